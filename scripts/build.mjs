@@ -1,0 +1,38 @@
+// Copies the pinned grammar WASM into grammars/ (checking its sha256 against
+// grammars/grammars.lock.json) and bundles the extension, server and CLI.
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const lock = JSON.parse(readFileSync(join(root, 'grammars', 'grammars.lock.json'), 'utf8'));
+
+for (const [file, pin] of Object.entries(lock)) {
+  const packageDir = join(root, 'node_modules', pin.package);
+  const installed = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
+  if (installed !== pin.version) {
+    throw new Error(`${pin.package} ${installed} is installed but grammars.lock.json pins ${pin.version}`);
+  }
+  const bytes = readFileSync(join(packageDir, file));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== pin.sha256) {
+    throw new Error(`${file} from ${pin.package}@${pin.version} has sha256 ${sha256}, expected ${pin.sha256}`);
+  }
+  copyFileSync(join(packageDir, file), join(root, 'grammars', file));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') }),
+  esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'dist/cli.js') }),
+]);

@@ -1,0 +1,113 @@
+// Small questions about tree-sitter-python nodes that several rules ask.
+import type { Node } from 'web-tree-sitter';
+
+/** Node types that start a new Python scope. */
+export const SCOPE_TYPES: ReadonlySet<string> = new Set([
+  'module',
+  'function_definition',
+  'lambda',
+  'class_definition',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
+
+export const COMPREHENSION_TYPES: ReadonlySet<string> = new Set([
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
+
+/** The expression inside any number of redundant parentheses. */
+export function unparenthesized(node: Node): Node {
+  let current = node;
+  while (current.type === 'parenthesized_expression' && current.namedChildCount === 1) {
+    current = current.namedChild(0)!;
+  }
+  return current;
+}
+
+/** Positional and keyword arguments of a call, comments excluded. */
+export function callArguments(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') return [];
+  return args.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+}
+
+/** True when any descendant (or the node itself) has one of the types. */
+export function containsType(node: Node, types: ReadonlySet<string>): boolean {
+  if (types.has(node.type)) return true;
+  for (const child of node.namedChildren) {
+    if (child && containsType(child, types)) return true;
+  }
+  return false;
+}
+
+/** Whether a comprehension is async (`async for`) or awaits anything. */
+export function isAsyncComprehension(comprehension: Node): boolean {
+  const asyncFor = (node: Node): boolean =>
+    node.type === 'for_in_clause' && node.children.some((child) => child?.type === 'async');
+  const walk = (node: Node): boolean =>
+    node.type === 'await' || asyncFor(node) || node.namedChildren.some((child) => child !== null && walk(child));
+  return walk(comprehension);
+}
+
+/** The nearest ancestor (excluding node) whose type is in types. */
+export function closestAncestor(node: Node, types: ReadonlySet<string>): Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (types.has(current.type)) return current;
+  }
+  return null;
+}
+
+/** Node types whose evaluation cannot run user code or change state (for fix safety). */
+const SIDE_EFFECT_FREE_TYPES: ReadonlySet<string> = new Set([
+  'identifier',
+  'integer',
+  'float',
+  'string',
+  'string_start',
+  'string_content',
+  'string_end',
+  'escape_sequence',
+  'concatenated_string',
+  'true',
+  'false',
+  'none',
+  'ellipsis',
+  'binary_operator',
+  'unary_operator',
+  'boolean_operator',
+  'not_operator',
+  'comparison_operator',
+  'parenthesized_expression',
+  'tuple',
+  'list',
+  'set',
+  'dictionary',
+  'pair',
+  'subscript',
+  'slice',
+  'attribute',
+  'conditional_expression',
+  'for_in_clause',
+  'if_clause',
+  'pattern_list',
+  'tuple_pattern',
+  'comment',
+]);
+
+/**
+ * True when evaluating the expression lazily instead of eagerly cannot change
+ * behaviour: names, literals, displays, arithmetic, comparisons, subscripts and
+ * attribute reads. Calls, f-strings (they call __format__), lambdas, walrus,
+ * yield and await are treated as possibly effectful. `skip` is a sub-expression
+ * evaluated eagerly either way (a comprehension's first iterable).
+ */
+export function isSideEffectFree(node: Node, skip?: Node): boolean {
+  if (skip !== undefined && node.equals(skip)) return true;
+  if (!SIDE_EFFECT_FREE_TYPES.has(node.type)) return false;
+  return node.namedChildren.every((child) => child === null || isSideEffectFree(child, skip));
+}

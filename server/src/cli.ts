@@ -1,0 +1,2 @@
+// Entry point of the memhints command-line interface.
+export {};

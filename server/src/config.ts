@@ -1,0 +1,65 @@
+// Settings, read once into a typed object with defaults and validation.
+import type { Rule, Severity } from './rules/types';
+
+export interface Settings {
+  readonly enable: boolean;
+  /** Codes or prefixes to enable; empty means every rule. */
+  readonly select: readonly string[];
+  /** Codes or prefixes to disable; wins over select. */
+  readonly ignore: readonly string[];
+  readonly severity: Readonly<Record<string, Severity>>;
+}
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, select: [], ignore: [], severity: {} };
+
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint']);
+const CODE_PREFIX = /^MEM[0-9]{0,3}$/;
+
+export interface Validated<T> {
+  readonly value: T;
+  /** Human-readable problems; the defaults were used for those keys. */
+  readonly problems: readonly string[];
+}
+
+/** Validates raw settings (from VS Code or the CLI), keeping defaults for bad keys. */
+export function validateSettings(raw: unknown, source = 'memhints'): Validated<Settings> {
+  const problems: string[] = [];
+  const input = isRecord(raw) ? raw : {};
+  if (raw !== undefined && raw !== null && !isRecord(raw)) problems.push(`${source}: settings must be an object`);
+  const codes = (key: 'select' | 'ignore'): string[] => {
+    const value = input[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && CODE_PREFIX.test(item.toUpperCase()))) {
+      problems.push(`${source}.${key} must be a list of rule codes or prefixes such as "MEM101" or "MEM1"`);
+      return [];
+    }
+    return value.map((item: string) => item.toUpperCase());
+  };
+  const severity: Record<string, Severity> = {};
+  if (isRecord(input['severity'])) {
+    for (const [code, level] of Object.entries(input['severity'])) {
+      if (typeof level === 'string' && SEVERITIES.has(level)) severity[code.toUpperCase()] = level as Severity;
+      else problems.push(`${source}.severity.${code} must be one of ${[...SEVERITIES].join(', ')}`);
+    }
+  } else if (input['severity'] !== undefined) {
+    problems.push(`${source}.severity must map rule codes to a severity`);
+  }
+  const enable = typeof input['enable'] === 'boolean' ? input['enable'] : DEFAULT_SETTINGS.enable;
+  return { value: { enable, select: codes('select'), ignore: codes('ignore'), severity }, problems };
+}
+
+/** The rules that a select/ignore pair leaves on; the longest matching prefix decides, as in Ruff. */
+export function selectRules(rules: readonly Rule[], settings: Pick<Settings, 'select' | 'ignore'>): Rule[] {
+  const longestMatch = (prefixes: readonly string[], code: string): number =>
+    Math.max(-1, ...prefixes.filter((prefix) => code.startsWith(prefix)).map((prefix) => prefix.length));
+  return rules.filter((rule) => {
+    const selected = settings.select.length === 0 ? 0 : longestMatch(settings.select, rule.code);
+    const ignored = longestMatch(settings.ignore, rule.code);
+    // A more specific select (MEM101) beats a broader ignore (MEM1); on a tie, ignore wins.
+    return selected >= 0 && selected > ignored;
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

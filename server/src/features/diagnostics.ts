@@ -1,0 +1,27 @@
+// Findings → LSP diagnostics.
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from '../rules/types';
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export const DIAGNOSTIC_SOURCE = 'memhints';
+
+export function rangeOf(text: TextDocument, start: number, end: number): Range {
+  return { start: text.positionAt(start), end: text.positionAt(end) };
+}
+
+export function toDiagnostic(text: TextDocument, finding: Finding): Diagnostic {
+  return {
+    range: rangeOf(text, finding.start, finding.end),
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+}

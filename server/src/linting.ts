@@ -1,0 +1,30 @@
+// Findings per open document, computed once per document version.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from './analysis/analyze';
+import { DEFAULT_SETTINGS, selectRules, type Settings } from './config';
+import type { OpenDocument } from './documents';
+import { ALL_RULES } from './rules';
+import type { Finding } from './rules/types';
+
+export class Linter {
+  private cache = new WeakMap<TextDocument, Finding[]>();
+  private settings: Settings = DEFAULT_SETTINGS;
+
+  configure(settings: Settings): void {
+    this.settings = settings;
+    this.cache = new WeakMap();
+  }
+
+  findings(document: OpenDocument): Finding[] {
+    if (!this.settings.enable) return [];
+    let findings = this.cache.get(document.text);
+    if (!findings) {
+      findings = analyze(document.tree, document.text.getText(), {
+        rules: selectRules(ALL_RULES, this.settings),
+        severity: this.settings.severity,
+      });
+      this.cache.set(document.text, findings);
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,10 @@
+// The rule registry: every rule memhints ships, in code order.
+import { mem101 } from './mem101-generator-in-call';
+import { mem102 } from './mem102-loop-over-copy';
+import type { Rule } from './types';
+
+export const ALL_RULES: readonly Rule[] = [mem101, mem102];
+
+export function ruleByCode(code: string): Rule | undefined {
+  return ALL_RULES.find((rule) => rule.code === code.toUpperCase());
+}
