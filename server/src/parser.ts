@@ -2,7 +2,7 @@
 // Note: given a JS string, web-tree-sitter parses UTF-16, so node indices and
 // point columns are UTF-16 code units: the same unit as LSP positions.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 export { Edit } from 'web-tree-sitter';
@@ -10,14 +10,13 @@ export type { Node, Point, Tree } from 'web-tree-sitter';
 
 let ready: Promise<Parser> | undefined;
 
-/** The grammars/ folder: beside dist/ when bundled, two levels up from out/server when compiled. */
+/** The grammars/ folder of the package: beside dist/ when bundled, further up when compiled to out/. */
 function grammarsDir(): string {
-  const candidates = [join(__dirname, '..', 'grammars'), join(__dirname, '..', '..', 'grammars')];
-  const found = candidates.find((dir) => existsSync(join(dir, 'tree-sitter-python.wasm')));
-  if (!found) {
-    throw new Error(`tree-sitter-python.wasm not found in ${candidates.join(' or ')}; run "npm run build"`);
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'grammars');
+    if (existsSync(join(candidate, 'tree-sitter-python.wasm'))) return candidate;
   }
-  return found;
+  throw new Error(`grammars/tree-sitter-python.wasm not found above ${__dirname}; run "npm run build"`);
 }
 
 async function createParser(): Promise<Parser> {
