@@ -35,6 +35,8 @@ export function validateSettings(raw: unknown, source = 'memhints'): Validated<S
     }
     return value.map((item: string) => item.toUpperCase());
   };
+  const select = codes('select');
+  const ignore = codes('ignore');
   const severity: Record<string, Severity> = {};
   if (isRecord(input['severity'])) {
     for (const [code, level] of Object.entries(input['severity'])) {
@@ -45,7 +47,7 @@ export function validateSettings(raw: unknown, source = 'memhints'): Validated<S
     problems.push(`${source}.severity must map rule codes to a severity`);
   }
   const enable = typeof input['enable'] === 'boolean' ? input['enable'] : DEFAULT_SETTINGS.enable;
-  return { value: { enable, select: codes('select'), ignore: codes('ignore'), severity }, problems };
+  return { value: { enable, select, ignore, severity }, problems };
 }
 
 /** The rules that a select/ignore pair leaves on; the longest matching prefix decides, as in Ruff. */
