@@ -31,9 +31,7 @@ export function readSource(path: string): SourceFile {
   try {
     return { bytes, text: strictUtf8.decode(hasBom ? bytes.subarray(3) : bytes), hasBom };
   } catch {
-    const offset = firstInvalidUtf8Byte(bytes);
-    const where = offset < bytes.length ? `first bad byte at offset ${offset}` : 'it ends inside a character';
-    throw new SourceError(`cannot read: not valid UTF-8 (${where})`);
+    throw new SourceError(`cannot read: not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Byte(bytes)})`);
   }
 }
 
@@ -62,23 +60,26 @@ export function writeSourceIfUnchanged(path: string, original: SourceFile, text:
   }
 }
 
-/** Byte offset of the first byte that does not continue a valid UTF-8 sequence. */
+/** Byte offset where the first invalid or cut-off UTF-8 sequence starts. */
 function firstInvalidUtf8Byte(bytes: Buffer): number {
+  // The longest prefix that could still be continued into valid UTF-8 (a
+  // property that only shrinks as the prefix grows), found by bisection...
   let low = 0;
   let high = bytes.length;
-  // The longest valid prefix: decoding a prefix fails only if it contains a bad
-  // byte (a sequence cut at the end is tolerated with stream: true).
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (decodesAsPrefix(bytes.subarray(0, mid))) low = mid;
+    if (decodes(bytes.subarray(0, mid), { stream: true })) low = mid;
     else high = mid - 1;
   }
-  return low;
+  // ...then back over the start of the sequence it ends in, if that is incomplete.
+  let start = low;
+  while (start > 0 && !decodes(bytes.subarray(0, start), { stream: false })) start--;
+  return start;
 }
 
-function decodesAsPrefix(bytes: Buffer): boolean {
+function decodes(bytes: Buffer, options: { stream: boolean }): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, options);
     return true;
   } catch {
     return false;
