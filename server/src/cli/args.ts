@@ -110,7 +110,8 @@ function ruleCodes(option: string, values: readonly string[] | undefined, warnin
   const items = commaList(values);
   const invalid = items.filter((item) => validateSettings({ select: [item] }).problems.length > 0);
   if (invalid.length > 0) {
-    throw new UsageError(`${option}: ${invalid.map((item) => `"${item}"`).join(', ')} is not a rule code or prefix such as MEM101 or MEM1`);
+    const what = invalid.length === 1 ? 'is not a rule code or prefix' : 'are not rule codes or prefixes';
+    throw new UsageError(`${option}: ${invalid.map((item) => `"${item}"`).join(', ')} ${what} such as MEM101 or MEM1`);
   }
   const codes = validateSettings({ select: items }).value.select;
   for (const code of codes) {

@@ -32,13 +32,25 @@ interface FileOutcome {
   readonly fixed: number;
   /** The unified diff of the fixes, with --diff. */
   readonly diff: string;
+  /** Why the fixed text could not be written, if it could not. */
+  readonly problem?: string;
 }
 
 type FixMode = 'none' | 'write' | 'diff';
 
+/** What the whole run gave, for the report and the exit code. */
+interface RunTotals {
+  readonly findings: ReportedFinding[];
+  readonly diffs: string[];
+  fixed: number;
+  fixedFiles: number;
+  /** A file or directory could not be read or written. */
+  failed: boolean;
+}
+
 export async function runCheck(options: CheckOptions, cwd: string, streams: Streams): Promise<number> {
   const search = filesToCheck(options.paths, { cwd, exclude: options.exclude });
-  let failed = search.problems.length > 0;
+  const totals: RunTotals = { findings: [], diffs: [], fixed: 0, fixedFiles: 0, failed: search.problems.length > 0 };
   for (const problem of search.problems) streams.stderr(`memhints: error: ${problem}\n`);
 
   const parser = await pythonParser();
@@ -46,45 +58,49 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
   const allowed = options.unsafeFixes ? SAFE_AND_UNSAFE : SAFE_ONLY;
   const mode: FixMode = options.diff ? 'diff' : options.fix ? 'write' : 'none';
   const progress = progressIndicator(search.files.length, streams.stderr, options.progress && streams.stderrIsTerminal);
+  const reportProblem = (shown: string, problem: string) => {
+    progress.clear();
+    streams.stderr(`memhints: error: ${shown}: ${problem}\n`);
+    totals.failed = true;
+  };
 
-  const findings: ReportedFinding[] = [];
-  const diffs: string[] = [];
-  let fixed = 0;
-  let fixedFiles = 0;
   for (const [index, file] of search.files.entries()) {
     const shown = displayPath(file, cwd);
     progress.show(index + 1, shown);
     try {
       const outcome = checkFile(parser, file, shown, lint, allowed, mode);
-      findings.push(...outcome.findings);
-      if (outcome.diff) diffs.push(outcome.diff);
-      fixed += outcome.fixed;
-      if (outcome.fixed > 0) fixedFiles++;
+      totals.findings.push(...outcome.findings);
+      if (outcome.diff) totals.diffs.push(outcome.diff);
+      totals.fixed += outcome.fixed;
+      if (outcome.fixed > 0) totals.fixedFiles++;
+      if (outcome.problem !== undefined) reportProblem(shown, outcome.problem);
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
-      progress.clear();
-      streams.stderr(`memhints: error: ${shown}: ${error.message}\n`);
-      failed = true;
+      reportProblem(shown, error.message);
     }
   }
   progress.clear();
+  writeReport(totals, options, allowed, mode, streams);
 
+  if (totals.failed) return EXIT_ERROR;
+  const remains = mode === 'diff' ? totals.diffs.length > 0 : totals.findings.length > 0;
+  return remains && !options.exitZero ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** Findings or diffs on stdout; summaries beside them, or on stderr when stdout must stay machine-readable. */
+function writeReport(totals: RunTotals, options: CheckOptions, allowed: ReadonlySet<FixSafety>, mode: FixMode, streams: Streams): void {
   if (mode === 'diff') {
-    streams.stdout(diffs.join(''));
-    streams.stderr(fixed > 0 ? `${fixSummary('Would fix', fixed, fixedFiles)}\n` : 'No fixes to apply.\n');
+    streams.stdout(totals.diffs.join(''));
+    streams.stderr(totals.fixed > 0 ? `${fixSummary('Would fix', totals.fixed, totals.fixedFiles)}\n` : 'No fixes to apply.\n');
   } else if (options.format === 'json') {
-    streams.stdout(jsonReport(findings));
-    if (mode === 'write') streams.stderr(`${fixSummary('Fixed', fixed, fixedFiles)}\n`);
+    streams.stdout(jsonReport(totals.findings));
+    if (mode === 'write') streams.stderr(`${fixSummary('Fixed', totals.fixed, totals.fixedFiles)}\n`);
   } else {
-    const lines = findings.map((finding) => `${findingLine(finding, allowed)}\n`);
-    if (mode === 'write' && fixed > 0) lines.push(`${fixSummary('Fixed', fixed, fixedFiles)}\n`);
-    lines.push(`${findingsSummary(findings, allowed)}\n`);
+    const lines = totals.findings.map((finding) => `${findingLine(finding, allowed)}\n`);
+    if (mode === 'write' && totals.fixed > 0) lines.push(`${fixSummary('Fixed', totals.fixed, totals.fixedFiles)}\n`);
+    lines.push(`${findingsSummary(totals.findings, allowed)}\n`);
     streams.stdout(lines.join(''));
   }
-
-  if (failed) return EXIT_ERROR;
-  const remains = mode === 'diff' ? diffs.length > 0 : findings.length > 0;
-  return remains && !options.exitZero ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 function checkFile(parser: Parser, file: string, shown: string, lint: LintOptions, allowed: ReadonlySet<FixSafety>, mode: FixMode): FileOutcome {
@@ -95,6 +111,12 @@ function checkFile(parser: Parser, file: string, shown: string, lint: LintOption
   const findings = reportedFindings(shown, outcome.text, outcome.findings);
   if (outcome.text === source.text) return { findings, fixed: 0, diff: '' };
   if (mode === 'diff') return { findings, fixed: outcome.fixed, diff: unifiedDiff(shown, source.text, outcome.text) };
-  writeSourceIfUnchanged(file, source, outcome.text);
+  try {
+    writeSourceIfUnchanged(file, source, outcome.text);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    // Nothing was fixed, so what the file holds is what to report.
+    return { findings: reportedFindings(shown, source.text, findingsIn(source.text)), fixed: 0, diff: '', problem: error.message };
+  }
   return { findings, fixed: outcome.fixed, diff: '' };
 }

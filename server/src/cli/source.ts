@@ -1,6 +1,6 @@
 // Reading Python files as UTF-8 text and writing fixed text back safely.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeFileError } from './errors';
 
@@ -41,14 +41,23 @@ export function readSource(path: string): SourceFile {
  * file beside it first and is renamed over it, so the file is never half written.
  */
 export function writeSourceIfUnchanged(path: string, original: SourceFile, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.memhints-tmp`);
+  let target: string;
   try {
-    const mode = statSync(path).mode;
-    writeFileSync(temporary, original.hasBom ? Buffer.concat([BOM, Buffer.from(text, 'utf8')]) : text, { mode, flag: 'wx' });
-    if (!readFileSync(path).equals(original.bytes)) {
+    // Through a symbolic link to the file itself: renaming over the link would replace it.
+    target = realpathSync(path);
+  } catch (error) {
+    throw new SourceError(`cannot write: ${describeFileError(error)}`);
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.memhints-tmp`);
+  try {
+    const mode = statSync(target).mode & 0o7777;
+    writeFileSync(temporary, original.hasBom ? Buffer.concat([BOM, Buffer.from(text, 'utf8')]) : text, { flag: 'wx' });
+    // Set after writing: the umask would otherwise narrow the mode given to writeFileSync.
+    chmodSync(temporary, mode);
+    if (!readFileSync(target).equals(original.bytes)) {
       throw new SourceError('not written: the file changed on disk while it was being checked');
     }
-    renameSync(temporary, path);
+    renameSync(temporary, target);
   } catch (error) {
     try {
       unlinkSync(temporary);
