@@ -62,7 +62,7 @@ export function writeSourceIfUnchanged(path: string, original: SourceFile, text:
     try {
       unlinkSync(temporary);
     } catch {
-      // Already renamed or never created.
+      // It was never created.
     }
     if (error instanceof SourceError) throw error;
     throw new SourceError(`cannot write: ${describeFileError(error)}`);
