@@ -17,6 +17,7 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
+  ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -85,6 +86,7 @@ export class LspTestClient {
   /** Sections the server asked for, in order. */
   readonly configurationRequests: (string | undefined)[] = [];
   readonly registrations: Registration[] = [];
+  /** window/showMessage notifications and requests, in order. */
   readonly messages: ShowMessageParams[] = [];
   private readonly waiters: DiagnosticsWaiter[] = [];
   private readonly exited: Promise<number | null>;
@@ -109,6 +111,11 @@ export class LspTestClient {
     });
     connection.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params);
+    });
+    // The user dismisses every message: no action chosen.
+    connection.onRequest(ShowMessageRequest.type, (params) => {
+      this.messages.push(params);
+      return null;
     });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.published(params));
     connection.listen();
@@ -162,6 +169,11 @@ export class LspTestClient {
   changeSettings(settings: Record<string, unknown>): void {
     this.settings = { ...settings };
     void this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  /** Sends settings inside didChangeConfiguration, as clients without workspace/configuration do. */
+  pushSettings(settings: Record<string, unknown>): void {
+    void this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { memhints: settings } });
   }
 
   /**
