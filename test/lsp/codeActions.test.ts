@@ -102,3 +102,19 @@ test('a request for source.fixAll.memhints offers no quick-fixes, and a quick-fi
   assert.ok(quickFixes.length > 0);
   assert.ok(quickFixes.every((action) => (action as CodeAction).kind === CodeActionKind.QuickFix));
 });
+
+test('the noqa comment goes before a CRLF line end, and after a comment already ending the line', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const text = 'total = sum([x * x for x in xs])\r\nlongest = max([x  # widths\r\n               for x in xs])\r\n';
+  const { diagnostics } = await client.didOpen(URI, text);
+  assert.deepEqual(diagnostics.map((d) => d.range.start.line), [0, 1]);
+  let ignored = text;
+  for (const diagnostic of diagnostics) {
+    const ignore = actionTitled(await client.codeActions(URI, diagnostic.range), 'Ignore MEM101 for this line');
+    ignored = applyCodeAction(ignored, URI, ignore);
+  }
+  assert.equal(ignored, 'total = sum([x * x for x in xs])  # noqa: MEM101\r\nlongest = max([x  # widths  # noqa: MEM101\r\n               for x in xs])\r\n');
+  const reopened = await client.didOpen('file:///workspace/ignored.py', ignored);
+  assert.deepEqual(reopened.diagnostics, []);
+});

@@ -100,3 +100,32 @@ test('keystrokes sent one didChange each end in the same findings as a full pars
   assert.deepEqual(summary(incremental.diagnostics), summary(fresh.diagnostics));
   assert.deepEqual(incremental.diagnostics.map((d) => d.range), [rangeOfText(text, '[x * 2 for x in xs]')]);
 });
+
+test('edits in a CRLF document, including one that splits a CRLF pair, match a full parse', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const uri = 'file:///workspace/crlf.py';
+  let text = 'def f(xs):\r\n\treturn sum([x for x in xs])\r\n';
+  await client.didOpen(uri, text, 1);
+  const steps: Change[][] = [
+    [insertBefore('\treturn', '\tys = sorted([y for y in xs])\r\n')],
+    // Insert between \r and \n: for a moment the document has a lone \r line end.
+    [(current) => {
+      const at = current.indexOf('\r\n') + 1;
+      const position = positionAt(current, at);
+      return { range: { start: position, end: position }, text: '\tpass' };
+    }],
+    [replace('\tpass', '')],
+  ];
+  for (const [index, step] of steps.entries()) {
+    const changes = step.map((change) => {
+      const event = change(text);
+      text = applyContentChanges(text, [event]);
+      return event;
+    });
+    const incremental = await client.didChange(uri, index + 2, changes);
+    const fresh = await client.didOpen(`file:///workspace/crlf-fresh-${index}.py`, text);
+    assert.deepEqual(summary(incremental.diagnostics), summary(fresh.diagnostics), JSON.stringify(text));
+    assert.deepEqual(incremental.diagnostics.map((d) => d.range), [rangeOfText(text, '[y for y in xs]'), rangeOfText(text, '[x for x in xs]')]);
+  }
+});
