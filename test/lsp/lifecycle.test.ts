@@ -35,3 +35,16 @@ test('shutdown then exit ends the server with code 0', async (t) => {
   await client.didOpen('file:///workspace/open.py', 'x = 1\n');
   assert.equal(await client.shutdown(), 0);
 });
+
+test('requests and changes for a document that is not open are answered, not fatal', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const unknown = 'file:///workspace/never-opened.py';
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } };
+  void client.didChange(unknown, 2, [{ range, text: 'x' }]);
+  assert.deepEqual(await client.codeActions(unknown, range), []);
+  assert.equal(await client.hover(unknown, range.start), null);
+  const { diagnostics } = await client.didOpen('file:///workspace/after.py', 'total = sum([x for x in xs])\n');
+  assert.equal(diagnostics.length, 1);
+  assert.equal(client.serverLog, '');
+});

@@ -89,6 +89,7 @@ export class LspTestClient {
   /** window/showMessage notifications and requests, in order. */
   readonly messages: ShowMessageParams[] = [];
   private readonly waiters: DiagnosticsWaiter[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly exited: Promise<number | null>;
   private stderr = '';
 
@@ -210,7 +211,11 @@ export class LspTestClient {
     return this.stderr;
   }
 
+  /** Kills the server; waits still pending are dropped so that they do not hold the test process open. */
   dispose(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.waiters.length = 0;
     this.connection.dispose();
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
   }
@@ -228,8 +233,12 @@ export class LspTestClient {
     let timer: NodeJS.Timeout | undefined;
     const limit = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no ${what} from the server within ${WAIT_LIMIT_MS} ms; server log:\n${this.stderr}`)), WAIT_LIMIT_MS);
+      this.timers.add(timer);
     });
-    return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+    return Promise.race([promise, limit]).finally(() => {
+      clearTimeout(timer);
+      this.timers.delete(timer!);
+    });
   }
 }
 
