@@ -2,7 +2,9 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   CodeActionKind,
   type InitializeResult,
@@ -62,7 +64,9 @@ async function reloadSettings(): Promise<void> {
 }
 
 function useSettings(settings: Validated<Settings>): void {
-  for (const problem of settings.problems) void connection.window.showWarningMessage(problem);
+  // A notification, not window.showWarningMessage: that is a request, and a client
+  // without a handler rejects it, which killed the server as an unhandled rejection.
+  for (const message of settings.problems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   linter.configure(settings.value);
   settingsKnown = true;
   publishAll();

@@ -50,7 +50,8 @@ test('a client without workspace/configuration pushes settings in didChangeConfi
 });
 
 test('invalid settings are reported to the user and the defaults stay in force', async (t) => {
-  const client = LspTestClient.start(t);
+  // A client that answers no window/showMessageRequest: the report must still arrive and the server live on.
+  const client = LspTestClient.start(t, { answersMessageRequests: false });
   await client.initialize();
   const opened = await client.didOpen(URI, TEXT);
   const republished = client.waitForDiagnostics(URI, 1);
@@ -59,4 +60,6 @@ test('invalid settings are reported to the user and the defaults stay in force',
   const warnings = client.messages.filter((m) => m.type === MessageType.Warning).map((m) => m.message);
   assert.equal(warnings.length, 1);
   assert.match(warnings[0]!, /memhints\.ignore/);
+  const edited = await client.didChange(URI, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'x = 1\n' }]);
+  assert.deepEqual(edited.diagnostics, opened.diagnostics);
 });

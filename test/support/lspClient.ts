@@ -78,6 +78,8 @@ export interface LspClientOptions {
   /** Sent as initializationOptions. */
   readonly initializationOptions?: unknown;
   readonly capabilities?: ClientCapabilities;
+  /** false: window/showMessageRequest is left unhandled, as by minimal clients (the request then fails). */
+  readonly answersMessageRequests?: boolean;
 }
 
 export class LspTestClient {
@@ -114,10 +116,12 @@ export class LspTestClient {
       this.messages.push(params);
     });
     // The user dismisses every message: no action chosen.
-    connection.onRequest(ShowMessageRequest.type, (params) => {
-      this.messages.push(params);
-      return null;
-    });
+    if (options.answersMessageRequests !== false) {
+      connection.onRequest(ShowMessageRequest.type, (params) => {
+        this.messages.push(params);
+        return null;
+      });
+    }
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.published(params));
     connection.listen();
   }
