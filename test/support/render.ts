@@ -9,14 +9,16 @@ export function renderFindings(source: string, findings: readonly Finding[]): st
   const blocks = findings.map((finding) => {
     const { line, column } = lineAndCodePointColumn(source, starts, finding.start);
     const head = `${line}:${column} ${finding.code} ${finding.message}`;
-    return finding.fix ? `${head}\n${renderFix(source, starts, finding.fix)}` : `${head}\n  (no fix)`;
+    return finding.fix ? `${head}\n${renderFix(source, starts, finding)}` : `${head}\n  (no fix)`;
   });
   return `${blocks.join('\n\n')}\n`;
 }
 
-function renderFix(source: string, starts: readonly number[], fix: Fix): string {
-  const first = lineOfOffset(starts, Math.min(...fix.edits.map((edit) => edit.start)));
-  const last = lineOfOffset(starts, Math.max(...fix.edits.map((edit) => edit.end)));
+/** The lines of the finding and of its fix's edits, before and after the fix. */
+function renderFix(source: string, starts: readonly number[], finding: Finding): string {
+  const fix: Fix = finding.fix!;
+  const first = lineOfOffset(starts, Math.min(finding.start, ...fix.edits.map((edit) => edit.start)));
+  const last = lineOfOffset(starts, Math.max(finding.end, ...fix.edits.map((edit) => edit.end)));
   const before = linesOf(source, first, last);
   const fixed = applyEdits(source, fix.edits);
   const addedLines = fix.edits.reduce((sum, edit) => sum + newlines(edit.text) - newlines(source.slice(edit.start, edit.end)), 0);
