@@ -191,17 +191,18 @@ const BRACKETED: ReadonlySet<string> = new Set([
 const PRIMARY: ReadonlySet<string> = new Set(['identifier', 'attribute', 'call', 'subscript', 'string', 'concatenated_string']);
 
 /**
- * Edits that turn `list(X)` into `X`. Where `X` could not stand bare in the loop
- * header (it spans lines, is an operator expression) or the parentheses hold a
- * comment or trailing comma, only the name is removed and the parentheses kept:
- * `(X)`, without the comma that would make it a tuple.
+ * Edits that turn `list(X)` (or `list(X,)`) into `X`. Where `X` could not stand
+ * bare in the loop header (it spans lines, is an operator expression) or the
+ * parentheses hold a comment, only the name is removed and the parentheses
+ * kept: `(X)`, without a trailing comma that would make it a tuple.
  */
 function unwrapEdits(copy: Copy): TextEdit[] {
   const call = copy.node;
   const args = call.childForFieldName('arguments')!;
   const contents = copy.contents;
   if (args.equals(contents)) return [{ start: call.startIndex, end: contents.startIndex, text: '' }];
-  const bare = args.childCount === 3 && (BRACKETED.has(contents.type) || (PRIMARY.has(contents.type) && !contents.text.includes('\n')));
+  const hasComment = args.children.some((child) => child?.type === 'comment');
+  const bare = !hasComment && (BRACKETED.has(contents.type) || (PRIMARY.has(contents.type) && !contents.text.includes('\n')));
   if (bare) {
     return [
       { start: call.startIndex, end: contents.startIndex, text: '' },
