@@ -130,5 +130,8 @@ test('mayBeAliased finds other ways to reach a local value', async () => {
   assert.equal(await aliased('process(xs)'), true);
   assert.equal(await aliased('g = (x for x in ys if x in xs)'), true, 'a generator reads xs later');
   assert.equal(await aliased('def inner():\n    return xs'), true);
+  assert.equal(await aliased('def inner():\n    xs.append(1)'), true, 'a closure can change it later');
+  assert.equal(await aliased('def inner(xs):\n    xs.append(1)'), false, 'a parameter of the same name is another variable');
+  assert.equal(await aliased('print(x.xs, f(xs=1))'), false, 'attribute and keyword names are not the variable');
   assert.equal(await aliased('h = lambda: xs'), true);
 });

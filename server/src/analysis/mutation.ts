@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { chainOf, isField, isMaximalChain, isPrefix, related, sameChain, type Chain } from './chains';
 import type { DocumentFacts } from './facts';
 import type { Scope } from './scopes';
+import { descendants } from './syntax';
 
 /** Builtins that only look at an argument: passing a value to them leaves it as it was. */
 const LOOKING_BUILTINS: ReadonlySet<string> = new Set(
@@ -116,17 +117,8 @@ function isStoreTarget(expression: Node): boolean {
 }
 
 /** The nodes of a region that run when it runs: nested function and class bodies are left out. */
-function* runningNodes(root: Node): Generator<Node> {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    yield node;
-    if (node.type === 'function_definition' || node.type === 'class_definition') continue;
-    for (let i = node.namedChildCount - 1; i >= 0; i--) {
-      const child = node.namedChild(i);
-      if (child) stack.push(child);
-    }
-  }
+function runningNodes(root: Node): Generator<Node> {
+  return descendants(root, (node) => node.type !== 'function_definition' && node.type !== 'class_definition');
 }
 
 export interface MutationQuestion {
@@ -193,15 +185,25 @@ function isLookingMethodOf(callee: Chain, source: Chain): boolean {
 export function mayBeAliased(name: Node, facts: DocumentFacts): boolean {
   const found = facts.lookup(name.text, name);
   if (found === undefined || found === 'unknown') return true;
-  for (const node of allNodes(found.scope.node)) {
-    if (node.type !== 'identifier' || node.text !== name.text || !isMaximalChain(node)) continue;
+  for (const node of descendants(found.scope.node)) {
+    if (node.type !== 'identifier' || node.text !== name.text || !isReference(node)) continue;
     const here = facts.lookup(node.text, node);
     if (here === undefined || here === 'unknown' || here.scope !== found.scope) continue;
     if (!runsNow(facts.scopes.scopeOf(node), found.scope)) return true;
-    if (isStoreTarget(node) || isBindingName(node)) continue;
+    // `xs.append(…)`, `xs.attr`: the value is used here, not handed on.
+    if (!isMaximalChain(node)) continue;
+    if (isStoreTarget(node) || isBindingName(node) || isCallee(node)) continue;
     if (useOf(node, facts) === 'escape') return true;
   }
   return false;
+}
+
+/** An identifier that names a variable, not an attribute or a keyword argument. */
+function isReference(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'attribute') return !isField(parent, 'attribute', node);
+  if (parent?.type === 'keyword_argument') return !isField(parent, 'name', node);
+  return true;
 }
 
 /** Eager comprehensions run where they stand; functions, lambdas, classes and generators may run later. */
@@ -225,16 +227,4 @@ function isBindingName(node: Node): boolean {
 
 function isValueOf(parent: Node, node: Node): boolean {
   return isField(parent, 'value', node);
-}
-
-function* allNodes(root: Node): Generator<Node> {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    yield node;
-    for (let i = node.namedChildCount - 1; i >= 0; i--) {
-      const child = node.namedChild(i);
-      if (child) stack.push(child);
-    }
-  }
 }

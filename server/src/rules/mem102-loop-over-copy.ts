@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { chainOf, isMaximalChain, type Chain } from '../analysis/chains';
 import type { DocumentFacts } from '../analysis/facts';
 import { mayBeAliased, mayMutate } from '../analysis/mutation';
-import { callArguments, isAsyncComprehension, isSideEffectFree, unparenthesized } from '../analysis/syntax';
+import { callArguments, descendants, isAsyncComprehension, isSideEffectFree, unparenthesized } from '../analysis/syntax';
 import { holdsBuiltinContainer } from '../analysis/values';
 import type { Finding, Fix, FixSafety, Rule, TextEdit } from './types';
 
@@ -13,7 +13,7 @@ export const mem102: Rule = {
   summary: 'Loop over a materialised copy that is iterated only once',
   docs: {
     whatItDoes:
-      'Flags a `for` loop over a list or tuple built only to be walked once: `for x in list(items)`, `for x in tuple(items)`, `for x in list(map(f, xs))` (or `filter`, `zip`, a generator…), `for k, v in list(d.items())` (or `keys()`, `values()`), and `for x in [f(y) for y in ys]`. It stays quiet when the loop may change what was copied, because then the copy is the point: the loop calls a method on it that is not known to only look (`append`, `remove`, `pop`, `clear`, `update`…, or any method of an object it hangs from, like `self.reset()` for `self.items`), assigns or deletes one of its items (`d[k] = v`, `del d[k]`), rebinds it, passes it to a function other than builtins that only look at it (`len`, `print`, `isinstance`…), or lets another name hold it. Iterating it again inside the loop also counts unless it is known to be a container, since an iterator would be used up. Code in nested function and class bodies does not run in the loop and is not counted. `list` and `tuple` must be the builtins (a local `list = ...` is left alone); `sorted(...)` and `set(...)` are not flagged, since they change the order or the items; `list(range(...))` is MEM103\'s.',
+      'Flags a `for` loop over a list or tuple built only to be walked once: `for x in list(items)`, `for x in tuple(items)`, `for x in list(map(f, xs))` (or `filter`, `zip`, a generator…), `for k, v in list(d.items())` (or `keys()`, `values()`), and `for x in [f(y) for y in ys]`. It stays quiet when the loop may change what was copied, because then the copy is the point: the loop calls a method on it that is not known to only look (`append`, `remove`, `pop`, `clear`, `update`…, or any method of an object it hangs from, like `self.reset()` for `self.items`), assigns or deletes one of its items (`d[k] = v`, `del d[k]`), rebinds it, passes it to a function other than builtins that only look at it (`len`, `print`, `isinstance`…), or lets another name hold it; nor when the copied local was handed elsewhere before the loop (`self.pending = pending`, a closure) and the loop calls anything but harmless builtins, since the call may change it through that other reference. Iterating it again inside the loop also counts unless it is known to be a container, since an iterator would be used up. Code in nested function and class bodies does not run in the loop and is not counted. `list` and `tuple` must be the builtins (a local `list = ...` is left alone); `sorted(...)` and `set(...)` are not flagged, since they change the order or the items; `list(range(...))` is MEM103\'s.',
     whyBadForMemory:
       'The copy holds every item at once before the first iteration starts. Copying an existing list of 1,000,000 items costs 8 MB of pointers; `list(d.items())` on a dict of 1,000,000 keys builds 1,000,000 two-item tuples as well, about 64 MB in all, where the `d.items()` view costs 40 bytes; a list comprehension of 1,000,000 new ints holds 8 MB of pointers and about 28 MB of int objects, where a generator expression costs about 200 bytes however many items it yields.',
     example: 'for key, value in list(totals.items()):\n    print(key, value)\n\nfor size in [len(line) for line in lines]:\n    print(size)',
@@ -28,12 +28,15 @@ export const mem102: Rule = {
     const body = loop.childForFieldName('body');
     const left = loop.childForFieldName('left');
     if (!right || !body || !left) return undefined;
-    const copy = copyIn(unparenthesized(right), context.facts);
-    if (!copy) return undefined;
     const { facts } = context;
+    const copy = copyIn(unparenthesized(right), facts);
+    if (!copy) return undefined;
     for (const source of sourcesOf(copy, facts)) {
       if (mayMutate([left, body], source.chain, { facts, iteratingConsumes: source.iteratingConsumes })) return undefined;
     }
+    // A local stored elsewhere before the loop (`self.pending = pending`) can be changed by any call in it.
+    const name = copiedName(copy);
+    if (name && !bodyOnlyLooks(body, facts) && mayBeAliased(name, facts)) return undefined;
     const finding: Finding = {
       code: mem102.code,
       message: messageFor(copy),
@@ -138,15 +141,6 @@ function isKnownName(chain: Node, facts: DocumentFacts): boolean {
   if (qualified === undefined) return false;
   const parent = chain.parent;
   return qualified.startsWith('builtins.') || (parent?.type === 'call' && parent.childForFieldName('function')?.equals(chain) === true);
-}
-
-function* descendants(root: Node): Generator<Node> {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    yield node;
-    for (const child of node.namedChildren) if (child) stack.push(child);
-  }
 }
 
 function messageFor(copy: Copy): string {
@@ -258,8 +252,11 @@ function isSideEffectFreeComprehension(comprehension: Node): boolean {
   return comprehension.namedChildren.every((child) => child === null || isSideEffectFree(child, skip));
 }
 
+/** A function defined in the loop runs only when called, and calling it is a call like any other. */
+const runsInLoop = (node: Node): boolean => !(node.type === 'block' && node.parent?.type === 'function_definition');
+
 function bodyOnlyLooks(body: Node, facts: DocumentFacts): boolean {
-  for (const node of descendants(body)) {
+  for (const node of descendants(body, runsInLoop)) {
     if (OPAQUE_TYPES.has(node.type) || node.type === 'decorator') return false;
     if (node.type === 'call') {
       const callee = node.childForFieldName('function');
