@@ -51,9 +51,9 @@ export const mem102: Rule = {
 
 /**
  * A copy made in a loop header. `node` is what is flagged: the `list(...)` /
- * `tuple(...)` call or the list comprehension. `contents` is what remains after
- * the fix: the call's argument (a generator expression keeps its parentheses),
- * or the comprehension itself.
+ * `tuple(...)` call or the list comprehension. `contents` is what is iterated
+ * after the fix: the call's argument (a generator expression keeps its
+ * parentheses), or the comprehension itself, its brackets made parentheses.
  */
 interface Copy {
   readonly node: Node;
