@@ -77,7 +77,7 @@ export class Scopes {
       }
       for (let i = node.namedChildCount - 1; i >= 0; i--) {
         const child = node.namedChild(i);
-        if (child) stack.push({ node: child, scope });
+        if (child) stack.push({ node: child, scope: childScope(node, child, scope, enclosing) });
       }
     }
   }
@@ -89,6 +89,17 @@ export class Scopes {
     while (target && COMPREHENSION_TYPES.has(target.node.type)) target = target.parent;
     return target;
   }
+}
+
+/**
+ * The scope a child runs in, given its parent's own scope and the scope around the parent:
+ * defaults, decorators and bases run outside their function or class, and a comprehension's
+ * first iterable outside the comprehension.
+ */
+function childScope(parent: Node, child: Node, scope: Scope | undefined, enclosing: Scope | undefined): Scope | undefined {
+  if (scope !== enclosing && !runsInside(parent, child)) return enclosing;
+  if (parent.type === 'for_in_clause' && isFirstIterable(parent, child)) return scope?.parent;
+  return scope;
 }
 
 function addBinding(scope: Scope | undefined, name: string, node: Node, kind: BindingSite['kind']): void {

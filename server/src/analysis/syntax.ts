@@ -36,6 +36,23 @@ export function callArguments(call: Node): Node[] {
   return args.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
 }
 
+/**
+ * The node and its named descendants in document order, without recursion (deep
+ * trees must not overflow the stack); `enter(node)` false skips a node's children.
+ */
+export function* descendants(root: Node, enter: (node: Node) => boolean = () => true): Generator<Node> {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    if (!enter(node)) continue;
+    for (let i = node.namedChildCount - 1; i >= 0; i--) {
+      const child = node.namedChild(i);
+      if (child) stack.push(child);
+    }
+  }
+}
+
 /** True when any descendant (or the node itself) has one of the types. */
 export function containsType(node: Node, types: ReadonlySet<string>): boolean {
   if (types.has(node.type)) return true;
