@@ -22,9 +22,11 @@ const PROGRAM = [
   '    for x in xs',
   ']))',
   'print(statistics.mean([x for x in xs]))',
-  '# Unsafe: any() stops early; str() is a call.',
+  '# Unsafe: any() stops early; describe() is a call the analysis cannot see into.',
+  'def describe(x):',
+  '    return str(x)',
   'print(any([x > 5 for x in xs]))',
-  'print(tuple([len(str(x)) for x in xs]))',
+  'print(tuple([len(describe(x)) for x in xs]))',
   '',
 ].join('\n');
 

@@ -114,17 +114,25 @@ const SIDE_EFFECT_FREE_TYPES: ReadonlySet<string> = new Set([
   'pattern_list',
   'tuple_pattern',
   'comment',
+  // Inside a call vouched for as pure: its arguments are checked one by one.
+  'argument_list',
+  'keyword_argument',
 ]);
 
 /**
  * True when evaluating the expression lazily instead of eagerly cannot change
  * behaviour: names, literals, displays, arithmetic, comparisons, subscripts and
  * attribute reads. Calls, f-strings (they call __format__), lambdas, walrus,
- * yield and await are treated as possibly effectful. `skip` is a sub-expression
- * evaluated eagerly either way (a comprehension's first iterable).
+ * yield and await are treated as possibly effectful, except calls that
+ * `isPureCall` vouches for. `skip` is a sub-expression evaluated eagerly either
+ * way (a comprehension's first iterable).
  */
-export function isSideEffectFree(node: Node, skip?: Node): boolean {
+export function isSideEffectFree(node: Node, skip?: Node, isPureCall?: (call: Node) => boolean): boolean {
   if (skip !== undefined && node.equals(skip)) return true;
-  if (!SIDE_EFFECT_FREE_TYPES.has(node.type)) return false;
-  return node.namedChildren.every((child) => child === null || isSideEffectFree(child, skip));
+  if (node.type === 'call') {
+    if (!isPureCall?.(node)) return false;
+  } else if (!SIDE_EFFECT_FREE_TYPES.has(node.type)) {
+    return false;
+  }
+  return node.namedChildren.every((child) => child === null || isSideEffectFree(child, skip, isPureCall));
 }

@@ -2,7 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import { chainOf, isMaximalChain, type Chain } from '../analysis/chains';
 import type { DocumentFacts } from '../analysis/facts';
 import { mayBeAliased, mayMutate } from '../analysis/mutation';
-import { callArguments, descendants, isAsyncComprehension, isSideEffectFree, unparenthesized } from '../analysis/syntax';
+import { isSideEffectFreeComprehension } from '../analysis/purity';
+import { callArguments, descendants, isAsyncComprehension, unparenthesized } from '../analysis/syntax';
 import { holdsBuiltinContainer } from '../analysis/values';
 import type { Finding, Fix, FixSafety, Rule, TextEdit } from './types';
 
@@ -226,7 +227,7 @@ function fixSafety(copy: Copy, body: Node, facts: DocumentFacts): FixSafety {
   if (!name) return 'unsafe';
   const kind = dictOfView(copy.contents) ? 'mapping' : 'container';
   if (!holdsBuiltinContainer(name, facts, kind) || mayBeAliased(name, facts)) return 'unsafe';
-  if (isComprehension(copy.contents) && !isSideEffectFreeComprehension(copy.contents)) return 'unsafe';
+  if (isComprehension(copy.contents) && !isSideEffectFreeComprehension(copy.contents, facts)) return 'unsafe';
   return bodyOnlyLooks(body, facts) ? 'safe' : 'unsafe';
 }
 
@@ -244,12 +245,6 @@ function copiedName(copy: Copy): Node | undefined {
 function firstIterable(comprehension: Node): Node | undefined {
   const clause = comprehension.namedChildren.find((child) => child?.type === 'for_in_clause');
   return clause?.childForFieldName('right') ?? undefined;
-}
-
-/** Every expression but the first iterable (evaluated before the loop either way) is free of side effects. */
-function isSideEffectFreeComprehension(comprehension: Node): boolean {
-  const skip = firstIterable(comprehension);
-  return comprehension.namedChildren.every((child) => child === null || isSideEffectFree(child, skip));
 }
 
 /** A function defined in the loop runs only when called, and calling it is a call like any other. */
