@@ -1,0 +1,126 @@
+// Every place a name is bound and read in its scope, or nothing when that
+// cannot be known from the text (global/nonlocal aliases, star imports,
+// eval/exec and the namespace dictionaries).
+import type { Node } from 'web-tree-sitter';
+import type { BindingSite } from './bindings';
+import type { DocumentFacts } from './facts';
+import type { Scope } from './scopes';
+import { COMPREHENSION_TYPES } from './syntax';
+
+export interface NameUses {
+  /** The scope the name is bound in. */
+  readonly scope: Scope;
+  /** Every binding of the name in that scope (assignments, loops, `del`, `global`…). */
+  readonly sites: readonly BindingSite[];
+  /** Identifiers that read the name's value, nested scopes included, in document order. */
+  readonly reads: readonly Node[];
+}
+
+/** Builtins through which code can read or rebind any name without spelling it. */
+const DYNAMIC_ACCESS: ReadonlySet<string> = new Set(['builtins.eval', 'builtins.exec', 'builtins.locals', 'builtins.vars', 'builtins.globals']);
+
+/**
+ * The bindings and reads of the name that `identifier` refers to, looked up
+ * from where it stands. Undefined for builtins and whenever some use could be
+ * hidden: a nested `global`/`nonlocal` of the name, a star import, or a call
+ * to eval/exec/locals/vars/globals anywhere in the scope.
+ */
+export function usesOfName(facts: DocumentFacts, identifier: Node): NameUses | undefined {
+  const name = identifier.text;
+  const found = facts.lookup(name, identifier);
+  if (found === undefined || found === 'unknown') return undefined;
+  const { scope, sites } = found;
+  if (sites.some((site) => site.kind === 'declaration')) return undefined;
+  const bindingIds = new Set(sites.map((site) => site.node.id));
+  const reads: Node[] = [];
+  for (const node of descendants(scope.node)) {
+    if (node.type === 'call' && isDynamicAccess(facts, node)) return undefined;
+    if (node.type !== 'identifier' || node.text !== name || bindingIds.has(node.id) || !isReference(node)) continue;
+    const resolved = facts.lookup(name, node);
+    if (resolved === 'unknown') return undefined;
+    if (resolved === undefined || resolved.scope !== scope) {
+      // Declared global/nonlocal in a nested scope: writes there would reach our name unseen.
+      if (resolved?.sites.some((site) => site.kind === 'declaration')) return undefined;
+      continue;
+    }
+    reads.push(node);
+  }
+  return { scope, sites, reads };
+}
+
+/** Parents whose identifier child in this field (every child when null) is not a variable. */
+const NOT_A_VARIABLE: Readonly<Record<string, string | null>> = {
+  attribute: 'attribute',
+  keyword_argument: 'name',
+  dotted_name: null,
+  aliased_import: null,
+  import_statement: null,
+  import_from_statement: null,
+  keyword_pattern: null,
+};
+
+/** Whether the identifier names a variable (not an attribute, keyword or module path). */
+export function isReference(identifier: Node): boolean {
+  const parent = identifier.parent;
+  if (!parent) return false;
+  const field = NOT_A_VARIABLE[parent.type];
+  if (field === undefined) return true;
+  return field !== null && !isField(parent, field, identifier);
+}
+
+/** Whether `child` is the parent's child in field `field`. */
+export function isField(parent: Node, field: string, child: Node): boolean {
+  return parent.childrenForFieldName(field).some((candidate) => candidate.id === child.id);
+}
+
+function isDynamicAccess(facts: DocumentFacts, call: Node): boolean {
+  const callee = call.childForFieldName('function');
+  const name = callee ? facts.qualifiedName(callee) : undefined;
+  return name !== undefined && DYNAMIC_ACCESS.has(name);
+}
+
+/** The node and all its named descendants, in document order, without recursion. */
+function* descendants(root: Node): Generator<Node> {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    for (let i = node.namedChildCount - 1; i >= 0; i--) {
+      const child = node.namedChild(i);
+      if (child) stack.push(child);
+    }
+  }
+}
+
+/** In `name = <value>` as a statement of its own (no annotation, no chain), the name; else undefined. */
+export function assignedName(value: Node): Node | undefined {
+  const assignment = value.parent;
+  if (assignment?.type !== 'assignment' || assignment.parent?.type !== 'expression_statement') return undefined;
+  if (assignment.childForFieldName('right')?.id !== value.id || assignment.childForFieldName('type')) return undefined;
+  const left = assignment.childForFieldName('left');
+  return left?.type === 'identifier' ? left : undefined;
+}
+
+/** The function, class or module scope a node runs in: comprehensions run where they stand. */
+export function runningScope(facts: DocumentFacts, node: Node): Scope {
+  let scope = facts.scopes.scopeOf(node);
+  while (COMPREHENSION_TYPES.has(scope.node.type) && scope.parent) scope = scope.parent;
+  return scope;
+}
+
+/**
+ * Whether, before `read` runs, a binding of the name that starts at or after
+ * `from` certainly runs: one in a statement whose block also holds the read,
+ * later on (`with open(b) as f:` after the loop that used the first `f`).
+ */
+export function reboundBefore(uses: NameUses, read: Node, from: number): boolean {
+  return uses.sites.some((site) => site.node.startIndex >= from && site.node.endIndex <= read.startIndex && dominates(site.node, read));
+}
+
+/** `site` runs whenever `later` (after it in the text) does: a straight line in one block. */
+function dominates(site: Node, later: Node): boolean {
+  let statement = site;
+  while (statement.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
+  const block = statement.parent;
+  return block !== null && block.startIndex <= later.startIndex && later.endIndex <= block.endIndex;
+}
