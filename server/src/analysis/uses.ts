@@ -2,7 +2,7 @@
 // cannot be known from the text (global/nonlocal aliases, star imports,
 // eval/exec and the namespace dictionaries).
 import type { Node } from 'web-tree-sitter';
-import type { BindingSite } from './bindings';
+import { INNER_BINDERS, type BindingSite } from './bindings';
 import type { DocumentFacts } from './facts';
 import type { Scope } from './scopes';
 import { COMPREHENSION_TYPES } from './syntax';
@@ -16,26 +16,39 @@ export interface NameUses {
   readonly reads: readonly Node[];
 }
 
-/** Builtins through which code can read or rebind any name without spelling it. */
-const DYNAMIC_ACCESS: ReadonlySet<string> = new Set(['builtins.eval', 'builtins.exec', 'builtins.locals', 'builtins.vars', 'builtins.globals']);
+/**
+ * Builtins through which code can reach names without spelling them, and where
+ * a call must stand to reach the scope's names: eval/exec anywhere below it,
+ * globals() anywhere for module names, locals()/vars() only in the scope itself.
+ */
+const DYNAMIC_ACCESS: ReadonlyMap<string, 'anywhere' | 'module' | 'here'> = new Map([
+  ['builtins.eval', 'anywhere'],
+  ['builtins.exec', 'anywhere'],
+  ['builtins.globals', 'module'],
+  ['builtins.locals', 'here'],
+  ['builtins.vars', 'here'],
+] as const);
 
 /**
  * The bindings and reads of the name that `identifier` refers to, looked up
  * from where it stands. Undefined for builtins and whenever some use could be
  * hidden: a nested `global`/`nonlocal` of the name, a star import, or a call
- * to eval/exec/locals/vars/globals anywhere in the scope.
+ * to eval/exec/globals/locals/vars that can reach the scope's names.
  */
 export function usesOfName(facts: DocumentFacts, identifier: Node): NameUses | undefined {
   const name = identifier.text;
   const found = facts.lookup(name, identifier);
   if (found === undefined || found === 'unknown') return undefined;
   const { scope, sites } = found;
-  if (sites.some((site) => site.kind === 'declaration')) return undefined;
-  const bindingIds = new Set(sites.map((site) => site.node.id));
+  // A star import may rebind the name wherever it stands.
+  if (scope.hasStarImport || sites.some((site) => site.kind === 'declaration')) return undefined;
+  const notReads = new Set(sites.map((site) => site.node.id));
   const reads: Node[] = [];
   for (const node of descendants(scope.node)) {
-    if (node.type === 'call' && isDynamicAccess(facts, node)) return undefined;
-    if (node.type !== 'identifier' || node.text !== name || bindingIds.has(node.id) || !isReference(node)) continue;
+    if (node.type === 'call' && reachesNames(facts, node, scope)) return undefined;
+    // Parameters of nested functions and lambdas bind there, though they stand outside the body.
+    for (const parameter of INNER_BINDERS[node.type]?.targets(node) ?? []) notReads.add(parameter.id);
+    if (node.type !== 'identifier' || node.text !== name || notReads.has(node.id) || !isReference(node)) continue;
     const resolved = facts.lookup(name, node);
     if (resolved === 'unknown') return undefined;
     if (resolved === undefined || resolved.scope !== scope) {
@@ -73,10 +86,15 @@ export function isField(parent: Node, field: string, child: Node): boolean {
   return parent.childrenForFieldName(field).some((candidate) => candidate.id === child.id);
 }
 
-function isDynamicAccess(facts: DocumentFacts, call: Node): boolean {
+function reachesNames(facts: DocumentFacts, call: Node, scope: Scope): boolean {
   const callee = call.childForFieldName('function');
   const name = callee ? facts.qualifiedName(callee) : undefined;
-  return name !== undefined && DYNAMIC_ACCESS.has(name);
+  const reach = name === undefined ? undefined : DYNAMIC_ACCESS.get(name);
+  if (reach === 'anywhere') return true;
+  if (reach === 'module') return scope.node.type === 'module';
+  // vars(obj) reads an object's attributes, not the scope.
+  if (reach === 'here') return (name !== 'builtins.vars' || call.childForFieldName('arguments')?.namedChildCount === 0) && runningScope(facts, call) === scope;
+  return false;
 }
 
 /** The node and all its named descendants, in document order, without recursion. */
