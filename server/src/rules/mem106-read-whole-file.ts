@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import { stringLiteral } from '../analysis/literals';
-import { openFileBindings, type FileOpening } from '../analysis/openFiles';
+import { fileOpening, openFileBindings, type FileOpening } from '../analysis/openFiles';
 import type { Scope } from '../analysis/scopes';
 import { COMPREHENSION_TYPES, callArguments } from '../analysis/syntax';
 import { assignedName, reboundBefore, runningScope, usesOfName } from '../analysis/uses';
@@ -15,7 +15,7 @@ export const mem106: Rule = {
   summary: 'Whole file read into memory only to loop over its lines',
   docs: {
     whatItDoes:
-      'Flags loops over `f.readlines()`, `f.read().splitlines()` and `f.read().split("\\n")` (`for` statements and comprehensions), and `lines = f.readlines()` when `lines` is bound once and only iterated by one later loop in the same scope. `f` must be a plain name bound, in the scope of the loop, only by `with open(…) as f` or `f = open(…)`, where the opener is `open`, `io.open`, `Path(…).open`, `gzip.open`, `bz2.open`, `lzma.open` or `codecs.open`: an unknown `x.readlines()` may not be a file and is not flagged. `readlines(hint)` reads only part of the file and is not flagged.',
+      'Flags loops over `f.readlines()`, `f.read().splitlines()` and `f.read().split("\\n")` (`for` statements and comprehensions), and `lines = f.readlines()` when `lines` is bound once and only iterated by one later loop in the same scope. `f` must be the opening call itself (`open(path).readlines()`) or a plain name bound, in the scope of the loop, only by `with open(…) as f` or `f = open(…)`, where the opener is `open`, `io.open`, `Path(…).open`, `gzip.open`, `bz2.open`, `lzma.open` or `codecs.open`: an unknown `x.readlines()` may not be a file and is not flagged. `readlines(hint)` reads only part of the file and is not flagged.',
     whyBadForMemory:
       'Every line becomes a str object (49 bytes plus one byte per character for ASCII text, CPython 3.11, 64-bit) held in a list of 56 + 8·n bytes until the loop ends: a file of 1,000,000 lines of 80 characters takes about 8 MB of pointers and 129 MB of strings. `f.read().splitlines()` holds the whole text as one more string on top of that while the list is built, about twice the file. Iterating the file object reads it in 8 KB chunks and holds one line at a time.',
     example:
@@ -23,7 +23,7 @@ export const mem106: Rule = {
     useInstead:
       'with open(path) as f:\n    for line in f:\n        handle(line)\n    \nwith open(path) as f:\n    for line in f:\n        line = line.rstrip("\\r\\n")\n        handle(line)',
     fixSafety:
-      '`f.readlines()` → `f` yields exactly the same lines, line endings included. The fix is safe when nothing else touches `f` while the loop runs or after it (other than `f.close()`), and `f` is not used by a nested function; otherwise unsafe, since the file position differs once the loop breaks out early. Either way the lines are read as the loop goes, not before it starts: a loop that appends to the file it is reading would now see its own writes. `f.read().splitlines()` drops line endings and also splits at \\v, \\f, \\x1c–\\x1e, \\x85, \\u2028 and \\u2029, where reading a file by lines splits only at line endings; the offered fix iterates `f` and strips `"\\r\\n"` from each line, the same unless the file holds those rarer separators, so it is unsafe, and offered only for text-mode files (for binary files and `codecs.open` no fix). `f.read().split("\\n")` yields a final empty string when the file ends with a newline, which iterating the file does not: no fix is offered. The `lines = f.readlines()` form gets no fix either, as the file would be read later than it is now.',
+      '`f.readlines()` → `f` yields exactly the same lines, line endings included. The fix is safe for `open(…).readlines()`, and for a name when nothing else touches `f` while the loop runs or after it (other than `f.close()` or a later `with open(…) as f` that opens another file), and `f` is not used by a nested function; otherwise unsafe, since the file position differs once the loop breaks out early. Either way the lines are read as the loop goes, not before it starts: a loop that appends to the file it is reading would now see its own writes. `f.read().splitlines()` drops line endings and also splits at \\v, \\f, \\x1c–\\x1e, \\x85, \\u2028 and \\u2029, where reading a file by lines splits only at line endings; the offered fix iterates `f` and strips `"\\r\\n"` from each line, the same unless the file holds those rarer separators, so it is unsafe, and offered only for text-mode files (for binary files and `codecs.open` no fix). `f.read().split("\\n")` yields a final empty string when the file ends with a newline, which iterating the file does not: no fix is offered. The `lines = f.readlines()` form gets no fix either, as the file would be read later than it is now.',
   },
   visits: ['call'],
   check(call, context) {
@@ -56,24 +56,38 @@ function isSplitIntoLines(method: MethodCall): boolean {
   return stringLiteral(method.args[0]!)?.value === '\n';
 }
 
+/** The openings behind a file expression: a name bound to opened files, or an opener call itself. */
+function openingsOf(file: Node, facts: DocumentFacts): readonly FileOpening[] | undefined {
+  if (file.type === 'identifier') return openFileBindings(facts, file);
+  const opening = fileOpening(facts, file);
+  return opening ? [opening] : undefined;
+}
+
+/** How messages name the file: `f`, or "the file" for `open(…)` itself. */
+function fileLabel(file: Node): string {
+  return file.type === 'identifier' ? `\`${file.text}\`` : 'the file';
+}
+
 function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding | undefined {
-  if (file.type !== 'identifier' || !openFileBindings(facts, file)) return undefined;
+  if (!openingsOf(file, facts)) return undefined;
   const loop = loopIterating(call);
   if (loop) {
+    // An opener call's file is used nowhere else, so only a name needs the position analysis.
+    const safety = file.type === 'identifier' ? readlinesSafety(file, loop.node, facts) : 'safe';
     return {
       code: mem106.code,
-      message: `\`${file.text}.readlines()\` reads every line into a list before the loop starts: iterating \`${file.text}\` holds one line at a time`,
+      message: `\`.readlines()\` reads every line into a list before the loop starts: iterating ${fileLabel(file)} holds one line at a time`,
       severity: mem106.defaultSeverity,
       start: call.startIndex,
       end: call.endIndex,
-      fix: { title: `Iterate ${file.text} directly`, safety: readlinesSafety(file, loop.node, facts), edits: [{ start: file.endIndex, end: call.endIndex, text: '' }] },
+      fix: { title: 'Iterate the file directly', safety, edits: [{ start: file.endIndex, end: call.endIndex, text: '' }] },
     };
   }
-  const lines = assignedName(call);
+  const lines = file.type === 'identifier' ? assignedName(call) : undefined;
   if (!lines || !isIteratedOnceLater(lines, facts)) return undefined;
   return {
     code: mem106.code,
-    message: `\`${lines.text}\` holds every line of the file but is only looped over once: iterating \`${file.text}\` in that loop holds one line at a time`,
+    message: `\`${lines.text}\` holds every line of the file but is only looped over once: iterating ${fileLabel(file)} in that loop holds one line at a time`,
     severity: mem106.defaultSeverity,
     start: call.startIndex,
     end: call.endIndex,
@@ -84,13 +98,13 @@ function splitFinding(call: Node, read: Node, splitter: string, facts: DocumentF
   const readMethod = read.type === 'call' ? methodCall(read) : undefined;
   if (!readMethod || readMethod.name !== 'read' || readMethod.args.length !== 0) return undefined;
   const file = readMethod.object;
-  const openings = file.type === 'identifier' ? openFileBindings(facts, file) : undefined;
+  const openings = openingsOf(file, facts);
   const loop = loopIterating(call);
   if (!openings || !loop) return undefined;
   const fix = splitter === 'splitlines' && isTextMode(openings) ? strippedLinesFix(call, file, loop, source) : undefined;
   return {
     code: mem106.code,
-    message: `\`${file.text}.read().${splitter}(…)\` holds the whole file twice, as one string and as a list of lines: iterating \`${file.text}\` holds one line at a time`,
+    message: `\`.read().${splitter}(…)\` holds the whole file twice, as one string and as a list of lines: iterating ${fileLabel(file)} holds one line at a time`,
     severity: mem106.defaultSeverity,
     start: call.startIndex,
     end: call.endIndex,
