@@ -78,6 +78,14 @@ test('reboundBefore needs a later binding that always runs before the read', asy
   assert.equal(reboundBefore(uses, at('print(f)', 1, 'call').namedChild(1)!.namedChild(0)!, loopEnd), true);
 });
 
+test('reboundBefore does not trust a walrus that may not run', async () => {
+  const source = 'f = open(a)\nfor x in f: pass\nok = c or (f := open(b))\nprint(f)\n';
+  const { facts, at } = await parsed(source);
+  const uses = usesOfName(facts, at('f = open(a)', 0, 'identifier'))!;
+  const read = at('print(f)', 0, 'call').namedChild(1)!.namedChild(0)!;
+  assert.equal(reboundBefore(uses, read, at('for x', 0, 'for_statement').endIndex), false);
+});
+
 test('runningScope sees through comprehensions to the function they run in', async () => {
   const { facts, at } = await parsed('def f(xs):\n    return [y for x in xs for y in x]\n');
   assert.equal(runningScope(facts, at('y for', 0, 'identifier')).node.type, 'function_definition');

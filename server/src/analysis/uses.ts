@@ -135,10 +135,16 @@ export function reboundBefore(uses: NameUses, read: Node, from: number): boolean
   return uses.sites.some((site) => site.node.startIndex >= from && site.node.endIndex <= read.startIndex && dominates(site.node, read));
 }
 
+/** Expressions that may evaluate a part of themselves zero times. */
+const MAYBE_SKIPPED: ReadonlySet<string> = new Set([...COMPREHENSION_TYPES, 'conditional_expression', 'boolean_operator', 'lambda']);
+
 /** `site` runs whenever `later` (after it in the text) does: a straight line in one block. */
 function dominates(site: Node, later: Node): boolean {
   let statement = site;
-  while (statement.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
+  while (statement.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') {
+    if (MAYBE_SKIPPED.has(statement.parent.type)) return false;
+    statement = statement.parent;
+  }
   const block = statement.parent;
   return block !== null && block.startIndex <= later.startIndex && later.endIndex <= block.endIndex;
 }
