@@ -1,32 +1,59 @@
 // Parsed Python for tests that ask questions about particular nodes.
-import type { Node, Tree } from 'web-tree-sitter';
 import { DocumentFacts } from '../../server/src/analysis/facts';
-import { parse, pythonParser } from '../../server/src/parser';
+import { parse, pythonParser, type Node, type Tree } from '../../server/src/parser';
 
 export interface ParsedSource {
   readonly tree: Tree;
   readonly facts: DocumentFacts;
   /** The smallest node whose text is exactly `snippet`, at its `occurrence`-th (0-based) place in the source. */
   node(snippet: string, occurrence?: number): Node;
+  /**
+   * The smallest named node spanning the `occurrence`-th (0-based) appearance
+   * of `snippet`; with `type`, the nearest node of that type around the
+   * snippet's first character.
+   */
+  at(snippet: string, occurrence?: number, type?: string): Node;
+}
+
+/** Parses source; the caller owns the tree (tests that parse many snippets use withSource). */
+export async function parsed(source: string): Promise<ParsedSource> {
+  const tree = parse(await pythonParser(), source);
+  const facts = new DocumentFacts(tree.rootNode);
+  return {
+    tree,
+    facts,
+    node: (snippet, occurrence = 0) => exactNode(tree.rootNode, source, snippet, occurrence),
+    at(snippet, occurrence = 0, type) {
+      const start = offsetOf(source, snippet, occurrence);
+      let node = type ? tree.rootNode.namedDescendantForIndex(start, start) : tree.rootNode.namedDescendantForIndex(start, start + snippet.length);
+      while (node && type && node.type !== type) node = node.parent;
+      if (!node) throw new Error(`no ${type ?? 'node'} at "${snippet}"`);
+      return node;
+    },
+  };
 }
 
 /** Parses source, hands it to use, and frees the tree afterwards. */
 export async function withSource<T>(source: string, use: (parsed: ParsedSource) => T): Promise<T> {
-  const tree = parse(await pythonParser(), source);
+  const parsedSource = await parsed(source);
   try {
-    const facts = new DocumentFacts(tree.rootNode);
-    return use({ tree, facts, node: (snippet, occurrence = 0) => nodeFor(tree.rootNode, source, snippet, occurrence) });
+    return use(parsedSource);
   } finally {
-    tree.delete();
+    parsedSource.tree.delete();
   }
 }
 
-function nodeFor(root: Node, source: string, snippet: string, occurrence: number): Node {
+function offsetOf(source: string, snippet: string, occurrence: number): number {
   let start = -1;
   for (let seen = 0; seen <= occurrence; seen++) {
     start = source.indexOf(snippet, start + 1);
     if (start < 0) throw new Error(`occurrence ${occurrence} of ${JSON.stringify(snippet)} not in source`);
   }
+  return start;
+}
+
+function exactNode(root: Node, source: string, snippet: string, occurrence: number): Node {
+  const start = offsetOf(source, snippet, occurrence);
   const end = start + snippet.length;
   // Descend through the nodes that contain the span, remembering the deepest exact match.
   let match: Node | undefined;
