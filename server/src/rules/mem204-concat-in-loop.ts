@@ -34,9 +34,9 @@ export const mem204: Rule = {
     whyBadForMemory:
       'numpy arrays and pandas frames never grow in place: each call allocates a new block for old + new rows and copies everything into it while the old block is still alive. Appending n rows of k float64 values one at a time copies 8·k·(1 + 2 + … + n) bytes in total: for 10,000 rows of 100 columns (an 8 MB result) that is about 40 GB of copying, and each step needs the old and the new array at once, 16 MB at the end instead of 8 MB. `pd.concat` and `DataFrame.append` copy the whole frame the same way, plus a new index each time. Collecting the pieces in a list costs 8 bytes of pointer per piece (plus the pieces, which exist anyway), and one `np.concatenate`/`np.vstack`/`pd.concat` after the loop copies each value once.',
     example:
-      'rows = np.empty((0, 3))\nfor record in records:\n    rows = np.append(rows, [record], axis=0)\n\nframe = pd.DataFrame()\nfor path in paths:\n    frame = pd.concat([frame, pd.read_csv(path)])',
+      'import numpy as np\nimport pandas as pd\n\nrows = np.empty((0, 3))\nfor record in records:\n    rows = np.append(rows, [record], axis=0)\n\nframe = pd.DataFrame()\nfor path in paths:\n    frame = pd.concat([frame, pd.read_csv(path)])',
     useInstead:
-      'pieces = []\nfor record in records:\n    pieces.append(record)\nrows = np.array(pieces).reshape(-1, 3)  # or np.empty((n, 3)) filled in place when n is known\n\nframe = pd.concat([pd.read_csv(path) for path in paths])',
+      'import numpy as np\nimport pandas as pd\n\npieces = []\nfor record in records:\n    pieces.append(record)\nrows = np.array(pieces).reshape(-1, 3)  # or np.empty((n, 3)) filled in place when n is known\n\nframe = pd.concat([pd.read_csv(path) for path in paths])',
     fixSafety:
       'No automatic fix: the loop may read the partial result, the pieces may need reshaping before they combine, and `DataFrame.append` and `pd.concat` differ in how they treat dtypes and empty frames.',
   },
