@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { alwaysRunsBefore, enclosingLoops, isInsideLoop } from '../../server/src/analysis/loops';
+import { alwaysRunsWith, enclosingLoops, isInsideLoop } from '../../server/src/analysis/loops';
 import { withSnippet } from '../support/tree';
 
 const types = (nodes: readonly { type: string; startPosition: { row: number } }[]) => nodes.map((n) => `${n.type}@${n.startPosition.row + 1}`);
@@ -47,7 +47,7 @@ test('enclosingLoops stops at functions, lambdas, classes and comprehensions def
   });
 });
 
-test('alwaysRunsBefore: earlier statements of enclosing blocks and compound headers, not conditional branches', async () => {
+test('alwaysRunsWith: statements of enclosing blocks and compound headers, not other branches', async () => {
   const source = [
     'for line in lines:', //                1
     '    text = ""', //                     2
@@ -58,18 +58,24 @@ test('alwaysRunsBefore: earlier statements of enclosing blocks and compound head
     '    for part in line:', //             7
     '        text += part', //              8
     '    after = 1', //                     9
+    'else:', //                             10
+    '    finished = 1', //                  11
   ].join('\n');
   await withSnippet(source, ({ find }) => {
     const outer = find('for_statement');
     const inner = find('for_statement', undefined, 1);
     const grow = find('augmented_assignment', 'text += line');
     const growPart = find('augmented_assignment', 'text += part');
-    assert.equal(alwaysRunsBefore(find('assignment', 'text = ""'), grow, outer), true);
-    assert.equal(alwaysRunsBefore(find('assignment', 'reset = 1'), grow, outer), false, 'the other branch of the if');
-    assert.equal(alwaysRunsBefore(find('assignment', 'after = 1'), grow, outer), false, 'comes after');
-    assert.equal(alwaysRunsBefore(find('identifier', 'part'), growPart, outer), true, "a nested loop's target binds before its body");
-    assert.equal(alwaysRunsBefore(find('identifier', 'line'), grow, outer), true, "the loop's own target");
-    assert.equal(alwaysRunsBefore(find('assignment', 'text = ""'), growPart, inner), false, 'outside the inner loop');
-    assert.equal(alwaysRunsBefore(grow.childForFieldName('left')!, grow, outer), false, 'part of the statement itself');
+    assert.equal(alwaysRunsWith(find('assignment', 'text = ""'), grow, outer), true, 'earlier in an enclosing block');
+    assert.equal(alwaysRunsWith(find('assignment', 'after = 1'), grow, outer), true, 'later in an enclosing block');
+    assert.equal(alwaysRunsWith(find('assignment', 'reset = 1'), grow, outer), false, 'the other branch of the if');
+    assert.equal(alwaysRunsWith(find('assignment', 'text = ""'), growPart, outer), true);
+    assert.equal(alwaysRunsWith(find('identifier', 'part'), growPart, outer), true, "a nested loop's target binds before its body");
+    assert.equal(alwaysRunsWith(find('identifier', 'line'), grow, outer), true, "the loop's own target");
+    assert.equal(alwaysRunsWith(find('identifier', 'lines'), grow, outer), false, "the loop's iterable runs once");
+    assert.equal(alwaysRunsWith(find('assignment', 'finished = 1'), grow, outer), false, "the loop's else runs once");
+    assert.equal(alwaysRunsWith(find('assignment', 'text = ""'), growPart, inner), false, 'outside the inner loop');
+    assert.equal(alwaysRunsWith(find('assignment', 'after = 1'), growPart, inner), false, 'after the inner loop');
+    assert.equal(alwaysRunsWith(grow.childForFieldName('left')!, grow, outer), false, 'part of the statement itself');
   });
 });

@@ -1,5 +1,5 @@
 // Loop context: which loops repeat a piece of code, and whether one statement
-// always runs before another within a pass through a loop's body. Used by the
+// runs in every pass through a loop's body that runs another. Used by the
 // rules about values that grow on every pass (MEM2xx).
 import type { Node } from 'web-tree-sitter';
 import { SCOPE_TYPES } from './syntax';
@@ -34,25 +34,26 @@ function isRepeatedPart(loop: Node, child: Node): boolean {
 }
 
 /**
- * Whether, in every pass through `loop` that reaches `later`, the statement that
- * holds `earlier` has already run in that same pass: it sits earlier in a block
- * that encloses `later`, or it is the header of a compound statement around
- * `later` (a nested `for`'s target, a `with … as`), or `earlier` is part of the
- * loop's own header (its `for` target, its `while` condition). Conditional code
- * (`if` branches, `except` handlers) that does not enclose `later` does not count.
+ * Whether the statement that holds `other` runs in every pass through `loop`
+ * that runs `node`, before or after it: it sits in a block that encloses
+ * `node`, or it is the header of a compound statement around `node` (a nested
+ * `for`'s target, a `with … as`), or `other` is part of the loop's own header
+ * (its `for` target, its `while` condition). Code in a branch that does not
+ * enclose `node` (another `if` branch, an `except` handler) does not count;
+ * `break`, `continue` and exceptions between the two are not considered.
  */
-export function alwaysRunsBefore(earlier: Node, later: Node, loop: Node): boolean {
+export function alwaysRunsWith(other: Node, node: Node, loop: Node): boolean {
   const body = loop.childForFieldName('body');
   if (!body) return false;
-  if (!contains(body, earlier)) {
+  if (!contains(body, other)) {
     const header = loop.type === 'for_statement' ? loop.childForFieldName('left') : loop.childForFieldName('condition');
-    return header !== null && contains(header, earlier);
+    return header !== null && contains(header, other);
   }
-  const statement = statementOf(earlier);
+  if (contains(node, other)) return false;
+  const statement = statementOf(other);
   if (!statement) return false;
-  if (contains(statement, later)) return !contains(later, earlier);
-  const block = statement.parent;
-  return block !== null && contains(block, later) && statement.endIndex <= later.startIndex;
+  if (contains(statement, node)) return true;
+  return statement.parent !== null && contains(statement.parent, node);
 }
 
 /** The statement that holds node: its nearest ancestor-or-self that is a child of a block or the module. */

@@ -9,6 +9,10 @@ const INSTANCE_FREE_DECORATORS: ReadonlySet<string> = new Set(['builtins.staticm
 /** Enum members live as long as their class anyway, so caching on them keeps nothing extra alive. */
 const ENUM_BASES: ReadonlySet<string> = new Set(['enum.Enum', 'enum.IntEnum', 'enum.StrEnum', 'enum.Flag', 'enum.IntFlag', 'enum.ReprEnum']);
 const ENUM_METACLASSES: ReadonlySet<string> = new Set(['enum.EnumMeta', 'enum.EnumType']);
+/** A metaclass's instances are classes, which live as long as the cache anyway. */
+const METACLASS_BASES: ReadonlySet<string> = new Set(['builtins.type', 'abc.ABCMeta', 'enum.EnumMeta', 'enum.EnumType']);
+/** Dunder methods Python calls with the class, not an instance, as first argument. */
+const IMPLICIT_CLASS_METHODS: ReadonlySet<string> = new Set(['__new__', '__init_subclass__', '__class_getitem__']);
 /** Parameter node types that receive the instance when they come first. */
 const INSTANCE_PARAMETER_TYPES: ReadonlySet<string> = new Set([
   'identifier',
@@ -25,7 +29,7 @@ export const mem202: Rule = {
   summary: '`functools.lru_cache` or `functools.cache` on a method keeps every instance alive',
   docs: {
     whatItDoes:
-      'Flags `@functools.lru_cache`, `@lru_cache(...)`, `@functools.cache` and `@cache` (import aliases followed) on a method: a function defined in a class body whose first parameter receives the instance. The finding is reported on the cache decorator’s line. Static methods, class methods and methods of `enum.Enum`, `IntEnum`, `StrEnum`, `Flag` and `IntFlag` subclasses (also through base classes defined in the same file) are left alone. Like Ruff’s B019, every `maxsize` is flagged, not only `maxsize=None` (Pylint W1518): a bounded cache still holds up to `maxsize` instances for the life of the class.',
+      'Flags `@functools.lru_cache`, `@lru_cache(...)`, `@functools.cache` and `@cache` (import aliases followed) on a method: a function defined in a class body whose first parameter receives the instance. The finding is reported on the cache decorator’s line. Static methods, class methods (also `__new__`, `__init_subclass__` and `__class_getitem__`, which receive the class), methods of metaclasses (subclasses of `type`) and methods of `enum.Enum`, `IntEnum`, `StrEnum`, `Flag` and `IntFlag` subclasses (also through base classes defined in the same file) are left alone: what they keep alive lives as long as the class anyway. Like Ruff’s B019, every `maxsize` is flagged, not only `maxsize=None` (Pylint W1518): a bounded cache still holds up to `maxsize` instances for the life of the class.',
     whyBadForMemory:
       'The cache lives on the function, that is on the class, and `self` is part of every cache key. So every instance that ever called the method stays reachable from the class, with everything it references, until the entry is evicted (never, for `@cache` and `maxsize=None`) or the cache is cleared: the garbage collector cannot free it. On CPython 3.11 64-bit, 100 instances that each hold a 1 MB buffer and call a `@lru_cache` method once still occupy 100,032,012 bytes after the program drops its last reference to them (72 bytes after `cache_clear()`). Each `@cache` entry adds about 85 bytes for the key tuple and dict slot, on top of what it keeps alive.',
     example:
@@ -46,11 +50,12 @@ export const mem202: Rule = {
     const cacheIndex = names.findIndex((name) => name !== undefined && CACHE_DECORATORS.has(name));
     if (cacheIndex < 0) return undefined;
     if (names.some((name) => name !== undefined && INSTANCE_FREE_DECORATORS.has(name))) return undefined;
-    if (!takesInstance(definition)) return undefined;
+    const method = definition.childForFieldName('name')?.text ?? '';
+    if (IMPLICIT_CLASS_METHODS.has(method) || !takesInstance(definition)) return undefined;
     if (derivesFrom(owner, context.facts, ENUM_BASES, ENUM_METACLASSES)) return undefined;
+    if (derivesFrom(owner, context.facts, METACLASS_BASES)) return undefined;
     const decorator = decorators[cacheIndex]!;
     const cacheName = names[cacheIndex] === 'functools.cache' ? 'cache' : 'lru_cache';
-    const method = definition.childForFieldName('name')?.text ?? 'method';
     return {
       code: mem202.code,
       message: `\`${cacheName}\` on method \`${method}\` keeps every instance that calls it alive as long as the class: cache in a module-level function of the fields it needs, or per instance`,
