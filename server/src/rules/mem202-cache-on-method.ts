@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { derivesFrom } from '../analysis/classes';
 import type { DocumentFacts } from '../analysis/facts';
+import { closestAncestor, SCOPE_TYPES } from '../analysis/syntax';
 import type { Rule } from './types';
 
 const CACHE_DECORATORS: ReadonlySet<string> = new Set(['functools.lru_cache', 'functools.cache']);
@@ -43,8 +44,8 @@ export const mem202: Rule = {
   check(decorated, context) {
     const definition = decorated.childForFieldName('definition');
     if (definition?.type !== 'function_definition') return undefined;
-    const owner = context.facts.scopes.scopeOf(decorated).node;
-    if (owner.type !== 'class_definition') return undefined;
+    const owner = closestAncestor(decorated, SCOPE_TYPES);
+    if (owner?.type !== 'class_definition') return undefined;
     const decorators = decorated.namedChildren.filter((child): child is Node => child?.type === 'decorator');
     const names = decorators.map((decorator) => decoratorName(decorator, context.facts));
     const cacheIndex = names.findIndex((name) => name !== undefined && CACHE_DECORATORS.has(name));

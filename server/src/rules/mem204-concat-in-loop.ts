@@ -32,7 +32,7 @@ export const mem204: Rule = {
     whatItDoes:
       'Flags `arr = np.append(arr, x)`, `arr = np.concatenate([arr, x])` (also `np.insert`, `vstack`, `hstack`, `dstack`, `column_stack`, `row_stack`), `df = pd.concat([df, row])` and `df = df.append(row)` (`DataFrame.append` was removed in pandas 2.0 but is common in older code) inside a `for` or `while` loop: the result is stored back into one of the inputs, so the value grows by one copy per pass. numpy and pandas are recognised through their imports (`import numpy as np`, `from numpy import append`, `import pandas as pd`). `df.append` is flagged only when `df` is bound from a `pd.*` call (`pd.DataFrame(...)`, `pd.read_csv(...)`, `pd.concat(...)`) or is a parameter annotated `pd.DataFrame`/`pd.Series`, since lists have an `append` too. Not flagged: calls whose result goes to another name, calls outside loops or in a function merely defined inside a loop, and loops that store another value in the name on every pass (`arr = np.empty(0)` before the call, `arr = arr[-100:]` after it); a reset inside an `if`, as when flushing batches, does not stop the growth between resets.',
     whyBadForMemory:
-      'numpy arrays and pandas frames never grow in place: each call allocates a new block for old + new rows and copies everything into it while the old block is still alive. Appending n rows of k float64 values one at a time copies 8·k·(1 + 2 + … + n) bytes in total: for 10,000 rows of 100 columns (an 8 MB result) that is about 40 GB of copying, and each step needs the old and the new array at once, 16 MB at the end instead of 8 MB. `pd.concat` and `DataFrame.append` copy the whole frame the same way, plus a new index each time. Collecting the pieces in a list costs 8 bytes of pointer per piece (plus the pieces, which exist anyway), and one `np.concatenate`/`np.vstack`/`pd.concat` after the loop copies each value once.',
+      'numpy arrays and pandas frames never grow in place: each call allocates a new block for old + new rows and copies everything into it while the old block is still alive. Appending n rows of k float64 values one at a time copies 8·k·(1 + 2 + … + n) bytes in total: for 10,000 rows of 100 columns (an 8 MB result) that is about 40 GB of copying, and each step needs the old and the new array at once, 16 MB at the end instead of 8 MB. `pd.concat` and `DataFrame.append` copy the whole frame the same way, plus a new index each time. Collecting the pieces in a list costs 8 bytes of pointer per piece, and one `np.concatenate`/`np.vstack`/`pd.concat` after the loop copies each value once; its peak, pieces plus result, is what every pass of the growing loop needed, reached once. When the final size is known, `np.empty((n, k))` filled row by row needs no copy at all: 8 MB.',
     example:
       'import numpy as np\nimport pandas as pd\n\nrows = np.empty((0, 3))\nfor record in records:\n    rows = np.append(rows, [record], axis=0)\n\nframe = pd.DataFrame()\nfor path in paths:\n    frame = pd.concat([frame, pd.read_csv(path)])',
     useInstead:
@@ -53,7 +53,7 @@ export const mem204: Rule = {
     if (!enclosingLoops(assignment).some(grows)) return undefined;
     return {
       code: mem204.code,
-      message: `\`${growth}\` inside a loop copies the whole of \`${target.text}\` on every pass (quadratic copying, old and new copies alive at once): collect the pieces in a list and combine them once after the loop`,
+      message: `\`${growth.label}\`${growth.removed ? ' (removed in pandas 2.0)' : ''} inside a loop copies the whole of \`${target.text}\` on every pass (quadratic copying, old and new copies alive at once): collect the pieces in a list and combine them once after the loop`,
       severity: mem204.defaultSeverity,
       start: call.startIndex,
       end: call.endIndex,
@@ -61,17 +61,24 @@ export const mem204: Rule = {
   },
 };
 
-/** What the call is called in the message, when it combines `target` with something into a new value. */
-function growingCall(call: Node, target: Node, facts: DocumentFacts): string | undefined {
+interface Growth {
+  /** The call as the message names it: `np.append`, `pd.concat`, `df.append`. */
+  readonly label: string;
+  /** `DataFrame.append`, which pandas 2.0 removed. */
+  readonly removed: boolean;
+}
+
+/** The call, when it combines `target` with something into a new value. */
+function growingCall(call: Node, target: Node, facts: DocumentFacts): Growth | undefined {
   const callee = call.childForFieldName('function');
   if (!callee) return undefined;
   const name = facts.qualifiedName(callee);
   const inputs = name === undefined ? undefined : COMBINING_CALLS.get(name);
-  if (inputs) return inputsOf(call, inputs).some((input) => sameReference(input, target)) ? callee.text : undefined;
+  if (inputs) return inputsOf(call, inputs).some((input) => sameReference(input, target)) ? { label: callee.text, removed: false } : undefined;
   if (callee.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'append') return undefined;
   const receiver = callee.childForFieldName('object');
   if (!receiver || !sameReference(receiver, target) || target.type !== 'identifier') return undefined;
-  return isPlausiblyPandas(target, facts) ? `${target.text}.append` : undefined;
+  return isPlausiblyPandas(target, facts) ? { label: `${target.text}.append`, removed: true } : undefined;
 }
 
 /** The expressions the call copies: the listed arguments, or the items of a list/tuple display passed there. */
