@@ -81,3 +81,24 @@ for (const code of CODES) {
     assert.deepEqual(await findingLines(rule.docs.useInstead, code), []);
   });
 }
+
+test('MEM2xx rules survive code being typed: cut-down fixtures analyse without throwing', async () => {
+  // A comment that lost its `#` opens a string that never closes; here tree-sitter
+  // gives up on a module and puts an ERROR node at the root.
+  const brokenRoot = `as Ruff's B019 reports it), so\n${readFileSync(join(FIXTURES, 'rules', 'MEM202.py'), 'utf8')}`;
+  const tree = parse(await pythonParser(), brokenRoot);
+  try {
+    assert.equal(tree.rootNode.type, 'ERROR');
+  } finally {
+    tree.delete();
+  }
+  await findingsIn(brokenRoot);
+  for (const code of CODES) {
+    const source = readFileSync(join(FIXTURES, 'rules', `${code}.py`), 'utf8');
+    // Cuts land mid-token, mid-string and mid-block.
+    for (let cut = 0; cut < source.length; cut += 97) {
+      await findingsIn(source.slice(0, cut));
+      await findingsIn(source.slice(cut) + source.slice(0, cut));
+    }
+  }
+});
