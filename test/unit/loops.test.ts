@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { alwaysRunsWith, enclosingLoops, isInsideLoop } from '../../server/src/analysis/loops';
+import { spawnSync } from 'node:child_process';
+import { alwaysRunsWith, enclosingLoops, isInsideLoop, knownPassCount } from '../../server/src/analysis/loops';
 import { withSnippet } from '../support/tree';
 
 const types = (nodes: readonly { type: string; startPosition: { row: number } }[]) => nodes.map((n) => `${n.type}@${n.startPosition.row + 1}`);
@@ -77,5 +78,31 @@ test('alwaysRunsWith: statements of enclosing blocks and compound headers, not o
     assert.equal(alwaysRunsWith(find('assignment', 'text = ""'), growPart, inner), false, 'outside the inner loop');
     assert.equal(alwaysRunsWith(find('assignment', 'after = 1'), growPart, inner), false, 'after the inner loop');
     assert.equal(alwaysRunsWith(grow.childForFieldName('left')!, grow, outer), false, 'part of the statement itself');
+  });
+});
+
+test('knownPassCount agrees with python3 on displays and ranges of literals', async () => {
+  const iterables = ['(1, 2, 3)', '[]', '{"a", "b"}', '1, 2', 'range(5)', 'range(2, 9)', 'range(10, 0, -3)', 'range(-3, 10, 2)', 'range(5, 1)', 'range(1_000)', 'range(0x10)'];
+  const run = spawnSync('python3', ['-c', 'import sys\nfor e in sys.argv[1:]:\n    print(len(list(eval(e))))', ...iterables.map((e) => `(${e})`)], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const expected = run.stdout.trim().split('\n').map(Number);
+  const actual: Array<number | undefined> = [];
+  for (const iterable of iterables) {
+    await withSnippet(`for item in ${iterable}:\n    pass\n`, ({ find, facts }) => actual.push(knownPassCount(find('for_statement'), facts)));
+  }
+  assert.deepEqual(actual, expected);
+});
+
+test('knownPassCount is unknown for names, calls, splats, shadowed range and while loops', async () => {
+  for (const iterable of ['items', 'range(n)', 'range(len(xs))', '(*a, b)', 'load()', 'range(0, 10, 0)']) {
+    await withSnippet(`for item in ${iterable}:\n    pass\n`, ({ find, facts }) => {
+      assert.equal(knownPassCount(find('for_statement'), facts), undefined, iterable);
+    });
+  }
+  await withSnippet('def range(n):\n    return [n]\nfor item in range(3):\n    pass\n', ({ find, facts }) => {
+    assert.equal(knownPassCount(find('for_statement'), facts), undefined);
+  });
+  await withSnippet('while True:\n    pass\n', ({ find, facts }) => {
+    assert.equal(knownPassCount(find('while_statement'), facts), undefined);
   });
 });

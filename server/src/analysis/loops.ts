@@ -2,7 +2,8 @@
 // runs in every pass through a loop's body that runs another. Used by the
 // rules about values that grow on every pass (MEM2xx).
 import type { Node } from 'web-tree-sitter';
-import { SCOPE_TYPES } from './syntax';
+import type { DocumentFacts } from './facts';
+import { SCOPE_TYPES, unparenthesized } from './syntax';
 
 export const LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement']);
 
@@ -26,6 +27,55 @@ export function enclosingLoops(node: Node): Node[] {
 /** Whether node runs once per pass of some loop of its own scope. */
 export function isInsideLoop(node: Node): boolean {
   return enclosingLoops(node).length > 0;
+}
+
+const DISPLAY_TYPES: ReadonlySet<string> = new Set(['list', 'tuple', 'set', 'expression_list']);
+
+/**
+ * How many passes a `for` makes, when the tree shows it: the items of a list,
+ * tuple or set display (`for part in (a, b, c)`), or `range()` of integer
+ * literals. Undefined for everything else, `while` loops included.
+ */
+export function knownPassCount(loop: Node, facts: DocumentFacts): number | undefined {
+  const iterable = loop.type === 'for_statement' ? loop.childForFieldName('right') : null;
+  if (!iterable) return undefined;
+  const node = unparenthesized(iterable);
+  if (DISPLAY_TYPES.has(node.type)) {
+    const items = node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+    return items.some((item) => item.type === 'list_splat') ? undefined : items.length;
+  }
+  const callee = node.type === 'call' ? node.childForFieldName('function') : null;
+  if (!callee || facts.qualifiedName(callee) !== 'builtins.range') return undefined;
+  const bounds = node.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment') ?? [];
+  const numbers = bounds.map(integerLiteral);
+  if (numbers.length < 1 || numbers.length > 3 || numbers.some((n) => n === undefined)) return undefined;
+  const [start, stop, step] = numbers.length === 1 ? [0, numbers[0]!, 1] : [numbers[0]!, numbers[1]!, numbers[2] ?? 1];
+  if (step === 0) return undefined;
+  return Math.max(0, Math.ceil((stop - start) / step));
+}
+
+/**
+ * Growth over this few passes copies little: a loop the code shows makes at
+ * most this many passes is not reported as quadratic.
+ */
+export const FEW_PASSES = 10;
+
+/** Whether the loop makes at most FEW_PASSES passes, as far as the tree shows. */
+export function isShortLoop(loop: Node, facts: DocumentFacts): boolean {
+  const passes = knownPassCount(loop, facts);
+  return passes !== undefined && passes <= FEW_PASSES;
+}
+
+/** The value of `12`, `-3`, `1_000`, `0x10`; undefined for anything else. */
+function integerLiteral(node: Node): number | undefined {
+  if (node.type === 'unary_operator' && node.childForFieldName('operator')?.type === '-') {
+    const operand = node.childForFieldName('argument');
+    const value = operand ? integerLiteral(operand) : undefined;
+    return value === undefined ? undefined : -value;
+  }
+  if (node.type !== 'integer' || /[jJ]$/.test(node.text)) return undefined;
+  const value = Number(node.text.replace(/_/g, ''));
+  return Number.isSafeInteger(value) ? value : undefined;
 }
 
 function isRepeatedPart(loop: Node, child: Node): boolean {

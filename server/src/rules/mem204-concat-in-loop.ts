@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
-import { alwaysRunsWith, contains, enclosingLoops } from '../analysis/loops';
+import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
 import { callArguments, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
 import type { Rule } from './types';
 
@@ -30,7 +30,7 @@ export const mem204: Rule = {
   summary: 'An array or DataFrame grown by copying inside a loop (`np.append`, `pd.concat`, `DataFrame.append`)',
   docs: {
     whatItDoes:
-      'Flags `arr = np.append(arr, x)`, `arr = np.concatenate([arr, x])` (also `np.insert`, `vstack`, `hstack`, `dstack`, `column_stack`, `row_stack`), `df = pd.concat([df, row])` and `df = df.append(row)` (`DataFrame.append` was removed in pandas 2.0 but is common in older code) inside a `for` or `while` loop: the result is stored back into one of the inputs, so the value grows by one copy per pass. numpy and pandas are recognised through their imports (`import numpy as np`, `from numpy import append`, `import pandas as pd`). `df.append` is flagged only when `df` is bound from a `pd.*` call (`pd.DataFrame(...)`, `pd.read_csv(...)`, `pd.concat(...)`) or is a parameter annotated `pd.DataFrame`/`pd.Series`, since lists have an `append` too. Not flagged: calls whose result goes to another name, calls outside loops or in a function merely defined inside a loop, and loops that store another value in the name on every pass (`arr = np.empty(0)` before the call, `arr = arr[-100:]` after it); a reset inside an `if`, as when flushing batches, does not stop the growth between resets.',
+      'Flags `arr = np.append(arr, x)`, `arr = np.concatenate([arr, x])` (also `np.insert`, `vstack`, `hstack`, `dstack`, `column_stack`, `row_stack`), `df = pd.concat([df, row])` and `df = df.append(row)` (`DataFrame.append` was removed in pandas 2.0 but is common in older code) inside a `for` or `while` loop: the result is stored back into one of the inputs, so the value grows by one copy per pass. numpy and pandas are recognised through their imports (`import numpy as np`, `from numpy import append`, `import pandas as pd`). `df.append` is flagged only when `df` is bound from a `pd.*` call (`pd.DataFrame(...)`, `pd.read_csv(...)`, `pd.concat(...)`) or is a parameter annotated `pd.DataFrame`/`pd.Series`, since lists have an `append` too. Not flagged: calls whose result goes to another name, calls outside loops or in a function merely defined inside a loop, and loops that store another value in the name on every pass (`arr = np.empty(0)` before the call, `arr = arr[-100:]` after it); a reset inside an `if`, as when flushing batches, does not stop the growth between resets. Loops the code shows to be short (`for block in (a, b, c)`, `range(5)`: at most 10 passes) are left alone.',
     whyBadForMemory:
       'numpy arrays and pandas frames never grow in place: each call allocates a new block for old + new rows and copies everything into it while the old block is still alive. Appending n rows of k float64 values one at a time copies 8·k·(1 + 2 + … + n) bytes in total: for 10,000 rows of 100 columns (an 8 MB result) that is about 40 GB of copying, and each step needs the old and the new array at once, 16 MB at the end instead of 8 MB. `pd.concat` and `DataFrame.append` copy the whole frame the same way, plus a new index each time. Collecting the pieces in a list costs 8 bytes of pointer per piece, and one `np.concatenate`/`np.vstack`/`pd.concat` after the loop copies each value once; its peak, pieces plus result, is what every pass of the growing loop needed, reached once. When the final size is known, `np.empty((n, k))` filled row by row needs no copy at all: 8 MB.',
     example:
@@ -49,7 +49,7 @@ export const mem204: Rule = {
     if (call.type !== 'call') return undefined;
     const growth = growingCall(call, target, context.facts);
     if (!growth) return undefined;
-    const grows = (loop: Node): boolean => !isReboundIn(loop, assignment, target, context.facts);
+    const grows = (loop: Node): boolean => !isShortLoop(loop, context.facts) && !isReboundIn(loop, assignment, target, context.facts);
     if (!enclosingLoops(assignment).some(grows)) return undefined;
     return {
       code: mem204.code,
