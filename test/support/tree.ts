@@ -4,7 +4,10 @@ import { parse, pythonParser, type Node, type Tree } from '../../server/src/pars
 
 export interface ParsedSource {
   readonly tree: Tree;
+  readonly root: Node;
   readonly facts: DocumentFacts;
+  /** The nth (0-based) node of `type` whose text is `text` (any text when omitted), in document order. */
+  find(type: string, text?: string, nth?: number): Node;
   /** The smallest node whose text is exactly `snippet`, at its `occurrence`-th (0-based) place in the source. */
   node(snippet: string, occurrence?: number): Node;
   /**
@@ -19,9 +22,17 @@ export interface ParsedSource {
 export async function parsed(source: string): Promise<ParsedSource> {
   const tree = parse(await pythonParser(), source);
   const facts = new DocumentFacts(tree.rootNode);
+  const root = tree.rootNode;
   return {
     tree,
+    root,
     facts,
+    find(type, text, nth = 0) {
+      const matches = root.descendantsOfType(type).filter((node): node is Node => node !== null && (text === undefined || node.text === text));
+      const node = matches[nth];
+      if (!node) throw new Error(`no ${type} node ${JSON.stringify(text)} #${nth} in:\n${source}`);
+      return node;
+    },
     node: (snippet, occurrence = 0) => exactNode(tree.rootNode, source, snippet, occurrence),
     at(snippet, occurrence = 0, type) {
       const start = offsetOf(source, snippet, occurrence);
