@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Scopes } from '../../server/src/analysis/scopes';
 import { withSource } from '../support/tree';
 
 test('each function, lambda, class and comprehension is a scope; its parent is where it runs', async () => {
@@ -70,5 +71,17 @@ test('a star import in a function makes unknown names unknown only there', async
   await withSource(source, ({ facts, node }) => {
     assert.equal(facts.lookup('a', node('a', 0)), 'unknown');
     assert.equal(facts.lookup('c', node('c', 0)), undefined);
+  });
+});
+
+test('the root is a scope even when it is not a module (broken code can make it an ERROR node)', async () => {
+  await withSource('def f():\n    sum = len\n    return sum([x for x in y])\n', ({ node }) => {
+    const block = node('sum', 0).parent!.parent!.parent!;
+    assert.equal(block.type, 'block');
+    const scopes = new Scopes(block);
+    const use = node('sum', 1);
+    assert.equal(scopes.scopeOf(use).node.type, 'block');
+    const found = scopes.lookup('sum', use);
+    assert.ok(found && found !== 'unknown', 'the local binding of sum is found, so sum is not taken for the builtin');
   });
 });
