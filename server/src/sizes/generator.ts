@@ -92,9 +92,14 @@ const RULES: Readonly<Record<string, DepthRule>> = {
   set: (node, depth) => sequence(expressionChildren(node), depth),
 };
 
-function expressionDepth(node: Node): Depth {
-  const rule = RULES[node.type];
-  return rule ? rule(node, expressionDepth) : { slots: 2, exact: false };
+/** Stack depth of an expression; one the compiler folds into a constant is a single load. */
+function depthFunction(isConstant: (node: Node) => boolean): (node: Node) => Depth {
+  const depth = (node: Node): Depth => {
+    if (isConstant(node)) return { slots: 1, exact: true };
+    const rule = RULES[node.type];
+    return rule ? rule(node, depth) : { slots: 2, exact: false };
+  };
+  return depth;
 }
 
 /** Names the comprehension reads that live in an enclosing function: free variables, one frame slot each. */
@@ -120,9 +125,15 @@ export interface GeneratorEstimate {
 }
 
 /** sys.getsizeof of the generator object `(body for ... in ... if ...)` with the clauses of `comprehension`. */
-export function generatorEstimate(comprehension: Node, layout: CPythonLayout, facts: DocumentFacts | undefined): GeneratorEstimate | undefined {
+export function generatorEstimate(
+  comprehension: Node,
+  layout: CPythonLayout,
+  facts: DocumentFacts | undefined,
+  isConstant: (node: Node) => boolean,
+): GeneratorEstimate | undefined {
   const body = comprehension.childForFieldName('body');
   if (!body) return undefined;
+  const expressionDepth = depthFunction(isConstant);
   let iterators = 0;
   let slots = 0;
   let exact = true;

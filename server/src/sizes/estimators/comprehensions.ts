@@ -49,7 +49,7 @@ function classifyBody(body: Node, variables: ReadonlySet<string>, context: Estim
 }
 
 function generatorAlternative(comprehension: Node, context: EstimateContext): Alternative | undefined {
-  const generator = generatorEstimate(comprehension, context.layout, context.facts);
+  const generator = generatorEstimate(comprehension, context.layout, context.facts, (node) => foldsAtCompileTime(node, context.folder, context.layout));
   if (!generator) return undefined;
   return {
     code: `(${comprehension.text.slice(1, -1)})`,

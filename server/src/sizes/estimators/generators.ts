@@ -1,5 +1,6 @@
 // Generator expressions: `(x * x for x in xs)` is one small object however many items it yields.
 import { isAsyncComprehension } from '../../analysis/syntax';
+import { foldsAtCompileTime } from '../compile-time';
 import { generatorEstimate } from '../generator';
 import { approximateSize, exactSize } from '../size';
 import { ObjectTally } from '../tally';
@@ -7,7 +8,7 @@ import type { Estimator } from '../types';
 
 export const generatorExpression: Estimator = (node, context) => {
   if (isAsyncComprehension(node)) return undefined;
-  const generator = generatorEstimate(node, context.layout, context.facts);
+  const generator = generatorEstimate(node, context.layout, context.facts, (expression) => foldsAtCompileTime(expression, context.folder, context.layout));
   if (!generator) return undefined;
   const shallow = generator.exact ? exactSize(generator.bytes) : approximateSize(generator.bytes);
   return {

@@ -8,6 +8,7 @@ import { itemsObjects } from '../elements';
 import type { Folder } from '../fold';
 import { arraySize } from '../objects';
 import { approximateSize, exactSize, perCountSize, type Size } from '../size';
+import { ObjectTally } from '../tally';
 import type { Alternative, EstimateContext, Estimator } from '../types';
 import { displayItems } from './displays';
 import { listEstimate, symbolicListEstimate } from './list-shape';
@@ -61,12 +62,14 @@ export const listRepetition: Estimator = (node, context: EstimateContext) => {
   const times = folder.integer(found.count);
   if (times !== undefined) {
     const count = times < 0n ? 0 : Number(times);
+    // The display's items are made, but an empty result keeps none of them.
+    const held = count === 0 ? new ObjectTally() : objects;
     const slots = items.length * count;
     const alternative = arrayAlternative(layout, found.display, items, found.count, count, folder);
     return listEstimate(layout, {
       items: slots,
       capacity: slots,
-      objects,
+      objects: held,
       ...(alternative ? { alternative } : {}),
       notes: count > 1 && items.length > 0 ? [SHARED_ITEMS_NOTE] : [],
     });
