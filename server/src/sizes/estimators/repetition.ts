@@ -31,7 +31,7 @@ function arrayAlternative(layout: CPythonLayout, display: Node, items: readonly 
   const itemSize = 8;
   const size: Size =
     times === undefined
-      ? perCountSize(arraySize(layout, itemSize, 0), itemSize * items.length, count.text)
+      ? perCountSize(arraySize(layout, itemSize, 0), itemSize * items.length, unparenthesized(count).text)
       : exactSize(arraySize(layout, itemSize, items.length * times));
   return {
     code: `array.array('${typeCode}', ${display.text}) * ${count.text}`,
@@ -77,7 +77,7 @@ export const listRepetition: Estimator = (node, context: EstimateContext) => {
   const alternative = arrayAlternative(layout, found.display, items, found.count, undefined, folder);
   const held = objects && { size: objects.approximate ? approximateSize(objects.bytes) : exactSize(objects.bytes), parts: objectParts(objects, layout) };
   return symbolicListEstimate(layout, {
-    count: found.count.text,
+    count: unparenthesized(found.count).text,
     slotsPerUnit: items.length,
     approximate: false,
     ...(held ? { held } : {}),
