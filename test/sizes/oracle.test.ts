@@ -8,6 +8,17 @@ import type { Estimate } from '../../server/src/sizes/estimate';
 import type { Size } from '../../server/src/sizes/size';
 import { estimateProgram, measureInPython, programOf, type Measurement, type SizeCase } from '../support/sizes';
 
+const GENERATOR_SETUP = [
+  'xs = [1, 2, 3]',
+  'd = {1: 2, 2: 3, 3: 4}',
+  'def f(*args, **kwargs):',
+  '    return 1',
+  'class O:',
+  '    def m(self, *args):',
+  '        return 1',
+  'o = O()',
+].join('\n');
+
 const CASES: readonly SizeCase[] = [
   // ints: header + 30-bit digits; zero still reports one digit; -5..256 are shared
   { expression: '0' },
@@ -158,6 +169,16 @@ const CASES: readonly SizeCase[] = [
   { expression: '(i + j for i in range(3) for j in range(3))' },
   { setup: 'def f(v):\n    return v', expression: '(f(x) for x in range(10))' },
   { setup: 'import math', expression: '(math.sqrt(x) + 1 for x in range(10))' },
+  { setup: GENERATOR_SETUP, expression: '(o.m(x, 1, 2) for x in xs)' },
+  { setup: GENERATOR_SETUP, expression: '(f(x, f(x, x), key=1) for x in xs)' },
+  { setup: GENERATOR_SETUP, expression: '(xs[x % 3] + d[x] * 2 for x in xs)' },
+  { setup: GENERATOR_SETUP, expression: '(x if x > 1 else -x for x in xs)' },
+  { setup: GENERATOR_SETUP, expression: '((x, x + 1, [x]) for x in xs)' },
+  { setup: GENERATOR_SETUP, expression: '(x * (x + (x * (x + 1))) for x in xs)' },
+  { setup: GENERATOR_SETUP, expression: '(a + b for a, b in [(1, 2)])' },
+  { setup: GENERATOR_SETUP, expression: '(x for x in xs for y in xs if x > y)' },
+  { setup: GENERATOR_SETUP, expression: '(1 < x < 3 for x in xs)' },
+  { setup: GENERATOR_SETUP, expression: '(f(*xs) for x in xs)' },
 ];
 
 /** Equal for exact figures, within 5% for approximate ones. */

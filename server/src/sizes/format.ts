@@ -28,23 +28,22 @@ function timesCount(perItem: number, count: string): string {
   return `${perItem}·${term}`;
 }
 
-export function formatSize(size: Size): string {
-  const about = size.approximate ? '≈ ' : '';
-  if (size.perCount) {
-    const perCount = timesCount(size.perCount.bytes, size.perCount.count);
-    return `${about}${size.bytes === 0 ? perCount : `${size.bytes} + ${perCount}`} B`;
-  }
-  return `${about}${bytesWithExact(size.bytes)}`;
+/** "56 + 8·n B" for a size that grows with a count. */
+function formula(size: Size & { perCount: NonNullable<Size['perCount']> }): string {
+  const perCount = timesCount(size.perCount.bytes, size.perCount.count);
+  return `${size.bytes === 0 ? perCount : `${size.bytes} + ${perCount}`} B`;
 }
 
-/** A size inside a sentence: "8000 B", "7.8 KiB", "8·n B". */
+/** A size on its own: "7.9 KiB (8056 bytes)", "≈ 56 + 8·n B". */
+export function formatSize(size: Size): string {
+  const about = size.approximate ? '≈ ' : '';
+  return `${about}${size.perCount ? formula({ ...size, perCount: size.perCount }) : bytesWithExact(size.bytes)}`;
+}
+
+/** A size inside a sentence, without the exact figure: "7.8 KiB", "8·n B". */
 export function formatPart(size: Size): string {
   const about = size.approximate ? '≈ ' : '';
-  if (size.perCount) {
-    const perCount = timesCount(size.perCount.bytes, size.perCount.count);
-    return `${about}${size.bytes === 0 ? perCount : `${size.bytes} + ${perCount}`} B`;
-  }
-  return `${about}${shortBytes(size.bytes)}`;
+  return `${about}${size.perCount ? formula({ ...size, perCount: size.perCount }) : shortBytes(size.bytes)}`;
 }
 
 /** 1000000 → "1,000,000", for counts of items. */
