@@ -3,6 +3,7 @@
 // Such a value is one shared object however often the code runs, and a list
 // display made only of constants is built from one constant tuple.
 import type { Node } from 'web-tree-sitter';
+import { expressionChildren } from '../analysis/syntax';
 import type { CPythonLayout } from './cpython';
 import type { Folder } from './fold';
 import { bitLength } from './operators';
@@ -12,9 +13,6 @@ type Check = (node: Node, folder: Folder, layout: CPythonLayout) => boolean;
 
 const always: Check = () => true;
 
-function expressionChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
-}
 
 function noInterpolation(node: Node): boolean {
   return !node.descendantsOfType('interpolation').some((found) => found !== null);

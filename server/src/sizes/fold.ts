@@ -4,6 +4,7 @@
 // comprehension's element can be evaluated for every loop value cheaply.
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
+import { expressionChildren } from '../analysis/syntax';
 import { floatLiteral, integerLiteral, stringLiteral } from './literals';
 import { singleAssignmentValue } from './names';
 import { binaryOperation, comparison, unaryOperation } from './operators';
@@ -20,10 +21,6 @@ type Compiler = (node: Node, folder: Folder, variables: ReadonlySet<string>) => 
 
 const constant = (value: PyValue | undefined): Evaluator | undefined => (value === undefined ? undefined : () => value);
 
-/** Children that are expressions (comments dropped). */
-function operands(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
-}
 
 function stringValue(node: Node): PyValue | undefined {
   if (node.namedChildren.some((child) => child?.type === 'interpolation')) return undefined;
@@ -31,7 +28,7 @@ function stringValue(node: Node): PyValue | undefined {
 }
 
 function concatenatedValue(node: Node): PyValue | undefined {
-  const parts = operands(node).map(stringValue);
+  const parts = expressionChildren(node).map(stringValue);
   if (parts.some((part) => part === undefined)) return undefined;
   const first = parts[0];
   if (!first || parts.some((part) => part!.type !== first.type)) return undefined;
@@ -59,7 +56,7 @@ const COMPILERS: Readonly<Record<string, Compiler>> = {
     return constant(folder.nameValue(node));
   },
   parenthesized_expression: (node, folder, variables) => {
-    const inner = operands(node);
+    const inner = expressionChildren(node);
     return inner.length === 1 ? folder.compile(inner[0]!, variables) : undefined;
   },
   unary_operator: (node, folder, variables) => {
@@ -111,7 +108,7 @@ const COMPILERS: Readonly<Record<string, Compiler>> = {
   },
   comparison_operator: (node, folder, variables) => {
     const operators = node.childrenForFieldName('operators').map((operator) => operator.text);
-    const parts = operands(node).map((operand) => folder.compile(operand, variables));
+    const parts = expressionChildren(node).map((operand) => folder.compile(operand, variables));
     if (parts.some((part) => !part) || parts.length !== operators.length + 1) return undefined;
     const evaluators = parts as Evaluator[];
     return combined(folder.usesVariables(node, variables), (env) => {
@@ -126,7 +123,7 @@ const COMPILERS: Readonly<Record<string, Compiler>> = {
     });
   },
   conditional_expression: (node, folder, variables) => {
-    const [body, condition, alternative] = operands(node).map((part) => folder.compile(part, variables));
+    const [body, condition, alternative] = expressionChildren(node).map((part) => folder.compile(part, variables));
     if (!body || !condition || !alternative) return undefined;
     return combined(folder.usesVariables(node, variables), (env) => {
       const test = condition(env);
@@ -136,7 +133,7 @@ const COMPILERS: Readonly<Record<string, Compiler>> = {
     });
   },
   tuple: (node, folder, variables) => {
-    const items = operands(node).map((item) => folder.compile(item, variables));
+    const items = expressionChildren(node).map((item) => folder.compile(item, variables));
     if (items.some((item) => !item)) return undefined;
     const evaluators = items as Evaluator[];
     return combined(folder.usesVariables(node, variables), (env) => {

@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { targetNames } from '../analysis/bindings';
 import type { DocumentFacts } from '../analysis/facts';
+import { expressionChildren } from '../analysis/syntax';
 import type { CPythonLayout } from './cpython';
 import { generatorSize } from './objects';
 
@@ -19,9 +20,6 @@ type DepthRule = (node: Node, depth: (node: Node) => Depth) => Depth;
 
 const one: DepthRule = () => ({ slots: 1, exact: true });
 
-function expressionChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
-}
 
 /** Items evaluated one after another onto the stack, the first at offset `base`. */
 function sequence(items: readonly Node[], depth: (node: Node) => Depth, base = 0): Depth {

@@ -62,7 +62,8 @@ function generatorAlternative(comprehension: Node, context: EstimateContext): Al
 function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContext): { count: number; objects: ObjectTally | undefined } | undefined {
   const { layout } = context;
   const range = plan.simpleRange;
-  const objects = body.kind === 'unknown' ? undefined : new ObjectTally();
+  const unknownItems = body.kind === 'unknown' || (body.kind === 'shared' && !body.objects);
+  const objects = unknownItems ? undefined : new ObjectTally();
   if (body.kind === 'shared' && body.objects) objects?.merge(body.objects);
   const perItem = (env: Env, times: number): boolean => {
     if (body.kind === 'fresh container') objects!.merge(body.objects, times);

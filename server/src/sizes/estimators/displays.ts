@@ -1,5 +1,6 @@
 // List and tuple displays: `[1, 2, 3]`, `[a, b]`, `(x, y)`.
 import type { Node } from 'web-tree-sitter';
+import { expressionChildren } from '../../analysis/syntax';
 import { foldsAtCompileTime } from '../compile-time';
 import { deepSize, objectParts } from '../describe';
 import { itemsObjects } from '../elements';
@@ -12,7 +13,7 @@ import { listEstimate } from './list-shape';
 const SPLATS: ReadonlySet<string> = new Set(['list_splat', 'parenthesized_list_splat', 'dictionary_splat']);
 
 export function displayItems(display: Node): Node[] | undefined {
-  const items = display.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+  const items = expressionChildren(display);
   // With `*xs` the length depends on what is unpacked.
   return items.some((item) => SPLATS.has(item.type)) ? undefined : items;
 }
