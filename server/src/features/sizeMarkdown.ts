@@ -27,7 +27,7 @@ function isSmaller(a: Size, b: Size): boolean {
 }
 
 function deepLine(estimate: Estimate): string {
-  if (!estimate.deep) return '- **Deep:** unknown: it depends on objects the size model cannot see';
+  if (!estimate.deep) return '- **Deep:** unknown: the size model cannot tell what the items are';
   if (estimate.deepParts.length === 0) return `- **Deep:** ${formatSize(estimate.deep)}: it holds no other objects`;
   return `- **Deep:** ${formatSize(estimate.deep)}: the ${estimate.kind} + ${partsText(estimate.deepParts)}`;
 }

@@ -27,7 +27,13 @@ export interface Estimate {
   /** sys.getsizeof of the object. */
   readonly shallow: Size;
   readonly shallowParts: readonly Part[];
-  /** The object and every object it holds, each counted once; undefined when its items cannot be known. */
+  /**
+   * The object and every object reachable through its items, each counted
+   * once, as a walk over list/tuple/set/dict items that remembers id()s adds
+   * them up. Shared objects count too (CPython's small ints -5..256, True,
+   * None, constants): freeing the value does not free them, and the parts say
+   * so. Undefined when the items cannot be known.
+   */
   readonly deep: Size | undefined;
   /** What the deep size adds to the shallow one. */
   readonly deepParts: readonly Part[];
