@@ -6,6 +6,8 @@ export interface ParsedSource {
   readonly tree: Tree;
   readonly root: Node;
   readonly facts: DocumentFacts;
+  /** The first named node, in document order, whose text is `text`. */
+  expression(text: string): Node;
   /** The nth (0-based) node of `type` whose text is `text` (any text when omitted), in document order. */
   find(type: string, text?: string, nth?: number): Node;
   /** The smallest node whose text is exactly `snippet`, at its `occurrence`-th (0-based) place in the source. */
@@ -27,6 +29,11 @@ export async function parsed(source: string): Promise<ParsedSource> {
     tree,
     root,
     facts,
+    expression(text) {
+      const found = firstNamedWithText(root, text);
+      if (!found) throw new Error(`no node with text ${JSON.stringify(text)} in:\n${source}`);
+      return found;
+    },
     find(type, text, nth = 0) {
       const matches = root.descendantsOfType(type).filter((node): node is Node => node !== null && (text === undefined || node.text === text));
       const node = matches[nth];
@@ -74,4 +81,13 @@ function exactNode(root: Node, source: string, snippet: string, occurrence: numb
   }
   if (!match) throw new Error(`no node spans exactly ${JSON.stringify(snippet)}`);
   return match;
+}
+
+function firstNamedWithText(node: Node, text: string): Node | undefined {
+  if (node.isNamed && node.text === text) return node;
+  for (const child of node.namedChildren) {
+    const found = child && firstNamedWithText(child, text);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -29,6 +29,11 @@ export function unparenthesized(node: Node): Node {
   return current;
 }
 
+/** Named children that are not comments: the items of a display, the operands of an operator. */
+export function expressionChildren(node: Node): Node[] {
+  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+}
+
 /** Positional and keyword arguments of a call, comments excluded. */
 export function callArguments(call: Node): Node[] {
   const args = call.childForFieldName('arguments');
