@@ -3,6 +3,7 @@ import type { DocumentFacts } from '../analysis/facts';
 import { isSideEffectFreeComprehension } from '../analysis/purity';
 import { callArguments, isAsyncComprehension } from '../analysis/syntax';
 import { CONSUMING_CALLS, iteratesArgument, type ConsumingCall } from './consuming-calls';
+import { generatorExpressionFix } from './generator-fix';
 import type { Finding, Fix, Rule, TextEdit } from './types';
 
 export const mem101: Rule = {
@@ -68,14 +69,7 @@ function generatorFix(call: Node, comprehension: Node, consumer: ConsumingCall, 
     }
     return { title: 'Use a generator expression', safety, edits: removeBrackets(open, close) };
   }
-  return {
-    title: 'Use a generator expression',
-    safety,
-    edits: [
-      { start: open, end: open + 1, text: '(' },
-      { start: close, end: close + 1, text: ')' },
-    ],
-  };
+  return generatorExpressionFix(comprehension, safety);
 }
 
 function removeBrackets(open: number, close: number): TextEdit[] {

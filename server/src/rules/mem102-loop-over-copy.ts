@@ -5,6 +5,7 @@ import { mayBeAliased, mayMutate } from '../analysis/mutation';
 import { isSideEffectFreeComprehension } from '../analysis/purity';
 import { callArguments, descendants, isAsyncComprehension, unparenthesized } from '../analysis/syntax';
 import { holdsBuiltinContainer } from '../analysis/values';
+import { generatorExpressionFix } from './generator-fix';
 import type { Finding, Fix, FixSafety, Rule, TextEdit } from './types';
 
 export const mem102: Rule = {
@@ -162,18 +163,7 @@ function shortText(node: Node): string {
 // ---- Fix ----
 
 function fixFor(copy: Copy, safety: FixSafety): Fix {
-  if (copy.builtin === undefined) {
-    const open = copy.node.startIndex;
-    const close = copy.node.endIndex - 1;
-    return {
-      title: 'Use a generator expression',
-      safety,
-      edits: [
-        { start: open, end: open + 1, text: '(' },
-        { start: close, end: close + 1, text: ')' },
-      ],
-    };
-  }
+  if (copy.builtin === undefined) return generatorExpressionFix(copy.node, safety);
   return { title: `Iterate \`${shortText(copy.contents)}\` directly`, safety, edits: unwrapEdits(copy) };
 }
 
