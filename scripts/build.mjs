@@ -2,6 +2,7 @@
 // grammars/grammars.lock.json) and bundles the extension, server and CLI.
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -23,8 +24,19 @@ for (const [file, pin] of Object.entries(lock)) {
   copyFileSync(join(packageDir, file), join(root, 'grammars', file));
 }
 
+// The bundles are CommonJS, so they take web-tree-sitter's CommonJS build: its
+// ES module build reads import.meta.url, which is empty in a CommonJS bundle.
+const requireResolution = {
+  name: 'require-resolution',
+  setup(build) {
+    const require = createRequire(import.meta.url);
+    build.onResolve({ filter: /^web-tree-sitter$/ }, (args) => ({ path: require.resolve(args.path) }));
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [requireResolution],
   platform: 'node',
   target: 'node20',
   format: 'cjs',

@@ -1,5 +1,4 @@
 // Findings per open document, computed once per document version.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from './analysis/analyze';
 import { DEFAULT_SETTINGS, selectRules, type Settings } from './config';
 import type { OpenDocument } from './documents';
@@ -7,7 +6,9 @@ import { ALL_RULES } from './rules';
 import type { Finding } from './rules/types';
 
 export class Linter {
-  private cache = new WeakMap<TextDocument, Finding[]>();
+  // Keyed by the OpenDocument, which is replaced on every change; its TextDocument
+  // is not: TextDocument.update edits it in place.
+  private cache = new WeakMap<OpenDocument, Finding[]>();
   private settings: Settings = DEFAULT_SETTINGS;
 
   configure(settings: Settings): void {
@@ -17,13 +18,13 @@ export class Linter {
 
   findings(document: OpenDocument): Finding[] {
     if (!this.settings.enable) return [];
-    let findings = this.cache.get(document.text);
+    let findings = this.cache.get(document);
     if (!findings) {
       findings = analyze(document.tree, document.text.getText(), {
         rules: selectRules(ALL_RULES, this.settings),
         severity: this.settings.severity,
       });
-      this.cache.set(document.text, findings);
+      this.cache.set(document, findings);
     }
     return findings;
   }

@@ -2,12 +2,14 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   CodeActionKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { validateSettings } from './config';
+import { validateSettings, type Settings, type Validated } from './config';
 import { OpenDocuments } from './documents';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
@@ -19,12 +21,17 @@ const connection = createConnection(ProposedFeatures.all);
 const linter = new Linter();
 let documents: OpenDocuments | undefined;
 let supportsConfiguration = false;
+let supportsConfigurationRegistration = false;
+// Diagnostics wait until the client's settings are known, so that an ignored
+// rule never flashes up while they are being fetched.
+let settingsKnown = false;
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   documents = new OpenDocuments(await pythonParser());
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
-  const initial = validateSettings(params.initializationOptions?.settings);
-  linter.configure(initial.value);
+  supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  linter.configure(validateSettings(params.initializationOptions?.settings).value);
+  settingsKnown = !supportsConfiguration;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -36,30 +43,50 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
 });
 
 connection.onInitialized(async () => {
-  if (supportsConfiguration) {
-    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'memhints' });
-    await reloadSettings();
+  if (!supportsConfiguration) return;
+  if (supportsConfigurationRegistration) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'memhints' }).catch((error: unknown) => {
+      connection.console.error(`memhints: could not register for settings changes: ${String(error)}`);
+    });
   }
+  await reloadSettings();
 });
 
+/** Asks the client for the `memhints` settings (pull model) and uses them. */
 async function reloadSettings(): Promise<void> {
-  const raw: unknown = supportsConfiguration ? await connection.workspace.getConfiguration('memhints') : undefined;
-  const settings = validateSettings(raw);
-  for (const problem of settings.problems) void connection.window.showWarningMessage(problem);
+  try {
+    useSettings(validateSettings(await connection.workspace.getConfiguration('memhints')));
+  } catch (error) {
+    connection.console.error(`memhints: could not read settings, keeping the current ones: ${String(error)}`);
+    settingsKnown = true;
+    publishAll();
+  }
+}
+
+function useSettings(settings: Validated<Settings>): void {
+  // A notification, not window.showWarningMessage: that is a request, and a client
+  // without a handler rejects it, which killed the server as an unhandled rejection.
+  for (const message of settings.problems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   linter.configure(settings.value);
+  settingsKnown = true;
+  publishAll();
+}
+
+function publishAll(): void {
   for (const document of documents?.all() ?? []) publish(document.text.uri);
 }
 
 function publish(uri: string): void {
   const document = documents?.get(uri);
-  if (!document) return;
+  if (!document || !settingsKnown) return;
   const diagnostics = linter.findings(document).map((finding) => toDiagnostic(document.text, finding));
   void connection.sendDiagnostics({ uri, version: document.text.version, diagnostics });
 }
 
 connection.onDidChangeConfiguration(async (change) => {
+  // Pull-model clients send no settings with the notification; push-model ones do.
   if (supportsConfiguration) await reloadSettings();
-  else linter.configure(validateSettings(change.settings?.memhints).value);
+  else useSettings(validateSettings(change.settings?.memhints));
 });
 
 connection.onDidOpenTextDocument(({ textDocument }) => {

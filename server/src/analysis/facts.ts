@@ -59,5 +59,7 @@ function importedPath(site: BindingSite): string | null {
   if (!imported) return null;
   if (statement.type === 'import_statement') return imported;
   const module = statement.childForFieldName('module_name')?.text;
-  return module ? `${module}.${imported}` : null;
+  if (!module) return null;
+  // `from . import x` is `.x`, not `..x`.
+  return module.endsWith('.') ? `${module}${imported}` : `${module}.${imported}`;
 }

@@ -17,8 +17,11 @@ export type Lookup = { readonly scope: Scope; readonly sites: readonly BindingSi
 export class Scopes {
   private readonly byNodeId = new Map<number, Scope>();
 
+  private readonly rootScope: Scope;
+
   constructor(root: Node) {
     this.collect(root, undefined);
+    this.rootScope = this.byNodeId.get(root.id)!;
   }
 
   /** The scope a node's code runs in (a default value runs outside its function, a body inside). */
@@ -31,7 +34,7 @@ export class Scopes {
         if (scope) return scope;
       }
     }
-    return this.byNodeId.get(rootOf(node).id)!;
+    return this.rootScope;
   }
 
   /** Looks a name up from where `from` runs, with Python's rule that class bodies don't enclose functions. */
@@ -52,7 +55,8 @@ export class Scopes {
     while (stack.length > 0) {
       const { node, scope: enclosing } = stack.pop()!;
       let scope = enclosing;
-      if (SCOPE_TYPES.has(node.type)) {
+      // The root is a scope even when broken code makes it an ERROR node rather than a module.
+      if (SCOPE_TYPES.has(node.type) || enclosing === undefined) {
         scope = { node, parent: enclosing, bindings: new Map(), hasStarImport: false };
         this.byNodeId.set(node.id, scope);
       }
@@ -77,7 +81,7 @@ export class Scopes {
       }
       for (let i = node.namedChildCount - 1; i >= 0; i--) {
         const child = node.namedChild(i);
-        if (child) stack.push({ node: child, scope });
+        if (child) stack.push({ node: child, scope: childScope(node, child, scope, enclosing) });
       }
     }
   }
@@ -91,18 +95,23 @@ export class Scopes {
   }
 }
 
+/**
+ * The scope a child runs in, given its parent's own scope and the scope around the parent:
+ * defaults, decorators and bases run outside their function or class, and a comprehension's
+ * first iterable outside the comprehension.
+ */
+function childScope(parent: Node, child: Node, scope: Scope | undefined, enclosing: Scope | undefined): Scope | undefined {
+  if (scope !== enclosing && !runsInside(parent, child)) return enclosing;
+  if (parent.type === 'for_in_clause' && isFirstIterable(parent, child)) return scope?.parent;
+  return scope;
+}
+
 function addBinding(scope: Scope | undefined, name: string, node: Node, kind: BindingSite['kind']): void {
   if (!scope) return;
   const sites = scope.bindings.get(name);
   const site = { name, node, kind };
   if (sites) sites.push(site);
   else scope.bindings.set(name, [site]);
-}
-
-function rootOf(node: Node): Node {
-  let current = node;
-  while (current.parent) current = current.parent;
-  return current;
 }
 
 /** Whether `child` (a direct child of scope node `owner`) is evaluated inside owner's scope. */

@@ -29,11 +29,33 @@ export function unparenthesized(node: Node): Node {
   return current;
 }
 
+/** Named children that are not comments: the items of a display, the operands of an operator. */
+export function expressionChildren(node: Node): Node[] {
+  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+}
+
 /** Positional and keyword arguments of a call, comments excluded. */
 export function callArguments(call: Node): Node[] {
   const args = call.childForFieldName('arguments');
   if (!args || args.type !== 'argument_list') return [];
   return args.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+}
+
+/**
+ * The node and its named descendants in document order, without recursion (deep
+ * trees must not overflow the stack); `enter(node)` false skips a node's children.
+ */
+export function* descendants(root: Node, enter: (node: Node) => boolean = () => true): Generator<Node> {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    if (!enter(node)) continue;
+    for (let i = node.namedChildCount - 1; i >= 0; i--) {
+      const child = node.namedChild(i);
+      if (child) stack.push(child);
+    }
+  }
 }
 
 /** True when any descendant (or the node itself) has one of the types. */
@@ -97,17 +119,25 @@ const SIDE_EFFECT_FREE_TYPES: ReadonlySet<string> = new Set([
   'pattern_list',
   'tuple_pattern',
   'comment',
+  // Inside a call vouched for as pure: its arguments are checked one by one.
+  'argument_list',
+  'keyword_argument',
 ]);
 
 /**
  * True when evaluating the expression lazily instead of eagerly cannot change
  * behaviour: names, literals, displays, arithmetic, comparisons, subscripts and
  * attribute reads. Calls, f-strings (they call __format__), lambdas, walrus,
- * yield and await are treated as possibly effectful. `skip` is a sub-expression
- * evaluated eagerly either way (a comprehension's first iterable).
+ * yield and await are treated as possibly effectful, except calls that
+ * `isPureCall` vouches for. `skip` is a sub-expression evaluated eagerly either
+ * way (a comprehension's first iterable).
  */
-export function isSideEffectFree(node: Node, skip?: Node): boolean {
+export function isSideEffectFree(node: Node, skip?: Node, isPureCall?: (call: Node) => boolean): boolean {
   if (skip !== undefined && node.equals(skip)) return true;
-  if (!SIDE_EFFECT_FREE_TYPES.has(node.type)) return false;
-  return node.namedChildren.every((child) => child === null || isSideEffectFree(child, skip));
+  if (node.type === 'call') {
+    if (!isPureCall?.(node)) return false;
+  } else if (!SIDE_EFFECT_FREE_TYPES.has(node.type)) {
+    return false;
+  }
+  return node.namedChildren.every((child) => child === null || isSideEffectFree(child, skip, isPureCall));
 }

@@ -57,7 +57,11 @@ function noqaEdit(document: OpenDocument, finding: Finding): TextEdit | undefine
   const lineEnd = endOfLineContent(text.getText(), lineStart);
   const atEnd = lineEnd > lineStart ? document.tree.rootNode.descendantForIndex(lineEnd - 1) : null;
   const comment = atEnd?.type === 'comment' ? atEnd : undefined;
-  if (comment) return { start: comment.startIndex, end: comment.endIndex, text: addCodeToComment(comment.text, finding.code) };
+  if (comment) {
+    // A comment token runs up to "\n", so on a CRLF line it holds the "\r": leave that out.
+    const end = Math.min(comment.endIndex, lineEnd);
+    return { start: comment.startIndex, end, text: addCodeToComment(text.getText().slice(comment.startIndex, end), finding.code) };
+  }
   // A line that ends inside a string literal cannot take a comment.
   if (atEnd && insideMultilineToken(atEnd, lineEnd)) return undefined;
   // Nor can a line continued with a backslash.

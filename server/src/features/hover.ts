@@ -1,9 +1,19 @@
 // Hover: the estimated size of the allocation under the cursor.
-import type { Hover, Position } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { DocumentFacts } from '../analysis/facts';
 import type { OpenDocument } from '../documents';
+import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
+import { estimateAt } from '../sizes/locate';
+import { rangeOf } from './diagnostics';
+import { sizeMarkdown } from './sizeMarkdown';
 
 export function hoverAt(document: OpenDocument, position: Position): Hover | null {
-  void document;
-  void position;
-  return null;
+  const root = document.tree.rootNode;
+  const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
+  const found = estimateAt(root, document.text.offsetAt(position), { layout, facts: new DocumentFacts(root) });
+  if (!found) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: sizeMarkdown(found.node.text, found.estimate, layout) },
+    range: rangeOf(document.text, found.node.startIndex, found.node.endIndex),
+  };
 }

@@ -1,9 +1,15 @@
 // The rule registry: every rule memhints ships, in code order.
 import { mem101 } from './mem101-generator-in-call';
 import { mem102 } from './mem102-loop-over-copy';
+import { mem103 } from './mem103-list-of-range';
+import { mem104 } from './mem104-len-of-materialised';
+import { mem106 } from './mem106-read-whole-file';
+import { mem201 } from './mem201-string-concat-in-loop';
+import { mem202 } from './mem202-cache-on-method';
+import { mem204 } from './mem204-concat-in-loop';
 import type { Rule } from './types';
 
-export const ALL_RULES: readonly Rule[] = [mem101, mem102];
+export const ALL_RULES: readonly Rule[] = [mem101, mem102, mem103, mem104, mem106, mem201, mem202, mem204];
 
 export function ruleByCode(code: string): Rule | undefined {
   return ALL_RULES.find((rule) => rule.code === code.toUpperCase());

@@ -1,5 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { callArguments, isAsyncComprehension, isSideEffectFree } from '../analysis/syntax';
+import type { DocumentFacts } from '../analysis/facts';
+import { isSideEffectFreeComprehension } from '../analysis/purity';
+import { callArguments, isAsyncComprehension } from '../analysis/syntax';
 import { CONSUMING_CALLS, iteratesArgument, type ConsumingCall } from './consuming-calls';
 import type { Finding, Fix, Rule, TextEdit } from './types';
 
@@ -40,15 +42,16 @@ export const mem101: Rule = {
         severity: mem101.defaultSeverity,
         start: argument.startIndex,
         end: argument.endIndex,
-        fix: generatorFix(call, argument, consumer, qualifiedName!),
+        fix: generatorFix(call, argument, consumer, qualifiedName!, context.facts),
       });
     }
     return findings;
   },
 };
 
-function generatorFix(call: Node, comprehension: Node, consumer: ConsumingCall, qualifiedName: string): Fix {
-  const safety = consumer.consumes === 'eager' && !consumer.shortCircuits && isPure(comprehension) ? 'safe' : 'unsafe';
+function generatorFix(call: Node, comprehension: Node, consumer: ConsumingCall, qualifiedName: string, facts: DocumentFacts): Fix {
+  const eagerAndComplete = consumer.consumes === 'eager' && !consumer.shortCircuits;
+  const safety = eagerAndComplete && isSideEffectFreeComprehension(comprehension, facts) ? 'safe' : 'unsafe';
   const open = comprehension.startIndex;
   const close = comprehension.endIndex - 1;
   if (isSoleArgument(call, comprehension)) {
@@ -86,11 +89,4 @@ function removeBrackets(open: number, close: number): TextEdit[] {
 function isSoleArgument(call: Node, comprehension: Node): boolean {
   const children = call.childForFieldName('arguments')?.children ?? [];
   return children.length === 3 && children[1]!.equals(comprehension);
-}
-
-/** Every expression but the first iterable (evaluated eagerly either way) is free of side effects. */
-function isPure(comprehension: Node): boolean {
-  const firstClause = comprehension.namedChildren.find((child) => child?.type === 'for_in_clause');
-  const firstIterable = firstClause?.childForFieldName('right') ?? undefined;
-  return comprehension.namedChildren.every((child) => child === null || isSideEffectFree(child, firstIterable));
 }

@@ -1,12 +1,262 @@
-import type { Rule } from './types';
+import type { Node } from 'web-tree-sitter';
+import { chainOf, isMaximalChain, type Chain } from '../analysis/chains';
+import type { DocumentFacts } from '../analysis/facts';
+import { mayBeAliased, mayMutate } from '../analysis/mutation';
+import { isSideEffectFreeComprehension } from '../analysis/purity';
+import { callArguments, descendants, isAsyncComprehension, unparenthesized } from '../analysis/syntax';
+import { holdsBuiltinContainer } from '../analysis/values';
+import type { Finding, Fix, FixSafety, Rule, TextEdit } from './types';
 
-// Placeholder registration; the rule's check is implemented in its own change.
 export const mem102: Rule = {
   code: 'MEM102',
   name: 'loop-over-copy',
   defaultSeverity: 'warning',
   summary: 'Loop over a materialised copy that is iterated only once',
-  docs: { whatItDoes: '', whyBadForMemory: '', example: '', useInstead: '', fixSafety: '' },
-  visits: [],
-  check: () => undefined,
+  docs: {
+    whatItDoes:
+      'Flags a `for` loop over a list or tuple built only to be walked once: `for x in list(items)`, `for x in tuple(items)`, `for x in list(map(f, xs))` (or `filter`, `zip`, a generator…), `for k, v in list(d.items())` (or `keys()`, `values()`), and `for x in [f(y) for y in ys]`. It stays quiet when the loop may change what was copied, because then the copy is the point: the loop calls a method on it that is not known to only look (`append`, `remove`, `pop`, `clear`, `update`…, or any method of an object it hangs from, like `self.reset()` for `self.items`), assigns or deletes one of its items (`d[k] = v`, `del d[k]`), rebinds it, passes it to a function other than builtins that only look at it (`len`, `print`, `isinstance`…), or lets another name hold it; nor when the copied local was handed elsewhere before the loop (`self.pending = pending`, a closure) and the loop calls anything but harmless builtins, since the call may change it through that other reference. Iterating it again inside the loop also counts unless it is known to be a container, since an iterator would be used up. Code in nested function and class bodies does not run in the loop and is not counted. `list` and `tuple` must be the builtins (a local `list = ...` is left alone); `sorted(...)` and `set(...)` are not flagged, since they change the order or the items; `list(range(...))` is MEM103\'s.',
+    whyBadForMemory:
+      'The copy holds every item at once before the first iteration starts. Copying an existing list of 1,000,000 items costs 8 MB of pointers; `list(d.items())` on a dict of 1,000,000 keys builds 1,000,000 two-item tuples as well, about 64 MB in all, where the `d.items()` view costs 40 bytes; a list comprehension of 1,000,000 new ints holds 8 MB of pointers and about 28 MB of int objects, where a generator expression costs about 200 bytes however many items it yields.',
+    example: 'for key, value in list(totals.items()):\n    print(key, value)\n\nfor size in [len(line) for line in lines]:\n    print(size)',
+    useInstead: 'for key, value in totals.items():\n    print(key, value)\n\nfor size in (len(line) for line in lines):\n    print(size)',
+    fixSafety:
+      'Iterating directly is lazy: each item is fetched while the loop body runs, not all before it. The fix is safe only when that cannot change behaviour: what is copied is a local name (or its `keys()`, `values()` or `items()`) whose every binding assigns a builtin container made on the spot (a display, a comprehension, `list(...)`, `dict(...)`…) and that no other name, container or function can reach; a comprehension is free of side effects outside its first iterable; and the loop body calls only builtins that do not change their arguments (`print`, `len`, `str`, `min`, `sum`, `isinstance`…), with no `yield`, `await`, `with`, `import`, lambda or class definition. Otherwise the fix is unsafe: a function called in the loop might change the original through another reference, an iterator would now interleave its work with the loop, and a dict changed while its view is iterated raises `RuntimeError`.',
+  },
+  visits: ['for_statement'],
+  check(loop, context) {
+    if (loop.children.some((child) => child?.type === 'async')) return undefined;
+    const right = loop.childForFieldName('right');
+    const body = loop.childForFieldName('body');
+    const left = loop.childForFieldName('left');
+    if (!right || !body || !left) return undefined;
+    const { facts } = context;
+    const copy = copyIn(unparenthesized(right), facts);
+    if (!copy) return undefined;
+    for (const source of sourcesOf(copy, facts)) {
+      if (mayMutate([left, body], source.chain, { facts, iteratingConsumes: source.iteratingConsumes })) return undefined;
+    }
+    // A local stored elsewhere before the loop (`self.pending = pending`) can be changed by any call in it.
+    const name = copiedName(copy);
+    if (name && !bodyOnlyLooks(body, facts) && mayBeAliased(name, facts)) return undefined;
+    const finding: Finding = {
+      code: mem102.code,
+      message: messageFor(copy),
+      severity: mem102.defaultSeverity,
+      start: copy.node.startIndex,
+      end: copy.node.endIndex,
+      fix: fixFor(copy, fixSafety(copy, body, facts)),
+    };
+    return finding;
+  },
 };
+
+/**
+ * A copy made in a loop header. `node` is what is flagged: the `list(...)` /
+ * `tuple(...)` call or the list comprehension. `contents` is what is iterated
+ * after the fix: the call's argument (a generator expression keeps its
+ * parentheses), or the comprehension itself, its brackets made parentheses.
+ */
+interface Copy {
+  readonly node: Node;
+  readonly contents: Node;
+  /** The builtin that copies (`list`, `tuple`), or undefined for a list comprehension. */
+  readonly builtin: string | undefined;
+}
+
+const COPYING_BUILTINS: ReadonlyMap<string, string> = new Map([
+  ['builtins.list', 'list'],
+  ['builtins.tuple', 'tuple'],
+]);
+
+const DICT_VIEWS: ReadonlySet<string> = new Set(['keys', 'values', 'items']);
+
+function copyIn(iterable: Node, facts: DocumentFacts): Copy | undefined {
+  if (iterable.type === 'list_comprehension') {
+    return isAsyncComprehension(iterable) ? undefined : { node: iterable, contents: iterable, builtin: undefined };
+  }
+  if (iterable.type !== 'call') return undefined;
+  const callee = iterable.childForFieldName('function');
+  const builtin = callee ? COPYING_BUILTINS.get(facts.qualifiedName(callee) ?? '') : undefined;
+  const args = iterable.childForFieldName('arguments');
+  if (!builtin || !args) return undefined;
+  if (args.type === 'generator_expression') {
+    return isAsyncComprehension(args) ? undefined : { node: iterable, contents: args, builtin };
+  }
+  const [argument, ...rest] = callArguments(iterable);
+  if (!argument || rest.length > 0 || ['keyword_argument', 'list_splat', 'dictionary_splat'].includes(argument.type)) return undefined;
+  // A copied range is MEM103's: it is flagged wherever the list is only read, not only in loops.
+  if (argument.type === 'call' && facts.qualifiedName(argument.childForFieldName('function')!) === 'builtins.range') return undefined;
+  return { node: iterable, contents: argument, builtin };
+}
+
+/** A value whose changes the loop must not make. */
+interface Source {
+  readonly chain: Chain;
+  /** The value may be an iterator that iterating it again in the loop would use up. */
+  readonly iteratingConsumes: boolean;
+}
+
+/**
+ * What the copy is taken from: the copied name or attribute chain (`self.items`),
+ * the dict of a view (`d` of `d.items()`), or else every name the copied
+ * expression reads, since a lazy expression reads them while the loop runs.
+ */
+function sourcesOf(copy: Copy, facts: DocumentFacts): Source[] {
+  const viewed = dictOfView(copy.contents);
+  if (viewed) return [{ chain: chainOf(viewed)!, iteratingConsumes: false }];
+  if (chainOf(copy.contents)) return [sourceAt(copy.contents, facts)];
+  const sources: Source[] = [];
+  for (const node of descendants(copy.contents)) {
+    if (!isMaximalChain(node) || isBoundInside(node, copy.contents, facts) || isKnownName(node, facts)) continue;
+    sources.push(sourceAt(node, facts));
+  }
+  return sources;
+}
+
+function sourceAt(node: Node, facts: DocumentFacts): Source {
+  return { chain: chainOf(node)!, iteratingConsumes: !holdsBuiltinContainer(node, facts, 'container') };
+}
+
+/** `d` of `d.keys()`, `d.values()`, `d.items()` when `d` is a name or attribute chain. */
+function dictOfView(node: Node): Node | undefined {
+  if (node.type !== 'call' || callArguments(node).length > 0) return undefined;
+  const callee = node.childForFieldName('function');
+  if (callee?.type !== 'attribute' || !DICT_VIEWS.has(callee.childForFieldName('attribute')?.text ?? '')) return undefined;
+  const object = callee.childForFieldName('object');
+  return object && chainOf(object) ? object : undefined;
+}
+
+/** A comprehension's own variables, which nothing outside can change. */
+function isBoundInside(chain: Node, contents: Node, facts: DocumentFacts): boolean {
+  let root = chain;
+  while (root.type === 'attribute') root = root.childForFieldName('object')!;
+  const found = facts.lookup(root.text, root);
+  if (found === undefined || found === 'unknown') return false;
+  const owner = found.scope.node;
+  return owner.startIndex >= contents.startIndex && owner.endIndex <= contents.endIndex;
+}
+
+/** Builtins and imported functions (`len`, `np.sqrt`): code, not data the loop could change. */
+function isKnownName(chain: Node, facts: DocumentFacts): boolean {
+  const qualified = facts.qualifiedName(chain);
+  if (qualified === undefined) return false;
+  const parent = chain.parent;
+  return qualified.startsWith('builtins.') || (parent?.type === 'call' && parent.childForFieldName('function')?.equals(chain) === true);
+}
+
+function messageFor(copy: Copy): string {
+  if (copy.builtin === undefined) {
+    return 'This list comprehension is built only to be iterated once: a generator expression yields its items one at a time';
+  }
+  const copied = shortText(copy.contents);
+  const copies = chainOf(copy.contents) || dictOfView(copy.contents) ? `copies \`${copied}\`` : `builds a ${copy.builtin} from \`${copied}\``;
+  return `\`${copy.builtin}()\` ${copies} only to iterate it once: iterate \`${copied}\` directly`;
+}
+
+/** The expression's text on one line, shortened for a message. */
+function shortText(node: Node): string {
+  const text = node.text.replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+// ---- Fix ----
+
+function fixFor(copy: Copy, safety: FixSafety): Fix {
+  if (copy.builtin === undefined) {
+    const open = copy.node.startIndex;
+    const close = copy.node.endIndex - 1;
+    return {
+      title: 'Use a generator expression',
+      safety,
+      edits: [
+        { start: open, end: open + 1, text: '(' },
+        { start: close, end: close + 1, text: ')' },
+      ],
+    };
+  }
+  return { title: `Iterate \`${shortText(copy.contents)}\` directly`, safety, edits: unwrapEdits(copy) };
+}
+
+/** Bracketed expressions stay one expression whatever their line breaks. */
+const BRACKETED: ReadonlySet<string> = new Set([
+  'list', 'tuple', 'set', 'dictionary', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension',
+  'generator_expression', 'parenthesized_expression',
+]);
+/** Expressions that can stand bare after `in` when they fit on one line. */
+const PRIMARY: ReadonlySet<string> = new Set(['identifier', 'attribute', 'call', 'subscript', 'string', 'concatenated_string']);
+
+/**
+ * Edits that turn `list(X)` (or `list(X,)`) into `X`. Where `X` could not stand
+ * bare in the loop header (it spans lines, is an operator expression) or the
+ * parentheses hold a comment, only the name is removed and the parentheses
+ * kept: `(X)`, without a trailing comma that would make it a tuple.
+ */
+function unwrapEdits(copy: Copy): TextEdit[] {
+  const call = copy.node;
+  const args = call.childForFieldName('arguments')!;
+  const contents = copy.contents;
+  if (args.equals(contents)) return [{ start: call.startIndex, end: contents.startIndex, text: '' }];
+  const hasComment = args.children.some((child) => child?.type === 'comment');
+  const bare = !hasComment && (BRACKETED.has(contents.type) || (PRIMARY.has(contents.type) && !contents.text.includes('\n')));
+  if (bare) {
+    return [
+      { start: call.startIndex, end: contents.startIndex, text: '' },
+      { start: contents.endIndex, end: call.endIndex, text: '' },
+    ];
+  }
+  const commas = args.children.filter((child): child is Node => child?.type === ',');
+  return [{ start: call.startIndex, end: args.startIndex, text: '' }, ...commas.map((comma) => ({ start: comma.startIndex, end: comma.endIndex, text: '' }))];
+}
+
+// ---- Fix safety ----
+
+/** Builtins a loop body may call without being able to change what the loop iterates. */
+const HARMLESS_BUILTINS: ReadonlySet<string> = new Set(
+  ['print', 'len', 'str', 'repr', 'int', 'float', 'complex', 'bool', 'abs', 'round', 'min', 'max', 'sum', 'any', 'all',
+    'sorted', 'isinstance', 'issubclass', 'callable', 'hash', 'id', 'type', 'format', 'ord', 'chr', 'divmod', 'pow',
+    'hex', 'oct', 'bin', 'tuple', 'list', 'set', 'frozenset', 'dict', 'enumerate', 'zip', 'range', 'reversed'].map((name) => `builtins.${name}`),
+);
+
+/** Statements and expressions that run code the analysis cannot see, or suspend the loop. */
+const OPAQUE_TYPES: ReadonlySet<string> = new Set([
+  'yield', 'await', 'lambda', 'class_definition', 'with_statement', 'import_statement', 'import_from_statement', 'future_import_statement',
+]);
+
+function fixSafety(copy: Copy, body: Node, facts: DocumentFacts): FixSafety {
+  const name = copiedName(copy);
+  if (!name) return 'unsafe';
+  const kind = dictOfView(copy.contents) ? 'mapping' : 'container';
+  if (!holdsBuiltinContainer(name, facts, kind) || mayBeAliased(name, facts)) return 'unsafe';
+  if (isComprehension(copy.contents) && !isSideEffectFreeComprehension(copy.contents, facts)) return 'unsafe';
+  return bodyOnlyLooks(body, facts) ? 'safe' : 'unsafe';
+}
+
+function isComprehension(node: Node): boolean {
+  return node.type === 'list_comprehension' || node.type === 'generator_expression';
+}
+
+/** The local name whose contents are iterated: `xs` of `list(xs)`, `list(d.items())`, `[f(x) for x in xs]`. */
+function copiedName(copy: Copy): Node | undefined {
+  const contents = copy.contents;
+  const candidate = isComprehension(contents) ? firstIterable(contents) : (dictOfView(contents) ?? contents);
+  return candidate?.type === 'identifier' ? candidate : undefined;
+}
+
+function firstIterable(comprehension: Node): Node | undefined {
+  const clause = comprehension.namedChildren.find((child) => child?.type === 'for_in_clause');
+  return clause?.childForFieldName('right') ?? undefined;
+}
+
+/** A function defined in the loop runs only when called, and calling it is a call like any other. */
+const runsInLoop = (node: Node): boolean => !(node.type === 'block' && node.parent?.type === 'function_definition');
+
+function bodyOnlyLooks(body: Node, facts: DocumentFacts): boolean {
+  for (const node of descendants(body, runsInLoop)) {
+    if (OPAQUE_TYPES.has(node.type) || node.type === 'decorator') return false;
+    if (node.type === 'call') {
+      const callee = node.childForFieldName('function');
+      if (!callee || !HARMLESS_BUILTINS.has(facts.qualifiedName(callee) ?? '')) return false;
+    }
+  }
+  return true;
+}

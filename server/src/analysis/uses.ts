@@ -1,0 +1,150 @@
+// Every place a name is bound and read in its scope, or nothing when that
+// cannot be known from the text (global/nonlocal aliases, star imports,
+// eval/exec and the namespace dictionaries).
+import type { Node } from 'web-tree-sitter';
+import { INNER_BINDERS, type BindingSite } from './bindings';
+import type { DocumentFacts } from './facts';
+import type { Scope } from './scopes';
+import { COMPREHENSION_TYPES } from './syntax';
+
+export interface NameUses {
+  /** The scope the name is bound in. */
+  readonly scope: Scope;
+  /** Every binding of the name in that scope (assignments, loops, `del`, `global`…). */
+  readonly sites: readonly BindingSite[];
+  /** Identifiers that read the name's value, nested scopes included, in document order. */
+  readonly reads: readonly Node[];
+}
+
+/**
+ * Builtins through which code can reach names without spelling them, and where
+ * a call must stand to reach the scope's names: eval/exec anywhere below it,
+ * globals() anywhere for module names, locals()/vars() only in the scope itself.
+ */
+const DYNAMIC_ACCESS: ReadonlyMap<string, 'anywhere' | 'module' | 'here'> = new Map([
+  ['builtins.eval', 'anywhere'],
+  ['builtins.exec', 'anywhere'],
+  ['builtins.globals', 'module'],
+  ['builtins.locals', 'here'],
+  ['builtins.vars', 'here'],
+] as const);
+
+/**
+ * The bindings and reads of the name that `identifier` refers to, looked up
+ * from where it stands. Undefined for builtins and whenever some use could be
+ * hidden: a nested `global`/`nonlocal` of the name, a star import, or a call
+ * to eval/exec/globals/locals/vars that can reach the scope's names.
+ */
+export function usesOfName(facts: DocumentFacts, identifier: Node): NameUses | undefined {
+  const name = identifier.text;
+  const found = facts.lookup(name, identifier);
+  if (found === undefined || found === 'unknown') return undefined;
+  const { scope, sites } = found;
+  // A star import may rebind the name wherever it stands.
+  if (scope.hasStarImport || sites.some((site) => site.kind === 'declaration')) return undefined;
+  const notReads = new Set(sites.map((site) => site.node.id));
+  const reads: Node[] = [];
+  for (const node of descendants(scope.node)) {
+    if (node.type === 'call' && reachesNames(facts, node, scope)) return undefined;
+    // Parameters of nested functions and lambdas bind there, though they stand outside the body.
+    for (const parameter of INNER_BINDERS[node.type]?.targets(node) ?? []) notReads.add(parameter.id);
+    if (node.type !== 'identifier' || node.text !== name || notReads.has(node.id) || !isReference(node)) continue;
+    const resolved = facts.lookup(name, node);
+    if (resolved === 'unknown') return undefined;
+    if (resolved === undefined || resolved.scope !== scope) {
+      // Declared global/nonlocal in a nested scope: writes there would reach our name unseen.
+      if (resolved?.sites.some((site) => site.kind === 'declaration')) return undefined;
+      continue;
+    }
+    reads.push(node);
+  }
+  return { scope, sites, reads };
+}
+
+/** Parents whose identifier child in this field (every child when null) is not a variable. */
+const NOT_A_VARIABLE: Readonly<Record<string, string | null>> = {
+  attribute: 'attribute',
+  keyword_argument: 'name',
+  dotted_name: null,
+  aliased_import: null,
+  import_statement: null,
+  import_from_statement: null,
+  keyword_pattern: null,
+};
+
+/** Whether the identifier names a variable (not an attribute, keyword or module path). */
+export function isReference(identifier: Node): boolean {
+  const parent = identifier.parent;
+  if (!parent) return false;
+  const field = NOT_A_VARIABLE[parent.type];
+  if (field === undefined) return true;
+  return field !== null && !isField(parent, field, identifier);
+}
+
+/** Whether `child` is the parent's child in field `field`. */
+export function isField(parent: Node, field: string, child: Node): boolean {
+  return parent.childrenForFieldName(field).some((candidate) => candidate.id === child.id);
+}
+
+function reachesNames(facts: DocumentFacts, call: Node, scope: Scope): boolean {
+  const callee = call.childForFieldName('function');
+  const name = callee ? facts.qualifiedName(callee) : undefined;
+  const reach = name === undefined ? undefined : DYNAMIC_ACCESS.get(name);
+  if (reach === 'anywhere') return true;
+  if (reach === 'module') return scope.node.type === 'module';
+  // vars(obj) reads an object's attributes, not the scope.
+  if (reach === 'here') return (name !== 'builtins.vars' || call.childForFieldName('arguments')?.namedChildCount === 0) && runningScope(facts, call) === scope;
+  return false;
+}
+
+/** The node and all its named descendants, in document order, without recursion. */
+function* descendants(root: Node): Generator<Node> {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    for (let i = node.namedChildCount - 1; i >= 0; i--) {
+      const child = node.namedChild(i);
+      if (child) stack.push(child);
+    }
+  }
+}
+
+/** In `name = <value>` as a statement of its own (no annotation, no chain), the name; else undefined. */
+export function assignedName(value: Node): Node | undefined {
+  const assignment = value.parent;
+  if (assignment?.type !== 'assignment' || assignment.parent?.type !== 'expression_statement') return undefined;
+  if (assignment.childForFieldName('right')?.id !== value.id || assignment.childForFieldName('type')) return undefined;
+  const left = assignment.childForFieldName('left');
+  return left?.type === 'identifier' ? left : undefined;
+}
+
+/** The function, class or module scope a node runs in: comprehensions run where they stand. */
+export function runningScope(facts: DocumentFacts, node: Node): Scope {
+  let scope = facts.scopes.scopeOf(node);
+  while (COMPREHENSION_TYPES.has(scope.node.type) && scope.parent) scope = scope.parent;
+  return scope;
+}
+
+/**
+ * Whether, before `read` runs, a binding of the name that starts at or after
+ * `from` certainly runs: one in a statement whose block also holds the read,
+ * later on (`with open(b) as f:` after the loop that used the first `f`).
+ */
+export function reboundBefore(uses: NameUses, read: Node, from: number): boolean {
+  return uses.sites.some((site) => site.node.startIndex >= from && site.node.endIndex <= read.startIndex && dominates(site.node, read));
+}
+
+/** Expressions that may evaluate a part of themselves zero times. */
+const MAYBE_SKIPPED: ReadonlySet<string> = new Set([...COMPREHENSION_TYPES, 'conditional_expression', 'boolean_operator', 'lambda']);
+
+/** `site` runs whenever `later` (after it in the text) does: a straight line in one block. */
+function dominates(site: Node, later: Node): boolean {
+  let statement = site;
+  while (statement.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') {
+    if (MAYBE_SKIPPED.has(statement.parent.type)) return false;
+    statement = statement.parent;
+  }
+  const block = statement.parent;
+  return block !== null && block.startIndex <= later.startIndex && later.endIndex <= block.endIndex;
+}

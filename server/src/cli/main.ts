@@ -1,0 +1,52 @@
+// Command line → command → exit code; the only place that touches process streams.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseCommandLine } from './args';
+import { EXIT_CLEAN, EXIT_ERROR, runCheck, type Streams } from './check';
+import { UsageError } from './errors';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that goes away (`memhints check | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_CLEAN);
+    throw error;
+  });
+  const streams: Streams = {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stderrIsTerminal: process.stderr.isTTY === true,
+  };
+  try {
+    const command = parseCommandLine(argv);
+    if (command.kind === 'version') {
+      streams.stdout(`memhints ${packageVersion()}\n`);
+      return EXIT_CLEAN;
+    }
+    if (command.kind === 'help') {
+      streams.stdout(command.text);
+      return EXIT_CLEAN;
+    }
+    for (const warning of command.warnings) streams.stderr(`memhints: warning: ${warning}\n`);
+    return await runCheck(command.options, process.cwd(), streams);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      streams.stderr(`memhints: error: ${error.message}\n`);
+      return EXIT_ERROR;
+    }
+    streams.stderr(`memhints: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+/** The version in the package.json above this file (dist/cli.js or out/server/src/cli/main.js). */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+      if (manifest.name === 'memhints' && typeof manifest.version === 'string') return manifest.version;
+    } catch {
+      // No package.json here; look further up.
+    }
+  }
+  return 'unknown';
+}

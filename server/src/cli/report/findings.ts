@@ -1,0 +1,54 @@
+// Findings as the CLI reports them: the JSON contract of `memhints check --format json`,
+// with 1-based lines and columns counted in Unicode code points.
+import { lineAndCodePointColumn, lineStarts } from '../../positions';
+import type { Finding, FixSafety, Severity } from '../../rules/types';
+
+export interface ReportedEdit {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly text: string;
+}
+
+export interface ReportedFix {
+  readonly safety: FixSafety;
+  readonly edits: readonly ReportedEdit[];
+}
+
+export interface ReportedFinding {
+  /** The path relative to the current directory (absolute outside it). */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Where the flagged code ends (exclusive). */
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly code: string;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly fix: ReportedFix | null;
+}
+
+/** Converts findings (UTF-16 offsets into text) while the text is at hand, so it need not be kept. */
+export function reportedFindings(file: string, text: string, findings: readonly Finding[]): ReportedFinding[] {
+  const starts = lineStarts(text);
+  const range = (start: number, end: number) => {
+    const from = lineAndCodePointColumn(text, starts, start);
+    const to = lineAndCodePointColumn(text, starts, end);
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  };
+  return findings.map((finding) => ({
+    file,
+    ...range(finding.start, finding.end),
+    code: finding.code,
+    message: finding.message,
+    severity: finding.severity,
+    fix: finding.fix
+      ? {
+          safety: finding.fix.safety,
+          edits: [...finding.fix.edits].sort((a, b) => a.start - b.start).map((edit) => ({ ...range(edit.start, edit.end), text: edit.text })),
+        }
+      : null,
+  }));
+}

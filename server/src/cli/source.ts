@@ -1,0 +1,96 @@
+// Reading Python files as UTF-8 text and writing fixed text back safely.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { describeFileError } from './errors';
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export interface SourceFile {
+  /** The bytes as read, to tell later whether the file changed on disk. */
+  readonly bytes: Buffer;
+  /** The text after any byte order mark; positions count from here. */
+  readonly text: string;
+  readonly hasBom: boolean;
+}
+
+/** A file that cannot be read or written; the message is one line. */
+export class SourceError extends Error {
+  override readonly name = 'SourceError';
+}
+
+export function readSource(path: string): SourceFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new SourceError(`cannot read: ${describeFileError(error)}`);
+  }
+  const hasBom = bytes.subarray(0, 3).equals(BOM);
+  try {
+    return { bytes, text: strictUtf8.decode(hasBom ? bytes.subarray(3) : bytes), hasBom };
+  } catch {
+    throw new SourceError(`cannot read: not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Byte(bytes)})`);
+  }
+}
+
+/**
+ * Replaces the file with the fixed text, keeping its byte order mark and mode,
+ * unless it changed on disk since it was read. The text goes to a temporary
+ * file beside it first and is renamed over it, so the file is never half written.
+ */
+export function writeSourceIfUnchanged(path: string, original: SourceFile, text: string): void {
+  let target: string;
+  try {
+    // Through a symbolic link to the file itself: renaming over the link would replace it.
+    target = realpathSync(path);
+  } catch (error) {
+    throw new SourceError(`cannot write: ${describeFileError(error)}`);
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.memhints-tmp`);
+  try {
+    const mode = statSync(target).mode & 0o7777;
+    writeFileSync(temporary, original.hasBom ? Buffer.concat([BOM, Buffer.from(text, 'utf8')]) : text, { flag: 'wx' });
+    // Set after writing: the umask would otherwise narrow the mode given to writeFileSync.
+    chmodSync(temporary, mode);
+    if (!readFileSync(target).equals(original.bytes)) {
+      throw new SourceError('not written: the file changed on disk while it was being checked');
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // It was never created.
+    }
+    if (error instanceof SourceError) throw error;
+    throw new SourceError(`cannot write: ${describeFileError(error)}`);
+  }
+}
+
+/** Byte offset where the first invalid or cut-off UTF-8 sequence starts. */
+function firstInvalidUtf8Byte(bytes: Buffer): number {
+  // The longest prefix that could still be continued into valid UTF-8 (a
+  // property that only shrinks as the prefix grows), found by bisection...
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (decodes(bytes.subarray(0, mid), { stream: true })) low = mid;
+    else high = mid - 1;
+  }
+  // ...then back over the start of the sequence it ends in, if that is incomplete.
+  let start = low;
+  while (start > 0 && !decodes(bytes.subarray(0, start), { stream: false })) start--;
+  return start;
+}
+
+function decodes(bytes: Buffer, options: { stream: boolean }): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, options);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,133 @@
+import type { Node } from 'web-tree-sitter';
+import { targetNames } from '../analysis/bindings';
+import type { DocumentFacts } from '../analysis/facts';
+import { callArguments, isAsyncComprehension } from '../analysis/syntax';
+import { ITERATOR_CALLS } from './iterator-calls';
+import type { Fix, Rule } from './types';
+
+export const mem104: Rule = {
+  code: 'MEM104',
+  name: 'len-of-materialised',
+  defaultSeverity: 'warning',
+  summary: 'A list built only to be counted with `len()`',
+  docs: {
+    whatItDoes:
+      'Flags `len([…])` of a list comprehension, and `len(list(…))` of a generator expression or of a call that returns an iterator (`map`, `filter`, `zip`, `enumerate`, `reversed`, `iter`, the `itertools` iterators, `re.finditer`): the list exists only to be counted. `len`, `list` and `sum` must be the builtins (a local `len = …` is left alone). Async comprehensions and comprehensions containing `await` are not flagged; `len(list(range(n)))` is MEM103\'s.',
+    whyBadForMemory:
+      'The list holds a pointer to every item, 56 + 8·n bytes (CPython 3.11, 64-bit; a comprehension over-allocates as it grows, up to about an eighth more), and keeps every item alive until `len` returns: items computed by the comprehension (an int above 256 is 28 bytes, a short str about 50) all exist at once. Counting with `sum(1 for …)` holds one item at a time and a 200-byte generator. The trade: a generator is slower than building a list, typically 1.5 to 2 times for the counting itself, so prefer it where the list is large.',
+    example: 'n_valid = len([r for r in rows if r.ok])\nn_words = len(list(filter(None, text.split())))',
+    useInstead: 'n_valid = sum(1 for r in rows if r.ok)\nn_words = sum(1 for _ in filter(None, text.split()))',
+    fixSafety:
+      '`len([e for …])` becomes `sum(1 for …)`, which no longer evaluates the element `e`. Safe when `e` cannot do anything: a literal, a name bound by the comprehension, or a tuple or list of those. Unsafe otherwise, since calls, attribute reads, subscripts and arithmetic in `e` could have side effects or raise (`len([f(x) for x in xs])` → `sum(1 for x in xs)` no longer calls `f`). `len(list(it))` becomes `sum(1 for _ in it)`, which evaluates everything in the same order and is always safe. No fix when comments sit inside the calls or `sum` is shadowed.',
+  },
+  visits: ['call'],
+  check(call, context) {
+    const facts = context.facts;
+    const argument = soleArgumentOf(call, 'builtins.len', facts);
+    if (!argument) return undefined;
+    let fix: Fix | undefined;
+    if (argument.type === 'list_comprehension') {
+      if (isAsyncComprehension(argument)) return undefined;
+      fix = comprehensionFix(call, argument);
+    } else {
+      const counted = countedIterator(argument, facts);
+      if (!counted) return undefined;
+      fix = iteratorFix(call, counted);
+    }
+    const sumIsBuiltin = facts.lookup('sum', call) === undefined;
+    return {
+      code: mem104.code,
+      message: 'This list is built only to be counted: `sum(1 for …)` counts the items without holding them all in memory',
+      severity: mem104.defaultSeverity,
+      start: call.startIndex,
+      end: call.endIndex,
+      ...(fix && sumIsBuiltin ? { fix } : {}),
+    };
+  },
+};
+
+/** The only argument of a call to `callee` (no keywords, no unpacking), else undefined. */
+function soleArgumentOf(call: Node, callee: string, facts: DocumentFacts): Node | undefined {
+  const function_ = call.childForFieldName('function');
+  if (!function_ || facts.qualifiedName(function_) !== callee) return undefined;
+  const args = call.childForFieldName('arguments');
+  if (args?.type === 'generator_expression') return args;
+  const only = callArguments(call);
+  if (only.length !== 1 || ['keyword_argument', 'list_splat', 'dictionary_splat'].includes(only[0]!.type)) return undefined;
+  return only[0];
+}
+
+/** In `len(list(x))`, the iterator x when it is a generator expression or an iterator-returning call. */
+function countedIterator(listCall: Node, facts: DocumentFacts): Node | undefined {
+  if (listCall.type !== 'call') return undefined;
+  const iterator = soleArgumentOf(listCall, 'builtins.list', facts);
+  if (!iterator) return undefined;
+  if (iterator.type === 'generator_expression') return isAsyncComprehension(iterator) ? undefined : iterator;
+  if (iterator.type !== 'call') return undefined;
+  const callee = iterator.childForFieldName('function');
+  const name = callee ? facts.qualifiedName(callee) : undefined;
+  return name !== undefined && ITERATOR_CALLS.has(name) ? iterator : undefined;
+}
+
+/** `len([e for …])` → `sum(1 for …)`: four edits so comments between the clauses survive. */
+function comprehensionFix(len: Node, comprehension: Node): Fix | undefined {
+  const callee = len.childForFieldName('function')!;
+  const element = comprehension.childForFieldName('body');
+  const open = comprehension.child(0);
+  const close = comprehension.child(comprehension.childCount - 1);
+  if (!element || open?.type !== '[' || close?.type !== ']' || containsComment(element)) return undefined;
+  // `sum(1 for x in xs,)` is a syntax error: a generator must then have its own parentheses.
+  if (len.childForFieldName('arguments')?.children.some((child) => child?.type === ',')) return undefined;
+  return {
+    title: 'Count with sum(1 for …)',
+    safety: cannotDoAnything(element, comprehensionTargets(comprehension)) ? 'safe' : 'unsafe',
+    edits: [
+      { start: callee.startIndex, end: callee.endIndex, text: 'sum' },
+      { start: open.startIndex, end: open.endIndex, text: '' },
+      { start: element.startIndex, end: element.endIndex, text: '1' },
+      { start: close.startIndex, end: close.endIndex, text: '' },
+    ],
+  };
+}
+
+/** `len(list(it))` → `sum(1 for _ in it)`: `_` is local to the generator, so no outer `_` changes. */
+function iteratorFix(len: Node, iterator: Node): Fix | undefined {
+  if (containsComment(len, iterator)) return undefined;
+  return {
+    title: 'Count with sum(1 for _ in …)',
+    safety: 'safe',
+    edits: [
+      { start: len.startIndex, end: iterator.startIndex, text: 'sum(1 for _ in ' },
+      { start: iterator.endIndex, end: len.endIndex, text: ')' },
+    ],
+  };
+}
+
+/** Names the comprehension's `for` clauses bind: always bound when the element runs. */
+function comprehensionTargets(comprehension: Node): Set<string> {
+  const names = new Set<string>();
+  for (const clause of comprehension.namedChildren) {
+    if (clause?.type !== 'for_in_clause') continue;
+    for (const target of targetNames(clause.childForFieldName('left'))) names.add(target.text);
+  }
+  return names;
+}
+
+/** Node types whose evaluation can neither fail nor have an effect, given bound names. */
+const INERT_TYPES: ReadonlySet<string> = new Set([
+  'integer', 'float', 'true', 'false', 'none', 'ellipsis', 'string', 'string_start', 'string_content', 'string_end',
+  'escape_sequence', 'concatenated_string', 'tuple', 'list', 'parenthesized_expression', 'comment',
+]);
+
+/** Whether dropping the element changes nothing: literals, names the comprehension binds, tuples/lists of them. */
+function cannotDoAnything(element: Node, boundNames: ReadonlySet<string>): boolean {
+  if (element.type === 'identifier') return boundNames.has(element.text);
+  if (!INERT_TYPES.has(element.type)) return false;
+  return element.namedChildren.every((child) => child === null || cannotDoAnything(child, boundNames));
+}
+
+/** Whether a comment (outside `except`) sits in the node: edits that delete text would lose it. */
+function containsComment(node: Node, except?: Node): boolean {
+  if (except && node.id === except.id) return false;
+  return node.type === 'comment' || node.namedChildren.some((child) => child !== null && containsComment(child, except));
+}

@@ -1,0 +1,122 @@
+import type { Node } from 'web-tree-sitter';
+import type { DocumentFacts } from '../analysis/facts';
+import { bindingsOf, type NameBinding } from '../analysis/initialValues';
+import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
+import { unparenthesized } from '../analysis/syntax';
+import { valueKind, type ValueKind } from '../analysis/valueKinds';
+import type { Rule } from './types';
+
+type TextKind = 'str' | 'bytes';
+
+export const mem201: Rule = {
+  code: 'MEM201',
+  name: 'string-concat-in-loop',
+  defaultSeverity: 'warning',
+  summary: 'A str or bytes value grown with `+=` inside a loop',
+  docs: {
+    whatItDoes:
+      'Flags `s += part` and `s = s + part` inside a `for` or `while` loop when `s` is a str or bytes accumulator: every assignment to `s` in its scope stores a str (bytes) value (a literal, an f-string, `str(...)`, a str method of `s` such as `s.rstrip(",")`…), at least one of them runs before the loop, and nothing in the loop stores another value in `s` on every pass (a reset inside an `if`, as when text is split into blocks, does not stop the growth between resets). Loops the code shows to be short (`for part in (a, b, c)`, `range(5)`: at most 10 passes) are left alone. Names whose type the code does not prove (parameters, loop targets, values returned by other functions) and numbers or lists grown with `+=` are left alone.',
+    whyBadForMemory:
+      'A str or bytes object cannot grow: `s += part` builds a new object of len(s) + len(part) and copies both into it, while the old one is still alive. Built from n parts of k bytes, that is k·(1 + 2 + … + n) = k·n(n+1)/2 bytes copied in total, and every step holds the old and the new value at once. For 10,000 pieces of 100 bytes (a 1 MB result), bytes `+=` copies about 5 GB (100·10,000·10,001/2 bytes) and peaks at 2,000,179 bytes of live memory (tracemalloc, CPython 3.11 64-bit), twice the result. A bytearray grows in place with spare capacity (peak 1,099,657 bytes for the same data), and `b"".join(parts)` copies each byte once. CPython has one escape hatch: when a str is referenced only by a local variable of a function, `s += part` may resize it in place, so that case is often linear in practice. The optimisation does not apply to bytes, to module-level or global variables (on CPython 3.11, appending 80,000 short pieces at module level takes hundreds of times longer than the same loop inside a function), to attributes (`self.s += part`), to a string that anything else still references, or to PyPy and other interpreters; code that relies on it breaks silently when it moves.',
+    example:
+      'def render(rows):\n    html = ""\n    for row in rows:\n        html += f"<tr><td>{row}</td></tr>"\n    return html\n\npayload = b""\nfor chunk in chunks:\n    payload += chunk',
+    useInstead:
+      'def render(rows):\n    parts = []\n    for row in rows:\n        parts.append(f"<tr><td>{row}</td></tr>")\n    return "".join(parts)\n\npayload = bytearray()\nfor chunk in chunks:\n    payload += chunk',
+    fixSafety:
+      'No automatic fix: rewriting needs a new name for the parts, and every read of `s` inside the loop (a length check, a `print`) would have to join them first. The join is not free either: it holds every part until the end (about 1.9 MB of parts and result for the 1 MB example above), so when the parts are only written out, writing each one to the file or socket directly uses the least memory.',
+  },
+  visits: ['augmented_assignment', 'assignment'],
+  check(node, context) {
+    const name = grownName(node);
+    if (!name) return undefined;
+    const loops = enclosingLoops(node);
+    if (loops.length === 0) return undefined;
+    const found = bindingsOf(context.facts, name.text, name);
+    if (!found) return undefined;
+    const kind = accumulatorKind(name.text, found.bindings, context.facts);
+    if (!kind) return undefined;
+    const initialisations = found.bindings.filter((binding) => binding.kind === 'value' && valueKind(binding.value, context.facts) === kind);
+    const accumulatesIn = (loop: Node): boolean =>
+      !isShortLoop(loop, context.facts) &&
+      initialisations.some((binding) => binding.site.node.endIndex <= loop.startIndex) &&
+      !found.bindings.some((binding) => isRebound(binding, node, loop, name.text));
+    if (!loops.some(accumulatesIn)) return undefined;
+    const advice = kind === 'str' ? 'collect the parts in a list and `"".join()` them once' : 'grow a `bytearray` or `b"".join()` the parts once';
+    return {
+      code: mem201.code,
+      message: `\`${name.text}\` is a ${kind} value grown inside a loop: each \`+\` can copy everything built so far (quadratic copying, old and new value alive at once); ${advice}`,
+      severity: mem201.defaultSeverity,
+      start: node.startIndex,
+      end: node.endIndex,
+    };
+  },
+};
+
+/** The name grown by `s += …` or `s = s + …` (the name as the leftmost operand), if node is either. */
+function grownName(node: Node): Node | undefined {
+  const left = node.childForFieldName('left');
+  if (left?.type !== 'identifier') return undefined;
+  if (node.type === 'augmented_assignment') return node.childForFieldName('operator')?.text === '+=' ? left : undefined;
+  const right = node.childForFieldName('right');
+  return right && leftmostAddend(right)?.text === left.text ? left : undefined;
+}
+
+/** `s` in `s + a + b` (parsed as `(s + a) + b`). */
+function leftmostAddend(expression: Node): Node | undefined {
+  let current = unparenthesized(expression);
+  if (current.type !== 'binary_operator' || current.childForFieldName('operator')?.text !== '+') return undefined;
+  while (current.type === 'binary_operator' && current.childForFieldName('operator')?.text === '+') {
+    const left = current.childForFieldName('left');
+    if (!left) return undefined;
+    current = unparenthesized(left);
+  }
+  return current.type === 'identifier' ? current : undefined;
+}
+
+/**
+ * str or bytes when every binding of the name keeps it one: the values stored
+ * without reading the name itself agree on the kind, values that read it (`s +
+ * "x"`, `s.strip()`) give the same kind when it has it, and `+=` never adds
+ * something of another known type. Any other binding (a parameter, a loop
+ * target, unpacking, `global`) leaves the type unproven.
+ */
+function accumulatorKind(name: string, bindings: readonly NameBinding[], facts: DocumentFacts): TextKind | undefined {
+  const initial = new Set<ValueKind | undefined>();
+  for (const binding of bindings) if (binding.kind === 'value') initial.add(valueKind(binding.value, facts));
+  initial.delete(undefined);
+  if (initial.size !== 1) return undefined;
+  const [kind] = initial;
+  if (kind !== 'str' && kind !== 'bytes') return undefined;
+  const assumed = (identifier: Node): ValueKind | undefined => (identifier.text === name ? kind : undefined);
+  const keepsKind = (binding: NameBinding): boolean => {
+    switch (binding.kind) {
+      case 'value':
+        return valueKind(binding.value, facts, assumed) === kind;
+      case 'augmented': {
+        if (binding.operator !== '+=') return false;
+        const added = valueKind(binding.value, facts, assumed);
+        return added === undefined || added === kind;
+      }
+      case 'annotation':
+        return true;
+      default:
+        return false;
+    }
+  };
+  return bindings.every(keepsKind) ? kind : undefined;
+}
+
+/**
+ * A binding inside the loop, other than a growth, that runs on every pass with
+ * `growth`: before it, the value starts over each pass; after it, it is
+ * replaced (trimmed, stripped, emptied), so its growth across passes is unproven.
+ */
+function isRebound(binding: NameBinding, growth: Node, loop: Node, name: string): boolean {
+  if (!contains(loop, binding.site.node) || isGrowth(binding, name)) return false;
+  return alwaysRunsWith(binding.site.node, growth, loop);
+}
+
+function isGrowth(binding: NameBinding, name: string): boolean {
+  if (binding.kind === 'augmented') return binding.operator === '+=';
+  return binding.kind === 'value' && leftmostAddend(binding.value)?.text === name;
+}

@@ -1,0 +1,41 @@
+// Words for the objects behind a deep size: "28 B for the int 0, shared by
+// the whole interpreter", "27 KiB for 1000 int objects".
+import type { CPythonLayout } from './cpython';
+import { formatCount } from './format';
+import { addSizes, approximateSize, exactSize, type Size } from './size';
+import type { ObjectGroup, ObjectTally } from './tally';
+import type { Part } from './types';
+
+function plural(kind: string, count: number): string {
+  const whole = Math.round(count);
+  return `${formatCount(whole)} ${kind} object${whole === 1 ? '' : 's'}`;
+}
+
+function groupLabel(group: ObjectGroup, layout: CPythonLayout): string {
+  if (group.sharing === 'cached') {
+    const why = group.kind === 'int' ? `CPython keeps one int per value from ${layout.int.cachedMin} to ${layout.int.cachedMax}` : 'CPython keeps a single one';
+    return group.count === 1 && group.example !== undefined
+      ? `for the ${group.kind} ${group.example}, shared (${why})`
+      : `for ${plural(group.kind, group.count)}, shared (${why})`;
+  }
+  if (group.sharing === 'constant') {
+    return group.count === 1 && group.example !== undefined
+      ? `for the ${group.kind} ${group.example}, one object however often it is referenced`
+      : `for ${plural(group.kind, group.count)}, each one object however often it is referenced`;
+  }
+  return `for ${plural(group.kind, group.count)}`;
+}
+
+/** Parts describing the objects of a tally. */
+export function objectParts(objects: ObjectTally, layout: CPythonLayout): Part[] {
+  return objects.groups().map((group) => ({
+    size: objects.approximate ? approximateSize(group.bytes) : exactSize(group.bytes),
+    label: groupLabel(group, layout),
+  }));
+}
+
+/** The deep size of an object of `shallow` size that holds `objects`. */
+export function deepSize(shallow: Size, objects: ObjectTally): Size {
+  const held = objects.approximate ? approximateSize(objects.bytes) : exactSize(objects.bytes);
+  return addSizes(shallow, held)!;
+}

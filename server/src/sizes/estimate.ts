@@ -1,0 +1,77 @@
+// Expression → size estimate. Each node type has its estimators, tried in
+// order; the first that recognises the expression answers.
+import type { Node } from 'web-tree-sitter';
+import type { DocumentFacts } from '../analysis/facts';
+import { unparenthesized } from '../analysis/syntax';
+import { CPYTHON, DEFAULT_PYTHON_VERSION, type CPythonLayout } from './cpython';
+import { listCall, rangeCall } from './estimators/calls';
+import { listComprehension } from './estimators/comprehensions';
+import { constantValue } from './estimators/constants';
+import { listDisplay, tupleDisplay } from './estimators/displays';
+import { generatorExpression } from './estimators/generators';
+import { listRepetition } from './estimators/repetition';
+import { Folder } from './fold';
+import type { Estimate, EstimateContext, Estimator } from './types';
+
+export type { Estimate } from './types';
+
+const ESTIMATORS: Readonly<Record<string, readonly Estimator[]>> = {
+  list: [listDisplay],
+  tuple: [constantValue, tupleDisplay],
+  list_comprehension: [listComprehension],
+  generator_expression: [generatorExpression],
+  binary_operator: [listRepetition, constantValue],
+  unary_operator: [constantValue],
+  call: [listCall, rangeCall],
+  integer: [constantValue],
+  float: [constantValue],
+  string: [constantValue],
+  concatenated_string: [constantValue],
+};
+
+/** Whether some estimator handles this node type (a cheap test before estimating). */
+export function mayEstimate(node: Node): boolean {
+  return ESTIMATORS[unparenthesized(node).type] !== undefined;
+}
+
+export interface EstimateOptions {
+  readonly layout?: CPythonLayout;
+  /** Facts of the whole document, so that names bound once to constants fold (`n = 1000; [0] * n`). */
+  readonly facts?: DocumentFacts;
+}
+
+/** Estimates for the expressions of one document, sharing folded names. */
+export class SizeEstimator implements EstimateContext {
+  readonly layout: CPythonLayout;
+  readonly folder: Folder;
+  readonly facts: DocumentFacts | undefined;
+  // An expression being estimated, reached again through a name (`a = [a]`), has no answer.
+  private readonly active = new Set<number>();
+
+  constructor(options: EstimateOptions = {}) {
+    this.layout = options.layout ?? CPYTHON[DEFAULT_PYTHON_VERSION];
+    this.facts = options.facts;
+    this.folder = new Folder(options.facts);
+  }
+
+  estimate(node: Node): Estimate | undefined {
+    const expression = unparenthesized(node);
+    const estimators = ESTIMATORS[expression.type];
+    if (!estimators || this.active.has(expression.id)) return undefined;
+    this.active.add(expression.id);
+    try {
+      for (const estimator of estimators) {
+        const estimate = estimator(expression, this);
+        if (estimate) return estimate;
+      }
+      return undefined;
+    } finally {
+      this.active.delete(expression.id);
+    }
+  }
+}
+
+/** The estimated size of the object an expression makes, or undefined when it cannot be estimated. */
+export function estimateSize(node: Node, options: EstimateOptions = {}): Estimate | undefined {
+  return new SizeEstimator(options).estimate(node);
+}

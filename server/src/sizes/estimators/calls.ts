@@ -1,0 +1,94 @@
+// Calls that allocate a known shape: `range(...)`, `list(range(...))`, `list()`,
+// `list([...])`, `list((...))`.
+import type { Node } from 'web-tree-sitter';
+import { callArguments, unparenthesized } from '../../analysis/syntax';
+import { itemsObjects } from '../elements';
+import { formatCount } from '../format';
+import { intSize, preallocatedCapacity, rangeSize } from '../objects';
+import { callsBuiltin, rangeArguments, rangeCountText, rangeLength, rangeObjects, rangeValues } from '../ranges';
+import { exactSize, perCountSize } from '../size';
+import { ObjectTally } from '../tally';
+import type { Alternative, EstimateContext, Estimator } from '../types';
+import { displayItems } from './displays';
+import { listEstimate, symbolicListEstimate } from './list-shape';
+
+const RANGE_NOTE = 'A range stores only its start, stop and step; each item is made when it is needed.';
+
+export const rangeCall: Estimator = (node, context) => {
+  const args = rangeArguments(node, context);
+  if (!args) return undefined;
+  const { layout, folder } = context;
+  const values = args.map((arg) => folder.integer(arg));
+  const range = values.every((value) => value !== undefined) ? rangeValues(values as bigint[]) : undefined;
+  const shallow = exactSize(rangeSize(layout));
+  return {
+    kind: 'range',
+    what: range ? `a range of ${formatCount(Number(rangeLength(range)))} ints` : 'a range object',
+    shallow,
+    shallowParts: [],
+    deep: shallow,
+    deepParts: [],
+    objects: new ObjectTally(),
+    notes: [RANGE_NOTE],
+    alternative: undefined,
+  };
+};
+
+function rangeAlternative(source: Node, context: EstimateContext): Alternative {
+  return {
+    code: source.text,
+    what: 'the range itself, when the list is only iterated, indexed, measured with `len()` or searched with `in`',
+    size: exactSize(rangeSize(context.layout)),
+  };
+}
+
+const PREALLOCATION_REASON = "list() of a sized iterable allocates its length up front, which CPython rounds up to an even number of slots.";
+
+function listOfRange(source: Node, args: readonly Node[], context: EstimateContext) {
+  const { layout, folder } = context;
+  const values = args.map((arg) => folder.integer(arg));
+  const alternative = rangeAlternative(source, context);
+  const range = values.every((value) => value !== undefined) ? rangeValues(values as bigint[]) : undefined;
+  if (range) {
+    const items = Number(rangeLength(range));
+    return listEstimate(layout, {
+      items,
+      capacity: preallocatedCapacity(layout, items),
+      capacityReason: PREALLOCATION_REASON,
+      objects: rangeObjects(layout, range),
+      alternative,
+    });
+  }
+  const count = rangeCountText(args);
+  const perInt = intSize(layout, 0n);
+  return symbolicListEstimate(layout, {
+    count,
+    slotsPerUnit: 1,
+    approximate: true,
+    capacityReason: PREALLOCATION_REASON,
+    held: {
+      size: perCountSize(0, perInt, count, true),
+      parts: [{ size: perCountSize(0, perInt, count, true), label: `for the int objects (${perInt} B each below 2**${layout.int.digitBits}; ${layout.int.cachedMin}..${layout.int.cachedMax} are shared)` }],
+    },
+    alternative,
+  });
+}
+
+export const listCall: Estimator = (node, context) => {
+  if (!callsBuiltin(node, 'list', context)) return undefined;
+  const args = callArguments(node);
+  const { layout } = context;
+  if (args.length === 0) return listEstimate(layout, { items: 0, capacity: 0, objects: new ObjectTally() });
+  if (args.length !== 1 || args[0]!.type === 'keyword_argument' || args[0]!.type === 'list_splat') return undefined;
+  const source = unparenthesized(args[0]!);
+  const rangeArgs = rangeArguments(source, context);
+  if (rangeArgs) return listOfRange(source, rangeArgs, context);
+  const items = source.type === 'list' || source.type === 'tuple' ? displayItems(source) : undefined;
+  if (!items) return undefined;
+  return listEstimate(layout, {
+    items: items.length,
+    capacity: preallocatedCapacity(layout, items.length),
+    capacityReason: PREALLOCATION_REASON,
+    objects: itemsObjects(items, context),
+  });
+};

@@ -1,0 +1,55 @@
+// What an estimate says about an expression, and what estimators get to work with.
+import type { Node } from 'web-tree-sitter';
+import type { DocumentFacts } from '../analysis/facts';
+import type { CPythonLayout } from './cpython';
+import type { Folder } from './fold';
+import type { Size } from './size';
+import type { ObjectTally } from './tally';
+
+/** One component of a size: "8000 B of pointers". */
+export interface Part {
+  readonly size: Size;
+  readonly label: string;
+}
+
+/** A cheaper way to write the same thing, and what it costs. */
+export interface Alternative {
+  readonly code: string;
+  readonly what: string;
+  readonly size: Size;
+}
+
+export interface Estimate {
+  /** The Python type of the object the expression makes: 'list', 'int'... */
+  readonly kind: string;
+  /** What it is, in words: "a list of 1000 items". */
+  readonly what: string;
+  /** sys.getsizeof of the object. */
+  readonly shallow: Size;
+  readonly shallowParts: readonly Part[];
+  /**
+   * The object and every object reachable through its items, each counted
+   * once, as a walk over list/tuple/set/dict items that remembers id()s adds
+   * them up. Shared objects count too (CPython's small ints -5..256, True,
+   * None, constants): freeing the value does not free them, and the parts say
+   * so. Undefined when the items cannot be known.
+   */
+  readonly deep: Size | undefined;
+  /** What the deep size adds to the shallow one. */
+  readonly deepParts: readonly Part[];
+  /** The objects it holds, for an enclosing container to count (undefined when unknown or not a plain number). */
+  readonly objects: ObjectTally | undefined;
+  readonly notes: readonly string[];
+  readonly alternative: Alternative | undefined;
+}
+
+export interface EstimateContext {
+  readonly layout: CPythonLayout;
+  readonly folder: Folder;
+  /** Scopes and imports, to tell the builtin `list` from a local one; absent for a bare expression. */
+  readonly facts: DocumentFacts | undefined;
+  /** Estimates a sub-expression (an item of a list, the value of a name). */
+  estimate(node: Node): Estimate | undefined;
+}
+
+export type Estimator = (node: Node, context: EstimateContext) => Estimate | undefined;

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Scopes } from '../../server/src/analysis/scopes';
+import { withSource } from '../support/tree';
+
+test('each function, lambda, class and comprehension is a scope; its parent is where it runs', async () => {
+  const source = 'def f(xs):\n    g = lambda y: [z for z in y]\n    class C:\n        w = {k: v for k, v in xs}\n';
+  await withSource(source, ({ facts, node }) => {
+    const scopes = facts.scopes;
+    const comprehension = scopes.scopeOf(node('z', 1));
+    assert.equal(comprehension.node.type, 'list_comprehension');
+    assert.equal(comprehension.parent?.node.type, 'lambda');
+    assert.equal(comprehension.parent?.parent?.node.type, 'function_definition');
+    assert.equal(comprehension.parent?.parent?.parent?.node.type, 'module');
+    const dictComprehension = scopes.scopeOf(node('v', 1));
+    assert.equal(dictComprehension.node.type, 'dictionary_comprehension');
+    assert.equal(dictComprehension.parent?.node.type, 'class_definition');
+  });
+});
+
+test('a scope nested in a first iterable has the enclosing scope as parent', async () => {
+  await withSource('def f(rows):\n    return [a for a in [b for b in rows]]\n', ({ facts, node }) => {
+    const inner = facts.scopes.scopeOf(node('b', 1));
+    assert.equal(inner.node.text, '[b for b in rows]');
+    assert.equal(inner.parent?.node.type, 'function_definition');
+    assert.equal(facts.scopes.scopeOf(node('rows', 1)).node.type, 'function_definition');
+  });
+});
+
+test('bindings land in the scope that owns them', async () => {
+  const source = [
+    'import numpy as np',
+    'def f(a, *b, c=1, **d):',
+    '    e = 1',
+    '    for g, (h, *i) in pairs:',
+    '        pass',
+    '    with open(p) as j:',
+    '        pass',
+    '    [k for k in a if (l := k)]',
+    '    def m():',
+    '        global n',
+    '        nonlocal e',
+    '',
+  ].join('\n');
+  await withSource(source, ({ facts, node }) => {
+    const names = (scopeNode: string) => [...facts.scopes.scopeOf(node(scopeNode)).bindings.keys()].sort();
+    assert.deepEqual(names('import numpy as np'), ['f', 'np']);
+    assert.deepEqual(names('e = 1'), ['a', 'b', 'c', 'd', 'e', 'g', 'h', 'i', 'j', 'l', 'm']);
+    assert.deepEqual(names('(l := k)'), ['k']);
+    assert.deepEqual(names('global n'), ['e', 'n']);
+  });
+});
+
+test('lookup reports where a name is bound and how', async () => {
+  const source = 'import os\nx = 1\ndef f(x):\n    return x + os.sep.count(y)\n';
+  await withSource(source, ({ facts, node }) => {
+    const use = node('x', 2);
+    const parameter = facts.lookup('x', use);
+    assert.ok(parameter && parameter !== 'unknown');
+    assert.equal(parameter.scope.node.type, 'function_definition');
+    assert.deepEqual(parameter.sites.map((site) => site.kind), ['parameter']);
+    const module = facts.lookup('os', use);
+    assert.ok(module && module !== 'unknown');
+    assert.deepEqual(module.sites.map((site) => site.kind), ['import']);
+    assert.equal(facts.lookup('y', node('y')), undefined);
+  });
+});
+
+test('a star import in a function makes unknown names unknown only there', async () => {
+  const source = 'def f():\n    from m import *\n    return a\nb = c\n';
+  await withSource(source, ({ facts, node }) => {
+    assert.equal(facts.lookup('a', node('a', 0)), 'unknown');
+    assert.equal(facts.lookup('c', node('c', 0)), undefined);
+  });
+});
+
+test('the root is a scope even when it is not a module (broken code can make it an ERROR node)', async () => {
+  await withSource('def f():\n    sum = len\n    return sum([x for x in y])\n', ({ node }) => {
+    const block = node('sum', 0).parent!.parent!.parent!;
+    assert.equal(block.type, 'block');
+    const scopes = new Scopes(block);
+    const use = node('sum', 1);
+    assert.equal(scopes.scopeOf(use).node.type, 'block');
+    const found = scopes.lookup('sum', use);
+    assert.ok(found && found !== 'unknown', 'the local binding of sum is found, so sum is not taken for the builtin');
+  });
+});

@@ -1,0 +1,48 @@
+// The command line → the options of a check.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseCommandLine } from '../../server/src/cli/args';
+import { UsageError } from '../../server/src/cli/errors';
+
+function checkOptions(argv: readonly string[]) {
+  const command = parseCommandLine(argv);
+  assert.equal(command.kind, 'check');
+  return command.kind === 'check' ? command.options : assert.fail();
+}
+
+test('no path means the current directory; defaults are text, no fixes, progress on', () => {
+  assert.deepEqual(checkOptions(['check']), {
+    paths: ['.'],
+    format: 'text',
+    fix: false,
+    unsafeFixes: false,
+    diff: false,
+    select: [],
+    ignore: [],
+    exclude: [],
+    ignoreNoqa: false,
+    exitZero: false,
+    progress: true,
+  });
+});
+
+test('comma lists and repeated options add up; codes are upper-cased', () => {
+  const options = checkOptions(['check', 'a', '--select', 'mem101, MEM1', '--select=MEM2', '--exclude', 'x/,y', '--exclude', 'z', 'b', '--no-progress']);
+  assert.deepEqual(options.paths, ['a', 'b']);
+  assert.deepEqual(options.select, ['MEM101', 'MEM1', 'MEM2']);
+  assert.deepEqual(options.exclude, ['x/', 'y', 'z']);
+  assert.equal(options.progress, false);
+});
+
+test('help and version', () => {
+  assert.equal(parseCommandLine(['--version']).kind, 'version');
+  assert.equal(parseCommandLine(['-h']).kind, 'help');
+  const checkHelp = parseCommandLine(['check', '--help']);
+  assert.ok(checkHelp.kind === 'help' && checkHelp.text.startsWith('Usage: memhints check'));
+});
+
+test('bad input is a UsageError', () => {
+  for (const argv of [['check', '--nope'], ['check', '--format', 'sarif'], ['check', '--ignore', 'W605'], ['fix'], []]) {
+    assert.throws(() => parseCommandLine(argv), UsageError, argv.join(' '));
+  }
+});

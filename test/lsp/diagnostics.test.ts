@@ -1,0 +1,51 @@
+// Diagnostics as an editor receives them: ranges in UTF-16, code, source, and
+// the look-alikes that must stay quiet.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { LspTestClient } from '../support/lspClient';
+import { rangeOfText } from '../support/textEdits';
+
+test('a list comprehension summed is one MEM101 warning over the comprehension', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const text = 'total = sum([x * x for x in xs])\n';
+  const { diagnostics, version } = await client.didOpen('file:///workspace/total.py', text);
+  assert.equal(version, 1);
+  assert.equal(diagnostics.length, 1);
+  const [diagnostic] = diagnostics;
+  assert.equal(diagnostic!.code, 'MEM101');
+  assert.equal(diagnostic!.source, 'memhints');
+  assert.equal(diagnostic!.severity, DiagnosticSeverity.Warning);
+  assert.deepEqual(diagnostic!.range, rangeOfText(text, '[x * x for x in xs]'));
+  assert.match(String(diagnostic!.message), /sum\(\)/);
+});
+
+test('ranges count UTF-16 code units: an emoji before the finding counts two, a CJK character one', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const text = 'label = "😀 合計"; total = sum([x for x in xs])\n';
+  const { diagnostics } = await client.didOpen('file:///workspace/unicode.py', text);
+  assert.deepEqual(
+    diagnostics.map((d) => d.range),
+    [rangeOfText(text, '[x for x in xs]')],
+  );
+  // "label = " 8, the quote 1, emoji 2, space 1, two CJK 2, quote and "; total = sum(" 15.
+  assert.equal(diagnostics[0]!.range.start.character, 29);
+});
+
+test('str.join and a local name `sum` are not flagged, while a real sum next to them is', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const text = [
+    'labels = ", ".join([str(x) for x in xs])',
+    'def f(sum, xs): return sum([x for x in xs])',
+    'total = sum([x for x in xs])',
+    '',
+  ].join('\n');
+  const { diagnostics } = await client.didOpen('file:///workspace/lookalikes.py', text);
+  assert.deepEqual(
+    diagnostics.map((d) => ({ code: d.code, line: d.range.start.line })),
+    [{ code: 'MEM101', line: 2 }],
+  );
+});

@@ -1,0 +1,87 @@
+// Fixes are checked by running code: every test/fixtures/fixes/*.py is a
+// script that prints what it computes; with all fixes applied (safe and
+// unsafe) it must still parse, run and print exactly the same. The rule
+// fixtures, full of odd shapes, must still compile after their fixes.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { SAFE_AND_UNSAFE, SAFE_ONLY } from '../../server/src/fixes';
+import { parse, pythonParser } from '../../server/src/parser';
+import { fixRepeatedly } from '../support/fixing';
+import { FIXTURES } from '../support/paths';
+
+const FIX_FIXTURES = join(FIXTURES, 'fixes');
+const RULE_FIXTURES = join(FIXTURES, 'rules');
+const scratch = mkdtempSync(join(tmpdir(), 'memhints-fixes-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function runPython(name: string, text: string, args: readonly string[] = []): Run {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  // The timeout only guards against a fix that makes a script hang.
+  const result = spawnSync('python3', [...args, path], { cwd: scratch, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function hasSyntaxErrors(text: string): Promise<boolean> {
+  const tree = parse(await pythonParser(), text);
+  try {
+    return tree.rootNode.hasError;
+  } finally {
+    tree.delete();
+  }
+}
+
+const scripts = readdirSync(FIX_FIXTURES).filter((name) => name.endsWith('.py')).sort();
+
+test('there are fix fixtures', () => {
+  assert.ok(scripts.length > 0, `no scripts in ${FIX_FIXTURES}`);
+});
+
+for (const script of scripts) {
+  test(`${script}: fixed script prints the same as the original`, async () => {
+    const original = readFileSync(join(FIX_FIXTURES, script), 'utf8');
+    const before = runPython(`original-${script}`, original);
+    assert.equal(before.status, 0, `the original fails:\n${before.stderr}`);
+
+    const fixed = await fixRepeatedly(original, SAFE_AND_UNSAFE);
+    assert.ok(fixed.settled, `fixes still applied after ${fixed.passes} passes`);
+    assert.notEqual(fixed.text, original, 'no fix applied');
+    assert.equal(await hasSyntaxErrors(fixed.text), false, `the fixed text does not parse:\n${fixed.text}`);
+    const afterAll = runPython(`fixed-${script}`, fixed.text);
+    assert.equal(afterAll.status, 0, `the fixed script fails:\n${afterAll.stderr}\n${fixed.text}`);
+    assert.equal(afterAll.stdout, before.stdout);
+
+    const safe = await fixRepeatedly(original, SAFE_ONLY);
+    assert.ok(safe.settled, `safe fixes still applied after ${safe.passes} passes`);
+    const afterSafe = runPython(`safe-${script}`, safe.text);
+    assert.equal(afterSafe.status, 0, `the script with safe fixes fails:\n${afterSafe.stderr}\n${safe.text}`);
+    assert.equal(afterSafe.stdout, before.stdout);
+  });
+}
+
+const ruleFixtures = readdirSync(RULE_FIXTURES).filter((name) => name.endsWith('.py')).sort();
+
+for (const fixture of ruleFixtures) {
+  test(`${fixture}: compiles before and after its fixes`, async () => {
+    const original = readFileSync(join(RULE_FIXTURES, fixture), 'utf8');
+    const compiled = runPython(`original-${fixture}`, original, ['-m', 'py_compile']);
+    assert.equal(compiled.status, 0, `the fixture itself does not compile:\n${compiled.stderr}`);
+    for (const [label, allowed] of [['safe', SAFE_ONLY], ['all', SAFE_AND_UNSAFE]] as const) {
+      const fixed = await fixRepeatedly(original, allowed);
+      assert.ok(fixed.settled, `${label} fixes still applied after ${fixed.passes} passes`);
+      assert.equal(await hasSyntaxErrors(fixed.text), false, `${label} fixes leave a parse error`);
+      const result = runPython(`${label}-${fixture}`, fixed.text, ['-m', 'py_compile']);
+      assert.equal(result.status, 0, `${label} fixes do not compile:\n${result.stderr}\n${fixed.text}`);
+    }
+  });
+}

@@ -1,0 +1,254 @@
+// A small LSP client for tests: spawns `node dist/server.js --stdio` and talks
+// JSON-RPC to it through vscode-languageserver-protocol, as an editor would.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { TestContext } from 'node:test';
+import {
+  CodeActionRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowMessageNotification,
+  ShowMessageRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type CodeAction,
+  type Command,
+  type Hover,
+  type InitializeResult,
+  type Position,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type Registration,
+  type ShowMessageParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { SERVER_BUNDLE } from './paths';
+
+/** What VS Code announces for the features memhints uses. */
+export const CLIENT_CAPABILITIES: ClientCapabilities = {
+  general: { positionEncodings: ['utf-16'] },
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    applyEdit: true,
+    workspaceEdit: { documentChanges: true },
+  },
+  textDocument: {
+    synchronization: { dynamicRegistration: true, didSave: true, willSave: false, willSaveWaitUntil: false },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    hover: { dynamicRegistration: true, contentFormat: ['markdown', 'plaintext'] },
+    codeAction: {
+      dynamicRegistration: true,
+      isPreferredSupport: true,
+      disabledSupport: true,
+      dataSupport: true,
+      codeActionLiteralSupport: {
+        codeActionKind: {
+          valueSet: ['', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports', 'source.fixAll'],
+        },
+      },
+    },
+  },
+};
+
+/** A guard so that a message the server never sends fails the test instead of hanging it. */
+const WAIT_LIMIT_MS = 15_000;
+
+interface DiagnosticsWaiter {
+  readonly uri: string;
+  readonly version: number | undefined;
+  readonly resolve: (params: PublishDiagnosticsParams) => void;
+}
+
+export interface LspClientOptions {
+  /** The `memhints` section answered to workspace/configuration requests. */
+  readonly settings?: Record<string, unknown>;
+  /** Sent as initializationOptions. */
+  readonly initializationOptions?: unknown;
+  readonly capabilities?: ClientCapabilities;
+  /** false: window/showMessageRequest is left unhandled, as by minimal clients (the request then fails). */
+  readonly answersMessageRequests?: boolean;
+}
+
+export class LspTestClient {
+  /** The `memhints` section answered to workspace/configuration; tests may replace it. */
+  settings: Record<string, unknown>;
+  /** Sections the server asked for, in order. */
+  readonly configurationRequests: (string | undefined)[] = [];
+  readonly registrations: Registration[] = [];
+  /** window/showMessage notifications and requests, in order. */
+  readonly messages: ShowMessageParams[] = [];
+  private readonly waiters: DiagnosticsWaiter[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly exited: Promise<number | null>;
+  private stderr = '';
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly connection: ProtocolConnection,
+    private readonly options: LspClientOptions,
+  ) {
+    this.settings = { ...(options.settings ?? {}) };
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    connection.onRequest(ConfigurationRequest.type, (params) => {
+      return params.items.map((item) => {
+        this.configurationRequests.push(item.section);
+        return item.section === 'memhints' ? this.settings : null;
+      });
+    });
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations);
+    });
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.messages.push(params);
+    });
+    // The user dismisses every message: no action chosen.
+    if (options.answersMessageRequests !== false) {
+      connection.onRequest(ShowMessageRequest.type, (params) => {
+        this.messages.push(params);
+        return null;
+      });
+    }
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.published(params));
+    connection.listen();
+  }
+
+  /** Spawns the bundled server; it is killed when the test ends, however it ends. */
+  static start(t: TestContext, options: LspClientOptions = {}): LspTestClient {
+    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new LspTestClient(child, connection, options);
+    t.after(() => client.dispose());
+    return client;
+  }
+
+  /** initialize + initialized, as an editor opens a workspace. */
+  async initialize(): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      clientInfo: { name: 'memhints-tests', version: '1.0.0' },
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: this.options.capabilities ?? CLIENT_CAPABILITIES,
+      initializationOptions: this.options.initializationOptions,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** Opens a document; resolves with the diagnostics published for this version. */
+  didOpen(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
+    const published = this.waitForDiagnostics(uri, version);
+    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version, text } });
+    return published;
+  }
+
+  /** Sends changes (each relative to the text after the previous one); resolves with the diagnostics for `version`. */
+  didChange(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
+    const published = this.waitForDiagnostics(uri, version);
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    return published;
+  }
+
+  /** Closes a document; resolves with the diagnostics published after closing. */
+  didClose(uri: string): Promise<PublishDiagnosticsParams> {
+    const published = this.waitForDiagnostics(uri);
+    void this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    return published;
+  }
+
+  /** Replaces the `memhints` settings and tells the server, as VS Code does when settings.json changes. */
+  changeSettings(settings: Record<string, unknown>): void {
+    this.settings = { ...settings };
+    void this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  /** Sends settings inside didChangeConfiguration, as clients without workspace/configuration do. */
+  pushSettings(settings: Record<string, unknown>): void {
+    void this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { memhints: settings } });
+  }
+
+  /**
+   * The next publishDiagnostics for `uri` (and `version`, when given) received
+   * after this call. Call it before the message that triggers the publication.
+   */
+  waitForDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+    return this.bounded(
+      new Promise<PublishDiagnosticsParams>((resolve) => this.waiters.push({ uri, version, resolve })),
+      `diagnostics for ${uri}${version === undefined ? '' : ` version ${version}`}`,
+    );
+  }
+
+  async codeActions(uri: string, range: Range, only?: string[]): Promise<(CodeAction | Command)[]> {
+    const diagnostics: never[] = [];
+    const context = only ? { diagnostics, only } : { diagnostics };
+    const actions = await this.bounded(this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }), 'code actions');
+    return actions ?? [];
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.bounded(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), 'hover');
+  }
+
+  /** shutdown, then exit; resolves with the server's exit code. */
+  async shutdown(): Promise<number | null> {
+    await this.bounded(this.connection.sendRequest(ShutdownRequest.type), 'shutdown');
+    void this.connection.sendNotification(ExitNotification.type);
+    return this.bounded(this.exited, 'server exit');
+  }
+
+  /** What the server wrote to stderr: shown when something goes wrong. */
+  get serverLog(): string {
+    return this.stderr;
+  }
+
+  /** Kills the server; waits still pending are dropped so that they do not hold the test process open. */
+  dispose(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.waiters.length = 0;
+    this.connection.dispose();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+
+  private published(params: PublishDiagnosticsParams): void {
+    for (let i = 0; i < this.waiters.length; i++) {
+      const waiter = this.waiters[i]!;
+      if (waiter.uri !== params.uri || (waiter.version !== undefined && waiter.version !== params.version)) continue;
+      this.waiters.splice(i--, 1);
+      waiter.resolve(params);
+    }
+  }
+
+  private bounded<T>(promise: Promise<T>, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no ${what} from the server within ${WAIT_LIMIT_MS} ms; server log:\n${this.stderr}`)), WAIT_LIMIT_MS);
+      this.timers.add(timer);
+    });
+    return Promise.race([promise, limit]).finally(() => {
+      clearTimeout(timer);
+      this.timers.delete(timer!);
+    });
+  }
+}
+
+/** A code action literal (not a bare command) with the given title, or a failure listing what was offered. */
+export function actionTitled(actions: readonly (CodeAction | Command)[], title: string): CodeAction {
+  const found = actions.find((action): action is CodeAction => action.title === title && !('command' in action && typeof action.command === 'string'));
+  if (!found) throw new Error(`no code action titled "${title}"; offered: ${JSON.stringify(actions.map((action) => action.title))}`);
+  return found;
+}

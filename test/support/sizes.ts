@@ -1,0 +1,90 @@
+// Size estimates of `value = <expression>` programs, and what python3 measures for the same programs.
+import { DocumentFacts } from '../../server/src/analysis/facts';
+import { parse, pythonParser } from '../../server/src/parser';
+import type { CPythonLayout } from '../../server/src/sizes/cpython';
+import { estimateSize, type Estimate } from '../../server/src/sizes/estimate';
+import { runPythonJson } from './python';
+
+/** A program: setup lines, then `value = expression`. */
+export interface SizeCase {
+  readonly setup?: string;
+  readonly expression: string;
+}
+
+export function programOf(sizeCase: SizeCase): string {
+  return `${sizeCase.setup ? `${sizeCase.setup}\n` : ''}value = ${sizeCase.expression}\n`;
+}
+
+/** The estimate of the right-hand side of the program's last statement. */
+export async function estimateProgram(program: string, layout: CPythonLayout): Promise<Estimate | undefined> {
+  const tree = parse(await pythonParser(), program);
+  try {
+    const statements = tree.rootNode.namedChildren;
+    const assignment = statements[statements.length - 1]?.namedChild(0);
+    const value = assignment?.childForFieldName('right');
+    if (!value) throw new Error(`no assignment at the end of:\n${program}`);
+    return estimateSize(value, { layout, facts: new DocumentFacts(tree.rootNode) });
+  } finally {
+    tree.delete();
+  }
+}
+
+export interface Measurement {
+  readonly shallow?: number;
+  readonly deep?: number;
+  readonly alternative?: number;
+  readonly error?: string;
+}
+
+export interface Measurements {
+  /** "3.11" */
+  readonly version: string;
+  readonly pointerSize: number;
+  readonly results: readonly Measurement[];
+}
+
+// Deep size: every object reachable through list, tuple, set and dict items,
+// each id() counted once (so a shared small int or constant counts once).
+const MEASURE = String.raw`
+import array, json, sys
+
+def deep_size(root):
+    seen = set()
+    total = 0
+    stack = [root]
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        total += sys.getsizeof(obj)
+        if isinstance(obj, (list, tuple, set, frozenset)):
+            stack.extend(obj)
+        elif isinstance(obj, dict):
+            stack.extend(obj.keys())
+            stack.extend(obj.values())
+    return total
+
+results = []
+for case in json.load(sys.stdin):
+    namespace = {"array": array}
+    try:
+        exec(compile(case["program"], "<case>", "exec"), namespace)
+        value = namespace["value"]
+        result = {"shallow": sys.getsizeof(value), "deep": deep_size(value)}
+        if case.get("alternative"):
+            result["alternative"] = sys.getsizeof(eval(case["alternative"], namespace))
+        results.append(result)
+    except Exception as error:
+        results.append({"error": repr(error)})
+print(json.dumps({
+    "version": "%d.%d" % sys.version_info[:2],
+    "pointerSize": 8 if sys.maxsize > 2**32 else 4,
+    "results": results,
+}))
+`;
+
+/** Runs every program (and each alternative expression after it) in one python3 process. */
+export function measureInPython(programs: readonly { program: string; alternative?: string }[]): Measurements {
+  return runPythonJson<Measurements>(MEASURE, programs);
+}
