@@ -28,11 +28,15 @@ export interface CodeServer {
 const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
   'chat.disableAIFeatures': true,
   'update.mode': 'none',
+  // The web workbench saves after a delay by default, which would defeat
+  // "File: Revert File" between scenarios.
+  'files.autoSave': 'off',
 };
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {

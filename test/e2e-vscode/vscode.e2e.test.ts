@@ -1,25 +1,22 @@
 // The packaged extension in a real VS Code (code-server + chromium), checked
 // by what a user sees: squiggles, the Problems panel, the quick-fix menu and
-// what its fixes do to the text, the hover, and the restart command.
+// what its fixes do to the text, the hover, the restart command, and a folder
+// opened in Restricted Mode.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { describe } from 'node:test';
 import { REPO_ROOT } from '../support/paths';
-import { openWorkbench, type OpenWorkbench } from './browser';
-import { startCodeServer, type CodeServer } from './codeServer';
+import { useVsCode } from './session';
 import { waitFor } from './waits';
-import { Workbench } from './workbench';
-import { copyExamples, makeTempDir, type TempDir } from './workspace';
 
-const VSIX = join(REPO_ROOT, 'memhints.vsix');
 const REPORT = 'report.py';
-const SCENARIO_TIMEOUT_MS = 180_000;
 
 const reportSource = readFileSync(join(REPO_ROOT, 'examples', REPORT), 'utf8');
 const SQUARES_CALL = 'sum([r * r for r in readings])';
 const ZEROS = '[0] * 1000';
+const isSumWarning = (problem: string) => problem.includes('MEM101') && problem.includes('`sum()`');
 const FRESH_FINDING = 'smallest = min([x * 2 for x in range(3)])';
 assert.ok(reportSource.includes(SQUARES_CALL) && reportSource.includes(ZEROS), `examples/${REPORT} no longer holds the code these scenarios use`);
 
@@ -28,46 +25,10 @@ function pythonSizeOf(expression: string): number {
   return Number(execFileSync('python3', ['-c', `import sys; print(sys.getsizeof(${expression}))`], { encoding: 'utf8' }).trim());
 }
 
-/** Runs `scenario`, keeping a screenshot of the screen when it fails. */
-function scenario(name: string, getWorkbench: () => Workbench, body: (workbench: Workbench, t: TestContext) => Promise<void>) {
-  it(name, { timeout: SCENARIO_TIMEOUT_MS }, async (t) => {
-    const workbench = getWorkbench();
-    try {
-      await body(workbench, t);
-    } catch (error) {
-      const shot = await workbench.screenshot(`failed-${name.replace(/\W+/g, '-')}`).catch(() => undefined);
-      if (shot && error instanceof Error) error.message += `\n(screen at failure: ${shot})`;
-      throw error;
-    }
-  });
-}
-
 describe('memhints in VS Code', { timeout: 15 * 60_000 }, () => {
-  let temp: TempDir | undefined;
-  let server: CodeServer | undefined;
-  let browser: OpenWorkbench | undefined;
-  let workbench: Workbench | undefined;
-  const current = () => {
-    assert.ok(workbench, 'the workbench did not open');
-    return workbench;
-  };
+  const { scenario, server } = useVsCode();
 
-  before(async () => {
-    assert.ok(existsSync(VSIX), `${VSIX} is missing: run \`npm run package\` first`);
-    temp = makeTempDir('memhints-e2e-');
-    const folder = copyExamples(temp.path);
-    server = await startCodeServer({ vsix: VSIX, stateDir: temp.path });
-    browser = await openWorkbench(server.url, folder);
-    workbench = new Workbench(browser.page);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    temp?.remove();
-  });
-
-  scenario('opening report.py shows a MEM101 warning squiggle and a Problems entry', current, async (workbench) => {
+  scenario('opening report.py shows a MEM101 warning squiggle and a Problems entry', async (workbench) => {
     await workbench.openFile(REPORT);
     await workbench.waitForSquiggles();
     const problems = await workbench.problems();
@@ -76,7 +37,7 @@ describe('memhints in VS Code', { timeout: 15 * 60_000 }, () => {
     await workbench.closePanel();
   });
 
-  scenario('the quick-fix "Use a generator expression" rewrites the call', current, async (workbench) => {
+  scenario('the quick-fix "Use a generator expression" rewrites the call', async (workbench) => {
     await workbench.clickInto(SQUARES_CALL);
     const titles = await workbench.quickFixMenu();
     assert.ok(titles.some((title) => title.includes('Use a generator expression')), `quick-fix menu: ${JSON.stringify(titles)}`);
@@ -87,17 +48,24 @@ describe('memhints in VS Code', { timeout: 15 * 60_000 }, () => {
     await workbench.waitForEditorLine('the file to be reverted', (line) => line.includes(SQUARES_CALL));
   });
 
-  scenario('the quick-fix "Ignore MEM101 for this line" adds a noqa comment', current, async (workbench) => {
+  scenario('the quick-fix "Ignore MEM101 for this line" adds a noqa comment', async (workbench) => {
+    await workbench.waitForProblem('the MEM101 warning for sum() in the Problems panel', isSumWarning);
+    await workbench.closePanel();
     await workbench.clickInto(SQUARES_CALL);
     const titles = await workbench.quickFixMenu();
     assert.ok(titles.some((title) => title.includes('Ignore MEM101 for this line')), `quick-fix menu: ${JSON.stringify(titles)}`);
     await workbench.chooseQuickFix('Ignore MEM101 for this line');
     await workbench.waitForEditorLine('the line to end in # noqa: MEM101', (line) => line.includes(SQUARES_CALL) && /# noqa: MEM101\s*$/.test(line));
+    await waitFor('the sum() warning to leave the Problems panel while the other MEM101 warnings stay', async () => {
+      const problems = await workbench.problems();
+      return problems.some((entry) => entry.includes('MEM101')) && !problems.some(isSumWarning) ? true : undefined;
+    });
+    await workbench.closePanel();
     await workbench.runCommand('File: Revert File');
     await workbench.waitForEditorLine('the file to be reverted', (line) => line.includes(SQUARES_CALL) && !line.includes('noqa'));
   });
 
-  scenario('hovering [0] * 1000 shows its size in bytes', current, async (workbench, t) => {
+  scenario('hovering [0] * 1000 shows its size in bytes', async (workbench, t) => {
     const expected = pythonSizeOf(ZEROS);
     const hover = await workbench.hoverOver(ZEROS, { timeoutMs: 10_000 });
     await workbench.screenshot('hover');
@@ -111,8 +79,8 @@ describe('memhints in VS Code', { timeout: 15 * 60_000 }, () => {
     assert.ok(digits.includes(String(expected)), `the hover does not show ${expected} (sys.getsizeof): ${JSON.stringify(hover)}`);
   });
 
-  scenario('"memhints: Restart server" starts a new server and the diagnostics come back', current, async (workbench) => {
-    const running = () => server?.languageServerPids() ?? [];
+  scenario('"memhints: Restart server" starts a new server and the diagnostics come back', async (workbench) => {
+    const running = () => server().languageServerPids();
     const before = await waitFor('the memhints language server process', () => (running().length > 0 ? running() : undefined));
     await workbench.runCommand('memhints: Restart server');
     await waitFor(`a new language server in place of ${before.join(', ')}`, () => {
@@ -126,5 +94,17 @@ describe('memhints in VS Code', { timeout: 15 * 60_000 }, () => {
     await workbench.screenshot('after-restart');
     await workbench.runCommand('File: Revert File');
     await workbench.closePanel();
+  });
+});
+
+describe('memhints in VS Code, in a folder the user does not trust', { timeout: 5 * 60_000 }, () => {
+  const { scenario } = useVsCode({ workspaceTrustPrompts: true });
+
+  scenario('in Restricted Mode the warnings still show', async (workbench) => {
+    await workbench.declineWorkspaceTrust();
+    await workbench.openFile(REPORT);
+    await workbench.waitForSquiggles();
+    await workbench.waitForProblem('a MEM101 entry in the Problems panel', isSumWarning);
+    await workbench.screenshot('restricted-mode');
   });
 });

@@ -10,7 +10,8 @@ export const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 
 const EDITOR = '.part.editor .monaco-editor';
 const QUICK_INPUT = '.quick-input-widget';
-const ACTION_MENU = '.action-widget';
+// The quick-fix menu, not the (empty) submenu panel that shares its class.
+const ACTION_MENU = '.action-widget:not(.action-list-submenu-panel)';
 const HOVER = '.monaco-hover';
 
 /** Where a piece of text sits on screen, to point the mouse at. */
@@ -22,18 +23,16 @@ interface Point {
 export class Workbench {
   constructor(readonly page: Page) {}
 
-  /** Ctrl+P, the file's name, Enter; resolves once its editor shows the text. */
+  /** Ctrl+P, the file's name, pick it; resolves once its editor shows the text. */
   async openFile(name: string): Promise<void> {
-    await this.quickOpen('Control+P', name, name);
-    await this.page.keyboard.press('Enter');
+    await (await this.quickOpen('Control+P', name)).click();
     await waitFor(`an editor tab for ${name}`, async () => ((await this.page.locator('.tab.active', { hasText: name }).count()) > 0 ? true : undefined));
     await waitFor(`${name} to be shown in the editor`, async () => ((await this.editorLines()).length > 1 ? true : undefined));
   }
 
-  /** The command palette, a command's title, Enter. */
+  /** The command palette, a command's title, pick it. */
   async runCommand(title: string): Promise<void> {
-    await this.quickOpen('Control+Shift+P', title, title);
-    await this.page.keyboard.press('Enter');
+    await (await this.quickOpen('Control+Shift+P', `>${title}`)).click();
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
   }
 
@@ -81,8 +80,27 @@ export class Workbench {
     await this.page.keyboard.type(text);
   }
 
+  /**
+   * Answers "No" if VS Code asks whether to trust the folder (the web workbench
+   * may skip the question and open in Restricted Mode), then waits for the
+   * status bar's "Restricted Mode" item.
+   */
+  async declineWorkspaceTrust(): Promise<void> {
+    const decline = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
+    const restricted = this.page.locator('.part.statusbar .statusbar-item', { hasText: 'Restricted Mode' });
+    const shown = await waitFor('the workspace trust question or "Restricted Mode" in the status bar', async () => {
+      if ((await decline.count()) > 0) return 'question';
+      return (await restricted.count()) > 0 ? 'restricted' : undefined;
+    });
+    if (shown === 'question') {
+      await decline.first().click();
+      await this.page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
+    }
+    await waitFor('"Restricted Mode" in the status bar', async () => ((await restricted.count()) > 0 ? true : undefined));
+  }
+
   async closePanel(): Promise<void> {
-    if (await this.page.locator('.part.panel').isVisible()) await this.runCommand('View: Close Panel');
+    if (await this.page.locator('.part.panel').isVisible()) await this.runCommand('View: Hide Panel');
   }
 
   /** Clicks into the text, just after the first occurrence of `text` on the line that contains it. */
@@ -110,10 +128,11 @@ export class Workbench {
 
   /** Rests the mouse on `text` and returns what the hover shows, or undefined when none shows. */
   async hoverOver(text: string, options?: WaitOptions): Promise<string | undefined> {
+    await this.pressEscape();
     await this.page.mouse.move(0, 0);
     const point = await this.pointAt(text, Math.floor(text.length / 2));
     await this.page.mouse.move(point.x, point.y);
-    const hover = this.page.locator(`${EDITOR} ${HOVER}, .monaco-workbench > ${HOVER}, ${HOVER}`).filter({ hasText: /\S/ });
+    const hover = this.page.locator(HOVER).filter({ visible: true, hasText: /\S/ });
     try {
       return await waitFor(`a hover over "${text}"`, async () => ((await hover.count()) > 0 ? (await hover.first().textContent()) ?? '' : undefined), options);
     } catch {
@@ -128,14 +147,16 @@ export class Workbench {
     return path;
   }
 
-  private async quickOpen(shortcut: string, query: string, expected: string): Promise<void> {
-    await this.page.locator(EDITOR).or(this.page.locator('.monaco-workbench')).first().focus().catch(() => undefined);
+  /** Opens the quick input with `shortcut`, types `query`, and returns the first matching choice. */
+  private async quickOpen(shortcut: string, query: string): Promise<Locator> {
     await this.page.keyboard.press(shortcut);
     const input = this.page.locator(`${QUICK_INPUT} input`);
     await input.waitFor({ state: 'visible' });
-    await input.fill(shortcut === 'Control+Shift+P' ? `>${query}` : query);
-    await waitFor(`"${expected}" among the choices after ${shortcut}`, async () =>
-      (await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: expected }).count()) > 0 ? true : undefined);
+    await input.fill(query);
+    const wanted = query.replace(/^>/, '');
+    const choice = this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: wanted });
+    await waitFor(`"${wanted}" among the choices after ${shortcut}`, async () => ((await choice.count()) > 0 ? true : undefined));
+    return choice.first();
   }
 
   /** Screen position of the character at `offset` within the first shown occurrence of `text`. */
