@@ -1,0 +1,34 @@
+// Debian's chromium, driven by playwright-core, showing code-server's workbench.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { MAX_WAIT_MS } from './waits';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface OpenWorkbench {
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Opens `folder` in the workbench served at `url` and waits until the workbench is shown. */
+export async function openWorkbench(url: string, folder: string): Promise<OpenWorkbench> {
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, timeout: MAX_WAIT_MS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(MAX_WAIT_MS);
+    await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { timeout: MAX_WAIT_MS });
+    await page.waitForSelector('.monaco-workbench', { timeout: MAX_WAIT_MS });
+    return { page, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}

@@ -1,0 +1,110 @@
+// The packaged extension in a real VS Code (code-server + chromium), checked
+// by what a user sees: squiggles, the Problems panel, the quick-fix menu and
+// what its fixes do to the text, the hover, the restart command, and a folder
+// opened in Restricted Mode.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe } from 'node:test';
+import { REPO_ROOT } from '../support/paths';
+import { useVsCode } from './session';
+import { waitFor } from './waits';
+
+const REPORT = 'report.py';
+
+const reportSource = readFileSync(join(REPO_ROOT, 'examples', REPORT), 'utf8');
+const SQUARES_CALL = 'sum([r * r for r in readings])';
+const ZEROS = '[0] * 1000';
+const isSumWarning = (problem: string) => problem.includes('MEM101') && problem.includes('`sum()`');
+const FRESH_FINDING = 'smallest = min([x * 2 for x in range(3)])';
+assert.ok(reportSource.includes(SQUARES_CALL) && reportSource.includes(ZEROS), `examples/${REPORT} no longer holds the code these scenarios use`);
+
+/** What CPython itself says `[0] * 1000` takes. */
+function pythonSizeOf(expression: string): number {
+  return Number(execFileSync('python3', ['-c', `import sys; print(sys.getsizeof(${expression}))`], { encoding: 'utf8' }).trim());
+}
+
+describe('memhints in VS Code', { timeout: 15 * 60_000 }, () => {
+  const { scenario, server } = useVsCode();
+
+  scenario('opening report.py shows a MEM101 warning squiggle and a Problems entry', async (workbench) => {
+    await workbench.openFile(REPORT);
+    await workbench.waitForSquiggles();
+    const problems = await workbench.problems();
+    assert.ok(problems.some((entry) => entry.includes('MEM101')), `no Problems entry mentions MEM101: ${JSON.stringify(problems)}`);
+    await workbench.screenshot('diagnostic');
+    await workbench.closePanel();
+  });
+
+  scenario('the quick-fix "Use a generator expression" rewrites the call', async (workbench) => {
+    await workbench.clickInto(SQUARES_CALL);
+    const titles = await workbench.quickFixMenu();
+    assert.ok(titles.some((title) => title.includes('Use a generator expression')), `quick-fix menu: ${JSON.stringify(titles)}`);
+    await workbench.screenshot('quick-fix-menu');
+    await workbench.chooseQuickFix('Use a generator expression');
+    await workbench.waitForEditorLine('the call to read sum(r * r for r in readings)', (line) => line.includes('total = sum(r * r for r in readings)'));
+    await workbench.runCommand('File: Revert File');
+    await workbench.waitForEditorLine('the file to be reverted', (line) => line.includes(SQUARES_CALL));
+  });
+
+  scenario('the quick-fix "Ignore MEM101 for this line" adds a noqa comment', async (workbench) => {
+    await workbench.waitForProblem('the MEM101 warning for sum() in the Problems panel', isSumWarning);
+    await workbench.closePanel();
+    await workbench.clickInto(SQUARES_CALL);
+    const titles = await workbench.quickFixMenu();
+    assert.ok(titles.some((title) => title.includes('Ignore MEM101 for this line')), `quick-fix menu: ${JSON.stringify(titles)}`);
+    await workbench.chooseQuickFix('Ignore MEM101 for this line');
+    await workbench.waitForEditorLine('the line to end in # noqa: MEM101', (line) => line.includes(SQUARES_CALL) && /# noqa: MEM101\s*$/.test(line));
+    await waitFor('the sum() warning to leave the Problems panel while the other MEM101 warnings stay', async () => {
+      const problems = await workbench.problems();
+      return problems.some((entry) => entry.includes('MEM101')) && !problems.some(isSumWarning) ? true : undefined;
+    });
+    await workbench.closePanel();
+    await workbench.runCommand('File: Revert File');
+    await workbench.waitForEditorLine('the file to be reverted', (line) => line.includes(SQUARES_CALL) && !line.includes('noqa'));
+  });
+
+  scenario('hovering [0] * 1000 shows its size in bytes', async (workbench, t) => {
+    const expected = pythonSizeOf(ZEROS);
+    const hover = await workbench.hoverOver(ZEROS, { timeoutMs: 10_000 });
+    await workbench.screenshot('hover');
+    await workbench.pressEscape();
+    // Sizes may be printed with digit grouping (8,056).
+    const digits = (hover ?? '').replace(/(\d)[,\u00a0\u202f ](?=\d{3}\b)/g, '$1');
+    if (!/\d+\s*(B|bytes)\b/.test(digits)) {
+      t.skip(`no memhints size in the hover (hover text: ${JSON.stringify(hover ?? null)}); the hover feature is not in this build`);
+      return;
+    }
+    assert.ok(digits.includes(String(expected)), `the hover does not show ${expected} (sys.getsizeof): ${JSON.stringify(hover)}`);
+  });
+
+  scenario('"memhints: Restart server" starts a new server and the diagnostics come back', async (workbench) => {
+    const running = () => server().languageServerPids();
+    const before = await waitFor('the memhints language server process', () => (running().length > 0 ? running() : undefined));
+    await workbench.runCommand('memhints: Restart server');
+    await waitFor(`a new language server in place of ${before.join(', ')}`, () => {
+      const now = running();
+      return now.length > 0 && now.every((pid) => !before.includes(pid)) ? now : undefined;
+    });
+    await workbench.waitForSquiggles();
+    // A finding typed after the restart can only have been reported by the new server.
+    await workbench.typeAtEnd(`\n${FRESH_FINDING}`);
+    await workbench.waitForProblem(`a Problems entry for ${FRESH_FINDING}`, (entry) => entry.includes('MEM101') && entry.includes('min()'));
+    await workbench.screenshot('after-restart');
+    await workbench.runCommand('File: Revert File');
+    await workbench.closePanel();
+  });
+});
+
+describe('memhints in VS Code, in a folder the user does not trust', { timeout: 5 * 60_000 }, () => {
+  const { scenario } = useVsCode({ workspaceTrustPrompts: true });
+
+  scenario('in Restricted Mode the warnings still show', async (workbench) => {
+    await workbench.declineWorkspaceTrust();
+    await workbench.openFile(REPORT);
+    await workbench.waitForSquiggles();
+    await workbench.waitForProblem('a MEM101 entry in the Problems panel', isSumWarning);
+    await workbench.screenshot('restricted-mode');
+  });
+});

@@ -1,0 +1,189 @@
+// What a user does in the VS Code workbench, one method per gesture, each
+// reading back what is shown on screen.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { REPO_ROOT } from '../support/paths';
+import { waitFor, type WaitOptions } from './waits';
+
+export const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
+
+const EDITOR = '.part.editor .monaco-editor';
+const QUICK_INPUT = '.quick-input-widget';
+// The quick-fix menu, not the (empty) submenu panel that shares its class.
+const ACTION_MENU = '.action-widget:not(.action-list-submenu-panel)';
+const HOVER = '.monaco-hover';
+
+/** Where a piece of text sits on screen, to point the mouse at. */
+interface Point {
+  x: number;
+  y: number;
+}
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Ctrl+P, the file's name, pick it; resolves once its editor shows the text. */
+  async openFile(name: string): Promise<void> {
+    await (await this.quickOpen('Control+P', name)).click();
+    await waitFor(`an editor tab for ${name}`, async () => ((await this.page.locator('.tab.active', { hasText: name }).count()) > 0 ? true : undefined));
+    await waitFor(`${name} to be shown in the editor`, async () => ((await this.editorLines()).length > 1 ? true : undefined));
+  }
+
+  /** The command palette, a command's title, pick it. */
+  async runCommand(title: string): Promise<void> {
+    await (await this.quickOpen('Control+Shift+P', `>${title}`)).click();
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+  }
+
+  /** The text of the editor's lines as shown, top to bottom. */
+  async editorLines(): Promise<string[]> {
+    return this.page.locator(`${EDITOR} .view-lines`).first().evaluate((element) => {
+      const lines = [...element.querySelectorAll<HTMLElement>('.view-line')];
+      lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+      return lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
+    });
+  }
+
+  async waitForEditorLine(what: string, matches: (line: string) => boolean, options?: WaitOptions): Promise<string> {
+    return waitFor(what, async () => (await this.editorLines()).find(matches), options);
+  }
+
+  /** The warning squiggles drawn in the editor. */
+  squiggles(): Locator {
+    return this.page.locator(`${EDITOR} .squiggly-warning`);
+  }
+
+  async waitForSquiggles(options?: WaitOptions): Promise<number> {
+    return waitFor('a warning squiggle in the editor', async () => {
+      const count = await this.squiggles().count();
+      return count > 0 ? count : undefined;
+    }, options);
+  }
+
+  /** Ctrl+Shift+M, then the text of each entry the Problems panel lists. */
+  async problems(): Promise<string[]> {
+    if (!(await this.page.locator('.markers-panel').isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    await waitFor('entries in the Problems panel', async () => ((await rows.count()) > 0 ? true : undefined));
+    return rows.allTextContents();
+  }
+
+  async waitForProblem(what: string, matches: (entry: string) => boolean): Promise<string> {
+    return waitFor(what, async () => (await this.problems()).find(matches));
+  }
+
+  /** Ctrl+End in the editor, then types `text` as a user would. */
+  async typeAtEnd(text: string): Promise<void> {
+    await this.page.locator(`${EDITOR} .view-lines`).first().click();
+    await this.page.keyboard.press('Control+End');
+    await this.page.keyboard.type(text);
+  }
+
+  /**
+   * Answers "No" if VS Code asks whether to trust the folder (the web workbench
+   * may skip the question and open in Restricted Mode), then waits for the
+   * status bar's "Restricted Mode" item.
+   */
+  async declineWorkspaceTrust(): Promise<void> {
+    const decline = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
+    const restricted = this.page.locator('.part.statusbar .statusbar-item', { hasText: 'Restricted Mode' });
+    const shown = await waitFor('the workspace trust question or "Restricted Mode" in the status bar', async () => {
+      if ((await decline.count()) > 0) return 'question';
+      return (await restricted.count()) > 0 ? 'restricted' : undefined;
+    });
+    if (shown === 'question') {
+      await decline.first().click();
+      await this.page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
+    }
+    await waitFor('"Restricted Mode" in the status bar', async () => ((await restricted.count()) > 0 ? true : undefined));
+  }
+
+  async closePanel(): Promise<void> {
+    if (await this.page.locator('.part.panel').isVisible()) await this.runCommand('View: Hide Panel');
+  }
+
+  /** Clicks into the text, just after the first occurrence of `text` on the line that contains it. */
+  async clickInto(text: string): Promise<void> {
+    const point = await this.pointAt(text, 1);
+    await this.page.mouse.click(point.x, point.y);
+  }
+
+  /** Ctrl+. and the titles the quick-fix menu offers. */
+  async quickFixMenu(): Promise<string[]> {
+    await this.page.keyboard.press('Control+.');
+    const rows = this.page.locator(`${ACTION_MENU} .monaco-list-row.action`);
+    await waitFor('the quick-fix menu', async () => ((await rows.count()) > 0 ? true : undefined));
+    return (await rows.allTextContents()).map((title) => title.trim());
+  }
+
+  async chooseQuickFix(title: string): Promise<void> {
+    await this.page.locator(`${ACTION_MENU} .monaco-list-row.action`, { hasText: title }).first().click();
+    await this.page.locator(ACTION_MENU).waitFor({ state: 'hidden' });
+  }
+
+  async pressEscape(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Rests the mouse on `text` and returns what the hover shows, or undefined when none shows. */
+  async hoverOver(text: string, options?: WaitOptions): Promise<string | undefined> {
+    await this.pressEscape();
+    await this.page.mouse.move(0, 0);
+    const point = await this.pointAt(text, Math.floor(text.length / 2));
+    await this.page.mouse.move(point.x, point.y);
+    const hover = this.page.locator(HOVER).filter({ visible: true, hasText: /\S/ });
+    try {
+      return await waitFor(`a hover over "${text}"`, async () => ((await hover.count()) > 0 ? (await hover.first().textContent()) ?? '' : undefined), options);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = join(ARTIFACTS, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Opens the quick input with `shortcut`, types `query`, and returns the first matching choice. */
+  private async quickOpen(shortcut: string, query: string): Promise<Locator> {
+    await this.page.keyboard.press(shortcut);
+    const input = this.page.locator(`${QUICK_INPUT} input`);
+    await input.waitFor({ state: 'visible' });
+    await input.fill(query);
+    const wanted = query.replace(/^>/, '');
+    const choice = this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: wanted });
+    await waitFor(`"${wanted}" among the choices after ${shortcut}`, async () => ((await choice.count()) > 0 ? true : undefined));
+    return choice.first();
+  }
+
+  /** Screen position of the character at `offset` within the first shown occurrence of `text`. */
+  private async pointAt(text: string, offset: number): Promise<Point> {
+    const lines = this.page.locator(`${EDITOR} .view-lines`).first();
+    const point = await lines.evaluate((element, [wanted, at]) => {
+      for (const line of element.querySelectorAll<HTMLElement>('.view-line')) {
+        const shown = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+        const start = shown.indexOf(wanted as string);
+        if (start < 0) continue;
+        let target = start + (at as number);
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.textContent?.length ?? 0;
+          if (target < length) {
+            const range = document.createRange();
+            range.setStart(node, target);
+            range.setEnd(node, target + 1);
+            const box = range.getBoundingClientRect();
+            return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+          }
+          target -= length;
+        }
+      }
+      return null;
+    }, [text, offset] as const);
+    if (!point) throw new Error(`"${text}" is not shown in the editor`);
+    return point;
+  }
+}
