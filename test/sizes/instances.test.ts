@@ -1,0 +1,50 @@
+// Bytes per instance with and without __slots__, against what tracemalloc
+// counts in python3 when a program makes many instances of one class.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../../server/src/sizes/cpython';
+import { dictInstanceSize, slottedInstanceSize } from '../../server/src/sizes/instances';
+import { runPythonJson } from '../support/python';
+
+const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
+
+/** For each class source (a class named C taking no arguments), the bytes tracemalloc counts per instance. */
+export const MEASURE_INSTANCES = String.raw`
+import json, sys, tracemalloc
+def per_instance(cls, count=4000):
+    for _ in range(100):
+        cls()  # the first instances of a class get larger value arrays
+    holder = [None] * count
+    tracemalloc.start()
+    for i in range(count):
+        holder[i] = cls()
+    used, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return round(used / count)
+results = []
+for source in json.load(sys.stdin):
+    namespace = {}
+    exec(source, namespace)
+    results.append(per_instance(namespace["C"]))
+print(json.dumps(results))
+`;
+
+function classSource(attributes: number, slotted: boolean): string {
+  const names = Array.from({ length: attributes }, (_, i) => `a${i}`);
+  const slots = slotted ? `    __slots__ = (${names.map((name) => `"${name}",`).join(' ')})\n` : '';
+  const body = names.map((name) => `        self.${name} = None\n`).join('') || '        pass\n';
+  return `class C:\n${slots}    def __init__(self):\n${body}`;
+}
+
+test('instance sizes with and without __slots__ match python3 for 0 to 28 attributes', () => {
+  const counts = Array.from({ length: 29 }, (_, i) => i);
+  const sources = counts.flatMap((n) => [classSource(n, false), classSource(n, true)]);
+  const measured = runPythonJson<number[]>(MEASURE_INSTANCES, sources);
+  const modelled = counts.flatMap((n) => [dictInstanceSize(layout, n), slottedInstanceSize(layout, n)]);
+  assert.deepEqual(modelled, measured);
+});
+
+test('the model gives no size once the attributes no longer fit the shared keys', () => {
+  assert.equal(dictInstanceSize(layout, 29), undefined);
+  assert.equal(dictInstanceSize(layout, 40), undefined);
+});
