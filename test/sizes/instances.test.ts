@@ -4,30 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../../server/src/sizes/cpython';
 import { dictInstanceSize, slottedInstanceSize } from '../../server/src/sizes/instances';
-import { runPythonJson } from '../support/python';
+import { measureInstances } from '../support/instances';
 
 const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
-
-/** For each class source (a class named C taking no arguments), the bytes tracemalloc counts per instance. */
-export const MEASURE_INSTANCES = String.raw`
-import json, sys, tracemalloc
-def per_instance(cls, count=4000):
-    for _ in range(100):
-        cls()  # the first instances of a class get larger value arrays
-    holder = [None] * count
-    tracemalloc.start()
-    for i in range(count):
-        holder[i] = cls()
-    used, _ = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return round(used / count)
-results = []
-for source in json.load(sys.stdin):
-    namespace = {}
-    exec(source, namespace)
-    results.append(per_instance(namespace["C"]))
-print(json.dumps(results))
-`;
 
 function classSource(attributes: number, slotted: boolean): string {
   const names = Array.from({ length: attributes }, (_, i) => `a${i}`);
@@ -39,7 +18,7 @@ function classSource(attributes: number, slotted: boolean): string {
 test('instance sizes with and without __slots__ match python3 for 0 to 28 attributes', () => {
   const counts = Array.from({ length: 29 }, (_, i) => i);
   const sources = counts.flatMap((n) => [classSource(n, false), classSource(n, true)]);
-  const measured = runPythonJson<number[]>(MEASURE_INSTANCES, sources);
+  const measured = measureInstances(sources.map((source) => ({ source, make: 'C()' })));
   const modelled = counts.flatMap((n) => [dictInstanceSize(layout, n), slottedInstanceSize(layout, n)]);
   assert.deepEqual(modelled, measured);
 });
