@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { localClass } from '../analysis/classes';
 import { decoratorExpression, decoratorName, decoratorsOf } from '../analysis/decorators';
 import type { DocumentFacts } from '../analysis/facts';
+import { describeBinding } from '../analysis/initialValues';
 import { attributeWrites } from '../analysis/instanceAttributes';
 import { enclosingLoops, FEW_PASSES, knownPassCount } from '../analysis/loops';
 import { callArguments, COMPREHENSION_TYPES, descendants } from '../analysis/syntax';
@@ -66,7 +67,7 @@ interface ClassShape {
   readonly node: Node;
   readonly name: string;
   readonly dataclass: boolean;
-  /** Names bound in the class body: methods, properties, class variables, fields with defaults. */
+  /** Names the class body gives a value: methods, properties, class variables, fields with defaults. */
   readonly classNames: ReadonlySet<string>;
   /** A dataclass's fields, in order. */
   readonly fields: readonly string[];
@@ -114,8 +115,9 @@ function shapeOf(classNode: Node, facts: DocumentFacts): ClassShape | undefined 
   if (dataclass === undefined) return undefined;
   const scope = facts.scopes.scopeOf(body);
   if (scope.node.id !== classNode.id) return undefined;
-  const classNames = new Set(scope.bindings.keys());
-  if ([...classNames].some((bound) => SELF_MANAGED.has(bound))) return undefined;
+  if ([...scope.bindings.keys()].some((bound) => SELF_MANAGED.has(bound))) return undefined;
+  // `x: int` alone makes no class attribute, so it does not clash with a slot named x.
+  const classNames = new Set([...scope.bindings].flatMap(([bound, sites]) => (sites.some((site) => describeBinding(site).kind !== 'annotation') ? [bound] : [])));
   for (const sites of scope.bindings.values()) {
     for (const site of sites) {
       const definition = site.node.parent;
