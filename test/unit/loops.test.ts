@@ -93,6 +93,19 @@ test('knownPassCount agrees with python3 on displays and ranges of literals', as
   assert.deepEqual(actual, expected);
 });
 
+test('knownPassCount counts the passes of a comprehension clause like those of a for statement', async () => {
+  const iterables = ['(1, 2, 3)', '[]', 'range(2, 9)', 'range(10, 0, -3)'];
+  const run = spawnSync('python3', ['-c', 'import sys\nfor e in sys.argv[1:]:\n    print(len(eval(e)))', ...iterables.map((e) => `[0 for item in ${e}]`)], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const expected = run.stdout.trim().split('\n').map(Number);
+  const actual: Array<number | undefined> = [];
+  for (const iterable of iterables) {
+    await withSource(`ys = [0 for item in ${iterable}]\n`, ({ find, facts }) => actual.push(knownPassCount(find('for_in_clause'), facts)));
+  }
+  assert.deepEqual(actual, expected);
+  await withSource('ys = [0 for item in range(n)]\n', ({ find, facts }) => assert.equal(knownPassCount(find('for_in_clause'), facts), undefined));
+});
+
 test('knownPassCount is unknown for names, calls, splats, shadowed range and while loops', async () => {
   for (const iterable of ['items', 'range(n)', 'range(len(xs))', '(*a, b)', 'load()', 'range(0, 10, 0)']) {
     await withSource(`for item in ${iterable}:\n    pass\n`, ({ find, facts }) => {

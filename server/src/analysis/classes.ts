@@ -44,7 +44,7 @@ function matches(expression: Node, facts: DocumentFacts, names: ReadonlySet<stri
 }
 
 /** The class statement a base-class name refers to, when it is bound once, by a class in this document. */
-function localClass(expression: Node, facts: DocumentFacts): Node | undefined {
+export function localClass(expression: Node, facts: DocumentFacts): Node | undefined {
   if (expression.type !== 'identifier') return undefined;
   const found = facts.lookup(expression.text, expression);
   if (found === undefined || found === 'unknown' || found.sites.length !== 1) return undefined;

@@ -32,12 +32,13 @@ export function isInsideLoop(node: Node): boolean {
 const DISPLAY_TYPES: ReadonlySet<string> = new Set(['list', 'tuple', 'set', 'expression_list']);
 
 /**
- * How many passes a `for` makes, when the tree shows it: the items of a list,
- * tuple or set display (`for part in (a, b, c)`), or `range()` of integer
- * literals. Undefined for everything else, `while` loops included.
+ * How many passes a `for` (or a comprehension's `for … in` clause) makes, when
+ * the tree shows it: the items of a list, tuple or set display (`for part in
+ * (a, b, c)`), or `range()` of integer literals. Undefined for everything
+ * else, `while` loops included.
  */
 export function knownPassCount(loop: Node, facts: DocumentFacts): number | undefined {
-  const iterable = loop.type === 'for_statement' ? loop.childForFieldName('right') : null;
+  const iterable = loop.type === 'for_statement' || loop.type === 'for_in_clause' ? loop.childForFieldName('right') : null;
   if (!iterable) return undefined;
   const node = unparenthesized(iterable);
   if (DISPLAY_TYPES.has(node.type)) {

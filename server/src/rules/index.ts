@@ -7,9 +7,13 @@ import { mem106 } from './mem106-read-whole-file';
 import { mem201 } from './mem201-string-concat-in-loop';
 import { mem202 } from './mem202-cache-on-method';
 import { mem204 } from './mem204-concat-in-loop';
+import { mem301 } from './mem301-slots-for-many-instances';
+import { mem401 } from './mem401-read-csv-usecols';
+import { mem402 } from './mem402-iterrows';
+import { mem403 } from './mem403-array-from-comprehension';
 import type { Rule } from './types';
 
-export const ALL_RULES: readonly Rule[] = [mem101, mem102, mem103, mem104, mem106, mem201, mem202, mem204];
+export const ALL_RULES: readonly Rule[] = [mem101, mem102, mem103, mem104, mem106, mem201, mem202, mem204, mem301, mem401, mem402, mem403];
 
 export function ruleByCode(code: string): Rule | undefined {
   return ALL_RULES.find((rule) => rule.code === code.toUpperCase());

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { derivesFrom } from '../analysis/classes';
-import type { DocumentFacts } from '../analysis/facts';
+import { decoratorName } from '../analysis/decorators';
 import { closestAncestor, SCOPE_TYPES } from '../analysis/syntax';
 import type { Rule } from './types';
 
@@ -66,14 +66,6 @@ export const mem202: Rule = {
     };
   },
 };
-
-/** The qualified name of `@name` or `@name(...)`. */
-function decoratorName(decorator: Node, facts: DocumentFacts): string | undefined {
-  const expression = decorator.namedChildren.find((child) => child !== null && child.type !== 'comment');
-  if (!expression) return undefined;
-  const callee = expression.type === 'call' ? expression.childForFieldName('function') : expression;
-  return callee ? facts.qualifiedName(callee) : undefined;
-}
 
 /** Whether the first parameter receives the instance (`self`, or `*args` holding it). */
 function takesInstance(definition: Node): boolean {

@@ -70,6 +70,27 @@ export interface CPythonLayout {
   readonly generatorHeader: number;
   /** Modules/arraymodule.c: arrayobject, without its buffer. */
   readonly arrayHeader: number;
+  /** Instances of classes defined in Python. */
+  readonly instance: {
+    /** Include/object.h: PyObject, the header of every instance (GC header not included). */
+    readonly header: number;
+    /**
+     * Include/internal/pycore_object.h: the dict and inline-values pointers that a class
+     * without `__slots__` keeps in front of the GC header (Py_TPFLAGS_MANAGED_DICT).
+     */
+    readonly managedDictPointers: number;
+    /** Objects/typeobject.c type_new: a class without `__slots__` also gets a `__weakref__` slot. */
+    readonly weakrefSlot: number;
+    /**
+     * Objects/dictobject.c init_inline_values: attribute values live in an array of the shared
+     * keys' usable size, which shrinks by one per new instance until one spare slot is left.
+     */
+    readonly spareValueSlots: number;
+    /** Objects/dictobject.c new_values: a prefix of one byte per value slot plus this many, rounded up to a pointer. */
+    readonly valuesPrefixExtra: number;
+    /** Objects/dictobject.c SHARED_KEYS_MAX_SIZE: more attributes than fit here get a dict of their own. */
+    readonly sharedKeysMaxSize: number;
+  };
   readonly compiler: {
     /** Python/compile.c starunpack_helper: a display of at least this many constants is built by LIST_EXTEND of one constant tuple. */
     readonly constantDisplayMinimum: number;
@@ -104,6 +125,7 @@ export const CPYTHON: Readonly<Record<PythonVersion, CPythonLayout>> = {
     range: 48,
     generatorHeader: 152,
     arrayHeader: 64,
+    instance: { header: 16, managedDictPointers: 16, weakrefSlot: 8, spareValueSlots: 1, valuesPrefixExtra: 2, sharedKeysMaxSize: 30 },
     compiler: {
       constantDisplayMinimum: 3,
       stackUseGuideline: 30,

@@ -1,0 +1,21 @@
+// The decorators on a function or class definition, and what they name.
+import type { Node } from 'web-tree-sitter';
+import type { DocumentFacts } from './facts';
+
+/** The `@…` decorator nodes on a definition, outermost first. */
+export function decoratorsOf(definition: Node): Node[] {
+  const decorated = definition.parent?.type === 'decorated_definition' ? definition.parent : undefined;
+  return decorated?.namedChildren.filter((child): child is Node => child?.type === 'decorator') ?? [];
+}
+
+/** The expression after `@`. */
+export function decoratorExpression(decorator: Node): Node | undefined {
+  return decorator.namedChildren.find((child): child is Node => child !== null && child.type !== 'comment');
+}
+
+/** The qualified name of `@name` or `@name(…)`, when it resolves. */
+export function decoratorName(decorator: Node, facts: DocumentFacts): string | undefined {
+  const expression = decoratorExpression(decorator);
+  const callee = expression?.type === 'call' ? expression.childForFieldName('function') : expression;
+  return callee ? facts.qualifiedName(callee) : undefined;
+}

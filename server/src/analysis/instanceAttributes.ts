@@ -1,0 +1,118 @@
+// Where a document sets attributes on objects, and on whose objects: the
+// instance a method receives as `self`, the class a class method receives, or
+// anything else. Rules ask this before suggesting `__slots__`, which turns
+// every attribute not listed into an AttributeError.
+import type { Node } from 'web-tree-sitter';
+import { decoratorName, decoratorsOf } from './decorators';
+import type { DocumentFacts } from './facts';
+import { stringLiteral } from './literals';
+import { callArguments, descendants } from './syntax';
+import { isAssignmentTarget } from './valueUses';
+
+/** What the object written to is, as far as the text shows. */
+export type Receiver =
+  /** The first parameter of a method of `owner`: one of its instances (or a subclass's). */
+  | { readonly kind: 'instance'; readonly owner: Node; readonly method: string }
+  /** The first parameter of a class method (or `__new__`, `__init_subclass__`): a class. */
+  | { readonly kind: 'class'; readonly owner: Node }
+  | { readonly kind: 'unknown' };
+
+export interface AttributeWrite {
+  /** The attribute set (or deleted); undefined when any attribute may be: `setattr(o, name, v)`, `o.__dict__`, `vars(o)`. */
+  readonly name: string | undefined;
+  readonly receiver: Receiver;
+  readonly node: Node;
+}
+
+const UNKNOWN: Receiver = { kind: 'unknown' };
+/** Methods Python calls with the class as first argument without a decorator. */
+const IMPLICIT_CLASS_METHODS: ReadonlySet<string> = new Set(['__new__', '__init_subclass__', '__class_getitem__']);
+/** Builtins that set or delete the attribute their second argument names. */
+const SETTERS: ReadonlySet<string> = new Set(['builtins.setattr', 'builtins.delattr']);
+
+const cache = new WeakMap<DocumentFacts, readonly AttributeWrite[]>();
+
+/**
+ * Every place the document sets or deletes an attribute (`o.x = …`, `o.x += …`,
+ * `del o.x`, `for o.x in …`, `setattr(o, "x", …)`, `object.__setattr__(o, "x", …)`)
+ * or reaches an object's attributes wholesale (`o.__dict__`, `vars(o)`), in
+ * document order; computed once per document.
+ */
+export function attributeWrites(facts: DocumentFacts, root: Node): readonly AttributeWrite[] {
+  const known = cache.get(facts);
+  if (known) return known;
+  const writes: AttributeWrite[] = [];
+  for (const node of descendants(root)) {
+    if (node.type === 'attribute') {
+      const object = node.childForFieldName('object');
+      const name = node.childForFieldName('attribute')?.text;
+      if (!object || !name) continue;
+      if (name === '__dict__') writes.push({ name: undefined, receiver: receiverOf(object, facts), node });
+      else if (isAssignmentTarget(node)) writes.push({ name, receiver: receiverOf(object, facts), node });
+    } else if (node.type === 'call') {
+      const write = callWrite(node, facts);
+      if (write) writes.push(write);
+    }
+  }
+  cache.set(facts, writes);
+  return writes;
+}
+
+function callWrite(call: Node, facts: DocumentFacts): AttributeWrite | undefined {
+  const callee = call.childForFieldName('function');
+  if (!callee) return undefined;
+  const args = callArguments(call);
+  const qualified = facts.qualifiedName(callee);
+  if (qualified === 'builtins.vars') return args[0] ? { name: undefined, receiver: receiverOf(args[0], facts), node: call } : undefined;
+  const setter = (qualified !== undefined && SETTERS.has(qualified)) || isObjectSetattr(callee, facts);
+  if (!setter) return undefined;
+  const [object, attribute] = args;
+  if (!object) return undefined;
+  const name = attribute ? stringLiteral(attribute) : undefined;
+  return { name: name && !name.bytes ? name.value : undefined, receiver: receiverOf(object, facts), node: call };
+}
+
+/** `object.__setattr__` or `object.__delattr__`, as frozen dataclasses use in `__post_init__`. */
+function isObjectSetattr(callee: Node, facts: DocumentFacts): boolean {
+  if (callee.type !== 'attribute') return false;
+  const object = callee.childForFieldName('object');
+  const name = callee.childForFieldName('attribute')?.text;
+  return object !== null && facts.qualifiedName(object) === 'builtins.object' && (name === '__setattr__' || name === '__delattr__');
+}
+
+/** Whose object an expression is: a method's `self` or `cls`, or unknown. */
+export function receiverOf(expression: Node, facts: DocumentFacts): Receiver {
+  if (expression.type !== 'identifier') return UNKNOWN;
+  const found = facts.lookup(expression.text, expression);
+  if (found === undefined || found === 'unknown' || found.sites.length !== 1) return UNKNOWN;
+  const site = found.sites[0]!;
+  const method = found.scope.node;
+  if (site.kind !== 'parameter' || method.type !== 'function_definition') return UNKNOWN;
+  if (firstParameter(method)?.id !== site.node.id) return UNKNOWN;
+  const owner = classOfMethod(method);
+  if (!owner) return UNKNOWN;
+  const name = method.childForFieldName('name')?.text ?? '';
+  const decorators = decoratorsOf(method).map((decorator) => decoratorName(decorator, facts));
+  if (decorators.includes('builtins.staticmethod')) return UNKNOWN;
+  if (decorators.includes('builtins.classmethod') || IMPLICIT_CLASS_METHODS.has(name)) return { kind: 'class', owner };
+  return { kind: 'instance', owner, method: name };
+}
+
+/** The identifier of a function's first parameter, when it is a plain one (`self`, `self: T`). */
+export function firstParameter(definition: Node): Node | undefined {
+  const first = definition.childForFieldName('parameters')?.namedChildren.find((child) => child !== null && child.type !== 'comment');
+  if (!first) return undefined;
+  if (first.type === 'identifier') return first;
+  if (first.type === 'typed_parameter') {
+    const name = first.namedChild(0);
+    return name?.type === 'identifier' ? name : undefined;
+  }
+  return undefined;
+}
+
+/** The class whose body defines the function directly (decorated or not). */
+export function classOfMethod(definition: Node): Node | undefined {
+  const statement = definition.parent?.type === 'decorated_definition' ? definition.parent : definition;
+  const owner = statement.parent?.type === 'block' ? statement.parent.parent : null;
+  return owner?.type === 'class_definition' ? owner : undefined;
+}

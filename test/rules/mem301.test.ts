@@ -1,0 +1,93 @@
+// MEM301's message claims bytes per instance now and with the `__slots__` it
+// suggests. Both are checked against python3: the class as written, and the
+// class with exactly the suggested `__slots__` (or `slots=True`) applied,
+// which must still construct without error.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Finding } from '../../server/src/rules/types';
+import { findingsIn } from '../support/analyze';
+import { measureInstances } from '../support/instances';
+
+async function mem301(source: string): Promise<Finding[]> {
+  return (await findingsIn(source)).filter((finding) => finding.code === 'MEM301');
+}
+
+/** The source with the message's suggestion applied to the classes it names. */
+function withSuggestion(source: string, message: string): string {
+  const reported = /^`(\w+)`/.exec(message)![1]!;
+  let lines = source.split('\n');
+  const classLine = (name: string) => lines.findIndex((line) => new RegExp(`^\\s*class ${name}\\b.*:\\s*$`).test(line));
+  if (message.includes('`@dataclass(slots=True)`')) {
+    const decorator = classLine(reported) - 1;
+    const text = lines[decorator]!;
+    lines[decorator] = text.endsWith(')') ? text.replace('(', '(slots=True, ') : `${text}(slots=True)`;
+    return lines.join('\n');
+  }
+  const suggestions = [...message.matchAll(/`__slots__ = (\([^`]*\))`(?: in `(\w+)`)?/g)];
+  assert.ok(suggestions.length > 0, message);
+  for (const [, tuple, owner] of suggestions) {
+    const at = classLine(owner ?? reported);
+    const indent = /^\s*/.exec(lines[at]!)![0];
+    lines = [...lines.slice(0, at + 1), `${indent}    __slots__ = ${tuple}`, ...lines.slice(at + 1)];
+  }
+  return lines.join('\n');
+}
+
+const CASES: ReadonlyArray<{ readonly source: string; readonly make: string }> = [
+  {
+    source: 'class Point:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n\npoints = [Point(i, i, i) for i in range(100)]\n',
+    make: 'Point(1, 2, 3)',
+  },
+  { source: 'class Empty:\n    pass\n\nmarks = [Empty() for _ in range(100)]\n', make: 'Empty()' },
+  {
+    source: 'from dataclasses import dataclass\n\n@dataclass\nclass Record:\n    name: str\n    size: int = 0\n\nfor i in range(100):\n    Record("a", i)\n',
+    make: 'Record("a", 1)',
+  },
+  {
+    source: 'import dataclasses\n\n@dataclasses.dataclass(frozen=True)\nclass Key:\n    a: int\n    b: int\n    c: int\n    d: int\n\nkeys = {Key(i, i, i, i) for i in range(100)}\n',
+    make: 'Key(1, 2, 3, 4)',
+  },
+  {
+    source: [
+      'class Base:',
+      '    def __init__(self, ident):',
+      '        self.ident = ident',
+      '',
+      'class Derived(Base):',
+      '    def __init__(self, ident, a, b, c, d, e):',
+      '        super().__init__(ident)',
+      '        self.a, self.b, self.c = a, b, c',
+      '        self.d = self.e = None',
+      '',
+      'while True:',
+      '    Derived(1, 2, 3, 4, 5, 6)',
+      '    break',
+      '',
+    ].join('\n'),
+    make: 'Derived(1, 2, 3, 4, 5, 6)',
+  },
+];
+
+test('MEM301 states the bytes python3 counts per instance, before and after its suggestion', async () => {
+  const measuredCases: Array<{ source: string; make: string }> = [];
+  const claimed: number[] = [];
+  for (const { source, make } of CASES) {
+    const className = make.slice(0, make.indexOf('('));
+    const finding = (await mem301(source)).find((candidate) => candidate.message.startsWith(`\`${className}\``));
+    assert.ok(finding, `no MEM301 finding for ${className}`);
+    const numbers = /takes (\d+) bytes \([^)]*\), (\d+) with /.exec(finding.message);
+    assert.ok(numbers, finding.message);
+    claimed.push(Number(numbers[1]), Number(numbers[2]));
+    measuredCases.push({ source, make }, { source: withSuggestion(source, finding.message), make });
+  }
+  assert.deepEqual(measureInstances(measuredCases), claimed);
+});
+
+test('MEM301 leaves out the bytes for classes with too many attributes to model', async () => {
+  const names = Array.from({ length: 30 }, (_, i) => `a${i}`);
+  const source = `class Wide:\n    def __init__(self):\n${names.map((name) => `        self.${name} = 0\n`).join('')}\nrows = [Wide() for _ in range(100)]\n`;
+  const [finding] = await mem301(source);
+  assert.ok(finding);
+  assert.doesNotMatch(finding.message, /bytes/);
+  assert.match(finding.message, /30 attributes/);
+});

@@ -1,0 +1,137 @@
+// MEM301, MEM401, MEM402, MEM403: fixtures that tree-sitter parses cleanly,
+// documentation whose example fires and whose replacement does not, survival
+// of half-typed code, and the behaviours that fixtures show less directly.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { applyEdits, combinedEdits, SAFE_AND_UNSAFE } from '../../server/src/fixes';
+import { parse, pythonParser } from '../../server/src/parser';
+import { ruleByCode } from '../../server/src/rules';
+import type { Finding } from '../../server/src/rules/types';
+import { findingsIn } from '../support/analyze';
+import { FIXTURES } from '../support/paths';
+
+const CODES = ['MEM301', 'MEM401', 'MEM402', 'MEM403'];
+
+async function findingsOf(code: string, source: string): Promise<Finding[]> {
+  return findingsIn(source, { rules: [ruleByCode(code)!] });
+}
+
+async function fixed(code: string, source: string): Promise<string> {
+  return applyEdits(source, combinedEdits(await findingsOf(code, source), SAFE_AND_UNSAFE));
+}
+
+function compilesUnderPython(source: string, name: string): void {
+  const run = spawnSync('python3', ['-c', 'import sys; compile(sys.stdin.read(), sys.argv[1], "exec")', name], { input: source, encoding: 'utf8' });
+  assert.equal(run.status, 0, `${name} does not compile under python3:\n${run.stderr}`);
+}
+
+const fixtures = readdirSync(join(FIXTURES, 'rules')).filter((name) => CODES.some((code) => name.startsWith(code)) && name.endsWith('.py'));
+
+test('every rule here has a fixture', () => {
+  for (const code of CODES) assert.ok(fixtures.some((name) => name.startsWith(code)), code);
+});
+
+for (const name of fixtures) {
+  test(`${name}: tree-sitter parses it without ERROR or MISSING nodes`, async () => {
+    const tree = parse(await pythonParser(), readFileSync(join(FIXTURES, 'rules', name), 'utf8'));
+    try {
+      assert.equal(tree.rootNode.hasError, false);
+    } finally {
+      tree.delete();
+    }
+  });
+}
+
+for (const code of CODES) {
+  test(`${code}: the documented example is flagged and its replacement is not`, async () => {
+    const rule = ruleByCode(code);
+    assert.ok(rule);
+    for (const field of ['whatItDoes', 'whyBadForMemory', 'example', 'useInstead', 'fixSafety'] as const) {
+      assert.ok(rule.docs[field].trim().length > 0, `${code} docs.${field}`);
+    }
+    assert.match(rule.docs.whyBadForMemory, /\d[\d,]* (bytes|MB|GB)/, 'the cost is given in bytes');
+    compilesUnderPython(rule.docs.example, `${code} example`);
+    compilesUnderPython(rule.docs.useInstead, `${code} use instead`);
+    assert.ok((await findingsOf(code, rule.docs.example)).length > 0, 'the example is flagged');
+    assert.deepEqual(await findingsOf(code, rule.docs.useInstead), [], 'the replacement is not flagged');
+  });
+
+  test(`${code}: cut-down fixtures (code being typed) analyse without throwing`, async () => {
+    for (const name of fixtures.filter((file) => file.startsWith(code))) {
+      const source = readFileSync(join(FIXTURES, 'rules', name), 'utf8');
+      // Cuts land mid-token, mid-string and mid-block.
+      for (let cut = 0; cut < source.length; cut += 89) await findingsOf(code, source.slice(0, cut));
+    }
+  });
+}
+
+test('MEM301 follows the class through its uses, not its name', async () => {
+  const cls = 'class P:\n    def __init__(self, a):\n        self.a = a\n';
+  assert.equal((await findingsOf('MEM301', `${cls}ps = [P(i) for i in range(100)]\n`)).length, 1);
+  assert.equal((await findingsOf('MEM301', `${cls}def f(P):\n    return [P(i) for i in range(100)]\n`)).length, 0, 'a parameter named P');
+  assert.equal((await findingsOf('MEM301', `${cls}make = P\nps = [make(i) for i in range(100)]\n`)).length, 0, 'an alias is not followed');
+  assert.equal((await findingsOf('MEM301', `${cls}ps = [P(i) for i in range(2) for j in range(5)]\n`)).length, 0, 'ten instances in all');
+  assert.equal((await findingsOf('MEM301', `${cls}ps = [P(i) for i in range(3) for j in range(4)]\n`)).length, 1, 'twelve instances');
+  assert.equal((await findingsOf('MEM301', `${cls}ps = [x for x in [P(1)]]\n`)).length, 0, 'the first iterable runs once');
+  assert.equal((await findingsOf('MEM301', `import weakref\n${cls}ps = [P(i) for i in range(100)]\n`)).length, 0, 'weakref in use');
+});
+
+test('MEM301 reports at the class name and names the line of one repeated instantiation', async () => {
+  const source = 'class P:\n    pass\n\nonce = P()\nfor i in range(100):\n    P()\n';
+  const [finding] = await findingsOf('MEM301', source);
+  assert.ok(finding);
+  assert.equal(source.slice(finding.start, finding.end), 'P');
+  assert.match(finding.message, /in a loop \(line 6\)/);
+  assert.equal(finding.severity, 'information');
+  assert.equal(finding.fix, undefined);
+});
+
+test('MEM401 stays silent for headers other than an integer and for the frame used whole in a comprehension', async () => {
+  const read = (call: string, use: string) => `import pandas as pd\ndf = ${call}\n${use}\n`;
+  assert.equal((await findingsOf('MEM401', read('pd.read_csv(p, header=0)', 'print(df["a"])'))).length, 1);
+  assert.equal((await findingsOf('MEM401', read('pd.read_csv(p, header=None)', 'print(df["a"])'))).length, 0);
+  assert.equal((await findingsOf('MEM401', read('pd.read_csv(p, header=[0, 1])', 'print(df["a"])'))).length, 0);
+  assert.equal((await findingsOf('MEM401', read('pd.read_csv(p)', 'print([d for d in df])'))).length, 0);
+  assert.equal((await findingsOf('MEM401', read('pd.read_csv(p)', 'print(df._data)'))).length, 0, 'private attributes are not columns');
+  assert.equal((await findingsOf('MEM401', read('pd.read_csv(p)', 'print(df[b"a"])'))).length, 0, 'bytes keys');
+  assert.equal((await findingsOf('MEM401', read('pd.read_excel(p, sheet_name=["a", "b"])', 'print(df["a"])'))).length, 0);
+  assert.equal((await findingsOf('MEM401', read('pd.read_csv()', 'print(df["a"])'))).length, 0, 'no file argument');
+});
+
+test('MEM401 fix lists each column once, sorted, and keeps keyword arguments', async () => {
+  const source = 'import pandas as pd\ndf = pd.read_csv(p, sep="\\t")\nx = df.b + df["a"] + df[["b", "c"]].sum().sum()\n';
+  assert.equal(await fixed('MEM401', source), source.replace('sep="\\t")', 'sep="\\t", usecols=["a", "b", "c"])'));
+});
+
+test('MEM401 stays silent for a column name that cannot be written back as a plain literal', async () => {
+  const source = 'import pandas as pd\ndf = pd.read_csv(p)\nx = df["say \\"hi\\""]\n';
+  assert.deepEqual(await findingsOf('MEM401', source), []);
+});
+
+test('MEM402 stays silent in a file that defines its own iterrows', async () => {
+  const loop = 'for i, row in table.iterrows():\n    print(row)\n';
+  assert.equal((await findingsOf('MEM402', loop)).length, 1);
+  assert.equal((await findingsOf('MEM402', `class Table:\n    def iterrows(self):\n        return []\n\n${loop}`)).length, 0);
+});
+
+test('MEM403 adds count= only for a single range of a name or a non-negative literal', async () => {
+  const fix = async (comprehension: string) => fixed('MEM403', `import numpy as np\na = np.array(${comprehension}, dtype=int)\n`);
+  assert.match(await fix('[i for i in range(n)]'), /np\.fromiter\(\(i for i in range\(n\)\), dtype=int, count=n\)/);
+  assert.match(await fix('[i for i in range(1_000)]'), /count=1_000\)/);
+  assert.doesNotMatch(await fix('[i for i in range(-3)]'), /count=/);
+  assert.doesNotMatch(await fix('[i for i in range(2, n)]'), /count=/);
+  assert.doesNotMatch(await fix('[i for i in range(len(xs))]'), /count=/);
+  assert.match(await fix('list(i for i in range(n))'), /np\.fromiter\(\(i for i in range\(n\)\), dtype=int, count=n\)/);
+});
+
+test('MEM403 gives a fix only with a dtype and a module name for fromiter', async () => {
+  const fixOf = async (source: string) => (await findingsOf('MEM403', source))[0]?.fix;
+  assert.ok(await fixOf('import numpy as np\na = np.array([i for i in xs], dtype=float)\n'));
+  assert.equal(await fixOf('import numpy as np\na = np.array([i for i in xs])\n'), undefined);
+  assert.equal(await fixOf('from numpy import array\na = array([i for i in xs], dtype=float)\n'), undefined);
+  assert.equal(await fixOf('import numpy as np\na = np.array([i for i in xs], dtype=float, copy=False)\n'), undefined);
+  assert.equal((await fixOf('import numpy as np\na = np.array([i for i in xs], float)\n'))?.safety, 'unsafe');
+});

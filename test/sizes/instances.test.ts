@@ -1,0 +1,29 @@
+// Bytes per instance with and without __slots__, against what tracemalloc
+// counts in python3 when a program makes many instances of one class.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../../server/src/sizes/cpython';
+import { dictInstanceSize, slottedInstanceSize } from '../../server/src/sizes/instances';
+import { measureInstances } from '../support/instances';
+
+const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
+
+function classSource(attributes: number, slotted: boolean): string {
+  const names = Array.from({ length: attributes }, (_, i) => `a${i}`);
+  const slots = slotted ? `    __slots__ = (${names.map((name) => `"${name}",`).join(' ')})\n` : '';
+  const body = names.map((name) => `        self.${name} = None\n`).join('') || '        pass\n';
+  return `class C:\n${slots}    def __init__(self):\n${body}`;
+}
+
+test('instance sizes with and without __slots__ match python3 for 0 to 28 attributes', () => {
+  const counts = Array.from({ length: 29 }, (_, i) => i);
+  const sources = counts.flatMap((n) => [classSource(n, false), classSource(n, true)]);
+  const measured = measureInstances(sources.map((source) => ({ source, make: 'C()' })));
+  const modelled = counts.flatMap((n) => [dictInstanceSize(layout, n), slottedInstanceSize(layout, n)]);
+  assert.deepEqual(modelled, measured);
+});
+
+test('the model gives no size once the attributes no longer fit the shared keys', () => {
+  assert.equal(dictInstanceSize(layout, 29), undefined);
+  assert.equal(dictInstanceSize(layout, 40), undefined);
+});

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { attributeWrites, type Receiver } from '../../server/src/analysis/instanceAttributes';
+import { withSource } from '../support/tree';
+
+function describe(receiver: Receiver): string {
+  if (receiver.kind === 'unknown') return 'unknown';
+  const owner = receiver.owner.childForFieldName('name')!.text;
+  return receiver.kind === 'instance' ? `${owner}.${receiver.method}` : `class ${owner}`;
+}
+
+test('attributeWrites finds every way of setting an attribute, and whose object it is', async () => {
+  const source = [
+    'import functools',
+    'class A:',
+    '    def __init__(self, other):',
+    '        self.x = 1',
+    '        self.y += 1',
+    '        self.a, (self.b, other.c) = 1, (2, 3)',
+    '        for self.i in range(3): pass',
+    '        del self.gone',
+    '        def inner():',
+    '            self.late = 1',
+    '        setattr(self, "named", 1)',
+    '        setattr(self, name, 1)',
+    '        object.__setattr__(self, "frozen", 1)',
+    '    @classmethod',
+    '    def make(cls):',
+    '        cls.count = 0',
+    '    @staticmethod',
+    '    def helper(self):',
+    '        self.s = 1',
+    '    def dump(me):',
+    '        return me.__dict__, vars(me), vars()',
+    '    def reads(self):',
+    '        return self.x, self.y',
+    'def outside(a):',
+    '    a.z = 1',
+    '    self = a',
+    '    self.w = 1',
+  ].join('\n');
+  await withSource(source, ({ root, facts }) => {
+    const writes = attributeWrites(facts, root).map((write) => `${write.name ?? '*'} on ${describe(write.receiver)}`);
+    assert.deepEqual(writes, [
+      'x on A.__init__',
+      'y on A.__init__',
+      'a on A.__init__',
+      'b on A.__init__',
+      'c on unknown',
+      'i on A.__init__',
+      'gone on A.__init__',
+      'late on A.__init__',
+      'named on A.__init__',
+      '* on A.__init__',
+      'frozen on A.__init__',
+      'count on class A',
+      's on unknown',
+      '* on A.dump',
+      '* on A.dump',
+      'z on unknown',
+      'w on unknown',
+    ]);
+  });
+});
