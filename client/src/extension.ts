@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { showServerState } from './statusItem';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('memhints', 'Python Memory Hints', serverOptions, clientOptions);
   context.subscriptions.push(
+    showServerState(client),
     vscode.commands.registerCommand('memhints.restartServer', async () => {
       await client?.restart();
     }),

@@ -69,6 +69,12 @@ export class Workbench {
     return rows.allTextContents();
   }
 
+  /** The text of the status bar item with the given accessible name, once it shows. */
+  async statusBarItem(name: string): Promise<string> {
+    const item = this.page.locator(`.statusbar-item[aria-label*="${name}"], .statusbar-item:has-text("${name}")`).first();
+    return waitFor(`the "${name}" status bar item`, async () => ((await item.isVisible()) ? ((await item.textContent()) ?? '') : undefined));
+  }
+
   async waitForProblem(what: string, matches: (entry: string) => boolean): Promise<string> {
     return waitFor(what, async () => (await this.problems()).find(matches));
   }
