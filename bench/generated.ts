@@ -110,7 +110,7 @@ const PLAIN: readonly Unit[] = [
 /** Code that memhints flags. */
 const FLAGGED: readonly Unit[] = [
   ({ fn, noun }) => [`def ${fn}(${noun}s):`, `    return sum([${noun}.size * 2 for ${noun} in ${noun}s])`],
-  ({ fn, noun, n }) => [`def ${fn}(limit=${n}):`, '    total = 0', '    for i in list(range(limit)):', '        total += i * i', '    return total'],
+  ({ fn, n }) => [`def ${fn}(limit=${n}):`, '    total = 0', '    for i in list(range(limit)):', '        total += i * i', '    return total'],
   ({ fn, noun }) => [`def ${fn}(${noun}s):`, '    text = ""', `    for ${noun} in ${noun}s:`, `        text += f"{${noun}}\\n"`, '    return text'],
   ({ fn }) => [`def ${fn}(path):`, '    with open(path) as handle:', '        for line in handle.readlines():', '            yield line.rstrip()'],
   ({ fn, noun }) => [`def ${fn}(chunks):`, '    out = np.empty(0)', '    for chunk in chunks:', `        out = np.append(out, chunk["${noun}"])`, '    return out'],
