@@ -66,6 +66,10 @@ export class OpenDocuments {
     this.open.delete(uri);
   }
 
+  get count(): number {
+    return this.open.size;
+  }
+
   all(): IterableIterator<OpenDocument> {
     return this.open.values();
   }

@@ -14,6 +14,7 @@ import { OpenDocuments } from './documents';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { serverStats, STATS_REQUEST } from './features/stats';
 import { Linter } from './linting';
 import { pythonParser } from './parser';
 
@@ -113,6 +114,8 @@ connection.onHover(({ textDocument, position }) => {
   const document = documents?.get(textDocument.uri);
   return document ? hoverAt(document, position) : null;
 });
+
+connection.onRequest(STATS_REQUEST, () => serverStats(documents));
 
 connection.onShutdown(() => {
   for (const document of [...(documents?.all() ?? [])]) documents?.closed(document.text.uri);

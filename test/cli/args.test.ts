@@ -1,5 +1,6 @@
 // The command line → the options of a check.
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
 import { parseCommandLine } from '../../server/src/cli/args';
 import { UsageError } from '../../server/src/cli/errors';
@@ -10,7 +11,7 @@ function checkOptions(argv: readonly string[]) {
   return command.kind === 'check' ? command.options : assert.fail();
 }
 
-test('no path means the current directory; defaults are text, no fixes, progress on', () => {
+test('no path means the current directory; defaults are text, no fixes, progress on, one job per core', () => {
   assert.deepEqual(checkOptions(['check']), {
     paths: ['.'],
     format: 'text',
@@ -23,7 +24,16 @@ test('no path means the current directory; defaults are text, no fixes, progress
     ignoreNoqa: false,
     exitZero: false,
     progress: true,
+    jobs: availableParallelism(),
   });
+});
+
+test('--jobs takes a whole number of at least 1', () => {
+  assert.equal(checkOptions(['check', '--jobs', '3']).jobs, 3);
+  assert.equal(checkOptions(['check', '-j', '1']).jobs, 1);
+  for (const bad of ['0', '-2', '1.5', 'many', '']) {
+    assert.throws(() => parseCommandLine(['check', `--jobs=${bad}`]), (error: unknown) => error instanceof UsageError && /--jobs/.test(error.message), bad);
+  }
 });
 
 test('comma lists and repeated options add up; codes are upper-cased', () => {

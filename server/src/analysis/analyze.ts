@@ -1,4 +1,4 @@
-// One walk over a document's tree: each node is handed to the rules that
+// One pass over a document's tree: each node is handed to the rules that
 // visit its type; findings on lines with a matching `# noqa` are dropped.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Finding, Rule, RuleContext } from '../rules/types';
@@ -26,26 +26,13 @@ export function analyze(tree: Tree, source: string, options: AnalysisOptions): F
   const context: RuleContext = { source, facts: new DocumentFacts(tree.rootNode) };
   const findings: Finding[] = [];
   const comments: Node[] = [];
-  const cursor = tree.walk();
-  try {
-    for (let more = true; more; ) {
-      const type = cursor.nodeType;
-      if (type === 'comment') comments.push(cursor.currentNode);
-      const rules = rulesByType.get(type);
-      if (rules) {
-        const node = cursor.currentNode;
-        for (const rule of rules) collect(findings, rule.check(node, context));
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          more = false;
-          break;
-        }
-      }
-    }
-  } finally {
-    cursor.delete();
+  // tree-sitter finds the visited nodes (in document order) inside WASM: walking
+  // every node from JS costs a call across the boundary per step.
+  for (const node of tree.rootNode.descendantsOfType([...rulesByType.keys(), 'comment'])) {
+    const type = node.type;
+    if (type === 'comment') comments.push(node);
+    const rules = rulesByType.get(type);
+    if (rules) for (const rule of rules) collect(findings, rule.check(node, context));
   }
   const overridden = options.severity ? findings.map((f) => withSeverity(f, options.severity?.[f.code])) : findings;
   const kept = options.ignoreNoqa ? overridden : dropSuppressed(overridden, source, comments);

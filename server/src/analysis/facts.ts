@@ -6,6 +6,8 @@ import { Scopes, type Lookup } from './scopes';
 
 export class DocumentFacts {
   private scopesCache: Scopes | undefined;
+  /** By node id: several rules ask about the same callee. */
+  private readonly qualifiedNames = new Map<number, string | undefined>();
 
   constructor(private readonly root: Node) {}
 
@@ -24,6 +26,13 @@ export class DocumentFacts {
    * when it is a local value or cannot be known statically.
    */
   qualifiedName(expression: Node): string | undefined {
+    if (this.qualifiedNames.has(expression.id)) return this.qualifiedNames.get(expression.id);
+    const name = this.resolve(expression);
+    this.qualifiedNames.set(expression.id, name);
+    return name;
+  }
+
+  private resolve(expression: Node): string | undefined {
     if (expression.type === 'identifier') {
       const found = this.lookup(expression.text, expression);
       if (found === undefined) return `builtins.${expression.text}`;

@@ -1,4 +1,4 @@
-// Python scopes and the names bound in each, built in one walk of the tree.
+// Python scopes and the names bound in each, built in one pass over the nodes that bind.
 import type { Node } from 'web-tree-sitter';
 import { COMPREHENSION_TARGET_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
 import { COMPREHENSION_TYPES, SCOPE_TYPES } from './syntax';
@@ -14,27 +14,52 @@ export interface Scope {
 /** Result of looking a name up: its bindings, 'unknown' behind a star import, or nothing (a builtin). */
 export type Lookup = { readonly scope: Scope; readonly sites: readonly BindingSite[] } | 'unknown' | undefined;
 
+/** Node types the scope walk needs to see: scopes, binders and star imports. */
+const SCOPE_WALK_TYPES: readonly string[] = [
+  ...new Set([...SCOPE_TYPES, ...Object.keys(OUTER_BINDERS), ...Object.keys(INNER_BINDERS), 'for_in_clause', 'import_from_statement']),
+];
+
+/**
+ * Where a scope's own code lies, as text offsets: its body for functions,
+ * classes and lambdas (defaults, decorators and bases run outside), all of a
+ * comprehension but its first iterable. Offsets let a node find its scope
+ * without climbing the tree node by node, each step a call into WASM.
+ */
+interface Extent {
+  readonly scope: Scope;
+  /** The innermost scope whose node contains this one's, whether or not it runs it. */
+  readonly lexicalParent: Extent | undefined;
+  readonly start: number;
+  readonly end: number;
+  readonly innerStart: number;
+  readonly innerEnd: number;
+  /** A comprehension's first iterable, evaluated in the enclosing scope. */
+  readonly holeStart: number;
+  readonly holeEnd: number;
+  readonly isComprehension: boolean;
+}
+
 export class Scopes {
   private readonly byNodeId = new Map<number, Scope>();
-
+  /** In document order, so by start offset, outer before inner on a tie. */
+  private readonly extents: Extent[] = [];
+  private readonly scopeOfNode = new Map<number, Scope>();
   private readonly rootScope: Scope;
 
   constructor(root: Node) {
-    this.collect(root, undefined);
-    this.rootScope = this.byNodeId.get(root.id)!;
+    // The root is a scope even when broken code makes it an ERROR node rather than a module.
+    this.rootScope = this.addScope(root, undefined);
+    this.collect(root);
   }
 
   /** The scope a node's code runs in (a default value runs outside its function, a body inside). */
   scopeOf(node: Node): Scope {
-    let skipped: number | undefined;
-    for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-      if (parent.type === 'for_in_clause' && isFirstIterable(parent, child)) skipped = parent.parent?.id;
-      if (SCOPE_TYPES.has(parent.type) && parent.id !== skipped && runsInside(parent, child)) {
-        const scope = this.byNodeId.get(parent.id);
-        if (scope) return scope;
-      }
+    let scope = this.scopeOfNode.get(node.id);
+    if (!scope) {
+      scope = this.scopeAt(node.id, node.startIndex, node.endIndex);
+      this.scopeOfNode.set(node.id, scope);
     }
-    return this.rootScope;
+    return scope;
   }
 
   /** Looks a name up from where `from` runs, with Python's rule that class bodies don't enclose functions. */
@@ -49,26 +74,22 @@ export class Scopes {
     return undefined;
   }
 
-  private collect(root: Node, parentScope: Scope | undefined): void {
-    // Iterative walk: deeply nested files must not overflow the stack.
-    const stack: Array<{ node: Node; scope: Scope | undefined }> = [{ node: root, scope: parentScope }];
-    while (stack.length > 0) {
-      const { node, scope: enclosing } = stack.pop()!;
-      let scope = enclosing;
-      // The root is a scope even when broken code makes it an ERROR node rather than a module.
-      if (SCOPE_TYPES.has(node.type) || enclosing === undefined) {
-        scope = { node, parent: enclosing, bindings: new Map(), hasStarImport: false };
-        this.byNodeId.set(node.id, scope);
-      }
-      const outer = OUTER_BINDERS[node.type];
+  /** One pass over the nodes that make scopes and bindings, found by tree-sitter in document order. */
+  private collect(root: Node): void {
+    for (const node of root.descendantsOfType(SCOPE_WALK_TYPES as string[])) {
+      if (node.id === root.id) continue;
+      const type = node.type;
+      const enclosing = this.scopeOf(node);
+      const scope = SCOPE_TYPES.has(type) ? this.addScope(node, enclosing) : enclosing;
+      const outer = OUTER_BINDERS[type];
       if (outer) {
         // Function and class names bind around the definition; everything else where it runs.
-        const target = node.type === 'function_definition' || node.type === 'class_definition' ? enclosing : this.scopeForStatement(node, scope);
+        const target = type === 'function_definition' || type === 'class_definition' ? enclosing : scopeForStatement(type, scope);
         for (const site of outer.targets(node)) addBinding(target, site.text, site, outer.kind);
       }
-      const inner = INNER_BINDERS[node.type];
+      const inner = INNER_BINDERS[type];
       if (inner) for (const site of inner.targets(node)) addBinding(scope, site.text, site, inner.kind);
-      if (node.type === 'for_in_clause') {
+      if (type === 'for_in_clause') {
         const comprehension = node.parent;
         if (comprehension && COMPREHENSION_TYPES.has(comprehension.type)) {
           for (const site of COMPREHENSION_TARGET_BINDER.targets(node)) {
@@ -76,34 +97,78 @@ export class Scopes {
           }
         }
       }
-      if (node.type === 'import_from_statement' && node.children.some((child) => child?.type === 'wildcard_import')) {
-        if (scope) scope.hasStarImport = true;
-      }
-      for (let i = node.namedChildCount - 1; i >= 0; i--) {
-        const child = node.namedChild(i);
-        if (child) stack.push({ node: child, scope: childScope(node, child, scope, enclosing) });
+      if (type === 'import_from_statement' && node.children.some((child) => child?.type === 'wildcard_import')) {
+        scope.hasStarImport = true;
       }
     }
   }
 
-  /** A walrus inside a comprehension binds in the enclosing non-comprehension scope. */
-  private scopeForStatement(node: Node, scope: Scope | undefined): Scope | undefined {
-    if (node.type !== 'named_expression') return scope;
-    let target = scope;
-    while (target && COMPREHENSION_TYPES.has(target.node.type)) target = target.parent;
-    return target;
+  private addScope(node: Node, parent: Scope | undefined): Scope {
+    const scope: Scope = { node, parent, bindings: new Map(), hasStarImport: false };
+    this.byNodeId.set(node.id, scope);
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const isComprehension = COMPREHENSION_TYPES.has(node.type);
+    const body = parent === undefined || isComprehension ? null : node.childForFieldName('body');
+    const firstIterable = isComprehension ? node.namedChildren.find((child) => child?.type === 'for_in_clause')?.childForFieldName('right') : null;
+    this.extents.push({
+      scope,
+      lexicalParent: this.enclosingExtent(start, end),
+      start,
+      end,
+      innerStart: body ? body.startIndex : start,
+      innerEnd: body ? body.endIndex : end,
+      holeStart: firstIterable ? firstIterable.startIndex : -1,
+      holeEnd: firstIterable ? firstIterable.endIndex : -1,
+      isComprehension,
+    });
+    return scope;
+  }
+
+  /** The innermost scope created so far whose node contains [start, end). */
+  private enclosingExtent(start: number, end: number): Extent | undefined {
+    for (let extent = this.lastStartingBefore(start); extent; extent = extent.lexicalParent) {
+      if (extent.start <= start && end <= extent.end) return extent;
+    }
+    return undefined;
+  }
+
+  private scopeAt(id: number, start: number, end: number): Scope {
+    for (let extent = this.lastStartingBefore(start); extent; extent = extent.lexicalParent) {
+      if (runsInside(extent, id, start, end)) return extent.scope;
+    }
+    return this.rootScope;
+  }
+
+  /** The last scope (in document order) that starts at or before `offset`. */
+  private lastStartingBefore(offset: number): Extent | undefined {
+    let low = 0;
+    let high = this.extents.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.extents[mid]!.start <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 ? this.extents[low - 1] : undefined;
   }
 }
 
-/**
- * The scope a child runs in, given its parent's own scope and the scope around the parent:
- * defaults, decorators and bases run outside their function or class, and a comprehension's
- * first iterable outside the comprehension.
- */
-function childScope(parent: Node, child: Node, scope: Scope | undefined, enclosing: Scope | undefined): Scope | undefined {
-  if (scope !== enclosing && !runsInside(parent, child)) return enclosing;
-  if (parent.type === 'for_in_clause' && isFirstIterable(parent, child)) return scope?.parent;
-  return scope;
+/** Whether the node at [start, end) is evaluated inside the scope. */
+function runsInside(extent: Extent, id: number, start: number, end: number): boolean {
+  if (id === extent.scope.node.id) return extent.scope.parent === undefined;
+  if (start < extent.innerStart || end > extent.innerEnd) return false;
+  if (!extent.isComprehension) return true;
+  // A node spanning the whole comprehension is one that holds it (`(x for x in y)` as a statement).
+  if (start === extent.start && end === extent.end) return false;
+  return !(extent.holeStart <= start && end <= extent.holeEnd);
+}
+
+/** A walrus inside a comprehension binds in the enclosing non-comprehension scope. */
+function scopeForStatement(type: string, scope: Scope): Scope {
+  if (type !== 'named_expression') return scope;
+  let target = scope;
+  while (target.parent && COMPREHENSION_TYPES.has(target.node.type)) target = target.parent;
+  return target;
 }
 
 function addBinding(scope: Scope | undefined, name: string, node: Node, kind: BindingSite['kind']): void {
@@ -112,20 +177,4 @@ function addBinding(scope: Scope | undefined, name: string, node: Node, kind: Bi
   const site = { name, node, kind };
   if (sites) sites.push(site);
   else scope.bindings.set(name, [site]);
-}
-
-/** Whether `child` (a direct child of scope node `owner`) is evaluated inside owner's scope. */
-function runsInside(owner: Node, child: Node): boolean {
-  const body = owner.type === 'module' || COMPREHENSION_TYPES.has(owner.type) ? null : owner.childForFieldName('body');
-  // Decorators, defaults, annotations and base classes run in the enclosing scope.
-  return body === null || child.equals(body);
-}
-
-/** A comprehension's first iterable is evaluated in the enclosing scope. */
-function isFirstIterable(clause: Node, child: Node): boolean {
-  const comprehension = clause.parent;
-  if (!comprehension || !COMPREHENSION_TYPES.has(comprehension.type)) return false;
-  const first = comprehension.namedChildren.find((c) => c?.type === 'for_in_clause');
-  const iterable = clause.childForFieldName('right');
-  return first !== undefined && first !== null && first.equals(clause) && iterable !== null && iterable.equals(child);
 }

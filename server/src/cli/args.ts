@@ -1,4 +1,5 @@
 // The command line, read with node's util.parseArgs into a typed command.
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { selectRules, validateSettings } from '../config';
 import { ALL_RULES } from '../rules';
@@ -24,6 +25,8 @@ export interface CheckOptions {
   readonly ignoreNoqa: boolean;
   readonly exitZero: boolean;
   readonly progress: boolean;
+  /** Worker threads for large file sets; 1 checks every file in the main thread. */
+  readonly jobs: number;
 }
 
 export type Command =
@@ -42,6 +45,7 @@ const OPTIONS = {
   'ignore-noqa': { type: 'boolean' },
   'exit-zero': { type: 'boolean' },
   'no-progress': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -80,6 +84,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       ignoreNoqa: values['ignore-noqa'] ?? false,
       exitZero: values['exit-zero'] ?? false,
       progress: !(values['no-progress'] ?? false),
+      jobs: jobCount(values.jobs),
     },
   };
 }
@@ -95,6 +100,12 @@ function parseOrExplain(argv: readonly string[]) {
     }
     throw error;
   }
+}
+
+function jobCount(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${value}"`);
+  return Number(value);
 }
 
 function isOutputFormat(value: string): value is OutputFormat {

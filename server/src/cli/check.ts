@@ -1,5 +1,5 @@
 // `memhints check`: find the files, check (and fix) each, report, pick the exit code.
-import type { Parser } from 'web-tree-sitter';
+import { join } from 'node:path';
 import { selectRules } from '../config';
 import { SAFE_AND_UNSAFE, SAFE_ONLY } from '../fixes';
 import { pythonParser } from '../parser';
@@ -7,36 +7,26 @@ import { ALL_RULES } from '../rules';
 import type { FixSafety } from '../rules/types';
 import type { CheckOptions } from './args';
 import { displayPath, filesToCheck } from './files';
-import { fixRepeatedly } from './fix';
-import { lintText, type LintOptions } from './lint';
+import { checkFile, type FileCheck, type FileOutcome, type FixMode } from './checkFile';
+import type { CheckTask, CheckWorkerData } from './checkWorker';
 import { progressIndicator } from './progress';
-import { unifiedDiff } from './report/diff';
-import { reportedFindings, type ReportedFinding } from './report/findings';
+import type { ReportedFinding } from './report/findings';
 import { jsonReport } from './report/json';
 import { findingLine, findingsSummary, fixSummary } from './report/text';
-import { readSource, SourceError, writeSourceIfUnchanged } from './source';
+import { WorkerPool } from './workerPool';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
+
+/** Below this many files, starting worker threads (each loads the grammar) costs more than it saves. */
+export const PARALLEL_MIN_FILES = 50;
 
 export interface Streams {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stderrIsTerminal: boolean;
 }
-
-/** What checking one file gave. */
-interface FileOutcome {
-  readonly findings: readonly ReportedFinding[];
-  readonly fixed: number;
-  /** The unified diff of the fixes, with --diff. */
-  readonly diff: string;
-  /** Why the fixed text could not be written, if it could not. */
-  readonly problem?: string;
-}
-
-type FixMode = 'none' | 'write' | 'diff';
 
 /** What the whole run gave, for the report and the exit code. */
 interface RunTotals {
@@ -53,38 +43,64 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
   const totals: RunTotals = { findings: [], diffs: [], fixed: 0, fixedFiles: 0, failed: search.problems.length > 0 };
   for (const problem of search.problems) streams.stderr(`memhints: error: ${problem}\n`);
 
-  const parser = await pythonParser();
-  const lint: LintOptions = { rules: selectRules(ALL_RULES, options), ignoreNoqa: options.ignoreNoqa };
-  const allowed = options.unsafeFixes ? SAFE_AND_UNSAFE : SAFE_ONLY;
-  const mode: FixMode = options.diff ? 'diff' : options.fix ? 'write' : 'none';
-  const progress = progressIndicator(search.files.length, streams.stderr, options.progress && streams.stderrIsTerminal);
-  const reportProblem = (shown: string, problem: string) => {
-    progress.clear();
-    streams.stderr(`memhints: error: ${shown}: ${problem}\n`);
-    totals.failed = true;
+  const check: FileCheck = {
+    lint: { rules: selectRules(ALL_RULES, options), ignoreNoqa: options.ignoreNoqa },
+    allowed: options.unsafeFixes ? SAFE_AND_UNSAFE : SAFE_ONLY,
+    mode: options.diff ? 'diff' : options.fix ? 'write' : 'none',
   };
-
-  for (const [index, file] of search.files.entries()) {
-    const shown = displayPath(file, cwd);
-    progress.show(index + 1, shown);
-    try {
-      const outcome = checkFile(parser, file, shown, lint, allowed, mode);
-      totals.findings.push(...outcome.findings);
-      if (outcome.diff) totals.diffs.push(outcome.diff);
-      totals.fixed += outcome.fixed;
-      if (outcome.fixed > 0) totals.fixedFiles++;
-      if (outcome.problem !== undefined) reportProblem(shown, outcome.problem);
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      reportProblem(shown, error.message);
+  const progress = progressIndicator(search.files.length, streams.stderr, options.progress && streams.stderrIsTerminal);
+  const files = search.files.map((file) => ({ file, shown: displayPath(file, cwd) }));
+  // Outcomes are taken in file order, however the workers finish, so that every run prints the same.
+  const take = ({ shown }: CheckTask, outcome: FileOutcome, done: number) => {
+    progress.show(done, shown);
+    totals.findings.push(...outcome.findings);
+    if (outcome.diff) totals.diffs.push(outcome.diff);
+    totals.fixed += outcome.fixed;
+    if (outcome.fixed > 0) totals.fixedFiles++;
+    if (outcome.problem !== undefined) {
+      progress.clear();
+      streams.stderr(`memhints: error: ${shown}: ${outcome.problem}\n`);
+      totals.failed = true;
     }
-  }
+  };
+  if (options.jobs > 1 && files.length > PARALLEL_MIN_FILES) await checkInWorkers(files, check, options, take);
+  else await checkHere(files, check, take);
   progress.clear();
-  writeReport(totals, options, allowed, mode, streams);
+  writeReport(totals, options, check.allowed, check.mode, streams);
 
   if (totals.failed) return EXIT_ERROR;
-  const remains = mode === 'diff' ? totals.diffs.length > 0 : totals.findings.length > 0;
+  const remains = check.mode === 'diff' ? totals.diffs.length > 0 : totals.findings.length > 0;
   return remains && !options.exitZero ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+type TakeOutcome = (task: CheckTask, outcome: FileOutcome, done: number) => void;
+
+async function checkHere(files: readonly CheckTask[], check: FileCheck, take: TakeOutcome): Promise<void> {
+  const parser = await pythonParser();
+  for (const [index, task] of files.entries()) take(task, checkFile(parser, task.file, task.shown, check), index + 1);
+}
+
+async function checkInWorkers(files: readonly CheckTask[], check: FileCheck, options: CheckOptions, take: TakeOutcome): Promise<void> {
+  const data: CheckWorkerData = {
+    select: options.select,
+    ignore: options.ignore,
+    ignoreNoqa: check.lint.ignoreNoqa,
+    allowed: [...check.allowed],
+    mode: check.mode,
+  };
+  const pool = new WorkerPool<CheckTask, FileOutcome>(join(__dirname, 'checkWorker.js'), Math.min(options.jobs, files.length), data);
+  try {
+    const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+    let taken = 0;
+    await Promise.all(
+      files.map(async (task, index) => {
+        outcomes[index] = await pool.run(task);
+        for (; taken < files.length && outcomes[taken] !== undefined; taken++) take(files[taken]!, outcomes[taken]!, taken + 1);
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Findings or diffs on stdout; summaries beside them, or on stderr when stdout must stay machine-readable. */
@@ -101,22 +117,4 @@ function writeReport(totals: RunTotals, options: CheckOptions, allowed: Readonly
     lines.push(`${findingsSummary(totals.findings, allowed)}\n`);
     streams.stdout(lines.join(''));
   }
-}
-
-function checkFile(parser: Parser, file: string, shown: string, lint: LintOptions, allowed: ReadonlySet<FixSafety>, mode: FixMode): FileOutcome {
-  const source = readSource(file);
-  const findingsIn = (text: string) => lintText(parser, text, lint);
-  if (mode === 'none') return { findings: reportedFindings(shown, source.text, findingsIn(source.text)), fixed: 0, diff: '' };
-  const outcome = fixRepeatedly(source.text, findingsIn, allowed);
-  const findings = reportedFindings(shown, outcome.text, outcome.findings);
-  if (outcome.text === source.text) return { findings, fixed: 0, diff: '' };
-  if (mode === 'diff') return { findings, fixed: outcome.fixed, diff: unifiedDiff(shown, source.text, outcome.text) };
-  try {
-    writeSourceIfUnchanged(file, source, outcome.text);
-  } catch (error) {
-    if (!(error instanceof SourceError)) throw error;
-    // Nothing was fixed, so what the file holds is what to report.
-    return { findings: reportedFindings(shown, source.text, findingsIn(source.text)), fixed: 0, diff: '', problem: error.message };
-  }
-  return { findings, fixed: outcome.fixed, diff: '' };
 }

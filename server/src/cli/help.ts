@@ -40,6 +40,9 @@ Options:
   --exit-zero           exit with 0 even when findings remain
   --no-progress         never show the progress line (shown on a terminal
                         when more than 200 files are checked)
+  -j, --jobs N          check files in N worker threads when there are more
+                        than 50 (default: the number of CPU cores); 1 checks
+                        them one after another in a single thread
   -h, --help            print this help
 
 Paths in the output (and "file" in JSON) are relative to the current

@@ -1,0 +1,102 @@
+// A small LSP client for the bench: spawns `node dist/server.js --stdio`, as an
+// editor does, and times what the editor would wait for.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import type { ServerStats } from '../server/src/features/stats';
+import { STATS_REQUEST } from '../server/src/features/stats';
+
+const WAIT_LIMIT_MS = 30_000;
+
+export class BenchClient {
+  private readonly waiting = new Map<string, { version: number | undefined; resolve: (params: PublishDiagnosticsParams) => void }>();
+  private stderr = '';
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly connection: ProtocolConnection,
+  ) {
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      const waiter = this.waiting.get(params.uri);
+      if (waiter && (waiter.version === undefined || waiter.version === params.version)) {
+        this.waiting.delete(params.uri);
+        waiter.resolve(params);
+      }
+    });
+    connection.listen();
+  }
+
+  static async start(repoRoot: string): Promise<BenchClient> {
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new BenchClient(child, createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)));
+    // No workspace/configuration support: the server lints at once with its defaults (all rules).
+    await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {} });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  didOpen(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
+    const published = this.diagnostics(uri, version);
+    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version, text } });
+    return published;
+  }
+
+  didChange(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
+    const published = this.diagnostics(uri, version);
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    return published;
+  }
+
+  stats(): Promise<ServerStats> {
+    return this.connection.sendRequest<ServerStats>(STATS_REQUEST);
+  }
+
+  /** The server process's resident set size (VmRSS), in bytes. */
+  rssBytes(): number {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const kilobytes = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    if (!kilobytes) throw new Error(`no VmRSS in /proc/${this.pid}/status`);
+    return Number(kilobytes[1]) * 1024;
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    await exited;
+    this.connection.dispose();
+  }
+
+  private diagnostics(uri: string, version: number | undefined): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${WAIT_LIMIT_MS} ms; server log:\n${this.stderr}`)), WAIT_LIMIT_MS);
+      this.waiting.set(uri, {
+        version,
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params);
+        },
+      });
+    });
+  }
+}

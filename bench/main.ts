@@ -1,0 +1,178 @@
+// `npm run bench [-- --quick] [-- --out FILE]`: throughput against the parse
+// floor and the peers, editor latency and memory, in one run; prints the
+// figures with PASS/MISS against the targets and writes them as JSON.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pythonParser } from '../server/src/parser';
+import { corpus, stdlibCorpus, type Corpus } from './corpus';
+import { editingLatency } from './editing';
+import { generatedModule } from './generated';
+import { lineCount } from './measure';
+import { memoryGrowth } from './memory';
+import { flake8Throughput, ruffThroughput, ruffVersion, ruffWorkspace, type Flake8Result } from './peers';
+import { atLeast, below, targetLine, type Target } from './targets';
+import { analysisInPool, analysisSingleThread, parseOnly, type Repetition } from './throughput';
+
+const REPO_ROOT = resolve(__dirname, '..', '..');
+
+interface Scale {
+  readonly stdlibFiles: number | undefined;
+  readonly generatedLines: number;
+  readonly corpusRuns: Repetition;
+  readonly fileRuns: Repetition;
+  readonly keystrokes: number;
+  readonly ruffRuns: number;
+  readonly openFiles: number;
+  readonly memoryEdits: number;
+}
+
+const FULL: Scale = {
+  stdlibFiles: undefined,
+  generatedLines: 5_000,
+  corpusRuns: { minRuns: 3, minMs: 0 },
+  fileRuns: { minRuns: 10, minMs: 2_000 },
+  keystrokes: 1_000,
+  ruffRuns: 100,
+  openFiles: 500,
+  memoryEdits: 10_000,
+};
+
+const QUICK: Scale = {
+  stdlibFiles: 12,
+  generatedLines: 5_000,
+  corpusRuns: { minRuns: 1, minMs: 0 },
+  fileRuns: { minRuns: 2, minMs: 0 },
+  keystrokes: 50,
+  ruffRuns: 5,
+  openFiles: 12,
+  memoryEdits: 50,
+};
+
+const rate = (linesPerSecond: number) => `${Math.round(linesPerSecond).toLocaleString('en-US')} lines/s`;
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const log = (text: string) => void process.stderr.write(`… ${text}\n`);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' } } });
+  const scale = values.quick ? QUICK : FULL;
+  const out = resolve(values.out ?? join(REPO_ROOT, 'bench', 'results.json'));
+
+  const stdlib = stdlibCorpus(scale.stdlibFiles);
+  // The generated module is written out so that flake8 can read it like any file.
+  const scratch = mkdtempSync(join(tmpdir(), 'memhints-bench-'));
+  try {
+    const text = generatedModule(scale.generatedLines);
+    const path = join(scratch, 'generated.py');
+    writeFileSync(path, text);
+    const generated = corpus('generated module', [{ path, text, lines: lineCount(text) }]);
+    const results = await measure(scale, stdlib, generated);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify({ ...results, quick: values.quick ?? false }, null, 2)}\n`);
+    process.stdout.write(`\nResults written to ${out}\n`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
+  const parser = await pythonParser();
+  const print = (line = '') => void process.stdout.write(`${line}\n`);
+  print(`memhints bench${scale === QUICK ? ' (quick)' : ''}: node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`);
+  print(`  corpus A: ${stdlib.name}: ${stdlib.files.length} files, ${stdlib.lines.toLocaleString('en-US')} lines (no tests, no site-packages, UTF-8 only)`);
+  print(`  corpus B: generated module, ${generated.lines.toLocaleString('en-US')} lines`);
+
+  log('(a) parse floor');
+  const floor = { stdlib: parseOnly(parser, stdlib, scale.corpusRuns), generated: parseOnly(parser, generated, scale.fileRuns) };
+  log('(b) analysis, one thread and a worker pool');
+  const singleStdlib = analysisSingleThread(parser, stdlib, scale.corpusRuns);
+  const singleGenerated = analysisSingleThread(parser, generated, scale.fileRuns);
+  const pool = await analysisInPool(stdlib, scale.corpusRuns);
+  const single = { stdlib: singleStdlib.linesPerSecond, generated: singleGenerated.linesPerSecond };
+  log('(c) peers: Ruff (WASM), flake8');
+  const ruff = ruffWorkspace();
+  const ruffStdlib = ruffThroughput(ruff, stdlib, scale.corpusRuns);
+  const ruffGenerated = ruffThroughput(ruff, generated, scale.fileRuns);
+  const flake8 = { stdlib: flake8Throughput(stdlib), generated: flake8Throughput(generated) };
+  log(`(d) keystroke latency over LSP (${scale.keystrokes} edits)`);
+  const editing = await editingLatency(REPO_ROOT, generated.files[0]!.text, scale.keystrokes, ruff, scale.ruffRuns);
+  log(`(e) server memory (${scale.openFiles} files, ${scale.memoryEdits} edits)`);
+  const memory = await memoryGrowth(REPO_ROOT, stdlib, scale.openFiles, scale.memoryEdits);
+  ruff.free();
+
+  const ratios = {
+    singleToFloor: { stdlib: single.stdlib / floor.stdlib, generated: single.generated / floor.generated },
+    poolToSingle: pool.linesPerSecond / single.stdlib,
+    singleToRuff: { stdlib: single.stdlib / ruffStdlib.linesPerSecond, generated: single.generated / ruffGenerated.linesPerSecond },
+    poolToRuff: pool.linesPerSecond / ruffStdlib.linesPerSecond,
+    singleToFlake8: { stdlib: versus(single.stdlib, flake8.stdlib), generated: versus(single.generated, flake8.generated) },
+  };
+
+  print();
+  print('                                   corpus A (stdlib)        corpus B (generated)');
+  const row = (name: string, a: string, b = '') => print(`${name.padEnd(35)}${a.padEnd(25)}${b}`);
+  row('(a) parse floor (tree-sitter)', rate(floor.stdlib), rate(floor.generated));
+  row('(b) memhints, one thread', rate(single.stdlib), rate(single.generated));
+  row('      ratio to the floor', ratio(ratios.singleToFloor.stdlib), ratio(ratios.singleToFloor.generated));
+  row(`    memhints, pool of ${pool.workers} workers`, rate(pool.linesPerSecond));
+  row('      ratio to one thread', ratio(ratios.poolToSingle));
+  row(`(c) Ruff ${ruffVersion()} (WASM, in process)`, rate(ruffStdlib.linesPerSecond), rate(ruffGenerated.linesPerSecond));
+  row('      memhints one thread / Ruff', ratio(ratios.singleToRuff.stdlib), ratio(ratios.singleToRuff.generated));
+  row('      memhints pool / Ruff', ratio(ratios.poolToRuff));
+  if (flake8.stdlib.skipped) row('    flake8 --select=C4 -j 1', flake8.stdlib.note);
+  else {
+    row(`    flake8 ${flake8.stdlib.version} --select=C4 -j 1`, rate(flake8.stdlib.linesPerSecond), flake8.generated.skipped ? flake8.generated.note : rate(flake8.generated.linesPerSecond));
+    row('      memhints one thread / flake8', ratio(ratios.singleToFlake8.stdlib!), ratios.singleToFlake8.generated === undefined ? '' : ratio(ratios.singleToFlake8.generated));
+  }
+  print(`    findings on corpus A: memhints ${singleStdlib.findings}, Ruff ${ruffStdlib.findings}${flake8.stdlib.skipped ? '' : `, flake8 ${flake8.stdlib.findings}`}`);
+  print();
+  print(`(d) LSP over stdio, ${generated.lines.toLocaleString('en-US')}-line file: first diagnostics after didOpen ${ms(editing.firstDiagnosticsMs)}`);
+  print(`    keystroke → publishDiagnostics over ${editing.keystrokes} edits: p50 ${ms(editing.p50Ms)}, p99 ${ms(editing.p99Ms)}, max ${ms(editing.maxMs)}`);
+  print(`    Ruff (WASM) check of the same file: p50 ${ms(editing.ruffCheckP50Ms)}`);
+  print();
+  print(`(e) server memory: after opening ${memory.openedFiles} files RSS ${mb(memory.afterOpening.rssBytes)}, WASM ${mb(memory.afterOpening.wasmBytes)}, JS heap ${mb(memory.afterOpening.heapUsedBytes)}, ${memory.afterOpening.openTrees} trees`);
+  print(`    after ${memory.edits} edits: RSS ${mb(memory.afterEditing.rssBytes)}, WASM ${mb(memory.afterEditing.wasmBytes)}, JS heap ${mb(memory.afterEditing.heapUsedBytes)}, ${memory.afterEditing.openTrees} trees`);
+  print(`    growth: RSS ${memory.rssGrowthPercent.toFixed(1)}%, WASM ${memory.wasmGrowthPercent.toFixed(1)}%`);
+
+  const targets: [Target, string][] = [];
+  const add = (target: Target, shown: string) => targets.push([target, shown]);
+  add(atLeast('(b) one thread vs parse floor, corpus A', ratios.singleToFloor.stdlib, 0.8), ratio(ratios.singleToFloor.stdlib));
+  add(atLeast('(b) one thread vs parse floor, corpus B', ratios.singleToFloor.generated, 0.8), ratio(ratios.singleToFloor.generated));
+  add(atLeast('(b) pool vs one thread', ratios.poolToSingle, 1.6), ratio(ratios.poolToSingle));
+  if (ratios.singleToFlake8.stdlib !== undefined) add(atLeast('(b) one thread vs flake8-comprehensions, corpus A', ratios.singleToFlake8.stdlib, 15), ratio(ratios.singleToFlake8.stdlib));
+  else print(`\n(c) flake8: ${flake8.stdlib.skipped ? flake8.stdlib.note : ''}`);
+  add(below('(d) keystroke p99', editing.p99Ms, 10, ' ms'), ms(editing.p99Ms));
+  add(below('(d) keystroke p50 vs Ruff-WASM check p50', editing.p50Ms / editing.ruffCheckP50Ms, 1, '×'), `${ms(editing.p50Ms)} vs ${ms(editing.ruffCheckP50Ms)}`);
+  add(below('(e) RSS growth', memory.rssGrowthPercent, 5, '%'), `${memory.rssGrowthPercent.toFixed(1)}%`);
+  print();
+  for (const [target, shown] of targets) print(targetLine(target, shown));
+
+  return {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown' },
+    corpora: { stdlib: { name: stdlib.name, files: stdlib.files.length, lines: stdlib.lines }, generated: { files: 1, lines: generated.lines } },
+    floor,
+    analysis: { singleThread: single, pool: { stdlib: pool.linesPerSecond, workers: pool.workers }, findings: { stdlib: singleStdlib.findings, generated: singleGenerated.findings } },
+    peers: {
+      ruffWasm: { version: ruffVersion(), select: ['C4', 'PERF', 'FURB', 'B019'], stdlib: ruffStdlib.linesPerSecond, generated: ruffGenerated.linesPerSecond },
+      flake8,
+    },
+    ratios,
+    editing,
+    memory,
+    targets: targets.map(([target]) => target),
+  };
+}
+
+/** Our rate over a peer's, or undefined when the peer was skipped. */
+function versus(ours: number, peer: Flake8Result): number | undefined {
+  return peer.skipped ? undefined : ours / peer.linesPerSecond;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,50 @@
+// Checking (and fixing) one file: the same whether it runs in the main thread or in a worker.
+import type { Parser } from 'web-tree-sitter';
+import type { FixSafety } from '../rules/types';
+import { fixRepeatedly } from './fix';
+import { lintText, type LintOptions } from './lint';
+import { unifiedDiff } from './report/diff';
+import { reportedFindings, type ReportedFinding } from './report/findings';
+import { readSource, SourceError, writeSourceIfUnchanged } from './source';
+
+export type FixMode = 'none' | 'write' | 'diff';
+
+/** What checking one file gave; plain data, so that it can come back from a worker thread. */
+export interface FileOutcome {
+  readonly findings: readonly ReportedFinding[];
+  readonly fixed: number;
+  /** The unified diff of the fixes, with --diff. */
+  readonly diff: string;
+  /** Why the file could not be read, or the fixed text written, if it could not. */
+  readonly problem?: string;
+}
+
+export interface FileCheck {
+  readonly lint: LintOptions;
+  readonly allowed: ReadonlySet<FixSafety>;
+  readonly mode: FixMode;
+}
+
+export function checkFile(parser: Parser, file: string, shown: string, check: FileCheck): FileOutcome {
+  let source;
+  try {
+    source = readSource(file);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    return { findings: [], fixed: 0, diff: '', problem: error.message };
+  }
+  const findingsIn = (text: string) => lintText(parser, text, check.lint);
+  if (check.mode === 'none') return { findings: reportedFindings(shown, source.text, findingsIn(source.text)), fixed: 0, diff: '' };
+  const outcome = fixRepeatedly(source.text, findingsIn, check.allowed);
+  const findings = reportedFindings(shown, outcome.text, outcome.findings);
+  if (outcome.text === source.text) return { findings, fixed: 0, diff: '' };
+  if (check.mode === 'diff') return { findings, fixed: outcome.fixed, diff: unifiedDiff(shown, source.text, outcome.text) };
+  try {
+    writeSourceIfUnchanged(file, source, outcome.text);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    // Nothing was fixed, so what the file holds is what to report.
+    return { findings: reportedFindings(shown, source.text, findingsIn(source.text)), fixed: 0, diff: '', problem: error.message };
+  }
+  return { findings, fixed: outcome.fixed, diff: '' };
+}

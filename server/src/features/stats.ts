@@ -1,0 +1,15 @@
+// `memhints/stats`: what the server holds, for benchmarks and bug reports.
+// Trees live in web-tree-sitter's WASM memory, which counts under `external`, not the JS heap.
+import type { OpenDocuments } from '../documents';
+
+export const STATS_REQUEST = 'memhints/stats';
+
+export interface ServerStats {
+  readonly memory: NodeJS.MemoryUsage;
+  /** Open documents, each holding one tree-sitter tree. */
+  readonly openTrees: number;
+}
+
+export function serverStats(documents: OpenDocuments | undefined): ServerStats {
+  return { memory: process.memoryUsage(), openTrees: documents?.count ?? 0 };
+}

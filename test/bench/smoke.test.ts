@@ -1,0 +1,81 @@
+// `npm run bench -- --quick` runs every section and writes results.json with a
+// positive figure wherever something was measured (no timing is asserted).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { REPO_ROOT } from '../support/paths';
+
+const BENCH = join(REPO_ROOT, 'out', 'bench', 'main.js');
+
+type Json = Record<string, unknown>;
+
+function positive(results: Json, path: string): void {
+  const value = path.split('.').reduce<unknown>((at, key) => (at as Json | undefined)?.[key], results);
+  assert.ok(typeof value === 'number' && Number.isFinite(value) && value > 0, `${path} should be a positive number, is ${JSON.stringify(value)}`);
+}
+
+function flake8Installed(): boolean {
+  const run = spawnSync('flake8', ['--version'], { encoding: 'utf8' });
+  return run.status === 0 && run.stdout.includes('comprehensions');
+}
+
+test('the quick bench measures every section and writes them all', { timeout: 240_000 }, (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'memhints-bench-test-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'results.json');
+  const run = spawnSync(process.execPath, [BENCH, '--quick', '--out', out], { cwd: REPO_ROOT, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const results = JSON.parse(readFileSync(out, 'utf8')) as Json;
+  assert.equal(results['quick'], true);
+
+  for (const path of [
+    'corpora.stdlib.files',
+    'corpora.stdlib.lines',
+    'corpora.generated.lines',
+    'floor.stdlib',
+    'floor.generated',
+    'analysis.singleThread.stdlib',
+    'analysis.singleThread.generated',
+    'analysis.pool.stdlib',
+    'analysis.pool.workers',
+    'analysis.findings.generated',
+    'peers.ruffWasm.stdlib',
+    'peers.ruffWasm.generated',
+    'ratios.singleToFloor.stdlib',
+    'ratios.singleToFloor.generated',
+    'ratios.poolToSingle',
+    'ratios.singleToRuff.stdlib',
+    'editing.firstDiagnosticsMs',
+    'editing.keystrokes',
+    'editing.p50Ms',
+    'editing.p99Ms',
+    'editing.ruffCheckP50Ms',
+    'memory.openedFiles',
+    'memory.afterOpening.rssBytes',
+    'memory.afterOpening.wasmBytes',
+    'memory.afterOpening.openTrees',
+    'memory.afterEditing.rssBytes',
+    'memory.afterEditing.openTrees',
+  ]) {
+    positive(results, path);
+  }
+  assert.equal((results['editing'] as Json)['keystrokes'], 50);
+  assert.equal((results['memory'] as Json)['edits'], 50);
+  assert.equal(typeof (results['memory'] as Json)['rssGrowthPercent'], 'number');
+
+  const flake8 = (results['peers'] as Json)['flake8'] as Record<string, Json>;
+  if (flake8Installed()) {
+    positive(results, 'peers.flake8.stdlib.linesPerSecond');
+    positive(results, 'ratios.singleToFlake8.stdlib');
+  } else {
+    assert.match(String(flake8['stdlib']!['note']), /skipped: flake8 not installed \(apt-get install flake8 python3-flake8-comprehensions\)/);
+    assert.match(run.stdout, /skipped: flake8 not installed/);
+  }
+
+  const targets = results['targets'] as { name: string; pass: boolean }[];
+  assert.ok(targets.length >= 6);
+  for (const target of targets) assert.match(run.stdout, new RegExp(`^(PASS|MISS)  ${target.name.replace(/[()]/g, '\\$&')}: `, 'm'));
+});
