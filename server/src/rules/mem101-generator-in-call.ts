@@ -10,6 +10,7 @@ export const mem101: Rule = {
   code: 'MEM101',
   name: 'generator-in-call',
   defaultSeverity: 'warning',
+  fixAvailability: 'always',
   summary: 'List comprehension passed to a call that only iterates it once',
   docs: {
     whatItDoes:

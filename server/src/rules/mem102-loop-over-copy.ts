@@ -12,6 +12,7 @@ export const mem102: Rule = {
   code: 'MEM102',
   name: 'loop-over-copy',
   defaultSeverity: 'warning',
+  fixAvailability: 'always',
   summary: 'Loop over a materialised copy that is iterated only once',
   docs: {
     whatItDoes:

@@ -10,6 +10,7 @@ export const mem103: Rule = {
   code: 'MEM103',
   name: 'list-of-range',
   defaultSeverity: 'warning',
+  fixAvailability: 'sometimes',
   summary: '`list(range(…))` used only in ways a `range` supports',
   docs: {
     whatItDoes:

@@ -9,6 +9,7 @@ export const mem104: Rule = {
   code: 'MEM104',
   name: 'len-of-materialised',
   defaultSeverity: 'warning',
+  fixAvailability: 'sometimes',
   summary: 'A list built only to be counted with `len()`',
   docs: {
     whatItDoes:

@@ -12,6 +12,7 @@ export const mem106: Rule = {
   code: 'MEM106',
   name: 'read-whole-file',
   defaultSeverity: 'warning',
+  fixAvailability: 'sometimes',
   summary: 'Whole file read into memory only to loop over its lines',
   docs: {
     whatItDoes:

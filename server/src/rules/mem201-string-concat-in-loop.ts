@@ -12,6 +12,7 @@ export const mem201: Rule = {
   code: 'MEM201',
   name: 'string-concat-in-loop',
   defaultSeverity: 'warning',
+  fixAvailability: 'none',
   summary: 'A str or bytes value grown with `+=` inside a loop',
   docs: {
     whatItDoes:

@@ -27,6 +27,7 @@ export const mem202: Rule = {
   code: 'MEM202',
   name: 'cache-on-method',
   defaultSeverity: 'warning',
+  fixAvailability: 'none',
   summary: '`functools.lru_cache` or `functools.cache` on a method keeps every instance alive',
   docs: {
     whatItDoes:

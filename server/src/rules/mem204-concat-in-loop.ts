@@ -27,6 +27,7 @@ export const mem204: Rule = {
   code: 'MEM204',
   name: 'concat-in-loop',
   defaultSeverity: 'warning',
+  fixAvailability: 'none',
   summary: 'An array or DataFrame grown by copying inside a loop (`np.append`, `pd.concat`, `DataFrame.append`)',
   docs: {
     whatItDoes:

@@ -27,6 +27,7 @@ export const mem301: Rule = {
   code: 'MEM301',
   name: 'slots-for-many-instances',
   defaultSeverity: 'information',
+  fixAvailability: 'none',
   summary: 'Class without `__slots__` instantiated in a loop or comprehension: every instance carries room for a dict of attributes',
   docs: {
     whatItDoes:

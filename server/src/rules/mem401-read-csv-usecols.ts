@@ -35,6 +35,7 @@ export const mem401: Rule = {
   code: 'MEM401',
   name: 'read-csv-usecols',
   defaultSeverity: 'warning',
+  fixAvailability: 'sometimes',
   summary: 'A pandas file read keeps every column though only a few are used',
   docs: {
     whatItDoes:

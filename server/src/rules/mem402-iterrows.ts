@@ -7,6 +7,7 @@ export const mem402: Rule = {
   code: 'MEM402',
   name: 'iterrows',
   defaultSeverity: 'warning',
+  fixAvailability: 'none',
   summary: '`DataFrame.iterrows()` in a loop builds a pandas Series for every row',
   docs: {
     whatItDoes:

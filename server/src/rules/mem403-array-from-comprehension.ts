@@ -21,6 +21,7 @@ export const mem403: Rule = {
   code: 'MEM403',
   name: 'array-from-comprehension',
   defaultSeverity: 'warning',
+  fixAvailability: 'sometimes',
   summary: '`np.array([comprehension])` builds a list of Python objects before the array',
   docs: {
     whatItDoes:

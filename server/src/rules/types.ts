@@ -29,6 +29,9 @@ export interface Finding {
   readonly fix?: Fix;
 }
 
+/** Whether findings of a rule come with a fix: on every finding, on some, or never. */
+export type FixAvailability = 'always' | 'sometimes' | 'none';
+
 /** The user-facing documentation of a rule; docs/rules/<code>.md is generated from it. */
 export interface RuleDocs {
   readonly whatItDoes: string;
@@ -51,6 +54,7 @@ export interface Rule {
   /** kebab-case name, also the rule file's name after its code. */
   readonly name: string;
   readonly defaultSeverity: Severity;
+  readonly fixAvailability: FixAvailability;
   /** One line for tables and `memhints rule`. */
   readonly summary: string;
   readonly docs: RuleDocs;
