@@ -16,6 +16,7 @@ test('a list comprehension summed is one MEM101 warning over the comprehension',
   const [diagnostic] = diagnostics;
   assert.equal(diagnostic!.code, 'MEM101');
   assert.equal(diagnostic!.source, 'memhints');
+  assert.deepEqual(diagnostic!.codeDescription, { href: 'https://github.com/memhints/memhints/blob/main/docs/rules/MEM101.md' });
   assert.equal(diagnostic!.severity, DiagnosticSeverity.Warning);
   assert.deepEqual(diagnostic!.range, rangeOfText(text, '[x * x for x in xs]'));
   assert.match(String(diagnostic!.message), /sum\(\)/);
@@ -48,4 +49,15 @@ test('str.join and a local name `sum` are not flagged, while a real sum next to 
     diagnostics.map((d) => ({ code: d.code, line: d.range.start.line })),
     [{ code: 'MEM101', line: 2 }],
   );
+});
+
+test('every diagnostic links its code to that rule\'s page under docs/rules', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const text = ['n = len([x for x in xs])', 'for i in list(range(10)):', '    print(i)', 'total = sum([x for x in xs])', ''].join('\n');
+  const { diagnostics } = await client.didOpen('file:///workspace/links.py', text);
+  assert.ok(new Set(diagnostics.map((d) => d.code)).size >= 3, JSON.stringify(diagnostics.map((d) => d.code)));
+  for (const diagnostic of diagnostics) {
+    assert.equal(diagnostic.codeDescription?.href, `https://github.com/memhints/memhints/blob/main/docs/rules/${String(diagnostic.code)}.md`);
+  }
 });

@@ -1,6 +1,7 @@
 // Findings → LSP diagnostics.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocsUrl } from '../docs/ruleUrl';
 import type { Finding, Severity } from '../rules/types';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -21,6 +22,8 @@ export function toDiagnostic(text: TextDocument, finding: Finding): Diagnostic {
     range: rangeOf(text, finding.start, finding.end),
     severity: SEVERITY[finding.severity],
     code: finding.code,
+    // Editors link the code to the rule's page.
+    codeDescription: { href: ruleDocsUrl(finding.code) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
