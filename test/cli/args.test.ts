@@ -18,6 +18,7 @@ test('no path means the current directory; defaults are text, no fixes, progress
     fix: false,
     unsafeFixes: false,
     diff: false,
+    statistics: false,
     select: [],
     ignore: [],
     exclude: [],
@@ -52,7 +53,35 @@ test('help and version', () => {
 });
 
 test('bad input is a UsageError', () => {
-  for (const argv of [['check', '--nope'], ['check', '--format', 'sarif'], ['check', '--ignore', 'W605'], ['fix'], []]) {
+  for (const argv of [['check', '--nope'], ['check', '--format', 'xml'], ['check', '--ignore', 'W605'], ['fix'], []]) {
+    assert.throws(() => parseCommandLine(argv), UsageError, argv.join(' '));
+  }
+});
+
+test('formats: text, json, sarif and github; --diff only with text, --statistics only with text or json', () => {
+  for (const format of ['text', 'json', 'sarif', 'github']) assert.equal(checkOptions(['check', '--format', format]).format, format);
+  assert.equal(checkOptions(['check', '--statistics']).statistics, true);
+  assert.equal(checkOptions(['check', '--statistics', '--format', 'json', '--fix']).statistics, true);
+  for (const argv of [
+    ['check', '--diff', '--format', 'sarif'],
+    ['check', '--diff', '--format', 'github'],
+    ['check', '--statistics', '--diff'],
+    ['check', '--statistics', '--format', 'sarif'],
+    ['check', '--statistics', '--format', 'github'],
+    ['check', '--all'],
+  ]) {
+    assert.throws(() => parseCommandLine(argv), UsageError, argv.join(' '));
+  }
+});
+
+test('rule CODE names one rule, case-insensitively; rule --all lists them; anything else is a UsageError', () => {
+  const command = parseCommandLine(['rule', 'mem103']);
+  assert.ok(command.kind === 'rule' && command.rule.code === 'MEM103');
+  assert.equal(parseCommandLine(['rule', '--all']).kind, 'rules');
+  const help = parseCommandLine(['rule', '--help']);
+  assert.ok(help.kind === 'help' && help.text.startsWith('Usage: memhints rule CODE'));
+  assert.throws(() => parseCommandLine(['rule', 'MEM999']), (error: unknown) => error instanceof UsageError && error.message === 'unknown rule "MEM999"');
+  for (const argv of [['rule'], ['rule', 'MEM101', 'MEM102'], ['rule', 'MEM101', '--all'], ['rule', 'MEM101', '--fix'], ['rule', '--all', '--format', 'json']]) {
     assert.throws(() => parseCommandLine(argv), UsageError, argv.join(' '));
   }
 });

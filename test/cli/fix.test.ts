@@ -129,3 +129,20 @@ test('--diff exits 0 and prints no diff when there is nothing to fix', (t) => {
   assert.equal(run.status, 0);
   assert.equal(run.stdout, '');
 });
+
+test('--diff --unsafe-fixes shows the unsafe fixes too: the diff is what --fix --unsafe-fixes writes', (t) => {
+  const root = project(t, { 'prog.py': PROGRAM });
+  const safeOnly = memhints(['check', '--diff'], root);
+  const run = memhints(['check', '--diff', '--unsafe-fixes'], root);
+  assert.equal(run.status, 1, run.stderr);
+  assert.equal(readFileSync(join(root, 'prog.py'), 'utf8'), PROGRAM, '--diff must not write');
+  assert.notEqual(run.stdout, safeOnly.stdout);
+  assert.ok(run.stdout.includes('+print(any(x > 5 for x in xs))'), 'the unsafe any() fix is in the diff');
+  assert.ok(!safeOnly.stdout.includes('+print(any('), 'and only with --unsafe-fixes');
+
+  const fixedRoot = project(t, { 'prog.py': PROGRAM });
+  assert.equal(memhints(['check', '--fix', '--unsafe-fixes'], fixedRoot).status, 0);
+  assert.equal(applyUnifiedDiff(PROGRAM, run.stdout), readFileSync(join(fixedRoot, 'prog.py'), 'utf8'));
+  const before = jsonFindings(memhints(['check', '--format', 'json'], root));
+  assert.match(run.stderr, new RegExp(`^Would fix ${before.length} findings in 1 file\\.$`, 'm'));
+});

@@ -2,11 +2,12 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { selectRules, validateSettings } from '../config';
-import { ALL_RULES } from '../rules';
+import { ALL_RULES, ruleByCode } from '../rules';
+import type { Rule } from '../rules/types';
 import { UsageError } from './errors';
-import { CHECK_HELP, MAIN_HELP } from './help';
+import { CHECK_HELP, MAIN_HELP, RULE_HELP } from './help';
 
-export const OUTPUT_FORMATS = ['text', 'json'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface CheckOptions {
@@ -19,6 +20,8 @@ export interface CheckOptions {
   readonly unsafeFixes: boolean;
   /** Print the fixes as a diff instead of writing them. */
   readonly diff: boolean;
+  /** Print how many findings each rule has instead of the findings. */
+  readonly statistics: boolean;
   readonly select: readonly string[];
   readonly ignore: readonly string[];
   readonly exclude: readonly string[];
@@ -32,6 +35,8 @@ export interface CheckOptions {
 export type Command =
   | { readonly kind: 'help'; readonly text: string }
   | { readonly kind: 'version' }
+  | { readonly kind: 'rule'; readonly rule: Rule }
+  | { readonly kind: 'rules' }
   | { readonly kind: 'check'; readonly options: CheckOptions; readonly warnings: readonly string[] };
 
 const OPTIONS = {
@@ -39,6 +44,7 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'unsafe-fixes': { type: 'boolean' },
   diff: { type: 'boolean' },
+  statistics: { type: 'boolean' },
   select: { type: 'string', multiple: true },
   ignore: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
@@ -46,6 +52,7 @@ const OPTIONS = {
   'exit-zero': { type: 'boolean' },
   'no-progress': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
+  all: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -59,13 +66,18 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (values.help) return { kind: 'help', text: MAIN_HELP };
     throw new UsageError('no command given; try "memhints check PATH" or "memhints --help"');
   }
-  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the only command is "check" (see memhints --help)`);
+  if (command === 'rule') return ruleCommand(values, paths);
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check" and "rule" (see memhints --help)`);
   if (values.help) return { kind: 'help', text: CHECK_HELP };
+  if (values.all) throw new UsageError('--all is an option of memhints rule, not of memhints check');
 
   const format = values.format ?? 'text';
   if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${format}"`);
   const diff = values.diff ?? false;
-  if (diff && format !== 'text') throw new UsageError('--diff prints a diff, so it cannot be combined with --format json');
+  if (diff && format !== 'text') throw new UsageError(`--diff prints a diff, so it cannot be combined with --format ${format}`);
+  const statistics = values.statistics ?? false;
+  if (statistics && diff) throw new UsageError('--statistics and --diff cannot be combined');
+  if (statistics && format !== 'text' && format !== 'json') throw new UsageError(`--statistics prints text or json, not --format ${format}`);
   const warnings: string[] = [];
   const select = ruleCodes('--select', values.select, warnings);
   const ignore = ruleCodes('--ignore', values.ignore, warnings);
@@ -78,6 +90,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       fix: values.fix ?? false,
       unsafeFixes: values['unsafe-fixes'] ?? false,
       diff,
+      statistics,
       select,
       ignore,
       exclude: commaList(values.exclude),
@@ -87,6 +100,23 @@ export function parseCommandLine(argv: readonly string[]): Command {
       jobs: jobCount(values.jobs),
     },
   };
+}
+
+type ParsedValues = ReturnType<typeof parseOrExplain>['values'];
+
+/** `memhints rule CODE` or `memhints rule --all`; check's options mean nothing here. */
+function ruleCommand(values: ParsedValues, codes: readonly string[]): Command {
+  if (values.help) return { kind: 'help', text: RULE_HELP };
+  const foreign = Object.keys(values).filter((option) => option !== 'all');
+  if (foreign.length > 0) throw new UsageError(`--${foreign[0]} is not an option of memhints rule (see memhints rule --help)`);
+  if (values.all) {
+    if (codes.length > 0) throw new UsageError('give either a rule code or --all, not both');
+    return { kind: 'rules' };
+  }
+  if (codes.length !== 1) throw new UsageError(codes.length === 0 ? 'memhints rule needs a rule code such as MEM101, or --all' : 'memhints rule takes one rule code');
+  const rule = ruleByCode(codes[0]!);
+  if (!rule) throw new UsageError(`unknown rule "${codes[0]}"`);
+  return { kind: 'rule', rule };
 }
 
 function parseOrExplain(argv: readonly string[]) {

@@ -4,14 +4,18 @@ import { selectRules } from '../config';
 import { SAFE_AND_UNSAFE, SAFE_ONLY } from '../fixes';
 import { pythonParser } from '../parser';
 import { ALL_RULES } from '../rules';
-import type { FixSafety } from '../rules/types';
-import type { CheckOptions } from './args';
+import type { FixSafety, Rule } from '../rules/types';
+import type { CheckOptions, OutputFormat } from './args';
 import { displayPath, filesToCheck } from './files';
 import { checkFile, type FileCheck, type FileOutcome, type FixMode } from './checkFile';
 import type { CheckTask, CheckWorkerData } from './checkWorker';
 import { progressIndicator } from './progress';
+import { packageManifest } from './manifest';
 import type { ReportedFinding } from './report/findings';
+import { githubReport } from './report/github';
 import { jsonReport } from './report/json';
+import { sarifReport } from './report/sarif';
+import { ruleStatistics, statisticsJson, statisticsText } from './report/statistics';
 import { findingLine, findingsSummary, fixSummary } from './report/text';
 import { WorkerPool } from './workerPool';
 
@@ -66,7 +70,7 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
   if (options.jobs > 1 && files.length > PARALLEL_MIN_FILES) await checkInWorkers(files, check, options, take);
   else await checkHere(files, check, take);
   progress.clear();
-  writeReport(totals, options, check.allowed, check.mode, streams);
+  writeReport(totals, options, { rules: check.lint.rules, allowed: check.allowed, mode: check.mode, cwd }, streams);
 
   if (totals.failed) return EXIT_ERROR;
   const remains = check.mode === 'diff' ? totals.diffs.length > 0 : totals.findings.length > 0;
@@ -103,18 +107,42 @@ async function checkInWorkers(files: readonly CheckTask[], check: FileCheck, opt
   }
 }
 
+/** What a report needs besides the findings. */
+interface ReportContext {
+  /** The rules that ran. */
+  readonly rules: readonly Rule[];
+  readonly allowed: ReadonlySet<FixSafety>;
+  readonly mode: FixMode;
+  readonly cwd: string;
+}
+
 /** Findings or diffs on stdout; summaries beside them, or on stderr when stdout must stay machine-readable. */
-function writeReport(totals: RunTotals, options: CheckOptions, allowed: ReadonlySet<FixSafety>, mode: FixMode, streams: Streams): void {
+function writeReport(totals: RunTotals, options: CheckOptions, context: ReportContext, streams: Streams): void {
+  const { allowed, mode } = context;
   if (mode === 'diff') {
     streams.stdout(totals.diffs.join(''));
     streams.stderr(totals.fixed > 0 ? `${fixSummary('Would fix', totals.fixed, totals.fixedFiles)}\n` : 'No fixes to apply.\n');
-  } else if (options.format === 'json') {
-    streams.stdout(jsonReport(totals.findings));
-    if (mode === 'write') streams.stderr(`${fixSummary('Fixed', totals.fixed, totals.fixedFiles)}\n`);
-  } else {
-    const lines = totals.findings.map((finding) => `${findingLine(finding, allowed)}\n`);
+  } else if (options.format === 'text') {
+    const lines = options.statistics
+      ? [statisticsText(ruleStatistics(totals.findings, context.rules, allowed))]
+      : totals.findings.map((finding) => `${findingLine(finding, allowed)}\n`);
     if (mode === 'write' && totals.fixed > 0) lines.push(`${fixSummary('Fixed', totals.fixed, totals.fixedFiles)}\n`);
-    lines.push(`${findingsSummary(totals.findings, allowed)}\n`);
+    if (!options.statistics) lines.push(`${findingsSummary(totals.findings, allowed)}\n`);
     streams.stdout(lines.join(''));
+  } else {
+    streams.stdout(MACHINE_REPORTS[options.format](totals.findings, options, context));
+    if (mode === 'write') streams.stderr(`${fixSummary('Fixed', totals.fixed, totals.fixedFiles)}\n`);
   }
 }
+
+type MachineReport = (findings: readonly ReportedFinding[], options: CheckOptions, context: ReportContext) => string;
+
+/** The formats whose standard output is for programs: one module each under report/. */
+const MACHINE_REPORTS: Readonly<Record<Exclude<OutputFormat, 'text'>, MachineReport>> = {
+  json: (findings, options, { rules, allowed }) => (options.statistics ? statisticsJson(ruleStatistics(findings, rules, allowed)) : jsonReport(findings)),
+  sarif: (findings, _options, { rules, cwd }) => {
+    const manifest = packageManifest();
+    return sarifReport(findings, { rules, cwd, tool: { version: manifest.version, informationUri: manifest.repositoryUrl } });
+  },
+  github: (findings, _options, { rules }) => githubReport(findings, new Map(rules.map((rule) => [rule.code, rule.name]))),
+};

@@ -1,9 +1,11 @@
 // Command line → command → exit code; the only place that touches process streams.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { ruleMarkdown } from '../docs/ruleMarkdown';
+import { ALL_RULES } from '../rules';
 import { parseCommandLine } from './args';
 import { EXIT_CLEAN, EXIT_ERROR, runCheck, type Streams } from './check';
 import { UsageError } from './errors';
+import { packageManifest } from './manifest';
+import { ruleList } from './rule';
 
 export async function main(argv: readonly string[]): Promise<number> {
   // A reader that goes away (`memhints check | head`) is not an error worth a stack trace.
@@ -19,11 +21,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseCommandLine(argv);
     if (command.kind === 'version') {
-      streams.stdout(`memhints ${packageVersion()}\n`);
+      streams.stdout(`memhints ${packageManifest().version}\n`);
       return EXIT_CLEAN;
     }
     if (command.kind === 'help') {
       streams.stdout(command.text);
+      return EXIT_CLEAN;
+    }
+    if (command.kind === 'rule') {
+      streams.stdout(ruleMarkdown(command.rule));
+      return EXIT_CLEAN;
+    }
+    if (command.kind === 'rules') {
+      streams.stdout(ruleList(ALL_RULES));
       return EXIT_CLEAN;
     }
     for (const warning of command.warnings) streams.stderr(`memhints: warning: ${warning}\n`);
@@ -36,17 +46,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     streams.stderr(`memhints: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_ERROR;
   }
-}
-
-/** The version in the package.json above this file (dist/cli.js or out/server/src/cli/main.js). */
-function packageVersion(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
-      if (manifest.name === 'memhints' && typeof manifest.version === 'string') return manifest.version;
-    } catch {
-      // No package.json here; look further up.
-    }
-  }
-  return 'unknown';
 }
