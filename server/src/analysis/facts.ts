@@ -2,10 +2,12 @@
 // imported names refer to. Built on first use, once per analysis.
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from './bindings';
+import { NameIndex } from './nameIndex';
 import { Scopes, type Lookup } from './scopes';
 
 export class DocumentFacts {
   private scopesCache: Scopes | undefined;
+  private namesCache: NameIndex | undefined;
   /** By node id: several rules ask about the same callee. */
   private readonly qualifiedNames = new Map<number, string | undefined>();
 
@@ -14,6 +16,11 @@ export class DocumentFacts {
   get scopes(): Scopes {
     this.scopesCache ??= new Scopes(this.root);
     return this.scopesCache;
+  }
+
+  get names(): NameIndex {
+    this.namesCache ??= new NameIndex(this.root);
+    return this.namesCache;
   }
 
   lookup(name: string, from: Node): Lookup {

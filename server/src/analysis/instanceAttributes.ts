@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { decoratorName, decoratorsOf } from './decorators';
 import type { DocumentFacts } from './facts';
 import { stringLiteral } from './literals';
-import { callArguments, descendants } from './syntax';
+import { callArguments } from './syntax';
 import { isAssignmentTarget } from './valueUses';
 
 /** What the object written to is, as far as the text shows. */
@@ -42,7 +42,8 @@ export function attributeWrites(facts: DocumentFacts, root: Node): readonly Attr
   const known = cache.get(facts);
   if (known) return known;
   const writes: AttributeWrite[] = [];
-  for (const node of descendants(root)) {
+  // Found inside tree-sitter: a JS walk over every node costs a WASM call per step.
+  for (const node of root.descendantsOfType(['attribute', 'call'])) {
     if (node.type === 'attribute') {
       const object = node.childForFieldName('object');
       const name = node.childForFieldName('attribute')?.text;

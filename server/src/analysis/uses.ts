@@ -2,7 +2,7 @@
 // cannot be known from the text (global/nonlocal aliases, star imports,
 // eval/exec and the namespace dictionaries).
 import type { Node } from 'web-tree-sitter';
-import { INNER_BINDERS, type BindingSite } from './bindings';
+import type { BindingSite } from './bindings';
 import type { DocumentFacts } from './facts';
 import type { Scope } from './scopes';
 import { COMPREHENSION_TYPES } from './syntax';
@@ -42,13 +42,11 @@ export function usesOfName(facts: DocumentFacts, identifier: Node): NameUses | u
   const { scope, sites } = found;
   // A star import may rebind the name wherever it stands.
   if (scope.hasStarImport || sites.some((site) => site.kind === 'declaration')) return undefined;
+  if (facts.names.dynamicCallsIn(scope.node).some((call) => reachesNames(facts, call, scope))) return undefined;
   const notReads = new Set(sites.map((site) => site.node.id));
   const reads: Node[] = [];
-  for (const node of descendants(scope.node)) {
-    if (node.type === 'call' && reachesNames(facts, node, scope)) return undefined;
-    // Parameters of nested functions and lambdas bind there, though they stand outside the body.
-    for (const parameter of INNER_BINDERS[node.type]?.targets(node) ?? []) notReads.add(parameter.id);
-    if (node.type !== 'identifier' || node.text !== name || notReads.has(node.id) || !isReference(node)) continue;
+  for (const node of facts.names.spellings(name, scope.node)) {
+    if (notReads.has(node.id) || facts.names.isParameter(node) || !isReference(node)) continue;
     const resolved = facts.lookup(name, node);
     if (resolved === 'unknown') return undefined;
     if (resolved === undefined || resolved.scope !== scope) {
@@ -95,19 +93,6 @@ function reachesNames(facts: DocumentFacts, call: Node, scope: Scope): boolean {
   // vars(obj) reads an object's attributes, not the scope.
   if (reach === 'here') return (name !== 'builtins.vars' || call.childForFieldName('arguments')?.namedChildCount === 0) && runningScope(facts, call) === scope;
   return false;
-}
-
-/** The node and all its named descendants, in document order, without recursion. */
-function* descendants(root: Node): Generator<Node> {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    yield node;
-    for (let i = node.namedChildCount - 1; i >= 0; i--) {
-      const child = node.namedChild(i);
-      if (child) stack.push(child);
-    }
-  }
 }
 
 /** In `name = <value>` as a statement of its own (no annotation, no chain), the name; else undefined. */

@@ -174,7 +174,7 @@ function callsSuper(body: Node, facts: DocumentFacts): boolean {
  * variable.
  */
 function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts, root: Node): string[][] | undefined {
-  if (importsWeakref(root)) return undefined;
+  if (importsWeakref(facts, root)) return undefined;
   const inChain = new Set(chain.map((shape) => shape.node.id));
   const writes = attributeWrites(facts, root);
   const assigned = chain.map((shape) => {
@@ -197,7 +197,16 @@ function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts, root
   return assigned.map((names, index) => names.filter((name) => !assigned.slice(index + 1).some((inherited) => inherited.includes(name))));
 }
 
-function importsWeakref(root: Node): boolean {
+/** Per document: classes ask in turn, and the answer is the same for all of them. */
+const weakrefImports = new WeakMap<DocumentFacts, boolean>();
+
+function importsWeakref(facts: DocumentFacts, root: Node): boolean {
+  let known = weakrefImports.get(facts);
+  if (known === undefined) weakrefImports.set(facts, (known = findsWeakrefImport(root)));
+  return known;
+}
+
+function findsWeakrefImport(root: Node): boolean {
   return root.descendantsOfType(['import_statement', 'import_from_statement']).some((statement) => {
     if (!statement) return false;
     const modules = statement.type === 'import_statement' ? statement.childrenForFieldName('name') : [statement.childForFieldName('module_name')];
