@@ -8,9 +8,13 @@ export interface Settings {
   /** Codes or prefixes to disable; wins over select. */
   readonly ignore: readonly string[];
   readonly severity: Readonly<Record<string, Severity>>;
+  /** `memhints.inlayHints.sizes`: show the estimated size after allocations above the threshold. */
+  readonly inlayHintSizes: boolean;
+  /** `memhints.sizeThreshold`: bytes an allocation must exceed to get an inlay hint. */
+  readonly sizeThreshold: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, select: [], ignore: [], severity: {} };
+export const DEFAULT_SETTINGS: Settings = { enable: true, select: [], ignore: [], severity: {}, inlayHintSizes: false, sizeThreshold: 1024 * 1024 };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint']);
 const CODE_PREFIX = /^MEM[0-9]{0,3}$/;
@@ -47,7 +51,17 @@ export function validateSettings(raw: unknown, source = 'memhints'): Validated<S
     problems.push(`${source}.severity must map rule codes to a severity`);
   }
   const enable = typeof input['enable'] === 'boolean' ? input['enable'] : DEFAULT_SETTINGS.enable;
-  return { value: { enable, select, ignore, severity }, problems };
+  const inlayHints = input['inlayHints'];
+  const sizes = isRecord(inlayHints) ? inlayHints['sizes'] : undefined;
+  if ((inlayHints !== undefined && !isRecord(inlayHints)) || (sizes !== undefined && typeof sizes !== 'boolean')) {
+    problems.push(`${source}.inlayHints.sizes must be true or false`);
+  }
+  const inlayHintSizes = typeof sizes === 'boolean' ? sizes : DEFAULT_SETTINGS.inlayHintSizes;
+  const threshold = input['sizeThreshold'];
+  const validThreshold = typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0;
+  if (threshold !== undefined && !validThreshold) problems.push(`${source}.sizeThreshold must be a number of bytes, 0 or more`);
+  const sizeThreshold = validThreshold ? threshold : DEFAULT_SETTINGS.sizeThreshold;
+  return { value: { enable, select, ignore, severity, inlayHintSizes, sizeThreshold }, problems };
 }
 
 /** The rules that a select/ignore pair leaves on; the longest matching prefix decides, as in Ruff. */

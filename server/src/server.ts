@@ -9,11 +9,12 @@ import {
   CodeActionKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { validateSettings, type Settings, type Validated } from './config';
+import { DEFAULT_SETTINGS, validateSettings, type Settings, type Validated } from './config';
 import { OpenDocuments } from './documents';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { sizeInlayHints } from './features/inlayHints';
 import { serverStats, STATS_REQUEST } from './features/stats';
 import { Linter } from './linting';
 import { pythonParser } from './parser';
@@ -26,18 +27,23 @@ let supportsConfigurationRegistration = false;
 // Diagnostics wait until the client's settings are known, so that an ignored
 // rule never flashes up while they are being fetched.
 let settingsKnown = false;
+let settings: Settings = DEFAULT_SETTINGS;
+let supportsInlayHintRefresh = false;
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   documents = new OpenDocuments(await pythonParser());
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  linter.configure(validateSettings(params.initializationOptions?.settings).value);
+  supportsInlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  settings = validateSettings(params.initializationOptions?.settings).value;
+  linter.configure(settings);
   settingsKnown = !supportsConfiguration;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
+      inlayHintProvider: true,
     },
     serverInfo: { name: 'memhints', version: '0.1.0' },
   };
@@ -64,13 +70,15 @@ async function reloadSettings(): Promise<void> {
   }
 }
 
-function useSettings(settings: Validated<Settings>): void {
+function useSettings(validated: Validated<Settings>): void {
   // A notification, not window.showWarningMessage: that is a request, and a client
   // without a handler rejects it, which killed the server as an unhandled rejection.
-  for (const message of settings.problems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
-  linter.configure(settings.value);
+  for (const message of validated.problems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  settings = validated.value;
+  linter.configure(settings);
   settingsKnown = true;
   publishAll();
+  if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
 }
 
 function publishAll(): void {
@@ -113,6 +121,12 @@ connection.onCodeAction((params) => {
 connection.onHover(({ textDocument, position }) => {
   const document = documents?.get(textDocument.uri);
   return document ? hoverAt(document, position) : null;
+});
+
+connection.languages.inlayHint.on(({ textDocument, range }) => {
+  const document = documents?.get(textDocument.uri);
+  if (!document || !settings.inlayHintSizes) return [];
+  return sizeInlayHints(document, range, { threshold: settings.sizeThreshold });
 });
 
 connection.onRequest(STATS_REQUEST, () => serverStats(documents));

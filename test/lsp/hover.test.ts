@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import type { Hover, MarkedString } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lspClient';
+import { measureInstances } from '../support/instances';
 import { rangeOfText } from '../support/textEdits';
 
 function hoverText(hover: Hover): string {
@@ -29,4 +30,30 @@ test('hover on [0] * 1000 shows the size CPython gives the list', async (t) => {
   const expected = pythonSizeOf('[0] * 1000');
   assert.ok(hoverText(hover).includes(`${expected} bytes`), hoverText(hover));
   assert.deepEqual(hover.range, rangeOfText(text, '[0] * 1000'));
+});
+
+const POINT = 'class Point:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n';
+const SLOTTED = 'from dataclasses import dataclass\n\n@dataclass(slots=True)\nclass Pair:\n    a: int\n    b: int\n';
+
+test('hover on a class name or an instantiation shows bytes per instance, as tracemalloc counts them, with and without __slots__', async (t) => {
+  const [asWritten, withSlots, slottedDataclass] = measureInstances([
+    { source: POINT, make: 'Point(1, 2, 3)' },
+    { source: POINT.replace('class Point:\n', 'class Point:\n    __slots__ = ("x", "y", "z")\n'), make: 'Point(1, 2, 3)' },
+    { source: SLOTTED, make: 'Pair(1, 2)' },
+  ]);
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const text = `${POINT}\npoints = [Point(i, i, i) for i in range(1000)]\n${SLOTTED}`;
+  const uri = 'file:///workspace/classes.py';
+  await client.didOpen(uri, text);
+  for (const target of ['Point:', 'Point(i']) {
+    const hover = await client.hover(uri, rangeOfText(text, target).start);
+    assert.ok(hover, `a hover over ${target}`);
+    const shown = hoverText(hover);
+    assert.ok(shown.includes(`${asWritten} bytes`) && shown.includes(`${withSlots} bytes`) && shown.includes('__slots__'), shown);
+    const start = rangeOfText(text, target).start;
+    assert.deepEqual(hover.range, { start, end: { line: start.line, character: start.character + 'Point'.length } });
+  }
+  const pair = await client.hover(uri, rangeOfText(text, 'Pair').start);
+  assert.ok(pair && hoverText(pair).includes(`${slottedDataclass} bytes`), pair ? hoverText(pair) : 'no hover');
 });

@@ -12,6 +12,7 @@ import {
   DidOpenTextDocumentNotification,
   ExitNotification,
   HoverRequest,
+  InlayHintRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
@@ -25,6 +26,7 @@ import {
   type CodeAction,
   type Command,
   type Hover,
+  type InlayHint,
   type InitializeResult,
   type Position,
   type ProtocolConnection,
@@ -201,6 +203,10 @@ export class LspTestClient {
 
   hover(uri: string, position: Position): Promise<Hover | null> {
     return this.bounded(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), 'hover');
+  }
+
+  inlayHints(uri: string, range: Range): Promise<InlayHint[] | null> {
+    return this.bounded(this.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range }), 'inlay hints');
   }
 
   /** shutdown, then exit; resolves with the server's exit code. */

@@ -2,18 +2,38 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { DocumentFacts } from '../analysis/facts';
 import type { OpenDocument } from '../documents';
-import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
+import { classAt, classShape, instanceSizes } from '../sizes/classShape';
 import { estimateAt } from '../sizes/locate';
+import { layoutForVersion } from '../sizes/versions';
 import { rangeOf } from './diagnostics';
+import { classSizeMarkdown } from './classSizeMarkdown';
 import { sizeMarkdown } from './sizeMarkdown';
 
-export function hoverAt(document: OpenDocument, position: Position): Hover | null {
+/** `pythonVersion` is the configured "3.8".."3.13"; sizes are for CPython 3.11 when it is absent or not modelled. */
+export function hoverAt(document: OpenDocument, position: Position, pythonVersion?: string): Hover | null {
   const root = document.tree.rootNode;
-  const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
-  const found = estimateAt(root, document.text.offsetAt(position), { layout, facts: new DocumentFacts(root) });
+  const layout = layoutForVersion(pythonVersion);
+  const offset = document.text.offsetAt(position);
+  const facts = new DocumentFacts(root);
+  // A class name or the callee of an instantiation is about the class, not the expression around it.
+  const aboutClass = classHover(document, offset, facts, layout);
+  if (aboutClass) return aboutClass;
+  const found = estimateAt(root, offset, { layout, facts });
   if (!found) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: sizeMarkdown(found.node.text, found.estimate, layout) },
     range: rangeOf(document.text, found.node.startIndex, found.node.endIndex),
+  };
+}
+
+/** Over a class name or a call of a class defined in the document: bytes per instance with and without slots. */
+function classHover(document: OpenDocument, offset: number, facts: DocumentFacts, layout: ReturnType<typeof layoutForVersion>): Hover | null {
+  const node = document.tree.rootNode.descendantForIndex(offset, offset);
+  const definition = node && classAt(node, facts);
+  const shape = definition && classShape(definition, facts);
+  if (!node || !shape) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: classSizeMarkdown(instanceSizes(shape, layout), layout) },
+    range: rangeOf(document.text, node.startIndex, node.endIndex),
   };
 }

@@ -1,34 +1,53 @@
-// The CPython object-size model as data: struct sizes and allocation policies
-// per Python version, each with the CPython source file that defines it, so a
-// new version is a new table entry, checked against that version's python3.
-// Sizes are what sys.getsizeof reports on a 64-bit build.
+// The shape of the CPython object-size model: struct sizes and allocation
+// policies, each with the CPython source file that defines it. The figures per
+// version are data, in versions.ts. Sizes are what sys.getsizeof reports on a
+// 64-bit build.
+import type { PythonVersion } from './versions';
 
-export type PythonVersion = '3.11';
-
-export const DEFAULT_PYTHON_VERSION: PythonVersion = '3.11';
+export { CPYTHON, cpythonLayout, DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion } from './versions';
 
 /** How a list grows when items are appended one at a time (Objects/listobject.c, list_resize). */
 export interface ListGrowth {
   /** new capacity = (size + (size >> shift) + padding) rounded down to a multiple of alignment */
   readonly shift: number;
   readonly padding: number;
+  /** Below this many items the padding is `smallPadding` instead (3.8: 3 below 9 items). */
+  readonly smallLimit: number;
+  readonly smallPadding: number;
   readonly alignment: number;
   /** When the growth step would be smaller than the request, allocate exactly (rounded up to alignment). */
   readonly exactWhenCloser: boolean;
 }
 
+/**
+ * How `[1, 2, 3]` is built (Python/compile.c starunpack_helper, Objects/listobject.c list_extend):
+ * 'build': BUILD_LIST n, exactly n slots; 'resize': LIST_EXTEND of one constant tuple into an empty
+ * list through list_resize (growth); 'preallocate': LIST_EXTEND through list_preallocate_exact.
+ */
+export type ConstantDisplay = 'build' | 'resize' | 'preallocate';
+
+/**
+ * What backs the attributes of an instance of a class without `__slots__`:
+ * 'dict': a key-sharing __dict__ object plus its values array (3.8-3.10);
+ * 'values': a values array the object points to, the dict made only on demand (3.11, 3.12);
+ * 'inline': the values inside the object itself (3.13).
+ */
+export type AttributeStorage = 'dict' | 'values' | 'inline';
+
 export interface CPythonLayout {
   readonly version: PythonVersion;
   readonly label: string;
+  /** True when the figures were checked against this version's python3 by the oracle tests. */
+  readonly measured: boolean;
   /** Include/pyport.h: SIZEOF_VOID_P; one reference in a list or tuple. */
   readonly pointer: number;
-  /** Include/internal/pycore_gc.h: PyGC_Head, which sys.getsizeof adds for objects tracked by the GC. */
+  /** Include/internal/pycore_gc.h (3.8-3.10: Include/objimpl.h): PyGC_Head, which sys.getsizeof adds for objects tracked by the GC. */
   readonly gcHeader: number;
   readonly list: {
     /** Include/cpython/listobject.h: PyListObject (var header + ob_item + allocated). */
     readonly header: number;
     readonly growth: ListGrowth;
-    /** Objects/listobject.c list_preallocate_exact: list(seq) and list.extend on an empty list round the capacity up to even. */
+    /** Objects/listobject.c list_preallocate_exact: list(sized) rounds the capacity up to this multiple. */
     readonly preallocationMultiple: number;
   };
   /** Include/cpython/tupleobject.h: PyTupleObject without its items. */
@@ -39,14 +58,12 @@ export interface CPythonLayout {
     /** Include/cpython/longintrepr.h: PYLONG_BITS_IN_DIGIT and sizeof(digit). */
     readonly digitBits: number;
     readonly digitBytes: number;
-    /** Objects/longobject.c int___sizeof___impl: zero still reports one digit. */
+    /** Objects/longobject.c int___sizeof___impl: from 3.11 zero (and False) report one digit, before none. */
     readonly minimumDigits: number;
     /** Include/internal/pycore_global_objects.h: _PY_NSMALLNEGINTS / _PY_NSMALLPOSINTS, the shared small ints. */
     readonly cachedMin: number;
     readonly cachedMax: number;
   };
-  /** Include/cpython/boolobject.h: True and False are ints of one digit. */
-  readonly bool: number;
   /** Include/cpython/floatobject.h: PyFloatObject. */
   readonly float: number;
   /** Include/cpython/complexobject.h: PyComplexObject. */
@@ -61,26 +78,60 @@ export interface CPythonLayout {
   };
   /** Include/cpython/bytesobject.h: offsetof(PyBytesObject, ob_sval) plus the trailing NUL. */
   readonly bytesHeader: number;
+  /** Include/cpython/bytearrayobject.h: PyByteArrayObject (not tracked by the GC); the buffer holds a trailing NUL. */
+  readonly bytearrayHeader: number;
   /** Objects/rangeobject.c: rangeobject (start, stop, step, length). */
   readonly range: number;
-  /**
-   * Include/cpython/genobject.h + Include/internal/pycore_frame.h: offsetof(PyGenObject, gi_iframe) +
-   * offsetof(_PyInterpreterFrame, localsplus); Objects/genobject.c gen_sizeof adds one pointer per local and stack slot.
-   */
-  readonly generatorHeader: number;
+  readonly dict: {
+    /** Include/cpython/dictobject.h: PyDictObject. */
+    readonly header: number;
+    /** Include/internal/pycore_dict.h (3.8-3.10: Objects/dict-common.h): PyDictKeysObject without its indices and entries. */
+    readonly keysHeader: number;
+    /** PyDictKeyEntry: hash, key, value. */
+    readonly entry: number;
+    /** PyDictUnicodeEntry (3.11+): key, value, for tables whose keys are all str. */
+    readonly strEntry: number;
+    /** Objects/dictobject.c PyDict_MINSIZE. */
+    readonly minSize: number;
+    /**
+     * Objects/dictobject.c: how a requested size becomes a table size. 'atLeast': the smallest power of
+     * two >= the request (3.8-3.10); 'bitLength': calculate_log2_keysize, which doubles an exact power of two.
+     */
+    readonly rounding: 'atLeast' | 'bitLength';
+  };
+  readonly set: {
+    /** Include/setobject.h: PySetObject, with its 8-entry smalltable. */
+    readonly header: number;
+    /** Include/setobject.h: setentry (key, hash), per slot of a table outside the object. */
+    readonly entry: number;
+    /** PySet_MINSIZE. */
+    readonly minSize: number;
+  };
+  readonly generator: {
+    /**
+     * 3.11+: Include/internal/pycore_genobject.h + pycore_frame.h: offsetof(PyGenObject, gi_iframe) +
+     * offsetof(_PyInterpreterFrame, localsplus); Objects/genobject.c gen_sizeof adds one pointer per local and
+     * stack slot. 3.8-3.10: Include/genobject.h PyGenObject; its frame is a separate object.
+     */
+    readonly header: number;
+    readonly embedsFrame: boolean;
+    /** Whether Python/compile.c's stack depths for this version are the ones generator.ts follows. */
+    readonly stackDepthsModelled: boolean;
+  };
   /** Modules/arraymodule.c: arrayobject, without its buffer. */
   readonly arrayHeader: number;
   /** Instances of classes defined in Python. */
   readonly instance: {
     /** Include/object.h: PyObject, the header of every instance (GC header not included). */
     readonly header: number;
+    readonly attributes: AttributeStorage;
     /**
-     * Include/internal/pycore_object.h: the dict and inline-values pointers that a class
-     * without `__slots__` keeps in front of the GC header (Py_TPFLAGS_MANAGED_DICT).
+     * Include/internal/pycore_object.h: pointers a class without `__slots__` keeps in front of the GC header
+     * (3.11: dict and values; 3.12+: dict-or-values and weakref list, Py_TPFLAGS_MANAGED_DICT | MANAGED_WEAKREF).
      */
-    readonly managedDictPointers: number;
-    /** Objects/typeobject.c type_new: a class without `__slots__` also gets a `__weakref__` slot. */
-    readonly weakrefSlot: number;
+    readonly preHeader: number;
+    /** Objects/typeobject.c type_new: `__dict__` and `__weakref__` slots inside the object (3.8-3.10: 16, 3.11: 8, 3.12+: 0). */
+    readonly slots: number;
     /**
      * Objects/dictobject.c init_inline_values: attribute values live in an array of the shared
      * keys' usable size, which shrinks by one per new instance until one spare slot is left.
@@ -88,54 +139,18 @@ export interface CPythonLayout {
     readonly spareValueSlots: number;
     /** Objects/dictobject.c new_values: a prefix of one byte per value slot plus this many, rounded up to a pointer. */
     readonly valuesPrefixExtra: number;
-    /** Objects/dictobject.c SHARED_KEYS_MAX_SIZE: more attributes than fit here get a dict of their own. */
+    /** Objects/dictobject.c SHARED_KEYS_MAX_SIZE: more attributes than fit here get a dict of their own (3.11+). */
     readonly sharedKeysMaxSize: number;
   };
   readonly compiler: {
-    /** Python/compile.c starunpack_helper: a display of at least this many constants is built by LIST_EXTEND of one constant tuple. */
+    readonly constantDisplay: ConstantDisplay;
+    /** Python/compile.c starunpack_helper: a display of at least this many constants is built from one constant tuple. */
     readonly constantDisplayMinimum: number;
-    /** Python/compile.c STACK_USE_GUIDELINE: longer displays are built by appending item by item. */
+    /** Python/compile.c STACK_USE_GUIDELINE (3.10+): longer displays are built by appending item by item. */
     readonly stackUseGuideline: number;
     /** Python/ast_opt.c: MAX_INT_SIZE (bits), MAX_STR_SIZE, MAX_COLLECTION_SIZE: larger results are not folded into constants. */
     readonly foldMaxIntBits: number;
     readonly foldMaxStrLength: number;
     readonly foldMaxCollection: number;
   };
-}
-
-export const CPYTHON: Readonly<Record<PythonVersion, CPythonLayout>> = {
-  '3.11': {
-    version: '3.11',
-    label: 'CPython 3.11, 64-bit',
-    pointer: 8,
-    gcHeader: 16,
-    list: {
-      header: 40,
-      growth: { shift: 3, padding: 6, alignment: 4, exactWhenCloser: true },
-      preallocationMultiple: 2,
-    },
-    tupleHeader: 24,
-    int: { header: 24, digitBits: 30, digitBytes: 4, minimumDigits: 1, cachedMin: -5, cachedMax: 256 },
-    bool: 28,
-    float: 24,
-    complex: 32,
-    none: 16,
-    str: { asciiHeader: 48, compactHeader: 72 },
-    bytesHeader: 33,
-    range: 48,
-    generatorHeader: 152,
-    arrayHeader: 64,
-    instance: { header: 16, managedDictPointers: 16, weakrefSlot: 8, spareValueSlots: 1, valuesPrefixExtra: 2, sharedKeysMaxSize: 30 },
-    compiler: {
-      constantDisplayMinimum: 3,
-      stackUseGuideline: 30,
-      foldMaxIntBits: 128,
-      foldMaxStrLength: 4096,
-      foldMaxCollection: 256,
-    },
-  },
-};
-
-export function cpythonLayout(version: string): CPythonLayout | undefined {
-  return Object.prototype.hasOwnProperty.call(CPYTHON, version) ? CPYTHON[version as PythonVersion] : undefined;
 }

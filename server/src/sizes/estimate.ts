@@ -5,6 +5,10 @@ import type { DocumentFacts } from '../analysis/facts';
 import { unparenthesized } from '../analysis/syntax';
 import { CPYTHON, DEFAULT_PYTHON_VERSION, type CPythonLayout } from './cpython';
 import { listCall, rangeCall } from './estimators/calls';
+import { dictCall, dictComprehension, dictDisplay } from './estimators/dicts';
+import { numpyCall } from './estimators/numpy';
+import { arrayCall, bytearrayCall, tupleCall } from './estimators/sequences';
+import { setCall, setComprehension, setDisplay } from './estimators/sets';
 import { listComprehension } from './estimators/comprehensions';
 import { constantValue } from './estimators/constants';
 import { listDisplay, tupleDisplay } from './estimators/displays';
@@ -22,7 +26,14 @@ const ESTIMATORS: Readonly<Record<string, readonly Estimator[]>> = {
   generator_expression: [generatorExpression],
   binary_operator: [listRepetition, constantValue],
   unary_operator: [constantValue],
-  call: [listCall, rangeCall],
+  call: [listCall, rangeCall, tupleCall, dictCall, setCall, bytearrayCall, arrayCall, numpyCall],
+  dictionary: [dictDisplay],
+  dictionary_comprehension: [dictComprehension],
+  set: [setDisplay],
+  set_comprehension: [setComprehension],
+  true: [constantValue],
+  false: [constantValue],
+  none: [constantValue],
   integer: [constantValue],
   float: [constantValue],
   string: [constantValue],

@@ -159,5 +159,7 @@ export function generatorEstimate(
   if (iterators === 0) return undefined;
   need(expressionDepth(body), iterators);
   const locals = 1 + bound.size + freeVariables(comprehension, bound, facts);
-  return { bytes: generatorSize(layout, locals + slots), exact };
+  // Before 3.11 the frame is a separate object and the generator's size is fixed.
+  const { embedsFrame, stackDepthsModelled } = layout.generator;
+  return { bytes: generatorSize(layout, locals + slots), exact: !embedsFrame || (exact && stackDepthsModelled) };
 }

@@ -14,8 +14,8 @@ export interface LocatedEstimate {
 
 /** Whether `child` is one of the items `parent` holds, rather than part of how it is made. */
 function isItemOf(child: Node, parent: Node): boolean {
-  if (parent.type === 'list' || parent.type === 'tuple' || parent.type === 'set') return true;
-  if (parent.type === 'list_comprehension' || parent.type === 'generator_expression' || parent.type === 'set_comprehension') {
+  if (parent.type === 'list' || parent.type === 'tuple' || parent.type === 'set' || parent.type === 'pair') return true;
+  if (['list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension'].includes(parent.type)) {
     return parent.childForFieldName('body')?.equals(child) ?? false;
   }
   return false;

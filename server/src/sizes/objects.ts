@@ -14,17 +14,19 @@ export function tupleSize(layout: CPythonLayout, length: number): number {
 
 /** Capacity after appending `count` items one by one to an empty list (list_resize growth). */
 export function capacityAfterAppends(layout: CPythonLayout, count: number): number {
-  const { shift, padding, alignment, exactWhenCloser } = layout.list.growth;
   let allocated = 0;
   // Only the appends that overflow the capacity resize, so jump from one to the next.
-  while (allocated < count) {
-    const size = allocated;
-    const requested = size + 1;
-    let grown = Math.floor((requested + Math.floor(requested / 2 ** shift) + padding) / alignment) * alignment;
-    if (exactWhenCloser && requested - size > grown - requested) grown = Math.ceil(requested / alignment) * alignment;
-    allocated = grown;
-  }
+  while (allocated < count) allocated = grownCapacity(layout, allocated, allocated + 1);
   return allocated;
+}
+
+/** list_resize: the capacity a list of `size` items gets when asked for `requested` slots it lacks. */
+export function grownCapacity(layout: CPythonLayout, size: number, requested: number): number {
+  const { shift, padding, smallLimit, smallPadding, alignment, exactWhenCloser } = layout.list.growth;
+  const pad = requested < smallLimit ? smallPadding : padding;
+  let grown = Math.floor((requested + Math.floor(requested / 2 ** shift) + pad) / alignment) * alignment;
+  if (exactWhenCloser && requested - size > grown - requested) grown = Math.ceil(requested / alignment) * alignment;
+  return grown;
 }
 
 /** Capacity of list(sized iterable) or a constant display: exact, rounded up to the allocator's multiple. */
@@ -75,9 +77,10 @@ export function rangeSize(layout: CPythonLayout): number {
   return layout.range;
 }
 
-/** sys.getsizeof of a generator whose code has `slots` locals plus stack entries. */
+/** sys.getsizeof of a generator whose code has `slots` locals plus stack entries (before 3.11 its frame is another object). */
 export function generatorSize(layout: CPythonLayout, slots: number): number {
-  return layout.gcHeader + layout.generatorHeader + layout.pointer * slots;
+  const { header, embedsFrame } = layout.generator;
+  return layout.gcHeader + header + (embedsFrame ? layout.pointer * slots : 0);
 }
 
 /** sys.getsizeof of an array.array holding exactly `count` items of `itemSize` bytes. */
@@ -91,7 +94,7 @@ export function valueSize(layout: CPythonLayout, value: PyValue): number {
     case 'int':
       return intSize(layout, value.value);
     case 'bool':
-      return layout.bool;
+      return intSize(layout, value.value ? 1n : 0n);
     case 'float':
       return layout.float;
     case 'complex':

@@ -5,7 +5,7 @@ import type { CPythonLayout } from '../cpython';
 import { deepSize, objectParts } from '../describe';
 import { addValue, constantKey } from '../elements';
 import { formatCount } from '../format';
-import { cachedObjectKey, intDigits, strKind, valueSize } from '../objects';
+import { cachedObjectKey, intDigits, intSize, strKind, valueSize } from '../objects';
 import { exactSize } from '../size';
 import { ObjectTally } from '../tally';
 import type { Estimator, Part } from '../types';
@@ -22,7 +22,7 @@ const PARTS: { readonly [T in PyValue['type']]: (layout: CPythonLayout, value: E
       part(digits * layout.int.digitBytes, `for ${digits} digit${digits === 1 ? '' : 's'} of ${layout.int.digitBits} bits`),
     ];
   },
-  bool: (layout) => [part(layout.bool, 'int of one digit')],
+  bool: (layout, value) => [part(intSize(layout, value.value ? 1n : 0n), 'an int of the value 0 or 1')],
   float: (layout) => [part(layout.float, 'float: header and one 8-byte double')],
   complex: (layout) => [part(layout.complex, 'complex: header and two 8-byte doubles')],
   none: (layout) => [part(layout.none, 'object header')],

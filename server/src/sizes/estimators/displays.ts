@@ -5,7 +5,7 @@ import { foldsAtCompileTime } from '../compile-time';
 import { deepSize, objectParts } from '../describe';
 import { itemsObjects } from '../elements';
 import { formatCount } from '../format';
-import { capacityAfterAppends, preallocatedCapacity, tupleSize } from '../objects';
+import { capacityAfterAppends, grownCapacity, preallocatedCapacity, tupleSize } from '../objects';
 import { exactSize } from '../size';
 import type { Estimator } from '../types';
 import { listEstimate } from './list-shape';
@@ -22,13 +22,19 @@ export const listDisplay: Estimator = (node, context) => {
   const items = displayItems(node);
   if (!items) return undefined;
   const { layout, folder } = context;
-  const { constantDisplayMinimum, stackUseGuideline } = layout.compiler;
+  const { constantDisplay, constantDisplayMinimum, stackUseGuideline } = layout.compiler;
   const count = items.length;
   let capacity = count;
   let capacityReason: string | undefined;
-  if (count >= constantDisplayMinimum && items.every((item) => foldsAtCompileTime(item, folder, layout))) {
-    capacity = preallocatedCapacity(layout, count);
-    capacityReason = `A display of ${constantDisplayMinimum} or more constants is built by extending an empty list with one constant tuple, which rounds the allocation up to a multiple of ${layout.list.preallocationMultiple} slots.`;
+  if (constantDisplay !== 'build' && count >= constantDisplayMinimum && items.every((item) => foldsAtCompileTime(item, folder, layout))) {
+    const extend = `A display of ${constantDisplayMinimum} or more constants is built by extending an empty list with one constant tuple`;
+    if (constantDisplay === 'preallocate') {
+      capacity = preallocatedCapacity(layout, count);
+      capacityReason = `${extend}, which rounds the allocation up to a multiple of ${layout.list.preallocationMultiple} slots.`;
+    } else {
+      capacity = grownCapacity(layout, 0, count);
+      capacityReason = `${extend}, which over-allocates as if the list grew.`;
+    }
   } else if (count > stackUseGuideline) {
     capacity = capacityAfterAppends(layout, count);
     capacityReason = `A display of more than ${stackUseGuideline} items is built by appending them one by one, so the list over-allocates as it grows.`;

@@ -1,0 +1,52 @@
+// Inlay hints: the estimated size after each allocation whose size exceeds the
+// threshold, e.g. `list(range(10**6))  ≈ 36.6 MiB`. Off unless the user asks.
+import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
+import type { Node } from 'web-tree-sitter';
+import { DocumentFacts } from '../analysis/facts';
+import { descendants } from '../analysis/syntax';
+import type { OpenDocument } from '../documents';
+import { mayEstimate, SizeEstimator } from '../sizes/estimate';
+import { formatPart, formatSize } from '../sizes/format';
+import type { Size } from '../sizes/size';
+import { layoutForVersion } from '../sizes/versions';
+
+export interface SizeHintOptions {
+  readonly threshold: number;
+  /** The configured "3.8".."3.13"; CPython 3.11 when absent. */
+  readonly pythonVersion?: string;
+}
+
+/** The size an allocation holds: deep when known, otherwise its own. */
+function heldSize(size: Size | undefined): Size | undefined {
+  return size && size.perCount === undefined ? size : undefined;
+}
+
+/** Hints for the outermost allocations within `range` that hold more than the threshold. */
+export function sizeInlayHints(document: OpenDocument, range: Range, options: SizeHintOptions): InlayHint[] {
+  const root = document.tree.rootNode;
+  const start = document.text.offsetAt(range.start);
+  const end = document.text.offsetAt(range.end);
+  const layout = layoutForVersion(options.pythonVersion);
+  const estimator = new SizeEstimator({ layout, facts: new DocumentFacts(root) });
+  const hints: InlayHint[] = [];
+  const estimated = new Set<number>();
+  const inRange = (node: Node): boolean => node.endIndex >= start && node.startIndex <= end;
+  // An estimated allocation is hinted once, not again for the expressions inside it.
+  const enter = (node: Node): boolean => inRange(node) && !estimated.has(node.id);
+  for (const node of descendants(root, enter)) {
+    if (!inRange(node) || !mayEstimate(node) || node.type === 'parenthesized_expression') continue;
+    const estimate = estimator.estimate(node);
+    if (!estimate) continue;
+    estimated.add(node.id);
+    const size = heldSize(estimate.deep) ?? heldSize(estimate.shallow);
+    if (!size || size.bytes <= options.threshold || node.endIndex > end) continue;
+    hints.push({
+      position: document.text.positionAt(node.endIndex),
+      label: formatPart(size),
+      kind: InlayHintKind.Type,
+      paddingLeft: true,
+      tooltip: `${estimate.what}: ${formatSize(size)} estimated for ${layout.label}`,
+    });
+  }
+  return hints;
+}

@@ -1,0 +1,141 @@
+// CPython 3.8-3.13 on 64-bit builds, as data: each version is the previous one
+// plus what changed, with the CPython source that changed it. 3.11 is checked
+// against python3 by the oracle tests (test/sizes/oracle.test.ts); the other
+// versions follow the struct definitions and allocation code of their sources
+// (field docs in cpython.ts name the files), and hovers say which version
+// they assumed.
+import type { CPythonLayout } from './cpython';
+
+export type PythonVersion = '3.8' | '3.9' | '3.10' | '3.11' | '3.12' | '3.13';
+
+export const PYTHON_VERSIONS: readonly PythonVersion[] = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
+
+export const DEFAULT_PYTHON_VERSION: PythonVersion = '3.11';
+
+const label = (version: PythonVersion): string => `CPython ${version}, 64-bit`;
+
+const V3_8: CPythonLayout = {
+  version: '3.8',
+  label: label('3.8'),
+  measured: false,
+  pointer: 8,
+  // 3.8 shrank PyGC_Head to two words (bpo-33597).
+  gcHeader: 16,
+  list: {
+    header: 40,
+    // Objects/listobject.c list_resize: newsize + (newsize >> 3) + (newsize < 9 ? 3 : 6), no rounding.
+    growth: { shift: 3, padding: 6, smallLimit: 9, smallPadding: 3, alignment: 1, exactWhenCloser: false },
+    // list_preallocate_exact (new in 3.8, bpo-33234) allocates the length exactly.
+    preallocationMultiple: 1,
+  },
+  tupleHeader: 24,
+  // Include/longintrepr.h; int___sizeof__ counts Py_ABS(Py_SIZE), so 0 and False report no digit.
+  int: { header: 24, digitBits: 30, digitBytes: 4, minimumDigits: 0, cachedMin: -5, cachedMax: 256 },
+  float: 24,
+  complex: 32,
+  none: 16,
+  // Include/cpython/unicodeobject.h: PyASCIIObject still carries the wstr pointer (and compact objects wstr_length).
+  str: { asciiHeader: 48, compactHeader: 72 },
+  bytesHeader: 33,
+  bytearrayHeader: 56,
+  range: 48,
+  // Objects/dict-common.h: dk_refcnt, dk_size, dk_lookup, dk_usable, dk_nentries; one entry kind of 24 bytes.
+  dict: { header: 48, keysHeader: 40, entry: 24, strEntry: 24, minSize: 8, rounding: 'atLeast' },
+  set: { header: 200, entry: 16, minSize: 8 },
+  // Include/genobject.h: frame, running, code, weakreflist, name, qualname and a 4-pointer _PyErr_StackItem.
+  generator: { header: 96, embedsFrame: false, stackDepthsModelled: true },
+  arrayHeader: 64,
+  // Objects/typeobject.c: `__dict__` and `__weakref__` slots in the object, the attributes in a key-sharing dict.
+  instance: { header: 16, attributes: 'dict', preHeader: 0, slots: 16, spareValueSlots: 0, valuesPrefixExtra: 0, sharedKeysMaxSize: Number.POSITIVE_INFINITY },
+  compiler: {
+    // Python/compile.c: BUILD_LIST n for every display.
+    constantDisplay: 'build',
+    constantDisplayMinimum: 3,
+    stackUseGuideline: Number.POSITIVE_INFINITY,
+    foldMaxIntBits: 128,
+    foldMaxStrLength: 4096,
+    foldMaxCollection: 256,
+  },
+};
+
+const V3_9: CPythonLayout = {
+  ...V3_8,
+  version: '3.9',
+  label: label('3.9'),
+  list: {
+    ...V3_8.list,
+    // bpo-38373: growth rounded down to a multiple of 4, exact when closer; list_preallocate_exact rounds up to even.
+    growth: { shift: 3, padding: 6, smallLimit: 0, smallPadding: 6, alignment: 4, exactWhenCloser: true },
+    preallocationMultiple: 2,
+  },
+  // Python/compile.c starunpack_helper: 3+ constants become LIST_EXTEND of a constant tuple, which list_extend
+  // sizes with list_resize.
+  compiler: { ...V3_8.compiler, constantDisplay: 'resize' },
+};
+
+const V3_10: CPythonLayout = {
+  ...V3_9,
+  version: '3.10',
+  label: label('3.10'),
+  // Include/genobject.h: gi_running is gone (the frame's state says it).
+  generator: { ...V3_9.generator, header: 88 },
+  // Python/compile.c: STACK_USE_GUIDELINE, displays of more than 30 items are built item by item.
+  compiler: { ...V3_9.compiler, stackUseGuideline: 30 },
+};
+
+const V3_11: CPythonLayout = {
+  ...V3_10,
+  version: '3.11',
+  label: label('3.11'),
+  measured: true,
+  // gh-100637 (3.11.2): int___sizeof__ reports at least one digit.
+  int: { ...V3_10.int, minimumDigits: 1 },
+  // Include/internal/pycore_dict.h: dk_log2_size, dk_log2_index_bytes, dk_kind, dk_version; PyDictUnicodeEntry.
+  dict: { header: 48, keysHeader: 32, entry: 24, strEntry: 16, minSize: 8, rounding: 'bitLength' },
+  // Include/internal/pycore_genobject.h + pycore_frame.h: the frame is embedded in the generator.
+  generator: { header: 152, embedsFrame: true, stackDepthsModelled: true },
+  // Include/internal/pycore_object.h: Py_TPFLAGS_MANAGED_DICT puts the dict and values pointers before the GC header.
+  instance: { header: 16, attributes: 'values', preHeader: 16, slots: 8, spareValueSlots: 1, valuesPrefixExtra: 2, sharedKeysMaxSize: 30 },
+  // Objects/listobject.c list_extend: an empty list is filled through list_preallocate_exact.
+  compiler: { ...V3_10.compiler, constantDisplay: 'preallocate' },
+};
+
+const V3_12: CPythonLayout = {
+  ...V3_11,
+  version: '3.12',
+  label: label('3.12'),
+  measured: false,
+  // PEP 623: the wstr and wstr_length fields are removed.
+  str: { asciiHeader: 40, compactHeader: 56 },
+  // Include/internal/pycore_genobject.h: gi_code is gone (the frame's f_executable says it); frame prefix still 72.
+  generator: { header: 144, embedsFrame: true, stackDepthsModelled: false },
+  // Py_TPFLAGS_MANAGED_WEAKREF: the weakref list joins the dict pointer before the GC header.
+  instance: { ...V3_11.instance, slots: 0 },
+};
+
+const V3_13: CPythonLayout = {
+  ...V3_12,
+  version: '3.13',
+  label: label('3.13'),
+  // Include/internal/pycore_object.h _PyInlineValuesSize: the values live inside the object.
+  instance: { ...V3_12.instance, attributes: 'inline', valuesPrefixExtra: 0 },
+};
+
+export const CPYTHON: Readonly<Record<PythonVersion, CPythonLayout>> = {
+  '3.8': V3_8,
+  '3.9': V3_9,
+  '3.10': V3_10,
+  '3.11': V3_11,
+  '3.12': V3_12,
+  '3.13': V3_13,
+};
+
+export function cpythonLayout(version: string): CPythonLayout | undefined {
+  return Object.prototype.hasOwnProperty.call(CPYTHON, version) ? CPYTHON[version as PythonVersion] : undefined;
+}
+
+/** The layout for a configured version ("3.12", "3.12.1"); the default when the version is not modelled. */
+export function layoutForVersion(version: string | undefined): CPythonLayout {
+  const minor = /^3\.\d+/.exec(version?.trim() ?? '')?.[0];
+  return (minor && cpythonLayout(minor)) || CPYTHON[DEFAULT_PYTHON_VERSION];
+}
