@@ -2,14 +2,13 @@
 // fixture's code starting on it, and no other line has one (in particular no
 // line marked `# ok: <why>`). The fixtures must be valid Python.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse, pythonParser } from '../../server/src/parser';
 import { lineOfOffset, lineStarts } from '../../server/src/positions';
-import { ruleByCode } from '../../server/src/rules';
 import { findingsIn } from '../support/analyze';
+import { assertCompilesUnderPython } from '../support/python';
 import { FIXTURES } from '../support/paths';
 
 const CODES = ['MEM201', 'MEM202', 'MEM204'];
@@ -39,11 +38,6 @@ async function findingLines(source: string, code: string): Promise<number[]> {
   return findings.map((finding) => lineOfOffset(starts, finding.start) + 1);
 }
 
-function compilesUnderPython(source: string, name: string): void {
-  const run = spawnSync('python3', ['-c', 'import sys; compile(sys.stdin.read(), sys.argv[1], "exec")', name], { input: source, encoding: 'utf8' });
-  assert.equal(run.status, 0, `${name} does not compile under python3:\n${run.stderr}`);
-}
-
 for (const code of CODES) {
   const path = join(FIXTURES, 'rules', `${code}.py`);
 
@@ -65,21 +59,9 @@ for (const code of CODES) {
     } finally {
       tree.delete();
     }
-    compilesUnderPython(source, `${code}.py`);
+    assertCompilesUnderPython(source, `${code}.py`);
   });
 
-  test(`${code}: the documented example is flagged and its replacement is not`, async () => {
-    const rule = ruleByCode(code);
-    assert.ok(rule);
-    for (const field of ['whatItDoes', 'whyBadForMemory', 'example', 'useInstead', 'fixSafety'] as const) {
-      assert.ok(rule.docs[field].trim().length > 0, `${code} docs.${field}`);
-    }
-    assert.match(rule.docs.whyBadForMemory, /\d[\d,]* (bytes|MB|GB)/, 'the cost is given in bytes');
-    compilesUnderPython(rule.docs.example, `${code} example`);
-    compilesUnderPython(rule.docs.useInstead, `${code} use instead`);
-    assert.ok((await findingLines(rule.docs.example, code)).length > 0);
-    assert.deepEqual(await findingLines(rule.docs.useInstead, code), []);
-  });
 }
 
 test('MEM2xx rules survive code being typed: cut-down fixtures analyse without throwing', async () => {

@@ -7,3 +7,10 @@ export function runPythonJson<T>(script: string, input: unknown): T {
   if (result.status !== 0) throw new Error(`python3 failed (${result.status}):\n${result.stderr}`);
   return JSON.parse(result.stdout) as T;
 }
+
+/** Asserts that python3 compiles the source (a syntax check; nothing runs). */
+export function assertCompilesUnderPython(source: string, name: string): void {
+  const result = spawnSync('python3', ['-c', 'import sys; compile(sys.stdin.read(), sys.argv[1], "exec")', name], { input: source, encoding: 'utf8' });
+  if (result.error) throw new Error(`python3 could not be run: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${name} does not compile under python3:\n${result.stderr}`);
+}
