@@ -1,4 +1,5 @@
 // Settings, read once into a typed object with defaults and validation.
+import { DEFAULT_TARGET_VERSION, isTargetPythonVersion, PYTHON_VERSIONS, type TargetPythonVersion } from './pythonVersion';
 import type { Rule, Severity } from './rules/types';
 
 export interface Settings {
@@ -8,12 +9,19 @@ export interface Settings {
   /** Codes or prefixes to disable; wins over select. */
   readonly ignore: readonly string[];
   readonly severity: Readonly<Record<string, Severity>>;
+  /** The Python version the code targets, e.g. "3.11". */
+  readonly pythonVersion: TargetPythonVersion;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, select: [], ignore: [], severity: {} };
+export const DEFAULT_SETTINGS: Settings = { enable: true, select: [], ignore: [], severity: {}, pythonVersion: DEFAULT_TARGET_VERSION };
 
-const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint']);
+export const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint']);
 const CODE_PREFIX = /^MEM[0-9]{0,3}$/;
+
+/** "MEM101", "MEM1" or "MEM", in any case. */
+export function isCodeOrPrefix(value: unknown): value is string {
+  return typeof value === 'string' && CODE_PREFIX.test(value.toUpperCase());
+}
 
 export interface Validated<T> {
   readonly value: T;
@@ -29,7 +37,7 @@ export function validateSettings(raw: unknown, source = 'memhints'): Validated<S
   const codes = (key: 'select' | 'ignore'): string[] => {
     const value = input[key];
     if (value === undefined) return [];
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && CODE_PREFIX.test(item.toUpperCase()))) {
+    if (!Array.isArray(value) || !value.every(isCodeOrPrefix)) {
       problems.push(`${source}.${key} must be a list of rule codes or prefixes such as "MEM101" or "MEM1"`);
       return [];
     }
@@ -47,7 +55,10 @@ export function validateSettings(raw: unknown, source = 'memhints'): Validated<S
     problems.push(`${source}.severity must map rule codes to a severity`);
   }
   const enable = typeof input['enable'] === 'boolean' ? input['enable'] : DEFAULT_SETTINGS.enable;
-  return { value: { enable, select, ignore, severity }, problems };
+  let pythonVersion = DEFAULT_SETTINGS.pythonVersion;
+  if (isTargetPythonVersion(input['pythonVersion'])) pythonVersion = input['pythonVersion'];
+  else if (input['pythonVersion'] !== undefined) problems.push(`${source}.pythonVersion must be one of ${PYTHON_VERSIONS.join(', ')}`);
+  return { value: { enable, select, ignore, severity, pythonVersion }, problems };
 }
 
 /** The rules that a select/ignore pair leaves on; the longest matching prefix decides, as in Ruff. */
