@@ -35,6 +35,11 @@ export interface Pyproject {
 type SmolToml = typeof import('smol-toml', { with: { 'resolution-mode': 'import' } });
 const { parse, TomlError } = require('smol-toml') as SmolToml;
 
+/** `pyproject.toml: tool.memhints.select: must be …`, as the CLI prints it and the editor shows it. */
+export function describeProblem(file: string, problem: ConfigProblem): string {
+  return `${file}: ${problem.key ?? `line ${problem.line + 1}, column ${problem.column + 1}`}: ${problem.problem}`;
+}
+
 const SECTION = ['tool', 'memhints'] as const;
 const KNOWN_KEYS = ['select', 'ignore', 'severity', 'python-version', 'exclude'] as const;
 type KnownKey = (typeof KNOWN_KEYS)[number];

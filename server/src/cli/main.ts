@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseCommandLine } from './args';
 import { EXIT_CLEAN, EXIT_ERROR, runCheck, type Streams } from './check';
-import { UsageError } from './errors';
+import { ConfigError, UsageError } from './errors';
 
 export async function main(argv: readonly string[]): Promise<number> {
   // A reader that goes away (`memhints check | head`) is not an error worth a stack trace.
@@ -30,7 +30,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await runCheck(command.options, process.cwd(), streams);
   } catch (error) {
     if (error instanceof UsageError) {
-      streams.stderr(`memhints: error: ${error.message}\n`);
+      const problems = error instanceof ConfigError ? error.problems : [error.message];
+      for (const problem of problems) streams.stderr(`memhints: error: ${problem}\n`);
       return EXIT_ERROR;
     }
     streams.stderr(`memhints: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
