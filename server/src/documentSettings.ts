@@ -1,6 +1,6 @@
 // The settings each open document is checked with: the editor's settings under
 // the nearest pyproject.toml, searched no higher than the document's workspace folder.
-import { dirname, sep } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SETTINGS, type Settings } from './config';
 import { ProjectConfigs, withFolderConfig, type ConfigFile, type FolderConfig } from './projectConfig';
@@ -44,6 +44,12 @@ export class DocumentSettings {
   /** The pyproject.toml files read for the documents asked about since the last change. */
   configFiles(): ConfigFile[] {
     return this.configs.loaded();
+  }
+
+  /** A path as the user knows it: relative to its workspace folder, else absolute. */
+  shownPath(path: string): string {
+    const folder = this.workspaceFolderOf(dirname(path));
+    return folder === undefined ? path : relative(folder, path);
   }
 
   /** The innermost workspace folder holding `dir`, where the search for pyproject.toml stops. */

@@ -28,7 +28,7 @@ const settings = new DocumentSettings();
 const configProblems = new ConfigProblemReports({
   warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
   publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
-});
+}, (path) => settings.shownPath(path));
 let documents: OpenDocuments | undefined;
 let supportsConfiguration = false;
 let supportsConfigurationRegistration = false;

@@ -94,19 +94,20 @@ test('an invalid pyproject.toml: one warning naming the file and key, diagnostic
   assert.equal(client.messages.length, 1);
 });
 
-test('unparsable TOML: all defaults, and a diagnostic where the syntax breaks', async (t) => {
-  const root = folder(t, { 'pyproject.toml': '[tool.memhints]\nignore = ["MEM101"\n\n[project]\n' });
-  const pyproject = uri(join(root, 'pyproject.toml'));
-  const client = LspTestClient.start(t);
+test('unparsable TOML: all defaults, and a diagnostic where the syntax breaks; the warning names the file within the workspace folder', async (t) => {
+  const root = folder(t, { 'pkg/pyproject.toml': '[tool.memhints]\nignore = ["MEM101"\n\n[project]\n' });
+  const pyproject = uri(join(root, 'pkg', 'pyproject.toml'));
+  const client = LspTestClient.start(t, { workspaceFolders: [uri(root)] });
   await client.initialize();
   const reported = client.waitForDiagnostics(pyproject);
-  const opened = await client.didOpen(uri(join(root, 'mod.py')), TEXT);
+  const opened = await client.didOpen(uri(join(root, 'pkg', 'mod.py')), TEXT);
   assert.deepEqual(codes(opened.diagnostics), ['MEM101', 'MEM102']);
   const { diagnostics } = await reported;
   assert.equal(diagnostics.length, 1);
   assert.match(String(diagnostics[0]!.message), /^invalid TOML: /);
   assert.ok(diagnostics[0]!.range.start.line >= 1, JSON.stringify(diagnostics[0]!.range));
-  assert.match(client.messages[0]!.message, /pyproject\.toml: line \d+, column \d+: invalid TOML/);
+  assert.ok(client.messages[0]!.message.startsWith(`memhints: ${join('pkg', 'pyproject.toml')}: line `), client.messages[0]!.message);
+  assert.match(client.messages[0]!.message, /pyproject\.toml: line \d+, column \d+: invalid TOML: .*; the default settings are used\.$/);
 });
 
 test('a pyproject.toml created after the document was opened takes effect when reported', async (t) => {

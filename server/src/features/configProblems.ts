@@ -14,7 +14,11 @@ export class ConfigProblemReports {
   /** What was last reported per file, to report each change once. */
   private readonly reported = new Map<string, string>();
 
-  constructor(private readonly outlet: ConfigProblemOutlet) {}
+  constructor(
+    private readonly outlet: ConfigProblemOutlet,
+    /** How a file is named in the warning. */
+    private readonly shownPath: (path: string) => string = (path) => path,
+  ) {}
 
   /** Reports what changed since the last call; files no longer read lose their diagnostics. */
   update(files: readonly ConfigFile[]): void {
@@ -24,7 +28,7 @@ export class ConfigProblemReports {
       const summary = JSON.stringify(file.problems);
       if ((this.reported.get(file.path) ?? '[]') === summary) continue;
       this.reported.set(file.path, summary);
-      if (file.problems.length > 0) this.outlet.warn(warning(file));
+      if (file.problems.length > 0) this.outlet.warn(warning(this.shownPath(file.path), file));
       this.outlet.publish(uriOf(file.path), file.problems.map(toDiagnostic));
     }
     for (const path of this.reported.keys()) {
@@ -35,11 +39,11 @@ export class ConfigProblemReports {
   }
 }
 
-function warning(file: ConfigFile): string {
+function warning(shown: string, file: ConfigFile): string {
   const [first, ...rest] = file.problems;
   const more = rest.length === 0 ? '' : ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})`;
   const fallback = first!.key === undefined ? 'the default settings are used' : 'the default is used for it';
-  return `memhints: ${describeProblem(file.path, first!)}${more}; ${fallback}.`;
+  return `memhints: ${describeProblem(shown, first!)}${more}; ${fallback}.`;
 }
 
 function toDiagnostic(problem: ConfigProblem): Diagnostic {
