@@ -1,4 +1,5 @@
 // Settings, read once into a typed object with defaults and validation.
+import { DEFAULT_TARGET_VERSION, isTargetPythonVersion, PYTHON_VERSIONS, type TargetPythonVersion } from './pythonVersion';
 import type { Rule, Severity } from './rules/types';
 
 export interface Settings {
@@ -12,12 +13,27 @@ export interface Settings {
   readonly inlayHintSizes: boolean;
   /** `memhints.sizeThreshold`: bytes an allocation must exceed to get an inlay hint. */
   readonly sizeThreshold: number;
+  /** The Python version the code targets, e.g. "3.11". */
+  readonly pythonVersion: TargetPythonVersion;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, select: [], ignore: [], severity: {}, inlayHintSizes: false, sizeThreshold: 1024 * 1024 };
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  select: [],
+  ignore: [],
+  severity: {},
+  inlayHintSizes: false,
+  sizeThreshold: 1024 * 1024,
+  pythonVersion: DEFAULT_TARGET_VERSION,
+};
 
-const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint']);
+export const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint']);
 const CODE_PREFIX = /^MEM[0-9]{0,3}$/;
+
+/** "MEM101", "MEM1" or "MEM", in any case. */
+export function isCodeOrPrefix(value: unknown): value is string {
+  return typeof value === 'string' && CODE_PREFIX.test(value.toUpperCase());
+}
 
 export interface Validated<T> {
   readonly value: T;
@@ -33,7 +49,7 @@ export function validateSettings(raw: unknown, source = 'memhints'): Validated<S
   const codes = (key: 'select' | 'ignore'): string[] => {
     const value = input[key];
     if (value === undefined) return [];
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && CODE_PREFIX.test(item.toUpperCase()))) {
+    if (!Array.isArray(value) || !value.every(isCodeOrPrefix)) {
       problems.push(`${source}.${key} must be a list of rule codes or prefixes such as "MEM101" or "MEM1"`);
       return [];
     }
@@ -61,7 +77,10 @@ export function validateSettings(raw: unknown, source = 'memhints'): Validated<S
   const validThreshold = typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0;
   if (threshold !== undefined && !validThreshold) problems.push(`${source}.sizeThreshold must be a number of bytes, 0 or more`);
   const sizeThreshold = validThreshold ? threshold : DEFAULT_SETTINGS.sizeThreshold;
-  return { value: { enable, select, ignore, severity, inlayHintSizes, sizeThreshold }, problems };
+  let pythonVersion = DEFAULT_SETTINGS.pythonVersion;
+  if (isTargetPythonVersion(input['pythonVersion'])) pythonVersion = input['pythonVersion'];
+  else if (input['pythonVersion'] !== undefined) problems.push(`${source}.pythonVersion must be one of ${PYTHON_VERSIONS.join(', ')}`);
+  return { value: { enable, select, ignore, severity, inlayHintSizes, sizeThreshold, pythonVersion }, problems };
 }
 
 /** The rules that a select/ignore pair leaves on; the longest matching prefix decides, as in Ruff. */

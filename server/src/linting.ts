@@ -1,31 +1,25 @@
-// Findings per open document, computed once per document version.
+// Findings per open document, computed once per document version and settings.
 import { analyze } from './analysis/analyze';
-import { DEFAULT_SETTINGS, selectRules, type Settings } from './config';
+import { selectRules, type Settings } from './config';
 import type { OpenDocument } from './documents';
 import { ALL_RULES } from './rules';
 import type { Finding } from './rules/types';
 
 export class Linter {
   // Keyed by the OpenDocument, which is replaced on every change; its TextDocument
-  // is not: TextDocument.update edits it in place.
-  private cache = new WeakMap<OpenDocument, Finding[]>();
-  private settings: Settings = DEFAULT_SETTINGS;
+  // is not: TextDocument.update edits it in place. Settings objects are replaced,
+  // never changed, when the settings or a pyproject.toml change.
+  private readonly cache = new WeakMap<OpenDocument, { readonly settings: Settings; readonly findings: Finding[] }>();
 
-  configure(settings: Settings): void {
-    this.settings = settings;
-    this.cache = new WeakMap();
-  }
-
-  findings(document: OpenDocument): Finding[] {
-    if (!this.settings.enable) return [];
-    let findings = this.cache.get(document);
-    if (!findings) {
-      findings = analyze(document.tree, document.text.getText(), {
-        rules: selectRules(ALL_RULES, this.settings),
-        severity: this.settings.severity,
-      });
-      this.cache.set(document, findings);
-    }
+  findings(document: OpenDocument, settings: Settings): Finding[] {
+    if (!settings.enable) return [];
+    const cached = this.cache.get(document);
+    if (cached?.settings === settings) return cached.findings;
+    const findings = analyze(document.tree, document.text.getText(), {
+      rules: selectRules(ALL_RULES, settings),
+      severity: settings.severity,
+    });
+    this.cache.set(document, { settings, findings });
     return findings;
   }
 }

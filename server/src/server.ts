@@ -2,6 +2,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
@@ -9,25 +10,33 @@ import {
   CodeActionKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS, validateSettings, type Settings, type Validated } from './config';
+import { validateSettings, type Settings, type Validated } from './config';
+import { DocumentSettings } from './documentSettings';
 import { OpenDocuments } from './documents';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { ConfigProblemReports } from './features/configProblems';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { sizeInlayHints } from './features/inlayHints';
 import { serverStats, STATS_REQUEST } from './features/stats';
 import { Linter } from './linting';
 import { pythonParser } from './parser';
+import { PYPROJECT } from './projectConfig';
 
 const connection = createConnection(ProposedFeatures.all);
 const linter = new Linter();
+const settings = new DocumentSettings();
+const configProblems = new ConfigProblemReports({
+  warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+  publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+}, (path) => settings.shownPath(path));
 let documents: OpenDocuments | undefined;
 let supportsConfiguration = false;
 let supportsConfigurationRegistration = false;
+let supportsWatchRegistration = false;
 // Diagnostics wait until the client's settings are known, so that an ignored
 // rule never flashes up while they are being fetched.
 let settingsKnown = false;
-let settings: Settings = DEFAULT_SETTINGS;
 let supportsInlayHintRefresh = false;
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
@@ -35,8 +44,9 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   supportsInlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-  settings = validateSettings(params.initializationOptions?.settings).value;
-  linter.configure(settings);
+  supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  settings.useWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  settings.useEditorSettings(validateSettings(params.initializationOptions?.settings).value);
   settingsKnown = !supportsConfiguration;
   return {
     capabilities: {
@@ -50,6 +60,11 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
 });
 
 connection.onInitialized(async () => {
+  if (supportsWatchRegistration) {
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PYPROJECT}` }] }).catch((error: unknown) => {
+      connection.console.error(`memhints: could not watch ${PYPROJECT} files: ${String(error)}`);
+    });
+  }
   if (!supportsConfiguration) return;
   if (supportsConfigurationRegistration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'memhints' }).catch((error: unknown) => {
@@ -70,12 +85,11 @@ async function reloadSettings(): Promise<void> {
   }
 }
 
-function useSettings(validated: Validated<Settings>): void {
+function useSettings(editorSettings: Validated<Settings>): void {
   // A notification, not window.showWarningMessage: that is a request, and a client
   // without a handler rejects it, which killed the server as an unhandled rejection.
-  for (const message of validated.problems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
-  settings = validated.value;
-  linter.configure(settings);
+  for (const message of editorSettings.problems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  settings.useEditorSettings(editorSettings.value);
   settingsKnown = true;
   publishAll();
   if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -88,14 +102,23 @@ function publishAll(): void {
 function publish(uri: string): void {
   const document = documents?.get(uri);
   if (!document || !settingsKnown) return;
-  const diagnostics = linter.findings(document).map((finding) => toDiagnostic(document.text, finding));
+  const diagnostics = linter.findings(document, settings.forDocument(uri)).map((finding) => toDiagnostic(document.text, finding));
   void connection.sendDiagnostics({ uri, version: document.text.version, diagnostics });
+  configProblems.update(settings.configFiles());
 }
 
 connection.onDidChangeConfiguration(async (change) => {
   // Pull-model clients send no settings with the notification; push-model ones do.
   if (supportsConfiguration) await reloadSettings();
   else useSettings(validateSettings(change.settings?.memhints));
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  if (!changes.some((change) => change.uri.endsWith(`/${PYPROJECT}`))) return;
+  settings.configFilesChanged();
+  publishAll();
+  // With no document open, files read before the change still need their diagnostics cleared.
+  configProblems.update(settings.configFiles());
 });
 
 connection.onDidOpenTextDocument(({ textDocument }) => {
@@ -115,18 +138,19 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
 
 connection.onCodeAction((params) => {
   const document = documents?.get(params.textDocument.uri);
-  return document ? codeActions(document, linter.findings(document), params) : [];
+  return document ? codeActions(document, linter.findings(document, settings.forDocument(document.text.uri)), params) : [];
 });
 
 connection.onHover(({ textDocument, position }) => {
   const document = documents?.get(textDocument.uri);
-  return document ? hoverAt(document, position) : null;
+  return document ? hoverAt(document, position, settings.forDocument(textDocument.uri)) : null;
 });
 
 connection.languages.inlayHint.on(({ textDocument, range }) => {
   const document = documents?.get(textDocument.uri);
-  if (!document || !settings.inlayHintSizes) return [];
-  return sizeInlayHints(document, range, { threshold: settings.sizeThreshold });
+  const effective = document && settings.forDocument(textDocument.uri);
+  if (!document || !effective?.inlayHintSizes) return [];
+  return sizeInlayHints(document, range, { threshold: effective.sizeThreshold, pythonVersion: effective.pythonVersion });
 });
 
 connection.onRequest(STATS_REQUEST, () => serverStats(documents));

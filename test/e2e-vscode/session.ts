@@ -13,16 +13,25 @@ import { copyExamples, makeTempDir, type TempDir } from './workspace';
 export const VSIX = join(REPO_ROOT, 'memhints.vsix');
 const SCENARIO_TIMEOUT_MS = 180_000;
 
+export interface VsCodeOptions {
+  workspaceTrustPrompts?: boolean;
+  /** Files added to the workspace (a copy of examples/), by path relative to it. */
+  workspaceFiles?: Readonly<Record<string, string>>;
+}
+
 export interface VsCodeSession {
   workbench(): Workbench;
+  /** The folder VS Code has open. */
+  folder(): string;
   server(): CodeServer;
   /** A test that keeps a screenshot of the screen when it fails. */
   scenario(name: string, body: (workbench: Workbench, t: TestContext) => Promise<void>): void;
 }
 
 /** Registers before/after hooks in the enclosing describe block. */
-export function useVsCode(options: { workspaceTrustPrompts?: boolean } = {}): VsCodeSession {
+export function useVsCode(options: VsCodeOptions = {}): VsCodeSession {
   let temp: TempDir | undefined;
+  let folder: string | undefined;
   let server: CodeServer | undefined;
   let browser: OpenWorkbench | undefined;
   let workbench: Workbench | undefined;
@@ -30,8 +39,8 @@ export function useVsCode(options: { workspaceTrustPrompts?: boolean } = {}): Vs
   before(async () => {
     assert.ok(existsSync(VSIX), `${VSIX} is missing: run \`npm run package\` first`);
     temp = makeTempDir('memhints-e2e-');
-    const folder = copyExamples(temp.path);
-    server = await startCodeServer({ vsix: VSIX, stateDir: temp.path, ...options });
+    folder = copyExamples(temp.path, options.workspaceFiles);
+    server = await startCodeServer({ vsix: VSIX, stateDir: temp.path, workspaceTrustPrompts: options.workspaceTrustPrompts ?? false });
     browser = await openWorkbench(server.url, folder);
     workbench = new Workbench(browser.page);
   });
@@ -50,6 +59,10 @@ export function useVsCode(options: { workspaceTrustPrompts?: boolean } = {}): Vs
     server() {
       assert.ok(server, 'code-server did not start');
       return server;
+    },
+    folder() {
+      assert.ok(folder, 'the workspace was not made');
+      return folder;
     },
     scenario(name, body) {
       it(name, { timeout: SCENARIO_TIMEOUT_MS }, async (t) => {

@@ -1,10 +1,10 @@
 // The packaged extension in a real VS Code (code-server + chromium), checked
 // by what a user sees: squiggles, the Problems panel, the quick-fix menu and
-// what its fixes do to the text, the hover, the restart command, and a folder
-// opened in Restricted Mode.
+// what its fixes do to the text, the hover, the restart command, a folder
+// opened in Restricted Mode, fix-on-save, and pyproject.toml configuration.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from 'node:test';
 import { REPO_ROOT } from '../support/paths';
@@ -103,5 +103,67 @@ describe('memhints in VS Code, in a folder the user does not trust', { timeout: 
     await workbench.waitForSquiggles();
     await workbench.waitForProblem('a MEM101 entry in the Problems panel', isSumWarning);
     await workbench.screenshot('restricted-mode');
+  });
+});
+
+const TOTALS = 'values = [1, 2, 3]\ntotal = sum([v * v for v in values])\nfor v in list(values):\n    print(v)\n';
+const CONFIGURED_WORKSPACE = {
+  '.vscode/settings.json': JSON.stringify({ '[python]': { 'editor.codeActionsOnSave': { 'source.fixAll.memhints': 'explicit' } } }),
+  'configured/pyproject.toml': '[tool.memhints]\nignore = ["MEM101"]\n',
+  'configured/totals.py': TOTALS,
+  'broken/pyproject.toml': '[tool.memhints]\nselec = ["MEM102"]\n',
+  'broken/counts.py': TOTALS,
+};
+
+describe('memhints in VS Code, configured by pyproject.toml and settings', { timeout: 10 * 60_000 }, () => {
+  const { scenario, folder } = useVsCode({ workspaceFiles: CONFIGURED_WORKSPACE });
+
+  // First, while the Problems panel can only hold this file's entries.
+  scenario('ignore = ["MEM101"] in pyproject.toml silences the MEM101 squiggle in the file beside it', async (workbench) => {
+    await workbench.openFile('totals.py');
+    await workbench.waitForSquiggles();
+    // Both findings would come in one publication, so once MEM102 shows, MEM101 is known to be left out.
+    await workbench.waitForProblem('the MEM102 entry for totals.py', (entry) => entry.includes('MEM102'));
+    const problems = await workbench.problems();
+    assert.ok(!problems.some((entry) => entry.includes('MEM101')), `MEM101 is still reported: ${JSON.stringify(problems)}`);
+    await workbench.screenshot('pyproject-ignore');
+    await workbench.closePanel();
+  });
+
+  scenario('an invalid pyproject.toml shows a notification naming the file and key, and a problem on the file until it is fixed', async (workbench) => {
+    await workbench.openFile('counts.py');
+    const warning = await waitFor('a notification about broken/pyproject.toml', async () =>
+      (await workbench.notifications()).find((message) => message.includes('pyproject.toml') && message.includes('tool.memhints.selec')),
+    );
+    assert.match(warning, /did you mean `select`\?/);
+    assert.ok(warning.includes(join('broken', 'pyproject.toml')), warning);
+    await workbench.waitForProblem('the pyproject.toml problem in the Problems panel', (entry) => entry.includes('tool.memhints.selec'));
+    // The bad key is dropped: the defaults report MEM101 in counts.py.
+    await workbench.waitForProblem('a MEM101 entry for counts.py', (entry) => entry.includes('MEM101'));
+    await workbench.screenshot('pyproject-invalid');
+
+    writeFileSync(join(folder(), 'broken', 'pyproject.toml'), '[tool.memhints]\nignore = ["MEM101"]\n');
+    await waitFor('the pyproject.toml problem and the MEM101 entries to go once the file is fixed', async () => {
+      const problems = await workbench.problems();
+      const settled = problems.some((entry) => entry.includes('MEM102')) && !problems.some((entry) => entry.includes('tool.memhints') || entry.includes('MEM101'));
+      return settled ? true : undefined;
+    });
+    await workbench.closePanel();
+  });
+
+  scenario('source.fixAll.memhints in editor.codeActionsOnSave fixes the MEM101 lines when the file is saved', async (workbench) => {
+    await workbench.openFile(REPORT);
+    await workbench.waitForSquiggles();
+    await workbench.typeAtEnd(`\n${FRESH_FINDING}`);
+    await workbench.waitForEditorLine('the typed line', (line) => line.includes(FRESH_FINDING));
+    await workbench.runCommand('File: Save');
+    await workbench.waitForEditorLine('the typed min() call to become a generator expression', (line) => line.includes('smallest = min(x * 2 for x in range(3))'));
+    await workbench.waitForEditorLine('the sum() call to become a generator expression', (line) => line.includes('total = sum(r * r for r in readings)'));
+    const saved = await waitFor('the fixed text on disk', () => {
+      const text = readFileSync(join(folder(), REPORT), 'utf8');
+      return text.includes('min(x * 2 for x in range(3))') ? text : undefined;
+    });
+    assert.ok(saved.includes('sum(r * r for r in readings)') && !saved.includes(SQUARES_CALL), 'the saved file still holds the list comprehension');
+    await workbench.screenshot('fix-on-save');
   });
 });

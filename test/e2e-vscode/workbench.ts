@@ -105,6 +105,13 @@ export class Workbench {
     await waitFor('"Restricted Mode" in the status bar', async () => ((await restricted.count()) > 0 ? true : undefined));
   }
 
+  /** The messages of the notifications on screen, once at least one shows. */
+  async notifications(): Promise<string[]> {
+    const messages = this.page.locator('.notification-list-item-message');
+    await waitFor('a notification', async () => ((await messages.count()) > 0 ? true : undefined));
+    return messages.allTextContents();
+  }
+
   async closePanel(): Promise<void> {
     if (await this.page.locator('.part.panel').isVisible()) await this.runCommand('View: Hide Panel');
   }

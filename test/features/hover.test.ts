@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
+import { DEFAULT_SETTINGS } from '../../server/src/config';
 import { OpenDocuments, type OpenDocument } from '../../server/src/documents';
 import { hoverAt } from '../../server/src/features/hover';
 import { pythonParser } from '../../server/src/parser';
@@ -63,7 +64,7 @@ function hoveredText(hover: Hover | null): string {
 }
 
 test('hover over [0] * 1000 gives its exact size in bytes, shallow and deep, for CPython 3.11', () => {
-  const hover = hoverAt(document, at('[0] * 1000'));
+  const hover = hoverAt(document, at('[0] * 1000'), DEFAULT_SETTINGS);
   const text = markdown(hover);
   assert.equal(hoveredText(hover), '[0] * 1000');
   assert.ok(text.includes(`${truth.zeros} bytes`), text);
@@ -74,12 +75,12 @@ test('hover over [0] * 1000 gives its exact size in bytes, shallow and deep, for
 });
 
 test('hovering the count or the operator shows the whole repetition', () => {
-  assert.equal(hoveredText(hoverAt(document, at('1000\nsq', 0))), '[0] * 1000');
-  assert.equal(hoveredText(hoverAt(document, at('* 1000'))), '[0] * 1000');
+  assert.equal(hoveredText(hoverAt(document, at('1000\nsq', 0), DEFAULT_SETTINGS)), '[0] * 1000');
+  assert.equal(hoveredText(hoverAt(document, at('* 1000'), DEFAULT_SETTINGS)), '[0] * 1000');
 });
 
 test('hovering a comprehension element shows the comprehension, with the generator alternative', () => {
-  const hover = hoverAt(document, at('x * x'));
+  const hover = hoverAt(document, at('x * x'), DEFAULT_SETTINGS);
   assert.equal(hoveredText(hover), '[x * x for x in range(n)]');
   const text = markdown(hover);
   assert.ok(text.includes(`${truth.squares} bytes`), text);
@@ -87,21 +88,21 @@ test('hovering a comprehension element shows the comprehension, with the generat
 });
 
 test('an item of a container is its own hover; the part that builds it widens to the container', () => {
-  assert.equal(hoveredText(hoverAt(document, at('[[0] * 3', 1))), '[0] * 3');
-  assert.ok(markdown(hoverAt(document, at('[[0] * 3', 1))).includes(`${truth.row} bytes`));
-  const gridHover = hoverAt(document, at('[[0] * 3'));
+  assert.equal(hoveredText(hoverAt(document, at('[[0] * 3', 1), DEFAULT_SETTINGS)), '[0] * 3');
+  assert.ok(markdown(hoverAt(document, at('[[0] * 3', 1), DEFAULT_SETTINGS)).includes(`${truth.row} bytes`));
+  const gridHover = hoverAt(document, at('[[0] * 3'), DEFAULT_SETTINGS);
   assert.equal(hoveredText(gridHover), '[[0] * 3 for _ in range(5)]');
   assert.ok(markdown(gridHover).includes(`${truth.grid} bytes`));
 });
 
 test('a string literal reports its size by kind', () => {
-  const hover = hoverAt(document, at('"héllo"', 2));
+  const hover = hoverAt(document, at('"héllo"', 2), DEFAULT_SETTINGS);
   assert.equal(hoveredText(hover), '"héllo"');
   assert.ok(markdown(hover).includes(`${truth.text} bytes`));
   assert.match(markdown(hover), /latin-1/);
 });
 
 test('no hover where nothing is allocated', () => {
-  assert.equal(hoverAt(document, at('print')), null);
-  assert.equal(hoverAt(document, at('zeros =')), null);
+  assert.equal(hoverAt(document, at('print'), DEFAULT_SETTINGS), null);
+  assert.equal(hoverAt(document, at('zeros ='), DEFAULT_SETTINGS), null);
 });

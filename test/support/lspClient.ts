@@ -8,6 +8,7 @@ import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -25,6 +26,7 @@ import {
   type ClientCapabilities,
   type CodeAction,
   type Command,
+  type FileEvent,
   type Hover,
   type InlayHint,
   type InitializeResult,
@@ -82,6 +84,8 @@ export interface LspClientOptions {
   readonly capabilities?: ClientCapabilities;
   /** false: window/showMessageRequest is left unhandled, as by minimal clients (the request then fails). */
   readonly answersMessageRequests?: boolean;
+  /** Folder URIs sent as workspaceFolders. */
+  readonly workspaceFolders?: readonly string[];
 }
 
 export class LspTestClient {
@@ -143,7 +147,7 @@ export class LspTestClient {
       processId: process.pid,
       clientInfo: { name: 'memhints-tests', version: '1.0.0' },
       rootUri: null,
-      workspaceFolders: null,
+      workspaceFolders: this.options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri })) ?? null,
       capabilities: this.options.capabilities ?? CLIENT_CAPABILITIES,
       initializationOptions: this.options.initializationOptions,
     });
@@ -181,6 +185,11 @@ export class LspTestClient {
   /** Sends settings inside didChangeConfiguration, as clients without workspace/configuration do. */
   pushSettings(settings: Record<string, unknown>): void {
     void this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { memhints: settings } });
+  }
+
+  /** Reports created, changed or deleted files, as an editor does for the files the server watches. */
+  didChangeWatchedFiles(changes: FileEvent[]): void {
+    void this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   /**

@@ -1,9 +1,7 @@
 // `memhints check`: find the files, check (and fix) each, report, pick the exit code.
 import { join } from 'node:path';
-import { selectRules } from '../config';
 import { SAFE_AND_UNSAFE, SAFE_ONLY } from '../fixes';
 import { pythonParser } from '../parser';
-import { ALL_RULES } from '../rules';
 import type { FixSafety, Rule } from '../rules/types';
 import type { CheckOptions, OutputFormat } from './args';
 import { displayPath, filesToCheck } from './files';
@@ -11,6 +9,7 @@ import { checkFile, type FileCheck, type FileOutcome, type FixMode } from './che
 import type { CheckTask, CheckWorkerData } from './checkWorker';
 import { progressIndicator } from './progress';
 import { packageManifest } from './manifest';
+import { CheckSettings, lintOptions, rulesOfAny, type FileSettings } from './projectSettings';
 import type { ReportedFinding } from './report/findings';
 import { githubReport } from './report/github';
 import { jsonReport } from './report/json';
@@ -43,17 +42,19 @@ interface RunTotals {
 }
 
 export async function runCheck(options: CheckOptions, cwd: string, streams: Streams): Promise<number> {
-  const search = filesToCheck(options.paths, { cwd, exclude: options.exclude });
+  const settings = new CheckSettings(options, cwd);
+  const search = filesToCheck(options.paths, { cwd, exclude: options.exclude, excludeIn: (dir) => settings.excludeIn(dir) });
+  // Every file's settings before any is checked, so that a bad pyproject.toml stops the run before it writes anything.
+  const files = search.files.map((file) => ({ file, shown: displayPath(file, cwd), settings: settings.forFile(file) }));
   const totals: RunTotals = { findings: [], diffs: [], fixed: 0, fixedFiles: 0, failed: search.problems.length > 0 };
   for (const problem of search.problems) streams.stderr(`memhints: error: ${problem}\n`);
 
-  const check: FileCheck = {
-    lint: { rules: selectRules(ALL_RULES, options), ignoreNoqa: options.ignoreNoqa },
+  const check: RunCheck = {
+    ignoreNoqa: options.ignoreNoqa,
     allowed: options.unsafeFixes ? SAFE_AND_UNSAFE : SAFE_ONLY,
     mode: options.diff ? 'diff' : options.fix ? 'write' : 'none',
   };
-  const progress = progressIndicator(search.files.length, streams.stderr, options.progress && streams.stderrIsTerminal);
-  const files = search.files.map((file) => ({ file, shown: displayPath(file, cwd) }));
+  const progress = progressIndicator(files.length, streams.stderr, options.progress && streams.stderrIsTerminal);
   // Outcomes are taken in file order, however the workers finish, so that every run prints the same.
   const take = ({ shown }: CheckTask, outcome: FileOutcome, done: number) => {
     progress.show(done, shown);
@@ -70,7 +71,7 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
   if (options.jobs > 1 && files.length > PARALLEL_MIN_FILES) await checkInWorkers(files, check, options, take);
   else await checkHere(files, check, take);
   progress.clear();
-  writeReport(totals, options, { rules: check.lint.rules, allowed: check.allowed, mode: check.mode, cwd }, streams);
+  writeReport(totals, options, { rules: rulesOfAny(new Set(files.map((task) => task.settings))), allowed: check.allowed, mode: check.mode, cwd }, streams);
 
   if (totals.failed) return EXIT_ERROR;
   const remains = check.mode === 'diff' ? totals.diffs.length > 0 : totals.findings.length > 0;
@@ -79,16 +80,25 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
 
 type TakeOutcome = (task: CheckTask, outcome: FileOutcome, done: number) => void;
 
-async function checkHere(files: readonly CheckTask[], check: FileCheck, take: TakeOutcome): Promise<void> {
+/** What a run's files share; each file's rules come with its task. */
+type RunCheck = Omit<FileCheck, 'lint'> & { readonly ignoreNoqa: boolean };
+
+async function checkHere(files: readonly CheckTask[], check: RunCheck, take: TakeOutcome): Promise<void> {
   const parser = await pythonParser();
-  for (const [index, task] of files.entries()) take(task, checkFile(parser, task.file, task.shown, check), index + 1);
+  const checks = new Map<FileSettings, FileCheck>();
+  for (const [index, task] of files.entries()) {
+    let fileCheck = checks.get(task.settings);
+    if (!fileCheck) {
+      fileCheck = { lint: lintOptions(task.settings, check.ignoreNoqa), allowed: check.allowed, mode: check.mode };
+      checks.set(task.settings, fileCheck);
+    }
+    take(task, checkFile(parser, task.file, task.shown, fileCheck), index + 1);
+  }
 }
 
-async function checkInWorkers(files: readonly CheckTask[], check: FileCheck, options: CheckOptions, take: TakeOutcome): Promise<void> {
+async function checkInWorkers(files: readonly CheckTask[], check: RunCheck, options: CheckOptions, take: TakeOutcome): Promise<void> {
   const data: CheckWorkerData = {
-    select: options.select,
-    ignore: options.ignore,
-    ignoreNoqa: check.lint.ignoreNoqa,
+    ignoreNoqa: check.ignoreNoqa,
     allowed: [...check.allowed],
     mode: check.mode,
   };

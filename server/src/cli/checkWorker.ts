@@ -1,17 +1,14 @@
 // The worker thread of `memhints check --jobs N`: checks the files it is sent
 // with its own parser (bundled to dist/checkWorker.js beside dist/cli.js).
 import { workerData } from 'node:worker_threads';
-import { selectRules } from '../config';
 import { pythonParser } from '../parser';
-import { ALL_RULES } from '../rules';
 import type { FixSafety } from '../rules/types';
 import { checkFile, type FileOutcome, type FixMode } from './checkFile';
+import { lintOptions, type FileSettings } from './projectSettings';
 import { serveTasks } from './workerPool';
 
-/** What every task of a run shares; rules are chosen by code, since functions cannot cross threads. */
+/** What every task of a run shares. */
 export interface CheckWorkerData {
-  readonly select: readonly string[];
-  readonly ignore: readonly string[];
   readonly ignoreNoqa: boolean;
   readonly allowed: readonly FixSafety[];
   readonly mode: FixMode;
@@ -20,14 +17,14 @@ export interface CheckWorkerData {
 export interface CheckTask {
   readonly file: string;
   readonly shown: string;
+  /** Rules are chosen by code in the worker, since functions cannot cross threads. */
+  readonly settings: FileSettings;
 }
 
 const data = workerData as CheckWorkerData;
-const check = {
-  lint: { rules: selectRules(ALL_RULES, data), ignoreNoqa: data.ignoreNoqa },
-  allowed: new Set(data.allowed),
-  mode: data.mode,
-};
+const allowed = new Set(data.allowed);
 const parser = pythonParser();
 
-serveTasks<CheckTask, FileOutcome>(async ({ file, shown }) => checkFile(await parser, file, shown, check));
+serveTasks<CheckTask, FileOutcome>(async ({ file, shown, settings }) =>
+  checkFile(await parser, file, shown, { lint: lintOptions(settings, data.ignoreNoqa), allowed, mode: data.mode }),
+);

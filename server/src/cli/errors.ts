@@ -5,6 +5,13 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** A pyproject.toml that cannot be used: one line per problem, each `file: key: problem`. */
+export class ConfigError extends UsageError {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('; '));
+  }
+}
+
 /** A short reason for a failed file operation, without Node's errno prefix. */
 export function describeFileError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

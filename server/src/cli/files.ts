@@ -1,6 +1,6 @@
 // Which files a `memhints check PATH...` run looks at.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describeFileError, UsageError } from './errors';
 import { DEFAULT_EXCLUDED_DIRS, enclosingGitignores, gitignoreIn, isIgnored, isInside, isVirtualEnvironment, patternSet, type PatternSet } from './excludes';
 
@@ -15,6 +15,8 @@ export interface SearchOptions {
   readonly cwd: string;
   /** Gitignore-style patterns relative to cwd (or to the searched directory when it lies outside cwd). */
   readonly exclude: readonly string[];
+  /** More patterns that apply inside a directory (pyproject.toml's `exclude`). */
+  readonly excludeIn?: (dir: string) => PatternSet | undefined;
 }
 
 /**
@@ -52,8 +54,11 @@ export function displayPath(file: string, cwd: string): string {
 function searchDirectory(root: string, options: SearchOptions, found: Set<string>, problems: string[]): void {
   const fromCwd = relative(options.cwd, root);
   const excluded = patternSet(fromCwd === '' || isInside(fromCwd) ? options.cwd : root, options.exclude);
-  const skips = (path: string, isDirectory: boolean, gitignores: readonly PatternSet[]): boolean =>
-    isIgnored(gitignores, path, isDirectory) || (excluded !== undefined && isIgnored([excluded], path, isDirectory));
+  const skips = (path: string, isDirectory: boolean, gitignores: readonly PatternSet[]): boolean => {
+    if (isIgnored(gitignores, path, isDirectory) || (excluded !== undefined && isIgnored([excluded], path, isDirectory))) return true;
+    const configured = options.excludeIn?.(dirname(path));
+    return configured !== undefined && isIgnored([configured], path, isDirectory);
+  };
 
   const pending: { dir: string; gitignores: readonly PatternSet[] }[] = [{ dir: root, gitignores: enclosingGitignores(root) }];
   for (let next = pending.pop(); next; next = pending.pop()) {

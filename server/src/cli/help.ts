@@ -56,6 +56,11 @@ Options:
                         them one after another in a single thread
   -h, --help            print this help
 
+Settings come from [tool.memhints] in the nearest pyproject.toml above each
+file (select, ignore, severity, python-version, and exclude: .gitignore-style
+patterns relative to that file). --select replaces its select, --ignore adds
+to its ignore.
+
 Paths in the output (and "file" in JSON) are relative to the current
 directory, or absolute for files outside it.
 
@@ -69,7 +74,8 @@ on standard error and skipped; the other files are still checked.
 Exit codes:
   0  no findings (or --exit-zero); with --diff: nothing to fix
   1  findings remain (after --fix: those not fixed); with --diff: there are fixes
-  2  a usage error, or a file or directory that could not be read or written
+  2  a usage error, an invalid pyproject.toml, or a file or directory that
+     could not be read or written
 `;
 
 export const RULE_HELP = `Usage: memhints rule CODE

@@ -3,7 +3,7 @@ import { ruleMarkdown } from '../docs/ruleMarkdown';
 import { ALL_RULES } from '../rules';
 import { parseCommandLine } from './args';
 import { EXIT_CLEAN, EXIT_ERROR, runCheck, type Streams } from './check';
-import { UsageError } from './errors';
+import { ConfigError, UsageError } from './errors';
 import { packageManifest } from './manifest';
 import { ruleList } from './rule';
 
@@ -40,7 +40,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await runCheck(command.options, process.cwd(), streams);
   } catch (error) {
     if (error instanceof UsageError) {
-      streams.stderr(`memhints: error: ${error.message}\n`);
+      const problems = error instanceof ConfigError ? error.problems : [error.message];
+      for (const problem of problems) streams.stderr(`memhints: error: ${problem}\n`);
       return EXIT_ERROR;
     }
     streams.stderr(`memhints: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

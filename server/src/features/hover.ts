@@ -1,6 +1,7 @@
 // Hover: the estimated size of the allocation under the cursor.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { DocumentFacts } from '../analysis/facts';
+import type { Settings } from '../config';
 import type { OpenDocument } from '../documents';
 import { classAt, classShape, instanceSizes } from '../sizes/classShape';
 import { estimateAt } from '../sizes/locate';
@@ -9,8 +10,9 @@ import { rangeOf } from './diagnostics';
 import { classSizeMarkdown } from './classSizeMarkdown';
 import { sizeMarkdown } from './sizeMarkdown';
 
-/** `pythonVersion` is the configured "3.8".."3.13"; sizes are for CPython 3.11 when it is absent or not modelled. */
-export function hoverAt(document: OpenDocument, position: Position, pythonVersion?: string): Hover | null {
+/** Sizes are those of the CPython version the code targets (the settings' pythonVersion). */
+export function hoverAt(document: OpenDocument, position: Position, settings: Pick<Settings, 'pythonVersion'>): Hover | null {
+  const { pythonVersion } = settings;
   const root = document.tree.rootNode;
   const layout = layoutForVersion(pythonVersion);
   const offset = document.text.offsetAt(position);

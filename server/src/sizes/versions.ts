@@ -4,13 +4,12 @@
 // versions follow the struct definitions and allocation code of their sources
 // (field docs in cpython.ts name the files), and hovers say which version
 // they assumed.
+import { DEFAULT_TARGET_VERSION, PYTHON_VERSIONS, type TargetPythonVersion } from '../pythonVersion';
 import type { CPythonLayout } from './cpython';
 
-export type PythonVersion = '3.8' | '3.9' | '3.10' | '3.11' | '3.12' | '3.13';
-
-export const PYTHON_VERSIONS: readonly PythonVersion[] = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
-
-export const DEFAULT_PYTHON_VERSION: PythonVersion = '3.11';
+export type PythonVersion = TargetPythonVersion;
+export { PYTHON_VERSIONS };
+export const DEFAULT_PYTHON_VERSION: PythonVersion = DEFAULT_TARGET_VERSION;
 
 const label = (version: PythonVersion): string => `CPython ${version}, 64-bit`;
 
