@@ -1,7 +1,7 @@
 // [tool.memhints] in pyproject.toml: what is read, what is refused (and where
 // in the file), and which file applies to a folder.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test, type TestContext } from 'node:test';
@@ -233,12 +233,12 @@ test('what was read is kept until clear(), then read again', (t) => {
 });
 
 test('a pyproject.toml that cannot be read is a problem, not a silent default', (t) => {
-  if (process.getuid?.() === 0) return t.skip('root reads every file');
-  const root = folder(t, { 'pyproject.toml': '[tool.memhints]\n' });
-  chmodSync(join(root, 'pyproject.toml'), 0o000);
+  // A directory of that name fails to read for every user, root included.
+  const root = folder(t, {});
+  mkdirSync(join(root, 'pyproject.toml'));
   const found = new ProjectConfigs().forFolder(root);
   assert.equal(found.file?.problems.length, 1);
-  assert.match(found.file!.problems[0]!.problem, /cannot be read: permission denied/);
+  assert.match(found.file!.problems[0]!.problem, /cannot be read/);
 });
 
 test('pyproject keys win over the settings, severities combine code by code, python-version beats requires-python', () => {
