@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { DEFAULT_SETTINGS, validateSettings } from '../../server/src/config';
-import { ProjectConfigs, withFolderConfig } from '../../server/src/projectConfig';
+import { ProjectConfigs, readTextIfExists, withFolderConfig } from '../../server/src/projectConfig';
 import { describeProblem, readPyproject } from '../../server/src/pyproject';
 import { lowestAllowedVersion, PYTHON_VERSIONS } from '../../server/src/pythonVersion';
 import { ALL_RULES } from '../../server/src/rules';
@@ -233,12 +233,15 @@ test('what was read is kept until clear(), then read again', (t) => {
 });
 
 test('a pyproject.toml that cannot be read is a problem, not a silent default', (t) => {
-  // A directory of that name fails to read for every user, root included.
-  const root = folder(t, {});
-  mkdirSync(join(root, 'pyproject.toml'));
-  const found = new ProjectConfigs().forFolder(root);
+  const root = folder(t, { 'pyproject.toml': '[tool.memhints]\n' });
+  // Root reads every file whatever its mode, so the refusal comes from the reader.
+  const denied = (path: string): string | undefined => {
+    if (path === join(root, 'pyproject.toml')) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+    return readTextIfExists(path);
+  };
+  const found = new ProjectConfigs(denied).forFolder(root);
   assert.equal(found.file?.problems.length, 1);
-  assert.match(found.file!.problems[0]!.problem, /cannot be read/);
+  assert.match(found.file!.problems[0]!.problem, /cannot be read: permission denied/);
 });
 
 test('pyproject keys win over the settings, severities combine code by code, python-version beats requires-python', () => {
