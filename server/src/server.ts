@@ -3,24 +3,30 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   MessageType,
+  NotebookDocuments,
   ProposedFeatures,
   ShowMessageNotification,
   TextDocumentSyncKind,
   CodeActionKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateSettings, type Settings, type Validated } from './config';
 import { OpenDocuments } from './documents';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { cellCodeActions, cellDiagnostics, cellHover } from './features/notebookCells';
 import { serverStats, STATS_REQUEST } from './features/stats';
 import { Linter } from './linting';
+import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
 import { pythonParser } from './parser';
 
 const connection = createConnection(ProposedFeatures.all);
 const linter = new Linter();
 let documents: OpenDocuments | undefined;
+const notebookDocuments = new NotebookDocuments(TextDocument);
+let notebooks: OpenNotebooks | undefined;
 let supportsConfiguration = false;
 let supportsConfigurationRegistration = false;
 // Diagnostics wait until the client's settings are known, so that an ignored
@@ -28,7 +34,9 @@ let supportsConfigurationRegistration = false;
 let settingsKnown = false;
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
-  documents = new OpenDocuments(await pythonParser());
+  const parser = await pythonParser();
+  documents = new OpenDocuments(parser);
+  notebooks = new OpenNotebooks(parser, notebookDocuments);
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   linter.configure(validateSettings(params.initializationOptions?.settings).value);
@@ -36,6 +44,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      notebookDocumentSync: NOTEBOOK_SYNC,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
     },
@@ -75,6 +84,7 @@ function useSettings(settings: Validated<Settings>): void {
 
 function publishAll(): void {
   for (const document of documents?.all() ?? []) publish(document.text.uri);
+  for (const uri of notebooks?.uris() ?? []) publishNotebook(uri);
 }
 
 function publish(uri: string): void {
@@ -82,6 +92,18 @@ function publish(uri: string): void {
   if (!document || !settingsKnown) return;
   const diagnostics = linter.findings(document).map((finding) => toDiagnostic(document.text, finding));
   void connection.sendDiagnostics({ uri, version: document.text.version, diagnostics });
+}
+
+function publishNotebook(uri: string): void {
+  const notebook = notebooks?.get(uri);
+  if (!notebook || !settingsKnown) return;
+  for (const [cell, diagnostics] of cellDiagnostics(notebook, linter.findings(notebook.document))) {
+    void connection.sendDiagnostics({ uri: cell.uri, version: cell.version, diagnostics });
+  }
+}
+
+function clearDiagnostics(uri: string): void {
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
 }
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -102,15 +124,30 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
   documents?.closed(textDocument.uri);
-  void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  clearDiagnostics(textDocument.uri);
 });
 
+notebookDocuments.onDidOpen((notebook) => publishNotebook(notebook.uri));
+notebookDocuments.onDidChange(({ notebookDocument, cells }) => {
+  for (const cell of cells?.removed ?? []) clearDiagnostics(cell.document);
+  publishNotebook(notebookDocument.uri);
+});
+notebookDocuments.onDidClose((notebook) => {
+  notebooks?.closed(notebook.uri);
+  for (const cell of notebook.cells) clearDiagnostics(cell.document);
+});
+notebookDocuments.listen(connection);
+
 connection.onCodeAction((params) => {
+  const notebook = notebooks?.forCell(params.textDocument.uri);
+  if (notebook) return cellCodeActions(notebook, params.textDocument.uri, linter.findings(notebook.document), params);
   const document = documents?.get(params.textDocument.uri);
   return document ? codeActions(document, linter.findings(document), params) : [];
 });
 
 connection.onHover(({ textDocument, position }) => {
+  const notebook = notebooks?.forCell(textDocument.uri);
+  if (notebook) return cellHover(notebook, textDocument.uri, position);
   const document = documents?.get(textDocument.uri);
   return document ? hoverAt(document, position) : null;
 });
@@ -119,6 +156,7 @@ connection.onRequest(STATS_REQUEST, () => serverStats(documents));
 
 connection.onShutdown(() => {
   for (const document of [...(documents?.all() ?? [])]) documents?.closed(document.text.uri);
+  for (const uri of notebooks?.uris() ?? []) notebooks?.closed(uri);
 });
 
 connection.listen();
