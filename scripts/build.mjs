@@ -31,6 +31,8 @@ const requireResolution = {
   setup(build) {
     const require = createRequire(import.meta.url);
     build.onResolve({ filter: /^web-tree-sitter$/ }, (args) => ({ path: require.resolve(args.path) }));
+    // jsonc-parser's CommonJS (UMD) build loads its parts with a require() that a bundle cannot follow.
+    build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: require.resolve('jsonc-parser/lib/esm/main.js') }));
   },
 };
 

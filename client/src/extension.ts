@@ -13,7 +13,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'python' }],
+    // Python files, and the Python cells of Jupyter notebooks (sent as notebook documents, so that the
+    // server reads a notebook's cells together).
+    documentSelector: [{ language: 'python' }, { notebook: 'jupyter-notebook', language: 'python' }],
     synchronize: { configurationSection: 'memhints' },
   };
   client = new LanguageClient('memhints', 'Python Memory Hints', serverOptions, clientOptions);

@@ -4,12 +4,14 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MessageType,
+  NotebookDocuments,
   ProposedFeatures,
   ShowMessageNotification,
   TextDocumentSyncKind,
   CodeActionKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateSettings, type Settings, type Validated } from './config';
 import { DocumentSettings } from './documentSettings';
 import { OpenDocuments } from './documents';
@@ -18,8 +20,10 @@ import { ConfigProblemReports } from './features/configProblems';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { sizeInlayHints } from './features/inlayHints';
+import { cellCodeActions, cellDiagnostics, cellHover } from './features/notebookCells';
 import { serverStats, STATS_REQUEST } from './features/stats';
 import { Linter } from './linting';
+import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
 import { pythonParser } from './parser';
 import { PYPROJECT } from './projectConfig';
 
@@ -31,6 +35,8 @@ const configProblems = new ConfigProblemReports({
   publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
 }, (path) => settings.shownPath(path));
 let documents: OpenDocuments | undefined;
+const notebookDocuments = new NotebookDocuments(TextDocument);
+let notebooks: OpenNotebooks | undefined;
 let supportsConfiguration = false;
 let supportsConfigurationRegistration = false;
 let supportsWatchRegistration = false;
@@ -40,7 +46,9 @@ let settingsKnown = false;
 let supportsInlayHintRefresh = false;
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
-  documents = new OpenDocuments(await pythonParser());
+  const parser = await pythonParser();
+  documents = new OpenDocuments(parser);
+  notebooks = new OpenNotebooks(parser, notebookDocuments);
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   supportsInlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
@@ -51,6 +59,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      notebookDocumentSync: NOTEBOOK_SYNC,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
       inlayHintProvider: true,
@@ -97,6 +106,7 @@ function useSettings(editorSettings: Validated<Settings>): void {
 
 function publishAll(): void {
   for (const document of documents?.all() ?? []) publish(document.text.uri);
+  for (const uri of notebooks?.uris() ?? []) publishNotebook(uri);
 }
 
 function publish(uri: string): void {
@@ -105,6 +115,18 @@ function publish(uri: string): void {
   const diagnostics = linter.findings(document, settings.forDocument(uri)).map((finding) => toDiagnostic(document.text, finding));
   void connection.sendDiagnostics({ uri, version: document.text.version, diagnostics });
   configProblems.update(settings.configFiles());
+}
+
+function publishNotebook(uri: string): void {
+  const notebook = notebooks?.get(uri);
+  if (!notebook || !settingsKnown) return;
+  for (const [cell, diagnostics] of cellDiagnostics(notebook, linter.findings(notebook.document, settings.forDocument(uri)))) {
+    void connection.sendDiagnostics({ uri: cell.uri, version: cell.version, diagnostics });
+  }
+}
+
+function clearDiagnostics(uri: string): void {
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
 }
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -133,15 +155,30 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
   documents?.closed(textDocument.uri);
-  void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  clearDiagnostics(textDocument.uri);
 });
 
+notebookDocuments.onDidOpen((notebook) => publishNotebook(notebook.uri));
+notebookDocuments.onDidChange(({ notebookDocument, cells }) => {
+  for (const cell of cells?.removed ?? []) clearDiagnostics(cell.document);
+  publishNotebook(notebookDocument.uri);
+});
+notebookDocuments.onDidClose((notebook) => {
+  notebooks?.closed(notebook.uri);
+  for (const cell of notebook.cells) clearDiagnostics(cell.document);
+});
+notebookDocuments.listen(connection);
+
 connection.onCodeAction((params) => {
+  const notebook = notebooks?.forCell(params.textDocument.uri);
+  if (notebook) return cellCodeActions(notebook, params.textDocument.uri, linter.findings(notebook.document, settings.forDocument(notebook.uri)), params);
   const document = documents?.get(params.textDocument.uri);
   return document ? codeActions(document, linter.findings(document, settings.forDocument(document.text.uri)), params) : [];
 });
 
 connection.onHover(({ textDocument, position }) => {
+  const notebook = notebooks?.forCell(textDocument.uri);
+  if (notebook) return cellHover(notebook, textDocument.uri, position, settings.forDocument(notebook.uri));
   const document = documents?.get(textDocument.uri);
   return document ? hoverAt(document, position, settings.forDocument(textDocument.uri)) : null;
 });
@@ -157,6 +194,7 @@ connection.onRequest(STATS_REQUEST, () => serverStats(documents));
 
 connection.onShutdown(() => {
   for (const document of [...(documents?.all() ?? [])]) documents?.closed(document.text.uri);
+  for (const uri of notebooks?.uris() ?? []) notebooks?.closed(uri);
 });
 
 connection.listen();

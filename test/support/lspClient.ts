@@ -7,6 +7,9 @@ import {
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
+  DidChangeNotebookDocumentNotification,
+  DidCloseNotebookDocumentNotification,
+  DidOpenNotebookDocumentNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
@@ -16,6 +19,7 @@ import {
   InlayHintRequest,
   InitializedNotification,
   InitializeRequest,
+  NotebookCellKind,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
@@ -30,6 +34,7 @@ import {
   type Hover,
   type InlayHint,
   type InitializeResult,
+  type NotebookDocumentChangeEvent,
   type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -49,6 +54,7 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
     applyEdit: true,
     workspaceEdit: { documentChanges: true },
   },
+  notebookDocument: { synchronization: { dynamicRegistration: true, executionSummarySupport: true } },
   textDocument: {
     synchronization: { dynamicRegistration: true, didSave: true, willSave: false, willSaveWaitUntil: false },
     publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
@@ -74,6 +80,13 @@ interface DiagnosticsWaiter {
   readonly uri: string;
   readonly version: number | undefined;
   readonly resolve: (params: PublishDiagnosticsParams) => void;
+}
+
+/** A notebook cell as a test gives it: its URI, text and kind (code unless said). */
+export interface NotebookCellText {
+  readonly uri: string;
+  readonly text: string;
+  readonly kind?: 'code' | 'markdown';
 }
 
 export interface LspClientOptions {
@@ -166,6 +179,40 @@ export class LspTestClient {
   didChange(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
     const published = this.waitForDiagnostics(uri, version);
     void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    return published;
+  }
+
+  /**
+   * Opens a Jupyter notebook whose cells are Python code (kind 'code') or
+   * Markdown; resolves with the diagnostics published for each code cell.
+   */
+  didOpenNotebook(uri: string, cells: readonly NotebookCellText[], version = 1): Promise<PublishDiagnosticsParams[]> {
+    const code = cells.filter((cell) => cell.kind !== 'markdown');
+    const published = Promise.all(code.map((cell) => this.waitForDiagnostics(cell.uri, 1)));
+    void this.connection.sendNotification(DidOpenNotebookDocumentNotification.type, {
+      notebookDocument: {
+        uri,
+        notebookType: 'jupyter-notebook',
+        version,
+        cells: cells.map((cell) => ({ kind: cell.kind === 'markdown' ? NotebookCellKind.Markup : NotebookCellKind.Code, document: cell.uri })),
+      },
+      cellTextDocuments: cells.map((cell) => ({ uri: cell.uri, languageId: cell.kind === 'markdown' ? 'markdown' : 'python', version: 1, text: cell.text })),
+    });
+    return published;
+  }
+
+  /** Sends a notebook change; wait for the diagnostics it causes with waitForDiagnostics first. */
+  didChangeNotebook(uri: string, version: number, change: NotebookDocumentChangeEvent): void {
+    void this.connection.sendNotification(DidChangeNotebookDocumentNotification.type, { notebookDocument: { uri, version }, change });
+  }
+
+  /** Closes a notebook with the given cells; resolves with the diagnostics published for each after closing. */
+  didCloseNotebook(uri: string, cellUris: readonly string[]): Promise<PublishDiagnosticsParams[]> {
+    const published = Promise.all(cellUris.map((cellUri) => this.waitForDiagnostics(cellUri)));
+    void this.connection.sendNotification(DidCloseNotebookDocumentNotification.type, {
+      notebookDocument: { uri },
+      cellTextDocuments: cellUris.map((cellUri) => ({ uri: cellUri })),
+    });
     return published;
   }
 

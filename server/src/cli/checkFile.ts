@@ -1,6 +1,7 @@
 // Checking (and fixing) one file: the same whether it runs in the main thread or in a worker.
 import type { Parser } from 'web-tree-sitter';
 import type { FixSafety } from '../rules/types';
+import { checkNotebook } from './checkNotebook';
 import { fixRepeatedly } from './fix';
 import { lintText, type LintOptions } from './lint';
 import { unifiedDiff } from './report/diff';
@@ -26,6 +27,7 @@ export interface FileCheck {
 }
 
 export function checkFile(parser: Parser, file: string, shown: string, check: FileCheck): FileOutcome {
+  if (isNotebook(file)) return checkNotebook(parser, file, shown, check);
   let source;
   try {
     source = readSource(file);
@@ -47,4 +49,8 @@ export function checkFile(parser: Parser, file: string, shown: string, check: Fi
     return { findings: reportedFindings(shown, source.text, findingsIn(source.text)), fixed: 0, diff: '', problem: error.message };
   }
   return { findings, fixed: outcome.fixed, diff: '' };
+}
+
+export function isNotebook(file: string): boolean {
+  return file.toLowerCase().endsWith('.ipynb');
 }

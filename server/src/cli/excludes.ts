@@ -6,7 +6,7 @@ import ignore, { type Ignore } from 'ignore';
 
 /** Directory names never searched, as in Ruff's default `exclude`. */
 export const DEFAULT_EXCLUDED_DIRS: ReadonlySet<string> = new Set([
-  '.bzr', '.direnv', '.eggs', '.git', '.git-rewrite', '.hg', '.mypy_cache', '.nox', '.pants.d', '.pytype',
+  '.bzr', '.direnv', '.eggs', '.git', '.git-rewrite', '.hg', '.ipynb_checkpoints', '.mypy_cache', '.nox', '.pants.d', '.pytype',
   '.ruff_cache', '.svn', '.tox', '.venv', '__pypackages__', '_build', 'buck-out', 'dist', 'node_modules',
   'site-packages', 'venv',
 ]);

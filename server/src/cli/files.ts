@@ -4,6 +4,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describeFileError, UsageError } from './errors';
 import { DEFAULT_EXCLUDED_DIRS, enclosingGitignores, gitignoreIn, isIgnored, isInside, isVirtualEnvironment, patternSet, type PatternSet } from './excludes';
 
+/** Python files and Jupyter notebooks. */
+const CHECKED_EXTENSION = /\.(?:py|ipynb)$/;
+
 export interface FileSearch {
   /** Absolute paths, sorted by the path shown for them. */
   readonly files: readonly string[];
@@ -20,8 +23,8 @@ export interface SearchOptions {
 }
 
 /**
- * Files named on the command line, whatever their names, and the *.py files
- * below named directories that no exclusion applies to.
+ * Files named on the command line, whatever their names, and the *.py and
+ * *.ipynb files below named directories that no exclusion applies to.
  */
 export function filesToCheck(paths: readonly string[], options: SearchOptions): FileSearch {
   const found = new Set<string>();
@@ -77,7 +80,7 @@ function searchDirectory(root: string, options: SearchOptions, found: Set<string
       if (kind === 'directory') {
         if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || skips(path, true, gitignores) || isVirtualEnvironment(path)) continue;
         pending.push({ dir: path, gitignores });
-      } else if (kind === 'file' && entry.name.endsWith('.py') && !skips(path, false, gitignores)) {
+      } else if (kind === 'file' && CHECKED_EXTENSION.test(entry.name) && !skips(path, false, gitignores)) {
         found.add(path);
       }
     }

@@ -12,23 +12,26 @@ Usage:
 
 export const CHECK_HELP = `Usage: memhints check [PATH...] [OPTIONS]
 
-Checks Python files. A directory is searched recursively for *.py files,
-skipping virtual environments (any directory holding pyvenv.cfg), the usual
-tool and build directories (.git .hg .svn .bzr .tox .nox .venv venv
-.mypy_cache .ruff_cache .pytype .eggs .direnv .pants.d .git-rewrite
-__pypackages__ _build buck-out dist node_modules site-packages), paths that
-.gitignore files exclude, and --exclude patterns. A file named on the command
-line is always checked, whatever its name. No PATH means the current directory.
+Checks Python files and Jupyter notebooks. A directory is searched
+recursively for *.py and *.ipynb files, skipping virtual environments (any
+directory holding pyvenv.cfg), the usual tool and build directories (.git .hg
+.svn .bzr .tox .nox .venv venv .mypy_cache .ruff_cache .pytype .eggs .direnv
+.pants.d .git-rewrite .ipynb_checkpoints __pypackages__ _build buck-out dist
+node_modules site-packages), paths that .gitignore files exclude, and
+--exclude patterns. A file named on the command line is always checked,
+whatever its name. No PATH means the current directory.
 
 Options:
   --format FORMAT       output format (default: text)
                           text:   path:line:column: CODE message, with [*] when
-                                  a fix is available, then a summary line
+                                  a fix is available, then a summary line; in a
+                                  notebook path:cell N:line:column: ...
                           json:   one array of {file, line, column, endLine,
                                   endColumn, code, message, severity, fix};
                                   lines and columns are 1-based, columns count
                                   Unicode code points; fix is null or
-                                  {safety, edits}
+                                  {safety, edits}; in a notebook, findings and
+                                  edits add cell
                           sarif:  a SARIF 2.1.0 log (for code scanning tools),
                                   with the rules, the results and their fixes
                           github: GitHub Actions workflow commands

@@ -1,9 +1,11 @@
 // Findings as the CLI reports them: the JSON contract of `memhints check --format json`,
-// with 1-based lines and columns counted in Unicode code points.
+// with 1-based lines and columns counted in Unicode code points. In a notebook,
+// `cell` numbers the cell (1-based, among all its cells) and lines count within it.
 import { lineAndCodePointColumn, lineStarts } from '../../positions';
 import type { Finding, FixSafety, Severity } from '../../rules/types';
 
 export interface ReportedEdit {
+  readonly cell?: number;
   readonly line: number;
   readonly column: number;
   readonly endLine: number;
@@ -19,6 +21,8 @@ export interface ReportedFix {
 export interface ReportedFinding {
   /** The path relative to the current directory (absolute outside it). */
   readonly file: string;
+  /** The notebook cell, for .ipynb files only. */
+  readonly cell?: number;
   readonly line: number;
   readonly column: number;
   /** Where the flagged code ends (exclusive). */
@@ -30,13 +34,17 @@ export interface ReportedFinding {
   readonly fix: ReportedFix | null;
 }
 
-/** Converts findings (UTF-16 offsets into text) while the text is at hand, so it need not be kept. */
-export function reportedFindings(file: string, text: string, findings: readonly Finding[]): ReportedFinding[] {
+/**
+ * Converts findings (UTF-16 offsets into text) while the text is at hand, so it
+ * need not be kept; in a notebook, text is the cell's and `cell` its number.
+ */
+export function reportedFindings(file: string, text: string, findings: readonly Finding[], cell?: number): ReportedFinding[] {
   const starts = lineStarts(text);
+  const inCell = cell === undefined ? {} : { cell };
   const range = (start: number, end: number) => {
     const from = lineAndCodePointColumn(text, starts, start);
     const to = lineAndCodePointColumn(text, starts, end);
-    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+    return { ...inCell, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
   };
   return findings.map((finding) => ({
     file,

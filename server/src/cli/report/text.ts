@@ -4,7 +4,8 @@ import type { ReportedFinding } from './findings';
 
 export function findingLine(finding: ReportedFinding, allowed: ReadonlySet<FixSafety>): string {
   const fixable = finding.fix !== null && allowed.has(finding.fix.safety);
-  return `${finding.file}:${finding.line}:${finding.column}: ${finding.code} ${finding.message}${fixable ? ' [*]' : ''}`;
+  const where = finding.cell === undefined ? finding.file : `${finding.file}:cell ${finding.cell}`;
+  return `${where}:${finding.line}:${finding.column}: ${finding.code} ${finding.message}${fixable ? ' [*]' : ''}`;
 }
 
 /** "Found 3 findings (2 fixable with --fix)." or "All checks passed!" */

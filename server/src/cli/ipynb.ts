@@ -1,0 +1,116 @@
+// Jupyter notebook files (.ipynb, nbformat 4): the code of each code cell, and
+// fixed code written back by editing only those cells' `source` strings in the
+// JSON text, so that outputs, metadata, key order and indentation stay as they were.
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+
+/** A code cell: its number as a reader counts cells (1-based, Markdown and raw cells included) and its code. */
+export interface NotebookCode {
+  readonly number: number;
+  readonly text: string;
+  /** The `source` value in the JSON text: one string, or a list of lines. */
+  readonly source: JsonNode;
+}
+
+export interface Notebook {
+  /** Code cells in order; none when the notebook's kernel is not Python. */
+  readonly cells: readonly NotebookCode[];
+}
+
+/** A file that is not a notebook this reader understands; the message is one line. */
+export class NotebookError extends Error {
+  override readonly name = 'NotebookError';
+}
+
+export function readNotebook(json: string): Notebook {
+  const errors: ParseError[] = [];
+  const root = parseTree(json, errors, { disallowComments: true, allowTrailingComma: false });
+  if (!root || errors.length > 0 || root.type !== 'object') throw new NotebookError('not a notebook: the file is not a JSON object');
+  if (property(root, 'cells')?.type !== 'array') {
+    const old = property(root, 'worksheets') ? ' (nbformat 3 notebooks are not read; convert with `jupyter nbconvert --to notebook`)' : '';
+    throw new NotebookError(`not a notebook: no "cells" list${old}`);
+  }
+  if (!isPython(root)) return { cells: [] };
+  const cells: NotebookCode[] = [];
+  for (const [index, cell] of (property(root, 'cells')!.children ?? []).entries()) {
+    if (cell.type !== 'object' || property(cell, 'cell_type')?.value !== 'code') continue;
+    const source = property(cell, 'source');
+    const text = source && sourceText(source);
+    if (text === undefined) throw new NotebookError(`not a notebook: cell ${index + 1} has no "source" string or list of strings`);
+    cells.push({ number: index + 1, text, source: source! });
+  }
+  return { cells };
+}
+
+/** The JSON text with the given cells' code replaced (by cell number), everything else untouched. */
+export function withCellSources(json: string, cells: readonly NotebookCode[], fixed: ReadonlyMap<number, string>): string {
+  const edits: { offset: number; length: number; text: string }[] = [];
+  const asciiOnly = /\\u(?!00[0-7])[0-9a-fA-F]{4}/.test(json);
+  for (const cell of cells) {
+    const text = fixed.get(cell.number);
+    if (text === undefined || text === cell.text) continue;
+    if (cell.source.type === 'string') {
+      edits.push({ offset: cell.source.offset, length: cell.source.length, text: jsonString(text, asciiOnly) });
+      continue;
+    }
+    const items = cell.source.children ?? [];
+    const lines = sourceLines(text);
+    if (lines.length === items.length) {
+      // Same number of lines: only the lines that changed are rewritten.
+      for (const [i, item] of items.entries()) {
+        if (item.value !== lines[i]) edits.push({ offset: item.offset, length: item.length, text: jsonString(lines[i]!, asciiOnly) });
+      }
+      continue;
+    }
+    edits.push({ offset: cell.source.offset, length: cell.source.length, text: linesArray(json, cell.source, lines, asciiOnly) });
+  }
+  let result = json;
+  for (const edit of edits.sort((a, b) => b.offset - a.offset)) result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset + edit.length);
+  return result;
+}
+
+function property(object: JsonNode, key: string): JsonNode | undefined {
+  for (const pair of object.children ?? []) {
+    if (pair.children?.[0]?.value === key) return pair.children[1];
+  }
+  return undefined;
+}
+
+/** Notebooks of other kernels (R, Julia…) hold no Python; without metadata saying so, Python is assumed. */
+function isPython(root: JsonNode): boolean {
+  const metadata = property(root, 'metadata');
+  const language = (metadata && property(metadata, 'language_info') && property(property(metadata, 'language_info')!, 'name')?.value) ??
+    (metadata && property(metadata, 'kernelspec') && property(property(metadata, 'kernelspec')!, 'language')?.value);
+  return typeof language !== 'string' || language.toLowerCase() === 'python';
+}
+
+function sourceText(source: JsonNode): string | undefined {
+  if (source.type === 'string') return stringValue(source);
+  if (source.type !== 'array') return undefined;
+  const lines = (source.children ?? []).map(stringValue);
+  return lines.every((line): line is string => line !== undefined) ? lines.join('') : undefined;
+}
+
+function stringValue(node: JsonNode): string | undefined {
+  return node.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** nbformat's list form: each line keeps its line break, the last may have none. */
+function sourceLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/** A new list of lines laid out as the old list was (the break and indentation before the first item and before `]`). */
+function linesArray(json: string, array: JsonNode, lines: readonly string[], asciiOnly: boolean): string {
+  const items = array.children ?? [];
+  const end = array.offset + array.length - 1;
+  const before = items.length > 0 ? json.slice(array.offset + 1, items[0]!.offset) : '';
+  const after = items.length > 0 ? json.slice(items[items.length - 1]!.offset + items[items.length - 1]!.length, end) : '';
+  if (lines.length === 0) return '[]';
+  return `[${lines.map((line) => before + jsonString(line, asciiOnly)).join(',')}${after}]`;
+}
+
+/** A JSON string as nbformat (Python's json module) writes it, with non-ASCII escaped when the file escapes it. */
+function jsonString(value: string, asciiOnly: boolean): string {
+  const text = JSON.stringify(value);
+  return asciiOnly ? text.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+}

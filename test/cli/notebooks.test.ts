@@ -1,0 +1,140 @@
+// `memhints check` on Jupyter notebooks: findings per cell in text and JSON,
+// --fix writing only the fixed code back (outputs, metadata and layout kept
+// byte for byte), the fixed notebook's code running the same under python3.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { jsonFindings, memhints, project, python } from '../support/cli';
+import { cellsOf, codeCells, fixtureNotebook, notebookJson } from '../support/notebooks';
+
+const SALES = fixtureNotebook('sales.ipynb');
+
+/** Where each expected finding starts: the cell number and a snippet whose first character is flagged. */
+const EXPECTED = [
+  { cell: 4, code: 'MEM401', snippet: 'pd.read_csv(' },
+  { cell: 6, code: 'MEM101', snippet: '[p * u' },
+  { cell: 6, code: 'MEM101', snippet: '[p for p' },
+  { cell: 7, code: 'MEM101', snippet: '[u for u' },
+];
+
+/** 1-based line and code-point column of a snippet in a cell, computed from the fixture alone. */
+function positionOf(cellNumber: number, snippet: string): { line: number; column: number } {
+  const text = cellsOf(SALES).find((cell) => cell.number === cellNumber)!.text;
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes(snippet));
+  assert.ok(line >= 0, `${snippet} not in cell ${cellNumber}`);
+  return { line: line + 1, column: Array.from(lines[line]!.slice(0, lines[line]!.indexOf(snippet))).length + 1 };
+}
+
+/** A notebook's code as plain Python, following IPython: magics' own text and help requests do not run, %time's statement does. */
+function notebookAsPython(json: string): string {
+  return codeCells(json)
+    .map((cell) =>
+      cell.text
+        .split('\n')
+        .map((line) => (/^\s*(%%|%matplotlib|!)|\?$/.test(line) ? '' : line.replace(/^%timeit(?: -\w \d+)* /, '')))
+        .join('\n'),
+    )
+    .join('\n');
+}
+
+test('text output names the cell, and lines and columns within it', (t) => {
+  const root = project(t, { 'sales.ipynb': SALES });
+  const run = memhints(['check', 'sales.ipynb'], root);
+  assert.equal(run.status, 1, run.stderr);
+  const lines = run.stdout.split('\n').filter((line) => line.startsWith('sales.ipynb'));
+  assert.deepEqual(
+    lines.map((line) => line.split(' ').slice(0, 3).join(' ')),
+    EXPECTED.map(({ cell, code, snippet }) => {
+      const { line, column } = positionOf(cell, snippet);
+      return `sales.ipynb:cell ${cell}:${line}:${column}: ${code}`;
+    }),
+  );
+  assert.match(run.stdout, /^Found 4 findings \(3 fixable with --fix, 1 more fixable with --fix --unsafe-fixes\)\.$/m);
+});
+
+test('json output gives notebooks a cell field (and edits too); .py findings keep the old keys', (t) => {
+  const root = project(t, { 'sales.ipynb': SALES, 'plain.py': 'total = sum([x for x in range(3)])\n' });
+  const findings = jsonFindings(memhints(['check', '--format', 'json', '.'], root)) as (ReturnType<typeof jsonFindings>[number] & { cell?: number })[];
+  const inNotebook = findings.filter((f) => f.file === 'sales.ipynb');
+  assert.deepEqual(
+    inNotebook.map((f) => ({ cell: f.cell, code: f.code, line: f.line, column: f.column })),
+    EXPECTED.map(({ cell, code, snippet }) => ({ cell, code, ...positionOf(cell, snippet) })),
+  );
+  for (const finding of inNotebook) {
+    assert.deepEqual(Object.keys(finding), ['file', 'cell', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'fix']);
+    for (const edit of finding.fix?.edits ?? []) assert.equal((edit as { cell?: number }).cell, finding.cell);
+  }
+  const plain = findings.find((f) => f.file === 'plain.py')!;
+  assert.deepEqual(Object.keys(plain), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'fix']);
+});
+
+test('--fix --unsafe-fixes changes only code in the cells: outputs, metadata and layout stay byte for byte, and the code runs the same', (t) => {
+  const root = project(t, { 'sales.ipynb': SALES, 'before.py': notebookAsPython(SALES) });
+  const before = python('before.py', root);
+  assert.equal(before.status, 0, before.stderr);
+
+  const run = memhints(['check', '--fix', '--unsafe-fixes', 'sales.ipynb'], root);
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /^Fixed 4 findings in 1 file\.$/m);
+  const fixed = readFileSync(join(root, 'sales.ipynb'), 'utf8');
+  assert.notEqual(fixed, SALES);
+
+  // Everything but `source` is identical, key order included; source keeps its form (list or string).
+  const original = notebookJson(SALES);
+  const after = notebookJson(fixed);
+  assert.equal(JSON.stringify(after.metadata), JSON.stringify(original.metadata));
+  assert.equal(after.cells.length, original.cells.length);
+  for (const [i, cell] of original.cells.entries()) {
+    const { source: oldSource, ...oldRest } = cell;
+    const { source: newSource, ...newRest } = after.cells[i]!;
+    assert.equal(JSON.stringify(newRest), JSON.stringify(oldRest), `cell ${i + 1}`);
+    assert.equal(Array.isArray(newSource), Array.isArray(oldSource), `cell ${i + 1} source form`);
+  }
+  // The layout too: the same lines, and those that differ are lines of code cells' sources.
+  const oldLines = SALES.split('\n');
+  const newLines = fixed.split('\n');
+  assert.equal(newLines.length, oldLines.length);
+  assert.ok(fixed.endsWith('}\n'));
+  const changed = oldLines.flatMap((line, i) => (line !== newLines[i] ? [i] : []));
+  assert.equal(changed.length, 4);
+  for (const i of changed) assert.match(oldLines[i]!, /^ {4}"|^ {3}"source": "/, `line ${i + 1} is not a source line`);
+
+  writeAndRun(root, 'after.py', notebookAsPython(fixed), before.stdout);
+  assert.equal(memhints(['check', 'sales.ipynb'], root).status, 0);
+});
+
+function writeAndRun(root: string, name: string, text: string, expected: string): void {
+  const path = join(root, name);
+  writeFileSync(path, text);
+  const run = python(name, root);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, expected);
+}
+
+test('--diff shows the fixes per cell and writes nothing', (t) => {
+  const root = project(t, { 'sales.ipynb': SALES });
+  const run = memhints(['check', '--diff', 'sales.ipynb'], root);
+  assert.equal(run.status, 1);
+  assert.deepEqual(run.stdout.split('\n').filter((line) => line.startsWith('--- ')), ['--- sales.ipynb:cell 6', '--- sales.ipynb:cell 7']);
+  assert.ok(run.stdout.includes('+revenue = sum(p * u for p, u in zip(df["price"], df["units"]))\n'));
+  assert.equal(readFileSync(join(root, 'sales.ipynb'), 'utf8'), SALES);
+});
+
+test('directories are searched for notebooks too, but not Jupyter checkpoints', (t) => {
+  const root = project(t, { 'nb/sales.ipynb': SALES, 'nb/.ipynb_checkpoints/sales-checkpoint.ipynb': SALES });
+  const findings = jsonFindings(memhints(['check', '--format', 'json', '.'], root));
+  assert.deepEqual([...new Set(findings.map((f) => f.file))], [join('nb', 'sales.ipynb')]);
+});
+
+test('a notebook of another language is skipped; a broken one is an error naming the file', (t) => {
+  const r = notebookJson(SALES);
+  const rNotebook = JSON.stringify({ ...r, metadata: { kernelspec: { language: 'R', name: 'ir' }, language_info: { name: 'R' } } }, null, 1);
+  const root = project(t, { 'r.ipynb': rNotebook, 'broken.ipynb': '{"cells": [' });
+  const skipped = memhints(['check', 'r.ipynb'], root);
+  assert.equal(skipped.status, 0, skipped.stdout);
+  const broken = memhints(['check', 'broken.ipynb'], root);
+  assert.equal(broken.status, 2);
+  assert.match(broken.stderr, /^memhints: error: broken\.ipynb: not a notebook/m);
+});
