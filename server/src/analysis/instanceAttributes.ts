@@ -30,6 +30,9 @@ const IMPLICIT_CLASS_METHODS: ReadonlySet<string> = new Set(['__new__', '__init_
 /** Builtins that set or delete the attribute their second argument names. */
 const SETTERS: ReadonlySet<string> = new Set(['builtins.setattr', 'builtins.delattr']);
 
+/** The last names of the calls that callWrite recognises. */
+const WRITING_CALL_NAMES: ReadonlySet<string> = new Set(['vars', 'setattr', 'delattr', '__setattr__', '__delattr__']);
+
 const cache = new WeakMap<DocumentFacts, readonly AttributeWrite[]>();
 
 /**
@@ -62,6 +65,8 @@ export function attributeWrites(facts: DocumentFacts, root: Node): readonly Attr
 function callWrite(call: Node, facts: DocumentFacts): AttributeWrite | undefined {
   const callee = call.childForFieldName('function');
   if (!callee) return undefined;
+  // An attribute's qualified name ends in its own name: most method calls are ruled out before any lookup.
+  if (callee.type === 'attribute' && !WRITING_CALL_NAMES.has(callee.childForFieldName('attribute')?.text ?? '')) return undefined;
   const args = callArguments(call);
   const qualified = facts.qualifiedName(callee);
   if (qualified === 'builtins.vars') return args[0] ? { name: undefined, receiver: receiverOf(args[0], facts), node: call } : undefined;

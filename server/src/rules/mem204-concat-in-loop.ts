@@ -21,6 +21,9 @@ const COMBINING_CALLS: ReadonlyMap<string, Inputs> = new Map<string, Inputs>([
   ['pandas.concat', { positional: [0], keywords: ['objs'], sequence: true }],
 ]);
 
+/** The last names of COMBINING_CALLS, and `append` for DataFrame.append. */
+const GROWING_METHOD_NAMES: ReadonlySet<string> = new Set([...[...COMBINING_CALLS.keys()].map((name) => name.slice(name.lastIndexOf('.') + 1)), 'append']);
+
 const PANDAS_TYPES: ReadonlySet<string> = new Set(['pandas.DataFrame', 'pandas.Series']);
 
 export const mem204: Rule = {
@@ -73,6 +76,8 @@ interface Growth {
 function growingCall(call: Node, target: Node, facts: DocumentFacts): Growth | undefined {
   const callee = call.childForFieldName('function');
   if (!callee) return undefined;
+  // An attribute's qualified name ends in its own name: most calls are ruled out before any lookup.
+  if (callee.type === 'attribute' && !GROWING_METHOD_NAMES.has(callee.childForFieldName('attribute')?.text ?? '')) return undefined;
   const name = facts.qualifiedName(callee);
   const inputs = name === undefined ? undefined : COMBINING_CALLS.get(name);
   if (inputs) return inputsOf(call, inputs).some((input) => sameReference(input, target)) ? { label: callee.text, removed: false } : undefined;

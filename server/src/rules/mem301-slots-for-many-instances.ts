@@ -48,10 +48,11 @@ export const mem301: Rule = {
     const { facts, source } = context;
     const chain = slotlessChain(classNode, facts);
     if (!chain) return undefined;
-    const attributes = slotAttributes(chain, facts, classNode.tree.rootNode);
-    if (!attributes) return undefined;
+    // Cheaper than the file-wide attribute writes, and most classes stop here.
     const place = repeatedInstantiation(name, facts);
     if (!place) return undefined;
+    const attributes = slotAttributes(chain, facts, classNode.tree.rootNode);
+    if (!attributes) return undefined;
     const line = lineOfOffset(lineStarts(source), place.call.startIndex) + 1;
     const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
     return {
