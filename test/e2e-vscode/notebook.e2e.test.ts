@@ -1,7 +1,8 @@
 // A Jupyter notebook in VS Code's notebook editor (its built-in .ipynb support;
 // no Jupyter extension or kernel): the warning lands in the cell that holds the
-// code, names imported in an earlier cell are known in later ones, the
-// quick-fix rewrites that cell, and the hover shows sizes in bytes.
+// code, names imported in an earlier cell are known in later ones (and editing
+// that cell updates them), the quick-fix rewrites that cell, and the hover shows
+// sizes in bytes.
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { NotebookEditor } from './notebook';
@@ -13,13 +14,14 @@ import type { Workbench } from './workbench';
 const NOTEBOOK = 'squares.ipynb';
 const SQUARES_CALL = 'total = sum([x * x for x in xs])';
 const SQUARES_FIXED = 'total = sum(x * x for x in xs)';
+const PANDAS_IMPORT = 'import pandas as pd';
 const READ_CSV = 'df = pd.read_csv("sales.csv")';
 const ZEROS = '[0] * 1000';
 
 /** Cell sources by kind, top to bottom; `pd` is imported in cell 2 and used in cell 4. */
 const CELLS: readonly (readonly ['markdown' | 'code', string])[] = [
   ['markdown', '# Squares and sales'],
-  ['code', 'import pandas as pd\n\nxs = [1, 2, 3]'],
+  ['code', `${PANDAS_IMPORT}\n\nxs = [1, 2, 3]`],
   ['code', `${SQUARES_CALL}\nprint(total)`],
   ['code', `${READ_CSV}\nprint(df["price"].sum())`],
   ['code', `zeros = ${ZEROS}`],
@@ -96,6 +98,23 @@ describe('memhints in VS Code, in a Jupyter notebook', { timeout: 10 * 60_000 },
     await notebook.undo();
     await notebook.waitForCell('the sum() cell to hold the list comprehension again', (text) => text.includes(SQUARES_CALL));
     await notebook.waitForSquiggledText('the squiggle to come back in the sum() cell', (squiggle) => squiggle.cell === SQUARES_CELL && squiggle.text === '[x * x for x in xs]');
+  });
+
+  scenario('renaming the import in an earlier cell takes the pd.read_csv warning off the later cell, and undoing brings it back', async (workbench) => {
+    const notebook = notebookIn(workbench);
+    await notebook.waitForSquiggledText('the pd.read_csv squiggle', (squiggle) => squiggle.cell === READ_CSV_CELL);
+    await notebook.clickInto(PANDAS_IMPORT);
+    await notebook.typeAtLineEnd('_table');
+    await notebook.waitForCell('the renamed import', (text) => text.startsWith(`${PANDAS_IMPORT}_table\n`));
+    // `pd` no longer names pandas in cell 4, so nothing there is a pandas read any more.
+    await waitFor('the pd.read_csv squiggle to go while the sum() one stays', async () => {
+      const cells = (await notebook.squiggledTexts()).map((squiggle) => squiggle.cell);
+      return cells.includes(SQUARES_CELL) && !cells.includes(READ_CSV_CELL) ? true : undefined;
+    });
+    await notebook.screenshot('notebook-earlier-cell-edited');
+    await notebook.undo();
+    await notebook.waitForCell('the import to read `import pandas as pd` again', (text) => text.startsWith(`${PANDAS_IMPORT}\n`));
+    await notebook.waitForSquiggledText('the pd.read_csv squiggle to come back', (squiggle) => squiggle.cell === READ_CSV_CELL && squiggle.text === 'pd.read_csv("sales.csv")');
   });
 
   scenario('hovering [0] * 1000 in a cell shows its size in bytes', async (workbench) => {

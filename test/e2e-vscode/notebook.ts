@@ -77,6 +77,12 @@ export class NotebookEditor extends Workbench {
     return waitFor(what, async () => (await this.squiggledTexts()).find(matches));
   }
 
+  /** End, then types `text` as a user would. */
+  async typeAtLineEnd(text: string): Promise<void> {
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.type(text);
+  }
+
   /** Ctrl+Z where the cursor is. */
   async undo(): Promise<void> {
     await this.page.keyboard.press('Control+Z');
