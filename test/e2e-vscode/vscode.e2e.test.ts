@@ -3,11 +3,11 @@
 // what its fixes do to the text, the hover, the restart command, a folder
 // opened in Restricted Mode, fix-on-save, and pyproject.toml configuration.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from 'node:test';
 import { REPO_ROOT } from '../support/paths';
+import { pythonSizeOf, withoutDigitGrouping } from './python';
 import { useVsCode } from './session';
 import { waitFor } from './waits';
 
@@ -19,11 +19,6 @@ const ZEROS = '[0] * 1000';
 const isSumWarning = (problem: string) => problem.includes('MEM101') && problem.includes('`sum()`');
 const FRESH_FINDING = 'smallest = min([x * 2 for x in range(3)])';
 assert.ok(reportSource.includes(SQUARES_CALL) && reportSource.includes(ZEROS), `examples/${REPORT} no longer holds the code these scenarios use`);
-
-/** What CPython itself says `[0] * 1000` takes. */
-function pythonSizeOf(expression: string): number {
-  return Number(execFileSync('python3', ['-c', `import sys; print(sys.getsizeof(${expression}))`], { encoding: 'utf8' }).trim());
-}
 
 describe('memhints in VS Code', { timeout: 15 * 60_000 }, () => {
   const { scenario, server } = useVsCode();
@@ -71,8 +66,7 @@ describe('memhints in VS Code', { timeout: 15 * 60_000 }, () => {
     const hover = await workbench.hoverOver(ZEROS, { timeoutMs: 10_000 });
     await workbench.screenshot('hover');
     await workbench.pressEscape();
-    // Sizes may be printed with digit grouping (8,056).
-    const digits = (hover ?? '').replace(/(\d)[,\u00a0\u202f ](?=\d{3}\b)/g, '$1');
+    const digits = withoutDigitGrouping(hover ?? '');
     assert.ok(digits.includes(String(expected)), `the hover does not show ${expected} (sys.getsizeof): ${JSON.stringify(hover)}`);
   });
 

@@ -25,9 +25,14 @@ export class Workbench {
 
   /** Ctrl+P, the file's name, pick it; resolves once its editor shows the text. */
   async openFile(name: string): Promise<void> {
+    await this.openTab(name);
+    await waitFor(`${name} to be shown in the editor`, async () => ((await this.editorLines()).length > 1 ? true : undefined));
+  }
+
+  /** Ctrl+P, the file's name, pick it; resolves once its editor tab is the active one. */
+  async openTab(name: string): Promise<void> {
     await (await this.quickOpen('Control+P', name)).click();
     await waitFor(`an editor tab for ${name}`, async () => ((await this.page.locator('.tab.active', { hasText: name }).count()) > 0 ? true : undefined));
-    await waitFor(`${name} to be shown in the editor`, async () => ((await this.editorLines()).length > 1 ? true : undefined));
   }
 
   /** The command palette, a command's title, pick it. */
@@ -172,10 +177,14 @@ export class Workbench {
     return choice.first();
   }
 
+  /** Where clickInto and hoverOver look for text: the lines of the text editor. */
+  protected shownText(): Locator {
+    return this.page.locator(`${EDITOR} .view-lines`).first();
+  }
+
   /** Screen position of the character at `offset` within the first shown occurrence of `text`. */
   private async pointAt(text: string, offset: number): Promise<Point> {
-    const lines = this.page.locator(`${EDITOR} .view-lines`).first();
-    const point = await lines.evaluate((element, [wanted, at]) => {
+    const point = await this.shownText().evaluate((element, [wanted, at]) => {
       for (const line of element.querySelectorAll<HTMLElement>('.view-line')) {
         const shown = (line.textContent ?? '').replace(/\u00a0/g, ' ');
         const start = shown.indexOf(wanted as string);
