@@ -16,7 +16,7 @@ export const mem102: Rule = {
   summary: 'Loop over a materialised copy that is iterated only once',
   docs: {
     whatItDoes:
-      'Flags a `for` loop over a list or tuple built only to be walked once: `for x in list(items)`, `for x in tuple(items)`, `for x in list(map(f, xs))` (or `filter`, `zip`, a generator…), `for k, v in list(d.items())` (or `keys()`, `values()`), and `for x in [f(y) for y in ys]`. It stays quiet when the loop may change what was copied, because then the copy is the point: the loop calls a method on it that is not known to only look (`append`, `remove`, `pop`, `clear`, `update`…, or any method of an object it hangs from, like `self.reset()` for `self.items`), assigns or deletes one of its items (`d[k] = v`, `del d[k]`), rebinds it, passes it to a function other than builtins that only look at it (`len`, `print`, `isinstance`…), or lets another name hold it; nor when the copied local was handed elsewhere before the loop (`self.pending = pending`, a closure) and the loop calls anything but harmless builtins, since the call may change it through that other reference. Iterating it again inside the loop also counts unless it is known to be a container, since an iterator would be used up. Code in nested function and class bodies does not run in the loop and is not counted. `list` and `tuple` must be the builtins (a local `list = ...` is left alone); `sorted(...)` and `set(...)` are not flagged, since they change the order or the items; `list(range(...))` is MEM103\'s.',
+      'Flags a `for` loop over a list or tuple built only to be walked once: `for x in list(items)`, `for x in tuple(items)`, `for x in list(map(f, xs))` (or `filter`, `zip`, a generator…), `for k, v in list(d.items())` (or `keys()`, `values()`), and `for x in [f(y) for y in ys]`. It stays quiet when the loop may change what was copied, because then the copy is the point: the loop calls a method on it that is not known to only look (`append`, `remove`, `pop`, `clear`, `update`…, or any method of an object it hangs from, like `self.reset()` for `self.items`), assigns or deletes one of its items (`d[k] = v`, `del d[k]`), rebinds it, passes it to a function other than builtins that only look at it (`len`, `print`, `isinstance`…), or lets another name hold it; nor when the copied local was handed elsewhere before the loop (`self.pending = pending`, a closure) and the loop calls anything but harmless builtins, since the call may change it through that other reference. Iterating it again inside the loop also counts unless it is known to be a container, since an iterator would be used up. It also stays quiet when the copy is of a container that other code may reach (a parameter, a global, an attribute, a local handed elsewhere) and the loop runs the items\' own code or hands them to code it cannot see (`for conn in list(self.conns): conn.close()`, `for key in list(keys): delete(key)`): closing or deleting an item often removes it from that container, or from what an iterator walks, and the copy is what keeps the loop safe. Copies of `globals()`, `locals()` and `vars()` are never flagged: at module level the loop\'s own target is a key of that dict. Code in nested function and class bodies does not run in the loop and is not counted. `list` and `tuple` must be the builtins (a local `list = ...` is left alone); `sorted(...)` and `set(...)` are not flagged, since they change the order or the items; `list(range(...))` is MEM103\'s.',
     whyBadForMemory:
       'The copy holds every item at once before the first iteration starts. Copying an existing list of 1,000,000 items costs 8 MB of pointers; `list(d.items())` on a dict of 1,000,000 keys builds 1,000,000 two-item tuples as well, about 64 MB in all, where the `d.items()` view costs 40 bytes; a list comprehension of 1,000,000 new ints holds 8 MB of pointers and about 28 MB of int objects, where a generator expression costs about 200 bytes however many items it yields.',
     example: 'for key, value in list(totals.items()):\n    print(key, value)\n\nfor size in [len(line) for line in lines]:\n    print(size)',
@@ -33,13 +33,15 @@ export const mem102: Rule = {
     if (!right || !body || !left) return undefined;
     const { facts } = context;
     const copy = copyIn(unparenthesized(right), facts);
-    if (!copy) return undefined;
+    if (!copy || copiesNamespace(copy, facts)) return undefined;
     for (const source of sourcesOf(copy, facts)) {
       if (mayMutate([left, body], source.chain, { facts, iteratingConsumes: source.iteratingConsumes })) return undefined;
     }
     // A local stored elsewhere before the loop (`self.pending = pending`) can be changed by any call in it.
     const name = copiedName(copy);
     if (name && !bodyOnlyLooks(body, facts) && mayBeAliased(name, facts)) return undefined;
+    // `for x in list(self.conns): x.close()`: an item's own code may remove it from a container others share.
+    if (copiesSharedContainer(copy, facts) && handsOnItems(left, body, facts)) return undefined;
     const finding: Finding = {
       code: mem102.code,
       message: messageFor(copy),
@@ -220,6 +222,62 @@ function fixSafety(copy: Copy, body: Node, facts: DocumentFacts): FixSafety {
   if (!holdsBuiltinContainer(name, facts, kind) || mayBeAliased(name, facts)) return 'unsafe';
   if (isComprehension(copy.contents) && !isSideEffectFreeComprehension(copy.contents, facts)) return 'unsafe';
   return bodyOnlyLooks(body, facts) ? 'safe' : 'unsafe';
+}
+
+/** Builtins that return a scope's own namespace dict. */
+const NAMESPACE_BUILTINS: ReadonlySet<string> = new Set(['builtins.globals', 'builtins.locals', 'builtins.vars']);
+
+/**
+ * `list(globals().items())`: at module level the loop's own target is a key of
+ * that dict, so its first assignment would change the dict mid-iteration.
+ */
+function copiesNamespace(copy: Copy, facts: DocumentFacts): boolean {
+  let node = copy.contents;
+  const callee = node.type === 'call' ? node.childForFieldName('function') : null;
+  if (callee?.type === 'attribute' && DICT_VIEWS.has(callee.childForFieldName('attribute')?.text ?? '')) {
+    node = callee.childForFieldName('object') ?? node;
+  }
+  const function_ = node.type === 'call' ? node.childForFieldName('function') : null;
+  return function_ !== null && NAMESPACE_BUILTINS.has(facts.qualifiedName(function_) ?? '');
+}
+
+/**
+ * A copy of an existing container (`list(xs)`, `list(self.items)`,
+ * `list(d.values())`) that other code may reach: a parameter, a global, an
+ * attribute, or a local handed elsewhere. Only a local made on the spot and
+ * kept to itself is private.
+ */
+function copiesSharedContainer(copy: Copy, facts: DocumentFacts): boolean {
+  if (copy.builtin === undefined) return false;
+  const viewed = dictOfView(copy.contents);
+  const copied = viewed ?? (chainOf(copy.contents) ? copy.contents : undefined);
+  if (!copied) return false;
+  const kind = viewed ? 'mapping' : 'container';
+  return !(holdsBuiltinContainer(copied, facts, kind) && !mayBeAliased(copied, facts));
+}
+
+/**
+ * Whether the loop body runs code of the items or hands them to code it cannot
+ * see: a method of a loop variable (`conn.close()`), or a loop variable passed
+ * to a function other than the harmless builtins (`unregister(key)`).
+ */
+function handsOnItems(left: Node, body: Node, facts: DocumentFacts): boolean {
+  const items = new Set([...descendants(left)].filter((node) => node.type === 'identifier').map((node) => node.text));
+  const isItem = (node: Node | null): boolean => {
+    let root = node ? unparenthesized(node) : null;
+    while (root?.type === 'attribute') root = root.childForFieldName('object');
+    return root?.type === 'identifier' && items.has(root.text);
+  };
+  for (const node of descendants(body, runsInLoop)) {
+    if (node.type !== 'call') continue;
+    const callee = node.childForFieldName('function');
+    if (!callee) continue;
+    if (callee.type === 'attribute' && isItem(callee.childForFieldName('object'))) return true;
+    if (HARMLESS_BUILTINS.has(facts.qualifiedName(callee) ?? '')) continue;
+    const args = callArguments(node).map((arg) => (arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg));
+    if (args.some((arg) => arg !== null && arg.type === 'identifier' && items.has(arg.text))) return true;
+  }
+  return false;
 }
 
 function isComprehension(node: Node): boolean {

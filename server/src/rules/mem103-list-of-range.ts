@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { commentsAbout } from '../analysis/comments';
 import type { DocumentFacts } from '../analysis/facts';
 import { callArguments } from '../analysis/syntax';
 import { assignedName, usesOfName } from '../analysis/uses';
@@ -14,7 +15,7 @@ export const mem103: Rule = {
   summary: '`list(range(…))` used only in ways a `range` supports',
   docs: {
     whatItDoes:
-      'Flags `list(range(…))` when every use of the list works the same on the `range` itself: iterating it (`for`, comprehensions, `*` unpacking, functions that only iterate such as `sum`, `min`, `max`, `sorted`, `set`, `tuple`, `enumerate`, `zip`, `reversed`), `len()`, indexing, slicing (a slice of a range is a range, whose uses are checked in turn), `in`/`not in`, `.index()`, `.count()`, `random.choice`/`sample`/`choices`. The list may be used directly (`for i in list(range(n))`) or bound to a name; then the name must be bound exactly once in its function or module, not declared `global`/`nonlocal`, and every read of it must be one of the uses above, so a list that is mutated (`.append`, `.sort`, item assignment, `del`), compared, printed (a range prints differently), returned, stored or passed to any other function is left alone. Names bound in class bodies and annotated assignments are not flagged.',
+      'Flags `list(range(…))` when every use of the list works the same on the `range` itself: iterating it (`for`, comprehensions, `*` unpacking, functions that only iterate such as `sum`, `min`, `max`, `sorted`, `set`, `tuple`, `enumerate`, `zip`, `reversed`), `len()`, indexing, slicing (a slice of a range is a range, whose uses are checked in turn), `in`/`not in`, `.index()`, `.count()`, `random.choice`/`sample`/`choices`. The list may be used directly (`for i in list(range(n))`) or bound to a name; then the name must be bound exactly once in its function or module, not declared `global`/`nonlocal`, and every read of it must be one of the uses above, so a list that is mutated (`.append`, `.sort`, item assignment, `del`), compared, printed (a range prints differently), returned, stored or passed to any other function is left alone. Names bound in class bodies and annotated assignments are not flagged. A statement with a comment right above it or at the end of its line that speaks of allocating (`# Pre-allocate so the loop allocates nothing`, `# allocate a large block`) is left alone: the list is built on purpose (iterating a range creates a new int object for every item above 256, which code measuring allocations wants to avoid).',
     whyBadForMemory:
       'A list of n items holds 56 + 8·n bytes of pointers (CPython 3.11, 64-bit) and every int above 256 is an object of its own, 28 bytes each: `list(range(1_000_000))` takes about 8 MB of pointers plus 28 MB of ints. A `range` is 48 bytes whatever its length, and computes each item on demand.',
     example: 'indices = list(range(len(rows)))\nfor i in indices:\n    print(rows[i])\nfor j in list(range(10)):\n    print(j)',
@@ -25,7 +26,7 @@ export const mem103: Rule = {
   visits: ['call'],
   check(call, context) {
     const range = rangeInsideList(call, context.facts);
-    if (!range) return undefined;
+    if (!range || allocatesOnPurpose(call)) return undefined;
     const binding = assignedName(call);
     let safety: FixSafety = 'safe';
     if (binding) {
@@ -46,6 +47,16 @@ export const mem103: Rule = {
     };
   },
 };
+
+/**
+ * A comment above or beside the statement that speaks of allocating
+ * (`# Pre-allocate so the loop allocates nothing`): the list is built on
+ * purpose, for instance so that a loop measuring memory creates no int
+ * objects, or to test a memory tool with a large allocation.
+ */
+function allocatesOnPurpose(call: Node): boolean {
+  return commentsAbout(call).some((comment) => /alloc/i.test(comment));
+}
 
 /** Other callables that only read a sequence through len(), indexing and iteration. */
 const RANGE_FRIENDLY_CALLS: ReadonlyMap<string, number> = new Map([

@@ -3,7 +3,7 @@ import type { DocumentFacts } from '../analysis/facts';
 import { stringLiteral } from '../analysis/literals';
 import { fileOpening, openFileBindings, type FileOpening } from '../analysis/openFiles';
 import type { Scope } from '../analysis/scopes';
-import { COMPREHENSION_TYPES, callArguments } from '../analysis/syntax';
+import { COMPREHENSION_TYPES, callArguments, closestAncestor } from '../analysis/syntax';
 import { assignedName, reboundBefore, runningScope, usesOfName } from '../analysis/uses';
 import { usageOf } from '../analysis/valueUses';
 import type { Finding, Fix, FixSafety, Rule, TextEdit } from './types';
@@ -16,7 +16,7 @@ export const mem106: Rule = {
   summary: 'Whole file read into memory only to loop over its lines',
   docs: {
     whatItDoes:
-      'Flags loops over `f.readlines()`, `f.read().splitlines()` and `f.read().split("\\n")` (`for` statements and comprehensions), and `lines = f.readlines()` when `lines` is bound once and only iterated by one later loop in the same scope. `f` must be the opening call itself (`open(path).readlines()`) or a plain name bound, in the scope of the loop, only by `with open(…) as f` or `f = open(…)`, where the opener is `open`, `io.open`, `Path(…).open`, `gzip.open`, `bz2.open`, `lzma.open` or `codecs.open`: an unknown `x.readlines()` may not be a file and is not flagged. `readlines(hint)` reads only part of the file and is not flagged.',
+      'Flags loops over `f.readlines()`, `f.read().splitlines()` and `f.read().split("\\n")` (`for` statements and comprehensions), and `lines = f.readlines()` when `lines` is bound once and only iterated by one later loop in the same scope while the file is still open (inside the `with` that opened it, before any `f.close()`): a loop after the file is closed could not iterate it, and reading the lines first to close the file early is a choice. `f` must be the opening call itself (`open(path).readlines()`) or a plain name bound, in the scope of the loop, only by `with open(…) as f` or `f = open(…)`, where the opener is `open`, `io.open`, `Path(…).open`, `gzip.open`, `bz2.open`, `lzma.open` or `codecs.open`: an unknown `x.readlines()` may not be a file and is not flagged. `readlines(hint)` reads only part of the file and is not flagged.',
     whyBadForMemory:
       'Every line becomes a str object (49 bytes plus one byte per character for ASCII text, CPython 3.11, 64-bit) held in a list of 56 + 8·n bytes until the loop ends: a file of 1,000,000 lines of 80 characters takes about 8 MB of pointers and 129 MB of strings. `f.read().splitlines()` holds the whole text as one more string on top of that while the list is built, about twice the file. Iterating the file object reads it in 8 KB chunks and holds one line at a time.',
     example:
@@ -85,7 +85,8 @@ function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding
     };
   }
   const lines = file.type === 'identifier' ? assignedName(call) : undefined;
-  if (!lines || !isIteratedOnceLater(lines, facts)) return undefined;
+  const later = lines ? loopIteratingOnceLater(lines, facts) : undefined;
+  if (!lines || !later || !staysOpenUntil(file, call, later, facts)) return undefined;
   return {
     code: mem106.code,
     message: `\`${lines.text}\` holds every line of the file but is only looped over once: iterating ${fileLabel(file)} in that loop holds one line at a time`,
@@ -152,19 +153,42 @@ function readlinesSafety(file: Node, loop: Node, facts: DocumentFacts): FixSafet
   return 'safe';
 }
 
-/** `lines` is bound once, then iterated by exactly one loop that runs at most once per binding. */
-function isIteratedOnceLater(lines: Node, facts: DocumentFacts): boolean {
+/** The loop, when `lines` is bound once, then iterated by exactly one loop that runs at most once per binding. */
+function loopIteratingOnceLater(lines: Node, facts: DocumentFacts): Node | undefined {
   const uses = usesOfName(facts, lines);
-  if (!uses || uses.sites.length !== 1 || uses.sites[0]!.node.id !== lines.id || uses.reads.length !== 1) return false;
+  if (!uses || uses.sites.length !== 1 || uses.sites[0]!.node.id !== lines.id || uses.reads.length !== 1) return undefined;
   const read = uses.reads[0]!;
   const loop = loopIterating(read);
-  if (!loop || read.startIndex < lines.endIndex || runningScope(facts, read) !== uses.scope) return false;
+  if (!loop || read.startIndex < lines.endIndex || runningScope(facts, read) !== uses.scope) return undefined;
   // A loop around the reading loop but not around the binding would iterate the list again.
   for (let outer = enclosingLoop(loop.node, uses.scope); outer; outer = enclosingLoop(outer, uses.scope)) {
-    if (!contains(outer, lines)) return false;
+    if (!contains(outer, lines)) return undefined;
   }
-  return true;
+  return loop.node;
 }
+
+/**
+ * Whether the file is still open when the loop over its lines runs: the loop
+ * sits inside the `with` that opened it, and no `file.close()` comes between.
+ * Reading the lines first and closing the file before a long loop is a choice
+ * iterating the file would undo.
+ */
+function staysOpenUntil(file: Node, readCall: Node, loop: Node, facts: DocumentFacts): boolean {
+  for (const opening of openingsOf(file, facts) ?? []) {
+    const withStatement = closestAncestor(opening.call, WITH_TYPES);
+    const header = withStatement?.namedChildren.find((child) => child?.type === 'with_clause');
+    if (!withStatement || !header || !contains(header, opening.call)) continue;
+    if (contains(withStatement, readCall) && !contains(withStatement, loop)) return false;
+  }
+  const uses = usesOfName(facts, file);
+  if (!uses) return false;
+  return !uses.reads.some((read) => {
+    const use = usageOf(read, facts);
+    return use.kind === 'method' && use.name === 'close' && read.startIndex >= readCall.endIndex && read.endIndex <= loop.startIndex;
+  });
+}
+
+const WITH_TYPES: ReadonlySet<string> = new Set(['with_statement']);
 
 /** Every opening is in text mode, so lines are str ending in "\n" (or "\r\n" with newline=""). */
 function isTextMode(openings: readonly FileOpening[]): boolean {

@@ -2,7 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
-import { unparenthesized } from '../analysis/syntax';
+import { callArguments, unparenthesized } from '../analysis/syntax';
+import { usesOfName } from '../analysis/uses';
 import { valueKind, type ValueKind } from '../analysis/valueKinds';
 import type { Rule } from './types';
 
@@ -16,7 +17,7 @@ export const mem201: Rule = {
   summary: 'A str or bytes value grown with `+=` inside a loop',
   docs: {
     whatItDoes:
-      'Flags `s += part` and `s = s + part` inside a `for` or `while` loop when `s` is a str or bytes accumulator: every assignment to `s` in its scope stores a str (bytes) value (a literal, an f-string, `str(...)`, a str method of `s` such as `s.rstrip(",")`…), at least one of them runs before the loop, and nothing in the loop stores another value in `s` on every pass (a reset inside an `if`, as when text is split into blocks, does not stop the growth between resets). Loops the code shows to be short (`for part in (a, b, c)`, `range(5)`: at most 10 passes) are left alone. Names whose type the code does not prove (parameters, loop targets, values returned by other functions) and numbers or lists grown with `+=` are left alone.',
+      'Flags `s += part` and `s = s + part` inside a `for` or `while` loop when `s` is a str or bytes accumulator: every assignment to `s` in its scope stores a str (bytes) value (a literal, an f-string, `str(...)`, a str method of `s` such as `s.rstrip(",")`…), at least one of them runs before the loop, and nothing in the loop stores another value in `s` on every pass (a reset inside an `if`, as when text is split into blocks, does not stop the growth between resets). It also stays quiet for a str that the loop reads whole on every pass that grows it (`self.assertEqual(s, expected)`, `while s in taken`; `len(s)`, `if s:` and `s == "…"` do not count): every intermediate value is then needed in full anyway. Bytes are still flagged, since a `bytearray` grows in place and can be read as it is. Loops the code shows to be short (`for part in (a, b, c)`, `range(5)`: at most 10 passes) are left alone. Names whose type the code does not prove (parameters, loop targets, values returned by other functions) and numbers or lists grown with `+=` are left alone.',
     whyBadForMemory:
       'A str or bytes object cannot grow: `s += part` builds a new object of len(s) + len(part) and copies both into it, while the old one is still alive. Built from n parts of k bytes, that is k·(1 + 2 + … + n) = k·n(n+1)/2 bytes copied in total, and every step holds the old and the new value at once. For 10,000 pieces of 100 bytes (a 1 MB result), bytes `+=` copies about 5 GB (100·10,000·10,001/2 bytes) and peaks at 2,000,179 bytes of live memory (tracemalloc, CPython 3.11 64-bit), twice the result. A bytearray grows in place with spare capacity (peak 1,099,657 bytes for the same data), and `b"".join(parts)` copies each byte once. CPython has one escape hatch: when a str is referenced only by a local variable of a function, `s += part` may resize it in place, so that case is often linear in practice. The optimisation does not apply to bytes, to module-level or global variables (on CPython 3.11, appending 80,000 short pieces at module level takes hundreds of times longer than the same loop inside a function), to attributes (`self.s += part`), to a string that anything else still references, or to PyPy and other interpreters; code that relies on it breaks silently when it moves.',
     example:
@@ -37,10 +38,12 @@ export const mem201: Rule = {
     const kind = accumulatorKind(name.text, found.bindings, context.facts);
     if (!kind) return undefined;
     const initialisations = found.bindings.filter((binding) => binding.kind === 'value' && valueKind(binding.value, context.facts) === kind);
+    const reads = usesOfName(context.facts, name)?.reads ?? [];
     const accumulatesIn = (loop: Node): boolean =>
       !isShortLoop(loop, context.facts) &&
       initialisations.some((binding) => binding.site.node.endIndex <= loop.startIndex) &&
-      !found.bindings.some((binding) => isRebound(binding, node, loop, name.text));
+      !found.bindings.some((binding) => isRebound(binding, node, loop, name.text)) &&
+      !(kind === 'str' && reads.some((read) => isWholeReadEveryPass(read, node, loop, context.facts)));
     if (!loops.some(accumulatesIn)) return undefined;
     const advice = kind === 'str' ? 'collect the parts in a list and `"".join()` them once' : 'grow a `bytearray` or `b"".join()` the parts once';
     return {
@@ -115,6 +118,54 @@ function accumulatorKind(name: string, bindings: readonly NameBinding[], facts: 
 function isRebound(binding: NameBinding, growth: Node, loop: Node, name: string): boolean {
   if (!contains(loop, binding.site.node) || isGrowth(binding, name)) return false;
   return alwaysRunsWith(binding.site.node, growth, loop);
+}
+
+/**
+ * A read of the whole accumulated str in every pass that grows it
+ * (`self.assertEqual(s, expected)`, `while s in taken`): each intermediate
+ * value is needed in full anyway, so collecting parts would save nothing.
+ * Reads a list of parts answers as well do not count: `len(s)`, `if s:`,
+ * `s == ""`, and the growth's own `s + …`. (Bytes are not exempt: a
+ * `bytearray` grows in place and can be read as it is.)
+ */
+function isWholeReadEveryPass(read: Node, growth: Node, loop: Node, facts: DocumentFacts): boolean {
+  if (!contains(loop, read) || isLengthOf(read, facts) || isTruthTest(read) || isComparedToLiteral(read) || isGrowthOperand(read)) return false;
+  return alwaysRunsWith(read, growth, loop);
+}
+
+/** `if s:`, `while not s:`, `s and …`. */
+function isTruthTest(read: Node): boolean {
+  let node = read;
+  while (node.parent?.type === 'not_operator' || node.parent?.type === 'parenthesized_expression') node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === 'boolean_operator') return true;
+  return ['if_statement', 'elif_clause', 'while_statement', 'conditional_expression'].includes(parent.type) && parent.childForFieldName('condition')?.equals(node) === true;
+}
+
+/** `s == "{"`, `s != ""`: a comparison with a literal string. */
+function isComparedToLiteral(read: Node): boolean {
+  const comparison = read.parent;
+  if (comparison?.type !== 'comparison_operator') return false;
+  const operands = comparison.namedChildren.filter((child): child is Node => child !== null);
+  const operators = comparison.children.filter((child) => child !== null && !child.isNamed).map((child) => child!.type);
+  return operands.length === 2 && operators.every((op) => op === '==' || op === '!=') && operands.some((operand) => operand.type === 'string');
+}
+
+function isLengthOf(read: Node, facts: DocumentFacts): boolean {
+  const call = read.parent?.parent;
+  if (read.parent?.type !== 'argument_list' || call?.type !== 'call' || callArguments(call).length !== 1) return false;
+  const callee = call.childForFieldName('function');
+  return callee !== null && facts.qualifiedName(callee) === 'builtins.len';
+}
+
+/** `s` on the right of `s = s + part`. */
+function isGrowthOperand(read: Node): boolean {
+  for (let node = read.parent; node; node = node.parent) {
+    if (node.type === 'assignment') return grownName(node)?.text === read.text && leftmostAddend(node.childForFieldName('right')!)?.equals(read) === true;
+    if (node.type === 'expression_statement' || node.type === 'block') return false;
+  }
+  return false;
 }
 
 function isGrowth(binding: NameBinding, name: string): boolean {

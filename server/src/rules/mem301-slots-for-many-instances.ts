@@ -31,7 +31,7 @@ export const mem301: Rule = {
   summary: 'Class without `__slots__` instantiated in a loop or comprehension: every instance carries room for a dict of attributes',
   docs: {
     whatItDoes:
-      'Flags a class defined in the file, without `__slots__`, that is instantiated inside a `for` or `while` loop or a comprehension, and names the attributes its `__slots__` would hold: those `__init__` assigns to `self` (for a `@dataclass`, its fields, and the fix is `@dataclass(slots=True)`, Python 3.10+). The finding is reported once, at the class name, and the message names one place where it is instantiated repeatedly. Loops the code shows to be short (`range(5)`, a display of a few items: at most 10 instances in all) are left alone. To stay precise, the class is skipped when adding `__slots__` could break it or would not help: it has a base class other than `object` that is not defined in the same file (NamedTuple, Enum, exceptions, TypedDict, Protocol, Generic, ABC… and anything imported), several local bases, a `metaclass=` or other class keyword, a decorator other than `dataclasses.dataclass`, or a dataclass already given `slots=`; it defines `__slots__`, `__getattr__`, `__setattr__`, `__delattr__` or `__getattribute__`, or uses `functools.cached_property`; a method sets an attribute `__init__` does not; some code in the file reads `__dict__`, calls `vars()` on an object, calls `setattr`/`delattr` with a computed name, or sets on any object (other than the `self` of another class’s method) an attribute that is not one of the class’s; an attribute shares its name with a class variable, method or property; the file imports `weakref` (instances with `__slots__` cannot be weakly referenced unless `__weakref__` is listed); or, for a dataclass, a method calls `super()` without arguments (it fails in the new class that `slots=True` creates, CPython 3.10 to 3.13). A local base class without `__slots__` must get them too, and the message says which attributes go where.',
+      'Flags a class defined in the file, without `__slots__`, that is instantiated inside a `for` or `while` loop or a comprehension, and names the attributes its `__slots__` would hold: those `__init__` assigns to `self` (for a `@dataclass`, its fields, and the fix is `@dataclass(slots=True)`, Python 3.10+). The finding is reported once, at the class name, and the message names one place where it is instantiated repeatedly. Loops the code shows to be short (`range(5)`, a display of a few items: at most 10 instances in all) are left alone. Nor does a call in a loop count when the instance is only an argument of a call whose result is dropped (`check(f(Point(x)))` as a statement of its own, or in an `assert`), unless a call on the way stores it (`.append`, `.add`, `.insert`, `heapq.heappush`…): each such instance can be freed when its pass ends, so only one is alive at a time. To stay precise, the class is skipped when adding `__slots__` could break it or would not help: it has a base class other than `object` that is not defined in the same file (NamedTuple, Enum, exceptions, TypedDict, Protocol, Generic, ABC… and anything imported), several local bases, a `metaclass=` or other class keyword, a decorator other than `dataclasses.dataclass`, or a dataclass already given `slots=`; it defines `__slots__`, `__getattr__`, `__setattr__`, `__delattr__` or `__getattribute__`, or uses `functools.cached_property`; a method sets an attribute `__init__` does not; some code in the file reads `__dict__`, calls `vars()` on an object, calls `setattr`/`delattr` with a computed name, or sets on any object (other than the `self` of another class’s method) an attribute that is not one of the class’s; an attribute shares its name with a class variable, method or property; the file imports `weakref` (instances with `__slots__` cannot be weakly referenced unless `__weakref__` is listed); or, for a dataclass, a method calls `super()` without arguments (it fails in the new class that `slots=True` creates, CPython 3.10 to 3.13). A local base class without `__slots__` must get them too, and the message says which attributes go where.',
     whyBadForMemory:
       'An instance of a class without `__slots__` has a pointer to a dict, a pointer to an array of attribute values and a `__weakref__` slot besides its header, and since CPython 3.11 the values live in that separate array, sized for the attributes plus one. With `__slots__` the values sit in the instance itself and the rest is gone. Counted with tracemalloc on CPython 3.11, 64-bit, an instance with 3 attributes takes 96 bytes without `__slots__` and 56 bytes with them: for 1,000,000 instances, 96 MB against 56 MB, before counting the attribute values themselves. The first few dozen instances of a class take more (CPython sizes their arrays generously until it knows the class), and code that reads `obj.__dict__` or `vars(obj)` makes CPython build a real dict for that instance: 160 bytes instead of 96.',
     example:
@@ -231,9 +231,42 @@ function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation 
     const call = read.parent;
     if (call?.type !== 'call' || !isField(call, 'function', read)) continue;
     const where = repetition(call, facts);
-    if (where) return { call, where };
+    if (where && !(where === 'in a loop' && isDroppedArgument(call, facts))) return { call, where };
   }
   return undefined;
+}
+
+/** Methods and functions that keep what they are given in a container. */
+const STORING_METHODS: ReadonlySet<string> = new Set(['append', 'appendleft', 'add', 'insert', 'setdefault', 'put', 'put_nowait', 'push']);
+const STORING_FUNCTIONS: ReadonlySet<string> = new Set(['heapq.heappush', 'bisect.insort', 'bisect.insort_left', 'bisect.insort_right']);
+
+/**
+ * `check(Point(x))` as a statement of its own in a loop: the instance is an
+ * argument (maybe nested in other calls' arguments) of a call whose result is
+ * dropped, and no call on the way is known to store it, so each instance can
+ * go when its pass ends and only one is alive at a time.
+ */
+function isDroppedArgument(call: Node, facts: DocumentFacts): boolean {
+  let passedTo = false;
+  for (let node = call, parent = call.parent; parent; node = parent, parent = parent.parent) {
+    if (parent.type === 'keyword_argument' || parent.type === 'parenthesized_expression') continue;
+    if (parent.type === 'argument_list') {
+      const outer = parent.parent;
+      if (outer?.type !== 'call' || storesArgument(outer, facts)) return false;
+      passedTo = true;
+      parent = outer;
+      continue;
+    }
+    return passedTo && (parent.type === 'expression_statement' || parent.type === 'assert_statement') && node.type === 'call';
+  }
+  return false;
+}
+
+function storesArgument(call: Node, facts: DocumentFacts): boolean {
+  const callee = call.childForFieldName('function');
+  if (!callee) return true;
+  if (callee.type === 'attribute' && STORING_METHODS.has(callee.childForFieldName('attribute')?.text ?? '')) return true;
+  return STORING_FUNCTIONS.has(facts.qualifiedName(callee) ?? '');
 }
 
 /**
