@@ -88,8 +88,8 @@ class PeakSampler:
             if not frames or frames[0][0] == TRACER_FILE:
                 continue  # the tracer's own bookkeeping
             line = next((lineno for filename, lineno in frames if filename == self.script), None)
-            if line is None:
-                continue
+            if line is None or line < 1:
+                continue  # not the script's, or made while its code object was set up (line 0)
             size_count = lines.setdefault(line, [0, 0])
             size_count[0] += size
             size_count[1] += count
@@ -159,13 +159,11 @@ def stop_timer():
     signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def script_traceback(error):
-    """The traceback from the script's frames on, without the tracer's own."""
+def script_traceback(error, script):
+    """The traceback from the script's first frame on, without the tracer's and runpy's."""
     entries = traceback.extract_tb(error.__traceback__)
-    while entries and entries[0].filename == TRACER_FILE:
-        entries.pop(0)
-    while entries and os.path.basename(entries[0].filename) == "runpy.py":
-        entries.pop(0)
+    first = next((index for index, entry in enumerate(entries) if entry.filename == script), 0)
+    entries = entries[first:]
     text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(entries))
     return text + "".join(traceback.format_exception_only(type(error), error))
 
@@ -190,7 +188,7 @@ def run(options):
     except MemoryError as error:
         sys.settrace(None)
         lift_memory_limit()
-        text = script_traceback(error)
+        text = script_traceback(error, script)
         if options.memory_limit > 0:
             outcome = {"kind": "memory-limit", "megabytes": options.memory_limit, "traceback": text}
         else:
@@ -200,7 +198,7 @@ def run(options):
         if code not in (None, 0):
             outcome = {"kind": "exited", "code": code if isinstance(code, int) else 1, "message": None if isinstance(code, int) else str(code)}
     except BaseException as error:  # the script's own failure, whatever it is, is the result
-        outcome = {"kind": "raised", "exception": type(error).__name__, "message": str(error), "traceback": script_traceback(error)}
+        outcome = {"kind": "raised", "exception": type(error).__name__, "message": str(error), "traceback": script_traceback(error, script)}
     finally:
         sys.settrace(None)
         stop_timer()
