@@ -200,8 +200,8 @@ def run(options):
     except BaseException as error:  # the script's own failure, whatever it is, is the result
         outcome = {"kind": "raised", "exception": type(error).__name__, "message": str(error), "traceback": script_traceback(error, script)}
     finally:
-        sys.settrace(None)
         stop_timer()
+        sys.settrace(None)
     elapsed = time.perf_counter() - started
     lift_memory_limit()
     if outcome["kind"] not in ("memory-limit",):

@@ -56,7 +56,7 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
       rmSync(dir, { recursive: true, force: true });
       resolve(run);
     };
-    const child = spawn(request.python, args, { cwd: request.cwd, stdio: ['ignore', 'pipe', 'pipe'], signal: request.signal, env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
+    const child = spawn(request.python, args, { cwd: request.cwd, stdio: ['ignore', 'pipe', 'pipe'], signal: request.signal, killSignal: 'SIGKILL', env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
     const backstop = request.timeoutSeconds > 0
       ? setTimeout(() => {
           killedByTimer = true;
