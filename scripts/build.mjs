@@ -1,7 +1,8 @@
 // Copies the pinned grammar WASM into grammars/ (checking its sha256 against
-// grammars/grammars.lock.json) and bundles the extension, server and CLI.
+// grammars/grammars.lock.json), bundles the extension, server and CLI, and puts the
+// memory tracer (server/python/measure.py) beside them.
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,3 +53,7 @@ await Promise.all([
   // Started by dist/cli.js as a worker thread (`memhints check --jobs N`), so it sits beside it.
   esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli/checkWorker.ts')], outfile: join(root, 'dist/checkWorker.js') }),
 ]);
+
+// The tracer that `memhints measure` and the editor's measure command run under python3; beside the bundles that start it.
+mkdirSync(join(root, 'dist'), { recursive: true });
+copyFileSync(join(root, 'server/python/measure.py'), join(root, 'dist/measure.py'));

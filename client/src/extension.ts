@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerMeasureCommands } from './measure/commands';
 import { showServerState } from './statusItem';
 
 let client: LanguageClient | undefined;
@@ -21,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('memhints', 'Python Memory Hints', serverOptions, clientOptions);
   context.subscriptions.push(
     showServerState(client),
+    registerMeasureCommands(context, client.outputChannel),
     vscode.commands.registerCommand('memhints.restartServer', async () => {
       await client?.restart();
     }),

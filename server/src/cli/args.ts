@@ -5,7 +5,8 @@ import { selectRules, validateSettings } from '../config';
 import { ALL_RULES, ruleByCode } from '../rules';
 import type { Rule } from '../rules/types';
 import { UsageError } from './errors';
-import { CHECK_HELP, MAIN_HELP, RULE_HELP } from './help';
+import { CHECK_HELP, MAIN_HELP, MEASURE_HELP, RULE_HELP } from './help';
+import { MEASURE_OPTION_NAMES, measureOptions, type MeasureOptions } from './measureArgs';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -37,6 +38,7 @@ export type Command =
   | { readonly kind: 'version' }
   | { readonly kind: 'rule'; readonly rule: Rule }
   | { readonly kind: 'rules' }
+  | { readonly kind: 'measure'; readonly options: MeasureOptions }
   | { readonly kind: 'check'; readonly options: CheckOptions; readonly warnings: readonly string[] };
 
 const OPTIONS = {
@@ -53,23 +55,34 @@ const OPTIONS = {
   'no-progress': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   all: { type: 'boolean' },
+  python: { type: 'string' },
+  timeout: { type: 'string' },
+  'memory-limit': { type: 'string' },
+  top: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
 
 /** Reads argv (without node and the script); throws UsageError for anything it cannot use. */
 export function parseCommandLine(argv: readonly string[]): Command {
-  const { values, positionals } = parseOrExplain(argv);
+  // After "--" come paths for check (however they are spelt) and the script's own arguments for measure.
+  const separator = argv.indexOf('--');
+  const { values, positionals } = parseOrExplain(separator < 0 ? argv : argv.slice(0, separator));
+  const afterSeparator = separator < 0 ? [] : argv.slice(separator + 1);
   if (values.version) return { kind: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) {
     if (values.help) return { kind: 'help', text: MAIN_HELP };
     throw new UsageError('no command given; try "memhints check PATH" or "memhints --help"');
   }
-  if (command === 'rule') return ruleCommand(values, paths);
-  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check" and "rule" (see memhints --help)`);
+  if (command === 'rule') return ruleCommand(values, [...paths, ...afterSeparator]);
+  if (command === 'measure') return measureCommand(values, paths, afterSeparator);
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check", "measure" and "rule" (see memhints --help)`);
   if (values.help) return { kind: 'help', text: CHECK_HELP };
   if (values.all) throw new UsageError('--all is an option of memhints rule, not of memhints check');
+  const measureOnly = MEASURE_OPTION_NAMES.filter((option) => option !== 'format' && option in values);
+  if (measureOnly.length > 0) throw new UsageError(`--${measureOnly[0]} is an option of memhints measure, not of memhints check`);
+  paths.push(...afterSeparator);
 
   const format = values.format ?? 'text';
   if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${format}"`);
@@ -117,6 +130,14 @@ function ruleCommand(values: ParsedValues, codes: readonly string[]): Command {
   const rule = ruleByCode(codes[0]!);
   if (!rule) throw new UsageError(`unknown rule "${codes[0]}"`);
   return { kind: 'rule', rule };
+}
+
+/** `memhints measure FILE [-- ARGS]`; check's options mean nothing here. */
+function measureCommand(values: ParsedValues, files: readonly string[], scriptArgs: readonly string[]): Command {
+  if (values.help) return { kind: 'help', text: MEASURE_HELP };
+  const foreign = Object.keys(values).filter((option) => !MEASURE_OPTION_NAMES.includes(option));
+  if (foreign.length > 0) throw new UsageError(`--${foreign[0]} is not an option of memhints measure (see memhints measure --help)`);
+  return { kind: 'measure', options: measureOptions(values, files, scriptArgs) };
 }
 
 function parseOrExplain(argv: readonly string[]) {

@@ -1,9 +1,11 @@
-// The texts of `memhints --help`, `memhints check --help` and `memhints rule --help`.
+// The texts of `memhints --help` and of each command's --help.
 
 export const MAIN_HELP = `memhints: find Python code that holds more memory than it needs
 
 Usage:
   memhints check [PATH...] [OPTIONS]   check files and directories (see memhints check --help)
+  memhints measure FILE [-- ARGS]      run a script and report the memory its
+                                       lines held at peak (see memhints measure --help)
   memhints rule CODE                   print a rule's documentation (Markdown)
   memhints rule --all                  list every rule: code, name and summary
   memhints --version                   print the version
@@ -91,4 +93,43 @@ fix is safe. The same pages are in docs/rules/ of the repository.
 Options:
   --all        list every rule, one per line: code, name and summary
   -h, --help   print this help
+`;
+
+export const MEASURE_HELP = `Usage: memhints measure FILE [OPTIONS] [-- ARGS...]
+
+Runs the Python script FILE (as "python3 FILE ARGS..." would, with __name__
+== "__main__") under tracemalloc, and reports what it did cost: the memory
+each of its lines held when the traced memory was at its highest, largest
+first, and the overall peak. Memory allocated in a library counts against the
+line of FILE that called it. The script's standard output and error are shown
+after the report.
+
+This runs the script: measure only code you trust.
+
+Options:
+  --python PATH          the Python interpreter (default: python3)
+  --timeout SECONDS      stop the script after this long (default: no limit)
+  --memory-limit MB      limit the address space of the whole Python process,
+                         interpreter and tracer included, to MB MiB; the script
+                         stops with a MemoryError beyond it (default: no limit)
+  --format FORMAT        text (default): a table of file:line, measured size,
+                         memory blocks and the line's source;
+                         json: one object {file, python, outcome: {kind, ...},
+                         message, peakBytes, snapshotBytes, endBytes,
+                         maxRssBytes, seconds, lines: [{file, line, bytes,
+                         count, source}], stdout, stderr, outputTruncated}
+  --top N                show the N largest lines (default: 20; 0: all)
+  -h, --help             print this help
+
+The per-line figures come from a tracemalloc snapshot taken at the line where
+the traced memory was highest among those sampled (a new snapshot each time it
+grows by a fifth, and one at the end), so they can be below the overall peak,
+which tracemalloc measures exactly. Tracing makes the script several times
+slower and the process larger.
+
+Exit codes:
+  0  the script ran to its end (or called sys.exit(0))
+  1  the script raised an exception, exited with another code, or hit the
+     time or memory limit
+  2  a usage error, FILE not found, or the interpreter could not be run
 `;

@@ -5,6 +5,7 @@ import { parseCommandLine } from './args';
 import { EXIT_CLEAN, EXIT_ERROR, runCheck, type Streams } from './check';
 import { ConfigError, UsageError } from './errors';
 import { packageManifest } from './manifest';
+import { runMeasure } from './measure';
 import { ruleList } from './rule';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       streams.stdout(ruleList(ALL_RULES));
       return EXIT_CLEAN;
     }
+    if (command.kind === 'measure') return await runMeasure(command.options, process.cwd(), streams);
     for (const warning of command.warnings) streams.stderr(`memhints: warning: ${warning}\n`);
     return await runCheck(command.options, process.cwd(), streams);
   } catch (error) {

@@ -1,0 +1,92 @@
+// `memhints measure` output: a table of the lines that held the most memory (text),
+// or one JSON object.
+import { bytesWithExact, formatCount } from '../sizes/format';
+import type { ScriptOutcome } from '../measure/result';
+import type { MeasureRun, ScriptOutput } from '../measure/runTracer';
+import type { OutcomeSummary } from '../measure/outcome';
+
+export interface MeasuredLine {
+  readonly line: number;
+  readonly bytes: number;
+  readonly count: number;
+  readonly source: string;
+}
+
+/** What the report shows of a run that produced a result. */
+export interface MeasureReport {
+  /** As shown to the user. */
+  readonly file: string;
+  readonly run: Extract<MeasureRun, { kind: 'measured' | 'no-result' }>;
+  readonly summary: OutcomeSummary;
+  /** Largest first, cut to --top. */
+  readonly lines: readonly MeasuredLine[];
+  /** Lines with measurements left out by --top. */
+  readonly hiddenLines: number;
+}
+
+const SOURCE_WIDTH = 60;
+
+export function measureText(report: MeasureReport): string {
+  const out: string[] = [];
+  const { run } = report;
+  if (run.kind === 'measured') {
+    const { result } = run;
+    out.push(`Measured ${report.file} with Python ${result.python} in ${result.seconds.toFixed(1)} s`);
+    out.push('');
+    if (report.lines.length === 0) {
+      out.push('No memory held by the lines of this file at the sampled peak.');
+    } else {
+      const rows = report.lines.map((line) => [`${report.file}:${line.line}`, bytesWithExact(line.bytes), formatCount(line.count), shortSource(line.source)] as const);
+      const header = ['line', 'measured', 'blocks', 'source'] as const;
+      const widths = [0, 1, 2].map((column) => Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)));
+      const row = (cells: readonly string[]) => `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]!.padStart(widths[1]!)}  ${cells[2]!.padStart(widths[2]!)}  ${cells[3]}`.trimEnd();
+      out.push(row(header), ...rows.map(row));
+      if (report.hiddenLines > 0) out.push(`... and ${report.hiddenLines} more line${report.hiddenLines === 1 ? '' : 's'} (--top 0 shows all)`);
+    }
+    out.push('');
+    out.push(`Peak traced memory: ${bytesWithExact(result.peakBytes)}`);
+    out.push(`Per-line figures from a snapshot at ${bytesWithExact(result.snapshotBytes)}; still held at the end: ${bytesWithExact(result.endBytes)}`);
+    out.push(`Largest resident set of the whole process (interpreter and tracer included): ${bytesWithExact(result.maxRssBytes)}`);
+  }
+  if (report.summary.message !== undefined) {
+    out.push('');
+    out.push(`memhints: ${report.summary.message}`);
+    if (report.summary.traceback !== undefined) out.push(report.summary.traceback.trimEnd());
+  }
+  out.push(...outputSection('stdout', run.output.stdout), ...outputSection('stderr', run.output.stderr));
+  if (run.output.truncated) out.push('(only the last MiB of each stream is shown)');
+  return `${out.join('\n')}\n`;
+}
+
+function outputSection(name: string, text: string): string[] {
+  return text === '' ? [] : ['', `--- ${name} of the script ---`, text.replace(/\n$/, '')];
+}
+
+function shortSource(source: string): string {
+  const trimmed = source.trim();
+  return trimmed.length <= SOURCE_WIDTH ? trimmed : `${trimmed.slice(0, SOURCE_WIDTH - 1)}…`;
+}
+
+export function measureJson(report: MeasureReport): string {
+  const { run } = report;
+  const output: ScriptOutput = run.output;
+  const measured = run.kind === 'measured' ? run.result : undefined;
+  const outcome: ScriptOutcome | { kind: 'time-limit'; seconds: null } | { kind: 'no-result'; reason: string } =
+    measured?.outcome ?? (run.kind === 'no-result' && run.timedOut ? { kind: 'time-limit', seconds: null } : { kind: 'no-result', reason: run.kind === 'no-result' ? run.reason : '' });
+  const object = {
+    file: report.file,
+    python: measured?.python ?? null,
+    outcome,
+    message: report.summary.message ?? null,
+    peakBytes: measured?.peakBytes ?? null,
+    snapshotBytes: measured?.snapshotBytes ?? null,
+    endBytes: measured?.endBytes ?? null,
+    maxRssBytes: measured?.maxRssBytes ?? null,
+    seconds: measured?.seconds ?? null,
+    lines: report.lines.map((line) => ({ file: report.file, ...line })),
+    stdout: output.stdout,
+    stderr: output.stderr,
+    outputTruncated: output.truncated,
+  };
+  return `${JSON.stringify(object, null, 2)}\n`;
+}

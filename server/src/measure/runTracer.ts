@@ -1,0 +1,117 @@
+// Runs measure.py under a Python interpreter and collects what it wrote: the JSON
+// result (from a file of its own, so the script's output cannot be mistaken for it)
+// and the script's standard output and error.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseTracerResult, type TracerResult } from './result';
+
+export interface MeasureRequest {
+  /** The interpreter: a path, or a name looked up on PATH. */
+  readonly python: string;
+  readonly tracer: string;
+  readonly script: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  /** 0: no limit. */
+  readonly timeoutSeconds: number;
+  /** MiB of address space for the whole Python process; 0: no limit. */
+  readonly memoryLimitMb: number;
+  /** Aborting kills the interpreter. */
+  readonly signal?: AbortSignal;
+}
+
+export type MeasureRun =
+  | { readonly kind: 'measured'; readonly result: TracerResult; readonly output: ScriptOutput }
+  | { readonly kind: 'interpreter-missing'; readonly python: string; readonly reason: string }
+  /** The interpreter stopped without a result: killed (by the time limit's backstop, the system) or crashed. */
+  | { readonly kind: 'no-result'; readonly reason: string; readonly timedOut: boolean; readonly output: ScriptOutput }
+  | { readonly kind: 'cancelled' };
+
+export interface ScriptOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Some output was left out: only the last OUTPUT_LIMIT bytes of each stream are kept. */
+  readonly truncated: boolean;
+}
+
+export const OUTPUT_LIMIT = 1024 * 1024;
+/** Time the tracer's own timer gets to stop the script before the process is killed (a script stuck in C code ignores it). */
+const KILL_GRACE_MS = 5000;
+
+export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'memhints-measure-'));
+  const resultFile = join(dir, 'result.json');
+  const args = [request.tracer, '--result', resultFile, '--timeout', String(request.timeoutSeconds), '--memory-limit', String(request.memoryLimitMb), request.script, ...request.args];
+  return new Promise<MeasureRun>((resolve) => {
+    const stdout = new TailBuffer();
+    const stderr = new TailBuffer();
+    let killedByTimer = false;
+    let settled = false;
+    const finish = (run: MeasureRun) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(backstop);
+      rmSync(dir, { recursive: true, force: true });
+      resolve(run);
+    };
+    const child = spawn(request.python, args, { cwd: request.cwd, stdio: ['ignore', 'pipe', 'pipe'], signal: request.signal, killSignal: 'SIGKILL', env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
+    const backstop = request.timeoutSeconds > 0
+      ? setTimeout(() => {
+          killedByTimer = true;
+          child.kill('SIGKILL');
+        }, request.timeoutSeconds * 1000 + KILL_GRACE_MS)
+      : undefined;
+    child.stdout.on('data', (chunk: Buffer) => stdout.add(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.name === 'AbortError') finish({ kind: 'cancelled' });
+      else if (error.code === 'ENOENT' || error.code === 'EACCES') finish({ kind: 'interpreter-missing', python: request.python, reason: error.code === 'ENOENT' ? 'not found' : 'permission denied' });
+      else finish({ kind: 'no-result', reason: error.message, timedOut: false, output: output() });
+    });
+    const output = (): ScriptOutput => ({ stdout: stdout.text(), stderr: stderr.text(), truncated: stdout.truncated || stderr.truncated });
+    child.on('close', (code, signal) => {
+      if (request.signal?.aborted) return finish({ kind: 'cancelled' });
+      let text: string | undefined;
+      try {
+        text = readFileSync(resultFile, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      if (text !== undefined) {
+        try {
+          return finish({ kind: 'measured', result: parseTracerResult(text), output: output() });
+        } catch (error) {
+          return finish({ kind: 'no-result', reason: (error as Error).message, timedOut: false, output: output() });
+        }
+      }
+      if (killedByTimer) return finish({ kind: 'no-result', reason: `killed after the time limit of ${request.timeoutSeconds} s`, timedOut: true, output: output() });
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      finish({ kind: 'no-result', reason: `${request.python} ${how} without a result`, timedOut: false, output: output() });
+    });
+  });
+}
+
+/** The last OUTPUT_LIMIT bytes of a stream. */
+class TailBuffer {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  truncated = false;
+
+  add(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.size - this.chunks[0]!.length >= OUTPUT_LIMIT) {
+      this.size -= this.chunks.shift()!.length;
+      this.truncated = true;
+    }
+  }
+
+  text(): string {
+    const all = Buffer.concat(this.chunks);
+    if (all.length <= OUTPUT_LIMIT) return all.toString('utf8');
+    this.truncated = true;
+    return all.subarray(all.length - OUTPUT_LIMIT).toString('utf8');
+  }
+}
