@@ -1,4 +1,5 @@
 // Settings, read once into a typed object with defaults and validation.
+import { DEFAULT_MAX_FILE_SIZE } from './limits';
 import type { Rule, Severity } from './rules/types';
 
 export interface Settings {
@@ -8,9 +9,11 @@ export interface Settings {
   /** Codes or prefixes to disable; wins over select. */
   readonly ignore: readonly string[];
   readonly severity: Readonly<Record<string, Severity>>;
+  /** Files larger than this many bytes are not parsed. */
+  readonly maxFileSize: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, select: [], ignore: [], severity: {} };
+export const DEFAULT_SETTINGS: Settings = { enable: true, select: [], ignore: [], severity: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint']);
 const CODE_PREFIX = /^MEM[0-9]{0,3}$/;
@@ -47,7 +50,9 @@ export function validateSettings(raw: unknown, source = 'memhints'): Validated<S
     problems.push(`${source}.severity must map rule codes to a severity`);
   }
   const enable = typeof input['enable'] === 'boolean' ? input['enable'] : DEFAULT_SETTINGS.enable;
-  return { value: { enable, select, ignore, severity }, problems };
+  const maxFileSize = input['maxFileSize'] ?? DEFAULT_SETTINGS.maxFileSize;
+  if (!isByteCount(maxFileSize)) problems.push(`${source}.maxFileSize must be a whole number of bytes, at least 1`);
+  return { value: { enable, select, ignore, severity, maxFileSize: isByteCount(maxFileSize) ? maxFileSize : DEFAULT_SETTINGS.maxFileSize }, problems };
 }
 
 /** The rules that a select/ignore pair leaves on; the longest matching prefix decides, as in Ruff. */
@@ -60,6 +65,10 @@ export function selectRules(rules: readonly Rule[], settings: Pick<Settings, 'se
     // A more specific select (MEM101) beats a broader ignore (MEM1); on a tie, ignore wins.
     return selected >= 0 && selected > ignored;
   });
+}
+
+function isByteCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -11,19 +11,27 @@ export class Linter {
   private cache = new WeakMap<OpenDocument, Finding[]>();
   private settings: Settings = DEFAULT_SETTINGS;
 
+  /** `reportFailure` hears of an analysis that threw: the document then has no findings, and the server lives on. */
+  constructor(private readonly reportFailure: (uri: string, error: unknown) => void = () => undefined) {}
+
   configure(settings: Settings): void {
     this.settings = settings;
     this.cache = new WeakMap();
   }
 
   findings(document: OpenDocument): Finding[] {
-    if (!this.settings.enable) return [];
+    if (!this.settings.enable || document.skipped !== undefined) return [];
     let findings = this.cache.get(document);
     if (!findings) {
-      findings = analyze(document.tree, document.text.getText(), {
-        rules: selectRules(ALL_RULES, this.settings),
-        severity: this.settings.severity,
-      });
+      try {
+        findings = analyze(document.tree, document.text.getText(), {
+          rules: selectRules(ALL_RULES, this.settings),
+          severity: this.settings.severity,
+        });
+      } catch (error) {
+        this.reportFailure(document.text.uri, error);
+        findings = [];
+      }
       this.cache.set(document, findings);
     }
     return findings;

@@ -14,12 +14,15 @@ import { OpenDocuments } from './documents';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { skippedDiagnostic } from './features/skipped';
 import { serverStats, STATS_REQUEST } from './features/stats';
 import { Linter } from './linting';
 import { pythonParser } from './parser';
 
 const connection = createConnection(ProposedFeatures.all);
-const linter = new Linter();
+const linter = new Linter((uri, error) => {
+  connection.console.error(`memhints: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+});
 let documents: OpenDocuments | undefined;
 let supportsConfiguration = false;
 let supportsConfigurationRegistration = false;
@@ -28,10 +31,11 @@ let supportsConfigurationRegistration = false;
 let settingsKnown = false;
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
-  documents = new OpenDocuments(await pythonParser());
+  const settings = validateSettings(params.initializationOptions?.settings).value;
+  documents = new OpenDocuments(await pythonParser(), settings.maxFileSize);
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  linter.configure(validateSettings(params.initializationOptions?.settings).value);
+  linter.configure(settings);
   settingsKnown = !supportsConfiguration;
   return {
     capabilities: {
@@ -69,6 +73,7 @@ function useSettings(settings: Validated<Settings>): void {
   // without a handler rejects it, which killed the server as an unhandled rejection.
   for (const message of settings.problems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   linter.configure(settings.value);
+  documents?.setMaxFileSize(settings.value.maxFileSize);
   settingsKnown = true;
   publishAll();
 }
@@ -80,7 +85,9 @@ function publishAll(): void {
 function publish(uri: string): void {
   const document = documents?.get(uri);
   if (!document || !settingsKnown) return;
-  const diagnostics = linter.findings(document).map((finding) => toDiagnostic(document.text, finding));
+  const diagnostics = document.skipped
+    ? [skippedDiagnostic(document.skipped)]
+    : linter.findings(document).map((finding) => toDiagnostic(document.text, finding));
   void connection.sendDiagnostics({ uri, version: document.text.version, diagnostics });
 }
 

@@ -25,6 +25,7 @@ test('no path means the current directory; defaults are text, no fixes, progress
     exitZero: false,
     progress: true,
     jobs: availableParallelism(),
+    maxFileSize: 2 * 1024 * 1024,
   });
 });
 

@@ -47,6 +47,7 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
     lint: { rules: selectRules(ALL_RULES, options), ignoreNoqa: options.ignoreNoqa },
     allowed: options.unsafeFixes ? SAFE_AND_UNSAFE : SAFE_ONLY,
     mode: options.diff ? 'diff' : options.fix ? 'write' : 'none',
+    maxFileSize: options.maxFileSize,
   };
   const progress = progressIndicator(search.files.length, streams.stderr, options.progress && streams.stderrIsTerminal);
   const files = search.files.map((file) => ({ file, shown: displayPath(file, cwd) }));
@@ -57,6 +58,10 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
     if (outcome.diff) totals.diffs.push(outcome.diff);
     totals.fixed += outcome.fixed;
     if (outcome.fixed > 0) totals.fixedFiles++;
+    if (outcome.notice !== undefined) {
+      progress.clear();
+      streams.stderr(`memhints: notice: ${shown}: ${outcome.notice}\n`);
+    }
     if (outcome.problem !== undefined) {
       progress.clear();
       streams.stderr(`memhints: error: ${shown}: ${outcome.problem}\n`);
@@ -76,8 +81,8 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
 type TakeOutcome = (task: CheckTask, outcome: FileOutcome, done: number) => void;
 
 async function checkHere(files: readonly CheckTask[], check: FileCheck, take: TakeOutcome): Promise<void> {
-  const parser = await pythonParser();
-  for (const [index, task] of files.entries()) take(task, checkFile(parser, task.file, task.shown, check), index + 1);
+  // Asked for per file: a parser that faulted is replaced (renewPythonParser).
+  for (const [index, task] of files.entries()) take(task, checkFile(await pythonParser(), task.file, task.shown, check), index + 1);
 }
 
 async function checkInWorkers(files: readonly CheckTask[], check: FileCheck, options: CheckOptions, take: TakeOutcome): Promise<void> {
@@ -87,6 +92,7 @@ async function checkInWorkers(files: readonly CheckTask[], check: FileCheck, opt
     ignoreNoqa: check.lint.ignoreNoqa,
     allowed: [...check.allowed],
     mode: check.mode,
+    maxFileSize: check.maxFileSize,
   };
   const pool = new WorkerPool<CheckTask, FileOutcome>(join(__dirname, 'checkWorker.js'), Math.min(options.jobs, files.length), data);
   try {

@@ -15,6 +15,7 @@ export interface CheckWorkerData {
   readonly ignoreNoqa: boolean;
   readonly allowed: readonly FixSafety[];
   readonly mode: FixMode;
+  readonly maxFileSize: number;
 }
 
 export interface CheckTask {
@@ -27,7 +28,8 @@ const check = {
   lint: { rules: selectRules(ALL_RULES, data), ignoreNoqa: data.ignoreNoqa },
   allowed: new Set(data.allowed),
   mode: data.mode,
+  maxFileSize: data.maxFileSize,
 };
-const parser = pythonParser();
 
-serveTasks<CheckTask, FileOutcome>(async ({ file, shown }) => checkFile(await parser, file, shown, check));
+// Asked for per task: a parser that faulted is replaced (renewPythonParser).
+serveTasks<CheckTask, FileOutcome>(async ({ file, shown }) => checkFile(await pythonParser(), file, shown, check));

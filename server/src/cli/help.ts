@@ -43,6 +43,8 @@ Options:
   -j, --jobs N          check files in N worker threads when there are more
                         than 50 (default: the number of CPU cores); 1 checks
                         them one after another in a single thread
+  --max-file-size BYTES skip (with a notice) files larger than this
+                        (default: 2097152, i.e. 2 MiB)
   -h, --help            print this help
 
 Paths in the output (and "file" in JSON) are relative to the current
@@ -53,7 +55,9 @@ format and to standard error with the json format, so that standard output
 is exactly one JSON array.
 
 A file that cannot be read (missing permission, not valid UTF-8) is reported
-on standard error and skipped; the other files are still checked.
+on standard error and skipped; the other files are still checked. Files
+memhints declines to parse (over --max-file-size, or nested deeper than Python
+itself allows) get a notice on standard error and do not change the exit code.
 
 Exit codes:
   0  no findings (or --exit-zero); with --diff: nothing to fix
