@@ -14,6 +14,8 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
+  MessageType,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
@@ -90,6 +92,8 @@ export class LspTestClient {
   readonly registrations: Registration[] = [];
   /** window/showMessage notifications and requests, in order. */
   readonly messages: ShowMessageParams[] = [];
+  /** window/logMessage errors (the server's console.error), in order. */
+  readonly loggedErrors: string[] = [];
   private readonly waiters: DiagnosticsWaiter[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly exited: Promise<number | null>;
@@ -114,6 +118,9 @@ export class LspTestClient {
     });
     connection.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params);
+    });
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      if (params.type === MessageType.Error) this.loggedErrors.push(params.message);
     });
     // The user dismisses every message: no action chosen.
     if (options.answersMessageRequests !== false) {
@@ -201,6 +208,16 @@ export class LspTestClient {
 
   hover(uri: string, position: Position): Promise<Hover | null> {
     return this.bounded(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), 'hover');
+  }
+
+  /** A request by method name (such as memhints/stats), bounded like the others. */
+  request<R>(method: string, params?: unknown): Promise<R> {
+    return this.bounded(this.connection.sendRequest<R>(method, params), method);
+  }
+
+  /** Whether the server process is still running. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** shutdown, then exit; resolves with the server's exit code. */
