@@ -22,18 +22,15 @@ export class OpenDocuments {
     private maxFileSize = DEFAULT_MAX_FILE_SIZE,
   ) {}
 
-  /** Changes the size limit; documents it newly skips or admits are parsed again. Returns their URIs. */
-  setMaxFileSize(maxFileSize: number): string[] {
-    if (maxFileSize === this.maxFileSize) return [];
+  /** Changes the size limit; documents whose reason to be skipped changes with it are parsed again. */
+  setMaxFileSize(maxFileSize: number): void {
+    if (maxFileSize === this.maxFileSize) return;
     this.maxFileSize = maxFileSize;
-    const changed: string[] = [];
     for (const [uri, document] of this.open) {
       if (whyNotParsed(document.text.getText(), maxFileSize)?.reason === document.skipped?.reason) continue;
       document.tree.delete();
       this.open.set(uri, this.build(document.text));
-      changed.push(uri);
     }
-    return changed;
   }
 
   get(uri: string): OpenDocument | undefined {
