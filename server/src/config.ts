@@ -1,5 +1,6 @@
 // Settings, read once into a typed object with defaults and validation.
 import { DEFAULT_TARGET_VERSION, isTargetPythonVersion, PYTHON_VERSIONS, type TargetPythonVersion } from './pythonVersion';
+import { DEFAULT_MAX_FILE_SIZE } from './limits';
 import type { Rule, Severity } from './rules/types';
 
 export interface Settings {
@@ -15,6 +16,8 @@ export interface Settings {
   readonly sizeThreshold: number;
   /** The Python version the code targets, e.g. "3.11". */
   readonly pythonVersion: TargetPythonVersion;
+  /** Files larger than this many bytes are not parsed. */
+  readonly maxFileSize: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   inlayHintSizes: false,
   sizeThreshold: 1024 * 1024,
   pythonVersion: DEFAULT_TARGET_VERSION,
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
 
 export const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint']);
@@ -80,7 +84,12 @@ export function validateSettings(raw: unknown, source = 'memhints'): Validated<S
   let pythonVersion = DEFAULT_SETTINGS.pythonVersion;
   if (isTargetPythonVersion(input['pythonVersion'])) pythonVersion = input['pythonVersion'];
   else if (input['pythonVersion'] !== undefined) problems.push(`${source}.pythonVersion must be one of ${PYTHON_VERSIONS.join(', ')}`);
-  return { value: { enable, select, ignore, severity, inlayHintSizes, sizeThreshold, pythonVersion }, problems };
+  const maxFileSize = input['maxFileSize'] ?? DEFAULT_SETTINGS.maxFileSize;
+  if (!isByteCount(maxFileSize)) problems.push(`${source}.maxFileSize must be a whole number of bytes, at least 1`);
+  return {
+    value: { enable, select, ignore, severity, inlayHintSizes, sizeThreshold, pythonVersion, maxFileSize: isByteCount(maxFileSize) ? maxFileSize : DEFAULT_SETTINGS.maxFileSize },
+    problems,
+  };
 }
 
 /** The rules that a select/ignore pair leaves on; the longest matching prefix decides, as in Ruff. */
@@ -93,6 +102,10 @@ export function selectRules(rules: readonly Rule[], settings: Pick<Settings, 'se
     // A more specific select (MEM101) beats a broader ignore (MEM1); on a tie, ignore wins.
     return selected >= 0 && selected > ignored;
   });
+}
+
+function isByteCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

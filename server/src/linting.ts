@@ -11,14 +11,23 @@ export class Linter {
   // never changed, when the settings or a pyproject.toml change.
   private readonly cache = new WeakMap<OpenDocument, { readonly settings: Settings; readonly findings: Finding[] }>();
 
+  /** `reportFailure` hears of an analysis that threw: the document then has no findings, and the server lives on. */
+  constructor(private readonly reportFailure: (uri: string, error: unknown) => void = () => undefined) {}
+
   findings(document: OpenDocument, settings: Settings): Finding[] {
-    if (!settings.enable) return [];
+    if (!settings.enable || document.skipped !== undefined) return [];
     const cached = this.cache.get(document);
     if (cached?.settings === settings) return cached.findings;
-    const findings = analyze(document.tree, document.text.getText(), {
-      rules: selectRules(ALL_RULES, settings),
-      severity: settings.severity,
-    });
+    let findings: Finding[];
+    try {
+      findings = analyze(document.tree, document.text.getText(), {
+        rules: selectRules(ALL_RULES, settings),
+        severity: settings.severity,
+      });
+    } catch (error) {
+      this.reportFailure(document.text.uri, error);
+      findings = [];
+    }
     this.cache.set(document, { settings, findings });
     return findings;
   }

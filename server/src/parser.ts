@@ -34,6 +34,17 @@ export function pythonParser(): Promise<Parser> {
   return ready;
 }
 
+/**
+ * A new parser in place of one that faulted: after an error inside its WASM
+ * code a parser stays unusable. Later pythonParser() calls get the new one.
+ */
+export function renewPythonParser(broken: Parser): Parser {
+  const parser = new Parser();
+  parser.setLanguage(broken.language);
+  ready = Promise.resolve(parser);
+  return parser;
+}
+
 /** Parses text, reusing oldTree (already edited) for an incremental parse. */
 export function parse(parser: Parser, text: string, oldTree?: Tree): Tree {
   const tree = parser.parse(text, oldTree ?? null);

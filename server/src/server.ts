@@ -21,6 +21,7 @@ import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { sizeInlayHints } from './features/inlayHints';
 import { cellCodeActions, cellDiagnostics, cellHover } from './features/notebookCells';
+import { skippedDiagnostic } from './features/skipped';
 import { serverStats, STATS_REQUEST } from './features/stats';
 import { Linter } from './linting';
 import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
@@ -28,7 +29,9 @@ import { pythonParser } from './parser';
 import { PYPROJECT } from './projectConfig';
 
 const connection = createConnection(ProposedFeatures.all);
-const linter = new Linter();
+const linter = new Linter((uri, error) => {
+  connection.console.error(`memhints: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+});
 const settings = new DocumentSettings();
 const configProblems = new ConfigProblemReports({
   warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
@@ -47,14 +50,15 @@ let supportsInlayHintRefresh = false;
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   const parser = await pythonParser();
-  documents = new OpenDocuments(parser);
+  const editorSettings = validateSettings(params.initializationOptions?.settings).value;
+  documents = new OpenDocuments(parser, editorSettings.maxFileSize);
   notebooks = new OpenNotebooks(parser, notebookDocuments);
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   supportsInlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   settings.useWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
-  settings.useEditorSettings(validateSettings(params.initializationOptions?.settings).value);
+  settings.useEditorSettings(editorSettings);
   settingsKnown = !supportsConfiguration;
   return {
     capabilities: {
@@ -99,6 +103,7 @@ function useSettings(editorSettings: Validated<Settings>): void {
   // without a handler rejects it, which killed the server as an unhandled rejection.
   for (const message of editorSettings.problems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   settings.useEditorSettings(editorSettings.value);
+  documents?.setMaxFileSize(editorSettings.value.maxFileSize);
   settingsKnown = true;
   publishAll();
   if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -112,7 +117,9 @@ function publishAll(): void {
 function publish(uri: string): void {
   const document = documents?.get(uri);
   if (!document || !settingsKnown) return;
-  const diagnostics = linter.findings(document, settings.forDocument(uri)).map((finding) => toDiagnostic(document.text, finding));
+  const diagnostics = document.skipped
+    ? [skippedDiagnostic(document.skipped)]
+    : linter.findings(document, settings.forDocument(uri)).map((finding) => toDiagnostic(document.text, finding));
   void connection.sendDiagnostics({ uri, version: document.text.version, diagnostics });
   configProblems.update(settings.configFiles());
 }

@@ -26,6 +26,7 @@ test('no path means the current directory; defaults are text, no fixes, progress
     exitZero: false,
     progress: true,
     jobs: availableParallelism(),
+    maxFileSize: 2 * 1024 * 1024,
   });
 });
 

@@ -20,6 +20,8 @@ import {
   InitializedNotification,
   InitializeRequest,
   NotebookCellKind,
+  LogMessageNotification,
+  MessageType,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
@@ -109,6 +111,8 @@ export class LspTestClient {
   readonly registrations: Registration[] = [];
   /** window/showMessage notifications and requests, in order. */
   readonly messages: ShowMessageParams[] = [];
+  /** window/logMessage errors (the server's console.error), in order. */
+  readonly loggedErrors: string[] = [];
   private readonly waiters: DiagnosticsWaiter[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly exited: Promise<number | null>;
@@ -133,6 +137,9 @@ export class LspTestClient {
     });
     connection.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params);
+    });
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      if (params.type === MessageType.Error) this.loggedErrors.push(params.message);
     });
     // The user dismisses every message: no action chosen.
     if (options.answersMessageRequests !== false) {
@@ -263,6 +270,16 @@ export class LspTestClient {
 
   inlayHints(uri: string, range: Range): Promise<InlayHint[] | null> {
     return this.bounded(this.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range }), 'inlay hints');
+  }
+
+  /** A request by method name (such as memhints/stats), bounded like the others. */
+  request<R>(method: string, params?: unknown): Promise<R> {
+    return this.bounded(this.connection.sendRequest<R>(method, params), method);
+  }
+
+  /** Whether the server process is still running. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** shutdown, then exit; resolves with the server's exit code. */

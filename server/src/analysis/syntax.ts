@@ -60,10 +60,7 @@ export function* descendants(root: Node, enter: (node: Node) => boolean = () => 
 
 /** True when any descendant (or the node itself) has one of the types. */
 export function containsType(node: Node, types: ReadonlySet<string>): boolean {
-  if (types.has(node.type)) return true;
-  for (const child of node.namedChildren) {
-    if (child && containsType(child, types)) return true;
-  }
+  for (const part of descendants(node)) if (types.has(part.type)) return true;
   return false;
 }
 
@@ -71,9 +68,8 @@ export function containsType(node: Node, types: ReadonlySet<string>): boolean {
 export function isAsyncComprehension(comprehension: Node): boolean {
   const asyncFor = (node: Node): boolean =>
     node.type === 'for_in_clause' && node.children.some((child) => child?.type === 'async');
-  const walk = (node: Node): boolean =>
-    node.type === 'await' || asyncFor(node) || node.namedChildren.some((child) => child !== null && walk(child));
-  return walk(comprehension);
+  for (const node of descendants(comprehension)) if (node.type === 'await' || asyncFor(node)) return true;
+  return false;
 }
 
 /** The nearest ancestor (excluding node) whose type is in types. */
@@ -133,11 +129,10 @@ const SIDE_EFFECT_FREE_TYPES: ReadonlySet<string> = new Set([
  * way (a comprehension's first iterable).
  */
 export function isSideEffectFree(node: Node, skip?: Node, isPureCall?: (call: Node) => boolean): boolean {
-  if (skip !== undefined && node.equals(skip)) return true;
-  if (node.type === 'call') {
-    if (!isPureCall?.(node)) return false;
-  } else if (!SIDE_EFFECT_FREE_TYPES.has(node.type)) {
-    return false;
+  const skipped = (part: Node) => skip !== undefined && part.equals(skip);
+  for (const part of descendants(node, (part) => !skipped(part))) {
+    if (skipped(part)) continue;
+    if (part.type === 'call' ? !isPureCall?.(part) : !SIDE_EFFECT_FREE_TYPES.has(part.type)) return false;
   }
-  return node.namedChildren.every((child) => child === null || isSideEffectFree(child, skip, isPureCall));
+  return true;
 }

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { selectRules, validateSettings } from '../config';
+import { DEFAULT_MAX_FILE_SIZE } from '../limits';
 import { ALL_RULES, ruleByCode } from '../rules';
 import type { Rule } from '../rules/types';
 import { UsageError } from './errors';
@@ -31,6 +32,8 @@ export interface CheckOptions {
   readonly progress: boolean;
   /** Worker threads for large file sets; 1 checks every file in the main thread. */
   readonly jobs: number;
+  /** Files larger than this many bytes are skipped with a notice. */
+  readonly maxFileSize: number;
 }
 
 export type Command =
@@ -59,6 +62,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'memory-limit': { type: 'string' },
   top: { type: 'string' },
+  'max-file-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -111,6 +115,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       exitZero: values['exit-zero'] ?? false,
       progress: !(values['no-progress'] ?? false),
       jobs: jobCount(values.jobs),
+      maxFileSize: byteCount(values['max-file-size']),
     },
   };
 }
@@ -156,6 +161,14 @@ function parseOrExplain(argv: readonly string[]) {
 function jobCount(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
   if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${value}"`);
+  return Number(value);
+}
+
+function byteCount(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_FILE_SIZE;
+  if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`--max-file-size must be a whole number of bytes, at least 1, not "${value}"`);
+  }
   return Number(value);
 }
 

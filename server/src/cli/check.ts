@@ -53,6 +53,7 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
     ignoreNoqa: options.ignoreNoqa,
     allowed: options.unsafeFixes ? SAFE_AND_UNSAFE : SAFE_ONLY,
     mode: options.diff ? 'diff' : options.fix ? 'write' : 'none',
+    maxFileSize: options.maxFileSize,
   };
   const progress = progressIndicator(files.length, streams.stderr, options.progress && streams.stderrIsTerminal);
   // Outcomes are taken in file order, however the workers finish, so that every run prints the same.
@@ -62,6 +63,10 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
     if (outcome.diff) totals.diffs.push(outcome.diff);
     totals.fixed += outcome.fixed;
     if (outcome.fixed > 0) totals.fixedFiles++;
+    if (outcome.notice !== undefined) {
+      progress.clear();
+      streams.stderr(`memhints: notice: ${shown}: ${outcome.notice}\n`);
+    }
     if (outcome.problem !== undefined) {
       progress.clear();
       streams.stderr(`memhints: error: ${shown}: ${outcome.problem}\n`);
@@ -84,15 +89,15 @@ type TakeOutcome = (task: CheckTask, outcome: FileOutcome, done: number) => void
 type RunCheck = Omit<FileCheck, 'lint'> & { readonly ignoreNoqa: boolean };
 
 async function checkHere(files: readonly CheckTask[], check: RunCheck, take: TakeOutcome): Promise<void> {
-  const parser = await pythonParser();
   const checks = new Map<FileSettings, FileCheck>();
   for (const [index, task] of files.entries()) {
     let fileCheck = checks.get(task.settings);
     if (!fileCheck) {
-      fileCheck = { lint: lintOptions(task.settings, check.ignoreNoqa), allowed: check.allowed, mode: check.mode };
+      fileCheck = { lint: lintOptions(task.settings, check.ignoreNoqa), allowed: check.allowed, mode: check.mode, maxFileSize: check.maxFileSize };
       checks.set(task.settings, fileCheck);
     }
-    take(task, checkFile(parser, task.file, task.shown, fileCheck), index + 1);
+    // Asked for per file: a parser that faulted is replaced (renewPythonParser).
+    take(task, checkFile(await pythonParser(), task.file, task.shown, fileCheck), index + 1);
   }
 }
 
@@ -101,6 +106,7 @@ async function checkInWorkers(files: readonly CheckTask[], check: RunCheck, opti
     ignoreNoqa: check.ignoreNoqa,
     allowed: [...check.allowed],
     mode: check.mode,
+    maxFileSize: check.maxFileSize,
   };
   const pool = new WorkerPool<CheckTask, FileOutcome>(join(__dirname, 'checkWorker.js'), Math.min(options.jobs, files.length), data);
   try {

@@ -1,12 +1,13 @@
 // Checking (and fixing) one file: the same whether it runs in the main thread or in a worker.
 import type { Parser } from 'web-tree-sitter';
+import { whyNotParsed } from '../limits';
 import type { FixSafety } from '../rules/types';
 import { checkNotebook } from './checkNotebook';
 import { fixRepeatedly } from './fix';
-import { lintText, type LintOptions } from './lint';
+import { lintText, NotCheckable, type LintOptions } from './lint';
 import { unifiedDiff } from './report/diff';
 import { reportedFindings, type ReportedFinding } from './report/findings';
-import { readSource, SourceError, writeSourceIfUnchanged } from './source';
+import { readSource, SourceError, writeSourceIfUnchanged, type SourceFile } from './source';
 
 export type FixMode = 'none' | 'write' | 'diff';
 
@@ -18,13 +19,18 @@ export interface FileOutcome {
   readonly diff: string;
   /** Why the file could not be read, or the fixed text written, if it could not. */
   readonly problem?: string;
+  /** Why the file was not checked (too large, nested too deep): a notice, not an error. */
+  readonly notice?: string;
 }
 
 export interface FileCheck {
   readonly lint: LintOptions;
   readonly allowed: ReadonlySet<FixSafety>;
   readonly mode: FixMode;
+  readonly maxFileSize: number;
 }
+
+const NOTHING = { findings: [], fixed: 0, diff: '' } as const;
 
 export function checkFile(parser: Parser, file: string, shown: string, check: FileCheck): FileOutcome {
   if (isNotebook(file)) return checkNotebook(parser, file, shown, check);
@@ -33,8 +39,20 @@ export function checkFile(parser: Parser, file: string, shown: string, check: Fi
     source = readSource(file);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
-    return { findings: [], fixed: 0, diff: '', problem: error.message };
+    return { ...NOTHING, problem: error.message };
   }
+  const skip = whyNotParsed(source.text, check.maxFileSize);
+  if (skip) return { ...NOTHING, notice: `not checked: ${skip.reason}${skip.overSizeLimit ? ' (see --max-file-size)' : ''}` };
+  try {
+    return checkSource(parser, file, shown, source, check);
+  } catch (error) {
+    if (error instanceof NotCheckable) return { ...NOTHING, notice: `not checked: ${error.message}` };
+    // One file's failure must not stop the run, nor leave the file half fixed: it is only written at the end.
+    return { ...NOTHING, problem: `internal error while checking it (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+  }
+}
+
+function checkSource(parser: Parser, file: string, shown: string, source: SourceFile, check: FileCheck): FileOutcome {
   const findingsIn = (text: string) => lintText(parser, text, check.lint);
   if (check.mode === 'none') return { findings: reportedFindings(shown, source.text, findingsIn(source.text)), fixed: 0, diff: '' };
   const outcome = fixRepeatedly(source.text, findingsIn, check.allowed);

@@ -12,6 +12,7 @@ export interface CheckWorkerData {
   readonly ignoreNoqa: boolean;
   readonly allowed: readonly FixSafety[];
   readonly mode: FixMode;
+  readonly maxFileSize: number;
 }
 
 export interface CheckTask {
@@ -23,8 +24,8 @@ export interface CheckTask {
 
 const data = workerData as CheckWorkerData;
 const allowed = new Set(data.allowed);
-const parser = pythonParser();
 
+// Asked for per task: a parser that faulted is replaced (renewPythonParser).
 serveTasks<CheckTask, FileOutcome>(async ({ file, shown, settings }) =>
-  checkFile(await parser, file, shown, { lint: lintOptions(settings, data.ignoreNoqa), allowed, mode: data.mode }),
+  checkFile(await pythonParser(), file, shown, { lint: lintOptions(settings, data.ignoreNoqa), allowed, mode: data.mode, maxFileSize: data.maxFileSize }),
 );

@@ -59,6 +59,8 @@ Options:
   -j, --jobs N          check files in N worker threads when there are more
                         than 50 (default: the number of CPU cores); 1 checks
                         them one after another in a single thread
+  --max-file-size BYTES skip (with a notice) files larger than this
+                        (default: 2097152, i.e. 2 MiB)
   -h, --help            print this help
 
 Settings come from [tool.memhints] in the nearest pyproject.toml above each
@@ -74,7 +76,9 @@ format and to standard error with the others, so that standard output holds
 exactly one JSON array, one SARIF log, or the workflow commands.
 
 A file that cannot be read (missing permission, not valid UTF-8) is reported
-on standard error and skipped; the other files are still checked.
+on standard error and skipped; the other files are still checked. Files
+memhints declines to parse (over --max-file-size, or nested deeper than Python
+itself allows) get a notice on standard error and do not change the exit code.
 
 Exit codes:
   0  no findings (or --exit-zero); with --diff: nothing to fix

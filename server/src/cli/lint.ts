@@ -1,7 +1,8 @@
 // Text → findings for one file: parse, run the analysis, free the tree.
 import type { Parser } from 'web-tree-sitter';
 import { analyze } from '../analysis/analyze';
-import { parse } from '../parser';
+import { whyNotAnalysed } from '../limits';
+import { parse, renewPythonParser } from '../parser';
 import type { Finding, Rule, Severity } from '../rules/types';
 
 export interface LintOptions {
@@ -11,9 +12,23 @@ export interface LintOptions {
   readonly severity?: Readonly<Record<string, Severity>>;
 }
 
+/** A text memhints declines to analyse; the message says why. */
+export class NotCheckable extends Error {
+  override readonly name = 'NotCheckable';
+}
+
 export function lintText(parser: Parser, text: string, options: LintOptions): Finding[] {
-  const tree = parse(parser, text);
+  let tree;
   try {
+    tree = parse(parser, text);
+  } catch (error) {
+    // A fault inside the WASM parser leaves it unusable: later files get a new one.
+    renewPythonParser(parser);
+    throw new NotCheckable(`the parser failed on it (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    const skip = whyNotAnalysed(tree);
+    if (skip) throw new NotCheckable(skip.reason);
     return analyze(tree, text, { rules: options.rules, ignoreNoqa: options.ignoreNoqa, ...(options.severity ? { severity: options.severity } : {}) });
   } finally {
     // Trees live in WASM memory, which no garbage collector frees.

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { targetNames } from '../analysis/bindings';
 import type { DocumentFacts } from '../analysis/facts';
-import { callArguments, isAsyncComprehension } from '../analysis/syntax';
+import { callArguments, descendants, isAsyncComprehension } from '../analysis/syntax';
 import { ITERATOR_CALLS } from './iterator-calls';
 import type { Fix, Rule } from './types';
 
@@ -122,13 +122,15 @@ const INERT_TYPES: ReadonlySet<string> = new Set([
 
 /** Whether dropping the element changes nothing: literals, names the comprehension binds, tuples/lists of them. */
 function cannotDoAnything(element: Node, boundNames: ReadonlySet<string>): boolean {
-  if (element.type === 'identifier') return boundNames.has(element.text);
-  if (!INERT_TYPES.has(element.type)) return false;
-  return element.namedChildren.every((child) => child === null || cannotDoAnything(child, boundNames));
+  for (const part of descendants(element)) {
+    if (part.type === 'identifier' ? !boundNames.has(part.text) : !INERT_TYPES.has(part.type)) return false;
+  }
+  return true;
 }
 
 /** Whether a comment (outside `except`) sits in the node: edits that delete text would lose it. */
 function containsComment(node: Node, except?: Node): boolean {
-  if (except && node.id === except.id) return false;
-  return node.type === 'comment' || node.namedChildren.some((child) => child !== null && containsComment(child, except));
+  const excepted = (part: Node) => except !== undefined && part.id === except.id;
+  for (const part of descendants(node, (part) => !excepted(part))) if (part.type === 'comment' && !excepted(part)) return true;
+  return false;
 }

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
-import { callArguments, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
+import { callArguments, descendants, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
 import type { Rule } from './types';
 
 /** Where a combining function takes the arrays or frames it copies. */
@@ -152,18 +152,14 @@ function nameSites(name: Node, facts: DocumentFacts): AssignmentSite[] {
 function attributeAssignments(within: Node, target: Node): AssignmentSite[] {
   const found: AssignmentSite[] = [];
   const text = referenceText(target);
-  const visit = (node: Node): void => {
-    if (SCOPE_TYPES.has(node.type)) return;
-    if (node.type === 'assignment' || node.type === 'augmented_assignment') {
-      const left = node.childForFieldName('left');
-      const right = node.childForFieldName('right');
-      if (left && left.type === 'attribute' && referenceText(left) === text) {
-        found.push(node.type === 'assignment' && right ? { site: left, value: right } : { site: left });
-      }
+  for (const node of descendants(within, (node) => !SCOPE_TYPES.has(node.type))) {
+    if (node.type !== 'assignment' && node.type !== 'augmented_assignment') continue;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (left && left.type === 'attribute' && referenceText(left) === text) {
+      found.push(node.type === 'assignment' && right ? { site: left, value: right } : { site: left });
     }
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(within);
+  }
   return found;
 }
 

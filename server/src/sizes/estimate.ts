@@ -14,7 +14,7 @@ import { constantValue } from './estimators/constants';
 import { listDisplay, tupleDisplay } from './estimators/displays';
 import { generatorExpression } from './estimators/generators';
 import { listRepetition } from './estimators/repetition';
-import { Folder } from './fold';
+import { Folder, MAX_FOLD_DEPTH } from './fold';
 import type { Estimate, EstimateContext, Estimator } from './types';
 
 export type { Estimate } from './types';
@@ -68,7 +68,8 @@ export class SizeEstimator implements EstimateContext {
   estimate(node: Node): Estimate | undefined {
     const expression = unparenthesized(node);
     const estimators = ESTIMATORS[expression.type];
-    if (!estimators || this.active.has(expression.id)) return undefined;
+    // Estimators estimate their parts; past MAX_FOLD_DEPTH levels that costs more than any hover can wait.
+    if (!estimators || this.active.has(expression.id) || this.active.size >= MAX_FOLD_DEPTH) return undefined;
     this.active.add(expression.id);
     try {
       for (const estimator of estimators) {

@@ -4,7 +4,7 @@
 // comprehension's element can be evaluated for every loop value cheaply.
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
-import { expressionChildren } from '../analysis/syntax';
+import { descendants, expressionChildren } from '../analysis/syntax';
 import { floatLiteral, integerLiteral, stringLiteral } from './literals';
 import { singleAssignmentValue } from './names';
 import { binaryOperation, comparison, unaryOperation } from './operators';
@@ -143,10 +143,18 @@ const COMPILERS: Readonly<Record<string, Compiler>> = {
   },
 };
 
+/**
+ * Operands nested deeper than this are not folded: every caller folds its
+ * operands again, so an unbounded depth makes long chains (`1 + 1 + …`)
+ * quadratic or worse, and deep enough ones overflow the stack.
+ */
+export const MAX_FOLD_DEPTH = 64;
+
 /** Folds expressions of one document; names resolve through the document's scopes. */
 export class Folder {
   private readonly names = new Map<number, PyValue | null>();
   private readonly resolving = new Set<number>();
+  private depth = 0;
 
   constructor(private readonly facts?: DocumentFacts) {}
 
@@ -163,14 +171,21 @@ export class Folder {
 
   /** An evaluator of `node` in which the names in `variables` take their values from the env. */
   compile(node: Node, variables: ReadonlySet<string>): Evaluator | undefined {
-    return COMPILERS[node.type]?.(node, this, variables);
+    const compiler = COMPILERS[node.type];
+    if (!compiler || this.depth >= MAX_FOLD_DEPTH) return undefined;
+    this.depth++;
+    try {
+      return compiler(node, this, variables);
+    } finally {
+      this.depth--;
+    }
   }
 
   /** Whether the expression reads one of the loop variables. */
   usesVariables(node: Node, variables: ReadonlySet<string>): boolean {
     if (variables.size === 0) return false;
-    if (node.type === 'identifier') return variables.has(node.text);
-    return node.namedChildren.some((child) => child !== null && this.usesVariables(child, variables));
+    for (const part of descendants(node)) if (part.type === 'identifier' && variables.has(part.text)) return true;
+    return false;
   }
 
   /** The constant a name is bound to, when it is bound once to a constant expression. */

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { targetNames } from '../analysis/bindings';
 import type { DocumentFacts } from '../analysis/facts';
-import { expressionChildren } from '../analysis/syntax';
+import { descendants, expressionChildren } from '../analysis/syntax';
 import type { CPythonLayout } from './cpython';
 import { generatorSize } from './objects';
 
@@ -105,15 +105,12 @@ function freeVariables(comprehension: Node, bound: ReadonlySet<string>, facts: D
   if (!facts) return 0;
   const free = new Set<string>();
   const firstIterable = comprehension.namedChildren.find((child) => child?.type === 'for_in_clause')?.childForFieldName('right');
-  const visit = (node: Node): void => {
-    if (firstIterable && node.equals(firstIterable)) return;
-    if (node.type === 'identifier' && !bound.has(node.text)) {
-      const found = facts.lookup(node.text, node);
-      if (found && found !== 'unknown' && (found.scope.node.type === 'function_definition' || found.scope.node.type === 'lambda')) free.add(node.text);
-    }
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(comprehension);
+  const isFirstIterable = (node: Node) => firstIterable !== null && firstIterable !== undefined && node.equals(firstIterable);
+  for (const node of descendants(comprehension, (node) => !isFirstIterable(node))) {
+    if (isFirstIterable(node) || node.type !== 'identifier' || bound.has(node.text)) continue;
+    const found = facts.lookup(node.text, node);
+    if (found && found !== 'unknown' && (found.scope.node.type === 'function_definition' || found.scope.node.type === 'lambda')) free.add(node.text);
+  }
   return free.size;
 }
 

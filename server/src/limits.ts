@@ -1,0 +1,157 @@
+// What memhints declines to parse or analyse, and why. Limits follow CPython's
+// own: code nested deeper than the interpreter accepts cannot run anyway, and
+// such files (or huge generated ones) would only make the editor wait.
+import type { Tree } from 'web-tree-sitter';
+
+/** Files larger than this many bytes (UTF-8) are not parsed unless the user raises the limit. */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+/**
+ * Indentation levels: CPython's tokenizer stops at 100 ("too many levels of
+ * indentation"). The grammar's scanner corrupts WASM memory a few hundred levels
+ * deeper, so this is checked on the text, before parsing.
+ */
+export const MAX_INDENT_LEVELS = 100;
+
+/** Open brackets: CPython's tokenizer stops at 200 ("too many nested parentheses"). */
+export const MAX_BRACKET_DEPTH = 200;
+
+/**
+ * Tree depth: long operator chains (`1 + 1 + …`, `not not …`) nest without
+ * brackets; CPython's compiler gives up on them (RecursionError) well below this.
+ */
+export const MAX_TREE_DEPTH = 1000;
+
+/** Why a file is not checked. */
+export interface Skip {
+  /** A clause that completes "memhints did not check this file: …". */
+  readonly reason: string;
+  /** Raising the size limit would let it be checked. */
+  readonly overSizeLimit: boolean;
+}
+
+/** Why the text should not be parsed at all, or undefined when it can be. */
+export function whyNotParsed(text: string, maxFileSize: number): Skip | undefined {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxFileSize) return { reason: `it is ${formatBytes(bytes)}, over the size limit of ${formatBytes(maxFileSize)}`, overSizeLimit: true };
+  const nesting = textNesting(text);
+  if (nesting.indentLevels > MAX_INDENT_LEVELS) return cannotCheck(`it is indented ${nesting.indentLevels} levels deep, where Python allows ${MAX_INDENT_LEVELS}`);
+  if (nesting.bracketDepth > MAX_BRACKET_DEPTH) return cannotCheck(`it nests brackets ${nesting.bracketDepth} deep, where Python allows ${MAX_BRACKET_DEPTH}`);
+  return undefined;
+}
+
+/** Why the parsed tree should not be analysed, or undefined when it can be. */
+export function whyNotAnalysed(tree: Tree): Skip | undefined {
+  return treeDepthOver(tree, MAX_TREE_DEPTH) ? cannotCheck(`its code nests more than ${MAX_TREE_DEPTH} levels deep, more than Python can compile`) : undefined;
+}
+
+export function cannotCheck(reason: string): Skip {
+  return { reason, overSizeLimit: false };
+}
+
+/** Whether some node lies deeper than `limit`; walks with a cursor (no recursion) and stops as soon as it knows. */
+export function treeDepthOver(tree: Tree, limit: number): boolean {
+  const cursor = tree.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        if (++depth > limit) return true;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return false;
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+export interface TextNesting {
+  /** The deepest indentation stack, counted as Python's tokenizer does (blank and comment lines ignored). */
+  readonly indentLevels: number;
+  /** The most brackets open at once, outside strings and comments. */
+  readonly bracketDepth: number;
+}
+
+/**
+ * Indentation and bracket nesting from a single pass over the text, skipping
+ * strings and comments well enough for a limit (not a tokenizer: f-string
+ * replacement fields are treated as part of the string).
+ */
+export function textNesting(text: string): TextNesting {
+  const indents: number[] = [0];
+  let maxIndentLevels = 0;
+  let brackets = 0;
+  let maxBrackets = 0;
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    // At the start of a line: its indentation counts when no bracket or string is open.
+    let width = 0;
+    while (i < length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\f')) {
+      width = text[i] === '\t' ? (width - (width % 8)) + 8 : text[i] === ' ' ? width + 1 : 0;
+      i++;
+    }
+    const blank = i >= length || text[i] === '\n' || text[i] === '\r' || text[i] === '#';
+    if (brackets === 0 && !blank) {
+      if (width > indents[indents.length - 1]!) indents.push(width);
+      else while (width < indents[indents.length - 1]!) indents.pop();
+      maxIndentLevels = Math.max(maxIndentLevels, indents.length - 1);
+    }
+    // The rest of the line (and of any string or continuation it opens).
+    let continued = false;
+    while (i < length) {
+      const ch = text[i]!;
+      if (ch === '\n' || ch === '\r') {
+        i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        if (!continued) break;
+        continued = false;
+        continue;
+      }
+      continued = false;
+      if (ch === '#') {
+        while (i < length && text[i] !== '\n' && text[i] !== '\r') i++;
+      } else if (ch === '"' || ch === "'") {
+        i = afterString(text, i);
+      } else if (ch === '\\') {
+        continued = true;
+        i++;
+      } else {
+        if (ch === '(' || ch === '[' || ch === '{') maxBrackets = Math.max(maxBrackets, ++brackets);
+        else if ((ch === ')' || ch === ']' || ch === '}') && brackets > 0) brackets--;
+        i++;
+      }
+    }
+  }
+  return { indentLevels: maxIndentLevels, bracketDepth: maxBrackets };
+}
+
+/** The offset just after the string literal whose opening quote is at `start` (or the end of an unclosed one). */
+function afterString(text: string, start: number): number {
+  const quote = text[start]!;
+  const triple = text[start + 1] === quote && text[start + 2] === quote;
+  let i = start + (triple ? 3 : 1);
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '\\') {
+      i += 2;
+    } else if (ch === quote && (!triple || (text[i + 1] === quote && text[i + 2] === quote))) {
+      return i + (triple ? 3 : 1);
+    } else if (!triple && (ch === '\n' || ch === '\r')) {
+      // An unterminated single-quoted string ends at the line end, as Python reports it.
+      return i;
+    } else {
+      i++;
+    }
+  }
+  return i;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB (${bytes.toLocaleString('en-US')} bytes)`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB (${bytes.toLocaleString('en-US')} bytes)`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,216 @@
+// Random edit sequences through the language server, checked against a model
+// of the document kept by the test (test/support/textEdits.ts, which shares no
+// code with the server's TextDocument). After each batch of changes:
+// - every diagnostic range lies inside the model text;
+// - every few batches, the diagnostics equal those of a fresh didOpen of the
+//   model text (so the server's incremental view is the same text), and every
+//   code action edit lies inside the document and applies without overlap;
+// - the server answers (timeouts catch a hang) and stays alive;
+// and at the end its open trees and memory are read from memhints/stats.
+// A seeded PRNG makes every run reproducible: the seed is in every failure.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import type { CodeAction, Command, Diagnostic, Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { lineStarts } from '../../server/src/positions';
+import type { ServerStats } from '../../server/src/features/stats';
+import { LspTestClient } from '../support/lspClient';
+import { REPO_ROOT } from '../support/paths';
+import { applyContentChanges, applyTextEdits, editsFor, positionAt } from '../support/textEdits';
+
+export const STDLIB = '/root/.pyenv/versions/3.11.7/lib/python3.11';
+
+/** mulberry32: small, fast and good enough to pick edits; the same seed gives the same run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Python files to edit: the examples and stdlib modules up to `maxBytes`. */
+export function corpus(stdlibNames: readonly string[] | 'all', maxBytes = 60_000): { name: string; text: string }[] {
+  const examples = readdirSync(join(REPO_ROOT, 'examples')).filter((name) => name.endsWith('.py')).map((name) => join(REPO_ROOT, 'examples', name));
+  const stdlib = stdlibNames === 'all' ? readdirSync(STDLIB).filter((name) => name.endsWith('.py')) : stdlibNames;
+  const files = [...examples, ...stdlib.map((name) => join(STDLIB, name))].filter((path) => statSync(path).size <= maxBytes);
+  return files.map((path) => ({ name: path.startsWith(STDLIB) ? `stdlib/${path.slice(STDLIB.length + 1)}` : path.slice(REPO_ROOT.length + 1), text: readFileSync(path, 'utf8') }));
+}
+
+/** Text the fuzzer inserts: code memhints flags, brackets and quotes left open, line ends of every kind, wide characters. */
+const SNIPPETS = [
+  'total = sum([x * x for x in xs])\n',
+  'for row in list(rows):\n    print(row)\n',
+  'n = len([y for y in ys if y])\n',
+  'with open(p) as f:\n    for line in f.readlines():\n        pass\n',
+  'import numpy as np\nfor i in range(3):\n    a = np.append(a, i)\n',
+  's = ""\nfor w in words:\n    s += w\n',
+  'xs = list(range(10))\n',
+  '[0] * 1000',
+  'max([abs(v) for v in vs])',
+  '  # noqa: MEM101',
+  '(', ')', '[', ']', '{', '}', ':', ',', '"', "'", '"""', '\\', '#',
+  '\n', '\r\n', '\r', '\t', '    ', ' ',
+  'def f(a, b):\n    return a\n',
+  'class C:\n    pass\n',
+  'if x:\n', 'else:\n', 'lambda: 0', 'await g()', 'async ',
+  '😀', '合計', 'é', 'e\u0301', '\u200d', '🧑\u200d💻', '\ufeff', '\u0000',
+];
+
+type Random = () => number;
+
+function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+
+/** A UTF-16 offset that does not split a surrogate pair (an editor never puts the cursor there). */
+function offsetIn(random: Random, text: string, from = 0, to = text.length): number {
+  let offset = from + Math.floor(random() * (to - from + 1));
+  const code = text.charCodeAt(offset);
+  if (offset > 0 && offset < text.length && code >= 0xdc00 && code <= 0xdfff) offset--;
+  return offset;
+}
+
+/** One change to `text`, as an editor would send it. */
+export function randomChange(random: Random, text: string): TextDocumentContentChangeEvent {
+  const kind = random();
+  const start = offsetIn(random, text);
+  if (kind < 0.45) {
+    const inserted = random() < 0.3 ? pick(random, SNIPPETS) + pick(random, SNIPPETS) : pick(random, SNIPPETS);
+    return change(text, start, start, inserted);
+  }
+  if (kind < 0.75) {
+    // Delete a few characters or up to a few lines.
+    const span = random() < 0.7 ? 1 + Math.floor(random() * 8) : Math.floor(random() * 400);
+    return change(text, start, offsetIn(random, text, start, Math.min(text.length, start + span)), '');
+  }
+  if (kind < 0.9) {
+    const span = Math.floor(random() * 40);
+    return change(text, start, offsetIn(random, text, start, Math.min(text.length, start + span)), pick(random, SNIPPETS));
+  }
+  // Copy a slice of the document somewhere else, as a paste does.
+  const from = offsetIn(random, text);
+  const copied = text.slice(from, offsetIn(random, text, from, Math.min(text.length, from + 200)));
+  return change(text, start, start, copied);
+}
+
+function change(text: string, start: number, end: number, inserted: string): TextDocumentContentChangeEvent {
+  return { range: { start: positionAt(text, start), end: positionAt(text, end) }, text: inserted };
+}
+
+/** Whether an LSP range lies inside the text: real lines, characters within each line (line end excluded). */
+export function rangeInside(text: string, range: Range): boolean {
+  const starts = lineStarts(text);
+  const inside = (position: Position) => {
+    if (position.line < 0 || position.line >= starts.length || position.character < 0) return false;
+    const lineStart = starts[position.line]!;
+    let lineEnd = position.line + 1 < starts.length ? starts[position.line + 1]! : text.length;
+    while (lineEnd > lineStart && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
+    return position.character <= lineEnd - lineStart;
+  };
+  const before = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
+  return inside(range.start) && inside(range.end) && before;
+}
+
+export interface FuzzOptions {
+  readonly seed: number;
+  /** Edit batches per file. */
+  readonly batches: number;
+  /** Compare with a fresh didOpen every this many batches (and after the last). */
+  readonly compareEvery: number;
+  readonly files: readonly { name: string; text: string }[];
+  readonly log?: (line: string) => void;
+}
+
+export interface FuzzReport {
+  edits: number;
+  batches: number;
+  comparisons: number;
+  codeActions: number;
+  hovers: number;
+  readonly failures: string[];
+  stats?: ServerStats;
+}
+
+/** Runs the edit sequences against one server; failures are collected (with the seed and file), not thrown. */
+export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<FuzzReport> {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const report: FuzzReport = { edits: 0, batches: 0, comparisons: 0, codeActions: 0, hovers: 0, failures: [] };
+  const random = seededRandom(options.seed);
+  const fail = (file: string, batch: number, what: string, text: string) => {
+    report.failures.push(`seed ${options.seed}, ${file}, batch ${batch}: ${what}\nfinal text: ${JSON.stringify(text.length > 4000 ? `${text.slice(0, 4000)}…` : text)}`);
+  };
+  for (const [index, file] of options.files.entries()) {
+    const uri = `file:///fuzz/${index}-${file.name.replace(/[^A-Za-z0-9_.]/g, '_')}`;
+    let text = file.text;
+    let version = 1;
+    await client.didOpen(uri, text, version);
+    for (let batch = 1; batch <= options.batches; batch++) {
+      const changes: TextDocumentContentChangeEvent[] = [];
+      const count = 1 + Math.floor(random() * 5);
+      for (let i = 0; i < count; i++) {
+        const event = randomChange(random, text);
+        changes.push(event);
+        text = applyContentChanges(text, [event]);
+      }
+      report.edits += count;
+      report.batches++;
+      let published: Diagnostic[];
+      try {
+        published = (await client.didChange(uri, ++version, changes)).diagnostics;
+      } catch (error) {
+        fail(file.name, batch, `no diagnostics: ${String(error)}`, text);
+        return report;
+      }
+      const outside = published.filter((diagnostic) => !rangeInside(text, diagnostic.range));
+      if (outside.length > 0) fail(file.name, batch, `diagnostics outside the document: ${JSON.stringify(outside)}`, text);
+      if (batch % options.compareEvery !== 0 && batch !== options.batches) continue;
+
+      report.comparisons++;
+      const freshUri = `${uri}.fresh-${batch}`;
+      const fresh = await client.didOpen(freshUri, text);
+      await client.didClose(freshUri);
+      if (JSON.stringify(published) !== JSON.stringify(fresh.diagnostics)) {
+        fail(file.name, batch, `incremental diagnostics ${JSON.stringify(published)} differ from a fresh open's ${JSON.stringify(fresh.diagnostics)}`, text);
+      }
+      const whole = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
+      const actions = await client.codeActions(uri, whole);
+      report.codeActions += actions.length;
+      for (const problem of codeActionProblems(text, uri, actions)) fail(file.name, batch, problem, text);
+      const at = positionAt(text, offsetIn(random, text));
+      try {
+        await client.hover(uri, at);
+        report.hovers++;
+      } catch (error) {
+        fail(file.name, batch, `hover at ${JSON.stringify(at)} failed: ${String(error)}`, text);
+      }
+    }
+    await client.didClose(uri);
+    options.log?.(`${file.name}: ${options.batches} batches, ${report.failures.length} failures so far`);
+  }
+  report.stats = await client.request<ServerStats>('memhints/stats');
+  if (report.stats.openTrees !== 0) report.failures.push(`seed ${options.seed}: ${report.stats.openTrees} trees still held after every document was closed`);
+  for (const error of client.loggedErrors) report.failures.push(`seed ${options.seed}: the server logged an error: ${error}`);
+  if (!client.running) report.failures.push(`seed ${options.seed}: the server exited:\n${client.serverLog}`);
+  return report;
+}
+
+function codeActionProblems(text: string, uri: string, actions: readonly (CodeAction | Command)[]): string[] {
+  const problems: string[] = [];
+  for (const action of actions) {
+    if (!('kind' in action) && !('edit' in action)) continue;
+    const edits = editsFor((action as CodeAction).edit, uri);
+    const outside = edits.filter((edit) => !rangeInside(text, edit.range));
+    if (outside.length > 0) problems.push(`code action "${action.title}" edits outside the document: ${JSON.stringify(outside)}`);
+    try {
+      applyTextEdits(text, edits);
+    } catch (error) {
+      problems.push(`code action "${action.title}" has edits that cannot be applied: ${String(error)}`);
+    }
+  }
+  return problems;
+}

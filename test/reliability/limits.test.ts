@@ -1,0 +1,48 @@
+// The limits memhints checks before parsing and analysing.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MAX_BRACKET_DEPTH, MAX_INDENT_LEVELS, MAX_TREE_DEPTH, textNesting, treeDepthOver, whyNotAnalysed, whyNotParsed } from '../../server/src/limits';
+import { parse, pythonParser } from '../../server/src/parser';
+
+const indented = (levels: number, unit = ' ') => Array.from({ length: levels + 1 }, (_, i) => `${unit.repeat(i)}if x:\n`).join('') + `${unit.repeat(levels + 1)}pass\n`;
+
+test('indentation levels are counted as Python counts them', () => {
+  assert.equal(textNesting(indented(3)).indentLevels, 4);
+  assert.equal(textNesting(indented(3, '\t')).indentLevels, 4);
+  // Lines inside brackets, strings, after a backslash, blank or comment lines do not count.
+  const text = 'x = (\n        1,\n    2)\ns = """\n            a\n"""\ny = 1 + \\\n        2\n\n            # c\nz = 3\n';
+  assert.deepEqual(textNesting(text), { indentLevels: 0, bracketDepth: 1 });
+});
+
+test('brackets in strings and comments are not counted', () => {
+  assert.equal(textNesting('s = "((((" + \'[[[\' + """{{{\n((("""  # ((((\nt = ((1))\n').bracketDepth, 2);
+  assert.equal(textNesting('s = "\\"(((("\n').bracketDepth, 0);
+});
+
+test('Python\'s own limits decide what is parsed', () => {
+  assert.equal(whyNotParsed(indented(MAX_INDENT_LEVELS - 1), 1e9), undefined);
+  assert.match(whyNotParsed(indented(MAX_INDENT_LEVELS), 1e9)?.reason ?? '', /indented 101 levels deep, where Python allows 100/);
+  const brackets = (n: number) => `x = ${'('.repeat(n)}1${')'.repeat(n)}\n`;
+  assert.equal(whyNotParsed(brackets(MAX_BRACKET_DEPTH), 1e9), undefined);
+  assert.match(whyNotParsed(brackets(MAX_BRACKET_DEPTH + 1), 1e9)?.reason ?? '', /nests brackets 201 deep/);
+  // The file CPython itself rejects, to keep these limits honest.
+  assert.equal(whyNotParsed('x = 1\n', 5)?.overSizeLimit, true);
+  assert.equal(whyNotParsed('x = 1\n', 6), undefined);
+  assert.equal(whyNotParsed('é\n', 2)?.overSizeLimit, true, 'the size counts UTF-8 bytes');
+});
+
+test('tree depth is measured without recursion and stops at the limit', async () => {
+  const parser = await pythonParser();
+  const chain = (n: number) => `x = 1${' + 1'.repeat(n)}\n`;
+  const shallow = parse(parser, chain(100));
+  const deep = parse(parser, chain(MAX_TREE_DEPTH + 10));
+  try {
+    assert.equal(treeDepthOver(shallow, 100), true);
+    assert.equal(treeDepthOver(shallow, 110), false);
+    assert.equal(whyNotAnalysed(shallow), undefined);
+    assert.match(whyNotAnalysed(deep)?.reason ?? '', /more than 1000 levels deep/);
+  } finally {
+    shallow.delete();
+    deep.delete();
+  }
+});
