@@ -2,18 +2,15 @@
 // kind of code a data script holds (functions, classes, loops, comprehensions,
 // I/O, numpy and pandas calls), with a memory hint in about one unit of four.
 
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
 type Random = () => number;
 
-/** mulberry32: a small seeded generator, so the module is the same on every run. */
+/** A seeded generator, so the module is the same on every run. */
 function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = xoroshiro128plus(seed);
+  return () => uniformFloat64(generator);
 }
 
 const NOUNS = ['order', 'sample', 'reading', 'record', 'event', 'price', 'user', 'batch', 'frame', 'token', 'metric', 'row'];

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../support/paths';
+import { pythonStdlib } from '../support/python';
 
 /** Files of the CPython 3.11 standard library that receive fixes of MEM101, MEM102, MEM103, MEM104 and MEM106. */
 const FIXED_FILES = [
@@ -42,11 +43,6 @@ interface Figures {
   readonly secondRunFixes: number;
   readonly secondRunChanged: readonly string[];
   readonly changed: readonly string[];
-}
-
-function pythonStdlib(): string | undefined {
-  const result = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' });
-  return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
 const stdlib = pythonStdlib();

@@ -16,20 +16,24 @@ import { lineStarts } from '../../server/src/positions';
 import type { ServerStats } from '../../server/src/features/stats';
 import { LspTestClient } from '../support/lspClient';
 import { REPO_ROOT } from '../support/paths';
+import { pythonStdlib } from '../support/python';
 import { applyContentChanges, applyTextEdits, editsFor, positionAt } from '../support/textEdits';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
-export const STDLIB = '/root/.pyenv/versions/3.11.7/lib/python3.11';
+/** The machine's python3 standard library: part of the corpus, as real code users edit. */
+export const STDLIB = requiredStdlib();
 
-/** mulberry32: small, fast and good enough to pick edits; the same seed gives the same run. */
+function requiredStdlib(): string {
+  const found = pythonStdlib();
+  if (found === undefined) throw new Error('python3 is needed: its standard library is part of the fuzz corpus');
+  return found;
+}
+
+/** A seeded generator: the same seed gives the same run. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = xoroshiro128plus(seed);
+  return () => uniformFloat64(generator);
 }
 
 /** Python files to edit: the examples and stdlib modules up to `maxBytes`. */

@@ -14,3 +14,9 @@ export function assertCompilesUnderPython(source: string, name: string): void {
   if (result.error) throw new Error(`python3 could not be run: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${name} does not compile under python3:\n${result.stderr}`);
 }
+
+/** The standard library folder of the machine's python3, or undefined without one. */
+export function pythonStdlib(): string | undefined {
+  const result = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
