@@ -102,6 +102,7 @@ export function withFolderConfig(base: Settings, folder: FolderConfig): Settings
     ignore: config.ignore ?? base.ignore,
     severity: config.severity ? { ...base.severity, ...config.severity } : base.severity,
     pythonVersion: config.pythonVersion ?? required ?? base.pythonVersion,
+    sizeThreshold: config.sizeThreshold ?? base.sizeThreshold,
   };
 }
 

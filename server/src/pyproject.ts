@@ -14,6 +14,8 @@ export interface ProjectConfig {
   readonly pythonVersion?: TargetPythonVersion;
   /** Gitignore-style patterns relative to the pyproject.toml's folder. */
   readonly exclude?: readonly string[];
+  /** Bytes an allocation's estimated size must exceed to get an inlay hint. */
+  readonly sizeThreshold?: number;
 }
 
 export interface ConfigProblem extends TextSpan {
@@ -41,7 +43,7 @@ export function describeProblem(file: string, problem: ConfigProblem): string {
 }
 
 const SECTION = ['tool', 'memhints'] as const;
-const KNOWN_KEYS = ['select', 'ignore', 'severity', 'python-version', 'exclude'] as const;
+const KNOWN_KEYS = ['select', 'ignore', 'severity', 'python-version', 'exclude', 'size-threshold'] as const;
 type KnownKey = (typeof KNOWN_KEYS)[number];
 const RULE_CODES: ReadonlySet<string> = new Set(ALL_RULES.map((rule) => rule.code));
 
@@ -96,6 +98,10 @@ function validate(section: Record<string, unknown>, problems: Problems): Project
       case 'exclude':
         if (Array.isArray(value) && value.every((item) => typeof item === 'string')) config.exclude = value;
         else problems.add([key], `must be a list of gitignore-style patterns (strings), not ${shown(value)}`);
+        break;
+      case 'size-threshold':
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) config.sizeThreshold = value;
+        else problems.add([key], `must be a whole number of bytes, 0 or more, not ${shown(value)}`);
         break;
     }
   }

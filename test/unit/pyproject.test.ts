@@ -256,3 +256,16 @@ test('pyproject keys win over the settings, severities combine code by code, pyt
   assert.equal(withFolderConfig(editor, { file: pinned, requiresPython: pinned.requiresPython }).pythonVersion, '3.13');
   assert.equal(withFolderConfig(editor, {}).pythonVersion, '3.9');
 });
+
+test('size-threshold sets the inlay-hint threshold over the setting; a bad value is a problem and keeps the setting', () => {
+  const editor = { ...DEFAULT_SETTINGS, sizeThreshold: 1024 };
+  const file = { path: '/p/pyproject.toml', ...readPyproject('[tool.memhints]\nsize-threshold = 65536\n') };
+  assert.deepEqual(file.problems, []);
+  assert.equal(withFolderConfig(editor, { file }).sizeThreshold, 65536);
+  assert.equal(withFolderConfig(editor, {}).sizeThreshold, 1024);
+  const bad = { path: '/p/pyproject.toml', ...readPyproject('[tool.memhints]\nsize-threshold = "1 MiB"\n') };
+  assert.equal(bad.problems.length, 1);
+  assert.equal(bad.problems[0]!.key, 'tool.memhints.size-threshold');
+  assert.match(bad.problems[0]!.problem, /whole number of bytes/);
+  assert.equal(withFolderConfig(editor, { file: bad }).sizeThreshold, 1024);
+});
