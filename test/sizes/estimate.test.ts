@@ -2,17 +2,7 @@
 // shadowed builtins. A wrong size is worse than none.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { estimateSize, type Estimate } from '../../server/src/sizes/estimate';
-import { parsed as parseSource } from '../support/tree';
-
-async function estimateOf(source: string, expression: string): Promise<Estimate | undefined> {
-  const parsed = await parseSource(source);
-  try {
-    return estimateSize(parsed.expression(expression), { facts: parsed.facts });
-  } finally {
-    parsed.tree.delete();
-  }
-}
+import { estimateOf } from '../support/sizes';
 
 test('items that cannot be known leave the deep size unknown, not smaller', async () => {
   for (const expression of ['[y for x in range(10) if x % 2]', '[y for x in range(10)]', '[f(x) for x in range(10)]', '[[y] * 2 for x in range(3)]', '[a, b]', '[y] * 10']) {

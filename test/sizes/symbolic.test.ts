@@ -3,20 +3,10 @@
 // values of n it matches what python3 measures with n bound to that value.
 import assert from 'node:assert/strict';
 import { before, describe, it, test } from 'node:test';
-import { estimateSize, type Estimate } from '../../server/src/sizes/estimate';
+import type { Estimate } from '../../server/src/sizes/estimate';
 import { formatSize } from '../../server/src/sizes/format';
 import type { Size } from '../../server/src/sizes/size';
-import { measureInPython, type Measurement } from '../support/sizes';
-import { parsed as parseSource } from '../support/tree';
-
-async function estimateOf(source: string, expression: string): Promise<Estimate | undefined> {
-  const parsed = await parseSource(source);
-  try {
-    return estimateSize(parsed.expression(expression), { facts: parsed.facts });
-  } finally {
-    parsed.tree.delete();
-  }
-}
+import { estimateOf, measureInPython, type Measurement } from '../support/sizes';
 
 function at(size: Size, count: number): number {
   return size.bytes + (size.perCount?.bytes ?? 0) * count;

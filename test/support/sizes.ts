@@ -4,6 +4,7 @@ import { parse, pythonParser } from '../../server/src/parser';
 import type { CPythonLayout } from '../../server/src/sizes/cpython';
 import { estimateSize, type Estimate } from '../../server/src/sizes/estimate';
 import { runPythonJson } from './python';
+import { parsed as parseSource } from './tree';
 
 /** A program: setup lines, then `value = expression`. */
 export interface SizeCase {
@@ -13,6 +14,16 @@ export interface SizeCase {
 
 export function programOf(sizeCase: SizeCase): string {
   return `${sizeCase.setup ? `${sizeCase.setup}\n` : ''}value = ${sizeCase.expression}\n`;
+}
+
+/** The estimate of `expression` where it stands in `source` (its first occurrence), with the document's facts. */
+export async function estimateOf(source: string, expression: string): Promise<Estimate | undefined> {
+  const parsed = await parseSource(source);
+  try {
+    return estimateSize(parsed.expression(expression), { facts: parsed.facts });
+  } finally {
+    parsed.tree.delete();
+  }
 }
 
 /** The estimate of the right-hand side of the program's last statement. */
