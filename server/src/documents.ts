@@ -93,7 +93,8 @@ export class OpenDocuments {
       this.parser = renewPythonParser(this.parser);
       return this.skip(text, cannotCheck(`the parser failed on it (${error instanceof Error ? error.message : String(error)})`));
     }
-    const tooDeep = whyNotAnalysed(tree);
+    // oldTree passed these checks (a skipped document has none): only what changed needs a look.
+    const tooDeep = whyNotAnalysed(tree, oldTree);
     if (tooDeep === undefined) return { text, tree };
     tree.delete();
     return this.skip(text, tooDeep);

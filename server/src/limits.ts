@@ -1,7 +1,7 @@
 // What memhints declines to parse or analyse, and why. Limits follow CPython's
 // own: code nested deeper than the interpreter accepts cannot run anyway, and
 // such files (or huge generated ones) would only make the editor wait.
-import type { Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 
 /** Files larger than this many bytes (UTF-8) are not parsed unless the user raises the limit. */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -40,9 +40,15 @@ export function whyNotParsed(text: string, maxFileSize: number): Skip | undefine
   return undefined;
 }
 
-/** Why the parsed tree should not be analysed, or undefined when it can be. */
-export function whyNotAnalysed(tree: Tree): Skip | undefined {
-  return treeDepthOver(tree, MAX_TREE_DEPTH) ? cannotCheck(`its code nests more than ${MAX_TREE_DEPTH} levels deep, more than Python can compile`) : undefined;
+/**
+ * Why the parsed tree should not be analysed, or undefined when it can be.
+ * With `checkedBefore`, the tree this one was reparsed from, which passed:
+ * only the ranges whose node ancestry changed need looking at, not the whole
+ * tree (a walk over every node costs a call into WASM per step).
+ */
+export function whyNotAnalysed(tree: Tree, checkedBefore?: Tree): Skip | undefined {
+  const tooDeep = checkedBefore ? changedRangesDeeperThan(tree, checkedBefore, MAX_TREE_DEPTH) : treeDepthOver(tree, MAX_TREE_DEPTH);
+  return tooDeep ? cannotCheck(`its code nests more than ${MAX_TREE_DEPTH} levels deep, more than Python can compile`) : undefined;
 }
 
 export function cannotCheck(reason: string): Skip {
@@ -51,7 +57,28 @@ export function cannotCheck(reason: string): Skip {
 
 /** Whether some node lies deeper than `limit`; walks with a cursor (no recursion) and stops as soon as it knows. */
 export function treeDepthOver(tree: Tree, limit: number): boolean {
-  const cursor = tree.walk();
+  return subtreeDeeperThan(tree.rootNode, limit);
+}
+
+/**
+ * Whether some node lies deeper than `limit` where `tree` differs from `old`
+ * (already edited to match it). tree-sitter reports every range whose
+ * ancestry changed, so a node that got deeper lies in one of them.
+ */
+export function changedRangesDeeperThan(tree: Tree, old: Tree, limit: number): boolean {
+  // web-tree-sitter asks the old tree for its changes towards the new one.
+  return old.getChangedRanges(tree).some((range) => {
+    const node = tree.rootNode.descendantForIndex(range.startIndex, range.endIndex);
+    if (!node) return false;
+    let depth = 0;
+    for (let parent = node.parent; parent; parent = parent.parent) depth++;
+    return depth > limit || subtreeDeeperThan(node, limit - depth);
+  });
+}
+
+function subtreeDeeperThan(top: Node, limit: number): boolean {
+  // A cursor made from a node never leaves it: at `top` there is no sibling or parent to go to.
+  const cursor = top.walk();
   try {
     let depth = 0;
     for (;;) {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MAX_BRACKET_DEPTH, MAX_INDENT_LEVELS, MAX_TREE_DEPTH, textNesting, treeDepthOver, whyNotAnalysed, whyNotParsed } from '../../server/src/limits';
-import { parse, pythonParser } from '../../server/src/parser';
+import { Edit, parse, pythonParser } from '../../server/src/parser';
 
 const indented = (levels: number, unit = ' ') => Array.from({ length: levels + 1 }, (_, i) => `${unit.repeat(i)}if x:\n`).join('') + `${unit.repeat(levels + 1)}pass\n`;
 
@@ -44,5 +44,32 @@ test('tree depth is measured without recursion and stops at the limit', async ()
   } finally {
     shallow.delete();
     deep.delete();
+  }
+});
+
+test('after an edit only the changed ranges are checked, and a chain grown past the limit is still caught', async () => {
+  const parser = await pythonParser();
+  const before = 'def f():\n    return 1\n\ny = 2\n';
+  const shallowAppend = 'z = 1 + 1\n';
+  const deepAppend = `z = 1${' + 1'.repeat(MAX_TREE_DEPTH + 10)}\n`;
+  for (const [appended, deep] of [[shallowAppend, false], [deepAppend, true]] as const) {
+    const old = parse(parser, before);
+    old.edit(new Edit({
+      startIndex: before.length,
+      oldEndIndex: before.length,
+      newEndIndex: before.length + appended.length,
+      startPosition: { row: 4, column: 0 },
+      oldEndPosition: { row: 4, column: 0 },
+      newEndPosition: { row: 5, column: 0 },
+    }));
+    const updated = parse(parser, before + appended, old);
+    try {
+      // The incremental answer agrees with a walk over the whole new tree.
+      assert.equal(treeDepthOver(updated, MAX_TREE_DEPTH), deep);
+      assert.equal(whyNotAnalysed(updated, old) !== undefined, deep);
+    } finally {
+      old.delete();
+      updated.delete();
+    }
   }
 });
