@@ -1,5 +1,6 @@
 // Findings per open document, computed once per document version and settings.
-import { analyze } from './analysis/analyze';
+// After an edit, only what the edit can have changed is analysed again.
+import { IncrementalAnalysis } from './analysis/incremental';
 import { selectRules, type Settings } from './config';
 import type { OpenDocument } from './documents';
 import { ALL_RULES } from './rules';
@@ -10,6 +11,8 @@ export class Linter {
   // is not: TextDocument.update edits it in place. Settings objects are replaced,
   // never changed, when the settings or a pyproject.toml change.
   private readonly cache = new WeakMap<OpenDocument, { readonly settings: Settings; readonly findings: Finding[] }>();
+  /** By document URI: what the last analysis of the document found, chunk by chunk, under one set of settings. */
+  private readonly analyses = new Map<string, { readonly settings: Settings; readonly analysis: IncrementalAnalysis }>();
 
   /** `reportFailure` hears of an analysis that threw: the document then has no findings, and the server lives on. */
   constructor(private readonly reportFailure: (uri: string, error: unknown) => void = () => undefined) {}
@@ -19,16 +22,29 @@ export class Linter {
     const cached = this.cache.get(document);
     if (cached?.settings === settings) return cached.findings;
     let findings: Finding[];
+    const uri = document.text.uri;
     try {
-      findings = analyze(document.tree, document.text.getText(), {
-        rules: selectRules(ALL_RULES, settings),
-        severity: settings.severity,
-      });
+      findings = this.analysisFor(uri, settings).analyze(document.tree, document.text.getText());
     } catch (error) {
-      this.reportFailure(document.text.uri, error);
+      // What was kept may be what failed: the next analysis starts afresh.
+      this.analyses.delete(uri);
+      this.reportFailure(uri, error);
       findings = [];
     }
     this.cache.set(document, { settings, findings });
     return findings;
+  }
+
+  /** Forgets a closed document. */
+  closed(uri: string): void {
+    this.analyses.delete(uri);
+  }
+
+  private analysisFor(uri: string, settings: Settings): IncrementalAnalysis {
+    const known = this.analyses.get(uri);
+    if (known?.settings === settings) return known.analysis;
+    const analysis = new IncrementalAnalysis({ rules: selectRules(ALL_RULES, settings), severity: settings.severity });
+    this.analyses.set(uri, { settings, analysis });
+    return analysis;
   }
 }

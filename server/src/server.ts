@@ -162,6 +162,7 @@ connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
   documents?.closed(textDocument.uri);
+  linter.closed(textDocument.uri);
   clearDiagnostics(textDocument.uri);
 });
 
@@ -171,6 +172,8 @@ notebookDocuments.onDidChange(({ notebookDocument, cells }) => {
   publishNotebook(notebookDocument.uri);
 });
 notebookDocuments.onDidClose((notebook) => {
+  const document = notebooks?.get(notebook.uri)?.document;
+  if (document) linter.closed(document.text.uri);
   notebooks?.closed(notebook.uri);
   for (const cell of notebook.cells) clearDiagnostics(cell.document);
 });

@@ -14,28 +14,59 @@ export interface AnalysisOptions {
   readonly severity?: Readonly<Record<string, Finding['severity']>>;
 }
 
+export type RulesByType = ReadonlyMap<string, readonly Rule[]>;
+
+/** A `# noqa` comment and where it starts. */
+export interface SuppressionAt {
+  readonly offset: number;
+  readonly suppression: Suppression;
+}
+
+/** What the rules report inside one subtree, before severity overrides and noqa. */
+export interface Checked {
+  readonly findings: Finding[];
+  readonly suppressions: SuppressionAt[];
+}
+
 export function analyze(tree: Tree, source: string, options: AnalysisOptions): Finding[] {
-  const rulesByType = new Map<string, Rule[]>();
-  for (const rule of options.rules) {
+  const context: RuleContext = { source, facts: new DocumentFacts(tree.rootNode) };
+  const { findings, suppressions } = checkSubtree(tree.rootNode, rulesByNodeType(options.rules), context);
+  return finishFindings(findings, suppressions, source, options);
+}
+
+export function rulesByNodeType(rules: readonly Rule[]): RulesByType {
+  const byType = new Map<string, Rule[]>();
+  for (const rule of rules) {
     for (const type of rule.visits) {
-      const list = rulesByType.get(type);
+      const list = byType.get(type);
       if (list) list.push(rule);
-      else rulesByType.set(type, [rule]);
+      else byType.set(type, [rule]);
     }
   }
-  const context: RuleContext = { source, facts: new DocumentFacts(tree.rootNode) };
+  return byType;
+}
+
+/** Runs the rules on every node of `top` (itself included) whose type they visit, and reads its noqa comments. */
+export function checkSubtree(top: Node, rules: RulesByType, context: RuleContext): Checked {
   const findings: Finding[] = [];
-  const comments: Node[] = [];
+  const suppressions: SuppressionAt[] = [];
   // tree-sitter finds the visited nodes (in document order) inside WASM: walking
   // every node from JS costs a call across the boundary per step.
-  for (const node of tree.rootNode.descendantsOfType([...rulesByType.keys(), 'comment'])) {
+  for (const node of top.descendantsOfType([...rules.keys(), 'comment'])) {
     const type = node.type;
-    if (type === 'comment') comments.push(node);
-    const rules = rulesByType.get(type);
-    if (rules) for (const rule of rules) collect(findings, rule.check(node, context));
+    if (type === 'comment') {
+      const suppression = parseNoqa(node.text);
+      if (suppression) suppressions.push({ offset: node.startIndex, suppression });
+    }
+    for (const rule of rules.get(type) ?? []) collect(findings, rule.check(node, context));
   }
-  const overridden = options.severity ? findings.map((f) => withSeverity(f, options.severity?.[f.code])) : findings;
-  const kept = options.ignoreNoqa ? overridden : dropSuppressed(overridden, source, comments);
+  return { findings, suppressions };
+}
+
+/** Applies severity overrides and noqa comments, in document order. */
+export function finishFindings(findings: readonly Finding[], suppressions: readonly SuppressionAt[], source: string, options: AnalysisOptions): Finding[] {
+  const overridden = options.severity ? findings.map((f) => withSeverity(f, options.severity?.[f.code])) : [...findings];
+  const kept = options.ignoreNoqa ? overridden : dropSuppressed(overridden, source, suppressions);
   return kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
 }
 
@@ -49,13 +80,10 @@ function withSeverity(finding: Finding, severity: Finding['severity'] | undefine
   return severity ? { ...finding, severity } : finding;
 }
 
-function dropSuppressed(findings: Finding[], source: string, comments: readonly Node[]): Finding[] {
-  if (findings.length === 0 || comments.length === 0) return findings;
+function dropSuppressed(findings: Finding[], source: string, suppressions: readonly SuppressionAt[]): Finding[] {
+  if (findings.length === 0 || suppressions.length === 0) return findings;
   const starts = lineStarts(source);
   const byLine = new Map<number, Suppression>();
-  for (const comment of comments) {
-    const suppression = parseNoqa(comment.text);
-    if (suppression) byLine.set(lineOfOffset(starts, comment.startIndex), suppression);
-  }
+  for (const { offset, suppression } of suppressions) byLine.set(lineOfOffset(starts, offset), suppression);
   return findings.filter((finding) => !isSuppressed(byLine.get(lineOfOffset(starts, finding.start)), finding.code));
 }

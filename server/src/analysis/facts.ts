@@ -1,17 +1,36 @@
 // Facts about one document that rules share: scopes, bindings and what
-// imported names refer to. Built on first use, once per analysis.
+// imported names refer to. Built on first use, once per analysis. While a
+// part of the document is analysed on its own, the facts record what it read
+// from module level (see dependencies.ts).
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from './bindings';
+import type { Dependencies } from './dependencies';
 import { NameIndex } from './nameIndex';
 import { Scopes, type Lookup } from './scopes';
 
 export class DocumentFacts {
   private scopesCache: Scopes | undefined;
   private namesCache: NameIndex | undefined;
-  /** By node id: several rules ask about the same callee. */
-  private readonly qualifiedNames = new Map<number, string | undefined>();
+  /** By node id: several rules ask about the same callee. `moduleName` is the module-level name the answer read. */
+  private readonly qualifiedNames = new Map<number, { readonly name: string | undefined; readonly moduleName: string | undefined }>();
+  private dependencies: Dependencies | undefined;
 
   constructor(private readonly root: Node) {}
+
+  /** Records what later questions read outside the part being analysed into `dependencies` (undefined: stop recording). */
+  recordInto(dependencies: Dependencies | undefined): void {
+    this.dependencies = dependencies;
+  }
+
+  /** The findings being made read every place the document spells `name`. */
+  readsName(name: string): void {
+    this.dependencies?.readsName(name);
+  }
+
+  /** The findings being made read the whole document. */
+  readsWholeDocument(): void {
+    this.dependencies?.readsWholeDocument();
+  }
 
   get scopes(): Scopes {
     this.scopesCache ??= new Scopes(this.root);
@@ -19,12 +38,15 @@ export class DocumentFacts {
   }
 
   get names(): NameIndex {
-    this.namesCache ??= new NameIndex(this.root);
+    this.namesCache ??= new NameIndex(this.root, (name) => this.readsName(name));
     return this.namesCache;
   }
 
   lookup(name: string, from: Node): Lookup {
-    return this.scopes.lookup(name, from);
+    const found = this.scopes.lookup(name, from);
+    // Module-level bindings (and their absence, for builtins) can come from anywhere in the document.
+    if (isModuleLevel(found)) this.readsName(name);
+    return found;
   }
 
   /**
@@ -33,31 +55,42 @@ export class DocumentFacts {
    * when it is a local value or cannot be known statically.
    */
   qualifiedName(expression: Node): string | undefined {
-    if (this.qualifiedNames.has(expression.id)) return this.qualifiedNames.get(expression.id);
-    const name = this.resolve(expression);
-    this.qualifiedNames.set(expression.id, name);
-    return name;
+    let known = this.qualifiedNames.get(expression.id);
+    if (known) {
+      // A remembered answer still reads what it read the first time.
+      if (known.moduleName !== undefined) this.readsName(known.moduleName);
+    } else {
+      known = this.resolve(expression);
+      this.qualifiedNames.set(expression.id, known);
+    }
+    return known.name;
   }
 
-  private resolve(expression: Node): string | undefined {
+  private resolve(expression: Node): { readonly name: string | undefined; readonly moduleName: string | undefined } {
     if (expression.type === 'identifier') {
       const found = this.lookup(expression.text, expression);
-      if (found === undefined) return `builtins.${expression.text}`;
-      if (found === 'unknown') return undefined;
-      const paths = new Set(found.sites.map(importedPath));
-      if (paths.size !== 1) return undefined;
-      const [path] = paths;
-      return path ?? undefined;
+      return { name: qualifiedNameOf(expression.text, found), moduleName: isModuleLevel(found) ? expression.text : undefined };
     }
-    if (expression.type === 'attribute') {
-      const object = expression.childForFieldName('object');
-      const attribute = expression.childForFieldName('attribute');
-      if (!object || !attribute) return undefined;
-      const base = this.qualifiedName(object);
-      return base === undefined || base.startsWith('builtins.') ? undefined : `${base}.${attribute.text}`;
-    }
-    return undefined;
+    const object = expression.type === 'attribute' ? expression.childForFieldName('object') : null;
+    const attribute = expression.type === 'attribute' ? expression.childForFieldName('attribute') : null;
+    if (!object || !attribute) return { name: undefined, moduleName: undefined };
+    const base = this.qualifiedName(object);
+    const moduleName = this.qualifiedNames.get(object.id)?.moduleName;
+    return { name: base === undefined || base.startsWith('builtins.') ? undefined : `${base}.${attribute.text}`, moduleName };
   }
+}
+
+function isModuleLevel(found: Lookup): boolean {
+  return found === undefined || found === 'unknown' || found.scope.parent === undefined;
+}
+
+function qualifiedNameOf(name: string, found: Lookup): string | undefined {
+  if (found === undefined) return `builtins.${name}`;
+  if (found === 'unknown') return undefined;
+  const paths = new Set(found.sites.map(importedPath));
+  if (paths.size !== 1) return undefined;
+  const [path] = paths;
+  return path ?? undefined;
 }
 
 /** The dotted path an import binding refers to, or null for non-import bindings. */

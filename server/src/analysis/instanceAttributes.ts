@@ -42,6 +42,7 @@ const cache = new WeakMap<DocumentFacts, readonly AttributeWrite[]>();
  * document order; computed once per document.
  */
 export function attributeWrites(facts: DocumentFacts, root: Node): readonly AttributeWrite[] {
+  facts.readsWholeDocument();
   const known = cache.get(facts);
   if (known) return known;
   const writes: AttributeWrite[] = [];

@@ -14,7 +14,11 @@ export class NameIndex {
   /** Parameters of functions and lambdas: they bind inside, though they stand outside the body. */
   private readonly parameterIds = new Set<number>();
 
-  constructor(root: Node) {
+  /** `readsModule` hears of questions about the whole module: their answers depend on all of it. */
+  constructor(
+    private readonly root: Node,
+    private readonly readsModule: (name: string) => void = () => undefined,
+  ) {
     // descendantsOfType runs inside tree-sitter: one call instead of one per node.
     for (const node of root.descendantsOfType(['identifier', ...Object.keys(INNER_BINDERS)])) {
       if (node.type !== 'identifier') {
@@ -34,11 +38,13 @@ export class NameIndex {
 
   /** Identifiers spelled `name` inside `within`, in document order. */
   spellings(name: string, within: Node): readonly Node[] {
+    if (within.id === this.root.id) this.readsModule(name);
     return (this.identifiers.get(name) ?? []).filter((node) => contains(within, node));
   }
 
   /** Calls inside `within` that may be eval/exec/globals/locals/vars. */
   dynamicCallsIn(within: Node): readonly Node[] {
+    if (within.id === this.root.id) for (const name of DYNAMIC_ACCESS_NAMES) this.readsModule(name);
     return this.dynamicCalls.filter((call) => contains(within, call));
   }
 

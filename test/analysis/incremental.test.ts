@@ -1,0 +1,103 @@
+// Incremental analysis gives what a whole analysis of the same text gives,
+// whatever the edits, and re-analyses only what an edit can have changed.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { analyze, type AnalysisOptions } from '../../server/src/analysis/analyze';
+import { IncrementalAnalysis } from '../../server/src/analysis/incremental';
+import { parse, pythonParser } from '../../server/src/parser';
+import { ALL_RULES } from '../../server/src/rules';
+import { corpus, randomChange, seededRandom } from '../reliability/fuzz';
+import { FIXTURES } from '../support/paths';
+import { applyContentChanges } from '../support/textEdits';
+
+const OPTIONS: AnalysisOptions = { rules: ALL_RULES, severity: { MEM102: 'error' } };
+const SEED = Number(process.env['MEMHINTS_FUZZ_SEED'] ?? 20_241_125);
+
+/** The rule fixtures, each one a module of cases that read each other's module-level names. */
+function ruleFixtures(): { name: string; text: string }[] {
+  const dir = join(FIXTURES, 'rules');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.py'))
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+}
+
+/** Edits that reach across statements: module-level names rebound, declared global, shadowed by a star import, suppressed. */
+function crossStatementChange(random: () => number, text: string): string {
+  const names = [...new Set([...(text.match(/^[A-Za-z_]\w*(?= = )/gm) ?? []), 'np', 'pd', 'list', 'sum', 'open', 'Point', 'rows'])];
+  const name = names[Math.floor(random() * names.length)]!;
+  const lines = text.split('\n');
+  const at = Math.floor(random() * (lines.length + 1));
+  const inserted = [
+    `${name} = None`,
+    `import numpy as ${name}`,
+    `def ${name}():\n    pass`,
+    `def g():\n    global ${name}\n    ${name} = []`,
+    'from os import *',
+    `# deliberate\n${name}s = list(range(3))`,
+    `for ${name} in range(3):\n    pass`,
+    `x = eval("${name}")`,
+    `class ${name}:\n    pass`,
+    `${name}.attr = 1`,
+  ];
+  lines.splice(at, 0, inserted[Math.floor(random() * inserted.length)]!);
+  return lines.join('\n');
+}
+
+test(`after random edits, incremental findings equal a whole analysis (seed ${SEED})`, async (t) => {
+  const parser = await pythonParser();
+  const random = seededRandom(SEED);
+  const files = [...ruleFixtures(), ...corpus(['bisect.py', 'heapq.py'])];
+  let edits = 0;
+  let analysed = 0;
+  let chunks = 0;
+  for (const file of files) {
+    const incremental = new IncrementalAnalysis(OPTIONS);
+    let text = file.text;
+    for (let step = 0; step < 25; step++) {
+      const tree = parse(parser, text);
+      try {
+        const expected = analyze(tree, text, OPTIONS);
+        assert.deepEqual(incremental.analyze(tree, text), expected, `${file.name}, seed ${SEED}, after ${step} edits`);
+        if (step > 0) {
+          analysed += incremental.lastAnalysedChunks;
+          chunks += tree.rootNode.namedChildCount;
+        }
+      } finally {
+        tree.delete();
+      }
+      text = random() < 0.3 ? crossStatementChange(random, text) : applyContentChanges(text, [randomChange(random, text)]);
+      edits++;
+    }
+  }
+  t.diagnostic(`${edits} edits over ${files.length} files; ${analysed} of about ${chunks} top-level statements analysed again`);
+  // Most edits touch one statement: reuse must happen, or this is a whole analysis in disguise.
+  assert.ok(analysed < chunks / 2, `${analysed} of ${chunks} statements were analysed again`);
+});
+
+test('an edit inside one function re-analyses that function alone; rebinding a name it reads re-analyses its readers', async () => {
+  const parser = await pythonParser();
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const module = (body: string, binding: string) =>
+    `import numpy as np\n\ndef a(xs):\n    return sum([x for x in xs])\n\ndef b(ys):\n    ${body}\n\ndef c(zs):\n    return np.array([z for z in zs])\n${binding}`;
+  const run = (text: string) => {
+    const tree = parse(parser, text);
+    try {
+      const findings = incremental.analyze(tree, text);
+      assert.deepEqual(findings, analyze(tree, text, OPTIONS));
+      return findings.map((finding) => finding.code);
+    } finally {
+      tree.delete();
+    }
+  };
+  assert.deepEqual(run(module('return len(ys)', '')), ['MEM101', 'MEM403']);
+  assert.equal(incremental.lastAnalysedChunks, 4);
+  run(module('return len(list(ys))', ''));
+  assert.equal(incremental.lastAnalysedChunks, 1, 'only b changed');
+  // `sum` bound at module level: `a` read it (as the builtin), so `a` is analysed again and its finding goes.
+  assert.deepEqual(run(module('return len(list(ys))', 'sum = max\n')), ['MEM403']);
+  assert.equal(incremental.lastAnalysedChunks, 2, 'a and the new statement');
+  // `np` rebound: `c` read it.
+  assert.deepEqual(run(module('return len(list(ys))', 'sum = max\nnp = None\n')), []);
+});
