@@ -1,55 +1,78 @@
-// Where each name is spelled in a document, found once: asking "where is `rows`
-// read?" then costs a lookup instead of a walk over the whole scope, which on
-// a large module made the analysis quadratic.
+// Where each name is spelled in a document, found on first demand: asking
+// "where is `rows` read?" costs a search of the text for `rows` and a node
+// lookup per hit, instead of a walk over the whole scope (which on a large
+// module made the analysis quadratic) or an index of every identifier built
+// for each analysis (which made each keystroke pay for the whole document).
 import type { Node } from 'web-tree-sitter';
 import { INNER_BINDERS } from './bindings';
 
 /** Names of the builtins that can reach a scope's variables without spelling them. */
-const DYNAMIC_ACCESS_NAMES: ReadonlySet<string> = new Set(['eval', 'exec', 'globals', 'locals', 'vars']);
+const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'locals', 'vars'];
+/** Where a parameter's name can sit below its parameter list: `x`, `x=1`, `x: int`, `*args: int`. */
+const PARAMETER_DEPTH = 4;
+const PARAMETER_LISTS: ReadonlySet<string> = new Set(['parameters', 'lambda_parameters']);
+const ASCII_IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
 
 export class NameIndex {
-  private readonly identifiers = new Map<string, Node[]>();
-  /** Calls whose callee ends in one of DYNAMIC_ACCESS_NAMES (`eval(…)`, `builtins.eval(…)`). */
-  private readonly dynamicCalls: Node[] = [];
-  /** Parameters of functions and lambdas: they bind inside, though they stand outside the body. */
-  private readonly parameterIds = new Set<number>();
+  /** The root's text, which starts at the root's first token rather than at offset 0. */
+  private readonly source: string;
+  private readonly sourceStart: number;
+  private readonly identifiers = new Map<string, readonly Node[]>();
+  private dynamicCalls: readonly Node[] | undefined;
+  /** By function or lambda node id: the ids of its parameters' names. */
+  private readonly parameters = new Map<number, ReadonlySet<number>>();
 
   /** `readsModule` hears of questions about the whole module: their answers depend on all of it. */
   constructor(
     private readonly root: Node,
     private readonly readsModule: (name: string) => void = () => undefined,
   ) {
-    // descendantsOfType runs inside tree-sitter: one call instead of one per node.
-    for (const node of root.descendantsOfType(['identifier', ...Object.keys(INNER_BINDERS)])) {
-      if (node.type !== 'identifier') {
-        for (const parameter of INNER_BINDERS[node.type]?.targets(node) ?? []) this.parameterIds.add(parameter.id);
-        continue;
-      }
-      const name = node.text;
-      const list = this.identifiers.get(name);
-      if (list) list.push(node);
-      else this.identifiers.set(name, [node]);
-      if (DYNAMIC_ACCESS_NAMES.has(name)) {
-        const call = calleeCall(node);
-        if (call) this.dynamicCalls.push(call);
-      }
-    }
+    this.source = root.text;
+    this.sourceStart = root.startIndex;
   }
 
   /** Identifiers spelled `name` inside `within`, in document order. */
   spellings(name: string, within: Node): readonly Node[] {
     if (within.id === this.root.id) this.readsModule(name);
-    return (this.identifiers.get(name) ?? []).filter((node) => contains(within, node));
+    return this.identifiersNamed(name).filter((node) => contains(within, node));
   }
 
   /** Calls inside `within` that may be eval/exec/globals/locals/vars. */
   dynamicCallsIn(within: Node): readonly Node[] {
     if (within.id === this.root.id) for (const name of DYNAMIC_ACCESS_NAMES) this.readsModule(name);
+    this.dynamicCalls ??= DYNAMIC_ACCESS_NAMES.flatMap((name) => this.identifiersNamed(name).flatMap((identifier) => calleeCall(identifier) ?? []));
     return this.dynamicCalls.filter((call) => contains(within, call));
   }
 
+  /** Whether the identifier names a parameter of a function or lambda: it binds inside, though it stands outside the body. */
   isParameter(identifier: Node): boolean {
-    return this.parameterIds.has(identifier.id);
+    let list: Node | null = identifier.parent;
+    for (let depth = 1; list && depth <= PARAMETER_DEPTH && !PARAMETER_LISTS.has(list.type); depth++) list = list.parent;
+    const owner = list && PARAMETER_LISTS.has(list.type) ? list.parent : null;
+    if (!owner) return false;
+    let names = this.parameters.get(owner.id);
+    if (!names) {
+      names = new Set((INNER_BINDERS[owner.type]?.targets(owner) ?? []).map((parameter) => parameter.id));
+      this.parameters.set(owner.id, names);
+    }
+    return names.has(identifier.id);
+  }
+
+  /** Every identifier node spelled `name`, in document order: the text is searched, and tree-sitter says which hits are identifiers. */
+  private identifiersNamed(name: string): readonly Node[] {
+    let found = this.identifiers.get(name);
+    if (found) return found;
+    const nodes: Node[] = [];
+    for (let at = this.source.indexOf(name); at !== -1 && name.length > 0; at = this.source.indexOf(name, at + 1)) {
+      // A hit inside a longer ASCII word is no identifier of its own: skip it without asking the tree.
+      if (ASCII_IDENTIFIER_CHAR.test(this.source[at - 1] ?? '') || ASCII_IDENTIFIER_CHAR.test(this.source[at + name.length] ?? '')) continue;
+      const start = this.sourceStart + at;
+      const node = this.root.descendantForIndex(start, start + name.length);
+      if (node?.type === 'identifier' && node.startIndex === start && node.endIndex === start + name.length) nodes.push(node);
+    }
+    found = nodes;
+    this.identifiers.set(name, found);
+    return found;
   }
 }
 

@@ -53,6 +53,8 @@ export const mem301: Rule = {
     if (!place) return undefined;
     const attributes = slotAttributes(chain, facts, classNode.tree.rootNode);
     if (!attributes) return undefined;
+    // The message names a line, which any edit above it moves.
+    facts.readsWholeDocument();
     const line = lineOfOffset(lineStarts(source), place.call.startIndex) + 1;
     const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
     return {
