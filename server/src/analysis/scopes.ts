@@ -1,4 +1,6 @@
-// Python scopes and the names bound in each, built in one pass over the nodes that bind.
+// Python scopes and the names bound in each, built in one pass over the nodes
+// that bind: module-level code at once, each top-level function or class body
+// when something inside it is first asked about.
 import type { Node } from 'web-tree-sitter';
 import { COMPREHENSION_TARGET_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
 import { COMPREHENSION_TYPES, SCOPE_TYPES } from './syntax';
@@ -39,23 +41,51 @@ interface Extent {
   readonly isComprehension: boolean;
 }
 
+/** A top-level definition's body, whose scopes and bindings are collected when something inside it is first asked about. */
+interface PendingBody {
+  readonly start: number;
+  readonly end: number;
+  readonly body: Node;
+}
+
+/** Definitions at top level, whose bodies bind nothing at module level. */
+const DEFINITION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'class_definition']);
+
 export class Scopes {
   private readonly byNodeId = new Map<number, Scope>();
   /** In document order, so by start offset, outer before inner on a tie. */
   private readonly extents: Extent[] = [];
   private readonly scopeOfNode = new Map<number, Scope>();
   private readonly rootScope: Scope;
+  /** By start offset. A body bound nothing outside its definition, so module-level answers never wait for it. */
+  private readonly pendingBodies: PendingBody[] = [];
 
   constructor(root: Node) {
     // The root is a scope even when broken code makes it an ERROR node rather than a module.
     this.rootScope = this.addScope(root, undefined);
-    this.collect(root);
+    // Module-level code now, top-level function and class bodies on demand: after an
+    // edit, the analysis of one function need not visit every other one.
+    for (const statement of root.namedChildren) {
+      if (!statement) continue;
+      const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      const body = definition && DEFINITION_TYPES.has(definition.type) ? definition.childForFieldName('body') : null;
+      if (!definition || !body) {
+        this.collect(statement, root);
+        continue;
+      }
+      // Decorators run at module level, before the definition binds its name.
+      if (statement.id !== definition.id) for (const part of statement.namedChildren) if (part && part.id !== definition.id) this.collect(part, root);
+      this.visit(definition);
+      for (const part of definition.namedChildren) if (part && part.id !== body.id) this.collect(part, root);
+      this.pendingBodies.push({ start: body.startIndex, end: body.endIndex, body });
+    }
   }
 
   /** The scope a node's code runs in (a default value runs outside its function, a body inside). */
   scopeOf(node: Node): Scope {
     let scope = this.scopeOfNode.get(node.id);
     if (!scope) {
+      this.collectPendingBodyAround(node.startIndex, node.endIndex);
       scope = this.scopeAt(node.id, node.startIndex, node.endIndex);
       this.scopeOfNode.set(node.id, scope);
     }
@@ -74,32 +104,53 @@ export class Scopes {
     return undefined;
   }
 
-  /** One pass over the nodes that make scopes and bindings, found by tree-sitter in document order. */
-  private collect(root: Node): void {
-    for (const node of root.descendantsOfType(SCOPE_WALK_TYPES as string[])) {
-      if (node.id === root.id) continue;
-      const type = node.type;
-      const enclosing = this.scopeOf(node);
-      const scope = SCOPE_TYPES.has(type) ? this.addScope(node, enclosing) : enclosing;
-      const outer = OUTER_BINDERS[type];
-      if (outer) {
-        // Function and class names bind around the definition; everything else where it runs.
-        const target = type === 'function_definition' || type === 'class_definition' ? enclosing : scopeForStatement(type, scope);
-        for (const site of outer.targets(node)) addBinding(target, site.text, site, outer.kind);
-      }
-      const inner = INNER_BINDERS[type];
-      if (inner) for (const site of inner.targets(node)) addBinding(scope, site.text, site, inner.kind);
-      if (type === 'for_in_clause') {
-        const comprehension = node.parent;
-        if (comprehension && COMPREHENSION_TYPES.has(comprehension.type)) {
-          for (const site of COMPREHENSION_TARGET_BINDER.targets(node)) {
-            addBinding(this.byNodeId.get(comprehension.id), site.text, site, 'loop');
-          }
+  /** Collects the pending top-level body that holds [start, end), if any. */
+  private collectPendingBodyAround(start: number, end: number): void {
+    let low = 0;
+    let high = this.pendingBodies.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.pendingBodies[mid]!.start <= start) low = mid + 1;
+      else high = mid;
+    }
+    const pending = this.pendingBodies[low - 1];
+    if (!pending || end > pending.end) return;
+    this.pendingBodies.splice(low - 1, 1);
+    this.collect(pending.body, pending.body);
+  }
+
+  /**
+   * One pass over the nodes under `top` that make scopes and bindings, found by
+   * tree-sitter in document order. `skip` is a node already visited (the root).
+   */
+  private collect(top: Node, skip: Node): void {
+    for (const node of top.descendantsOfType(SCOPE_WALK_TYPES as string[])) {
+      if (node.id !== skip.id) this.visit(node);
+    }
+  }
+
+  private visit(node: Node): void {
+    const type = node.type;
+    const enclosing = this.scopeAt(node.id, node.startIndex, node.endIndex);
+    const scope = SCOPE_TYPES.has(type) ? this.addScope(node, enclosing) : enclosing;
+    const outer = OUTER_BINDERS[type];
+    if (outer) {
+      // Function and class names bind around the definition; everything else where it runs.
+      const target = type === 'function_definition' || type === 'class_definition' ? enclosing : scopeForStatement(type, scope);
+      for (const site of outer.targets(node)) addBinding(target, site.text, site, outer.kind);
+    }
+    const inner = INNER_BINDERS[type];
+    if (inner) for (const site of inner.targets(node)) addBinding(scope, site.text, site, inner.kind);
+    if (type === 'for_in_clause') {
+      const comprehension = node.parent;
+      if (comprehension && COMPREHENSION_TYPES.has(comprehension.type)) {
+        for (const site of COMPREHENSION_TARGET_BINDER.targets(node)) {
+          addBinding(this.byNodeId.get(comprehension.id), site.text, site, 'loop');
         }
       }
-      if (type === 'import_from_statement' && node.children.some((child) => child?.type === 'wildcard_import')) {
-        scope.hasStarImport = true;
-      }
+    }
+    if (type === 'import_from_statement' && node.children.some((child) => child?.type === 'wildcard_import')) {
+      scope.hasStarImport = true;
     }
   }
 
@@ -111,7 +162,7 @@ export class Scopes {
     const isComprehension = COMPREHENSION_TYPES.has(node.type);
     const body = parent === undefined || isComprehension ? null : node.childForFieldName('body');
     const firstIterable = isComprehension ? node.namedChildren.find((child) => child?.type === 'for_in_clause')?.childForFieldName('right') : null;
-    this.extents.push({
+    const extent: Extent = {
       scope,
       lexicalParent: this.enclosingExtent(start, end),
       start,
@@ -121,7 +172,11 @@ export class Scopes {
       holeStart: firstIterable ? firstIterable.startIndex : -1,
       holeEnd: firstIterable ? firstIterable.endIndex : -1,
       isComprehension,
-    });
+    };
+    // A body collected late lands between scopes collected before it.
+    const last = this.extents[this.extents.length - 1];
+    if (!last || last.start <= start) this.extents.push(extent);
+    else this.extents.splice(this.indexAfterStart(start), 0, extent);
     return scope;
   }
 
@@ -142,6 +197,12 @@ export class Scopes {
 
   /** The last scope (in document order) that starts at or before `offset`. */
   private lastStartingBefore(offset: number): Extent | undefined {
+    const after = this.indexAfterStart(offset);
+    return after > 0 ? this.extents[after - 1] : undefined;
+  }
+
+  /** The index of the first scope that starts after `offset`. */
+  private indexAfterStart(offset: number): number {
     let low = 0;
     let high = this.extents.length;
     while (low < high) {
@@ -149,7 +210,7 @@ export class Scopes {
       if (this.extents[mid]!.start <= offset) low = mid + 1;
       else high = mid;
     }
-    return low > 0 ? this.extents[low - 1] : undefined;
+    return low;
   }
 }
 
