@@ -7,8 +7,10 @@ import { ObjectTally } from '../tally';
 import type { Estimate, EstimateContext } from '../types';
 import { containerEstimate } from './container-shape';
 
-function describeArray(array: NdarrayLayout): string {
-  return `${array.shape.join(' × ')} ${array.dtype.name} array (${formatCount(itemCount(array.shape))} items)`;
+/** "1,000 float64 items", "10 × 100 float64 items (1,000)". */
+function describeItems(array: NdarrayLayout): string {
+  const count = formatCount(itemCount(array.shape));
+  return array.shape.length === 1 ? `${count} ${array.dtype.name} items` : `${array.shape.join(' × ')} ${array.dtype.name} items (${count})`;
 }
 
 /** `made` says how the array came to be (a sentence). */
@@ -20,7 +22,7 @@ export function ndarrayEstimate(context: EstimateContext, array: NdarrayLayout, 
     return {
       ...containerEstimate(context.layout, {
         kind: 'ndarray',
-        what: `a view of \`${owner.name}\`: no new data (a ${describeArray(array)})`,
+        what: `a view of \`${owner.name}\`: no new data (${describeItems(array)})`,
         bytes: ndarraySize(array),
         parts: [headerPart],
         objects: new ObjectTally(),
@@ -35,7 +37,7 @@ export function ndarrayEstimate(context: EstimateContext, array: NdarrayLayout, 
   return {
     ...containerEstimate(context.layout, {
       kind: 'ndarray',
-      what: `a ${describeArray(array)}`,
+      what: `an array of ${describeItems(array)}`,
       bytes: ndarraySize(array),
       parts: [headerPart, { bytes: data, label: `of data, ${formatCount(itemCount(array.shape))} × ${array.dtype.size} B` }],
       objects: new ObjectTally(),
