@@ -42,6 +42,8 @@ export interface Estimate {
   readonly objects: ObjectTally | undefined;
   readonly notes: readonly string[];
   readonly alternative: Alternative | undefined;
+  /** Containers that hold the same numbers unboxed (array.array, numpy), when they cost less. */
+  readonly compactForms?: readonly Alternative[];
   /** For a numpy array: its shape, strides, item type and whose data it reads. */
   readonly ndarray?: NdarrayLayout;
 }

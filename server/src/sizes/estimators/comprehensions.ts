@@ -6,6 +6,7 @@ import { isAsyncComprehension } from '../../analysis/syntax';
 import { foldsAtCompileTime } from '../compile-time';
 import { comprehensionPlan, runPlan, singleRangeArguments, type ComprehensionPlan } from '../comprehension-plan';
 import { objectParts } from '../describe';
+import { arrayForm, numberKindOf, NumberKindTracker, numpyForm, withCheaperForms, type NumberKind } from '../compactForms';
 import { addValue, elementObjects } from '../elements';
 import type { Env, Evaluator } from '../fold';
 import { generatorEstimate } from '../generator';
@@ -25,7 +26,7 @@ const GROWTH_REASON = 'A comprehension appends its items one by one, so the list
 
 /** How the items relate to the loop: one shared object, the loop variable itself, or a value computed per item. */
 type Body =
-  | { readonly kind: 'shared'; readonly objects: ObjectTally | undefined }
+  | { readonly kind: 'shared'; readonly objects: ObjectTally | undefined; readonly expression: Node }
   | { readonly kind: 'loop variable'; readonly name: string }
   | { readonly kind: 'fresh container'; readonly objects: ObjectTally }
   | { readonly kind: 'computed'; readonly evaluate: Evaluator }
@@ -35,7 +36,7 @@ function classifyBody(body: Node, variables: ReadonlySet<string>, context: Estim
   const { folder, layout } = context;
   const usesLoop = folder.usesVariables(body, variables);
   if (foldsAtCompileTime(body, folder, layout) || (body.type === 'identifier' && !usesLoop)) {
-    return { kind: 'shared', objects: elementObjects(body, context) };
+    return { kind: 'shared', objects: elementObjects(body, context), expression: body };
   }
   if (body.type === 'identifier') return { kind: 'loop variable', name: body.text };
   const evaluate = folder.compile(body, variables);
@@ -58,9 +59,17 @@ function generatorAlternative(comprehension: Node, context: EstimateContext): Al
   };
 }
 
+interface CountedItems {
+  readonly count: number;
+  readonly objects: ObjectTally | undefined;
+  /** What the items are as numbers, when every one is an int that fits int64 or a number that fits a double. */
+  readonly kind: NumberKind | undefined;
+}
+
 /** Counts the items and the objects they are, running the loops (or sampling a long single loop). */
-function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContext): { count: number; objects: ObjectTally | undefined } | undefined {
+function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContext): CountedItems | undefined {
   const { layout } = context;
+  const kinds = new NumberKindTracker();
   const range = plan.simpleRange;
   const unknownItems = body.kind === 'unknown' || (body.kind === 'shared' && !body.objects);
   const objects = unknownItems ? undefined : new ObjectTally();
@@ -70,14 +79,18 @@ function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContex
     if (body.kind === 'computed' || body.kind === 'loop variable') {
       const value = body.kind === 'computed' ? body.evaluate(env) : env.get(body.name);
       if (!value) return false;
+      kinds.add(value);
       addValue(objects!, layout, value, 'own', undefined, times);
     }
     return true;
   };
   if (range) {
     const count = Number(rangeLength(range));
-    if (body.kind === 'loop variable') return { count, objects: rangeObjects(layout, range) };
-    if (body.kind === 'shared' || body.kind === 'unknown') return { count, objects: body.kind === 'shared' ? body.objects : undefined };
+    if (body.kind === 'loop variable') {
+      const last = range.start + (BigInt(count) - 1n) * range.step;
+      return { count, objects: rangeObjects(layout, range), kind: count > 0 ? numberKindOf([int(range.start), int(last)]) : undefined };
+    }
+    if (body.kind === 'shared' || body.kind === 'unknown') return { count, objects: body.kind === 'shared' ? body.objects : undefined, kind: sharedKind(body, context) };
     if (count > EXACT_BUDGET) {
       // Sample evenly spread items; each stands for count / SAMPLES of them.
       const [step] = plan.steps;
@@ -90,7 +103,7 @@ function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContex
         known = perItem(env, count / SAMPLES);
       }
       if (objects) objects.approximate = true;
-      return { count, objects: known ? objects : undefined };
+      return { count, objects: known ? objects : undefined, kind: known ? kinds.kind : undefined };
     }
   }
   let count = 0;
@@ -100,7 +113,26 @@ function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContex
     if (known) known = perItem(env, 1);
   });
   if (result !== 'done') return undefined;
-  return { count, objects: known ? objects : undefined };
+  if (body.kind === 'shared') return { count, objects: known ? objects : undefined, kind: sharedKind(body, context) };
+  return { count, objects: known ? objects : undefined, kind: known ? kinds.kind : undefined };
+}
+
+/** The number kind of an item that is one constant for every iteration. */
+function sharedKind(body: Body, context: EstimateContext): NumberKind | undefined {
+  if (body.kind !== 'shared') return undefined;
+  const value = context.folder.constant(body.expression);
+  return value ? numberKindOf([value]) : undefined;
+}
+
+/** array('q' | 'd') and np.fromiter over the same generator: the numbers unboxed. */
+function comprehensionForms(comprehension: Node, counted: CountedItems, context: EstimateContext): Alternative[] {
+  const { kind, count } = counted;
+  if (!kind) return [];
+  const generator = `(${comprehension.text.slice(1, -1)})`;
+  return [
+    arrayForm(context.layout, kind, (code) => `array.array('${code}', ${generator})`, count, 'appended'),
+    numpyForm(kind, (dtype) => `np.fromiter(${generator}, dtype=${dtype}, count=${count})`, count),
+  ];
 }
 
 /** `[... for x in range(n)]` with n not a constant: the size per item. */
@@ -142,11 +174,12 @@ export const listComprehension: Estimator = (node, context) => {
   const counted = countItems(plan, classifyBody(body, plan.variables, context), context);
   if (!counted) return undefined;
   const alternative = generatorAlternative(node, context);
-  return listEstimate(context.layout, {
+  const list = listEstimate(context.layout, {
     items: counted.count,
     capacity: capacityAfterAppends(context.layout, counted.count),
     capacityReason: GROWTH_REASON,
     objects: counted.objects,
     ...(alternative ? { alternative } : {}),
   });
+  return withCheaperForms(list, comprehensionForms(node, counted, context));
 };
