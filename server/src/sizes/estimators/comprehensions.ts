@@ -8,6 +8,7 @@ import { comprehensionPlan, runPlan, singleRangeArguments, type ComprehensionPla
 import { objectParts } from '../describe';
 import { arrayForm, numberKindOf, NumberKindTracker, numpyForm, withCheaperForms, type NumberKind } from '../compactForms';
 import { addValue, elementObjects } from '../elements';
+import { instanceItems, type InstanceItems } from '../instanceItems';
 import type { Env, Evaluator } from '../fold';
 import { generatorEstimate } from '../generator';
 import { capacityAfterAppends, intSize } from '../objects';
@@ -30,6 +31,7 @@ type Body =
   | { readonly kind: 'loop variable'; readonly name: string }
   | { readonly kind: 'fresh container'; readonly objects: ObjectTally }
   | { readonly kind: 'computed'; readonly evaluate: Evaluator }
+  | { readonly kind: 'instances'; readonly items: InstanceItems }
   | { readonly kind: 'unknown' };
 
 function classifyBody(body: Node, variables: ReadonlySet<string>, context: EstimateContext): Body {
@@ -39,6 +41,8 @@ function classifyBody(body: Node, variables: ReadonlySet<string>, context: Estim
     return { kind: 'shared', objects: elementObjects(body, context), expression: body };
   }
   if (body.type === 'identifier') return { kind: 'loop variable', name: body.text };
+  const instances = instanceItems(body, variables, context);
+  if (instances) return { kind: 'instances', items: instances };
   const evaluate = folder.compile(body, variables);
   if (evaluate) return { kind: 'computed', evaluate };
   if (!usesLoop) {
@@ -76,6 +80,7 @@ function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContex
   if (body.kind === 'shared' && body.objects) objects?.merge(body.objects);
   const perItem = (env: Env, times: number): boolean => {
     if (body.kind === 'fresh container') objects!.merge(body.objects, times);
+    if (body.kind === 'instances') return body.items.add(objects!, env, times);
     if (body.kind === 'computed' || body.kind === 'loop variable') {
       const value = body.kind === 'computed' ? body.evaluate(env) : env.get(body.name);
       if (!value) return false;
@@ -115,6 +120,19 @@ function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContex
   if (result !== 'done') return undefined;
   if (body.kind === 'shared') return { count, objects: known ? objects : undefined, kind: sharedKind(body, context) };
   return { count, objects: known ? objects : undefined, kind: known ? kinds.kind : undefined };
+}
+
+/**
+ * Without `__slots__` the figure per instance is the one CPython settles on
+ * once the class has made a few dozen instances: the first ones get larger
+ * value arrays, so the deep size is marked approximate.
+ */
+function instanceNotes(items: InstanceItems, counted: CountedItems): string[] {
+  if (items.slotted) return [`Each ${items.className} is ${items.perInstance} B: the object with its slots, no \`__dict__\`.`];
+  if (counted.objects) counted.objects.approximate = true;
+  return [
+    `Each ${items.className} is ${items.perInstance} B: the object and the array its attribute values live in (what tracemalloc counts once the class has made a few dozen instances; the first ones take more). With \`__slots__\` it would be less: hover the class name.`,
+  ];
 }
 
 /** The number kind of an item that is one constant for every iteration. */
@@ -171,8 +189,10 @@ export const listComprehension: Estimator = (node, context) => {
     const args = singleRangeArguments(node, context);
     return args ? symbolicComprehension(node, args, context) : undefined;
   }
-  const counted = countItems(plan, classifyBody(body, plan.variables, context), context);
+  const classified = classifyBody(body, plan.variables, context);
+  const counted = countItems(plan, classified, context);
   if (!counted) return undefined;
+  const notes = classified.kind === 'instances' ? instanceNotes(classified.items, counted) : [];
   const alternative = generatorAlternative(node, context);
   const list = listEstimate(context.layout, {
     items: counted.count,
@@ -180,6 +200,7 @@ export const listComprehension: Estimator = (node, context) => {
     capacityReason: GROWTH_REASON,
     objects: counted.objects,
     ...(alternative ? { alternative } : {}),
+    notes,
   });
   return withCheaperForms(list, comprehensionForms(node, counted, context));
 };
