@@ -20,13 +20,14 @@ const SOURCE = [
 ].join('\n');
 
 let document: OpenDocument;
-let truth: { zeros: number; zerosDeep: number; squares: number; squaresGenerator: number; grid: number; row: number; text: number };
+let truth: { zeros: number; zerosDeep: number; squares: number; squaresGenerator: number; squaresArray: number; squaresNumpy: number; grid: number; row: number; text: number };
 
 before(async () => {
   document = new OpenDocuments(await pythonParser()).opened('file:///hover.py', 'python', 1, SOURCE);
   truth = runPythonJson(
     String.raw`
-import json, sys
+import array, json, sys
+import numpy as np
 source = sys.stdin.read()
 namespace = {}
 exec(json.loads(source), namespace)
@@ -35,6 +36,8 @@ print(json.dumps({
     "zerosDeep": sys.getsizeof(namespace["zeros"]) + sys.getsizeof(0),
     "squares": sys.getsizeof(namespace["squares"]),
     "squaresGenerator": sys.getsizeof(eval("(x * x for x in range(n))", namespace)),
+    "squaresArray": sys.getsizeof(array.array("q", (x * x for x in range(1000)))),
+    "squaresNumpy": sys.getsizeof(np.fromiter((x * x for x in range(1000)), dtype=np.int64, count=1000)),
     "grid": sys.getsizeof(namespace["grid"]),
     "row": sys.getsizeof(namespace["grid"][0]),
     "text": sys.getsizeof(namespace["name"]),
@@ -85,6 +88,13 @@ test('hovering a comprehension element shows the comprehension, with the generat
   const text = markdown(hover);
   assert.ok(text.includes(`${truth.squares} bytes`), text);
   assert.ok(text.includes(`(x * x for x in range(n))\`: ${truth.squaresGenerator} bytes`), text);
+});
+
+test('a comprehension of ints lists the unboxed array.array and numpy forms with their sizes', () => {
+  const text = markdown(hoverAt(document, at('x * x'), DEFAULT_SETTINGS));
+  assert.ok(text.includes(`\`array.array('q', (x * x for x in range(n)))\`: 8.1 KiB (${truth.squaresArray} bytes)`), text);
+  assert.ok(text.includes(`(${truth.squaresNumpy} bytes), a numpy int64 array`), text);
+  assert.ok(text.includes('np.fromiter((x * x for x in range(n)), dtype=np.int64, count=1000)'), text);
 });
 
 test('an item of a container is its own hover; the part that builds it widens to the container', () => {

@@ -3,8 +3,8 @@
 import type { CPythonLayout } from '../sizes/cpython';
 import type { Estimate } from '../sizes/estimate';
 import { formatPart, formatSize } from '../sizes/format';
-import type { Size } from '../sizes/size';
-import type { Part } from '../sizes/types';
+import { isSmaller } from '../sizes/size';
+import type { Alternative, Part } from '../sizes/types';
 
 const MAX_CODE_LENGTH = 60;
 
@@ -18,18 +18,19 @@ function partsText(parts: readonly Part[]): string {
   return parts.map((part) => `${formatPart(part.size)} ${part.label}`).join(' + ');
 }
 
-/** Whether a is known to be smaller than b (for sizes that grow with the same count, compare the growth first). */
-function isSmaller(a: Size, b: Size): boolean {
-  const growthA = a.perCount?.bytes ?? 0;
-  const growthB = b.perCount?.bytes ?? 0;
-  if (a.perCount && b.perCount && a.perCount.count !== b.perCount.count) return false;
-  return growthA !== growthB ? growthA < growthB : a.bytes < b.bytes;
-}
-
 function deepLine(estimate: Estimate): string {
   if (!estimate.deep) return '- **Deep:** unknown: the size model cannot tell what the items are';
   if (estimate.deepParts.length === 0) return `- **Deep:** ${formatSize(estimate.deep)}: it holds no other objects`;
   return `- **Deep:** ${formatSize(estimate.deep)}: the ${estimate.kind} + ${partsText(estimate.deepParts)}`;
+}
+
+/** One list item; code too long to read inline follows in a block of its own. */
+function alternativeLine(alternative: Alternative, estimate: Estimate): string {
+  const code = inlineCode(alternative.code);
+  const label = isSmaller(alternative.size, estimate.deep ?? estimate.shallow) ? 'Cheaper' : 'Alternative';
+  if (code) return `- **${label}:** ${code}: ${formatSize(alternative.size)}, ${alternative.what}`;
+  const block = /[\r\n]|```/.test(alternative.code) ? '' : `\n  \`\`\`python\n  ${alternative.code}\n  \`\`\``;
+  return `- **${label}:** ${formatSize(alternative.size)}, ${alternative.what}${block}`;
 }
 
 export function sizeMarkdown(source: string, estimate: Estimate, layout: CPythonLayout): string {
@@ -38,11 +39,8 @@ export function sizeMarkdown(source: string, estimate: Estimate, layout: CPython
   const shallowParts = estimate.shallowParts.length > 1 ? `: ${partsText(estimate.shallowParts)}` : '';
   lines.push(`- **Shallow** (\`sys.getsizeof\`): ${formatSize(estimate.shallow)}${shallowParts}`);
   lines.push(deepLine(estimate));
-  const alternative = estimate.alternative;
-  if (alternative) {
-    const alternativeCode = inlineCode(alternative.code) ?? 'the alternative';
-    const label = isSmaller(alternative.size, estimate.deep ?? estimate.shallow) ? 'Cheaper' : 'Alternative';
-    lines.push(`- **${label}:** ${alternativeCode}: ${formatSize(alternative.size)}, ${alternative.what}`);
+  for (const alternative of [...(estimate.alternative ? [estimate.alternative] : []), ...(estimate.compactForms ?? [])]) {
+    lines.push(alternativeLine(alternative, estimate));
   }
   if (estimate.notes.length > 0) lines.push('', ...estimate.notes.map((note) => `_${note}_`));
   return lines.join('\n');

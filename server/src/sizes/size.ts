@@ -29,6 +29,14 @@ export function addSizes(a: Size, b: Size): Size | undefined {
   return { bytes: a.bytes + b.bytes, ...(perCount ? { perCount } : {}), approximate: a.approximate || b.approximate };
 }
 
+/** Whether a is known to be smaller than b (for sizes that grow with the same count, compare the growth first). */
+export function isSmaller(a: Size, b: Size): boolean {
+  if (a.perCount && b.perCount && a.perCount.count !== b.perCount.count) return false;
+  const growthA = a.perCount?.bytes ?? 0;
+  const growthB = b.perCount?.bytes ?? 0;
+  return growthA !== growthB ? growthA < growthB : a.bytes < b.bytes;
+}
+
 /** Whether the size is a plain number of bytes. */
 export function isConcrete(size: Size): boolean {
   return size.perCount === undefined;

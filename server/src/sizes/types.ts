@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import type { CPythonLayout } from './cpython';
 import type { Folder } from './fold';
+import type { NdarrayLayout } from './ndarrays';
 import type { Size } from './size';
 import type { ObjectTally } from './tally';
 
@@ -41,6 +42,10 @@ export interface Estimate {
   readonly objects: ObjectTally | undefined;
   readonly notes: readonly string[];
   readonly alternative: Alternative | undefined;
+  /** Containers that hold the same numbers unboxed (array.array, numpy), when they cost less. */
+  readonly compactForms?: readonly Alternative[];
+  /** For a numpy array: its shape, strides, item type and whose data it reads. */
+  readonly ndarray?: NdarrayLayout;
 }
 
 export interface EstimateContext {

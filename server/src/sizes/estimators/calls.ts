@@ -2,6 +2,7 @@
 // `list([...])`, `list((...))`.
 import type { Node } from 'web-tree-sitter';
 import { callArguments, unparenthesized } from '../../analysis/syntax';
+import { arrayForm, numberKindOf, numpyForm, withCheaperForms, type ItemCount } from '../compactForms';
 import { itemsObjects } from '../elements';
 import { formatCount } from '../format';
 import { intSize, preallocatedCapacity, rangeSize } from '../objects';
@@ -9,6 +10,7 @@ import { callsBuiltin, rangeArguments, rangeCountText, rangeLength, rangeObjects
 import { exactSize, perCountSize } from '../size';
 import { ObjectTally } from '../tally';
 import type { Alternative, EstimateContext, Estimator } from '../types';
+import { int } from '../values';
 import { displayItems } from './displays';
 import { listEstimate, symbolicListEstimate } from './list-shape';
 
@@ -44,6 +46,14 @@ function rangeAlternative(source: Node, context: EstimateContext): Alternative {
 
 const PREALLOCATION_REASON = "list() of a sized iterable allocates its length up front, which CPython rounds up to an even number of slots.";
 
+/** array('q') and np.arange forms of list(range(...)): the same ints, unboxed. */
+function rangeForms(source: Node, args: readonly Node[], count: ItemCount, context: EstimateContext): Alternative[] {
+  return [
+    arrayForm(context.layout, 'int64', (code) => `array.array('${code}', ${source.text})`, count, 'appended'),
+    numpyForm('int64', () => `np.arange(${args.map((arg) => arg.text).join(', ')})`, count),
+  ];
+}
+
 function listOfRange(source: Node, args: readonly Node[], context: EstimateContext) {
   const { layout, folder } = context;
   const values = args.map((arg) => folder.integer(arg));
@@ -51,17 +61,20 @@ function listOfRange(source: Node, args: readonly Node[], context: EstimateConte
   const range = values.every((value) => value !== undefined) ? rangeValues(values as bigint[]) : undefined;
   if (range) {
     const items = Number(rangeLength(range));
-    return listEstimate(layout, {
+    const last = range.start + (rangeLength(range) - 1n) * range.step;
+    const fits = numberKindOf([int(range.start), int(last)]) === 'int64';
+    const list = listEstimate(layout, {
       items,
       capacity: preallocatedCapacity(layout, items),
       capacityReason: PREALLOCATION_REASON,
       objects: rangeObjects(layout, range),
       alternative,
     });
+    return withCheaperForms(list, fits ? rangeForms(source, args, items, context) : []);
   }
   const count = rangeCountText(args);
   const perInt = intSize(layout, 0n);
-  return symbolicListEstimate(layout, {
+  const list = symbolicListEstimate(layout, {
     count,
     slotsPerUnit: 1,
     approximate: true,
@@ -72,6 +85,7 @@ function listOfRange(source: Node, args: readonly Node[], context: EstimateConte
     },
     alternative,
   });
+  return withCheaperForms(list, rangeForms(source, args, { text: count, itemsPerUnit: 1 }, context));
 }
 
 export const listCall: Estimator = (node, context) => {

@@ -6,7 +6,9 @@ import { isAsyncComprehension } from '../../analysis/syntax';
 import { foldsAtCompileTime } from '../compile-time';
 import { comprehensionPlan, runPlan, singleRangeArguments, type ComprehensionPlan } from '../comprehension-plan';
 import { objectParts } from '../describe';
+import { arrayForm, numberKindOf, NumberKindTracker, numpyForm, withCheaperForms, type NumberKind } from '../compactForms';
 import { addValue, elementObjects } from '../elements';
+import { instanceItems, type InstanceItems } from '../instanceItems';
 import type { Env, Evaluator } from '../fold';
 import { generatorEstimate } from '../generator';
 import { capacityAfterAppends, intSize } from '../objects';
@@ -25,19 +27,22 @@ const GROWTH_REASON = 'A comprehension appends its items one by one, so the list
 
 /** How the items relate to the loop: one shared object, the loop variable itself, or a value computed per item. */
 type Body =
-  | { readonly kind: 'shared'; readonly objects: ObjectTally | undefined }
+  | { readonly kind: 'shared'; readonly objects: ObjectTally | undefined; readonly expression: Node }
   | { readonly kind: 'loop variable'; readonly name: string }
   | { readonly kind: 'fresh container'; readonly objects: ObjectTally }
   | { readonly kind: 'computed'; readonly evaluate: Evaluator }
+  | { readonly kind: 'instances'; readonly items: InstanceItems }
   | { readonly kind: 'unknown' };
 
 function classifyBody(body: Node, variables: ReadonlySet<string>, context: EstimateContext): Body {
   const { folder, layout } = context;
   const usesLoop = folder.usesVariables(body, variables);
   if (foldsAtCompileTime(body, folder, layout) || (body.type === 'identifier' && !usesLoop)) {
-    return { kind: 'shared', objects: elementObjects(body, context) };
+    return { kind: 'shared', objects: elementObjects(body, context), expression: body };
   }
   if (body.type === 'identifier') return { kind: 'loop variable', name: body.text };
+  const instances = instanceItems(body, variables, context);
+  if (instances) return { kind: 'instances', items: instances };
   const evaluate = folder.compile(body, variables);
   if (evaluate) return { kind: 'computed', evaluate };
   if (!usesLoop) {
@@ -58,26 +63,39 @@ function generatorAlternative(comprehension: Node, context: EstimateContext): Al
   };
 }
 
+interface CountedItems {
+  readonly count: number;
+  readonly objects: ObjectTally | undefined;
+  /** What the items are as numbers, when every one is an int that fits int64 or a number that fits a double. */
+  readonly kind: NumberKind | undefined;
+}
+
 /** Counts the items and the objects they are, running the loops (or sampling a long single loop). */
-function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContext): { count: number; objects: ObjectTally | undefined } | undefined {
+function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContext): CountedItems | undefined {
   const { layout } = context;
+  const kinds = new NumberKindTracker();
   const range = plan.simpleRange;
   const unknownItems = body.kind === 'unknown' || (body.kind === 'shared' && !body.objects);
   const objects = unknownItems ? undefined : new ObjectTally();
   if (body.kind === 'shared' && body.objects) objects?.merge(body.objects);
   const perItem = (env: Env, times: number): boolean => {
     if (body.kind === 'fresh container') objects!.merge(body.objects, times);
+    if (body.kind === 'instances') return body.items.add(objects!, env, times);
     if (body.kind === 'computed' || body.kind === 'loop variable') {
       const value = body.kind === 'computed' ? body.evaluate(env) : env.get(body.name);
       if (!value) return false;
+      kinds.add(value);
       addValue(objects!, layout, value, 'own', undefined, times);
     }
     return true;
   };
   if (range) {
     const count = Number(rangeLength(range));
-    if (body.kind === 'loop variable') return { count, objects: rangeObjects(layout, range) };
-    if (body.kind === 'shared' || body.kind === 'unknown') return { count, objects: body.kind === 'shared' ? body.objects : undefined };
+    if (body.kind === 'loop variable') {
+      const last = range.start + (BigInt(count) - 1n) * range.step;
+      return { count, objects: rangeObjects(layout, range), kind: count > 0 ? numberKindOf([int(range.start), int(last)]) : undefined };
+    }
+    if (body.kind === 'shared' || body.kind === 'unknown') return { count, objects: body.kind === 'shared' ? body.objects : undefined, kind: sharedKind(body, context) };
     if (count > EXACT_BUDGET) {
       // Sample evenly spread items; each stands for count / SAMPLES of them.
       const [step] = plan.steps;
@@ -90,7 +108,7 @@ function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContex
         known = perItem(env, count / SAMPLES);
       }
       if (objects) objects.approximate = true;
-      return { count, objects: known ? objects : undefined };
+      return { count, objects: known ? objects : undefined, kind: known ? kinds.kind : undefined };
     }
   }
   let count = 0;
@@ -100,7 +118,39 @@ function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContex
     if (known) known = perItem(env, 1);
   });
   if (result !== 'done') return undefined;
-  return { count, objects: known ? objects : undefined };
+  if (body.kind === 'shared') return { count, objects: known ? objects : undefined, kind: sharedKind(body, context) };
+  return { count, objects: known ? objects : undefined, kind: known ? kinds.kind : undefined };
+}
+
+/**
+ * Without `__slots__` the figure per instance is the one CPython settles on
+ * once the class has made a few dozen instances: the first ones get larger
+ * value arrays, so the deep size is marked approximate.
+ */
+function instanceNotes(items: InstanceItems, counted: CountedItems): string[] {
+  if (items.slotted) return [`Each ${items.className} is ${items.perInstance} B: the object with its slots, no \`__dict__\`.`];
+  if (counted.objects) counted.objects.approximate = true;
+  return [
+    `Each ${items.className} is ${items.perInstance} B: the object and the array its attribute values live in (what tracemalloc counts once the class has made a few dozen instances; the first ones take more). With \`__slots__\` it would be less: hover the class name.`,
+  ];
+}
+
+/** The number kind of an item that is one constant for every iteration. */
+function sharedKind(body: Body, context: EstimateContext): NumberKind | undefined {
+  if (body.kind !== 'shared') return undefined;
+  const value = context.folder.constant(body.expression);
+  return value ? numberKindOf([value]) : undefined;
+}
+
+/** array('q' | 'd') and np.fromiter over the same generator: the numbers unboxed. */
+function comprehensionForms(comprehension: Node, counted: CountedItems, context: EstimateContext): Alternative[] {
+  const { kind, count } = counted;
+  if (!kind) return [];
+  const generator = `(${comprehension.text.slice(1, -1)})`;
+  return [
+    arrayForm(context.layout, kind, (code) => `array.array('${code}', ${generator})`, count, 'appended'),
+    numpyForm(kind, (dtype) => `np.fromiter(${generator}, dtype=${dtype}, count=${count})`, count),
+  ];
 }
 
 /** `[... for x in range(n)]` with n not a constant: the size per item. */
@@ -139,14 +189,18 @@ export const listComprehension: Estimator = (node, context) => {
     const args = singleRangeArguments(node, context);
     return args ? symbolicComprehension(node, args, context) : undefined;
   }
-  const counted = countItems(plan, classifyBody(body, plan.variables, context), context);
+  const classified = classifyBody(body, plan.variables, context);
+  const counted = countItems(plan, classified, context);
   if (!counted) return undefined;
+  const notes = classified.kind === 'instances' ? instanceNotes(classified.items, counted) : [];
   const alternative = generatorAlternative(node, context);
-  return listEstimate(context.layout, {
+  const list = listEstimate(context.layout, {
     items: counted.count,
     capacity: capacityAfterAppends(context.layout, counted.count),
     capacityReason: GROWTH_REASON,
     objects: counted.objects,
     ...(alternative ? { alternative } : {}),
+    notes,
   });
+  return withCheaperForms(list, comprehensionForms(node, counted, context));
 };

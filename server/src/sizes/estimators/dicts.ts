@@ -8,6 +8,7 @@ import { addValue, elementObjects } from '../elements';
 import { formatCount } from '../format';
 import { usable } from '../instances';
 import { callsBuiltin, rangeArguments, rangeLength, rangeObjects, rangeValues } from '../ranges';
+import { displayChunks, displayKeyTable } from '../dictDisplayTable';
 import { dictSize, dictTable, type DictTable } from '../tables';
 import { ObjectTally } from '../tally';
 import type { EstimateContext, Estimator } from '../types';
@@ -41,11 +42,14 @@ function dictEstimate(layout: CPythonLayout, items: HashedItems, { size: table, 
 export const dictDisplay: Estimator = (node, context) => {
   const items = displayedItems(node, context);
   if (!items) return undefined;
-  const { layout } = context;
-  // Python/compile.c compiler_dict: up to 17 pairs one presized dict; more are built in chunks and merged.
-  const pairs = expressionChildren(node).length;
-  if (pairs > Math.floor(layout.compiler.stackUseGuideline / 2) + 2) return undefined;
-  return dictEstimate(layout, items, dictTable(layout, items.count, items.leadingStrKeys, pairs), ['A dict display is made for its number of items, its key table allocated up front.']);
+  const { layout, folder } = context;
+  const keys = expressionChildren(node).map((pair) => folder.constant(pair.childForFieldName('key')!)!);
+  const chunks = displayChunks(layout, keys);
+  const note =
+    chunks.length === 1 && !chunks[0]!.big
+      ? 'A dict display is made for its number of items, its key table allocated up front.'
+      : `A display of more than ${Math.floor(layout.compiler.stackUseGuideline / 2)} pairs is built in chunks: the first filled key by key, the others merged into it, so the key table grows as it would by insertion.`;
+  return dictEstimate(layout, items, displayKeyTable(layout, keys), [note]);
 };
 
 export const dictComprehension: Estimator = (node, context) => {

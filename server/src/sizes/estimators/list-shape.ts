@@ -16,6 +16,8 @@ export interface ListShape {
   /** The objects the items are; undefined when unknown. */
   readonly objects: ObjectTally | undefined;
   readonly alternative?: Alternative;
+  /** Unboxed containers for the same numbers. */
+  readonly compactForms?: readonly Alternative[];
   readonly notes?: readonly string[];
 }
 
@@ -28,16 +30,18 @@ export function listEstimate(layout: CPythonLayout, shape: ListShape): Estimate 
   const slots =
     shape.capacity === shape.items ? `${formatCount(shape.capacity)} slots` : `${formatCount(shape.capacity)} slots for ${formatCount(shape.items)} items`;
   const notes = [...(shape.capacityReason && shape.capacity !== shape.items ? [shape.capacityReason] : []), ...(shape.notes ?? [])];
+  const deep = shape.objects ? deepSize(shallow, shape.objects) : undefined;
   return {
     kind: 'list',
     what: `a list of ${formatCount(shape.items)} item${shape.items === 1 ? '' : 's'}`,
     shallow,
     shallowParts: [headerPart(layout), { size: exactSize(layout.pointer * shape.capacity), label: `of pointers (${slots})` }],
-    deep: shape.objects ? deepSize(shallow, shape.objects) : undefined,
+    deep,
     deepParts: shape.objects ? objectParts(shape.objects, layout) : [],
     objects: shape.objects,
     notes,
     alternative: shape.alternative,
+    compactForms: shape.compactForms ?? [],
   };
 }
 
@@ -52,6 +56,7 @@ export interface SymbolicListShape {
   /** What the items add to the deep size, when it can be said. */
   readonly held?: { readonly size: Size; readonly parts: readonly Part[] };
   readonly alternative?: Alternative;
+  readonly compactForms?: readonly Alternative[];
   readonly notes?: readonly string[];
 }
 
@@ -59,15 +64,17 @@ export interface SymbolicListShape {
 export function symbolicListEstimate(layout: CPythonLayout, shape: SymbolicListShape): Estimate {
   const pointers = perCountSize(0, layout.pointer * shape.slotsPerUnit, shape.count, shape.approximate);
   const shallow = addSizes(exactSize(layout.gcHeader + layout.list.header), pointers)!;
+  const deep = shape.held ? addSizes(shallow, shape.held.size) : undefined;
   return {
     kind: 'list',
     what: `a list of ${shape.slotsPerUnit === 1 ? shape.count : `${shape.slotsPerUnit}·${shape.count}`} items`,
     shallow,
     shallowParts: [headerPart(layout), { size: pointers, label: 'of pointers' }],
-    deep: shape.held ? addSizes(shallow, shape.held.size) : undefined,
+    deep,
     deepParts: shape.held?.parts ?? [],
     objects: undefined,
     notes: [...(shape.capacityReason ? [shape.capacityReason] : []), ...(shape.notes ?? [])],
     alternative: shape.alternative,
+    compactForms: shape.compactForms ?? [],
   };
 }

@@ -3,14 +3,10 @@
 // is the object, a shape and a strides entry per dimension, and the data.
 import type { Node } from 'web-tree-sitter';
 import { callArguments, expressionChildren, unparenthesized } from '../../analysis/syntax';
-import { formatCount } from '../format';
-import { ObjectTally } from '../tally';
+import { ownedArray, type Dtype } from '../ndarrays';
 import type { EstimateContext, Estimator } from '../types';
 import type { PyValue } from '../values';
-import { containerEstimate } from './container-shape';
-
-/** numpy 2.x on 64-bit: sizeof(PyArrayObject_fields) and one npy_intp for each of shape and strides per dimension. */
-export const NUMPY = { objectSize: 96, perDimension: 16 } as const;
+import { ndarrayEstimate } from './ndarray-shape';
 
 const ITEM_SIZES: Readonly<Record<string, number>> = {
   bool: 1, bool_: 1, int8: 1, uint8: 1, byte: 1, ubyte: 1,
@@ -22,7 +18,7 @@ const ITEM_SIZES: Readonly<Record<string, number>> = {
 const CODE_SIZES: Readonly<Record<string, number>> = { '?': 1, b: 1, B: 1, h: 2, H: 2, e: 2, i: 4, I: 4, f: 4, l: 8, L: 8, q: 8, Q: 8, d: 8, g: 16, F: 8, D: 16 };
 
 /** The dtype named by `np.float32`, `'float32'`, `'f4'`, `'<i8'`, `float`, `int`, `bool`, `complex`. */
-function dtypeOf(node: Node, context: EstimateContext): { name: string; size: number } | undefined {
+export function dtypeOf(node: Node, context: EstimateContext): Dtype | undefined {
   const expression = unparenthesized(node);
   const qualified = context.facts?.qualifiedName(expression) ?? (expression.type === 'identifier' ? `builtins.${expression.text}` : undefined);
   const builtins: Readonly<Record<string, [string, number]>> = { 'builtins.float': ['float64', 8], 'builtins.int': ['int64', 8], 'builtins.bool': ['bool', 1], 'builtins.complex': ['complex128', 16] };
@@ -40,7 +36,7 @@ function dtypeOf(node: Node, context: EstimateContext): { name: string; size: nu
   return size ? { name: text.value, size } : undefined;
 }
 
-function keyword(args: readonly Node[], name: string): Node | undefined {
+export function keyword(args: readonly Node[], name: string): Node | undefined {
   const found = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === name);
   return found?.childForFieldName('value') ?? undefined;
 }
@@ -53,7 +49,7 @@ function shapeOf(node: Node, context: EstimateContext): number[] | undefined {
   return dims.every((dim) => dim !== undefined && dim >= 0n) ? dims.map(Number) : undefined;
 }
 
-function numpyFunction(node: Node, context: EstimateContext): string | undefined {
+export function numpyFunction(node: Node, context: EstimateContext): string | undefined {
   const callee = node.childForFieldName('function');
   const name = callee && context.facts?.qualifiedName(callee);
   return name?.startsWith('numpy.') ? name.slice('numpy.'.length) : undefined;
@@ -66,23 +62,6 @@ function arangeLength(values: readonly PyValue[]): number | undefined {
   const [start, stop, step] = b === undefined ? [0, a!, 1] : [a!, b, c ?? 1];
   if (step === 0) return undefined;
   return Math.max(0, Math.ceil((stop - start) / step));
-}
-
-function ndarrayEstimate(context: EstimateContext, shape: readonly number[], dtype: { name: string; size: number }, made: string) {
-  const count = shape.reduce((product, dim) => product * dim, 1);
-  const header = NUMPY.objectSize + NUMPY.perDimension * shape.length;
-  const data = count * dtype.size;
-  return containerEstimate(context.layout, {
-    kind: 'ndarray',
-    what: `a ${shape.join(' × ')} ${dtype.name} array (${formatCount(count)} items)`,
-    bytes: header + data,
-    parts: [
-      { bytes: header, label: `ndarray object with its shape and strides (numpy 2, ${shape.length}-D)` },
-      { bytes: data, label: `of data, ${formatCount(count)} × ${dtype.size} B` },
-    ],
-    objects: new ObjectTally(),
-    notes: [`${made} The numbers are stored unboxed: ${dtype.size} B each, no object per item. A view (a slice, .T, reshape) is another ${NUMPY.objectSize + NUMPY.perDimension} B or so that shares this data.`],
-  });
 }
 
 const FILLED: ReadonlySet<string> = new Set(['zeros', 'ones', 'empty']);
@@ -100,7 +79,7 @@ export const numpyCall: Estimator = (node, context) => {
     const dtypeNode = positional[1] ?? keyword(args, 'dtype');
     const shape = shapeNode && shapeOf(shapeNode, context);
     const dtype = dtypeNode ? dtypeOf(dtypeNode, context) : FLOAT64;
-    return shape && dtype && ndarrayEstimate(context, shape, dtype, `np.${name} allocates the array with its data.`);
+    return shape && dtype && ndarrayEstimate(context, ownedArray(shape, dtype), `np.${name} allocates the array with its data.`);
   }
   if (name === 'arange') {
     const values = positional.map((arg) => context.folder.constant(arg));
@@ -108,7 +87,7 @@ export const numpyCall: Estimator = (node, context) => {
     const length = arangeLength(values as PyValue[]);
     const dtypeNode = keyword(args, 'dtype');
     const dtype = dtypeNode ? dtypeOf(dtypeNode, context) : values.every((value) => value!.type === 'int') ? { name: 'int64', size: 8 } : FLOAT64;
-    return length !== undefined && dtype ? ndarrayEstimate(context, [length], dtype, 'np.arange fills a new array.') : undefined;
+    return length !== undefined && dtype ? ndarrayEstimate(context, ownedArray([length], dtype), 'np.arange fills a new array.') : undefined;
   }
   return undefined;
 };

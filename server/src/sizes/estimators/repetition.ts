@@ -6,38 +6,32 @@ import type { CPythonLayout } from '../cpython';
 import { objectParts } from '../describe';
 import { itemsObjects } from '../elements';
 import type { Folder } from '../fold';
-import { arraySize } from '../objects';
-import { approximateSize, exactSize, perCountSize, type Size } from '../size';
+import { arrayForm, numberKindOf, numpyForm, type ItemCount } from '../compactForms';
+import { approximateSize, exactSize } from '../size';
 import { ObjectTally } from '../tally';
 import type { Alternative, EstimateContext, Estimator } from '../types';
+import type { PyValue } from '../values';
 import { displayItems } from './displays';
 import { listEstimate, symbolicListEstimate } from './list-shape';
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-/** array.array type codes for items that are all numbers: 'q' (int64) or 'd' (double), 8 bytes each. */
-function arrayTypeCode(items: readonly Node[], folder: Folder): 'q' | 'd' | undefined {
+/**
+ * array.array and numpy forms of a repetition of numbers, offered even when
+ * not smaller: the list is as cheap only while its slots share one object,
+ * and adds an object per number once they are set to different values.
+ */
+function compactForms(layout: CPythonLayout, display: Node, items: readonly Node[], countNode: Node, times: number | undefined, folder: Folder): Alternative[] {
   const values = items.map((item) => folder.constant(item));
-  if (values.length === 0 || values.some((value) => value === undefined)) return undefined;
-  if (values.every((value) => value!.type === 'int' && value!.value >= INT64_MIN && value!.value <= INT64_MAX)) return 'q';
-  if (values.every((value) => value!.type === 'float' || value!.type === 'int')) return 'd';
-  return undefined;
-}
-
-function arrayAlternative(layout: CPythonLayout, display: Node, items: readonly Node[], count: Node, times: number | undefined, folder: Folder): Alternative | undefined {
-  const typeCode = arrayTypeCode(items, folder);
-  if (!typeCode) return undefined;
-  const itemSize = 8;
-  const size: Size =
-    times === undefined
-      ? perCountSize(arraySize(layout, itemSize, 0), itemSize * items.length, unparenthesized(count).text)
-      : exactSize(arraySize(layout, itemSize, items.length * times));
-  return {
-    code: `array.array('${typeCode}', ${display.text}) * ${count.text}`,
-    what: `an array of ${typeCode === 'q' ? '64-bit ints' : 'doubles'} (\`import array\`): the numbers are stored unboxed, 8 B each, and stay 8 B each when they later differ, where a list adds an object per distinct value`,
-    size,
-  };
+  const kind = values.every((value) => value !== undefined) ? numberKindOf(values as PyValue[]) : undefined;
+  if (!kind) return [];
+  const countText = unparenthesized(countNode).text;
+  const count: ItemCount = times === undefined ? { text: countText, itemsPerUnit: items.length } : items.length * times;
+  const forms = [arrayForm(layout, kind, (code) => `array.array('${code}', ${display.text}) * ${countNode.text}`, count, 'exact')];
+  const [only] = items;
+  if (items.length === 1 && only) {
+    const filled = (dtype: string): string => (only.text === '0' ? `np.zeros(${countText}, dtype=${dtype})` : `np.full(${countText}, ${only.text}, dtype=${dtype})`);
+    forms.push(numpyForm(kind, filled, count));
+  }
+  return forms;
 }
 
 /** The list display and the count of a repetition, in either order. */
@@ -52,6 +46,7 @@ function operands(node: Node): { display: Node; count: Node } | undefined {
 }
 
 const SHARED_ITEMS_NOTE = 'Every slot points at the same item objects: repetition copies pointers, not items.';
+const UNBOXED_NOTE = 'An array stays 8 B per number when the numbers later differ; the list then adds an object per distinct value.';
 
 export const listRepetition: Estimator = (node, context: EstimateContext) => {
   const found = operands(node);
@@ -65,23 +60,23 @@ export const listRepetition: Estimator = (node, context: EstimateContext) => {
     // The display's items are made, but an empty result keeps none of them.
     const held = count === 0 ? new ObjectTally() : objects;
     const slots = items.length * count;
-    const alternative = arrayAlternative(layout, found.display, items, found.count, count, folder);
+    const forms = compactForms(layout, found.display, items, found.count, count, folder);
     return listEstimate(layout, {
       items: slots,
       capacity: slots,
       objects: held,
-      ...(alternative ? { alternative } : {}),
-      notes: count > 1 && items.length > 0 ? [SHARED_ITEMS_NOTE] : [],
+      compactForms: forms,
+      notes: [...(count > 1 && items.length > 0 ? [SHARED_ITEMS_NOTE] : []), ...(forms.length > 0 ? [UNBOXED_NOTE] : [])],
     });
   }
-  const alternative = arrayAlternative(layout, found.display, items, found.count, undefined, folder);
+  const forms = compactForms(layout, found.display, items, found.count, undefined, folder);
   const held = objects && { size: objects.approximate ? approximateSize(objects.bytes) : exactSize(objects.bytes), parts: objectParts(objects, layout) };
   return symbolicListEstimate(layout, {
     count: unparenthesized(found.count).text,
     slotsPerUnit: items.length,
     approximate: false,
     ...(held ? { held } : {}),
-    ...(alternative ? { alternative } : {}),
-    notes: [SHARED_ITEMS_NOTE],
+    compactForms: forms,
+    notes: [SHARED_ITEMS_NOTE, ...(forms.length > 0 ? [UNBOXED_NOTE] : [])],
   });
 };
