@@ -24,6 +24,11 @@ declare -A PACKAGES=(
   [3.13]="python3.13-minimal libpython3.13-minimal libpython3.13-stdlib libc6/trixie"
 )
 declare -A OWN_LOADER=([3.9]=no [3.13]=yes)
+# Where Debian puts the libraries and the loader, per architecture.
+case "$(dpkg --print-architecture 2>/dev/null)" in
+  arm64) TRIPLET=aarch64-linux-gnu LOADER=ld-linux-aarch64.so.1 ;;
+  *) TRIPLET=x86_64-linux-gnu LOADER=ld-linux-x86-64.so.2 ;;
+esac
 
 step() { printf '[pythons] %s\n' "$*"; }
 
@@ -43,12 +48,12 @@ done
 
 for tool in apt-get dpkg-deb; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    step "NOTE: $tool not found (not a Debian-like system): python${missing[*]} not installed; their size checks are skipped outside CI"
+    step "NOTE: $tool not found (not a Debian-like system): ${missing[*]/#/python} not installed; their size checks are skipped outside CI"
     exit 0
   fi
 done
 if [ ! -r "$KEYRING" ]; then
-  step "NOTE: $KEYRING not found: python${missing[*]} not installed; their size checks are skipped outside CI"
+  step "NOTE: $KEYRING not found: ${missing[*]/#/python} not installed; their size checks are skipped outside CI"
   exit 0
 fi
 
@@ -67,7 +72,7 @@ OPTIONS=(
 
 step "apt-get update (${missing[*]/#/python})"
 if ! apt-get "${OPTIONS[@]}" update >"$APT/update.log" 2>&1; then
-  step "NOTE: apt-get update failed (offline?), see $APT/update.log: python${missing[*]} not installed"
+  step "NOTE: apt-get update failed (offline?), see $APT/update.log: ${missing[*]/#/python} not installed"
   exit 0
 fi
 
@@ -93,8 +98,8 @@ for version in "${missing[@]}"; do
     cat >"$(wrapper "$version")" <<EOF
 #!/bin/sh
 # Debian ${SUITE[$version]}'s python$version, through its own loader and libc (newer than the machine's).
-L="$root/usr/lib/x86_64-linux-gnu"
-PYTHONHOME="$root/usr" exec "\$L/ld-linux-x86-64.so.2" --library-path "\$L:/usr/lib/x86_64-linux-gnu:/lib/x86_64-linux-gnu" "$root/usr/bin/python$version" "\$@"
+L="$root/usr/lib/$TRIPLET"
+PYTHONHOME="$root/usr" exec "\$L/$LOADER" --library-path "\$L:/usr/lib/$TRIPLET:/lib/$TRIPLET" "$root/usr/bin/python$version" "\$@"
 EOF
   else
     cat >"$(wrapper "$version")" <<EOF
@@ -113,5 +118,10 @@ EOF
     failed=1
   fi
 done
-[ "$failed" -eq 0 ] || step "NOTE: some interpreters are missing; their size checks are skipped outside CI"
+if [ "$failed" -eq 0 ]; then
+  # The package lists are only needed to install; the interpreters stay.
+  rm -rf "$APT/lists" "$PYTHONS/debs"
+else
+  step "NOTE: some interpreters are missing; their size checks are skipped outside CI"
+fi
 exit 0
