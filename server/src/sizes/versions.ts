@@ -17,6 +17,8 @@ export const DEFAULT_PYTHON_VERSION: PythonVersion = DEFAULT_TARGET_VERSION;
 
 const label = (version: PythonVersion): string => `CPython ${version}, 64-bit`;
 
+// Not measured. What 3.9 inherits from here is checked through 3.9.2; 3.9 overrides what changed between
+// them (list growth, constant displays).
 const V3_8: CPythonLayout = {
   version: '3.8',
   label: label('3.8'),
