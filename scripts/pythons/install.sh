@@ -36,6 +36,13 @@ wrapper() { printf '%s/bin/python%s' "$PYTHONS" "$1"; }
 
 works() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc' >/dev/null 2>&1; }
 
+# One install at a time per cache folder (test runs in parallel share it).
+mkdir -p "$PYTHONS"
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$PYTHONS/.lock"
+  flock 9
+fi
+
 missing=()
 for version in "${VERSIONS[@]}"; do
   if works "$version"; then
