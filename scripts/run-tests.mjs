@@ -1,5 +1,8 @@
 // Runs every compiled test file (out/test/**/*.test.js) with node's built-in
-// test runner. The VS Code suites (test/e2e-*) run through their own scripts.
+// test runner, after installing the CPython builds the size model is checked
+// against (scripts/pythons/install.sh: quick when they are cached, a note and
+// no failure where it cannot). The VS Code suites (test/e2e-*) run through
+// their own scripts.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -14,6 +17,9 @@ function testFiles(dir) {
     return entry.name.endsWith('.test.js') ? [path] : [];
   });
 }
+
+const pythons = spawnSync('bash', [join(root, 'scripts', 'pythons', 'install.sh')], { stdio: ['ignore', 'inherit', 'inherit'], cwd: root });
+if (pythons.error) console.log(`[pythons] NOTE: could not run scripts/pythons/install.sh (${pythons.error.message})`);
 
 const files = testFiles(testRoot).sort();
 const extra = process.argv.slice(2);

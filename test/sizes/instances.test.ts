@@ -4,16 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../../server/src/sizes/cpython';
 import { dictInstanceSize, slottedInstanceSize } from '../../server/src/sizes/instances';
-import { measureInstances } from '../support/instances';
+import { classSource, measureInstances } from '../support/instances';
 
 const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
-
-function classSource(attributes: number, slotted: boolean): string {
-  const names = Array.from({ length: attributes }, (_, i) => `a${i}`);
-  const slots = slotted ? `    __slots__ = (${names.map((name) => `"${name}",`).join(' ')})\n` : '';
-  const body = names.map((name) => `        self.${name} = None\n`).join('') || '        pass\n';
-  return `class C:\n${slots}    def __init__(self):\n${body}`;
-}
 
 test('instance sizes with and without __slots__ match python3 for 0 to 28 attributes', () => {
   const counts = Array.from({ length: 29 }, (_, i) => i);

@@ -15,11 +15,14 @@ def per_instance(make, count=4000):
     for _ in range(100):
         make()  # the first instances of a class get larger value arrays
     holder = [None] * count
+    # Before 3.11 each instance's __dict__ would come from the dict free list, allocated before tracing.
+    drained = [{} for _ in range(200)]
     tracemalloc.start()
     for i in range(count):
         holder[i] = make()
     used, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
+    del drained
     return round(used / count)
 results = []
 for case in json.load(sys.stdin):
@@ -30,7 +33,15 @@ for case in json.load(sys.stdin):
 print(json.dumps(results))
 `;
 
-/** The bytes tracemalloc counts per instance for each case, in one python3 process. */
-export function measureInstances(cases: readonly InstanceCase[]): number[] {
-  return runPythonJson<number[]>(MEASURE_INSTANCES, cases);
+/** The bytes tracemalloc counts per instance for each case, in one process of `python`. */
+export function measureInstances(cases: readonly InstanceCase[], python = 'python3'): number[] {
+  return runPythonJson<number[]>(MEASURE_INSTANCES, cases, python);
+}
+
+/** A class setting `attributes` attributes to None in __init__, with `__slots__` naming them or without. */
+export function classSource(attributes: number, slotted: boolean): string {
+  const names = Array.from({ length: attributes }, (_, i) => `a${i}`);
+  const slots = slotted ? `    __slots__ = (${names.map((name) => `"${name}",`).join(' ')})\n` : '';
+  const body = names.map((name) => `        self.${name} = None\n`).join('') || '        pass\n';
+  return `class C:\n${slots}    def __init__(self):\n${body}`;
 }

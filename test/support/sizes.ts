@@ -1,7 +1,7 @@
 // Size estimates of `value = <expression>` programs, and what python3 measures for the same programs.
 import { DocumentFacts } from '../../server/src/analysis/facts';
 import { parse, pythonParser } from '../../server/src/parser';
-import type { CPythonLayout } from '../../server/src/sizes/cpython';
+import type { CPythonLayout, PythonVersion } from '../../server/src/sizes/cpython';
 import { estimateSize, type Estimate } from '../../server/src/sizes/estimate';
 import { runPythonJson } from './python';
 import { parsed as parseSource } from './tree';
@@ -10,6 +10,10 @@ import { parsed as parseSource } from './tree';
 export interface SizeCase {
   readonly setup?: string;
   readonly expression: string;
+  /** The first Python version with the syntax or API the case uses. */
+  readonly since?: PythonVersion;
+  /** A module outside the standard library that the case imports (numpy). */
+  readonly module?: string;
 }
 
 export function programOf(sizeCase: SizeCase): string {
@@ -45,6 +49,8 @@ export interface Measurement {
   readonly deep?: number;
   readonly alternative?: number;
   readonly error?: string;
+  /** The case's module, when the interpreter cannot import it. */
+  readonly missingModule?: string;
 }
 
 export interface Measurements {
@@ -57,7 +63,7 @@ export interface Measurements {
 // Deep size: every object reachable through list, tuple, set and dict items,
 // each id() counted once (so a shared small int or constant counts once).
 const MEASURE = String.raw`
-import array, json, sys
+import array, importlib.util, json, sys
 
 def deep_size(root):
     seen = set()
@@ -78,6 +84,9 @@ def deep_size(root):
 
 results = []
 for case in json.load(sys.stdin):
+    if case.get("module") and importlib.util.find_spec(case["module"]) is None:
+        results.append({"missingModule": case["module"]})
+        continue
     namespace = {"array": array}
     try:
         exec(compile(case["program"], "<case>", "exec"), namespace)
@@ -95,7 +104,7 @@ print(json.dumps({
 }))
 `;
 
-/** Runs every program (and each alternative expression after it) in one python3 process. */
-export function measureInPython(programs: readonly { program: string; alternative?: string }[]): Measurements {
-  return runPythonJson<Measurements>(MEASURE, programs);
+/** Runs every program (and each alternative expression after it) in one process of `python`. */
+export function measureInPython(programs: readonly { program: string; alternative?: string; module?: string }[], python = 'python3'): Measurements {
+  return runPythonJson<Measurements>(MEASURE, programs, python);
 }

@@ -37,7 +37,7 @@ export type AttributeStorage = 'dict' | 'values' | 'inline';
 export interface CPythonLayout {
   readonly version: PythonVersion;
   readonly label: string;
-  /** True when the figures were checked against this version's python3 by the oracle tests. */
+  /** True when the figures were checked against a real interpreter of this version by the oracle tests. */
   readonly measured: boolean;
   /** Include/pyport.h: SIZEOF_VOID_P; one reference in a list or tuple. */
   readonly pointer: number;
@@ -95,9 +95,12 @@ export interface CPythonLayout {
     readonly minSize: number;
     /**
      * Objects/dictobject.c: how a requested size becomes a table size. 'atLeast': the smallest power of
-     * two >= the request (3.8-3.10); 'bitLength': calculate_log2_keysize, which doubles an exact power of two.
+     * two >= the request (3.8-3.10, 3.13.4+); 'bitLength': calculate_log2_keysize, which doubles an exact
+     * power of two and rounds anything below PyDict_MINSIZE up to twice it (3.11, 3.12).
      */
     readonly rounding: 'atLeast' | 'bitLength';
+    /** Objects/dictobject.c dict_new: the key table slots `dict()` allocates (0: it shares the empty keys, as `{}`). */
+    readonly callTable: number;
   };
   readonly set: {
     /** Include/setobject.h: PySetObject, with its 8-entry smalltable. */
@@ -118,8 +121,12 @@ export interface CPythonLayout {
     /** Whether Python/compile.c's stack depths for this version are the ones generator.ts follows. */
     readonly stackDepthsModelled: boolean;
   };
-  /** Modules/arraymodule.c: arrayobject, without its buffer. */
-  readonly arrayHeader: number;
+  readonly array: {
+    /** Modules/arraymodule.c: arrayobject, without its buffer. */
+    readonly header: number;
+    /** Modules/arraymodule.c: whether Arraytype has Py_TPFLAGS_HAVE_GC, so that sys.getsizeof adds the GC header. */
+    readonly gcTracked: boolean;
+  };
   /** Instances of classes defined in Python. */
   readonly instance: {
     /** Include/object.h: PyObject, the header of every instance (GC header not included). */

@@ -14,6 +14,8 @@ export function dictInstanceSize(layout: CPythonLayout, attributes: number): num
   const { instance, pointer, gcHeader } = layout;
   const object = gcHeader + instance.preHeader + instance.header + instance.slots;
   if (instance.attributes === 'dict') {
+    // Objects/dictobject.c _PyObjectDict_SetItem: the __dict__ is made by the first attribute set.
+    if (attributes === 0) return object;
     // The __dict__ object and its values array, one slot per usable entry of the class's shared keys.
     return object + gcHeader + layout.dict.header + pointer * usable(sharedKeysSize(layout, attributes));
   }

@@ -39,7 +39,9 @@ export function preallocatedCapacity(layout: CPythonLayout, count: number): numb
 export function intDigits(layout: CPythonLayout, value: bigint): number {
   const shift = BigInt(layout.int.digitBits);
   let rest = value < 0n ? -value : value;
-  if (rest < 1n << shift) return layout.int.minimumDigits;
+  // int___sizeof__ counts Py_ABS(Py_SIZE): no digit for zero before 3.11, one for any other small int.
+  if (rest === 0n) return layout.int.minimumDigits;
+  if (rest < 1n << shift) return 1;
   let digits = 0;
   // Shifting digit by digit is fast for the common small ints (toString(2) is not).
   while (rest > 0n) {
@@ -85,7 +87,7 @@ export function generatorSize(layout: CPythonLayout, slots: number): number {
 
 /** sys.getsizeof of an array.array holding exactly `count` items of `itemSize` bytes. */
 export function arraySize(layout: CPythonLayout, itemSize: number, count: number): number {
-  return layout.gcHeader + layout.arrayHeader + itemSize * count;
+  return (layout.array.gcTracked ? layout.gcHeader : 0) + layout.array.header + itemSize * count;
 }
 
 /** sys.getsizeof of one value (its items not included). */

@@ -1,9 +1,13 @@
 // CPython 3.8-3.13 on 64-bit builds, as data: each version is the previous one
-// plus what changed, with the CPython source that changed it. 3.11 is checked
-// against python3 by the oracle tests (test/sizes/oracle.test.ts); the other
-// versions follow the struct definitions and allocation code of their sources
-// (field docs in cpython.ts name the files), and hovers say which version
-// they assumed.
+// plus what changed, with the CPython source that changed it. Three versions
+// are checked against real interpreters by the oracle tests
+// (test/sizes/oracle.test.ts, versions-oracle.test.ts): 3.11 against the
+// machine's python3 (3.11.7), 3.9 and 3.13 against Debian's builds (3.9.2 from
+// bullseye, 3.13.5 from trixie; scripts/pythons/install.sh). Debian's current
+// suites have no 3.8, 3.10 or 3.12: those follow the struct definitions and
+// allocation code of their sources (field docs in cpython.ts name the files),
+// each field they share with a checked neighbour argued from the change
+// history below, and hovers say which version they assumed.
 import { DEFAULT_TARGET_VERSION, PYTHON_VERSIONS, type TargetPythonVersion } from '../pythonVersion';
 import type { CPythonLayout } from './cpython';
 
@@ -13,6 +17,8 @@ export const DEFAULT_PYTHON_VERSION: PythonVersion = DEFAULT_TARGET_VERSION;
 
 const label = (version: PythonVersion): string => `CPython ${version}, 64-bit`;
 
+// Not measured. What 3.9 inherits from here is checked through 3.9.2; 3.9 overrides what changed between
+// them (list growth, constant displays).
 const V3_8: CPythonLayout = {
   version: '3.8',
   label: label('3.8'),
@@ -39,11 +45,13 @@ const V3_8: CPythonLayout = {
   bytearrayHeader: 56,
   range: 48,
   // Objects/dict-common.h: dk_refcnt, dk_size, dk_lookup, dk_usable, dk_nentries; one entry kind of 24 bytes.
-  dict: { header: 48, keysHeader: 40, entry: 24, strEntry: 24, minSize: 8, rounding: 'atLeast' },
+  // Objects/dictobject.c dict_new: `dict()` allocates a PyDict_MINSIZE table (`{}` shares the empty keys, bpo-30040).
+  dict: { header: 48, keysHeader: 40, entry: 24, strEntry: 24, minSize: 8, rounding: 'atLeast', callTable: 8 },
   set: { header: 200, entry: 16, minSize: 8 },
   // Include/genobject.h: frame, running, code, weakreflist, name, qualname and a 4-pointer _PyErr_StackItem.
   generator: { header: 96, embedsFrame: false, stackDepthsModelled: true },
-  arrayHeader: 64,
+  // Modules/arraymodule.c: a static type without Py_TPFLAGS_HAVE_GC, so no GC header.
+  array: { header: 64, gcTracked: false },
   // Objects/typeobject.c: `__dict__` and `__weakref__` slots in the object, the attributes in a key-sharing dict.
   instance: { header: 16, attributes: 'dict', preHeader: 0, slots: 16, spareValueSlots: 0, valuesPrefixExtra: 0, sharedKeysMaxSize: Number.POSITIVE_INFINITY },
   compiler: {
@@ -61,21 +69,30 @@ const V3_9: CPythonLayout = {
   ...V3_8,
   version: '3.9',
   label: label('3.9'),
+  measured: true,
   list: {
     ...V3_8.list,
-    // bpo-38373: growth rounded down to a multiple of 4, exact when closer; list_preallocate_exact rounds up to even.
+    // bpo-38373: growth rounded down to a multiple of 4, exact when closer; list_preallocate_exact still exact.
     growth: { shift: 3, padding: 6, smallLimit: 0, smallPadding: 6, alignment: 4, exactWhenCloser: true },
-    preallocationMultiple: 2,
   },
   // Python/compile.c starunpack_helper: 3+ constants become LIST_EXTEND of a constant tuple, which list_extend
   // sizes with list_resize.
   compiler: { ...V3_8.compiler, constantDisplay: 'resize' },
 };
 
+// Not measured. Shared with 3.9 as checked: list growth (bpo-38373) and exact preallocation (the rounding
+// to even, gh-92914, is a 3.11.0b4 change), int___sizeof__ without a digit for zero (gh-100637 is 3.11.2).
 const V3_10: CPythonLayout = {
   ...V3_9,
   version: '3.10',
   label: label('3.10'),
+  measured: false,
+  // Objects/dictobject.c dict_new: the shared empty keys, as `{}` (3.10's dict_new sets Py_EMPTY_KEYS with
+  // empty_values; assumed, no 3.10 interpreter to check).
+  dict: { ...V3_9.dict, callTable: 0 },
+  // Modules/arraymodule.c: a heap type since bpo-40077 (3.10.0a4), with the GC protocol (bpo-42972); assumed
+  // to report the GC header from 3.10 on, as 3.11 and 3.13 do.
+  array: { header: 64, gcTracked: true },
   // Include/genobject.h: gi_running is gone (the frame's state says it).
   generator: { ...V3_9.generator, header: 88 },
   // Python/compile.c: STACK_USE_GUIDELINE, displays of more than 30 items are built item by item.
@@ -90,7 +107,9 @@ const V3_11: CPythonLayout = {
   // gh-100637 (3.11.2): int___sizeof__ reports at least one digit.
   int: { ...V3_10.int, minimumDigits: 1 },
   // Include/internal/pycore_dict.h: dk_log2_size, dk_log2_index_bytes, dk_kind, dk_version; PyDictUnicodeEntry.
-  dict: { header: 48, keysHeader: 32, entry: 24, strEntry: 16, minSize: 8, rounding: 'bitLength' },
+  dict: { header: 48, keysHeader: 32, entry: 24, strEntry: 16, minSize: 8, rounding: 'bitLength', callTable: 0 },
+  // Objects/listobject.c list_preallocate_exact: rounds up to an even number of slots (gh-92914, 3.11.0b4).
+  list: { ...V3_10.list, preallocationMultiple: 2 },
   // Include/internal/pycore_genobject.h + pycore_frame.h: the frame is embedded in the generator.
   generator: { header: 152, embedsFrame: true, stackDepthsModelled: true },
   // Include/internal/pycore_object.h: Py_TPFLAGS_MANAGED_DICT puts the dict and values pointers before the GC header.
@@ -99,6 +118,9 @@ const V3_11: CPythonLayout = {
   compiler: { ...V3_10.compiler, constantDisplay: 'preallocate' },
 };
 
+// Not measured. Shared with 3.13 as checked: the str headers and the instance layout's managed weakref.
+// Kept from 3.11: calculate_log2_keysize's rounding, whose fix (gh-133703) reached 3.13.4 but not 3.12,
+// security fixes only by then.
 const V3_12: CPythonLayout = {
   ...V3_11,
   version: '3.12',
@@ -116,6 +138,10 @@ const V3_13: CPythonLayout = {
   ...V3_12,
   version: '3.13',
   label: label('3.13'),
+  measured: true,
+  // Objects/dictobject.c calculate_log2_keysize: the smallest power of two >= the request (gh-133703, 3.13.4;
+  // 3.13.0-3.13.3 round as 3.12 does, so `{'a': 1, 1: 'a'}` is 352 bytes there, 224 from 3.13.4).
+  dict: { ...V3_12.dict, rounding: 'atLeast' },
   // Include/internal/pycore_object.h _PyInlineValuesSize: the values live inside the object.
   instance: { ...V3_12.instance, attributes: 'inline', valuesPrefixExtra: 0 },
 };

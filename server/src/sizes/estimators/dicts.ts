@@ -69,7 +69,7 @@ function isFromKeys(call: Node, context: EstimateContext): boolean {
 export const dictCall: Estimator = (node, context) => {
   const { layout } = context;
   if (callsBuiltin(node, 'dict', context) && callArguments(node).length === 0) {
-    return dictEstimate(layout, { count: 0, leadingStrKeys: 0, objects: new ObjectTally() }, { size: 0, strOnly: false });
+    return dictEstimate(layout, { count: 0, leadingStrKeys: 0, objects: new ObjectTally() }, { size: layout.dict.callTable, strOnly: false });
   }
   if (!isFromKeys(node, context)) return undefined;
   const [source, value, ...rest] = callArguments(node);

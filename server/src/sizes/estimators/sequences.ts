@@ -112,7 +112,7 @@ export const arrayCall: Estimator = (node, context) => {
     what: `an array('${typeCode.value}') of ${formatCount(items)} items`,
     bytes: arraySize(layout, itemSize, capacity),
     parts: [
-      { bytes: arraySize(layout, itemSize, 0), label: 'array header (with the GC header)' },
+      { bytes: arraySize(layout, itemSize, 0), label: layout.array.gcTracked ? 'array header (with the GC header)' : 'array header' },
       { bytes: itemSize * capacity, label: `buffer of ${formatCount(capacity)} items of ${itemSize} B` },
     ],
     objects: new ObjectTally(),

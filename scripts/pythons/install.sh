@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Installs the CPython builds the size model is checked against besides the
+# machine's python3: Debian's python3.9 (bullseye) and python3.13 (trixie),
+# unpacked from their .deb files into a cache folder (nothing is installed
+# system-wide), with one wrapper per version in $PYTHONS/bin:
+#   python3.9   runs directly on glibc 2.31+
+#   python3.13  needs glibc 2.38+, so it runs through trixie's own loader and libc
+# Debian's current suites have no 3.8, 3.10 or 3.12 (bookworm has 3.11, sid 3.14+).
+# Idempotent: a version whose wrapper already runs is skipped. Where apt-get,
+# dpkg-deb or the network is missing it says so and exits 0; the tests then
+# skip those versions (or fail, under CI=true).
+set -uo pipefail
+
+PYTHONS="${MEMHINTS_PYTHONS:-${XDG_CACHE_HOME:-$HOME/.cache}/memhints-pythons}"
+APT="$PYTHONS/apt"
+KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
+MIRROR="${MEMHINTS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+
+# version  suite     packages (the 3.13 root also gets trixie's libc, kept out of the 3.9 root)
+VERSIONS=(3.9 3.13)
+declare -A SUITE=([3.9]=bullseye [3.13]=trixie)
+declare -A PACKAGES=(
+  [3.9]="python3.9-minimal libpython3.9-minimal libpython3.9-stdlib"
+  [3.13]="python3.13-minimal libpython3.13-minimal libpython3.13-stdlib libc6/trixie"
+)
+declare -A OWN_LOADER=([3.9]=no [3.13]=yes)
+# Where Debian puts the libraries and the loader, per architecture.
+case "$(dpkg --print-architecture 2>/dev/null)" in
+  arm64) TRIPLET=aarch64-linux-gnu LOADER=ld-linux-aarch64.so.1 ;;
+  *) TRIPLET=x86_64-linux-gnu LOADER=ld-linux-x86-64.so.2 ;;
+esac
+
+step() { printf '[pythons] %s\n' "$*"; }
+
+wrapper() { printf '%s/bin/python%s' "$PYTHONS" "$1"; }
+
+works() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc' >/dev/null 2>&1; }
+
+# One install at a time per cache folder (test runs in parallel share it).
+mkdir -p "$PYTHONS"
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$PYTHONS/.lock"
+  flock 9
+fi
+
+missing=()
+for version in "${VERSIONS[@]}"; do
+  if works "$version"; then
+    step "python$version already installed ($("$(wrapper "$version")" -c 'import sys; print(sys.version.split()[0])'))"
+  else
+    missing+=("$version")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+for tool in apt-get dpkg-deb; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    step "NOTE: $tool not found (not a Debian-like system): ${missing[*]/#/python} not installed; their size checks are skipped outside CI"
+    exit 0
+  fi
+done
+if [ ! -r "$KEYRING" ]; then
+  step "NOTE: $KEYRING not found: ${missing[*]/#/python} not installed; their size checks are skipped outside CI"
+  exit 0
+fi
+
+mkdir -p "$APT/lists/partial" "$APT/cache/archives/partial" "$PYTHONS/debs" "$PYTHONS/bin"
+: >"$APT/sources.list"
+for version in "${missing[@]}"; do
+  line="deb [signed-by=$KEYRING] $MIRROR ${SUITE[$version]} main"
+  grep -qxF "$line" "$APT/sources.list" || printf '%s\n' "$line" >>"$APT/sources.list"
+done
+# Only these sources and this state: the machine's own apt configuration is left alone.
+OPTIONS=(
+  -o "Dir::Etc::SourceList=$APT/sources.list" -o Dir::Etc::SourceParts=/dev/null
+  -o "Dir::State::Lists=$APT/lists" -o "Dir::Cache=$APT/cache" -o Debug::NoLocking=1
+  -o APT::Sandbox::User=root -q
+)
+
+step "apt-get update (${missing[*]/#/python})"
+if ! apt-get "${OPTIONS[@]}" update >"$APT/update.log" 2>&1; then
+  step "NOTE: apt-get update failed (offline?), see $APT/update.log: ${missing[*]/#/python} not installed"
+  exit 0
+fi
+
+failed=0
+for version in "${missing[@]}"; do
+  root="$PYTHONS/root-$version"
+  debs="$PYTHONS/debs/$version"
+  read -r -a packages <<<"${PACKAGES[$version]}"
+  step "apt-get download ${packages[*]}"
+  rm -rf "$debs" "$root"
+  mkdir -p "$debs" "$root"
+  if ! (cd "$debs" && apt-get "${OPTIONS[@]}" download "${packages[@]}" >"$debs/download.log" 2>&1); then
+    step "NOTE: download failed, see $debs/download.log: python$version not installed"
+    failed=1
+    continue
+  fi
+  for deb in "$debs"/*.deb; do
+    step "unpack $(basename "$deb")"
+    dpkg-deb -x "$deb" "$root"
+  done
+  rm -f "$debs"/*.deb
+  if [ "${OWN_LOADER[$version]}" = yes ]; then
+    cat >"$(wrapper "$version")" <<EOF
+#!/bin/sh
+# Debian ${SUITE[$version]}'s python$version, through its own loader and libc (newer than the machine's).
+L="$root/usr/lib/$TRIPLET"
+PYTHONHOME="$root/usr" exec "\$L/$LOADER" --library-path "\$L:/usr/lib/$TRIPLET:/lib/$TRIPLET" "$root/usr/bin/python$version" "\$@"
+EOF
+  else
+    cat >"$(wrapper "$version")" <<EOF
+#!/bin/sh
+# Debian ${SUITE[$version]}'s python$version, unpacked from its .deb files.
+PYTHONHOME="$root/usr" exec "$root/usr/bin/python$version" "\$@"
+EOF
+  fi
+  chmod +x "$(wrapper "$version")"
+  if works "$version"; then
+    step "python$version installed: $(wrapper "$version") ($("$(wrapper "$version")" -c 'import sys; print(sys.version.split()[0])'))"
+  else
+    step "NOTE: python$version was unpacked but does not run:"
+    "$(wrapper "$version")" -c 'import array, sys, tracemalloc' 2>&1 | sed 's/^/[pythons]   /'
+    rm -f "$(wrapper "$version")"
+    failed=1
+  fi
+done
+if [ "$failed" -eq 0 ]; then
+  # The package lists are only needed to install; the interpreters stay.
+  rm -rf "$APT/lists" "$PYTHONS/debs"
+else
+  step "NOTE: some interpreters are missing; their size checks are skipped outside CI"
+fi
+exit 0

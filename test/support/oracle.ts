@@ -1,0 +1,84 @@
+// One suite per interpreter: every oracle case estimated with the layout of the
+// interpreter's version and compared with what that interpreter measures, all
+// cases in one process.
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { CPYTHON, cpythonLayout, DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion } from '../../server/src/sizes/cpython';
+import type { CPythonLayout } from '../../server/src/sizes/cpython';
+import type { Estimate } from '../../server/src/sizes/estimate';
+import type { Size } from '../../server/src/sizes/size';
+import { ORACLE_CASES } from './oracleCases';
+import { estimateProgram, measureInPython, programOf, type Measurement, type SizeCase } from './sizes';
+
+/** Equal for exact figures, within 5% for approximate ones. */
+function assertSize(actual: Size, expected: number, what: string, python: string): void {
+  assert.equal(actual.perCount, undefined, `${what}: expected a plain number of bytes`);
+  if (actual.approximate) {
+    const error = Math.abs(actual.bytes - expected) / expected;
+    assert.ok(error <= 0.05, `${what}: estimated ${actual.bytes}, ${python} says ${expected} (${(error * 100).toFixed(1)}% off)`);
+  } else {
+    assert.equal(actual.bytes, expected, `${what}: estimated ${actual.bytes}, ${python} says ${expected}`);
+  }
+}
+
+function caseName(sizeCase: SizeCase): string {
+  const name = sizeCase.setup ? `${sizeCase.setup.replace(/\n/g, '; ')}; ${sizeCase.expression}` : sizeCase.expression;
+  return name.length > 100 ? `${name.slice(0, 97)}...` : name;
+}
+
+const olderThan = (version: PythonVersion, since: PythonVersion): boolean => PYTHON_VERSIONS.indexOf(version) < PYTHON_VERSIONS.indexOf(since);
+
+/**
+ * Checks the oracle cases against `python`. With `expected`, the interpreter
+ * must be that version; without, any version the model has a table for.
+ */
+export function describeOracle(python: string, expected?: PythonVersion, cases: readonly SizeCase[] = ORACLE_CASES): void {
+  describe(`size estimates agree with ${python}`, () => {
+    const estimates: (Estimate | undefined)[] = [];
+    let measured: readonly Measurement[] = [];
+    let layout: CPythonLayout | undefined;
+
+    before(async () => {
+      const programs = cases.map(programOf);
+      // The alternative's code does not depend on the version; the sizes do.
+      const first = await Promise.all(programs.map((program) => estimateProgram(program, CPYTHON[DEFAULT_PYTHON_VERSION])));
+      const measurements = measureInPython(
+        programs.map((program, index) => ({
+          program,
+          ...(first[index]?.alternative ? { alternative: first[index]!.alternative!.code } : {}),
+          ...(cases[index]!.module ? { module: cases[index]!.module } : {}),
+        })),
+        python,
+      );
+      layout = cpythonLayout(measurements.version);
+      if (!layout || measurements.pointerSize !== layout.pointer) {
+        throw new Error(`${python} is ${measurements.version} with ${measurements.pointerSize}-byte pointers; the size model has no table for it`);
+      }
+      if (expected && layout.version !== expected) throw new Error(`${python} is ${measurements.version}, not ${expected}`);
+      estimates.push(...(layout === CPYTHON[DEFAULT_PYTHON_VERSION] ? first : await Promise.all(programs.map((program) => estimateProgram(program, layout!)))));
+      measured = measurements.results;
+    });
+
+    for (const [index, sizeCase] of cases.entries()) {
+      it(caseName(sizeCase), (t) => {
+        assert.ok(layout, 'no layout');
+        if (sizeCase.since && olderThan(layout.version, sizeCase.since)) {
+          t.skip(`needs Python ${sizeCase.since}+; ${python} is ${layout.version}`);
+          return;
+        }
+        const truth = measured[index]!;
+        if (truth.missingModule) {
+          t.skip(`${python} cannot import ${truth.missingModule}`);
+          return;
+        }
+        const estimate = estimates[index];
+        assert.equal(truth.error, undefined, `${python} could not run the case: ${truth.error}`);
+        assert.ok(estimate, 'no estimate');
+        assertSize(estimate.shallow, truth.shallow!, 'shallow', python);
+        assert.ok(estimate.deep, 'no deep estimate');
+        assertSize(estimate.deep, truth.deep!, 'deep', python);
+        if (estimate.alternative) assertSize(estimate.alternative.size, truth.alternative!, `alternative ${estimate.alternative.code}`, python);
+      });
+    }
+  });
+}
