@@ -95,7 +95,7 @@ print(json.dumps({
 }))
 `;
 
-/** Runs every program (and each alternative expression after it) in one python3 process. */
-export function measureInPython(programs: readonly { program: string; alternative?: string }[]): Measurements {
-  return runPythonJson<Measurements>(MEASURE, programs);
+/** Runs every program (and each alternative expression after it) in one process of `python` (python3). */
+export function measureInPython(programs: readonly { program: string; alternative?: string }[], python = 'python3'): Measurements {
+  return runPythonJson<Measurements>(MEASURE, programs, python);
 }
