@@ -199,3 +199,41 @@ test('what pandas cannot be followed into is not estimated', async () => {
   const shadowed = 'class pd:\n    Series = list\nvalue = pd.Series(range(3))\n';
   assert.equal((await estimateOf(shadowed, 'pd.Series(range(3))'))?.pandas, undefined, 'a local pd');
 });
+
+// The ndarray model (written for numpy 2) against the numpy of the pandas interpreter (Debian's is 1.24).
+const ARRAYS = [
+  'np.zeros(10)', 'np.zeros((1000, 1000))', 'np.zeros(0)', 'np.ones((3, 4, 5), dtype=np.int8)', "np.empty(100, dtype='float32')", "np.zeros(10, 'i4')",
+  'np.zeros([2, 3], dtype=complex)', 'np.arange(10**6)', 'np.arange(0, 1, 0.1)', 'np.arange(5, 100, 3, dtype=np.int16)',
+  'a[::2]', 'a[10:20]', 'm.T', 'm[:, 1]', 'm[None]', 'a.reshape(5, 10)', 'm.ravel()', 'm.T.ravel()', 'a.copy()', "m.astype('int8')", 'a[[1, 2, 3]]', 'np.array(m.T)',
+];
+
+describe(`the ndarray model agrees with the numpy of ${interpreter.python ?? 'no interpreter'}`, { skip: interpreter.skip ?? false }, () => {
+  const inspect = String.raw`
+import json, sys
+import numpy as np
+setup, expressions = json.load(sys.stdin)
+namespace = {}
+exec(setup, namespace)
+print(json.dumps({"version": np.__version__, "arrays": [
+    {"shallow": sys.getsizeof(value), "owndata": bool(value.flags.owndata)}
+    for value in (eval(expression, namespace) for expression in expressions)
+]}))
+`;
+  let measured: { version: string; arrays: { shallow: number; owndata: boolean }[] };
+  const estimates: (Estimate | undefined)[] = [];
+
+  before(async () => {
+    measured = runPythonJson(inspect, [SETUP, ARRAYS], interpreter.python);
+    estimates.push(...(await Promise.all(ARRAYS.map((expression) => estimateProgram(programOf({ expression }), layout)))));
+  });
+
+  for (const [index, expression] of ARRAYS.entries()) {
+    it(expression, () => {
+      const estimate = estimates[index];
+      const truth = measured.arrays[index]!;
+      assert.ok(estimate?.ndarray, 'no array estimate');
+      assert.equal(estimate.shallow.bytes, truth.shallow, `sys.getsizeof under numpy ${measured.version}`);
+      assert.equal(estimate.ndarray.owner === undefined, truth.owndata, 'owns its data');
+    });
+  }
+});

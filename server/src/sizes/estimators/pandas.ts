@@ -9,7 +9,7 @@ import type { Dtype } from '../ndarrays';
 import type { PandasColumn, PandasFrame } from '../pandas';
 import { columnValues, convertedColumn, pandasDtype, type ColumnValues } from '../pandasColumns';
 import type { EstimateContext, Estimator } from '../types';
-import { display } from '../values';
+import { display, type PyValue } from '../values';
 import { dtypeOf, keyword } from './numpy';
 import { pandasEstimate } from './pandas-shape';
 
@@ -50,7 +50,12 @@ function seriesFrame(call: Node, context: EstimateContext): PandasFrame | undefi
   const nameNode = keyword(callArguments(call), 'name');
   const name = nameNode ? context.folder.constant(nameNode) : undefined;
   if (!column || (nameNode && !name)) return undefined;
-  return { kind: 'Series', rows: column.length, columns: [pandasColumn(name ? display(name) : undefined, column)] };
+  return { kind: 'Series', rows: column.length, columns: [pandasColumn(name && labelOf(name), column)] };
+}
+
+/** A label as pandas prints it: a str bare, anything else as Python writes it. */
+function labelOf(value: PyValue): string {
+  return value.type === 'str' ? value.value : display(value);
 }
 
 function pandasColumn(label: string | undefined, values: ColumnValues): PandasColumn {
@@ -72,7 +77,7 @@ function dictColumns(dict: Node, dtype: Dtype | undefined, context: EstimateCont
     if (rows !== undefined && column.length !== rows) return undefined;
     rows = column.length;
     labels.add(display(key));
-    columns.push(pandasColumn(display(key), column));
+    columns.push(pandasColumn(labelOf(key), column));
   }
   return rows === undefined ? undefined : { rows, columns };
 }
@@ -83,7 +88,7 @@ function columnLabels(node: Node | undefined, count: number, context: EstimateCo
   const list = unparenthesized(node);
   if (list.type !== 'list' && list.type !== 'tuple') return undefined;
   const labels = expressionChildren(list).map((item) => context.folder.constant(item));
-  return labels.length === count && labels.every((label) => label !== undefined) ? labels.map((label) => display(label!)) : undefined;
+  return labels.length === count && labels.every((label) => label !== undefined) ? labels.map((label) => labelOf(label!)) : undefined;
 }
 
 /** A 2-D array: one column per array column, all of its dtype. */
