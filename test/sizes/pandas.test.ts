@@ -46,6 +46,7 @@ const CASES: readonly Case[] = [
   { expression: 'pd.Series([i * i for i in range(2000)])' },
   { expression: 'pd.Series([-(2**62), 2**62])' },
   { expression: 'pd.Series(values)', setup: 'values = [3, 1, 4, 1, 5, 9, 2, 6]' },
+  { expression: 'pd.Series(values)', setup: 'values = [0.5] * 40\ntotal = len(values) + max(values)' },
   { expression: "pd.Series([1, 2, 3], dtype='float32')" },
   { expression: "pd.Series(np.zeros(10), dtype='int32')" },
   { expression: 'pd.Series(range(10), dtype=np.int8)' },
@@ -196,6 +197,12 @@ test('what pandas cannot be followed into is not estimated', async () => {
   for (const expression of expressions) {
     assert.equal((await estimateOf(`${SETUP}\nvalue = ${expression}\n`, expression))?.pandas, undefined, expression);
   }
+  const appended = `${SETUP}\nxs = [1, 2]\nxs.append(3)\nvalue = pd.Series(xs)\n`;
+  assert.equal((await estimateOf(appended, 'pd.Series(xs)'))?.pandas, undefined, 'a list appended to before');
+  const aliased = `${SETUP}\nxs = [1, 2]\nys = xs\nys += [3]\nvalue = pd.Series(xs)\n`;
+  assert.equal((await estimateOf(aliased, 'pd.Series(xs)'))?.pandas, undefined, 'a list changed through another name');
+  const elsewhere = `${SETUP}\nxs = [1, 2]\ndef f():\n    return pd.Series(xs)\n`;
+  assert.equal((await estimateOf(elsewhere, 'pd.Series(xs)'))?.pandas, undefined, 'a list read in another block');
   const shadowed = 'class pd:\n    Series = list\nvalue = pd.Series(range(3))\n';
   assert.equal((await estimateOf(shadowed, 'pd.Series(range(3))'))?.pandas, undefined, 'a local pd');
 });
