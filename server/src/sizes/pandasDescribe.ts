@@ -91,9 +91,10 @@ export function describeBlocks(frame: PandasFrame): string | undefined {
 /** Why the figure is what it is. */
 export function accountingNote(frame: PandasFrame): string {
   const objects = frame.columns.some(isObjectColumn) ? ', the objects of an object column counted once per row,' : '';
+  const values = frame.kind === 'Series' ? 'the values' : "each column's values";
+  const left = frame.kind === 'Series' ? 'the Series object or caches' : 'the block manager, the column labels or caches';
   return (
     `The figure follows pandas' own accounting (pandas ${PANDAS_VERSION}): sys.getsizeof calls ${frame.kind}.__sizeof__, which pandas defines as ` +
-    `memory_usage(deep=True) summed: the index and each column's values${objects} and nothing else (not the block manager, the column labels ` +
-    'or caches). Data shared with another array is counted again here.'
+    `memory_usage(deep=True) summed: the index and ${values}${objects} and nothing else (not ${left}). Values shared with another array are counted here too.`
   );
 }
