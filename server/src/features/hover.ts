@@ -5,9 +5,11 @@ import type { Settings } from '../config';
 import type { OpenDocument } from '../documents';
 import { classAt, classShape, instanceSizes } from '../sizes/classShape';
 import { estimateAt } from '../sizes/locate';
+import { pandasFrameAt } from '../sizes/locatePandas';
 import { layoutForVersion } from '../sizes/versions';
 import { rangeOf } from './diagnostics';
 import { classSizeMarkdown } from './classSizeMarkdown';
+import { pandasSizeMarkdown } from './pandasSizeMarkdown';
 import { sizeMarkdown } from './sizeMarkdown';
 
 /** Sizes are those of the CPython version the code targets (the settings' pythonVersion). */
@@ -21,9 +23,20 @@ export function hoverAt(document: OpenDocument, position: Position, settings: Pi
   const aboutClass = classHover(document, offset, facts, layout);
   if (aboutClass) return aboutClass;
   const found = estimateAt(root, offset, { layout, facts });
+  if (!found) return unknownFrameHover(document, offset, facts, layout);
+  const { node, estimate } = found;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: estimate.pandas ? pandasSizeMarkdown(node.text, estimate.pandas, layout) : sizeMarkdown(node.text, estimate, layout) },
+    range: rangeOf(document.text, node.startIndex, node.endIndex),
+  };
+}
+
+/** A Series or DataFrame with no estimate (its strings are not in the code): what pandas would count, and what is unknown. */
+function unknownFrameHover(document: OpenDocument, offset: number, facts: DocumentFacts, layout: ReturnType<typeof layoutForVersion>): Hover | null {
+  const found = pandasFrameAt(document.tree.rootNode, offset, { layout, facts });
   if (!found) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: sizeMarkdown(found.node.text, found.estimate, layout) },
+    contents: { kind: MarkupKind.Markdown, value: pandasSizeMarkdown(found.node.text, found.frame, layout) },
     range: rangeOf(document.text, found.node.startIndex, found.node.endIndex),
   };
 }

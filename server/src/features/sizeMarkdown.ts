@@ -9,7 +9,7 @@ import type { Alternative, Part } from '../sizes/types';
 const MAX_CODE_LENGTH = 60;
 
 /** Inline code, or nothing when the text would not read well inline. */
-function inlineCode(text: string): string | undefined {
+export function inlineCode(text: string): string | undefined {
   if (text.length > MAX_CODE_LENGTH || /[`\r\n]/.test(text)) return undefined;
   return `\`${text}\``;
 }

@@ -7,6 +7,7 @@ import { CPYTHON, DEFAULT_PYTHON_VERSION, type CPythonLayout } from './cpython';
 import { listCall, rangeCall } from './estimators/calls';
 import { dictCall, dictComprehension, dictDisplay } from './estimators/dicts';
 import { numpyCall } from './estimators/numpy';
+import { pandasCall } from './estimators/pandas';
 import { arrayCopyCall, arrayMethod, arraySubscript, arrayTranspose } from './estimators/numpy-views';
 import { arrayCall, bytearrayCall, tupleCall } from './estimators/sequences';
 import { setCall, setComprehension, setDisplay } from './estimators/sets';
@@ -27,7 +28,7 @@ const ESTIMATORS: Readonly<Record<string, readonly Estimator[]>> = {
   generator_expression: [generatorExpression],
   binary_operator: [listRepetition, constantValue],
   unary_operator: [constantValue],
-  call: [listCall, rangeCall, tupleCall, dictCall, setCall, bytearrayCall, arrayCall, numpyCall, arrayCopyCall, arrayMethod],
+  call: [listCall, rangeCall, tupleCall, dictCall, setCall, bytearrayCall, arrayCall, numpyCall, arrayCopyCall, arrayMethod, pandasCall],
   subscript: [arraySubscript],
   attribute: [arrayTranspose],
   dictionary: [dictDisplay],

@@ -3,7 +3,9 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import type { CPythonLayout } from './cpython';
 import type { Folder } from './fold';
+import type { NumberKind } from './compactForms';
 import type { NdarrayLayout } from './ndarrays';
+import type { PandasFrame } from './pandas';
 import type { Size } from './size';
 import type { ObjectTally } from './tally';
 
@@ -46,6 +48,15 @@ export interface Estimate {
   readonly compactForms?: readonly Alternative[];
   /** For a numpy array: its shape, strides, item type and whose data it reads. */
   readonly ndarray?: NdarrayLayout;
+  /** For a list of numbers of known length: how many, and whether all are ints that fit int64 or numbers a double holds (what numpy and pandas infer). */
+  readonly numbers?: NumberSequence;
+  /** For a pandas Series or DataFrame: its rows and columns as pandas accounts for them. */
+  readonly pandas?: PandasFrame;
+}
+
+export interface NumberSequence {
+  readonly count: number;
+  readonly kind: NumberKind;
 }
 
 export interface EstimateContext {

@@ -68,6 +68,8 @@ interface CountedItems {
   readonly objects: ObjectTally | undefined;
   /** What the items are as numbers, when every one is an int that fits int64 or a number that fits a double. */
   readonly kind: NumberKind | undefined;
+  /** True when the items were sampled rather than each evaluated, so that `kind` is a guess. */
+  readonly sampled?: boolean;
 }
 
 /** Counts the items and the objects they are, running the loops (or sampling a long single loop). */
@@ -108,7 +110,7 @@ function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContex
         known = perItem(env, count / SAMPLES);
       }
       if (objects) objects.approximate = true;
-      return { count, objects: known ? objects : undefined, kind: known ? kinds.kind : undefined };
+      return { count, objects: known ? objects : undefined, kind: known ? kinds.kind : undefined, sampled: true };
     }
   }
   let count = 0;
@@ -201,6 +203,7 @@ export const listComprehension: Estimator = (node, context) => {
     objects: counted.objects,
     ...(alternative ? { alternative } : {}),
     notes,
+    numbers: counted.kind && !counted.sampled ? { count: counted.count, kind: counted.kind } : undefined,
   });
   return withCheaperForms(list, comprehensionForms(node, counted, context));
 };

@@ -6,7 +6,7 @@ import { formatCount } from '../format';
 import { listSize } from '../objects';
 import { addSizes, exactSize, perCountSize, type Size } from '../size';
 import type { ObjectTally } from '../tally';
-import type { Alternative, Estimate, Part } from '../types';
+import type { Alternative, Estimate, NumberSequence, Part } from '../types';
 
 export interface ListShape {
   readonly items: number;
@@ -19,6 +19,8 @@ export interface ListShape {
   /** Unboxed containers for the same numbers. */
   readonly compactForms?: readonly Alternative[];
   readonly notes?: readonly string[];
+  /** The items as numbers, when every one is known. */
+  readonly numbers?: NumberSequence | undefined;
 }
 
 function headerPart(layout: CPythonLayout): Part {
@@ -42,6 +44,7 @@ export function listEstimate(layout: CPythonLayout, shape: ListShape): Estimate 
     notes,
     alternative: shape.alternative,
     compactForms: shape.compactForms ?? [],
+    ...(shape.numbers ? { numbers: shape.numbers } : {}),
   };
 }
 
