@@ -136,6 +136,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   print(`(e) server memory: after opening ${memory.openedFiles} files RSS ${mb(memory.afterOpening.rssBytes)}, WASM ${mb(memory.afterOpening.wasmBytes)}, JS heap ${mb(memory.afterOpening.heapUsedBytes)}, ${memory.afterOpening.openTrees} trees`);
   print(`    after ${memory.edits} edits: RSS ${mb(memory.afterEditing.rssBytes)}, WASM ${mb(memory.afterEditing.wasmBytes)}, JS heap ${mb(memory.afterEditing.heapUsedBytes)}, ${memory.afterEditing.openTrees} trees`);
   print(`    growth: RSS ${memory.rssGrowthPercent.toFixed(1)}%, WASM ${memory.wasmGrowthPercent.toFixed(1)}%`);
+  print(`    from ${Math.floor(memory.edits / 2)} to ${memory.edits} edits: RSS ${memory.secondHalfRssGrowthPercent.toFixed(1)}%, WASM ${memory.secondHalfWasmGrowthPercent.toFixed(1)}% (JS heap ${mb(memory.halfway.heapUsedBytes)} → ${mb(memory.afterEditing.heapUsedBytes)}; a leak keeps growing here)`);
 
   const targets: [Target, string][] = [];
   const add = (target: Target, shown: string) => targets.push([target, shown]);

@@ -17,9 +17,13 @@ export interface MemoryResult {
   readonly openedFiles: number;
   readonly edits: number;
   readonly afterOpening: MemorySnapshot;
+  /** Half-way through the edits: growth from here on, unlike a first rise to the allocators' high-water mark, is a leak. */
+  readonly halfway: MemorySnapshot;
   readonly afterEditing: MemorySnapshot;
   readonly rssGrowthPercent: number;
   readonly wasmGrowthPercent: number;
+  readonly secondHalfRssGrowthPercent: number;
+  readonly secondHalfWasmGrowthPercent: number;
 }
 
 export async function memoryGrowth(repoRoot: string, corpus: Corpus, files: number, edits: number): Promise<MemoryResult> {
@@ -31,7 +35,9 @@ export async function memoryGrowth(repoRoot: string, corpus: Corpus, files: numb
 
     // Round-robin over the open files, each getting its own alternating insert/delete keystrokes.
     const changes = opened.map((document, index) => keystrokes(document.text, Math.ceil(edits / opened.length) + 1, index + 1));
+    let halfway: MemorySnapshot | undefined;
     for (let done = 0; done < edits; done++) {
+      if (done === Math.floor(edits / 2)) halfway = await snapshot(client);
       const index = done % opened.length;
       const document = opened[index]!;
       const change = changes[index]!.next();
@@ -39,13 +45,17 @@ export async function memoryGrowth(repoRoot: string, corpus: Corpus, files: numb
       await client.didChange(document.uri, ++document.version, [change.value]);
     }
     const afterEditing = await snapshot(client);
+    halfway ??= afterEditing;
     return {
       openedFiles: opened.length,
       edits,
       afterOpening,
+      halfway,
       afterEditing,
       rssGrowthPercent: growth(afterOpening.rssBytes, afterEditing.rssBytes),
       wasmGrowthPercent: growth(afterOpening.wasmBytes, afterEditing.wasmBytes),
+      secondHalfRssGrowthPercent: growth(halfway.rssBytes, afterEditing.rssBytes),
+      secondHalfWasmGrowthPercent: growth(halfway.wasmBytes, afterEditing.wasmBytes),
     };
   } finally {
     await client.stop();
