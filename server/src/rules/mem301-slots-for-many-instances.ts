@@ -46,11 +46,12 @@ export const mem301: Rule = {
     const name = classNode.childForFieldName('name');
     if (!name) return undefined;
     const { facts, source } = context;
-    const chain = slotlessChain(classNode, facts);
-    if (!chain) return undefined;
-    // Cheaper than the file-wide attribute writes, and most classes stop here.
+    // Cheaper than the class's shape (which collects its whole body) and the
+    // file-wide attribute writes, and most classes stop here.
     const place = repeatedInstantiation(name, facts);
     if (!place) return undefined;
+    const chain = slotlessChain(classNode, facts);
+    if (!chain) return undefined;
     const attributes = slotAttributes(chain, facts, classNode.tree.rootNode);
     if (!attributes) return undefined;
     // The message names a line, which any edit above it moves.
