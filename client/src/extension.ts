@@ -25,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('memhints', 'Python Memory Hints', serverOptions, clientOptions);
   context.subscriptions.push(
     showServerState(client),
-    registerMeasureCommands(context, client.outputChannel),
+    registerMeasureCommands(context, client),
     vscode.commands.registerCommand('memhints.restartServer', restartByHand),
     vscode.commands.registerCommand('memhints.fixAll', async () => {
       await vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.memhints', apply: 'first' });

@@ -15,10 +15,15 @@ highest among the points sampled: at each line of SCRIPT that runs, a snapshot i
 taken whenever the traced memory has grown by a fifth since the last one (which
 bounds the cost of all snapshots to about six times that of the largest), and once
 more when the script ends. The overall peak is tracemalloc's own, exact.
+
+Each line also lists its largest allocation sites: the frames between the line and
+the allocation (innermost first, at most SITE_FRAMES of them), so that a line that
+calls into a library says where inside the library its memory went.
 """
 
 import argparse
 import json
+import linecache
 import os
 import resource
 import runpy
@@ -33,6 +38,11 @@ SNAPSHOT_GROWTH = 1.20
 # Below this much traced memory, snapshots are cheap and tell nothing yet.
 SNAPSHOT_FLOOR = 64 * 1024
 TRACER_FILE = os.path.abspath(__file__)
+# Allocation sites kept per line, largest first, and frames shown per site.
+SITES_PER_LINE = 5
+SITE_FRAMES = 4
+# Source text of a frame, cut to this many characters.
+CODE_WIDTH = 120
 
 
 class TimeLimitExceeded(BaseException):
@@ -80,19 +90,20 @@ class PeakSampler:
         self.snapshot_current = current
 
     def lines(self):
-        """{line: [bytes, count]} of the kept snapshot; call after tracemalloc.stop()."""
+        """{line: Line} of the kept snapshot; call after tracemalloc.stop()."""
         lines = {}
         if self.snapshot is None:
             return lines
         for frames, size, count in traceback_totals(self.snapshot):
             if not frames or frames[0][0] == TRACER_FILE:
                 continue  # the tracer's own bookkeeping
-            line = next((lineno for filename, lineno in frames if filename == self.script), None)
-            if line is None or line < 1:
+            index = next((index for index, (filename, _lineno) in enumerate(frames) if filename == self.script), None)
+            if index is None or frames[index][1] < 1:
                 continue  # not the script's, or made while its code object was set up (line 0)
-            size_count = lines.setdefault(line, [0, 0])
-            size_count[0] += size
-            size_count[1] += count
+            line = lines.get(frames[index][1])
+            if line is None:
+                line = lines[frames[index][1]] = Line()
+            line.add(frames[:index], size, count)
         return lines
 
     def trace(self, frame, event, _arg):
@@ -102,6 +113,36 @@ class PeakSampler:
         if event == "line":
             self.sample()
         return self.trace
+
+
+class Line:
+    """What one line of the script held: in all, and per allocation site."""
+
+    def __init__(self):
+        self.size = 0
+        self.count = 0
+        self.sites = {}
+
+    def add(self, inner_frames, size, count):
+        """inner_frames: the frames called from the line, innermost first; empty when the line allocated itself."""
+        self.size += size
+        self.count += count
+        key = (tuple(inner_frames[:SITE_FRAMES]), len(inner_frames) > SITE_FRAMES)
+        size_count = self.sites.setdefault(key, [0, 0])
+        size_count[0] += size
+        size_count[1] += count
+
+    def top_sites(self):
+        ranked = sorted(self.sites.items(), key=lambda item: (-item[1][0], item[0][0]))[:SITES_PER_LINE]
+        return [
+            {"frames": [frame_json(filename, lineno) for filename, lineno in frames], "moreFrames": more, "bytes": size, "count": count}
+            for (frames, more), (size, count) in ranked
+        ]
+
+
+def frame_json(filename, lineno):
+    code = linecache.getline(filename, lineno).strip()
+    return {"file": filename, "line": lineno, "code": code if len(code) <= CODE_WIDTH else code[: CODE_WIDTH - 1] + "\u2026"}
 
 
 def traceback_totals(snapshot):
@@ -212,7 +253,7 @@ def run(options):
     del finished_namespace
     lines = sampler.lines()
     return {
-        "version": 1,
+        "version": 2,
         "script": script,
         "python": sys.version.split()[0],
         "outcome": outcome,
@@ -220,8 +261,8 @@ def run(options):
         "endBytes": current,
         "snapshotBytes": sampler.snapshot_current,
         "lines": [
-            {"line": line, "bytes": size, "count": count}
-            for line, (size, count) in sorted(lines.items(), key=lambda item: (-item[1][0], item[0]))
+            {"line": number, "bytes": line.size, "count": line.count, "sites": line.top_sites()}
+            for number, line in sorted(lines.items(), key=lambda item: (-item[1].size, item[0]))
         ],
         "maxRssBytes": max_rss_bytes(),
         "seconds": elapsed,
@@ -244,7 +285,7 @@ def write_result(path, result):
 def main():
     options = parse_arguments(sys.argv[1:])
     if not os.path.isfile(options.script):
-        write_result(options.result, {"version": 1, "script": os.path.abspath(options.script), "python": sys.version.split()[0], "outcome": {"kind": "not-found"}, "peakBytes": 0, "endBytes": 0, "snapshotBytes": 0, "lines": [], "maxRssBytes": 0, "seconds": 0})
+        write_result(options.result, {"version": 2, "script": os.path.abspath(options.script), "python": sys.version.split()[0], "outcome": {"kind": "not-found"}, "peakBytes": 0, "endBytes": 0, "snapshotBytes": 0, "lines": [], "maxRssBytes": 0, "seconds": 0})
         return
     write_result(options.result, run(options))
 

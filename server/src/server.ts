@@ -20,6 +20,8 @@ import { ConfigProblemReports } from './features/configProblems';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { sizeInlayHints } from './features/inlayHints';
+import { lineEstimates } from './features/lineEstimates';
+import { LINE_ESTIMATES_REQUEST, type LineEstimatesParams } from './features/lineEstimatesProtocol';
 import { cellCodeActions, cellDiagnostics, cellHover } from './features/notebookCells';
 import { skippedDiagnostic } from './features/skipped';
 import { serverStats, STATS_REQUEST } from './features/stats';
@@ -201,6 +203,11 @@ connection.languages.inlayHint.on(({ textDocument, range }) => {
 });
 
 connection.onRequest(STATS_REQUEST, () => serverStats(documents));
+
+connection.onRequest(LINE_ESTIMATES_REQUEST, ({ textDocument, lines }: LineEstimatesParams) => {
+  const document = documents?.get(textDocument.uri);
+  return document && Array.isArray(lines) ? lineEstimates(document, lines, settings.forDocument(textDocument.uri)) : [];
+});
 
 connection.onShutdown(() => {
   for (const document of [...(documents?.all() ?? [])]) documents?.closed(document.text.uri);

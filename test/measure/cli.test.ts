@@ -112,3 +112,25 @@ test('the command line: options, arguments after --, and what is refused', () =>
   assert.ok(check.kind === 'check');
   assert.deepEqual(check.options.paths, ['a', '--odd.py']);
 });
+
+test('a line that called other code gets rows saying where its memory went; json gives the sites with their frames', (t) => {
+  const root = fixtureProject(t, 'calls_builders.py', 'builders.py', 'bytes_buffer.py');
+  const text = memhints(['measure', 'calls_builders.py'], root);
+  assert.equal(text.status, 0, text.stderr);
+  type Json = { lines: { line: number; sites: { frames: { file: string; line: number; code: string }[]; bytes: number; count: number }[] }[] };
+  const json = JSON.parse(memhints(['measure', '--format', 'json', 'calls_builders.py'], root).stdout) as Json;
+  const blob = json.lines.find((line) => line.line === 6)!.sites.find((site) => site.frames[0]?.line === 4)!;
+  assert.deepEqual(blob.frames, [{ file: join(root, 'builders.py'), line: 4, code: 'blob = bytes(count * 50)' }]);
+  const rows = text.stdout.split('\n');
+  const line6 = rows.findIndex((row) => row.startsWith('calls_builders.py:6 '));
+  assert.ok(line6 >= 0, text.stdout);
+  const after6 = rows.slice(line6 + 1);
+  const under6 = after6.slice(0, after6.findIndex((row) => !row.startsWith('    ↳ ')));
+  assert.ok(under6.some((row) => /^ {4}↳ \d+(\.\d)? MiB in 1 block at builders\.py:4 {2}blob = bytes\(count \* 50\)$/.test(row)), under6.join('\n'));
+  assert.ok(under6.some((row) => /^ {4}↳ \d+(\.\d)? MiB in [\d,]+ blocks at builders\.py:3 {2}names = \[str\(number\)/.test(row)), under6.join('\n'));
+  const line7 = rows.findIndex((row) => row.startsWith('calls_builders.py:7 '));
+  assert.match(rows[line7 + 1]!, /^ {4}↳ .* at json\/decoder\.py:\d+ ← /);
+  // A line that allocated by itself needs no such row.
+  const own = memhints(['measure', 'bytes_buffer.py'], root).stdout;
+  assert.doesNotMatch(own, /↳/);
+});

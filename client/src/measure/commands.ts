@@ -2,25 +2,30 @@
 // Measuring runs the file, so it happens only when the user asks, in a trusted workspace.
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { measureText } from '../../../server/src/cli/measureReport';
+import { LINE_ESTIMATES_REQUEST, type LineEstimate, type LineEstimatesParams } from '../../../server/src/features/lineEstimatesProtocol';
+import type { LineMeasurement } from '../../../server/src/measure/result';
 import { summariseRun } from '../../../server/src/measure/outcome';
 import { shortBytes } from '../../../server/src/sizes/format';
 import { measureScript } from '../../../server/src/measure/runTracer';
 import { MeasurementDecorations } from './decorations';
+import { shownMeasurements } from './labels';
 import { chooseInterpreter, measurePermission } from './permission';
 import { selectedInterpreter } from './pythonExtension';
 
-export function registerMeasureCommands(context: vscode.ExtensionContext, output: vscode.OutputChannel): vscode.Disposable {
+export function registerMeasureCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): vscode.Disposable {
   const decorations = new MeasurementDecorations();
   const tracer = context.asAbsolutePath('dist/measure.py');
   return vscode.Disposable.from(
     decorations,
-    vscode.commands.registerCommand('memhints.measure', () => measureActiveFile(tracer, decorations, output)),
+    vscode.commands.registerCommand('memhints.measure', () => measureActiveFile(tracer, decorations, client)),
     vscode.commands.registerCommand('memhints.clearMeasurements', () => decorations.clear()),
   );
 }
 
-async function measureActiveFile(tracer: string, decorations: MeasurementDecorations, output: vscode.OutputChannel): Promise<void> {
+async function measureActiveFile(tracer: string, decorations: MeasurementDecorations, client: BaseLanguageClient): Promise<void> {
+  const output = client.outputChannel;
   const document = vscode.window.activeTextEditor?.document;
   const permission = measurePermission({ workspaceTrusted: vscode.workspace.isTrusted, document: document && { scheme: document.uri.scheme, languageId: document.languageId } });
   if (!permission.allowed || document === undefined) {
@@ -48,7 +53,8 @@ async function measureActiveFile(tracer: string, decorations: MeasurementDecorat
     return;
   }
   const measured = run.kind === 'measured' ? run.result.lines : [];
-  decorations.show(document.uri, measured);
+  const shown = shownMeasurements(measured);
+  decorations.show(document.uri, { lines: shown, estimates: await estimatesFor(client, document, shown), script });
   const lines = measured.map((line) => ({ ...line, source: line.line <= document.lineCount ? document.lineAt(line.line - 1).text : '' }));
   output.appendLine(`\n${new Date().toLocaleTimeString()} ${interpreter.python} (${interpreter.source})`);
   output.append(measureText({ file: vscode.workspace.asRelativePath(document.uri), run, summary, lines, hiddenLines: 0 }));
@@ -60,3 +66,15 @@ async function measureActiveFile(tracer: string, decorations: MeasurementDecorat
   }
 }
 
+
+/** The language server's size estimates for the measured lines, by 0-based line; none when the server cannot answer. */
+async function estimatesFor(client: BaseLanguageClient, document: vscode.TextDocument, lines: readonly LineMeasurement[]): Promise<Map<number, LineEstimate>> {
+  if (lines.length === 0 || !client.isRunning()) return new Map();
+  const params: LineEstimatesParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) }, lines: lines.map((line) => line.line - 1) };
+  try {
+    const estimates = await client.sendRequest<LineEstimate[]>(LINE_ESTIMATES_REQUEST, params);
+    return new Map(estimates.map((estimate) => [estimate.line, estimate]));
+  } catch {
+    return new Map(); // the measured figures stand on their own
+  }
+}

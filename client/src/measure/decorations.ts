@@ -1,18 +1,23 @@
-// "measured peak 35.2 MiB" after the lines that held memory, until cleared or the file changes.
+// "measured peak 35.2 MiB · estimated 36 MiB" after the lines that held memory, with a
+// hover saying where it went, until cleared or the file changes.
 import * as vscode from 'vscode';
-import { bytesWithExact, formatCount, shortBytes } from '../../../server/src/sizes/format';
+import type { LineEstimate } from '../../../server/src/features/lineEstimatesProtocol';
 import type { LineMeasurement } from '../../../server/src/measure/result';
+import { decorationText, measuredLineMarkdown } from './labels';
 
-/** Lines shown: the largest, at most this many, and none under MIN_BYTES. */
-const MAX_LINES = 50;
-const MIN_BYTES = 1024;
+/** A file's measurement as shown: the lines, the model's estimates for them (by 0-based line), and the script's path. */
+export interface ShownMeasurement {
+  readonly lines: readonly LineMeasurement[];
+  readonly estimates: ReadonlyMap<number, LineEstimate>;
+  readonly script: string;
+}
 
 export class MeasurementDecorations implements vscode.Disposable {
   private readonly type = vscode.window.createTextEditorDecorationType({
     after: { margin: '0 0 0 2em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
     isWholeLine: true,
   });
-  private readonly byDocument = new Map<string, readonly LineMeasurement[]>();
+  private readonly byDocument = new Map<string, ShownMeasurement>();
   private readonly listeners: vscode.Disposable[];
 
   constructor() {
@@ -25,8 +30,8 @@ export class MeasurementDecorations implements vscode.Disposable {
     ];
   }
 
-  show(uri: vscode.Uri, lines: readonly LineMeasurement[]): void {
-    this.byDocument.set(uri.toString(), lines.filter((line) => line.bytes >= MIN_BYTES).slice(0, MAX_LINES));
+  show(uri: vscode.Uri, measurement: ShownMeasurement): void {
+    this.byDocument.set(uri.toString(), measurement);
     this.renderAll();
   }
 
@@ -46,13 +51,16 @@ export class MeasurementDecorations implements vscode.Disposable {
   }
 
   private render(editor: vscode.TextEditor): void {
-    const lines = this.byDocument.get(editor.document.uri.toString()) ?? [];
-    const options = lines
+    const measurement = this.byDocument.get(editor.document.uri.toString());
+    const options = (measurement?.lines ?? [])
       .filter((line) => line.line <= editor.document.lineCount)
       .map((line): vscode.DecorationOptions => {
-        const range = editor.document.lineAt(line.line - 1).range;
-        const hover = new vscode.MarkdownString(`memhints: this line held **${bytesWithExact(line.bytes)}** in ${formatCount(line.count)} memory blocks when the traced memory peaked (tracemalloc, including what it called).`);
-        return { range, hoverMessage: hover, renderOptions: { after: { contentText: `measured peak ${shortBytes(line.bytes)}` } } };
+        const estimate = measurement!.estimates.get(line.line - 1);
+        return {
+          range: editor.document.lineAt(line.line - 1).range,
+          hoverMessage: new vscode.MarkdownString(measuredLineMarkdown(line, estimate, measurement!.script)),
+          renderOptions: { after: { contentText: decorationText(line, estimate) } },
+        };
       });
     editor.setDecorations(this.type, options);
   }

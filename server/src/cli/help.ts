@@ -105,8 +105,9 @@ Runs the Python script FILE (as "python3 FILE ARGS..." would, with __name__
 == "__main__") under tracemalloc, and reports what it did cost: the memory
 each of its lines held when the traced memory was at its highest, largest
 first, and the overall peak. Memory allocated in a library counts against the
-line of FILE that called it. The script's standard output and error are shown
-after the report.
+line of FILE that called it, and rows under that line say where it went: its
+largest allocation sites, each as the frames from the allocation back towards
+the line. The script's standard output and error are shown after the report.
 
 This runs the script: measure only code you trust.
 
@@ -121,7 +122,9 @@ Options:
                          json: one object {file, python, outcome: {kind, ...},
                          message, peakBytes, snapshotBytes, endBytes,
                          maxRssBytes, seconds, lines: [{file, line, bytes,
-                         count, source}], stdout, stderr, outputTruncated}
+                         count, source, sites: [{frames: [{file, line, code}],
+                         moreFrames, bytes, count}]}], stdout, stderr,
+                         outputTruncated}
   --top N                show the N largest lines (default: 20; 0: all)
   -h, --help             print this help
 

@@ -1,7 +1,9 @@
 // `memhints measure` output: a table of the lines that held the most memory (text),
 // or one JSON object.
-import { bytesWithExact, formatCount } from '../sizes/format';
-import type { ScriptOutcome } from '../measure/result';
+import { dirname } from 'node:path';
+import { bytesWithExact, formatCount, shortBytes } from '../sizes/format';
+import type { AllocationSite, ScriptOutcome } from '../measure/result';
+import { callsElsewhere, shownSites, siteChain, siteCode } from '../measure/sites';
 import type { MeasureRun, ScriptOutput } from '../measure/runTracer';
 import type { OutcomeSummary } from '../measure/outcome';
 
@@ -10,6 +12,8 @@ export interface MeasuredLine {
   readonly bytes: number;
   readonly count: number;
   readonly source: string;
+  /** Where its memory was allocated, largest first. */
+  readonly sites: readonly AllocationSite[];
 }
 
 /** What the report shows of a run that produced a result. */
@@ -40,7 +44,9 @@ export function measureText(report: MeasureReport): string {
       const header = ['line', 'measured', 'blocks', 'source'] as const;
       const widths = [0, 1, 2].map((column) => Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)));
       const row = (cells: readonly string[]) => `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]!.padStart(widths[1]!)}  ${cells[2]!.padStart(widths[2]!)}  ${cells[3]}`.trimEnd();
-      out.push(row(header), ...rows.map(row));
+      out.push(row(header));
+      const scriptDir = dirname(result.script);
+      report.lines.forEach((line, index) => out.push(row(rows[index]!), ...siteRows(line, scriptDir)));
       if (report.hiddenLines > 0) out.push(`... and ${report.hiddenLines} more line${report.hiddenLines === 1 ? '' : 's'} (--top 0 shows all)`);
     }
     out.push('');
@@ -56,6 +62,15 @@ export function measureText(report: MeasureReport): string {
   out.push(...outputSection('stdout', run.output.stdout), ...outputSection('stderr', run.output.stderr));
   if (run.output.truncated) out.push('(only the last MiB of each stream is shown)');
   return `${out.join('\n')}\n`;
+}
+
+/** Under a line that called other code: where its memory went, "  ↳ 9.5 MiB in 1 block at builders.py:4  blob = bytes(count * 50)". */
+function siteRows(line: MeasuredLine, scriptDir: string): string[] {
+  if (!callsElsewhere(line.sites)) return [];
+  return shownSites(line.sites).map((site) => {
+    const code = shortSource(siteCode(site));
+    return `    ↳ ${shortBytes(site.bytes)} in ${formatCount(site.count)} block${site.count === 1 ? '' : 's'} at ${siteChain(site, scriptDir)}${code === '' ? '' : `  ${code}`}`;
+  });
 }
 
 function outputSection(name: string, text: string): string[] {

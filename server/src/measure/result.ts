@@ -16,6 +16,27 @@ export interface LineMeasurement {
   readonly bytes: number;
   /** Memory blocks. */
   readonly count: number;
+  /** Where the line's memory was allocated, largest first (the tracer keeps the few largest). */
+  readonly sites: readonly AllocationSite[];
+}
+
+/** One place a line's memory was allocated: the line itself, or code it called. */
+export interface AllocationSite {
+  /** The frames called from the line, innermost (where the memory was allocated) first; empty when the line allocated it itself. */
+  readonly frames: readonly SiteFrame[];
+  /** More frames lie between the last one listed and the line. */
+  readonly moreFrames: boolean;
+  readonly bytes: number;
+  readonly count: number;
+}
+
+export interface SiteFrame {
+  /** Absolute path. */
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** The line's source, stripped; empty when it could not be read. */
+  readonly code: string;
 }
 
 export interface TracerResult {
@@ -35,12 +56,14 @@ export interface TracerResult {
   readonly seconds: number;
 }
 
+/** Version 2 added the allocation sites of each line. */
+const RESULT_VERSION = 2;
 const OUTCOMES = new Set(['ok', 'raised', 'exited', 'time-limit', 'memory-limit', 'not-found']);
 
 /** Reads the tracer's JSON; throws when it is not a result of the version this code knows. */
 export function parseTracerResult(text: string): TracerResult {
   const value = JSON.parse(text) as Partial<Record<keyof TracerResult | 'version', unknown>>;
-  if (value.version !== 1) throw new Error(`the tracer wrote a result of version ${String(value.version)}, expected 1`);
+  if (value.version !== RESULT_VERSION) throw new Error(`the tracer wrote a result of version ${String(value.version)}, expected ${RESULT_VERSION}`);
   const outcome = value.outcome as { kind?: unknown } | undefined;
   if (typeof outcome?.kind !== 'string' || !OUTCOMES.has(outcome.kind)) throw new Error('the tracer wrote a result without a known outcome');
   if (!Array.isArray(value.lines)) throw new Error('the tracer wrote a result without lines');

@@ -1,0 +1,56 @@
+// What the editor says about a measured line: the text after it ("measured peak
+// 35.2 MiB · estimated 36 MiB") and its hover (the figures and where the memory
+// went). Free of the vscode API so that it can be tested on its own.
+import { dirname } from 'node:path';
+import type { LineEstimate } from '../../../server/src/features/lineEstimatesProtocol';
+import type { AllocationSite, LineMeasurement } from '../../../server/src/measure/result';
+import { shownSites, siteChain, siteCode } from '../../../server/src/measure/sites';
+import { bytesWithExact, formatCount, formatPart, shortBytes } from '../../../server/src/sizes/format';
+
+/** Lines shown: the largest, at most this many, and none under MIN_BYTES. */
+const MAX_LINES = 50;
+const MIN_BYTES = 1024;
+
+export function shownMeasurements(lines: readonly LineMeasurement[]): readonly LineMeasurement[] {
+  return lines.filter((line) => line.bytes >= MIN_BYTES).slice(0, MAX_LINES);
+}
+
+function estimatedSize(estimate: LineEstimate): string {
+  return formatPart({ bytes: estimate.bytes, approximate: estimate.approximate });
+}
+
+/** "measured peak 35.2 MiB · estimated 36 MiB", or only the measured figure where the model has no estimate. */
+export function decorationText(line: LineMeasurement, estimate: LineEstimate | undefined): string {
+  const measured = `measured peak ${shortBytes(line.bytes)}`;
+  return estimate === undefined ? measured : `${measured} · estimated ${estimatedSize(estimate)}`;
+}
+
+/** Inline code that survives backticks in the code. */
+function inlineCode(text: string): string {
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+function blocks(count: number): string {
+  return `${formatCount(count)} memory block${count === 1 ? '' : 's'}`;
+}
+
+function siteItem(site: AllocationSite, scriptDir: string): string {
+  const size = `**${shortBytes(site.bytes)}** in ${blocks(site.count)}`;
+  if (site.frames.length === 0) return `- ${size} on this line itself`;
+  const code = siteCode(site);
+  return `- ${size} at ${inlineCode(siteChain(site, scriptDir))}${code === '' ? '' : `: ${inlineCode(code)}`}`;
+}
+
+/** The hover of a measured line: what it held, the model's estimate, and its largest allocation sites. */
+export function measuredLineMarkdown(line: LineMeasurement, estimate: LineEstimate | undefined, script: string): string {
+  const scriptDir = dirname(script);
+  const parts = [
+    `**memhints: measured peak ${shortBytes(line.bytes)}**: this line held ${bytesWithExact(line.bytes)} in ${blocks(line.count)} when the traced memory peaked (tracemalloc, with what it called).`,
+    estimate === undefined
+      ? 'The size model has no estimate for this line.'
+      : `Estimated by the size model (as on hover): ${estimatedSize(estimate)} for ${estimate.what}.`,
+  ];
+  const sites = shownSites(line.sites);
+  if (sites.length > 0) parts.push('Largest allocation sites, innermost frame first:', sites.map((site) => siteItem(site, scriptDir)).join('\n'));
+  return parts.join('\n\n');
+}

@@ -1,0 +1,22 @@
+// Answers memhints/lineEstimates: the estimate of each asked line that has one
+// (lines that allocate nothing the model knows, or whose size is symbolic, are left out).
+import { DocumentFacts } from '../analysis/facts';
+import type { Settings } from '../config';
+import type { OpenDocument } from '../documents';
+import { SizeEstimator } from '../sizes/estimate';
+import { lineAllocation } from '../sizes/lineAllocations';
+import { layoutForVersion } from '../sizes/versions';
+import { MAX_ESTIMATED_LINES, type LineEstimate } from './lineEstimatesProtocol';
+
+export function lineEstimates(document: OpenDocument, lines: readonly unknown[], settings: Pick<Settings, 'pythonVersion'>): LineEstimate[] {
+  if (document.skipped) return [];
+  const root = document.tree.rootNode;
+  const estimator = new SizeEstimator({ layout: layoutForVersion(settings.pythonVersion), facts: new DocumentFacts(root) });
+  const wanted = [...new Set(lines.filter((line): line is number => Number.isInteger(line) && (line as number) >= 0))].slice(0, MAX_ESTIMATED_LINES);
+  const estimates: LineEstimate[] = [];
+  for (const line of wanted) {
+    const allocation = lineAllocation(root, line, estimator);
+    if (allocation) estimates.push({ line, bytes: allocation.size.bytes, approximate: allocation.size.approximate, what: allocation.what });
+  }
+  return estimates;
+}

@@ -1,0 +1,90 @@
+// "memhints: Measure memory of this file" in a real VS Code, in a trusted folder: the
+// measured figure after the line (checked against tracemalloc run by python3 on the same
+// script) beside the size model's estimate (checked against python3's own sizes), the
+// hover with where the memory went, and "memhints: Clear measurements".
+import assert from 'node:assert/strict';
+import { describe } from 'node:test';
+import { runPythonJson } from '../support/python';
+import { measureInPython } from '../support/sizes';
+import { decoratedLines } from './decorations';
+import { withoutDigitGrouping } from './python';
+import { useVsCode } from './session';
+import { waitFor } from './waits';
+
+const SCRIPT_NAME = 'numbers.py';
+const NUMBERS = 'numbers = list(range(300_000))';
+const DUMPS = 'text = json.dumps(numbers)';
+const SCRIPT = `# A list of 300,000 ints, and its JSON text made by the json package.\nimport json\n\n${NUMBERS}\n${DUMPS}\nprint(len(numbers), len(text))\n`;
+
+/** Bytes each line of the script holds at its end, from tracemalloc's statistics("lineno") in a python3 of its own. */
+const DIRECT_TRACEMALLOC = `
+import contextlib, io, json, runpy, sys, tracemalloc
+script = json.load(sys.stdin)["script"]
+sys.argv = [script]
+tracemalloc.start(32)
+with contextlib.redirect_stdout(io.StringIO()):
+    namespace = runpy.run_path(script, run_name="__main__")
+snapshot = tracemalloc.take_snapshot()
+tracemalloc.stop()
+lines = {}
+for statistic in snapshot.statistics("traceback"):
+    line = next((frame.lineno for frame in reversed(list(statistic.traceback)) if frame.filename == script), None)
+    if line is not None:
+        lines[line] = lines.get(line, 0) + statistic.size
+print(json.dumps(lines))
+`;
+
+const UNITS: Readonly<Record<string, number>> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
+
+/** "11.4 MiB" → bytes. */
+function bytesOf(figure: string): number {
+  const [, number, unit] = /^([\d.]+) (B|KiB|MiB|GiB)$/.exec(figure) ?? [];
+  assert.ok(number && unit, `not a size: ${figure}`);
+  return Number(number) * UNITS[unit]!;
+}
+
+/** The decoration text after the line holding `code`, once one is drawn. */
+async function decorationAfter(page: Parameters<typeof decoratedLines>[0], code: string): Promise<string> {
+  return waitFor(`a measurement after "${code}"`, async () => {
+    const line = (await decoratedLines(page)).find((shown) => shown.text.includes(code));
+    return line?.decorations.find((text) => text.startsWith('measured peak'));
+  });
+}
+
+describe('memhints measures a script in VS Code', { timeout: 10 * 60_000 }, () => {
+  const { scenario, folder } = useVsCode({ workspaceFiles: { [SCRIPT_NAME]: SCRIPT } });
+
+  scenario('the measure command puts the measured peak and the estimate after each line, the hover says where the memory went, and clear removes them', async (workbench) => {
+    const script = `${folder()}/${SCRIPT_NAME}`;
+    const direct = runPythonJson<Record<string, number>>(DIRECT_TRACEMALLOC, { script });
+    const [deepList] = measureInPython([{ program: `value = ${NUMBERS.replace('numbers = ', '')}` }]).results.map((result) => result.deep!);
+
+    await workbench.openFile(SCRIPT_NAME);
+    await workbench.runCommand('memhints: Measure memory of this file');
+    const numbersText = await decorationAfter(workbench.page, NUMBERS);
+    await workbench.screenshot('measure-decorations');
+    const [, measured, estimated] = /^measured peak ([\d.]+ \w+) · estimated ([\d.]+ \w+)$/.exec(numbersText) ?? [];
+    assert.ok(measured && estimated, `after ${NUMBERS}: ${JSON.stringify(numbersText)}`);
+    const numbersLine = SCRIPT.split('\n').indexOf(NUMBERS) + 1;
+    const held = direct[numbersLine]!;
+    assert.ok(Math.abs(bytesOf(measured) - held) <= held * 0.1, `measured ${measured}; tracemalloc run by python3 directly: ${held} bytes`);
+    // Shown to a tenth of a unit: within half a tenth of what python3 says the list and its ints take.
+    assert.ok(Math.abs(bytesOf(estimated) - deepList) <= 0.05 * UNITS[estimated.split(' ')[1]!]!, `estimated ${estimated}; python3: ${deepList} bytes`);
+
+    // json.dumps: measured, but the size model has no estimate for it.
+    const dumpsText = await decorationAfter(workbench.page, DUMPS);
+    assert.match(dumpsText, /^measured peak [\d.]+ \w+$/);
+    const dumpsHeld = direct[numbersLine + 1]!;
+    assert.ok(Math.abs(bytesOf(dumpsText.replace('measured peak ', '')) - dumpsHeld) <= dumpsHeld * 0.1, `${dumpsText}; python3 directly: ${dumpsHeld} bytes`);
+
+    const hover = withoutDigitGrouping((await workbench.hoverOver('json.dumps', { timeoutMs: 15_000 })) ?? '');
+    await workbench.screenshot('measure-hover');
+    await workbench.pressEscape();
+    assert.match(hover, /memhints: measured peak/);
+    assert.match(hover, /The size model has no estimate for this line/);
+    assert.match(hover, /json\/encoder\.py:\d+ ← json\/__init__\.py:\d+/, `the hover does not say where inside json the memory went: ${hover}`);
+
+    await workbench.runCommand('memhints: Clear measurements');
+    await waitFor('the measurements to be cleared', async () => ((await decoratedLines(workbench.page)).some((line) => line.decorations.some((text) => text.startsWith('measured peak'))) ? undefined : true));
+  });
+});
