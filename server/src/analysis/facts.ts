@@ -22,9 +22,14 @@ export class DocumentFacts {
     this.dependencies = dependencies;
   }
 
+  /** The findings being made read the module-level bindings of `name` (or that it has none: a builtin). */
+  readsBindingsOf(name: string): void {
+    this.dependencies?.readsBindingsOf(name);
+  }
+
   /** The findings being made read every place the document spells `name`. */
-  readsName(name: string): void {
-    this.dependencies?.readsName(name);
+  readsSpellingsOf(name: string): void {
+    this.dependencies?.readsSpellingsOf(name);
   }
 
   /** The findings being made read the whole document. */
@@ -38,14 +43,14 @@ export class DocumentFacts {
   }
 
   get names(): NameIndex {
-    this.namesCache ??= new NameIndex(this.root, (name) => this.readsName(name));
+    this.namesCache ??= new NameIndex(this.root, (name) => this.readsSpellingsOf(name));
     return this.namesCache;
   }
 
   lookup(name: string, from: Node): Lookup {
     const found = this.scopes.lookup(name, from);
     // Module-level bindings (and their absence, for builtins) can come from anywhere in the document.
-    if (isModuleLevel(found)) this.readsName(name);
+    if (isModuleLevel(found)) this.readsBindingsOf(name);
     return found;
   }
 
@@ -58,7 +63,7 @@ export class DocumentFacts {
     let known = this.qualifiedNames.get(expression.id);
     if (known) {
       // A remembered answer still reads what it read the first time.
-      if (known.moduleName !== undefined) this.readsName(known.moduleName);
+      if (known.moduleName !== undefined) this.readsBindingsOf(known.moduleName);
     } else {
       known = this.resolve(expression);
       this.qualifiedNames.set(expression.id, known);

@@ -8,12 +8,27 @@ import { analyze, checkSubtree, finishFindings, rulesByNodeType, type AnalysisOp
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
-import { topLevelChunks, type Chunk } from './topLevelChunks';
+import { moduleLevelText, topLevelChunks, type Chunk } from './topLevelChunks';
+
+/** The words of a chunk: all of them, and those outside the body it may define. */
+interface ChunkWords {
+  readonly all: ReadonlySet<string>;
+  readonly moduleLevel: ReadonlySet<string>;
+  readonly moduleLevelText: string;
+}
+
+/** What the chunks that appeared or went away spell. */
+interface ChangedWords {
+  readonly all: ReadonlySet<string>;
+  readonly moduleLevel: ReadonlySet<string>;
+  /** A star import added or removed changes what every module-level name may be. */
+  readonly starImport: boolean;
+}
 
 /** One chunk's findings and noqa comments, at offsets from its start. */
 interface ChunkResult {
   readonly key: string;
-  readonly words: ReadonlySet<string>;
+  readonly words: ChunkWords;
   readonly dependencies: Dependencies;
   readonly findings: readonly Finding[];
   readonly suppressions: readonly SuppressionAt[];
@@ -39,45 +54,47 @@ export class IncrementalAnalysis {
     }
     const chunks = topLevelChunks(root, source);
     const kept = unchangedChunks(this.previous.map((result) => result.key), chunks.map((chunk) => chunk.key));
-    const changedWords = this.wordsOfChangedChunks(chunks, kept);
-    // A star import added or removed changes what every module-level name may be.
-    const starImportChanged = changedWords.words.has('import') && changedWords.texts.some((text) => text.includes('*'));
+    const newWords = new Map<number, ChunkWords>();
+    chunks.forEach((chunk, index) => {
+      if (kept[index] === undefined) newWords.set(index, wordsOfChunk(chunk, source));
+    });
+    const changed = this.changedWords(kept, newWords);
     let facts: DocumentFacts | undefined;
     const results: ChunkResult[] = [];
     this.lastAnalysedChunks = 0;
     chunks.forEach((chunk, index) => {
       const old = kept[index] === undefined ? undefined : this.previous[kept[index]!];
-      if (old && !starImportChanged && stillHolds(old.dependencies, changedWords.words)) {
+      if (old && stillHolds(old.dependencies, changed)) {
         results.push(old);
         return;
       }
       facts ??= new DocumentFacts(root);
-      results.push(this.analyseChunk(chunk, { source, facts }, old?.words));
+      results.push(this.analyseChunk(chunk, { source, facts }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
       this.lastAnalysedChunks++;
     });
     this.previous = results;
     return this.assemble(chunks, results, source);
   }
 
-  /** The words of chunks that appeared or disappeared, and their texts. */
-  private wordsOfChangedChunks(chunks: readonly Chunk[], kept: readonly (number | undefined)[]): { words: Set<string>; texts: string[] } {
-    const words = new Set<string>();
-    const texts: string[] = [];
+  /** The words of chunks that appeared or went away. */
+  private changedWords(kept: readonly (number | undefined)[], newWords: ReadonlyMap<number, ChunkWords>): ChangedWords {
+    const all = new Set<string>();
+    const moduleLevel = new Set<string>();
+    let starImport = false;
+    const add = (words: ChunkWords) => {
+      for (const word of words.all) all.add(word);
+      for (const word of words.moduleLevel) moduleLevel.add(word);
+      starImport ||= words.moduleLevel.has('import') && words.moduleLevelText.includes('*');
+    };
     const stillThere = new Set(kept.filter((index): index is number => index !== undefined));
     this.previous.forEach((result, index) => {
-      if (stillThere.has(index)) return;
-      for (const word of result.words) words.add(word);
-      texts.push(result.key);
+      if (!stillThere.has(index)) add(result.words);
     });
-    chunks.forEach((chunk, index) => {
-      if (kept[index] !== undefined) return;
-      for (const word of wordsOf(chunk.key)) words.add(word);
-      texts.push(chunk.key);
-    });
-    return { words, texts };
+    for (const words of newWords.values()) add(words);
+    return { all, moduleLevel, starImport };
   }
 
-  private analyseChunk(chunk: Chunk, context: RuleContext & { readonly facts: DocumentFacts }, knownWords: ReadonlySet<string> | undefined): ChunkResult {
+  private analyseChunk(chunk: Chunk, context: RuleContext & { readonly facts: DocumentFacts }, words: ChunkWords): ChunkResult {
     const dependencies = new Dependencies();
     context.facts.recordInto(dependencies);
     const findings: Finding[] = [];
@@ -95,7 +112,7 @@ export class IncrementalAnalysis {
     if (!findings.every((finding) => withinChunk(finding, chunk))) dependencies.readsWholeDocument();
     return {
       key: chunk.key,
-      words: knownWords ?? wordsOf(chunk.key),
+      words,
       dependencies,
       findings: findings.map((finding) => moved(finding, -chunk.start)),
       suppressions: suppressions.map(({ offset, suppression }) => ({ offset: offset - chunk.start, suppression })),
@@ -114,10 +131,18 @@ export class IncrementalAnalysis {
   }
 }
 
-function stillHolds(dependencies: Dependencies, changedWords: ReadonlySet<string>): boolean {
+function stillHolds(dependencies: Dependencies, changed: ChangedWords): boolean {
   if (dependencies.wholeDocument) return false;
-  for (const name of dependencies.names) if (changedWords.has(name)) return false;
+  if (changed.starImport && dependencies.bindings.size > 0) return false;
+  for (const name of dependencies.spellings) if (changed.all.has(name)) return false;
+  // Only module-level code binds module-level names: an edit inside a function body changes none.
+  for (const name of dependencies.bindings) if (changed.moduleLevel.has(name)) return false;
   return true;
+}
+
+function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {
+  const text = moduleLevelText(chunk, source);
+  return { all: wordsOf(chunk.key), moduleLevel: wordsOf(text), moduleLevelText: text };
 }
 
 function withinChunk(finding: Finding, chunk: Chunk): boolean {

@@ -1,7 +1,7 @@
 // Python scopes and the names bound in each, built in one pass over the nodes
 // that bind: module-level code at once, each top-level function or class body
 // when something inside it is first asked about.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Point } from 'web-tree-sitter';
 import { COMPREHENSION_TARGET_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
 import { COMPREHENSION_TYPES, SCOPE_TYPES } from './syntax';
 
@@ -64,21 +64,28 @@ export class Scopes {
     // The root is a scope even when broken code makes it an ERROR node rather than a module.
     this.rootScope = this.addScope(root, undefined);
     // Module-level code now, top-level function and class bodies on demand: after an
-    // edit, the analysis of one function need not visit every other one.
+    // edit, the analysis of one function need not visit every other one. Each
+    // descendantsOfType call has a fixed cost, so runs of other statements go in one.
+    let run: { first: Node; last: Node } | undefined;
+    const flushRun = () => {
+      if (run) this.collectBetween(root, run.first.startPosition, run.last.endPosition);
+      run = undefined;
+    };
     for (const statement of root.namedChildren) {
       if (!statement) continue;
       const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
       const body = definition && DEFINITION_TYPES.has(definition.type) ? definition.childForFieldName('body') : null;
-      if (!definition || !body) {
-        this.collect(statement, root);
+      if (!body) {
+        if (run) run.last = statement;
+        else run = { first: statement, last: statement };
         continue;
       }
-      // Decorators run at module level, before the definition binds its name.
-      if (statement.id !== definition.id) for (const part of statement.namedChildren) if (part && part.id !== definition.id) this.collect(part, root);
-      this.visit(definition);
-      for (const part of definition.namedChildren) if (part && part.id !== body.id) this.collect(part, root);
+      flushRun();
+      // Decorators, the definition itself, parameters and bases: everything before the body.
+      this.collectBetween(statement, statement.startPosition, body.startPosition);
       this.pendingBodies.push({ start: body.startIndex, end: body.endIndex, body });
     }
+    flushRun();
   }
 
   /** The scope a node's code runs in (a default value runs outside its function, a body inside). */
@@ -116,16 +123,18 @@ export class Scopes {
     const pending = this.pendingBodies[low - 1];
     if (!pending || end > pending.end) return;
     this.pendingBodies.splice(low - 1, 1);
-    this.collect(pending.body, pending.body);
+    this.collect(pending.body);
   }
 
-  /**
-   * One pass over the nodes under `top` that make scopes and bindings, found by
-   * tree-sitter in document order. `skip` is a node already visited (the root).
-   */
-  private collect(top: Node, skip: Node): void {
-    for (const node of top.descendantsOfType(SCOPE_WALK_TYPES as string[])) {
-      if (node.id !== skip.id) this.visit(node);
+  /** One pass over the nodes under `top` that make scopes and bindings, found by tree-sitter in document order. */
+  private collect(top: Node): void {
+    for (const node of top.descendantsOfType(SCOPE_WALK_TYPES as string[])) this.visit(node);
+  }
+
+  /** The same, for the nodes under `top` from `start` up to (not into) what starts at `end`; the root is visited already. */
+  private collectBetween(top: Node, start: Point, end: Point): void {
+    for (const node of top.descendantsOfType(SCOPE_WALK_TYPES as string[], start, end)) {
+      if (node.id !== this.rootScope.node.id) this.visit(node);
     }
   }
 

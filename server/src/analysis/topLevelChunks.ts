@@ -11,10 +11,25 @@ export interface Chunk {
   readonly nodes: readonly Node[];
   /**
    * Everything its findings can read of the text without asking the facts:
-   * its own text, the rest of its first and last lines, and the comment-only
-   * lines right above it. Equal keys mean equal findings when nothing else read changed.
+   * its own text, the rest of its first and last lines, where on its line it
+   * starts, and the comment-only lines right above it. Equal keys mean equal findings when nothing else read changed.
    */
   readonly key: string;
+}
+
+/** Top-level definitions: their bodies bind nothing at module level. */
+const DEFINITION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'class_definition']);
+
+/**
+ * The chunk's text without the body of the function or class it defines: the
+ * part that can bind names at module level (decorators, name, defaults, bases).
+ */
+export function moduleLevelText(chunk: Chunk, source: string): string {
+  const statement = [...chunk.nodes].reverse().find((node) => node.type !== 'comment');
+  const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+  const body = definition && DEFINITION_TYPES.has(definition.type) ? definition.childForFieldName('body') : null;
+  if (!body) return source.slice(chunk.start, chunk.end);
+  return `${source.slice(chunk.start, body.startIndex)}\n${source.slice(body.endIndex, chunk.end)}`;
 }
 
 interface Building {
@@ -56,7 +71,8 @@ function keyOf(source: string, start: number, end: number): string {
   const lineStart = lineStartBefore(source, start);
   let lineEnd = end;
   while (lineEnd < source.length && source[lineEnd] !== '\n' && source[lineEnd] !== '\r') lineEnd++;
-  return `${commentLinesAbove(source, lineStart)}\u0000${source.slice(lineStart, lineEnd)}`;
+  // Where the chunk starts on its line too: broken code can start one statement mid-line.
+  return `${commentLinesAbove(source, lineStart)}\u0000${start - lineStart}\u0000${source.slice(lineStart, lineEnd)}`;
 }
 
 /** The comment-only lines right above the line starting at `lineStart`, as commentsAbout() reads them. */

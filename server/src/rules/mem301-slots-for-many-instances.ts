@@ -205,7 +205,7 @@ function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts, root
 const weakrefImports = new WeakMap<DocumentFacts, boolean>();
 
 function importsWeakref(facts: DocumentFacts, root: Node): boolean {
-  facts.readsName('weakref');
+  facts.readsSpellingsOf('weakref');
   let known = weakrefImports.get(facts);
   if (known === undefined) weakrefImports.set(facts, (known = findsWeakrefImport(root)));
   return known;

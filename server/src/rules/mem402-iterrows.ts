@@ -27,7 +27,7 @@ export const mem402: Rule = {
     if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'iterrows') return undefined;
     if (callArguments(call).length > 0) return undefined;
     if (usageOf(call, context.facts).kind !== 'iterated') return undefined;
-    context.facts.readsName('iterrows');
+    context.facts.readsSpellingsOf('iterrows');
     if (definesIterrows(call.tree.rootNode)) return undefined;
     return {
       code: mem402.code,
