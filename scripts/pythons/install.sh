@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs the CPython builds the size model is checked against besides the
 # machine's python3: Debian's python3.9 (bullseye) and python3.13 (trixie),
-# unpacked from their .deb files into a cache folder (nothing is installed
-# system-wide), with one wrapper per version in $PYTHONS/bin:
+# each with its suite's numpy (1.19 and 2.2) and the BLAS, LAPACK and Fortran
+# runtime numpy links to, unpacked from their .deb files into a cache folder
+# (nothing is installed system-wide), with one wrapper per version in $PYTHONS/bin:
 #   python3.9   runs directly on glibc 2.31+
 #   python3.13  needs glibc 2.38+, so it runs through trixie's own loader and libc
 # Debian's current suites have no 3.8, 3.10 or 3.12 (bookworm has 3.11, sid 3.14+).
-# Idempotent: a version whose wrapper already runs is skipped. Where apt-get,
-# dpkg-deb or the network is missing it says so and exits 0; the tests then
-# skip those versions (or fail, under CI=true).
+# Idempotent: a version whose wrapper already runs and imports numpy is skipped
+# (an older cache without numpy is installed again). Where apt-get, dpkg-deb or
+# the network is missing it says so and exits 0; the tests then skip those
+# versions (or fail, under CI=true).
 set -uo pipefail
 
 PYTHONS="${MEMHINTS_PYTHONS:-${XDG_CACHE_HOME:-$HOME/.cache}/memhints-pythons}"
@@ -16,12 +18,15 @@ APT="$PYTHONS/apt"
 KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 MIRROR="${MEMHINTS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
-# version  suite     packages (the 3.13 root also gets trixie's libc, kept out of the 3.9 root)
+# version  suite     packages (the 3.13 root also gets trixie's libc and C++
+# runtime, kept out of the 3.9 root). Packages that several suites have are
+# pinned to the version's suite: both suites' lists are loaded at once.
 VERSIONS=(3.9 3.13)
 declare -A SUITE=([3.9]=bullseye [3.13]=trixie)
+NUMPY_PACKAGES="python3-numpy libblas3 liblapack3 libgfortran5 libquadmath0"
 declare -A PACKAGES=(
-  [3.9]="python3.9-minimal libpython3.9-minimal libpython3.9-stdlib"
-  [3.13]="python3.13-minimal libpython3.13-minimal libpython3.13-stdlib libc6/trixie"
+  [3.9]="python3.9-minimal libpython3.9-minimal libpython3.9-stdlib $NUMPY_PACKAGES"
+  [3.13]="python3.13-minimal libpython3.13-minimal libpython3.13-stdlib $NUMPY_PACKAGES python3-numpy-dev libc6 libstdc++6 libgcc-s1"
 )
 declare -A OWN_LOADER=([3.9]=no [3.13]=yes)
 # Where Debian puts the libraries and the loader, per architecture.
@@ -34,7 +39,11 @@ step() { printf '[pythons] %s\n' "$*"; }
 
 wrapper() { printf '%s/bin/python%s' "$PYTHONS" "$1"; }
 
-works() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc' >/dev/null 2>&1; }
+runs() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc' >/dev/null 2>&1; }
+
+works() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc, numpy' >/dev/null 2>&1; }
+
+versions() { "$(wrapper "$1")" -c 'import sys, numpy; print(sys.version.split()[0], "with numpy", numpy.__version__)'; }
 
 # One install at a time per cache folder (test runs in parallel share it).
 mkdir -p "$PYTHONS"
@@ -46,7 +55,7 @@ fi
 missing=()
 for version in "${VERSIONS[@]}"; do
   if works "$version"; then
-    step "python$version already installed ($("$(wrapper "$version")" -c 'import sys; print(sys.version.split()[0])'))"
+    step "python$version already installed ($(versions "$version"))"
   else
     missing+=("$version")
   fi
@@ -88,36 +97,54 @@ for version in "${missing[@]}"; do
   root="$PYTHONS/root-$version"
   debs="$PYTHONS/debs/$version"
   read -r -a packages <<<"${PACKAGES[$version]}"
+  packages=("${packages[@]/%//${SUITE[$version]}}")
   step "apt-get download ${packages[*]}"
-  rm -rf "$debs" "$root"
-  mkdir -p "$debs" "$root"
+  rm -rf "$debs" "$root.new" "$root.old"
+  mkdir -p "$debs" "$root.new"
   if ! (cd "$debs" && apt-get "${OPTIONS[@]}" download "${packages[@]}" >"$debs/download.log" 2>&1); then
-    step "NOTE: download failed, see $debs/download.log: python$version not installed"
+    step "NOTE: download failed, see $debs/download.log: python$version not (re)installed"
+    rm -rf "$root.new"
     failed=1
     continue
   fi
   for deb in "$debs"/*.deb; do
     step "unpack $(basename "$deb")"
-    dpkg-deb -x "$deb" "$root"
+    dpkg-deb -x "$deb" "$root.new"
   done
   rm -f "$debs"/*.deb
+  # Debian reaches libblas.so.3 and liblapack.so.3 in their blas/ and lapack/
+  # folders through update-alternatives links, which unpacking does not make:
+  # the wrappers put those folders on the library path instead.
+  lib="$root/usr/lib/$TRIPLET"
   if [ "${OWN_LOADER[$version]}" = yes ]; then
-    cat >"$(wrapper "$version")" <<EOF
+    cat >"$(wrapper "$version").new" <<EOF
 #!/bin/sh
-# Debian ${SUITE[$version]}'s python$version, through its own loader and libc (newer than the machine's).
-L="$root/usr/lib/$TRIPLET"
-PYTHONHOME="$root/usr" exec "\$L/$LOADER" --library-path "\$L:/usr/lib/$TRIPLET:/lib/$TRIPLET" "$root/usr/bin/python$version" "\$@"
+# Debian ${SUITE[$version]}'s python$version with numpy, through its own loader and libc (newer than the machine's).
+L="$lib"
+PYTHONHOME="$root/usr" exec "\$L/$LOADER" --library-path "\$L:\$L/blas:\$L/lapack:/usr/lib/$TRIPLET:/lib/$TRIPLET" "$root/usr/bin/python$version" "\$@"
 EOF
   else
-    cat >"$(wrapper "$version")" <<EOF
+    cat >"$(wrapper "$version").new" <<EOF
 #!/bin/sh
-# Debian ${SUITE[$version]}'s python$version, unpacked from its .deb files.
-PYTHONHOME="$root/usr" exec "$root/usr/bin/python$version" "\$@"
+# Debian ${SUITE[$version]}'s python$version with numpy, unpacked from their .deb files.
+L="$lib"
+LD_LIBRARY_PATH="\$L:\$L/blas:\$L/lapack\${LD_LIBRARY_PATH:+:\$LD_LIBRARY_PATH}" PYTHONHOME="$root/usr" exec "$root/usr/bin/python$version" "\$@"
 EOF
   fi
-  chmod +x "$(wrapper "$version")"
+  chmod +x "$(wrapper "$version").new"
+  # Test runs may be using the old root: swap folders and wrapper in one go.
+  [ -d "$root" ] && mv "$root" "$root.old"
+  mv "$root.new" "$root"
+  mv "$(wrapper "$version").new" "$(wrapper "$version")"
+  rm -rf "$root.old"
   if works "$version"; then
-    step "python$version installed: $(wrapper "$version") ($("$(wrapper "$version")" -c 'import sys; print(sys.version.split()[0])'))"
+    step "python$version installed: $(wrapper "$version") ($(versions "$version"))"
+  elif runs "$version"; then
+    step "NOTE: python$version runs but cannot import numpy (its numpy cases are skipped):"
+    "$(wrapper "$version")" -c 'import numpy' 2>&1 | tail -3 | sed 's/^/[pythons]   /'
+    # Without the package the oracle reports numpy as missing instead of failing.
+    rm -rf "$root/usr/lib/python3/dist-packages/numpy"
+    failed=1
   else
     step "NOTE: python$version was unpacked but does not run:"
     "$(wrapper "$version")" -c 'import array, sys, tracemalloc' 2>&1 | sed 's/^/[pythons]   /'
@@ -129,6 +156,6 @@ if [ "$failed" -eq 0 ]; then
   # The package lists are only needed to install; the interpreters stay.
   rm -rf "$APT/lists" "$PYTHONS/debs"
 else
-  step "NOTE: some interpreters are missing; their size checks are skipped outside CI"
+  step "NOTE: some interpreters or their numpy are missing; those size checks are skipped outside CI"
 fi
 exit 0

@@ -28,6 +28,17 @@ function caseName(sizeCase: SizeCase): string {
 
 const olderThan = (version: PythonVersion, since: PythonVersion): boolean => PYTHON_VERSIONS.indexOf(version) < PYTHON_VERSIONS.indexOf(since);
 
+/** Whether release `version` ("1.19.5", "2.0.0rc1") comes before `since` ("1.22"), by their numbers. */
+function releaseBefore(version: string, since: string): boolean {
+  const numbers = (release: string): number[] => release.split('.').map((part) => Number.parseInt(part, 10) || 0);
+  const [have, want] = [numbers(version), numbers(since)];
+  for (let index = 0; index < want.length; index++) {
+    const difference = (have[index] ?? 0) - want[index]!;
+    if (difference !== 0) return difference < 0;
+  }
+  return false;
+}
+
 /**
  * Checks the oracle cases against `python`. With `expected`, the interpreter
  * must be that version; without, any version the model has a table for.
@@ -69,6 +80,11 @@ export function describeOracle(python: string, expected?: PythonVersion, cases: 
         const truth = measured[index]!;
         if (truth.missingModule) {
           t.skip(`${python} cannot import ${truth.missingModule}`);
+          return;
+        }
+        const moduleSince = sizeCase.moduleSince;
+        if (moduleSince && truth.moduleVersion && releaseBefore(truth.moduleVersion, moduleSince.version)) {
+          t.skip(`not applicable to ${sizeCase.module} ${truth.moduleVersion} (${python}): the model describes ${sizeCase.module} ${moduleSince.version}+; ${moduleSince.why}`);
           return;
         }
         const estimate = estimates[index];

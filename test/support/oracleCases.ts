@@ -15,6 +15,14 @@ const GENERATOR_SETUP = [
   'o = O()',
 ].join('\n');
 
+// The ndarray object (PyArrayObject_fields) gained a pointer in numpy 1.20
+// (_buffer_info) and another in 1.22 (mem_handler); the model has the 96 bytes
+// of 1.22 and later and cannot know which numpy a program imports.
+const NUMPY = {
+  module: 'numpy',
+  moduleSince: { version: '1.22', why: 'older ndarray objects lack mem_handler (added in 1.22) and, before 1.20, _buffer_info: 8 or 16 bytes less per array' },
+} as const;
+
 export const ORACLE_CASES: readonly SizeCase[] = [
   // ints: header + 30-bit digits; zero still reports one digit; -5..256 are shared
   { expression: '0' },
@@ -240,19 +248,19 @@ export const ORACLE_CASES: readonly SizeCase[] = [
   { setup: 'import array', expression: "array.array('b', range(100))" },
   { setup: 'from array import array', expression: "array('i', (1, 2, 3))" },
   // numpy arrays own their data: object + shape and strides + itemsize × size
-  { module: 'numpy', setup: 'import numpy as np', expression: 'np.zeros(10)' },
-  { module: 'numpy', setup: 'import numpy as np', expression: 'np.zeros((1000, 1000))' },
-  { module: 'numpy', setup: 'import numpy as np', expression: 'np.zeros(0)' },
-  { module: 'numpy', setup: 'import numpy as np', expression: 'np.ones((3, 4, 5), dtype=np.int8)' },
-  { module: 'numpy', setup: 'import numpy as np', expression: "np.empty(100, dtype='float32')" },
-  { module: 'numpy', setup: 'import numpy as np', expression: "np.zeros(10, 'i4')" },
-  { module: 'numpy', setup: 'import numpy as np', expression: 'np.zeros([2, 3], dtype=complex)' },
-  { module: 'numpy', setup: 'import numpy as np', expression: 'np.arange(10)' },
-  { module: 'numpy', setup: 'import numpy as np', expression: 'np.arange(10**6)' },
-  { module: 'numpy', setup: 'import numpy as np', expression: 'np.arange(0, 1, 0.1)' },
-  { module: 'numpy', setup: 'import numpy as np', expression: 'np.arange(5, 100, 3, dtype=np.int16)' },
-  { module: 'numpy', setup: 'import numpy', expression: 'numpy.ones(7, dtype=bool)' },
-  { module: 'numpy', setup: 'from numpy import zeros, float32', expression: 'zeros((4, 4), float32)' },
+  { ...NUMPY, setup: 'import numpy as np', expression: 'np.zeros(10)' },
+  { ...NUMPY, setup: 'import numpy as np', expression: 'np.zeros((1000, 1000))' },
+  { ...NUMPY, setup: 'import numpy as np', expression: 'np.zeros(0)' },
+  { ...NUMPY, setup: 'import numpy as np', expression: 'np.ones((3, 4, 5), dtype=np.int8)' },
+  { ...NUMPY, setup: 'import numpy as np', expression: "np.empty(100, dtype='float32')" },
+  { ...NUMPY, setup: 'import numpy as np', expression: "np.zeros(10, 'i4')" },
+  { ...NUMPY, setup: 'import numpy as np', expression: 'np.zeros([2, 3], dtype=complex)' },
+  { ...NUMPY, setup: 'import numpy as np', expression: 'np.arange(10)' },
+  { ...NUMPY, setup: 'import numpy as np', expression: 'np.arange(10**6)' },
+  { ...NUMPY, setup: 'import numpy as np', expression: 'np.arange(0, 1, 0.1)' },
+  { ...NUMPY, setup: 'import numpy as np', expression: 'np.arange(5, 100, 3, dtype=np.int16)' },
+  { ...NUMPY, setup: 'import numpy', expression: 'numpy.ones(7, dtype=bool)' },
+  { ...NUMPY, setup: 'from numpy import zeros, float32', expression: 'zeros((4, 4), float32)' },
   // nested containers share objects: each counted once
   { setup: 'row = (1000, 2000)', expression: '[row, row, {1: row}]' },
   { expression: "[{'a': 1}, {'a': 1}]" },

@@ -14,6 +14,12 @@ export interface SizeCase {
   readonly since?: PythonVersion;
   /** A module outside the standard library that the case imports (numpy). */
   readonly module?: string;
+  /**
+   * The first release of `module` whose layout the model describes for this
+   * case, and what older releases do differently: with an older release the
+   * case does not apply (the model cannot tell which release a program imports).
+   */
+  readonly moduleSince?: { readonly version: string; readonly why: string };
 }
 
 export function programOf(sizeCase: SizeCase): string {
@@ -51,6 +57,8 @@ export interface Measurement {
   readonly error?: string;
   /** The case's module, when the interpreter cannot import it. */
   readonly missingModule?: string;
+  /** The `__version__` of the case's module ("1.19.5"). */
+  readonly moduleVersion?: string;
 }
 
 export interface Measurements {
@@ -63,7 +71,7 @@ export interface Measurements {
 // Deep size: every object reachable through list, tuple, set and dict items,
 // each id() counted once (so a shared small int or constant counts once).
 const MEASURE = String.raw`
-import array, importlib.util, json, sys
+import array, importlib, importlib.util, json, sys
 
 def deep_size(root):
     seen = set()
@@ -89,9 +97,12 @@ for case in json.load(sys.stdin):
         continue
     namespace = {"array": array}
     try:
+        result = {}
+        if case.get("module"):
+            result["moduleVersion"] = importlib.import_module(case["module"]).__version__
         exec(compile(case["program"], "<case>", "exec"), namespace)
         value = namespace["value"]
-        result = {"shallow": sys.getsizeof(value), "deep": deep_size(value)}
+        result.update(shallow=sys.getsizeof(value), deep=deep_size(value))
         if case.get("alternative"):
             result["alternative"] = sys.getsizeof(eval(case["alternative"], namespace))
         results.append(result)

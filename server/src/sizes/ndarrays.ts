@@ -2,7 +2,12 @@
 // an item type, and whether the data buffer is its own or another array's
 // (a view). Views and copies are told apart by these, as numpy tells them.
 
-/** numpy 2.x on 64-bit: sizeof(PyArrayObject_fields) and one npy_intp for each of shape and strides per dimension. */
+/**
+ * numpy 1.22 and later (2.x too) on 64-bit: sizeof(PyArrayObject_fields) and one
+ * npy_intp for each of shape and strides per dimension. The object is 8 bytes
+ * smaller in numpy 1.20-1.21 (no mem_handler) and 16 in 1.19 and older (no
+ * _buffer_info either).
+ */
 export const NUMPY = { objectSize: 96, perDimension: 16 } as const;
 
 export interface Dtype {

@@ -16,7 +16,7 @@ function describeItems(array: NdarrayLayout): string {
 /** `made` says how the array came to be (a sentence). */
 export function ndarrayEstimate(context: EstimateContext, array: NdarrayLayout, made: string): Estimate {
   const header = NUMPY.objectSize + NUMPY.perDimension * array.shape.length;
-  const headerPart = { bytes: header, label: `ndarray object with its shape and strides (numpy 2, ${array.shape.length}-D)` };
+  const headerPart = { bytes: header, label: `ndarray object with its shape and strides (numpy 1.22+, ${array.shape.length}-D)` };
   const owner = array.owner;
   if (owner) {
     return {
