@@ -14,7 +14,8 @@ import { moduleLevelText, topLevelChunks, type Chunk } from './topLevelChunks';
 interface ChunkWords {
   readonly all: ReadonlySet<string>;
   readonly moduleLevel: ReadonlySet<string>;
-  readonly moduleLevelText: string;
+  /** Whether its module-level part may be a star import. */
+  readonly starImport: boolean;
 }
 
 /** What the chunks that appeared or went away spell. */
@@ -29,7 +30,8 @@ interface ChangedWords {
 interface ChunkResult {
   readonly key: string;
   readonly words: ChunkWords;
-  readonly dependencies: Dependencies;
+  /** A copy: what was recorded while the chunk was analysed. */
+  readonly dependencies: Pick<Dependencies, 'bindings' | 'spellings' | 'wholeDocument'>;
   readonly findings: readonly Finding[];
   readonly suppressions: readonly SuppressionAt[];
 }
@@ -84,7 +86,7 @@ export class IncrementalAnalysis {
     const add = (words: ChunkWords) => {
       for (const word of words.all) all.add(word);
       for (const word of words.moduleLevel) moduleLevel.add(word);
-      starImport ||= words.moduleLevel.has('import') && words.moduleLevelText.includes('*');
+      starImport ||= words.starImport;
     };
     const stillThere = new Set(kept.filter((index): index is number => index !== undefined));
     this.previous.forEach((result, index) => {
@@ -110,13 +112,15 @@ export class IncrementalAnalysis {
     }
     // A finding or fix outside the chunk would not move with it: never reuse such a chunk.
     if (!findings.every((finding) => withinChunk(finding, chunk))) dependencies.readsWholeDocument();
-    return {
+    // Kept across edits, so copied: strings taken from the tree's text are slices
+    // that would keep each version of the whole document alive.
+    return structuredClone({
       key: chunk.key,
       words,
-      dependencies,
+      dependencies: { bindings: dependencies.bindings, spellings: dependencies.spellings, wholeDocument: dependencies.wholeDocument },
       findings: findings.map((finding) => moved(finding, -chunk.start)),
       suppressions: suppressions.map(({ offset, suppression }) => ({ offset: offset - chunk.start, suppression })),
-    };
+    });
   }
 
   private assemble(chunks: readonly Chunk[], results: readonly ChunkResult[], source: string): Finding[] {
@@ -131,7 +135,7 @@ export class IncrementalAnalysis {
   }
 }
 
-function stillHolds(dependencies: Dependencies, changed: ChangedWords): boolean {
+function stillHolds(dependencies: ChunkResult['dependencies'], changed: ChangedWords): boolean {
   if (dependencies.wholeDocument) return false;
   if (changed.starImport && dependencies.bindings.size > 0) return false;
   for (const name of dependencies.spellings) if (changed.all.has(name)) return false;
@@ -142,7 +146,8 @@ function stillHolds(dependencies: Dependencies, changed: ChangedWords): boolean 
 
 function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {
   const text = moduleLevelText(chunk, source);
-  return { all: wordsOf(chunk.key), moduleLevel: wordsOf(text), moduleLevelText: text };
+  const moduleLevel = wordsOf(text);
+  return { all: wordsOf(chunk.key), moduleLevel, starImport: moduleLevel.has('import') && text.includes('*') };
 }
 
 function withinChunk(finding: Finding, chunk: Chunk): boolean {

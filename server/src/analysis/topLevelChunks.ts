@@ -28,7 +28,8 @@ export function moduleLevelText(chunk: Chunk, source: string): string {
   const statement = [...chunk.nodes].reverse().find((node) => node.type !== 'comment');
   const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
   const body = definition && DEFINITION_TYPES.has(definition.type) ? definition.childForFieldName('body') : null;
-  if (!body) return source.slice(chunk.start, chunk.end);
+  // Built by concatenation, never a bare slice: V8 keeps a slice's whole source alive.
+  if (!body) return `\n${source.slice(chunk.start, chunk.end)}`;
   return `${source.slice(chunk.start, body.startIndex)}\n${source.slice(body.endIndex, chunk.end)}`;
 }
 
