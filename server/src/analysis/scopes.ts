@@ -113,13 +113,7 @@ export class Scopes {
 
   /** Collects the pending top-level body that holds [start, end), if any. */
   private collectPendingBodyAround(start: number, end: number): void {
-    let low = 0;
-    let high = this.pendingBodies.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.pendingBodies[mid]!.start <= start) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstStartingAfter(this.pendingBodies, start);
     const pending = this.pendingBodies[low - 1];
     if (!pending || end > pending.end) return;
     this.pendingBodies.splice(low - 1, 1);
@@ -212,15 +206,20 @@ export class Scopes {
 
   /** The index of the first scope that starts after `offset`. */
   private indexAfterStart(offset: number): number {
-    let low = 0;
-    let high = this.extents.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.extents[mid]!.start <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return firstStartingAfter(this.extents, offset);
   }
+}
+
+/** The index of the first item, in a list sorted by start, that starts after `offset`. */
+function firstStartingAfter(items: readonly { readonly start: number }[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid]!.start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Whether the node at [start, end) is evaluated inside the scope. */
