@@ -3,7 +3,7 @@
 // when something inside it is first asked about.
 import type { Node, Point } from 'web-tree-sitter';
 import { COMPREHENSION_TARGET_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
-import { COMPREHENSION_TYPES, SCOPE_TYPES } from './syntax';
+import { COMPREHENSION_TYPES, definitionBody, SCOPE_TYPES } from './syntax';
 
 export interface Scope {
   readonly node: Node;
@@ -48,8 +48,6 @@ interface PendingBody {
   readonly body: Node;
 }
 
-/** Definitions at top level, whose bodies bind nothing at module level. */
-const DEFINITION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'class_definition']);
 
 export class Scopes {
   private readonly byNodeId = new Map<number, Scope>();
@@ -73,8 +71,7 @@ export class Scopes {
     };
     for (const statement of root.namedChildren) {
       if (!statement) continue;
-      const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-      const body = definition && DEFINITION_TYPES.has(definition.type) ? definition.childForFieldName('body') : null;
+      const body = definitionBody(statement);
       if (!body) {
         if (run) run.last = statement;
         else run = { first: statement, last: statement };

@@ -20,6 +20,15 @@ export const COMPREHENSION_TYPES: ReadonlySet<string> = new Set([
   'generator_expression',
 ]);
 
+/** Definitions whose bodies are scopes of their own: nothing in a body binds a name where the definition stands. */
+const DEFINITION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'class_definition']);
+
+/** The body of the function or class a statement defines (decorated or not), or null for other statements. */
+export function definitionBody(statement: Node): Node | null {
+  const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+  return definition && DEFINITION_TYPES.has(definition.type) ? definition.childForFieldName('body') : null;
+}
+
 /** The expression inside any number of redundant parentheses. */
 export function unparenthesized(node: Node): Node {
   let current = node;

@@ -3,6 +3,7 @@
 // statement below them (rules read the comments right above a statement), or
 // with the statement whose last line they end (a trailing `# noqa`).
 import type { Node } from 'web-tree-sitter';
+import { definitionBody } from './syntax';
 
 export interface Chunk {
   readonly start: number;
@@ -12,13 +13,12 @@ export interface Chunk {
   /**
    * Everything its findings can read of the text without asking the facts:
    * its own text, the rest of its first and last lines, where on its line it
-   * starts, and the comment-only lines right above it. Equal keys mean equal findings when nothing else read changed.
+   * starts, and the comment-only lines right above it. Equal keys mean equal
+   * findings when nothing else they read changed.
    */
   readonly key: string;
 }
 
-/** Top-level definitions: their bodies bind nothing at module level. */
-const DEFINITION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'class_definition']);
 
 /**
  * The chunk's text without the body of the function or class it defines: the
@@ -26,8 +26,7 @@ const DEFINITION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'c
  */
 export function moduleLevelText(chunk: Chunk, source: string): string {
   const statement = [...chunk.nodes].reverse().find((node) => node.type !== 'comment');
-  const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-  const body = definition && DEFINITION_TYPES.has(definition.type) ? definition.childForFieldName('body') : null;
+  const body = statement ? definitionBody(statement) : null;
   // Built by concatenation, never a bare slice: V8 keeps a slice's whole source alive.
   if (!body) return `\n${source.slice(chunk.start, chunk.end)}`;
   return `${source.slice(chunk.start, body.startIndex)}\n${source.slice(body.endIndex, chunk.end)}`;
