@@ -49,6 +49,9 @@ interface PendingBody {
 }
 
 
+/** Text in a definition's header that may hold a scope or binding of its own (`for` of a comprehension). */
+const NESTED_IN_HEADER = /lambda|for|:=/;
+
 export class Scopes {
   private readonly byNodeId = new Map<number, Scope>();
   /** In document order, so by start offset, outer before inner on a tie. */
@@ -58,7 +61,13 @@ export class Scopes {
   /** By start offset. A body bound nothing outside its definition, so module-level answers never wait for it. */
   private readonly pendingBodies: PendingBody[] = [];
 
+  /** The root's text, which starts at the root's first token rather than at offset 0. */
+  private readonly source: string;
+  private readonly sourceStart: number;
+
   constructor(root: Node) {
+    this.source = root.text;
+    this.sourceStart = root.startIndex;
     // The root is a scope even when broken code makes it an ERROR node rather than a module.
     this.rootScope = this.addScope(root, undefined);
     // Module-level code now, top-level function and class bodies on demand: after an
@@ -79,7 +88,12 @@ export class Scopes {
       }
       flushRun();
       // Decorators, the definition itself, parameters and bases: everything before the body.
-      this.collectBetween(statement, statement.startPosition, body.startPosition);
+      // Only a lambda, a comprehension or `:=` there makes scopes or bindings besides the
+      // definition's own (broken code aside), and most headers have none: they skip the walk.
+      const header = this.source.slice(statement.startIndex - this.sourceStart, body.startIndex - this.sourceStart);
+      const definition = body.parent;
+      if (NESTED_IN_HEADER.test(header) || !definition || statement.hasError) this.collectBetween(statement, statement.startPosition, body.startPosition);
+      else this.visit(definition);
       this.pendingBodies.push({ start: body.startIndex, end: body.endIndex, body });
     }
     flushRun();
