@@ -3,10 +3,10 @@
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { Node } from 'web-tree-sitter';
 import { DocumentFacts } from '../analysis/facts';
-import { descendants } from '../analysis/syntax';
 import type { OpenDocument } from '../documents';
-import { mayEstimate, SizeEstimator } from '../sizes/estimate';
+import { SizeEstimator } from '../sizes/estimate';
 import { formatPart, formatSize } from '../sizes/format';
+import { outermostEstimates } from '../sizes/outermostEstimates';
 import type { Size } from '../sizes/size';
 import { layoutForVersion } from '../sizes/versions';
 
@@ -29,15 +29,8 @@ export function sizeInlayHints(document: OpenDocument, range: Range, options: Si
   const layout = layoutForVersion(options.pythonVersion);
   const estimator = new SizeEstimator({ layout, facts: new DocumentFacts(root) });
   const hints: InlayHint[] = [];
-  const estimated = new Set<number>();
   const inRange = (node: Node): boolean => node.endIndex >= start && node.startIndex <= end;
-  // An estimated allocation is hinted once, not again for the expressions inside it.
-  const enter = (node: Node): boolean => inRange(node) && !estimated.has(node.id);
-  for (const node of descendants(root, enter)) {
-    if (!inRange(node) || !mayEstimate(node) || node.type === 'parenthesized_expression') continue;
-    const estimate = estimator.estimate(node);
-    if (!estimate) continue;
-    estimated.add(node.id);
+  for (const { node, estimate } of outermostEstimates(root, inRange, estimator)) {
     const size = heldSize(estimate.deep) ?? heldSize(estimate.shallow);
     if (!size || size.bytes <= options.threshold || node.endIndex > end) continue;
     hints.push({

@@ -4,10 +4,10 @@
 // the compiler makes once (or CPython shares) are left out: running the line
 // allocates nothing for them.
 import type { Node } from 'web-tree-sitter';
-import { descendants } from '../analysis/syntax';
 import { foldsAtCompileTime } from './compile-time';
-import { mayEstimate, type SizeEstimator } from './estimate';
+import type { SizeEstimator } from './estimate';
 import { cachedObjectKey } from './objects';
+import { outermostEstimates } from './outermostEstimates';
 import { addSizes, exactSize, type Size } from './size';
 import type { Estimate } from './types';
 
@@ -23,15 +23,8 @@ export interface LineAllocation {
 /** The line's estimated allocations, or undefined when it has none or one of them grows with a count that is not known. */
 export function lineAllocation(root: Node, line: number, estimator: SizeEstimator): LineAllocation | undefined {
   const estimates: Estimate[] = [];
-  const estimated = new Set<number>();
   const onLine = (node: Node): boolean => node.startPosition.row <= line && node.endPosition.row >= line;
-  // An estimated expression counts once, not again for the expressions inside it.
-  const enter = (node: Node): boolean => onLine(node) && !estimated.has(node.id);
-  for (const node of descendants(root, enter)) {
-    if (!onLine(node) || !mayEstimate(node) || node.type === 'parenthesized_expression') continue;
-    const estimate = estimator.estimate(node);
-    if (!estimate) continue;
-    estimated.add(node.id);
+  for (const { node, estimate } of outermostEstimates(root, onLine, estimator)) {
     // An allocation that starts on an earlier line holds what is written inside it on this one.
     if (node.startPosition.row === line && !isMadeOnce(node, estimator)) estimates.push(estimate);
   }
