@@ -95,11 +95,13 @@ class PeakSampler:
         if self.snapshot is None:
             return lines
         for frames, size, count in traceback_totals(self.snapshot):
-            if not frames or frames[0][0] == TRACER_FILE:
-                continue  # the tracer's own bookkeeping
             index = next((index for index, (filename, _lineno) in enumerate(frames) if filename == self.script), None)
             if index is None or frames[index][1] < 1:
                 continue  # not the script's, or made while its code object was set up (line 0)
+            if any(filename == TRACER_FILE for filename, _lineno in frames[:index]):
+                # The tracer's own bookkeeping: the trace function runs, and takes its snapshots, in
+                # the script's frames, so its allocations would otherwise count against the line running.
+                continue
             line = lines.get(frames[index][1])
             if line is None:
                 line = lines[frames[index][1]] = Line()
