@@ -205,10 +205,13 @@ def stop_timer():
 def script_traceback(error, script):
     """The traceback from the script's first frame on, without the tracer's and runpy's."""
     entries = traceback.extract_tb(error.__traceback__)
-    first = next((index for index, entry in enumerate(entries) if entry.filename == script), 0)
-    entries = entries[first:]
-    text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(entries))
-    return text + "".join(traceback.format_exception_only(type(error), error))
+    first = next((index for index, entry in enumerate(entries) if entry.filename == script), None)
+    failure = "".join(traceback.format_exception_only(type(error), error))
+    if first is None:
+        # Raised before any of the script's code ran (a SyntaxError: the error names its own place),
+        # so all its frames are the tracer's and runpy's; python3 SCRIPT shows none either.
+        return failure
+    return "Traceback (most recent call last):\n" + "".join(traceback.format_list(entries[first:])) + failure
 
 
 def run(options):
