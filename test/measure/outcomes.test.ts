@@ -56,8 +56,8 @@ test('the memory limit ends a script that takes ever more with a MemoryError, an
 
 test('a missing interpreter is reported as such, not as a failed script', async () => {
   const run = await measured(join(DIR, 'bytes_buffer.py'), { python: join(DIR, 'no-such-python') });
-  assert.equal(run.kind, 'interpreter-missing');
-  assert.equal(summariseRun(run).ending, 'interpreter-missing');
+  assert.equal(run.kind, 'interpreter-unusable');
+  assert.equal(summariseRun(run).ending, 'interpreter-unusable');
   assert.match(summariseRun(run).message ?? '', /no-such-python" could not be run \(not found\)/);
 });
 

@@ -48,7 +48,7 @@ async function measureActiveFile(tracer: string, decorations: MeasurementDecorat
   );
   const summary = summariseRun(run);
   if (run.kind === 'cancelled') return;
-  if (run.kind === 'interpreter-missing') {
+  if (run.kind === 'interpreter-unusable') {
     void vscode.window.showErrorMessage(`memhints: ${summary.message}. Select an interpreter in the Python extension or set memhints.pythonPath.`);
     return;
   }
