@@ -26,10 +26,12 @@ export const mem101: Rule = {
   check(call, context) {
     const callee = call.childForFieldName('function');
     if (!callee) return undefined;
+    const args = callArguments(call);
+    // What the callee is costs a name lookup: only calls given a list comprehension need to know.
+    if (!args.some((arg) => arg.type === 'list_comprehension')) return undefined;
     const qualifiedName = context.facts.qualifiedName(callee);
     const consumer = qualifiedName ? CONSUMING_CALLS.get(qualifiedName) : undefined;
     if (!consumer) return undefined;
-    const args = callArguments(call);
     const positional = args.filter((arg) => arg.type !== 'keyword_argument' && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat');
     if (positional.length !== args.filter((arg) => arg.type !== 'keyword_argument').length) return undefined;
     if (consumer.positionalCount !== undefined && positional.length !== consumer.positionalCount) return undefined;

@@ -74,10 +74,10 @@ const SHARED_METHODS: ReadonlySet<string> = new Set(['index', 'count']);
 /** The `range(…)` call when `call` is `list(range(…))` with nothing else inside `list(…)`. */
 function rangeInsideList(call: Node, facts: DocumentFacts): Node | undefined {
   const callee = call.childForFieldName('function');
-  if (!callee || facts.qualifiedName(callee) !== 'builtins.list') return undefined;
   const args = callArguments(call);
   const only = args[0];
-  if (args.length !== 1 || only?.type !== 'call') return undefined;
+  // The shape first: resolving the callee's name costs a lookup.
+  if (!callee || args.length !== 1 || only?.type !== 'call' || facts.qualifiedName(callee) !== 'builtins.list') return undefined;
   const rangeCallee = only.childForFieldName('function');
   return rangeCallee && facts.qualifiedName(rangeCallee) === 'builtins.range' ? only : undefined;
 }

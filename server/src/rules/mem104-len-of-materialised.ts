@@ -24,7 +24,7 @@ export const mem104: Rule = {
   visits: ['call'],
   check(call, context) {
     const facts = context.facts;
-    const argument = soleArgumentOf(call, 'builtins.len', facts);
+    const argument = soleArgumentOf(call, 'builtins.len', facts, COUNTED_SHAPES);
     if (!argument) return undefined;
     let fix: Fix | undefined;
     if (argument.type === 'list_comprehension') {
@@ -47,12 +47,21 @@ export const mem104: Rule = {
   },
 };
 
-/** The only argument of a call to `callee` (no keywords, no unpacking), else undefined. */
-function soleArgumentOf(call: Node, callee: string, facts: DocumentFacts): Node | undefined {
+/** What `len()` can be counting here: a list comprehension, or `list(…)`. */
+const COUNTED_SHAPES: ReadonlySet<string> = new Set(['list_comprehension', 'call']);
+
+/** The only argument of a call to `callee` (no keywords, no unpacking), of one of `shapes` if given, else undefined. */
+function soleArgumentOf(call: Node, callee: string, facts: DocumentFacts, shapes?: ReadonlySet<string>): Node | undefined {
   const function_ = call.childForFieldName('function');
-  if (!function_ || facts.qualifiedName(function_) !== callee) return undefined;
+  if (!function_) return undefined;
   const args = call.childForFieldName('arguments');
-  if (args?.type === 'generator_expression') return args;
+  const only = args?.type === 'generator_expression' ? args : soleArgument(call);
+  // The shape first: resolving the callee's name costs a lookup.
+  if (!only || (shapes && !shapes.has(only.type))) return undefined;
+  return facts.qualifiedName(function_) === callee ? only : undefined;
+}
+
+function soleArgument(call: Node): Node | undefined {
   const only = callArguments(call);
   if (only.length !== 1 || ['keyword_argument', 'list_splat', 'dictionary_splat'].includes(only[0]!.type)) return undefined;
   return only[0];

@@ -52,10 +52,11 @@ export const mem401: Rule = {
   visits: ['call'],
   check(call, context) {
     const callee = call.childForFieldName('function');
-    const reader = callee ? READERS.get(context.facts.qualifiedName(callee) ?? '') : undefined;
-    if (!reader || !readsOneFrame(call, reader)) return undefined;
+    // Only a frame bound to a name can be followed: that is cheaper to see than what the callee is.
     const frame = assignedName(call);
-    if (!frame) return undefined;
+    if (!callee || !frame) return undefined;
+    const reader = READERS.get(context.facts.qualifiedName(callee) ?? '');
+    if (!reader || !readsOneFrame(call, reader)) return undefined;
     const columns = columnsUsed(frame, call, context.facts);
     if (!columns) return undefined;
     const listed = columns.map((column) => `"${column}"`).join(', ');

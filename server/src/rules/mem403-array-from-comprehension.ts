@@ -38,8 +38,10 @@ export const mem403: Rule = {
   visits: ['call'],
   check(call, context) {
     const callee = call.childForFieldName('function');
-    if (!callee || !ARRAY_CALLS.has(context.facts.qualifiedName(callee) ?? '')) return undefined;
     const args = callArguments(call);
+    // The shape first: resolving the callee's name costs a lookup.
+    if (!callee || (args[0]?.type !== 'list_comprehension' && args[0]?.type !== 'call')) return undefined;
+    if (!ARRAY_CALLS.has(context.facts.qualifiedName(callee) ?? '')) return undefined;
     if (args.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat')) return undefined;
     const source = args[0] ? itemsSource(args[0], context.facts) : undefined;
     if (!source || isAsyncComprehension(source.generator) || !isScalarItem(source.generator, context.facts)) return undefined;
