@@ -4,7 +4,7 @@ import { decoratorExpression, decoratorName, decoratorsOf } from '../analysis/de
 import type { DocumentFacts } from '../analysis/facts';
 import { describeBinding } from '../analysis/initialValues';
 import { attributeWrites } from '../analysis/instanceAttributes';
-import { enclosingLoops, FEW_PASSES, knownPassCount } from '../analysis/loops';
+import { enclosingLoops, FEW_PASSES, knownPassCount, LOOP_TYPES } from '../analysis/loops';
 import { callArguments, COMPREHENSION_TYPES, descendants } from '../analysis/syntax';
 import { isField, usesOfName } from '../analysis/uses';
 import { lineOfOffset, lineStarts } from '../positions';
@@ -229,6 +229,9 @@ interface Instantiation {
 
 /** The first call of the class that runs once per pass of a loop or comprehension that may make many passes. */
 function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation | undefined {
+  // Following the name's bindings and reads costs lookups in every scope that spells
+  // it; most classes are never called inside a loop or comprehension at all.
+  if (!facts.names.spellings(name.text, name.tree.rootNode).some(isCalledInsideRepetition)) return undefined;
   const uses = usesOfName(facts, name);
   if (!uses || uses.sites.length !== 1 || uses.sites[0]!.node.id !== name.id) return undefined;
   for (const read of uses.reads) {
@@ -278,6 +281,16 @@ function storesArgument(call: Node, facts: DocumentFacts): boolean {
  * and not merely a few times: the passes the code shows (`range(3)`, a short
  * display) multiplied together are more than FEW_PASSES, or unknown.
  */
+/** Whether the identifier is called with some loop or comprehension around the call: what repetition() needs first. */
+function isCalledInsideRepetition(identifier: Node): boolean {
+  const call = identifier.parent;
+  if (call?.type !== 'call' || !isField(call, 'function', identifier)) return false;
+  for (let parent = call.parent; parent; parent = parent.parent) {
+    if (LOOP_TYPES.has(parent.type) || COMPREHENSION_TYPES.has(parent.type)) return true;
+  }
+  return false;
+}
+
 function repetition(call: Node, facts: DocumentFacts): Instantiation['where'] | undefined {
   const counts: Array<number | undefined> = [];
   let where: Instantiation['where'] | undefined;
