@@ -51,6 +51,9 @@ export const mem204: Rule = {
     if (!target || !right || !isReference(target)) return undefined;
     const call = unparenthesized(right);
     if (call.type !== 'call') return undefined;
+    // A growth takes the target in (as an input or the receiver), so its text is in the call's:
+    // a cheaper test than resolving what the callee is.
+    if (!referenceText(call).includes(referenceText(target))) return undefined;
     const growth = growingCall(call, target, context.facts);
     if (!growth) return undefined;
     const grows = (loop: Node): boolean => !isShortLoop(loop, context.facts) && !isReboundIn(loop, assignment, target, context.facts);
