@@ -7,6 +7,7 @@ import type { BindingSite } from './bindings';
 import type { Dependencies } from './dependencies';
 import { NameIndex } from './nameIndex';
 import { Scopes, type Lookup } from './scopes';
+import { callArguments } from './syntax';
 
 export class DocumentFacts {
   private scopesCache: Scopes | undefined;
@@ -14,6 +15,8 @@ export class DocumentFacts {
   /** By node id: several rules ask about the same callee. `moduleName` is the module-level name the answer read. */
   private readonly qualifiedNames = new Map<number, { readonly name: string | undefined; readonly moduleName: string | undefined }>();
   private dependencies: Dependencies | undefined;
+  /** By call node id: every rule that visits calls looks at their arguments, each a few calls into WASM. */
+  private readonly argumentsByCall = new Map<number, readonly Node[]>();
 
   constructor(private readonly root: Node) {}
 
@@ -45,6 +48,16 @@ export class DocumentFacts {
   get names(): NameIndex {
     this.namesCache ??= new NameIndex(this.root, (name) => this.readsSpellingsOf(name));
     return this.namesCache;
+  }
+
+  /** A call's arguments, comments left out (syntax.callArguments), found once per analysis. */
+  callArguments(call: Node): readonly Node[] {
+    let args = this.argumentsByCall.get(call.id);
+    if (!args) {
+      args = callArguments(call);
+      this.argumentsByCall.set(call.id, args);
+    }
+    return args;
   }
 
   lookup(name: string, from: Node): Lookup {

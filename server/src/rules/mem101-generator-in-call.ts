@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import { isSideEffectFreeComprehension } from '../analysis/purity';
-import { callArguments, isAsyncComprehension } from '../analysis/syntax';
+import { isAsyncComprehension } from '../analysis/syntax';
 import { CONSUMING_CALLS, iteratesArgument, type ConsumingCall } from './consuming-calls';
 import { generatorExpressionFix } from './generator-fix';
 import type { Finding, Fix, Rule, TextEdit } from './types';
@@ -26,7 +26,7 @@ export const mem101: Rule = {
   check(call, context) {
     const callee = call.childForFieldName('function');
     if (!callee) return undefined;
-    const args = callArguments(call);
+    const args = context.facts.callArguments(call);
     // What the callee is costs a name lookup: only calls given a list comprehension need to know.
     if (!args.some((arg) => arg.type === 'list_comprehension')) return undefined;
     const qualifiedName = context.facts.qualifiedName(callee);

@@ -1,7 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { commentsAbout } from '../analysis/comments';
 import type { DocumentFacts } from '../analysis/facts';
-import { callArguments } from '../analysis/syntax';
 import { assignedName, usesOfName } from '../analysis/uses';
 import { usageOf, type ValueUse } from '../analysis/valueUses';
 import { CONSUMING_CALLS, iteratesArgument } from './consuming-calls';
@@ -74,7 +73,7 @@ const SHARED_METHODS: ReadonlySet<string> = new Set(['index', 'count']);
 /** The `range(…)` call when `call` is `list(range(…))` with nothing else inside `list(…)`. */
 function rangeInsideList(call: Node, facts: DocumentFacts): Node | undefined {
   const callee = call.childForFieldName('function');
-  const args = callArguments(call);
+  const args = facts.callArguments(call);
   const only = args[0];
   // The shape first: resolving the callee's name costs a lookup.
   if (!callee || args.length !== 1 || only?.type !== 'call' || facts.qualifiedName(callee) !== 'builtins.list') return undefined;

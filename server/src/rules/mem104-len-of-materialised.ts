@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { targetNames } from '../analysis/bindings';
 import type { DocumentFacts } from '../analysis/facts';
-import { callArguments, descendants, isAsyncComprehension } from '../analysis/syntax';
+import { descendants, isAsyncComprehension } from '../analysis/syntax';
 import { ITERATOR_CALLS } from './iterator-calls';
 import type { Fix, Rule } from './types';
 
@@ -55,14 +55,14 @@ function soleArgumentOf(call: Node, callee: string, facts: DocumentFacts, shapes
   const function_ = call.childForFieldName('function');
   if (!function_) return undefined;
   const args = call.childForFieldName('arguments');
-  const only = args?.type === 'generator_expression' ? args : soleArgument(call);
+  const only = args?.type === 'generator_expression' ? args : soleArgument(call, facts);
   // The shape first: resolving the callee's name costs a lookup.
   if (!only || (shapes && !shapes.has(only.type))) return undefined;
   return facts.qualifiedName(function_) === callee ? only : undefined;
 }
 
-function soleArgument(call: Node): Node | undefined {
-  const only = callArguments(call);
+function soleArgument(call: Node, facts: DocumentFacts): Node | undefined {
+  const only = facts.callArguments(call);
   if (only.length !== 1 || ['keyword_argument', 'list_splat', 'dictionary_splat'].includes(only[0]!.type)) return undefined;
   return only[0];
 }

@@ -28,7 +28,7 @@ export const mem106: Rule = {
   },
   visits: ['call'],
   check(call, context) {
-    const method = methodCall(call);
+    const method = methodCall(call, WHOLE_FILE_METHODS);
     if (!method) return undefined;
     if (method.name === 'readlines' && method.args.length === 0) return readlinesFinding(call, method.object, context.facts);
     if (isSplitIntoLines(method)) return splitFinding(call, method.object, method.name, context.facts, context.source);
@@ -42,12 +42,18 @@ interface MethodCall {
   readonly args: readonly Node[];
 }
 
-function methodCall(call: Node): MethodCall | undefined {
+/** The methods whose result is a whole file's lines: `f.readlines()`, `text.splitlines()`, `text.split("\n")`. */
+const WHOLE_FILE_METHODS: ReadonlySet<string> = new Set(['readlines', 'splitlines', 'split']);
+const READ_METHOD: ReadonlySet<string> = new Set(['read']);
+
+/** `object.name(args)` when name is one of `names`; the name is checked first, since this sees every call. */
+function methodCall(call: Node, names: ReadonlySet<string>): MethodCall | undefined {
   const callee = call.childForFieldName('function');
   if (callee?.type !== 'attribute') return undefined;
-  const object = callee.childForFieldName('object');
   const name = callee.childForFieldName('attribute');
-  return object && name ? { object, name: name.text, args: callArguments(call) } : undefined;
+  if (!name || !names.has(name.text)) return undefined;
+  const object = callee.childForFieldName('object');
+  return object ? { object, name: name.text, args: callArguments(call) } : undefined;
 }
 
 /** `.splitlines()` or `.split("\n")`. */
@@ -97,7 +103,7 @@ function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding
 }
 
 function splitFinding(call: Node, read: Node, splitter: string, facts: DocumentFacts, source: string): Finding | undefined {
-  const readMethod = read.type === 'call' ? methodCall(read) : undefined;
+  const readMethod = read.type === 'call' ? methodCall(read, READ_METHOD) : undefined;
   if (!readMethod || readMethod.name !== 'read' || readMethod.args.length !== 0) return undefined;
   const file = readMethod.object;
   const openings = openingsOf(file, facts);

@@ -1,5 +1,4 @@
 import type { Node } from 'web-tree-sitter';
-import { callArguments } from '../analysis/syntax';
 import { usageOf } from '../analysis/valueUses';
 import type { Rule } from './types';
 
@@ -25,7 +24,7 @@ export const mem402: Rule = {
   check(call, context) {
     const callee = call.childForFieldName('function');
     if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'iterrows') return undefined;
-    if (callArguments(call).length > 0) return undefined;
+    if (context.facts.callArguments(call).length > 0) return undefined;
     if (usageOf(call, context.facts).kind !== 'iterated') return undefined;
     context.facts.readsSpellingsOf('iterrows');
     if (definesIterrows(call.tree.rootNode)) return undefined;

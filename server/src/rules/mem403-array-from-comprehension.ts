@@ -38,7 +38,7 @@ export const mem403: Rule = {
   visits: ['call'],
   check(call, context) {
     const callee = call.childForFieldName('function');
-    const args = callArguments(call);
+    const args = context.facts.callArguments(call);
     // The shape first: resolving the callee's name costs a lookup.
     if (!callee || (args[0]?.type !== 'list_comprehension' && args[0]?.type !== 'call')) return undefined;
     if (!ARRAY_CALLS.has(context.facts.qualifiedName(callee) ?? '')) return undefined;
