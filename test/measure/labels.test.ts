@@ -18,6 +18,8 @@ const LINE: LineMeasurement = {
     { frames: [], moreFrames: false, bytes: 900_000, count: 2 },
     { frames: [frame('/home/me/project/helpers.py', 1, 'def build(n):')], moreFrames: false, bytes: 96, count: 1 },
   ],
+  allocatedBytes: 36_911_000,
+  allocatedCount: 300_004,
 };
 
 test('the text after the line: the measured peak, and the estimate beside it only when there is one', () => {
@@ -40,7 +42,7 @@ test('the hover: the exact figures, the estimate or its absence, and the largest
 });
 
 test('lines shown: at least a KiB, the 50 largest', () => {
-  const lines = Array.from({ length: 60 }, (_, index): LineMeasurement => ({ line: index + 1, bytes: 100_000 - index, count: 1, sites: [] }));
+  const lines = Array.from({ length: 60 }, (_, index): LineMeasurement => ({ line: index + 1, bytes: 100_000 - index, count: 1, sites: [], allocatedBytes: 0, allocatedCount: 0 }));
   assert.equal(shownMeasurements(lines).length, 50);
-  assert.deepEqual(shownMeasurements([{ line: 1, bytes: 1023, count: 1, sites: [] }]), []);
+  assert.deepEqual(shownMeasurements([{ line: 1, bytes: 1023, count: 1, sites: [], allocatedBytes: 0, allocatedCount: 0 }]), []);
 });
