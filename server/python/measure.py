@@ -21,7 +21,7 @@ tracemalloc's sense, is what it still held when the script ended: the blocks it
 allocated that were not freed, from a snapshot taken then, so that memory a line
 takes after the peak is not missed. The overall peak is tracemalloc's own, exact.
 
-Each line also lists its largest allocation sites: the frames between the line and
+Each line also lists its largest allocation sites at the peak: the frames between the line and
 the allocation (innermost first, at most SITE_FRAMES of them), so that a line that
 calls into a library says where inside the library its memory went.
 """
