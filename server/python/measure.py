@@ -12,13 +12,16 @@ it and without a result was ended by the script (os._exit) or the system.
 
 Memory is attributed to the innermost line of SCRIPT in each allocation's
 traceback, so a call into a library counts against the line that made the call.
-The per-line figures are those of the snapshot taken when the traced memory was
-highest among the points sampled: at each line of SCRIPT that runs, a snapshot is
-taken whenever the traced memory has grown by a fifth since the last one (which
-bounds the cost of all snapshots to about six times that of the largest), and once
-more when the script ends. The overall peak is tracemalloc's own, exact.
+Each line gets two figures. The first is what it held in the snapshot taken when
+the traced memory was highest among the points sampled: at each line of SCRIPT that
+runs, a snapshot is taken whenever the traced memory has grown by a fifth since the
+last one (which bounds the cost of all snapshots to about six times that of the
+largest), and once more when the script ends. The second, "allocated" in
+tracemalloc's sense, is what it still held when the script ended: the blocks it
+allocated that were not freed, from a snapshot taken then, so that memory a line
+takes after the peak is not missed. The overall peak is tracemalloc's own, exact.
 
-Each line also lists its largest allocation sites: the frames between the line and
+Each line also lists its largest allocation sites at the peak: the frames between the line and
 the allocation (innermost first, at most SITE_FRAMES of them), so that a line that
 calls into a library says where inside the library its memory went.
 """
@@ -45,6 +48,8 @@ SITES_PER_LINE = 5
 SITE_FRAMES = 4
 # Source text of a frame, cut to this many characters.
 CODE_WIDTH = 120
+# Version 2 added the allocation sites of each line, version 3 what each line still held at the end.
+RESULT_VERSION = 3
 
 
 class TimeLimitExceeded(BaseException):
@@ -64,7 +69,7 @@ def parse_arguments(argv):
 
 
 class PeakSampler:
-    """Keeps the snapshot with the most traced memory; reads it once tracing has stopped.
+    """Keeps the snapshot with the most traced memory, to be read (script_lines) once tracing has stopped.
 
     Grouping a million traces in Python while tracemalloc still traces takes many
     seconds (every int the loop makes is traced); after tracemalloc.stop() it takes
@@ -81,35 +86,15 @@ class PeakSampler:
         current = tracemalloc.get_traced_memory()[0]
         if current < SNAPSHOT_FLOOR or current <= self.snapshot_current * SNAPSHOT_GROWTH:
             return
-        self.take(current)
-
-    def take(self, current=None):
-        if current is None:
-            current = tracemalloc.get_traced_memory()[0]
-        if self.snapshot is not None and current <= self.snapshot_current:
-            return
         self.snapshot = None  # the old one goes before the new one comes, so that two are never held
         self.snapshot = tracemalloc.take_snapshot()
         self.snapshot_current = current
 
-    def lines(self):
-        """{line: Line} of the kept snapshot; call after tracemalloc.stop()."""
-        lines = {}
-        if self.snapshot is None:
-            return lines
-        for frames, size, count in traceback_totals(self.snapshot):
-            index = next((index for index, (filename, _lineno) in enumerate(frames) if filename == self.script), None)
-            if index is None or frames[index][1] < 1:
-                continue  # not the script's, or made while its code object was set up (line 0)
-            if any(filename == TRACER_FILE for filename, _lineno in frames[:index]):
-                # The tracer's own bookkeeping: the trace function runs, and takes its snapshots, in
-                # the script's frames, so its allocations would otherwise count against the line running.
-                continue
-            line = lines.get(frames[index][1])
-            if line is None:
-                line = lines[frames[index][1]] = Line()
-            line.add(frames[:index], size, count)
-        return lines
+    def offer(self, snapshot, current):
+        """Keeps a snapshot taken elsewhere (the one at the end) if it holds more than the kept one."""
+        if self.snapshot is None or current > self.snapshot_current:
+            self.snapshot = snapshot
+            self.snapshot_current = current
 
     def trace(self, frame, event, _arg):
         """sys.settrace's function: line events only in frames of the script."""
@@ -118,6 +103,29 @@ class PeakSampler:
         if event == "line":
             self.sample()
         return self.trace
+
+
+def script_lines(snapshot, script):
+    """{line: Line} of a snapshot, each allocation charged to the innermost line of the script in its traceback.
+
+    Call after tracemalloc.stop(): grouping the traces while tracing goes on is many times slower.
+    """
+    lines = {}
+    if snapshot is None:
+        return lines
+    for frames, size, count in traceback_totals(snapshot):
+        index = next((index for index, (filename, _lineno) in enumerate(frames) if filename == script), None)
+        if index is None or frames[index][1] < 1:
+            continue  # not the script's, or made while its code object was set up (line 0)
+        if any(filename == TRACER_FILE for filename, _lineno in frames[:index]):
+            # The tracer's own bookkeeping: the trace function runs, and takes its snapshots, in
+            # the script's frames, so its allocations would otherwise count against the line running.
+            continue
+        line = lines.get(frames[index][1])
+        if line is None:
+            line = lines[frames[index][1]] = Line()
+        line.add(frames[:index], size, count)
+    return lines
 
 
 class Line:
@@ -253,28 +261,53 @@ def run(options):
         sys.settrace(None)
     elapsed = time.perf_counter() - started
     lift_memory_limit()
+    # What the script still holds at its end (its globals live on in finished_namespace).
+    end_current = tracemalloc.get_traced_memory()[0]
+    end_snapshot = tracemalloc.take_snapshot()
     if outcome["kind"] not in ("memory-limit",):
-        # What the script still holds at its end counts too (its globals live on in finished_namespace).
-        sampler.take()
-    current, peak = tracemalloc.get_traced_memory()
+        sampler.offer(end_snapshot, end_current)  # the end is the peak when the script keeps its most to the end
+    peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     del finished_namespace
-    lines = sampler.lines()
+    at_peak = script_lines(sampler.snapshot, script)
+    at_end = at_peak if sampler.snapshot is end_snapshot else script_lines(end_snapshot, script)
     return {
-        "version": 2,
+        "version": RESULT_VERSION,
         "script": script,
         "python": sys.version.split()[0],
         "outcome": outcome,
         "peakBytes": peak,
-        "endBytes": current,
+        "endBytes": end_current,
         "snapshotBytes": sampler.snapshot_current,
-        "lines": [
-            {"line": number, "bytes": line.size, "count": line.count, "sites": line.top_sites()}
-            for number, line in sorted(lines.items(), key=lambda item: (-item[1].size, item[0]))
-        ],
+        "lines": lines_json(at_peak, at_end),
         "maxRssBytes": max_rss_bytes(),
         "seconds": elapsed,
     }
+
+
+def lines_json(at_peak, at_end):
+    """Every line that held memory at the peak or at the end; the sites are those at the peak.
+
+    Ordered by the figure at the peak, then by the one at the end, so that lines whose memory came
+    after the peak follow those that held it.
+    """
+    nothing = Line()
+    numbers = set(at_peak) | set(at_end)
+
+    def order(number):
+        return (-at_peak.get(number, nothing).size, -at_end.get(number, nothing).size, number)
+
+    return [
+        {
+            "line": number,
+            "bytes": at_peak.get(number, nothing).size,
+            "count": at_peak.get(number, nothing).count,
+            "sites": at_peak.get(number, nothing).top_sites(),
+            "allocatedBytes": at_end.get(number, nothing).size,
+            "allocatedCount": at_end.get(number, nothing).count,
+        }
+        for number in sorted(numbers, key=order)
+    ]
 
 
 def max_rss_bytes():
@@ -294,7 +327,7 @@ def main():
     options = parse_arguments(sys.argv[1:])
     open(options.started, "w").close()
     if not os.path.isfile(options.script):
-        write_result(options.result, {"version": 2, "script": os.path.abspath(options.script), "python": sys.version.split()[0], "outcome": {"kind": "not-found"}, "peakBytes": 0, "endBytes": 0, "snapshotBytes": 0, "lines": [], "maxRssBytes": 0, "seconds": 0})
+        write_result(options.result, {"version": RESULT_VERSION, "script": os.path.abspath(options.script), "python": sys.version.split()[0], "outcome": {"kind": "not-found"}, "peakBytes": 0, "endBytes": 0, "snapshotBytes": 0, "lines": [], "maxRssBytes": 0, "seconds": 0})
         return
     write_result(options.result, run(options))
 

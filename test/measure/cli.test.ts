@@ -7,7 +7,7 @@ import { parseCommandLine } from '../../server/src/cli/args';
 import { UsageError } from '../../server/src/cli/errors';
 import { bytesWithExact } from '../../server/src/sizes/format';
 import { hasStackTrace, memhints, project } from '../support/cli';
-import { MEASURE_FIXTURES } from '../support/measure';
+import { heldAtEndDirectly, MEASURE_FIXTURES } from '../support/measure';
 
 function fixtureProject(t: Parameters<typeof project>[0], ...names: string[]): string {
   const root = project(t, {});
@@ -15,19 +15,41 @@ function fixtureProject(t: Parameters<typeof project>[0], ...names: string[]): s
   return root;
 }
 
-test('text: one row per line, largest first, with the exact bytes, the source, the peak, and the script output after', (t) => {
+test('text: one row per line, largest first, with the exact bytes at the peak and at the end, the source, the peak, and the script output after', (t) => {
   const root = fixtureProject(t, 'bytes_buffer.py');
   const run = memhints(['measure', 'bytes_buffer.py'], root);
   assert.equal(run.status, 0, run.stderr);
   const json = JSON.parse(memhints(['measure', 'bytes_buffer.py', '--format', 'json'], root).stdout) as { lines: { line: number; bytes: number }[]; peakBytes: number };
   const rows = run.stdout.split('\n').filter((line) => line.startsWith('bytes_buffer.py:'));
-  assert.match(rows[0]!, /^bytes_buffer\.py:2 +19\.\d MiB \(\d+ bytes\) +1 +buffer = bytes\(20_000_000\)$/);
-  assert.match(rows[1]!, /^bytes_buffer\.py:3 +4\.8 MiB \(\d+ bytes\) +\d+ +scratch = bytearray\(5_000_000\)$/);
+  assert.match(run.stdout, /^line +at peak +blocks +at end +source$/m);
+  // Both are kept to the end: the same figure in both columns.
+  assert.match(rows[0]!, /^bytes_buffer\.py:2 +(19\.\d MiB \(\d+ bytes\)) +1 +\1 +buffer = bytes\(20_000_000\)$/);
+  assert.match(rows[1]!, /^bytes_buffer\.py:3 +(4\.8 MiB \(\d+ bytes\)) +\d+ +\1 +scratch = bytearray\(5_000_000\)$/);
   assert.match(run.stdout, /^Peak traced memory: \d+(\.\d)? MiB \(\d+ bytes\)$/m);
   // The two runs measure the same script: the big line's figure agrees to a few hundred bytes.
   const line2 = json.lines.find((line) => line.line === 2)!;
   assert.ok(Math.abs(line2.bytes - 20_000_000) < 4096, `bytes(20_000_000) held ${line2.bytes} bytes`);
   assert.ok(rows[0]!.includes(bytesWithExact(line2.bytes).split(' (')[0]!));
+});
+
+test('a line whose memory comes after the peak is listed, with what it held at the end as tracemalloc run directly says', (t) => {
+  const root = fixtureProject(t, 'after_peak.py');
+  const held = heldAtEndDirectly(join(root, 'after_peak.py'))['8']!;
+  type Json = { lines: { line: number; bytes: number; count: number; allocatedBytes: number; allocatedCount: number; source: string }[] };
+  const json = JSON.parse(memhints(['measure', '--format', 'json', 'after_peak.py'], root).stdout) as Json;
+  const kept = json.lines.find((line) => line.line === 8);
+  assert.ok(kept, JSON.stringify(json.lines));
+  assert.ok(Math.abs(kept.allocatedBytes - held) <= held * 0.1, `line 8: memhints ${kept.allocatedBytes} bytes at the end, tracemalloc directly ${held}`);
+  assert.equal(kept.allocatedCount, 1);
+  assert.equal(kept.source, 'kept = [0] * 1_000_000');
+  // Listed after the line that set the peak, ahead of the small change.
+  assert.deepEqual(json.lines.slice(0, 2).map((line) => line.line), [3, 8]);
+  const text = memhints(['measure', 'after_peak.py'], root);
+  assert.equal(text.status, 0, text.stderr);
+  const row = text.stdout.split('\n').find((line) => line.startsWith('after_peak.py:8 '));
+  const [, atPeak, atEnd] = /^after_peak\.py:8 +(\d+ bytes) +0 +[\d.]+ MiB \((\d+) bytes\) +kept = \[0\] \* 1_000_000$/.exec(row ?? '') ?? [];
+  assert.ok(atPeak && atEnd, text.stdout);
+  assert.ok(Math.abs(Number(atEnd) - held) <= held * 0.1, `line 8: ${row}; tracemalloc directly ${held} bytes`);
 });
 
 test('json: one object with the outcome, the lines with their source, and the output of the script', (t) => {

@@ -5,26 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { measured, MEASURE_FIXTURES as DIR, tracerResult as result } from '../support/measure';
+import { heldAtEndDirectly, measured, MEASURE_FIXTURES as DIR, tracerResult as result } from '../support/measure';
 import { runPythonJson } from '../support/python';
-
-/** Bytes per line held at the end of the script, from tracemalloc's own statistics('lineno'). */
-const DIRECT_TRACEMALLOC = `
-import contextlib, io, json, runpy, sys, tracemalloc
-script = json.load(sys.stdin)["script"]
-sys.argv = [script]
-tracemalloc.start(1)
-with contextlib.redirect_stdout(io.StringIO()):  # this process's stdout carries the answer
-    namespace = runpy.run_path(script, run_name="__main__")
-snapshot = tracemalloc.take_snapshot()
-tracemalloc.stop()
-lines = {}
-for statistic in snapshot.statistics("lineno"):
-    frame = statistic.traceback[0]
-    if frame.filename == script:
-        lines[frame.lineno] = statistic.size
-print(json.dumps(lines))
-`;
 
 const MIB = 1024 * 1024;
 
@@ -33,13 +15,15 @@ for (const name of ['million_ints.py', 'bytes_buffer.py', 'dict_build.py']) {
     const script = join(DIR, name);
     const traced = result(await measured(script));
     assert.deepEqual(traced.outcome, { kind: 'ok' });
-    const direct = runPythonJson<Record<string, number>>(DIRECT_TRACEMALLOC, { script });
+    const direct = heldAtEndDirectly(script);
     const bigLines = Object.entries(direct).filter(([, bytes]) => bytes >= MIB).map(([line, bytes]) => ({ line: Number(line), bytes }));
     assert.ok(bigLines.length > 0, `the fixture holds at least one MiB on some line: ${JSON.stringify(direct)}`);
     for (const { line, bytes } of bigLines) {
       const ours = traced.lines.find((measurement) => measurement.line === line);
       assert.ok(ours, `line ${line} (${bytes} bytes directly) is in the tracer's result`);
       assert.ok(Math.abs(ours.bytes - bytes) <= bytes * 0.1, `line ${line}: tracer ${ours.bytes} bytes, tracemalloc directly ${bytes}`);
+      // These scripts keep what they built to the end: held at the peak and at the end alike.
+      assert.ok(Math.abs(ours.allocatedBytes - bytes) <= bytes * 0.1, `line ${line}: tracer ${ours.allocatedBytes} bytes at the end, tracemalloc directly ${bytes}`);
     }
     // The tracer lists no big line that tracemalloc did not see.
     for (const ours of traced.lines.filter((measurement) => measurement.bytes >= MIB)) {
@@ -50,6 +34,25 @@ for (const name of ['million_ints.py', 'bytes_buffer.py', 'dict_build.py']) {
     assert.deepEqual(traced.lines.map((line) => line.bytes), traced.lines.map((line) => line.bytes).sort((a, b) => b - a), 'largest first');
   });
 }
+
+test('after_peak.py: a line whose memory comes after the peak is listed with what it held at the end, as tracemalloc run directly says', async () => {
+  const script = join(DIR, 'after_peak.py');
+  const traced = result(await measured(script));
+  assert.deepEqual(traced.outcome, { kind: 'ok' });
+  const direct = heldAtEndDirectly(script);
+  const kept = traced.lines.find((line) => line.line === 8);
+  assert.ok(kept, `line 8 is in the tracer's result: ${JSON.stringify(traced.lines)}`);
+  const held = direct['8']!;
+  assert.ok(held >= MIB, `the fixture's line 8 holds a MiB or more at the end: ${JSON.stringify(direct)}`);
+  assert.ok(Math.abs(kept.allocatedBytes - held) <= held * 0.1, `line 8: tracer ${kept.allocatedBytes} bytes at the end, tracemalloc directly ${held}`);
+  assert.ok(kept.bytes < MIB && kept.sites.every((site) => site.bytes < MIB), `line 8 had not run at the peak: ${JSON.stringify(kept)}`);
+  assert.equal(kept.allocatedCount, 1);
+  // The freed list set the peak and holds nothing at the end, which direct tracemalloc agrees with.
+  const freed = traced.lines.find((line) => line.line === 3)!;
+  assert.ok(freed.bytes >= 30 * MIB && freed.allocatedBytes < MIB, JSON.stringify(freed));
+  assert.ok((direct['3'] ?? 0) < MIB, JSON.stringify(direct));
+  assert.deepEqual(traced.lines.slice(0, 2).map((line) => line.line), [3, 8], 'largest at the peak first, then largest at the end');
+});
 
 test('a line calling into a library is charged with what the library allocated', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'memhints-measure-'));

@@ -1,10 +1,12 @@
-// Running server/python/measure.py on the fixtures in test/fixtures/measure.
+// Running server/python/measure.py on the fixtures in test/fixtures/measure, and tracemalloc
+// directly on the same scripts to compare with.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { measureScript, type MeasureRequest, type MeasureRun } from '../../server/src/measure/runTracer';
 import type { TracerResult } from '../../server/src/measure/result';
 import { tracerScript } from '../../server/src/measure/tracerScript';
 import { FIXTURES } from './paths';
+import { runPythonJson } from './python';
 
 export const MEASURE_FIXTURES = join(FIXTURES, 'measure');
 
@@ -16,4 +18,30 @@ export function measured(script: string, extra: Partial<MeasureRequest> = {}): P
 export function tracerResult(run: MeasureRun): TracerResult {
   assert.equal(run.kind, 'measured', JSON.stringify(run));
   return (run as Extract<MeasureRun, { kind: 'measured' }>).result;
+}
+
+/** Bytes per line held at the end of the script, from tracemalloc's own statistics('lineno'). */
+const DIRECT_TRACEMALLOC = `
+import contextlib, io, json, runpy, sys, tracemalloc
+script = json.load(sys.stdin)["script"]
+sys.argv = [script]
+tracemalloc.start(1)
+with contextlib.redirect_stdout(io.StringIO()):  # this process's stdout carries the answer
+    namespace = runpy.run_path(script, run_name="__main__")
+snapshot = tracemalloc.take_snapshot()
+tracemalloc.stop()
+lines = {}
+for statistic in snapshot.statistics("lineno"):
+    frame = statistic.traceback[0]
+    if frame.filename == script:
+        lines[frame.lineno] = statistic.size
+print(json.dumps(lines))
+`;
+
+/**
+ * What each line of the script still holds when it ends, by 1-based line, as tracemalloc run
+ * directly by python3 says: its innermost frame only, so a line's memory is what it allocated itself.
+ */
+export function heldAtEndDirectly(script: string): Record<string, number> {
+  return runPythonJson<Record<string, number>>(DIRECT_TRACEMALLOC, { script });
 }

@@ -1,5 +1,5 @@
-// "measured peak 35.2 MiB · estimated 36 MiB" after the lines that held memory, with a
-// hover saying where it went, until cleared or the file changes.
+// "measured peak 35.2 MiB · held at end 7.7 MiB · estimated 36 MiB" after the lines that
+// held memory, with a hover saying where it went, until cleared or the file changes.
 import * as vscode from 'vscode';
 import type { LineEstimate } from '../../../server/src/features/lineEstimatesProtocol';
 import type { LineMeasurement } from '../../../server/src/measure/result';

@@ -1,27 +1,35 @@
 // What the editor says about a measured line: the text after it ("measured peak
-// 35.2 MiB · estimated 36 MiB") and its hover (the figures and where the memory
-// went). Free of the vscode API so that it can be tested on its own.
+// 35.2 MiB · held at end 7.7 MiB · estimated 36 MiB") and its hover (the figures and
+// where the memory went). Free of the vscode API so that it can be tested on its own.
 import { dirname } from 'node:path';
 import type { LineEstimate } from '../../../server/src/features/lineEstimatesProtocol';
 import type { AllocationSite, LineMeasurement } from '../../../server/src/measure/result';
 import { shownSites, siteChain, siteCode } from '../../../server/src/measure/sites';
 import { bytesWithExact, formatCount, formatPart, shortBytes } from '../../../server/src/sizes/format';
 
-/** Lines shown: the largest, at most this many, and none under MIN_BYTES. */
+/** Lines shown: the largest, at most this many, and none under MIN_BYTES both at the peak and at the end. */
 const MAX_LINES = 50;
 const MIN_BYTES = 1024;
 
+/** The lines worth a decoration, in the tracer's order: largest at the peak first, then largest at the end. */
 export function shownMeasurements(lines: readonly LineMeasurement[]): readonly LineMeasurement[] {
-  return lines.filter((line) => line.bytes >= MIN_BYTES).slice(0, MAX_LINES);
+  return lines.filter((line) => line.bytes >= MIN_BYTES || line.allocatedBytes >= MIN_BYTES).slice(0, MAX_LINES);
+}
+
+/** "measured peak 35.2 MiB · held at end 7.7 MiB", or one figure when both read the same. */
+function measuredFigures(line: LineMeasurement): string {
+  const peak = shortBytes(line.bytes);
+  const end = shortBytes(line.allocatedBytes);
+  return peak === end ? `measured peak ${peak}` : `measured peak ${peak} · held at end ${end}`;
 }
 
 function estimatedSize(estimate: LineEstimate): string {
   return formatPart({ bytes: estimate.bytes, approximate: estimate.approximate });
 }
 
-/** "measured peak 35.2 MiB · estimated 36 MiB", or only the measured figure where the model has no estimate. */
+/** "measured peak 35.2 MiB · held at end 7.7 MiB · estimated 36 MiB", without the estimate where the model has none. */
 export function decorationText(line: LineMeasurement, estimate: LineEstimate | undefined): string {
-  const measured = `measured peak ${shortBytes(line.bytes)}`;
+  const measured = measuredFigures(line);
   return estimate === undefined ? measured : `${measured} · estimated ${estimatedSize(estimate)}`;
 }
 
@@ -41,16 +49,22 @@ function siteItem(site: AllocationSite, scriptDir: string): string {
   return `- ${size} at ${inlineCode(siteChain(site, scriptDir))}${code === '' ? '' : `: ${inlineCode(code)}`}`;
 }
 
-/** The hover of a measured line: what it held, the model's estimate, and its largest allocation sites. */
+/** What the line still held at the end, said after what it held at the peak. */
+function heldAtEnd(line: LineMeasurement): string {
+  if (line.allocatedBytes === line.bytes && line.allocatedCount === line.count) return 'It still held as much when the script ended.';
+  return `When the script ended it still held ${bytesWithExact(line.allocatedBytes)} in ${blocks(line.allocatedCount)}.`;
+}
+
+/** The hover of a measured line: what it held at the peak and at the end, the model's estimate, and its largest allocation sites. */
 export function measuredLineMarkdown(line: LineMeasurement, estimate: LineEstimate | undefined, script: string): string {
   const scriptDir = dirname(script);
   const parts = [
-    `**memhints: measured peak ${shortBytes(line.bytes)}**: this line held ${bytesWithExact(line.bytes)} in ${blocks(line.count)} when the traced memory peaked (tracemalloc, with what it called).`,
+    `**memhints: ${measuredFigures(line)}**: this line held ${bytesWithExact(line.bytes)} in ${blocks(line.count)} when the traced memory peaked (tracemalloc, with what it called). ${heldAtEnd(line)}`,
     estimate === undefined
       ? 'The size model has no estimate for this line.'
       : `Estimated by the size model (as on hover): ${estimatedSize(estimate)} for ${estimate.what}.`,
   ];
   const sites = shownSites(line.sites);
-  if (sites.length > 0) parts.push('Largest allocation sites, innermost frame first:', sites.map((site) => siteItem(site, scriptDir)).join('\n'));
+  if (sites.length > 0) parts.push('Largest allocation sites at the peak, innermost frame first:', sites.map((site) => siteItem(site, scriptDir)).join('\n'));
   return parts.join('\n\n');
 }

@@ -5,7 +5,8 @@ export const MAIN_HELP = `memhints: find Python code that holds more memory than
 Usage:
   memhints check [PATH...] [OPTIONS]   check files and directories (see memhints check --help)
   memhints measure FILE [-- ARGS]      run a script and report the memory its
-                                       lines held at peak (see memhints measure --help)
+                                       lines held at peak and at the end (see
+                                       memhints measure --help)
   memhints rule CODE                   print a rule's documentation (Markdown)
   memhints rule --all                  list every rule: code, name and summary
   memhints --version                   print the version
@@ -103,9 +104,11 @@ export const MEASURE_HELP = `Usage: memhints measure FILE [OPTIONS] [-- ARGS...]
 
 Runs the Python script FILE (as "python3 FILE ARGS..." would, with __name__
 == "__main__") under tracemalloc, and reports what it did cost: the memory
-each of its lines held when the traced memory was at its highest, largest
-first, and the overall peak. Memory allocated in a library counts against the
-line of FILE that called it, and rows under that line say where it went: its
+each of its lines held when the traced memory was at its highest ("at peak"),
+and what it still held when the script ended ("at end": allocated and not
+freed), largest at the peak first, then largest at the end, and the overall
+peak. Memory allocated in a library counts against the line of FILE that
+called it, and rows under that line say where its memory at the peak went: its
 largest allocation sites, each as the frames from the allocation back towards
 the line. The script's standard output and error are shown after the report.
 
@@ -117,22 +120,25 @@ Options:
   --memory-limit MB      limit the address space of the whole Python process,
                          interpreter and tracer included, to MB MiB; the script
                          stops with a MemoryError beyond it (default: no limit)
-  --format FORMAT        text (default): a table of file:line, measured size,
-                         memory blocks and the line's source;
+  --format FORMAT        text (default): a table of file:line, size and memory
+                         blocks at peak, size at end, and the line's source;
                          json: one object {file, python, outcome: {kind, ...},
                          message, peakBytes, snapshotBytes, endBytes,
                          maxRssBytes, seconds, lines: [{file, line, bytes,
-                         count, source, sites: [{frames: [{file, line, code}],
-                         moreFrames, bytes, count}]}], stdout, stderr,
-                         outputTruncated}
+                         count, sites: [{frames: [{file, line, code}],
+                         moreFrames, bytes, count}], allocatedBytes,
+                         allocatedCount, source}], stdout, stderr,
+                         outputTruncated}; bytes and count are at peak,
+                         allocatedBytes and allocatedCount at end
   --top N                show the N largest lines (default: 20; 0: all)
   -h, --help             print this help
 
-The per-line figures come from a tracemalloc snapshot taken at the line where
+The figures at peak come from a tracemalloc snapshot taken at the line where
 the traced memory was highest among those sampled (a new snapshot each time it
 grows by a fifth, and one at the end), so they can be below the overall peak,
-which tracemalloc measures exactly. Tracing makes the script several times
-slower and the process larger.
+which tracemalloc measures exactly; a line whose memory came after that point
+shows 0 bytes at peak and its memory at end. Tracing makes the script several
+times slower and the process larger.
 
 Exit codes:
   0  the script ran to its end (or called sys.exit(0))

@@ -1,5 +1,5 @@
-// `memhints measure` output: a table of the lines that held the most memory (text),
-// or one JSON object.
+// `memhints measure` output: a table of the lines that held the most memory, at the
+// peak and at the end (text), or one JSON object.
 import { dirname } from 'node:path';
 import { bytesWithExact, formatCount, shortBytes } from '../sizes/format';
 import type { AllocationSite, ScriptOutcome } from '../measure/result';
@@ -9,11 +9,15 @@ import type { OutcomeSummary } from '../measure/outcome';
 
 export interface MeasuredLine {
   readonly line: number;
+  /** Held at the sampled peak. */
   readonly bytes: number;
   readonly count: number;
   readonly source: string;
-  /** Where its memory was allocated, largest first. */
+  /** Where its memory at the peak was allocated, largest first. */
   readonly sites: readonly AllocationSite[];
+  /** Still held when the script ended. */
+  readonly allocatedBytes: number;
+  readonly allocatedCount: number;
 }
 
 /** What the report shows of a run that produced a result. */
@@ -22,7 +26,7 @@ export interface MeasureReport {
   readonly file: string;
   readonly run: Extract<MeasureRun, { kind: 'measured' | 'no-result' }>;
   readonly summary: OutcomeSummary;
-  /** Largest first, cut to --top. */
+  /** Largest at the peak first, then largest at the end; cut to --top. */
   readonly lines: readonly MeasuredLine[];
   /** Lines with measurements left out by --top. */
   readonly hiddenLines: number;
@@ -38,12 +42,13 @@ export function measureText(report: MeasureReport): string {
     out.push(`Measured ${report.file} with Python ${result.python} in ${result.seconds.toFixed(1)} s`);
     out.push('');
     if (report.lines.length === 0) {
-      out.push('No memory held by the lines of this file at the sampled peak.');
+      out.push('No memory held by the lines of this file at the sampled peak or at the end.');
     } else {
-      const rows = report.lines.map((line) => [`${report.file}:${line.line}`, bytesWithExact(line.bytes), formatCount(line.count), shortSource(line.source)] as const);
-      const header = ['line', 'measured', 'blocks', 'source'] as const;
-      const widths = [0, 1, 2].map((column) => Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)));
-      const row = (cells: readonly string[]) => `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]!.padStart(widths[1]!)}  ${cells[2]!.padStart(widths[2]!)}  ${cells[3]}`.trimEnd();
+      // "at end" has no blocks column of its own, to keep rows within a terminal; json gives them.
+      const rows = report.lines.map((line) => [`${report.file}:${line.line}`, bytesWithExact(line.bytes), formatCount(line.count), bytesWithExact(line.allocatedBytes), shortSource(line.source)] as const);
+      const header = ['line', 'at peak', 'blocks', 'at end', 'source'] as const;
+      const widths = [0, 1, 2, 3].map((column) => Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)));
+      const row = (cells: readonly string[]) => `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]!.padStart(widths[1]!)}  ${cells[2]!.padStart(widths[2]!)}  ${cells[3]!.padStart(widths[3]!)}  ${cells[4]}`.trimEnd();
       out.push(row(header));
       const scriptDir = dirname(result.script);
       report.lines.forEach((line, index) => out.push(row(rows[index]!), ...siteRows(line, scriptDir)));
@@ -51,7 +56,7 @@ export function measureText(report: MeasureReport): string {
     }
     out.push('');
     out.push(`Peak traced memory: ${bytesWithExact(result.peakBytes)}`);
-    out.push(`Per-line figures from a snapshot at ${bytesWithExact(result.snapshotBytes)}; still held at the end: ${bytesWithExact(result.endBytes)}`);
+    out.push(`Per line, "at peak" is from a snapshot at ${bytesWithExact(result.snapshotBytes)}, "at end" from the end, when ${bytesWithExact(result.endBytes)} was still held`);
     out.push(`Largest resident set of the whole process (interpreter and tracer included): ${bytesWithExact(result.maxRssBytes)}`);
   }
   if (report.summary.message !== undefined) {

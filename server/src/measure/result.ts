@@ -9,15 +9,20 @@ export type ScriptOutcome =
   | { readonly kind: 'memory-limit'; readonly megabytes: number; readonly traceback: string }
   | { readonly kind: 'not-found' };
 
-/** Memory a line of the script held at the sampled peak (its own allocations and those of what it called). */
+/** Memory a line of the script held (its own allocations and those of what it called), at the sampled peak and at the end. */
 export interface LineMeasurement {
   /** 1-based. */
   readonly line: number;
+  /** Held at the sampled peak; 0 for a line whose memory came after it. */
   readonly bytes: number;
-  /** Memory blocks. */
+  /** Memory blocks held at the sampled peak. */
   readonly count: number;
-  /** Where the line's memory was allocated, largest first (the tracer keeps the few largest). */
+  /** Where the line's memory at the peak was allocated, largest first (the tracer keeps the few largest). */
   readonly sites: readonly AllocationSite[];
+  /** Still held when the script ended: allocated by the line and not freed, as tracemalloc means "allocated". */
+  readonly allocatedBytes: number;
+  /** Memory blocks still held when the script ended. */
+  readonly allocatedCount: number;
 }
 
 /** One place a line's memory was allocated: the line itself, or code it called. */
@@ -49,15 +54,15 @@ export interface TracerResult {
   readonly endBytes: number;
   /** Traced memory when the per-line snapshot was taken. */
   readonly snapshotBytes: number;
-  /** Largest first. */
+  /** Every line that held memory at the peak or at the end: largest at the peak first, then largest at the end. */
   readonly lines: readonly LineMeasurement[];
   /** The whole process's largest resident set, interpreter and tracer included. */
   readonly maxRssBytes: number;
   readonly seconds: number;
 }
 
-/** Version 2 added the allocation sites of each line. */
-const RESULT_VERSION = 2;
+/** Version 2 added the allocation sites of each line, version 3 what each line still held at the end. */
+export const RESULT_VERSION = 3;
 const OUTCOMES = new Set(['ok', 'raised', 'exited', 'time-limit', 'memory-limit', 'not-found']);
 
 /** Reads the tracer's JSON; throws when it is not a result of the version this code knows. */
