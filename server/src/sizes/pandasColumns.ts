@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { statementOf } from '../analysis/loops';
 import { mayMutate } from '../analysis/mutation';
-import { callArguments, unparenthesized } from '../analysis/syntax';
+import { passedArguments, unparenthesized } from '../analysis/syntax';
 import { numberKindOf } from './compactForms';
 import type { Dtype } from './ndarrays';
 import { valueSize } from './objects';
@@ -65,7 +65,7 @@ function itemOf(node: Node, context: EstimateContext): Item | undefined {
   const value = context.folder.constant(expression);
   if (value) return value;
   if (expression.type === 'string' && expression.namedChildren.some((child) => child?.type === 'interpolation')) return SOME_STR;
-  if (expression.type === 'call' && callsBuiltin(expression, 'str', context) && callArguments(expression).length === 1) return SOME_STR;
+  if (expression.type === 'call' && callsBuiltin(expression, 'str', context) && passedArguments(expression).length === 1) return SOME_STR;
   return undefined;
 }
 
@@ -144,7 +144,7 @@ export function columnValues(node: Node, context: EstimateContext, hops = 0): Co
   const rangeArgs = rangeArguments(expression, context);
   if (rangeArgs) return rangeColumn(rangeArgs, context);
   if (expression.type === 'call' && callsBuiltin(expression, 'list', context)) {
-    const args = callArguments(expression);
+    const args = passedArguments(expression);
     const inner = args.length === 1 ? unparenthesized(args[0]!) : undefined;
     if (inner && (inner.type === 'list' || inner.type === 'tuple' || rangeArguments(inner, context))) return columnValues(inner, context, hops);
   }

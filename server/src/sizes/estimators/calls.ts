@@ -1,7 +1,7 @@
 // Calls that allocate a known shape: `range(...)`, `list(range(...))`, `list()`,
 // `list([...])`, `list((...))`.
 import type { Node } from 'web-tree-sitter';
-import { callArguments, unparenthesized } from '../../analysis/syntax';
+import { passedArguments, unparenthesized } from '../../analysis/syntax';
 import { arrayForm, numberKindOf, numpyForm, withCheaperForms, type ItemCount } from '../compactForms';
 import { itemsObjects } from '../elements';
 import { formatCount } from '../format';
@@ -90,7 +90,7 @@ function listOfRange(source: Node, args: readonly Node[], context: EstimateConte
 
 export const listCall: Estimator = (node, context) => {
   if (!callsBuiltin(node, 'list', context)) return undefined;
-  const args = callArguments(node);
+  const args = passedArguments(node);
   const { layout } = context;
   if (args.length === 0) return listEstimate(layout, { items: 0, capacity: 0, objects: new ObjectTally() });
   if (args.length !== 1 || args[0]!.type === 'keyword_argument' || args[0]!.type === 'list_splat') return undefined;

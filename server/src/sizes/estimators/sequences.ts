@@ -1,7 +1,7 @@
 // Sequences made by calls: `tuple(range(n))`, `tuple([...])`, `bytearray(n)`,
 // `bytearray(b'...')`, `array.array('q', range(n))`, `array.array('d', [...])`.
 import type { Node } from 'web-tree-sitter';
-import { callArguments, unparenthesized } from '../../analysis/syntax';
+import { passedArguments, unparenthesized } from '../../analysis/syntax';
 import { itemsObjects } from '../elements';
 import { formatCount } from '../format';
 import { arraySize, tupleSize } from '../objects';
@@ -35,7 +35,7 @@ function tupleEstimate(context: EstimateContext, count: number, objects: ObjectT
 
 export const tupleCall: Estimator = (node, context) => {
   if (!callsBuiltin(node, 'tuple', context)) return undefined;
-  const args = callArguments(node);
+  const args = passedArguments(node);
   if (args.length === 0) return tupleEstimate(context, 0, new ObjectTally(), ['CPython keeps a single empty tuple.']);
   if (args.length !== 1) return undefined;
   const source = unparenthesized(args[0]!);
@@ -48,7 +48,7 @@ export const tupleCall: Estimator = (node, context) => {
 export const bytearrayCall: Estimator = (node, context) => {
   if (!callsBuiltin(node, 'bytearray', context)) return undefined;
   const { layout, folder } = context;
-  const args = callArguments(node);
+  const args = passedArguments(node);
   if (args.length > 1) return undefined;
   const value = args[0] && folder.constant(args[0]);
   if (args[0] && !value) return undefined;
@@ -85,7 +85,7 @@ function isArrayConstructor(node: Node, context: EstimateContext): boolean {
 export const arrayCall: Estimator = (node, context) => {
   if (node.type !== 'call' || !isArrayConstructor(node, context)) return undefined;
   const { layout, folder } = context;
-  const [code, initial, ...rest] = callArguments(node);
+  const [code, initial, ...rest] = passedArguments(node);
   const typeCode = code && folder.constant(code);
   if (rest.length > 0 || typeCode?.type !== 'str') return undefined;
   const itemSize = ARRAY_ITEM_SIZES[typeCode.value];
