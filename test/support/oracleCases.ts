@@ -140,6 +140,13 @@ export const ORACLE_CASES: readonly SizeCase[] = [
   { expression: 'list((1, 2, 3))' },
   { expression: 'list([1, 2, 3, 4, 5])' },
   { setup: 'N = 10**3', expression: 'list(range(N))' },
+  // list() and tuple() of a name bound to a display: the length is the display's, the items shared with it
+  { setup: 'xs = [1, 2, 3, 4, 5]', expression: 'list(xs)' },
+  { setup: 'xs = (1, 2, 3, 4, 5)', expression: 'list(xs)' },
+  { setup: "xs = [1000, 2000, 'a']", expression: 'list(xs)' },
+  { setup: 'xs = [[1], [2]]', expression: 'list(xs)' },
+  { setup: 'xs = [1, 2, 3, 4, 5]', expression: 'tuple(xs)' },
+  { setup: 'import array\nxs = [1, 2, 3, 4, 5]', expression: "array.array('q', xs)" },
   { expression: 'range(10)' },
   { expression: 'range(10**9)' },
   // comprehensions: capacity from append growth; items counted by running the loops

@@ -1,5 +1,5 @@
 // Calls that allocate a known shape: `range(...)`, `list(range(...))`, `list()`,
-// `list([...])`, `list((...))`.
+// `list([...])`, `list((...))`, `list(xs)` of a name bound to a display.
 import type { Node } from 'web-tree-sitter';
 import { passedArguments, unparenthesized } from '../../analysis/syntax';
 import { arrayForm, numberKindOf, numpyForm, withCheaperForms, type ItemCount } from '../compactForms';
@@ -11,7 +11,7 @@ import { exactSize, perCountSize } from '../size';
 import { ObjectTally } from '../tally';
 import type { Alternative, EstimateContext, Estimator } from '../types';
 import { int } from '../values';
-import { displayItems } from './displays';
+import { knownItems } from './displays';
 import { listEstimate, symbolicListEstimate } from './list-shape';
 
 const RANGE_NOTE = 'A range stores only its start, stop and step; each item is made when it is needed.';
@@ -97,7 +97,7 @@ export const listCall: Estimator = (node, context) => {
   const source = unparenthesized(args[0]!);
   const rangeArgs = rangeArguments(source, context);
   if (rangeArgs) return listOfRange(source, rangeArgs, context);
-  const items = source.type === 'list' || source.type === 'tuple' ? displayItems(source) : undefined;
+  const items = knownItems(source, context);
   if (!items) return undefined;
   return listEstimate(layout, {
     items: items.length,

@@ -10,7 +10,7 @@ import { arrayCapacityAfterAppends } from '../tables';
 import { ObjectTally } from '../tally';
 import type { EstimateContext, Estimator } from '../types';
 import { containerEstimate } from './container-shape';
-import { displayItems } from './displays';
+import { knownItems } from './displays';
 
 function constantRange(node: Node, context: EstimateContext): RangeValues | undefined {
   const args = rangeArguments(unparenthesized(node), context);
@@ -41,7 +41,7 @@ export const tupleCall: Estimator = (node, context) => {
   const source = unparenthesized(args[0]!);
   const range = constantRange(source, context);
   if (range) return tupleEstimate(context, Number(rangeLength(range)), rangeObjects(context.layout, range), ['A tuple has exactly one slot per item: nothing spare, unlike a list.']);
-  const items = source.type === 'list' || source.type === 'tuple' ? displayItems(source) : undefined;
+  const items = knownItems(source, context);
   return items && tupleEstimate(context, items.length, itemsObjects(items, context));
 };
 
@@ -96,7 +96,7 @@ export const arrayCall: Estimator = (node, context) => {
   if (initial) {
     const source = unparenthesized(initial);
     const range = constantRange(source, context);
-    const display = source.type === 'list' || source.type === 'tuple' ? displayItems(source) : undefined;
+    const display = knownItems(source, context);
     if (range) {
       items = Number(rangeLength(range));
       capacity = arrayCapacityAfterAppends(items);
