@@ -1,12 +1,14 @@
 """Runs a Python script under tracemalloc and says which of its lines held memory.
 
-    python3 measure.py --result RESULT.json [--timeout S] [--memory-limit MB] [--frames N] SCRIPT [ARG...]
+    python3 measure.py --result RESULT.json --started STARTED [--timeout S] [--memory-limit MB] [--frames N] SCRIPT [ARG...]
 
 The script runs as __main__ (runpy) with sys.argv = [SCRIPT, ARG...] and its own
 directory first on sys.path, as `python3 SCRIPT ARG...` would run it. Its standard
 output and error are left alone (the caller captures them); the result is one JSON
 object written to RESULT.json, so that nothing the script prints can be mistaken
-for it.
+for it. STARTED is created first, before the script runs: a process that ends
+without it was not a Python that could run this file, whereas one that ends with
+it and without a result was ended by the script (os._exit) or the system.
 
 Memory is attributed to the innermost line of SCRIPT in each allocation's
 traceback, so a call into a library counts against the line that made the call.
@@ -52,6 +54,7 @@ class TimeLimitExceeded(BaseException):
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(prog="measure.py")
     parser.add_argument("--result", required=True, help="file the JSON result is written to")
+    parser.add_argument("--started", required=True, help="file created once the tracer runs, before the script does")
     parser.add_argument("--timeout", type=float, default=0, help="seconds the script may run (0: no limit)")
     parser.add_argument("--memory-limit", type=float, default=0, help="MiB of address space for the whole process (0: no limit)")
     parser.add_argument("--frames", type=int, default=32, help="frames tracemalloc keeps per allocation")
@@ -95,11 +98,13 @@ class PeakSampler:
         if self.snapshot is None:
             return lines
         for frames, size, count in traceback_totals(self.snapshot):
-            if not frames or frames[0][0] == TRACER_FILE:
-                continue  # the tracer's own bookkeeping
             index = next((index for index, (filename, _lineno) in enumerate(frames) if filename == self.script), None)
             if index is None or frames[index][1] < 1:
                 continue  # not the script's, or made while its code object was set up (line 0)
+            if any(filename == TRACER_FILE for filename, _lineno in frames[:index]):
+                # The tracer's own bookkeeping: the trace function runs, and takes its snapshots, in
+                # the script's frames, so its allocations would otherwise count against the line running.
+                continue
             line = lines.get(frames[index][1])
             if line is None:
                 line = lines[frames[index][1]] = Line()
@@ -203,10 +208,13 @@ def stop_timer():
 def script_traceback(error, script):
     """The traceback from the script's first frame on, without the tracer's and runpy's."""
     entries = traceback.extract_tb(error.__traceback__)
-    first = next((index for index, entry in enumerate(entries) if entry.filename == script), 0)
-    entries = entries[first:]
-    text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(entries))
-    return text + "".join(traceback.format_exception_only(type(error), error))
+    first = next((index for index, entry in enumerate(entries) if entry.filename == script), None)
+    failure = "".join(traceback.format_exception_only(type(error), error))
+    if first is None:
+        # Raised before any of the script's code ran (a SyntaxError: the error names its own place),
+        # so all its frames are the tracer's and runpy's; python3 SCRIPT shows none either.
+        return failure
+    return "Traceback (most recent call last):\n" + "".join(traceback.format_list(entries[first:])) + failure
 
 
 def run(options):
@@ -284,6 +292,7 @@ def write_result(path, result):
 
 def main():
     options = parse_arguments(sys.argv[1:])
+    open(options.started, "w").close()
     if not os.path.isfile(options.script):
         write_result(options.result, {"version": 2, "script": os.path.abspath(options.script), "python": sys.version.split()[0], "outcome": {"kind": "not-found"}, "peakBytes": 0, "endBytes": 0, "snapshotBytes": 0, "lines": [], "maxRssBytes": 0, "seconds": 0})
         return

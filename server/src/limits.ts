@@ -55,7 +55,7 @@ export function cannotCheck(reason: string): Skip {
   return { reason, overSizeLimit: false };
 }
 
-/** Whether some node lies deeper than `limit`; walks with a cursor (no recursion) and stops as soon as it knows. */
+/** Whether some node lies deeper than `limit` below the root. */
 export function treeDepthOver(tree: Tree, limit: number): boolean {
   return subtreeDeeperThan(tree.rootNode, limit);
 }
@@ -76,24 +76,23 @@ export function changedRangesDeeperThan(tree: Tree, old: Tree, limit: number): b
   });
 }
 
+/**
+ * Whether some node lies more than `limit` levels below `top`. A node that many
+ * levels down has that many ancestors inside the subtree, so only subtrees with
+ * more descendants than that can hold one, and tree-sitter keeps each node's
+ * descendant count: the search enters only those, not every node (each step
+ * from JS is a call into WASM). Iterative, for trees deeper than the JS stack.
+ */
 function subtreeDeeperThan(top: Node, limit: number): boolean {
-  // A cursor made from a node never leaves it: at `top` there is no sibling or parent to go to.
-  const cursor = top.walk();
-  try {
-    let depth = 0;
-    for (;;) {
-      if (cursor.gotoFirstChild()) {
-        if (++depth > limit) return true;
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return false;
-        depth--;
-      }
-    }
-  } finally {
-    cursor.delete();
+  const pending: { readonly node: Node; readonly below: number }[] = [{ node: top, below: limit }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, below } = next;
+    // descendantCount counts the node itself: the deepest node in it is at most descendantCount - 1 levels down.
+    if (node.descendantCount - 1 <= below) continue;
+    if (below === 0) return true;
+    for (const child of node.children) if (child) pending.push({ node: child, below: below - 1 });
   }
+  return false;
 }
 
 export interface TextNesting {

@@ -53,6 +53,9 @@ test('the quick bench measures every section and writes them all', { timeout: 24
     'editing.p50Ms',
     'editing.p99Ms',
     'editing.ruffCheckP50Ms',
+    'keystrokeParts.reparse.p50Ms',
+    'keystrokeParts.analysis.p50Ms',
+    'keystrokeParts.fullParseMs',
     'memory.openedFiles',
     'memory.afterOpening.rssBytes',
     'memory.afterOpening.wasmBytes',
@@ -63,6 +66,8 @@ test('the quick bench measures every section and writes them all', { timeout: 24
     positive(results, path);
   }
   assert.equal((results['editing'] as Json)['keystrokes'], 50);
+  assert.equal((results['keystrokeParts'] as Json)['keystrokes'], 50);
+  assert.match(run.stdout, /incremental reparse p50 [\d.]+ ms, p99 [\d.]+ ms; analysis p50 [\d.]+ ms/);
   assert.equal((results['memory'] as Json)['edits'], 50);
   assert.equal(typeof (results['memory'] as Json)['rssGrowthPercent'], 'number');
 

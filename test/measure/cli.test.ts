@@ -83,6 +83,22 @@ test('exit code 2 when the interpreter cannot be run, or the file is missing, wi
   assert.ok(!hasStackTrace(missing.stderr + noFile.stderr));
 });
 
+test('exit code 2 when the interpreter runs but is not a Python that runs the tracer; a script ending itself without a result stays exit code 1', (t) => {
+  const root = project(t, { 'main.py': 'numbers = [0] * 1000\n', 'quits.py': 'import os\nprint("quitting", flush=True)\nos._exit(3)\n' });
+  // node runs, and fails on measure.py; /bin/false runs and does nothing.
+  for (const notPython of [process.execPath, '/bin/false']) {
+    const run = memhints(['measure', '--python', notPython, 'main.py'], root);
+    assert.equal(run.status, 2, `${notPython}: ${run.stdout}${run.stderr}`);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, new RegExp(`^memhints: error: the Python interpreter "${notPython.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" could not be run \\(it did not start memhints' tracer: exited with code 1[^\\n]*\\); give the interpreter with --python PATH\\n$`));
+    assert.ok(!hasStackTrace(run.stderr), run.stderr);
+  }
+  const quits = memhints(['measure', 'quits.py'], root);
+  assert.equal(quits.status, 1, quits.stderr);
+  assert.match(quits.stdout, /^memhints: the script stopped without a result: python3 exited with code 3 without a result$/m);
+  assert.match(quits.stdout, /--- stdout of the script ---\nquitting\n/);
+});
+
 test('the command line: options, arguments after --, and what is refused', () => {
   const command = parseCommandLine(['measure', 'a.py', '--python', '/usr/bin/python3.11', '--timeout', '2.5', '--memory-limit', '512', '--top', '5', '--', '--format', 'x']);
   assert.deepEqual(command, {

@@ -1,5 +1,7 @@
 // How a measured script can end: raised, exited, time limit, memory limit, no interpreter.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { summariseRun } from '../../server/src/measure/outcome';
@@ -19,6 +21,18 @@ test('a script that raises: its traceback, from its own frames on, and what it p
   assert.ok(result.lines.some((line) => line.line === 3 && line.bytes >= 800_000), 'the table held before the failure is measured');
   assert.equal(summariseRun(run).ending, 'failed');
   assert.match(summariseRun(run).message ?? '', /raised ValueError: invalid literal/);
+});
+
+test('a script that does not compile: where, as python3 itself says it, without the tracer\'s or runpy\'s frames', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'memhints-measure-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const script = join(dir, 'unclosed.py');
+  writeFileSync(script, 'numbers = [0] * 10\nprint(numbers\n');
+  const result = tracerResult(await measured(script, { cwd: dir }));
+  assert.ok(result.outcome.kind === 'raised', JSON.stringify(result.outcome));
+  assert.equal(result.outcome.exception, 'SyntaxError');
+  assert.doesNotMatch(result.outcome.traceback, /measure\.py|runpy|Traceback/);
+  assert.match(result.outcome.traceback, /^ {2}File ".*unclosed\.py", line 2\n {4}print\(numbers\n[ ^]+\nSyntaxError: /);
 });
 
 test('the time limit stops a script that never ends', async () => {
@@ -42,8 +56,8 @@ test('the memory limit ends a script that takes ever more with a MemoryError, an
 
 test('a missing interpreter is reported as such, not as a failed script', async () => {
   const run = await measured(join(DIR, 'bytes_buffer.py'), { python: join(DIR, 'no-such-python') });
-  assert.equal(run.kind, 'interpreter-missing');
-  assert.equal(summariseRun(run).ending, 'interpreter-missing');
+  assert.equal(run.kind, 'interpreter-unusable');
+  assert.equal(summariseRun(run).ending, 'interpreter-unusable');
   assert.match(summariseRun(run).message ?? '', /no-such-python" could not be run \(not found\)/);
 });
 

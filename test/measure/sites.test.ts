@@ -1,10 +1,11 @@
 // Each line's allocation sites (the frames from the line down to where the memory
 // was allocated) against tracemalloc run directly, with the same number of frames.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { measured, MEASURE_FIXTURES as DIR, tracerResult } from '../support/measure';
 import { shortFile, siteChain } from '../../server/src/measure/sites';
+import { tracerScript } from '../../server/src/measure/tracerScript';
 import { runPythonJson } from '../support/python';
 
 /** Per traceback through the script: the script's line, the frames it called (innermost first, at most 4) and the bytes. */
@@ -78,4 +79,13 @@ test('sites in words: files beside the script, in packages and in the standard l
   const comprehension = { frames: [frame('b.py', 3), frame('b.py', 3), frame('a.py', 9)], moreFrames: true, bytes: 1, count: 1 };
   assert.equal(siteChain(comprehension, '/home/me/project'), 'b.py:3 ← a.py:9 ← …');
   assert.equal(siteChain({ frames: [], moreFrames: false, bytes: 1, count: 1 }, '/home/me/project'), 'this line');
+});
+
+test('the tracer\'s own bookkeeping (its snapshots, taken from inside the script\'s lines) is charged to no line', async () => {
+  // Small enough that the snapshots' own few hundred bytes would be seen among the lines' figures.
+  const traced = tracerResult(await measured(join(DIR, 'million_ints.py'), { args: ['5000'] }));
+  assert.deepEqual(traced.outcome, { kind: 'ok' });
+  const tracer = tracerScript();
+  const intoTracer = traced.lines.flatMap((line) => line.sites.filter((site) => site.frames.some((frame) => frame.file === tracer || basename(frame.file) === 'tracemalloc.py')).map((site) => ({ line: line.line, site })));
+  assert.deepEqual(intoTracer, []);
 });

@@ -2,7 +2,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MAX_BRACKET_DEPTH, MAX_INDENT_LEVELS, MAX_TREE_DEPTH, textNesting, treeDepthOver, whyNotAnalysed, whyNotParsed } from '../../server/src/limits';
-import { Edit, parse, pythonParser } from '../../server/src/parser';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Edit, parse, pythonParser, type Node } from '../../server/src/parser';
+import { FIXTURES } from '../support/paths';
+
+const RULE_FIXTURES = join(FIXTURES, 'rules');
 
 const indented = (levels: number, unit = ' ') => Array.from({ length: levels + 1 }, (_, i) => `${unit.repeat(i)}if x:\n`).join('') + `${unit.repeat(levels + 1)}pass\n`;
 
@@ -44,6 +49,41 @@ test('tree depth is measured without recursion and stops at the limit', async ()
   } finally {
     shallow.delete();
     deep.delete();
+  }
+});
+
+/** The depth of the deepest node below the root, by a plain walk over every node. */
+function deepestLevel(root: Node): number {
+  let deepest = 0;
+  const pending: [Node, number][] = [[root, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    deepest = Math.max(deepest, depth);
+    for (const child of node.children) if (child) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+test('the depth search that skips small subtrees agrees with a walk over every node, at and around the depth', async () => {
+  const parser = await pythonParser();
+  const texts = [
+    ...readdirSync(RULE_FIXTURES).filter((name) => name.endsWith('.py')).map((name) => readFileSync(join(RULE_FIXTURES, name), 'utf8')),
+    `x = ${'('.repeat(60)}1${')'.repeat(60)}\n`,
+    `def f():\n    return a${'.b'.repeat(80)}\n`,
+    // Chains where each node has a single child: the subtree sizes bound the depth exactly.
+    'x\n',
+    '-x\n',
+  ];
+  for (const text of texts) {
+    const tree = parse(parser, text);
+    try {
+      const deepest = deepestLevel(tree.rootNode);
+      for (const limit of [0, 1, deepest - 1, deepest, deepest + 1]) {
+        if (limit >= 0) assert.equal(treeDepthOver(tree, limit), deepest > limit, `limit ${limit}, deepest node ${deepest} levels down`);
+      }
+    } finally {
+      tree.delete();
+    }
   }
 });
 

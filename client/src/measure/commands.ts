@@ -11,6 +11,7 @@ import { shortBytes } from '../../../server/src/sizes/format';
 import { measureScript } from '../../../server/src/measure/runTracer';
 import { MeasurementDecorations } from './decorations';
 import { shownMeasurements } from './labels';
+import { measureLimits } from './limits';
 import { chooseInterpreter, measurePermission } from './permission';
 import { selectedInterpreter } from './pythonExtension';
 
@@ -33,8 +34,9 @@ async function measureActiveFile(tracer: string, decorations: MeasurementDecorat
     return;
   }
   if (document.isDirty && !(await document.save())) return;
-  const setting = vscode.workspace.getConfiguration('memhints', document.uri).get<string>('pythonPath');
-  const interpreter = chooseInterpreter(await selectedInterpreter(document.uri), setting);
+  const settings = vscode.workspace.getConfiguration('memhints', document.uri);
+  const interpreter = chooseInterpreter(await selectedInterpreter(document.uri), settings.get<string>('pythonPath'));
+  const limits = measureLimits(settings.get('measure.timeout'), settings.get('measure.memoryLimit'));
   const script = document.uri.fsPath;
   const cwd = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? dirname(script);
 
@@ -43,12 +45,12 @@ async function measureActiveFile(tracer: string, decorations: MeasurementDecorat
     (_progress, token) => {
       const cancel = new AbortController();
       token.onCancellationRequested(() => cancel.abort());
-      return measureScript({ python: interpreter.python, tracer, script, args: [], cwd, timeoutSeconds: 0, memoryLimitMb: 0, signal: cancel.signal });
+      return measureScript({ python: interpreter.python, tracer, script, args: [], cwd, ...limits, signal: cancel.signal });
     },
   );
   const summary = summariseRun(run);
   if (run.kind === 'cancelled') return;
-  if (run.kind === 'interpreter-missing') {
+  if (run.kind === 'interpreter-unusable') {
     void vscode.window.showErrorMessage(`memhints: ${summary.message}. Select an interpreter in the Python extension or set memhints.pythonPath.`);
     return;
   }

@@ -1,19 +1,13 @@
 // The interpreter selected in the Python extension (ms-python.python), when it is installed.
 import * as vscode from 'vscode';
-
-interface PythonEnvironmentsApi {
-  readonly environments?: {
-    getActiveEnvironmentPath?(resource?: vscode.Uri): { readonly path?: unknown } | undefined;
-  };
-}
+import { activeInterpreter, type PythonEnvironmentsApi } from './pythonEnvironments';
 
 export async function selectedInterpreter(resource: vscode.Uri): Promise<string | undefined> {
   const extension = vscode.extensions.getExtension<PythonEnvironmentsApi>('ms-python.python');
   if (extension === undefined) return undefined;
   try {
     const api = extension.isActive ? extension.exports : await extension.activate();
-    const path = api?.environments?.getActiveEnvironmentPath?.(resource)?.path;
-    return typeof path === 'string' ? path : undefined;
+    return await activeInterpreter(api, resource);
   } catch {
     return undefined; // an API that changed shape or failed: fall back to the setting
   }

@@ -46,6 +46,8 @@ interface PendingBody {
   readonly start: number;
   readonly end: number;
   readonly body: Node;
+  /** The definition whose parameters are bound with the body: only code in the body can see them. */
+  readonly parametersOf: Node | undefined;
 }
 
 
@@ -92,9 +94,10 @@ export class Scopes {
       // definition's own (broken code aside), and most headers have none: they skip the walk.
       const header = this.source.slice(statement.startIndex - this.sourceStart, body.startIndex - this.sourceStart);
       const definition = body.parent;
-      if (NESTED_IN_HEADER.test(header) || !definition || statement.hasError) this.collectBetween(statement, statement.startPosition, body.startPosition);
-      else this.visit(definition);
-      this.pendingBodies.push({ start: body.startIndex, end: body.endIndex, body });
+      const visitedWhole = NESTED_IN_HEADER.test(header) || !definition || statement.hasError;
+      if (visitedWhole) this.collectBetween(statement, statement.startPosition, body.startPosition);
+      else this.visit(definition, false);
+      this.pendingBodies.push({ start: body.startIndex, end: body.endIndex, body, parametersOf: visitedWhole ? undefined : definition });
     }
     flushRun();
   }
@@ -128,6 +131,7 @@ export class Scopes {
     const pending = this.pendingBodies[low - 1];
     if (!pending || end > pending.end) return;
     this.pendingBodies.splice(low - 1, 1);
+    if (pending.parametersOf) this.bindInner(pending.parametersOf, this.byNodeId.get(pending.parametersOf.id));
     this.collect(pending.body);
   }
 
@@ -143,7 +147,8 @@ export class Scopes {
     }
   }
 
-  private visit(node: Node): void {
+  /** `withInner` false leaves a definition's parameters for later (see PendingBody). */
+  private visit(node: Node, withInner = true): void {
     const type = node.type;
     const enclosing = this.scopeAt(node.id, node.startIndex, node.endIndex);
     const scope = SCOPE_TYPES.has(type) ? this.addScope(node, enclosing) : enclosing;
@@ -153,8 +158,7 @@ export class Scopes {
       const target = type === 'function_definition' || type === 'class_definition' ? enclosing : scopeForStatement(type, scope);
       for (const site of outer.targets(node)) addBinding(target, site.text, site, outer.kind);
     }
-    const inner = INNER_BINDERS[type];
-    if (inner) for (const site of inner.targets(node)) addBinding(scope, site.text, site, inner.kind);
+    if (withInner) this.bindInner(node, scope);
     if (type === 'for_in_clause') {
       const comprehension = node.parent;
       if (comprehension && COMPREHENSION_TYPES.has(comprehension.type)) {
@@ -166,6 +170,12 @@ export class Scopes {
     if (type === 'import_from_statement' && node.children.some((child) => child?.type === 'wildcard_import')) {
       scope.hasStarImport = true;
     }
+  }
+
+  /** Binds what a function or lambda binds inside its own scope: its parameters. */
+  private bindInner(node: Node, scope: Scope | undefined): void {
+    const inner = INNER_BINDERS[node.type];
+    if (inner) for (const site of inner.targets(node)) addBinding(scope, site.text, site, inner.kind);
   }
 
   private addScope(node: Node, parent: Scope | undefined): Scope {

@@ -23,7 +23,7 @@ export async function runMeasure(options: MeasureOptions, cwd: string, streams: 
     memoryLimitMb: options.memoryLimitMb,
   });
   const summary = summariseRun(run);
-  if (run.kind === 'interpreter-missing') {
+  if (run.kind === 'interpreter-unusable') {
     streams.stderr(`memhints: error: ${summary.message}; give the interpreter with --python PATH\n`);
     return EXIT_ERROR;
   }

@@ -2,7 +2,7 @@
 import { shortBytes } from '../sizes/format';
 import type { MeasureRun } from './runTracer';
 
-export type Ending = 'finished' | 'failed' | 'interpreter-missing' | 'cancelled';
+export type Ending = 'finished' | 'failed' | 'interpreter-unusable' | 'cancelled';
 
 export interface OutcomeSummary {
   readonly ending: Ending;
@@ -16,8 +16,8 @@ export function summariseRun(run: MeasureRun): OutcomeSummary {
   switch (run.kind) {
     case 'cancelled':
       return { ending: 'cancelled', message: 'the measurement was cancelled', traceback: undefined };
-    case 'interpreter-missing':
-      return { ending: 'interpreter-missing', message: `the Python interpreter "${run.python}" could not be run (${run.reason})`, traceback: undefined };
+    case 'interpreter-unusable':
+      return { ending: 'interpreter-unusable', message: `the Python interpreter "${run.python}" could not be run (${run.reason})`, traceback: undefined };
     case 'no-result':
       return { ending: 'failed', message: run.timedOut ? `the script hit the time limit (${run.reason})` : `the script stopped without a result: ${run.reason}`, traceback: undefined };
     case 'measured':

@@ -2,7 +2,7 @@
 // result (from a file of its own, so the script's output cannot be mistaken for it)
 // and the script's standard output and error.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTracerResult, type TracerResult } from './result';
@@ -24,7 +24,8 @@ export interface MeasureRequest {
 
 export type MeasureRun =
   | { readonly kind: 'measured'; readonly result: TracerResult; readonly output: ScriptOutput }
-  | { readonly kind: 'interpreter-missing'; readonly python: string; readonly reason: string }
+  /** The interpreter could not be started, or it ran but did not start the tracer (not a Python 3, or too old). */
+  | { readonly kind: 'interpreter-unusable'; readonly python: string; readonly reason: string }
   /** The interpreter stopped without a result: killed (by the time limit's backstop, the system) or crashed. */
   | { readonly kind: 'no-result'; readonly reason: string; readonly timedOut: boolean; readonly output: ScriptOutput }
   | { readonly kind: 'cancelled' };
@@ -43,7 +44,8 @@ const KILL_GRACE_MS = 5000;
 export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
   const dir = mkdtempSync(join(tmpdir(), 'memhints-measure-'));
   const resultFile = join(dir, 'result.json');
-  const args = [request.tracer, '--result', resultFile, '--timeout', String(request.timeoutSeconds), '--memory-limit', String(request.memoryLimitMb), request.script, ...request.args];
+  const startedFile = join(dir, 'started');
+  const args = [request.tracer, '--result', resultFile, '--started', startedFile, '--timeout', String(request.timeoutSeconds), '--memory-limit', String(request.memoryLimitMb), request.script, ...request.args];
   return new Promise<MeasureRun>((resolve) => {
     const stdout = new TailBuffer();
     const stderr = new TailBuffer();
@@ -67,7 +69,7 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
     child.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (error.name === 'AbortError') finish({ kind: 'cancelled' });
-      else if (error.code === 'ENOENT' || error.code === 'EACCES') finish({ kind: 'interpreter-missing', python: request.python, reason: error.code === 'ENOENT' ? 'not found' : 'permission denied' });
+      else if (error.code === 'ENOENT' || error.code === 'EACCES') finish({ kind: 'interpreter-unusable', python: request.python, reason: error.code === 'ENOENT' ? 'not found' : 'permission denied' });
       else finish({ kind: 'no-result', reason: error.message, timedOut: false, output: output() });
     });
     const output = (): ScriptOutput => ({ stdout: stdout.text(), stderr: stderr.text(), truncated: stdout.truncated || stderr.truncated });
@@ -87,10 +89,21 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
         }
       }
       if (killedByTimer) return finish({ kind: 'no-result', reason: `killed after the time limit of ${request.timeoutSeconds} s`, timedOut: true, output: output() });
-      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      finish({ kind: 'no-result', reason: `${request.python} ${how} without a result`, timedOut: false, output: output() });
+      const ending = signal ? `killed by ${signal}` : `exited with code ${code}`;
+      if (!existsSync(startedFile)) {
+        // What it said on the way out is usually why ("SyntaxError: invalid syntax" from a Python 2).
+        const said = lastLine(stderr.text());
+        return finish({ kind: 'interpreter-unusable', python: request.python, reason: `it did not start memhints' tracer: ${ending}${said === '' ? '' : `, saying "${said}"`}` });
+      }
+      finish({ kind: 'no-result', reason: `${request.python} ${signal ? 'was ' : ''}${ending} without a result`, timedOut: false, output: output() });
     });
   });
+}
+
+/** The last line of a text that has any, cut to a readable length. */
+function lastLine(text: string): string {
+  const line = text.split(/\r?\n/).map((candidate) => candidate.trim()).filter((candidate) => candidate !== '').at(-1) ?? '';
+  return line.length <= 200 ? line : `${line.slice(0, 199)}…`;
 }
 
 /** The last OUTPUT_LIMIT bytes of a stream. */

@@ -1,0 +1,59 @@
+// (d) where a keystroke's time goes, in process: the incremental reparse
+// (tree.edit + parse + the limits), then the analysis of what changed. The
+// same edits as the LSP measurement, so the two can be read side by side: a
+// reparse slower than the latency target puts the target below the floor.
+import { performance } from 'node:perf_hooks';
+import type { Parser } from 'web-tree-sitter';
+import { DEFAULT_SETTINGS } from '../server/src/config';
+import { OpenDocuments } from '../server/src/documents';
+import { Linter } from '../server/src/linting';
+import { keystrokes } from './editing';
+import { percentile } from './measure';
+
+export interface KeystrokeParts {
+  readonly keystrokes: number;
+  readonly reparse: { readonly p50Ms: number; readonly p99Ms: number };
+  readonly analysis: { readonly p50Ms: number; readonly p99Ms: number };
+  /** Keystrokes whose reparse alone took longer than `slowMs`. */
+  readonly slowReparses: number;
+  readonly slowMs: number;
+  /** A reparse of the whole file from nothing, for scale. */
+  readonly fullParseMs: number;
+}
+
+export function keystrokeParts(parser: Parser, text: string, edits: number, slowMs: number): KeystrokeParts {
+  const documents = new OpenDocuments(parser);
+  const linter = new Linter((uri, error) => {
+    throw new Error(`analysing ${uri} failed: ${String(error)}`);
+  });
+  const uri = 'file:///bench/generated.py';
+  try {
+    let document = documents.opened(uri, 'python', 1, text);
+    linter.findings(document, DEFAULT_SETTINGS);
+    const reparse: number[] = [];
+    const analysis: number[] = [];
+    let version = 1;
+    for (const change of keystrokes(text, edits)) {
+      const start = performance.now();
+      document = documents.changed(uri, ++version, [change])!;
+      const parsed = performance.now();
+      linter.findings(document, DEFAULT_SETTINGS);
+      analysis.push(performance.now() - parsed);
+      reparse.push(parsed - start);
+    }
+    const fullStart = performance.now();
+    parser.parse(document.text.getText())?.delete();
+    const fullParseMs = performance.now() - fullStart;
+    return {
+      keystrokes: reparse.length,
+      reparse: { p50Ms: percentile(reparse, 50), p99Ms: percentile(reparse, 99) },
+      analysis: { p50Ms: percentile(analysis, 50), p99Ms: percentile(analysis, 99) },
+      slowReparses: reparse.filter((ms) => ms > slowMs).length,
+      slowMs,
+      fullParseMs,
+    };
+  } finally {
+    documents.closed(uri);
+    linter.closed(uri);
+  }
+}
