@@ -39,3 +39,10 @@ test('every part of a size adds up to it', async () => {
     assert.equal(estimate.deepParts.reduce((total, part) => total + part.size.bytes, estimate.shallow.bytes), estimate.deep?.bytes, expression);
   }
 });
+
+test('a copy of a list that may have changed since its display has no size', async () => {
+  for (const setup of ['xs = [1, 2, 3]\nxs.append(4)', 'xs = [1, 2, 3]\nfor i in range(3):\n    xs.append(i)', 'xs = [1, 2, 3]\nxs += [4]']) {
+    const source = `${setup}\nvalue = list(xs)\n`;
+    assert.equal(await estimateOf(source, 'list(xs)'), undefined, setup);
+  }
+});

@@ -21,15 +21,15 @@ function assertSize(actual: Size, expected: number, what: string, python: string
   }
 }
 
-function caseName(sizeCase: SizeCase): string {
+export function caseName(sizeCase: SizeCase): string {
   const name = sizeCase.setup ? `${sizeCase.setup.replace(/\n/g, '; ')}; ${sizeCase.expression}` : sizeCase.expression;
   return name.length > 100 ? `${name.slice(0, 97)}...` : name;
 }
 
-const olderThan = (version: PythonVersion, since: PythonVersion): boolean => PYTHON_VERSIONS.indexOf(version) < PYTHON_VERSIONS.indexOf(since);
+export const olderThan = (version: PythonVersion, since: PythonVersion): boolean => PYTHON_VERSIONS.indexOf(version) < PYTHON_VERSIONS.indexOf(since);
 
 /** Whether release `version` ("1.19.5", "2.0.0rc1") comes before `since` ("1.22"), by their numbers. */
-function releaseBefore(version: string, since: string): boolean {
+export function releaseBefore(version: string, since: string): boolean {
   const numbers = (release: string): number[] => release.split('.').map((part) => Number.parseInt(part, 10) || 0);
   const [have, want] = [numbers(version), numbers(since)];
   for (let index = 0; index < want.length; index++) {

@@ -51,6 +51,16 @@ export function callArguments(call: Node): Node[] {
 }
 
 /**
+ * The arguments as the callee receives them: a call whose only argument is a
+ * bare generator expression (`list(x for x in xs)`) has it as its `arguments`
+ * node, not inside an argument_list, and still passes one argument.
+ */
+export function passedArguments(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  return args?.type === 'generator_expression' ? [args] : callArguments(call);
+}
+
+/**
  * The node and its named descendants in document order, without recursion (deep
  * trees must not overflow the stack); `enter(node)` false skips a node's children.
  */

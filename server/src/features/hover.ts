@@ -4,6 +4,7 @@ import { DocumentFacts } from '../analysis/facts';
 import type { Settings } from '../config';
 import type { OpenDocument } from '../documents';
 import { classAt, classShape, instanceSizes } from '../sizes/classShape';
+import { countBindings } from '../sizes/countBindings';
 import { estimateAt } from '../sizes/locate';
 import { pandasFrameAt } from '../sizes/locatePandas';
 import { layoutForVersion } from '../sizes/versions';
@@ -26,7 +27,7 @@ export function hoverAt(document: OpenDocument, position: Position, settings: Pi
   if (!found) return unknownFrameHover(document, offset, facts, layout);
   const { node, estimate } = found;
   return {
-    contents: { kind: MarkupKind.Markdown, value: estimate.pandas ? pandasSizeMarkdown(node.text, estimate.pandas, layout) : sizeMarkdown(node.text, estimate, layout) },
+    contents: { kind: MarkupKind.Markdown, value: estimate.pandas ? pandasSizeMarkdown(node.text, estimate.pandas, layout) : sizeMarkdown(node.text, estimate, layout, countBindings(node, estimate.shallow, facts)) },
     range: rangeOf(document.text, node.startIndex, node.endIndex),
   };
 }

@@ -1,5 +1,6 @@
 // An estimate as hover Markdown: what the expression makes, its shallow and
 // deep sizes with what each part is, and the cheaper alternative.
+import type { CountBinding } from '../sizes/countBindings';
 import type { CPythonLayout } from '../sizes/cpython';
 import type { Estimate } from '../sizes/estimate';
 import { formatPart, formatSize } from '../sizes/format';
@@ -33,11 +34,16 @@ function alternativeLine(alternative: Alternative, estimate: Estimate): string {
   return `- **${label}:** ${formatSize(alternative.size)}, ${alternative.what}${block}`;
 }
 
-export function sizeMarkdown(source: string, estimate: Estimate, layout: CPythonLayout): string {
+/** ", n = `len(rows)`": what the names of a formula's count are bound to. */
+function bindingsText(bindings: readonly CountBinding[]): string {
+  return bindings.map(({ name, expression }) => `, ${name} = ${inlineCode(expression) ?? 'its assignment'}`).join('');
+}
+
+export function sizeMarkdown(source: string, estimate: Estimate, layout: CPythonLayout, bindings: readonly CountBinding[] = []): string {
   const code = inlineCode(source);
   const lines = [`**${code ? `${code}: ` : ''}${estimate.what}**, estimated for ${layout.label}`, ''];
   const shallowParts = estimate.shallowParts.length > 1 ? `: ${partsText(estimate.shallowParts)}` : '';
-  lines.push(`- **Shallow** (\`sys.getsizeof\`): ${formatSize(estimate.shallow)}${shallowParts}`);
+  lines.push(`- **Shallow** (\`sys.getsizeof\`): ${formatSize(estimate.shallow)}${bindingsText(bindings)}${shallowParts}`);
   lines.push(deepLine(estimate));
   for (const alternative of [...(estimate.alternative ? [estimate.alternative] : []), ...(estimate.compactForms ?? [])]) {
     lines.push(alternativeLine(alternative, estimate));

@@ -6,7 +6,7 @@ import { localClass } from '../analysis/classes';
 import { decoratorExpression, decoratorName, decoratorsOf } from '../analysis/decorators';
 import type { DocumentFacts } from '../analysis/facts';
 import { firstParameter } from '../analysis/instanceAttributes';
-import { callArguments, descendants } from '../analysis/syntax';
+import { descendants, passedArguments } from '../analysis/syntax';
 import type { CPythonLayout } from './cpython';
 import { dictInstanceSize, slottedInstanceSize } from './instances';
 
@@ -34,7 +34,7 @@ function dataclassDecorator(definition: Node, facts: DocumentFacts): { slots: bo
   for (const decorator of decoratorsOf(definition)) {
     if (decoratorName(decorator, facts) !== 'dataclasses.dataclass') continue;
     const expression = decoratorExpression(decorator);
-    const slots = expression?.type === 'call' && callArguments(expression).some((arg) => arg.type === 'keyword_argument' && arg.text.replace(/\s/g, '') === 'slots=True');
+    const slots = expression?.type === 'call' && passedArguments(expression).some((arg) => arg.type === 'keyword_argument' && arg.text.replace(/\s/g, '') === 'slots=True');
     return { slots };
   }
   return undefined;

@@ -127,6 +127,35 @@ export interface CPythonLayout {
     /** Modules/arraymodule.c: whether Arraytype has Py_TPFLAGS_HAVE_GC, so that sys.getsizeof adds the GC header. */
     readonly gcTracked: boolean;
   };
+  /**
+   * Iterator and view objects, as sys.getsizeof reports them (the GC header included for the GC-tracked
+   * types; none of them holds its items, only references to what it iterates).
+   */
+  readonly iterators: {
+    /**
+     * iter() of a list, tuple, str or bytes and reversed() of a list, tuple or str: Objects/listobject.c
+     * listiterobject / listreviterobject, Objects/tupleobject.c tupleiterobject, Objects/unicodeobject.c
+     * unicodeiterobject, Objects/bytesobject.c striterobject, Objects/enumobject.c reversedobject: the
+     * object header, an index and the sequence (16 + 8 + 8, GC-tracked).
+     */
+    readonly sequence: number;
+    /** iter() and reversed() of a range: Objects/rangeobject.c rangeiterobject (3.12+: Include/internal/pycore_range.h _PyRangeIterObject), not GC-tracked. */
+    readonly range: number;
+    /** iter() of a dict or of its views, reversed() of a dict: Objects/dictobject.c dictiterobject (dict, used, pos, result, len). */
+    readonly dict: number;
+    /** iter() of a set or frozenset: Objects/setobject.c setiterobject (set, used, pos, len). */
+    readonly set: number;
+    /** Python/bltinmodule.c mapobject (iterators tuple, function). */
+    readonly map: number;
+    /** Python/bltinmodule.c filterobject (function, iterator). */
+    readonly filter: number;
+    /** Python/bltinmodule.c zipobject (tuple size, iterators tuple, result tuple; 3.10+: strict). */
+    readonly zip: number;
+    /** Objects/enumobject.c enumobject (index, iterator, result tuple, long index; 3.11+: a borrowed `one`). */
+    readonly enumerate: number;
+    /** Objects/dictobject.c _PyDictViewObject: dict.keys(), values(), items() (the object header and the dict). */
+    readonly dictView: number;
+  };
   /** Instances of classes defined in Python. */
   readonly instance: {
     /** Include/object.h: PyObject, the header of every instance (GC header not included). */

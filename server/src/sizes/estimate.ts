@@ -15,6 +15,8 @@ import { listComprehension } from './estimators/comprehensions';
 import { constantValue } from './estimators/constants';
 import { listDisplay, tupleDisplay } from './estimators/displays';
 import { generatorExpression } from './estimators/generators';
+import { dictViewCall, iteratorCall } from './estimators/iterators';
+import { appendLoopCall } from './estimators/appendLoop';
 import { listRepetition } from './estimators/repetition';
 import { Folder, MAX_FOLD_DEPTH } from './fold';
 import type { Estimate, EstimateContext, Estimator } from './types';
@@ -28,7 +30,7 @@ const ESTIMATORS: Readonly<Record<string, readonly Estimator[]>> = {
   generator_expression: [generatorExpression],
   binary_operator: [listRepetition, constantValue],
   unary_operator: [constantValue],
-  call: [listCall, rangeCall, tupleCall, dictCall, setCall, bytearrayCall, arrayCall, numpyCall, arrayCopyCall, arrayMethod, pandasCall],
+  call: [listCall, rangeCall, tupleCall, dictCall, setCall, bytearrayCall, arrayCall, numpyCall, arrayCopyCall, arrayMethod, pandasCall, iteratorCall, dictViewCall, appendLoopCall],
   subscript: [arraySubscript],
   attribute: [arrayTranspose],
   dictionary: [dictDisplay],

@@ -5,7 +5,7 @@
 // computed value, `*args`) leaves the attributes unknown.
 import type { Node } from 'web-tree-sitter';
 import { firstParameter } from '../analysis/instanceAttributes';
-import { callArguments } from '../analysis/syntax';
+import { passedArguments } from '../analysis/syntax';
 import type { ClassShape } from './classShape';
 
 /** The expression an attribute holds: an argument of the call, or a constant of the class's code. */
@@ -23,7 +23,7 @@ function statementsOf(definition: Node): Node[] {
 /** The call's arguments bound to parameters as Python binds them; undefined with splats or arguments that do not fit. */
 function bindArguments(call: Node, parameters: readonly Parameter[]): Map<string, Node> | undefined {
   const bound = new Map<string, Node>();
-  const args = callArguments(call);
+  const args = passedArguments(call);
   let position = 0;
   for (const arg of args) {
     if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return undefined;

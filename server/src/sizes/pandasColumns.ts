@@ -3,14 +3,13 @@
 // ints that fit int64 is int64, of ints and floats float64, of bools bool;
 // a list with a str in it is an object column that keeps the items.
 import type { Node } from 'web-tree-sitter';
-import { statementOf } from '../analysis/loops';
-import { mayMutate } from '../analysis/mutation';
-import { callArguments, unparenthesized } from '../analysis/syntax';
+import { passedArguments, unparenthesized } from '../analysis/syntax';
 import { numberKindOf } from './compactForms';
 import type { Dtype } from './ndarrays';
 import { valueSize } from './objects';
 import { OBJECT_DTYPE } from './pandas';
 import { callsBuiltin, rangeArguments, rangeLength, rangeValues } from './ranges';
+import { mayHaveChanged } from './unchangedBinding';
 import type { EstimateContext } from './types';
 import { int, type PyValue } from './values';
 import { displayItems } from './estimators/displays';
@@ -65,7 +64,7 @@ function itemOf(node: Node, context: EstimateContext): Item | undefined {
   const value = context.folder.constant(expression);
   if (value) return value;
   if (expression.type === 'string' && expression.namedChildren.some((child) => child?.type === 'interpolation')) return SOME_STR;
-  if (expression.type === 'call' && callsBuiltin(expression, 'str', context) && callArguments(expression).length === 1) return SOME_STR;
+  if (expression.type === 'call' && callsBuiltin(expression, 'str', context) && passedArguments(expression).length === 1) return SOME_STR;
   return undefined;
 }
 
@@ -116,22 +115,6 @@ function displayColumn(display: Node, context: EstimateContext): ColumnValues | 
   return known?.every((item) => item !== undefined) ? itemsColumn(known as Item[], 1, context) : undefined;
 }
 
-const LIST_EXPRESSIONS: ReadonlySet<string> = new Set(['list', 'binary_operator', 'list_comprehension', 'call']);
-
-/**
- * Whether the list a name was bound to may have changed before it is read
- * here (`xs.append(4)` in between): only a binding in the same block, with
- * nothing between that may change the list, is followed.
- */
-function mayHaveChanged(name: Node, bound: Node, context: EstimateContext): boolean {
-  if (!LIST_EXPRESSIONS.has(unparenthesized(bound).type)) return false;
-  const [binding, use] = [statementOf(bound), statementOf(name)];
-  if (!context.facts || !binding || !use || !binding.parent?.equals(use.parent!) || binding.startIndex >= use.startIndex) return true;
-  const between: Node[] = [];
-  for (let statement = binding.nextSibling; statement && !statement.equals(use); statement = statement.nextSibling) between.push(statement);
-  return mayMutate(between, [name.text], { facts: context.facts, iteratingConsumes: false });
-}
-
 /** The values of one column (or of a Series) written as `node`; undefined when their dtype or length is not known. */
 export function columnValues(node: Node, context: EstimateContext, hops = 0): ColumnValues | undefined {
   const expression = unparenthesized(node);
@@ -144,7 +127,7 @@ export function columnValues(node: Node, context: EstimateContext, hops = 0): Co
   const rangeArgs = rangeArguments(expression, context);
   if (rangeArgs) return rangeColumn(rangeArgs, context);
   if (expression.type === 'call' && callsBuiltin(expression, 'list', context)) {
-    const args = callArguments(expression);
+    const args = passedArguments(expression);
     const inner = args.length === 1 ? unparenthesized(args[0]!) : undefined;
     if (inner && (inner.type === 'list' || inner.type === 'tuple' || rangeArguments(inner, context))) return columnValues(inner, context, hops);
   }

@@ -21,6 +21,15 @@ export interface TalliedObject {
   readonly example?: string;
 }
 
+/** Objects alike in type, sharing and size: what an allocation model needs per object. */
+export interface SizedGroup {
+  readonly kind: string;
+  readonly sharing: Sharing;
+  /** sys.getsizeof of each object. */
+  readonly bytesEach: number;
+  readonly count: number;
+}
+
 export interface ObjectGroup {
   readonly kind: string;
   readonly sharing: Sharing;
@@ -38,6 +47,7 @@ interface Aggregate {
 
 export class ObjectTally {
   private readonly keyed = new Map<string, TalliedObject>();
+  // Keyed by kind|sharing|bytes each, so that objects of one kind but different sizes stay apart.
   private readonly unkeyed = new Map<string, Aggregate>();
   /** Objects reached through one shared object (a name's list), counted once under its key. */
   private readonly included = new Map<string, ObjectTally>();
@@ -51,7 +61,7 @@ export class ObjectTally {
       if (!this.keyed.has(object.key)) this.keyed.set(object.key, object);
       return;
     }
-    this.addUnkeyed(`${object.kind}|${object.sharing}`, count, object.bytes * count, object.example);
+    this.addUnkeyed(`${object.kind}|${object.sharing}|${object.bytes}`, count, object.bytes * count, object.example);
   }
 
   /** Adds the objects `build` tallies, once for `key` however often the same key is included. */
@@ -94,12 +104,23 @@ export class ObjectTally {
       group.example ??= object.example;
     }
     for (const [key, aggregate] of this.unkeyed) {
-      const group = groupOf(key);
+      const group = groupOf(key.slice(0, key.lastIndexOf('|')));
       group.count += aggregate.count;
       group.bytes += aggregate.bytes;
       group.example ??= aggregate.example;
     }
     return [...groups.values()];
+  }
+
+  /** The objects grouped by type, sharing and the size of each. */
+  sizedGroups(): SizedGroup[] {
+    if (this.included.size > 0) return this.flattened().sizedGroups();
+    const sized = [...this.keyed.values()].map((object) => ({ kind: object.kind, sharing: object.sharing, bytesEach: object.bytes, count: 1 }));
+    for (const [key, aggregate] of this.unkeyed) {
+      const [kind, sharing, bytesEach] = key.split('|') as [string, Sharing, string];
+      sized.push({ kind, sharing, bytesEach: Number(bytesEach), count: aggregate.count });
+    }
+    return sized;
   }
 
   /** The same objects with every included tally merged in, keyed objects counted once across all. */

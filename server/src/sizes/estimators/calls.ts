@@ -1,7 +1,7 @@
 // Calls that allocate a known shape: `range(...)`, `list(range(...))`, `list()`,
-// `list([...])`, `list((...))`.
+// `list([...])`, `list((...))`, `list(xs)` of a name bound to a display.
 import type { Node } from 'web-tree-sitter';
-import { callArguments, unparenthesized } from '../../analysis/syntax';
+import { passedArguments, unparenthesized } from '../../analysis/syntax';
 import { arrayForm, numberKindOf, numpyForm, withCheaperForms, type ItemCount } from '../compactForms';
 import { itemsObjects } from '../elements';
 import { formatCount } from '../format';
@@ -11,7 +11,7 @@ import { exactSize, perCountSize } from '../size';
 import { ObjectTally } from '../tally';
 import type { Alternative, EstimateContext, Estimator } from '../types';
 import { int } from '../values';
-import { displayItems } from './displays';
+import { knownItems } from './displays';
 import { listEstimate, symbolicListEstimate } from './list-shape';
 
 const RANGE_NOTE = 'A range stores only its start, stop and step; each item is made when it is needed.';
@@ -90,14 +90,14 @@ function listOfRange(source: Node, args: readonly Node[], context: EstimateConte
 
 export const listCall: Estimator = (node, context) => {
   if (!callsBuiltin(node, 'list', context)) return undefined;
-  const args = callArguments(node);
+  const args = passedArguments(node);
   const { layout } = context;
   if (args.length === 0) return listEstimate(layout, { items: 0, capacity: 0, objects: new ObjectTally() });
   if (args.length !== 1 || args[0]!.type === 'keyword_argument' || args[0]!.type === 'list_splat') return undefined;
   const source = unparenthesized(args[0]!);
   const rangeArgs = rangeArguments(source, context);
   if (rangeArgs) return listOfRange(source, rangeArgs, context);
-  const items = source.type === 'list' || source.type === 'tuple' ? displayItems(source) : undefined;
+  const items = knownItems(source, context);
   if (!items) return undefined;
   return listEstimate(layout, {
     items: items.length,

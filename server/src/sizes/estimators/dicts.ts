@@ -2,7 +2,7 @@
 // A dict is its object plus a key table: indices sized to a power of two and
 // room for two thirds as many entries (smaller entries when every key is a str, 3.11+).
 import type { Node } from 'web-tree-sitter';
-import { callArguments, expressionChildren, unparenthesized } from '../../analysis/syntax';
+import { expressionChildren, passedArguments, unparenthesized } from '../../analysis/syntax';
 import type { CPythonLayout } from '../cpython';
 import { addValue, elementObjects } from '../elements';
 import { formatCount } from '../format';
@@ -68,11 +68,11 @@ function isFromKeys(call: Node, context: EstimateContext): boolean {
 
 export const dictCall: Estimator = (node, context) => {
   const { layout } = context;
-  if (callsBuiltin(node, 'dict', context) && callArguments(node).length === 0) {
+  if (callsBuiltin(node, 'dict', context) && passedArguments(node).length === 0) {
     return dictEstimate(layout, { count: 0, leadingStrKeys: 0, objects: new ObjectTally() }, { size: layout.dict.callTable, strOnly: false });
   }
   if (!isFromKeys(node, context)) return undefined;
-  const [source, value, ...rest] = callArguments(node);
+  const [source, value, ...rest] = passedArguments(node);
   if (!source || rest.length > 0 || value?.type === 'keyword_argument') return undefined;
   const args = rangeArguments(unparenthesized(source), context);
   const bounds = args?.map((arg) => context.folder.integer(arg));

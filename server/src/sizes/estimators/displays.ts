@@ -7,7 +7,8 @@ import { itemsObjects } from '../elements';
 import { formatCount } from '../format';
 import { capacityAfterAppends, grownCapacity, preallocatedCapacity, tupleSize } from '../objects';
 import { exactSize } from '../size';
-import type { Estimator } from '../types';
+import type { EstimateContext, Estimator } from '../types';
+import { unchangedBinding } from '../unchangedBinding';
 import { listEstimate } from './list-shape';
 
 const SPLATS: ReadonlySet<string> = new Set(['list_splat', 'parenthesized_list_splat', 'dictionary_splat']);
@@ -16,6 +17,15 @@ export function displayItems(display: Node): Node[] | undefined {
   const items = expressionChildren(display);
   // With `*xs` the length depends on what is unpacked.
   return items.some((item) => SPLATS.has(item.type)) ? undefined : items;
+}
+
+/**
+ * The items of a list or tuple display that `list(...)` or `tuple(...)` copies:
+ * written there, or through a name bound to one that nothing changed since.
+ */
+export function knownItems(source: Node, context: EstimateContext): Node[] | undefined {
+  const display = source.type === 'identifier' ? unchangedBinding(source, context) : source;
+  return display && (display.type === 'list' || display.type === 'tuple') ? displayItems(display) : undefined;
 }
 
 export const listDisplay: Estimator = (node, context) => {

@@ -3,7 +3,7 @@
 // contiguous array) and copies that own theirs (`a.copy()`, `a.astype(...)`,
 // `a.flatten()`, `a[[1, 2, 3]]`, `np.array(a)`, `np.copy(a)`).
 import type { Node } from 'web-tree-sitter';
-import { callArguments, expressionChildren, unparenthesized } from '../../analysis/syntax';
+import { expressionChildren, passedArguments, unparenthesized } from '../../analysis/syntax';
 import { indexArray, type IndexItem } from '../ndarrayIndexing';
 import { cStrides, isCContiguous, itemCount, ownedArray, ownerOf, type NdarrayLayout } from '../ndarrays';
 import type { Estimate, EstimateContext, Estimator } from '../types';
@@ -126,7 +126,7 @@ export const arrayMethod: Estimator = (node, context) => {
   const method = callee?.type === 'attribute' ? METHODS[callee.childForFieldName('attribute')!.text] : undefined;
   const object = callee?.childForFieldName('object');
   const operand = method && object && arrayOperand(object, context);
-  const args = callArguments(node);
+  const args = passedArguments(node);
   if (!operand || args.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat')) return undefined;
   return method(operand, args, context);
 };
@@ -135,7 +135,7 @@ export const arrayMethod: Estimator = (node, context) => {
 export const arrayCopyCall: Estimator = (node, context) => {
   const name = numpyFunction(node, context);
   if (name !== 'array' && name !== 'copy') return undefined;
-  const args = callArguments(node);
+  const args = passedArguments(node);
   const operand = args.length === 1 ? arrayOperand(args[0]!, context) : undefined;
   return operand && ndarrayEstimate(context, ownedArray(operand.array.shape, operand.array.dtype), `np.${name} copies the data into a new array.`);
 };

@@ -2,7 +2,7 @@
 // `np.empty`, `np.arange`. ndarray.__sizeof__ (numpy/_core/src/multiarray/methods.c)
 // is the object, a shape and a strides entry per dimension, and the data.
 import type { Node } from 'web-tree-sitter';
-import { callArguments, expressionChildren, unparenthesized } from '../../analysis/syntax';
+import { expressionChildren, passedArguments, unparenthesized } from '../../analysis/syntax';
 import { ownedArray, type Dtype } from '../ndarrays';
 import type { EstimateContext, Estimator } from '../types';
 import type { PyValue } from '../values';
@@ -71,7 +71,7 @@ export const numpyCall: Estimator = (node, context) => {
   if (node.type !== 'call') return undefined;
   const name = numpyFunction(node, context);
   if (!name) return undefined;
-  const args = callArguments(node);
+  const args = passedArguments(node);
   const positional = args.filter((arg) => arg.type !== 'keyword_argument');
   if (args.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat')) return undefined;
   if (FILLED.has(name)) {

@@ -4,7 +4,7 @@
 // default RangeIndex, so `index=` (and anything else that changes the rows or
 // columns) is not estimated.
 import type { Node } from 'web-tree-sitter';
-import { callArguments, expressionChildren, unparenthesized } from '../../analysis/syntax';
+import { expressionChildren, passedArguments, unparenthesized } from '../../analysis/syntax';
 import type { Dtype } from '../ndarrays';
 import type { PandasColumn, PandasFrame } from '../pandas';
 import { columnValues, convertedColumn, pandasDtype, type ColumnValues } from '../pandasColumns';
@@ -33,7 +33,7 @@ interface Arguments {
 }
 
 function argumentsOf(call: Node, allowed: ReadonlySet<string>, context: EstimateContext): Arguments | undefined {
-  const args = callArguments(call);
+  const args = passedArguments(call);
   const positional = args.filter((arg) => arg.type !== 'keyword_argument');
   const keywords = args.filter((arg) => arg.type === 'keyword_argument');
   if (positional.length !== 1 || positional.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat')) return undefined;
@@ -47,7 +47,7 @@ function seriesFrame(call: Node, context: EstimateContext): PandasFrame | undefi
   if (!args || args.dtype === null) return undefined;
   const values = columnValues(args.data, context);
   const column = values && convertedColumn(values, args.dtype);
-  const nameNode = keyword(callArguments(call), 'name');
+  const nameNode = keyword(passedArguments(call), 'name');
   const name = nameNode ? context.folder.constant(nameNode) : undefined;
   if (!column || (nameNode && !name)) return undefined;
   return { kind: 'Series', rows: column.length, columns: [pandasColumn(name && labelOf(name), column)] };

@@ -1,7 +1,7 @@
 // Sequences made by calls: `tuple(range(n))`, `tuple([...])`, `bytearray(n)`,
 // `bytearray(b'...')`, `array.array('q', range(n))`, `array.array('d', [...])`.
 import type { Node } from 'web-tree-sitter';
-import { callArguments, unparenthesized } from '../../analysis/syntax';
+import { passedArguments, unparenthesized } from '../../analysis/syntax';
 import { itemsObjects } from '../elements';
 import { formatCount } from '../format';
 import { arraySize, tupleSize } from '../objects';
@@ -10,7 +10,7 @@ import { arrayCapacityAfterAppends } from '../tables';
 import { ObjectTally } from '../tally';
 import type { EstimateContext, Estimator } from '../types';
 import { containerEstimate } from './container-shape';
-import { displayItems } from './displays';
+import { knownItems } from './displays';
 
 function constantRange(node: Node, context: EstimateContext): RangeValues | undefined {
   const args = rangeArguments(unparenthesized(node), context);
@@ -35,20 +35,20 @@ function tupleEstimate(context: EstimateContext, count: number, objects: ObjectT
 
 export const tupleCall: Estimator = (node, context) => {
   if (!callsBuiltin(node, 'tuple', context)) return undefined;
-  const args = callArguments(node);
+  const args = passedArguments(node);
   if (args.length === 0) return tupleEstimate(context, 0, new ObjectTally(), ['CPython keeps a single empty tuple.']);
   if (args.length !== 1) return undefined;
   const source = unparenthesized(args[0]!);
   const range = constantRange(source, context);
   if (range) return tupleEstimate(context, Number(rangeLength(range)), rangeObjects(context.layout, range), ['A tuple has exactly one slot per item: nothing spare, unlike a list.']);
-  const items = source.type === 'list' || source.type === 'tuple' ? displayItems(source) : undefined;
+  const items = knownItems(source, context);
   return items && tupleEstimate(context, items.length, itemsObjects(items, context));
 };
 
 export const bytearrayCall: Estimator = (node, context) => {
   if (!callsBuiltin(node, 'bytearray', context)) return undefined;
   const { layout, folder } = context;
-  const args = callArguments(node);
+  const args = passedArguments(node);
   if (args.length > 1) return undefined;
   const value = args[0] && folder.constant(args[0]);
   if (args[0] && !value) return undefined;
@@ -85,7 +85,7 @@ function isArrayConstructor(node: Node, context: EstimateContext): boolean {
 export const arrayCall: Estimator = (node, context) => {
   if (node.type !== 'call' || !isArrayConstructor(node, context)) return undefined;
   const { layout, folder } = context;
-  const [code, initial, ...rest] = callArguments(node);
+  const [code, initial, ...rest] = passedArguments(node);
   const typeCode = code && folder.constant(code);
   if (rest.length > 0 || typeCode?.type !== 'str') return undefined;
   const itemSize = ARRAY_ITEM_SIZES[typeCode.value];
@@ -96,7 +96,7 @@ export const arrayCall: Estimator = (node, context) => {
   if (initial) {
     const source = unparenthesized(initial);
     const range = constantRange(source, context);
-    const display = source.type === 'list' || source.type === 'tuple' ? displayItems(source) : undefined;
+    const display = knownItems(source, context);
     if (range) {
       items = Number(rangeLength(range));
       capacity = arrayCapacityAfterAppends(items);

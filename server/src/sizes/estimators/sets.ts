@@ -2,7 +2,7 @@
 // `frozenset(range(n))`, `set()`. Up to 8 slots live inside the object; a
 // larger table is allocated beside it and grows to 4x the items when 3/5 full.
 import type { Node } from 'web-tree-sitter';
-import { callArguments, expressionChildren, unparenthesized } from '../../analysis/syntax';
+import { expressionChildren, passedArguments, unparenthesized } from '../../analysis/syntax';
 import { foldsAtCompileTime } from '../compile-time';
 import type { CPythonLayout } from '../cpython';
 import { formatCount } from '../format';
@@ -59,7 +59,7 @@ export const setCall: Estimator = (node, context) => {
   const kind = calledSetKind(node, context);
   if (!kind) return undefined;
   const { layout, folder } = context;
-  const args = callArguments(node);
+  const args = passedArguments(node);
   if (args.length === 0) return setEstimate(layout, kind, { count: 0, leadingStrKeys: 0, objects: new ObjectTally() }, layout.set.minSize);
   if (args.length !== 1) return undefined;
   const rangeArgs = rangeArguments(unparenthesized(args[0]!), context);
