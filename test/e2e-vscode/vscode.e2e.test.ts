@@ -98,6 +98,14 @@ describe('memhints in VS Code, in a folder the user does not trust', { timeout: 
     await workbench.waitForProblem('a MEM101 entry in the Problems panel', isSumWarning);
     await workbench.screenshot('restricted-mode');
   });
+
+  scenario('in Restricted Mode the palette does not offer to measure (run) the file', async (workbench) => {
+    await workbench.declineWorkspaceTrust();
+    await workbench.openFile(REPORT);
+    await workbench.waitForSquiggles();
+    const choices = await workbench.commandChoices('memhints', 'memhints: Restart server');
+    assert.ok(!choices.some((choice) => choice.includes('Measure memory of this file')), `the palette offers to measure: ${JSON.stringify(choices)}`);
+  });
 });
 
 const TOTALS = 'values = [1, 2, 3]\ntotal = sum([v * v for v in values])\nfor v in list(values):\n    print(v)\n';

@@ -41,6 +41,18 @@ export class Workbench {
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
   }
 
+  /**
+   * The command palette's choices for `query` once `expected` is among them
+   * (so the list has settled), then the palette is closed again.
+   */
+  async commandChoices(query: string, expected: string): Promise<string[]> {
+    const rows = this.page.locator(`${QUICK_INPUT} .monaco-list-row`);
+    await this.quickOpen('Control+Shift+P', `>${query}`, expected);
+    const choices = await rows.allTextContents();
+    await this.pressEscape();
+    return choices;
+  }
+
   /** The text of the editor's lines as shown, top to bottom. */
   async editorLines(): Promise<string[]> {
     return this.page.locator(`${EDITOR} .view-lines`).first().evaluate((element) => {
@@ -165,13 +177,12 @@ export class Workbench {
     return path;
   }
 
-  /** Opens the quick input with `shortcut`, types `query`, and returns the first matching choice. */
-  private async quickOpen(shortcut: string, query: string): Promise<Locator> {
+  /** Opens the quick input with `shortcut`, types `query`, and returns the first choice that shows `wanted` (the query itself by default). */
+  private async quickOpen(shortcut: string, query: string, wanted = query.replace(/^>/, '')): Promise<Locator> {
     await this.page.keyboard.press(shortcut);
     const input = this.page.locator(`${QUICK_INPUT} input`);
     await input.waitFor({ state: 'visible' });
     await input.fill(query);
-    const wanted = query.replace(/^>/, '');
     const choice = this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: wanted });
     await waitFor(`"${wanted}" among the choices after ${shortcut}`, async () => ((await choice.count()) > 0 ? true : undefined));
     return choice.first();
