@@ -30,8 +30,13 @@ export interface Checked {
 
 export function analyze(tree: Tree, source: string, options: AnalysisOptions): Finding[] {
   const context: RuleContext = { source, facts: new DocumentFacts(tree.rootNode) };
-  const { findings, suppressions } = checkSubtree(tree.rootNode, rulesByNodeType(options.rules), context);
+  const { findings, suppressions } = checkSubtree(tree.rootNode, rulesByNodeType(rulesFor(source, options.rules)), context);
   return finishFindings(findings, suppressions, source, options);
+}
+
+/** The rules that can find something in `source`: those whose needed words it spells (see Rule.needsWords). */
+export function rulesFor(source: string, rules: readonly Rule[]): Rule[] {
+  return rules.filter((rule) => rule.needsWords === undefined || rule.needsWords.some((word) => source.includes(word)));
 }
 
 export function rulesByNodeType(rules: readonly Rule[]): RulesByType {

@@ -4,7 +4,7 @@
 // The result is always what analyze() gives for the whole new text.
 import type { Tree } from 'web-tree-sitter';
 import type { Finding, RuleContext } from '../rules/types';
-import { analyze, checkSubtree, finishFindings, rulesByNodeType, type AnalysisOptions, type RulesByType, type SuppressionAt } from './analyze';
+import { analyze, checkSubtree, finishFindings, rulesByNodeType, rulesFor, type AnalysisOptions, type RulesByType, type SuppressionAt } from './analyze';
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
@@ -38,15 +38,15 @@ interface ChunkResult {
 
 export class IncrementalAnalysis {
   private previous: readonly ChunkResult[] = [];
-  private readonly rules: RulesByType;
+  /** The rules the previous results were found with: those the document's words call for. */
+  private rules: { readonly codes: string; readonly byType: RulesByType } = { codes: '', byType: new Map() };
   /** Chunks analysed again by the last call, for tests and the benchmark. */
   lastAnalysedChunks = 0;
 
-  constructor(private readonly options: AnalysisOptions) {
-    this.rules = rulesByNodeType(options.rules);
-  }
+  constructor(private readonly options: AnalysisOptions) {}
 
   analyze(tree: Tree, source: string): Finding[] {
+    this.useRulesFor(source);
     const root = tree.rootNode;
     // Broken text can make the root an ERROR node: its children are not statements.
     if (root.type !== 'module') {
@@ -78,6 +78,15 @@ export class IncrementalAnalysis {
     return this.assemble(chunks, results, source);
   }
 
+  /** Picks the rules for the text; results found with other rules cannot be kept. */
+  private useRulesFor(source: string): void {
+    const rules = rulesFor(source, this.options.rules);
+    const codes = rules.map((rule) => rule.code).join(' ');
+    if (codes === this.rules.codes) return;
+    this.rules = { codes, byType: rulesByNodeType(rules) };
+    this.previous = [];
+  }
+
   /** The words of chunks that appeared or went away. */
   private changedWords(kept: readonly (number | undefined)[], newWords: ReadonlyMap<number, ChunkWords>): ChangedWords {
     const all = new Set<string>();
@@ -103,7 +112,7 @@ export class IncrementalAnalysis {
     const suppressions: SuppressionAt[] = [];
     try {
       for (const node of chunk.nodes) {
-        const checked = checkSubtree(node, this.rules, context);
+        const checked = checkSubtree(node, this.rules.byType, context);
         findings.push(...checked.findings);
         suppressions.push(...checked.suppressions);
       }

@@ -23,6 +23,7 @@ export const mem103: Rule = {
       'Replaces `list(range(…))` with `range(…)`. Safe for a list used directly and for a name local to a function, since every use was shown to behave the same on a range. Unsafe for a name bound at module level: another module may import it and use it as a list. Error messages differ slightly (`range object index out of range`). No fix is offered when comments sit inside `list(…)`.',
   },
   visits: ['call'],
+  needsWords: ['range'],
   check(call, context) {
     const range = rangeInsideList(call, context.facts);
     if (!range || allocatesOnPurpose(call)) return undefined;

@@ -8,6 +8,10 @@ import { assignedName, reboundBefore, runningScope, usesOfName } from '../analys
 import { usageOf } from '../analysis/valueUses';
 import type { Finding, Fix, FixSafety, Rule, TextEdit } from './types';
 
+/** The methods whose result is a whole file's lines: `f.readlines()`, `text.splitlines()`, `text.split("\n")`. */
+const WHOLE_FILE_METHODS: ReadonlySet<string> = new Set(['readlines', 'splitlines', 'split']);
+const READ_METHOD: ReadonlySet<string> = new Set(['read']);
+
 export const mem106: Rule = {
   code: 'MEM106',
   name: 'read-whole-file',
@@ -27,6 +31,7 @@ export const mem106: Rule = {
       '`f.readlines()` → `f` yields exactly the same lines, line endings included. The fix is safe for `open(…).readlines()`, and for a name when nothing else touches `f` while the loop runs or after it (other than `f.close()` or a later `with open(…) as f` that opens another file), and `f` is not used by a nested function; otherwise unsafe, since the file position differs once the loop breaks out early. Either way the lines are read as the loop goes, not before it starts: a loop that appends to the file it is reading would now see its own writes. `f.read().splitlines()` drops line endings and also splits at \\v, \\f, \\x1c–\\x1e, \\x85, \\u2028 and \\u2029, where reading a file by lines splits only at line endings; the offered fix iterates `f` and strips `"\\r\\n"` from each line, the same unless the file holds those rarer separators, so it is unsafe, and offered only for text-mode files (for binary files and `codecs.open` no fix). `f.read().split("\\n")` yields a final empty string when the file ends with a newline, which iterating the file does not: no fix is offered. The `lines = f.readlines()` form gets no fix either, as the file would be read later than it is now.',
   },
   visits: ['call'],
+  needsWords: [...WHOLE_FILE_METHODS],
   check(call, context) {
     const method = methodCall(call, WHOLE_FILE_METHODS);
     if (!method) return undefined;
@@ -41,10 +46,6 @@ interface MethodCall {
   readonly name: string;
   readonly args: readonly Node[];
 }
-
-/** The methods whose result is a whole file's lines: `f.readlines()`, `text.splitlines()`, `text.split("\n")`. */
-const WHOLE_FILE_METHODS: ReadonlySet<string> = new Set(['readlines', 'splitlines', 'split']);
-const READ_METHOD: ReadonlySet<string> = new Set(['read']);
 
 /** `object.name(args)` when name is one of `names`; the name is checked first, since this sees every call. */
 function methodCall(call: Node, names: ReadonlySet<string>): MethodCall | undefined {

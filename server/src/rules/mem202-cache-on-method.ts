@@ -42,6 +42,8 @@ export const mem202: Rule = {
       'No automatic fix: which fields the cached computation really depends on, and whether results may be shared between instances, is a design decision.',
   },
   visits: ['decorated_definition'],
+  // `lru_cache` spells `cache` too.
+  needsWords: ['cache'],
   check(decorated, context) {
     const definition = decorated.childForFieldName('definition');
     if (definition?.type !== 'function_definition') return undefined;

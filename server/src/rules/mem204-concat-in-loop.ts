@@ -45,6 +45,7 @@ export const mem204: Rule = {
       'No automatic fix: the loop may read the partial result, the pieces may need reshaping before they combine, and `DataFrame.append` and `pd.concat` differ in how they treat dtypes and empty frames.',
   },
   visits: ['assignment'],
+  needsWords: [...GROWING_METHOD_NAMES],
   check(assignment, context) {
     const target = assignment.childForFieldName('left');
     const right = assignment.childForFieldName('right');

@@ -65,6 +65,7 @@ export const mem401: Rule = {
       'The fix adds `usecols=[…]` (or `columns=[…]`) with the used names, sorted, and is unsafe: if a name is not a column of the file, pandas now raises when reading (before, only the access would fail, and perhaps never run); and the frame no longer holds the other columns, which matters if the names turn out to be used through code the rule cannot see (`eval`, another module). The columns keep the file’s order whatever the order of the list.',
   },
   visits: ['call'],
+  needsWords: READER_NAMES,
   check(call, context) {
     const callee = call.childForFieldName('function');
     // Only a frame bound to a name can be followed: that is cheaper to see than what the callee is.

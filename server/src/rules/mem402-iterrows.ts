@@ -21,6 +21,7 @@ export const mem402: Rule = {
       'No automatic fix: `itertuples()` yields named tuples whose fields are read as `row.price` (or by position), not `row["price"]`; the index comes as `row.Index` rather than a separate loop variable; and column names that are not identifiers are renamed to `_1`, `_2`… Rewriting the loop body is left to the author.',
   },
   visits: ['call'],
+  needsWords: ['iterrows'],
   check(call, context) {
     const callee = call.childForFieldName('function');
     if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'iterrows') return undefined;

@@ -60,5 +60,11 @@ export interface Rule {
   readonly docs: RuleDocs;
   /** Node types the analysis walk hands to check(). */
   readonly visits: readonly string[];
+  /**
+   * Words one of which every finding needs spelled somewhere in the document
+   * (an imported name keeps its own name in the import): a document that
+   * spells none of them is not walked for this rule.
+   */
+  readonly needsWords?: readonly string[];
   check(node: Node, context: RuleContext): Finding | readonly Finding[] | undefined;
 }
