@@ -46,3 +46,11 @@ test('a copy of a list that may have changed since its display has no size', asy
     assert.equal(await estimateOf(source, 'list(xs)'), undefined, setup);
   }
 });
+
+test('a copy of a set or dict that may have changed since its display has no size', async () => {
+  for (const setup of ['xs = {1, 2, 3}\nxs.add(4)', "xs = {'a': 1}\nxs['b'] = 2", 'xs = {1: 2}\nxs.update(other)']) {
+    for (const copy of ['list(xs)', 'tuple(xs)', 'set(xs)']) {
+      assert.equal(await estimateOf(`${setup}\nvalue = ${copy}\n`, copy), undefined, `${setup}; ${copy}`);
+    }
+  }
+});

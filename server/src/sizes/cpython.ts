@@ -49,6 +49,12 @@ export interface CPythonLayout {
     readonly growth: ListGrowth;
     /** Objects/listobject.c list_preallocate_exact: list(sized) rounds the capacity up to this multiple. */
     readonly preallocationMultiple: number;
+    /**
+     * Objects/listobject.c list_extend: how list() of a set, frozenset or dict sizes itself. 'preallocate':
+     * list_preallocate_exact, as for any sized iterable; 'growth': list_resize, which over-allocates as if
+     * the list grew to that length in one step (3.13's list_extend_set and list_extend_dict).
+     */
+    readonly fromHashed: 'preallocate' | 'growth';
   };
   /** Include/cpython/tupleobject.h: PyTupleObject without its items. */
   readonly tupleHeader: number;
@@ -75,6 +81,11 @@ export interface CPythonLayout {
     readonly asciiHeader: number;
     /** Include/cpython/unicodeobject.h: PyCompactUnicodeObject, for latin-1, UCS-2 and UCS-4 text (+ NUL of the same width). */
     readonly compactHeader: number;
+    /**
+     * Bytes a shared 1-char str U+0080..U+00FF adds for its UTF-8 form, which the static singleton carries
+     * and unicode___sizeof__ counts (two bytes and a NUL in 3.13); 0 where it is made only on demand.
+     */
+    readonly latin1CharUtf8: number;
   };
   /** Include/cpython/bytesobject.h: offsetof(PyBytesObject, ob_sval) plus the trailing NUL. */
   readonly bytesHeader: number;

@@ -35,6 +35,15 @@ export function preallocatedCapacity(layout: CPythonLayout, count: number): numb
   return Math.ceil(count / multiple) * multiple;
 }
 
+/** What list() copies from: list_extend takes its own path for sets, frozensets and dicts. */
+export type ListSource = 'sequence' | 'hashed';
+
+/** Capacity of list(sized iterable) of `count` items. */
+export function listCopyCapacity(layout: CPythonLayout, count: number, source: ListSource): number {
+  if (source === 'hashed' && layout.list.fromHashed === 'growth') return count === 0 ? 0 : grownCapacity(layout, 0, count);
+  return preallocatedCapacity(layout, count);
+}
+
 /** Number of 30-bit digits CPython stores for an int. */
 export function intDigits(layout: CPythonLayout, value: bigint): number {
   const shift = BigInt(layout.int.digitBits);
@@ -68,7 +77,8 @@ export function strKind(text: string): { name: 'ASCII' | 'latin-1' | 'UCS-2' | '
 export function strSize(layout: CPythonLayout, text: string): number {
   const kind = strKind(text);
   const header = kind.name === 'ASCII' ? layout.str.asciiHeader : layout.str.compactHeader;
-  return header + kind.width * (codePointLength(text) + 1);
+  const sharedLatin1Char = kind.name === 'latin-1' && text.length === 1;
+  return header + kind.width * (codePointLength(text) + 1) + (sharedLatin1Char ? layout.str.latin1CharUtf8 : 0);
 }
 
 export function bytesSize(layout: CPythonLayout, length: number): number {

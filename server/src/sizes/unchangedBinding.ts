@@ -1,20 +1,23 @@
-// Following a name to the list it was bound to is only right while nothing
-// has changed that list: `xs = [1, 2]; xs.append(3); list(xs)` copies three.
+// Following a name to the list, set or dict it was bound to is only right while
+// nothing has changed it: `xs = [1, 2]; xs.append(3); list(xs)` copies three.
 import type { Node } from 'web-tree-sitter';
 import { statementOf } from '../analysis/loops';
 import { mayMutate } from '../analysis/mutation';
 import { unparenthesized } from '../analysis/syntax';
 import type { EstimateContext } from './types';
 
-const LIST_EXPRESSIONS: ReadonlySet<string> = new Set(['list', 'binary_operator', 'list_comprehension', 'call']);
+/** Expressions that may make a mutable container; str, bytes and tuple displays cannot change. */
+const MUTABLE_EXPRESSIONS: ReadonlySet<string> = new Set([
+  'list', 'binary_operator', 'list_comprehension', 'call', 'set', 'set_comprehension', 'dictionary', 'dictionary_comprehension',
+]);
 
 /**
- * Whether the list a name was bound to may have changed before it is read
+ * Whether the container a name was bound to may have changed before it is read
  * here (`xs.append(4)` in between): only a binding in the same block, with
- * nothing between that may change the list, is followed.
+ * nothing between that may change it, is followed.
  */
 export function mayHaveChanged(name: Node, bound: Node, context: EstimateContext): boolean {
-  if (!LIST_EXPRESSIONS.has(unparenthesized(bound).type)) return false;
+  if (!MUTABLE_EXPRESSIONS.has(unparenthesized(bound).type)) return false;
   const [binding, use] = [statementOf(bound), statementOf(name)];
   if (!context.facts || !binding || !use || !binding.parent?.equals(use.parent!) || binding.startIndex >= use.startIndex) return true;
   const between: Node[] = [];

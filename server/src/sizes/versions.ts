@@ -32,6 +32,7 @@ const V3_8: CPythonLayout = {
     growth: { shift: 3, padding: 6, smallLimit: 9, smallPadding: 3, alignment: 1, exactWhenCloser: false },
     // list_preallocate_exact (new in 3.8, bpo-33234) allocates the length exactly.
     preallocationMultiple: 1,
+    fromHashed: 'preallocate',
   },
   tupleHeader: 24,
   // Include/longintrepr.h; int___sizeof__ counts Py_ABS(Py_SIZE), so 0 and False report no digit.
@@ -40,7 +41,7 @@ const V3_8: CPythonLayout = {
   complex: 32,
   none: 16,
   // Include/cpython/unicodeobject.h: PyASCIIObject still carries the wstr pointer (and compact objects wstr_length).
-  str: { asciiHeader: 48, compactHeader: 72 },
+  str: { asciiHeader: 48, compactHeader: 72, latin1CharUtf8: 0 },
   bytesHeader: 33,
   bytearrayHeader: 56,
   range: 48,
@@ -149,7 +150,7 @@ const V3_12: CPythonLayout = {
   label: label('3.12'),
   measured: false,
   // PEP 623: the wstr and wstr_length fields are removed.
-  str: { asciiHeader: 40, compactHeader: 56 },
+  str: { asciiHeader: 40, compactHeader: 56, latin1CharUtf8: 0 },
   // Include/internal/pycore_genobject.h: gi_code is gone (the frame's f_executable says it); frame prefix still 72.
   generator: { header: 144, embedsFrame: true, stackDepthsModelled: false },
   // Include/internal/pycore_range.h (new in 3.12 for the FOR_ITER_RANGE specialisation): _PyRangeIterObject
@@ -169,6 +170,12 @@ const V3_13: CPythonLayout = {
   dict: { ...V3_12.dict, rounding: 'atLeast' },
   // Include/internal/pycore_object.h _PyInlineValuesSize: the values live inside the object.
   instance: { ...V3_12.instance, attributes: 'inline', valuesPrefixExtra: 0 },
+  // Objects/listobject.c list_extend_set, list_extend_dict: list() of a set or dict is sized by list_resize
+  // (3.13.5 measures 8 slots for 3 items); 3.12 is assumed to preallocate as 3.11 does.
+  list: { ...V3_12.list, fromHashed: 'growth' },
+  // Include/internal/pycore_runtime_init.h _PyUnicode_LATIN1_INIT: the 1-char latin-1 singletons carry their
+  // UTF-8 form ('é' is 61 bytes in 3.13.5, 58 for a compact str); assumed absent in 3.12, as in 3.11.
+  str: { ...V3_12.str, latin1CharUtf8: 3 },
 };
 
 export const CPYTHON: Readonly<Record<PythonVersion, CPythonLayout>> = {

@@ -1,17 +1,16 @@
 // Calls that allocate a known shape: `range(...)`, `list(range(...))`, `list()`,
-// `list([...])`, `list((...))`, `list(xs)` of a name bound to a display.
+// and `list(x)` of an iterable whose items are known (iterated-items.ts).
 import type { Node } from 'web-tree-sitter';
 import { passedArguments, unparenthesized } from '../../analysis/syntax';
 import { arrayForm, numberKindOf, numpyForm, withCheaperForms, type ItemCount } from '../compactForms';
-import { itemsObjects } from '../elements';
 import { formatCount } from '../format';
-import { intSize, preallocatedCapacity, rangeSize } from '../objects';
+import { intSize, listCopyCapacity, preallocatedCapacity, rangeSize } from '../objects';
 import { callsBuiltin, rangeArguments, rangeCountText, rangeLength, rangeObjects, rangeValues } from '../ranges';
 import { exactSize, perCountSize } from '../size';
 import { ObjectTally } from '../tally';
 import type { Alternative, EstimateContext, Estimator } from '../types';
 import { int } from '../values';
-import { knownItems } from './displays';
+import { iteratedItems } from './iterated-items';
 import { listEstimate, symbolicListEstimate } from './list-shape';
 
 const RANGE_NOTE = 'A range stores only its start, stop and step; each item is made when it is needed.';
@@ -45,6 +44,7 @@ function rangeAlternative(source: Node, context: EstimateContext): Alternative {
 }
 
 const PREALLOCATION_REASON = "list() of a sized iterable allocates its length up front, which CPython rounds up to an even number of slots.";
+const HASHED_GROWTH_REASON = 'list() of a set or dict asks for its length as a growing list would, so CPython adds spare slots.';
 
 /** array('q') and np.arange forms of list(range(...)): the same ints, unboxed. */
 function rangeForms(source: Node, args: readonly Node[], count: ItemCount, context: EstimateContext): Alternative[] {
@@ -97,12 +97,13 @@ export const listCall: Estimator = (node, context) => {
   const source = unparenthesized(args[0]!);
   const rangeArgs = rangeArguments(source, context);
   if (rangeArgs) return listOfRange(source, rangeArgs, context);
-  const items = knownItems(source, context);
+  const items = iteratedItems(source, context);
   if (!items) return undefined;
+  const grows = items.source === 'hashed' && layout.list.fromHashed === 'growth';
   return listEstimate(layout, {
-    items: items.length,
-    capacity: preallocatedCapacity(layout, items.length),
-    capacityReason: PREALLOCATION_REASON,
-    objects: itemsObjects(items, context),
+    items: items.count,
+    capacity: listCopyCapacity(layout, items.count, items.source),
+    capacityReason: grows ? HASHED_GROWTH_REASON : PREALLOCATION_REASON,
+    objects: items.objects,
   });
 };

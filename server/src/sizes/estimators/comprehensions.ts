@@ -63,7 +63,7 @@ function generatorAlternative(comprehension: Node, context: EstimateContext): Al
   };
 }
 
-interface CountedItems {
+export interface CountedItems {
   readonly count: number;
   readonly objects: ObjectTally | undefined;
   /** What the items are as numbers, when every one is an int that fits int64 or a number that fits a double. */
@@ -180,6 +180,13 @@ function symbolicComprehension(node: Node, args: readonly Node[], context: Estim
     ...(held ? { held } : {}),
     ...(alternative ? { alternative } : {}),
   });
+}
+
+/** The items a list comprehension makes, counted by running its loops; undefined when they cannot be counted. */
+export function comprehendedListItems(node: Node, context: EstimateContext): CountedItems | undefined {
+  const body = node.childForFieldName('body');
+  const plan = isAsyncComprehension(node) ? undefined : comprehensionPlan(node, context);
+  return body && plan ? countItems(plan, classifyBody(body, plan.variables, context), context) : undefined;
 }
 
 export const listComprehension: Estimator = (node, context) => {

@@ -33,6 +33,15 @@ export interface HashedItems {
 
 /** A dict display's `key: value` pairs, or a set display's items; undefined with `**x`, `*x` or keys that are not constants. */
 export function displayedItems(display: Node, context: EstimateContext): HashedItems | undefined {
+  return distinctEntries(display, context, true);
+}
+
+/** The keys a dict display keeps (what iterating the dict yields), or a set display's items. */
+export function displayedKeys(display: Node, context: EstimateContext): HashedItems | undefined {
+  return distinctEntries(display, context, false);
+}
+
+function distinctEntries(display: Node, context: EstimateContext, withValues: boolean): HashedItems | undefined {
   const entries = new Map<string, { key: Node; keyValue: PyValue; value: Node | undefined }>();
   for (const item of expressionChildren(display)) {
     const [keyNode, valueNode] = item.type === 'pair' ? [item.childForFieldName('key'), item.childForFieldName('value')] : [item, undefined];
@@ -46,7 +55,7 @@ export function displayedItems(display: Node, context: EstimateContext): HashedI
   }
   let objects: ObjectTally | undefined = new ObjectTally();
   for (const entry of entries.values()) {
-    const parts = [entry.key, ...(entry.value ? [entry.value] : [])].map((node) => elementObjects(node, context));
+    const parts = [entry.key, ...(entry.value && withValues ? [entry.value] : [])].map((node) => elementObjects(node, context));
     if (parts.some((part) => !part)) objects = undefined;
     for (const part of parts) if (part) objects?.merge(part);
   }

@@ -1,8 +1,8 @@
-// Sequences made by calls: `tuple(range(n))`, `tuple([...])`, `bytearray(n)`,
+// Sequences made by calls: `tuple(range(n))`, `tuple('abc')` and the other
+// iterables of iterated-items.ts, `bytearray(n)`,
 // `bytearray(b'...')`, `array.array('q', range(n))`, `array.array('d', [...])`.
 import type { Node } from 'web-tree-sitter';
 import { passedArguments, unparenthesized } from '../../analysis/syntax';
-import { itemsObjects } from '../elements';
 import { formatCount } from '../format';
 import { arraySize, tupleSize } from '../objects';
 import { callsBuiltin, rangeArguments, rangeLength, rangeObjects, rangeValues, type RangeValues } from '../ranges';
@@ -11,6 +11,7 @@ import { ObjectTally } from '../tally';
 import type { EstimateContext, Estimator } from '../types';
 import { containerEstimate } from './container-shape';
 import { knownItems } from './displays';
+import { iteratedItems } from './iterated-items';
 
 function constantRange(node: Node, context: EstimateContext): RangeValues | undefined {
   const args = rangeArguments(unparenthesized(node), context);
@@ -41,8 +42,8 @@ export const tupleCall: Estimator = (node, context) => {
   const source = unparenthesized(args[0]!);
   const range = constantRange(source, context);
   if (range) return tupleEstimate(context, Number(rangeLength(range)), rangeObjects(context.layout, range), ['A tuple has exactly one slot per item: nothing spare, unlike a list.']);
-  const items = knownItems(source, context);
-  return items && tupleEstimate(context, items.length, itemsObjects(items, context));
+  const items = iteratedItems(source, context);
+  return items && tupleEstimate(context, items.count, items.objects);
 };
 
 export const bytearrayCall: Estimator = (node, context) => {

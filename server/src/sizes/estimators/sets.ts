@@ -1,6 +1,7 @@
 // Sets and frozensets: `{1, 2, 3}`, `{x % 7 for x in range(n)}`, `set(range(n))`,
-// `frozenset(range(n))`, `set()`. Up to 8 slots live inside the object; a
-// larger table is allocated beside it and grows to 4x the items when 3/5 full.
+// `frozenset(range(n))`, `set('abc')` and the other iterables of iterated-items.ts,
+// `set()`. Up to 8 slots live inside the object; a larger table is allocated
+// beside it and grows to 4x the items when 3/5 full.
 import type { Node } from 'web-tree-sitter';
 import { expressionChildren, passedArguments, unparenthesized } from '../../analysis/syntax';
 import { foldsAtCompileTime } from '../compile-time';
@@ -12,8 +13,10 @@ import { ObjectTally } from '../tally';
 import type { EstimateContext, Estimator } from '../types';
 import { containerEstimate } from './container-shape';
 import { comprehendedItems, displayedItems, type HashedItems } from './hashed';
+import { iteratedItems } from './iterated-items';
 
 const ADD_NOTE = 'Adding item by item quadruples the table whenever it is 3/5 full.';
+const MERGE_NOTE = 'Copying a set or dict sizes the table once, for all its keys.';
 
 function setEstimate(layout: CPythonLayout, kind: 'set' | 'frozenset', items: HashedItems, slots: number, notes: readonly string[] = []) {
   const bytes = setSize(layout, slots);
@@ -65,7 +68,14 @@ export const setCall: Estimator = (node, context) => {
   const rangeArgs = rangeArguments(unparenthesized(args[0]!), context);
   const bounds = rangeArgs?.map((arg) => folder.integer(arg));
   const range = bounds?.every((bound) => bound !== undefined) ? rangeValues(bounds as bigint[]) : undefined;
-  if (!range) return undefined;
-  const count = Number(rangeLength(range));
-  return setEstimate(layout, kind, { count, leadingStrKeys: 0, objects: rangeObjects(layout, range) }, setTableAfterAdds(layout, count), [ADD_NOTE]);
+  if (range) {
+    const count = Number(rangeLength(range));
+    return setEstimate(layout, kind, { count, leadingStrKeys: 0, objects: rangeObjects(layout, range) }, setTableAfterAdds(layout, count), [ADD_NOTE]);
+  }
+  const items = iteratedItems(args[0]!, context);
+  const distinct = items?.distinct;
+  if (!distinct) return undefined;
+  // Objects/setobject.c set_update_internal: a set or dict is merged with one resize for all its keys.
+  if (items.source === 'hashed') return setEstimate(layout, kind, distinct, setTableAfterMerge(layout, distinct.count), [MERGE_NOTE]);
+  return setEstimate(layout, kind, distinct, setTableAfterAdds(layout, distinct.count), [ADD_NOTE]);
 };
