@@ -101,3 +101,26 @@ test('an edit inside one function re-analyses that function alone; rebinding a n
   // `np` rebound: `c` read it.
   assert.deepEqual(run(module('return len(list(ys))', 'sum = max\nnp = None\n')), []);
 });
+
+test('a rule that needs a word the document did not spell starts working when an edit spells it, and stops when it goes', async () => {
+  const parser = await pythonParser();
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const module = (loop: string) => `import pandas as pd\n\ndef a(xs):\n    return sum([x for x in xs])\n\ndef b(df):\n    ${loop}\n`;
+  const run = (text: string) => {
+    const tree = parse(parser, text);
+    try {
+      const findings = incremental.analyze(tree, text);
+      assert.deepEqual(findings, analyze(tree, text, OPTIONS));
+      return findings.map((finding) => finding.code);
+    } finally {
+      tree.delete();
+    }
+  };
+  assert.deepEqual(run(module('for row in df.rows():\n        print(row)')), ['MEM101']);
+  // MEM402 needs `iterrows` spelled: the document's rules change, so every statement is analysed with them.
+  assert.deepEqual(run(module('for _, row in df.iterrows():\n        print(row)')), ['MEM101', 'MEM402']);
+  assert.equal(incremental.lastAnalysedChunks, 3);
+  assert.deepEqual(run(module('for _, row in df.iterrows():\n        print(row, 1)')), ['MEM101', 'MEM402']);
+  assert.equal(incremental.lastAnalysedChunks, 1, 'the same rules: only b changed');
+  assert.deepEqual(run(module('for row in df.rows():\n        print(row)')), ['MEM101']);
+});
