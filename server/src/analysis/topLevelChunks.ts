@@ -3,6 +3,7 @@
 // statement below them (rules read the comments right above a statement), or
 // with the statement whose last line they end (a trailing `# noqa`).
 import type { Node } from 'web-tree-sitter';
+import { commentRunStart, lineStartBefore } from './commentLines';
 import { definitionBody } from './syntax';
 
 export interface Chunk {
@@ -72,25 +73,5 @@ function keyOf(source: string, start: number, end: number): string {
   let lineEnd = end;
   while (lineEnd < source.length && source[lineEnd] !== '\n' && source[lineEnd] !== '\r') lineEnd++;
   // Where the chunk starts on its line too: broken code can start one statement mid-line.
-  return `${commentLinesAbove(source, lineStart)}\u0000${start - lineStart}\u0000${source.slice(lineStart, lineEnd)}`;
-}
-
-/** The comment-only lines right above the line starting at `lineStart`, as commentsAbout() reads them. */
-function commentLinesAbove(source: string, lineStart: number): string {
-  let top = lineStart;
-  while (top > 0) {
-    // The previous line ends with \n, \r or \r\n just before `top`.
-    const previousEnd = source[top - 1] === '\n' && source[top - 2] === '\r' ? top - 2 : top - 1;
-    const previousStart = lineStartBefore(source, previousEnd);
-    if (!source.slice(previousStart, top).trimStart().startsWith('#')) break;
-    top = previousStart;
-  }
-  return source.slice(top, lineStart);
-}
-
-/** Where the line holding `offset` starts. */
-function lineStartBefore(source: string, offset: number): number {
-  let at = offset;
-  while (at > 0 && source[at - 1] !== '\n' && source[at - 1] !== '\r') at--;
-  return at;
+  return `${source.slice(commentRunStart(source, lineStart), lineStart)}\u0000${start - lineStart}\u0000${source.slice(lineStart, lineEnd)}`;
 }
