@@ -13,9 +13,14 @@ export function decoratorExpression(decorator: Node): Node | undefined {
   return decorator.namedChildren.find((child): child is Node => child !== null && child.type !== 'comment');
 }
 
+/** What a decorator names: `name` in `@name` and in `@name(…)`. */
+export function decoratorCallee(decorator: Node): Node | undefined {
+  const expression = decoratorExpression(decorator);
+  return (expression?.type === 'call' ? expression.childForFieldName('function') : expression) ?? undefined;
+}
+
 /** The qualified name of `@name` or `@name(…)`, when it resolves. */
 export function decoratorName(decorator: Node, facts: DocumentFacts): string | undefined {
-  const expression = decoratorExpression(decorator);
-  const callee = expression?.type === 'call' ? expression.childForFieldName('function') : expression;
+  const callee = decoratorCallee(decorator);
   return callee ? facts.qualifiedName(callee) : undefined;
 }

@@ -1,6 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { derivesFrom } from '../analysis/classes';
-import { decoratorName } from '../analysis/decorators';
+import { mayEndIn } from '../analysis/calleeNames';
+import { decoratorCallee, decoratorName } from '../analysis/decorators';
+import type { DocumentFacts } from '../analysis/facts';
 import { closestAncestor, SCOPE_TYPES } from '../analysis/syntax';
 import type { Rule } from './types';
 
@@ -22,6 +24,14 @@ const INSTANCE_PARAMETER_TYPES: ReadonlySet<string> = new Set([
   'typed_default_parameter',
   'list_splat_pattern',
 ]);
+
+/** The last names of CACHE_DECORATORS. */
+const CACHE_NAMES: readonly string[] = [...CACHE_DECORATORS].map((name) => name.slice(name.lastIndexOf('.') + 1));
+
+function mayBeCache(decorator: Node, facts: DocumentFacts): boolean {
+  const callee = decoratorCallee(decorator);
+  return callee !== undefined && mayEndIn(callee, CACHE_NAMES, facts);
+}
 
 export const mem202: Rule = {
   code: 'MEM202',
@@ -50,6 +60,8 @@ export const mem202: Rule = {
     const owner = closestAncestor(decorated, SCOPE_TYPES);
     if (owner?.type !== 'class_definition') return undefined;
     const decorators = decorated.namedChildren.filter((child): child is Node => child?.type === 'decorator');
+    // Resolving every decorator costs lookups: first, whether any can be a cache at all.
+    if (!decorators.some((decorator) => mayBeCache(decorator, context.facts))) return undefined;
     const names = decorators.map((decorator) => decoratorName(decorator, context.facts));
     const cacheIndex = names.findIndex((name) => name !== undefined && CACHE_DECORATORS.has(name));
     if (cacheIndex < 0) return undefined;

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { mayEndIn } from '../analysis/calleeNames';
 import type { DocumentFacts } from '../analysis/facts';
 import { stringLiteral } from '../analysis/literals';
 import { callArguments, expressionChildren, unparenthesized } from '../analysis/syntax';
@@ -23,18 +24,6 @@ const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
 
 /** The readers' own names: `read_csv` and the others. */
 const READER_NAMES: readonly string[] = [...READERS.keys()].map((name) => name.slice(name.lastIndexOf('.') + 1));
-
-/**
- * Whether the callee can resolve to a reader, without resolving it: an attribute
- * ends in the reader's name (`pd.read_csv`), and a plain name is one or an alias
- * imported under another name, which the document then spells somewhere.
- */
-function mayNameReader(callee: Node, facts: DocumentFacts): boolean {
-  if (callee.type === 'attribute') return READER_NAMES.includes(callee.childForFieldName('attribute')?.text ?? '');
-  if (callee.type !== 'identifier') return false;
-  const root = callee.tree.rootNode;
-  return READER_NAMES.includes(callee.text) || READER_NAMES.some((name) => facts.names.spellings(name, root).length > 0);
-}
 
 /**
  * Arguments that make the result something else than one frame of named
@@ -70,7 +59,7 @@ export const mem401: Rule = {
     const callee = call.childForFieldName('function');
     // Only a frame bound to a name can be followed: that is cheaper to see than what the callee is.
     const frame = assignedName(call);
-    if (!callee || !frame || !mayNameReader(callee, context.facts)) return undefined;
+    if (!callee || !frame || !mayEndIn(callee, READER_NAMES, context.facts)) return undefined;
     const reader = READERS.get(context.facts.qualifiedName(callee) ?? '');
     if (!reader || !readsOneFrame(call, reader)) return undefined;
     const columns = columnsUsed(frame, call, context.facts);
