@@ -26,6 +26,12 @@ interface ChangedWords {
   readonly starImport: boolean;
 }
 
+/** A set of rules by the node types they visit, and their codes to tell sets apart. */
+interface Rules {
+  readonly codes: string;
+  readonly byType: RulesByType;
+}
+
 /** One chunk's findings and noqa comments, at offsets from its start. */
 interface ChunkResult {
   readonly key: string;
@@ -38,24 +44,34 @@ interface ChunkResult {
 
 export class IncrementalAnalysis {
   private previous: readonly ChunkResult[] = [];
-  /** The rules the previous results were found with: those the document's words call for. */
-  private rules: { readonly codes: string; readonly byType: RulesByType } = { codes: '', byType: new Map() };
+  /** The rules the previous results were found with: those the document's words call for (see Rule.needsWords). */
+  private rules: Rules | undefined;
+  /** Every rule's needed words: only a chunk that spells one can change which rules a document calls for. */
+  private readonly neededWords: readonly string[];
   /** Chunks analysed again by the last call, for tests and the benchmark. */
   lastAnalysedChunks = 0;
 
-  constructor(private readonly options: AnalysisOptions) {}
+  constructor(private readonly options: AnalysisOptions) {
+    this.neededWords = [...new Set(options.rules.flatMap((rule) => rule.needsWords ?? []))];
+  }
 
   analyze(tree: Tree, source: string): Finding[] {
-    this.useRulesFor(source);
     const root = tree.rootNode;
     // Broken text can make the root an ERROR node: its children are not statements.
     if (root.type !== 'module') {
       this.previous = [];
+      this.rules = undefined;
       this.lastAnalysedChunks = 1;
       return analyze(tree, source, this.options);
     }
     const chunks = topLevelChunks(root, source);
     const kept = unchangedChunks(this.previous.map((result) => result.key), chunks.map((chunk) => chunk.key));
+    // The text outside the chunks holds no words: unless a chunk that came or went spells a
+    // needed word, the document spells the same of them as before (searching it all costs more).
+    const before = this.rules;
+    const rules = before && !this.spellsNeededWord(kept, chunks) ? before : this.rulesFor(source);
+    // Results found with other rules cannot be kept.
+    if (rules !== before) kept.fill(undefined);
     const newWords = new Map<number, ChunkWords>();
     chunks.forEach((chunk, index) => {
       if (kept[index] === undefined) newWords.set(index, wordsOfChunk(chunk, source));
@@ -71,20 +87,27 @@ export class IncrementalAnalysis {
         return;
       }
       facts ??= new DocumentFacts(root);
-      results.push(this.analyseChunk(chunk, { source, facts }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
+      results.push(this.analyseChunk(chunk, rules.byType, { source, facts }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
       this.lastAnalysedChunks++;
     });
     this.previous = results;
     return this.assemble(chunks, results, source);
   }
 
-  /** Picks the rules for the text; results found with other rules cannot be kept. */
-  private useRulesFor(source: string): void {
+  /** The rules for the text: the same object as before when they did not change. */
+  private rulesFor(source: string): Rules {
     const rules = rulesFor(source, this.options.rules);
     const codes = rules.map((rule) => rule.code).join(' ');
-    if (codes === this.rules.codes) return;
+    if (this.rules?.codes === codes) return this.rules;
     this.rules = { codes, byType: rulesByNodeType(rules) };
-    this.previous = [];
+    return this.rules;
+  }
+
+  /** Whether a chunk that appeared or went away spells some rule's needed word (its key holds its text). */
+  private spellsNeededWord(kept: readonly (number | undefined)[], chunks: readonly Chunk[]): boolean {
+    const spells = (key: string) => this.neededWords.some((word) => key.includes(word));
+    const stillThere = new Set(kept.filter((index): index is number => index !== undefined));
+    return this.previous.some((result, index) => !stillThere.has(index) && spells(result.key)) || chunks.some((chunk, index) => kept[index] === undefined && spells(chunk.key));
   }
 
   /** The words of chunks that appeared or went away. */
@@ -105,14 +128,14 @@ export class IncrementalAnalysis {
     return { all, moduleLevel, starImport };
   }
 
-  private analyseChunk(chunk: Chunk, context: RuleContext & { readonly facts: DocumentFacts }, words: ChunkWords): ChunkResult {
+  private analyseChunk(chunk: Chunk, rules: RulesByType, context: RuleContext & { readonly facts: DocumentFacts }, words: ChunkWords): ChunkResult {
     const dependencies = new Dependencies();
     context.facts.recordInto(dependencies);
     const findings: Finding[] = [];
     const suppressions: SuppressionAt[] = [];
     try {
       for (const node of chunk.nodes) {
-        const checked = checkSubtree(node, this.rules.byType, context);
+        const checked = checkSubtree(node, rules, context);
         findings.push(...checked.findings);
         suppressions.push(...checked.suppressions);
       }
