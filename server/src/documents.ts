@@ -2,7 +2,7 @@
 // applied to the old tree (tree.edit) so that the reparse is incremental.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Parser } from 'web-tree-sitter';
-import { DEFAULT_MAX_FILE_SIZE, cannotCheck, whyNotAnalysed, whyNotParsed, type Skip } from './limits';
+import { DEFAULT_MAX_FILE_SIZE, cannotCheck, editKeepsNesting, whyNotAnalysed, whyNotParsed, type Skip } from './limits';
 import { Edit, parse, renewPythonParser, type Tree } from './parser';
 import { pointAfterInsert } from './positions';
 
@@ -50,10 +50,13 @@ export class OpenDocuments {
     let text = current.text;
     // A skipped document's tree is not of its text: nothing to reuse.
     let oldTree: Tree | undefined = current.skipped === undefined ? current.tree : undefined;
+    // The text's nesting passed before; most keystrokes cannot change it.
+    let nestingKept = current.skipped === undefined;
     for (const change of changes) {
       if ('range' in change) {
         const startOffset = text.offsetAt(change.range.start);
         const oldEndOffset = text.offsetAt(change.range.end);
+        nestingKept &&= editKeepsNesting(text.getText(), startOffset, oldEndOffset, change.text);
         const startPoint = toPoint(text.positionAt(startOffset));
         const oldEndPoint = toPoint(text.positionAt(oldEndOffset));
         oldTree?.edit(
@@ -70,10 +73,11 @@ export class OpenDocuments {
         // A whole-document replacement: nothing of the old tree can be reused.
         oldTree?.delete();
         oldTree = undefined;
+        nestingKept = false;
       }
       text = TextDocument.update(text, [change], version);
     }
-    const updated = this.build(text, oldTree);
+    const updated = this.build(text, oldTree, nestingKept);
     oldTree?.delete();
     if (current.skipped !== undefined) current.tree.delete();
     this.open.set(uri, updated);
@@ -81,9 +85,9 @@ export class OpenDocuments {
   }
 
   /** Parses the text unless a limit says not to; oldTree (already edited) makes the parse incremental. */
-  private build(text: TextDocument, oldTree?: Tree): OpenDocument {
+  private build(text: TextDocument, oldTree?: Tree, nestingKept = false): OpenDocument {
     const content = text.getText();
-    const tooBig = whyNotParsed(content, this.maxFileSize);
+    const tooBig = whyNotParsed(content, this.maxFileSize, nestingKept);
     if (tooBig !== undefined) return this.skip(text, tooBig);
     let tree: Tree;
     try {
