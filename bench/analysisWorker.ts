@@ -1,9 +1,8 @@
 // A worker thread of the bench's pool: parses and analyses the texts it is sent,
 // exactly as the single-threaded measurement does.
-import { lintText } from '../server/src/cli/lint';
 import { serveTasks } from '../server/src/cli/workerPool';
 import { pythonParser } from '../server/src/parser';
-import { ALL_RULES } from '../server/src/rules';
+import { findingsInText } from './checkText';
 
 const parser = pythonParser();
 
@@ -11,6 +10,6 @@ const parser = pythonParser();
 serveTasks<readonly string[], number>(async (texts) => {
   const ready = await parser;
   let findings = 0;
-  for (const text of texts) findings += lintText(ready, text, { rules: ALL_RULES, ignoreNoqa: false }).length;
+  for (const text of texts) findings += findingsInText(ready, text);
   return findings;
 });

@@ -1,12 +1,12 @@
-// (a) the tree-sitter parse alone, the floor; (b) memhints' parse + analysis,
+// (a) the tree-sitter parse alone, the floor; (b) what memhints check does with
+// each text (its limits, the parse, the analysis),
 // in one thread and in a pool of worker threads.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
-import { lintText } from '../server/src/cli/lint';
 import { WorkerPool } from '../server/src/cli/workerPool';
 import { parse } from '../server/src/parser';
-import { ALL_RULES } from '../server/src/rules';
+import { findingsInText } from './checkText';
 import type { Corpus } from './corpus';
 import { linesPerSecond, medianMs, medianMsAsync } from './measure';
 
@@ -27,7 +27,7 @@ export function analysisSingleThread(parser: Parser, corpus: Corpus, repetition:
   let findings = 0;
   const run = () => {
     findings = 0;
-    for (const file of corpus.files) findings += lintText(parser, file.text, { rules: ALL_RULES, ignoreNoqa: false }).length;
+    for (const file of corpus.files) findings += findingsInText(parser, file.text);
   };
   run();
   return { linesPerSecond: linesPerSecond(corpus.lines, medianMs(run, repetition.minRuns, repetition.minMs)), findings };
