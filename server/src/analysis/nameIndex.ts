@@ -19,6 +19,8 @@ export class NameIndex {
   private readonly sourceStart: number;
   private readonly identifiers = new Map<string, readonly Node[]>();
   private dynamicCalls: readonly Node[] | undefined;
+  /** By alias: the last part of the name an `import … as alias` imports. */
+  private aliases: ReadonlyMap<string, readonly string[]> | undefined;
   /** By function or lambda node id: the ids of its parameters' names. */
   private readonly parameters = new Map<number, ReadonlySet<number>>();
 
@@ -35,6 +37,12 @@ export class NameIndex {
   spellings(name: string, within: Node): readonly Node[] {
     if (within.id === this.root.id) this.readsModule(name);
     return this.identifiersNamed(name).filter((node) => contains(within, node));
+  }
+
+  /** The last parts of the names imported under `alias` anywhere in the document (`import a.b as alias`, `from m import b as alias`). */
+  importedAs(alias: string): readonly string[] {
+    this.aliases ??= importAliases(this.root);
+    return this.aliases.get(alias) ?? [];
   }
 
   /** Calls inside `within` that may be eval/exec/globals/locals/vars. */
@@ -87,4 +95,18 @@ function calleeCall(identifier: Node): Node | undefined {
   if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id) callee = parent;
   const call = callee.parent;
   return call?.type === 'call' && call.childForFieldName('function')?.id === callee.id ? call : undefined;
+}
+
+function importAliases(root: Node): ReadonlyMap<string, readonly string[]> {
+  const aliases = new Map<string, string[]>();
+  for (const aliased of root.descendantsOfType('aliased_import')) {
+    const alias = aliased?.childForFieldName('alias')?.text;
+    const name = aliased?.childForFieldName('name')?.text;
+    if (!alias || !name) continue;
+    const imported = name.slice(name.lastIndexOf('.') + 1);
+    const known = aliases.get(alias);
+    if (known) known.push(imported);
+    else aliases.set(alias, [imported]);
+  }
+  return aliases;
 }

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { mayEndIn } from '../analysis/calleeNames';
 import { commentsAbout } from '../analysis/comments';
 import type { DocumentFacts } from '../analysis/facts';
 import { assignedName, usesOfName } from '../analysis/uses';
@@ -77,7 +78,7 @@ function rangeInsideList(call: Node, facts: DocumentFacts): Node | undefined {
   const args = facts.callArguments(call);
   const only = args[0];
   // The shape first: resolving the callee's name costs a lookup.
-  if (!callee || args.length !== 1 || only?.type !== 'call' || facts.qualifiedName(callee) !== 'builtins.list') return undefined;
+  if (!callee || args.length !== 1 || only?.type !== 'call' || !mayEndIn(callee, ['list'], facts) || facts.qualifiedName(callee) !== 'builtins.list') return undefined;
   const rangeCallee = only.childForFieldName('function');
   return rangeCallee && facts.qualifiedName(rangeCallee) === 'builtins.range' ? only : undefined;
 }

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { targetNames } from '../analysis/bindings';
+import { mayEndIn } from '../analysis/calleeNames';
 import type { DocumentFacts } from '../analysis/facts';
 import { descendants, isAsyncComprehension } from '../analysis/syntax';
 import { ITERATOR_CALLS } from './iterator-calls';
@@ -54,7 +55,7 @@ const COUNTED_SHAPES: ReadonlySet<string> = new Set(['list_comprehension', 'call
 /** The only argument of a call to `callee` (no keywords, no unpacking), of one of `shapes` if given, else undefined. */
 function soleArgumentOf(call: Node, callee: string, facts: DocumentFacts, shapes?: ReadonlySet<string>): Node | undefined {
   const function_ = call.childForFieldName('function');
-  if (!function_) return undefined;
+  if (!function_ || !mayEndIn(function_, [callee.slice(callee.lastIndexOf('.') + 1)], facts)) return undefined;
   const args = call.childForFieldName('arguments');
   const only = args?.type === 'generator_expression' ? args : soleArgument(call, facts);
   // The shape first: resolving the callee's name costs a lookup.

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { mayEndIn } from '../analysis/calleeNames';
 import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
@@ -22,7 +23,7 @@ const COMBINING_CALLS: ReadonlyMap<string, Inputs> = new Map<string, Inputs>([
 ]);
 
 /** The last names of COMBINING_CALLS, and `append` for DataFrame.append. */
-const GROWING_METHOD_NAMES: ReadonlySet<string> = new Set([...[...COMBINING_CALLS.keys()].map((name) => name.slice(name.lastIndexOf('.') + 1)), 'append']);
+const GROWING_NAMES: readonly string[] = [...new Set([...[...COMBINING_CALLS.keys()].map((name) => name.slice(name.lastIndexOf('.') + 1)), 'append'])];
 
 const PANDAS_TYPES: ReadonlySet<string> = new Set(['pandas.DataFrame', 'pandas.Series']);
 
@@ -45,7 +46,7 @@ export const mem204: Rule = {
       'No automatic fix: the loop may read the partial result, the pieces may need reshaping before they combine, and `DataFrame.append` and `pd.concat` differ in how they treat dtypes and empty frames.',
   },
   visits: ['assignment'],
-  needsWords: [...GROWING_METHOD_NAMES],
+  needsWords: GROWING_NAMES,
   check(assignment, context) {
     const target = assignment.childForFieldName('left');
     const right = assignment.childForFieldName('right');
@@ -80,8 +81,8 @@ interface Growth {
 function growingCall(call: Node, target: Node, facts: DocumentFacts): Growth | undefined {
   const callee = call.childForFieldName('function');
   if (!callee) return undefined;
-  // An attribute's qualified name ends in its own name: most calls are ruled out before any lookup.
-  if (callee.type === 'attribute' && !GROWING_METHOD_NAMES.has(callee.childForFieldName('attribute')?.text ?? '')) return undefined;
+  // Most calls are ruled out before any lookup.
+  if (!mayEndIn(callee, GROWING_NAMES, facts)) return undefined;
   const name = facts.qualifiedName(callee);
   const inputs = name === undefined ? undefined : COMBINING_CALLS.get(name);
   if (inputs) return inputsOf(call, inputs).some((input) => sameReference(input, target)) ? { label: callee.text, removed: false } : undefined;
