@@ -15,7 +15,8 @@ export function mayEndIn(expression: Node, lastNames: readonly string[], facts: 
   if (expression.type !== 'identifier') return false;
   const name = expression.text;
   if (lastNames.includes(name)) return true;
-  // Only an import binds an alias, and only module-level code binds one for other statements.
-  facts.readsBindingsOf(name);
+  // The answer reads the document's import aliases of these names. Only module-level code binds
+  // one for other statements, and code that adds or drops one there spells the imported name.
+  for (const imported of lastNames) facts.readsBindingsOf(imported);
   return facts.names.importedAs(name).some((imported) => lastNames.includes(imported));
 }

@@ -41,7 +41,7 @@ export class NameIndex {
 
   /** The last parts of the names imported under `alias` anywhere in the document (`import a.b as alias`, `from m import b as alias`). */
   importedAs(alias: string): readonly string[] {
-    this.aliases ??= importAliases(this.root);
+    this.aliases ??= this.importAliases();
     return this.aliases.get(alias) ?? [];
   }
 
@@ -69,18 +69,41 @@ export class NameIndex {
   /** Every identifier node spelled `name`, in document order: the text is searched, and tree-sitter says which hits are identifiers. */
   private identifiersNamed(name: string): readonly Node[] {
     let found = this.identifiers.get(name);
-    if (found) return found;
-    const nodes: Node[] = [];
-    for (let at = this.source.indexOf(name); at !== -1 && name.length > 0; at = this.source.indexOf(name, at + 1)) {
-      // A hit inside a longer ASCII word is no identifier of its own: skip it without asking the tree.
-      if (ASCII_IDENTIFIER_CHAR.test(this.source[at - 1] ?? '') || ASCII_IDENTIFIER_CHAR.test(this.source[at + name.length] ?? '')) continue;
-      const start = this.sourceStart + at;
-      const node = this.root.descendantForIndex(start, start + name.length);
-      if (node?.type === 'identifier' && node.startIndex === start && node.endIndex === start + name.length) nodes.push(node);
+    if (!found) {
+      found = this.nodesSpelling(name, 'identifier');
+      this.identifiers.set(name, found);
     }
-    found = nodes;
-    this.identifiers.set(name, found);
     return found;
+  }
+
+  /** The nodes of `type` that are exactly where the text spells `word`. */
+  private nodesSpelling(word: string, type: string): Node[] {
+    const nodes: Node[] = [];
+    for (let at = this.source.indexOf(word); at !== -1 && word.length > 0; at = this.source.indexOf(word, at + 1)) {
+      // A hit inside a longer ASCII word is no node of its own: skip it without asking the tree.
+      if (ASCII_IDENTIFIER_CHAR.test(this.source[at - 1] ?? '') || ASCII_IDENTIFIER_CHAR.test(this.source[at + word.length] ?? '')) continue;
+      const start = this.sourceStart + at;
+      const node = this.root.descendantForIndex(start, start + word.length);
+      if (node?.type === type && node.startIndex === start && node.endIndex === start + word.length) nodes.push(node);
+    }
+    return nodes;
+  }
+
+  /** By alias, the last parts of the names imported under it: found from where the text spells the keyword `as`. */
+  private importAliases(): ReadonlyMap<string, readonly string[]> {
+    const aliases = new Map<string, string[]>();
+    for (const keyword of this.nodesSpelling('as', 'as')) {
+      const aliased = keyword.parent;
+      if (aliased?.type !== 'aliased_import') continue;
+      const alias = aliased.childForFieldName('alias')?.text;
+      const name = aliased.childForFieldName('name')?.text;
+      if (!alias || !name) continue;
+      const imported = name.slice(name.lastIndexOf('.') + 1);
+      const known = aliases.get(alias);
+      if (known) known.push(imported);
+      else aliases.set(alias, [imported]);
+    }
+    return aliases;
   }
 }
 
@@ -95,18 +118,4 @@ function calleeCall(identifier: Node): Node | undefined {
   if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id) callee = parent;
   const call = callee.parent;
   return call?.type === 'call' && call.childForFieldName('function')?.id === callee.id ? call : undefined;
-}
-
-function importAliases(root: Node): ReadonlyMap<string, readonly string[]> {
-  const aliases = new Map<string, string[]>();
-  for (const aliased of root.descendantsOfType('aliased_import')) {
-    const alias = aliased?.childForFieldName('alias')?.text;
-    const name = aliased?.childForFieldName('name')?.text;
-    if (!alias || !name) continue;
-    const imported = name.slice(name.lastIndexOf('.') + 1);
-    const known = aliases.get(alias);
-    if (known) known.push(imported);
-    else aliases.set(alias, [imported]);
-  }
-  return aliases;
 }

@@ -55,11 +55,11 @@ const COUNTED_SHAPES: ReadonlySet<string> = new Set(['list_comprehension', 'call
 /** The only argument of a call to `callee` (no keywords, no unpacking), of one of `shapes` if given, else undefined. */
 function soleArgumentOf(call: Node, callee: string, facts: DocumentFacts, shapes?: ReadonlySet<string>): Node | undefined {
   const function_ = call.childForFieldName('function');
-  if (!function_ || !mayEndIn(function_, [callee.slice(callee.lastIndexOf('.') + 1)], facts)) return undefined;
+  if (!function_) return undefined;
   const args = call.childForFieldName('arguments');
   const only = args?.type === 'generator_expression' ? args : soleArgument(call, facts);
-  // The shape first: resolving the callee's name costs a lookup.
-  if (!only || (shapes && !shapes.has(only.type))) return undefined;
+  // The shape first, then the callee's own name: resolving it costs a lookup.
+  if (!only || (shapes && !shapes.has(only.type)) || !mayEndIn(function_, [callee.slice(callee.lastIndexOf('.') + 1)], facts)) return undefined;
   return facts.qualifiedName(function_) === callee ? only : undefined;
 }
 
