@@ -76,12 +76,10 @@ test(`after random edits, incremental findings equal a whole analysis (seed ${SE
   assert.ok(analysed < chunks / 2, `${analysed} of ${chunks} statements were analysed again`);
 });
 
-test('an edit inside one function re-analyses that function alone; rebinding a name it reads re-analyses its readers', async () => {
+/** Analyses a text with `incremental`, checks the findings against a whole analysis, and gives their codes. */
+async function checkedRunner(incremental: IncrementalAnalysis): Promise<(text: string) => string[]> {
   const parser = await pythonParser();
-  const incremental = new IncrementalAnalysis(OPTIONS);
-  const module = (body: string, binding: string) =>
-    `import numpy as np\n\ndef a(xs):\n    return sum([x for x in xs])\n\ndef b(ys):\n    ${body}\n\ndef c(zs):\n    return np.array([z for z in zs])\n${binding}`;
-  const run = (text: string) => {
+  return (text) => {
     const tree = parse(parser, text);
     try {
       const findings = incremental.analyze(tree, text);
@@ -91,6 +89,13 @@ test('an edit inside one function re-analyses that function alone; rebinding a n
       tree.delete();
     }
   };
+}
+
+test('an edit inside one function re-analyses that function alone; rebinding a name it reads re-analyses its readers', async () => {
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
+  const module = (body: string, binding: string) =>
+    `import numpy as np\n\ndef a(xs):\n    return sum([x for x in xs])\n\ndef b(ys):\n    ${body}\n\ndef c(zs):\n    return np.array([z for z in zs])\n${binding}`;
   assert.deepEqual(run(module('return len(ys)', '')), ['MEM101', 'MEM403']);
   assert.equal(incremental.lastAnalysedChunks, 4);
   run(module('return len(list(ys))', ''));
@@ -103,19 +108,9 @@ test('an edit inside one function re-analyses that function alone; rebinding a n
 });
 
 test('a rule that needs a word the document did not spell starts working when an edit spells it, and stops when it goes', async () => {
-  const parser = await pythonParser();
   const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
   const module = (loop: string) => `import pandas as pd\n\ndef a(xs):\n    return sum([x for x in xs])\n\ndef b(df):\n    ${loop}\n`;
-  const run = (text: string) => {
-    const tree = parse(parser, text);
-    try {
-      const findings = incremental.analyze(tree, text);
-      assert.deepEqual(findings, analyze(tree, text, OPTIONS));
-      return findings.map((finding) => finding.code);
-    } finally {
-      tree.delete();
-    }
-  };
   assert.deepEqual(run(module('for row in df.rows():\n        print(row)')), ['MEM101']);
   // MEM402 needs `iterrows` spelled: the document's rules change, so every statement is analysed with them.
   assert.deepEqual(run(module('for _, row in df.iterrows():\n        print(row)')), ['MEM101', 'MEM402']);

@@ -22,7 +22,7 @@ import { before, describe, it } from 'node:test';
 import { allocatedSize, type AllocatedSize } from '../../server/src/sizes/allocated';
 import { CPYTHON, cpythonLayout, DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion } from '../../server/src/sizes/cpython';
 import { measureAllocations, type AllocationMeasurement } from '../support/allocations';
-import { caseName, olderThan, releaseBefore } from '../support/oracle';
+import { caseName, whyNotApplicable } from '../support/oracle';
 import { ORACLE_CASES } from '../support/oracleCases';
 import { interpreterFor, missingInterpreter, python3Version } from '../support/pythons';
 import { estimateProgram, programOf, type SizeCase } from '../support/sizes';
@@ -91,18 +91,10 @@ function describeAllocations(python: string, expected: PythonVersion | undefined
           t.skip(skip);
           return;
         }
-        if (sizeCase.since && olderThan(version as PythonVersion, sizeCase.since)) {
-          t.skip(`needs Python ${sizeCase.since}+; ${python} is ${version}`);
-          return;
-        }
         const truth = measured[index]!;
-        if (truth.missingModule) {
-          t.skip(`${python} cannot import ${truth.missingModule}`);
-          return;
-        }
-        const moduleSince = sizeCase.moduleSince;
-        if (moduleSince && truth.moduleVersion && releaseBefore(truth.moduleVersion, moduleSince.version)) {
-          t.skip(`not applicable to ${sizeCase.module} ${truth.moduleVersion} (${python}): the model describes ${sizeCase.module} ${moduleSince.version}+; ${moduleSince.why}`);
+        const notApplicable = whyNotApplicable(sizeCase, truth, python, version as PythonVersion);
+        if (notApplicable) {
+          t.skip(notApplicable);
           return;
         }
         assert.equal(truth.error, undefined, `${python} could not run the case: ${truth.error}`);

@@ -43,6 +43,17 @@ export function releaseBefore(version: string, since: string): boolean {
  * Checks the oracle cases against `python`. With `expected`, the interpreter
  * must be that version; without, any version the model has a table for.
  */
+/** Why a case does not apply to this interpreter (a newer Python, a module it lacks or an older release of it), if it does not. */
+export function whyNotApplicable(sizeCase: SizeCase, truth: { readonly missingModule?: string; readonly moduleVersion?: string }, python: string, version: PythonVersion): string | undefined {
+  if (sizeCase.since && olderThan(version, sizeCase.since)) return `needs Python ${sizeCase.since}+; ${python} is ${version}`;
+  if (truth.missingModule) return `${python} cannot import ${truth.missingModule}`;
+  const moduleSince = sizeCase.moduleSince;
+  if (moduleSince && truth.moduleVersion && releaseBefore(truth.moduleVersion, moduleSince.version)) {
+    return `not applicable to ${sizeCase.module} ${truth.moduleVersion} (${python}): the model describes ${sizeCase.module} ${moduleSince.version}+; ${moduleSince.why}`;
+  }
+  return undefined;
+}
+
 export function describeOracle(python: string, expected?: PythonVersion, cases: readonly SizeCase[] = ORACLE_CASES): void {
   describe(`size estimates agree with ${python}`, () => {
     const estimates: (Estimate | undefined)[] = [];
@@ -73,18 +84,10 @@ export function describeOracle(python: string, expected?: PythonVersion, cases: 
     for (const [index, sizeCase] of cases.entries()) {
       it(caseName(sizeCase), (t) => {
         assert.ok(layout, 'no layout');
-        if (sizeCase.since && olderThan(layout.version, sizeCase.since)) {
-          t.skip(`needs Python ${sizeCase.since}+; ${python} is ${layout.version}`);
-          return;
-        }
         const truth = measured[index]!;
-        if (truth.missingModule) {
-          t.skip(`${python} cannot import ${truth.missingModule}`);
-          return;
-        }
-        const moduleSince = sizeCase.moduleSince;
-        if (moduleSince && truth.moduleVersion && releaseBefore(truth.moduleVersion, moduleSince.version)) {
-          t.skip(`not applicable to ${sizeCase.module} ${truth.moduleVersion} (${python}): the model describes ${sizeCase.module} ${moduleSince.version}+; ${moduleSince.why}`);
+        const notApplicable = whyNotApplicable(sizeCase, truth, python, layout.version);
+        if (notApplicable) {
+          t.skip(notApplicable);
           return;
         }
         const estimate = estimates[index];
