@@ -7,6 +7,7 @@ import { estimateSize } from '../../server/src/sizes/estimate';
 import { cpythonLayout, PYTHON_VERSIONS } from '../../server/src/sizes/cpython';
 import { runPythonJson } from '../support/python';
 import { interpreterFor, python3Version } from '../support/pythons';
+import { PYTHON_DEEP_SIZE } from '../support/sizes';
 import { parsed } from '../support/tree';
 
 interface AppendCase {
@@ -30,19 +31,7 @@ const CASES: readonly AppendCase[] = [
 
 const MEASURE = String.raw`
 import json, sys
-
-def deep_size(root):
-    seen, total, stack = set(), 0, [root]
-    while stack:
-        obj = stack.pop()
-        if id(obj) in seen:
-            continue
-        seen.add(id(obj))
-        total += sys.getsizeof(obj)
-        if isinstance(obj, (list, tuple)):
-            stack.extend(obj)
-    return total
-
+${PYTHON_DEEP_SIZE}
 results = []
 for source in json.load(sys.stdin):
     namespace = {}

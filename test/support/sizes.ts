@@ -68,11 +68,12 @@ export interface Measurements {
   readonly results: readonly Measurement[];
 }
 
-// Deep size: every object reachable through list, tuple, set and dict items,
-// each id() counted once (so a shared small int or constant counts once).
-const MEASURE = String.raw`
-import array, importlib, importlib.util, json, sys
-
+/**
+ * Python's deep size: every object reachable through list, tuple, set and dict
+ * items, each id() counted once (so a shared small int or constant counts
+ * once). Needs `sys` imported.
+ */
+export const PYTHON_DEEP_SIZE = String.raw`
 def deep_size(root):
     seen = set()
     total = 0
@@ -89,6 +90,11 @@ def deep_size(root):
             stack.extend(obj.keys())
             stack.extend(obj.values())
     return total
+`;
+
+const MEASURE = String.raw`
+import array, importlib, importlib.util, json, sys
+${PYTHON_DEEP_SIZE}
 
 results = []
 for case in json.load(sys.stdin):
