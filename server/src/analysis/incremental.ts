@@ -69,7 +69,7 @@ export class IncrementalAnalysis {
     // The text outside the chunks holds no words: unless a chunk that came or went spells a
     // needed word, the document spells the same of them as before (searching it all costs more).
     const before = this.rules;
-    const rules = before && !this.spellsNeededWord(kept, chunks) ? before : this.rulesFor(source);
+    const rules = before && !this.spellsNeededWord(kept, chunks) ? before : this.rulesCalledFor(source);
     // Results found with other rules cannot be kept.
     if (rules !== before) kept.fill(undefined);
     const newWords = new Map<number, ChunkWords>();
@@ -95,7 +95,7 @@ export class IncrementalAnalysis {
   }
 
   /** The rules for the text: the same object as before when they did not change. */
-  private rulesFor(source: string): Rules {
+  private rulesCalledFor(source: string): Rules {
     const rules = rulesFor(source, this.options.rules);
     const codes = rules.map((rule) => rule.code).join(' ');
     if (this.rules?.codes === codes) return this.rules;
