@@ -5,6 +5,7 @@
 // for each analysis (which made each keystroke pay for the whole document).
 import type { Node } from 'web-tree-sitter';
 import { INNER_BINDERS } from './bindings';
+import { lastPart } from './calleeNames';
 
 /** Names of the builtins that can reach a scope's variables without spelling them. */
 const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'locals', 'vars'];
@@ -98,7 +99,7 @@ export class NameIndex {
       const alias = aliased.childForFieldName('alias')?.text;
       const name = aliased.childForFieldName('name')?.text;
       if (!alias || !name) continue;
-      const imported = name.slice(name.lastIndexOf('.') + 1);
+      const imported = lastPart(name);
       const known = aliases.get(alias);
       if (known) known.push(imported);
       else aliases.set(alias, [imported]);

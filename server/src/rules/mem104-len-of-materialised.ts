@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { targetNames } from '../analysis/bindings';
-import { mayEndIn } from '../analysis/calleeNames';
+import { lastPart, mayEndIn } from '../analysis/calleeNames';
 import type { DocumentFacts } from '../analysis/facts';
 import { descendants, isAsyncComprehension } from '../analysis/syntax';
 import { ITERATOR_CALLS } from './iterator-calls';
@@ -59,7 +59,7 @@ function soleArgumentOf(call: Node, callee: string, facts: DocumentFacts, shapes
   const args = call.childForFieldName('arguments');
   const only = args?.type === 'generator_expression' ? args : soleArgument(call, facts);
   // The shape first, then the callee's own name: resolving it costs a lookup.
-  if (!only || (shapes && !shapes.has(only.type)) || !mayEndIn(function_, [callee.slice(callee.lastIndexOf('.') + 1)], facts)) return undefined;
+  if (!only || (shapes && !shapes.has(only.type)) || !mayEndIn(function_, [lastPart(callee)], facts)) return undefined;
   return facts.qualifiedName(function_) === callee ? only : undefined;
 }
 

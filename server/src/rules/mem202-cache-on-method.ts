@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { derivesFrom } from '../analysis/classes';
-import { mayEndIn } from '../analysis/calleeNames';
+import { lastPart, mayEndIn } from '../analysis/calleeNames';
 import { decoratorCallee, decoratorName } from '../analysis/decorators';
 import type { DocumentFacts } from '../analysis/facts';
 import { closestAncestor, SCOPE_TYPES } from '../analysis/syntax';
@@ -26,7 +26,7 @@ const INSTANCE_PARAMETER_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** The last names of CACHE_DECORATORS. */
-const CACHE_NAMES: readonly string[] = [...CACHE_DECORATORS].map((name) => name.slice(name.lastIndexOf('.') + 1));
+const CACHE_NAMES: readonly string[] = [...CACHE_DECORATORS].map(lastPart);
 
 function mayBeCache(decorator: Node, facts: DocumentFacts): boolean {
   const callee = decoratorCallee(decorator);

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { mayEndIn } from '../analysis/calleeNames';
+import { lastPart, mayEndIn } from '../analysis/calleeNames';
 import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
@@ -23,7 +23,7 @@ const COMBINING_CALLS: ReadonlyMap<string, Inputs> = new Map<string, Inputs>([
 ]);
 
 /** The last names of COMBINING_CALLS, and `append` for DataFrame.append. */
-const GROWING_NAMES: readonly string[] = [...new Set([...[...COMBINING_CALLS.keys()].map((name) => name.slice(name.lastIndexOf('.') + 1)), 'append'])];
+const GROWING_NAMES: readonly string[] = [...new Set([...[...COMBINING_CALLS.keys()].map(lastPart), 'append'])];
 
 const PANDAS_TYPES: ReadonlySet<string> = new Set(['pandas.DataFrame', 'pandas.Series']);
 

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { mayEndIn } from '../analysis/calleeNames';
+import { lastPart, mayEndIn } from '../analysis/calleeNames';
 import type { DocumentFacts } from '../analysis/facts';
 import { stringLiteral } from '../analysis/literals';
 import { callArguments, expressionChildren, unparenthesized } from '../analysis/syntax';
@@ -23,7 +23,7 @@ const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
 ]);
 
 /** The readers' own names: `read_csv` and the others. */
-const READER_NAMES: readonly string[] = [...READERS.keys()].map((name) => name.slice(name.lastIndexOf('.') + 1));
+const READER_NAMES: readonly string[] = [...READERS.keys()].map(lastPart);
 
 /**
  * Arguments that make the result something else than one frame of named
