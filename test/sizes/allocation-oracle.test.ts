@@ -20,11 +20,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { allocatedSize, type AllocatedSize } from '../../server/src/sizes/allocated';
-import { CPYTHON, cpythonLayout, DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion } from '../../server/src/sizes/cpython';
+import { CPYTHON, cpythonLayout, DEFAULT_PYTHON_VERSION, type PythonVersion } from '../../server/src/sizes/cpython';
 import { measureAllocations, type AllocationMeasurement } from '../support/allocations';
 import { caseName, whyNotApplicable } from '../support/oracle';
 import { ORACLE_CASES } from '../support/oracleCases';
-import { interpreterFor, missingInterpreter, python3Version } from '../support/pythons';
+import { forOtherInterpreters } from '../support/pythons';
 import { estimateProgram, programOf, type SizeCase } from '../support/sizes';
 
 const SMALLEST_CASE = 16 * 1024;
@@ -117,20 +117,6 @@ describe('allocation oracle', async () => {
     assert.ok(checked >= MINIMUM_CASES, `only ${checked} oracle cases allocate ${SMALLEST_CASE} B or more by the model and are not skipped`);
   });
 
-  const fromPython3 = python3Version();
   describeAllocations('python3', undefined, selected);
-  for (const version of PYTHON_VERSIONS) {
-    if (version === fromPython3) continue;
-    const python = interpreterFor(version);
-    if (python) {
-      describeAllocations(python, version, selected);
-      continue;
-    }
-    const missing = missingInterpreter(version);
-    if (missing.fail) {
-      it(`python${version} is installed`, () => assert.fail(missing.message));
-    } else {
-      describe(`allocated sizes under CPython ${version}`, { skip: missing.message }, () => {});
-    }
-  }
+  forOtherInterpreters((version) => `allocated sizes under CPython ${version}`, (python, version) => describeAllocations(python, version, selected));
 });

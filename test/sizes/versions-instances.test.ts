@@ -2,23 +2,13 @@
 // against tracemalloc in a real interpreter of that version (the interpreters
 // of versions-oracle.test.ts; python3's own version is instances.test.ts's).
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { CPYTHON, PYTHON_VERSIONS } from '../../server/src/sizes/cpython';
+import { it } from 'node:test';
+import { CPYTHON } from '../../server/src/sizes/cpython';
 import { dictInstanceSize, slottedInstanceSize } from '../../server/src/sizes/instances';
 import { classSource, measureInstances } from '../support/instances';
-import { interpreterFor, missingInterpreter, python3Version } from '../support/pythons';
+import { forOtherInterpreters } from '../support/pythons';
 
-const checkedByInstancesTest = python3Version();
-
-for (const version of PYTHON_VERSIONS) {
-  if (version === checkedByInstancesTest) continue;
-  const python = interpreterFor(version);
-  if (!python) {
-    const missing = missingInterpreter(version);
-    if (missing.fail) it(`python${version} is installed`, () => assert.fail(missing.message));
-    else describe(`instance sizes for CPython ${version}`, { skip: missing.message }, () => {});
-    continue;
-  }
+forOtherInterpreters((version) => `instance sizes for CPython ${version}`, (python, version) => {
   const layout = CPYTHON[version];
   it(`instance sizes with and without __slots__ match ${python} for 0 to 28 attributes`, () => {
     const counts = Array.from({ length: 29 }, (_, i) => i);
@@ -27,4 +17,4 @@ for (const version of PYTHON_VERSIONS) {
     const modelled = counts.flatMap((n) => [dictInstanceSize(layout, n), slottedInstanceSize(layout, n)]);
     assert.deepEqual(modelled, measured);
   });
-}
+});

@@ -1,11 +1,13 @@
 // The CPython builds other than python3 that the size model is checked
 // against: those scripts/pythons/install.sh unpacks from Debian's archive into
 // a cache folder, or a python3.X on PATH.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { PythonVersion } from '../../server/src/sizes/cpython';
+import { describe, it } from 'node:test';
+import { PYTHON_VERSIONS, type PythonVersion } from '../../server/src/sizes/cpython';
 
 /** What scripts/pythons/install.sh installs (Debian has no 3.8, 3.10 or 3.12 in its current suites). */
 export const DEBIAN_PYTHONS: readonly PythonVersion[] = ['3.9', '3.13'];
@@ -44,4 +46,24 @@ export function missingInterpreter(version: PythonVersion): { readonly fail: boo
   }
   const message = `python${version} is not installed in ${pythonsFolder()}: run scripts/pythons/install.sh (npm test runs it)`;
   return { fail: process.env.CI === 'true', message };
+}
+
+/**
+ * Declares `suite` for each CPython version but python3's own (its suite checks
+ * that one) whose interpreter is installed. A missing one is a skipped suite
+ * named `title(version)`, or a failure under CI when install.sh provides it.
+ */
+export function forOtherInterpreters(title: (version: PythonVersion) => string, suite: (python: string, version: PythonVersion) => void): void {
+  const fromPython3 = python3Version();
+  for (const version of PYTHON_VERSIONS) {
+    if (version === fromPython3) continue;
+    const python = interpreterFor(version);
+    if (python) {
+      suite(python, version);
+      continue;
+    }
+    const missing = missingInterpreter(version);
+    if (missing.fail) it(`python${version} is installed`, () => assert.fail(missing.message));
+    else describe(title(version), { skip: missing.message }, () => {});
+  }
 }
