@@ -3,7 +3,7 @@
 // starts, so its constants are not counted; the value is kept alive until
 // the snapshot is taken.
 import { runPythonJson } from './python';
-import type { SizeCase } from './sizes';
+import { PYTHON_CASE_LOOP, type SizeCase } from './sizes';
 
 export interface AllocationMeasurement {
   /** Bytes still allocated, when the value is made, by the expression's own code. */
@@ -37,22 +37,14 @@ def traced(code, namespace):
     del value
     return sum(trace.size for trace in snapshot.filter_traces(OWN).traces)
 
-results = []
-for case in json.load(sys.stdin):
-    if case.get("module") and importlib.util.find_spec(case["module"]) is None:
-        results.append({"missingModule": case["module"]})
-        continue
-    namespace = {"array": array}
-    try:
-        result = {}
-        if case.get("module"):
-            result["moduleVersion"] = importlib.import_module(case["module"]).__version__
-        exec(compile(case.get("setup") or "", "<setup>", "exec"), namespace)
-        code = compile(case["expression"], "<case>", "eval")
-        result["allocated"] = traced(code, namespace)
-        results.append(result)
-    except Exception as error:
-        results.append({"error": repr(error)})
+${PYTHON_CASE_LOOP}
+
+def allocation(case, namespace):
+    exec(compile(case.get("setup") or "", "<setup>", "exec"), namespace)
+    code = compile(case["expression"], "<case>", "eval")
+    return {"allocated": traced(code, namespace)}
+
+results = measured_cases(allocation)
 print(json.dumps({"version": "%d.%d" % sys.version_info[:2], "results": results}))
 `;
 

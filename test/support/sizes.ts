@@ -92,28 +92,45 @@ def deep_size(root):
     return total
 `;
 
+/**
+ * Python's loop over the cases on stdin: measure(case, namespace) gives each
+ * case's figures, in a namespace that has `array`; a case whose module does
+ * not import, or that raises, says so instead. Needs array, importlib,
+ * importlib.util, json and sys imported.
+ */
+export const PYTHON_CASE_LOOP = String.raw`
+def measured_cases(measure):
+    results = []
+    for case in json.load(sys.stdin):
+        if case.get("module") and importlib.util.find_spec(case["module"]) is None:
+            results.append({"missingModule": case["module"]})
+            continue
+        namespace = {"array": array}
+        try:
+            result = {}
+            if case.get("module"):
+                result["moduleVersion"] = importlib.import_module(case["module"]).__version__
+            result.update(measure(case, namespace))
+            results.append(result)
+        except Exception as error:
+            results.append({"error": repr(error)})
+    return results
+`;
+
 const MEASURE = String.raw`
 import array, importlib, importlib.util, json, sys
 ${PYTHON_DEEP_SIZE}
+${PYTHON_CASE_LOOP}
 
-results = []
-for case in json.load(sys.stdin):
-    if case.get("module") and importlib.util.find_spec(case["module"]) is None:
-        results.append({"missingModule": case["module"]})
-        continue
-    namespace = {"array": array}
-    try:
-        result = {}
-        if case.get("module"):
-            result["moduleVersion"] = importlib.import_module(case["module"]).__version__
-        exec(compile(case["program"], "<case>", "exec"), namespace)
-        value = namespace["value"]
-        result.update(shallow=sys.getsizeof(value), deep=deep_size(value))
-        if case.get("alternative"):
-            result["alternative"] = sys.getsizeof(eval(case["alternative"], namespace))
-        results.append(result)
-    except Exception as error:
-        results.append({"error": repr(error)})
+def sizes(case, namespace):
+    exec(compile(case["program"], "<case>", "exec"), namespace)
+    value = namespace["value"]
+    result = {"shallow": sys.getsizeof(value), "deep": deep_size(value)}
+    if case.get("alternative"):
+        result["alternative"] = sys.getsizeof(eval(case["alternative"], namespace))
+    return result
+
+results = measured_cases(sizes)
 print(json.dumps({
     "version": "%d.%d" % sys.version_info[:2],
     "pointerSize": 8 if sys.maxsize > 2**32 else 4,
