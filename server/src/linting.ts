@@ -24,7 +24,7 @@ export class Linter {
     let findings: Finding[];
     const uri = document.text.uri;
     try {
-      findings = this.analysisFor(uri, settings).analyze(document.tree, document.text.getText());
+      findings = this.analysisFor(uri, settings).analyze(document.module, document.text.getText());
     } catch (error) {
       // What was kept may be what failed: the next analysis starts afresh.
       this.analyses.delete(uri);

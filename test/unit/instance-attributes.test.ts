@@ -39,8 +39,8 @@ test('attributeWrites finds every way of setting an attribute, and whose object 
     '    self = a',
     '    self.w = 1',
   ].join('\n');
-  await withSource(source, ({ root, facts }) => {
-    const writes = attributeWrites(facts, root).map((write) => `${write.name ?? '*'} on ${describe(write.receiver)}`);
+  await withSource(source, ({ facts }) => {
+    const writes = attributeWrites(facts).map((write) => `${write.name ?? '*'} on ${describe(write.receiver)}`);
     assert.deepEqual(writes, [
       'x on A.__init__',
       'y on A.__init__',

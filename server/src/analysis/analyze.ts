@@ -4,6 +4,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { Finding, Rule, RuleContext } from '../rules/types';
 import { lineOfOffset, lineStarts } from '../positions';
 import { DocumentFacts } from './facts';
+import { ModuleParts } from './moduleParts';
 import { isSuppressed, parseNoqa, type Suppression } from './noqa';
 
 export interface AnalysisOptions {
@@ -28,9 +29,18 @@ export interface Checked {
   readonly suppressions: SuppressionAt[];
 }
 
-export function analyze(tree: Tree, source: string, options: AnalysisOptions): Finding[] {
-  const context: RuleContext = { source, facts: new DocumentFacts(tree.rootNode) };
-  const { findings, suppressions } = checkSubtree(tree.rootNode, rulesByNodeType(rulesFor(source, options.rules)), context);
+/** Analyses a document parsed whole (a tree) or in parts. */
+export function analyze(parsed: Tree | ModuleParts, source: string, options: AnalysisOptions): Finding[] {
+  const module = parsed instanceof ModuleParts ? parsed : ModuleParts.of(parsed.rootNode);
+  const context: RuleContext = { source, facts: new DocumentFacts(module) };
+  const rules = rulesByNodeType(rulesFor(source, options.rules));
+  const findings: Finding[] = [];
+  const suppressions: SuppressionAt[] = [];
+  for (const part of module.parts) {
+    const checked = checkSubtree(part.root, rules, context);
+    findings.push(...checked.findings);
+    suppressions.push(...checked.suppressions);
+  }
   return finishFindings(findings, suppressions, source, options);
 }
 

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from './bindings';
 import type { Dependencies } from './dependencies';
+import { ModuleParts } from './moduleParts';
 import { NameIndex } from './nameIndex';
 import { Scopes, type Lookup } from './scopes';
 import { callArguments } from './syntax';
@@ -18,7 +19,12 @@ export class DocumentFacts {
   /** By call node id: every rule that visits calls looks at their arguments, each a few calls into WASM. */
   private readonly argumentsByCall = new Map<number, readonly Node[]>();
 
-  constructor(private readonly root: Node) {}
+  /** What the facts are about: a tree's root, or a module parsed in parts. */
+  readonly module: ModuleParts;
+
+  constructor(module: Node | ModuleParts) {
+    this.module = module instanceof ModuleParts ? module : ModuleParts.of(module);
+  }
 
   /** Records what later questions read outside the part being analysed into `dependencies` (undefined: stop recording). */
   recordInto(dependencies: Dependencies | undefined): void {
@@ -41,12 +47,12 @@ export class DocumentFacts {
   }
 
   get scopes(): Scopes {
-    this.scopesCache ??= new Scopes(this.root);
+    this.scopesCache ??= new Scopes(this.module);
     return this.scopesCache;
   }
 
   get names(): NameIndex {
-    this.namesCache ??= new NameIndex(this.root, (name) => this.readsSpellingsOf(name));
+    this.namesCache ??= new NameIndex(this.module, (name) => this.readsSpellingsOf(name));
     return this.namesCache;
   }
 

@@ -4,10 +4,11 @@
 // The result is always what analyze() gives for the whole new text.
 import type { Tree } from 'web-tree-sitter';
 import type { Finding, RuleContext } from '../rules/types';
-import { analyze, checkSubtree, finishFindings, rulesByNodeType, rulesFor, type AnalysisOptions, type RulesByType, type SuppressionAt } from './analyze';
+import { checkSubtree, finishFindings, rulesByNodeType, rulesFor, type AnalysisOptions, type RulesByType, type SuppressionAt } from './analyze';
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
+import { ModuleParts } from './moduleParts';
 import { moduleLevelText, topLevelChunks, type Chunk } from './topLevelChunks';
 
 /** The words of a chunk: all of them, and those outside the body it may define. */
@@ -55,16 +56,10 @@ export class IncrementalAnalysis {
     this.neededWords = [...new Set(options.rules.flatMap((rule) => rule.needsWords ?? []))];
   }
 
-  analyze(tree: Tree, source: string): Finding[] {
-    const root = tree.rootNode;
-    // Broken text can make the root an ERROR node: its children are not statements.
-    if (root.type !== 'module') {
-      this.previous = [];
-      this.rules = undefined;
-      this.lastAnalysedChunks = 1;
-      return analyze(tree, source, this.options);
-    }
-    const chunks = topLevelChunks(root, source);
+  /** The findings in a document parsed whole (a tree) or in parts. */
+  analyze(parsed: Tree | ModuleParts, source: string): Finding[] {
+    const module = parsed instanceof ModuleParts ? parsed : ModuleParts.of(parsed.rootNode);
+    const chunks = topLevelChunks(module, source);
     const kept = unchangedChunks(this.previous.map((result) => result.key), chunks.map((chunk) => chunk.key));
     // The text outside the chunks holds no words: unless a chunk that came or went spells a
     // needed word, the document spells the same of them as before (searching it all costs more).
@@ -86,7 +81,7 @@ export class IncrementalAnalysis {
         results.push(old);
         return;
       }
-      facts ??= new DocumentFacts(root);
+      facts ??= new DocumentFacts(module);
       results.push(this.analyseChunk(chunk, rules.byType, { source, facts }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
       this.lastAnalysedChunks++;
     });

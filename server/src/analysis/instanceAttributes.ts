@@ -41,13 +41,13 @@ const cache = new WeakMap<DocumentFacts, readonly AttributeWrite[]>();
  * or reaches an object's attributes wholesale (`o.__dict__`, `vars(o)`), in
  * document order; computed once per document.
  */
-export function attributeWrites(facts: DocumentFacts, root: Node): readonly AttributeWrite[] {
+export function attributeWrites(facts: DocumentFacts): readonly AttributeWrite[] {
   facts.readsWholeDocument();
   const known = cache.get(facts);
   if (known) return known;
   const writes: AttributeWrite[] = [];
   // Found inside tree-sitter: a JS walk over every node costs a WASM call per step.
-  for (const node of root.descendantsOfType(['attribute', 'call'])) {
+  for (const node of facts.module.descendantsOfType(['attribute', 'call'])) {
     if (node.type === 'attribute') {
       const object = node.childForFieldName('object');
       const name = node.childForFieldName('attribute')?.text;

@@ -185,7 +185,7 @@ function isLookingMethodOf(callee: Chain, source: Chain): boolean {
 export function mayBeAliased(name: Node, facts: DocumentFacts): boolean {
   const found = facts.lookup(name.text, name);
   if (found === undefined || found === 'unknown') return true;
-  for (const node of descendants(found.scope.node)) {
+  for (const node of facts.scopes.nodesOf(found.scope).flatMap((top) => [...descendants(top)])) {
     if (node.type !== 'identifier' || node.text !== name.text || !isReference(node)) continue;
     const here = facts.lookup(node.text, node);
     if (here === undefined || here === 'unknown' || here.scope !== found.scope) continue;

@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { INNER_BINDERS } from './bindings';
 import { lastPart } from './calleeNames';
+import { ModuleParts } from './moduleParts';
 
 /** Names of the builtins that can reach a scope's variables without spelling them. */
 const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'locals', 'vars'];
@@ -15,7 +16,7 @@ const PARAMETER_LISTS: ReadonlySet<string> = new Set(['parameters', 'lambda_para
 const ASCII_IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
 
 export class NameIndex {
-  /** The root's text, which starts at the root's first token rather than at offset 0. */
+  /** The module's text, which starts at the first part's first token rather than at offset 0. */
   private readonly source: string;
   private readonly sourceStart: number;
   private readonly identifiers = new Map<string, readonly Node[]>();
@@ -25,18 +26,27 @@ export class NameIndex {
   /** By function or lambda node id: the ids of its parameters' names. */
   private readonly parameters = new Map<number, ReadonlySet<number>>();
 
-  /** `readsModule` hears of questions about the whole module: their answers depend on all of it. */
+  private readonly module: ModuleParts;
+
+  /**
+   * `module`: a tree's root or a module parsed in parts. `readsModule` hears of
+   * questions about the whole module: their answers depend on all of it.
+   */
   constructor(
-    private readonly root: Node,
+    module: Node | ModuleParts,
     private readonly readsModule: (name: string) => void = () => undefined,
   ) {
-    this.source = root.text;
-    this.sourceStart = root.startIndex;
+    this.module = module instanceof ModuleParts ? module : ModuleParts.of(module);
+    this.source = this.module.text;
+    this.sourceStart = this.module.textStart;
   }
 
-  /** Identifiers spelled `name` inside `within`, in document order. */
+  /** Identifiers spelled `name` inside `within` (a part's root: the whole module), in document order. */
   spellings(name: string, within: Node): readonly Node[] {
-    if (within.id === this.root.id) this.readsModule(name);
+    if (this.module.isRoot(within)) {
+      this.readsModule(name);
+      return this.identifiersNamed(name);
+    }
     return this.identifiersNamed(name).filter((node) => contains(within, node));
   }
 
@@ -48,8 +58,11 @@ export class NameIndex {
 
   /** Calls inside `within` that may be eval/exec/globals/locals/vars. */
   dynamicCallsIn(within: Node): readonly Node[] {
-    if (within.id === this.root.id) for (const name of DYNAMIC_ACCESS_NAMES) this.readsModule(name);
     this.dynamicCalls ??= DYNAMIC_ACCESS_NAMES.flatMap((name) => this.identifiersNamed(name).flatMap((identifier) => calleeCall(identifier) ?? []));
+    if (this.module.isRoot(within)) {
+      for (const name of DYNAMIC_ACCESS_NAMES) this.readsModule(name);
+      return this.dynamicCalls;
+    }
     return this.dynamicCalls.filter((call) => contains(within, call));
   }
 
@@ -84,7 +97,7 @@ export class NameIndex {
       // A hit inside a longer ASCII word is no node of its own: skip it without asking the tree.
       if (ASCII_IDENTIFIER_CHAR.test(this.source[at - 1] ?? '') || ASCII_IDENTIFIER_CHAR.test(this.source[at + word.length] ?? '')) continue;
       const start = this.sourceStart + at;
-      const node = this.root.descendantForIndex(start, start + word.length);
+      const node = this.module.nodeAt(start, start + word.length);
       if (node?.type === type && node.startIndex === start && node.endIndex === start + word.length) nodes.push(node);
     }
     return nodes;

@@ -3,6 +3,7 @@
 // when something inside it is first asked about.
 import type { Node, Point } from 'web-tree-sitter';
 import { COMPREHENSION_TARGET_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
+import { ModuleParts } from './moduleParts';
 import { COMPREHENSION_TYPES, definitionBody, SCOPE_TYPES } from './syntax';
 
 export interface Scope {
@@ -63,18 +64,33 @@ export class Scopes {
   /** By start offset. A body bound nothing outside its definition, so module-level answers never wait for it. */
   private readonly pendingBodies: PendingBody[] = [];
 
-  /** The root's text, which starts at the root's first token rather than at offset 0. */
+  private readonly module: ModuleParts;
+  /** The module's text, which starts at the first part's first token rather than at offset 0. */
   private readonly source: string;
   private readonly sourceStart: number;
 
-  constructor(root: Node) {
-    this.source = root.text;
-    this.sourceStart = root.startIndex;
-    // The root is a scope even when broken code makes it an ERROR node rather than a module.
-    this.rootScope = this.addScope(root, undefined);
-    // Module-level code now, top-level function and class bodies on demand: after an
-    // edit, the analysis of one function need not visit every other one. Each
-    // descendantsOfType call has a fixed cost, so runs of other statements go in one.
+  /** A tree's root (or any node standing for a module of its own), or a module parsed in parts. */
+  constructor(module: Node | ModuleParts) {
+    this.module = module instanceof ModuleParts ? module : ModuleParts.of(module);
+    this.source = this.module.text;
+    this.sourceStart = this.module.textStart;
+    // The root is a scope even when broken code makes it an ERROR node rather than a module;
+    // it spans every part, so that code in any of them runs in it.
+    this.rootScope = this.addScope(this.module.main, undefined, { start: this.module.start, end: this.module.end });
+    for (const part of this.module.parts) this.collectModuleLevel(part.root);
+  }
+
+  /** The nodes whose subtrees hold a scope's code: its own node, or every part's root for the module. */
+  nodesOf(scope: Scope): readonly Node[] {
+    return scope === this.rootScope ? this.module.parts.map((part) => part.root) : [scope.node];
+  }
+
+  /**
+   * Module-level code now, top-level function and class bodies on demand: after an
+   * edit, the analysis of one function need not visit every other one. Each
+   * descendantsOfType call has a fixed cost, so runs of other statements go in one.
+   */
+  private collectModuleLevel(root: Node): void {
     let run: { first: Node; last: Node } | undefined;
     const flushRun = () => {
       if (run) this.collectBetween(root, run.first.startPosition, run.last.endPosition);
@@ -143,7 +159,7 @@ export class Scopes {
   /** The same, for the nodes under `top` from `start` up to (not into) what starts at `end`; the root is visited already. */
   private collectBetween(top: Node, start: Point, end: Point): void {
     for (const node of top.descendantsOfType(SCOPE_WALK_TYPES as string[], start, end)) {
-      if (node.id !== this.rootScope.node.id) this.visit(node);
+      if (!this.module.isRoot(node)) this.visit(node);
     }
   }
 
@@ -178,11 +194,12 @@ export class Scopes {
     if (inner) for (const site of inner.targets(node)) addBinding(scope, site.text, site, inner.kind);
   }
 
-  private addScope(node: Node, parent: Scope | undefined): Scope {
+  /** `span` stands in for the node's own extent (the module's scope spans all its parts). */
+  private addScope(node: Node, parent: Scope | undefined, span?: { readonly start: number; readonly end: number }): Scope {
     const scope: Scope = { node, parent, bindings: new Map(), hasStarImport: false };
     this.byNodeId.set(node.id, scope);
-    const start = node.startIndex;
-    const end = node.endIndex;
+    const start = span?.start ?? node.startIndex;
+    const end = span?.end ?? node.endIndex;
     const isComprehension = COMPREHENSION_TYPES.has(node.type);
     const body = parent === undefined || isComprehension ? null : node.childForFieldName('body');
     const firstIterable = isComprehension ? node.namedChildren.find((child) => child?.type === 'for_in_clause')?.childForFieldName('right') : null;

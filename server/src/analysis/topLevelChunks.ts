@@ -4,6 +4,7 @@
 // with the statement whose last line they end (a trailing `# noqa`).
 import type { Node } from 'web-tree-sitter';
 import { commentRunStart, lineStartBefore } from './commentLines';
+import type { ModuleParts } from './moduleParts';
 import { definitionBody } from './syntax';
 
 export interface Chunk {
@@ -40,12 +41,22 @@ interface Building {
   readonly nodes: Node[];
 }
 
-export function topLevelChunks(root: Node, source: string): Chunk[] {
+/** The chunks of every part, in order; a part whose root is an ERROR node (broken code) is one chunk. */
+export function topLevelChunks(module: ModuleParts, source: string): Chunk[] {
   const built: Building[] = [];
+  for (const { root } of module.parts) {
+    if (root.type === 'module') chunkStatements(root, built);
+    else built.push({ start: root.startIndex, end: root.endIndex, endRow: root.endPosition.row, nodes: [root] });
+  }
+  return built.map((chunk) => ({ start: chunk.start, end: chunk.end, nodes: chunk.nodes, key: keyOf(source, chunk.start, chunk.end) }));
+}
+
+function chunkStatements(root: Node, built: Building[]): void {
+  const first = built.length;
   let pendingComments: Node[] = [];
   for (const node of root.namedChildren) {
     if (!node) continue;
-    const last = built[built.length - 1];
+    const last = built.length > first ? built[built.length - 1] : undefined;
     if (node.type === 'comment') {
       if (pendingComments.length === 0 && last && node.startPosition.row === last.endRow) extend(last, node);
       else pendingComments.push(node);
@@ -59,7 +70,6 @@ export function topLevelChunks(root: Node, source: string): Chunk[] {
     const last = pendingComments[pendingComments.length - 1]!;
     built.push({ start: pendingComments[0]!.startIndex, end: last.endIndex, endRow: last.endPosition.row, nodes: pendingComments });
   }
-  return built.map((chunk) => ({ start: chunk.start, end: chunk.end, nodes: chunk.nodes, key: keyOf(source, chunk.start, chunk.end) }));
 }
 
 function extend(chunk: Building, comment: Node): void {

@@ -55,7 +55,7 @@ function noqaEdit(document: OpenDocument, finding: Finding): TextEdit | undefine
   const line = text.positionAt(finding.start).line;
   const lineStart = text.offsetAt({ line, character: 0 });
   const lineEnd = endOfLineContent(text.getText(), lineStart);
-  const atEnd = lineEnd > lineStart ? document.tree.rootNode.descendantForIndex(lineEnd - 1) : null;
+  const atEnd = lineEnd > lineStart ? document.module.nodeAt(lineEnd - 1) : null;
   const comment = atEnd?.type === 'comment' ? atEnd : undefined;
   if (comment) {
     // A comment token runs up to "\n", so on a CRLF line it holds the "\r": leave that out.

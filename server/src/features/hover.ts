@@ -16,14 +16,13 @@ import { sizeMarkdown } from './sizeMarkdown';
 /** Sizes are those of the CPython version the code targets (the settings' pythonVersion). */
 export function hoverAt(document: OpenDocument, position: Position, settings: Pick<Settings, 'pythonVersion'>): Hover | null {
   const { pythonVersion } = settings;
-  const root = document.tree.rootNode;
   const layout = layoutForVersion(pythonVersion);
   const offset = document.text.offsetAt(position);
-  const facts = new DocumentFacts(root);
+  const facts = new DocumentFacts(document.module);
   // A class name or the callee of an instantiation is about the class, not the expression around it.
   const aboutClass = classHover(document, offset, facts, layout);
   if (aboutClass) return aboutClass;
-  const found = estimateAt(root, offset, { layout, facts });
+  const found = estimateAt(document.module.partAt(offset).root, offset, { layout, facts });
   if (!found) return unknownFrameHover(document, offset, facts, layout);
   const { node, estimate } = found;
   return {
@@ -34,7 +33,7 @@ export function hoverAt(document: OpenDocument, position: Position, settings: Pi
 
 /** A Series or DataFrame with no estimate (its strings are not in the code): what pandas would count, and what is unknown. */
 function unknownFrameHover(document: OpenDocument, offset: number, facts: DocumentFacts, layout: ReturnType<typeof layoutForVersion>): Hover | null {
-  const found = pandasFrameAt(document.tree.rootNode, offset, { layout, facts });
+  const found = pandasFrameAt(document.module.partAt(offset).root, offset, { layout, facts });
   if (!found) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: pandasSizeMarkdown(found.node.text, found.frame, layout) },
@@ -44,7 +43,7 @@ function unknownFrameHover(document: OpenDocument, offset: number, facts: Docume
 
 /** Over a class name or a call of a class defined in the document: bytes per instance with and without slots. */
 function classHover(document: OpenDocument, offset: number, facts: DocumentFacts, layout: ReturnType<typeof layoutForVersion>): Hover | null {
-  const node = document.tree.rootNode.descendantForIndex(offset, offset);
+  const node = document.module.nodeAt(offset);
   const definition = node && classAt(node, facts);
   const shape = definition && classShape(definition, facts);
   if (!node || !shape) return null;

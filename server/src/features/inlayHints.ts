@@ -23,14 +23,14 @@ function heldSize(size: Size | undefined): Size | undefined {
 
 /** Hints for the outermost allocations within `range` that hold more than the threshold. */
 export function sizeInlayHints(document: OpenDocument, range: Range, options: SizeHintOptions): InlayHint[] {
-  const root = document.tree.rootNode;
   const start = document.text.offsetAt(range.start);
   const end = document.text.offsetAt(range.end);
   const layout = layoutForVersion(options.pythonVersion);
-  const estimator = new SizeEstimator({ layout, facts: new DocumentFacts(root) });
+  const estimator = new SizeEstimator({ layout, facts: new DocumentFacts(document.module) });
   const hints: InlayHint[] = [];
   const inRange = (node: Node): boolean => node.endIndex >= start && node.startIndex <= end;
-  for (const { node, estimate } of outermostEstimates(root, inRange, estimator)) {
+  const parts = document.module.parts.filter((part) => part.end >= start && part.start <= end);
+  for (const { node, estimate } of parts.flatMap((part) => [...outermostEstimates(part.root, inRange, estimator)])) {
     const size = heldSize(estimate.deep) ?? heldSize(estimate.shallow);
     if (!size || size.bytes <= options.threshold || node.endIndex > end) continue;
     hints.push({

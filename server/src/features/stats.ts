@@ -6,7 +6,8 @@ export const STATS_REQUEST = 'memhints/stats';
 
 export interface ServerStats {
   readonly memory: NodeJS.MemoryUsage;
-  /** Open documents, each holding one tree-sitter tree. */
+  readonly openDocuments: number;
+  /** The tree-sitter trees the open documents hold: one per region of each. */
   readonly openTrees: number;
 }
 
@@ -14,5 +15,5 @@ export function serverStats(documents: OpenDocuments | undefined): ServerStats {
   // Started with --expose-gc (as the benchmark starts it), the figures are what the
   // server keeps, not garbage that has yet to be collected.
   (globalThis as { gc?: () => void }).gc?.();
-  return { memory: process.memoryUsage(), openTrees: documents?.count ?? 0 };
+  return { memory: process.memoryUsage(), openDocuments: documents?.count ?? 0, openTrees: documents?.treeCount ?? 0 };
 }

@@ -3,7 +3,8 @@
 // change of any of them.
 import { NotebookCellKind, type NotebookDocumentSyncOptions, type NotebookDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Parser } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
+import { ModuleParts } from '../analysis/moduleParts';
 import type { OpenDocument } from '../documents';
 import { parse } from '../parser';
 import { NotebookModule } from './cellModule';
@@ -18,6 +19,8 @@ export interface AnalysedNotebook {
   /** The module: a document with the notebook's URI, its text the cells joined with IPython syntax blanked. */
   readonly document: OpenDocument;
   readonly module: NotebookModule;
+  /** The module's tree, parsed whole on each change. */
+  readonly tree: Tree;
   /** The Python code cells, in the module's order. */
   readonly cells: readonly TextDocument[];
 }
@@ -48,15 +51,16 @@ export class OpenNotebooks {
     const current = this.analysed.get(notebookUri);
     if (current?.key === key) return current.notebook;
     const module = new NotebookModule(cells.map((text) => text.getText()));
-    const document = { text: TextDocument.create(notebookUri, 'python', notebook.version, module.source), tree: parse(this.parser, module.source) };
-    current?.notebook.document.tree.delete();
-    const analysed = { uri: notebookUri, document, module, cells };
+    const tree = parse(this.parser, module.source);
+    const document = { text: TextDocument.create(notebookUri, 'python', notebook.version, module.source), module: ModuleParts.of(tree.rootNode) };
+    current?.notebook.tree.delete();
+    const analysed = { uri: notebookUri, document, module, tree, cells };
     this.analysed.set(notebookUri, { key, notebook: analysed });
     return analysed;
   }
 
   closed(notebookUri: string): void {
-    this.analysed.get(notebookUri)?.notebook.document.tree.delete();
+    this.analysed.get(notebookUri)?.notebook.tree.delete();
     this.analysed.delete(notebookUri);
   }
 

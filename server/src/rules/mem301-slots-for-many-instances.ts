@@ -5,6 +5,7 @@ import type { DocumentFacts } from '../analysis/facts';
 import { describeBinding } from '../analysis/initialValues';
 import { attributeWrites } from '../analysis/instanceAttributes';
 import { enclosingLoops, FEW_PASSES, knownPassCount, LOOP_TYPES } from '../analysis/loops';
+import type { ModuleParts } from '../analysis/moduleParts';
 import { callArguments, COMPREHENSION_TYPES, descendants } from '../analysis/syntax';
 import { isField, usesOfName } from '../analysis/uses';
 import { lineOfOffset, lineStarts } from '../positions';
@@ -52,7 +53,7 @@ export const mem301: Rule = {
     if (!place) return undefined;
     const chain = slotlessChain(classNode, facts);
     if (!chain) return undefined;
-    const attributes = slotAttributes(chain, facts, classNode.tree.rootNode);
+    const attributes = slotAttributes(chain, facts);
     if (!attributes) return undefined;
     // The message names a line, which any edit above it moves.
     facts.readsWholeDocument();
@@ -177,10 +178,10 @@ function callsSuper(body: Node, facts: DocumentFacts): boolean {
  * of the chain assigns in `__init__`, or an attribute clashes with a class
  * variable.
  */
-function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts, root: Node): string[][] | undefined {
-  if (importsWeakref(facts, root)) return undefined;
+function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts): string[][] | undefined {
+  if (importsWeakref(facts)) return undefined;
   const inChain = new Set(chain.map((shape) => shape.node.id));
-  const writes = attributeWrites(facts, root);
+  const writes = attributeWrites(facts);
   const assigned = chain.map((shape) => {
     if (shape.dataclass) return [...shape.fields];
     const names = writes.flatMap((write) =>
@@ -204,15 +205,15 @@ function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts, root
 /** Per document: classes ask in turn, and the answer is the same for all of them. */
 const weakrefImports = new WeakMap<DocumentFacts, boolean>();
 
-function importsWeakref(facts: DocumentFacts, root: Node): boolean {
+function importsWeakref(facts: DocumentFacts): boolean {
   facts.readsSpellingsOf('weakref');
   let known = weakrefImports.get(facts);
-  if (known === undefined) weakrefImports.set(facts, (known = findsWeakrefImport(root)));
+  if (known === undefined) weakrefImports.set(facts, (known = findsWeakrefImport(facts.module)));
   return known;
 }
 
-function findsWeakrefImport(root: Node): boolean {
-  return root.descendantsOfType(['import_statement', 'import_from_statement']).some((statement) => {
+function findsWeakrefImport(module: ModuleParts): boolean {
+  return module.descendantsOfType(['import_statement', 'import_from_statement']).some((statement) => {
     if (!statement) return false;
     const modules = statement.type === 'import_statement' ? statement.childrenForFieldName('name') : [statement.childForFieldName('module_name')];
     return modules.some((module) => {
@@ -231,7 +232,7 @@ interface Instantiation {
 function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation | undefined {
   // Following the name's bindings and reads costs lookups in every scope that spells
   // it; most classes are never called inside a loop or comprehension at all.
-  if (!facts.names.spellings(name.text, name.tree.rootNode).some(isCalledInsideRepetition)) return undefined;
+  if (!facts.names.spellings(name.text, facts.module.main).some(isCalledInsideRepetition)) return undefined;
   const uses = usesOfName(facts, name);
   if (!uses || uses.sites.length !== 1 || uses.sites[0]!.node.id !== name.id) return undefined;
   for (const read of uses.reads) {

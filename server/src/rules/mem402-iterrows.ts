@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { ModuleParts } from '../analysis/moduleParts';
 import { usageOf } from '../analysis/valueUses';
 import type { Rule } from './types';
 
@@ -28,7 +28,7 @@ export const mem402: Rule = {
     if (context.facts.callArguments(call).length > 0) return undefined;
     if (usageOf(call, context.facts).kind !== 'iterated') return undefined;
     context.facts.readsSpellingsOf('iterrows');
-    if (definesIterrows(call.tree.rootNode)) return undefined;
+    if (definesIterrows(context.facts.module)) return undefined;
     return {
       code: mem402.code,
       message:
@@ -41,6 +41,6 @@ export const mem402: Rule = {
 };
 
 /** A function named `iterrows` in the file may be the method being called. */
-function definesIterrows(root: Node): boolean {
-  return root.descendantsOfType('function_definition').some((definition) => definition?.childForFieldName('name')?.text === 'iterrows');
+function definesIterrows(module: ModuleParts): boolean {
+  return module.descendantsOfType('function_definition').some((definition) => definition.childForFieldName('name')?.text === 'iterrows');
 }

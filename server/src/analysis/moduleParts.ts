@@ -1,0 +1,77 @@
+// A module's syntax trees: one tree for the whole text (the CLI), or one tree
+// per region of it (the editor, where a keystroke reparses only the region it
+// falls in; see regions/). Questions about the whole module ask every part.
+import type { Node } from 'web-tree-sitter';
+
+export interface ModulePart {
+  /** The root of the part's tree: a module node (an ERROR node for broken code) holding the part's top-level statements. */
+  readonly root: Node;
+  /** The text the part covers, blank lines included: parts follow each other without gaps. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export class ModuleParts {
+  private readonly rootIds: ReadonlySet<number>;
+
+  /** `text` is the module's text from offset `textStart` on. */
+  private constructor(
+    readonly parts: readonly ModulePart[],
+    readonly text: string,
+    readonly textStart: number,
+  ) {
+    this.rootIds = new Set(parts.map((part) => part.root.id));
+  }
+
+  /** One tree's root, or any node standing for a module of its own. Its text starts at its first token, not at offset 0. */
+  static of(root: Node): ModuleParts {
+    return new ModuleParts([{ root, start: root.startIndex, end: root.endIndex }], root.text, root.startIndex);
+  }
+
+  /** Parts that together cover `source` from offset 0, in order. */
+  static inParts(parts: readonly ModulePart[], source: string): ModuleParts {
+    if (parts.length === 0) throw new Error('a module needs at least one part');
+    return new ModuleParts(parts, source, 0);
+  }
+
+  /** The node that stands for the whole module (its scope's node): the first part's root. */
+  get main(): Node {
+    return this.parts[0]!.root;
+  }
+
+  /** Where the module's text starts and ends. */
+  get start(): number {
+    return this.parts[0]!.start;
+  }
+
+  get end(): number {
+    return this.parts[this.parts.length - 1]!.end;
+  }
+
+  /** Whether the node is the root of one of the parts: asking about it is asking about the whole module. */
+  isRoot(node: Node): boolean {
+    return this.rootIds.has(node.id);
+  }
+
+  /** The part whose text holds `offset` (the last part for the end of the text). */
+  partAt(offset: number): ModulePart {
+    let low = 0;
+    let high = this.parts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.parts[mid]!.start <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return this.parts[low]!;
+  }
+
+  /** The smallest node spanning [start, end), in the part that holds `start`. */
+  nodeAt(start: number, end = start): Node | null {
+    return this.partAt(start).root.descendantForIndex(start, end);
+  }
+
+  /** The nodes of these types in every part, in document order (each part's root included when its type matches). */
+  descendantsOfType(types: string | string[]): Node[] {
+    return this.parts.flatMap((part) => part.root.descendantsOfType(types));
+  }
+}

@@ -1,0 +1,74 @@
+// Where a module's text may be cut into regions that each parse on their own
+// as they do inside the whole: at the start of a line where a top-level
+// statement (or the comments right above it) begins at column 0, with nothing
+// on the line before that carries on into it.
+import type { Node } from 'web-tree-sitter';
+import { lineStartBefore } from '../analysis/commentLines';
+
+/** Lines a region runs to at least before it is cut again: its reparse stays far below a whole module's. */
+export const REGION_LINES = 100;
+
+/** Whether a region may start (or end) at `offset` of `text`. */
+export function isRegionBoundary(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return true;
+  const before = text[offset - 1];
+  if (before !== '\n' && !(before === '\r' && text[offset] !== '\n')) return false;
+  // An indented line carries on the block above; tree-sitter takes it without error at a region's start.
+  if (firstCodeLineIndented(text, offset)) return false;
+  const previousEnd = text[offset - 1] === '\n' && text[offset - 2] === '\r' ? offset - 2 : offset - 1;
+  const previousLine = text.slice(lineStartBefore(text, previousEnd), previousEnd);
+  // A backslash joins the next line to this one.
+  if (previousLine.endsWith('\\')) return false;
+  // Comment lines right above a statement belong with it: rules read them from its own tree.
+  return !(previousLine.trimStart().startsWith('#') && !isBlankLine(text, offset));
+}
+
+/**
+ * Offsets where the text of a module's tree can be cut into regions of at least
+ * REGION_LINES lines: the starts of top-level statements, or of the comment
+ * lines above them, away from broken code.
+ */
+export function regionCuts(root: Node, text: string): number[] {
+  if (root.type !== 'module') return [];
+  const cuts: number[] = [];
+  let lastCutRow = root.startPosition.row;
+  let previous: Node | undefined;
+  let comments: Node | undefined;
+  for (const node of root.namedChildren) {
+    if (!node) continue;
+    if (node.type === 'comment') {
+      // A comment on the previous statement's last line stays with it.
+      if (!comments && !(previous && node.startPosition.row === previous.endPosition.row)) comments = node;
+      continue;
+    }
+    const first = comments ?? node;
+    comments = undefined;
+    const row = first.startPosition.row;
+    if (previous && row - lastCutRow >= REGION_LINES && first.startPosition.column === 0 && !previous.hasError && !node.hasError && isRegionBoundary(text, first.startIndex)) {
+      cuts.push(first.startIndex);
+      lastCutRow = row;
+    }
+    previous = node;
+  }
+  return cuts;
+}
+
+/** Whether the first line from `offset` on that holds more than whitespace starts with whitespace. */
+function firstCodeLineIndented(text: string, offset: number): boolean {
+  let lineStart = offset;
+  for (let at = offset; at < text.length; at++) {
+    const char = text[at]!;
+    if (char === '\n' || char === '\r') lineStart = at + 1;
+    else if (char !== ' ' && char !== '\t' && char !== '\f') return at > lineStart;
+  }
+  return false;
+}
+
+function isBlankLine(text: string, offset: number): boolean {
+  for (let at = offset; at < text.length; at++) {
+    const char = text[at]!;
+    if (char === '\n' || char === '\r') return true;
+    if (char !== ' ' && char !== '\t' && char !== '\f') return false;
+  }
+  return true;
+}

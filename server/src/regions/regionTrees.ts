@@ -1,0 +1,224 @@
+// A document parsed as regions of whole top-level statements, a tree each, so
+// that an edit reparses only its own region: tree-sitter's incremental reparse
+// of a whole module re-lexes the first token of every later top-level
+// statement (it will not reuse a token lexed in another parse state), and an
+// edit that moves where statements end re-lexes the rest of the file.
+//
+// A region that parses cleanly, between boundaries nothing carries across
+// (boundaries.ts), parses as it would inside the whole text. One that does not
+// is merged with its neighbours when they parse cleanly together; otherwise the
+// syntax error stays inside its region, where in one tree it could swallow the
+// rest of the file.
+import type { Parser, Point, Range, Tree } from 'web-tree-sitter';
+import { ModuleParts } from '../analysis/moduleParts';
+import { whyNotAnalysed, type Skip } from '../limits';
+import type { Edit } from '../parser';
+import { isRegionBoundary, REGION_LINES, regionCuts } from './boundaries';
+
+/** A clean region of more lines than this is cut where it can be. */
+const SPLIT_LINES = 2 * REGION_LINES;
+
+interface Region {
+  start: number;
+  end: number;
+  /** Undefined for a region that is new (merged), to be parsed from nothing. */
+  tree: Tree | undefined;
+  /** Edited since it was parsed: its tree is edited to match, for an incremental parse. */
+  edited: boolean;
+}
+
+export class RegionTrees {
+  private regions: Region[];
+  private text: string;
+  private moduleCache: ModuleParts | undefined;
+  /** Why the last parse left the document unanalysable, if it did. */
+  private tooDeep: Skip | undefined;
+  /** Every tree reads the current text: a region shifted by an edit above it still reads its own. */
+  private readonly read = (index: number): string => this.text.slice(index);
+
+  private constructor(
+    private readonly parser: Parser,
+    text: string,
+    private pointAt: (offset: number) => Point,
+  ) {
+    this.text = text;
+    this.regions = [{ start: 0, end: text.length, tree: undefined, edited: false }];
+  }
+
+  /** Parses `text` whole, then its regions each on their own. Throws when the parser fails. */
+  static parse(parser: Parser, text: string, pointAt: (offset: number) => Point): RegionTrees {
+    const regions = new RegionTrees(parser, text, pointAt);
+    try {
+      regions.parseRegion(0);
+      regions.split(0);
+    } catch (error) {
+      regions.delete();
+      throw error;
+    }
+    return regions;
+  }
+
+  /** Why the trees should not be analysed (nested too deep), or undefined. */
+  get skip(): Skip | undefined {
+    return this.tooDeep;
+  }
+
+  get module(): ModuleParts {
+    this.moduleCache ??= ModuleParts.inParts(
+      this.regions.map((region) => ({ root: region.tree!.rootNode, start: region.start, end: region.end })),
+      this.text,
+    );
+    return this.moduleCache;
+  }
+
+  /** Regions, for tests and the benchmark. */
+  get count(): number {
+    return this.regions.length;
+  }
+
+  /**
+   * Applies one edit of the text to the trees: the region it falls in (edits
+   * across regions merge them) is to be parsed again, the later ones move.
+   */
+  edit(edit: Edit): void {
+    this.moduleCache = undefined;
+    let first = this.indexAt(edit.startIndex);
+    const last = edit.oldEndIndex > edit.startIndex ? this.indexAt(edit.oldEndIndex - 1) : first;
+    if (last > first) first = this.mergeUnparsed(first, last);
+    const delta = edit.newEndIndex - edit.oldEndIndex;
+    const edited = this.regions[first]!;
+    edited.tree?.edit(edit);
+    edited.end += delta;
+    edited.edited = edited.tree !== undefined;
+    for (let index = first + 1; index < this.regions.length; index++) {
+      const region = this.regions[index]!;
+      region.tree?.edit(edit);
+      region.start += delta;
+      region.end += delta;
+    }
+  }
+
+  /** Parses what the edits since the last call changed, now that the text is `text`. Throws when the parser fails. */
+  reparse(text: string, pointAt: (offset: number) => Point): void {
+    this.text = text;
+    this.pointAt = pointAt;
+    this.moduleCache = undefined;
+    this.tooDeep = undefined;
+    for (let index = 0; index < this.regions.length; index++) {
+      const region = this.regions[index]!;
+      if (region.tree !== undefined && !region.edited) continue;
+      this.parseRegion(index);
+      index = this.settle(index);
+    }
+  }
+
+  delete(): void {
+    for (const region of this.regions) region.tree?.delete();
+    this.regions = [];
+  }
+
+  /** Makes the region at `index` (just parsed) one that parses as inside the whole text; returns the index of the region it ended in. */
+  private settle(index: number): number {
+    for (;;) {
+      const region = this.regions[index]!;
+      if (index > 0 && !isRegionBoundary(this.text, region.start)) index = this.mergeParsed(index - 1, index);
+      else if (index < this.regions.length - 1 && !isRegionBoundary(this.text, region.end)) index = this.mergeParsed(index, index + 1);
+      else break;
+    }
+    if (!parsesCleanly(this.regions[index]!)) return this.mergeIfClean(index);
+    return this.split(index);
+  }
+
+  /** A region with a syntax error may be half of a statement that its neighbours hold the rest of. */
+  private mergeIfClean(index: number): number {
+    const first = Math.max(0, index - 1);
+    const last = Math.min(this.regions.length - 1, index + 1);
+    if (first === last) return index;
+    const merged: Region = { start: this.regions[first]!.start, end: this.regions[last]!.end, tree: undefined, edited: false };
+    merged.tree = this.parseTree(merged, undefined);
+    if (!parsesCleanly(merged)) {
+      merged.tree.delete();
+      return index;
+    }
+    this.checkDepth(merged.tree, undefined);
+    for (let at = first; at <= last; at++) this.regions[at]!.tree?.delete();
+    this.regions.splice(first, last - first + 1, merged);
+    return this.split(first);
+  }
+
+  /** Cuts a long clean region where it can be; returns the index of its last piece. */
+  private split(index: number): number {
+    const region = this.regions[index]!;
+    const root = region.tree!.rootNode;
+    if (root.endPosition.row - root.startPosition.row <= SPLIT_LINES) return index;
+    const cuts = regionCuts(root, this.text).filter((cut) => cut > region.start && cut < region.end);
+    if (cuts.length === 0) return index;
+    const starts = [region.start, ...cuts];
+    const pieces = starts.map((start, at): Region => ({ start, end: starts[at + 1] ?? region.end, tree: undefined, edited: false }));
+    for (const piece of pieces) piece.tree = this.parseTree(piece, undefined);
+    // Cut from a clean tree, each piece parses cleanly; a whole text with errors may not.
+    if (parsesCleanly(region) && !pieces.every(parsesCleanly)) {
+      for (const piece of pieces) piece.tree!.delete();
+      return index;
+    }
+    for (const piece of pieces) this.checkDepth(piece.tree!, undefined);
+    region.tree!.delete();
+    this.regions.splice(index, 1, ...pieces);
+    return index + pieces.length - 1;
+  }
+
+  /** Merges regions first..last (parsed or not) into one, parses it, and returns its index. */
+  private mergeParsed(first: number, last: number): number {
+    const index = this.mergeUnparsed(first, last);
+    this.parseRegion(index);
+    return index;
+  }
+
+  /** Merges regions first..last into one region still to be parsed; returns its index. */
+  private mergeUnparsed(first: number, last: number): number {
+    const merged: Region = { start: this.regions[first]!.start, end: this.regions[last]!.end, tree: undefined, edited: false };
+    for (let at = first; at <= last; at++) this.regions[at]!.tree?.delete();
+    this.regions.splice(first, last - first + 1, merged);
+    return first;
+  }
+
+  /** Parses the region at `index`: incrementally when its tree was edited, else from nothing. */
+  private parseRegion(index: number): void {
+    const region = this.regions[index]!;
+    const old = region.edited ? region.tree : undefined;
+    const tree = this.parseTree(region, old);
+    this.checkDepth(tree, old);
+    region.tree?.delete();
+    region.tree = tree;
+    region.edited = false;
+  }
+
+  private parseTree(region: Region, old: Tree | undefined): Tree {
+    const range: Range = { startIndex: region.start, endIndex: region.end, startPosition: this.pointAt(region.start), endPosition: this.pointAt(region.end) };
+    const tree = this.parser.parse(this.read, old ?? null, { includedRanges: [range] });
+    if (!tree) throw new Error('tree-sitter returned no tree');
+    return tree;
+  }
+
+  /** Depth is checked where a tree changed: all of it, or what differs from the edited tree it was parsed from. */
+  private checkDepth(tree: Tree, old: Tree | undefined): void {
+    this.tooDeep ??= whyNotAnalysed(tree, old);
+  }
+
+  /** The index of the region holding `offset`; an edit at a boundary belongs to the region that starts there. */
+  private indexAt(offset: number): number {
+    let low = 0;
+    let high = this.regions.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.regions[mid]!.start <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+}
+
+function parsesCleanly(region: Region): boolean {
+  const root = region.tree!.rootNode;
+  return root.type === 'module' && !root.hasError;
+}
