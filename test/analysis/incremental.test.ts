@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze, type AnalysisOptions } from '../../server/src/analysis/analyze';
 import { IncrementalAnalysis } from '../../server/src/analysis/incremental';
+import { OpenDocuments } from '../../server/src/documents';
 import { parse, pythonParser } from '../../server/src/parser';
 import { ALL_RULES } from '../../server/src/rules';
 import { corpus, randomChange, seededRandom } from '../reliability/fuzz';
@@ -118,4 +119,24 @@ test('a rule that needs a word the document did not spell starts working when an
   assert.deepEqual(run(module('for _, row in df.iterrows():\n        print(row, 1)')), ['MEM101', 'MEM402']);
   assert.equal(incremental.lastAnalysedChunks, 1, 'the same rules: only b changed');
   assert.deepEqual(run(module('for row in df.rows():\n        print(row)')), ['MEM101']);
+});
+
+test(`over a document parsed in regions, incremental findings equal a whole analysis of the same regions (seed ${SEED})`, async () => {
+  const parser = await pythonParser();
+  const random = seededRandom(SEED + 1);
+  const uri = 'file:///incremental-regions.py';
+  for (const file of corpus(['argparse.py'], 100_000).filter((candidate) => candidate.name.startsWith('stdlib/'))) {
+    const documents = new OpenDocuments(parser);
+    const incremental = new IncrementalAnalysis(OPTIONS);
+    let text = file.text;
+    let document = documents.opened(uri, 'python', 1, text);
+    assert.ok(document.module.parts.length > 1, 'the file is cut into regions');
+    for (let step = 0; step < 40; step++) {
+      assert.deepEqual(incremental.analyze(document.module, text), analyze(document.module, text, OPTIONS), `${file.name}, seed ${SEED}, after ${step} edits`);
+      const change = randomChange(random, text);
+      text = applyContentChanges(text, [change]);
+      document = documents.changed(uri, step + 2, [change])!;
+    }
+    documents.closed(uri);
+  }
 });

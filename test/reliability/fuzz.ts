@@ -144,7 +144,7 @@ export interface FuzzReport {
 }
 
 /** One change that turns `from` into `to`: the span between their common prefix and suffix. */
-function editBetween(from: string, to: string): TextDocumentContentChangeEvent {
+export function editBetween(from: string, to: string): TextDocumentContentChangeEvent {
   let prefix = 0;
   while (prefix < from.length && prefix < to.length && from[prefix] === to[prefix]) prefix++;
   let suffix = 0;

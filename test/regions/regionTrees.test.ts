@@ -1,0 +1,161 @@
+// A document parsed in regions (server/src/regions) holds the trees a whole
+// parse gives whenever the text has no syntax error, whatever the edits; an
+// error stays inside its region.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { ModuleParts } from '../../server/src/analysis/moduleParts';
+import { OpenDocuments } from '../../server/src/documents';
+import { parse, pythonParser, type Node } from '../../server/src/parser';
+import { REGION_LINES } from '../../server/src/regions/boundaries';
+import { corpus, editBetween, randomChange, seededRandom } from '../reliability/fuzz';
+import { applyContentChanges, positionAt } from '../support/textEdits';
+
+const SEED = Number(process.env['MEMHINTS_FUZZ_SEED'] ?? 20_261_201);
+const URI = 'file:///regions.py';
+
+/** Each top-level node with where it lies and its whole structure. */
+function describeNodes(nodes: readonly Node[]): string[] {
+  return nodes.map((node) => `${node.startIndex}-${node.endIndex} ${node.toString()}`);
+}
+
+function topLevelOfParts(module: ModuleParts): string[] {
+  return describeNodes(module.parts.flatMap((part) => part.root.namedChildren.filter((node): node is Node => node !== null)));
+}
+
+async function wholeParse(): Promise<(text: string) => { readonly clean: boolean; readonly topLevel: string[] }> {
+  const parser = await pythonParser();
+  return (text) => {
+    const tree = parse(parser, text);
+    try {
+      return { clean: !tree.rootNode.hasError, topLevel: describeNodes(tree.rootNode.namedChildren.filter((node): node is Node => node !== null)) };
+    } finally {
+      tree.delete();
+    }
+  };
+}
+
+/** A change that types `inserted` at `offset`, or deletes `deleted` characters from there. */
+function changeAt(text: string, offset: number, inserted: string, deleted = 0): TextDocumentContentChangeEvent {
+  return { range: { start: positionAt(text, offset), end: positionAt(text, offset + deleted) }, text: inserted };
+}
+
+/** Keystrokes of characters that move statement ends, open strings, indent and join lines; half of them next to a region's start. */
+function keystroke(random: () => number, text: string, module: ModuleParts): TextDocumentContentChangeEvent {
+  const starts = module.parts.map((part) => part.start);
+  const nearStart = starts[Math.floor(random() * starts.length)]! + Math.floor(random() * 5) - 2;
+  const offset = random() < 0.5 ? Math.min(text.length, Math.max(0, nearStart)) : Math.floor(random() * (text.length + 1));
+  if (random() < 0.4 && offset < text.length) return changeAt(text, offset, '', 1);
+  const characters = ['x', ' ', '    ', '\n', ':', '(', ')', '"', '"""', '#', '\\', '@d\n', 'else:\n'];
+  return changeAt(text, offset, characters[Math.floor(random() * characters.length)]!);
+}
+
+test(`after random edits, the regions hold the trees of a whole parse whenever it has no syntax error (seed ${SEED})`, async (t) => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  const random = seededRandom(SEED);
+  const files = corpus(['argparse.py', 'difflib.py'], 100_000);
+  let compared = 0;
+  let broken = 0;
+  let mostRegions = 0;
+  for (const file of files) {
+    const documents = new OpenDocuments(parser);
+    let text = file.text;
+    let version = 1;
+    let document = documents.opened(URI, 'python', version, text);
+    const apply = (change: TextDocumentContentChangeEvent) => {
+      text = applyContentChanges(text, [change]);
+      document = documents.changed(URI, ++version, [change])!;
+      assert.equal(document.text.getText(), text);
+      mostRegions = Math.max(mostRegions, documents.regionsOf(URI)?.count ?? 0);
+    };
+    for (let step = 1; step <= 100; step++) {
+      const before = text;
+      // Mostly single keystrokes; now and then a fuzzer change (a snippet pasted, a range cut).
+      apply(random() < 0.8 ? keystroke(random, text, document.module) : randomChange(random, text));
+      let expected = whole(text);
+      if (!expected.clean) {
+        // Broken text may parse otherwise in one tree: undone, the regions must be a whole parse's again.
+        broken++;
+        apply(editBetween(text, before));
+        expected = whole(text);
+      }
+      compared++;
+      assert.deepEqual(topLevelOfParts(document.module), expected.topLevel, `${file.name}, seed ${SEED}, step ${step}`);
+    }
+    documents.closed(URI);
+    assert.equal(documents.treeCount, 0, 'closing a document deletes its trees');
+  }
+  t.diagnostic(`${compared} texts compared, ${broken} of them after undoing an edit that left a syntax error; up to ${mostRegions} regions`);
+  assert.ok(mostRegions >= 5, 'the texts were cut into regions');
+  assert.ok(broken < compared, 'most edits left no syntax error');
+});
+
+/** A module of `count` functions of ten lines each, so that it is cut into regions. */
+function functions(count: number): string {
+  return Array.from({ length: count }, (_, index) => `def f${index}(xs):\n${'    xs = list(xs)\n'.repeat(8)}    return xs\n\n`).join('');
+}
+
+test('a long module is cut into regions of at least REGION_LINES lines, and an edit reparses only its own', async () => {
+  const parser = await pythonParser();
+  const documents = new OpenDocuments(parser);
+  const text = functions(100);
+  const opened = documents.opened(URI, 'python', 1, text);
+  const regions = opened.module.parts;
+  assert.ok(regions.length >= 3, `${regions.length} regions`);
+  for (const part of regions.slice(0, -1)) {
+    const lines = text.slice(part.start, part.end).split('\n').length - 1;
+    assert.ok(lines >= REGION_LINES, `a region of ${lines} lines`);
+  }
+  const inSecond = regions[1]!.start + 30;
+  const edited = documents.changed(URI, 2, [changeAt(text, inSecond, 'y')])!;
+  const roots = (module: ModuleParts) => module.parts.map((part) => part.root.id);
+  const [before, after] = [roots(opened.module), roots(edited.module)];
+  assert.equal(after.length, before.length);
+  assert.deepEqual(
+    after.map((id, index) => id === before[index]),
+    before.map((_, index) => index !== 1),
+    'only the second region has a new tree',
+  );
+  documents.closed(URI);
+});
+
+test('regions merge where a boundary stops being one: an indented line, a joined line, a comment above a statement, a backslash', async () => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  const text = functions(60);
+  const cases: { readonly what: string; readonly change: (text: string, boundary: number) => TextDocumentContentChangeEvent }[] = [
+    { what: 'the first line indented into the function above', change: (text, boundary) => changeAt(text, boundary, '    ') },
+    { what: 'the newline before it deleted', change: (text, boundary) => changeAt(text, boundary - 1, '', 1) },
+    { what: 'a comment typed right above it', change: (text, boundary) => changeAt(text, boundary, '# deliberate\n') },
+    { what: 'a backslash ending the line above', change: (text, boundary) => changeAt(text, boundary - 1, ' \\') },
+  ];
+  for (const { what, change } of cases) {
+    const documents = new OpenDocuments(parser);
+    const opened = documents.opened(URI, 'python', 1, text);
+    const boundary = opened.module.parts[1]!.start;
+    const edit = change(text, boundary);
+    const edited = documents.changed(URI, 2, [edit])!;
+    const after = applyContentChanges(text, [edit]);
+    const expected = whole(after);
+    if (expected.clean) assert.deepEqual(topLevelOfParts(edited.module), expected.topLevel, what);
+    // The comment must share a tree with the statement below it, whose rules read it.
+    const holding = (offset: number) => edited.module.partAt(offset);
+    if (what.startsWith('a comment')) assert.equal(holding(boundary), holding(boundary + '# deliberate\n'.length), what);
+    documents.closed(URI);
+  }
+});
+
+test('an unterminated string stays inside its region: the regions after it keep their trees', async () => {
+  const parser = await pythonParser();
+  const documents = new OpenDocuments(parser);
+  const text = functions(60);
+  const opened = documents.opened(URI, 'python', 1, text);
+  const before = opened.module.parts.map((part) => part.root.id);
+  const edited = documents.changed(URI, 2, [changeAt(text, opened.module.parts[0]!.start + 20, '"""')])!;
+  const after = edited.module.parts.map((part) => part.root.id);
+  assert.ok(edited.module.parts[0]!.root.hasError, 'the first region has the error');
+  assert.deepEqual(after.slice(-2), before.slice(-2), 'the last regions were not parsed again');
+  assert.ok(edited.module.parts.slice(1).every((part) => !part.root.hasError), 'no other region has an error');
+  documents.closed(URI);
+});
