@@ -8,10 +8,11 @@ import { checkSubtree, finishFindings, rulesByNodeType, rulesFor, type AnalysisO
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
+import { moduleLevelNames } from './moduleLevelNames';
 import { ModuleParts } from './moduleParts';
 import { moduleLevelText, topLevelChunks, type Chunk } from './topLevelChunks';
 
-/** The words of a chunk: all of them, and those outside the body it may define. */
+/** The words of a chunk: all of them, and the names it may bind at module level (moduleLevelNames). */
 interface ChunkWords {
   readonly all: ReadonlySet<string>;
   readonly moduleLevel: ReadonlySet<string>;
@@ -19,7 +20,7 @@ interface ChunkWords {
   readonly starImport: boolean;
 }
 
-/** What the chunks that appeared or went away spell. */
+/** What the chunks that appeared or went away spell, and may bind at module level. */
 interface ChangedWords {
   readonly all: ReadonlySet<string>;
   readonly moduleLevel: ReadonlySet<string>;
@@ -166,15 +167,15 @@ function stillHolds(dependencies: ChunkResult['dependencies'], changed: ChangedW
   if (dependencies.wholeDocument) return false;
   if (changed.starImport && dependencies.bindings.size > 0) return false;
   for (const name of dependencies.spellings) if (changed.all.has(name)) return false;
-  // Only module-level code binds module-level names: an edit inside a function body changes none.
+  // Only module-level code binds module-level names (an edit inside a function body changes
+  // none), and only its binding statements: a call of `len` there leaves `len` the builtin.
   for (const name of dependencies.bindings) if (changed.moduleLevel.has(name)) return false;
   return true;
 }
 
 function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {
   const text = moduleLevelText(chunk, source);
-  const moduleLevel = wordsOf(text);
-  return { all: wordsOf(chunk.key), moduleLevel, starImport: moduleLevel.has('import') && text.includes('*') };
+  return { all: wordsOf(chunk.key), moduleLevel: moduleLevelNames(chunk.nodes), starImport: /\bimport\b/.test(text) && text.includes('*') };
 }
 
 function withinChunk(finding: Finding, chunk: Chunk): boolean {

@@ -185,6 +185,8 @@ function isLookingMethodOf(callee: Chain, source: Chain): boolean {
 export function mayBeAliased(name: Node, facts: DocumentFacts): boolean {
   const found = facts.lookup(name.text, name);
   if (found === undefined || found === 'unknown') return true;
+  // The walk reads every spelling of a module-level name, whichever statement holds it.
+  if (found.scope.parent === undefined) facts.readsSpellingsOf(name.text);
   for (const node of facts.scopes.nodesOf(found.scope).flatMap((top) => [...descendants(top)])) {
     if (node.type !== 'identifier' || node.text !== name.text || !isReference(node)) continue;
     const here = facts.lookup(node.text, node);

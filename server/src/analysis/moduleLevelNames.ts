@@ -1,0 +1,46 @@
+// The names a top-level chunk may bind in the module's scope: what its binding
+// statements outside function, class and lambda bodies bind (the scope walk
+// binds nothing else there), every word of its imports (an alias is found by
+// the name it imports), and the names it declares `global` anywhere. Another
+// chunk's lookups at module level change only when one of these does, where
+// the words of all its module-level code would count every call of `len`.
+import type { Node } from 'web-tree-sitter';
+import { OUTER_BINDERS } from './bindings';
+import { wordsOf } from './dependencies';
+import { definitionBody } from './syntax';
+
+const BINDER_TYPES: string[] = Object.keys(OUTER_BINDERS);
+const IMPORT_TYPES: ReadonlySet<string> = new Set(['import_statement', 'import_from_statement']);
+/** Nodes whose body is a scope of its own. */
+const BODY_OWNERS: ReadonlySet<string> = new Set(['function_definition', 'class_definition', 'lambda']);
+
+export function moduleLevelNames(nodes: readonly Node[]): ReadonlySet<string> {
+  const names = new Set<string>();
+  const add = (binder: Node) => {
+    if (binder.type !== 'global_statement' && insideBody(binder)) return;
+    if (IMPORT_TYPES.has(binder.type)) for (const word of wordsOf(binder.text)) names.add(word);
+    else for (const target of OUTER_BINDERS[binder.type]!.targets(binder)) names.add(target.text);
+  };
+  for (const top of nodes) {
+    const body = definitionBody(top);
+    if (!body) {
+      top.descendantsOfType(BINDER_TYPES).forEach(add);
+      continue;
+    }
+    // A top-level definition binds its name and what its header binds; of its body only
+    // `global` declarations, so the body is not walked binder by binder.
+    top.descendantsOfType(BINDER_TYPES, top.startPosition, body.startPosition).forEach(add);
+    body.descendantsOfType('global_statement').forEach(add);
+  }
+  return names;
+}
+
+/** Whether the node runs inside the body of a function, class or lambda (its own body does not count). */
+function insideBody(node: Node): boolean {
+  for (let inner = node, outer = node.parent; outer; inner = outer, outer = outer.parent) {
+    if (!BODY_OWNERS.has(outer.type)) continue;
+    const body = outer.childForFieldName('body');
+    if (body && body.startIndex <= inner.startIndex && inner.endIndex <= body.endIndex) return true;
+  }
+  return false;
+}
