@@ -4,7 +4,7 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Parser } from 'web-tree-sitter';
 import { ModuleParts } from './analysis/moduleParts';
-import { DEFAULT_MAX_FILE_SIZE, cannotCheck, editKeepsNesting, whyNotParsed, type Skip } from './limits';
+import { DEFAULT_MAX_FILE_SIZE, cannotCheck, whyNotParsed, type Skip } from './limits';
 import { Edit, parse, renewPythonParser, type Tree } from './parser';
 import { pointAfterInsert } from './positions';
 import { RegionTrees } from './regions/regionTrees';
@@ -66,13 +66,10 @@ export class OpenDocuments {
     let text = current.document.text;
     // A skipped document's tree is not of its text: nothing to reuse.
     let regions = current.trees instanceof RegionTrees ? current.trees : undefined;
-    // The text's nesting passed before; most keystrokes cannot change it.
-    let nestingKept = regions !== undefined;
     for (const change of changes) {
       if ('range' in change) {
         const startOffset = text.offsetAt(change.range.start);
         const oldEndOffset = text.offsetAt(change.range.end);
-        nestingKept &&= editKeepsNesting(text.getText(), startOffset, oldEndOffset, change.text);
         const startPoint = toPoint(text.positionAt(startOffset));
         const oldEndPoint = toPoint(text.positionAt(oldEndOffset));
         regions?.edit(
@@ -89,22 +86,24 @@ export class OpenDocuments {
         // A whole-document replacement: nothing of the old trees can be reused.
         regions?.delete();
         regions = undefined;
-        nestingKept = false;
       }
       text = TextDocument.update(text, [change], version);
     }
     // A skipped document's empty tree is of no further use.
     if (!(current.trees instanceof RegionTrees)) current.trees.delete();
-    const updated = this.build(text, regions, nestingKept);
+    const updated = this.build(text, regions);
     this.open.set(uri, updated);
     return updated.document;
   }
 
-  /** Parses the text unless a limit says not to; `regions` (already edited) makes the parse incremental. */
-  private build(text: TextDocument, regions?: RegionTrees, nestingKept = false): Entry {
+  /**
+   * Parses the text unless a limit says not to; `regions` (already edited) makes the
+   * parse incremental, and check the nesting of the regions they parse again.
+   */
+  private build(text: TextDocument, regions?: RegionTrees): Entry {
     const content = text.getText();
     const pointAt = (offset: number) => toPoint(text.positionAt(offset));
-    const tooBig = whyNotParsed(content, this.maxFileSize, nestingKept);
+    const tooBig = whyNotParsed(content, this.maxFileSize, regions !== undefined);
     if (tooBig !== undefined) {
       regions?.delete();
       return this.skip(text, tooBig);

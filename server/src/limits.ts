@@ -32,13 +32,16 @@ export interface Skip {
 
 /**
  * Why the text should not be parsed at all, or undefined when it can be.
- * `nestingKept`: the text is an edit of one that passed, which editKeepsNesting
- * found cannot change its nesting, so only the size needs checking.
+ * `sizeOnly`: the caller checks the nesting of each part it parses (regions/).
  */
-export function whyNotParsed(text: string, maxFileSize: number, nestingKept = false): Skip | undefined {
+export function whyNotParsed(text: string, maxFileSize: number, sizeOnly = false): Skip | undefined {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxFileSize) return { reason: `it is ${formatBytes(bytes)}, over the size limit of ${formatBytes(maxFileSize)}`, overSizeLimit: true };
-  if (nestingKept) return undefined;
+  return sizeOnly ? undefined : whyTooNested(text);
+}
+
+/** Why text nests deeper than Python accepts (and the grammar's scanner survives), or undefined. */
+export function whyTooNested(text: string): Skip | undefined {
   const nesting = textNesting(text);
   if (nesting.indentLevels > MAX_INDENT_LEVELS) return cannotCheck(`it is indented ${nesting.indentLevels} levels deep, where Python allows ${MAX_INDENT_LEVELS}`);
   if (nesting.bracketDepth > MAX_BRACKET_DEPTH) return cannotCheck(`it nests brackets ${nesting.bracketDepth} deep, where Python allows ${MAX_BRACKET_DEPTH}`);
@@ -158,22 +161,6 @@ export function textNesting(text: string): TextNesting {
     }
   }
   return { indentLevels: maxIndentLevels, bracketDepth: maxBrackets };
-}
-
-/** ASCII letters, digits and `_`: none of them opens or closes a bracket, string or comment. */
-const IDENTIFIER_CHARS = /^[A-Za-z0-9_]*$/;
-const IDENTIFIER_CHAR = /^[A-Za-z0-9_]$/;
-
-/**
- * Whether replacing [start, end) of `text` with `inserted` leaves textNesting's
- * answer as it was, without scanning the text: typing or deleting identifier
- * characters right after another one. That character is on the same line and
- * not whitespace, so the line's indentation and blankness stay; it is no quote
- * or backslash, so no quotes come to stand together and no line continuation
- * appears or goes.
- */
-export function editKeepsNesting(text: string, start: number, end: number, inserted: string): boolean {
-  return start > 0 && IDENTIFIER_CHAR.test(text[start - 1]!) && IDENTIFIER_CHARS.test(inserted) && IDENTIFIER_CHARS.test(text.slice(start, end));
 }
 
 /** The offset just after the string literal whose opening quote is at `start` (or the end of an unclosed one). */

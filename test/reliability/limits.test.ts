@@ -1,12 +1,11 @@
 // The limits memhints checks before parsing and analysing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { editKeepsNesting, MAX_BRACKET_DEPTH, MAX_INDENT_LEVELS, MAX_TREE_DEPTH, textNesting, treeDepthOver, whyNotAnalysed, whyNotParsed } from '../../server/src/limits';
+import { MAX_BRACKET_DEPTH, MAX_INDENT_LEVELS, MAX_TREE_DEPTH, textNesting, treeDepthOver, whyNotAnalysed, whyNotParsed } from '../../server/src/limits';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Edit, parse, pythonParser, type Node } from '../../server/src/parser';
 import { FIXTURES } from '../support/paths';
-import { seededRandom } from './fuzz';
 
 const RULE_FIXTURES = join(FIXTURES, 'rules');
 
@@ -115,29 +114,3 @@ test('after an edit only the changed ranges are checked, and a chain grown past 
   }
 });
 
-test('an edit editKeepsNesting lets through never changes the text nesting', () => {
-  const random = seededRandom(7);
-  const texts = [
-    ...readdirSync(RULE_FIXTURES).filter((name) => name.endsWith('.py')).map((name) => readFileSync(join(RULE_FIXTURES, name), 'utf8')),
-    // Quotes and continuations right beside identifier characters.
-    '"x"""\nx = "a"b"c"\ny = \\\nz\ns = """q"""w\n',
-  ];
-  let kept = 0;
-  for (const text of texts) {
-    const before = textNesting(text);
-    for (let i = 0; i < 300; i++) {
-      const start = Math.floor(random() * text.length);
-      const end = Math.min(text.length, start + Math.floor(random() * 3));
-      const inserted = ['', 'x', '_9', 'ab'][Math.floor(random() * 4)]!;
-      if (!editKeepsNesting(text, start, end, inserted)) continue;
-      kept++;
-      assert.deepEqual(textNesting(text.slice(0, start) + inserted + text.slice(end)), before, JSON.stringify({ start, end, inserted }));
-    }
-  }
-  assert.ok(kept > 100, `only ${kept} edits were let through`);
-  // Beside a quote, a backslash or in the indentation the text must be scanned again.
-  assert.equal(editKeepsNesting('x = ""\n', 5, 5, 'a'), false);
-  assert.equal(editKeepsNesting('y = \\\nz\n', 5, 5, 'a'), false);
-  assert.equal(editKeepsNesting('if a:\n    b\n', 6, 6, 'x'), false);
-  assert.equal(editKeepsNesting('xy = 1\n', 1, 2, ''), true);
-});

@@ -11,7 +11,7 @@
 // rest of the file.
 import type { Parser, Point, Range, Tree } from 'web-tree-sitter';
 import { ModuleParts } from '../analysis/moduleParts';
-import { whyNotAnalysed, type Skip } from '../limits';
+import { whyNotAnalysed, whyTooNested, type Skip } from '../limits';
 import type { Edit } from '../parser';
 import { isRegionBoundary, REGION_LINES, regionCuts } from './boundaries';
 
@@ -58,7 +58,7 @@ export class RegionTrees {
     return regions;
   }
 
-  /** Why the trees should not be analysed (nested too deep), or undefined. */
+  /** Why the text should not be analysed (it, or a region parsed again, nests too deep), or undefined. */
   get skip(): Skip | undefined {
     return this.tooDeep;
   }
@@ -108,6 +108,8 @@ export class RegionTrees {
       const region = this.regions[index]!;
       if (region.tree !== undefined && !region.edited) continue;
       this.parseRegion(index);
+      // The document is skipped: the other regions need no parse.
+      if (this.tooDeep) break;
       index = this.settle(index);
     }
   }
@@ -125,8 +127,9 @@ export class RegionTrees {
       else if (index < this.regions.length - 1 && !isRegionBoundary(this.text, region.end)) index = this.mergeParsed(index, index + 1);
       else break;
     }
-    if (!parsesCleanly(this.regions[index]!)) return this.mergeIfClean(index);
-    return this.split(index);
+    const region = this.regions[index]!;
+    if (parsesCleanly(region)) return this.split(index);
+    return errorMayReachOut(region) ? this.mergeIfClean(index) : index;
   }
 
   /** A region with a syntax error may be half of a statement that its neighbours hold the rest of. */
@@ -194,8 +197,21 @@ export class RegionTrees {
   }
 
   private parseTree(region: Region, old: Tree | undefined): Tree {
+    // Nesting deeper than Python allows can break the grammar's scanner: checked on the text first.
+    const tooNested = whyTooNested(this.text.slice(region.start, region.end));
+    if (tooNested) {
+      this.tooDeep ??= tooNested;
+      return this.emptyTree();
+    }
     const range: Range = { startIndex: region.start, endIndex: region.end, startPosition: this.pointAt(region.start), endPosition: this.pointAt(region.end) };
     const tree = this.parser.parse(this.read, old ?? null, { includedRanges: [range] });
+    if (!tree) throw new Error('tree-sitter returned no tree');
+    return tree;
+  }
+
+  /** A tree of no text, in place of one that is not parsed: the document is skipped. */
+  private emptyTree(): Tree {
+    const tree = this.parser.parse('');
     if (!tree) throw new Error('tree-sitter returned no tree');
     return tree;
   }
@@ -216,6 +232,19 @@ export class RegionTrees {
     }
     return low;
   }
+}
+
+/**
+ * Whether a region's syntax error may be half of a statement its neighbours hold the
+ * rest of. Not when its first and last statements are whole: the text around a
+ * region cannot mend what lies between two statements that parse.
+ */
+function errorMayReachOut(region: Region): boolean {
+  const root = region.tree!.rootNode;
+  if (root.type !== 'module') return true;
+  const statements = root.namedChildren.filter((node) => node !== null && node.type !== 'comment');
+  const [first, last] = [statements[0], statements[statements.length - 1]];
+  return !first || !last || first.hasError || last.hasError;
 }
 
 function parsesCleanly(region: Region): boolean {
