@@ -19,7 +19,10 @@ export class NameIndex {
   /** The module's text, which starts at the first part's first token rather than at offset 0. */
   private readonly source: string;
   private readonly sourceStart: number;
+  /** By name: its identifiers in the whole module. */
   private readonly identifiers = new Map<string, readonly Node[]>();
+  /** By node id and name: its identifiers inside that node, for names not yet searched module-wide. */
+  private readonly identifiersWithin = new Map<string, readonly Node[]>();
   private dynamicCalls: readonly Node[] | undefined;
   /** By alias: the last part of the name an `import … as alias` imports. */
   private aliases: ReadonlyMap<string, readonly string[]> | undefined;
@@ -47,7 +50,16 @@ export class NameIndex {
       this.readsModule(name);
       return this.identifiersNamed(name);
     }
-    return this.identifiersNamed(name).filter((node) => contains(within, node));
+    const known = this.identifiers.get(name);
+    if (known) return known.filter((node) => contains(within, node));
+    // A local name is searched for in its own scope's text, not in the whole module.
+    const key = `${within.id} ${name}`;
+    let found = this.identifiersWithin.get(key);
+    if (!found) {
+      found = this.nodesSpelling(name, 'identifier', within.startIndex, within.endIndex);
+      this.identifiersWithin.set(key, found);
+    }
+    return found;
   }
 
   /** The last parts of the names imported under `alias` anywhere in the document (`import a.b as alias`, `from m import b as alias`). */
@@ -90,10 +102,11 @@ export class NameIndex {
     return found;
   }
 
-  /** The nodes of `type` that are exactly where the text spells `word`. */
-  private nodesSpelling(word: string, type: string): Node[] {
+  /** The nodes of `type` that are exactly where the text spells `word`, between offsets `from` and `to`. */
+  private nodesSpelling(word: string, type: string, from = this.sourceStart, to = Infinity): Node[] {
     const nodes: Node[] = [];
-    for (let at = this.source.indexOf(word); at !== -1 && word.length > 0; at = this.source.indexOf(word, at + 1)) {
+    const last = to - this.sourceStart - word.length;
+    for (let at = this.source.indexOf(word, Math.max(0, from - this.sourceStart)); at !== -1 && at <= last && word.length > 0; at = this.source.indexOf(word, at + 1)) {
       // A hit inside a longer ASCII word is no node of its own: skip it without asking the tree.
       if (ASCII_IDENTIFIER_CHAR.test(this.source[at - 1] ?? '') || ASCII_IDENTIFIER_CHAR.test(this.source[at + word.length] ?? '')) continue;
       const start = this.sourceStart + at;
