@@ -2,7 +2,7 @@
 // language server reuses after an edit elsewhere. Comments go with the
 // statement below them (rules read the comments right above a statement), or
 // with the statement whose last line they end (a trailing `# noqa`).
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { commentRunStart, lineStartBefore } from './commentLines';
 import type { ModuleParts } from './moduleParts';
 import { definitionBody } from './syntax';
@@ -41,14 +41,54 @@ interface Building {
   readonly nodes: Node[];
 }
 
+/** A part's chunks, at offsets from the part's start, and the text they were cut from. */
+interface PartChunks {
+  readonly text: string;
+  readonly chunks: readonly { readonly start: number; readonly end: number; readonly key: string }[];
+}
+
+/**
+ * By tree: the chunks of the part it was parsed for. An edit above a region
+ * moves its tree without a new parse: the same text, the same chunks, and
+ * cutting them again would ask tree-sitter about every top-level statement.
+ */
+const chunksOfTree = new WeakMap<Tree, PartChunks>();
+
 /** The chunks of every part, in order; a part whose root is an ERROR node (broken code) is one chunk. */
 export function topLevelChunks(module: ModuleParts, source: string): Chunk[] {
+  return module.parts.flatMap((part) => {
+    const text = source.slice(part.start, part.end);
+    let known = chunksOfTree.get(part.root.tree);
+    if (known?.text !== text) {
+      known = cutPart(part.root, source, part.start, text);
+      chunksOfTree.set(part.root.tree, known);
+    }
+    // The nodes only of chunks analysed again, and the part's statements once for all of them.
+    let statements: readonly Node[] | undefined;
+    const statementsOfPart = () => (statements ??= part.root.type === 'module' ? part.root.namedChildren.filter((node): node is Node => node !== null) : [part.root]);
+    return known.chunks.map((relative): Chunk => {
+      const start = part.start + relative.start;
+      const end = part.start + relative.end;
+      let nodes: readonly Node[] | undefined;
+      return {
+        start,
+        end,
+        key: relative.key,
+        get nodes() {
+          nodes ??= statementsOfPart().filter((node) => node.startIndex >= start && node.endIndex <= end);
+          return nodes;
+        },
+      };
+    });
+  });
+}
+
+function cutPart(root: Node, source: string, partStart: number, text: string): PartChunks {
   const built: Building[] = [];
-  for (const { root } of module.parts) {
-    if (root.type === 'module') chunkStatements(root, built);
-    else built.push({ start: root.startIndex, end: root.endIndex, endRow: root.endPosition.row, nodes: [root] });
-  }
-  return built.map((chunk) => ({ start: chunk.start, end: chunk.end, nodes: chunk.nodes, key: keyOf(source, chunk.start, chunk.end) }));
+  if (root.type === 'module') chunkStatements(root, built);
+  else built.push({ start: root.startIndex, end: root.endIndex, endRow: root.endPosition.row, nodes: [root] });
+  // Copied: kept across edits, slices of the source would keep each version of the document alive.
+  return structuredClone({ text, chunks: built.map((chunk) => ({ start: chunk.start - partStart, end: chunk.end - partStart, key: keyOf(source, chunk.start, chunk.end) })) });
 }
 
 function chunkStatements(root: Node, built: Building[]): void {
