@@ -49,6 +49,11 @@ export function rulesFor(source: string, rules: readonly Rule[]): Rule[] {
   return rules.filter((rule) => rule.needsWords === undefined || rule.needsWords.some((word) => source.includes(word)));
 }
 
+/** The same, for a text known to spell exactly the needed words in `spelled`. */
+export function rulesSpelling(spelled: ReadonlySet<string>, rules: readonly Rule[]): Rule[] {
+  return rules.filter((rule) => rule.needsWords === undefined || rule.needsWords.some((word) => spelled.has(word)));
+}
+
 export function rulesByNodeType(rules: readonly Rule[]): RulesByType {
   const byType = new Map<string, Rule[]>();
   for (const rule of rules) {

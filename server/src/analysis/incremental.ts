@@ -4,7 +4,7 @@
 // The result is always what analyze() gives for the whole new text.
 import type { Tree } from 'web-tree-sitter';
 import type { Finding, RuleContext } from '../rules/types';
-import { checkSubtree, finishFindings, rulesByNodeType, rulesFor, type AnalysisOptions, type RulesByType, type SuppressionAt } from './analyze';
+import { checkSubtree, finishFindings, rulesByNodeType, rulesSpelling, type AnalysisOptions, type RulesByType, type SuppressionAt } from './analyze';
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
@@ -50,6 +50,8 @@ export class IncrementalAnalysis {
   private rules: Rules | undefined;
   /** Every rule's needed words: only a chunk that spells one can change which rules a document calls for. */
   private readonly neededWords: readonly string[];
+  /** The needed words the text spelled at the last call. */
+  private spelled: ReadonlySet<string> | undefined;
   /** Chunks analysed again by the last call, for tests and the benchmark. */
   lastAnalysedChunks = 0;
 
@@ -62,10 +64,9 @@ export class IncrementalAnalysis {
     const module = parsed instanceof ModuleParts ? parsed : ModuleParts.of(parsed.rootNode);
     const chunks = topLevelChunks(module, source);
     const kept = unchangedChunks(this.previous.map((result) => result.key), chunks.map((chunk) => chunk.key));
-    // The text outside the chunks holds no words: unless a chunk that came or went spells a
-    // needed word, the document spells the same of them as before (searching it all costs more).
     const before = this.rules;
-    const rules = before && !this.spellsNeededWord(kept, chunks) ? before : this.rulesCalledFor(source);
+    this.spelled = this.neededWordsSpelled(kept, chunks, source);
+    const rules = this.rulesCalledFor(this.spelled);
     // Results found with other rules cannot be kept.
     if (rules !== before) kept.fill(undefined);
     const newWords = new Map<number, ChunkWords>();
@@ -90,20 +91,33 @@ export class IncrementalAnalysis {
     return this.assemble(chunks, results, source);
   }
 
-  /** The rules for the text: the same object as before when they did not change. */
-  private rulesCalledFor(source: string): Rules {
-    const rules = rulesFor(source, this.options.rules);
+  /** The rules for a text that spells these needed words: the same object as before when they did not change. */
+  private rulesCalledFor(spelled: ReadonlySet<string>): Rules {
+    const rules = rulesSpelling(spelled, this.options.rules);
     const codes = rules.map((rule) => rule.code).join(' ');
     if (this.rules?.codes === codes) return this.rules;
     this.rules = { codes, byType: rulesByNodeType(rules) };
     return this.rules;
   }
 
-  /** Whether a chunk that appeared or went away spells some rule's needed word (its key holds its text). */
-  private spellsNeededWord(kept: readonly (number | undefined)[], chunks: readonly Chunk[]): boolean {
-    const spells = (key: string) => this.neededWords.some((word) => key.includes(word));
+  /**
+   * The needed words the text spells. The text outside the chunks holds no words: a word
+   * is still spelled when a chunk that came spells it, or when it was and no chunk that
+   * went did; only a word that a chunk took away with it is searched for in the whole text.
+   */
+  private neededWordsSpelled(kept: readonly (number | undefined)[], chunks: readonly Chunk[], source: string): ReadonlySet<string> {
+    const before = this.spelled;
+    if (!before) return new Set(this.neededWords.filter((word) => source.includes(word)));
     const stillThere = new Set(kept.filter((index): index is number => index !== undefined));
-    return this.previous.some((result, index) => !stillThere.has(index) && spells(result.key)) || chunks.some((chunk, index) => kept[index] === undefined && spells(chunk.key));
+    const gone = this.previous.filter((_, index) => !stillThere.has(index)).map((result) => result.key);
+    const came = chunks.filter((_, index) => kept[index] === undefined).map((chunk) => chunk.key);
+    return new Set(
+      this.neededWords.filter((word) => {
+        if (came.some((key) => key.includes(word))) return true;
+        if (!before.has(word)) return false;
+        return !gone.some((key) => key.includes(word)) || source.includes(word);
+      }),
+    );
   }
 
   /** The words of chunks that appeared or went away. */

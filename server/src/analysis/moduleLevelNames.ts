@@ -7,6 +7,8 @@
 import type { Node } from 'web-tree-sitter';
 import { OUTER_BINDERS } from './bindings';
 import { wordsOf } from './dependencies';
+import type { ModulePart } from './moduleParts';
+import { PartCache } from './partCache';
 import { definitionBody } from './syntax';
 
 const BINDER_TYPES: string[] = Object.keys(OUTER_BINDERS);
@@ -30,7 +32,8 @@ export function moduleLevelNames(nodes: readonly Node[]): ReadonlySet<string> {
     // A top-level definition binds its name and what its header binds; of its body only
     // `global` declarations, so the body is not walked binder by binder.
     top.descendantsOfType(BINDER_TYPES, top.startPosition, body.startPosition).forEach(add);
-    body.descendantsOfType('global_statement').forEach(add);
+    // Searching the text is cheaper than walking the body inside tree-sitter.
+    if (body.text.includes('global')) body.descendantsOfType('global_statement').forEach(add);
   }
   return names;
 }
@@ -43,4 +46,21 @@ function insideBody(node: Node): boolean {
     if (body && body.startIndex <= inner.startIndex && inner.endIndex <= body.endIndex) return true;
   }
   return false;
+}
+
+/** What a part of a module may bind at module level (see Scopes, which collects a part when it must). */
+export interface PartBindings {
+  readonly names: ReadonlySet<string>;
+  /** A star import may bind any name. */
+  readonly starImport: boolean;
+}
+
+const bindingsOfParts = new PartCache<PartBindings>();
+
+export function partBindings(part: ModulePart, source: string): PartBindings {
+  const text = source.slice(part.start, part.end);
+  return bindingsOfParts.get(part, text, () => {
+    const statements = part.root.type === 'module' ? part.root.namedChildren.filter((node): node is Node => node !== null) : [part.root];
+    return { names: moduleLevelNames(statements), starImport: /\bimport\b/.test(text) && text.includes('*') };
+  });
 }

@@ -2,6 +2,7 @@
 // per region of it (the editor, where a keystroke reparses only the region it
 // falls in; see regions/). Questions about the whole module ask every part.
 import type { Node } from 'web-tree-sitter';
+import { lastStartingAtOrBefore } from '../sortedSearch';
 
 export interface ModulePart {
   /** The root of the part's tree: a module node (an ERROR node for broken code) holding the part's top-level statements. */
@@ -55,14 +56,7 @@ export class ModuleParts {
 
   /** The part whose text holds `offset` (the last part for the end of the text). */
   partAt(offset: number): ModulePart {
-    let low = 0;
-    let high = this.parts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.parts[mid]!.start <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return this.parts[low]!;
+    return this.parts[lastStartingAtOrBefore(this.parts, offset, (part) => part.start)]!;
   }
 
   /** The smallest node spanning [start, end), in the part that holds `start`. */

@@ -6,7 +6,8 @@
 import type { Node } from 'web-tree-sitter';
 import { INNER_BINDERS } from './bindings';
 import { lastPart } from './calleeNames';
-import { ModuleParts } from './moduleParts';
+import { ModuleParts, type ModulePart } from './moduleParts';
+import { PartCache } from './partCache';
 
 /** Names of the builtins that can reach a scope's variables without spelling them. */
 const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'locals', 'vars'];
@@ -14,6 +15,8 @@ const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'loc
 const PARAMETER_DEPTH = 4;
 const PARAMETER_LISTS: ReadonlySet<string> = new Set(['parameters', 'lambda_parameters']);
 const ASCII_IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
+/** By part: the aliases its imports give, kept with its tree. */
+const aliasesOfParts = new PartCache<ReadonlyMap<string, readonly string[]>>();
 
 export class NameIndex {
   /** The module's text, which starts at the first part's first token rather than at offset 0. */
@@ -116,10 +119,24 @@ export class NameIndex {
     return nodes;
   }
 
-  /** By alias, the last parts of the names imported under it: found from where the text spells the keyword `as`. */
+  /** By alias, the last parts of the names imported under it, gathered from every part. */
   private importAliases(): ReadonlyMap<string, readonly string[]> {
     const aliases = new Map<string, string[]>();
-    for (const keyword of this.nodesSpelling('as', 'as')) {
+    for (const part of this.module.parts) {
+      const text = this.source.slice(part.start - this.sourceStart, part.end - this.sourceStart);
+      for (const [alias, imported] of aliasesOfParts.get(part, text, () => this.aliasesIn(part))) {
+        const known = aliases.get(alias);
+        if (known) known.push(...imported);
+        else aliases.set(alias, [...imported]);
+      }
+    }
+    return aliases;
+  }
+
+  /** The aliases one part's imports give: found from where its text spells the keyword `as`. */
+  private aliasesIn(part: ModulePart): Map<string, string[]> {
+    const aliases = new Map<string, string[]>();
+    for (const keyword of this.nodesSpelling('as', 'as', part.start, part.end)) {
       const aliased = keyword.parent;
       if (aliased?.type !== 'aliased_import') continue;
       const alias = aliased.childForFieldName('alias')?.text;

@@ -3,7 +3,8 @@
 // when something inside it is first asked about.
 import type { Node, Point } from 'web-tree-sitter';
 import { COMPREHENSION_TARGET_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
-import { ModuleParts } from './moduleParts';
+import { partBindings, type PartBindings } from './moduleLevelNames';
+import { ModuleParts, type ModulePart } from './moduleParts';
 import { COMPREHENSION_TYPES, definitionBody, SCOPE_TYPES } from './syntax';
 
 export interface Scope {
@@ -65,6 +66,8 @@ export class Scopes {
   private readonly pendingBodies: PendingBody[] = [];
 
   private readonly module: ModuleParts;
+  /** Parts whose module-level code is not collected yet, with the names each may bind there. */
+  private uncollected: { readonly part: ModulePart; readonly binds: PartBindings }[];
   /** The module's text, which starts at the first part's first token rather than at offset 0. */
   private readonly source: string;
   private readonly sourceStart: number;
@@ -77,7 +80,34 @@ export class Scopes {
     // The root is a scope even when broken code makes it an ERROR node rather than a module;
     // it spans every part, so that code in any of them runs in it.
     this.rootScope = this.addScope(this.module.main, undefined, { start: this.module.start, end: this.module.end });
-    for (const part of this.module.parts) this.collectModuleLevel(part.root);
+    // One tree (the CLI) at once. In parts (the editor), a part when a name it may bind is
+    // looked up at module level, or something in it is asked about: a keystroke's analysis
+    // then visits the few parts it reads, not every top-level statement of the file.
+    this.uncollected = this.module.parts.length === 1 ? [] : this.module.parts.map((part) => ({ part, binds: partBindings(part, this.source) }));
+    for (const part of this.module.parts.length === 1 ? this.module.parts : []) this.collectModuleLevel(part.root);
+    for (const pending of this.uncollected.filter(({ binds }) => binds.starImport)) this.collectPart(pending.part);
+  }
+
+  /** Collects the module-level code of the part holding `offset`, if it waits. */
+  private collectPartAt(offset: number): void {
+    if (this.uncollected.length === 0) return;
+    const part = this.module.partAt(offset);
+    if (this.uncollected.some((pending) => pending.part === part)) this.collectPart(part);
+  }
+
+  private collectPart(part: ModulePart): void {
+    this.uncollected = this.uncollected.filter((pending) => pending.part !== part);
+    this.collectModuleLevel(part.root);
+  }
+
+  /** The module-level bindings of `name`, every part that may bind it collected, in document order. */
+  private moduleBindingsOf(name: string): BindingSite[] | undefined {
+    const binding = this.uncollected.filter(({ binds }) => binds.names.has(name));
+    for (const { part } of binding) this.collectPart(part);
+    const sites = this.rootScope.bindings.get(name);
+    // Parts collected out of order add their sites out of order.
+    if (sites && binding.length > 0) sites.sort((a, b) => a.node.startIndex - b.node.startIndex);
+    return sites;
   }
 
   /** The nodes whose subtrees hold a scope's code: its own node, or every part's root for the module. */
@@ -113,7 +143,9 @@ export class Scopes {
       const visitedWhole = NESTED_IN_HEADER.test(header) || !definition || statement.hasError;
       if (visitedWhole) this.collectBetween(statement, statement.startPosition, body.startPosition);
       else this.visit(definition, false);
-      this.pendingBodies.push({ start: body.startIndex, end: body.endIndex, body, parametersOf: visitedWhole ? undefined : definition });
+      // Parts are collected in any order: the list stays sorted by start.
+      const pending = { start: body.startIndex, end: body.endIndex, body, parametersOf: visitedWhole ? undefined : definition };
+      this.pendingBodies.splice(firstStartingAfter(this.pendingBodies, pending.start), 0, pending);
     }
     flushRun();
   }
@@ -122,6 +154,7 @@ export class Scopes {
   scopeOf(node: Node): Scope {
     let scope = this.scopeOfNode.get(node.id);
     if (!scope) {
+      this.collectPartAt(node.startIndex);
       this.collectPendingBodyAround(node.startIndex, node.endIndex);
       scope = this.scopeAt(node.id, node.startIndex, node.endIndex);
       this.scopeOfNode.set(node.id, scope);
@@ -134,7 +167,7 @@ export class Scopes {
     const innermost = this.scopeOf(from);
     for (let scope: Scope | undefined = innermost; scope; scope = scope.parent) {
       if (scope !== innermost && scope.node.type === 'class_definition') continue;
-      const sites = scope.bindings.get(name);
+      const sites = scope === this.rootScope ? this.moduleBindingsOf(name) : scope.bindings.get(name);
       if (sites) return { scope, sites };
       if (scope.hasStarImport) return 'unknown';
     }

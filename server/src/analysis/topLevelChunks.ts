@@ -2,9 +2,10 @@
 // language server reuses after an edit elsewhere. Comments go with the
 // statement below them (rules read the comments right above a statement), or
 // with the statement whose last line they end (a trailing `# noqa`).
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import { commentRunStart, lineStartBefore } from './commentLines';
-import type { ModuleParts } from './moduleParts';
+import type { ModulePart, ModuleParts } from './moduleParts';
+import { PartCache } from './partCache';
 import { definitionBody } from './syntax';
 
 export interface Chunk {
@@ -41,54 +42,53 @@ interface Building {
   readonly nodes: Node[];
 }
 
-/** A part's chunks, at offsets from the part's start, and the text they were cut from. */
-interface PartChunks {
-  readonly text: string;
-  readonly chunks: readonly { readonly start: number; readonly end: number; readonly key: string }[];
-}
+/** A part's chunks, at offsets from the part's start. */
+type PartChunks = readonly { readonly start: number; readonly end: number; readonly key: string }[];
 
-/**
- * By tree: the chunks of the part it was parsed for. An edit above a region
- * moves its tree without a new parse: the same text, the same chunks, and
- * cutting them again would ask tree-sitter about every top-level statement.
- */
-const chunksOfTree = new WeakMap<Tree, PartChunks>();
+const chunksOfParts = new PartCache<PartChunks>();
 
 /** The chunks of every part, in order; a part whose root is an ERROR node (broken code) is one chunk. */
 export function topLevelChunks(module: ModuleParts, source: string): Chunk[] {
   return module.parts.flatMap((part) => {
-    const text = source.slice(part.start, part.end);
-    let known = chunksOfTree.get(part.root.tree);
-    if (known?.text !== text) {
-      known = cutPart(part.root, source, part.start, text);
-      chunksOfTree.set(part.root.tree, known);
-    }
-    // The nodes only of chunks analysed again, and the part's statements once for all of them.
-    let statements: readonly Node[] | undefined;
-    const statementsOfPart = () => (statements ??= part.root.type === 'module' ? part.root.namedChildren.filter((node): node is Node => node !== null) : [part.root]);
-    return known.chunks.map((relative): Chunk => {
-      const start = part.start + relative.start;
-      const end = part.start + relative.end;
-      let nodes: readonly Node[] | undefined;
-      return {
-        start,
-        end,
-        key: relative.key,
-        get nodes() {
-          nodes ??= statementsOfPart().filter((node) => node.startIndex >= start && node.endIndex <= end);
-          return nodes;
-        },
-      };
-    });
+    const statements = new PartStatements(part.root);
+    return chunksOfParts.get(part, source.slice(part.start, part.end), () => cutPart(part, source)).map((relative) => new PartChunk(part.start + relative.start, part.start + relative.end, relative.key, statements));
   });
 }
 
-function cutPart(root: Node, source: string, partStart: number, text: string): PartChunks {
+/** A part's top-level nodes, asked of tree-sitter only when a chunk of it is analysed again. */
+class PartStatements {
+  private nodes: readonly Node[] | undefined;
+
+  constructor(private readonly root: Node) {}
+
+  get all(): readonly Node[] {
+    this.nodes ??= this.root.type === 'module' ? this.root.namedChildren.filter((node): node is Node => node !== null) : [this.root];
+    return this.nodes;
+  }
+}
+
+class PartChunk implements Chunk {
+  private nodesCache: readonly Node[] | undefined;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly key: string,
+    private readonly statements: PartStatements,
+  ) {}
+
+  get nodes(): readonly Node[] {
+    this.nodesCache ??= this.statements.all.filter((node) => node.startIndex >= this.start && node.endIndex <= this.end);
+    return this.nodesCache;
+  }
+}
+
+function cutPart(part: ModulePart, source: string): PartChunks {
   const built: Building[] = [];
+  const { root } = part;
   if (root.type === 'module') chunkStatements(root, built);
   else built.push({ start: root.startIndex, end: root.endIndex, endRow: root.endPosition.row, nodes: [root] });
-  // Copied: kept across edits, slices of the source would keep each version of the document alive.
-  return structuredClone({ text, chunks: built.map((chunk) => ({ start: chunk.start - partStart, end: chunk.end - partStart, key: keyOf(source, chunk.start, chunk.end) })) });
+  return built.map((chunk) => ({ start: chunk.start - part.start, end: chunk.end - part.start, key: keyOf(source, chunk.start, chunk.end) }));
 }
 
 function chunkStatements(root: Node, built: Building[]): void {

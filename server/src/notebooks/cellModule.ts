@@ -3,6 +3,7 @@
 // ones. Positions map both ways between the module and each cell; findings
 // and fixes come back in cell terms.
 import type { Finding, TextEdit } from '../rules/types';
+import { lastStartingAtOrBefore } from '../sortedSearch';
 import { blankIPython, type Span } from './ipython';
 
 /** Between cells, so that each cell starts on a line of its own. */
@@ -46,14 +47,7 @@ export class NotebookModule {
 
   /** The cell holding a module offset; an offset at a cell's end (before the separator) belongs to it. */
   cellAt(offset: number): ModuleCell | undefined {
-    let low = 0;
-    let high = this.cells.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.cells[mid]!.start <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const cell = this.cells[low];
+    const cell = this.cells[lastStartingAtOrBefore(this.cells, offset, (candidate) => candidate.start)];
     return cell && offset >= cell.start && offset <= cell.end ? cell : undefined;
   }
 

@@ -13,6 +13,7 @@ import type { Parser, Point, Range, Tree } from 'web-tree-sitter';
 import { ModuleParts } from '../analysis/moduleParts';
 import { whyNotAnalysed, whyTooNested, type Skip } from '../limits';
 import type { Edit } from '../parser';
+import { lastStartingAtOrBefore } from '../sortedSearch';
 import { isRegionBoundary, REGION_LINES, regionCuts } from './boundaries';
 
 /** A clean region of more lines than this is cut where it can be. */
@@ -223,14 +224,7 @@ export class RegionTrees {
 
   /** The index of the region holding `offset`; an edit at a boundary belongs to the region that starts there. */
   private indexAt(offset: number): number {
-    let low = 0;
-    let high = this.regions.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.regions[mid]!.start <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastStartingAtOrBefore(this.regions, offset, (region) => region.start);
   }
 }
 
