@@ -53,13 +53,18 @@ export function regionCuts(root: Node, text: string): number[] {
   return cuts;
 }
 
-/** Whether the first line from `offset` on that holds more than whitespace starts with whitespace. */
+/**
+ * Whether the first line from `offset` on that holds code starts with whitespace.
+ * Blank lines and comment lines do not count: indentation is read from code alone.
+ */
 function firstCodeLineIndented(text: string, offset: number): boolean {
   let lineStart = offset;
   for (let at = offset; at < text.length; at++) {
     const char = text[at]!;
     if (char === '\n' || char === '\r') lineStart = at + 1;
-    else if (char !== ' ' && char !== '\t' && char !== '\f') return at > lineStart;
+    else if (char === '#') {
+      while (at + 1 < text.length && text[at + 1] !== '\n' && text[at + 1] !== '\r') at++;
+    } else if (char !== ' ' && char !== '\t' && char !== '\f') return at > lineStart;
   }
   return false;
 }
