@@ -105,8 +105,8 @@ export class Scopes {
     const binding = this.uncollected.filter(({ binds }) => binds.names.has(name));
     for (const { part } of binding) this.collectPart(part);
     const sites = this.rootScope.bindings.get(name);
-    // Parts collected out of order add their sites out of order.
-    if (sites && binding.length > 0) sites.sort((a, b) => a.node.startIndex - b.node.startIndex);
+    // Parts are collected in any order (a lookup of another name, a question about a node), so their sites are too.
+    if (sites && sites.length > 1 && this.module.parts.length > 1) sites.sort((a, b) => a.node.startIndex - b.node.startIndex);
     return sites;
   }
 
