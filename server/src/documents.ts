@@ -98,7 +98,7 @@ export class OpenDocuments {
 
   /**
    * Parses the text unless a limit says not to; `regions` (already edited) makes the
-   * parse incremental, and check the nesting of the regions they parse again.
+   * parse incremental, and they check the nesting of each region they parse again.
    */
   private build(text: TextDocument, regions?: RegionTrees): Entry {
     const content = text.getText();

@@ -31,7 +31,7 @@ export interface Checked {
 
 /** Analyses a document parsed whole (a tree) or in parts. */
 export function analyze(parsed: Tree | ModuleParts, source: string, options: AnalysisOptions): Finding[] {
-  const module = parsed instanceof ModuleParts ? parsed : ModuleParts.of(parsed.rootNode);
+  const module = ModuleParts.from(parsed);
   const context: RuleContext = { source, facts: new DocumentFacts(module) };
   const rules = rulesByNodeType(rulesFor(source, options.rules));
   const findings: Finding[] = [];

@@ -23,7 +23,7 @@ export class DocumentFacts {
   readonly module: ModuleParts;
 
   constructor(module: Node | ModuleParts) {
-    this.module = module instanceof ModuleParts ? module : ModuleParts.of(module);
+    this.module = ModuleParts.from(module);
   }
 
   /** Records what later questions read outside the part being analysed into `dependencies` (undefined: stop recording). */

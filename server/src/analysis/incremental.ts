@@ -8,7 +8,7 @@ import { checkSubtree, finishFindings, rulesByNodeType, rulesSpelling, type Anal
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
-import { moduleLevelNames } from './moduleLevelNames';
+import { mayStarImport, moduleLevelNames } from './moduleLevelNames';
 import { ModuleParts } from './moduleParts';
 import { moduleLevelText, topLevelChunks, type Chunk } from './topLevelChunks';
 
@@ -61,7 +61,7 @@ export class IncrementalAnalysis {
 
   /** The findings in a document parsed whole (a tree) or in parts. */
   analyze(parsed: Tree | ModuleParts, source: string): Finding[] {
-    const module = parsed instanceof ModuleParts ? parsed : ModuleParts.of(parsed.rootNode);
+    const module = ModuleParts.from(parsed);
     const chunks = topLevelChunks(module, source);
     const kept = unchangedChunks(this.previous.map((result) => result.key), chunks.map((chunk) => chunk.key));
     const before = this.rules;
@@ -188,8 +188,7 @@ function stillHolds(dependencies: ChunkResult['dependencies'], changed: ChangedW
 }
 
 function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {
-  const text = moduleLevelText(chunk, source);
-  return { all: wordsOf(chunk.key), moduleLevel: moduleLevelNames(chunk.nodes), starImport: /\bimport\b/.test(text) && text.includes('*') };
+  return { all: wordsOf(chunk.key), moduleLevel: moduleLevelNames(chunk.nodes), starImport: mayStarImport(moduleLevelText(chunk, source)) };
 }
 
 function withinChunk(finding: Finding, chunk: Chunk): boolean {

@@ -7,7 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import { OUTER_BINDERS } from './bindings';
 import { wordsOf } from './dependencies';
-import type { ModulePart } from './moduleParts';
+import { topLevelNodes, type ModulePart } from './moduleParts';
 import { PartCache } from './partCache';
 import { definitionBody } from './syntax';
 
@@ -59,8 +59,10 @@ const bindingsOfParts = new PartCache<PartBindings>();
 
 export function partBindings(part: ModulePart, source: string): PartBindings {
   const text = source.slice(part.start, part.end);
-  return bindingsOfParts.get(part, text, () => {
-    const statements = part.root.type === 'module' ? part.root.namedChildren.filter((node): node is Node => node !== null) : [part.root];
-    return { names: moduleLevelNames(statements), starImport: /\bimport\b/.test(text) && text.includes('*') };
-  });
+  return bindingsOfParts.get(part, text, () => ({ names: moduleLevelNames(topLevelNodes(part.root)), starImport: mayStarImport(text) }));
+}
+
+/** Whether module-level text may hold `from m import *` (over-approximated: any `import` and any `*`). */
+export function mayStarImport(text: string): boolean {
+  return /\bimport\b/.test(text) && text.includes('*');
 }

@@ -1,7 +1,7 @@
 // A module's syntax trees: one tree for the whole text (the CLI), or one tree
 // per region of it (the editor, where a keystroke reparses only the region it
 // falls in; see regions/). Questions about the whole module ask every part.
-import type { Node } from 'web-tree-sitter';
+import { Tree, type Node } from 'web-tree-sitter';
 import { lastStartingAtOrBefore } from '../sortedSearch';
 
 export interface ModulePart {
@@ -27,6 +27,12 @@ export class ModuleParts {
   /** One tree's root, or any node standing for a module of its own. Its text starts at its first token, not at offset 0. */
   static of(root: Node): ModuleParts {
     return new ModuleParts([{ root, start: root.startIndex, end: root.endIndex }], root.text, root.startIndex);
+  }
+
+  /** A module as the analysis takes it: one tree, a node standing for a module, or parts. */
+  static from(parsed: Tree | Node | ModuleParts): ModuleParts {
+    if (parsed instanceof ModuleParts) return parsed;
+    return ModuleParts.of(parsed instanceof Tree ? parsed.rootNode : parsed);
   }
 
   /** Parts that together cover `source` from offset 0, in order. */
@@ -68,4 +74,9 @@ export class ModuleParts {
   descendantsOfType(types: string | string[]): Node[] {
     return this.parts.flatMap((part) => part.root.descendantsOfType(types));
   }
+}
+
+/** A part's top-level statements and comments; for broken code whose root is an ERROR node, the root itself. */
+export function topLevelNodes(root: Node): Node[] {
+  return root.type === 'module' ? root.namedChildren.filter((node): node is Node => node !== null) : [root];
 }

@@ -187,7 +187,7 @@ export function mayBeAliased(name: Node, facts: DocumentFacts): boolean {
   if (found === undefined || found === 'unknown') return true;
   // The walk reads every spelling of a module-level name, whichever statement holds it.
   if (found.scope.parent === undefined) facts.readsSpellingsOf(name.text);
-  for (const node of facts.scopes.nodesOf(found.scope).flatMap((top) => [...descendants(top)])) {
+  for (const node of scopeDescendants(found.scope, facts)) {
     if (node.type !== 'identifier' || node.text !== name.text || !isReference(node)) continue;
     const here = facts.lookup(node.text, node);
     if (here === undefined || here === 'unknown' || here.scope !== found.scope) continue;
@@ -229,4 +229,9 @@ function isBindingName(node: Node): boolean {
 
 function isValueOf(parent: Node, node: Node): boolean {
   return isField(parent, 'value', node);
+}
+
+/** The nodes of a scope's code, lazily: a walk that stops early leaves the rest unvisited. */
+function* scopeDescendants(scope: Scope, facts: DocumentFacts): Generator<Node> {
+  for (const top of facts.scopes.nodesOf(scope)) yield* descendants(top);
 }

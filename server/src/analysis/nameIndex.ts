@@ -42,7 +42,7 @@ export class NameIndex {
     module: Node | ModuleParts,
     private readonly readsModule: (name: string) => void = () => undefined,
   ) {
-    this.module = module instanceof ModuleParts ? module : ModuleParts.of(module);
+    this.module = ModuleParts.from(module);
     this.source = this.module.text;
     this.sourceStart = this.module.textStart;
   }

@@ -74,7 +74,7 @@ export class Scopes {
 
   /** A tree's root (or any node standing for a module of its own), or a module parsed in parts. */
   constructor(module: Node | ModuleParts) {
-    this.module = module instanceof ModuleParts ? module : ModuleParts.of(module);
+    this.module = ModuleParts.from(module);
     this.source = this.module.text;
     this.sourceStart = this.module.textStart;
     // The root is a scope even when broken code makes it an ERROR node rather than a module;
@@ -83,9 +83,14 @@ export class Scopes {
     // One tree (the CLI) at once. In parts (the editor), a part when a name it may bind is
     // looked up at module level, or something in it is asked about: a keystroke's analysis
     // then visits the few parts it reads, not every top-level statement of the file.
-    this.uncollected = this.module.parts.length === 1 ? [] : this.module.parts.map((part) => ({ part, binds: partBindings(part, this.source) }));
-    for (const part of this.module.parts.length === 1 ? this.module.parts : []) this.collectModuleLevel(part.root);
-    for (const pending of this.uncollected.filter(({ binds }) => binds.starImport)) this.collectPart(pending.part);
+    if (this.module.parts.length === 1) {
+      this.uncollected = [];
+      this.collectModuleLevel(this.module.main);
+    } else {
+      this.uncollected = this.module.parts.map((part) => ({ part, binds: partBindings(part, this.source) }));
+      // A star import may bind any name: its part is collected at once.
+      for (const { part, binds } of [...this.uncollected]) if (binds.starImport) this.collectPart(part);
+    }
   }
 
   /** Collects the module-level code of the part holding `offset`, if it waits. */

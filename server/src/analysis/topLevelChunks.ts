@@ -4,7 +4,7 @@
 // with the statement whose last line they end (a trailing `# noqa`).
 import type { Node } from 'web-tree-sitter';
 import { commentRunStart, lineStartBefore } from './commentLines';
-import type { ModulePart, ModuleParts } from './moduleParts';
+import { topLevelNodes, type ModulePart, type ModuleParts } from './moduleParts';
 import { PartCache } from './partCache';
 import { definitionBody } from './syntax';
 
@@ -62,7 +62,7 @@ class PartStatements {
   constructor(private readonly root: Node) {}
 
   get all(): readonly Node[] {
-    this.nodes ??= this.root.type === 'module' ? this.root.namedChildren.filter((node): node is Node => node !== null) : [this.root];
+    this.nodes ??= topLevelNodes(this.root);
     return this.nodes;
   }
 }
