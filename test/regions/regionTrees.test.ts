@@ -162,3 +162,63 @@ test('an unterminated string stays inside its region: the regions after it keep 
   assert.ok(edited.module.parts.slice(1).every((part) => !part.root.hasError), 'no other region has an error');
   documents.closed(URI);
 });
+
+/** Counts the parses `parser` runs while `body` runs. */
+async function parsesDuring(parser: Awaited<ReturnType<typeof pythonParser>>, body: () => void): Promise<number> {
+  const original = parser.parse;
+  let parses = 0;
+  parser.parse = function (this: typeof parser, ...args: Parameters<typeof original>) {
+    parses++;
+    return original.apply(this, args);
+  };
+  try {
+    body();
+  } finally {
+    parser.parse = original;
+  }
+  return parses;
+}
+
+test('an error inside a long statement is not tried against the neighbouring regions; the rest of a statement from the region above is, and mends', async () => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  const table = `TABLE = {\n${Array.from({ length: 3 * REGION_LINES }, (_, index) => `    'k${index}': ${index},\n`).join('')}}\n\n`;
+  const text = table + functions(30);
+  const documents = new OpenDocuments(parser);
+  const opened = documents.opened(URI, 'python', 1, text);
+  assert.equal(opened.module.parts[0]!.root.namedChildren.length, 1, 'the table is a region of its own');
+  assert.ok(opened.module.parts.length >= 3, 'the functions are regions too');
+
+  // A typo in the middle of the table: its region is parsed again, and that is all.
+  const entry = `'k${REGION_LINES}': ${REGION_LINES}`;
+  let document = opened;
+  const inside = await parsesDuring(parser, () => {
+    document = documents.changed(URI, 2, [changeAt(text, text.indexOf(entry) + entry.length, ' x')])!;
+  });
+  assert.ok(document.module.parts[0]!.root.hasError, 'the typo is a syntax error');
+  assert.equal(inside, 1);
+  documents.closed(URI);
+
+  // Typed first in a region, the rest of a statement that ends the region above: the two are parsed together and mend.
+  const cases = [
+    { what: 'an `else:` under an `if`', above: 'if TABLE:\n    pass\n', typed: 'else:\n    pass\n' },
+    { what: 'a bracket closed that opened above', above: 'x = len(\n', typed: 'TABLE)\n' },
+  ];
+  for (const { what, above, typed } of cases) {
+    const reopened = documents.opened(URI, 'python', 1, text);
+    const second = reopened.module.parts[2]!.start;
+    const endAbove = changeAt(text, second - 1, above);
+    const before = applyContentChanges(text, [endAbove]);
+    const boundary = documents.changed(URI, 2, [endAbove])!.module.parts[2]!.start;
+    assert.ok(before.slice(0, boundary).endsWith(`${above}\n`), `${what}: the region above ends with it`);
+    const typing = changeAt(before, boundary, typed);
+    const parses = await parsesDuring(parser, () => {
+      document = documents.changed(URI, 3, [typing])!;
+    });
+    const expected = whole(applyContentChanges(before, [typing]));
+    assert.ok(expected.clean, `${what}: the whole text parses`);
+    assert.ok(parses > 1, `${what}: the region above was parsed with it (${parses} parses)`);
+    assert.deepEqual(topLevelOfParts(document.module), expected.topLevel, what);
+    documents.closed(URI);
+  }
+});

@@ -9,7 +9,7 @@
 // is merged with its neighbours when they parse cleanly together; otherwise the
 // syntax error stays inside its region, where in one tree it could swallow the
 // rest of the file.
-import type { Parser, Point, Range, Tree } from 'web-tree-sitter';
+import type { Node, Parser, Point, Range, Tree } from 'web-tree-sitter';
 import { ModuleParts } from '../analysis/moduleParts';
 import { whyNotAnalysed, whyTooNested, type Skip } from '../limits';
 import type { Edit } from '../parser';
@@ -130,13 +130,16 @@ export class RegionTrees {
     }
     const region = this.regions[index]!;
     if (parsesCleanly(region)) return this.split(index);
-    return errorMayReachOut(region) ? this.mergeIfClean(index) : index;
+    const reach = errorReach(region, this.regions[index - 1], this.regions[index + 1]);
+    return this.mergeIfClean(reach.above ? Math.max(0, index - 1) : index, reach.below ? Math.min(this.regions.length - 1, index + 1) : index, index);
   }
 
-  /** A region with a syntax error may be half of a statement that its neighbours hold the rest of. */
-  private mergeIfClean(index: number): number {
-    const first = Math.max(0, index - 1);
-    const last = Math.min(this.regions.length - 1, index + 1);
+  /**
+   * A region with a syntax error may be half of a statement that its neighbours hold
+   * the rest of: regions first..last are merged when they parse cleanly together.
+   * Returns the index of the region that holds `index`'s text.
+   */
+  private mergeIfClean(first: number, last: number, index: number): number {
     if (first === last) return index;
     const merged: Region = { start: this.regions[first]!.start, end: this.regions[last]!.end, tree: undefined, edited: false };
     merged.tree = this.parseTree(merged, undefined);
@@ -229,16 +232,47 @@ export class RegionTrees {
 }
 
 /**
- * Whether a region's syntax error may be half of a statement its neighbours hold the
- * rest of. Not when its first and last statements are whole: the text around a
- * region cannot mend what lies between two statements that parse.
+ * Which neighbours may hold the rest of a statement that a region's syntax error is
+ * half of. A region starts where the text above leaves off between statements, so a
+ * clean region above can only be continued: by an `else:`, `elif`, `except` or
+ * `finally` first in this one. A clean region below can only finish a decorator
+ * left last in this one. A neighbour with an error of its own (a bracket or string
+ * left open, say) may hold the rest of a statement whose error is on this region's
+ * first line, or last. Errors further in are this region's own: no trial parse,
+ * which costs as much as parsing the regions from nothing.
  */
-function errorMayReachOut(region: Region): boolean {
+function errorReach(region: Region, above: Region | undefined, below: Region | undefined): { readonly above: boolean; readonly below: boolean } {
   const root = region.tree!.rootNode;
-  if (root.type !== 'module') return true;
-  const statements = root.namedChildren.filter((node) => node !== null && node.type !== 'comment');
+  const statements = root.type === 'module' ? root.namedChildren.filter((node) => node !== null && node.type !== 'comment') : [];
   const [first, last] = [statements[0], statements[statements.length - 1]];
-  return !first || !last || first.hasError || last.hasError;
+  if (!first || !last) return { above: above !== undefined, below: below !== undefined };
+  return {
+    above: above !== undefined && (CONTINUATIONS.has(firstLeaf(first).type) || (hasError(above) && errorOnRow(first, first.startPosition.row))),
+    below: below !== undefined && (isLoneDecorator(last) || (hasError(below) && errorOnRow(last, last.endPosition.row))),
+  };
+}
+
+/** Clauses that continue the compound statement above them. */
+const CONTINUATIONS: ReadonlySet<string> = new Set(['else', 'elif', 'except', 'finally']);
+
+function firstLeaf(node: Node): Node {
+  return node.descendantForIndex(node.startIndex) ?? node;
+}
+
+/** A decorator with no definition after it, which tree-sitter leaves in an ERROR. */
+function isLoneDecorator(statement: Node): boolean {
+  return statement.isError && firstLeaf(statement).type === '@';
+}
+
+function hasError(region: Region): boolean {
+  return region.tree?.rootNode.hasError ?? true;
+}
+
+/** Whether an ERROR or MISSING node in `node` lies on `row`: only children with an error that reach the row are looked into. */
+function errorOnRow(node: Node, row: number): boolean {
+  if (!node.hasError) return false;
+  if (node.isError || node.isMissing) return true;
+  return node.children.some((child) => child !== null && child.startPosition.row <= row && row <= child.endPosition.row && errorOnRow(child, row));
 }
 
 function parsesCleanly(region: Region): boolean {
