@@ -44,6 +44,13 @@ interface ChunkResult {
   readonly suppressions: readonly SuppressionAt[];
 }
 
+/** A chunk's findings and noqa comments at document offsets, for a chunk at `start`. */
+interface Placed {
+  readonly start: number;
+  readonly findings: readonly Finding[];
+  readonly suppressions: readonly SuppressionAt[];
+}
+
 export class IncrementalAnalysis {
   private previous: readonly ChunkResult[] = [];
   /** The rules the previous results were found with: those the document's words call for (see Rule.needsWords). */
@@ -54,6 +61,8 @@ export class IncrementalAnalysis {
   private spelled: ReadonlySet<string> | undefined;
   /** Chunks analysed again by the last call, for tests and the benchmark. */
   lastAnalysedChunks = 0;
+  /** Each result's findings where its chunk started at the last call. */
+  private readonly placements = new WeakMap<ChunkResult, Placed>();
 
   constructor(private readonly options: AnalysisOptions) {
     this.neededWords = [...new Set(options.rules.flatMap((rule) => rule.needsWords ?? []))];
@@ -108,8 +117,7 @@ export class IncrementalAnalysis {
   private neededWordsSpelled(kept: readonly (number | undefined)[], chunks: readonly Chunk[], source: string): ReadonlySet<string> {
     const before = this.spelled;
     if (!before) return new Set(this.neededWords.filter((word) => source.includes(word)));
-    const stillThere = new Set(kept.filter((index): index is number => index !== undefined));
-    const gone = this.previous.filter((_, index) => !stillThere.has(index)).map((result) => result.key);
+    const gone = this.goneResults(kept).map((result) => result.key);
     const came = chunks.filter((_, index) => kept[index] === undefined).map((chunk) => chunk.key);
     return new Set(
       this.neededWords.filter((word) => {
@@ -130,12 +138,17 @@ export class IncrementalAnalysis {
       for (const word of words.moduleLevel) moduleLevel.add(word);
       starImport ||= words.starImport;
     };
-    const stillThere = new Set(kept.filter((index): index is number => index !== undefined));
-    this.previous.forEach((result, index) => {
-      if (!stillThere.has(index)) add(result.words);
-    });
+    for (const result of this.goneResults(kept)) add(result.words);
     for (const words of newWords.values()) add(words);
     return { all, moduleLevel, starImport };
+  }
+
+  /** The previous results whose chunks are not among `kept` (by index into the previous results). */
+  private goneResults(kept: readonly (number | undefined)[]): ChunkResult[] {
+    // Flags, not a Set: this runs on every keystroke, over every chunk of the file.
+    const stays = new Uint8Array(this.previous.length);
+    for (const index of kept) if (index !== undefined) stays[index] = 1;
+    return this.previous.filter((_, index) => stays[index] === 0);
   }
 
   private analyseChunk(chunk: Chunk, rules: RulesByType, context: RuleContext & { readonly facts: DocumentFacts }, words: ChunkWords): ChunkResult {
@@ -169,11 +182,25 @@ export class IncrementalAnalysis {
     const findings: Finding[] = [];
     const suppressions: SuppressionAt[] = [];
     results.forEach((result, index) => {
-      const start = chunks[index]!.start;
-      for (const finding of result.findings) findings.push(moved(finding, start));
-      for (const { offset, suppression } of result.suppressions) suppressions.push({ offset: offset + start, suppression });
+      if (result.findings.length === 0 && result.suppressions.length === 0) return;
+      const placed = this.placed(result, chunks[index]!.start);
+      for (const finding of placed.findings) findings.push(finding);
+      for (const suppression of placed.suppressions) suppressions.push(suppression);
     });
     return finishFindings(findings, suppressions, source, this.options);
+  }
+
+  /** A result's findings at document offsets: those of the last call while its chunk has not moved (an edit below it). */
+  private placed(result: ChunkResult, start: number): Placed {
+    const known = this.placements.get(result);
+    if (known?.start === start) return known;
+    const placed: Placed = {
+      start,
+      findings: result.findings.map((finding) => moved(finding, start)),
+      suppressions: result.suppressions.map(({ offset, suppression }) => ({ offset: offset + start, suppression })),
+    };
+    this.placements.set(result, placed);
+    return placed;
   }
 }
 
