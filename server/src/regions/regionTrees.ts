@@ -6,9 +6,9 @@
 //
 // A region that parses cleanly, between boundaries nothing carries across
 // (boundaries.ts), parses as it would inside the whole text. One that does not
-// is merged with its neighbours when they parse cleanly together; otherwise the
-// syntax error stays inside its region, where in one tree it could swallow the
-// rest of the file.
+// is merged with a neighbour that can hold the rest of its broken statement
+// (errorReach) when the two parse cleanly together; otherwise the syntax error
+// stays inside its region, where in one tree it could swallow the rest of the file.
 import type { Node, Parser, Point, Range, Tree } from 'web-tree-sitter';
 import { ModuleParts } from '../analysis/moduleParts';
 import { whyNotAnalysed, whyTooNested, type Skip } from '../limits';
