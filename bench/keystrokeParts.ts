@@ -3,7 +3,7 @@
 // analysis of what changed. The same edits as the LSP measurement, so the two
 // can be read side by side: a reparse slower than the latency target puts the
 // target below the floor.
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import type { Parser } from 'web-tree-sitter';
 import { DEFAULT_SETTINGS } from '../server/src/config';
 import { OpenDocuments } from '../server/src/documents';
@@ -22,9 +22,11 @@ export interface KeystrokeParts {
   readonly fullParseMs: number;
   /** The regions the file is parsed in (server/src/regions), after the edits. */
   readonly regions: number;
+  /** V8's garbage collections during the keystrokes: each pauses the one it falls in. */
+  readonly collections: { readonly count: number; readonly p50PauseMs: number; readonly maxPauseMs: number };
 }
 
-export function keystrokeParts(parser: Parser, text: string, edits: number, slowMs: number): KeystrokeParts {
+export async function keystrokeParts(parser: Parser, text: string, edits: number, slowMs: number): Promise<KeystrokeParts> {
   const documents = new OpenDocuments(parser);
   const linter = new Linter((uri, error) => {
     throw new Error(`analysing ${uri} failed: ${String(error)}`);
@@ -36,6 +38,8 @@ export function keystrokeParts(parser: Parser, text: string, edits: number, slow
     const reparse: number[] = [];
     const analysis: number[] = [];
     let version = 1;
+    const collections = new PerformanceObserver(() => undefined);
+    collections.observe({ entryTypes: ['gc'] });
     for (const change of keystrokes(text, edits)) {
       const start = performance.now();
       document = documents.changed(uri, ++version, [change])!;
@@ -44,6 +48,10 @@ export function keystrokeParts(parser: Parser, text: string, edits: number, slow
       analysis.push(performance.now() - parsed);
       reparse.push(parsed - start);
     }
+    // Node makes the entry for a collection once the code it paused yields.
+    await new Promise((resolve) => setImmediate(resolve));
+    const pauses = collections.takeRecords().map((entry: PerformanceEntry) => entry.duration);
+    collections.disconnect();
     const regions = documents.regionsOf(uri)?.count ?? 1;
     const fullStart = performance.now();
     parser.parse(document.text.getText())?.delete();
@@ -56,6 +64,7 @@ export function keystrokeParts(parser: Parser, text: string, edits: number, slow
       slowMs,
       fullParseMs,
       regions,
+      collections: { count: pauses.length, p50PauseMs: pauses.length ? percentile(pauses, 50) : 0, maxPauseMs: Math.max(0, ...pauses) },
     };
   } finally {
     documents.closed(uri);

@@ -104,7 +104,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   log(`(d) keystroke latency over LSP (${scale.keystrokes} edits)`);
   const editing = await editingLatency(REPO_ROOT, generated.files[0]!.text, scale.keystrokes, ruff, scale.ruffRuns);
   log(`(d) the same edits in process: reparse and analysis apart`);
-  const parts = keystrokeParts(parser, generated.files[0]!.text, scale.keystrokes, KEYSTROKE_P99_GOAL_MS);
+  const parts = await keystrokeParts(parser, generated.files[0]!.text, scale.keystrokes, KEYSTROKE_P99_GOAL_MS);
   log(`(e) server memory (${scale.openFiles} files, ${scale.memoryEdits} edits)`);
   const memory = await memoryGrowth(REPO_ROOT, stdlib, scale.openFiles, scale.memoryEdits);
   ruff.free();
@@ -140,6 +140,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   print(`    Ruff (WASM) check of the same file: p50 ${ms(editing.ruffCheckP50Ms)}`);
   print(`    in process, the same edits: incremental reparse p50 ${ms(parts.reparse.p50Ms)}, p99 ${ms(parts.reparse.p99Ms)}; analysis p50 ${ms(parts.analysis.p50Ms)}, p99 ${ms(parts.analysis.p99Ms)}`);
   print(`    reparses alone over ${KEYSTROKE_P99_GOAL_MS} ms: ${parts.slowReparses} of ${parts.keystrokes}; a whole parse of the file: ${ms(parts.fullParseMs)}; the file is parsed in ${parts.regions} regions`);
+  print(`    garbage collections during them: ${parts.collections.count}, pauses p50 ${ms(parts.collections.p50PauseMs)}, max ${ms(parts.collections.maxPauseMs)}`);
   print();
   print(`(e) server memory: after opening ${memory.openedFiles} files RSS ${mb(memory.afterOpening.rssBytes)}, WASM ${mb(memory.afterOpening.wasmBytes)}, JS heap ${mb(memory.afterOpening.heapUsedBytes)}, ${memory.afterOpening.openTrees} trees`);
   print(`    after ${memory.edits} edits: RSS ${mb(memory.afterEditing.rssBytes)}, WASM ${mb(memory.afterEditing.wasmBytes)}, JS heap ${mb(memory.afterEditing.heapUsedBytes)}, ${memory.afterEditing.openTrees} trees`);

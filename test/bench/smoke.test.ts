@@ -68,6 +68,8 @@ test('the quick bench measures every section and writes them all', { timeout: 24
   assert.equal((results['editing'] as Json)['keystrokes'], 50);
   assert.equal((results['keystrokeParts'] as Json)['keystrokes'], 50);
   assert.match(run.stdout, /incremental reparse p50 [\d.]+ ms, p99 [\d.]+ ms; analysis p50 [\d.]+ ms/);
+  assert.match(run.stdout, /garbage collections during them: \d+, pauses p50 [\d.]+ ms, max [\d.]+ ms/);
+  assert.equal(typeof ((results['keystrokeParts'] as Json)['collections'] as Json)['count'], 'number');
   assert.equal((results['memory'] as Json)['edits'], 50);
   assert.equal(typeof (results['memory'] as Json)['rssGrowthPercent'], 'number');
 
