@@ -29,6 +29,9 @@ export const mem201: Rule = {
   },
   visits: ['augmented_assignment', 'assignment'],
   check(node, context) {
+    // Growing takes a `+`: most assignments are ruled out by their text, without asking tree-sitter.
+    const plus = context.source.indexOf('+', node.startIndex);
+    if (plus === -1 || plus >= node.endIndex) return undefined;
     const name = grownName(node);
     if (!name) return undefined;
     const loops = enclosingLoops(node);
