@@ -164,7 +164,7 @@ test('an unterminated string stays inside its region: the regions after it keep 
 });
 
 /** Counts the parses `parser` runs while `body` runs. */
-async function parsesDuring(parser: Awaited<ReturnType<typeof pythonParser>>, body: () => void): Promise<number> {
+function parsesDuring(parser: Awaited<ReturnType<typeof pythonParser>>, body: () => void): number {
   const original = parser.parse;
   let parses = 0;
   parser.parse = function (this: typeof parser, ...args: Parameters<typeof original>) {
@@ -192,7 +192,7 @@ test('an error inside a long statement is not tried against the neighbouring reg
   // A typo in the middle of the table: its region is parsed again, and that is all.
   const entry = `'k${REGION_LINES}': ${REGION_LINES}`;
   let document = opened;
-  const inside = await parsesDuring(parser, () => {
+  const inside = parsesDuring(parser, () => {
     document = documents.changed(URI, 2, [changeAt(text, text.indexOf(entry) + entry.length, ' x')])!;
   });
   assert.ok(document.module.parts[0]!.root.hasError, 'the typo is a syntax error');
@@ -212,7 +212,7 @@ test('an error inside a long statement is not tried against the neighbouring reg
     const boundary = documents.changed(URI, 2, [endAbove])!.module.parts[2]!.start;
     assert.ok(before.slice(0, boundary).endsWith(`${above}\n`), `${what}: the region above ends with it`);
     const typing = changeAt(before, boundary, typed);
-    const parses = await parsesDuring(parser, () => {
+    const parses = parsesDuring(parser, () => {
       document = documents.changed(URI, 3, [typing])!;
     });
     const expected = whole(applyContentChanges(before, [typing]));
