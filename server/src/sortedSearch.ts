@@ -1,14 +1,23 @@
 // Binary search over items kept in the order of where they start: regions,
-// module parts, notebook cells.
+// module parts, notebook cells, scopes.
 
-/** The index of the last item that starts at or before `offset`; 0 when none does. */
-export function lastStartingAtOrBefore<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
+interface Starting {
+  readonly start: number;
+}
+
+/** The index of the first item that starts after `offset`; the length when none does. */
+export function firstStartingAfter(items: readonly Starting[], offset: number): number {
   let low = 0;
-  let high = items.length - 1;
+  let high = items.length;
   while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (startOf(items[mid]!) <= offset) low = mid;
-    else high = mid - 1;
+    const mid = (low + high) >> 1;
+    if (items[mid]!.start <= offset) low = mid + 1;
+    else high = mid;
   }
   return low;
+}
+
+/** The index of the last item that starts at or before `offset`; 0 when none does. */
+export function lastStartingAtOrBefore(items: readonly Starting[], offset: number): number {
+  return Math.max(0, firstStartingAfter(items, offset) - 1);
 }

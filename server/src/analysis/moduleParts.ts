@@ -62,7 +62,7 @@ export class ModuleParts {
 
   /** The part whose text holds `offset` (the last part for the end of the text). */
   partAt(offset: number): ModulePart {
-    return this.parts[lastStartingAtOrBefore(this.parts, offset, (part) => part.start)]!;
+    return this.parts[lastStartingAtOrBefore(this.parts, offset)]!;
   }
 
   /** The smallest node spanning [start, end), in the part that holds `start`. */

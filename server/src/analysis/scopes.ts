@@ -2,6 +2,7 @@
 // that bind: module-level code at once, each top-level function or class body
 // when something inside it is first asked about.
 import type { Node, Point } from 'web-tree-sitter';
+import { firstStartingAfter } from '../sortedSearch';
 import { COMPREHENSION_TARGET_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
 import { partBindings, type PartBindings } from './moduleLevelNames';
 import { ModuleParts, type ModulePart } from './moduleParts';
@@ -284,18 +285,6 @@ export class Scopes {
   private indexAfterStart(offset: number): number {
     return firstStartingAfter(this.extents, offset);
   }
-}
-
-/** The index of the first item, in a list sorted by start, that starts after `offset`. */
-function firstStartingAfter(items: readonly { readonly start: number }[], offset: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (items[mid]!.start <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Whether the node at [start, end) is evaluated inside the scope. */

@@ -47,7 +47,7 @@ export class NotebookModule {
 
   /** The cell holding a module offset; an offset at a cell's end (before the separator) belongs to it. */
   cellAt(offset: number): ModuleCell | undefined {
-    const cell = this.cells[lastStartingAtOrBefore(this.cells, offset, (candidate) => candidate.start)];
+    const cell = this.cells[lastStartingAtOrBefore(this.cells, offset)];
     return cell && offset >= cell.start && offset <= cell.end ? cell : undefined;
   }
 

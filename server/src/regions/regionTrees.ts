@@ -227,7 +227,7 @@ export class RegionTrees {
 
   /** The index of the region holding `offset`; an edit at a boundary belongs to the region that starts there. */
   private indexAt(offset: number): number {
-    return lastStartingAtOrBefore(this.regions, offset, (region) => region.start);
+    return lastStartingAtOrBefore(this.regions, offset);
   }
 }
 
