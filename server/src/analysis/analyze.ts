@@ -33,7 +33,7 @@ export interface Checked {
 export function analyze(parsed: Tree | ModuleParts, source: string, options: AnalysisOptions): Finding[] {
   const module = ModuleParts.from(parsed);
   const context: RuleContext = { source, facts: new DocumentFacts(module) };
-  const rules = rulesByNodeType(rulesFor(source, options.rules));
+  const rules = rulesByNodeType(rulesFor((word) => source.includes(word), options.rules));
   const findings: Finding[] = [];
   const suppressions: SuppressionAt[] = [];
   for (const part of module.parts) {
@@ -44,14 +44,9 @@ export function analyze(parsed: Tree | ModuleParts, source: string, options: Ana
   return finishFindings(findings, suppressions, source, options);
 }
 
-/** The rules that can find something in `source`: those whose needed words it spells (see Rule.needsWords). */
-export function rulesFor(source: string, rules: readonly Rule[]): Rule[] {
-  return rules.filter((rule) => rule.needsWords === undefined || rule.needsWords.some((word) => source.includes(word)));
-}
-
-/** The same, for a text known to spell exactly the needed words in `spelled`. */
-export function rulesSpelling(spelled: ReadonlySet<string>, rules: readonly Rule[]): Rule[] {
-  return rules.filter((rule) => rule.needsWords === undefined || rule.needsWords.some((word) => spelled.has(word)));
+/** The rules that can find something in a text: those whose needed words it spells (see Rule.needsWords). */
+export function rulesFor(spells: (word: string) => boolean, rules: readonly Rule[]): Rule[] {
+  return rules.filter((rule) => rule.needsWords === undefined || rule.needsWords.some(spells));
 }
 
 export function rulesByNodeType(rules: readonly Rule[]): RulesByType {

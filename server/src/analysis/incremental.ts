@@ -4,7 +4,7 @@
 // The result is always what analyze() gives for the whole new text.
 import type { Tree } from 'web-tree-sitter';
 import type { Finding, RuleContext } from '../rules/types';
-import { checkSubtree, finishFindings, rulesByNodeType, rulesSpelling, type AnalysisOptions, type RulesByType, type SuppressionAt } from './analyze';
+import { checkSubtree, finishFindings, rulesByNodeType, rulesFor, type AnalysisOptions, type RulesByType, type SuppressionAt } from './analyze';
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
@@ -74,15 +74,19 @@ export class IncrementalAnalysis {
     const chunks = topLevelChunks(module, source);
     const kept = unchangedChunks(this.previous.map((result) => result.key), chunks.map((chunk) => chunk.key));
     const before = this.rules;
-    this.spelled = this.neededWordsSpelled(kept, chunks, source);
+    let gone: readonly ChunkResult[] = this.goneResults(kept);
+    this.spelled = this.neededWordsSpelled(gone, kept, chunks, source);
     const rules = this.rulesCalledFor(this.spelled);
     // Results found with other rules cannot be kept.
-    if (rules !== before) kept.fill(undefined);
+    if (rules !== before) {
+      kept.fill(undefined);
+      gone = this.previous;
+    }
     const newWords = new Map<number, ChunkWords>();
     chunks.forEach((chunk, index) => {
       if (kept[index] === undefined) newWords.set(index, wordsOfChunk(chunk, source));
     });
-    const changed = this.changedWords(kept, newWords);
+    const changed = this.changedWords(gone, newWords);
     let facts: DocumentFacts | undefined;
     const results: ChunkResult[] = [];
     this.lastAnalysedChunks = 0;
@@ -102,7 +106,7 @@ export class IncrementalAnalysis {
 
   /** The rules for a text that spells these needed words: the same object as before when they did not change. */
   private rulesCalledFor(spelled: ReadonlySet<string>): Rules {
-    const rules = rulesSpelling(spelled, this.options.rules);
+    const rules = rulesFor((word) => spelled.has(word), this.options.rules);
     const codes = rules.map((rule) => rule.code).join(' ');
     if (this.rules?.codes === codes) return this.rules;
     this.rules = { codes, byType: rulesByNodeType(rules) };
@@ -114,22 +118,22 @@ export class IncrementalAnalysis {
    * is still spelled when a chunk that came spells it, or when it was and no chunk that
    * went did; only a word that a chunk took away with it is searched for in the whole text.
    */
-  private neededWordsSpelled(kept: readonly (number | undefined)[], chunks: readonly Chunk[], source: string): ReadonlySet<string> {
+  private neededWordsSpelled(gone: readonly ChunkResult[], kept: readonly (number | undefined)[], chunks: readonly Chunk[], source: string): ReadonlySet<string> {
     const before = this.spelled;
     if (!before) return new Set(this.neededWords.filter((word) => source.includes(word)));
-    const gone = this.goneResults(kept).map((result) => result.key);
+    const goneKeys = gone.map((result) => result.key);
     const came = chunks.filter((_, index) => kept[index] === undefined).map((chunk) => chunk.key);
     return new Set(
       this.neededWords.filter((word) => {
         if (came.some((key) => key.includes(word))) return true;
         if (!before.has(word)) return false;
-        return !gone.some((key) => key.includes(word)) || source.includes(word);
+        return !goneKeys.some((key) => key.includes(word)) || source.includes(word);
       }),
     );
   }
 
-  /** The words of chunks that appeared or went away. */
-  private changedWords(kept: readonly (number | undefined)[], newWords: ReadonlyMap<number, ChunkWords>): ChangedWords {
+  /** The words of chunks that went away (`gone`) or appeared (`newWords`). */
+  private changedWords(gone: readonly ChunkResult[], newWords: ReadonlyMap<number, ChunkWords>): ChangedWords {
     const all = new Set<string>();
     const moduleLevel = new Set<string>();
     let starImport = false;
@@ -138,7 +142,7 @@ export class IncrementalAnalysis {
       for (const word of words.moduleLevel) moduleLevel.add(word);
       starImport ||= words.starImport;
     };
-    for (const result of this.goneResults(kept)) add(result.words);
+    for (const result of gone) add(result.words);
     for (const words of newWords.values()) add(words);
     return { all, moduleLevel, starImport };
   }
