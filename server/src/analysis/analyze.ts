@@ -1,8 +1,9 @@
-// One pass over a document's tree: each node is handed to the rules that
-// visit its type; findings on lines with a matching `# noqa` are dropped.
+// A document's findings: each rule checks the nodes its anchors reach (see
+// anchoredNodes.ts); findings on lines with a matching `# noqa` are dropped.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Finding, Rule, RuleContext } from '../rules/types';
 import { lineOfOffset, lineStarts } from '../positions';
+import { visitsIn } from './anchoredNodes';
 import { DocumentFacts } from './facts';
 import { ModuleParts } from './moduleParts';
 import { isSuppressed, parseNoqa, type Suppression } from './noqa';
@@ -14,8 +15,6 @@ export interface AnalysisOptions {
   /** Severity per code, overriding each rule's default. */
   readonly severity?: Readonly<Record<string, Finding['severity']>>;
 }
-
-export type RulesByType = ReadonlyMap<string, readonly Rule[]>;
 
 /** A `# noqa` comment and where it starts. */
 export interface SuppressionAt {
@@ -33,49 +32,37 @@ export interface Checked {
 export function analyze(parsed: Tree | ModuleParts, source: string, options: AnalysisOptions): Finding[] {
   const module = ModuleParts.from(parsed);
   const context: RuleContext = { source, facts: new DocumentFacts(module) };
-  const rules = rulesByNodeType(rulesFor((word) => source.includes(word), options.rules));
   const findings: Finding[] = [];
   const suppressions: SuppressionAt[] = [];
   for (const part of module.parts) {
-    const checked = checkSubtree(part.root, rules, context);
+    const checked = checkSubtree(part.root, options.rules, context);
     findings.push(...checked.findings);
     suppressions.push(...checked.suppressions);
   }
   return finishFindings(findings, suppressions, source, options);
 }
 
-/** The rules that can find something in a text: those whose needed words it spells (see Rule.needsWords). */
-export function rulesFor(spells: (word: string) => boolean, rules: readonly Rule[]): Rule[] {
-  return rules.filter((rule) => rule.needsWords === undefined || rule.needsWords.some(spells));
-}
-
-export function rulesByNodeType(rules: readonly Rule[]): RulesByType {
-  const byType = new Map<string, Rule[]>();
-  for (const rule of rules) {
-    for (const type of rule.visits) {
-      const list = byType.get(type);
-      if (list) list.push(rule);
-      else byType.set(type, [rule]);
-    }
-  }
-  return byType;
-}
-
-/** Runs the rules on every node of `top` (itself included) whose type they visit, and reads its noqa comments. */
-export function checkSubtree(top: Node, rules: RulesByType, context: RuleContext): Checked {
+/** Runs the rules on the nodes inside `top` (itself included) that their anchors reach, and reads its noqa comments. */
+export function checkSubtree(top: Node, rules: readonly Rule[], context: RuleContext): Checked {
   const findings: Finding[] = [];
+  for (const { rule, node } of visitsIn(top, rules, context.facts)) collect(findings, rule.check(node, context));
+  return { findings, suppressions: suppressionsIn(top, context.source) };
+}
+
+/** The noqa comments inside `top`: found where the text spells `noqa`, as a walk over every comment would cost a walk over every node. */
+function suppressionsIn(top: Node, source: string): SuppressionAt[] {
   const suppressions: SuppressionAt[] = [];
-  // tree-sitter finds the visited nodes (in document order) inside WASM: walking
-  // every node from JS costs a call across the boundary per step.
-  for (const node of top.descendantsOfType([...rules.keys(), 'comment'])) {
-    const type = node.type;
-    if (type === 'comment') {
-      const suppression = parseNoqa(node.text);
-      if (suppression) suppressions.push({ offset: node.startIndex, suppression });
-    }
-    for (const rule of rules.get(type) ?? []) collect(findings, rule.check(node, context));
+  const spelled = /noqa/gi;
+  spelled.lastIndex = top.startIndex;
+  let lastComment = -1;
+  for (let match = spelled.exec(source); match && match.index < top.endIndex; match = spelled.exec(source)) {
+    const comment = top.descendantForIndex(match.index, match.index + match[0].length);
+    if (comment?.type !== 'comment' || comment.startIndex === lastComment) continue;
+    lastComment = comment.startIndex;
+    const suppression = parseNoqa(comment.text);
+    if (suppression) suppressions.push({ offset: comment.startIndex, suppression });
   }
-  return { findings, suppressions };
+  return suppressions;
 }
 
 /** Applies severity overrides and noqa comments, in document order. */

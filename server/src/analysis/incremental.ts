@@ -4,7 +4,7 @@
 // The result is always what analyze() gives for the whole new text.
 import type { Tree } from 'web-tree-sitter';
 import type { Finding, RuleContext } from '../rules/types';
-import { checkSubtree, finishFindings, rulesByNodeType, rulesFor, type AnalysisOptions, type RulesByType, type SuppressionAt } from './analyze';
+import { checkSubtree, finishFindings, type AnalysisOptions, type SuppressionAt } from './analyze';
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
@@ -28,12 +28,6 @@ interface ChangedWords {
   readonly starImport: boolean;
 }
 
-/** A set of rules by the node types they visit, and their codes to tell sets apart. */
-interface Rules {
-  readonly codes: string;
-  readonly byType: RulesByType;
-}
-
 /** One chunk's findings and noqa comments, at offsets from its start. */
 interface ChunkResult {
   readonly key: string;
@@ -53,35 +47,19 @@ interface Placed {
 
 export class IncrementalAnalysis {
   private previous: readonly ChunkResult[] = [];
-  /** The rules the previous results were found with: those the document's words call for (see Rule.needsWords). */
-  private rules: Rules | undefined;
-  /** Every rule's needed words: only a chunk that spells one can change which rules a document calls for. */
-  private readonly neededWords: readonly string[];
-  /** The needed words the text spelled at the last call. */
-  private spelled: ReadonlySet<string> | undefined;
   /** Chunks analysed again by the last call, for tests and the benchmark. */
   lastAnalysedChunks = 0;
   /** Each result's findings where its chunk started at the last call. */
   private readonly placements = new WeakMap<ChunkResult, Placed>();
 
-  constructor(private readonly options: AnalysisOptions) {
-    this.neededWords = [...new Set(options.rules.flatMap((rule) => rule.needsWords ?? []))];
-  }
+  constructor(private readonly options: AnalysisOptions) {}
 
   /** The findings in a document parsed whole (a tree) or in parts. */
   analyze(parsed: Tree | ModuleParts, source: string): Finding[] {
     const module = ModuleParts.from(parsed);
     const chunks = topLevelChunks(module, source);
     const kept = unchangedChunks(this.previous.map((result) => result.key), chunks.map((chunk) => chunk.key));
-    const before = this.rules;
-    let gone: readonly ChunkResult[] = this.goneResults(kept);
-    this.spelled = this.neededWordsSpelled(gone, kept, chunks, source);
-    const rules = this.rulesCalledFor(this.spelled);
-    // Results found with other rules cannot be kept.
-    if (rules !== before) {
-      kept.fill(undefined);
-      gone = this.previous;
-    }
+    const gone = this.goneResults(kept);
     const newWords = new Map<number, ChunkWords>();
     chunks.forEach((chunk, index) => {
       if (kept[index] === undefined) newWords.set(index, wordsOfChunk(chunk, source));
@@ -97,39 +75,11 @@ export class IncrementalAnalysis {
         return;
       }
       facts ??= new DocumentFacts(module);
-      results.push(this.analyseChunk(chunk, rules.byType, { source, facts }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
+      results.push(this.analyseChunk(chunk, { source, facts }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
       this.lastAnalysedChunks++;
     });
     this.previous = results;
     return this.assemble(chunks, results, source);
-  }
-
-  /** The rules for a text that spells these needed words: the same object as before when they did not change. */
-  private rulesCalledFor(spelled: ReadonlySet<string>): Rules {
-    const rules = rulesFor((word) => spelled.has(word), this.options.rules);
-    const codes = rules.map((rule) => rule.code).join(' ');
-    if (this.rules?.codes === codes) return this.rules;
-    this.rules = { codes, byType: rulesByNodeType(rules) };
-    return this.rules;
-  }
-
-  /**
-   * The needed words the text spells. The text outside the chunks holds no words: a word
-   * is still spelled when a chunk that came spells it, or when it was and no chunk that
-   * went did; only a word that a chunk took away with it is searched for in the whole text.
-   */
-  private neededWordsSpelled(gone: readonly ChunkResult[], kept: readonly (number | undefined)[], chunks: readonly Chunk[], source: string): ReadonlySet<string> {
-    const before = this.spelled;
-    if (!before) return new Set(this.neededWords.filter((word) => source.includes(word)));
-    const goneKeys = gone.map((result) => result.key);
-    const came = chunks.filter((_, index) => kept[index] === undefined).map((chunk) => chunk.key);
-    return new Set(
-      this.neededWords.filter((word) => {
-        if (came.some((key) => key.includes(word))) return true;
-        if (!before.has(word)) return false;
-        return !goneKeys.some((key) => key.includes(word)) || source.includes(word);
-      }),
-    );
   }
 
   /** The words of chunks that went away (`gone`) or appeared (`newWords`). */
@@ -155,14 +105,14 @@ export class IncrementalAnalysis {
     return this.previous.filter((_, index) => stays[index] === 0);
   }
 
-  private analyseChunk(chunk: Chunk, rules: RulesByType, context: RuleContext & { readonly facts: DocumentFacts }, words: ChunkWords): ChunkResult {
+  private analyseChunk(chunk: Chunk, context: RuleContext & { readonly facts: DocumentFacts }, words: ChunkWords): ChunkResult {
     const dependencies = new Dependencies();
     context.facts.recordInto(dependencies);
     const findings: Finding[] = [];
     const suppressions: SuppressionAt[] = [];
     try {
       for (const node of chunk.nodes) {
-        const checked = checkSubtree(node, rules, context);
+        const checked = checkSubtree(node, this.options.rules, context);
         findings.push(...checked.findings);
         suppressions.push(...checked.suppressions);
       }

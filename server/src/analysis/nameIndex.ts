@@ -8,6 +8,7 @@ import { INNER_BINDERS } from './bindings';
 import { lastPart } from './calleeNames';
 import { ModuleParts, type ModulePart } from './moduleParts';
 import { PartCache } from './partCache';
+import { calleeCall } from './syntax';
 
 /** Names of the builtins that can reach a scope's variables without spelling them. */
 const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'locals', 'vars'];
@@ -22,13 +23,15 @@ export class NameIndex {
   /** The module's text, which starts at the first part's first token rather than at offset 0. */
   private readonly source: string;
   private readonly sourceStart: number;
-  /** By name: its identifiers in the whole module. */
-  private readonly identifiers = new Map<string, readonly Node[]>();
-  /** By node id and name: its identifiers inside that node, for names not yet searched module-wide. */
-  private readonly identifiersWithin = new Map<string, readonly Node[]>();
+  /** By type and text: the tokens in the whole module. */
+  private readonly tokensInModule = new Map<string, readonly Node[]>();
+  /** By node id, type and text: the tokens inside that node, for tokens not yet searched module-wide. */
+  private readonly tokensWithin = new Map<string, readonly Node[]>();
   private dynamicCalls: readonly Node[] | undefined;
   /** By alias: the last part of the name an `import … as alias` imports. */
   private aliases: ReadonlyMap<string, readonly string[]> | undefined;
+  /** By the last part of an imported name: the aliases it is imported under. */
+  private aliasesByImported: ReadonlyMap<string, readonly string[]> | undefined;
   /** By function or lambda node id: the ids of its parameters' names. */
   private readonly parameters = new Map<number, ReadonlySet<number>>();
 
@@ -53,14 +56,28 @@ export class NameIndex {
       this.readsModule(name);
       return this.identifiersNamed(name);
     }
-    const known = this.identifiers.get(name);
+    return this.tokens(name, 'identifier', within);
+  }
+
+  /**
+   * The tokens of `type` spelled `text` inside `within`, in document order:
+   * identifiers (type `identifier`), or keywords and operators (whose type is
+   * their text). Unlike spellings(), a search of the whole module is not
+   * reported as reading it: callers ask about their own part of it.
+   */
+  tokens(text: string, type: string, within: Node): readonly Node[] {
+    const known = this.tokensInModule.get(`${type} ${text}`);
+    if (this.module.isRoot(within)) {
+      const found = known ?? this.tokensOfModule(text, type);
+      return this.module.parts.length === 1 ? found : found.filter((node) => contains(within, node));
+    }
     if (known) return known.filter((node) => contains(within, node));
-    // A local name is searched for in its own scope's text, not in the whole module.
-    const key = `${within.id} ${name}`;
-    let found = this.identifiersWithin.get(key);
+    // A token in a local scope or a statement is searched for in its text, not in the whole module.
+    const key = `${within.id} ${type} ${text}`;
+    let found = this.tokensWithin.get(key);
     if (!found) {
-      found = this.nodesSpelling(name, 'identifier', within.startIndex, within.endIndex);
-      this.identifiersWithin.set(key, found);
+      found = this.nodesSpelling(text, type, within.startIndex, within.endIndex);
+      this.tokensWithin.set(key, found);
     }
     return found;
   }
@@ -69,6 +86,13 @@ export class NameIndex {
   importedAs(alias: string): readonly string[] {
     this.aliases ??= this.importAliases();
     return this.aliases.get(alias) ?? [];
+  }
+
+  /** The aliases a name (the last part of an imported name) is imported under anywhere in the document. */
+  aliasesOf(imported: string): readonly string[] {
+    this.aliases ??= this.importAliases();
+    this.aliasesByImported ??= byImported(this.aliases);
+    return this.aliasesByImported.get(imported) ?? [];
   }
 
   /** Calls inside `within` that may be eval/exec/globals/locals/vars. */
@@ -97,11 +121,12 @@ export class NameIndex {
 
   /** Every identifier node spelled `name`, in document order: the text is searched, and tree-sitter says which hits are identifiers. */
   private identifiersNamed(name: string): readonly Node[] {
-    let found = this.identifiers.get(name);
-    if (!found) {
-      found = this.nodesSpelling(name, 'identifier');
-      this.identifiers.set(name, found);
-    }
+    return this.tokensInModule.get(`identifier ${name}`) ?? this.tokensOfModule(name, 'identifier');
+  }
+
+  private tokensOfModule(text: string, type: string): readonly Node[] {
+    const found = this.nodesSpelling(text, type);
+    this.tokensInModule.set(`${type} ${text}`, found);
     return found;
   }
 
@@ -109,9 +134,12 @@ export class NameIndex {
   private nodesSpelling(word: string, type: string, from = this.sourceStart, to = Infinity): Node[] {
     const nodes: Node[] = [];
     const last = to - this.sourceStart - word.length;
+    const startsWordlike = ASCII_IDENTIFIER_CHAR.test(word[0] ?? '');
+    const endsWordlike = ASCII_IDENTIFIER_CHAR.test(word[word.length - 1] ?? '');
     for (let at = this.source.indexOf(word, Math.max(0, from - this.sourceStart)); at !== -1 && at <= last && word.length > 0; at = this.source.indexOf(word, at + 1)) {
       // A hit inside a longer ASCII word is no node of its own: skip it without asking the tree.
-      if (ASCII_IDENTIFIER_CHAR.test(this.source[at - 1] ?? '') || ASCII_IDENTIFIER_CHAR.test(this.source[at + word.length] ?? '')) continue;
+      if (startsWordlike && ASCII_IDENTIFIER_CHAR.test(this.source[at - 1] ?? '')) continue;
+      if (endsWordlike && ASCII_IDENTIFIER_CHAR.test(this.source[at + word.length] ?? '')) continue;
       const start = this.sourceStart + at;
       const node = this.module.nodeAt(start, start + word.length);
       if (node?.type === type && node.startIndex === start && node.endIndex === start + word.length) nodes.push(node);
@@ -151,15 +179,18 @@ export class NameIndex {
   }
 }
 
-function contains(outer: Node, inner: Node): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+function byImported(aliases: ReadonlyMap<string, readonly string[]>): ReadonlyMap<string, readonly string[]> {
+  const found = new Map<string, string[]>();
+  for (const [alias, imported] of aliases) {
+    for (const name of imported) {
+      const known = found.get(name);
+      if (known) known.push(alias);
+      else found.set(name, [alias]);
+    }
+  }
+  return found;
 }
 
-/** The call whose callee is this identifier, directly or as an attribute's name. */
-function calleeCall(identifier: Node): Node | undefined {
-  let callee = identifier;
-  const parent = identifier.parent;
-  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id) callee = parent;
-  const call = callee.parent;
-  return call?.type === 'call' && call.childForFieldName('function')?.id === callee.id ? call : undefined;
+function contains(outer: Node, inner: Node): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }

@@ -91,6 +91,15 @@ export function isAsyncComprehension(comprehension: Node): boolean {
   return false;
 }
 
+/** The call whose callee is this identifier, directly (`len(x)`) or as an attribute's name (`pd.read_csv(…)`). */
+export function calleeCall(identifier: Node): Node | undefined {
+  let callee = identifier;
+  const parent = identifier.parent;
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id) callee = parent;
+  const call = callee.parent;
+  return call?.type === 'call' && call.childForFieldName('function')?.id === callee.id ? call : undefined;
+}
+
 /** The nearest ancestor (excluding node) whose type is in types. */
 export function closestAncestor(node: Node, types: ReadonlySet<string>): Node | null {
   for (let current = node.parent; current; current = current.parent) {

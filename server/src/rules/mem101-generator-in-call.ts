@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import { isSideEffectFreeComprehension } from '../analysis/purity';
 import { isAsyncComprehension } from '../analysis/syntax';
+import { callAround, keywordAnchor } from './anchors';
 import { CONSUMING_CALLS, iteratesArgument, type ConsumingCall } from './consuming-calls';
 import { generatorExpressionFix } from './generator-fix';
 import type { Finding, Fix, Rule, TextEdit } from './types';
@@ -22,7 +23,7 @@ export const mem101: Rule = {
     fixSafety:
       'Safe when every expression in the comprehension is free of side effects (names, literals, arithmetic, comparisons, subscripts, attribute reads) and the call consumes its argument completely before returning. Unsafe for `any` and `all`, which stop early so a generator evaluates fewer items; for lazy consumers (`zip`, `map`, `enumerate`, `itertools`…), whose items are produced while other code runs; and whenever the comprehension calls functions, since a generator interleaves those calls with the consumer. Async comprehensions and comprehensions containing `await` are not flagged.',
   },
-  visits: ['call'],
+  anchors: [keywordAnchor('for', callGivenComprehension)],
   check(call, context) {
     const callee = call.childForFieldName('function');
     if (!callee) return undefined;
@@ -52,6 +53,13 @@ export const mem101: Rule = {
     return findings;
   },
 };
+
+/** The call a list comprehension is an argument of, from one of its `for`s: `sum([x for x in xs])`. */
+function callGivenComprehension(forKeyword: Node): Node | undefined {
+  const clause = forKeyword.parent;
+  const comprehension = clause?.type === 'for_in_clause' ? clause.parent : null;
+  return comprehension?.type === 'list_comprehension' ? callAround(comprehension) : undefined;
+}
 
 function generatorFix(call: Node, comprehension: Node, consumer: ConsumingCall, qualifiedName: string, facts: DocumentFacts): Fix {
   const eagerAndComplete = consumer.consumes === 'eager' && !consumer.shortCircuits;

@@ -1,10 +1,12 @@
 import type { Node } from 'web-tree-sitter';
+import { mayEndIn } from '../analysis/calleeNames';
 import { chainOf, isMaximalChain, type Chain } from '../analysis/chains';
 import type { DocumentFacts } from '../analysis/facts';
 import { mayBeAliased, mayMutate } from '../analysis/mutation';
 import { isSideEffectFreeComprehension } from '../analysis/purity';
 import { callArguments, descendants, isAsyncComprehension, unparenthesized } from '../analysis/syntax';
 import { holdsBuiltinContainer } from '../analysis/values';
+import { keywordAnchor, parentOfType } from './anchors';
 import { generatorExpressionFix } from './generator-fix';
 import type { Finding, Fix, FixSafety, Rule, TextEdit } from './types';
 
@@ -24,7 +26,7 @@ export const mem102: Rule = {
     fixSafety:
       'Iterating directly is lazy: each item is fetched while the loop body runs, not all before it. The fix is safe only when that cannot change behaviour: what is copied is a local name (or its `keys()`, `values()` or `items()`) whose every binding assigns a builtin container made on the spot (a display, a comprehension, `list(...)`, `dict(...)`…) and that no other name, container or function can reach; a comprehension is free of side effects outside its first iterable; and the loop body calls only builtins that do not change their arguments (`print`, `len`, `str`, `min`, `sum`, `isinstance`…), with no `yield`, `await`, `with`, `import`, lambda or class definition. Otherwise the fix is unsafe: a function called in the loop might change the original through another reference, an iterator would now interleave its work with the loop, and a dict changed while its view is iterated raises `RuntimeError`.',
   },
-  visits: ['for_statement'],
+  anchors: [keywordAnchor('for', parentOfType('for_statement'))],
   check(loop, context) {
     if (loop.children.some((child) => child?.type === 'async')) return undefined;
     const right = loop.childForFieldName('right');
@@ -72,6 +74,8 @@ const COPYING_BUILTINS: ReadonlyMap<string, string> = new Map([
   ['builtins.tuple', 'tuple'],
 ]);
 
+const COPYING_NAMES: readonly string[] = [...COPYING_BUILTINS.values()];
+
 const DICT_VIEWS: ReadonlySet<string> = new Set(['keys', 'values', 'items']);
 
 function copyIn(iterable: Node, facts: DocumentFacts): Copy | undefined {
@@ -80,7 +84,9 @@ function copyIn(iterable: Node, facts: DocumentFacts): Copy | undefined {
   }
   if (iterable.type !== 'call') return undefined;
   const callee = iterable.childForFieldName('function');
-  const builtin = callee ? COPYING_BUILTINS.get(facts.qualifiedName(callee) ?? '') : undefined;
+  // Most loops iterate other calls: their callee's name says so without a lookup.
+  if (!callee || !mayEndIn(callee, COPYING_NAMES, facts)) return undefined;
+  const builtin = COPYING_BUILTINS.get(facts.qualifiedName(callee) ?? '');
   const args = iterable.childForFieldName('arguments');
   if (!builtin || !args) return undefined;
   if (args.type === 'generator_expression') {

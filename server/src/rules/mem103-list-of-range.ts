@@ -4,6 +4,7 @@ import { commentsAbout } from '../analysis/comments';
 import type { DocumentFacts } from '../analysis/facts';
 import { assignedName, usesOfName } from '../analysis/uses';
 import { usageOf, type ValueUse } from '../analysis/valueUses';
+import { callAround, calleeAnchors } from './anchors';
 import { CONSUMING_CALLS, iteratesArgument } from './consuming-calls';
 import type { Fix, FixSafety, Rule } from './types';
 
@@ -23,8 +24,8 @@ export const mem103: Rule = {
     fixSafety:
       'Replaces `list(range(…))` with `range(…)`. Safe for a list used directly and for a name local to a function, since every use was shown to behave the same on a range. Unsafe for a name bound at module level: another module may import it and use it as a list. Error messages differ slightly (`range object index out of range`). No fix is offered when comments sit inside `list(…)`.',
   },
-  visits: ['call'],
-  needsWords: ['range'],
+  // From `range(…)` to the `list(…)` around it.
+  anchors: calleeAnchors(['range'], callAround),
   check(call, context) {
     const range = rangeInsideList(call, context.facts);
     if (!range || allocatesOnPurpose(call)) return undefined;

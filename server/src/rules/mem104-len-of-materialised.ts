@@ -3,6 +3,7 @@ import { targetNames } from '../analysis/bindings';
 import { lastPart, mayEndIn } from '../analysis/calleeNames';
 import type { DocumentFacts } from '../analysis/facts';
 import { descendants, isAsyncComprehension } from '../analysis/syntax';
+import { calleeAnchors } from './anchors';
 import { ITERATOR_CALLS } from './iterator-calls';
 import type { Fix, Rule } from './types';
 
@@ -22,8 +23,7 @@ export const mem104: Rule = {
     fixSafety:
       '`len([e for …])` becomes `sum(1 for …)`, which no longer evaluates the element `e`. Safe when `e` cannot do anything: a literal, a name bound by the comprehension, or a tuple or list of those. Unsafe otherwise, since calls, attribute reads, subscripts and arithmetic in `e` could have side effects or raise (`len([f(x) for x in xs])` → `sum(1 for x in xs)` no longer calls `f`). `len(list(it))` becomes `sum(1 for _ in it)`, which evaluates everything in the same order and is always safe. No fix when comments sit inside the calls or `sum` is shadowed.',
   },
-  visits: ['call'],
-  needsWords: ['len'],
+  anchors: calleeAnchors(['len']),
   check(call, context) {
     const facts = context.facts;
     const argument = soleArgumentOf(call, 'builtins.len', facts, COUNTED_SHAPES);

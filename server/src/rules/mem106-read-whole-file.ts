@@ -6,6 +6,7 @@ import type { Scope } from '../analysis/scopes';
 import { COMPREHENSION_TYPES, callArguments, closestAncestor } from '../analysis/syntax';
 import { assignedName, reboundBefore, runningScope, usesOfName } from '../analysis/uses';
 import { usageOf } from '../analysis/valueUses';
+import { calleeAnchors } from './anchors';
 import type { Finding, Fix, FixSafety, Rule, TextEdit } from './types';
 
 /** The methods whose result is a whole file's lines: `f.readlines()`, `text.splitlines()`, `text.split("\n")`. */
@@ -30,8 +31,7 @@ export const mem106: Rule = {
     fixSafety:
       '`f.readlines()` → `f` yields exactly the same lines, line endings included. The fix is safe for `open(…).readlines()`, and for a name when nothing else touches `f` while the loop runs or after it (other than `f.close()` or a later `with open(…) as f` that opens another file), and `f` is not used by a nested function; otherwise unsafe, since the file position differs once the loop breaks out early. Either way the lines are read as the loop goes, not before it starts: a loop that appends to the file it is reading would now see its own writes. `f.read().splitlines()` drops line endings and also splits at \\v, \\f, \\x1c–\\x1e, \\x85, \\u2028 and \\u2029, where reading a file by lines splits only at line endings; the offered fix iterates `f` and strips `"\\r\\n"` from each line, the same unless the file holds those rarer separators, so it is unsafe, and offered only for text-mode files (for binary files and `codecs.open` no fix). `f.read().split("\\n")` yields a final empty string when the file ends with a newline, which iterating the file does not: no fix is offered. The `lines = f.readlines()` form gets no fix either, as the file would be read later than it is now.',
   },
-  visits: ['call'],
-  needsWords: [...WHOLE_FILE_METHODS],
+  anchors: calleeAnchors([...WHOLE_FILE_METHODS]),
   check(call, context) {
     const method = methodCall(call, WHOLE_FILE_METHODS);
     if (!method) return undefined;

@@ -5,6 +5,7 @@ import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analys
 import { callArguments, unparenthesized } from '../analysis/syntax';
 import { usesOfName } from '../analysis/uses';
 import { valueKind, type ValueKind } from '../analysis/valueKinds';
+import { keywordAnchor, parentOfType } from './anchors';
 import type { Rule } from './types';
 
 type TextKind = 'str' | 'bytes';
@@ -27,11 +28,8 @@ export const mem201: Rule = {
     fixSafety:
       'No automatic fix: rewriting needs a new name for the parts, and every read of `s` inside the loop (a length check, a `print`) would have to join them first. The join is not free either: it holds every part until the end (about 1.9 MB of parts and result for the 1 MB example above), so when the parts are only written out, writing each one to the file or socket directly uses the least memory.',
   },
-  visits: ['augmented_assignment', 'assignment'],
+  anchors: [keywordAnchor('+=', parentOfType('augmented_assignment')), keywordAnchor('+', assignmentOfSum)],
   check(node, context) {
-    // Growing takes a `+`: most assignments are ruled out by their text, without asking tree-sitter.
-    const plus = context.source.indexOf('+', node.startIndex);
-    if (plus === -1 || plus >= node.endIndex) return undefined;
     const name = grownName(node);
     if (!name) return undefined;
     const loops = enclosingLoops(node);
@@ -60,6 +58,15 @@ export const mem201: Rule = {
 };
 
 /** The name grown by `s += …` or `s = s + …` (the name as the leftmost operand), if node is either. */
+/** The assignment whose value is a sum this `+` is part of: `s = s + a + b`. */
+function assignmentOfSum(plus: Node): Node | undefined {
+  let sum = plus.parent;
+  if (sum?.type !== 'binary_operator') return undefined;
+  for (let parent = sum.parent; parent?.type === 'binary_operator' || parent?.type === 'parenthesized_expression'; parent = parent.parent) sum = parent;
+  const assignment = sum.parent;
+  return assignment?.type === 'assignment' ? assignment : undefined;
+}
+
 function grownName(node: Node): Node | undefined {
   const left = node.childForFieldName('left');
   if (left?.type !== 'identifier') return undefined;

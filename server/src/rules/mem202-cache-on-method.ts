@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { derivesFrom } from '../analysis/classes';
 import { lastPart, mayEndIn } from '../analysis/calleeNames';
+import { derivesFrom } from '../analysis/classes';
 import { decoratorCallee, decoratorName } from '../analysis/decorators';
 import type { DocumentFacts } from '../analysis/facts';
 import { closestAncestor, SCOPE_TYPES } from '../analysis/syntax';
@@ -28,6 +28,17 @@ const INSTANCE_PARAMETER_TYPES: ReadonlySet<string> = new Set([
 /** The last names of CACHE_DECORATORS. */
 const CACHE_NAMES: readonly string[] = [...CACHE_DECORATORS].map(lastPart);
 
+/** The definition a decorator naming this identifier stands on: `@lru_cache`, `@functools.cache(…)`. */
+function decoratedBy(identifier: Node): Node | undefined {
+  let expression = identifier;
+  const parent = identifier.parent;
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id) expression = parent;
+  const call = expression.parent;
+  if (call?.type === 'call' && call.childForFieldName('function')?.id === expression.id) expression = call;
+  const decorator = expression.parent;
+  return decorator?.type === 'decorator' && decorator.parent?.type === 'decorated_definition' ? decorator.parent : undefined;
+}
+
 function mayBeCache(decorator: Node, facts: DocumentFacts): boolean {
   const callee = decoratorCallee(decorator);
   return callee !== undefined && mayEndIn(callee, CACHE_NAMES, facts);
@@ -51,9 +62,7 @@ export const mem202: Rule = {
     fixSafety:
       'No automatic fix: which fields the cached computation really depends on, and whether results may be shared between instances, is a design decision.',
   },
-  visits: ['decorated_definition'],
-  // `lru_cache` spells `cache` too.
-  needsWords: ['cache'],
+  anchors: CACHE_NAMES.map((token) => ({ token, isName: true, reach: decoratedBy })),
   check(decorated, context) {
     const definition = decorated.childForFieldName('definition');
     if (definition?.type !== 'function_definition') return undefined;

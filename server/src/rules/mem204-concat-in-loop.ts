@@ -4,6 +4,7 @@ import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
 import { callArguments, descendants, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
+import { calleeAnchors } from './anchors';
 import type { Rule } from './types';
 
 /** Where a combining function takes the arrays or frames it copies. */
@@ -27,6 +28,14 @@ const GROWING_NAMES: readonly string[] = [...new Set([...[...COMBINING_CALLS.key
 
 const PANDAS_TYPES: ReadonlySet<string> = new Set(['pandas.DataFrame', 'pandas.Series']);
 
+/** The assignment that stores this call's result: `arr = np.append(arr, x)`. */
+function assignmentOfValue(call: Node): Node | undefined {
+  let value = call;
+  while (value.parent?.type === 'parenthesized_expression') value = value.parent;
+  const assignment = value.parent;
+  return assignment?.type === 'assignment' ? assignment : undefined;
+}
+
 export const mem204: Rule = {
   code: 'MEM204',
   name: 'concat-in-loop',
@@ -45,8 +54,7 @@ export const mem204: Rule = {
     fixSafety:
       'No automatic fix: the loop may read the partial result, the pieces may need reshaping before they combine, and `DataFrame.append` and `pd.concat` differ in how they treat dtypes and empty frames.',
   },
-  visits: ['assignment'],
-  needsWords: GROWING_NAMES,
+  anchors: calleeAnchors(GROWING_NAMES, assignmentOfValue),
   check(assignment, context) {
     const target = assignment.childForFieldName('left');
     const right = assignment.childForFieldName('right');

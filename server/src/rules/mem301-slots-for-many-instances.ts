@@ -4,13 +4,15 @@ import { decoratorExpression, decoratorName, decoratorsOf } from '../analysis/de
 import type { DocumentFacts } from '../analysis/facts';
 import { describeBinding } from '../analysis/initialValues';
 import { attributeWrites } from '../analysis/instanceAttributes';
-import { enclosingLoops, FEW_PASSES, knownPassCount, LOOP_TYPES } from '../analysis/loops';
+import { enclosingLoops, FEW_PASSES, knownPassCount } from '../analysis/loops';
 import type { ModuleParts } from '../analysis/moduleParts';
+import { isInsideRepetition } from '../analysis/repetitions';
 import { callArguments, COMPREHENSION_TYPES, descendants } from '../analysis/syntax';
 import { isField, usesOfName } from '../analysis/uses';
 import { lineOfOffset, lineStarts } from '../positions';
 import { CPYTHON, DEFAULT_PYTHON_VERSION, type CPythonLayout } from '../sizes/cpython';
 import { dictInstanceSize, slottedInstanceSize } from '../sizes/instances';
+import { keywordAnchor, parentOfType } from './anchors';
 import type { Rule } from './types';
 
 /** Names whose presence in a class body means it manages its attributes itself. */
@@ -42,7 +44,7 @@ export const mem301: Rule = {
     fixSafety:
       'No automatic fix: code elsewhere (another module, a library, a debugger, pickling with protocol 0 or 1, `copy` helpers that read `__dict__`) may set attributes that are not listed, read `__dict__`, or take weak references, and with `__slots__` those raise AttributeError or TypeError.',
   },
-  visits: ['class_definition'],
+  anchors: [keywordAnchor('class', parentOfType('class_definition'))],
   check(classNode, context) {
     const name = classNode.childForFieldName('name');
     if (!name) return undefined;
@@ -232,7 +234,7 @@ interface Instantiation {
 function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation | undefined {
   // Following the name's bindings and reads costs lookups in every scope that spells
   // it; most classes are never called inside a loop or comprehension at all.
-  if (!facts.names.spellings(name.text, facts.module.main).some(isCalledInsideRepetition)) return undefined;
+  if (!facts.names.spellings(name.text, facts.module.main).some((spelled) => isCalledInsideRepetition(spelled, facts))) return undefined;
   const uses = usesOfName(facts, name);
   if (!uses || uses.sites.length !== 1 || uses.sites[0]!.node.id !== name.id) return undefined;
   for (const read of uses.reads) {
@@ -277,21 +279,17 @@ function storesArgument(call: Node, facts: DocumentFacts): boolean {
   return STORING_FUNCTIONS.has(facts.qualifiedName(callee) ?? '');
 }
 
+/** Whether the identifier is called with some loop or comprehension around the call: what repetition() needs first. */
+function isCalledInsideRepetition(identifier: Node, facts: DocumentFacts): boolean {
+  const call = identifier.parent;
+  return call?.type === 'call' && isField(call, 'function', identifier) && isInsideRepetition(call, facts);
+}
+
 /**
  * Whether the call runs once per pass of a comprehension or loop around it,
  * and not merely a few times: the passes the code shows (`range(3)`, a short
  * display) multiplied together are more than FEW_PASSES, or unknown.
  */
-/** Whether the identifier is called with some loop or comprehension around the call: what repetition() needs first. */
-function isCalledInsideRepetition(identifier: Node): boolean {
-  const call = identifier.parent;
-  if (call?.type !== 'call' || !isField(call, 'function', identifier)) return false;
-  for (let parent = call.parent; parent; parent = parent.parent) {
-    if (LOOP_TYPES.has(parent.type) || COMPREHENSION_TYPES.has(parent.type)) return true;
-  }
-  return false;
-}
-
 function repetition(call: Node, facts: DocumentFacts): Instantiation['where'] | undefined {
   const counts: Array<number | undefined> = [];
   let where: Instantiation['where'] | undefined;

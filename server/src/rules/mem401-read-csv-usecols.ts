@@ -5,6 +5,7 @@ import { stringLiteral } from '../analysis/literals';
 import { callArguments, expressionChildren, unparenthesized } from '../analysis/syntax';
 import { assignedName, isField, runningScope, usesOfName } from '../analysis/uses';
 import { isAssignmentTarget } from '../analysis/valueUses';
+import { calleeAnchors } from './anchors';
 import { DATAFRAME_ATTRIBUTES } from './dataframe-attributes';
 import type { Fix, Rule } from './types';
 
@@ -53,8 +54,7 @@ export const mem401: Rule = {
     fixSafety:
       'The fix adds `usecols=[…]` (or `columns=[…]`) with the used names, sorted, and is unsafe: if a name is not a column of the file, pandas now raises when reading (before, only the access would fail, and perhaps never run); and the frame no longer holds the other columns, which matters if the names turn out to be used through code the rule cannot see (`eval`, another module). The columns keep the file’s order whatever the order of the list.',
   },
-  visits: ['call'],
-  needsWords: READER_NAMES,
+  anchors: calleeAnchors(READER_NAMES),
   check(call, context) {
     const callee = call.childForFieldName('function');
     // Only a frame bound to a name can be followed: that is cheaper to see than what the callee is.

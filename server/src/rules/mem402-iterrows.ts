@@ -1,5 +1,6 @@
 import type { ModuleParts } from '../analysis/moduleParts';
 import { usageOf } from '../analysis/valueUses';
+import { calleeAnchors } from './anchors';
 import type { Rule } from './types';
 
 export const mem402: Rule = {
@@ -20,8 +21,7 @@ export const mem402: Rule = {
     fixSafety:
       'No automatic fix: `itertuples()` yields named tuples whose fields are read as `row.price` (or by position), not `row["price"]`; the index comes as `row.Index` rather than a separate loop variable; and column names that are not identifiers are renamed to `_1`, `_2`… Rewriting the loop body is left to the author.',
   },
-  visits: ['call'],
-  needsWords: ['iterrows'],
+  anchors: calleeAnchors(['iterrows']),
   check(call, context) {
     const callee = call.childForFieldName('function');
     if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'iterrows') return undefined;

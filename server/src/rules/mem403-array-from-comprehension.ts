@@ -1,6 +1,8 @@
 import type { Node } from 'web-tree-sitter';
+import { lastPart } from '../analysis/calleeNames';
 import type { DocumentFacts } from '../analysis/facts';
 import { callArguments, isAsyncComprehension, unparenthesized } from '../analysis/syntax';
+import { calleeAnchors } from './anchors';
 import type { Fix, Rule, TextEdit } from './types';
 
 const ARRAY_CALLS: ReadonlySet<string> = new Set(['numpy.array', 'numpy.asarray']);
@@ -35,9 +37,7 @@ export const mem403: Rule = {
     fixSafety:
       'A fix is offered only when the call gives a `dtype` (`np.fromiter` needs one; the rule does not guess what numpy would infer) and names numpy through a module (`np.array`, not a bare `array`), and it is unsafe: the items are computed while the array fills instead of before; `np.fromiter` raises where `np.array` would build an object array or a 2-D array (items that turn out to be sequences); and with `count=`, a range that yields fewer items than counted raises. `dtype=object` and other dtypes whose items are Python objects need numpy 1.23 or later in `np.fromiter`. `count=` is added when the comprehension has a single `for` over `range(n)` (n a name or a non-negative integer literal) and no `if`. Calls with other arguments (`copy=`, `order=`, `ndmin=`…) get no fix.',
   },
-  visits: ['call'],
-  // `asarray` spells `array` too.
-  needsWords: ['array'],
+  anchors: calleeAnchors([...ARRAY_CALLS].map(lastPart)),
   check(call, context) {
     const callee = call.childForFieldName('function');
     const args = context.facts.callArguments(call);

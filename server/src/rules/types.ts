@@ -49,6 +49,21 @@ export interface RuleContext {
   readonly facts: DocumentFacts;
 }
 
+/**
+ * A token every finding of a rule holds, and the way from it to the node the
+ * rule checks. The analysis finds tokens by searching the text and asking
+ * tree-sitter what each hit is: a walk over every node, each step a call into
+ * WASM, costs about a quarter of the parse.
+ */
+export interface Anchor {
+  /** How the text spells it: a keyword (`for`), an operator (`+=`) or a name (`len`). */
+  readonly token: string;
+  /** A name is an identifier, found under the aliases imports give it too (`from numpy import array as arr`). */
+  readonly isName: boolean;
+  /** The node check() is given, from one token; undefined when the token is in no shape the rule reports. */
+  reach(token: Node): Node | undefined;
+}
+
 export interface Rule {
   readonly code: string;
   /** kebab-case name, also the rule file's name after its code. */
@@ -58,13 +73,7 @@ export interface Rule {
   /** One line for tables and `memhints rule`. */
   readonly summary: string;
   readonly docs: RuleDocs;
-  /** Node types the analysis walk hands to check(). */
-  readonly visits: readonly string[];
-  /**
-   * Words one of which every finding needs spelled somewhere in the document
-   * (an imported name keeps its own name in the import): a document that
-   * spells none of them is not walked for this rule.
-   */
-  readonly needsWords?: readonly string[];
+  /** Tokens every finding holds: the analysis hands check() the nodes they reach. */
+  readonly anchors: readonly Anchor[];
   check(node: Node, context: RuleContext): Finding | readonly Finding[] | undefined;
 }

@@ -1,0 +1,40 @@
+// Anchors rules share (see Anchor): the tokens they start from, and the ways
+// from a token to the node a rule checks.
+import type { Node } from 'web-tree-sitter';
+import { calleeCall } from '../analysis/syntax';
+import type { Anchor } from './types';
+
+type Reach = (node: Node) => Node | undefined;
+
+/** A keyword or operator, whose node type is its own text. */
+export function keywordAnchor(token: string, reach: Reach): Anchor {
+  return { token, isName: false, reach };
+}
+
+/**
+ * Calls of these names, and what a rule checks from such a call (the call
+ * itself unless told): the name is the callee (`len(x)`), or ends it as an
+ * attribute (`pd.read_csv(…)`), or an import alias stands for it.
+ */
+export function calleeAnchors(names: readonly string[], fromCall: Reach = (call) => call): Anchor[] {
+  const reach: Reach = (identifier) => {
+    const call = calleeCall(identifier);
+    return call && fromCall(call);
+  };
+  return names.map((token) => ({ token, isName: true, reach }));
+}
+
+/** The node's parent, when it has this type. */
+export function parentOfType(type: string): Reach {
+  return (node) => {
+    const parent = node.parent;
+    return parent?.type === type ? parent : undefined;
+  };
+}
+
+/** The call whose argument list holds this node: `list(…)` of `list(range(n))`. */
+export function callAround(argument: Node): Node | undefined {
+  const list = argument.parent;
+  const call = list?.type === 'argument_list' ? list.parent : null;
+  return call?.type === 'call' ? call : undefined;
+}
