@@ -31,7 +31,7 @@ export const mem201: Rule = {
   anchors: [keywordAnchor('+=', parentOfType('augmented_assignment')), keywordAnchor('+', assignmentOfSum)],
   check(node, context) {
     const name = grownName(node);
-    if (!name) return undefined;
+    if (!name || addsNumber(node)) return undefined;
     const loops = enclosingLoops(node);
     if (loops.length === 0) return undefined;
     const found = bindingsOf(context.facts, name.text, name);
@@ -58,6 +58,18 @@ export const mem201: Rule = {
 };
 
 /** The name grown by `s += …` or `s = s + …` (the name as the leftmost operand), if node is either. */
+/** Number literals: no str or bytes grows by one (that would raise TypeError). */
+const NUMBER_TYPES: ReadonlySet<string> = new Set(['integer', 'float']);
+
+/**
+ * `i += 1`, `n = n + 1`: a counter, whatever the name holds, told from the
+ * text of what is added before the name's bindings are looked up.
+ */
+function addsNumber(growth: Node): boolean {
+  const added = growth.type === 'augmented_assignment' ? growth.childForFieldName('right') : unparenthesized(growth.childForFieldName('right')!).childForFieldName('right');
+  return added !== null && NUMBER_TYPES.has(unparenthesized(added).type);
+}
+
 /** The assignment whose value is a sum this `+` is part of: `s = s + a + b`. */
 function assignmentOfSum(plus: Node): Node | undefined {
   let sum = plus.parent;
