@@ -133,10 +133,13 @@ export class NameIndex {
   /** The nodes of `type` that are exactly where the text spells `word`, between offsets `from` and `to`. */
   private nodesSpelling(word: string, type: string, from = this.sourceStart, to = Infinity): Node[] {
     const nodes: Node[] = [];
-    const last = to - this.sourceStart - word.length;
-    const startsWordlike = ASCII_IDENTIFIER_CHAR.test(word[0] ?? '');
-    const endsWordlike = ASCII_IDENTIFIER_CHAR.test(word[word.length - 1] ?? '');
-    for (let at = this.source.indexOf(word, Math.max(0, from - this.sourceStart)); at !== -1 && at <= last && word.length > 0; at = this.source.indexOf(word, at + 1)) {
+    if (word.length === 0) return nodes;
+    const begin = Math.max(0, from - this.sourceStart);
+    // Searched in the range's own text: a word the range lacks would send indexOf to the end of the module.
+    const text = to === Infinity ? this.source : this.source.slice(0, to - this.sourceStart);
+    const startsWordlike = ASCII_IDENTIFIER_CHAR.test(word[0]!);
+    const endsWordlike = ASCII_IDENTIFIER_CHAR.test(word[word.length - 1]!);
+    for (let at = text.indexOf(word, begin); at !== -1; at = text.indexOf(word, at + 1)) {
       // A hit inside a longer ASCII word is no node of its own: skip it without asking the tree.
       if (startsWordlike && ASCII_IDENTIFIER_CHAR.test(this.source[at - 1] ?? '')) continue;
       if (endsWordlike && ASCII_IDENTIFIER_CHAR.test(this.source[at + word.length] ?? '')) continue;
