@@ -30,10 +30,18 @@ export function visitsIn(top: Node, rules: readonly Rule[], facts: DocumentFacts
 
 function tokensOf(anchor: Anchor, top: Node, facts: DocumentFacts): readonly Node[] {
   if (!anchor.isName) return facts.names.tokens(anchor.token, anchor.token, top);
-  // Aliases come from module-level imports, which spell the imported name.
-  facts.readsBindingsOf(anchor.token);
   const spelled = facts.names.tokens(anchor.token, 'identifier', top);
   const aliases = facts.names.aliasesOf(anchor.token);
   if (aliases.length === 0) return spelled;
   return [...spelled, ...aliases.flatMap((alias) => facts.names.tokens(alias, 'identifier', top))];
+}
+
+/**
+ * The aliases imports give the rules' anchor names, as one string: findings
+ * made while it was another may have missed a call through an alias, or
+ * followed one that went (see IncrementalAnalysis).
+ */
+export function anchorAliases(rules: readonly Rule[], facts: DocumentFacts): string {
+  const names = new Set(rules.flatMap((rule) => rule.anchors.filter((anchor) => anchor.isName).map((anchor) => anchor.token)));
+  return [...names].flatMap((name) => facts.names.aliasesOf(name).map((alias) => `${name} as ${alias}`)).join(', ');
 }

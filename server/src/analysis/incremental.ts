@@ -5,6 +5,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { Finding, RuleContext } from '../rules/types';
 import { checkSubtree, finishFindings, type AnalysisOptions, type SuppressionAt } from './analyze';
+import { anchorAliases } from './anchoredNodes';
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
@@ -47,6 +48,8 @@ interface Placed {
 
 export class IncrementalAnalysis {
   private previous: readonly ChunkResult[] = [];
+  /** The import aliases of the rules' anchor names when the previous results were found (anchorAliases). */
+  private aliases: string | undefined;
   /** Chunks analysed again by the last call, for tests and the benchmark. */
   lastAnalysedChunks = 0;
   /** Each result's findings where its chunk started at the last call. */
@@ -59,13 +62,20 @@ export class IncrementalAnalysis {
     const module = ModuleParts.from(parsed);
     const chunks = topLevelChunks(module, source);
     const kept = unchangedChunks(this.previous.map((result) => result.key), chunks.map((chunk) => chunk.key));
-    const gone = this.goneResults(kept);
+    let gone: readonly ChunkResult[] = this.goneResults(kept);
+    const facts = new DocumentFacts(module);
+    // Results were found with the names that stood for the anchors then: an alias that came or went can change any of them.
+    const aliases = anchorAliases(this.options.rules, facts);
+    if (aliases !== this.aliases) {
+      kept.fill(undefined);
+      gone = this.previous;
+      this.aliases = aliases;
+    }
     const newWords = new Map<number, ChunkWords>();
     chunks.forEach((chunk, index) => {
       if (kept[index] === undefined) newWords.set(index, wordsOfChunk(chunk, source));
     });
     const changed = this.changedWords(gone, newWords);
-    let facts: DocumentFacts | undefined;
     const results: ChunkResult[] = [];
     this.lastAnalysedChunks = 0;
     chunks.forEach((chunk, index) => {
@@ -74,7 +84,6 @@ export class IncrementalAnalysis {
         results.push(old);
         return;
       }
-      facts ??= new DocumentFacts(module);
       results.push(this.analyseChunk(chunk, { source, facts }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
       this.lastAnalysedChunks++;
     });
