@@ -54,8 +54,10 @@ function suppressionsIn(top: Node, source: string): SuppressionAt[] {
   const suppressions: SuppressionAt[] = [];
   const spelled = /noqa/gi;
   spelled.lastIndex = top.startIndex;
+  // Up to the end of `top`: a search of the rest would cost each statement analysed the rest of the file.
+  const text = source.slice(0, top.endIndex);
   let lastComment = -1;
-  for (let match = spelled.exec(source); match && match.index < top.endIndex; match = spelled.exec(source)) {
+  for (let match = spelled.exec(text); match; match = spelled.exec(text)) {
     const comment = top.descendantForIndex(match.index, match.index + match[0].length);
     if (comment?.type !== 'comment' || comment.startIndex === lastComment) continue;
     lastComment = comment.startIndex;
