@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { INNER_BINDERS } from './bindings';
 import { lastPart } from './calleeNames';
+import { contains } from './loops';
 import { ModuleParts, type ModulePart } from './moduleParts';
 import { PartCache } from './partCache';
 import { calleeCall } from './syntax';
@@ -192,8 +193,4 @@ function byImported(aliases: ReadonlyMap<string, readonly string[]>): ReadonlyMa
     }
   }
   return found;
-}
-
-function contains(outer: Node, inner: Node): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }

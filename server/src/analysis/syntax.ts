@@ -91,11 +91,15 @@ export function isAsyncComprehension(comprehension: Node): boolean {
   return false;
 }
 
+/** The expression a name ends: the attribute it is the name of (`read_csv` of `pd.read_csv`), or the name itself. */
+export function expressionEndingIn(identifier: Node): Node {
+  const parent = identifier.parent;
+  return parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id ? parent : identifier;
+}
+
 /** The call whose callee is this identifier, directly (`len(x)`) or as an attribute's name (`pd.read_csv(…)`). */
 export function calleeCall(identifier: Node): Node | undefined {
-  let callee = identifier;
-  const parent = identifier.parent;
-  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id) callee = parent;
+  const callee = expressionEndingIn(identifier);
   const call = callee.parent;
   return call?.type === 'call' && call.childForFieldName('function')?.id === callee.id ? call : undefined;
 }

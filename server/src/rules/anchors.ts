@@ -17,10 +17,14 @@ export function keywordAnchor(token: string, reach: Reach): Anchor {
  * attribute (`pd.read_csv(…)`), or an import alias stands for it.
  */
 export function calleeAnchors(names: readonly string[], fromCall: Reach = (call) => call): Anchor[] {
-  const reach: Reach = (identifier) => {
+  return nameAnchors(names, (identifier) => {
     const call = calleeCall(identifier);
     return call && fromCall(call);
-  };
+  });
+}
+
+/** These names (and the aliases imports give them), each reaching its node the same way. */
+export function nameAnchors(names: readonly string[], reach: Reach): Anchor[] {
   return names.map((token) => ({ token, isName: true, reach }));
 }
 

@@ -3,7 +3,8 @@ import { lastPart, mayEndIn } from '../analysis/calleeNames';
 import { derivesFrom } from '../analysis/classes';
 import { decoratorCallee, decoratorName } from '../analysis/decorators';
 import type { DocumentFacts } from '../analysis/facts';
-import { closestAncestor, SCOPE_TYPES } from '../analysis/syntax';
+import { calleeCall, closestAncestor, expressionEndingIn, SCOPE_TYPES } from '../analysis/syntax';
+import { nameAnchors } from './anchors';
 import type { Rule } from './types';
 
 const CACHE_DECORATORS: ReadonlySet<string> = new Set(['functools.lru_cache', 'functools.cache']);
@@ -30,11 +31,7 @@ const CACHE_NAMES: readonly string[] = [...CACHE_DECORATORS].map(lastPart);
 
 /** The definition a decorator naming this identifier stands on: `@lru_cache`, `@functools.cache(…)`. */
 function decoratedBy(identifier: Node): Node | undefined {
-  let expression = identifier;
-  const parent = identifier.parent;
-  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id) expression = parent;
-  const call = expression.parent;
-  if (call?.type === 'call' && call.childForFieldName('function')?.id === expression.id) expression = call;
+  const expression = calleeCall(identifier) ?? expressionEndingIn(identifier);
   const decorator = expression.parent;
   return decorator?.type === 'decorator' && decorator.parent?.type === 'decorated_definition' ? decorator.parent : undefined;
 }
@@ -62,7 +59,7 @@ export const mem202: Rule = {
     fixSafety:
       'No automatic fix: which fields the cached computation really depends on, and whether results may be shared between instances, is a design decision.',
   },
-  anchors: CACHE_NAMES.map((token) => ({ token, isName: true, reach: decoratedBy })),
+  anchors: nameAnchors(CACHE_NAMES, decoratedBy),
   check(decorated, context) {
     const definition = decorated.childForFieldName('definition');
     if (definition?.type !== 'function_definition') return undefined;
