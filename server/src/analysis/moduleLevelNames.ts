@@ -9,7 +9,7 @@ import { OUTER_BINDERS } from './bindings';
 import { wordsOf } from './dependencies';
 import { topLevelNodes, type ModulePart } from './moduleParts';
 import { PartCache } from './partCache';
-import { definitionBody } from './syntax';
+import { definitionBody, definitionOf } from './syntax';
 
 const BINDER_TYPES: string[] = Object.keys(OUTER_BINDERS);
 const IMPORT_TYPES: ReadonlySet<string> = new Set(['import_statement', 'import_from_statement']);
@@ -30,8 +30,13 @@ export function moduleLevelNames(nodes: readonly Node[]): ReadonlySet<string> {
       continue;
     }
     // A top-level definition binds its name and what its header binds; of its body only
-    // `global` declarations, so the body is not walked binder by binder.
-    top.descendantsOfType(BINDER_TYPES, top.startPosition, body.startPosition).forEach(add);
+    // `global` declarations, so the body is not walked binder by binder. Only `:=` binds
+    // in a header besides the name (lambdas and comprehensions bind in scopes of their
+    // own): most headers need no walk inside tree-sitter, which costs more than the rest.
+    const header = top.text.slice(0, body.startIndex - top.startIndex);
+    const name = top.hasError || header.includes(':=') ? undefined : definitionOf(top)?.childForFieldName('name');
+    if (name) names.add(name.text);
+    else top.descendantsOfType(BINDER_TYPES, top.startPosition, body.startPosition).forEach(add);
     // Searching the text is cheaper than walking the body inside tree-sitter.
     if (body.text.includes('global')) body.descendantsOfType('global_statement').forEach(add);
   }

@@ -25,8 +25,13 @@ const DEFINITION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'c
 
 /** The body of the function or class a statement defines (decorated or not), or null for other statements. */
 export function definitionBody(statement: Node): Node | null {
+  return definitionOf(statement)?.childForFieldName('body') ?? null;
+}
+
+/** The function or class definition a statement is, decorated or not; null for other statements. */
+export function definitionOf(statement: Node): Node | null {
   const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-  return definition && DEFINITION_TYPES.has(definition.type) ? definition.childForFieldName('body') : null;
+  return definition && DEFINITION_TYPES.has(definition.type) ? definition : null;
 }
 
 /** The expression inside any number of redundant parentheses. */
