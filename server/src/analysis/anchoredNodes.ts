@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Anchor, Rule } from '../rules/types';
 import type { DocumentFacts } from './facts';
+import type { TokenRequest } from './nameIndex';
 import { contains } from './loops';
 
 export interface Visit {
@@ -13,6 +14,7 @@ export interface Visit {
 /** Each rule's nodes inside `top` (itself included), each once, in document order, outer before inner. */
 export function visitsIn(top: Node, rules: readonly Rule[], facts: DocumentFacts): Visit[] {
   const visits: Visit[] = [];
+  facts.names.searchTokens(tokenRequests(rules), top);
   for (const rule of rules) {
     const seen = new Set<number>();
     for (const anchor of rule.anchors) {
@@ -26,6 +28,23 @@ export function visitsIn(top: Node, rules: readonly Rule[], facts: DocumentFacts
   }
   // Stable: on one node, the rules keep their order.
   return visits.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
+}
+
+/** By rule list (one per settings): the tokens their anchors spell. */
+const requestsByRules = new WeakMap<readonly Rule[], readonly TokenRequest[]>();
+
+function tokenRequests(rules: readonly Rule[]): readonly TokenRequest[] {
+  let requests = requestsByRules.get(rules);
+  if (!requests) {
+    const byKey = new Map<string, TokenRequest>();
+    for (const anchor of rules.flatMap((rule) => rule.anchors)) {
+      const type = anchor.isName ? 'identifier' : anchor.token;
+      byKey.set(`${type} ${anchor.token}`, { text: anchor.token, type });
+    }
+    requests = [...byKey.values()];
+    requestsByRules.set(rules, requests);
+  }
+  return requests;
 }
 
 function tokensOf(anchor: Anchor, top: Node, facts: DocumentFacts): readonly Node[] {

@@ -9,7 +9,7 @@ import { anchorAliases } from './anchoredNodes';
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
-import { mayStarImport, moduleLevelNames } from './moduleLevelNames';
+import { mayStarImport, moduleLevelNames, partBindings } from './moduleLevelNames';
 import { ModuleParts } from './moduleParts';
 import { moduleLevelText, topLevelChunks, type Chunk } from './topLevelChunks';
 
@@ -60,6 +60,9 @@ export class IncrementalAnalysis {
   /** The findings in a document parsed whole (a tree) or in parts. */
   analyze(parsed: Tree | ModuleParts, source: string): Finding[] {
     const module = ModuleParts.from(parsed);
+    // Found as each part's tree comes, one part per keystroke, rather than for every part
+    // edited since the last analysis that needed the scopes (which ask for all of them).
+    for (const part of module.parts) partBindings(part, source);
     const chunks = topLevelChunks(module, source);
     const kept = unchangedChunks(this.previous.map((result) => result.key), chunks.map((chunk) => chunk.key));
     let gone: readonly ChunkResult[] = this.goneResults(kept);

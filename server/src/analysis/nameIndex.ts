@@ -17,6 +17,30 @@ const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'loc
 const PARAMETER_DEPTH = 4;
 const PARAMETER_LISTS: ReadonlySet<string> = new Set(['parameters', 'lambda_parameters']);
 const ASCII_IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
+/** Text spelled like a keyword or a name, which searchTokens finds in one search with the others. */
+const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** By the words they find: the same rules ask for the same words in every statement. */
+const wordPatterns = new Map<string, RegExp>();
+const MAX_WORD_PATTERNS = 64;
+
+/** A token a rule looks for: its text, and the type of node it is (`identifier` for a name, else the text itself). */
+export interface TokenRequest {
+  readonly text: string;
+  readonly type: string;
+}
+
+/** A search for any of `words` standing alone, not inside a longer ASCII word (the tree says which hits are tokens). */
+function wordsPattern(words: readonly string[]): RegExp {
+  const key = words.join(' ');
+  let pattern = wordPatterns.get(key);
+  if (!pattern) {
+    if (wordPatterns.size >= MAX_WORD_PATTERNS) wordPatterns.clear();
+    pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${words.join('|')})(?![A-Za-z0-9_])`, 'g');
+    wordPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
 /** By part: the aliases its imports give, kept with its tree. */
 const aliasesOfParts = new PartCache<ReadonlyMap<string, readonly string[]>>();
 
@@ -81,6 +105,21 @@ export class NameIndex {
       this.tokensWithin.set(key, found);
     }
     return found;
+  }
+
+  /**
+   * Finds where `within` spells each requested token, for tokens() to answer
+   * from: one search of the text for all the words among them (keywords and
+   * names), where a search per word would read the text once for each.
+   */
+  searchTokens(requests: readonly TokenRequest[], within: Node): void {
+    const isModule = this.module.isRoot(within);
+    const cacheKey = (request: TokenRequest) => (isModule ? `${request.type} ${request.text}` : `${within.id} ${request.type} ${request.text}`);
+    const cache = isModule ? this.tokensInModule : this.tokensWithin;
+    const missing = requests.filter((request) => WORD.test(request.text) && !this.tokensInModule.has(`${request.type} ${request.text}`) && !cache.has(cacheKey(request)));
+    if (missing.length < 2) return;
+    const found = isModule ? this.wordsSpelling(missing, this.sourceStart, Infinity) : this.wordsSpelling(missing, within.startIndex, within.endIndex);
+    for (const request of missing) cache.set(cacheKey(request), found.get(`${request.type} ${request.text}`)!);
   }
 
   /** The last parts of the names imported under `alias` anywhere in the document (`import a.b as alias`, `from m import b as alias`). */
@@ -149,6 +188,31 @@ export class NameIndex {
       if (node?.type === type && node.startIndex === start && node.endIndex === start + word.length) nodes.push(node);
     }
     return nodes;
+  }
+
+  /** For each requested word, by `${type} ${text}`: the nodes of its type exactly where the text spells it between `from` and `to`, as nodesSpelling finds them. */
+  private wordsSpelling(requests: readonly TokenRequest[], from: number, to: number): Map<string, Node[]> {
+    const typesOf = new Map<string, string[]>();
+    const found = new Map<string, Node[]>();
+    for (const { text, type } of requests) {
+      typesOf.set(text, [...(typesOf.get(text) ?? []), type]);
+      found.set(`${type} ${text}`, []);
+    }
+    const begin = Math.max(0, from - this.sourceStart);
+    const end = Math.min(this.source.length, to - this.sourceStart);
+    // A character past the range, for the lookahead to see what follows a word that ends it;
+    // no more: a search of the rest of the module would cost each statement analysed all of it.
+    const text = this.source.slice(0, end + 1);
+    const pattern = wordsPattern([...typesOf.keys()]);
+    pattern.lastIndex = begin;
+    for (let match = pattern.exec(text); match && match.index + match[0].length <= end; match = pattern.exec(text)) {
+      const word = match[0];
+      const start = this.sourceStart + match.index;
+      const node = this.module.nodeAt(start, start + word.length);
+      if (!node || node.startIndex !== start || node.endIndex !== start + word.length) continue;
+      for (const type of typesOf.get(word)!) if (node.type === type) found.get(`${type} ${word}`)!.push(node);
+    }
+    return found;
   }
 
   /** By alias, the last parts of the names imported under it, gathered from every part. */
