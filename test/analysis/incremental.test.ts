@@ -169,3 +169,63 @@ test('module-level code that only calls a builtin leaves its readers alone; bind
   assert.deepEqual(run(module('from builtins import sum as total\n')), ['MEM101']);
   assert.equal(incremental.lastAnalysedChunks, 2, 'a and the import');
 });
+
+test('an edit undone brings back the findings of the statements it took away without analysing them again', async () => {
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
+  const functions = ['def a(xs):\n    return sum([x for x in xs])', 'def b(ys):\n    return len(list(ys))', 'def c(zs):\n    return max([z for z in zs])'];
+  const original = `import numpy as np\n\n${functions.join('\n\n')}\n`;
+  const codes = run(original);
+  // An unclosed bracket in `a` swallows what follows it into one broken statement.
+  const broken = original.replace('sum([x', 'sum([(x');
+  run(broken);
+  assert.ok(incremental.lastAnalysedChunks >= 1);
+  assert.deepEqual(run(original), codes);
+  assert.equal(incremental.lastAnalysedChunks, 0, 'every statement of the mended text was found before the break');
+});
+
+test('a statement that comes back elsewhere than it left is analysed again: what is bound above it changed', async () => {
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
+  const loop = 'for part in parts:\n    text += part\n';
+  const binding = 'text = ""\n';
+  // After the binding, the loop grows a str (MEM201); before it, `text` is nothing known.
+  assert.deepEqual(run(`${binding}${loop}`), ['MEM201']);
+  assert.deepEqual(run(binding), []);
+  assert.deepEqual(run(`${loop}${binding}`), []);
+  assert.equal(incremental.lastAnalysedChunks, 1);
+  // Back where it was (after the binding, once more), it is found as it was.
+  assert.deepEqual(run(binding), []);
+  assert.deepEqual(run(`${binding}${loop}`), ['MEM201']);
+});
+
+test(`after random edits each undone at once, incremental findings equal a whole analysis (seed ${SEED})`, async (t) => {
+  const parser = await pythonParser();
+  const random = seededRandom(SEED + 2);
+  const files = [...ruleFixtures(), ...corpus(['bisect.py', 'heapq.py'])];
+  let onEdits = 0;
+  let onUndos = 0;
+  const check = (incremental: IncrementalAnalysis, text: string, where: string): number => {
+    const tree = parse(parser, text);
+    try {
+      assert.deepEqual(incremental.analyze(tree, text), analyze(tree, text, OPTIONS), where);
+      return incremental.lastAnalysedChunks;
+    } finally {
+      tree.delete();
+    }
+  };
+  for (const file of files) {
+    const incremental = new IncrementalAnalysis(OPTIONS);
+    let text = file.text;
+    check(incremental, text, file.name);
+    for (let step = 0; step < 10; step++) {
+      const edited = random() < 0.3 ? crossStatementChange(random, text) : applyContentChanges(text, [randomChange(random, text)]);
+      onEdits += check(incremental, edited, `${file.name}, seed ${SEED + 2}, edit ${step}`);
+      onUndos += check(incremental, text, `${file.name}, seed ${SEED + 2}, edit ${step} undone`);
+      // Some edits stay, so that the next ones start from another text.
+      if (random() < 0.5) text = edited;
+    }
+  }
+  t.diagnostic(`${onEdits} statements analysed again after the edits, ${onUndos} after undoing them`);
+  assert.ok(onUndos < onEdits / 2, `an undo should find most statements it brings back: ${onUndos} analysed after undos, ${onEdits} after edits`);
+});

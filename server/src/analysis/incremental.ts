@@ -11,6 +11,7 @@ import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
 import { mayStarImport, moduleLevelNames, partBindings } from './moduleLevelNames';
 import { ModuleParts } from './moduleParts';
+import { RetiredChunks } from './retiredChunks';
 import { moduleLevelText, topLevelChunks, type Chunk } from './topLevelChunks';
 
 /** The words of a chunk: all of them, and the names it may bind at module level (moduleLevelNames). */
@@ -21,10 +22,10 @@ interface ChunkWords {
   readonly starImport: boolean;
 }
 
-/** What the chunks that appeared or went away spell, and may bind at module level. */
+/** What the chunks that appeared or went away spell, and may bind at module level: how many of them do. */
 interface ChangedWords {
-  readonly all: ReadonlySet<string>;
-  readonly moduleLevel: ReadonlySet<string>;
+  readonly all: ReadonlyMap<string, number>;
+  readonly moduleLevel: ReadonlyMap<string, number>;
   /** A star import added or removed changes what every module-level name may be. */
   readonly starImport: boolean;
 }
@@ -54,6 +55,8 @@ export class IncrementalAnalysis {
   lastAnalysedChunks = 0;
   /** Each result's findings where its chunk started at the last call. */
   private readonly placements = new WeakMap<ChunkResult, Placed>();
+  /** The results the last call found gone, what changed in it, and the aliases they were found with. */
+  private retired: { readonly chunks: RetiredChunks<ChunkResult>; readonly changed: ChangedWords; readonly aliases: string | undefined } | undefined;
 
   constructor(private readonly options: AnalysisOptions) {}
 
@@ -69,6 +72,7 @@ export class IncrementalAnalysis {
     const facts = new DocumentFacts(module);
     // Results were found with the names that stood for the anchors then: an alias that came or went can change any of them.
     const aliases = anchorAliases(this.options.rules, facts);
+    const aliasesBefore = this.aliases;
     if (aliases !== this.aliases) {
       kept.fill(undefined);
       gone = this.previous;
@@ -87,21 +91,40 @@ export class IncrementalAnalysis {
         results.push(old);
         return;
       }
+      const back = old ? undefined : this.takeRetired(chunk.key, index, kept, changed, aliases);
+      if (back) {
+        results.push(back);
+        return;
+      }
       results.push(this.analyseChunk(chunk, { source, facts }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
       this.lastAnalysedChunks++;
     });
+    this.retired = gone.length > 0 ? { chunks: new RetiredChunks(this.previous, kept, chunks.length), changed, aliases: aliasesBefore } : undefined;
     this.previous = results;
     return this.assemble(chunks, results, source);
   }
 
+  /**
+   * A result the last call found gone, for a chunk of the same key back in its
+   * place, when nothing it read changed in either edit but its own going and
+   * coming (which its words count once in each).
+   */
+  private takeRetired(key: string, index: number, kept: readonly (number | undefined)[], changed: ChangedWords, aliases: string): ChunkResult | undefined {
+    const retired = this.retired;
+    if (!retired || retired.aliases !== aliases || retired.changed.starImport || changed.starImport) return undefined;
+    const result = retired.chunks.take(key, index, kept);
+    if (!result) return undefined;
+    return stillHolds(result.dependencies, retired.changed, result.words) && stillHolds(result.dependencies, changed, result.words) ? result : undefined;
+  }
+
   /** The words of chunks that went away (`gone`) or appeared (`newWords`). */
   private changedWords(gone: readonly ChunkResult[], newWords: ReadonlyMap<number, ChunkWords>): ChangedWords {
-    const all = new Set<string>();
-    const moduleLevel = new Set<string>();
+    const all = new Map<string, number>();
+    const moduleLevel = new Map<string, number>();
     let starImport = false;
     const add = (words: ChunkWords) => {
-      for (const word of words.all) all.add(word);
-      for (const word of words.moduleLevel) moduleLevel.add(word);
+      for (const word of words.all) all.set(word, (all.get(word) ?? 0) + 1);
+      for (const word of words.moduleLevel) moduleLevel.set(word, (moduleLevel.get(word) ?? 0) + 1);
       starImport ||= words.starImport;
     };
     for (const result of gone) add(result.words);
@@ -170,13 +193,15 @@ export class IncrementalAnalysis {
   }
 }
 
-function stillHolds(dependencies: ChunkResult['dependencies'], changed: ChangedWords): boolean {
+/** Whether a result still holds after the changes: none of the chunks that went or came, `own` (its own chunk's words) counted out once, spells what it read. */
+function stillHolds(dependencies: ChunkResult['dependencies'], changed: ChangedWords, own?: ChunkWords): boolean {
   if (dependencies.wholeDocument) return false;
   if (changed.starImport && dependencies.bindings.size > 0) return false;
-  for (const name of dependencies.spellings) if (changed.all.has(name)) return false;
+  const changedBy = (counts: ReadonlyMap<string, number>, ownWords: ReadonlySet<string> | undefined, name: string) => (counts.get(name) ?? 0) - (ownWords?.has(name) ? 1 : 0) > 0;
+  for (const name of dependencies.spellings) if (changedBy(changed.all, own?.all, name)) return false;
   // Only module-level code binds module-level names (an edit inside a function body changes
   // none), and only its binding statements: a call of `len` there leaves `len` the builtin.
-  for (const name of dependencies.bindings) if (changed.moduleLevel.has(name)) return false;
+  for (const name of dependencies.bindings) if (changedBy(changed.moduleLevel, own?.moduleLevel, name)) return false;
   return true;
 }
 
