@@ -27,7 +27,7 @@ export class Linter {
       findings = this.analysisFor(uri, settings).analyze(document.module, document.text.getText());
     } catch (error) {
       // What was kept may be what failed: the next analysis starts afresh.
-      this.analyses.delete(uri);
+      this.closed(uri);
       this.reportFailure(uri, error);
       findings = [];
     }
@@ -37,12 +37,14 @@ export class Linter {
 
   /** Forgets a closed document. */
   closed(uri: string): void {
+    this.analyses.get(uri)?.analysis.dispose();
     this.analyses.delete(uri);
   }
 
   private analysisFor(uri: string, settings: Settings): IncrementalAnalysis {
     const known = this.analyses.get(uri);
     if (known?.settings === settings) return known.analysis;
+    known?.analysis.dispose();
     const analysis = new IncrementalAnalysis({ rules: selectRules(ALL_RULES, settings), severity: settings.severity });
     this.analyses.set(uri, { settings, analysis });
     return analysis;

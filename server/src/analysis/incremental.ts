@@ -47,6 +47,20 @@ interface Placed {
   readonly suppressions: readonly SuppressionAt[];
 }
 
+/** Results a call found gone, what changed in it, and the aliases they were found with. */
+interface Retirement {
+  readonly owner: IncrementalAnalysis;
+  readonly chunks: RetiredChunks<ChunkResult>;
+  readonly changed: ChangedWords;
+  readonly aliases: string | undefined;
+}
+
+/**
+ * One edit's worth, of the document edited last: with hundreds of files open,
+ * each keeping the last edit's gone results would add up to megabytes.
+ */
+let retirement: Retirement | undefined;
+
 export class IncrementalAnalysis {
   private previous: readonly ChunkResult[] = [];
   /** The import aliases of the rules' anchor names when the previous results were found (anchorAliases). */
@@ -55,8 +69,6 @@ export class IncrementalAnalysis {
   lastAnalysedChunks = 0;
   /** Each result's findings where its chunk started at the last call. */
   private readonly placements = new WeakMap<ChunkResult, Placed>();
-  /** The results the last call found gone, what changed in it, and the aliases they were found with. */
-  private retired: { readonly chunks: RetiredChunks<ChunkResult>; readonly changed: ChangedWords; readonly aliases: string | undefined } | undefined;
 
   constructor(private readonly options: AnalysisOptions) {}
 
@@ -99,7 +111,8 @@ export class IncrementalAnalysis {
       results.push(this.analyseChunk(chunk, { source, facts }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
       this.lastAnalysedChunks++;
     });
-    this.retired = gone.length > 0 ? { chunks: new RetiredChunks(this.previous, kept, chunks.length), changed, aliases: aliasesBefore } : undefined;
+    if (gone.length > 0) retirement = { owner: this, chunks: new RetiredChunks(this.previous, kept, chunks.length), changed, aliases: aliasesBefore };
+    else this.dispose();
     this.previous = results;
     return this.assemble(chunks, results, source);
   }
@@ -110,11 +123,16 @@ export class IncrementalAnalysis {
    * coming (which its words count once in each).
    */
   private takeRetired(key: string, index: number, kept: readonly (number | undefined)[], changed: ChangedWords, aliases: string): ChunkResult | undefined {
-    const retired = this.retired;
+    const retired = retirement?.owner === this ? retirement : undefined;
     if (!retired || retired.aliases !== aliases || retired.changed.starImport || changed.starImport) return undefined;
     const result = retired.chunks.take(key, index, kept);
     if (!result) return undefined;
     return stillHolds(result.dependencies, retired.changed, result.words) && stillHolds(result.dependencies, changed, result.words) ? result : undefined;
+  }
+
+  /** Lets go of the results kept for an undo, the document being closed. */
+  dispose(): void {
+    if (retirement?.owner === this) retirement = undefined;
   }
 
   /** The words of chunks that went away (`gone`) or appeared (`newWords`). */
