@@ -215,12 +215,16 @@ export class IncrementalAnalysis {
 function stillHolds(dependencies: ChunkResult['dependencies'], changed: ChangedWords, own?: ChunkWords): boolean {
   if (dependencies.wholeDocument) return false;
   if (changed.starImport && dependencies.bindings.size > 0) return false;
-  const changedBy = (counts: ReadonlyMap<string, number>, ownWords: ReadonlySet<string> | undefined, name: string) => (counts.get(name) ?? 0) - (ownWords?.has(name) ? 1 : 0) > 0;
   for (const name of dependencies.spellings) if (changedBy(changed.all, own?.all, name)) return false;
   // Only module-level code binds module-level names (an edit inside a function body changes
   // none), and only its binding statements: a call of `len` there leaves `len` the builtin.
   for (const name of dependencies.bindings) if (changedBy(changed.moduleLevel, own?.moduleLevel, name)) return false;
   return true;
+}
+
+/** Whether a chunk that went or came spells `name`, besides the one whose words are `own`. */
+function changedBy(counts: ReadonlyMap<string, number>, own: ReadonlySet<string> | undefined, name: string): boolean {
+  return (counts.get(name) ?? 0) - (own?.has(name) ? 1 : 0) > 0;
 }
 
 function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {

@@ -17,6 +17,9 @@ const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'loc
 const PARAMETER_DEPTH = 4;
 const PARAMETER_LISTS: ReadonlySet<string> = new Set(['parameters', 'lambda_parameters']);
 const ASCII_IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
+/** How the caches name a token: by type and text, and for a search inside a node, by the node too. */
+const tokenKey = (type: string, text: string) => `${type} ${text}`;
+const tokenWithinKey = (within: Node, type: string, text: string) => `${within.id} ${tokenKey(type, text)}`;
 /** Text spelled like a keyword or a name, which searchTokens finds in one search with the others. */
 const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** By the words they find: the same rules ask for the same words in every statement. */
@@ -35,7 +38,8 @@ function wordsPattern(words: readonly string[]): RegExp {
   let pattern = wordPatterns.get(key);
   if (!pattern) {
     if (wordPatterns.size >= MAX_WORD_PATTERNS) wordPatterns.clear();
-    pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${words.join('|')})(?![A-Za-z0-9_])`, 'g');
+    const wordChar = ASCII_IDENTIFIER_CHAR.source;
+    pattern = new RegExp(`(?<!${wordChar})(?:${words.join('|')})(?!${wordChar})`, 'g');
     wordPatterns.set(key, pattern);
   }
   return pattern;
@@ -91,14 +95,14 @@ export class NameIndex {
    * reported as reading it: callers ask about their own part of it.
    */
   tokens(text: string, type: string, within: Node): readonly Node[] {
-    const known = this.tokensInModule.get(`${type} ${text}`);
+    const known = this.tokensInModule.get(tokenKey(type, text));
     if (this.module.isRoot(within)) {
       const found = known ?? this.tokensOfModule(text, type);
       return this.module.parts.length === 1 ? found : found.filter((node) => contains(within, node));
     }
     if (known) return known.filter((node) => contains(within, node));
     // A token in a local scope or a statement is searched for in its text, not in the whole module.
-    const key = `${within.id} ${type} ${text}`;
+    const key = tokenWithinKey(within, type, text);
     let found = this.tokensWithin.get(key);
     if (!found) {
       found = this.nodesSpelling(text, type, within.startIndex, within.endIndex);
@@ -114,12 +118,12 @@ export class NameIndex {
    */
   searchTokens(requests: readonly TokenRequest[], within: Node): void {
     const isModule = this.module.isRoot(within);
-    const cacheKey = (request: TokenRequest) => (isModule ? `${request.type} ${request.text}` : `${within.id} ${request.type} ${request.text}`);
+    const cacheKey = ({ type, text }: TokenRequest) => (isModule ? tokenKey(type, text) : tokenWithinKey(within, type, text));
     const cache = isModule ? this.tokensInModule : this.tokensWithin;
-    const missing = requests.filter((request) => WORD.test(request.text) && !this.tokensInModule.has(`${request.type} ${request.text}`) && !cache.has(cacheKey(request)));
+    const missing = requests.filter((request) => WORD.test(request.text) && !this.tokensInModule.has(tokenKey(request.type, request.text)) && !cache.has(cacheKey(request)));
     if (missing.length < 2) return;
     const found = isModule ? this.wordsSpelling(missing, this.sourceStart, Infinity) : this.wordsSpelling(missing, within.startIndex, within.endIndex);
-    for (const request of missing) cache.set(cacheKey(request), found.get(`${request.type} ${request.text}`)!);
+    for (const request of missing) cache.set(cacheKey(request), found.get(tokenKey(request.type, request.text))!);
   }
 
   /** The last parts of the names imported under `alias` anywhere in the document (`import a.b as alias`, `from m import b as alias`). */
@@ -161,12 +165,12 @@ export class NameIndex {
 
   /** Every identifier node spelled `name`, in document order: the text is searched, and tree-sitter says which hits are identifiers. */
   private identifiersNamed(name: string): readonly Node[] {
-    return this.tokensInModule.get(`identifier ${name}`) ?? this.tokensOfModule(name, 'identifier');
+    return this.tokensInModule.get(tokenKey('identifier', name)) ?? this.tokensOfModule(name, 'identifier');
   }
 
   private tokensOfModule(text: string, type: string): readonly Node[] {
     const found = this.nodesSpelling(text, type);
-    this.tokensInModule.set(`${type} ${text}`, found);
+    this.tokensInModule.set(tokenKey(type, text), found);
     return found;
   }
 
@@ -183,20 +187,25 @@ export class NameIndex {
       // A hit inside a longer ASCII word is no node of its own: skip it without asking the tree.
       if (startsWordlike && ASCII_IDENTIFIER_CHAR.test(this.source[at - 1] ?? '')) continue;
       if (endsWordlike && ASCII_IDENTIFIER_CHAR.test(this.source[at + word.length] ?? '')) continue;
-      const start = this.sourceStart + at;
-      const node = this.module.nodeAt(start, start + word.length);
-      if (node?.type === type && node.startIndex === start && node.endIndex === start + word.length) nodes.push(node);
+      const node = this.tokenAt(this.sourceStart + at, word.length);
+      if (node?.type === type) nodes.push(node);
     }
     return nodes;
   }
 
-  /** For each requested word, by `${type} ${text}`: the nodes of its type exactly where the text spells it between `from` and `to`, as nodesSpelling finds them. */
+  /** The node that spans exactly `length` characters from `start`, if one does: a token there, or none (a hit in a string, a comment). */
+  private tokenAt(start: number, length: number): Node | undefined {
+    const node = this.module.nodeAt(start, start + length);
+    return node && node.startIndex === start && node.endIndex === start + length ? node : undefined;
+  }
+
+  /** For each requested word, by tokenKey: the nodes of its type exactly where the text spells it between `from` and `to`, as nodesSpelling finds them. */
   private wordsSpelling(requests: readonly TokenRequest[], from: number, to: number): Map<string, Node[]> {
     const typesOf = new Map<string, string[]>();
     const found = new Map<string, Node[]>();
     for (const { text, type } of requests) {
       typesOf.set(text, [...(typesOf.get(text) ?? []), type]);
-      found.set(`${type} ${text}`, []);
+      found.set(tokenKey(type, text), []);
     }
     const begin = Math.max(0, from - this.sourceStart);
     const end = Math.min(this.source.length, to - this.sourceStart);
@@ -207,10 +216,9 @@ export class NameIndex {
     pattern.lastIndex = begin;
     for (let match = pattern.exec(text); match && match.index + match[0].length <= end; match = pattern.exec(text)) {
       const word = match[0];
-      const start = this.sourceStart + match.index;
-      const node = this.module.nodeAt(start, start + word.length);
-      if (!node || node.startIndex !== start || node.endIndex !== start + word.length) continue;
-      for (const type of typesOf.get(word)!) if (node.type === type) found.get(`${type} ${word}`)!.push(node);
+      const node = this.tokenAt(this.sourceStart + match.index, word.length);
+      if (!node) continue;
+      for (const type of typesOf.get(word)!) if (node.type === type) found.get(tokenKey(type, word))!.push(node);
     }
     return found;
   }

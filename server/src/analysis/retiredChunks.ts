@@ -41,10 +41,6 @@ export class RetiredChunks<R extends { readonly key: string }> {
     });
   }
 
-  get size(): number {
-    return this.byKey.size;
-  }
-
   /**
    * The retired result for the chunk at `index` of a later analysis, whose chunk
    * matching against the retiring one is `matching`, if it left from the same
