@@ -11,7 +11,7 @@ import { editingLatency } from './editing';
 import { generatedModule } from './generated';
 import { keystrokeParts } from './keystrokeParts';
 import { lineCount } from './measure';
-import { memoryGrowth } from './memory';
+import { FULL_IDLE_MS, memoryGrowth } from './memory';
 import { flake8Throughput, ruffThroughput, ruffVersion, ruffWorkspace, type Flake8Result } from './peers';
 import { atLeast, below, targetLine, type Target } from './targets';
 import { analysisInPool, analysisSingleThread, parseOnly, type Repetition } from './throughput';
@@ -27,6 +27,8 @@ interface Scale {
   readonly ruffRuns: number;
   readonly openFiles: number;
   readonly memoryEdits: number;
+  /** How long the server is left idle before its memory is read. */
+  readonly memoryIdleMs: number;
 }
 
 const FULL: Scale = {
@@ -38,6 +40,7 @@ const FULL: Scale = {
   ruffRuns: 100,
   openFiles: 500,
   memoryEdits: 10_000,
+  memoryIdleMs: FULL_IDLE_MS,
 };
 
 const QUICK: Scale = {
@@ -49,6 +52,7 @@ const QUICK: Scale = {
   ruffRuns: 5,
   openFiles: 12,
   memoryEdits: 50,
+  memoryIdleMs: 0,
 };
 
 /** The keystroke → diagnostics p99 the editor is held to. */
@@ -106,7 +110,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   log(`(d) the same edits in process: reparse and analysis apart`);
   const parts = await keystrokeParts(parser, generated.files[0]!.text, scale.keystrokes, KEYSTROKE_P99_GOAL_MS);
   log(`(e) server memory (${scale.openFiles} files, ${scale.memoryEdits} edits)`);
-  const memory = await memoryGrowth(REPO_ROOT, stdlib, scale.openFiles, scale.memoryEdits);
+  const memory = await memoryGrowth(REPO_ROOT, stdlib, scale.openFiles, scale.memoryEdits, scale.memoryIdleMs);
   ruff.free();
 
   const ratios = {
@@ -142,7 +146,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   print(`    reparses alone over ${KEYSTROKE_P99_GOAL_MS} ms: ${parts.slowReparses} of ${parts.keystrokes}; a whole parse of the file: ${ms(parts.fullParseMs)}; the file is parsed in ${parts.regions} regions`);
   print(`    garbage collections during them: ${parts.collections.count}, pauses p50 ${ms(parts.collections.p50PauseMs)}, max ${ms(parts.collections.maxPauseMs)}`);
   print();
-  print(`(e) server memory: after opening ${memory.openedFiles} files RSS ${mb(memory.afterOpening.rssBytes)}, WASM ${mb(memory.afterOpening.wasmBytes)}, JS heap ${mb(memory.afterOpening.heapUsedBytes)}, ${memory.afterOpening.openTrees} trees`);
+  print(`(e) server memory, each read after ${(scale.memoryIdleMs / 1000).toFixed(0)} s idle: after opening ${memory.openedFiles} files RSS ${mb(memory.afterOpening.rssBytes)}, WASM ${mb(memory.afterOpening.wasmBytes)}, JS heap ${mb(memory.afterOpening.heapUsedBytes)}, ${memory.afterOpening.openTrees} trees`);
   print(`    after ${memory.edits} edits: RSS ${mb(memory.afterEditing.rssBytes)}, WASM ${mb(memory.afterEditing.wasmBytes)}, JS heap ${mb(memory.afterEditing.heapUsedBytes)}, ${memory.afterEditing.openTrees} trees`);
   print(`    growth: RSS ${memory.rssGrowthPercent.toFixed(1)}%, WASM ${memory.wasmGrowthPercent.toFixed(1)}%`);
   print(`    from ${Math.floor(memory.edits / 2)} to ${memory.edits} edits: RSS ${memory.secondHalfRssGrowthPercent.toFixed(1)}%, WASM ${memory.secondHalfWasmGrowthPercent.toFixed(1)}% (JS heap ${mb(memory.halfway.heapUsedBytes)} → ${mb(memory.afterEditing.heapUsedBytes)}; a leak keeps growing here)`);

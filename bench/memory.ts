@@ -26,25 +26,38 @@ export interface MemoryResult {
   readonly secondHalfWasmGrowthPercent: number;
 }
 
-export async function memoryGrowth(repoRoot: string, corpus: Corpus, files: number, edits: number): Promise<MemoryResult> {
+/**
+ * Memory is read once the server has been idle, as between a user's bursts of
+ * typing: V8's memory reducer then compacts the heap and gives back what the
+ * last burst's garbage took (tens of MB after thousands of edits), which forced
+ * collections alone do not. It acts some seconds into the idle time, at a time
+ * of its own: the RSS is read again until it stops falling.
+ */
+export const FULL_IDLE_MS = 15_000;
+const SETTLE_MS = 5_000;
+const SETTLE_READS = 6;
+/** A fall smaller than this fraction of the RSS counts as none. */
+const SETTLED = 0.005;
+
+export async function memoryGrowth(repoRoot: string, corpus: Corpus, files: number, edits: number, idleMs: number): Promise<MemoryResult> {
   const client = await BenchClient.start(repoRoot);
   try {
     const opened = corpus.files.slice(0, files).map((file, index) => ({ uri: `file:///bench/open/${index}.py`, text: file.text, version: 1 }));
     for (const document of opened) await client.didOpen(document.uri, document.text);
-    const afterOpening = await snapshot(client);
+    const afterOpening = await snapshot(client, idleMs);
 
     // Round-robin over the open files, each getting its own alternating insert/delete keystrokes.
     const changes = opened.map((document, index) => keystrokes(document.text, Math.ceil(edits / opened.length) + 1, index + 1));
     let halfway: MemorySnapshot | undefined;
     for (let done = 0; done < edits; done++) {
-      if (done === Math.floor(edits / 2)) halfway = await snapshot(client);
+      if (done === Math.floor(edits / 2)) halfway = await snapshot(client, idleMs);
       const index = done % opened.length;
       const document = opened[index]!;
       const change = changes[index]!.next();
       if (change.done) throw new Error('ran out of keystrokes');
       await client.didChange(document.uri, ++document.version, [change.value]);
     }
-    const afterEditing = await snapshot(client);
+    const afterEditing = await snapshot(client, idleMs);
     halfway ??= afterEditing;
     return {
       openedFiles: opened.length,
@@ -62,9 +75,27 @@ export async function memoryGrowth(repoRoot: string, corpus: Corpus, files: numb
   }
 }
 
-async function snapshot(client: BenchClient): Promise<MemorySnapshot> {
+/** The server's memory after `idleMs` idle, then read every SETTLE_MS until its RSS stops falling (when `idleMs` is not 0). */
+async function snapshot(client: BenchClient, idleMs: number): Promise<MemorySnapshot> {
+  await sleep(idleMs);
+  let read = await readMemory(client);
+  for (let reads = 1; idleMs > 0 && reads < SETTLE_READS; reads++) {
+    await sleep(SETTLE_MS);
+    const next = await readMemory(client);
+    const fell = read.rssBytes - next.rssBytes > SETTLED * read.rssBytes;
+    read = next;
+    if (!fell) break;
+  }
+  return read;
+}
+
+async function readMemory(client: BenchClient): Promise<MemorySnapshot> {
   const stats: ServerStats = await client.stats();
   return { rssBytes: client.rssBytes(), heapUsedBytes: stats.memory.heapUsed, wasmBytes: stats.memory.external, openTrees: stats.openTrees };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function growth(before: number, after: number): number {
