@@ -31,13 +31,17 @@ export interface MemoryResult {
  * typing: V8's memory reducer then compacts the heap and gives back what the
  * last burst's garbage took (tens of MB after thousands of edits), which forced
  * collections alone do not. It acts some seconds into the idle time, at a time
- * of its own: the RSS is read again until it stops falling.
+ * of its own, and a forced collection puts it off: the RSS is watched from
+ * outside (/proc) until it has not fallen for a while, and only then are the
+ * figures asked for.
  */
 export const FULL_IDLE_MS = 15_000;
-const SETTLE_MS = 5_000;
-const SETTLE_READS = 6;
+const WATCH_MS = 2_000;
+/** How long the RSS must stay where it is to count as settled. */
+const SETTLED_MS = 10_000;
+const LONGEST_WATCH_MS = 60_000;
 /** A fall smaller than this fraction of the RSS counts as none. */
-const SETTLED = 0.005;
+const NO_FALL = 0.005;
 
 export async function memoryGrowth(repoRoot: string, corpus: Corpus, files: number, edits: number, idleMs: number): Promise<MemoryResult> {
   const client = await BenchClient.start(repoRoot);
@@ -75,18 +79,18 @@ export async function memoryGrowth(repoRoot: string, corpus: Corpus, files: numb
   }
 }
 
-/** The server's memory after `idleMs` idle, then read every SETTLE_MS until its RSS stops falling (when `idleMs` is not 0). */
+/** The server's memory after `idleMs` idle and, when `idleMs` is not 0, once its RSS has settled. */
 async function snapshot(client: BenchClient, idleMs: number): Promise<MemorySnapshot> {
   await sleep(idleMs);
-  let read = await readMemory(client);
-  for (let reads = 1; idleMs > 0 && reads < SETTLE_READS; reads++) {
-    await sleep(SETTLE_MS);
-    const next = await readMemory(client);
-    const fell = read.rssBytes - next.rssBytes > SETTLED * read.rssBytes;
-    read = next;
-    if (!fell) break;
+  let lowest = client.rssBytes();
+  let settledFor = 0;
+  for (let watched = 0; idleMs > 0 && settledFor < SETTLED_MS && watched < LONGEST_WATCH_MS; watched += WATCH_MS) {
+    await sleep(WATCH_MS);
+    const rss = client.rssBytes();
+    settledFor = rss < lowest * (1 - NO_FALL) ? 0 : settledFor + WATCH_MS;
+    lowest = Math.min(lowest, rss);
   }
-  return read;
+  return readMemory(client);
 }
 
 async function readMemory(client: BenchClient): Promise<MemorySnapshot> {
