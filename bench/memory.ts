@@ -31,7 +31,7 @@ export interface MemoryResult {
  * typing: V8's memory reducer then compacts the heap and gives back what the
  * last burst's garbage took (tens of MB after thousands of edits), which forced
  * collections alone do not. It acts some seconds into the idle time, at a time
- * of its own, and a forced collection puts it off: the RSS is watched from
+ * of its own, which a forced collection may put off: the RSS is watched from
  * outside (/proc) until it has not fallen for a while, and only then are the
  * figures asked for.
  */
