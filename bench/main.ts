@@ -146,7 +146,8 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   print(`    reparses alone over ${KEYSTROKE_P99_GOAL_MS} ms: ${parts.slowReparses} of ${parts.keystrokes}; a whole parse of the file: ${ms(parts.fullParseMs)}; the file is parsed in ${parts.regions} regions`);
   print(`    garbage collections during them: ${parts.collections.count}, pauses p50 ${ms(parts.collections.p50PauseMs)}, max ${ms(parts.collections.maxPauseMs)}`);
   print();
-  print(`(e) server memory, each read after ${(scale.memoryIdleMs / 1000).toFixed(0)} s idle: after opening ${memory.openedFiles} files RSS ${mb(memory.afterOpening.rssBytes)}, WASM ${mb(memory.afterOpening.wasmBytes)}, JS heap ${mb(memory.afterOpening.heapUsedBytes)}, ${memory.afterOpening.openTrees} trees`);
+  const whenRead = scale.memoryIdleMs > 0 ? `once the server has been idle ${(scale.memoryIdleMs / 1000).toFixed(0)} s and its RSS has settled` : 'at once';
+  print(`(e) server memory, each read ${whenRead}: after opening ${memory.openedFiles} files RSS ${mb(memory.afterOpening.rssBytes)}, WASM ${mb(memory.afterOpening.wasmBytes)}, JS heap ${mb(memory.afterOpening.heapUsedBytes)}, ${memory.afterOpening.openTrees} trees`);
   print(`    after ${memory.edits} edits: RSS ${mb(memory.afterEditing.rssBytes)}, WASM ${mb(memory.afterEditing.wasmBytes)}, JS heap ${mb(memory.afterEditing.heapUsedBytes)}, ${memory.afterEditing.openTrees} trees`);
   print(`    growth: RSS ${memory.rssGrowthPercent.toFixed(1)}%, WASM ${memory.wasmGrowthPercent.toFixed(1)}%`);
   print(`    from ${Math.floor(memory.edits / 2)} to ${memory.edits} edits: RSS ${memory.secondHalfRssGrowthPercent.toFixed(1)}%, WASM ${memory.secondHalfWasmGrowthPercent.toFixed(1)}% (JS heap ${mb(memory.halfway.heapUsedBytes)} → ${mb(memory.afterEditing.heapUsedBytes)}; a leak keeps growing here)`);
