@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Node, Point } from 'web-tree-sitter';
 import { Scopes } from '../../server/src/analysis/scopes';
 import { withSource } from '../support/tree';
 
@@ -83,5 +84,67 @@ test('the root is a scope even when it is not a module (broken code can make it 
     assert.equal(scopes.scopeOf(use).node.type, 'block');
     const found = scopes.lookup('sum', use);
     assert.ok(found && found !== 'unknown', 'the local binding of sum is found, so sum is not taken for the builtin');
+  });
+});
+
+test('inside a class, methods, nested classes and class-level code bind where Python binds them', async () => {
+  const source = [
+    'limit = 3',
+    'class Outer:',
+    '    size = limit',
+    '    keys = [size for _ in range(2)]',
+    '    def grow(self, step=lambda: size):',
+    '        size = step',
+    '        return size',
+    '    @staticmethod',
+    '    def shrink(n):',
+    '        return size',
+    '    class Inner:',
+    '        def depth(self):',
+    '            return limit',
+    '',
+  ].join('\n');
+  await withSource(source, ({ facts, node }) => {
+    const bound = (name: string, occurrence: number) => {
+      const found = facts.lookup(name, node(name, occurrence));
+      return found && found !== 'unknown' ? `${found.scope.node.type} ${found.sites.map((site) => site.kind).join(',')}` : found;
+    };
+    // A method's own binding, and its parameters, though the body was collected after its class's.
+    assert.equal(bound('size', 4), 'function_definition assignment');
+    assert.equal(bound('step', 1), 'function_definition parameter');
+    // Class scopes enclose neither methods, nor lambdas and comprehensions in the class body.
+    assert.equal(bound('size', 5), undefined);
+    assert.equal(bound('size', 2), undefined);
+    assert.equal(bound('size', 1), undefined);
+    assert.equal(bound('limit', 1), 'module assignment');
+    assert.equal(bound('limit', 2), 'module assignment');
+    assert.deepEqual([...facts.scopes.scopeOf(node('size = limit')).bindings.keys()].sort(), ['Inner', 'grow', 'keys', 'shrink', 'size']);
+    assert.equal(facts.scopes.scopeOf(node('limit', 2)).parent?.node.type, 'class_definition');
+  });
+});
+
+test('a question inside one method walks that method body, not every method of its class', async () => {
+  const methods = Array.from({ length: 5 }, (_, index) => `    def m${index}(self, x):\n        y${index} = x\n        return y${index}\n`);
+  const source = `class C:\n    z = 1\n${methods.join('')}`;
+  await withSource(source, ({ tree, facts, node }) => {
+    // The text each walk covers: a node's, or the part of it between the points it is given.
+    const walked: string[] = [];
+    const lineStarts = [0, ...[...source.matchAll(/\n/g)].map((match) => match.index + 1)];
+    const offset = (point: Point) => lineStarts[point.row]! + point.column;
+    const prototype = Object.getPrototypeOf(tree.rootNode) as { descendantsOfType: (types: unknown, start?: Point, end?: Point) => unknown };
+    const original = prototype.descendantsOfType;
+    prototype.descendantsOfType = function (this: Node, types: unknown, start?: Point, end?: Point) {
+      walked.push(start && end ? source.slice(offset(start), offset(end)) : this.text);
+      return original.call(this, types, start, end);
+    };
+    try {
+      const found = facts.lookup('y3', node('y3', 1));
+      assert.ok(found && found !== 'unknown');
+      assert.equal(found.scope.node.childForFieldName('name')?.text, 'm3');
+    } finally {
+      prototype.descendantsOfType = original;
+    }
+    assert.equal(walked.filter((text) => /y[0-9] = x/.test(text)).length, 1, `walked: ${JSON.stringify(walked)}`);
+    assert.ok(walked.some((text) => text.startsWith('y3 = x')), 'the body asked about was walked');
   });
 });

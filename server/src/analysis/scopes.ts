@@ -44,13 +44,19 @@ interface Extent {
   readonly isComprehension: boolean;
 }
 
-/** A top-level definition's body, whose scopes and bindings are collected when something inside it is first asked about. */
+/**
+ * A definition's body whose scopes and bindings are collected when something
+ * inside it is first asked about: a top-level function's, a top-level class's,
+ * and those of the methods (and nested classes) of a class collected so far.
+ */
 interface PendingBody {
   readonly start: number;
   readonly end: number;
   readonly body: Node;
   /** The definition whose parameters are bound with the body: only code in the body can see them. */
   readonly parametersOf: Node | undefined;
+  /** A class body is collected statement by statement like module-level code, its definitions' bodies left pending in turn. */
+  readonly isClassBody: boolean;
 }
 
 
@@ -63,7 +69,7 @@ export class Scopes {
   private readonly extents: Extent[] = [];
   private readonly scopeOfNode = new Map<number, Scope>();
   private readonly rootScope: Scope;
-  /** By start offset. A body bound nothing outside its definition, so module-level answers never wait for it. */
+  /** By start offset, none inside another. A body binds nothing outside its definition, so answers outside it never wait for it. */
   private readonly pendingBodies: PendingBody[] = [];
 
   private readonly module: ModuleParts;
@@ -86,7 +92,7 @@ export class Scopes {
     // then visits the few parts it reads, not every top-level statement of the file.
     if (this.module.parts.length === 1) {
       this.uncollected = [];
-      this.collectModuleLevel(this.module.main);
+      this.collectStatementsOf(this.module.main);
     } else {
       this.uncollected = this.module.parts.map((part) => ({ part, binds: partBindings(part, this.source) }));
       // A star import may bind any name: its part is collected at once.
@@ -103,7 +109,7 @@ export class Scopes {
 
   private collectPart(part: ModulePart): void {
     this.uncollected = this.uncollected.filter((pending) => pending.part !== part);
-    this.collectModuleLevel(part.root);
+    this.collectStatementsOf(part.root);
   }
 
   /** The module-level bindings of `name`, every part that may bind it collected, in document order. */
@@ -122,17 +128,19 @@ export class Scopes {
   }
 
   /**
-   * Module-level code now, top-level function and class bodies on demand: after an
-   * edit, the analysis of one function need not visit every other one. Each
+   * The statements of a module or class body now, each definition's body when
+   * something inside it is first asked about: after an edit, the analysis of one
+   * function need not visit every other one, and a question inside one method
+   * collects that method's body, not every method of its class. Each
    * descendantsOfType call has a fixed cost, so runs of other statements go in one.
    */
-  private collectModuleLevel(root: Node): void {
+  private collectStatementsOf(container: Node): void {
     let run: { first: Node; last: Node } | undefined;
     const flushRun = () => {
-      if (run) this.collectBetween(root, run.first.startPosition, run.last.endPosition);
+      if (run) this.collectBetween(container, run.first.startPosition, run.last.endPosition);
       run = undefined;
     };
-    for (const statement of root.namedChildren) {
+    for (const statement of container.namedChildren) {
       if (!statement) continue;
       const body = definitionBody(statement);
       if (!body) {
@@ -150,7 +158,13 @@ export class Scopes {
       if (visitedWhole) this.collectBetween(statement, statement.startPosition, body.startPosition);
       else this.visit(definition, false);
       // Parts are collected in any order: the list stays sorted by start.
-      const pending = { start: body.startIndex, end: body.endIndex, body, parametersOf: visitedWhole ? undefined : definition };
+      const pending: PendingBody = {
+        start: body.startIndex,
+        end: body.endIndex,
+        body,
+        parametersOf: visitedWhole ? undefined : definition,
+        isClassBody: definition?.type === 'class_definition',
+      };
       this.pendingBodies.splice(firstStartingAfter(this.pendingBodies, pending.start), 0, pending);
     }
     flushRun();
@@ -180,14 +194,17 @@ export class Scopes {
     return undefined;
   }
 
-  /** Collects the pending top-level body that holds [start, end), if any. */
+  /** Collects the pending bodies that hold [start, end), if any: a class's, then its method's that holds it. */
   private collectPendingBodyAround(start: number, end: number): void {
-    const low = firstStartingAfter(this.pendingBodies, start);
-    const pending = this.pendingBodies[low - 1];
-    if (!pending || end > pending.end) return;
-    this.pendingBodies.splice(low - 1, 1);
-    if (pending.parametersOf) this.bindInner(pending.parametersOf, this.byNodeId.get(pending.parametersOf.id));
-    this.collect(pending.body);
+    for (;;) {
+      const low = firstStartingAfter(this.pendingBodies, start);
+      const pending = this.pendingBodies[low - 1];
+      if (!pending || end > pending.end) return;
+      this.pendingBodies.splice(low - 1, 1);
+      if (pending.parametersOf) this.bindInner(pending.parametersOf, this.byNodeId.get(pending.parametersOf.id));
+      if (pending.isClassBody) this.collectStatementsOf(pending.body);
+      else this.collect(pending.body);
+    }
   }
 
   /** One pass over the nodes under `top` that make scopes and bindings, found by tree-sitter in document order. */
