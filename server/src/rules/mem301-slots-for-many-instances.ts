@@ -210,7 +210,8 @@ const weakrefImports = new WeakMap<DocumentFacts, boolean>();
 function importsWeakref(facts: DocumentFacts): boolean {
   facts.readsSpellingsOf('weakref');
   let known = weakrefImports.get(facts);
-  if (known === undefined) weakrefImports.set(facts, (known = findsWeakrefImport(facts.module)));
+  // A text that never spells weakref imports it nowhere, and needs no walk over its imports.
+  if (known === undefined) weakrefImports.set(facts, (known = facts.module.text.includes('weakref') && findsWeakrefImport(facts.module)));
   return known;
 }
 
@@ -232,6 +233,9 @@ interface Instantiation {
 
 /** The first call of the class that runs once per pass of a loop or comprehension that may make many passes. */
 function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation | undefined {
+  // Most classes are never called in the file at all, which its text tells without
+  // asking the tree where each mention of the name is (annotations, docstrings…).
+  if (!spelledAsCall(name.text, facts)) return undefined;
   // Following the name's bindings and reads costs lookups in every scope that spells
   // it; most classes are never called inside a loop or comprehension at all.
   if (!facts.names.spellings(name.text, facts.module.main).some((spelled) => isCalledInsideRepetition(spelled, facts))) return undefined;
@@ -244,6 +248,29 @@ function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation 
     if (where && !(where === 'in a loop' && isDroppedArgument(call, facts))) return { call, where };
   }
   return undefined;
+}
+
+/** What may stand between a callee and its `(`: spaces, line breaks, continuations, and comments (inside brackets), each running to its line's end. */
+const BEFORE_ARGUMENTS = /(?:\s|\\|#[^\r\n]*(?=[\r\n]))*\(/y;
+/** `class ` just before a name: the name being defined, not called. */
+const CLASS_KEYWORD_BEFORE = /\bclass[ \t]+$/;
+/** A character that makes the name part of a longer word, or an attribute of something else. */
+const WORD_OR_DOT = /[\w.]/;
+
+/**
+ * Whether the text spells `name` followed by an opening bracket, other than
+ * in `class name(`: every call of the name does, so a text without one calls
+ * it nowhere.
+ */
+function spelledAsCall(name: string, facts: DocumentFacts): boolean {
+  facts.readsSpellingsOf(name);
+  const text = facts.module.text;
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (WORD_OR_DOT.test(text[at - 1] ?? '')) continue;
+    BEFORE_ARGUMENTS.lastIndex = at + name.length;
+    if (BEFORE_ARGUMENTS.test(text) && !CLASS_KEYWORD_BEFORE.test(text.slice(Math.max(0, at - 32), at))) return true;
+  }
+  return false;
 }
 
 /** Methods and functions that keep what they are given in a container. */
