@@ -79,3 +79,34 @@ test('one search for many tokens finds what a search per token finds, in the mod
     tree.delete();
   }
 });
+
+test('tokens after and between the words of a docstring, a comment or an f-string are found, those inside them not', async () => {
+  const parser = await pythonParser();
+  const text = [
+    'def f(rows):',
+    '    """Sums for each row, for speed: for x in rows."""',
+    '    label = f"for {sum(y for y in rows)} for {len(rows)!r:>{width}} for"  # for for',
+    '    for row in rows:  # for',
+    '        pass',
+    '    return [z for z in rows], f"{len(rows)} for"',
+  ].join('\n');
+  const tree = parse(parser, text);
+  try {
+    const names = new NameIndex(tree.rootNode);
+    const starts = (nodes: readonly { startIndex: number }[]) => nodes.map((node) => node.startIndex);
+    const expected = (word: string, occurrences: number[]) => occurrences.map((occurrence) => {
+      let at = -1;
+      for (let seen = 0; seen <= occurrence; seen++) at = text.indexOf(word, at + 1);
+      return at;
+    });
+    // Occurrences of `for`: 0–2 in the docstring, 3, 5, 6 and 12 in f-strings' text, 7, 8 and 10 in comments.
+    assert.deepEqual(starts(names.tokens('for', 'for', tree.rootNode)), expected('for', [4, 9, 11]));
+    assert.deepEqual(starts(names.spellings('len', tree.rootNode)), expected('len', [0, 1]));
+    assert.deepEqual(starts(names.spellings('width', tree.rootNode)), expected('width', [0]));
+    names.searchTokens([{ text: 'for', type: 'for' }, { text: 'len', type: 'identifier' }], tree.rootNode.child(0)!);
+    assert.deepEqual(starts(names.tokens('for', 'for', tree.rootNode.child(0)!)), expected('for', [4, 9, 11]));
+    assert.deepEqual(starts(names.tokens('len', 'identifier', tree.rootNode.child(0)!)), expected('len', [0, 1]));
+  } finally {
+    tree.delete();
+  }
+});

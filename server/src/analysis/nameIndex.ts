@@ -32,17 +32,48 @@ export interface TokenRequest {
   readonly type: string;
 }
 
-/** A search for any of `words` standing alone, not inside a longer ASCII word (the tree says which hits are tokens). */
+/**
+ * A search for any of `words` standing alone, not inside a longer ASCII word
+ * (the tree says which hits are tokens). The words are WORDs, so `\b` is that
+ * test on both sides, and runs faster than the lookarounds that spell it out.
+ */
 function wordsPattern(words: readonly string[]): RegExp {
   const key = words.join(' ');
   let pattern = wordPatterns.get(key);
   if (!pattern) {
     if (wordPatterns.size >= MAX_WORD_PATTERNS) wordPatterns.clear();
-    const wordChar = ASCII_IDENTIFIER_CHAR.source;
-    pattern = new RegExp(`(?<!${wordChar})(?:${words.join('|')})(?!${wordChar})`, 'g');
+    pattern = new RegExp(String.raw`\b(?:${words.join('|')})\b`, 'g');
     wordPatterns.set(key, pattern);
   }
   return pattern;
+}
+
+/**
+ * Nodes whose text holds no token: a hit inside one (a word in a docstring or
+ * a comment) says that every later hit before its end is no token either,
+ * without asking the tree again. A string's content never holds an
+ * interpolation of an f-string: those are its siblings.
+ */
+const TOKENLESS_TYPES: ReadonlySet<string> = new Set(['comment', 'string_content']);
+
+/**
+ * The hits of a search, in order of offset, that are tokens of the tree: the
+ * first hit inside a comment or a string's content rules out the others inside it.
+ */
+class TokenHits {
+  private tokenlessEnd = -1;
+
+  constructor(private readonly module: ModuleParts) {}
+
+  /** The node that spans exactly `length` characters from `start`, if one does: a token there, or none (a hit in a string, a comment). */
+  tokenAt(start: number, length: number): Node | undefined {
+    if (start < this.tokenlessEnd) return undefined;
+    const node = this.module.nodeAt(start, start + length);
+    if (!node) return undefined;
+    if (node.startIndex === start && node.endIndex === start + length) return node;
+    if (TOKENLESS_TYPES.has(node.type)) this.tokenlessEnd = node.endIndex;
+    return undefined;
+  }
 }
 
 /** By part: the aliases its imports give, kept with its tree. */
@@ -183,20 +214,15 @@ export class NameIndex {
     const text = to === Infinity ? this.source : this.source.slice(0, to - this.sourceStart);
     const startsWordlike = ASCII_IDENTIFIER_CHAR.test(word[0]!);
     const endsWordlike = ASCII_IDENTIFIER_CHAR.test(word[word.length - 1]!);
+    const hits = new TokenHits(this.module);
     for (let at = text.indexOf(word, begin); at !== -1; at = text.indexOf(word, at + 1)) {
       // A hit inside a longer ASCII word is no node of its own: skip it without asking the tree.
       if (startsWordlike && ASCII_IDENTIFIER_CHAR.test(this.source[at - 1] ?? '')) continue;
       if (endsWordlike && ASCII_IDENTIFIER_CHAR.test(this.source[at + word.length] ?? '')) continue;
-      const node = this.tokenAt(this.sourceStart + at, word.length);
+      const node = hits.tokenAt(this.sourceStart + at, word.length);
       if (node?.type === type) nodes.push(node);
     }
     return nodes;
-  }
-
-  /** The node that spans exactly `length` characters from `start`, if one does: a token there, or none (a hit in a string, a comment). */
-  private tokenAt(start: number, length: number): Node | undefined {
-    const node = this.module.nodeAt(start, start + length);
-    return node && node.startIndex === start && node.endIndex === start + length ? node : undefined;
   }
 
   /** For each requested word, by tokenKey: the nodes of its type exactly where the text spells it between `from` and `to`, as nodesSpelling finds them. */
@@ -214,9 +240,10 @@ export class NameIndex {
     const text = this.source.slice(0, end + 1);
     const pattern = wordsPattern([...typesOf.keys()]);
     pattern.lastIndex = begin;
+    const hits = new TokenHits(this.module);
     for (let match = pattern.exec(text); match && match.index + match[0].length <= end; match = pattern.exec(text)) {
       const word = match[0];
-      const node = this.tokenAt(this.sourceStart + match.index, word.length);
+      const node = hits.tokenAt(this.sourceStart + match.index, word.length);
       if (!node) continue;
       for (const type of typesOf.get(word)!) if (node.type === type) found.get(tokenKey(type, word))!.push(node);
     }
