@@ -15,18 +15,23 @@ export interface ModulePart {
 export class ModuleParts {
   private readonly rootIds: ReadonlySet<number>;
 
-  /** `text` is the module's text from offset `textStart` on. */
+  /**
+   * `text` is the module's text from offset `textStart` on. `keptAcrossEdits`:
+   * the parts' trees are the editor's regions, which live on through edits, so
+   * what is found in one is worth keeping with its tree (see PartCache).
+   */
   private constructor(
     readonly parts: readonly ModulePart[],
     readonly text: string,
     readonly textStart: number,
+    readonly keptAcrossEdits: boolean,
   ) {
     this.rootIds = new Set(parts.map((part) => part.root.id));
   }
 
   /** One tree's root, or any node standing for a module of its own. Its text starts at its first token, not at offset 0. */
   static of(root: Node): ModuleParts {
-    return new ModuleParts([{ root, start: root.startIndex, end: root.endIndex }], root.text, root.startIndex);
+    return new ModuleParts([{ root, start: root.startIndex, end: root.endIndex }], root.text, root.startIndex, false);
   }
 
   /** A module as the analysis takes it: one tree, a node standing for a module, or parts. */
@@ -38,7 +43,7 @@ export class ModuleParts {
   /** Parts that together cover `source` from offset 0, in order. */
   static inParts(parts: readonly ModulePart[], source: string): ModuleParts {
     if (parts.length === 0) throw new Error('a module needs at least one part');
-    return new ModuleParts(parts, source, 0);
+    return new ModuleParts(parts, source, 0, true);
   }
 
   /** The node that stands for the whole module (its scope's node): the first part's root. */

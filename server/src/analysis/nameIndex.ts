@@ -254,8 +254,11 @@ export class NameIndex {
   private importAliases(): ReadonlyMap<string, readonly string[]> {
     const aliases = new Map<string, string[]>();
     for (const part of this.module.parts) {
-      const text = this.source.slice(part.start - this.sourceStart, part.end - this.sourceStart);
-      for (const [alias, imported] of aliasesOfParts.get(part, text, () => this.aliasesIn(part))) {
+      // A tree that is not kept across edits (the CLI's) gains nothing from a copy kept with it.
+      const found = this.module.keptAcrossEdits
+        ? aliasesOfParts.get(part, this.source.slice(part.start - this.sourceStart, part.end - this.sourceStart), () => this.aliasesIn(part))
+        : this.aliasesIn(part);
+      for (const [alias, imported] of found) {
         const known = aliases.get(alias);
         if (known) known.push(...imported);
         else aliases.set(alias, [...imported]);
