@@ -14,7 +14,7 @@ import { lineCount } from './measure';
 import { FULL_IDLE_MS, memoryGrowth } from './memory';
 import { flake8Throughput, ruffThroughput, ruffVersion, ruffWorkspace, type Flake8Result } from './peers';
 import { atLeast, below, targetLine, type Target } from './targets';
-import { analysisInPool, analysisSingleThread, parseOnly, type Repetition } from './throughput';
+import { analysisInPool, floorAndOneThread, type Repetition } from './throughput';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -34,8 +34,8 @@ interface Scale {
 const FULL: Scale = {
   stdlibFiles: undefined,
   generatedLines: 5_000,
-  corpusRuns: { minRuns: 3, minMs: 0 },
-  fileRuns: { minRuns: 10, minMs: 2_000 },
+  corpusRuns: { minRuns: 5, minMs: 0 },
+  fileRuns: { minRuns: 20, minMs: 4_000 },
   keystrokes: 1_000,
   ruffRuns: 100,
   openFiles: 500,
@@ -93,11 +93,11 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   print(`  corpus A: ${stdlib.name}: ${stdlib.files.length} files, ${stdlib.lines.toLocaleString('en-US')} lines (no tests, no site-packages, UTF-8 only)`);
   print(`  corpus B: generated module, ${generated.lines.toLocaleString('en-US')} lines`);
 
-  log('(a) parse floor');
-  const floor = { stdlib: parseOnly(parser, stdlib, scale.corpusRuns), generated: parseOnly(parser, generated, scale.fileRuns) };
-  log('(b) analysis, one thread and a worker pool');
-  const singleStdlib = analysisSingleThread(parser, stdlib, scale.corpusRuns);
-  const singleGenerated = analysisSingleThread(parser, generated, scale.fileRuns);
+  log('(a) parse floor and (b) analysis in one thread, in alternation');
+  const singleStdlib = floorAndOneThread(parser, stdlib, scale.corpusRuns);
+  const singleGenerated = floorAndOneThread(parser, generated, scale.fileRuns);
+  const floor = { stdlib: singleStdlib.floorLinesPerSecond, generated: singleGenerated.floorLinesPerSecond };
+  log('(b) analysis in a worker pool');
   const pool = await analysisInPool(stdlib, scale.corpusRuns);
   const single = { stdlib: singleStdlib.linesPerSecond, generated: singleGenerated.linesPerSecond };
   log('(c) peers: Ruff (WASM), flake8');
@@ -114,7 +114,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   ruff.free();
 
   const ratios = {
-    singleToFloor: { stdlib: single.stdlib / floor.stdlib, generated: single.generated / floor.generated },
+    singleToFloor: { stdlib: singleStdlib.ratioToFloor, generated: singleGenerated.ratioToFloor },
     poolToSingle: pool.linesPerSecond / single.stdlib,
     singleToRuff: { stdlib: single.stdlib / ruffStdlib.linesPerSecond, generated: single.generated / ruffGenerated.linesPerSecond },
     poolToRuff: pool.linesPerSecond / ruffStdlib.linesPerSecond,
@@ -126,7 +126,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   const row = (name: string, a: string, b = '') => print(`${name.padEnd(35)}${a.padEnd(25)}${b}`);
   row('(a) parse floor (tree-sitter)', rate(floor.stdlib), rate(floor.generated));
   row('(b) memhints, one thread', rate(single.stdlib), rate(single.generated));
-  row('      ratio to the floor', ratio(ratios.singleToFloor.stdlib), ratio(ratios.singleToFloor.generated));
+  row('      ratio to the floor (paired runs)', ratio(ratios.singleToFloor.stdlib), ratio(ratios.singleToFloor.generated));
   row(`    memhints, pool of ${pool.workers} workers`, rate(pool.linesPerSecond));
   row('      ratio to one thread', ratio(ratios.poolToSingle));
   row(`(c) Ruff ${ruffVersion()} (WASM, in process)`, rate(ruffStdlib.linesPerSecond), rate(ruffGenerated.linesPerSecond));

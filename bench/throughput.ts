@@ -8,29 +8,65 @@ import { WorkerPool } from '../server/src/cli/workerPool';
 import { parse } from '../server/src/parser';
 import { findingsInText } from './checkText';
 import type { Corpus } from './corpus';
-import { linesPerSecond, medianMs, medianMsAsync } from './measure';
+import { performance } from 'node:perf_hooks';
+import { linesPerSecond, medianMsAsync, percentile } from './measure';
 
 export interface Repetition {
   readonly minRuns: number;
   readonly minMs: number;
 }
 
-export function parseOnly(parser: Parser, corpus: Corpus, repetition: Repetition): number {
-  const run = () => {
-    for (const file of corpus.files) parse(parser, file.text).delete();
-  };
-  run();
-  return linesPerSecond(corpus.lines, medianMs(run, repetition.minRuns, repetition.minMs));
+export interface FloorAndOneThread {
+  /** (a) the parse alone. */
+  readonly floorLinesPerSecond: number;
+  /** (b) what memhints check does with each text, in one thread. */
+  readonly linesPerSecond: number;
+  /**
+   * (b) over (a): the median, over pairs of runs made one after the other, of
+   * the pair's ratio. The machine's speed drifts between runs (other work on it,
+   * its clock), and a pair's two runs see much the same machine.
+   */
+  readonly ratioToFloor: number;
+  readonly findings: number;
 }
 
-export function analysisSingleThread(parser: Parser, corpus: Corpus, repetition: Repetition): { linesPerSecond: number; findings: number } {
+/** (a) and (b) in alternation: a parse-only run and an analysis run per pair, which goes first changing from pair to pair. */
+export function floorAndOneThread(parser: Parser, corpus: Corpus, repetition: Repetition): FloorAndOneThread {
   let findings = 0;
-  const run = () => {
+  const parseAll = () => {
+    for (const file of corpus.files) parse(parser, file.text).delete();
+  };
+  const analyseAll = () => {
     findings = 0;
     for (const file of corpus.files) findings += findingsInText(parser, file.text);
   };
+  parseAll();
+  analyseAll();
+  const parseMs: number[] = [];
+  const analysisMs: number[] = [];
+  const ratios: number[] = [];
+  const started = performance.now();
+  while (ratios.length < repetition.minRuns || performance.now() - started < repetition.minMs) {
+    const parseFirst = ratios.length % 2 === 0;
+    const first = timed(parseFirst ? parseAll : analyseAll);
+    const second = timed(parseFirst ? analyseAll : parseAll);
+    const [parsing, analysing] = parseFirst ? [first, second] : [second, first];
+    parseMs.push(parsing);
+    analysisMs.push(analysing);
+    ratios.push(parsing / analysing);
+  }
+  return {
+    floorLinesPerSecond: linesPerSecond(corpus.lines, percentile(parseMs, 50)),
+    linesPerSecond: linesPerSecond(corpus.lines, percentile(analysisMs, 50)),
+    ratioToFloor: percentile(ratios, 50),
+    findings,
+  };
+}
+
+function timed(run: () => void): number {
+  const start = performance.now();
   run();
-  return { linesPerSecond: linesPerSecond(corpus.lines, medianMs(run, repetition.minRuns, repetition.minMs)), findings };
+  return performance.now() - start;
 }
 
 /**
