@@ -4,6 +4,7 @@
 // module made the analysis quadratic) or an index of every identifier built
 // for each analysis (which made each keystroke pay for the whole document).
 import type { Node } from 'web-tree-sitter';
+import { isAsciiWordCharAt } from './asciiWords';
 import { INNER_BINDERS } from './bindings';
 import { lastPart } from './calleeNames';
 import { contains } from './loops';
@@ -16,7 +17,6 @@ const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'loc
 /** Where a parameter's name can sit below its parameter list: `x`, `x=1`, `x: int`, `*args: int`. */
 const PARAMETER_DEPTH = 4;
 const PARAMETER_LISTS: ReadonlySet<string> = new Set(['parameters', 'lambda_parameters']);
-const ASCII_IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
 /** How the caches name a token: by type and text, and for a search inside a node, by the node too. */
 const tokenKey = (type: string, text: string) => `${type} ${text}`;
 const tokenWithinKey = (within: Node, type: string, text: string) => `${within.id} ${tokenKey(type, text)}`;
@@ -212,13 +212,13 @@ export class NameIndex {
     const begin = Math.max(0, from - this.sourceStart);
     // Searched in the range's own text: a word the range lacks would send indexOf to the end of the module.
     const text = to === Infinity ? this.source : this.source.slice(0, to - this.sourceStart);
-    const startsWordlike = ASCII_IDENTIFIER_CHAR.test(word[0]!);
-    const endsWordlike = ASCII_IDENTIFIER_CHAR.test(word[word.length - 1]!);
+    const startsWordlike = isAsciiWordCharAt(word, 0);
+    const endsWordlike = isAsciiWordCharAt(word, word.length - 1);
     const hits = new TokenHits(this.module);
     for (let at = text.indexOf(word, begin); at !== -1; at = text.indexOf(word, at + 1)) {
       // A hit inside a longer ASCII word is no node of its own: skip it without asking the tree.
-      if (startsWordlike && ASCII_IDENTIFIER_CHAR.test(this.source[at - 1] ?? '')) continue;
-      if (endsWordlike && ASCII_IDENTIFIER_CHAR.test(this.source[at + word.length] ?? '')) continue;
+      if (startsWordlike && isAsciiWordCharAt(this.source, at - 1)) continue;
+      if (endsWordlike && isAsciiWordCharAt(this.source, at + word.length)) continue;
       const node = hits.tokenAt(this.sourceStart + at, word.length);
       if (node?.type === type) nodes.push(node);
     }

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { isAsciiWordCharAt } from '../analysis/asciiWords';
 import { localClass } from '../analysis/classes';
 import { decoratorExpression, decoratorName, decoratorsOf } from '../analysis/decorators';
 import type { DocumentFacts } from '../analysis/facts';
@@ -254,8 +255,6 @@ function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation 
 const BEFORE_ARGUMENTS = /(?:\s|\\|#[^\r\n]*(?=[\r\n]))*\(/y;
 /** `class ` just before a name: the name being defined, not called. */
 const CLASS_KEYWORD_BEFORE = /\bclass[ \t]+$/;
-/** A character that makes the name part of a longer word, or an attribute of something else. */
-const WORD_OR_DOT = /[\w.]/;
 
 /**
  * Whether the text spells `name` followed by an opening bracket, other than
@@ -266,7 +265,8 @@ function spelledAsCall(name: string, facts: DocumentFacts): boolean {
   facts.readsSpellingsOf(name);
   const text = facts.module.text;
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-    if (WORD_OR_DOT.test(text[at - 1] ?? '')) continue;
+    // Inside a longer word, or an attribute of something else.
+    if (isAsciiWordCharAt(text, at - 1) || text[at - 1] === '.') continue;
     BEFORE_ARGUMENTS.lastIndex = at + name.length;
     if (BEFORE_ARGUMENTS.test(text) && !CLASS_KEYWORD_BEFORE.test(text.slice(Math.max(0, at - 32), at))) return true;
   }

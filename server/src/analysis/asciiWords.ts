@@ -1,0 +1,17 @@
+// Whether a character of a text continues an ASCII word, read as a character
+// code: the text searches run this test on every hit of a word, and a code
+// comparison costs a fraction of a regular expression on a one-character string.
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const UPPER_A = 65;
+const UPPER_Z = 90;
+const UNDERSCORE = 95;
+const LOWER_A = 97;
+const LOWER_Z = 122;
+
+/** Whether `text[index]` is an ASCII letter, digit or underscore (false past either end). */
+export function isAsciiWordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return (code >= LOWER_A && code <= LOWER_Z) || (code >= UPPER_A && code <= UPPER_Z) || (code >= DIGIT_0 && code <= DIGIT_9) || code === UNDERSCORE;
+}
