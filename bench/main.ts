@@ -93,7 +93,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   print(`  corpus A: ${stdlib.name}: ${stdlib.files.length} files, ${stdlib.lines.toLocaleString('en-US')} lines (no tests, no site-packages, UTF-8 only)`);
   print(`  corpus B: generated module, ${generated.lines.toLocaleString('en-US')} lines`);
 
-  log('(a) parse floor and (b) analysis in one thread, in alternation');
+  log('(a) parse floor and (b) analysis in one thread, file by file in alternation');
   const singleStdlib = floorAndOneThread(parser, stdlib, scale.corpusRuns);
   const singleGenerated = floorAndOneThread(parser, generated, scale.fileRuns);
   const floor = { stdlib: singleStdlib.floorLinesPerSecond, generated: singleGenerated.floorLinesPerSecond };
@@ -119,6 +119,9 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
     singleToRuff: { stdlib: single.stdlib / ruffStdlib.linesPerSecond, generated: single.generated / ruffGenerated.linesPerSecond },
     poolToRuff: pool.linesPerSecond / ruffStdlib.linesPerSecond,
     singleToFlake8: { stdlib: versus(single.stdlib, flake8.stdlib), generated: versus(single.generated, flake8.generated) },
+    poolToFlake8: versus(pool.linesPerSecond, flake8.stdlib),
+    /** What the 15× target asks of one thread on this machine: the parse alone is only so many times faster than flake8. */
+    floorToFlake8: versus(floor.stdlib, flake8.stdlib),
   };
 
   print();
@@ -126,7 +129,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   const row = (name: string, a: string, b = '') => print(`${name.padEnd(35)}${a.padEnd(25)}${b}`);
   row('(a) parse floor (tree-sitter)', rate(floor.stdlib), rate(floor.generated));
   row('(b) memhints, one thread', rate(single.stdlib), rate(single.generated));
-  row('      ratio to the floor (paired runs)', ratio(ratios.singleToFloor.stdlib), ratio(ratios.singleToFloor.generated));
+  row('      ratio to the floor (interleaved)', ratio(ratios.singleToFloor.stdlib), ratio(ratios.singleToFloor.generated));
   row(`    memhints, pool of ${pool.workers} workers`, rate(pool.linesPerSecond));
   row('      ratio to one thread', ratio(ratios.poolToSingle));
   row(`(c) Ruff ${ruffVersion()} (WASM, in process)`, rate(ruffStdlib.linesPerSecond), rate(ruffGenerated.linesPerSecond));
@@ -136,6 +139,8 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   else {
     row(`    flake8 ${flake8.stdlib.version} --select=C4 -j 1`, rate(flake8.stdlib.linesPerSecond), flake8.generated.skipped ? flake8.generated.note : rate(flake8.generated.linesPerSecond));
     row('      memhints one thread / flake8', ratio(ratios.singleToFlake8.stdlib!), ratios.singleToFlake8.generated === undefined ? '' : ratio(ratios.singleToFlake8.generated));
+    row(`      memhints pool of ${pool.workers} / flake8`, ratio(ratios.poolToFlake8!));
+    row('      the parse alone / flake8', ratio(ratios.floorToFlake8!));
   }
   print(`    findings on corpus A: memhints ${singleStdlib.findings}, Ruff ${ruffStdlib.findings}${flake8.stdlib.skipped ? '' : `, flake8 ${flake8.stdlib.findings}`}`);
   print();

@@ -22,35 +22,47 @@ export interface FloorAndOneThread {
   /** (b) what memhints check does with each text, in one thread. */
   readonly linesPerSecond: number;
   /**
-   * (b) over (a): the median, over pairs of runs made one after the other, of
-   * the pair's ratio. The machine's speed drifts between runs (other work on it,
-   * its clock), and a pair's two runs see much the same machine.
+   * (b) over (a): the median over runs of the run's ratio. Within a run each
+   * file is parsed alone and checked one right after the other, so that both
+   * see the same machine: its speed drifts by tens of percent within seconds
+   * here (other work on it), far more than the analysis costs.
    */
   readonly ratioToFloor: number;
   readonly findings: number;
 }
 
-/** (a) and (b) in alternation: a parse-only run and an analysis run per pair, which goes first changing from pair to pair. */
+/**
+ * (a) and (b) interleaved file by file: which of the two goes first changes
+ * from file to file and run to run, so neither gets the other's warm caches
+ * more often.
+ */
 export function floorAndOneThread(parser: Parser, corpus: Corpus, repetition: Repetition): FloorAndOneThread {
   let findings = 0;
-  const parseAll = () => {
-    for (const file of corpus.files) parse(parser, file.text).delete();
-  };
-  const analyseAll = () => {
-    findings = 0;
-    for (const file of corpus.files) findings += findingsInText(parser, file.text);
-  };
-  parseAll();
-  analyseAll();
   const parseMs: number[] = [];
   const analysisMs: number[] = [];
   const ratios: number[] = [];
+  const run = (index: number) => {
+    let parsing = 0;
+    let analysing = 0;
+    findings = 0;
+    corpus.files.forEach((file, fileIndex) => {
+      const parseFirst = (index + fileIndex) % 2 === 0;
+      const start = performance.now();
+      if (parseFirst) parse(parser, file.text).delete();
+      else findings += findingsInText(parser, file.text);
+      const middle = performance.now();
+      if (parseFirst) findings += findingsInText(parser, file.text);
+      else parse(parser, file.text).delete();
+      const end = performance.now();
+      parsing += parseFirst ? middle - start : end - middle;
+      analysing += parseFirst ? end - middle : middle - start;
+    });
+    return { parsing, analysing };
+  };
+  run(0);
   const started = performance.now();
   while (ratios.length < repetition.minRuns || performance.now() - started < repetition.minMs) {
-    const parseFirst = ratios.length % 2 === 0;
-    const first = timed(parseFirst ? parseAll : analyseAll);
-    const second = timed(parseFirst ? analyseAll : parseAll);
-    const [parsing, analysing] = parseFirst ? [first, second] : [second, first];
+    const { parsing, analysing } = run(ratios.length + 1);
     parseMs.push(parsing);
     analysisMs.push(analysing);
     ratios.push(parsing / analysing);
@@ -61,12 +73,6 @@ export function floorAndOneThread(parser: Parser, corpus: Corpus, repetition: Re
     ratioToFloor: percentile(ratios, 50),
     findings,
   };
-}
-
-function timed(run: () => void): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
 }
 
 /**

@@ -77,6 +77,8 @@ test('the quick bench measures every section and writes them all', { timeout: 24
   if (flake8Installed()) {
     positive(results, 'peers.flake8.stdlib.linesPerSecond');
     positive(results, 'ratios.singleToFlake8.stdlib');
+    positive(results, 'ratios.poolToFlake8');
+    positive(results, 'ratios.floorToFlake8');
   } else {
     assert.match(String(flake8['stdlib']!['note']), /skipped: flake8 not installed \(apt-get install flake8 python3-flake8-comprehensions\)/);
     assert.match(run.stdout, /skipped: flake8 not installed/);
