@@ -148,3 +148,80 @@ test('a question inside one method walks that method body, not every method of i
     assert.ok(walked.some((text) => text.startsWith('y3 = x')), 'the body asked about was walked');
   });
 });
+
+test('a name a function binds in any way is found there, though lookups of names it only calls or reads skip its walk', async () => {
+  const bindings: ReadonlyArray<readonly [string, string]> = [
+    ['def f(len):', 'parameter'],
+    ['def f(*, len=2):', 'parameter'],
+    ['def f():\n    len = 1', 'assignment'],
+    ['def f():\n    len: int = 1', 'assignment'],
+    ['def f():\n    a, *len = 1, 2', 'assignment'],
+    ['def f():\n    for len in []: pass', 'loop'],
+    ['def f():\n    with open(p) as len: pass', 'other'],
+    ['def f():\n    try: pass\n    except E as len: pass', 'other'],
+    ['def f():\n    if (len := 3): pass', 'assignment'],
+    ['def f():\n    import len.path', 'import'],
+    ['def f():\n    from m import x as len', 'import'],
+    ['def f():\n    def len(x): pass', 'definition'],
+    ['def f():\n    class len(object): pass', 'definition'],
+    ['def f():\n    global len', 'declaration'],
+    ['def f():\n    del len', 'other'],
+    ['def f():\n    match x:\n        case len: pass', 'other'],
+  ];
+  for (const [definition, kind] of bindings) {
+    const source = `${definition}\n    return len(xs)\n`;
+    await withSource(source, ({ facts, node }) => {
+      const calls = source.split('len(').length - 1;
+      const found = facts.lookup('len', node('len', source.split('len').length - 2));
+      assert.ok(found && found !== 'unknown', `${source}: len is bound in f (${calls} calls)`);
+      assert.equal(found.scope.node.type, 'function_definition', source);
+      assert.deepEqual(found.sites.map((site) => site.kind), [kind], source);
+    });
+  }
+  const unbound = 'import numpy as np\nclass Box:\n    def size(self, xs):\n        """len(xs) for xs as len"""\n        return len(xs) + np.sum(xs[0]) + Box(xs).size([])\n';
+  await withSource(unbound, ({ facts, node }) => {
+    assert.equal(facts.lookup('len', node('len', 2)), undefined, 'len is the builtin');
+    const np = facts.lookup('np', node('np', 1));
+    assert.ok(np && np !== 'unknown');
+    assert.equal(np.scope.node.type, 'module');
+    const box = facts.lookup('Box', node('Box', 1));
+    assert.ok(box && box !== 'unknown');
+    assert.deepEqual(box.sites.map((site) => site.kind), ['definition']);
+  });
+});
+
+test('looking up a name a function only calls walks none of its body', async () => {
+  const source = 'import os\ndef f(rows):\n    total = len(rows)\n    return os.path.join(str(total), *[r for r in rows])\n';
+  await withSource(source, ({ tree, facts, node }) => {
+    const walked: unknown[] = [];
+    const prototype = Object.getPrototypeOf(tree.rootNode) as { descendantsOfType: (...args: unknown[]) => unknown };
+    const original = prototype.descendantsOfType;
+    prototype.descendantsOfType = function (this: Node, ...args: unknown[]) {
+      if (this.type !== 'module') walked.push(this.text);
+      return original.apply(this, args);
+    };
+    try {
+      assert.equal(facts.lookup('len', node('len')), undefined);
+      assert.equal(facts.lookup('str', node('str')), undefined);
+      const os = facts.lookup('os', node('os', 1));
+      assert.ok(os && os !== 'unknown');
+      assert.deepEqual(os.sites.map((site) => site.kind), ['import']);
+      assert.deepEqual(walked, []);
+      // `total` is bound in f: its lookup walks f's body.
+      const total = facts.lookup('total', node('total', 1));
+      assert.ok(total && total !== 'unknown');
+      assert.equal(total.scope.node.type, 'function_definition');
+      assert.equal(walked.length, 1);
+    } finally {
+      prototype.descendantsOfType = original;
+    }
+  });
+});
+
+test('a bare name in a case pattern captures; a dotted one and a class pattern\'s class bind nothing', async () => {
+  const source = 'def f(subject):\n    match subject:\n        case Color.RED: pass\n        case Point(x=rest): pass\n        case [first, *others]: pass\n        case other: pass\n';
+  await withSource(source, ({ facts, node }) => {
+    const names = [...facts.scopes.scopeOf(node('pass')).bindings.keys()].sort();
+    assert.deepEqual(names, ['first', 'other', 'others', 'rest', 'subject']);
+  });
+});

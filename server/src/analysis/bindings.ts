@@ -35,8 +35,22 @@ const PATTERN_TYPES: ReadonlySet<string> = new Set([
 export function targetNames(target: Node | null): Node[] {
   if (!target) return [];
   if (target.type === 'identifier') return [target];
+  if (target.type === 'dotted_name') return captureName(target);
+  // `attr=pattern` in a class pattern: the attribute's name binds nothing.
+  if (target.type === 'keyword_pattern') return targetNames(target.namedChild(target.namedChildCount - 1));
   if (!PATTERN_TYPES.has(target.type)) return [];
   return target.namedChildren.flatMap((child) => (child ? targetNames(child) : []));
+}
+
+/**
+ * A bare name in a case pattern captures the subject (`case rest:`,
+ * `Point(x=rest)`), which the grammar gives as a one-part dotted name; a dotted
+ * one (`case Color.RED:`) is a value to compare with, and binds nothing.
+ */
+function captureName(dotted: Node): Node[] {
+  const name = dotted.namedChildCount === 1 ? dotted.namedChild(0) : null;
+  const parent = dotted.parent?.type;
+  return name?.type === 'identifier' && (parent === 'case_pattern' || parent === 'keyword_pattern') ? [name] : [];
 }
 
 interface Binder {

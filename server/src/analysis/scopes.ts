@@ -3,6 +3,7 @@
 // when something inside it is first asked about.
 import type { Node, Point } from 'web-tree-sitter';
 import { firstStartingAfter } from '../sortedSearch';
+import { mayBindName } from './bindingSpellings';
 import { COMPREHENSION_TARGET_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
 import { partBindings, type PartBindings } from './moduleLevelNames';
 import { ModuleParts, type ModulePart } from './moduleParts';
@@ -52,6 +53,8 @@ interface Extent {
 interface PendingBody {
   readonly start: number;
   readonly end: number;
+  /** Where the definition starts (its decorators, if any): its header binds its parameters. */
+  readonly definitionStart: number;
   readonly body: Node;
   /** The definition whose parameters are bound with the body: only code in the body can see them. */
   readonly parametersOf: Node | undefined;
@@ -161,6 +164,7 @@ export class Scopes {
       const pending: PendingBody = {
         start: body.startIndex,
         end: body.endIndex,
+        definitionStart: statement.startIndex,
         body,
         parametersOf: visitedWhole ? undefined : definition,
         isClassBody: definition?.type === 'class_definition',
@@ -184,6 +188,7 @@ export class Scopes {
 
   /** Looks a name up from where `from` runs, with Python's rule that class bodies don't enclose functions. */
   lookup(name: string, from: Node): Lookup {
+    if (!this.scopeOfNode.has(from.id) && this.isUnboundAround(name, from)) return this.moduleLookup(name);
     const innermost = this.scopeOf(from);
     for (let scope: Scope | undefined = innermost; scope; scope = scope.parent) {
       if (scope !== innermost && scope.node.type === 'class_definition') continue;
@@ -194,13 +199,38 @@ export class Scopes {
     return undefined;
   }
 
+  /**
+   * Whether `from` lies in a definition whose body is not collected yet and
+   * whose text cannot bind `name` (mayBindName): every scope between `from`
+   * and the module's lies inside it, so the name is the module's, and the body
+   * need not be walked for its bindings. Most lookups inside a function are of
+   * names it only calls or reads (`len`, `np`, a class).
+   */
+  private isUnboundAround(name: string, from: Node): boolean {
+    this.collectPartAt(from.startIndex);
+    const pending = this.pendingBodyAround(from.startIndex, from.endIndex);
+    if (!pending) return false;
+    const text = this.source.slice(pending.definitionStart - this.sourceStart, pending.end - this.sourceStart);
+    return !mayBindName(text, name);
+  }
+
+  /** The lookup's last step: the module's bindings of the name, or what a star import there may bind. */
+  private moduleLookup(name: string): Lookup {
+    const sites = this.moduleBindingsOf(name);
+    if (sites) return { scope: this.rootScope, sites };
+    return this.rootScope.hasStarImport ? 'unknown' : undefined;
+  }
+
+  /** The outermost pending body that holds [start, end), if any. */
+  private pendingBodyAround(start: number, end: number): PendingBody | undefined {
+    const pending = this.pendingBodies[firstStartingAfter(this.pendingBodies, start) - 1];
+    return pending && end <= pending.end ? pending : undefined;
+  }
+
   /** Collects the pending bodies that hold [start, end), if any: a class's, then its method's that holds it. */
   private collectPendingBodyAround(start: number, end: number): void {
-    for (;;) {
-      const low = firstStartingAfter(this.pendingBodies, start);
-      const pending = this.pendingBodies[low - 1];
-      if (!pending || end > pending.end) return;
-      this.pendingBodies.splice(low - 1, 1);
+    for (let pending = this.pendingBodyAround(start, end); pending; pending = this.pendingBodyAround(start, end)) {
+      this.pendingBodies.splice(this.pendingBodies.indexOf(pending), 1);
       if (pending.parametersOf) this.bindInner(pending.parametersOf, this.byNodeId.get(pending.parametersOf.id));
       if (pending.isClassBody) this.collectStatementsOf(pending.body);
       else this.collect(pending.body);
