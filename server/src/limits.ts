@@ -88,19 +88,35 @@ export function changedRangesDeeperThan(tree: Tree, old: Tree, limit: number): b
  * Whether some node lies more than `limit` levels below `top`. A node that many
  * levels down has that many ancestors inside the subtree, so only subtrees with
  * more descendants than that can hold one, and tree-sitter keeps each node's
- * descendant count: the search enters only those, not every node (each step
- * from JS is a call into WASM). Iterative, for trees deeper than the JS stack.
+ * descendant count: the search enters only those, not every node. A cursor
+ * reads the counts (a child's is where its next sibling starts in preorder,
+ * less where it starts) without making an object for each child of a large
+ * node, which took most of the time. Iterative, for trees deeper than the JS stack.
  */
 function subtreeDeeperThan(top: Node, limit: number): boolean {
-  const pending: { readonly node: Node; readonly below: number }[] = [{ node: top, below: limit }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { node, below } = next;
-    // descendantCount counts the node itself: the deepest node in it is at most descendantCount - 1 levels down.
-    if (node.descendantCount - 1 <= below) continue;
-    if (below === 0) return true;
-    for (const child of node.children) if (child) pending.push({ node: child, below: below - 1 });
+  const cursor = top.walk();
+  try {
+    // Subtrees to enter, by where they start in preorder from `top`.
+    const pending: { readonly index: number; readonly count: number; readonly below: number }[] = [{ index: 0, count: top.descendantCount, below: limit }];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const { index, count, below } = next;
+      // descendantCount counts the node itself: the deepest node in it is at most descendantCount - 1 levels down.
+      if (count - 1 <= below) continue;
+      if (below === 0) return true;
+      cursor.gotoDescendant(index);
+      if (!cursor.gotoFirstChild()) continue;
+      for (let childIndex = cursor.currentDescendantIndex; ; ) {
+        const hasNext = cursor.gotoNextSibling();
+        const nextIndex = hasNext ? cursor.currentDescendantIndex : index + count;
+        pending.push({ index: childIndex, count: nextIndex - childIndex, below: below - 1 });
+        if (!hasNext) break;
+        childIndex = nextIndex;
+      }
+    }
+    return false;
+  } finally {
+    cursor.delete();
   }
-  return false;
 }
 
 export interface TextNesting {
