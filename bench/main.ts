@@ -129,7 +129,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   const row = (name: string, a: string, b = '') => print(`${name.padEnd(35)}${a.padEnd(25)}${b}`);
   row('(a) parse floor (tree-sitter)', rate(floor.stdlib), rate(floor.generated));
   row('(b) memhints, one thread', rate(single.stdlib), rate(single.generated));
-  row('      ratio to the floor (interleaved)', ratio(ratios.singleToFloor.stdlib), ratio(ratios.singleToFloor.generated));
+  row('      ratio to floor (interleaved)', ratio(ratios.singleToFloor.stdlib), ratio(ratios.singleToFloor.generated));
   row(`    memhints, pool of ${pool.workers} workers`, rate(pool.linesPerSecond));
   row('      ratio to one thread', ratio(ratios.poolToSingle));
   row(`(c) Ruff ${ruffVersion()} (WASM, in process)`, rate(ruffStdlib.linesPerSecond), rate(ruffGenerated.linesPerSecond));
