@@ -60,6 +60,8 @@ interface PendingBody {
   readonly parametersOf: Node | undefined;
   /** A class body is collected statement by statement like module-level code, its definitions' bodies left pending in turn. */
   readonly isClassBody: boolean;
+  /** By name: whether the definition's text may bind it (mayBindName), which lookups of builtins ask again and again. */
+  readonly mayBind: Map<string, boolean>;
 }
 
 
@@ -168,6 +170,7 @@ export class Scopes {
         body,
         parametersOf: visitedWhole ? undefined : definition,
         isClassBody: definition?.type === 'class_definition',
+        mayBind: new Map(),
       };
       this.pendingBodies.splice(firstStartingAfter(this.pendingBodies, pending.start), 0, pending);
     }
@@ -210,8 +213,12 @@ export class Scopes {
     this.collectPartAt(from.startIndex);
     const pending = this.pendingBodyAround(from.startIndex, from.endIndex);
     if (!pending) return false;
-    const text = this.source.slice(pending.definitionStart - this.sourceStart, pending.end - this.sourceStart);
-    return !mayBindName(text, name);
+    let mayBind = pending.mayBind.get(name);
+    if (mayBind === undefined) {
+      mayBind = mayBindName(this.source.slice(pending.definitionStart - this.sourceStart, pending.end - this.sourceStart), name);
+      pending.mayBind.set(name, mayBind);
+    }
+    return !mayBind;
   }
 
   /** The lookup's last step: the module's bindings of the name, or what a star import there may bind. */
