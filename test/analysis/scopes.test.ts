@@ -221,8 +221,8 @@ test('looking up a name a function only calls walks none of its body', async () 
   });
 });
 
-test('a bare name in a case pattern captures; a dotted one and a class pattern\'s class bind nothing', async () => {
-  const source = 'def f(subject):\n    match subject:\n        case Color.RED: pass\n        case Point(x=rest): pass\n        case [first, *others]: pass\n        case other: pass\n';
+test('a bare name in a case pattern captures; a dotted one, the wildcard and a class pattern\'s class bind nothing', async () => {
+  const source = 'def f(subject):\n    match subject:\n        case Color.RED: pass\n        case Point(x=rest): pass\n        case [first, *others]: pass\n        case (other, _): pass\n        case _: pass\n';
   await withSource(source, ({ facts, node }) => {
     const names = [...facts.scopes.scopeOf(node('pass')).bindings.keys()].sort();
     assert.deepEqual(names, ['first', 'other', 'others', 'rest', 'subject']);

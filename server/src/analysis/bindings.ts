@@ -50,7 +50,8 @@ export function targetNames(target: Node | null): Node[] {
 function captureName(dotted: Node): Node[] {
   const name = dotted.namedChildCount === 1 ? dotted.namedChild(0) : null;
   const parent = dotted.parent?.type;
-  return name?.type === 'identifier' && (parent === 'case_pattern' || parent === 'keyword_pattern') ? [name] : [];
+  // `case _:` is the wildcard, which binds nothing.
+  return name?.type === 'identifier' && name.text !== '_' && (parent === 'case_pattern' || parent === 'keyword_pattern') ? [name] : [];
 }
 
 interface Binder {
