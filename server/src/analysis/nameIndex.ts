@@ -4,6 +4,7 @@
 // module made the analysis quadratic) or an index of every identifier built
 // for each analysis (which made each keystroke pay for the whole document).
 import type { Node } from 'web-tree-sitter';
+import { firstStartingAfter } from '../sortedSearch';
 import { isAsciiWordCharAt } from './asciiWords';
 import { INNER_BINDERS } from './bindings';
 import { lastPart } from './calleeNames';
@@ -50,28 +51,31 @@ function wordsPattern(words: readonly string[]): RegExp {
 
 /**
  * Nodes whose text holds no token: a hit inside one (a word in a docstring or
- * a comment) says that every later hit before its end is no token either,
- * without asking the tree again. A string's content never holds an
- * interpolation of an f-string: those are its siblings.
+ * a comment) says that every other hit inside it is no token either, without
+ * asking the tree again. A string's content never holds an interpolation of an
+ * f-string: those are its siblings.
  */
 const TOKENLESS_TYPES: ReadonlySet<string> = new Set(['comment', 'string_content']);
 
 /**
- * The hits of a search, in order of offset, that are tokens of the tree: the
- * first hit inside a comment or a string's content rules out the others inside it.
+ * Where the text spells tokens: the node a hit is, found by asking the tree,
+ * except inside comments and strings' contents met before, which every search
+ * of the document shares (a docstring holds `for`, `as`, `class` and names).
  */
 class TokenHits {
-  private tokenlessEnd = -1;
+  /** Comments and string contents found so far, by start; they never overlap. */
+  private readonly tokenless: { readonly start: number; readonly end: number }[] = [];
 
   constructor(private readonly module: ModuleParts) {}
 
   /** The node that spans exactly `length` characters from `start`, if one does: a token there, or none (a hit in a string, a comment). */
   tokenAt(start: number, length: number): Node | undefined {
-    if (start < this.tokenlessEnd) return undefined;
+    const at = firstStartingAfter(this.tokenless, start);
+    if (at > 0 && start < this.tokenless[at - 1]!.end) return undefined;
     const node = this.module.nodeAt(start, start + length);
     if (!node) return undefined;
     if (node.startIndex === start && node.endIndex === start + length) return node;
-    if (TOKENLESS_TYPES.has(node.type)) this.tokenlessEnd = node.endIndex;
+    if (TOKENLESS_TYPES.has(node.type)) this.tokenless.splice(at, 0, { start: node.startIndex, end: node.endIndex });
     return undefined;
   }
 }
@@ -96,6 +100,7 @@ export class NameIndex {
   private readonly parameters = new Map<number, ReadonlySet<number>>();
 
   private readonly module: ModuleParts;
+  private readonly hits: TokenHits;
 
   /**
    * `module`: a tree's root or a module parsed in parts. `readsModule` hears of
@@ -108,6 +113,7 @@ export class NameIndex {
     this.module = ModuleParts.from(module);
     this.source = this.module.text;
     this.sourceStart = this.module.textStart;
+    this.hits = new TokenHits(this.module);
   }
 
   /** Identifiers spelled `name` inside `within` (a part's root: the whole module), in document order. */
@@ -214,12 +220,11 @@ export class NameIndex {
     const text = to === Infinity ? this.source : this.source.slice(0, to - this.sourceStart);
     const startsWordlike = isAsciiWordCharAt(word, 0);
     const endsWordlike = isAsciiWordCharAt(word, word.length - 1);
-    const hits = new TokenHits(this.module);
     for (let at = text.indexOf(word, begin); at !== -1; at = text.indexOf(word, at + 1)) {
       // A hit inside a longer ASCII word is no node of its own: skip it without asking the tree.
       if (startsWordlike && isAsciiWordCharAt(this.source, at - 1)) continue;
       if (endsWordlike && isAsciiWordCharAt(this.source, at + word.length)) continue;
-      const node = hits.tokenAt(this.sourceStart + at, word.length);
+      const node = this.hits.tokenAt(this.sourceStart + at, word.length);
       if (node?.type === type) nodes.push(node);
     }
     return nodes;
@@ -240,10 +245,9 @@ export class NameIndex {
     const text = this.source.slice(0, end + 1);
     const pattern = wordsPattern([...typesOf.keys()]);
     pattern.lastIndex = begin;
-    const hits = new TokenHits(this.module);
     for (let match = pattern.exec(text); match && match.index + match[0].length <= end; match = pattern.exec(text)) {
       const word = match[0];
-      const node = hits.tokenAt(this.sourceStart + match.index, word.length);
+      const node = this.hits.tokenAt(this.sourceStart + match.index, word.length);
       if (!node) continue;
       for (const type of typesOf.get(word)!) if (node.type === type) found.get(tokenKey(type, word))!.push(node);
     }
