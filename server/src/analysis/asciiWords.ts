@@ -15,3 +15,12 @@ export function isAsciiWordCharAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   return (code >= LOWER_A && code <= LOWER_Z) || (code >= UPPER_A && code <= UPPER_Z) || (code >= DIGIT_0 && code <= DIGIT_9) || code === UNDERSCORE;
 }
+
+/** The ASCII word that ends just before `end`, across spaces, line breaks and backslash continuations ('' when none does). */
+export function wordBefore(text: string, end: number): string {
+  let last = end - 1;
+  while (last >= 0 && /[ \t\f\r\n\\]/.test(text[last]!)) last--;
+  let first = last;
+  while (first >= 0 && isAsciiWordCharAt(text, first)) first--;
+  return text.slice(first + 1, last + 1);
+}

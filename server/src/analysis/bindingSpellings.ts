@@ -2,14 +2,14 @@
 // the text alone: most names looked up inside a function (`len`, `np`, a class)
 // are only called or read there, and telling so from the text spares a walk
 // over the function's every binding node.
-import { isAsciiWordCharAt } from './asciiWords';
+import { isAsciiWordCharAt, wordBefore } from './asciiWords';
 
 /** What follows a name that is called or subscripted (`len(`, `rows[`): never a binding of the name itself. */
 const CALLED_OR_SUBSCRIPTED = /[ \t]*[([]/y;
 /** What follows a name whose attribute is read (`np.array`): no binding either, outside an import (`import os.path` binds `os`). */
 const ATTRIBUTE_READ = /[ \t]*\./y;
-/** `def name(` and `class name(` bind the name they call. */
-const DEFINED = /\b(?:def|class)\s+$/;
+/** `def name(` and `class name(` bind the name they seem to call. */
+const DEFINING_KEYWORDS: ReadonlySet<string> = new Set(['def', 'class']);
 const IMPORT = /\bimport\b/;
 /** `from m import *` binds any name (Python 3 refuses it inside a definition, but the tree may still hold one). */
 const STAR_IMPORT = /\bimport[ \t(]*\*/;
@@ -30,7 +30,7 @@ export function mayBindName(text: string, name: string): boolean {
     CALLED_OR_SUBSCRIPTED.lastIndex = end;
     ATTRIBUTE_READ.lastIndex = end;
     const notBinding = CALLED_OR_SUBSCRIPTED.test(text) || (!imports && ATTRIBUTE_READ.test(text));
-    if (!notBinding || DEFINED.test(text.slice(Math.max(0, at - 16), at))) return true;
+    if (!notBinding || DEFINING_KEYWORDS.has(wordBefore(text, at))) return true;
   }
   return false;
 }
