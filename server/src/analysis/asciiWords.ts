@@ -1,6 +1,6 @@
-// Whether a character of a text continues an ASCII word, read as a character
-// code: the text searches run this test on every hit of a word, and a code
-// comparison costs a fraction of a regular expression on a one-character string.
+// ASCII words in a text, read as character codes: the text searches run these
+// tests on every hit of a word, and a code comparison costs a fraction of a
+// regular expression on a one-character string.
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
@@ -16,10 +16,30 @@ export function isAsciiWordCharAt(text: string, index: number): boolean {
   return (code >= LOWER_A && code <= LOWER_Z) || (code >= UPPER_A && code <= UPPER_Z) || (code >= DIGIT_0 && code <= DIGIT_9) || code === UNDERSCORE;
 }
 
+/** The offsets where `text` spells `word` (an identifier) as a whole word, not inside a longer ASCII word. */
+export function* wholeWordOffsets(text: string, word: string): Generator<number> {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isAsciiWordCharAt(text, at - 1) && !isAsciiWordCharAt(text, at + word.length)) yield at;
+  }
+}
+
+const TAB = 9;
+const LINE_FEED = 10;
+const FORM_FEED = 12;
+const CARRIAGE_RETURN = 13;
+const SPACE = 32;
+const BACKSLASH = 92;
+
+/** Whether `text[index]` is a space, a line break or a backslash continuing a line. */
+function isGapAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === SPACE || code === TAB || code === LINE_FEED || code === CARRIAGE_RETURN || code === FORM_FEED || code === BACKSLASH;
+}
+
 /** The ASCII word that ends just before `end`, across spaces, line breaks and backslash continuations ('' when none does). */
 export function wordBefore(text: string, end: number): string {
   let last = end - 1;
-  while (last >= 0 && /[ \t\f\r\n\\]/.test(text[last]!)) last--;
+  while (last >= 0 && isGapAt(text, last)) last--;
   let first = last;
   while (first >= 0 && isAsciiWordCharAt(text, first)) first--;
   return text.slice(first + 1, last + 1);

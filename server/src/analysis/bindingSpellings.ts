@@ -2,7 +2,7 @@
 // the text alone: most names looked up inside a function (`len`, `np`, a class)
 // are only called or read there, and telling so from the text spares a walk
 // over the function's every binding node.
-import { isAsciiWordCharAt, wordBefore } from './asciiWords';
+import { wholeWordOffsets, wordBefore } from './asciiWords';
 
 /** What follows a name that is called or subscripted (`len(`, `rows[`): never a binding of the name itself. */
 const CALLED_OR_SUBSCRIPTED = /[ \t]*[([]/y;
@@ -24,9 +24,9 @@ const STAR_IMPORT = /\bimport[ \t(]*\*/;
 export function mayBindName(text: string, name: string): boolean {
   const imports = IMPORT.test(text);
   if (imports && STAR_IMPORT.test(text)) return true;
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+  for (const at of wholeWordOffsets(text, name)) {
     const end = at + name.length;
-    if (isAsciiWordCharAt(text, at - 1) || isAsciiWordCharAt(text, end) || text[at - 1] === '.') continue;
+    if (text[at - 1] === '.') continue;
     CALLED_OR_SUBSCRIPTED.lastIndex = end;
     ATTRIBUTE_READ.lastIndex = end;
     const notBinding = CALLED_OR_SUBSCRIPTED.test(text) || (!imports && ATTRIBUTE_READ.test(text));

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { isAsciiWordCharAt } from '../analysis/asciiWords';
+import { wholeWordOffsets } from '../analysis/asciiWords';
 import { localClass } from '../analysis/classes';
 import { decoratorExpression, decoratorName, decoratorsOf } from '../analysis/decorators';
 import type { DocumentFacts } from '../analysis/facts';
@@ -264,9 +264,9 @@ const CLASS_KEYWORD_BEFORE = /\bclass[ \t]+$/;
 function spelledAsCall(name: string, facts: DocumentFacts): boolean {
   facts.readsSpellingsOf(name);
   const text = facts.module.text;
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-    // Inside a longer word, or an attribute of something else.
-    if (isAsciiWordCharAt(text, at - 1) || text[at - 1] === '.') continue;
+  for (const at of wholeWordOffsets(text, name)) {
+    // An attribute of something else.
+    if (text[at - 1] === '.') continue;
     BEFORE_ARGUMENTS.lastIndex = at + name.length;
     if (BEFORE_ARGUMENTS.test(text) && !CLASS_KEYWORD_BEFORE.test(text.slice(Math.max(0, at - 32), at))) return true;
   }
