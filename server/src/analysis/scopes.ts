@@ -211,7 +211,7 @@ export class Scopes {
    */
   private isUnboundAround(name: string, from: Node): boolean {
     this.collectPartAt(from.startIndex);
-    const pending = this.pendingBodyAround(from.startIndex, from.endIndex);
+    const pending = this.pendingBodies[this.pendingIndexAround(from.startIndex, from.endIndex)];
     if (!pending) return false;
     let mayBind = pending.mayBind.get(name);
     if (mayBind === undefined) {
@@ -228,16 +228,17 @@ export class Scopes {
     return this.rootScope.hasStarImport ? 'unknown' : undefined;
   }
 
-  /** The outermost pending body that holds [start, end), if any. */
-  private pendingBodyAround(start: number, end: number): PendingBody | undefined {
-    const pending = this.pendingBodies[firstStartingAfter(this.pendingBodies, start) - 1];
-    return pending && end <= pending.end ? pending : undefined;
+  /** The index of the outermost pending body that holds [start, end), or -1. */
+  private pendingIndexAround(start: number, end: number): number {
+    const index = firstStartingAfter(this.pendingBodies, start) - 1;
+    const pending = this.pendingBodies[index];
+    return pending && end <= pending.end ? index : -1;
   }
 
   /** Collects the pending bodies that hold [start, end), if any: a class's, then its method's that holds it. */
   private collectPendingBodyAround(start: number, end: number): void {
-    for (let pending = this.pendingBodyAround(start, end); pending; pending = this.pendingBodyAround(start, end)) {
-      this.pendingBodies.splice(this.pendingBodies.indexOf(pending), 1);
+    for (let index = this.pendingIndexAround(start, end); index !== -1; index = this.pendingIndexAround(start, end)) {
+      const [pending] = this.pendingBodies.splice(index, 1) as [PendingBody];
       if (pending.parametersOf) this.bindInner(pending.parametersOf, this.byNodeId.get(pending.parametersOf.id));
       if (pending.isClassBody) this.collectStatementsOf(pending.body);
       else this.collect(pending.body);
