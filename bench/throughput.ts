@@ -2,13 +2,13 @@
 // each text (its limits, the parse, the analysis),
 // in one thread and in a pool of worker threads.
 import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { WorkerPool } from '../server/src/cli/workerPool';
 import { parse } from '../server/src/parser';
 import { findingsInText } from './checkText';
 import type { Corpus } from './corpus';
-import { performance } from 'node:perf_hooks';
 import { linesPerSecond, medianMsAsync, percentile } from './measure';
 
 export interface Repetition {
@@ -46,16 +46,15 @@ export function floorAndOneThread(parser: Parser, corpus: Corpus, repetition: Re
     let analysing = 0;
     findings = 0;
     corpus.files.forEach((file, fileIndex) => {
-      const parseFirst = (index + fileIndex) % 2 === 0;
-      const start = performance.now();
-      if (parseFirst) parse(parser, file.text).delete();
-      else findings += findingsInText(parser, file.text);
-      const middle = performance.now();
-      if (parseFirst) findings += findingsInText(parser, file.text);
-      else parse(parser, file.text).delete();
-      const end = performance.now();
-      parsing += parseFirst ? middle - start : end - middle;
-      analysing += parseFirst ? end - middle : middle - start;
+      const parseAlone = () => parse(parser, file.text).delete();
+      const check = () => void (findings += findingsInText(parser, file.text));
+      if ((index + fileIndex) % 2 === 0) {
+        parsing += timed(parseAlone);
+        analysing += timed(check);
+      } else {
+        analysing += timed(check);
+        parsing += timed(parseAlone);
+      }
     });
     return { parsing, analysing };
   };
@@ -73,6 +72,12 @@ export function floorAndOneThread(parser: Parser, corpus: Corpus, repetition: Re
     ratioToFloor: percentile(ratios, 50),
     findings,
   };
+}
+
+function timed(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
 }
 
 /**
