@@ -2,10 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { NameIndex } from '../../server/src/analysis/nameIndex';
-import { parse, pythonParser } from '../../server/src/parser';
+import { withSource } from '../support/tree';
 
 test('importedAs gives what each alias imports, and nothing for other uses of `as`', async () => {
-  const parser = await pythonParser();
   const text = [
     'import numpy.core as nc',
     'from pandas import read_csv as rc, concat',
@@ -20,20 +19,16 @@ test('importedAs gives what each alias imports, and nothing for other uses of `a
     's = "as"  # as',
     'has_as = alias',
   ].join('\n');
-  const tree = parse(parser, text);
-  try {
+  await withSource(text, ({ tree }) => {
     const names = new NameIndex(tree.rootNode);
     assert.deepEqual(names.importedAs('nc'), ['core']);
     assert.deepEqual(names.importedAs('rc'), ['read_csv', 'vstack']);
     assert.deepEqual(names.importedAs('ap'), ['append']);
     for (const other of ['handle', 'error', 'concat', 's', 'alias']) assert.deepEqual(names.importedAs(other), [], other);
-  } finally {
-    tree.delete();
-  }
+  });
 });
 
 test('one search for many tokens finds what a search per token finds, in the module and inside a statement', async () => {
-  const parser = await pythonParser();
   const text = [
     'import read',
     'def readlines(path):',
@@ -57,8 +52,7 @@ test('one search for many tokens finds what a search per token finds, in the mod
     { text: 'range', type: 'identifier' },
     { text: 'absent', type: 'identifier' },
   ];
-  const tree = parse(parser, text);
-  try {
+  await withSource(text, ({ tree }) => {
     const spans = (nodes: readonly { startIndex: number; endIndex: number }[]) => nodes.map((node) => `${node.startIndex}-${node.endIndex}`);
     const function_ = tree.rootNode.namedChild(1)!;
     for (const within of [tree.rootNode, function_]) {
@@ -75,13 +69,10 @@ test('one search for many tokens finds what a search per token finds, in the mod
     assert.equal(names.tokens('match', 'match', tree.rootNode).length, 1);
     assert.equal(names.tokens('match', 'identifier', tree.rootNode).length, 1);
     assert.equal(names.tokens('readlines', 'identifier', tree.rootNode).length, 3);
-  } finally {
-    tree.delete();
-  }
+  });
 });
 
 test('tokens after and between the words of a docstring, a comment or an f-string are found, those inside them not', async () => {
-  const parser = await pythonParser();
   const text = [
     'def f(rows):',
     '    """Sums for each row, for speed: for x in rows."""',
@@ -90,8 +81,7 @@ test('tokens after and between the words of a docstring, a comment or an f-strin
     '        pass',
     '    return [z for z in rows], f"{len(rows)} for"',
   ].join('\n');
-  const tree = parse(parser, text);
-  try {
+  await withSource(text, ({ tree }) => {
     const names = new NameIndex(tree.rootNode);
     const starts = (nodes: readonly { startIndex: number }[]) => nodes.map((node) => node.startIndex);
     const expected = (word: string, occurrences: number[]) => occurrences.map((occurrence) => {
@@ -106,7 +96,5 @@ test('tokens after and between the words of a docstring, a comment or an f-strin
     names.searchTokens([{ text: 'for', type: 'for' }, { text: 'len', type: 'identifier' }], tree.rootNode.child(0)!);
     assert.deepEqual(starts(names.tokens('for', 'for', tree.rootNode.child(0)!)), expected('for', [4, 9, 11]));
     assert.deepEqual(starts(names.tokens('len', 'identifier', tree.rootNode.child(0)!)), expected('len', [0, 1]));
-  } finally {
-    tree.delete();
-  }
+  });
 });
