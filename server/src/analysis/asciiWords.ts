@@ -2,10 +2,16 @@
 // tests on every hit of a word, and a code comparison costs a fraction of a
 // regular expression on a one-character string.
 
+const TAB = 9;
+const LINE_FEED = 10;
+const FORM_FEED = 12;
+const CARRIAGE_RETURN = 13;
+const SPACE = 32;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const UPPER_A = 65;
 const UPPER_Z = 90;
+const BACKSLASH = 92;
 const UNDERSCORE = 95;
 const LOWER_A = 97;
 const LOWER_Z = 122;
@@ -22,13 +28,6 @@ export function* wholeWordOffsets(text: string, word: string): Generator<number>
     if (!isAsciiWordCharAt(text, at - 1) && !isAsciiWordCharAt(text, at + word.length)) yield at;
   }
 }
-
-const TAB = 9;
-const LINE_FEED = 10;
-const FORM_FEED = 12;
-const CARRIAGE_RETURN = 13;
-const SPACE = 32;
-const BACKSLASH = 92;
 
 /** Whether `text[index]` is a space, a line break or a backslash continuing a line. */
 function isGapAt(text: string, index: number): boolean {
