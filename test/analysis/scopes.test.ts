@@ -228,3 +228,63 @@ test('a bare name in a case pattern captures; a dotted one, the wildcard and a c
     assert.deepEqual(names, ['first', 'other', 'others', 'rest', 'subject']);
   });
 });
+
+test('module-level statements are walked when a name they may bind is looked up or something in them is asked about', async () => {
+  const source = [
+    'import os',
+    'TABLE = {"a": [1, 2], "b": [3]}',
+    'keys = [k for k in TABLE]',
+    'def f(rows):',
+    '    return len(rows) + LIMIT + os.sep.count(size())',
+    'LIMIT = 10',
+    'LIMIT = LIMIT * 2',
+    'size = None',
+    'def size():',
+    '    return 0',
+    '',
+  ].join('\n');
+  await withSource(source, ({ root, facts, node }) => {
+    withWalksRecorded(root, source, (walked) => {
+      const walkedTable = () => walked.some((text) => text.includes('TABLE = {'));
+      const walkedLimit = () => walked.some((text) => text.includes('LIMIT = 10'));
+      assert.equal(facts.lookup('len', node('len')), undefined);
+      assert.equal(walkedTable() || walkedLimit(), false, `walked: ${JSON.stringify(walked)}`);
+      const limit = facts.lookup('LIMIT', node('LIMIT'));
+      assert.ok(limit && limit !== 'unknown');
+      assert.equal(limit.scope.node.type, 'module');
+      assert.deepEqual(limit.sites.map((site) => site.node.parent?.text), ['LIMIT = 10', 'LIMIT = LIMIT * 2']);
+      assert.equal(walkedTable(), false, 'the run that cannot bind LIMIT waits');
+      // `import os` binds os: `os.sep` in an import's text is no mere attribute read.
+      const os = facts.lookup('os', node('os', 1));
+      assert.ok(os && os !== 'unknown');
+      assert.deepEqual(os.sites.map((site) => site.kind), ['import']);
+      assert.equal(walkedTable(), true);
+    });
+    // A comprehension in a run is a scope as soon as something in it is asked about.
+    assert.equal(facts.scopes.scopeOf(node('k', 2)).node.type, 'list_comprehension');
+    // A run collected after the definitions that follow it: the sites stay in document order.
+    const size = facts.lookup('size', node('size', 1));
+    assert.ok(size && size !== 'unknown');
+    assert.deepEqual(size.sites.map((site) => site.kind), ['assignment', 'definition']);
+  });
+});
+
+test('a comprehension in a module-level statement is a scope even when asked about first', async () => {
+  const source = 'TABLE = {"a": 1}\nkeys = [k for k in TABLE]\ndef f():\n    return 1\n';
+  await withSource(source, ({ facts, node }) => {
+    assert.equal(facts.scopes.scopeOf(node('k', 2)).node.type, 'list_comprehension');
+    const found = facts.lookup('k', node('k', 2));
+    assert.ok(found && found !== 'unknown');
+    assert.equal(found.scope.node.type, 'list_comprehension');
+  });
+});
+
+test('a star import at module level leaves names not bound elsewhere unknown', async () => {
+  const source = 'from shapes import *\nx = 1\ndef f():\n    return Circle(x)\n';
+  await withSource(source, ({ facts, node }) => {
+    assert.equal(facts.lookup('Circle', node('Circle')), 'unknown');
+    const x = facts.lookup('x', node('x', 1));
+    assert.ok(x && x !== 'unknown');
+    assert.equal(x.scope.node.type, 'module');
+  });
+});

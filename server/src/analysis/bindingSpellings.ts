@@ -24,13 +24,25 @@ const STAR_IMPORT = /\bimport[ \t(]*\*/;
 export function mayBindName(text: string, name: string): boolean {
   const imports = IMPORT.test(text);
   if (imports && STAR_IMPORT.test(text)) return true;
-  for (const at of wholeWordOffsets(text, name)) {
-    const end = at + name.length;
-    if (text[at - 1] === '.') continue;
-    CALLED_OR_SUBSCRIPTED.lastIndex = end;
-    ATTRIBUTE_READ.lastIndex = end;
-    const notBinding = CALLED_OR_SUBSCRIPTED.test(text) || (!imports && ATTRIBUTE_READ.test(text));
-    if (!notBinding || DEFINING_KEYWORDS.has(wordBefore(text, at))) return true;
-  }
+  for (const at of wholeWordOffsets(text, name)) if (spellingMayBind(text, at, name, imports)) return true;
   return false;
+}
+
+/**
+ * Whether the spelling of `name` at `at` in `text` may bind it (see
+ * mayBindName); `imports`: whether the code around it holds an import, where
+ * `name.` may bind `name`.
+ */
+export function spellingMayBind(text: string, at: number, name: string, imports: boolean): boolean {
+  if (text[at - 1] === '.') return false;
+  const end = at + name.length;
+  CALLED_OR_SUBSCRIPTED.lastIndex = end;
+  ATTRIBUTE_READ.lastIndex = end;
+  const notBinding = CALLED_OR_SUBSCRIPTED.test(text) || (!imports && ATTRIBUTE_READ.test(text));
+  return !notBinding || DEFINING_KEYWORDS.has(wordBefore(text, at));
+}
+
+/** Whether the text holds the keyword `import` (or the word in a string or comment). */
+export function mayImport(text: string): boolean {
+  return IMPORT.test(text);
 }

@@ -1,11 +1,13 @@
 // Python scopes and the names bound in each, built in one pass over the nodes
-// that bind: module-level code at once, each top-level function or class body
-// when something inside it is first asked about.
+// that bind, each part when first needed: a top-level function or class body
+// when something inside it is asked about, a run of module-level statements
+// also when a name its text may bind is looked up at module level.
 import type { Node, Point } from 'web-tree-sitter';
 import { firstStartingAfter } from '../sortedSearch';
-import { mayBindName } from './bindingSpellings';
+import { wholeWordOffsets } from './asciiWords';
+import { mayBindName, mayImport, spellingMayBind } from './bindingSpellings';
 import { COMPREHENSION_TARGET_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
-import { partBindings, type PartBindings } from './moduleLevelNames';
+import { mayStarImport, partBindings, type PartBindings } from './moduleLevelNames';
 import { ModuleParts, type ModulePart } from './moduleParts';
 import { COMPREHENSION_TYPES, definitionBody, SCOPE_TYPES } from './syntax';
 
@@ -65,6 +67,24 @@ interface PendingBody {
 }
 
 
+/**
+ * Module-level statements between two definitions, in a module parsed as one
+ * tree, collected when something inside them is asked about or a name their
+ * text may bind is looked up at module level. Most runs (imports, constants,
+ * tables of data) bind no name that a question about the file reaches, and a
+ * walk over a table's every node costs more than a search of the text.
+ */
+interface PendingRun {
+  readonly start: number;
+  readonly end: number;
+  readonly container: Node;
+  readonly from: Point;
+  readonly to: Point;
+  readonly text: string;
+  /** Whether its text holds an import (where `os.path` binds `os`), read on first need. */
+  imports: boolean | undefined;
+}
+
 /** Text in a definition's header that may hold a scope or binding of its own (`for` of a comprehension). */
 const NESTED_IN_HEADER = /lambda|for|:=/;
 
@@ -76,6 +96,10 @@ export class Scopes {
   private readonly rootScope: Scope;
   /** By start offset, none inside another. A body binds nothing outside its definition, so answers outside it never wait for it. */
   private readonly pendingBodies: PendingBody[] = [];
+  /** By start offset: runs of module-level statements not collected yet (see PendingRun). */
+  private readonly pendingRuns: PendingRun[] = [];
+  /** Names whose possible bindings in pending runs have been collected. */
+  private readonly runsCollectedFor = new Set<string>();
 
   private readonly module: ModuleParts;
   /** Parts whose module-level code is not collected yet, with the names each may bind there. */
@@ -121,9 +145,10 @@ export class Scopes {
   private moduleBindingsOf(name: string): BindingSite[] | undefined {
     const binding = this.uncollected.filter(({ binds }) => binds.names.has(name));
     for (const { part } of binding) this.collectPart(part);
+    this.collectRunsThatMayBind(name);
     const sites = this.rootScope.bindings.get(name);
-    // Parts are collected in any order (a lookup of another name, a question about a node), so their sites are too.
-    if (sites && sites.length > 1 && this.module.parts.length > 1) sites.sort((a, b) => a.node.startIndex - b.node.startIndex);
+    // Parts and runs are collected in any order (a lookup of another name, a question about a node), so their sites are too.
+    if (sites && sites.length > 1) sites.sort((a, b) => a.node.startIndex - b.node.startIndex);
     return sites;
   }
 
@@ -142,7 +167,7 @@ export class Scopes {
   private collectStatementsOf(container: Node): void {
     let run: { first: Node; last: Node } | undefined;
     const flushRun = () => {
-      if (run) this.collectBetween(container, run.first.startPosition, run.last.endPosition);
+      if (run) this.collectRunOrWait(container, run.first, run.last);
       run = undefined;
     };
     for (const statement of container.namedChildren) {
@@ -177,11 +202,57 @@ export class Scopes {
     flushRun();
   }
 
+  /** Collects the statements from `first` to `last` now, or in a module parsed as one tree, when first needed (see PendingRun). */
+  private collectRunOrWait(container: Node, first: Node, last: Node): void {
+    if (this.module.parts.length === 1 && this.module.isRoot(container)) {
+      const text = this.source.slice(first.startIndex - this.sourceStart, last.endIndex - this.sourceStart);
+      // A star import may bind any name: its run is collected at once.
+      if (!mayStarImport(text)) {
+        this.pendingRuns.push({ start: first.startIndex, end: last.endIndex, container, from: first.startPosition, to: last.endPosition, text, imports: undefined });
+        return;
+      }
+    }
+    this.collectBetween(container, first.startPosition, last.endPosition);
+  }
+
+  /**
+   * Collects the pending runs whose text may bind `name` (mayBindName). Each
+   * run's own text is searched: the definitions between them, most of a
+   * library module, hold none of their bindings.
+   */
+  private collectRunsThatMayBind(name: string): void {
+    if (this.pendingRuns.length === 0 || this.runsCollectedFor.has(name)) return;
+    this.runsCollectedFor.add(name);
+    for (let index = this.pendingRuns.length - 1; index >= 0; index--) {
+      const run = this.pendingRuns[index]!;
+      for (const at of wholeWordOffsets(run.text, name)) {
+        run.imports ??= mayImport(run.text);
+        if (!spellingMayBind(run.text, at, name, run.imports)) continue;
+        this.collectPendingRun(index);
+        break;
+      }
+    }
+  }
+
+  /** The index of the pending run that holds [start, end), or -1. */
+  private pendingRunIndexAround(start: number, end: number): number {
+    const index = firstStartingAfter(this.pendingRuns, start) - 1;
+    const run = this.pendingRuns[index];
+    return run && end <= run.end ? index : -1;
+  }
+
+  private collectPendingRun(index: number): void {
+    const [run] = this.pendingRuns.splice(index, 1) as [PendingRun];
+    this.collectBetween(run.container, run.from, run.to);
+  }
+
   /** The scope a node's code runs in (a default value runs outside its function, a body inside). */
   scopeOf(node: Node): Scope {
     let scope = this.scopeOfNode.get(node.id);
     if (!scope) {
       this.collectPartAt(node.startIndex);
+      const run = this.pendingRunIndexAround(node.startIndex, node.endIndex);
+      if (run !== -1) this.collectPendingRun(run);
       this.collectPendingBodyAround(node.startIndex, node.endIndex);
       scope = this.scopeAt(node.id, node.startIndex, node.endIndex);
       this.scopeOfNode.set(node.id, scope);
