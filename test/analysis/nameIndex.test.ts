@@ -28,6 +28,42 @@ test('importedAs gives what each alias imports, and nothing for other uses of `a
   });
 });
 
+test('importedAs finds aliases however the import is laid out', async () => {
+  const text = [
+    'import numpy as np; import os',
+    'from m import (a as b,',
+    '    c as d  # the second',
+    ')',
+    'from m import (e as',
+    '    # the name follows',
+    '    f)',
+    'from m import g as \\',
+    '    h',
+    'try: import cPickle as pickle',
+    'except ImportError: pass',
+    'import numpy as número',
+    'with open(p) as fh, open(q) as gh:',
+    '    pass',
+    'import pandas as pd',
+  ].join('\n');
+  await withSource(text, ({ tree }) => {
+    const names = new NameIndex(tree.rootNode);
+    const expected: ReadonlyArray<readonly [string, readonly string[]]> = [
+      ['np', ['numpy']],
+      ['b', ['a']],
+      ['d', ['c']],
+      ['f', ['e']],
+      ['h', ['g']],
+      ['pickle', ['cPickle']],
+      ['número', ['numpy']],
+      ['pd', ['pandas']],
+      ['fh', []],
+      ['gh', []],
+    ];
+    for (const [alias, imported] of expected) assert.deepEqual(names.importedAs(alias), imported, alias);
+  });
+});
+
 test('one search for many tokens finds what a search per token finds, in the module and inside a statement', async () => {
   const text = [
     'import read',

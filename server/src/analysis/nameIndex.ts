@@ -26,6 +26,14 @@ const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** By the words they find: the same rules ask for the same words in every statement. */
 const wordPatterns = new Map<string, RegExp>();
 const MAX_WORD_PATTERNS = 64;
+/**
+ * What follows `as` in an import (`import a as b`, `from m import (a as b,`):
+ * a name and then the end of its clause. Most `as` in code (`with f() as b:`,
+ * `except E as e:`) and prose fail it without a question to the tree. A name
+ * here is any run of word or non-ASCII characters, which takes in every
+ * identifier; a comment runs to its line's end, so no text matches two ways.
+ */
+const ALIAS_AFTER_AS = /(?:[ \t\f\r\n\\]|#[^\r\n]*(?=[\r\n]|$))+(?:\w|[^\x00-\x7F])+[ \t\f]*(?:[,);#\\\r\n]|$)/y;
 
 /** A token a rule looks for: its text, and the type of node it is (`identifier` for a name, else the text itself). */
 export interface TokenRequest {
@@ -211,8 +219,12 @@ export class NameIndex {
     return found;
   }
 
-  /** The nodes of `type` that are exactly where the text spells `word`, between offsets `from` and `to`. */
-  private nodesSpelling(word: string, type: string, from = this.sourceStart, to = Infinity): Node[] {
+  /**
+   * The nodes of `type` that are exactly where the text spells `word`, between
+   * offsets `from` and `to`; with `followedBy` (a sticky pattern), only where
+   * the text after the word matches it.
+   */
+  private nodesSpelling(word: string, type: string, from = this.sourceStart, to = Infinity, followedBy?: RegExp): Node[] {
     const nodes: Node[] = [];
     if (word.length === 0) return nodes;
     const begin = Math.max(0, from - this.sourceStart);
@@ -224,6 +236,10 @@ export class NameIndex {
       // A hit inside a longer ASCII word is no node of its own: skip it without asking the tree.
       if (startsWordlike && isAsciiWordCharAt(this.source, at - 1)) continue;
       if (endsWordlike && isAsciiWordCharAt(this.source, at + word.length)) continue;
+      if (followedBy) {
+        followedBy.lastIndex = at + word.length;
+        if (!followedBy.test(text)) continue;
+      }
       const node = this.hits.tokenAt(this.sourceStart + at, word.length);
       if (node?.type === type) nodes.push(node);
     }
@@ -274,7 +290,7 @@ export class NameIndex {
   /** The aliases one part's imports give: found from where its text spells the keyword `as`. */
   private aliasesIn(part: ModulePart): Map<string, string[]> {
     const aliases = new Map<string, string[]>();
-    for (const keyword of this.nodesSpelling('as', 'as', part.start, part.end)) {
+    for (const keyword of this.nodesSpelling('as', 'as', part.start, part.end, ALIAS_AFTER_AS)) {
       const aliased = keyword.parent;
       if (aliased?.type !== 'aliased_import') continue;
       const alias = aliased.childForFieldName('alias')?.text;
