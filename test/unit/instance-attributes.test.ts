@@ -62,3 +62,36 @@ test('attributeWrites finds every way of setting an attribute, and whose object 
     ]);
   });
 });
+
+test('attributeWrites finds writes however they are spelled: nested targets, aliases of the builtins, f-strings', async () => {
+  const source = [
+    'from builtins import setattr as put, vars as namespace',
+    'import builtins as b',
+    'class P:',
+    '    def __init__(self, x):',
+    '        self.x: int = x',
+    '        self.a = self.b = 1',
+    '        [self.e, *self.f] = (self.g) = 3, 4',
+    '        with open(x) as self.j, open(x) as (self.k, self.l): pass',
+    '        del (self.o)',
+    '        [0 for self.p in range(2)]',
+    '        self.__dict__ = {}',
+    '        self.__dict__.q = 1',
+    '        put(self, "r", 1)',
+    '        namespace(self)',
+    '        b.setattr(self, "s", 2)',
+    '        print(f"{vars(self)}")',
+    '        self.y[0] = self.z.w = self.read.method()',
+  ].join('\n');
+  await withSource(source, ({ facts }) => {
+    const writes = attributeWrites(facts).map((write) => `${write.name ?? '*'} on ${describe(write.receiver)}`);
+    const init = (names: string) => names.split(' ').map((name) => `${name} on P.__init__`);
+    assert.deepEqual(writes, [
+      ...init('x a b e f g j k l o p *'),
+      // `self.__dict__.q` before the `self.__dict__` it starts with.
+      'q on unknown',
+      ...init('* r * s *'),
+      'w on unknown',
+    ]);
+  });
+});

@@ -6,8 +6,9 @@ import type { Node } from 'web-tree-sitter';
 import { decoratorName, decoratorsOf } from './decorators';
 import type { DocumentFacts } from './facts';
 import { stringLiteral } from './literals';
-import { callArguments } from './syntax';
-import { isAssignmentTarget } from './valueUses';
+import { callArguments, calleeCall } from './syntax';
+import { isField } from './uses';
+import { assignmentTargetsOf, TARGET_OWNER_TYPES } from './valueUses';
 
 /** What the object written to is, as far as the text shows. */
 export type Receiver =
@@ -31,7 +32,7 @@ const IMPLICIT_CLASS_METHODS: ReadonlySet<string> = new Set(['__new__', '__init_
 const SETTERS: ReadonlySet<string> = new Set(['builtins.setattr', 'builtins.delattr']);
 
 /** The last names of the calls that callWrite recognises. */
-const WRITING_CALL_NAMES: ReadonlySet<string> = new Set(['vars', 'setattr', 'delattr', '__setattr__', '__delattr__']);
+const WRITING_CALL_NAMES: readonly string[] = ['vars', 'setattr', 'delattr', '__setattr__', '__delattr__'];
 
 const cache = new WeakMap<DocumentFacts, readonly AttributeWrite[]>();
 
@@ -45,21 +46,53 @@ export function attributeWrites(facts: DocumentFacts): readonly AttributeWrite[]
   facts.readsWholeDocument();
   const known = cache.get(facts);
   if (known) return known;
+  // Each kind of write is found from what must spell it, rather than by asking about every
+  // attribute and call of the document (a module holds thousands, each a few calls into WASM).
+  const writes = [...targetWrites(facts), ...dictReads(facts), ...callWrites(facts)];
+  // In document order, an outer node before the inner one that starts with it (`o.__dict__.x = 1`).
+  writes.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
+  cache.set(facts, writes);
+  return writes;
+}
+
+/** Attributes written by assignments, loops, `with … as` and `del`: found from those, inside tree-sitter. */
+function targetWrites(facts: DocumentFacts): AttributeWrite[] {
   const writes: AttributeWrite[] = [];
-  // Found inside tree-sitter: a JS walk over every node costs a WASM call per step.
-  for (const node of facts.module.descendantsOfType(['attribute', 'call'])) {
-    if (node.type === 'attribute') {
-      const object = node.childForFieldName('object');
-      const name = node.childForFieldName('attribute')?.text;
-      if (!object || !name) continue;
-      if (name === '__dict__') writes.push({ name: undefined, receiver: receiverOf(object, facts), node });
-      else if (isAssignmentTarget(node)) writes.push({ name, receiver: receiverOf(object, facts), node });
-    } else if (node.type === 'call') {
-      const write = callWrite(node, facts);
+  for (const owner of facts.module.descendantsOfType(TARGET_OWNER_TYPES as string[])) {
+    for (const target of assignmentTargetsOf(owner)) {
+      if (target.type !== 'attribute') continue;
+      const object = target.childForFieldName('object');
+      const name = target.childForFieldName('attribute')?.text;
+      // `o.__dict__ = …` counts among the reads of `__dict__`.
+      if (object && name && name !== '__dict__') writes.push({ name, receiver: receiverOf(object, facts), node: target });
+    }
+  }
+  return writes;
+}
+
+/** `o.__dict__`, read or written: any attribute may be set through it. */
+function dictReads(facts: DocumentFacts): AttributeWrite[] {
+  return facts.names.spellings('__dict__', facts.module.main).flatMap((name) => {
+    const attribute = name.parent;
+    const object = attribute?.type === 'attribute' && isField(attribute, 'attribute', name) ? attribute.childForFieldName('object') : null;
+    return object && attribute ? [{ name: undefined, receiver: receiverOf(object, facts), node: attribute }] : [];
+  });
+}
+
+/** Calls that set, delete or expose attributes: their callees spell one of WRITING_CALL_NAMES, or an alias an import gives it. */
+function callWrites(facts: DocumentFacts): AttributeWrite[] {
+  const callees = WRITING_CALL_NAMES.flatMap((name) => [name, ...facts.names.aliasesOf(name)]);
+  const seen = new Set<number>();
+  const writes: AttributeWrite[] = [];
+  for (const callee of new Set(callees)) {
+    for (const identifier of facts.names.spellings(callee, facts.module.main)) {
+      const call = calleeCall(identifier);
+      if (!call || seen.has(call.id)) continue;
+      seen.add(call.id);
+      const write = callWrite(call, facts);
       if (write) writes.push(write);
     }
   }
-  cache.set(facts, writes);
   return writes;
 }
 
@@ -67,7 +100,7 @@ function callWrite(call: Node, facts: DocumentFacts): AttributeWrite | undefined
   const callee = call.childForFieldName('function');
   if (!callee) return undefined;
   // An attribute's qualified name ends in its own name: most method calls are ruled out before any lookup.
-  if (callee.type === 'attribute' && !WRITING_CALL_NAMES.has(callee.childForFieldName('attribute')?.text ?? '')) return undefined;
+  if (callee.type === 'attribute' && !WRITING_CALL_NAMES.includes(callee.childForFieldName('attribute')?.text ?? '')) return undefined;
   const args = callArguments(call);
   const qualified = facts.qualifiedName(callee);
   if (qualified === 'builtins.vars') return args[0] ? { name: undefined, receiver: receiverOf(args[0], facts), node: call } : undefined;

@@ -125,6 +125,25 @@ export function isAssignmentTarget(node: Node): boolean {
   return field !== undefined && isField(parent, field, current);
 }
 
+/** The types of the nodes whose targets isAssignmentTarget accepts. */
+export const TARGET_OWNER_TYPES: readonly string[] = [...Object.keys(TARGET_FIELDS), 'delete_statement', 'as_pattern_target'];
+
+/**
+ * The nodes that `owner` (of a TARGET_OWNER_TYPES type) writes, each container
+ * opened: those below it that isAssignmentTarget accepts, containers aside.
+ */
+export function assignmentTargetsOf(owner: Node): Node[] {
+  const field = TARGET_FIELDS[owner.type];
+  const targets: Node[] = [];
+  const open = (node: Node | null): void => {
+    if (!node) return;
+    if (TARGET_CONTAINERS.has(node.type)) node.namedChildren.forEach(open);
+    else targets.push(node);
+  };
+  (field ? owner.childrenForFieldName(field) : owner.namedChildren).forEach(open);
+  return targets;
+}
+
 /** The outermost of any redundant parentheses around the expression. */
 function outermostParentheses(expression: Node): Node {
   let current = expression;
