@@ -60,6 +60,15 @@ test('MEM301 follows the class through its uses, not its name', async () => {
   assert.equal((await findingsOf('MEM301', `import weakref\n${cls}ps = [P(i) for i in range(100)]\n`)).length, 0, 'weakref in use');
 });
 
+test('MEM301 stays silent wherever an import names the weakref module, and only there', async () => {
+  const cls = 'class P:\n    def __init__(self, a):\n        self.a = a\n';
+  const findings = async (imports: string) => (await findingsOf('MEM301', `${imports}\n${cls}ps = [P(i) for i in range(100)]\n`)).length;
+  const importing = ['import os, weakref', 'import weakref as w', 'import weakref.finalize', 'from weakref import ref', 'from weakref import (\n    ref,\n)', 'def f():\n    import weakref'];
+  for (const imports of importing) assert.equal(await findings(imports), 0, imports);
+  const notImporting = ['from cache import weakref', 'from cache import weakref as w', 'import cache.weakref', 'from .weakref import ref', 'weakref = None  # weakref', 'print("import weakref")'];
+  for (const imports of notImporting) assert.equal(await findings(imports), 1, imports);
+});
+
 test('MEM301 reports at the class name and names the line of one repeated instantiation', async () => {
   const source = 'class P:\n    pass\n\nonce = P()\nfor i in range(100):\n    P()\n';
   const [finding] = await findingsOf('MEM301', source);

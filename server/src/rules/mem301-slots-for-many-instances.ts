@@ -6,7 +6,6 @@ import type { DocumentFacts } from '../analysis/facts';
 import { describeBinding } from '../analysis/initialValues';
 import { attributeWrites } from '../analysis/instanceAttributes';
 import { enclosingLoops, FEW_PASSES, knownPassCount } from '../analysis/loops';
-import type { ModuleParts } from '../analysis/moduleParts';
 import { isInsideRepetition } from '../analysis/repetitions';
 import { callArguments, COMPREHENSION_TYPES, descendants } from '../analysis/syntax';
 import { isField, usesOfName } from '../analysis/uses';
@@ -211,19 +210,24 @@ const weakrefImports = new WeakMap<DocumentFacts, boolean>();
 function importsWeakref(facts: DocumentFacts): boolean {
   facts.readsSpellingsOf('weakref');
   let known = weakrefImports.get(facts);
-  // A text that never spells weakref imports it nowhere, and needs no walk over its imports.
-  if (known === undefined) weakrefImports.set(facts, (known = facts.module.text.includes('weakref') && findsWeakrefImport(facts.module)));
+  // A text that never spells weakref imports it nowhere, and needs no search for its imports.
+  if (known === undefined) weakrefImports.set(facts, (known = facts.module.text.includes('weakref') && findsWeakrefImport(facts)));
   return known;
 }
 
-function findsWeakrefImport(module: ModuleParts): boolean {
-  return module.descendantsOfType(['import_statement', 'import_from_statement']).some((statement) => {
-    if (!statement) return false;
-    const modules = statement.type === 'import_statement' ? statement.childrenForFieldName('name') : [statement.childForFieldName('module_name')];
-    return modules.some((module) => {
-      const dotted = module?.type === 'aliased_import' ? module.childForFieldName('name') : module;
-      return dotted?.text === 'weakref' || (dotted?.text.startsWith('weakref.') ?? false);
-    });
+/**
+ * Whether an import names the module weakref or one inside it (`import
+ * weakref`, `import weakref.x as w`, `from weakref import ref`), found from
+ * where the text spells weakref rather than by a walk over every node.
+ */
+function findsWeakrefImport(facts: DocumentFacts): boolean {
+  return facts.names.spellings('weakref', facts.module.main).some((name) => {
+    const dotted = name.parent;
+    if (dotted?.type !== 'dotted_name' || dotted.namedChild(0)?.id !== name.id) return false;
+    const owner = dotted.parent;
+    if (owner?.type === 'import_from_statement') return isField(owner, 'module_name', dotted);
+    // `from m import weakref as w` imports a name from m, not the module.
+    return owner?.type === 'import_statement' || (owner?.type === 'aliased_import' && owner.parent?.type === 'import_statement');
   });
 }
 
