@@ -171,6 +171,12 @@ export class NameIndex {
     for (const request of missing) cache.set(cacheKey(request), found.get(tokenKey(request.type, request.text))!);
   }
 
+  /** The identifier exactly at [start, start + length), if the text spells one there (not a word in a string or comment). */
+  identifierAt(start: number, length: number): Node | undefined {
+    const node = this.hits.tokenAt(start, length);
+    return node?.type === 'identifier' ? node : undefined;
+  }
+
   /** The last parts of the names imported under `alias` anywhere in the document (`import a.b as alias`, `from m import b as alias`). */
   importedAs(alias: string): readonly string[] {
     this.aliases ??= this.importAliases();

@@ -238,12 +238,11 @@ interface Instantiation {
 
 /** The first call of the class that runs once per pass of a loop or comprehension that may make many passes. */
 function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation | undefined {
-  // Most classes are never called in the file at all, which its text tells without
-  // asking the tree where each mention of the name is (annotations, docstrings…).
-  if (!spelledAsCall(name.text, facts)) return undefined;
-  // Following the name's bindings and reads costs lookups in every scope that spells
-  // it; most classes are never called inside a loop or comprehension at all.
-  if (!facts.names.spellings(name.text, facts.module.main).some((spelled) => isCalledInsideRepetition(spelled, facts))) return undefined;
+  // Following the name's bindings and reads costs lookups in every scope that spells it,
+  // and most classes are never called inside a loop or comprehension, or not at all:
+  // the places where the text spells a call of the name tell, without asking the tree
+  // about its other mentions (annotations, docstrings, isinstance…).
+  if (!spelledCalls(name.text, facts).some((callee) => isCalledInsideRepetition(callee, facts))) return undefined;
   const uses = usesOfName(facts, name);
   if (!uses || uses.sites.length !== 1 || uses.sites[0]!.node.id !== name.id) return undefined;
   for (const read of uses.reads) {
@@ -261,20 +260,22 @@ const BEFORE_ARGUMENTS = /(?:\s|\\|#[^\r\n]*(?=[\r\n]))*\(/y;
 const CLASS_KEYWORD_BEFORE = /\bclass[ \t]+$/;
 
 /**
- * Whether the text spells `name` followed by an opening bracket, other than
- * in `class name(`: every call of the name does, so a text without one calls
- * it nowhere.
+ * The identifiers where the text spells `name` followed by an opening
+ * bracket, other than in `class name(`: every call of the name is among them.
  */
-function spelledAsCall(name: string, facts: DocumentFacts): boolean {
+function spelledCalls(name: string, facts: DocumentFacts): Node[] {
   facts.readsSpellingsOf(name);
-  const text = facts.module.text;
+  const { text, textStart } = facts.module;
+  const identifiers: Node[] = [];
   for (const at of wholeWordOffsets(text, name)) {
     // An attribute of something else.
     if (text[at - 1] === '.') continue;
     BEFORE_ARGUMENTS.lastIndex = at + name.length;
-    if (BEFORE_ARGUMENTS.test(text) && !CLASS_KEYWORD_BEFORE.test(text.slice(Math.max(0, at - 32), at))) return true;
+    if (!BEFORE_ARGUMENTS.test(text) || CLASS_KEYWORD_BEFORE.test(text.slice(Math.max(0, at - 32), at))) continue;
+    const identifier = facts.names.identifierAt(textStart + at, name.length);
+    if (identifier) identifiers.push(identifier);
   }
-  return false;
+  return identifiers;
 }
 
 /** Methods and functions that keep what they are given in a container. */
