@@ -21,3 +21,31 @@ export function commentRunStart(source: string, lineStart: number): number {
   }
   return top;
 }
+
+/**
+ * Whether `offset` follows a `#` on its line with no quote from the line start
+ * to `offset` itself: that `#` starts a comment, or lies in a string that
+ * cannot close before `offset`, so no token starts at `offset`. Read
+ * backwards to the line start.
+ */
+export function followsCommentStart(source: string, offset: number): boolean {
+  if (isQuote(source.charCodeAt(offset))) return false;
+  let hash = false;
+  for (let at = offset - 1; at >= 0; at--) {
+    const code = source.charCodeAt(at);
+    if (code === LINE_FEED || code === CARRIAGE_RETURN) break;
+    if (isQuote(code)) return false;
+    if (code === HASH) hash = true;
+  }
+  return hash;
+}
+
+function isQuote(code: number): boolean {
+  return code === QUOTE || code === APOSTROPHE;
+}
+
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
+const QUOTE = 34;
+const HASH = 35;
+const APOSTROPHE = 39;

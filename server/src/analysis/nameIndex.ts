@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import { firstStartingAfter } from '../sortedSearch';
 import { isAsciiWordCharAt } from './asciiWords';
 import { INNER_BINDERS } from './bindings';
+import { followsCommentStart } from './commentLines';
 import { lastPart } from './calleeNames';
 import { contains } from './loops';
 import { ModuleParts, type ModulePart } from './moduleParts';
@@ -26,6 +27,8 @@ const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** By the words they find: the same rules ask for the same words in every statement. */
 const wordPatterns = new Map<string, RegExp>();
 const MAX_WORD_PATTERNS = 64;
+/** Augmented assignment operators: an operator spelled just before `=` is the first part of one (`+` of `+=`), never a token of its own. */
+const AUGMENTED_OPERATORS: ReadonlySet<string> = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '>>=', '<<=', '&=', '^=', '|=', '@=']);
 /**
  * What follows `as` in an import (`import a as b`, `from m import (a as b,`):
  * a name and then the end of its clause. Most `as` in code (`with f() as b:`,
@@ -67,8 +70,9 @@ const TOKENLESS_TYPES: ReadonlySet<string> = new Set(['comment', 'string_content
 
 /**
  * Where the text spells tokens: the node a hit is, found by asking the tree,
- * except inside comments and strings' contents met before, which every search
- * of the document shares (a docstring holds `for`, `as`, `class` and names).
+ * except after a comment's `#` on the same line, and inside comments and
+ * strings' contents met before, which every search of the document shares (a
+ * docstring holds `for`, `as`, `class` and names).
  */
 class TokenHits {
   /** Comments and string contents found so far, by start; they never overlap. */
@@ -78,6 +82,7 @@ class TokenHits {
 
   /** The node that spans exactly `length` characters from `start`, if one does: a token there, or none (a hit in a string, a comment). */
   tokenAt(start: number, length: number): Node | undefined {
+    if (followsCommentStart(this.module.text, start - this.module.textStart)) return undefined;
     const at = firstStartingAfter(this.tokenless, start);
     if (at > 0 && start < this.tokenless[at - 1]!.end) return undefined;
     const node = this.module.nodeAt(start, start + length);
@@ -238,10 +243,12 @@ export class NameIndex {
     const text = to === Infinity ? this.source : this.source.slice(0, to - this.sourceStart);
     const startsWordlike = isAsciiWordCharAt(word, 0);
     const endsWordlike = isAsciiWordCharAt(word, word.length - 1);
+    const startsAugmented = AUGMENTED_OPERATORS.has(`${word}=`);
     for (let at = text.indexOf(word, begin); at !== -1; at = text.indexOf(word, at + 1)) {
       // A hit inside a longer ASCII word is no node of its own: skip it without asking the tree.
       if (startsWordlike && isAsciiWordCharAt(this.source, at - 1)) continue;
       if (endsWordlike && isAsciiWordCharAt(this.source, at + word.length)) continue;
+      if (startsAugmented && this.source[at + word.length] === '=') continue;
       if (followedBy) {
         followedBy.lastIndex = at + word.length;
         if (!followedBy.test(text)) continue;
