@@ -50,6 +50,11 @@ const BUILTIN_RESULTS: Readonly<Record<string, ValueKind>> = {
   'builtins.set': 'set',
 };
 
+/** The builtins whose call gives a str or bytes (`str`, `repr`, `bytes`…): with a literal, the only sources of either. */
+export const TEXT_BUILTINS: readonly string[] = Object.entries(BUILTIN_RESULTS)
+  .filter(([, kind]) => kind === 'str' || kind === 'bytes')
+  .map(([name]) => name.slice('builtins.'.length));
+
 /** Methods of str and bytes that return the same type as their receiver. */
 const SAME_KIND_METHODS: ReadonlySet<string> = new Set([
   'capitalize', 'center', 'expandtabs', 'join', 'ljust', 'lower', 'lstrip', 'removeprefix', 'removesuffix',

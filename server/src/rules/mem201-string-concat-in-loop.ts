@@ -2,7 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
-import { callArguments, unparenthesized } from '../analysis/syntax';
+import { callArguments, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
+import { mayBeAssignedText } from '../analysis/textBindings';
 import { usesOfName } from '../analysis/uses';
 import { valueKind, type ValueKind } from '../analysis/valueKinds';
 import { keywordAnchor, parentOfType } from './anchors';
@@ -34,6 +35,8 @@ export const mem201: Rule = {
     if (!name || addsNumber(node)) return undefined;
     const loops = enclosingLoops(node);
     if (loops.length === 0) return undefined;
+    // Most names grown in loops are numbers or lists, which the text of their assignments tells.
+    if (!mayBeAssignedText(context.facts, name.text, scopeNodeAround(loops[loops.length - 1]!))) return undefined;
     const found = bindingsOf(context.facts, name.text, name);
     if (!found) return undefined;
     const kind = accumulatorKind(name.text, found.bindings, context.facts);
@@ -57,7 +60,13 @@ export const mem201: Rule = {
   },
 };
 
-/** The name grown by `s += …` or `s = s + …` (the name as the leftmost operand), if node is either. */
+/** The node of the scope a loop runs in: a function's, a class's or the module's. */
+function scopeNodeAround(loop: Node): Node {
+  let scope = loop;
+  while (scope.parent && !SCOPE_TYPES.has(scope.type)) scope = scope.parent;
+  return scope;
+}
+
 /** Number literals: no str or bytes grows by one (that would raise TypeError). */
 const NUMBER_TYPES: ReadonlySet<string> = new Set(['integer', 'float']);
 
@@ -79,6 +88,7 @@ function assignmentOfSum(plus: Node): Node | undefined {
   return assignment?.type === 'assignment' ? assignment : undefined;
 }
 
+/** The name grown by `s += …` or `s = s + …` (the name as the leftmost operand), if node is either. */
 function grownName(node: Node): Node | undefined {
   const left = node.childForFieldName('left');
   if (left?.type !== 'identifier') return undefined;

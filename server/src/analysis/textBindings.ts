@@ -1,0 +1,73 @@
+// Whether a name may be given a str or bytes value anywhere in a document,
+// told from its text: valueKinds proves one only from a string literal or a
+// call of a builtin such as `str`, so a name whose every assignment lacks both
+// (`total = 0`, `pos = pos + len(line)`) holds neither, and a rule about text
+// values can pass it by without collecting the bindings of its scope.
+import type { Node } from 'web-tree-sitter';
+import { wholeWordOffsets } from './asciiWords';
+import type { DocumentFacts } from './facts';
+import { TEXT_BUILTINS } from './valueKinds';
+
+/**
+ * What follows a name that an assignment may bind: `=` (not `==`), `:=`, or
+ * the `:` of an annotation, after spaces, continuations and comments. It also
+ * takes in keyword arguments, dict keys and lambda parameters, which only
+ * make the answer "may".
+ */
+const ASSIGNED = /(?:[ \t\f\r\n\\]|#[^\r\n]*(?=[\r\n]|$))*(?:=(?!=)|:)/y;
+const TEXT_SOURCE = new RegExp(String.raw`["']|\b(?:${TEXT_BUILTINS.join('|')})\b`);
+/** A line that ends inside brackets or with a continuation: the value goes on past it. */
+const CONTINUED = /\\[ \t]*$/;
+
+/** By document, then by scope node id and name. */
+const known = new WeakMap<DocumentFacts, Map<string, boolean>>();
+
+/**
+ * False when no assignment in `scope` (a function's or class's node, or the
+ * module's) can give `name` a str or bytes value: the rest of the line after
+ * each place its text assigns to the name holds no quote, no name of a
+ * builtin that makes text (and the document no import of `builtins`, which
+ * could rename one), and the value ends on that line.
+ */
+export function mayBeAssignedText(facts: DocumentFacts, name: string, scope: Node): boolean {
+  const isModule = facts.module.isRoot(scope);
+  // At module level, the answer reads every spelling of the name; a function's text is its own.
+  if (isModule) facts.readsSpellingsOf(name);
+  let byScope = known.get(facts);
+  if (!byScope) known.set(facts, (byScope = new Map()));
+  const key = `${isModule ? 'module' : scope.id} ${name}`;
+  let answer = byScope.get(key);
+  if (answer === undefined) {
+    const { text, textStart } = facts.module;
+    answer = text.includes('builtins') || findsTextAssignment(isModule ? text : text.slice(scope.startIndex - textStart, scope.endIndex - textStart), name);
+    byScope.set(key, answer);
+  }
+  return answer;
+}
+
+function findsTextAssignment(text: string, name: string): boolean {
+  for (const at of wholeWordOffsets(text, name)) {
+    ASSIGNED.lastIndex = at + name.length;
+    if (!ASSIGNED.test(text)) continue;
+    const value = text.slice(ASSIGNED.lastIndex, lineEnd(text, ASSIGNED.lastIndex));
+    if (TEXT_SOURCE.test(value) || CONTINUED.test(value) || opensBrackets(value)) return true;
+  }
+  return false;
+}
+
+/** Where the line holding `from` ends (before its \n or \r). */
+function lineEnd(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+  return at;
+}
+
+/** Whether more brackets open than close in the line (one with a quote never gets here). */
+function opensBrackets(line: string): boolean {
+  let depth = 0;
+  for (const char of line) {
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') depth--;
+  }
+  return depth > 0;
+}
