@@ -19,8 +19,14 @@ const TEXT_SOURCE = new RegExp(String.raw`["']|\b(?:${TEXT_BUILTINS.join('|')})\
 /** A line that ends inside brackets or with a continuation: the value goes on past it. */
 const CONTINUED = /\\[ \t]*$/;
 
-/** By document, then by scope node id and name. */
-const known = new WeakMap<DocumentFacts, Map<string, boolean>>();
+interface Known {
+  /** Whether the document spells `builtins` anywhere: an import could rename a text builtin. */
+  readonly mayRenameBuiltins: boolean;
+  /** By scope (node id, or `module`) and name. */
+  readonly answers: Map<string, boolean>;
+}
+
+const knownByDocument = new WeakMap<DocumentFacts, Known>();
 
 /**
  * False when no assignment in `scope` (a function's or class's node, or the
@@ -33,14 +39,15 @@ export function mayBeAssignedText(facts: DocumentFacts, name: string, scope: Nod
   const isModule = facts.module.isRoot(scope);
   // At module level, the answer reads every spelling of the name; a function's text is its own.
   if (isModule) facts.readsSpellingsOf(name);
-  let byScope = known.get(facts);
-  if (!byScope) known.set(facts, (byScope = new Map()));
+  const { text, textStart } = facts.module;
+  let known = knownByDocument.get(facts);
+  if (!known) knownByDocument.set(facts, (known = { mayRenameBuiltins: text.includes('builtins'), answers: new Map() }));
+  if (known.mayRenameBuiltins) return true;
   const key = `${isModule ? 'module' : scope.id} ${name}`;
-  let answer = byScope.get(key);
+  let answer = known.answers.get(key);
   if (answer === undefined) {
-    const { text, textStart } = facts.module;
-    answer = text.includes('builtins') || findsTextAssignment(isModule ? text : text.slice(scope.startIndex - textStart, scope.endIndex - textStart), name);
-    byScope.set(key, answer);
+    answer = findsTextAssignment(isModule ? text : text.slice(scope.startIndex - textStart, scope.endIndex - textStart), name);
+    known.answers.set(key, answer);
   }
   return answer;
 }
