@@ -61,6 +61,9 @@ interface Binder {
 
 const field = (name: string) => (node: Node) => targetNames(node.childForFieldName(name));
 
+/** A function or class definition binds its name. */
+export const DEFINITION_BINDER: Binder = { kind: 'definition', targets: field('name') };
+
 /** The name a parameter node binds (`x`, `x=1`, `x: int`, `*args`, `**kw`). */
 function parameterName(parameter: Node): Node[] {
   if (parameter.type === 'identifier') return [parameter];
@@ -92,8 +95,8 @@ export const OUTER_BINDERS: Readonly<Record<string, Binder>> = {
   augmented_assignment: { kind: 'assignment', targets: field('left') },
   for_statement: { kind: 'loop', targets: field('left') },
   named_expression: { kind: 'assignment', targets: field('name') },
-  function_definition: { kind: 'definition', targets: field('name') },
-  class_definition: { kind: 'definition', targets: field('name') },
+  function_definition: DEFINITION_BINDER,
+  class_definition: DEFINITION_BINDER,
   import_statement: { kind: 'import', targets: importedNames },
   import_from_statement: { kind: 'import', targets: importedNames },
   as_pattern: { kind: 'other', targets: field('alias') },

@@ -6,10 +6,10 @@ import type { Node, Point } from 'web-tree-sitter';
 import { firstStartingAfter } from '../sortedSearch';
 import { wholeWordOffsets } from './asciiWords';
 import { mayBindName, mayImport, spellingMayBind } from './bindingSpellings';
-import { COMPREHENSION_TARGET_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
+import { COMPREHENSION_TARGET_BINDER, DEFINITION_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
 import { mayStarImport, partBindings, type PartBindings } from './moduleLevelNames';
 import { ModuleParts, type ModulePart } from './moduleParts';
-import { COMPREHENSION_TYPES, definitionBody, SCOPE_TYPES } from './syntax';
+import { COMPREHENSION_TYPES, definitionOf, SCOPE_TYPES } from './syntax';
 
 export interface Scope {
   readonly node: Node;
@@ -172,8 +172,9 @@ export class Scopes {
     };
     for (const statement of container.namedChildren) {
       if (!statement) continue;
-      const body = definitionBody(statement);
-      if (!body) {
+      const definition = definitionOf(statement);
+      const body = definition?.childForFieldName('body');
+      if (!definition || !body) {
         if (run) run.last = statement;
         else run = { first: statement, last: statement };
         continue;
@@ -183,18 +184,18 @@ export class Scopes {
       // Only a lambda, a comprehension or `:=` there makes scopes or bindings besides the
       // definition's own (broken code aside), and most headers have none: they skip the walk.
       const header = this.source.slice(statement.startIndex - this.sourceStart, body.startIndex - this.sourceStart);
-      const definition = body.parent;
-      const visitedWhole = NESTED_IN_HEADER.test(header) || !definition || statement.hasError;
+      const visitedWhole = NESTED_IN_HEADER.test(header) || statement.hasError;
+      const bodyEnd = body.endIndex;
       if (visitedWhole) this.collectBetween(statement, statement.startPosition, body.startPosition);
-      else this.visit(definition, false);
+      else this.visitDefinition(definition, { start: body.startIndex, end: bodyEnd });
       // Parts are collected in any order: the list stays sorted by start.
       const pending: PendingBody = {
         start: body.startIndex,
-        end: body.endIndex,
+        end: bodyEnd,
         definitionStart: statement.startIndex,
         body,
         parametersOf: visitedWhole ? undefined : definition,
-        isClassBody: definition?.type === 'class_definition',
+        isClassBody: definition.type === 'class_definition',
         mayBind: new Map(),
       };
       this.pendingBodies.splice(firstStartingAfter(this.pendingBodies, pending.start), 0, pending);
@@ -353,28 +354,44 @@ export class Scopes {
     }
   }
 
+  /**
+   * What visit() does for a definition whose parameters wait with its body,
+   * given where the body lies: every call into WASM it spares counts, as each
+   * module and class body holds many definitions.
+   */
+  private visitDefinition(definition: Node, body: { readonly start: number; readonly end: number }): void {
+    const end = definition.endIndex;
+    const enclosing = this.scopeAt(definition.id, definition.startIndex, end);
+    this.addScope(definition, enclosing, { start: definition.startIndex, end }, body);
+    for (const site of DEFINITION_BINDER.targets(definition)) addBinding(enclosing, site.text, site, DEFINITION_BINDER.kind);
+  }
+
   /** Binds what a function or lambda binds inside its own scope: its parameters. */
   private bindInner(node: Node, scope: Scope | undefined): void {
     const inner = INNER_BINDERS[node.type];
     if (inner) for (const site of inner.targets(node)) addBinding(scope, site.text, site, inner.kind);
   }
 
-  /** `span` stands in for the node's own extent (the module's scope spans all its parts). */
-  private addScope(node: Node, parent: Scope | undefined, span?: { readonly start: number; readonly end: number }): Scope {
+  /**
+   * `span` stands in for the node's own extent (the module's scope spans all its
+   * parts); `knownBody`, where a definition's body lies, when the caller knows.
+   */
+  private addScope(node: Node, parent: Scope | undefined, span?: { readonly start: number; readonly end: number }, knownBody?: { readonly start: number; readonly end: number }): Scope {
     const scope: Scope = { node, parent, bindings: new Map(), hasStarImport: false };
     this.byNodeId.set(node.id, scope);
     const start = span?.start ?? node.startIndex;
     const end = span?.end ?? node.endIndex;
-    const isComprehension = COMPREHENSION_TYPES.has(node.type);
-    const body = parent === undefined || isComprehension ? null : node.childForFieldName('body');
+    const isComprehension = !knownBody && COMPREHENSION_TYPES.has(node.type);
+    const bodyNode = knownBody || parent === undefined || isComprehension ? null : node.childForFieldName('body');
+    const body = knownBody ?? (bodyNode ? { start: bodyNode.startIndex, end: bodyNode.endIndex } : undefined);
     const firstIterable = isComprehension ? node.namedChildren.find((child) => child?.type === 'for_in_clause')?.childForFieldName('right') : null;
     const extent: Extent = {
       scope,
       lexicalParent: this.enclosingExtent(start, end),
       start,
       end,
-      innerStart: body ? body.startIndex : start,
-      innerEnd: body ? body.endIndex : end,
+      innerStart: body ? body.start : start,
+      innerEnd: body ? body.end : end,
       holeStart: firstIterable ? firstIterable.startIndex : -1,
       holeEnd: firstIterable ? firstIterable.endIndex : -1,
       isComprehension,

@@ -30,7 +30,10 @@ export function definitionBody(statement: Node): Node | null {
 
 /** The function or class definition a statement is, decorated or not; null for other statements. */
 export function definitionOf(statement: Node): Node | null {
-  const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+  // Each type read is a call into WASM: the statement's is read once.
+  const type = statement.type;
+  if (DEFINITION_TYPES.has(type)) return statement;
+  const definition = type === 'decorated_definition' ? statement.childForFieldName('definition') : null;
   return definition && DEFINITION_TYPES.has(definition.type) ? definition : null;
 }
 
