@@ -57,6 +57,10 @@ test('MEM301 follows the class through its uses, not its name', async () => {
   assert.equal((await findingsOf('MEM301', `${cls}ps = [P(i) for i in range(2) for j in range(5)]\n`)).length, 0, 'ten instances in all');
   assert.equal((await findingsOf('MEM301', `${cls}ps = [P(i) for i in range(3) for j in range(4)]\n`)).length, 1, 'twelve instances');
   assert.equal((await findingsOf('MEM301', `${cls}ps = [x for x in [P(1)]]\n`)).length, 0, 'the first iterable runs once');
+  assert.equal((await findingsOf('MEM301', `${cls}def g():\n    P = make\n    return [P(i) for i in range(100)]\n`)).length, 0, 'a local P in the loop\'s scope');
+  assert.equal((await findingsOf('MEM301', `${cls}def g():\n    P = make\n    return [P(i) for i in range(100)]\nps = [P(i) for i in range(100)]\n`)).length, 1, 'the class itself called in a loop elsewhere');
+  assert.equal((await findingsOf('MEM301', `${cls}def g():\n    global P\n    P = make\nps = [P(i) for i in range(100)]\n`)).length, 0, 'rebound through a global declaration');
+  assert.equal((await findingsOf('MEM301', `from shapes import *\n${cls}ps = [P(i) for i in range(100)]\n`)).length, 0, 'a star import may rebind it');
   assert.equal((await findingsOf('MEM301', `import weakref\n${cls}ps = [P(i) for i in range(100)]\n`)).length, 0, 'weakref in use');
 });
 

@@ -1,6 +1,6 @@
-// Whether a name may be given a str or bytes value anywhere in a document,
-// told from its text: valueKinds proves one only from a string literal or a
-// call of a builtin such as `str`, so a name whose every assignment lacks both
+// Whether a name may be given a str or bytes value in its scope, told from
+// the scope's text: valueKinds proves one only from a string literal or a call
+// of a builtin such as `str`, so a name whose every assignment lacks both
 // (`total = 0`, `pos = pos + len(line)`) holds neither, and a rule about text
 // values can pass it by without collecting the bindings of its scope.
 import type { Node } from 'web-tree-sitter';

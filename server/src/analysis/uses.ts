@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from './bindings';
 import type { DocumentFacts } from './facts';
+import { mayStarImport } from './moduleLevelNames';
 import type { Scope } from './scopes';
 import { COMPREHENSION_TYPES } from './syntax';
 
@@ -37,12 +38,9 @@ const DYNAMIC_ACCESS: ReadonlyMap<string, 'anywhere' | 'module' | 'here'> = new 
  */
 export function usesOfName(facts: DocumentFacts, identifier: Node): NameUses | undefined {
   const name = identifier.text;
-  const found = facts.lookup(name, identifier);
-  if (found === undefined || found === 'unknown') return undefined;
+  const found = bindingOfName(facts, identifier);
+  if (!found) return undefined;
   const { scope, sites } = found;
-  // A star import may rebind the name wherever it stands.
-  if (scope.hasStarImport || sites.some((site) => site.kind === 'declaration')) return undefined;
-  if (facts.names.dynamicCallsIn(scope.node).some((call) => reachesNames(facts, call, scope))) return undefined;
   const notReads = new Set(sites.map((site) => site.node.id));
   const reads: Node[] = [];
   for (const node of facts.names.spellings(name, scope.node)) {
@@ -57,6 +55,43 @@ export function usesOfName(facts: DocumentFacts, identifier: Node): NameUses | u
     reads.push(node);
   }
   return { scope, sites, reads };
+}
+
+/**
+ * The scope and bindings of the name `identifier` refers to, as usesOfName
+ * finds them, without its reads; undefined when usesOfName would be, for
+ * reasons that hold in the scope itself (a star import, a `global` or
+ * `nonlocal` there, a call that reaches its names).
+ */
+export function bindingOfName(facts: DocumentFacts, identifier: Node): Pick<NameUses, 'scope' | 'sites'> | undefined {
+  const found = facts.lookup(identifier.text, identifier);
+  if (found === undefined || found === 'unknown') return undefined;
+  const { scope, sites } = found;
+  // A star import may rebind the name wherever it stands.
+  if (scope.hasStarImport || sites.some((site) => site.kind === 'declaration')) return undefined;
+  if (facts.names.dynamicCallsIn(scope.node).some((call) => reachesNames(facts, call, scope))) return undefined;
+  return { scope, sites };
+}
+
+/**
+ * Whether some read in the document could make usesOfName answer undefined
+ * though bindingOfName does not: only a star import or a `global` or
+ * `nonlocal` declaration in a nested scope can, and a text without the words
+ * holds neither.
+ */
+export function mayHideReads(facts: DocumentFacts): boolean {
+  const text = facts.module.text;
+  return mayStarImport(text) || text.includes('global') || text.includes('nonlocal');
+}
+
+/**
+ * Whether `identifier`, a reference to its name that binds nothing, reads
+ * the binding in `scope`: what usesOfName asks of each spelling, when
+ * mayHideReads is false.
+ */
+export function readsBindingIn(facts: DocumentFacts, identifier: Node, scope: Scope): boolean {
+  const resolved = facts.lookup(identifier.text, identifier);
+  return resolved !== undefined && resolved !== 'unknown' && resolved.scope === scope;
 }
 
 /** Parents whose identifier child in this field (every child when null) is not a variable. */

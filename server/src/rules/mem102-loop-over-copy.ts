@@ -28,14 +28,16 @@ export const mem102: Rule = {
   },
   anchors: [keywordAnchor('for', parentOfType('for_statement'))],
   check(loop, context) {
-    if (loop.children.some((child) => child?.type === 'async')) return undefined;
+    const { facts, source } = context;
+    // `async for` starts with its keyword; most loops iterate no copy. Both are told before
+    // the loop's other children are asked for, each a call into WASM.
+    if (source.startsWith('async', loop.startIndex)) return undefined;
     const right = loop.childForFieldName('right');
+    const copy = right ? copyIn(unparenthesized(right), facts) : undefined;
+    if (!copy || copiesNamespace(copy, facts)) return undefined;
     const body = loop.childForFieldName('body');
     const left = loop.childForFieldName('left');
-    if (!right || !body || !left) return undefined;
-    const { facts } = context;
-    const copy = copyIn(unparenthesized(right), facts);
-    if (!copy || copiesNamespace(copy, facts)) return undefined;
+    if (!body || !left) return undefined;
     for (const source of sourcesOf(copy, facts)) {
       if (mayMutate([left, body], source.chain, { facts, iteratingConsumes: source.iteratingConsumes })) return undefined;
     }

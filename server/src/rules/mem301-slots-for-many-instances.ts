@@ -8,7 +8,7 @@ import { attributeWrites } from '../analysis/instanceAttributes';
 import { enclosingLoops, FEW_PASSES, knownPassCount } from '../analysis/loops';
 import { isInsideRepetition } from '../analysis/repetitions';
 import { callArguments, COMPREHENSION_TYPES, descendants } from '../analysis/syntax';
-import { isField, usesOfName } from '../analysis/uses';
+import { bindingOfName, isField, mayHideReads, readsBindingIn, usesOfName } from '../analysis/uses';
 import { lineOfOffset, lineStarts } from '../positions';
 import { CPYTHON, DEFAULT_PYTHON_VERSION, type CPythonLayout } from '../sizes/cpython';
 import { dictInstanceSize, slottedInstanceSize } from '../sizes/instances';
@@ -242,12 +242,21 @@ function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation 
   // and most classes are never called inside a loop or comprehension, or not at all:
   // the places where the text spells a call of the name tell, without asking the tree
   // about its other mentions (annotations, docstrings, isinstance…).
-  if (!spelledCalls(name.text, facts).some((callee) => isCalledInsideRepetition(callee, facts))) return undefined;
-  const uses = usesOfName(facts, name);
-  if (!uses || uses.sites.length !== 1 || uses.sites[0]!.node.id !== name.id) return undefined;
-  for (const read of uses.reads) {
-    const call = read.parent;
-    if (call?.type !== 'call' || !isField(call, 'function', read)) continue;
+  const callees = spelledCalls(name.text, facts).filter((callee) => isCalledInsideRepetition(callee, facts));
+  if (callees.length === 0) return undefined;
+  const binding = bindingOfName(facts, name);
+  if (!binding || binding.sites.length !== 1 || binding.sites[0]!.node.id !== name.id) return undefined;
+  // Each callee that reads the class: all its reads are needed only when one elsewhere could hide others.
+  let reads: (callee: Node) => boolean = (callee) => readsBindingIn(facts, callee, binding.scope);
+  if (mayHideReads(facts)) {
+    const uses = usesOfName(facts, name);
+    if (!uses) return undefined;
+    const ids = new Set(uses.reads.map((read) => read.id));
+    reads = (callee) => ids.has(callee.id);
+  }
+  for (const callee of callees) {
+    if (!reads(callee)) continue;
+    const call = callee.parent!;
     const where = repetition(call, facts);
     if (where && !(where === 'in a loop' && isDroppedArgument(call, facts))) return { call, where };
   }
