@@ -2,6 +2,7 @@
 // own: code nested deeper than the interpreter accepts cannot run anyway, and
 // such files (or huge generated ones) would only make the editor wait.
 import type { Node, Tree } from 'web-tree-sitter';
+import { textNesting } from './textNesting';
 
 /** Files larger than this many bytes (UTF-8) are not parsed unless the user raises the limit. */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -117,87 +118,6 @@ function subtreeDeeperThan(top: Node, limit: number): boolean {
   } finally {
     cursor.delete();
   }
-}
-
-export interface TextNesting {
-  /** The deepest indentation stack, counted as Python's tokenizer does (blank and comment lines ignored). */
-  readonly indentLevels: number;
-  /** The most brackets open at once, outside strings and comments. */
-  readonly bracketDepth: number;
-}
-
-/**
- * Indentation and bracket nesting from a single pass over the text, skipping
- * strings and comments well enough for a limit (not a tokenizer: f-string
- * replacement fields are treated as part of the string).
- */
-export function textNesting(text: string): TextNesting {
-  const indents: number[] = [0];
-  let maxIndentLevels = 0;
-  let brackets = 0;
-  let maxBrackets = 0;
-  let i = 0;
-  const length = text.length;
-  while (i < length) {
-    // At the start of a line: its indentation counts when no bracket or string is open.
-    let width = 0;
-    while (i < length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\f')) {
-      width = text[i] === '\t' ? (width - (width % 8)) + 8 : text[i] === ' ' ? width + 1 : 0;
-      i++;
-    }
-    const blank = i >= length || text[i] === '\n' || text[i] === '\r' || text[i] === '#';
-    if (brackets === 0 && !blank) {
-      if (width > indents[indents.length - 1]!) indents.push(width);
-      else while (width < indents[indents.length - 1]!) indents.pop();
-      maxIndentLevels = Math.max(maxIndentLevels, indents.length - 1);
-    }
-    // The rest of the line (and of any string or continuation it opens).
-    let continued = false;
-    while (i < length) {
-      const ch = text[i]!;
-      if (ch === '\n' || ch === '\r') {
-        i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-        if (!continued) break;
-        continued = false;
-        continue;
-      }
-      continued = false;
-      if (ch === '#') {
-        while (i < length && text[i] !== '\n' && text[i] !== '\r') i++;
-      } else if (ch === '"' || ch === "'") {
-        i = afterString(text, i);
-      } else if (ch === '\\') {
-        continued = true;
-        i++;
-      } else {
-        if (ch === '(' || ch === '[' || ch === '{') maxBrackets = Math.max(maxBrackets, ++brackets);
-        else if ((ch === ')' || ch === ']' || ch === '}') && brackets > 0) brackets--;
-        i++;
-      }
-    }
-  }
-  return { indentLevels: maxIndentLevels, bracketDepth: maxBrackets };
-}
-
-/** The offset just after the string literal whose opening quote is at `start` (or the end of an unclosed one). */
-function afterString(text: string, start: number): number {
-  const quote = text[start]!;
-  const triple = text[start + 1] === quote && text[start + 2] === quote;
-  let i = start + (triple ? 3 : 1);
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '\\') {
-      i += 2;
-    } else if (ch === quote && (!triple || (text[i + 1] === quote && text[i + 2] === quote))) {
-      return i + (triple ? 3 : 1);
-    } else if (!triple && (ch === '\n' || ch === '\r')) {
-      // An unterminated single-quoted string ends at the line end, as Python reports it.
-      return i;
-    } else {
-      i++;
-    }
-  }
-  return i;
 }
 
 function formatBytes(bytes: number): string {

@@ -1,7 +1,8 @@
 // The limits memhints checks before parsing and analysing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_BRACKET_DEPTH, MAX_INDENT_LEVELS, MAX_TREE_DEPTH, textNesting, treeDepthOver, whyNotAnalysed, whyNotParsed } from '../../server/src/limits';
+import { MAX_BRACKET_DEPTH, MAX_INDENT_LEVELS, MAX_TREE_DEPTH, treeDepthOver, whyNotAnalysed, whyNotParsed } from '../../server/src/limits';
+import { textNesting } from '../../server/src/textNesting';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Edit, parse, pythonParser, type Node } from '../../server/src/parser';

@@ -1,20 +1,7 @@
 // ASCII words in a text, read as character codes: the text searches run these
 // tests on every hit of a word, and a code comparison costs a fraction of a
 // regular expression on a one-character string.
-
-const TAB = 9;
-const LINE_FEED = 10;
-const FORM_FEED = 12;
-const CARRIAGE_RETURN = 13;
-const SPACE = 32;
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const UPPER_A = 65;
-const UPPER_Z = 90;
-const BACKSLASH = 92;
-const UNDERSCORE = 95;
-const LOWER_A = 97;
-const LOWER_Z = 122;
+import { BACKSLASH, CARRIAGE_RETURN, DIGIT_0, DIGIT_9, FORM_FEED, LINE_FEED, LOWER_A, LOWER_Z, SPACE, TAB, UNDERSCORE, UPPER_A, UPPER_Z } from '../charCodes';
 
 /** Whether `text[index]` is an ASCII letter, digit or underscore (false past either end). */
 export function isAsciiWordCharAt(text: string, index: number): boolean {

@@ -1,6 +1,8 @@
-// The run of comment-only lines right above a line, found by reading the text
-// backwards from it: cheaper than cutting the whole document into lines, which
-// matters for questions asked all over a file.
+// Comments told from the text around a line: the run of comment-only lines
+// right above it, and whether an offset on it follows a comment's `#`. Read
+// backwards from the line: cheaper than cutting the whole document into
+// lines, which matters for questions asked all over a file.
+import { APOSTROPHE, CARRIAGE_RETURN, HASH, LINE_FEED, QUOTE } from '../charCodes';
 
 /** Where the line holding `offset` starts: after the last \n or \r before it. */
 export function lineStartBefore(source: string, offset: number): number {
@@ -44,8 +46,3 @@ function isQuote(code: number): boolean {
   return code === QUOTE || code === APOSTROPHE;
 }
 
-const LINE_FEED = 10;
-const CARRIAGE_RETURN = 13;
-const QUOTE = 34;
-const HASH = 35;
-const APOSTROPHE = 39;
