@@ -4,7 +4,6 @@ import type { Node } from 'web-tree-sitter';
 import type { Anchor, Rule } from '../rules/types';
 import type { DocumentFacts } from './facts';
 import type { TokenRequest } from './nameIndex';
-import { contains } from './loops';
 
 export interface Visit {
   readonly rule: Rule;
@@ -15,12 +14,14 @@ export interface Visit {
 export function visitsIn(top: Node, rules: readonly Rule[], facts: DocumentFacts): Visit[] {
   const visits: Visit[] = [];
   facts.names.searchTokens(tokenRequests(rules), top);
+  // What an anchor reaches may reach out of a statement, never out of the module. Each end read is a call into WASM.
+  const inside = facts.module.isRoot(top) ? () => true : insideOf(top);
   for (const rule of rules) {
     const seen = new Set<number>();
     for (const anchor of rule.anchors) {
       for (const token of tokensOf(anchor, top, facts)) {
         const node = anchor.reach(token);
-        if (!node || seen.has(node.id) || !contains(top, node)) continue;
+        if (!node || seen.has(node.id) || !inside(node)) continue;
         seen.add(node.id);
         visits.push({ rule, node });
       }
@@ -28,6 +29,13 @@ export function visitsIn(top: Node, rules: readonly Rule[], facts: DocumentFacts
   }
   // Stable: on one node, the rules keep their order.
   return visits.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
+}
+
+/** Whether a node lies inside `top`, whose extent is read once. */
+function insideOf(top: Node): (node: Node) => boolean {
+  const start = top.startIndex;
+  const end = top.endIndex;
+  return (node) => start <= node.startIndex && node.endIndex <= end;
 }
 
 /** By rule list (one per settings): the tokens their anchors spell. */
