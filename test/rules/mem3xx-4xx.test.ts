@@ -64,6 +64,22 @@ test('MEM301 follows the class through its uses, not its name', async () => {
   assert.equal((await findingsOf('MEM301', `import weakref\n${cls}ps = [P(i) for i in range(100)]\n`)).length, 0, 'weakref in use');
 });
 
+test('MEM301 follows bases the file defines, however the header is laid out, and no others', async () => {
+  const init = '    def __init__(self, a):\n        self.a = a\n';
+  const loop = 'ps = [P(i) for i in range(100)]\n';
+  const findings = async (source: string) => (await findingsOf('MEM301', source)).length;
+  // With a local base, the one finding (at P) says what the base's __slots__ would hold too.
+  const throughBase = async (source: string) => (await findingsOf('MEM301', source)).filter((finding) => finding.message.includes('in `Base`')).length;
+  assert.equal(await findings(`class P(object):\n${init}${loop}`), 1, 'object');
+  assert.equal(await throughBase(`class P(Base):\n${init}class Base:\n    pass\n${loop}`), 1, 'a base defined below it');
+  assert.equal(await throughBase(`class Base:\n    pass\nclass P( Base , ):\n${init}${loop}`), 1, 'spaces and a trailing comma');
+  assert.equal(await throughBase(`class \\\n  Base:\n    pass\nclass P(Base):\n${init}${loop}`), 1, 'a continued class line');
+  assert.equal(await findings(`from builtins import object as Root\nclass P(Root):\n${init}${loop}`), 1, 'object under another name');
+  assert.equal(await findings(`class P(Exception):\n${init}${loop}`), 0, 'a builtin base');
+  assert.equal(await findings(`import enum\nclass P(enum.Enum):\n${init}${loop}`), 0, 'an imported base');
+  assert.equal(await findings(`# class Base\nclass P(Base):\n${init}${loop}`), 0, 'a base only named in a comment');
+});
+
 test('MEM301 stays silent wherever an import names the weakref module, and only there', async () => {
   const cls = 'class P:\n    def __init__(self, a):\n        self.a = a\n';
   const findings = async (imports: string) => (await findingsOf('MEM301', `${imports}\n${cls}ps = [P(i) for i in range(100)]\n`)).length;

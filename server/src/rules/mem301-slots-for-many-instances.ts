@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { wholeWordOffsets } from '../analysis/asciiWords';
+import { wholeWordOffsets, wordBefore } from '../analysis/asciiWords';
 import { localClass } from '../analysis/classes';
 import { decoratorExpression, decoratorName, decoratorsOf } from '../analysis/decorators';
 import type { DocumentFacts } from '../analysis/facts';
@@ -50,7 +50,8 @@ export const mem301: Rule = {
     if (!name) return undefined;
     const { facts, source } = context;
     // Cheaper than the class's shape (which collects its whole body) and the
-    // file-wide attribute writes, and most classes stop here.
+    // file-wide attribute writes, and most classes stop at one of these.
+    if (!basesMayBeLocal(classNode, facts)) return undefined;
     const place = repeatedInstantiation(name, facts);
     if (!place) return undefined;
     const chain = slotlessChain(classNode, facts);
@@ -202,6 +203,49 @@ function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts): str
   if (chain.some((shape) => !shape.dataclass && [...all].some((name) => shape.classNames.has(name)))) return undefined;
   // Each class lists only what its bases do not.
   return assigned.map((names, index) => names.filter((name) => !assigned.slice(index + 1).some((inherited) => inherited.includes(name))));
+}
+
+/** `class Name(Base, Other):` up to its colon, when the bases hold no bracket, comment, keyword or star. */
+const PLAIN_HEADER = /class[ \t]+[^\s(:]+[ \t]*(?:\(([^()#=*]*)\))?[ \t]*:/y;
+const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Per document: by name, whether the text may define a class of that name; null when it spells `builtins` (which could rename `object`). */
+const classNamesByDocument = new WeakMap<DocumentFacts, Map<string, boolean> | null>();
+
+/**
+ * False when the class's header names a base that is neither `object` nor a
+ * class this file may define (an exception, `Enum`, anything imported or
+ * subscripted): slotlessChain would turn it down, and the costlier questions
+ * need not be asked. Told from the text; a header it cannot read plainly
+ * (brackets, comments, non-ASCII names) leaves the answer to the tree.
+ */
+function basesMayBeLocal(classNode: Node, facts: DocumentFacts): boolean {
+  const { text, textStart } = facts.module;
+  PLAIN_HEADER.lastIndex = classNode.startIndex - textStart;
+  const bases = PLAIN_HEADER.exec(text)?.[1];
+  if (bases === undefined) return true;
+  let classNames = classNamesByDocument.get(facts);
+  if (classNames === undefined) {
+    classNames = text.includes('builtins') ? null : new Map();
+    classNamesByDocument.set(facts, classNames);
+  }
+  if (!classNames) return true;
+  for (const item of bases.split(',')) {
+    const base = item.trim();
+    if (base === '' || base === 'object') continue;
+    if (/[^\x00-\x7F]/.test(base)) return true;
+    if (!ASCII_IDENTIFIER.test(base)) return false;
+    let defined = classNames.get(base);
+    if (defined === undefined) classNames.set(base, (defined = spelledAfterClass(text, base)));
+    if (!defined) return false;
+  }
+  return true;
+}
+
+/** Whether the text spells `class name` anywhere: a class of that name may be defined. */
+function spelledAfterClass(text: string, name: string): boolean {
+  for (const at of wholeWordOffsets(text, name)) if (wordBefore(text, at) === 'class') return true;
+  return false;
 }
 
 /** Per document: classes ask in turn, and the answer is the same for all of them. */
