@@ -9,7 +9,6 @@ import { isAsciiWordCharAt } from './asciiWords';
 import { INNER_BINDERS } from './bindings';
 import { followsCommentStart } from './commentLines';
 import { lastPart } from './calleeNames';
-import { contains } from './loops';
 import { ModuleParts, type ModulePart } from './moduleParts';
 import { PartCache } from './partCache';
 import { calleeCall } from './syntax';
@@ -148,9 +147,9 @@ export class NameIndex {
     const known = this.tokensInModule.get(tokenKey(type, text));
     if (this.module.isRoot(within)) {
       const found = known ?? this.tokensOfModule(text, type);
-      return this.module.parts.length === 1 ? found : found.filter((node) => contains(within, node));
+      return this.module.parts.length === 1 ? found : tokensInside(found, within);
     }
-    if (known) return known.filter((node) => contains(within, node));
+    if (known) return tokensInside(known, within);
     // A token in a local scope or a statement is searched for in its text, not in the whole module.
     const key = tokenWithinKey(within, type, text);
     let found = this.tokensWithin.get(key);
@@ -202,7 +201,9 @@ export class NameIndex {
       for (const name of DYNAMIC_ACCESS_NAMES) this.readsModule(name);
       return this.dynamicCalls;
     }
-    return this.dynamicCalls.filter((call) => contains(within, call));
+    const start = within.startIndex;
+    const end = within.endIndex;
+    return this.dynamicCalls.filter((call) => start <= call.startIndex && call.endIndex <= end);
   }
 
   /** Whether the identifier names a parameter of a function or lambda: it binds inside, though it stands outside the body. */
@@ -316,6 +317,16 @@ export class NameIndex {
     }
     return aliases;
   }
+}
+
+/**
+ * The tokens that lie inside `within`. A token that starts inside a node ends
+ * inside it, so its start tells, and its end (a call into WASM) is not read.
+ */
+function tokensInside(tokens: readonly Node[], within: Node): Node[] {
+  const start = within.startIndex;
+  const end = within.endIndex;
+  return tokens.filter((token) => start <= token.startIndex && token.startIndex < end);
 }
 
 function byImported(aliases: ReadonlyMap<string, readonly string[]>): ReadonlyMap<string, readonly string[]> {

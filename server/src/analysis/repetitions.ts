@@ -17,7 +17,10 @@ const extentsByDocument = new WeakMap<DocumentFacts, readonly Extent[]>();
 export function isInsideRepetition(node: Node, facts: DocumentFacts): boolean {
   let extents = extentsByDocument.get(facts);
   if (!extents) extentsByDocument.set(facts, (extents = repetitionExtents(facts)));
-  return extents.some((extent) => extent.start <= node.startIndex && node.endIndex <= extent.end);
+  // A node's end is a call into WASM: read once, not once per extent.
+  const start = node.startIndex;
+  const end = node.endIndex;
+  return extents.some((extent) => extent.start <= start && end <= extent.end);
 }
 
 function repetitionExtents(facts: DocumentFacts): Extent[] {
