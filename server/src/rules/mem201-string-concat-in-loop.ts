@@ -81,11 +81,15 @@ function addsNumber(growth: Node): boolean {
 
 /** The assignment whose value is a sum this `+` is part of: `s = s + a + b`. */
 function assignmentOfSum(plus: Node): Node | undefined {
-  let sum = plus.parent;
+  const sum = plus.parent;
   if (sum?.type !== 'binary_operator') return undefined;
-  for (let parent = sum.parent; parent?.type === 'binary_operator' || parent?.type === 'parenthesized_expression'; parent = parent.parent) sum = parent;
-  const assignment = sum.parent;
-  return assignment?.type === 'assignment' ? assignment : undefined;
+  // This runs for every `+` of the file: each node's type is read once (a call into WASM).
+  for (let parent = sum.parent; parent; parent = parent.parent) {
+    const type = parent.type;
+    if (type === 'assignment') return parent;
+    if (type !== 'binary_operator' && type !== 'parenthesized_expression') return undefined;
+  }
+  return undefined;
 }
 
 /** The name grown by `s += …` or `s = s + …` (the name as the leftmost operand), if node is either. */
