@@ -18,8 +18,10 @@ export const LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_
 export function enclosingLoops(node: Node): Node[] {
   const loops: Node[] = [];
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (SCOPE_TYPES.has(parent.type)) break;
-    if (LOOP_TYPES.has(parent.type) && isRepeatedPart(parent, child)) loops.push(parent);
+    // Each type and parent read is a call into WASM: once per ancestor.
+    const type = parent.type;
+    if (SCOPE_TYPES.has(type)) break;
+    if (LOOP_TYPES.has(type) && isRepeatedPart(parent, child)) loops.push(parent);
   }
   return loops;
 }
@@ -109,9 +111,9 @@ export function alwaysRunsWith(other: Node, node: Node, loop: Node): boolean {
 
 /** The statement that holds node: its nearest ancestor-or-self that is a child of a block or the module. */
 export function statementOf(node: Node): Node | null {
-  for (let current: Node | null = node; current; current = current.parent) {
-    const parent = current.parent;
-    if (parent && (parent.type === 'block' || parent.type === 'module')) return current;
+  for (let current = node, parent = node.parent; parent; current = parent, parent = parent.parent) {
+    const type = parent.type;
+    if (type === 'block' || type === 'module') return current;
   }
   return null;
 }

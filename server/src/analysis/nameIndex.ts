@@ -208,9 +208,11 @@ export class NameIndex {
 
   /** Whether the identifier names a parameter of a function or lambda: it binds inside, though it stands outside the body. */
   isParameter(identifier: Node): boolean {
+    // Each type read is a call into WASM: once per ancestor.
     let list: Node | null = identifier.parent;
-    for (let depth = 1; list && depth <= PARAMETER_DEPTH && !PARAMETER_LISTS.has(list.type); depth++) list = list.parent;
-    const owner = list && PARAMETER_LISTS.has(list.type) ? list.parent : null;
+    let isList = false;
+    for (let depth = 1; list && !(isList = PARAMETER_LISTS.has(list.type)) && depth <= PARAMETER_DEPTH; depth++) list = list.parent;
+    const owner = isList ? list!.parent : null;
     if (!owner) return false;
     let names = this.parameters.get(owner.id);
     if (!names) {
