@@ -4,8 +4,13 @@ import { test } from 'node:test';
 import { NameIndex } from '../../server/src/analysis/nameIndex';
 import { withSource } from '../support/tree';
 
+/** Runs `use` with the name index of the lines. */
+function withNames(lines: readonly string[], use: (names: NameIndex) => void): Promise<void> {
+  return withSource(lines.join('\n'), ({ tree }) => use(new NameIndex(tree.rootNode)));
+}
+
 test('importedAs gives what each alias imports, and nothing for other uses of `as`', async () => {
-  const text = [
+  const lines = [
     'import numpy.core as nc',
     'from pandas import read_csv as rc, concat',
     'def f():',
@@ -18,9 +23,8 @@ test('importedAs gives what each alias imports, and nothing for other uses of `a
     '    pass',
     's = "as"  # as',
     'has_as = alias',
-  ].join('\n');
-  await withSource(text, ({ tree }) => {
-    const names = new NameIndex(tree.rootNode);
+  ];
+  await withNames(lines, (names) => {
     assert.deepEqual(names.importedAs('nc'), ['core']);
     assert.deepEqual(names.importedAs('rc'), ['read_csv', 'vstack']);
     assert.deepEqual(names.importedAs('ap'), ['append']);
@@ -29,7 +33,7 @@ test('importedAs gives what each alias imports, and nothing for other uses of `a
 });
 
 test('importedAs finds aliases however the import is laid out', async () => {
-  const text = [
+  const lines = [
     'import numpy as np; import os',
     'from m import (a as b,',
     '    c as d  # the second',
@@ -45,9 +49,8 @@ test('importedAs finds aliases however the import is laid out', async () => {
     'with open(p) as fh, open(q) as gh:',
     '    pass',
     'import pandas as pd',
-  ].join('\n');
-  await withSource(text, ({ tree }) => {
-    const names = new NameIndex(tree.rootNode);
+  ];
+  await withNames(lines, (names) => {
     const expected: ReadonlyArray<readonly [string, readonly string[]]> = [
       ['np', ['numpy']],
       ['b', ['a']],

@@ -9,6 +9,11 @@ function describe(receiver: Receiver): string {
   return receiver.kind === 'instance' ? `${owner}.${receiver.method}` : `class ${owner}`;
 }
 
+/** The source's attribute writes, each as `name on receiver` (`*` when any attribute may be set). */
+async function describedWrites(source: string): Promise<string[]> {
+  return withSource(source, ({ facts }) => attributeWrites(facts).map((write) => `${write.name ?? '*'} on ${describe(write.receiver)}`));
+}
+
 test('attributeWrites finds every way of setting an attribute, and whose object it is', async () => {
   const source = [
     'import functools',
@@ -39,28 +44,25 @@ test('attributeWrites finds every way of setting an attribute, and whose object 
     '    self = a',
     '    self.w = 1',
   ].join('\n');
-  await withSource(source, ({ facts }) => {
-    const writes = attributeWrites(facts).map((write) => `${write.name ?? '*'} on ${describe(write.receiver)}`);
-    assert.deepEqual(writes, [
-      'x on A.__init__',
-      'y on A.__init__',
-      'a on A.__init__',
-      'b on A.__init__',
-      'c on unknown',
-      'i on A.__init__',
-      'gone on A.__init__',
-      'late on A.__init__',
-      'named on A.__init__',
-      '* on A.__init__',
-      'frozen on A.__init__',
-      'count on class A',
-      's on unknown',
-      '* on A.dump',
-      '* on A.dump',
-      'z on unknown',
-      'w on unknown',
-    ]);
-  });
+  assert.deepEqual(await describedWrites(source), [
+    'x on A.__init__',
+    'y on A.__init__',
+    'a on A.__init__',
+    'b on A.__init__',
+    'c on unknown',
+    'i on A.__init__',
+    'gone on A.__init__',
+    'late on A.__init__',
+    'named on A.__init__',
+    '* on A.__init__',
+    'frozen on A.__init__',
+    'count on class A',
+    's on unknown',
+    '* on A.dump',
+    '* on A.dump',
+    'z on unknown',
+    'w on unknown',
+  ]);
 });
 
 test('attributeWrites finds writes however they are spelled: nested targets, aliases of the builtins, f-strings', async () => {
@@ -83,15 +85,12 @@ test('attributeWrites finds writes however they are spelled: nested targets, ali
     '        print(f"{vars(self)}")',
     '        self.y[0] = self.z.w = self.read.method()',
   ].join('\n');
-  await withSource(source, ({ facts }) => {
-    const writes = attributeWrites(facts).map((write) => `${write.name ?? '*'} on ${describe(write.receiver)}`);
-    const init = (names: string) => names.split(' ').map((name) => `${name} on P.__init__`);
-    assert.deepEqual(writes, [
-      ...init('x a b e f g j k l o p *'),
-      // `self.__dict__.q` before the `self.__dict__` it starts with.
-      'q on unknown',
-      ...init('* r * s *'),
-      'w on unknown',
-    ]);
-  });
+  const init = (names: string) => names.split(' ').map((name) => `${name} on P.__init__`);
+  assert.deepEqual(await describedWrites(source), [
+    ...init('x a b e f g j k l o p *'),
+    // `self.__dict__.q` before the `self.__dict__` it starts with.
+    'q on unknown',
+    ...init('* r * s *'),
+    'w on unknown',
+  ]);
 });
