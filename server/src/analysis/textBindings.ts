@@ -38,7 +38,9 @@ const knownByDocument = new WeakMap<DocumentFacts, Known>();
 export function mayBeAssignedText(facts: DocumentFacts, name: string, scope: Node): boolean {
   const isModule = facts.module.isRoot(scope);
   // At module level, the answer reads every spelling of the name; a function's text is its own.
+  // It holds while no import from `builtins` could rename a builtin, wherever it stands.
   if (isModule) facts.readsSpellingsOf(name);
+  facts.readsSpellingsOf('builtins');
   const { text, textStart } = facts.module;
   let known = knownByDocument.get(facts);
   if (!known) knownByDocument.set(facts, (known = { mayRenameBuiltins: text.includes('builtins'), answers: new Map() }));

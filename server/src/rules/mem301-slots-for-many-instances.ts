@@ -224,6 +224,8 @@ function basesMayBeLocal(classNode: Node, facts: DocumentFacts): boolean {
   PLAIN_HEADER.lastIndex = classNode.startIndex - textStart;
   const bases = PLAIN_HEADER.exec(text)?.[1];
   if (bases === undefined) return true;
+  // The answer holds until some text spells `builtins`, or a class of a base's name: the incremental analysis is told so.
+  facts.readsSpellingsOf('builtins');
   let classNames = classNamesByDocument.get(facts);
   if (classNames === undefined) {
     classNames = text.includes('builtins') ? null : new Map();
@@ -235,6 +237,7 @@ function basesMayBeLocal(classNode: Node, facts: DocumentFacts): boolean {
     if (base === '' || base === 'object') continue;
     if (/[^\x00-\x7F]/.test(base)) return true;
     if (!ASCII_IDENTIFIER.test(base)) return false;
+    facts.readsSpellingsOf(base);
     let defined = classNames.get(base);
     if (defined === undefined) classNames.set(base, (defined = spelledAfterClass(text, base)));
     if (!defined) return false;
