@@ -107,12 +107,14 @@ function afterString(text: string, start: number): number {
 /** After a triple-quoted string's body from `from`: its closing quotes found by indexOf, each backslash escaping the character after it. */
 function afterTripleQuoted(text: string, from: number, quotes: string): number {
   let i = from;
+  let close = text.indexOf(quotes, i);
   for (;;) {
-    const close = text.indexOf(quotes, i);
     const end = close === -1 ? text.length : close;
     // Searched up to the closing quotes only: a search on to the end of the text, for each string, would cost a pass over the rest of it.
     const escape = text.slice(i, end).indexOf('\\');
     if (escape === -1) return close === -1 ? text.length : close + quotes.length;
     i += escape + 2;
+    // Only an escaped quote moves the close: the quotes are looked for again past it, not after every backslash.
+    if (close !== -1 && i > close) close = text.indexOf(quotes, i);
   }
 }

@@ -23,6 +23,8 @@ test('indentation levels are counted as Python counts them', () => {
 test('brackets in strings and comments are not counted', () => {
   assert.equal(textNesting('s = "((((" + \'[[[\' + """{{{\n((("""  # ((((\nt = ((1))\n').bracketDepth, 2);
   assert.equal(textNesting('s = "\\"(((("\n').bracketDepth, 0);
+  // In `"""a\"""((b\\"""`, the first quote after `a` is escaped, and so is the backslash before the last three.
+  assert.equal(textNesting('s = """a\\"""((b\\\\"""\n[[[\n').bracketDepth, 3, 'escapes in a triple-quoted string');
 });
 
 test('Python\'s own limits decide what is parsed', () => {
