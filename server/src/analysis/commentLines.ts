@@ -24,16 +24,21 @@ export function commentRunStart(source: string, lineStart: number): number {
   return top;
 }
 
+/** How far back followsCommentStart reads: each hit on a line pays for it, and a file may be one long line. */
+const MAX_LOOK_BACK = 160;
+
 /**
  * Whether `offset` follows a `#` on its line with no quote from the line start
  * to `offset` itself: that `#` starts a comment, or lies in a string that
  * cannot close before `offset`, so no token starts at `offset`. Read
- * backwards to the line start.
+ * backwards to the line start; false when the line starts further back than
+ * MAX_LOOK_BACK (the tree is asked instead).
  */
 export function followsCommentStart(source: string, offset: number): boolean {
   if (isQuote(source.charCodeAt(offset))) return false;
   let hash = false;
   for (let at = offset - 1; at >= 0; at--) {
+    if (offset - at > MAX_LOOK_BACK) return false;
     const code = source.charCodeAt(at);
     if (code === LINE_FEED || code === CARRIAGE_RETURN) break;
     if (isQuote(code)) return false;

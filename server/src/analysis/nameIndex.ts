@@ -81,9 +81,9 @@ class TokenHits {
 
   /** The node that spans exactly `length` characters from `start`, if one does: a token there, or none (a hit in a string, a comment). */
   tokenAt(start: number, length: number): Node | undefined {
-    if (followsCommentStart(this.module.text, start - this.module.textStart)) return undefined;
     const at = firstStartingAfter(this.tokenless, start);
     if (at > 0 && start < this.tokenless[at - 1]!.end) return undefined;
+    if (followsCommentStart(this.module.text, start - this.module.textStart)) return undefined;
     const node = this.module.nodeAt(start, start + length);
     if (!node) return undefined;
     if (node.startIndex === start && node.endIndex === start + length) return node;

@@ -58,17 +58,23 @@ function findsTextAssignment(text: string, name: string): boolean {
   for (const at of wholeWordOffsets(text, name)) {
     ASSIGNED.lastIndex = at + name.length;
     if (!ASSIGNED.test(text)) continue;
-    const value = text.slice(ASSIGNED.lastIndex, lineEnd(text, ASSIGNED.lastIndex));
+    const end = lineEnd(text, ASSIGNED.lastIndex);
+    // A value longer than that is not read through (each assignment would pay for a whole long line): it may be text.
+    if (end === undefined) return true;
+    const value = text.slice(ASSIGNED.lastIndex, end);
     if (TEXT_SOURCE.test(value) || CONTINUED.test(value) || opensBrackets(value)) return true;
   }
   return false;
 }
 
-/** Where the line holding `from` ends (before its \n or \r). */
-function lineEnd(text: string, from: number): number {
-  let at = from;
-  while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
-  return at;
+/** How much of a line after an assignment is read. */
+const MAX_VALUE_LENGTH = 1_000;
+
+/** Where the line holding `from` ends (before its \n or \r), if within MAX_VALUE_LENGTH of `from`. */
+function lineEnd(text: string, from: number): number | undefined {
+  const limit = Math.min(text.length, from + MAX_VALUE_LENGTH);
+  for (let at = from; at < limit; at++) if (text[at] === '\n' || text[at] === '\r') return at;
+  return limit === text.length ? limit : undefined;
 }
 
 /** Whether more brackets open than close in the line (one with a quote never gets here). */
