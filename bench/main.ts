@@ -60,8 +60,8 @@ const KEYSTROKE_P99_GOAL_MS = 10;
 
 const rate = (linesPerSecond: number) => `${Math.round(linesPerSecond).toLocaleString('en-US')} lines/s`;
 const ratio = (value: number) => `${value.toFixed(2)}×`;
-/** For ratios held to a target near their value: three digits, so that 0.797× is not shown as the 0.80× it misses. */
-const fineRatio = (value: number) => `${value.toFixed(3)}×`;
+/** For ratios held to a target near their value: three digits, cut rather than rounded, so that 0.7996× is not shown as the 0.800× it misses. */
+const fineRatio = (value: number) => `${(Math.floor(value * 1000) / 1000).toFixed(3)}×`;
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const log = (text: string) => void process.stderr.write(`… ${text}\n`);
