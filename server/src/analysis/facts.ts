@@ -18,6 +18,7 @@ export class DocumentFacts {
   private dependencies: Dependencies | undefined;
   /** By call node id: every rule that visits calls looks at their arguments, each a few calls into WASM. */
   private readonly argumentsByCall = new Map<number, readonly Node[]>();
+  private spellsBuiltins: boolean | undefined;
 
   /** What the facts are about: a tree's root, or a module parsed in parts. */
   readonly module: ModuleParts;
@@ -44,6 +45,18 @@ export class DocumentFacts {
   /** The findings being made read the whole document. */
   readsWholeDocument(): void {
     this.dependencies?.readsWholeDocument();
+  }
+
+  /**
+   * Whether an import could give a builtin another name (`from builtins import
+   * str as text`): the text spells `builtins` somewhere. Answers read from the
+   * text that rely on builtins keeping their names ask this, and so hold until
+   * an edit spells it.
+   */
+  mayRenameBuiltins(): boolean {
+    this.readsSpellingsOf('builtins');
+    this.spellsBuiltins ??= this.module.text.includes('builtins');
+    return this.spellsBuiltins;
   }
 
   get scopes(): Scopes {

@@ -19,14 +19,8 @@ const TEXT_SOURCE = new RegExp(String.raw`["']|\b(?:${TEXT_BUILTINS.join('|')})\
 /** A line that ends inside brackets or with a continuation: the value goes on past it. */
 const CONTINUED = /\\[ \t]*$/;
 
-interface Known {
-  /** Whether the document spells `builtins` anywhere: an import could rename a text builtin. */
-  readonly mayRenameBuiltins: boolean;
-  /** By scope (node id, or `module`) and name. */
-  readonly answers: Map<string, boolean>;
-}
-
-const knownByDocument = new WeakMap<DocumentFacts, Known>();
+/** Per document: the answers by scope (node id, or `module`) and name. */
+const knownByDocument = new WeakMap<DocumentFacts, Map<string, boolean>>();
 
 /**
  * False when no assignment in `scope` (a function's or class's node, or the
@@ -38,18 +32,16 @@ const knownByDocument = new WeakMap<DocumentFacts, Known>();
 export function mayBeAssignedText(facts: DocumentFacts, name: string, scope: Node): boolean {
   const isModule = facts.module.isRoot(scope);
   // At module level, the answer reads every spelling of the name; a function's text is its own.
-  // It holds while no import from `builtins` could rename a builtin, wherever it stands.
   if (isModule) facts.readsSpellingsOf(name);
-  facts.readsSpellingsOf('builtins');
-  const { text, textStart } = facts.module;
-  let known = knownByDocument.get(facts);
-  if (!known) knownByDocument.set(facts, (known = { mayRenameBuiltins: text.includes('builtins'), answers: new Map() }));
-  if (known.mayRenameBuiltins) return true;
+  if (facts.mayRenameBuiltins()) return true;
+  let answers = knownByDocument.get(facts);
+  if (!answers) knownByDocument.set(facts, (answers = new Map()));
   const key = `${isModule ? 'module' : scope.id} ${name}`;
-  let answer = known.answers.get(key);
+  let answer = answers.get(key);
   if (answer === undefined) {
+    const { text, textStart } = facts.module;
     answer = findsTextAssignment(isModule ? text : text.slice(scope.startIndex - textStart, scope.endIndex - textStart), name);
-    known.answers.set(key, answer);
+    answers.set(key, answer);
   }
   return answer;
 }

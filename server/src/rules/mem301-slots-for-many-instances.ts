@@ -209,8 +209,8 @@ function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts): str
 const PLAIN_HEADER = /class[ \t]+[^\s(:]+[ \t]*(?:\(([^()#=*]*)\))?[ \t]*:/y;
 const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Per document: by name, whether the text may define a class of that name; null when it spells `builtins` (which could rename `object`). */
-const classNamesByDocument = new WeakMap<DocumentFacts, Map<string, boolean> | null>();
+/** Per document: by name, whether the text may define a class of that name. */
+const classNamesByDocument = new WeakMap<DocumentFacts, Map<string, boolean>>();
 
 /**
  * False when the class's header names a base that is neither `object` nor a
@@ -224,14 +224,10 @@ function basesMayBeLocal(classNode: Node, facts: DocumentFacts): boolean {
   PLAIN_HEADER.lastIndex = classNode.startIndex - textStart;
   const bases = PLAIN_HEADER.exec(text)?.[1];
   if (bases === undefined) return true;
-  // The answer holds until some text spells `builtins`, or a class of a base's name: the incremental analysis is told so.
-  facts.readsSpellingsOf('builtins');
+  // An import could rename `object`. The answer holds until some text spells `builtins`, or a class of a base's name: the incremental analysis is told so.
+  if (facts.mayRenameBuiltins()) return true;
   let classNames = classNamesByDocument.get(facts);
-  if (classNames === undefined) {
-    classNames = text.includes('builtins') ? null : new Map();
-    classNamesByDocument.set(facts, classNames);
-  }
-  if (!classNames) return true;
+  if (!classNames) classNamesByDocument.set(facts, (classNames = new Map()));
   for (const item of bases.split(',')) {
     const base = item.trim();
     if (base === '' || base === 'object') continue;
