@@ -17,6 +17,13 @@ export function firstStartingAfter(items: readonly Starting[], offset: number): 
   return low;
 }
 
+/** The index of the item that holds [start, end): the last starting at or before `start`, when it ends at or after `end`; -1 otherwise. */
+export function indexHolding(items: readonly { readonly start: number; readonly end: number }[], start: number, end: number): number {
+  const index = firstStartingAfter(items, start) - 1;
+  const item = items[index];
+  return item && end <= item.end ? index : -1;
+}
+
 /** The index of the last item that starts at or before `offset`; 0 when none does. */
 export function lastStartingAtOrBefore(items: readonly Starting[], offset: number): number {
   return Math.max(0, firstStartingAfter(items, offset) - 1);

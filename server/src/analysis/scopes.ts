@@ -3,7 +3,7 @@
 // when something inside it is asked about, a run of module-level statements
 // also when a name its text may bind is looked up at module level.
 import type { Node, Point } from 'web-tree-sitter';
-import { firstStartingAfter } from '../sortedSearch';
+import { firstStartingAfter, indexHolding } from '../sortedSearch';
 import { wholeWordOffsets } from './asciiWords';
 import { mayBindName, mayImport, spellingMayBind } from './bindingSpellings';
 import { COMPREHENSION_TARGET_BINDER, DEFINITION_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
@@ -235,13 +235,6 @@ export class Scopes {
     }
   }
 
-  /** The index of the pending run that holds [start, end), or -1. */
-  private pendingRunIndexAround(start: number, end: number): number {
-    const index = firstStartingAfter(this.pendingRuns, start) - 1;
-    const run = this.pendingRuns[index];
-    return run && end <= run.end ? index : -1;
-  }
-
   private collectPendingRun(index: number): void {
     const [run] = this.pendingRuns.splice(index, 1) as [PendingRun];
     this.collectBetween(run.container, run.from, run.to);
@@ -252,7 +245,7 @@ export class Scopes {
     let scope = this.scopeOfNode.get(node.id);
     if (!scope) {
       this.collectPartAt(node.startIndex);
-      const run = this.pendingRunIndexAround(node.startIndex, node.endIndex);
+      const run = indexHolding(this.pendingRuns, node.startIndex, node.endIndex);
       if (run !== -1) this.collectPendingRun(run);
       this.collectPendingBodyAround(node.startIndex, node.endIndex);
       scope = this.scopeAt(node.id, node.startIndex, node.endIndex);
@@ -283,7 +276,7 @@ export class Scopes {
    */
   private isUnboundAround(name: string, from: Node): boolean {
     this.collectPartAt(from.startIndex);
-    const pending = this.pendingBodies[this.pendingIndexAround(from.startIndex, from.endIndex)];
+    const pending = this.pendingBodies[indexHolding(this.pendingBodies, from.startIndex, from.endIndex)];
     if (!pending) return false;
     let mayBind = pending.mayBind.get(name);
     if (mayBind === undefined) {
@@ -300,16 +293,10 @@ export class Scopes {
     return this.rootScope.hasStarImport ? 'unknown' : undefined;
   }
 
-  /** The index of the outermost pending body that holds [start, end), or -1. */
-  private pendingIndexAround(start: number, end: number): number {
-    const index = firstStartingAfter(this.pendingBodies, start) - 1;
-    const pending = this.pendingBodies[index];
-    return pending && end <= pending.end ? index : -1;
-  }
-
   /** Collects the pending bodies that hold [start, end), if any: a class's, then its method's that holds it. */
   private collectPendingBodyAround(start: number, end: number): void {
-    for (let index = this.pendingIndexAround(start, end); index !== -1; index = this.pendingIndexAround(start, end)) {
+    // Pending bodies never overlap: the one that holds the range is the outermost not yet collected.
+    for (let index = indexHolding(this.pendingBodies, start, end); index !== -1; index = indexHolding(this.pendingBodies, start, end)) {
       const [pending] = this.pendingBodies.splice(index, 1) as [PendingBody];
       if (pending.parametersOf) this.bindInner(pending.parametersOf, this.byNodeId.get(pending.parametersOf.id));
       if (pending.isClassBody) this.collectStatementsOf(pending.body);
