@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Anchor, Rule } from '../rules/types';
 import type { DocumentFacts } from './facts';
+import { insideOf } from './loops';
 import type { TokenRequest } from './nameIndex';
 
 export interface Visit {
@@ -29,13 +30,6 @@ export function visitsIn(top: Node, rules: readonly Rule[], facts: DocumentFacts
   }
   // Stable: on one node, the rules keep their order.
   return visits.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
-}
-
-/** Whether a node lies inside `top`, whose extent is read once. */
-function insideOf(top: Node): (node: Node) => boolean {
-  const start = top.startIndex;
-  const end = top.endIndex;
-  return (node) => start <= node.startIndex && node.endIndex <= end;
 }
 
 /** By rule list (one per settings): the tokens their anchors spell. */

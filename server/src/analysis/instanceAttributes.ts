@@ -6,8 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { decoratorName, decoratorsOf } from './decorators';
 import type { DocumentFacts } from './facts';
 import { stringLiteral } from './literals';
-import { callArguments, calleeCall } from './syntax';
-import { isField } from './uses';
+import { callArguments, calleeCall, expressionEndingIn } from './syntax';
 import { assignmentTargetsOf, TARGET_OWNER_TYPES } from './valueUses';
 
 /** What the object written to is, as far as the text shows. */
@@ -73,9 +72,9 @@ function targetWrites(facts: DocumentFacts): AttributeWrite[] {
 /** `o.__dict__`, read or written: any attribute may be set through it. */
 function dictReads(facts: DocumentFacts): AttributeWrite[] {
   return facts.names.spellings('__dict__', facts.module.main).flatMap((name) => {
-    const attribute = name.parent;
-    const object = attribute?.type === 'attribute' && isField(attribute, 'attribute', name) ? attribute.childForFieldName('object') : null;
-    return object && attribute ? [{ name: undefined, receiver: receiverOf(object, facts), node: attribute }] : [];
+    const attribute = expressionEndingIn(name);
+    const object = attribute === name ? null : attribute.childForFieldName('object');
+    return object ? [{ name: undefined, receiver: receiverOf(object, facts), node: attribute }] : [];
   });
 }
 

@@ -123,6 +123,13 @@ export function contains(outer: Node, inner: Node): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
 
+/** contains(outer, …) for many nodes: outer's extent is read once (each end read is a call into WASM). */
+export function insideOf(outer: Node): (inner: Node) => boolean {
+  const start = outer.startIndex;
+  const end = outer.endIndex;
+  return (inner) => start <= inner.startIndex && inner.endIndex <= end;
+}
+
 function sameNode(a: Node | null, b: Node): boolean {
   return a !== null && a.equals(b);
 }

@@ -9,6 +9,7 @@ import { isAsciiWordCharAt } from './asciiWords';
 import { INNER_BINDERS } from './bindings';
 import { followsCommentStart } from './commentLines';
 import { lastPart } from './calleeNames';
+import { insideOf } from './loops';
 import { ModuleParts, type ModulePart } from './moduleParts';
 import { PartCache } from './partCache';
 import { calleeCall } from './syntax';
@@ -201,9 +202,7 @@ export class NameIndex {
       for (const name of DYNAMIC_ACCESS_NAMES) this.readsModule(name);
       return this.dynamicCalls;
     }
-    const start = within.startIndex;
-    const end = within.endIndex;
-    return this.dynamicCalls.filter((call) => start <= call.startIndex && call.endIndex <= end);
+    return this.dynamicCalls.filter(insideOf(within));
   }
 
   /** Whether the identifier names a parameter of a function or lambda: it binds inside, though it stands outside the body. */

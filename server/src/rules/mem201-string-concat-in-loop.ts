@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
-import { callArguments, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
+import { callArguments, closestAncestor, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
 import { mayBeAssignedText } from '../analysis/textBindings';
 import { usesOfName } from '../analysis/uses';
 import { valueKind, type ValueKind } from '../analysis/valueKinds';
@@ -36,7 +36,8 @@ export const mem201: Rule = {
     const loops = enclosingLoops(node);
     if (loops.length === 0) return undefined;
     // Most names grown in loops are numbers or lists, which the text of their assignments tells.
-    if (!mayBeAssignedText(context.facts, name.text, scopeNodeAround(loops[loops.length - 1]!))) return undefined;
+    const scope = closestAncestor(loops[loops.length - 1]!, SCOPE_TYPES) ?? context.facts.module.main;
+    if (!mayBeAssignedText(context.facts, name.text, scope)) return undefined;
     const found = bindingsOf(context.facts, name.text, name);
     if (!found) return undefined;
     const kind = accumulatorKind(name.text, found.bindings, context.facts);
@@ -59,13 +60,6 @@ export const mem201: Rule = {
     };
   },
 };
-
-/** The node of the scope a loop runs in: a function's, a class's or the module's. */
-function scopeNodeAround(loop: Node): Node {
-  let scope = loop;
-  while (scope.parent && !SCOPE_TYPES.has(scope.type)) scope = scope.parent;
-  return scope;
-}
 
 /** Number literals: no str or bytes grows by one (that would raise TypeError). */
 const NUMBER_TYPES: ReadonlySet<string> = new Set(['integer', 'float']);
