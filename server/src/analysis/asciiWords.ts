@@ -3,6 +3,9 @@
 // regular expression on a one-character string.
 import { BACKSLASH, CARRIAGE_RETURN, DIGIT_0, DIGIT_9, FORM_FEED, LINE_FEED, LOWER_A, LOWER_Z, SPACE, TAB, UNDERSCORE, UPPER_A, UPPER_Z } from '../charCodes';
 
+/** A whole text that is one ASCII identifier. */
+export const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** Whether `text[index]` is an ASCII letter, digit or underscore (false past either end). */
 export function isAsciiWordCharAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);

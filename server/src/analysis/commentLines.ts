@@ -50,4 +50,3 @@ export function followsCommentStart(source: string, offset: number): boolean {
 function isQuote(code: number): boolean {
   return code === QUOTE || code === APOSTROPHE;
 }
-

@@ -5,6 +5,7 @@
 // chunk's lookups at module level change only when one of these does, where
 // the words of all its module-level code would count every call of `len`.
 import type { Node } from 'web-tree-sitter';
+import { mayImport } from './bindingSpellings';
 import { OUTER_BINDERS } from './bindings';
 import { wordsOf } from './dependencies';
 import { topLevelNodes, type ModulePart } from './moduleParts';
@@ -69,5 +70,5 @@ export function partBindings(part: ModulePart, source: string): PartBindings {
 
 /** Whether module-level text may hold `from m import *` (over-approximated: any `import` and any `*`). */
 export function mayStarImport(text: string): boolean {
-  return /\bimport\b/.test(text) && text.includes('*');
+  return mayImport(text) && text.includes('*');
 }

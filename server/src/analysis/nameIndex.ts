@@ -5,7 +5,7 @@
 // for each analysis (which made each keystroke pay for the whole document).
 import type { Node } from 'web-tree-sitter';
 import { firstStartingAfter } from '../sortedSearch';
-import { isAsciiWordCharAt } from './asciiWords';
+import { ASCII_IDENTIFIER, isAsciiWordCharAt } from './asciiWords';
 import { INNER_BINDERS } from './bindings';
 import { followsCommentStart } from './commentLines';
 import { lastPart } from './calleeNames';
@@ -22,8 +22,6 @@ const PARAMETER_LISTS: ReadonlySet<string> = new Set(['parameters', 'lambda_para
 /** How the caches name a token: by type and text, and for a search inside a node, by the node too. */
 const tokenKey = (type: string, text: string) => `${type} ${text}`;
 const tokenWithinKey = (within: Node, type: string, text: string) => `${within.id} ${tokenKey(type, text)}`;
-/** Text spelled like a keyword or a name, which searchTokens finds in one search with the others. */
-const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** By the words they find: the same rules ask for the same words in every statement. */
 const wordPatterns = new Map<string, RegExp>();
 const MAX_WORD_PATTERNS = 64;
@@ -46,8 +44,9 @@ export interface TokenRequest {
 
 /**
  * A search for any of `words` standing alone, not inside a longer ASCII word
- * (the tree says which hits are tokens). The words are WORDs, so `\b` is that
- * test on both sides, and runs faster than the lookarounds that spell it out.
+ * (the tree says which hits are tokens). The words are ASCII identifiers, so
+ * `\b` is that test on both sides, and runs faster than the lookarounds that
+ * spell it out.
  */
 function wordsPattern(words: readonly string[]): RegExp {
   const key = words.join(' ');
@@ -170,7 +169,8 @@ export class NameIndex {
     const isModule = this.module.isRoot(within);
     const cacheKey = ({ type, text }: TokenRequest) => (isModule ? tokenKey(type, text) : tokenWithinKey(within, type, text));
     const cache = isModule ? this.tokensInModule : this.tokensWithin;
-    const missing = requests.filter((request) => WORD.test(request.text) && !this.tokensInModule.has(tokenKey(request.type, request.text)) && !cache.has(cacheKey(request)));
+    // Keywords and names (ASCII identifiers) are found in one search with the others.
+    const missing = requests.filter((request) => ASCII_IDENTIFIER.test(request.text) && !this.tokensInModule.has(tokenKey(request.type, request.text)) && !cache.has(cacheKey(request)));
     if (missing.length < 2) return;
     const found = isModule ? this.wordsSpelling(missing, this.sourceStart, Infinity) : this.wordsSpelling(missing, within.startIndex, within.endIndex);
     for (const request of missing) cache.set(cacheKey(request), found.get(tokenKey(request.type, request.text))!);

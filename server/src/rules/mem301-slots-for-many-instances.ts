@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { wholeWordOffsets, wordBefore } from '../analysis/asciiWords';
+import { ASCII_IDENTIFIER, wholeWordOffsets, wordBefore } from '../analysis/asciiWords';
 import { localClass } from '../analysis/classes';
 import { decoratorExpression, decoratorName, decoratorsOf } from '../analysis/decorators';
 import type { DocumentFacts } from '../analysis/facts';
@@ -207,7 +207,6 @@ function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts): str
 
 /** `class Name(Base, Other):` up to its colon, when the bases hold no bracket, comment, keyword or star. */
 const PLAIN_HEADER = /class[ \t]+[^\s(:]+[ \t]*(?:\(([^()#=*]*)\))?[ \t]*:/y;
-const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Per document: by name, whether the text may define a class of that name. */
 const classNamesByDocument = new WeakMap<DocumentFacts, Map<string, boolean>>();
