@@ -137,7 +137,8 @@ function compileFailuresOf(before, after, files) {
   const script = [
     'import json, py_compile, sys, tempfile, os',
     'request = json.load(sys.stdin)',
-    'out = os.path.join(tempfile.mkdtemp(), "x.pyc")',
+    'scratch = tempfile.TemporaryDirectory()',
+    'out = os.path.join(scratch.name, "x.pyc")',
     'def error(path):',
     '    try:',
     '        py_compile.compile(path, cfile=out, doraise=True)',
@@ -150,6 +151,7 @@ function compileFailuresOf(before, after, files) {
     '    message = error(os.path.join(request["after"], f))',
     '    if message is not None: failures.append({"file": f, "error": message})',
     'json.dump(failures, sys.stdout)',
+    'scratch.cleanup()',
   ].join('\n');
   const result = spawnSync('python3', ['-c', script], { input: JSON.stringify({ before, after, files }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) fail(`python3 could not compile the fixed files:\n${result.stderr}`);

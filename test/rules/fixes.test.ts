@@ -3,8 +3,7 @@
 // unsafe) it must still parse, run and print exactly the same. The rule
 // fixtures, full of odd shapes, must still compile after their fixes.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -12,24 +11,15 @@ import { SAFE_AND_UNSAFE, SAFE_ONLY } from '../../server/src/fixes';
 import { parse, pythonParser } from '../../server/src/parser';
 import { fixRepeatedly } from '../support/fixing';
 import { FIXTURES } from '../support/paths';
+import { runPythonScript, type ScriptRun } from '../support/python';
 
 const FIX_FIXTURES = join(FIXTURES, 'fixes');
 const RULE_FIXTURES = join(FIXTURES, 'rules');
 const scratch = mkdtempSync(join(tmpdir(), 'memhints-fixes-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function runPython(name: string, text: string, args: readonly string[] = []): Run {
-  const path = join(scratch, name);
-  writeFileSync(path, text);
-  // The timeout only guards against a fix that makes a script hang.
-  const result = spawnSync('python3', [...args, path], { cwd: scratch, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function runPython(name: string, text: string, args: readonly string[] = []): ScriptRun {
+  return runPythonScript(scratch, name, text, args);
 }
 
 async function hasSyntaxErrors(text: string): Promise<boolean> {

@@ -3,8 +3,7 @@
 // lines are the look-alikes). Each fix fixture must still run under python3
 // and print the same after all of the rule's fixes are applied.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -13,6 +12,7 @@ import { lineOfOffset, lineStarts } from '../../server/src/positions';
 import type { Finding, FixSafety } from '../../server/src/rules/types';
 import { findingsIn } from '../support/analyze';
 import { FIXTURES } from '../support/paths';
+import { runPythonScript } from '../support/python';
 
 const CODES = ['MEM103', 'MEM104', 'MEM106'] as const;
 
@@ -57,13 +57,6 @@ async function fixedText(code: string, source: string, safeties: ReadonlySet<Fix
   throw new Error(`${code} fixes did not settle after 10 passes`);
 }
 
-function runPython(directory: string, name: string, text: string): { stdout: string; stderr: string; status: number | null } {
-  const path = join(directory, name);
-  writeFileSync(path, text);
-  const result = spawnSync('python3', [path], { encoding: 'utf8', timeout: 60_000 });
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
-}
-
 const fixFixtures = readdirSync(join(FIXTURES, 'fixes')).filter((name) => CODES.some((code) => name.startsWith(`${code}_`)) && name.endsWith('.py'));
 
 test('there are fix fixtures for each rule', () => {
@@ -76,7 +69,7 @@ for (const name of fixFixtures) {
     const original = readFileSync(join(FIXTURES, 'fixes', name), 'utf8');
     const directory = mkdtempSync(join(tmpdir(), `memhints-${code}-`));
     try {
-      const before = runPython(directory, 'original.py', original);
+      const before = runPythonScript(directory, 'original.py', original);
       assert.equal(before.status, 0, before.stderr);
       const everything = await fixedText(code, original, SAFE_AND_UNSAFE);
       assert.notEqual(everything, original, 'the fixes change the text');
@@ -84,7 +77,7 @@ for (const name of fixFixtures) {
       const safeOnly = await fixedText(code, original, SAFE_ONLY);
       if (safeOnly !== original && safeOnly !== everything) variants.set('safe fixes', safeOnly);
       for (const [label, text] of variants) {
-        const after = runPython(directory, 'fixed.py', text);
+        const after = runPythonScript(directory, 'fixed.py', text);
         assert.equal(after.status, 0, `${label}: ${after.stderr}\n${text}`);
         assert.equal(after.stdout, before.stdout, `${label} changed the output:\n${text}`);
       }

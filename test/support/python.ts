@@ -1,5 +1,8 @@
-// Runs one python3 process: a script that reads JSON on stdin and prints JSON.
+// Runs python3: a script that reads JSON on stdin and prints JSON, a script
+// file, a syntax check.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** `python` is the interpreter to run: python3 unless another build is being checked. */
 export function runPythonJson<T>(script: string, input: unknown, python = 'python3'): T {
@@ -7,6 +10,25 @@ export function runPythonJson<T>(script: string, input: unknown, python = 'pytho
   if (result.error) throw new Error(`${python} could not be run: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${python} failed (${result.status}):\n${result.stderr}`);
   return JSON.parse(result.stdout) as T;
+}
+
+export interface ScriptRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Writes `text` to `directory`/`name` and runs it there with python3 (and
+ * `args` before the path: `-m py_compile`). The script's temporary files
+ * (tempfile.mkdtemp) go into `directory` too, which the caller removes.
+ */
+export function runPythonScript(directory: string, name: string, text: string, args: readonly string[] = []): ScriptRun {
+  const path = join(directory, name);
+  writeFileSync(path, text);
+  // The timeout only guards against a change that makes a script hang.
+  const result = spawnSync('python3', [...args, path], { cwd: directory, encoding: 'utf8', timeout: 60_000, env: { ...process.env, TMPDIR: directory } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Interpreters tried for pandas, in order: the machine's python3, then Debian's (where apt's python3-pandas installs). */
