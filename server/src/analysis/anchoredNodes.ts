@@ -40,6 +40,8 @@ function tokenRequests(rules: readonly Rule[]): readonly TokenRequest[] {
   if (!requests) {
     const byKey = new Map<string, TokenRequest>();
     for (const anchor of rules.flatMap((rule) => rule.anchors)) {
+      // A filtered token is searched for on its own, its hits tested one by one.
+      if (anchor.hitFilter) continue;
       const type = anchor.isName ? 'identifier' : anchor.token;
       byKey.set(`${type} ${anchor.token}`, { text: anchor.token, type });
     }
@@ -50,7 +52,7 @@ function tokenRequests(rules: readonly Rule[]): readonly TokenRequest[] {
 }
 
 function tokensOf(anchor: Anchor, top: Node, facts: DocumentFacts): readonly Node[] {
-  if (!anchor.isName) return facts.names.tokens(anchor.token, anchor.token, top);
+  if (!anchor.isName) return facts.names.tokens(anchor.token, anchor.token, top, anchor.hitFilter);
   const spelled = facts.names.tokens(anchor.token, 'identifier', top);
   const aliases = facts.names.aliasesOf(anchor.token);
   if (aliases.length === 0) return spelled;

@@ -19,14 +19,25 @@ const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'loc
 /** Where a parameter's name can sit below its parameter list: `x`, `x=1`, `x: int`, `*args: int`. */
 const PARAMETER_DEPTH = 4;
 const PARAMETER_LISTS: ReadonlySet<string> = new Set(['parameters', 'lambda_parameters']);
-/** How the caches name a token: by type and text, and for a search inside a node, by the node too. */
-const tokenKey = (type: string, text: string) => `${type} ${text}`;
-const tokenWithinKey = (within: Node, type: string, text: string) => `${within.id} ${tokenKey(type, text)}`;
+/** How the caches name a token: by type and text (and the filter its hits passed), and for a search inside a node, by the node too. */
+const tokenKey = (type: string, text: string, filter?: HitFilter) => (filter ? `${type} ${text} ${filter.key}` : `${type} ${text}`);
+const tokenWithinKey = (within: Node, type: string, text: string, filter?: HitFilter) => `${within.id} ${tokenKey(type, text, filter)}`;
 /** By the words they find: the same rules ask for the same words in every statement. */
 const wordPatterns = new Map<string, RegExp>();
 const MAX_WORD_PATTERNS = 64;
 /** Augmented assignment operators: an operator spelled just before `=` is the first part of one (`+` of `+=`), never a token of its own. */
 const AUGMENTED_OPERATORS: ReadonlySet<string> = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '>>=', '<<=', '&=', '^=', '|=', '@=']);
+/**
+ * A test of the text around a hit that rules out most hits of a token without
+ * asking the tree what they are (each question a call into WASM).
+ */
+export interface HitFilter {
+  /** Names the test in the caches: the tokens found with it are not all the tokens. */
+  readonly key: string;
+  /** False when the hit at `offset` of the module's text cannot be a token the caller wants; true leaves it to the tree. */
+  mayBeWanted(text: string, offset: number): boolean;
+}
+
 /**
  * What follows `as` in an import (`import a as b`, `from m import (a as b,`):
  * a name and then the end of its clause. Most `as` in code (`with f() as b:`,
@@ -35,6 +46,13 @@ const AUGMENTED_OPERATORS: ReadonlySet<string> = new Set(['+=', '-=', '*=', '/='
  * identifier; a comment runs to its line's end, so no text matches two ways.
  */
 const ALIAS_AFTER_AS = /(?:[ \t\f\r\n\\]|#[^\r\n]*(?=[\r\n]|$))+(?:\w|[^\x00-\x7F])+[ \t\f]*(?:[,);#\\\r\n]|$)/y;
+const IMPORT_ALIAS: HitFilter = {
+  key: 'import alias',
+  mayBeWanted(text, offset) {
+    ALIAS_AFTER_AS.lastIndex = offset + 'as'.length;
+    return ALIAS_AFTER_AS.test(text);
+  },
+};
 
 /** A token a rule looks for: its text, and the type of node it is (`identifier` for a name, else the text itself). */
 export interface TokenRequest {
@@ -141,20 +159,21 @@ export class NameIndex {
    * The tokens of `type` spelled `text` inside `within`, in document order:
    * identifiers (type `identifier`), or keywords and operators (whose type is
    * their text). Unlike spellings(), a search of the whole module is not
-   * reported as reading it: callers ask about their own part of it.
+   * reported as reading it: callers ask about their own part of it. With
+   * `filter`, only the hits that pass it (the others may be tokens too).
    */
-  tokens(text: string, type: string, within: Node): readonly Node[] {
-    const known = this.tokensInModule.get(tokenKey(type, text));
+  tokens(text: string, type: string, within: Node, filter?: HitFilter): readonly Node[] {
+    const known = this.tokensInModule.get(tokenKey(type, text, filter));
     if (this.module.isRoot(within)) {
-      const found = known ?? this.tokensOfModule(text, type);
+      const found = known ?? this.tokensOfModule(text, type, filter);
       return this.module.parts.length === 1 ? found : tokensInside(found, within);
     }
     if (known) return tokensInside(known, within);
     // A token in a local scope or a statement is searched for in its text, not in the whole module.
-    const key = tokenWithinKey(within, type, text);
+    const key = tokenWithinKey(within, type, text, filter);
     let found = this.tokensWithin.get(key);
     if (!found) {
-      found = this.nodesSpelling(text, type, within.startIndex, within.endIndex);
+      found = this.nodesSpelling(text, type, within.startIndex, within.endIndex, filter);
       this.tokensWithin.set(key, found);
     }
     return found;
@@ -226,18 +245,17 @@ export class NameIndex {
     return this.tokensInModule.get(tokenKey('identifier', name)) ?? this.tokensOfModule(name, 'identifier');
   }
 
-  private tokensOfModule(text: string, type: string): readonly Node[] {
-    const found = this.nodesSpelling(text, type);
-    this.tokensInModule.set(tokenKey(type, text), found);
+  private tokensOfModule(text: string, type: string, filter?: HitFilter): readonly Node[] {
+    const found = this.nodesSpelling(text, type, this.sourceStart, Infinity, filter);
+    this.tokensInModule.set(tokenKey(type, text, filter), found);
     return found;
   }
 
   /**
    * The nodes of `type` that are exactly where the text spells `word`, between
-   * offsets `from` and `to`; with `followedBy` (a sticky pattern), only where
-   * the text after the word matches it.
+   * offsets `from` and `to`; with `filter`, only where the text passes it.
    */
-  private nodesSpelling(word: string, type: string, from = this.sourceStart, to = Infinity, followedBy?: RegExp): Node[] {
+  private nodesSpelling(word: string, type: string, from = this.sourceStart, to = Infinity, filter?: HitFilter): Node[] {
     const nodes: Node[] = [];
     if (word.length === 0) return nodes;
     const begin = Math.max(0, from - this.sourceStart);
@@ -251,10 +269,7 @@ export class NameIndex {
       if (startsWordlike && isAsciiWordCharAt(this.source, at - 1)) continue;
       if (endsWordlike && isAsciiWordCharAt(this.source, at + word.length)) continue;
       if (startsAugmented && this.source[at + word.length] === '=') continue;
-      if (followedBy) {
-        followedBy.lastIndex = at + word.length;
-        if (!followedBy.test(text)) continue;
-      }
+      if (filter && !filter.mayBeWanted(text, at)) continue;
       const node = this.hits.tokenAt(this.sourceStart + at, word.length);
       if (node?.type === type) nodes.push(node);
     }
@@ -305,7 +320,7 @@ export class NameIndex {
   /** The aliases one part's imports give: found from where its text spells the keyword `as`. */
   private aliasesIn(part: ModulePart): Map<string, string[]> {
     const aliases = new Map<string, string[]>();
-    for (const keyword of this.nodesSpelling('as', 'as', part.start, part.end, ALIAS_AFTER_AS)) {
+    for (const keyword of this.nodesSpelling('as', 'as', part.start, part.end, IMPORT_ALIAS)) {
       const aliased = keyword.parent;
       if (aliased?.type !== 'aliased_import') continue;
       const alias = aliased.childForFieldName('alias')?.text;

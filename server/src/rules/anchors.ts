@@ -1,14 +1,15 @@
 // Anchors rules share (see Anchor): the tokens they start from, and the ways
 // from a token to the node a rule checks.
 import type { Node } from 'web-tree-sitter';
+import type { HitFilter } from '../analysis/nameIndex';
 import { calleeCall } from '../analysis/syntax';
 import type { Anchor } from './types';
 
 type Reach = (node: Node) => Node | undefined;
 
-/** A keyword or operator, whose node type is its own text. */
-export function keywordAnchor(token: string, reach: Reach): Anchor {
-  return { token, isName: false, reach };
+/** A keyword or operator, whose node type is its own text; with `hitFilter`, only where the text passes it. */
+export function keywordAnchor(token: string, reach: Reach, hitFilter?: HitFilter): Anchor {
+  return hitFilter ? { token, isName: false, reach, hitFilter } : { token, isName: false, reach };
 }
 
 /**

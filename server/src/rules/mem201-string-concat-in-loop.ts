@@ -3,6 +3,7 @@ import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
 import { callArguments, closestAncestor, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
+import { AFTER_GROWN_NAME } from '../analysis/sumHits';
 import { mayBeAssignedText } from '../analysis/textBindings';
 import { usesOfName } from '../analysis/uses';
 import { valueKind, type ValueKind } from '../analysis/valueKinds';
@@ -29,7 +30,7 @@ export const mem201: Rule = {
     fixSafety:
       'No automatic fix: rewriting needs a new name for the parts, and every read of `s` inside the loop (a length check, a `print`) would have to join them first. The join is not free either: it holds every part until the end (about 1.9 MB of parts and result for the 1 MB example above), so when the parts are only written out, writing each one to the file or socket directly uses the least memory.',
   },
-  anchors: [keywordAnchor('+=', parentOfType('augmented_assignment')), keywordAnchor('+', assignmentOfSum)],
+  anchors: [keywordAnchor('+=', parentOfType('augmented_assignment')), keywordAnchor('+', assignmentOfSum, AFTER_GROWN_NAME)],
   check(node, context) {
     const name = grownName(node);
     if (!name || addsNumber(node)) return undefined;

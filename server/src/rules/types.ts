@@ -2,6 +2,7 @@
 // UTF-16 offsets into the document text (the unit tree-sitter gives us).
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
+import type { HitFilter } from '../analysis/nameIndex';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -62,6 +63,8 @@ export interface Anchor {
   readonly isName: boolean;
   /** The node check() is given, from one token; undefined when the token is in no shape the rule reports. */
   reach(token: Node): Node | undefined;
+  /** For a token spelled often where no rule wants it (`+`): the hits worth a question to the tree. */
+  readonly hitFilter?: HitFilter;
 }
 
 export interface Rule {
