@@ -2,7 +2,7 @@
 // own: code nested deeper than the interpreter accepts cannot run anyway, and
 // such files (or huge generated ones) would only make the editor wait.
 import type { Node, Tree } from 'web-tree-sitter';
-import { textNesting } from './textNesting';
+import { textNesting, type TextNesting } from './textNesting';
 
 /** Files larger than this many bytes (UTF-8) are not parsed unless the user raises the limit. */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -43,7 +43,11 @@ export function whyNotParsed(text: string, maxFileSize: number, sizeOnly = false
 
 /** Why text nests deeper than Python accepts (and the grammar's scanner survives), or undefined. */
 export function whyTooNested(text: string): Skip | undefined {
-  const nesting = textNesting(text);
+  return whyNestingTooDeep(textNesting(text));
+}
+
+/** The same, from the nesting textNesting found. */
+export function whyNestingTooDeep(nesting: TextNesting): Skip | undefined {
   if (nesting.indentLevels > MAX_INDENT_LEVELS) return cannotCheck(`it is indented ${nesting.indentLevels} levels deep, where Python allows ${MAX_INDENT_LEVELS}`);
   if (nesting.bracketDepth > MAX_BRACKET_DEPTH) return cannotCheck(`it nests brackets ${nesting.bracketDepth} deep, where Python allows ${MAX_BRACKET_DEPTH}`);
   return undefined;

@@ -23,9 +23,11 @@ for (const code of [41, 93, 125]) ACTIONS[code] = CLOSE;
 /**
  * Indentation and bracket nesting from a single pass over the text, skipping
  * strings and comments well enough for a limit (not a tokenizer: f-string
- * replacement fields are treated as part of the string).
+ * replacement fields are treated as part of the string). With `codeLineStarts`,
+ * also where a top-level statement may start: the lines that begin with code
+ * at column 0, outside brackets and strings, not continuing the line above.
  */
-export function textNesting(text: string): TextNesting {
+export function textNesting(text: string, codeLineStarts?: number[]): TextNesting {
   const indents: number[] = [0];
   let maxIndentLevels = 0;
   let brackets = 0;
@@ -34,6 +36,7 @@ export function textNesting(text: string): TextNesting {
   const length = text.length;
   while (i < length) {
     // At the start of a line: its indentation counts when no bracket or string is open.
+    const lineStart = i;
     let width = 0;
     let code = text.charCodeAt(i);
     while (code === SPACE || code === TAB || code === FORM_FEED) {
@@ -45,6 +48,7 @@ export function textNesting(text: string): TextNesting {
       if (width > indents[indents.length - 1]!) indents.push(width);
       else while (width < indents[indents.length - 1]!) indents.pop();
       maxIndentLevels = Math.max(maxIndentLevels, indents.length - 1);
+      if (codeLineStarts && i === lineStart) codeLineStarts.push(i);
     }
     // The rest of the line (and of any string or continuation it opens).
     let continued = false;

@@ -179,6 +179,57 @@ function parsesDuring(parser: Awaited<ReturnType<typeof pythonParser>>, body: ()
   return parses;
 }
 
+/** Lines at column 0 that start no statement, for as many lines as a region: inside a docstring, inside brackets, after a backslash. */
+const NOT_STATEMENTS = [
+  `DOC = """\n${'def not_code():\n    pass\n'.repeat(REGION_LINES)}"""\n\n`,
+  `TABLE = [\n${'1,\n'.repeat(2 * REGION_LINES)}]\n\n`,
+  `TOTAL = 1 + \\\n${'1 + \\\n'.repeat(2 * REGION_LINES)}1\n\n`,
+];
+
+test('a clean module is parsed once on opening, in regions cut where its text shows top-level statements', async () => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  for (const text of [functions(100), NOT_STATEMENTS.map((lines) => functions(12) + lines).join('') + functions(12)]) {
+    const documents = new OpenDocuments(parser);
+    let regions = 0;
+    const parses = parsesDuring(parser, () => {
+      regions = documents.opened(URI, 'python', 1, text).module.parts.length;
+    });
+    assert.ok(regions >= 3, `${regions} regions`);
+    assert.equal(parses, regions, 'each region parsed once, and the whole text not at all');
+    assert.deepEqual(topLevelOfParts(documents.get(URI)!.module), whole(text).topLevel);
+    documents.closed(URI);
+  }
+});
+
+test('no text cut falls between a decorator and its definition, nor before an `else:`; a cut the text misleads is caught by the parse', async () => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  // Three- and four-line statements, so that cuts REGION_LINES apart fall on each of their lines in turn.
+  const statements = [
+    { lines: '@decorator\ndef decorated():\n    pass\n', cutFromText: true },
+    { lines: 'if TOTAL:\n    pass\nelse:\n    pass\n', cutFromText: true },
+    // A Python 3.12 f-string whose replacement field runs over lines: the text's scan takes `TABLE` for a statement.
+    { lines: 'LABEL = f"{\nTABLE\n}"\n', cutFromText: false },
+  ];
+  for (const { lines, cutFromText } of statements) {
+    const text = functions(12) + lines.repeat(4 * REGION_LINES) + functions(12);
+    const documents = new OpenDocuments(parser);
+    let regions = 0;
+    const parses = parsesDuring(parser, () => {
+      regions = documents.opened(URI, 'python', 1, text).module.parts.length;
+    });
+    const expected = whole(text);
+    assert.ok(expected.clean, lines);
+    assert.deepEqual(topLevelOfParts(documents.get(URI)!.module), expected.topLevel, lines);
+    assert.ok(regions >= 3, `${lines}: ${regions} regions`);
+    // Parsed from the text's cuts, each region once; else those pieces, the whole text, and the pieces of its tree.
+    if (cutFromText) assert.equal(parses, regions, lines);
+    else assert.ok(parses > regions + 1, `${lines}: ${parses} parses`);
+    documents.closed(URI);
+  }
+});
+
 test('an error inside a long statement is not tried against the neighbouring regions; the rest of a statement from the region above is, and mends', async () => {
   const parser = await pythonParser();
   const whole = await wholeParse();

@@ -53,6 +53,34 @@ export function regionCuts(root: Node, text: string): number[] {
   return cuts;
 }
 
+/** A clause that continues the compound statement above it (`if` … `else:`). */
+const CONTINUATION = /(?:else|elif|except|finally)\b/y;
+
+/**
+ * Cuts found from the text alone, for a text not parsed yet: the starts of
+ * top-level code lines (`codeLineStarts`, from textNesting) at least
+ * REGION_LINES apart that isRegionBoundary accepts, other than a clause that
+ * continues the statement above and the definition under a decorator. The
+ * caller parses the pieces and checks that each parses cleanly: a cut where
+ * the scan misread the text (a Python 3.12 f-string's replacement field
+ * running over lines) leaves a piece with a syntax error.
+ */
+export function regionCutsInText(text: string, codeLineStarts: readonly number[], rowOf: (offset: number) => number): number[] {
+  const cuts: number[] = [];
+  let lastCutRow: number | undefined;
+  codeLineStarts.forEach((start, index) => {
+    const row = rowOf(start);
+    if (lastCutRow === undefined) lastCutRow = row;
+    if (row - lastCutRow < REGION_LINES || !isRegionBoundary(text, start)) return;
+    CONTINUATION.lastIndex = start;
+    const decorated = index > 0 && text[codeLineStarts[index - 1]!] === '@';
+    if (decorated || CONTINUATION.test(text)) return;
+    cuts.push(start);
+    lastCutRow = row;
+  });
+  return cuts;
+}
+
 /**
  * Whether the first line from `offset` on that holds code starts with whitespace.
  * Blank lines and comment lines do not count: indentation is read from code alone.

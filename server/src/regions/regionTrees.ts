@@ -11,10 +11,11 @@
 // stays inside its region, where in one tree it could swallow the rest of the file.
 import type { Node, Parser, Point, Range, Tree } from 'web-tree-sitter';
 import { ModuleParts } from '../analysis/moduleParts';
-import { whyNotAnalysed, whyTooNested, type Skip } from '../limits';
+import { whyNestingTooDeep, whyNotAnalysed, whyTooNested, type Skip } from '../limits';
 import type { Edit } from '../parser';
 import { lastStartingAtOrBefore } from '../sortedSearch';
-import { isRegionBoundary, REGION_LINES, regionCuts } from './boundaries';
+import { textNesting } from '../textNesting';
+import { isRegionBoundary, REGION_LINES, regionCuts, regionCutsInText } from './boundaries';
 
 /** A clean region of more lines than this is cut where it can be. */
 const SPLIT_LINES = 2 * REGION_LINES;
@@ -46,12 +47,14 @@ export class RegionTrees {
     this.regions = [{ start: 0, end: text.length, tree: undefined, edited: false }];
   }
 
-  /** Parses `text` whole, then its regions each on their own. Throws when the parser fails. */
+  /** Parses `text` in regions: cut where the text shows, or else where the tree of a whole parse does. Throws when the parser fails. */
   static parse(parser: Parser, text: string, pointAt: (offset: number) => Point): RegionTrees {
     const regions = new RegionTrees(parser, text, pointAt);
     try {
-      regions.parseRegion(0);
-      regions.split(0);
+      if (!regions.parseInTextCuts()) {
+        regions.parseRegion(0);
+        regions.split(0);
+      }
     } catch (error) {
       regions.delete();
       throw error;
@@ -153,6 +156,32 @@ export class RegionTrees {
     return this.split(first);
   }
 
+  /**
+   * Parses the whole text (the only region) as pieces cut where the text alone
+   * shows top-level statements (regionCutsInText): a parse of each piece, where
+   * cutting the tree of a whole parse costs a parse of the whole text more.
+   * False, with nothing kept, when the text is short, nests too deep, or a
+   * piece has a syntax error: the whole is parsed first then, as before an edit.
+   */
+  private parseInTextCuts(): boolean {
+    const codeLineStarts: number[] = [];
+    if (whyNestingTooDeep(textNesting(this.text, codeLineStarts))) return false;
+    if (this.pointAt(this.text.length).row <= SPLIT_LINES) return false;
+    const cuts = regionCutsInText(this.text, codeLineStarts, (offset) => this.pointAt(offset).row);
+    if (cuts.length === 0) return false;
+    const starts = [0, ...cuts];
+    const pieces = starts.map((start, at): Region => ({ start, end: starts[at + 1] ?? this.text.length, tree: undefined, edited: false }));
+    // The whole text's nesting is checked: no piece's is deeper.
+    for (const piece of pieces) piece.tree = this.parseRange(piece, undefined);
+    if (!pieces.every(parsesCleanly)) {
+      for (const piece of pieces) piece.tree!.delete();
+      return false;
+    }
+    for (const piece of pieces) this.checkDepth(piece.tree!, undefined);
+    this.regions = pieces;
+    return true;
+  }
+
   /** Cuts a long clean region where it can be; returns the index of its last piece. */
   private split(index: number): number {
     const region = this.regions[index]!;
@@ -207,6 +236,11 @@ export class RegionTrees {
       this.tooDeep ??= tooNested;
       return this.emptyTree();
     }
+    return this.parseRange(region, old);
+  }
+
+  /** parseTree without the check of nesting, for text known to pass it. */
+  private parseRange(region: Region, old: Tree | undefined): Tree {
     const range: Range = { startIndex: region.start, endIndex: region.end, startPosition: this.pointAt(region.start), endPosition: this.pointAt(region.end) };
     const tree = this.parser.parse(this.read, old ?? null, { includedRanges: [range] });
     if (!tree) throw new Error('tree-sitter returned no tree');
