@@ -60,6 +60,18 @@ function tokensOf(anchor: Anchor, top: Node, facts: DocumentFacts): readonly Nod
 }
 
 /**
+ * Searches the whole module for every anchor's tokens, for an analysis of most
+ * of its statements one by one (a document just opened): each statement's
+ * search is then a look into these, where a search of each statement's text
+ * has a cost of its own for every statement.
+ */
+export function findAnchorsInModule(rules: readonly Rule[], facts: DocumentFacts): void {
+  const module = facts.module.main;
+  facts.names.searchTokens(tokenRequests(rules), module);
+  for (const anchor of rules.flatMap((rule) => rule.anchors)) tokensOf(anchor, module, facts);
+}
+
+/**
  * The aliases imports give the rules' anchor names, as one string: findings
  * made while it was another may have missed a call through an alias, or
  * followed one that went (see IncrementalAnalysis).

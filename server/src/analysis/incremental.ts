@@ -5,7 +5,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { Finding, RuleContext } from '../rules/types';
 import { checkSubtree, finishFindings, type AnalysisOptions, type SuppressionAt } from './analyze';
-import { anchorAliases } from './anchoredNodes';
+import { anchorAliases, findAnchorsInModule } from './anchoredNodes';
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from './dependencies';
 import { DocumentFacts } from './facts';
@@ -95,6 +95,8 @@ export class IncrementalAnalysis {
       if (kept[index] === undefined) newWords.set(index, wordsOfChunk(chunk, source));
     });
     const changed = this.changedWords(gone, newWords);
+    // Every statement to analyse (a document just opened, an import alias changed): one search for the anchors.
+    if (chunks.length > 1 && newWords.size === chunks.length) findAnchorsInModule(this.options.rules, facts);
     const results: ChunkResult[] = [];
     this.lastAnalysedChunks = 0;
     chunks.forEach((chunk, index) => {
