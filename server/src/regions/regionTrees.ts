@@ -171,8 +171,13 @@ export class RegionTrees {
     if (cuts.length === 0) return false;
     const starts = [0, ...cuts];
     const pieces = starts.map((start, at): Region => ({ start, end: starts[at + 1] ?? this.text.length, tree: undefined, edited: false }));
-    // The whole text's nesting is checked: no piece's is deeper.
-    for (const piece of pieces) piece.tree = this.parseRange(piece, undefined);
+    try {
+      // The whole text's nesting is checked: no piece's is deeper.
+      for (const piece of pieces) piece.tree = this.parseRange(piece, undefined);
+    } catch (error) {
+      for (const piece of pieces) piece.tree?.delete();
+      throw error;
+    }
     if (!pieces.every(parsesCleanly)) {
       for (const piece of pieces) piece.tree!.delete();
       return false;
