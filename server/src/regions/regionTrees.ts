@@ -119,7 +119,7 @@ export class RegionTrees {
   }
 
   delete(): void {
-    for (const region of this.regions) region.tree?.delete();
+    deleteTrees(this.regions);
     this.regions = [];
   }
 
@@ -164,22 +164,15 @@ export class RegionTrees {
    * piece has a syntax error: the whole is parsed first then, as before an edit.
    */
   private parseInTextCuts(): boolean {
+    if (this.pointAt(this.text.length).row <= SPLIT_LINES) return false;
     const codeLineStarts: number[] = [];
     if (whyNestingTooDeep(textNesting(this.text, codeLineStarts))) return false;
-    if (this.pointAt(this.text.length).row <= SPLIT_LINES) return false;
     const cuts = regionCutsInText(this.text, codeLineStarts, (offset) => this.pointAt(offset).row);
     if (cuts.length === 0) return false;
-    const starts = [0, ...cuts];
-    const pieces = starts.map((start, at): Region => ({ start, end: starts[at + 1] ?? this.text.length, tree: undefined, edited: false }));
-    try {
-      // The whole text's nesting is checked: no piece's is deeper.
-      for (const piece of pieces) piece.tree = this.parseRange(piece, undefined);
-    } catch (error) {
-      for (const piece of pieces) piece.tree?.delete();
-      throw error;
-    }
+    // The whole text's nesting is checked: no piece's is deeper.
+    const pieces = this.parsedPieces(0, this.text.length, cuts, (piece) => this.parseRange(piece, undefined));
     if (!pieces.every(parsesCleanly)) {
-      for (const piece of pieces) piece.tree!.delete();
+      deleteTrees(pieces);
       return false;
     }
     for (const piece of pieces) this.checkDepth(piece.tree!, undefined);
@@ -194,18 +187,29 @@ export class RegionTrees {
     if (root.endPosition.row - root.startPosition.row <= SPLIT_LINES) return index;
     const cuts = regionCuts(root, this.text).filter((cut) => cut > region.start && cut < region.end);
     if (cuts.length === 0) return index;
-    const starts = [region.start, ...cuts];
-    const pieces = starts.map((start, at): Region => ({ start, end: starts[at + 1] ?? region.end, tree: undefined, edited: false }));
-    for (const piece of pieces) piece.tree = this.parseTree(piece, undefined);
+    const pieces = this.parsedPieces(region.start, region.end, cuts, (piece) => this.parseTree(piece, undefined));
     // Cut from a clean tree, each piece parses cleanly; a whole text with errors may not.
     if (parsesCleanly(region) && !pieces.every(parsesCleanly)) {
-      for (const piece of pieces) piece.tree!.delete();
+      deleteTrees(pieces);
       return index;
     }
     for (const piece of pieces) this.checkDepth(piece.tree!, undefined);
     region.tree!.delete();
     this.regions.splice(index, 1, ...pieces);
     return index + pieces.length - 1;
+  }
+
+  /** The regions `cuts` make of [start, end), each parsed by `parse`; when the parser fails, the trees parsed so far are deleted. */
+  private parsedPieces(start: number, end: number, cuts: readonly number[], parse: (piece: Region) => Tree): Region[] {
+    const starts = [start, ...cuts];
+    const pieces = starts.map((pieceStart, at): Region => ({ start: pieceStart, end: starts[at + 1] ?? end, tree: undefined, edited: false }));
+    try {
+      for (const piece of pieces) piece.tree = parse(piece);
+    } catch (error) {
+      deleteTrees(pieces);
+      throw error;
+    }
+    return pieces;
   }
 
   /** Merges regions first..last (parsed or not) into one, parses it, and returns its index. */
@@ -312,6 +316,10 @@ function errorOnRow(node: Node, row: number): boolean {
   if (!node.hasError) return false;
   if (node.isError || node.isMissing) return true;
   return node.children.some((child) => child !== null && child.startPosition.row <= row && row <= child.endPosition.row && errorOnRow(child, row));
+}
+
+function deleteTrees(regions: readonly Region[]): void {
+  for (const region of regions) region.tree?.delete();
 }
 
 function parsesCleanly(region: Region): boolean {
