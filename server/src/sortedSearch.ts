@@ -1,5 +1,5 @@
 // Binary search over items kept in the order of where they start: regions,
-// module parts, notebook cells, scopes.
+// module parts, notebook cells, scopes, tokens.
 
 interface Starting {
   readonly start: number;
@@ -7,11 +7,21 @@ interface Starting {
 
 /** The index of the first item that starts after `offset`; the length when none does. */
 export function firstStartingAfter(items: readonly Starting[], offset: number): number {
+  return firstAfter(items.length, (index) => items[index]!.start, offset);
+}
+
+/** The same for tree nodes in document order, by where they start. */
+export function firstNodeStartingAfter(nodes: readonly { readonly startIndex: number }[], offset: number): number {
+  return firstAfter(nodes.length, (index) => nodes[index]!.startIndex, offset);
+}
+
+/** The index of the first of `count` items, in the order of where they start (`startOf`), that starts after `offset`; `count` when none does. */
+function firstAfter(count: number, startOf: (index: number) => number, offset: number): number {
   let low = 0;
-  let high = items.length;
+  let high = count;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (items[mid]!.start <= offset) low = mid + 1;
+    if (startOf(mid) <= offset) low = mid + 1;
     else high = mid;
   }
   return low;

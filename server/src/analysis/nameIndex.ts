@@ -4,7 +4,7 @@
 // module made the analysis quadratic) or an index of every identifier built
 // for each analysis (which made each keystroke pay for the whole document).
 import type { Node } from 'web-tree-sitter';
-import { firstStartingAfter } from '../sortedSearch';
+import { firstNodeStartingAfter, firstStartingAfter } from '../sortedSearch';
 import { ASCII_IDENTIFIER, isAsciiWordCharAt } from './asciiWords';
 import { INNER_BINDERS } from './bindings';
 import { followsCommentStart } from './commentLines';
@@ -342,12 +342,7 @@ export class NameIndex {
 function tokensInside(tokens: readonly Node[], within: Node): Node[] {
   const end = within.endIndex;
   // In document order: the first is found by a binary search, as each statement of a module asks.
-  let first = 0;
-  for (let high = tokens.length; first < high; ) {
-    const mid = (first + high) >> 1;
-    if (tokens[mid]!.startIndex < within.startIndex) first = mid + 1;
-    else high = mid;
-  }
+  const first = firstNodeStartingAfter(tokens, within.startIndex - 1);
   let last = first;
   while (last < tokens.length && tokens[last]!.startIndex < end) last++;
   return tokens.slice(first, last);

@@ -1,14 +1,10 @@
 // Which `+` of a file may belong to `s = s + …`, told from the text before it
 // on its line: MEM201 asks the tree only about those (each question a call
 // into WASM), where most `+` are sums of other shapes.
-import { BACKSLASH, CARRIAGE_RETURN, DIGIT_0, DIGIT_9, FORM_FEED, LINE_FEED, SPACE, TAB } from '../charCodes';
+import { BACKSLASH, CARRIAGE_RETURN, CLOSING_PARENTHESIS, DIGIT_0, DIGIT_9, DOT, EQUALS, FORM_FEED, LINE_FEED, OPENING_PARENTHESIS, SPACE, TAB } from '../charCodes';
 import { isAsciiWordCharAt } from './asciiWords';
 import type { HitFilter } from './nameIndex';
 
-const CLOSING_PARENTHESIS = 41;
-const OPENING_PARENTHESIS = 40;
-const DOT = 46;
-const EQUALS = 61;
 const LAST_ASCII = 127;
 /** Characters before `=` in `==`, `<=`, `!=`, `:=` and augmented assignments (`+=`, `//=`, `>>=`…). */
 const COMPARING_OR_AUGMENTING: ReadonlySet<number> = new Set([...'=!<>:+-*/%&|^@~'].map((char) => char.charCodeAt(0)));
