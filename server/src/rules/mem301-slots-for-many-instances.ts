@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { ASCII_IDENTIFIER, wholeWordOffsets, wordBefore } from '../analysis/asciiWords';
+import { classNameOffsets } from '../analysis/classNameSpellings';
 import { localClass } from '../analysis/classes';
 import { decoratorExpression, decoratorName, decoratorsOf } from '../analysis/decorators';
 import type { DocumentFacts } from '../analysis/facts';
@@ -318,7 +319,7 @@ function spelledCalls(name: string, facts: DocumentFacts): Node[] {
   facts.readsSpellingsOf(name);
   const { text, textStart } = facts.module;
   const identifiers: Node[] = [];
-  for (const at of wholeWordOffsets(text, name)) {
+  for (const at of classNameOffsets(facts, name)) {
     // An attribute of something else.
     if (text[at - 1] === '.') continue;
     BEFORE_ARGUMENTS.lastIndex = at + name.length;
