@@ -99,8 +99,8 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   const singleStdlib = floorAndOneThread(parser, stdlib, scale.corpusRuns);
   const singleGenerated = floorAndOneThread(parser, generated, scale.fileRuns);
   const floor = { stdlib: singleStdlib.floorLinesPerSecond, generated: singleGenerated.floorLinesPerSecond };
-  log('(b) analysis in a worker pool');
-  const pool = await analysisInPool(stdlib, scale.corpusRuns);
+  log('(b) analysis in a worker pool, in alternation with one thread');
+  const pool = await analysisInPool(parser, stdlib, scale.corpusRuns);
   const single = { stdlib: singleStdlib.linesPerSecond, generated: singleGenerated.linesPerSecond };
   log('(c) peers: Ruff (WASM), flake8');
   const ruff = ruffWorkspace();
@@ -117,7 +117,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
 
   const ratios = {
     singleToFloor: { stdlib: singleStdlib.ratioToFloor, generated: singleGenerated.ratioToFloor },
-    poolToSingle: pool.linesPerSecond / single.stdlib,
+    poolToSingle: pool.ratioToOneThread,
     singleToRuff: { stdlib: single.stdlib / ruffStdlib.linesPerSecond, generated: single.generated / ruffGenerated.linesPerSecond },
     poolToRuff: pool.linesPerSecond / ruffStdlib.linesPerSecond,
     singleToFlake8: { stdlib: versus(single.stdlib, flake8.stdlib), generated: versus(single.generated, flake8.generated) },
@@ -133,7 +133,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   row('(b) memhints, one thread', rate(single.stdlib), rate(single.generated));
   row('      ratio to floor (interleaved)', fineRatio(ratios.singleToFloor.stdlib), fineRatio(ratios.singleToFloor.generated));
   row(`    memhints, pool of ${pool.workers} workers`, rate(pool.linesPerSecond));
-  row('      ratio to one thread', ratio(ratios.poolToSingle));
+  row('      to one thread (interleaved)', ratio(ratios.poolToSingle));
   row(`(c) Ruff ${ruffVersion()} (WASM, in process)`, rate(ruffStdlib.linesPerSecond), rate(ruffGenerated.linesPerSecond));
   row('      memhints one thread / Ruff', ratio(ratios.singleToRuff.stdlib), ratio(ratios.singleToRuff.generated));
   row('      memhints pool / Ruff', ratio(ratios.poolToRuff));

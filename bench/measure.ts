@@ -13,18 +13,6 @@ export function medianMs(run: () => void, minRuns: number, minMs: number): numbe
   return percentile(durations, 50);
 }
 
-/** medianMs for work that completes asynchronously. */
-export async function medianMsAsync(run: () => Promise<unknown>, minRuns: number, minMs: number): Promise<number> {
-  const durations: number[] = [];
-  const started = performance.now();
-  while (durations.length < minRuns || performance.now() - started < minMs) {
-    const start = performance.now();
-    await run();
-    durations.push(performance.now() - start);
-  }
-  return percentile(durations, 50);
-}
-
 /** The p-th percentile (nearest rank) of samples. */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
