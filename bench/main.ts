@@ -14,7 +14,7 @@ import { lineCount } from './measure';
 import { FULL_IDLE_MS, memoryGrowth } from './memory';
 import { flake8Throughput, ruffThroughput, ruffVersion, ruffWorkspace, type Flake8Result } from './peers';
 import { atLeast, below, targetLine, type Target } from './targets';
-import { analysisInPool, floorAndOneThread, type Repetition } from './throughput';
+import { analysisInPool, aroundPeer, floorAndOneThread, type Repetition } from './throughput';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -102,11 +102,13 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   log('(b) analysis in a worker pool, in alternation with one thread');
   const pool = await analysisInPool(parser, stdlib, scale.corpusRuns);
   const single = { stdlib: singleStdlib.linesPerSecond, generated: singleGenerated.linesPerSecond };
-  log('(c) peers: Ruff (WASM), flake8');
+  log('(c) peers: Ruff (WASM)');
   const ruff = ruffWorkspace();
   const ruffStdlib = ruffThroughput(ruff, stdlib, scale.corpusRuns);
   const ruffGenerated = ruffThroughput(ruff, generated, scale.fileRuns);
-  const flake8 = { stdlib: flake8Throughput(stdlib), generated: flake8Throughput(generated) };
+  log('(c) flake8, with memhints and the parse timed right before and after it');
+  const aroundFlake8 = { stdlib: aroundPeer(parser, stdlib, () => flake8Throughput(stdlib)), generated: aroundPeer(parser, generated, () => flake8Throughput(generated)) };
+  const flake8 = { stdlib: aroundFlake8.stdlib.peer, generated: aroundFlake8.generated.peer };
   log(`(d) keystroke latency over LSP (${scale.keystrokes} edits)`);
   const editing = await editingLatency(REPO_ROOT, generated.files[0]!.text, scale.keystrokes, ruff, scale.ruffRuns);
   log(`(d) the same edits in process: reparse and analysis apart`);
@@ -120,10 +122,11 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
     poolToSingle: pool.ratioToOneThread,
     singleToRuff: { stdlib: single.stdlib / ruffStdlib.linesPerSecond, generated: single.generated / ruffGenerated.linesPerSecond },
     poolToRuff: pool.linesPerSecond / ruffStdlib.linesPerSecond,
-    singleToFlake8: { stdlib: versus(single.stdlib, flake8.stdlib), generated: versus(single.generated, flake8.generated) },
-    poolToFlake8: versus(pool.linesPerSecond, flake8.stdlib),
+    singleToFlake8: { stdlib: versus(aroundFlake8.stdlib.oneThreadMs, flake8.stdlib), generated: versus(aroundFlake8.generated.oneThreadMs, flake8.generated) },
+    /** One thread's ratio to flake8 and the pool's to one thread, each measured on one machine state. */
+    poolToFlake8: times(versus(aroundFlake8.stdlib.oneThreadMs, flake8.stdlib), pool.ratioToOneThread),
     /** What the 15× target asks of one thread on this machine: the parse alone is only so many times faster than flake8. */
-    floorToFlake8: versus(floor.stdlib, flake8.stdlib),
+    floorToFlake8: versus(aroundFlake8.stdlib.parseMs, flake8.stdlib),
   };
 
   print();
@@ -190,9 +193,13 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   };
 }
 
-/** Our rate over a peer's, or undefined when the peer was skipped. */
-function versus(ours: number, peer: Flake8Result): number | undefined {
-  return peer.skipped ? undefined : ours / peer.linesPerSecond;
+/** How many times faster than the peer our `ms` over the same corpus is, or undefined when the peer was skipped. */
+function versus(ms: number, peer: Flake8Result): number | undefined {
+  return peer.skipped ? undefined : (peer.seconds * 1000) / ms;
+}
+
+function times(ratio: number | undefined, factor: number): number | undefined {
+  return ratio === undefined ? undefined : ratio * factor;
 }
 
 main().catch((error: unknown) => {

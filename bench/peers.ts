@@ -43,7 +43,7 @@ export function flake8Throughput(corpus: Corpus): Flake8Result {
   }
   const paths = corpus.files.map((file) => file.path);
   const start = performance.now();
-    const run = spawnSync('flake8', ['--isolated', '--select=C4', '-j', '1', ...paths], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync('flake8', ['--isolated', '--select=C4', '-j', '1', ...paths], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - start;
   if (run.error || (run.status !== 0 && run.status !== 1)) return { skipped: true, note: `skipped: flake8 failed (${run.error?.message ?? run.stderr.trim().split('\n').pop()})` };
   const findings = run.stdout.split('\n').filter((line) => line.trim() !== '').length;

@@ -9,7 +9,7 @@ import { WorkerPool } from '../server/src/cli/workerPool';
 import { parse } from '../server/src/parser';
 import { findingsInText } from './checkText';
 import type { Corpus } from './corpus';
-import { linesPerSecond, percentile } from './measure';
+import { linesPerSecond, medianMs, percentile } from './measure';
 
 export interface Repetition {
   readonly minRuns: number;
@@ -72,6 +72,34 @@ export function floorAndOneThread(parser: Parser, corpus: Corpus, repetition: Re
     ratioToFloor: percentile(ratios, 50),
     findings,
   };
+}
+
+export interface AroundPeer<T> {
+  readonly peer: T;
+  /** memhints in one thread over the corpus, the mean of the times before and after the peer's run. */
+  readonly oneThreadMs: number;
+  /** The parse alone over the corpus, the same way. */
+  readonly parseMs: number;
+}
+
+/** Below this, a corpus is checked (or parsed) again and again and the median run taken. */
+const AROUND_PEER_MIN_MS = 500;
+
+/**
+ * A peer that runs as a process of its own (flake8, for tens of seconds) cannot
+ * be interleaved file by file: memhints in one thread and the parse alone are
+ * timed right before and right after its run instead, so that the ratios to it
+ * see the machine as it did.
+ */
+export function aroundPeer<T>(parser: Parser, corpus: Corpus, peer: () => T): AroundPeer<T> {
+  const oneThread = () => medianMs(() => corpus.files.forEach((file) => findingsInText(parser, file.text)), 1, AROUND_PEER_MIN_MS);
+  const parseAlone = () => medianMs(() => corpus.files.forEach((file) => parse(parser, file.text).delete()), 1, AROUND_PEER_MIN_MS);
+  const oneThreadBefore = oneThread();
+  const parseBefore = parseAlone();
+  const result = peer();
+  const parseAfter = parseAlone();
+  const oneThreadAfter = oneThread();
+  return { peer: result, oneThreadMs: (oneThreadBefore + oneThreadAfter) / 2, parseMs: (parseBefore + parseAfter) / 2 };
 }
 
 function timed(run: () => void): number {
