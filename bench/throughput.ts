@@ -138,10 +138,15 @@ export async function analysisInPool(parser: Parser, corpus: Corpus, repetition:
     const ratios: number[] = [];
     const started = performance.now();
     while (ratios.length < repetition.minRuns || performance.now() - started < repetition.minMs) {
-      const poolFirst = ratios.length % 2 === 0;
-      const oneThreadBefore = poolFirst ? 0 : timed(inThisThread);
-      const pooled = await timedAsync(inPool);
-      const oneThread = poolFirst ? timed(inThisThread) : oneThreadBefore;
+      let pooled: number;
+      let oneThread: number;
+      if (ratios.length % 2 === 0) {
+        pooled = await timedAsync(inPool);
+        oneThread = timed(inThisThread);
+      } else {
+        oneThread = timed(inThisThread);
+        pooled = await timedAsync(inPool);
+      }
       poolMs.push(pooled);
       ratios.push(oneThread / pooled);
     }
