@@ -30,10 +30,10 @@ const PANDAS_TYPES: ReadonlySet<string> = new Set(['pandas.DataFrame', 'pandas.S
 
 /** The assignment that stores this call's result: `arr = np.append(arr, x)`. */
 function assignmentOfValue(call: Node): Node | undefined {
-  let value = call;
-  while (value.parent?.type === 'parenthesized_expression') value = value.parent;
-  const assignment = value.parent;
-  return assignment?.type === 'assignment' ? assignment : undefined;
+  // Each parent read is a call into WASM that climbs from the root: once per level.
+  let parent = call.parent;
+  while (parent?.type === 'parenthesized_expression') parent = parent.parent;
+  return parent?.type === 'assignment' ? parent : undefined;
 }
 
 export const mem204: Rule = {
