@@ -128,6 +128,8 @@ export class NameIndex {
   private aliasesByImported: ReadonlyMap<string, readonly string[]> | undefined;
   /** By function or lambda node id: the ids of its parameters' names. */
   private readonly parameters = new Map<number, ReadonlySet<number>>();
+  /** By node id: where the nodes asked about end. Each statement asks once per anchor, and a node's end is a call into WASM. */
+  private readonly ends = new Map<number, number>();
 
   private readonly module: ModuleParts;
   private readonly hits: TokenHits;
@@ -166,9 +168,9 @@ export class NameIndex {
     const known = this.tokensInModule.get(tokenKey(type, text, filter));
     if (this.module.isRoot(within)) {
       const found = known ?? this.tokensOfModule(text, type, filter);
-      return this.module.parts.length === 1 ? found : tokensInside(found, within);
+      return this.module.parts.length === 1 ? found : tokensInside(found, within.startIndex, this.endOf(within));
     }
-    if (known) return tokensInside(known, within);
+    if (known) return tokensInside(known, within.startIndex, this.endOf(within));
     // A token in a local scope or a statement is searched for in its text, not in the whole module.
     const key = tokenWithinKey(within, type, text, filter);
     let found = this.tokensWithin.get(key);
@@ -212,6 +214,15 @@ export class NameIndex {
     this.aliases ??= this.importAliases();
     this.aliasesByImported ??= byImported(this.aliases);
     return this.aliasesByImported.get(imported) ?? [];
+  }
+
+  private endOf(node: Node): number {
+    let end = this.ends.get(node.id);
+    if (end === undefined) {
+      end = node.endIndex;
+      this.ends.set(node.id, end);
+    }
+    return end;
   }
 
   /** Calls inside `within` that may be eval/exec/globals/locals/vars. */
@@ -339,10 +350,10 @@ export class NameIndex {
  * The tokens that lie inside `within`. A token that starts inside a node ends
  * inside it, so its start tells, and its end (a call into WASM) is not read.
  */
-function tokensInside(tokens: readonly Node[], within: Node): Node[] {
-  const end = within.endIndex;
+/** The tokens that start in [start, end). */
+function tokensInside(tokens: readonly Node[], start: number, end: number): Node[] {
   // In document order: the first is found by a binary search, as each statement of a module asks.
-  const first = firstNodeStartingAfter(tokens, within.startIndex - 1);
+  const first = firstNodeStartingAfter(tokens, start - 1);
   let last = first;
   while (last < tokens.length && tokens[last]!.startIndex < end) last++;
   return tokens.slice(first, last);

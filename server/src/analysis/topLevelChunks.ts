@@ -4,6 +4,7 @@
 // with the statement whose last line they end (a trailing `# noqa`).
 import type { Node } from 'web-tree-sitter';
 import { commentRunStart, lineStartBefore } from './commentLines';
+import { firstNodeStartingAfter } from '../sortedSearch';
 import { topLevelNodes, type ModulePart, type ModuleParts } from './moduleParts';
 import { PartCache } from './partCache';
 import { definitionBody } from './syntax';
@@ -78,7 +79,15 @@ class PartChunk implements Chunk {
   ) {}
 
   get nodes(): readonly Node[] {
-    this.nodesCache ??= this.statements.all.filter((node) => node.startIndex >= this.start && node.endIndex <= this.end);
+    if (!this.nodesCache) {
+      const all = this.statements.all;
+      const nodes: Node[] = [];
+      // In document order: a node's end is a call into WASM, read only for those that start inside the chunk.
+      for (let index = firstNodeStartingAfter(all, this.start - 1); index < all.length && all[index]!.startIndex <= this.end; index++) {
+        if (all[index]!.endIndex <= this.end) nodes.push(all[index]!);
+      }
+      this.nodesCache = nodes;
+    }
     return this.nodesCache;
   }
 }
