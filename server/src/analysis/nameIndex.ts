@@ -128,6 +128,8 @@ export class NameIndex {
   private aliasesByImported: ReadonlyMap<string, readonly string[]> | undefined;
   /** By function or lambda node id: the ids of its parameters' names. */
   private readonly parameters = new Map<number, ReadonlySet<number>>();
+  /** Request lists the whole module has been searched for (searchTokens). */
+  private readonly searchedModuleFor = new Set<readonly TokenRequest[]>();
   /** By node id: where the nodes asked about end. Each statement asks once per anchor, and a node's end is a call into WASM. */
   private readonly ends = new Map<number, number>();
 
@@ -187,7 +189,10 @@ export class NameIndex {
    * names), where a search per word would read the text once for each.
    */
   searchTokens(requests: readonly TokenRequest[], within: Node): void {
+    // Once the module has been searched for a list, each statement asking again would check every request of it.
+    if (this.searchedModuleFor.has(requests)) return;
     const isModule = this.module.isRoot(within);
+    if (isModule) this.searchedModuleFor.add(requests);
     const cacheKey = ({ type, text }: TokenRequest) => (isModule ? tokenKey(type, text) : tokenWithinKey(within, type, text));
     const cache = isModule ? this.tokensInModule : this.tokensWithin;
     // Keywords and names (ASCII identifiers) are found in one search with the others.
