@@ -19,9 +19,28 @@ const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'loc
 /** Where a parameter's name can sit below its parameter list: `x`, `x=1`, `x: int`, `*args: int`. */
 const PARAMETER_DEPTH = 4;
 const PARAMETER_LISTS: ReadonlySet<string> = new Set(['parameters', 'lambda_parameters']);
-/** How the caches name a token: by type and text (and the filter its hits passed), and for a search inside a node, by the node too. */
-const tokenKey = (type: string, text: string, filter?: HitFilter) => (filter ? `${type} ${text} ${filter.key}` : `${type} ${text}`);
-const tokenWithinKey = (within: Node, type: string, text: string, filter?: HitFilter) => `${within.id} ${tokenKey(type, text, filter)}`;
+/**
+ * How the caches name a token: by type and text (and the filter its hits
+ * passed), and for a search inside a node, by the node too. Built once per
+ * type and text in an analysis, which asks for every anchor's tokens in every
+ * statement: a new string each time cost more than the lookup it was for.
+ */
+class TokenKeys {
+  private readonly byType = new Map<string, Map<string, string>>();
+
+  of(type: string, text: string, filter?: HitFilter): string {
+    if (filter) return `${type} ${text} ${filter.key}`;
+    let byText = this.byType.get(type);
+    if (!byText) this.byType.set(type, (byText = new Map()));
+    let key = byText.get(text);
+    if (key === undefined) byText.set(text, (key = `${type} ${text}`));
+    return key;
+  }
+
+  within(node: Node, type: string, text: string, filter?: HitFilter): string {
+    return `${node.id} ${this.of(type, text, filter)}`;
+  }
+}
 /** By the words they find: the same rules ask for the same words in every statement. */
 const wordPatterns = new Map<string, RegExp>();
 const MAX_WORD_PATTERNS = 64;
@@ -128,6 +147,7 @@ export class NameIndex {
   private aliasesByImported: ReadonlyMap<string, readonly string[]> | undefined;
   /** By function or lambda node id: the ids of its parameters' names. */
   private readonly parameters = new Map<number, ReadonlySet<number>>();
+  private readonly keys = new TokenKeys();
   /** Request lists the whole module has been searched for (searchTokens). */
   private readonly searchedModuleFor = new Set<readonly TokenRequest[]>();
   /** By node id: where the nodes asked about end. Each statement asks once per anchor, and a node's end is a call into WASM. */
@@ -167,14 +187,14 @@ export class NameIndex {
    * `filter`, only the hits that pass it (the others may be tokens too).
    */
   tokens(text: string, type: string, within: Node, filter?: HitFilter): readonly Node[] {
-    const known = this.tokensInModule.get(tokenKey(type, text, filter));
+    const known = this.tokensInModule.get(this.keys.of(type, text, filter));
     if (this.module.isRoot(within)) {
       const found = known ?? this.tokensOfModule(text, type, filter);
       return this.module.parts.length === 1 ? found : tokensInside(found, within.startIndex, this.endOf(within));
     }
     if (known) return tokensInside(known, within.startIndex, this.endOf(within));
     // A token in a local scope or a statement is searched for in its text, not in the whole module.
-    const key = tokenWithinKey(within, type, text, filter);
+    const key = this.keys.within(within, type, text, filter);
     let found = this.tokensWithin.get(key);
     if (!found) {
       found = this.nodesSpelling(text, type, within.startIndex, within.endIndex, filter);
@@ -193,13 +213,13 @@ export class NameIndex {
     if (this.searchedModuleFor.has(requests)) return;
     const isModule = this.module.isRoot(within);
     if (isModule) this.searchedModuleFor.add(requests);
-    const cacheKey = ({ type, text }: TokenRequest) => (isModule ? tokenKey(type, text) : tokenWithinKey(within, type, text));
+    const cacheKey = ({ type, text }: TokenRequest) => (isModule ? this.keys.of(type, text) : this.keys.within(within, type, text));
     const cache = isModule ? this.tokensInModule : this.tokensWithin;
     // Keywords and names (ASCII identifiers) are found in one search with the others.
-    const missing = requests.filter((request) => ASCII_IDENTIFIER.test(request.text) && !this.tokensInModule.has(tokenKey(request.type, request.text)) && !cache.has(cacheKey(request)));
+    const missing = requests.filter((request) => ASCII_IDENTIFIER.test(request.text) && !this.tokensInModule.has(this.keys.of(request.type, request.text)) && !cache.has(cacheKey(request)));
     if (missing.length < 2) return;
     const found = isModule ? this.wordsSpelling(missing, this.sourceStart, Infinity) : this.wordsSpelling(missing, within.startIndex, within.endIndex);
-    for (const request of missing) cache.set(cacheKey(request), found.get(tokenKey(request.type, request.text))!);
+    for (const request of missing) cache.set(cacheKey(request), found.get(this.keys.of(request.type, request.text))!);
   }
 
   /** The identifier exactly at [start, start + length), if the text spells one there (not a word in a string or comment). */
@@ -258,12 +278,12 @@ export class NameIndex {
 
   /** Every identifier node spelled `name`, in document order: the text is searched, and tree-sitter says which hits are identifiers. */
   private identifiersNamed(name: string): readonly Node[] {
-    return this.tokensInModule.get(tokenKey('identifier', name)) ?? this.tokensOfModule(name, 'identifier');
+    return this.tokensInModule.get(this.keys.of('identifier', name)) ?? this.tokensOfModule(name, 'identifier');
   }
 
   private tokensOfModule(text: string, type: string, filter?: HitFilter): readonly Node[] {
     const found = this.nodesSpelling(text, type, this.sourceStart, Infinity, filter);
-    this.tokensInModule.set(tokenKey(type, text, filter), found);
+    this.tokensInModule.set(this.keys.of(type, text, filter), found);
     return found;
   }
 
@@ -298,7 +318,7 @@ export class NameIndex {
     const found = new Map<string, Node[]>();
     for (const { text, type } of requests) {
       typesOf.set(text, [...(typesOf.get(text) ?? []), type]);
-      found.set(tokenKey(type, text), []);
+      found.set(this.keys.of(type, text), []);
     }
     const begin = Math.max(0, from - this.sourceStart);
     const end = Math.min(this.source.length, to - this.sourceStart);
@@ -311,7 +331,7 @@ export class NameIndex {
       const word = match[0];
       const node = this.hits.tokenAt(this.sourceStart + match.index, word.length);
       if (!node) continue;
-      for (const type of typesOf.get(word)!) if (node.type === type) found.get(tokenKey(type, word))!.push(node);
+      for (const type of typesOf.get(word)!) if (node.type === type) found.get(this.keys.of(type, word))!.push(node);
     }
     return found;
   }
