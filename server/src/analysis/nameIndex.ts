@@ -372,10 +372,10 @@ export class NameIndex {
 }
 
 /**
- * The tokens that lie inside `within`. A token that starts inside a node ends
- * inside it, so its start tells, and its end (a call into WASM) is not read.
+ * The tokens that lie inside a node from `start` to `end`. A token that starts
+ * inside a node ends inside it, so its start tells, and its end (a call into
+ * WASM) is not read.
  */
-/** The tokens that start in [start, end). */
 function tokensInside(tokens: readonly Node[], start: number, end: number): Node[] {
   // In document order: the first is found by a binary search, as each statement of a module asks.
   const first = firstNodeStartingAfter(tokens, start - 1);
