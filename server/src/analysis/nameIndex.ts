@@ -312,7 +312,7 @@ export class NameIndex {
     return nodes;
   }
 
-  /** For each requested word, by tokenKey: the nodes of its type exactly where the text spells it between `from` and `to`, as nodesSpelling finds them. */
+  /** For each requested word, by its key (TokenKeys): the nodes of its type exactly where the text spells it between `from` and `to`, as nodesSpelling finds them. */
   private wordsSpelling(requests: readonly TokenRequest[], from: number, to: number): Map<string, Node[]> {
     const typesOf = new Map<string, string[]>();
     const found = new Map<string, Node[]>();
