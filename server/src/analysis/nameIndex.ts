@@ -197,7 +197,7 @@ export class NameIndex {
     const key = this.keys.within(within, type, text, filter);
     let found = this.tokensWithin.get(key);
     if (!found) {
-      found = this.nodesSpelling(text, type, within.startIndex, within.endIndex, filter);
+      found = this.nodesSpelling(text, type, within.startIndex, this.endOf(within), filter);
       this.tokensWithin.set(key, found);
     }
     return found;
@@ -218,7 +218,7 @@ export class NameIndex {
     // Keywords and names (ASCII identifiers) are found in one search with the others.
     const missing = requests.filter((request) => ASCII_IDENTIFIER.test(request.text) && !this.tokensInModule.has(this.keys.of(request.type, request.text)) && !cache.has(cacheKey(request)));
     if (missing.length < 2) return;
-    const found = isModule ? this.wordsSpelling(missing, this.sourceStart, Infinity) : this.wordsSpelling(missing, within.startIndex, within.endIndex);
+    const found = isModule ? this.wordsSpelling(missing, this.sourceStart, Infinity) : this.wordsSpelling(missing, within.startIndex, this.endOf(within));
     for (const request of missing) cache.set(cacheKey(request), found.get(this.keys.of(request.type, request.text))!);
   }
 
