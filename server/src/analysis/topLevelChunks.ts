@@ -3,8 +3,8 @@
 // statement below them (rules read the comments right above a statement), or
 // with the statement whose last line they end (a trailing `# noqa`).
 import type { Node } from 'web-tree-sitter';
-import { commentRunStart, lineStartBefore } from './commentLines';
 import { firstNodeStartingAfter } from '../sortedSearch';
+import { commentRunStart, lineStartBefore } from './commentLines';
 import { topLevelNodes, type ModulePart, type ModuleParts } from './moduleParts';
 import { PartCache } from './partCache';
 import { definitionBody } from './syntax';
