@@ -13,6 +13,7 @@ import { keystrokeParts } from './keystrokeParts';
 import { lineCount } from './measure';
 import { FULL_IDLE_MS, memoryGrowth } from './memory';
 import { flake8Throughput, ruffThroughput, ruffVersion, ruffWorkspace, type Flake8Result } from './peers';
+import { parserVersions } from './parserVersions';
 import { atLeast, below, targetLine, type Target } from './targets';
 import { analysisInPool, aroundPeer, floorAndOneThread, type Repetition } from './throughput';
 
@@ -91,7 +92,9 @@ async function main(): Promise<void> {
 async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   const parser = await pythonParser();
   const print = (line = '') => void process.stdout.write(`${line}\n`);
+  const parserPins = parserVersions(REPO_ROOT);
   print(`memhints bench${scale === QUICK ? ' (quick)' : ''}: node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`);
+  print(`  parser: web-tree-sitter ${parserPins.webTreeSitter}, tree-sitter-python ${parserPins.pythonGrammar}`);
   print(`  corpus A: ${stdlib.name}: ${stdlib.files.length} files, ${stdlib.lines.toLocaleString('en-US')} lines (no tests, no site-packages, UTF-8 only)`);
   print(`  corpus B: generated module, ${generated.lines.toLocaleString('en-US')} lines`);
 
@@ -178,6 +181,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   return {
     date: new Date().toISOString(),
     machine: { node: process.version, cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown' },
+    parser: parserPins,
     corpora: { stdlib: { name: stdlib.name, files: stdlib.files.length, lines: stdlib.lines }, generated: { files: 1, lines: generated.lines } },
     floor,
     analysis: { singleThread: single, pool: { stdlib: pool.linesPerSecond, workers: pool.workers }, findings: { stdlib: singleStdlib.findings, generated: singleGenerated.findings } },

@@ -65,6 +65,10 @@ test('the quick bench measures every section and writes them all', { timeout: 24
   ]) {
     positive(results, path);
   }
+  // The figures name the parser they were measured with: the packages installed.
+  const installedVersion = (name: string) => (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as Json)['version'];
+  assert.deepEqual(results['parser'], { webTreeSitter: installedVersion('web-tree-sitter'), pythonGrammar: installedVersion('tree-sitter-python') });
+  assert.match(run.stdout, /parser: web-tree-sitter \S+, tree-sitter-python \S+/);
   assert.equal((results['editing'] as Json)['keystrokes'], 50);
   assert.equal((results['keystrokeParts'] as Json)['keystrokes'], 50);
   assert.match(run.stdout, /incremental reparse p50 [\d.]+ ms, p99 [\d.]+ ms; analysis p50 [\d.]+ ms/);
