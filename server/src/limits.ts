@@ -1,7 +1,7 @@
 // What memhints declines to parse or analyse, and why. Limits follow CPython's
 // own: code nested deeper than the interpreter accepts cannot run anyway, and
 // such files (or huge generated ones) would only make the editor wait.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 import { textNesting, type TextNesting } from './textNesting';
 
 /** Files larger than this many bytes (UTF-8) are not parsed unless the user raises the limit. */
@@ -89,39 +89,72 @@ export function changedRangesDeeperThan(tree: Tree, old: Tree, limit: number): b
   });
 }
 
-/**
- * Whether some node lies more than `limit` levels below `top`. A node that many
- * levels down has that many ancestors inside the subtree, so only subtrees with
- * more descendants than that can hold one, and tree-sitter keeps each node's
- * descendant count: the search enters only those, not every node. A cursor
- * reads the counts (a child's is where its next sibling starts in preorder,
- * less where it starts) without making an object for each child of a large
- * node, which took most of the time. Iterative, for trees deeper than the JS stack.
- */
+/** Whether some node lies more than `limit` levels below `top`. Iterative, for trees deeper than the JS stack. */
 function subtreeDeeperThan(top: Node, limit: number): boolean {
+  const count = top.descendantCount;
+  // descendantCount counts the node itself: the deepest node in it is at most descendantCount - 1 levels down.
+  if (count - 1 <= limit) return false;
   const cursor = top.walk();
   try {
-    // Subtrees to enter, by where they start in preorder from `top`.
-    const pending: { readonly index: number; readonly count: number; readonly below: number }[] = [{ index: 0, count: top.descendantCount, below: limit }];
-    for (let next = pending.pop(); next; next = pending.pop()) {
-      const { index, count, below } = next;
-      // descendantCount counts the node itself: the deepest node in it is at most descendantCount - 1 levels down.
-      if (count - 1 <= below) continue;
-      if (below === 0) return true;
-      cursor.gotoDescendant(index);
-      if (!cursor.gotoFirstChild()) continue;
-      for (let childIndex = cursor.currentDescendantIndex; ; ) {
-        const hasNext = cursor.gotoNextSibling();
-        const nextIndex = hasNext ? cursor.currentDescendantIndex : index + count;
-        pending.push({ index: childIndex, count: nextIndex - childIndex, below: below - 1 });
-        if (!hasNext) break;
-        childIndex = nextIndex;
-      }
-    }
-    return false;
+    return !provedShallowBySamples(cursor, count, limit) && searchDeeperThan(cursor, count, limit);
   } finally {
     cursor.delete();
   }
+}
+
+/**
+ * How deep the samples below may lie. Code stays far above it (the deepest node
+ * in the stdlib is 29 levels down); the higher it is, the more samples it takes.
+ */
+const SAMPLE_DEPTH = 64;
+
+/**
+ * Whether nodes sampled every `step` places in preorder prove that none lies
+ * more than `limit` levels below the cursor's node. One that does has an
+ * ancestor `limit + 1 - step` levels down whose subtree holds the path to it,
+ * more than `step` nodes in a row in preorder, so a sample falls in that
+ * subtree, at least as deep as the ancestor. For nearly every file two calls
+ * into WASM per `step` nodes answer what the search below answers with two per
+ * child of every large node.
+ */
+function provedShallowBySamples(cursor: TreeCursor, count: number, limit: number): boolean {
+  const deepestSample = Math.min(SAMPLE_DEPTH, Math.floor(limit / 2));
+  const step = limit - deepestSample;
+  if (step === 0) return false;
+  for (let index = 0; index < count; index += step) {
+    cursor.gotoDescendant(index);
+    if (cursor.currentDepth > deepestSample) return false;
+  }
+  return true;
+}
+
+/**
+ * The exact search, for the rare tree the samples do not clear. A node `limit`
+ * levels down has that many ancestors inside the subtree, so only subtrees with
+ * more descendants than that can hold one, and tree-sitter keeps each node's
+ * descendant count: the search enters only those, not every node. The cursor
+ * reads the counts (a child's is where its next sibling starts in preorder,
+ * less where it starts) without making an object for each child of a large
+ * node, which took most of the time.
+ */
+function searchDeeperThan(cursor: TreeCursor, descendantCount: number, limit: number): boolean {
+  // Subtrees to enter, by where they start in preorder from the cursor's node.
+  const pending: { readonly index: number; readonly count: number; readonly below: number }[] = [{ index: 0, count: descendantCount, below: limit }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { index, count, below } = next;
+    if (count - 1 <= below) continue;
+    if (below === 0) return true;
+    cursor.gotoDescendant(index);
+    if (!cursor.gotoFirstChild()) continue;
+    for (let childIndex = cursor.currentDescendantIndex; ; ) {
+      const hasNext = cursor.gotoNextSibling();
+      const nextIndex = hasNext ? cursor.currentDescendantIndex : index + count;
+      pending.push({ index: childIndex, count: nextIndex - childIndex, below: below - 1 });
+      if (!hasNext) break;
+      childIndex = nextIndex;
+    }
+  }
+  return false;
 }
 
 function formatBytes(bytes: number): string {

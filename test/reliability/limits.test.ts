@@ -67,7 +67,7 @@ function deepestLevel(root: Node): number {
   return deepest;
 }
 
-test('the depth search that skips small subtrees agrees with a walk over every node, at and around the depth', async () => {
+test('the depth search (samples, then the subtrees too large to rule out) agrees with a walk over every node, at every limit', async () => {
   const parser = await pythonParser();
   const texts = [
     ...readdirSync(RULE_FIXTURES).filter((name) => name.endsWith('.py')).map((name) => readFileSync(join(RULE_FIXTURES, name), 'utf8')),
@@ -81,8 +81,28 @@ test('the depth search that skips small subtrees agrees with a walk over every n
     const tree = parse(parser, text);
     try {
       const deepest = deepestLevel(tree.rootNode);
-      for (const limit of [0, 1, deepest - 1, deepest, deepest + 1]) {
-        if (limit >= 0) assert.equal(treeDepthOver(tree, limit), deepest > limit, `limit ${limit}, deepest node ${deepest} levels down`);
+      // Past twice the depth the samples alone answer; below it the search takes over.
+      for (let limit = 0; limit <= 2 * deepest + 2; limit++) {
+        assert.equal(treeDepthOver(tree, limit), deepest > limit, `limit ${limit}, deepest node ${deepest} levels down`);
+      }
+    } finally {
+      tree.delete();
+    }
+  }
+});
+
+test('in a large file the samples clear code of ordinary depth, and a chain past the limit anywhere in it is caught', async () => {
+  const parser = await pythonParser();
+  const functions = (count: number) => Array.from({ length: count }, (_, i) => `def f${i}(xs):\n    return [x + ${i} for x in xs if x]\n\n`).join('');
+  const chain = (n: number) => `y = 1${' + 1'.repeat(n)}\n\n`;
+  const texts = [functions(300), functions(150) + chain(MAX_TREE_DEPTH + 10) + functions(150), functions(299) + chain(MAX_TREE_DEPTH - 10) + functions(1)];
+  for (const text of texts) {
+    const tree = parse(parser, text);
+    try {
+      const deepest = deepestLevel(tree.rootNode);
+      assert.ok(tree.rootNode.descendantCount > 4 * MAX_TREE_DEPTH, 'large enough for many samples');
+      for (const limit of [deepest - 1, deepest, MAX_TREE_DEPTH]) {
+        assert.equal(treeDepthOver(tree, limit), deepest > limit, `limit ${limit}, deepest node ${deepest} levels down`);
       }
     } finally {
       tree.delete();
