@@ -81,7 +81,7 @@ test('the depth search (samples, then the subtrees too large to rule out) agrees
     const tree = parse(parser, text);
     try {
       const deepest = deepestLevel(tree.rootNode);
-      // Past twice the depth the samples alone answer; below it the search takes over.
+      // From about twice the depth the samples alone clear the tree; nearer the depth the exact search answers.
       for (let limit = 0; limit <= 2 * deepest + 2; limit++) {
         assert.equal(treeDepthOver(tree, limit), deepest > limit, `limit ${limit}, deepest node ${deepest} levels down`);
       }
@@ -91,7 +91,7 @@ test('the depth search (samples, then the subtrees too large to rule out) agrees
   }
 });
 
-test('in a large file the samples clear code of ordinary depth, and a chain past the limit anywhere in it is caught', async () => {
+test('in a large file the samples clear code of ordinary depth, and a chain past the limit in the middle of it is caught', async () => {
   const parser = await pythonParser();
   const functions = (count: number) => Array.from({ length: count }, (_, i) => `def f${i}(xs):\n    return [x + ${i} for x in xs if x]\n\n`).join('');
   const chain = (n: number) => `y = 1${' + 1'.repeat(n)}\n\n`;
