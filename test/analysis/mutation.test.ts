@@ -135,3 +135,73 @@ test('mayBeAliased finds other ways to reach a local value', async () => {
   assert.equal(await aliased('print(x.xs, f(xs=1))'), false, 'attribute and keyword names are not the variable');
   assert.equal(await aliased('h = lambda: xs'), true);
 });
+
+/**
+ * Whether the body of a loop in `def f(node, rows)`, after `prelude` at module
+ * level and `setup` in the function, may change `source`.
+ */
+async function mutatesIn(prelude: string, body: string, source: string, setup = 'pass'): Promise<boolean> {
+  const indented = (lines: string, depth: number) => lines.replace(/^/gm, ' '.repeat(depth));
+  const text = `${prelude}\ndef f(node, rows):\n${indented(setup, 4)}\n    for item in range(3):\n${indented(body, 8)}\n`;
+  return withSource(text, ({ facts, find }) => {
+    const loop = find('for_statement', undefined, 0);
+    return mayMutate([loop.childForFieldName('body')!], source.split('.'), { facts, iteratingConsumes: false });
+  });
+}
+
+test('another spelling of an imported value changes it', async () => {
+  const imports = 'import os\nimport os as system\nfrom os import environ\nfrom os import environ as env';
+  for (const body of ['del environ[k]', 'env.pop(k)', 'system.environ.clear()', 'environ.setdefault(k, v)', 'environ.update(a=1)']) {
+    assert.equal(await mutatesIn(imports, body, 'os.environ'), true, body);
+  }
+  for (const body of ['print(environ.get(k), env[k])', 'x = system.path.join(a, b)']) {
+    assert.equal(await mutatesIn(imports, body, 'os.environ'), false, body);
+  }
+});
+
+test('sys.modules may change under any code: imports add to it', async () => {
+  assert.equal(await mutatesIn('import sys', 'print(1)', 'sys.modules'), true);
+  assert.equal(await mutatesIn('from sys import modules', 'print(1)', 'modules'), true);
+  assert.equal(await mutatesIn('import sys', 'print(1)', 'sys.path'), false);
+});
+
+test('a call may change a module-level or imported value it is not given', async () => {
+  const prelude = [
+    'import math, site, sys',
+    'CACHE = {}',
+    'def clear():\n    CACHE.clear()',
+    'def clear_later():\n    clear()',
+    'def show():\n    print(len(CACHE))',
+    'def own_local():\n    CACHE = {}\n    CACHE.clear()',
+    'def loop():\n    loop()',
+    '@decorated\ndef wrapped():\n    pass',
+  ].join('\n');
+  for (const body of ['clear()', 'clear_later()', 'node.refresh()', 'unknown()', 'wrapped()', 'exec("x")']) {
+    assert.equal(await mutatesIn(prelude, body, 'CACHE'), true, body);
+  }
+  for (const body of ['show()', 'own_local()', 'loop()', 'math.sqrt(2.0)', 'print(sorted(rows), range(3))', 'rows.get(1)']) {
+    assert.equal(await mutatesIn(prelude, body, 'CACHE'), false, body);
+  }
+  assert.equal(await mutatesIn(prelude, 'site.addsitedir(p)', 'sys.path'), true, "another module's function may change its module's values");
+  assert.equal(await mutatesIn(prelude, 'show()', 'sys.path'), false);
+  assert.equal(await mutatesIn(prelude, 'clear()', 'rows'), false, 'a function of this file cannot reach a parameter it is not given');
+});
+
+test('yield and await let other code change what it can reach', async () => {
+  for (const source of ['rows', 'node.children']) assert.equal(await mutatesIn('', 'yield 1', source), true, source);
+  assert.equal(await mutatesIn('', 'yield own[0]', 'own', 'own = [1]'), false, 'a local list no other code can reach');
+  assert.equal(await mutatesIn('', 'yield 1', 'own', 'own = [1]\nkeep(own)'), true, 'a local handed elsewhere');
+  await withSource('async def f(rows, pause):\n    await pause(0)\n', ({ facts, root }) => {
+    const body = root.namedChild(0)!.childForFieldName('body')!;
+    assert.equal(mayMutate([body], ['rows'], { facts, iteratingConsumes: false }), true);
+  });
+});
+
+test('a local assigned the source, or one of its parts, spells it too', async () => {
+  for (const [setup, body] of [['tree = node', 'tree.children.clear()'], ['tree = node', 'tree.children = []'], ['kids = node.children', 'kids.pop()']] as const) {
+    assert.equal(await mutatesIn('', body, 'node.children', setup), true, body);
+  }
+  assert.equal(await mutatesIn('', 'node.children.clear()', 'tree.children', 'tree = node'), true, 'the source spelled through the alias');
+  assert.equal(await mutatesIn('', 'print(tree.children[0])', 'node.children', 'tree = node'), false);
+  assert.equal(await mutatesIn('', 'other.clear()', 'node.children', 'other = rows'), false);
+});

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { PARALLEL_MIN_FILES } from '../../server/src/cli/check';
 import { hasStackTrace, jsonFindings, memhints, project, type Run } from '../support/cli';
 
-const SOURCE = 'xs = [1, 2]\nprint(sum([x for x in xs]))\nfor x in list(xs):\n    print(x)\n';
+const SOURCE = 'xs = [1, 2]\nprint(sum([x * 2 for x in xs]))\nfor x in list(xs):\n    print(x)\n';
 
 /** "file code" pairs of a JSON run, sorted. */
 function found(run: Run): string[] {

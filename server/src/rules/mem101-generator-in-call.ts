@@ -1,11 +1,12 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
+import { comprehensionElement, returnsExistingObject } from '../analysis/existingObjects';
 import { isSideEffectFreeComprehension } from '../analysis/purity';
 import { isAsyncComprehension } from '../analysis/syntax';
 import { callAround, keywordAnchor } from './anchors';
-import { CONSUMING_CALLS, iteratesArgument, type ConsumingCall } from './consuming-calls';
+import { CONSUMING_CALLS, iteratesArgument, keptBy, type ConsumingCall, type Keeps } from './consuming-calls';
 import { generatorExpressionFix } from './generator-fix';
-import type { Finding, Fix, Rule, TextEdit } from './types';
+import type { Finding, Fix, Rule, Severity, TextEdit } from './types';
 
 export const mem101: Rule = {
   code: 'MEM101',
@@ -15,9 +16,9 @@ export const mem101: Rule = {
   summary: 'List comprehension passed to a call that only iterates it once',
   docs: {
     whatItDoes:
-      'Flags a list comprehension passed to a function that only iterates its argument once: `sum`, `min`, `max`, `any`, `all`, `sorted`, `set`, `frozenset`, `tuple`, `dict`, `bytes`, `bytearray`, `enumerate`, `zip`, `map`, `filter`, `collections.Counter`, `collections.deque`, `heapq.nlargest`/`nsmallest`/`merge`, the iterator tools of `itertools`, `math.fsum`, `math.prod` and the `statistics` functions. Import aliases are followed, and a local name that shadows a builtin (`sum = ...`) is left alone. `str.join` is not flagged: it builds a list from a generator anyway.',
+      'Flags a list comprehension passed to a function that only iterates its argument once: `sum`, `min`, `max`, `any`, `all`, `sorted`, `set`, `frozenset`, `tuple`, `dict`, `bytes`, `bytearray`, `enumerate`, `zip`, `map`, `filter`, `collections.Counter`, `collections.deque`, `heapq.nlargest`/`nsmallest`/`merge`, the iterator tools of `itertools`, `math.fsum`, `math.prod` and the `statistics` functions but `harmonic_mean`, which makes a list of an iterator itself. Import aliases are followed, and a local name that shadows a builtin (`sum = ...`) is left alone. `str.join` is not flagged: it builds a list from a generator anyway. The message says what a generator saves, which depends on what the call keeps of the items, and so does the severity: a warning where the items themselves are saved, information where repeated items or what a lazy result\'s reader drops may be, a hint where only the list\'s pointers are.',
     whyBadForMemory:
-      'The comprehension builds the whole list before the call starts: 8 bytes of pointer per item plus every item object, all alive at once. For 1,000,000 ints that is 8 MB of pointers and about 28 MB of int objects. A generator expression hands the items over one at a time and itself costs about 200 bytes, whatever the length.',
+      'The comprehension builds the whole list before the call starts: 8 bytes of pointer per item plus every item it builds, all alive at once. What a generator expression saves depends on what the call keeps, measured under tracemalloc for 10^5 to 10^6 items on CPython 3.9, 3.11 and 3.13. `sum`, `min`, `max`, `any`, `all`, `math.fsum`, `math.prod`, `statistics.fmean` and `geometric_mean` keep none of the items, `heapq.nlargest`/`nsmallest` and `deque(..., maxlen=n)` keep n, and `dict` keeps the key and value of each pair but not the pair: a generator saves the list and every item built for it, 36 MB for 1,000,000 new ints on 3.9 and 40 MB on 3.11 and 3.13 and 64 bytes per pair for `dict`. `statistics.mean`, `stdev`, `variance`, `pstdev` and `pvariance` do the same from Python 3.11; before, they made a list of an iterator, and a generator saves nothing. `sorted`, `tuple`, `deque`, `bytes`, `bytearray`, `statistics.median` and `quantiles` keep every item (or a byte of it): only the list\'s pointers are saved, 8 bytes per item (6.6 to 8.5 for `tuple`, which over-allocates as it grows from a generator). `set`, `frozenset`, `Counter`, `statistics.mode` and `multimode` keep each distinct item once: the pointers and the items that repeat, 10 to 23 bytes per item when all differ and the whole 40 when few do. Lazy consumers (`zip`, `map`, `enumerate`…) keep nothing themselves: the pointers are saved, and the items when what reads the iterator drops them. Where the items exist already (`[x for x in xs]`, comparisons, constants), only the pointers are saved, whatever the call.',
     example: 'total = sum([x * x for x in values])\nlongest = max([len(line) for line in lines], default=0)',
     useInstead: 'total = sum(x * x for x in values)\nlongest = max((len(line) for line in lines), default=0)',
     fixSafety:
@@ -36,15 +37,18 @@ export const mem101: Rule = {
     const positional = args.filter((arg) => arg.type !== 'keyword_argument' && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat');
     if (positional.length !== args.filter((arg) => arg.type !== 'keyword_argument').length) return undefined;
     if (consumer.positionalCount !== undefined && positional.length !== consumer.positionalCount) return undefined;
+    // It lists an iterator itself (`statistics.harmonic_mean`): a generator would save nothing.
+    if (consumer.listsIterators === 'always') return undefined;
+    const keeps = keptBy(consumer, args);
     const findings: Finding[] = [];
     for (const [index, argument] of positional.entries()) {
       if (argument.type !== 'list_comprehension' || !iteratesArgument(consumer, index)) continue;
       if (isAsyncComprehension(argument)) continue;
-      const calleeName = callee.text;
+      const { message, severity } = toldSaving(callee.text, consumer, keeps, argument);
       findings.push({
         code: mem101.code,
-        message: `\`${calleeName}()\` only iterates this list once: a generator expression avoids holding every item in memory at once`,
-        severity: mem101.defaultSeverity,
+        message,
+        severity,
         start: argument.startIndex,
         end: argument.endIndex,
         fix: generatorFix(call, argument, consumer, qualifiedName!, context.facts),
@@ -53,6 +57,57 @@ export const mem101: Rule = {
     return findings;
   },
 };
+
+/** What a generator saves over the list, from what the consumer keeps of the items. */
+type Saving = 'items' | 'list' | 'list and repeats' | 'list, items maybe';
+
+const SAVED: Readonly<Record<Keeps, Saving>> = {
+  nothing: 'items',
+  few: 'items',
+  parts: 'items',
+  items: 'list',
+  distinct: 'list and repeats',
+  later: 'list, items maybe',
+};
+
+/** How each saving is told, and how loudly: a saving of pointers only is a hint. */
+const TOLD: Readonly<Record<Saving, { readonly severity: Severity; readonly saves: string }>> = {
+  items: { severity: 'warning', saves: 'Saves the list and each item built for it' },
+  list: { severity: 'hint', saves: "Saves only the list's 8 B per item" },
+  'list and repeats': { severity: 'information', saves: "Saves the list's 8 B per item and the items that repeat" },
+  'list, items maybe': { severity: 'information', saves: "Saves the list's 8 B per item, and items if what reads it drops them" },
+};
+
+const KEPT: Readonly<Record<Keeps, string>> = {
+  nothing: 'keeps none of them',
+  few: 'keeps only n of them',
+  parts: 'keeps only their keys and values',
+  items: 'keeps every item',
+  distinct: 'keeps each distinct item once',
+  later: 'returns an iterator',
+};
+
+/**
+ * The message and severity of a finding: what a generator saves, then why.
+ * Items that exist already (`[x for x in xs]`, `[x > 0 for x in xs]`) cost
+ * nothing to build, so only the list's pointers are saved whatever the call keeps.
+ */
+function toldSaving(calleeName: string, consumer: ConsumingCall, keeps: Keeps, comprehension: Node): { message: string; severity: Severity } {
+  const element = comprehensionElement(comprehension);
+  if (element && returnsExistingObject(element)) {
+    return { message: `${TOLD.list.saves}: its items (\`${shortText(element)}\`) exist already`, severity: TOLD.list.severity };
+  }
+  const told = TOLD[SAVED[keeps]];
+  const listed = consumer.listsIterators;
+  const since = listed && listed !== 'always' ? ` on Python ${listed.before}+` : '';
+  return { message: `${told.saves}${since}: \`${calleeName}()\` ${KEPT[keeps]}`, severity: told.severity };
+}
+
+/** An expression's text on one line, shortened for a message. */
+function shortText(node: Node): string {
+  const text = node.text.replace(/\s+/g, ' ');
+  return text.length > 30 ? `${text.slice(0, 29)}…` : text;
+}
 
 /** The call a list comprehension is an argument of, from one of its `for`s: `sum([x for x in xs])`. */
 function callGivenComprehension(forKeyword: Node): Node | undefined {
