@@ -148,7 +148,7 @@ export interface MutationQuestion {
  * function and class bodies don't run, so don't count.
  */
 export function mayMutate(regions: readonly Node[], source: Chain, question: MutationQuestion): boolean {
-  const reach = regions[0] ? reachOf(source, regions[0], question.facts) : undefined;
+  const reach = regions[0] && reachOf(source, regions[0], question.facts);
   if (reach && isChangedBehindTheCode(reach)) return true;
   for (const region of regions) {
     for (const node of runningNodes(region)) {
@@ -195,7 +195,9 @@ interface Reach {
   isShared(): boolean;
 }
 
-function reachOf(source: Chain, from: Node, facts: DocumentFacts): Reach {
+function reachOf(source: Chain, from: Node, facts: DocumentFacts): Reach | undefined {
+  // A function or class of this file named in the copied expression is code, not data: only rebinding it changes it.
+  if (source.length === 1 && isDefinedHere(source[0]!, from, facts)) return undefined;
   const { chain: resolved, home } = spellingOf(source, from, facts);
   return {
     spelled: source,
@@ -205,6 +207,11 @@ function reachOf(source: Chain, from: Node, facts: DocumentFacts): Reach {
     from,
     isShared: () => home !== 'builtin' && (home !== 'local' || source.length > 1 || !isPrivateLocal(source[0]!, from, facts)),
   };
+}
+
+function isDefinedHere(name: string, from: Node, facts: DocumentFacts): boolean {
+  const found = facts.lookup(name, from);
+  return found !== undefined && found !== 'unknown' && found.sites.every((site) => site.kind === 'definition');
 }
 
 /**
@@ -317,7 +324,7 @@ function changesThroughOtherSpelling(node: Node, chain: Chain, reach: Reach, que
   // The same root is the same local: changesThrough has answered.
   if (reach.home !== 'local' || root.type !== 'identifier' || chain[0] === reach.spelled[0]) return false;
   const sources = [reach.spelled, ...reach.assigned];
-  const spellings = [chain, ...assignedSpellings(chain, root, facts)];
+  const spellings = [chain, ...assignedSpellings(chain, reach.from, facts)];
   return spellings.some((spelling) => sources.some((source) => changesThrough(node, spelling, source, question)));
 }
 

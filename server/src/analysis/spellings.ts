@@ -33,9 +33,11 @@ export function spellingOf(chain: Chain, from: Node, facts: DocumentFacts): Spel
 }
 
 /**
- * The chain with its root replaced by what a plain assignment in the same scope
- * gave that root (`tree = node`: `tree.children` is also `node.children`), one
- * level deep. Parameters and other bindings add nothing.
+ * The chain with its root replaced by what a plain assignment in the same scope,
+ * before `from`, gave that root (`tree = node`: `tree.children` is also
+ * `node.children`), one level deep. Parameters and other bindings add nothing;
+ * an assignment after `from` reaches it only around an enclosing loop, which
+ * would have to leave the name alone meanwhile.
  */
 export function assignedSpellings(chain: Chain, from: Node, facts: DocumentFacts): Chain[] {
   const found = facts.lookup(chain[0]!, from);
@@ -44,6 +46,7 @@ export function assignedSpellings(chain: Chain, from: Node, facts: DocumentFacts
   for (const site of found.sites) {
     const assignment = site.node.parent;
     if (site.kind !== 'assignment' || assignment?.type !== 'assignment' || !assignment.childForFieldName('left')?.equals(site.node)) continue;
+    if (site.node.startIndex >= from.startIndex) continue;
     const value = assignment.childForFieldName('right');
     const assigned = value ? chainOf(value) : undefined;
     if (assigned) spellings.push([...assigned, ...chain.slice(1)]);

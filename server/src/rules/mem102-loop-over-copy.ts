@@ -311,8 +311,15 @@ function walkedObject(contents: Node, facts: DocumentFacts): { readonly node: No
   }
   const callee = contents.type === 'call' ? contents.childForFieldName('function') : null;
   const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
-  return object && chainOf(object) && facts.qualifiedName(callee!) === undefined ? { node: object, kind: 'container' } : undefined;
+  if (!object || !chainOf(object) || facts.qualifiedName(callee!) !== undefined) return undefined;
+  return FRESH_RESULT_METHODS.has(callee!.childForFieldName('attribute')!.text) ? undefined : { node: object, kind: 'container' };
 }
+
+/** Methods of builtin types that return a new container of their own, not a view of the object (`line.split()`). */
+const FRESH_RESULT_METHODS: ReadonlySet<string> = new Set([
+  'split', 'rsplit', 'splitlines', 'partition', 'rpartition', 'copy', 'union', 'intersection', 'difference',
+  'symmetric_difference', 'most_common', 'readlines', 'encode', 'decode', 'lower', 'upper', 'strip', 'replace',
+]);
 
 /**
  * Whether the loop body runs code of the items or hands them to code it cannot
