@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { chainOf, type Chain } from '../../server/src/analysis/chains';
-import { mayBeAliased, mayMutate } from '../../server/src/analysis/mutation';
+import { mayBeAliased } from '../../server/src/analysis/aliasing';
+import { mayMutate } from '../../server/src/analysis/mutation';
 import { holdsBuiltinContainer } from '../../server/src/analysis/values';
 import { withSource } from '../support/tree';
 
