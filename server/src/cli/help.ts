@@ -30,7 +30,10 @@ Options:
                                   a fix is available, then a summary line; in a
                                   notebook path:cell N:line:column: ...
                           json:   one array of {file, line, column, endLine,
-                                  endColumn, code, message, severity, fix};
+                                  endColumn, code, message, severity, scale,
+                                  holds, fix}; scale is small, large or
+                                  unknown; holds is null or {bytes, perItem,
+                                  count, approximate, text};
                                   lines and columns are 1-based, columns count
                                   Unicode code points; fix is null or
                                   {safety, edits}; in a notebook, findings and
@@ -54,6 +57,9 @@ Options:
                         skip while searching directories, relative to the
                         current directory
   --ignore-noqa         report findings on lines marked # noqa too
+  --report-small        also report findings of small scale (bounded by
+                        literals or a known count, holding under 64 KiB), as
+                        hints; by default they are left out
   --exit-zero           exit with 0 even when findings remain
   --no-progress         never show the progress line (shown on a terminal
                         when more than 200 files are checked)
@@ -65,8 +71,8 @@ Options:
   -h, --help            print this help
 
 Settings come from [tool.memhints] in the nearest pyproject.toml above each
-file (select, ignore, severity, python-version, and exclude: .gitignore-style
-patterns relative to that file). --select replaces its select, --ignore adds
+file (select, ignore, severity, python-version, report-small, small-threshold,
+and exclude: .gitignore-style patterns relative to that file). --select replaces its select, --ignore adds
 to its ignore.
 
 Paths in the output (and "file" in JSON) are relative to the current
