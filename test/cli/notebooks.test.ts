@@ -27,7 +27,7 @@ function positionOf(cellNumber: number, snippet: string): { line: number; column
   return { line: line + 1, column: Array.from(lines[line]!.slice(0, lines[line]!.indexOf(snippet))).length + 1 };
 }
 
-/** A notebook's code as plain Python, following IPython: magics' own text and help requests do not run, %time's statement does. */
+/** A notebook's code as plain Python, following IPython: magics' own text and help requests do not run, %timeit's statement does. */
 function notebookAsPython(json: string): string {
   return codeCells(json)
     .map((cell) =>
@@ -112,6 +112,42 @@ function writeAndRun(root: string, name: string, text: string, expected: string)
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, expected);
 }
+
+/** The fixture with each code cell's source passed through `edit` (sources kept in their list form). */
+function withCellsEdited(json: string, edit: (source: string) => string): string {
+  const notebook = notebookJson(json);
+  const cells = notebook.cells.map((cell) => (cell.cell_type === 'code' ? { ...cell, source: edit(typeof cell.source === 'string' ? cell.source : cell.source.join('')) } : cell));
+  return JSON.stringify({ ...notebook, cells }, null, 1);
+}
+
+/** The cell numbers and code snippets of a run's findings. */
+function flagged(run: ReturnType<typeof memhints>, json: string): string[] {
+  const cells = cellsOf(json);
+  return (jsonFindings(run) as (ReturnType<typeof jsonFindings>[number] & { cell: number })[]).map((finding) => {
+    const line = cells.find((cell) => cell.number === finding.cell)!.text.split('\n')[finding.line - 1]!;
+    return `cell ${finding.cell}: ${Array.from(line).slice(finding.column - 1, finding.endColumn - 1).join('')}`;
+  });
+}
+
+test('code timed by %timeit or %%time is measured as written: not reported, not fixed; under other magics it is', (t) => {
+  const timed = ['cell 7: [v for v in df["units"]]', 'cell 8: [p * u for p, u in zip(df["price"], df["units"])]'];
+  const variants = {
+    'timed.ipynb': SALES,
+    'bare.ipynb': withCellsEdited(SALES, (source) => source.replace('%timeit -n 3 ', '').replace('%%time\n', '')),
+    'other.ipynb': withCellsEdited(SALES, (source) => source.replace('%timeit -n 3 ', '%prun -l 3 ').replace('%%time\n', '%%capture out\n')),
+  };
+  const root = project(t, variants);
+  const found = Object.fromEntries(Object.entries(variants).map(([name, json]) => [name, flagged(memhints(['check', '--format', 'json', name], root), json)]));
+  // The same code, without the magics or under magics that do not time it, is flagged.
+  for (const name of ['bare.ipynb', 'other.ipynb']) for (const snippet of timed) assert.ok(found[name]!.includes(snippet), `${name}: ${snippet}`);
+  assert.deepEqual(found['timed.ipynb'], found['bare.ipynb']!.filter((snippet) => !timed.includes(snippet)));
+
+  const fixed = memhints(['check', '--fix', '--unsafe-fixes', 'timed.ipynb'], root);
+  assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+  const cells = codeCells(readFileSync(join(root, 'timed.ipynb'), 'utf8'));
+  assert.equal(cells.find((cell) => cell.number === 7)!.text.split('\n')[0], '%timeit -n 3 sum([v for v in df["units"]])');
+  assert.equal(cells.find((cell) => cell.number === 8)!.text, codeCells(SALES).find((cell) => cell.number === 8)!.text);
+});
 
 test('--diff shows the fixes per cell and writes nothing', (t) => {
   const root = project(t, { 'sales.ipynb': SALES });

@@ -25,7 +25,7 @@ export function checkNotebook(parser: Parser, file: string, shown: string, check
   }
   const analyse = (texts: readonly string[]) => {
     const module = new NotebookModule(texts);
-    return { module, findings: module.withCellFixes(lintText(parser, module.source, check.lint)) };
+    return { module, findings: module.reportable(lintText(parser, module.source, check.lint)) };
   };
   const original = cells.map((cell) => cell.text);
   if (check.mode === 'none') return { findings: report(shown, cells, original, analyse(original)), fixed: 0, diff: '' };
@@ -59,7 +59,7 @@ export function checkNotebook(parser: Parser, file: string, shown: string, check
   return { findings, fixed, diff: '' };
 }
 
-/** Module edits (each within one cell: see withCellFixes) applied to the cells' own text. */
+/** Module edits (each within one cell: see reportable) applied to the cells' own text. */
 function applyInCells(module: NotebookModule, texts: readonly string[], edits: readonly TextEdit[]): string[] {
   const byCell = new Map<number, TextEdit[]>();
   for (const edit of edits) {
