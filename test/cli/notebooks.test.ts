@@ -174,3 +174,57 @@ test('a notebook of another language is skipped; a broken one is an error naming
   assert.equal(broken.status, 2);
   assert.match(broken.stderr, /^memhints: error: broken\.ipynb: not a notebook/m);
 });
+
+const SALES_V3 = fixtureNotebook('sales-v3.ipynb');
+
+interface V3Notebook {
+  readonly nbformat: number;
+  readonly worksheets: { cells: { cell_type: string; input?: string | string[] }[] }[];
+}
+
+test('an nbformat 3 notebook is read: findings by cell number, headings counted, code timed by %timeit left alone', (t) => {
+  const root = project(t, { 'old.ipynb': SALES_V3 });
+  const run = memhints(['check', '--format', 'json', 'old.ipynb'], root);
+  assert.equal(run.status, 1, run.stderr);
+  const cells = cellsOf(SALES_V3);
+  const expected = [
+    { cell: 3, snippet: '[p * u for p, u in zip(prices, units)]' },
+    { cell: 4, snippet: '[p for p in prices]' },
+  ];
+  assert.deepEqual(flagged(run, SALES_V3), expected.map(({ cell, snippet }) => `cell ${cell}: ${snippet}`));
+  assert.ok(cells.find((cell) => cell.number === 6)!.text.startsWith('%timeit sum(['), 'the fixture times a flaggable call');
+});
+
+test('--fix on an nbformat 3 notebook fixes `input` and keeps the format, every other field and the layout', (t) => {
+  const root = project(t, { 'old.ipynb': SALES_V3, 'before.py': notebookAsPython(SALES_V3) });
+  const before = python('before.py', root);
+  assert.equal(before.status, 0, before.stderr);
+
+  const run = memhints(['check', '--fix', 'old.ipynb'], root);
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /^Fixed 2 findings in 1 file\.$/m);
+  const fixed = readFileSync(join(root, 'old.ipynb'), 'utf8');
+
+  const original = JSON.parse(SALES_V3) as V3Notebook;
+  const after = JSON.parse(fixed) as V3Notebook;
+  assert.equal(after.nbformat, 3);
+  assert.ok(!('cells' in after), 'no nbformat 4 "cells" list is added');
+  // Without the code cells' input, the notebooks are the same, key order included.
+  const withoutInput = (notebook: V3Notebook) =>
+    JSON.stringify({ ...notebook, worksheets: notebook.worksheets.map((worksheet) => ({ ...worksheet, cells: worksheet.cells.map(({ input: _code, ...cell }) => cell) })) });
+  assert.equal(withoutInput(after), withoutInput(original));
+  const inputs = (notebook: V3Notebook) => notebook.worksheets.flatMap((worksheet) => worksheet.cells.filter((cell) => cell.cell_type === 'code').map((cell) => cell.input));
+  assert.deepEqual(inputs(after).map(Array.isArray), inputs(original).map(Array.isArray), 'each input keeps its form (list or string)');
+  assert.notDeepEqual(inputs(after), inputs(original));
+  // The lines that changed are lines of code; non-ASCII stays escaped as the file had it.
+  const oldLines = SALES_V3.split('\n');
+  const newLines = fixed.split('\n');
+  assert.equal(newLines.length, oldLines.length);
+  const changed = oldLines.flatMap((line, i) => (line !== newLines[i] ? [i] : []));
+  assert.equal(changed.length, 2);
+  for (const i of changed) assert.match(oldLines[i]!, /^ {6}"|^ {5}"input": "/, `line ${i + 1} is not an input line`);
+  assert.ok(fixed.includes('caf\\u00e9'));
+
+  writeAndRun(root, 'after.py', notebookAsPython(fixed), before.stdout);
+  assert.equal(memhints(['check', 'old.ipynb'], root).status, 0);
+});
