@@ -8,7 +8,7 @@ import type { Finding, TextEdit } from '../rules/types';
 import type { FileCheck, FileOutcome } from './checkFile';
 import { MAX_FIX_PASSES } from './fix';
 import { NotebookError, readNotebook, withCellSources, type NotebookCode } from './ipynb';
-import { lintText } from './lint';
+import { assertParsable, lintText } from './lint';
 import { unifiedDiff } from './report/diff';
 import { reportedFindings, type ReportedFinding } from './report/findings';
 import { readSource, SourceError, writeSourceIfUnchanged } from './source';
@@ -25,6 +25,8 @@ export function checkNotebook(parser: Parser, file: string, shown: string, check
   }
   const analyse = (texts: readonly string[]) => {
     const module = new NotebookModule(texts);
+    // The limits apply to the code, not to the JSON around it (outputs can be megabytes of images).
+    assertParsable(module.source, check.maxFileSize);
     return { module, findings: module.reportable(lintText(parser, module.source, check.lint)) };
   };
   const original = cells.map((cell) => cell.text);
