@@ -1,6 +1,6 @@
 // Files that cannot be read are reported on stderr; the others are still checked.
 import assert from 'node:assert/strict';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { hasStackTrace, jsonFindings, memhints, project } from '../support/cli';
@@ -38,7 +38,11 @@ const NOBODY = 65534;
  */
 function memhintsDenied(root: string, denied: readonly string[], args: readonly string[]): ReturnType<typeof memhints> {
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) chmodSync(root, 0o755);
+  if (asRoot) {
+    // Whatever the umask made of them.
+    chmodSync(root, 0o755);
+    for (const path of readdirSync(root, { recursive: true, encoding: 'utf8' }).map((name) => join(root, name))) chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
+  }
   for (const path of denied) chmodSync(join(root, path), 0o000);
   try {
     return memhints(args, root, asRoot ? { uid: NOBODY, gid: NOBODY } : undefined);
