@@ -82,16 +82,17 @@ Summaries ("Found ...", "Fixed ...") go to standard output with the text
 format and to standard error with the others, so that standard output holds
 exactly one JSON array, one SARIF log, or the workflow commands.
 
-A file that cannot be read (missing permission, not valid UTF-8) is reported
-on standard error and skipped; the other files are still checked. Files
-memhints declines to parse (over --max-file-size, or nested deeper than Python
-itself allows) get a notice on standard error and do not change the exit code.
+A file that cannot be read (missing permission, not valid UTF-8, a malformed
+notebook) is reported on standard error and skipped; the other files are
+still checked. Files memhints declines to parse (over --max-file-size, or
+nested deeper than Python itself allows) get a notice on standard error and do
+not change the exit code.
 
 Exit codes:
   0  no findings (or --exit-zero); with --diff: nothing to fix
   1  findings remain (after --fix: those not fixed); with --diff: there are fixes
   2  a usage error, an invalid pyproject.toml, or a file or directory that
-     could not be read or written
+     could not be read or written (even with --exit-zero)
 `;
 
 export const RULE_HELP = `Usage: memhints rule CODE

@@ -1,7 +1,7 @@
 // Text → findings for one file: parse, run the analysis, free the tree.
 import type { Parser } from 'web-tree-sitter';
 import { analyze, type AnalysisOptions } from '../analysis/analyze';
-import { whyNotAnalysed } from '../limits';
+import { whyNotAnalysed, whyNotParsed } from '../limits';
 import { parse, renewPythonParser } from '../parser';
 import type { Finding } from '../rules/types';
 
@@ -12,6 +12,12 @@ export interface LintOptions extends AnalysisOptions {
 /** A text memhints declines to analyse; the message says why. */
 export class NotCheckable extends Error {
   override readonly name = 'NotCheckable';
+}
+
+/** Refuses text that should not be parsed at all: over the size limit, or nested deeper than Python allows. */
+export function assertParsable(text: string, maxFileSize: number): void {
+  const skip = whyNotParsed(text, maxFileSize);
+  if (skip) throw new NotCheckable(`${skip.reason}${skip.overSizeLimit ? ' (see --max-file-size)' : ''}`);
 }
 
 export function lintText(parser: Parser, text: string, options: LintOptions): Finding[] {
