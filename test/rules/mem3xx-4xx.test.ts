@@ -139,9 +139,9 @@ test('MEM403 adds count= only for a single range of a name or a non-negative lit
 
 test('MEM403 gives a fix only with a dtype and a module name for fromiter', async () => {
   const fixOf = async (source: string) => (await findingsOf('MEM403', source))[0]?.fix;
-  assert.ok(await fixOf('import numpy as np\na = np.array([i for i in xs], dtype=float)\n'));
-  assert.equal(await fixOf('import numpy as np\na = np.array([i for i in xs])\n'), undefined);
-  assert.equal(await fixOf('from numpy import array\na = array([i for i in xs], dtype=float)\n'), undefined);
-  assert.equal(await fixOf('import numpy as np\na = np.array([i for i in xs], dtype=float, copy=False)\n'), undefined);
-  assert.equal((await fixOf('import numpy as np\na = np.array([i for i in xs], float)\n'))?.safety, 'unsafe');
+  assert.ok(await fixOf('import numpy as np\na = np.array([len(i) for i in xs], dtype=float)\n'));
+  assert.equal(await fixOf('import numpy as np\na = np.array([len(i) for i in xs])\n'), undefined);
+  assert.equal(await fixOf('from numpy import array\na = array([len(i) for i in xs], dtype=float)\n'), undefined);
+  assert.equal(await fixOf('import numpy as np\na = np.array([len(i) for i in xs], dtype=float, copy=False)\n'), undefined);
+  assert.equal((await fixOf('import numpy as np\na = np.array([len(i) for i in xs], float)\n'))?.safety, 'unsafe');
 });
