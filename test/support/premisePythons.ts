@@ -8,18 +8,17 @@ import { DEBIAN_PYTHONS, interpreterFor, missingInterpreter, python3Version } fr
 
 const PYTHON3_VERSION = python3Version();
 
-/** A module some premise needs, and the CPython versions the suite installs it for. */
+/**
+ * A module some premise needs. The suite installs each of them for every
+ * version it has: .ci/run installs Debian's python3-pandas (and with it
+ * python3-numpy) for the machine's python3, scripts/pythons/install.sh numpy
+ * and pandas with 3.9 and 3.13. A module added here must be added to both.
+ */
 export type SuiteModule = 'numpy' | 'pandas';
 
-/**
- * Where the suite provides each module: scripts/pythons/install.sh installs
- * numpy with 3.9 and 3.13; .ci/run installs Debian's python3-pandas (and with
- * it python3-numpy) for the machine's python3 version. Elsewhere a missing
- * module is a skip even under CI.
- */
-function suiteProvides(module: SuiteModule, version: string): boolean {
-  if (version === PYTHON3_VERSION) return true;
-  return module === 'numpy' && (DEBIAN_PYTHONS as readonly string[]).includes(version);
+/** Whether the suite installs this version (and so its modules): elsewhere anything missing is a skip, even under CI. */
+function suiteHas(version: string): boolean {
+  return version === PYTHON3_VERSION || (DEBIAN_PYTHONS as readonly string[]).includes(version);
 }
 
 function imports(python: string, modules: readonly SuiteModule[]): boolean {
@@ -46,17 +45,16 @@ type Availability = { readonly python: PremisePython } | { readonly skip: string
 
 function availability(version: PythonVersion, modules: readonly SuiteModule[]): Availability | undefined {
   const candidates = candidatesFor(version);
-  const provided = modules.every((module) => suiteProvides(module, version));
   if (candidates.length === 0) {
-    // Versions nobody installs are not listed at all: there is nothing to do about them.
-    if (!DEBIAN_PYTHONS.includes(version)) return undefined;
+    // Versions the suite does not install are not listed at all: there is nothing to do about them.
+    if (!suiteHas(version)) return undefined;
     const missing = missingInterpreter(version);
-    return missing.fail && provided ? { fail: missing.message } : { skip: missing.message };
+    return missing.fail ? { fail: missing.message } : { skip: missing.message };
   }
   const python = candidates.find((candidate) => imports(candidate, modules));
   if (python) return { python: { version, python } };
   const reason = `no python${version} here can import ${modules.join(', ')} (tried ${candidates.join(', ')})`;
-  if (!provided) return { skip: `${reason}, and the suite installs none there` };
+  if (!suiteHas(version)) return { skip: `${reason}, and the suite installs none there` };
   const hint = version === PYTHON3_VERSION ? `apt-get install ${modules.map((module) => `python3-${module}`).join(' ')} (Debian)` : 'run scripts/pythons/install.sh';
   return process.env.CI === 'true' ? { fail: `${reason}: ${hint}` } : { skip: `${reason}: ${hint}` };
 }
