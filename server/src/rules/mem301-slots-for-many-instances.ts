@@ -41,7 +41,7 @@ export const mem301: Rule = {
     example:
       'class Point:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n\npoints = [Point(x, y, 0.0) for x, y in pairs]',
     useInstead:
-      'class Point:\n    __slots__ = ("x", "y", "z")\n\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n\n# or, on Python 3.10+:\nfrom dataclasses import dataclass\n\n@dataclass(slots=True)\nclass Point3:\n    x: float\n    y: float\n    z: float',
+      'class Point:\n    __slots__ = ("x", "y", "z")\n\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n\npoints = [Point(x, y, 0.0) for x, y in pairs]\n\n# or, on Python 3.10+:\nfrom dataclasses import dataclass\n\n@dataclass(slots=True)\nclass Point3:\n    x: float\n    y: float\n    z: float',
     fixSafety:
       'No automatic fix: code elsewhere (another module, a library, a debugger, pickling with protocol 0 or 1, `copy` helpers that read `__dict__`) may set attributes that are not listed, read `__dict__`, or take weak references, and with `__slots__` those raise AttributeError or TypeError.',
   },
