@@ -7,6 +7,8 @@ import type { DocumentFacts } from '../analysis/facts';
 import { unparenthesized } from '../analysis/syntax';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
 import { SizeEstimator } from '../sizes/estimate';
+import { Folder } from '../sizes/fold';
+import { rangeLength, rangeValues } from '../sizes/ranges';
 import { perCountSize, type Size } from '../sizes/size';
 
 /** `pointers`: only the list's own object; `items`: the items it made too (what a lazy form never holds at once). */
@@ -38,4 +40,41 @@ function soleIterable(list: Node): Node | undefined {
     return args.length === 1 && args[0]!.type !== 'keyword_argument' && args[0]!.type !== 'list_splat' ? args[0] : undefined;
   }
   return undefined;
+}
+
+/** The loops a node repeats in: `for` statements and comprehensions' `for … in` clauses, innermost first. */
+export function enclosingIterations(node: Node): Node[] {
+  const loops: Node[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'for_statement' || current.type === 'while_statement') loops.push(current);
+    else if (COMPREHENSIONS.has(current.type)) loops.push(...forClauses(current).reverse());
+    else if (current.type === 'function_definition' || current.type === 'class_definition' || current.type === 'lambda') break;
+  }
+  return loops;
+}
+
+/** `perItem` bytes for each pass of a loop: exact for `range()` of constants, else per `len(iterable)`. */
+export function perPassHolds(perItem: number, loop: Node, facts: DocumentFacts): Size | undefined {
+  const iterable = loop.type === 'while_statement' ? null : loop.childForFieldName('right');
+  if (!iterable) return undefined;
+  const passes = constantRangeLength(iterable, facts);
+  if (passes !== undefined) return { bytes: perItem * Number(passes), approximate: true };
+  return perCountSize(0, perItem, `len(${unparenthesized(iterable).text})`, true);
+}
+
+const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+
+function forClauses(comprehension: Node): Node[] {
+  return comprehension.namedChildren.filter((child): child is Node => child?.type === 'for_in_clause');
+}
+
+/** The number of items of `range(…)` of constants. */
+function constantRangeLength(iterable: Node, facts: DocumentFacts): bigint | undefined {
+  const call = unparenthesized(iterable);
+  if (call.type !== 'call' || facts.qualifiedName(call.childForFieldName('function')!) !== 'builtins.range') return undefined;
+  const folder = new Folder(facts);
+  const bounds = facts.callArguments(call).map((arg) => folder.integer(arg));
+  if (bounds.length === 0 || bounds.length > 3 || bounds.some((bound) => bound === undefined)) return undefined;
+  const range = rangeValues(bounds as bigint[]);
+  return range && rangeLength(range);
 }

@@ -9,3 +9,15 @@ export function holdsText(size: Size): string {
   if (!size.perCount) return `${about}${shortBytes(size.bytes)}`;
   return `${about}${size.perCount.bytes}·n B, n = ${size.perCount.count}`;
 }
+
+/**
+ * The start of a message: the cost first, then what it is. "≈ 3.8 MiB of
+ * ints", "≈ 36·n B of ints (n = len(rows))", or just "Ints" capitalised
+ * when the size model cannot tell.
+ */
+export function costLead(holds: Size | undefined, what: string): string {
+  if (!holds) return what.charAt(0).toUpperCase() + what.slice(1);
+  const about = holds.approximate ? '≈ ' : '';
+  if (!holds.perCount) return `${about}${shortBytes(holds.bytes)} of ${what}`;
+  return `${about}${holds.perCount.bytes}·n B of ${what} (n = ${holds.perCount.count})`;
+}
