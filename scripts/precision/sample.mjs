@@ -9,7 +9,8 @@
 // than --min, the rest is shared among the rules in proportion to the findings they have
 // left. The same findings and seed always give the same sample, whatever order the
 // findings come in: they are sorted first, and each rule shuffles with its own generator,
-// seeded from the seed and the rule's code, so a rule's draw does not depend on the others.
+// seeded from the seed and the rule's code: which findings a rule draws does not depend on
+// the other rules (only its quota can).
 // A finding is identified by file, cell, line, column and code (`findingKey` in
 // findings.mjs), which survive changes of memhints' messages and severities; the id is a
 // hash of that key.
