@@ -10,7 +10,7 @@ import { findingsIn } from '../support/analyze';
 import { assertClaim, assignedNames, DATA_SCALE, describeRuns, measureFix } from '../support/premise';
 import { forEachPython } from '../support/premisePythons';
 
-const CLAIM = /(\d+) B per item/;
+const CLAIM = /^≈ (\d+)·n B of pointers/;
 
 const SETUP = [
   'from types import SimpleNamespace',
@@ -29,6 +29,7 @@ forEachPython('MEM104: sum(1 for …) lowers the peak of each documented example
     const [finding] = await findingsIn(before, { rules: [mem104] });
     const claim = CLAIM.exec(finding?.message ?? '');
     assert.ok(claim, `the finding states the cost per item: ${finding?.message}`);
+    assert.equal(finding!.holds?.perCount?.bytes, Number(claim[1]), 'the message states what the finding holds');
     const runs = measureFix(python, { setup: SETUP, before, after: replacements[index]!, results: [count], figures: { count } });
     const claimed = Number(claim[1]) * runs.before.figures.count!;
     context.diagnostic(describeRuns(before, runs, claimed));

@@ -33,7 +33,7 @@ const GROWING_PEAK = 1.975;
 const FILLED_PEAK = 1.05;
 
 function assertClaim(documented: DocumentedCase, before: CaseRun, after: CaseRun): void {
-  assert.match(documented.finding.message, /old and new alive \(2× peak\)/);
+  assert.match(documented.finding.message, /^Old and new `\w+` alive \(2× peak\)/);
   assert.equal(documented.fixed, documented.before, 'MEM204 offers no fix');
   const bytes = resultBytes(before, Object.keys(before.values));
   assert.ok(before.peak >= GROWING_PEAK * bytes, `${documented.before}: peaks at ${before.peak} B for ${bytes} B, not two copies`);

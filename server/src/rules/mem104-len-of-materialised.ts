@@ -6,6 +6,10 @@ import { descendants, isAsyncComprehension } from '../analysis/syntax';
 import { calleeAnchors } from './anchors';
 import { ITERATOR_CALLS } from './iterator-calls';
 import type { Fix, Rule } from './types';
+import { DataScales } from '../scale/dataScale';
+import { listHolds } from '../scale/holds';
+import { costLead } from '../scale/holdsText';
+import { perCountSize } from '../sizes/size';
 
 export const mem104: Rule = {
   code: 'MEM104',
@@ -38,10 +42,14 @@ export const mem104: Rule = {
       fix = iteratorFix(call, counted);
     }
     const sumIsBuiltin = facts.lookup('sum', call) === undefined;
+    // The items may live on elsewhere: what counting lazily surely saves is the list's pointers.
+    const holds = listHolds(argument, facts, 'pointers') ?? perCountSize(56, 8, 'the items counted', true);
     return {
       code: mem104.code,
-      message: 'List built only to be counted: 8 B per item, plus items nothing else holds; `sum(1 for …)` keeps one at a time',
+      message: `${costLead(holds, 'pointers')}, more if the items live nowhere else: \`sum(1 for …)\` counts without a list`,
       severity: mem104.defaultSeverity,
+      ...(holds ? { holds } : {}),
+      scale: new DataScales(facts).of(argument),
       start: call.startIndex,
       end: call.endIndex,
       ...(fix && sumIsBuiltin ? { fix } : {}),

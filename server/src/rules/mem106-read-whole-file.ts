@@ -86,6 +86,8 @@ function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding
       code: mem106.code,
       message: `\`.readlines()\` reads every line into a list before the loop starts: iterating ${fileLabel(file)} holds one line at a time`,
       severity: mem106.defaultSeverity,
+    // A file is data from outside the program: its size is known only when it runs.
+    scale: 'large',
       start: call.startIndex,
       end: call.endIndex,
       fix: { title: 'Iterate the file directly', safety, edits: [{ start: file.endIndex, end: call.endIndex, text: '' }] },
@@ -98,6 +100,8 @@ function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding
     code: mem106.code,
     message: `\`${lines.text}\` holds every line of the file but is only looped over once: iterating ${fileLabel(file)} in that loop holds one line at a time`,
     severity: mem106.defaultSeverity,
+    // A file is data from outside the program: its size is known only when it runs.
+    scale: 'large',
     start: call.startIndex,
     end: call.endIndex,
   };
@@ -115,6 +119,8 @@ function splitFinding(call: Node, read: Node, splitter: string, facts: DocumentF
     code: mem106.code,
     message: `Holds the whole file at least twice, as one string and as a list of lines: iterating ${fileLabel(file)} holds one line at a time`,
     severity: mem106.defaultSeverity,
+    // A file is data from outside the program: its size is known only when it runs.
+    scale: 'large',
     start: call.startIndex,
     end: call.endIndex,
     ...(fix ? { fix } : {}),

@@ -6,6 +6,8 @@ import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analys
 import { callArguments, descendants, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
 import { calleeAnchors } from './anchors';
 import type { Rule } from './types';
+import { DataScales } from '../scale/dataScale';
+import type { Scale } from '../scale/scale';
 
 /** Where a combining function takes the arrays or frames it copies. */
 type Inputs = { readonly positional: readonly number[]; readonly keywords: readonly string[]; readonly sequence: boolean };
@@ -74,8 +76,9 @@ export const mem204: Rule = {
     const instead = growth.library === 'numpy' ? 'fill a preallocated `np.empty`' : 'fill preallocated columns, then one frame';
     return {
       code: mem204.code,
-      message: `\`${growth.label}\`${growth.removed ? ' (pandas < 2)' : ''} recopies \`${target.text}\` each pass, old and new alive (2× peak): ${instead}`,
+      message: `Old and new \`${target.text}\` alive (2× peak), all of it recopied each pass by \`${growth.label}\`${growth.removed ? ' (pandas < 2)' : ''}: ${instead}`,
       severity: mem204.defaultSeverity,
+      scale: growthScale(loops, context.facts),
       start: call.startIndex,
       end: call.endIndex,
     };
@@ -276,4 +279,13 @@ function isSelfAppend(value: Node, name: Node): boolean {
   const call = unparenthesized(value);
   const callee = call.type === 'call' ? call.childForFieldName('function') : null;
   return callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'append' && callee.childForFieldName('object')?.text === name.text;
+}
+
+/**
+ * An array or frame is data scale unless every loop that grows it runs over
+ * literals or a short range: then it is small.
+ */
+function growthScale(loops: readonly Node[], facts: DocumentFacts): Scale {
+  const scales = new DataScales(facts);
+  return loops.every((loop) => loop.type === 'for_statement' && scales.ofIteration(loop) === 'small') ? 'small' : 'large';
 }

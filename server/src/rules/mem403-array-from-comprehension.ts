@@ -5,6 +5,9 @@ import { callArguments, isAsyncComprehension, unparenthesized } from '../analysi
 import { calleeAnchors } from './anchors';
 import { itemKind, type ItemKind } from './array-items';
 import type { Finding, Fix, Rule, TextEdit } from './types';
+import { DataScales } from '../scale/dataScale';
+import { listHolds } from '../scale/holds';
+import { costLead } from '../scale/holdsText';
 
 const ARRAY_CALLS: ReadonlySet<string> = new Set(['numpy.array', 'numpy.asarray']);
 
@@ -37,14 +40,17 @@ export const mem403: Rule = {
     const source = args[0] ? itemsSource(args[0], context.facts) : undefined;
     if (!source || isAsyncComprehension(source.generator)) return undefined;
     const kind = itemsKind(source.generator, context.facts);
-    if (kind === 'row' && !hasCondition(source.generator)) return rowsFinding(call, callee, source);
+    if (kind === 'row' && !hasCondition(source.generator)) return rowsFinding(call, callee, source, context.facts);
     if (kind !== 'scalar') return undefined;
     const dtype = dtypeArgument(args);
     const fix = dtype && args.length === 2 ? fromiterFix(callee, source, args[1]!, context.facts) : undefined;
+    const holds = listHolds(source.argument, context.facts, 'items');
     return {
       code: mem403.code,
-      message: `\`${callee.text}(${shapeOf(source)})\` first builds a list of Python numbers (8–40 B/item): \`np.fromiter\` fills the array directly${dtype ? '' : ' (it needs a dtype)'}`,
+      message: `${costLead(holds, 'Python numbers')} in a list before the array (8–40 B/item): \`np.fromiter\` fills it directly${dtype ? '' : ' (given a dtype)'}`,
       severity: mem403.defaultSeverity,
+      ...(holds ? { holds } : {}),
+      scale: new DataScales(context.facts).of(source.generator),
       start: call.startIndex,
       end: call.endIndex,
       ...(fix ? { fix: fix.fix } : {}),
@@ -53,11 +59,12 @@ export const mem403: Rule = {
 };
 
 /** Rows (tuples of numbers, numpy arrays): np.fromiter would raise; an array filled in place holds no row objects. */
-function rowsFinding(call: Node, callee: Node, source: ItemsSource): Finding {
+function rowsFinding(call: Node, callee: Node, source: ItemsSource, facts: DocumentFacts): Finding {
   return {
     code: mem403.code,
-    message: `\`${callee.text}(${shapeOf(source)})\` of rows also holds each row as Python objects, 2× the array or more: fill \`np.empty((n, …))\``,
+    message: `Rows as Python objects, 2× the array or more, before \`${callee.text}(${shapeOf(source)})\` copies them: fill \`np.empty((n, …))\``,
     severity: mem403.defaultSeverity,
+    scale: new DataScales(facts).of(source.generator),
     start: call.startIndex,
     end: call.endIndex,
   };

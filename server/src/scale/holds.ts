@@ -25,19 +25,24 @@ export function listHolds(list: Node, facts: DocumentFacts, part: HeldPart): Siz
   return perCountSize(layout.list.header + layout.gcHeader, layout.pointer, `len(${iterable.text})`, true);
 }
 
+const SIZED_SHAPES: ReadonlySet<string> = new Set(['identifier', 'attribute', 'subscript']);
+
 /**
  * The iterable whose length is the list's: the one `for … in` of a
  * comprehension without `if`, or the argument of `list(…)`.
  */
 function soleIterable(list: Node): Node | undefined {
   const parts = list.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
-  if (list.type === 'list_comprehension') {
+  if (list.type === 'list_comprehension' || list.type === 'generator_expression') {
     const clauses = parts.slice(1);
     return clauses.length === 1 && clauses[0]!.type === 'for_in_clause' ? (clauses[0]!.childForFieldName('right') ?? undefined) : undefined;
   }
   if (list.type === 'call') {
     const args = list.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment') ?? [];
-    return args.length === 1 && args[0]!.type !== 'keyword_argument' && args[0]!.type !== 'list_splat' ? args[0] : undefined;
+    const only = args.length === 1 ? unparenthesized(args[0]!) : undefined;
+    if (only?.type === 'generator_expression') return soleIterable(only);
+    // `len(x)` says how many items only of what has a length: a name, an attribute, a subscript.
+    return only && SIZED_SHAPES.has(only.type) ? only : undefined;
   }
   return undefined;
 }
