@@ -47,6 +47,8 @@ export interface JsonFinding {
   readonly code: string;
   readonly message: string;
   readonly severity: string;
+  readonly scale: 'small' | 'large' | 'unknown';
+  readonly holds: null | { bytes: number; perItem: number | null; count: string | null; approximate: boolean; text: string };
   readonly fix: null | {
     readonly safety: 'safe' | 'unsafe';
     readonly edits: readonly { line: number; column: number; endLine: number; endColumn: number; text: string }[];
