@@ -95,7 +95,7 @@ test('tool.driver names memhints, its version and home, and describes the rules 
 
 test('each result is a json finding: rule, level, message, a location relative to the current directory in code points', (t) => {
   const root = project(t, { 'src/mod.py': SOURCE, 'odd dir/file #1%.py': SOURCE });
-  const findings = jsonFindings(memhints(['check', '--format', 'json'], root));
+  const findings = jsonFindings(memhints(['check', '--format', 'json', '--report-small'], root));
   const [run] = sarifLog([], root).runs;
   assert.equal(run!.columnKind, 'unicodeCodePoints');
   const base = run!.originalUriBaseIds!['%SRCROOT%']!.uri!;
@@ -123,7 +123,7 @@ test('each result is a json finding: rule, level, message, a location relative t
 
 test('fixes carry the json fix edits as replacements, and say whether they are safe', (t) => {
   const root = project(t, { 'mod.py': SOURCE });
-  const findings = jsonFindings(memhints(['check', '--format', 'json'], root));
+  const findings = jsonFindings(memhints(['check', '--format', 'json', '--report-small'], root));
   const results = sarifLog([], root).runs[0]!.results!;
   assert.ok(findings.some((finding) => finding.fix?.safety === 'safe') && findings.some((finding) => finding.fix?.safety === 'unsafe'));
   for (const [index, finding] of findings.entries()) {
