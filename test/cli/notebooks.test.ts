@@ -63,11 +63,11 @@ test('json output gives notebooks a cell field (and edits too); .py findings kee
     EXPECTED.map(({ cell, code, snippet }) => ({ cell, code, ...positionOf(cell, snippet) })),
   );
   for (const finding of inNotebook) {
-    assert.deepEqual(Object.keys(finding), ['file', 'cell', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'fix']);
+    assert.deepEqual(Object.keys(finding), ['file', 'cell', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix']);
     for (const edit of finding.fix?.edits ?? []) assert.equal((edit as { cell?: number }).cell, finding.cell);
   }
   const plain = findings.find((f) => f.file === 'plain.py')!;
-  assert.deepEqual(Object.keys(plain), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'fix']);
+  assert.deepEqual(Object.keys(plain), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix']);
 });
 
 test('--fix --unsafe-fixes changes only code in the cells: outputs, metadata and layout stay byte for byte, and the code runs the same', (t) => {
