@@ -64,7 +64,24 @@ export function perPassHolds(perItem: number, loop: Node, facts: DocumentFacts):
   if (!iterable) return undefined;
   const passes = constantRangeLength(iterable, facts);
   if (passes !== undefined) return { bytes: perItem * Number(passes), approximate: true };
-  return perCountSize(0, perItem, `len(${unparenthesized(iterable).text})`, true);
+  return perCountSize(0, perItem, countText(iterable, facts) ?? `passes of \`${shortText(iterable)}\``, true);
+}
+
+/** Builtins whose result has as many items as their first argument. */
+const SAME_LENGTH: ReadonlySet<string> = new Set(['enumerate', 'sorted', 'reversed', 'list', 'tuple', 'zip'].map((name) => `builtins.${name}`));
+
+/** `len(rows)` for an iterable that is (or has as many items as) a name, an attribute or a subscript. */
+function countText(iterable: Node, facts: DocumentFacts): string | undefined {
+  const node = unparenthesized(iterable);
+  if (SIZED_SHAPES.has(node.type)) return `len(${node.text})`;
+  const callee = node.type === 'call' ? node.childForFieldName('function') : null;
+  const first = callee && SAME_LENGTH.has(facts.qualifiedName(callee) ?? '') ? facts.callArguments(node)[0] : undefined;
+  return first && SIZED_SHAPES.has(first.type) ? `len(${first.text})` : undefined;
+}
+
+function shortText(node: Node): string {
+  const text = node.text.replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
