@@ -2,6 +2,7 @@
 import { DEFAULT_TARGET_VERSION, isTargetPythonVersion, PYTHON_VERSIONS, type TargetPythonVersion } from './pythonVersion';
 import { DEFAULT_MAX_FILE_SIZE } from './limits';
 import type { Rule, Severity } from './rules/types';
+import { DEFAULT_SMALL_BYTES } from './scale/scale';
 
 export interface Settings {
   readonly enable: boolean;
@@ -18,6 +19,10 @@ export interface Settings {
   readonly pythonVersion: TargetPythonVersion;
   /** Files larger than this many bytes are not parsed. */
   readonly maxFileSize: number;
+  /** `memhints.reportSmall`: report findings of small scale, as hints. */
+  readonly reportSmall: boolean;
+  /** `memhints.smallThreshold`: findings holding fewer bytes than this, when the count is known, are small. */
+  readonly smallThreshold: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +34,8 @@ export const DEFAULT_SETTINGS: Settings = {
   sizeThreshold: 1024 * 1024,
   pythonVersion: DEFAULT_TARGET_VERSION,
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  reportSmall: false,
+  smallThreshold: DEFAULT_SMALL_BYTES,
 };
 
 export const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint']);
@@ -84,10 +91,18 @@ export function validateSettings(raw: unknown, source = 'memhints'): Validated<S
   let pythonVersion = DEFAULT_SETTINGS.pythonVersion;
   if (isTargetPythonVersion(input['pythonVersion'])) pythonVersion = input['pythonVersion'];
   else if (input['pythonVersion'] !== undefined) problems.push(`${source}.pythonVersion must be one of ${PYTHON_VERSIONS.join(', ')}`);
+  const reportSmall = input['reportSmall'] ?? DEFAULT_SETTINGS.reportSmall;
+  if (typeof reportSmall !== 'boolean') problems.push(`${source}.reportSmall must be true or false`);
+  const smallThreshold = input['smallThreshold'] ?? DEFAULT_SETTINGS.smallThreshold;
+  const validSmall = typeof smallThreshold === 'number' && Number.isFinite(smallThreshold) && smallThreshold >= 0;
+  if (!validSmall) problems.push(`${source}.smallThreshold must be a number of bytes, 0 or more`);
   const maxFileSize = input['maxFileSize'] ?? DEFAULT_SETTINGS.maxFileSize;
   if (!isByteCount(maxFileSize)) problems.push(`${source}.maxFileSize must be a whole number of bytes, at least 1`);
   return {
-    value: { enable, select, ignore, severity, inlayHintSizes, sizeThreshold, pythonVersion, maxFileSize: isByteCount(maxFileSize) ? maxFileSize : DEFAULT_SETTINGS.maxFileSize },
+    value: { enable, select, ignore, severity, inlayHintSizes, sizeThreshold, pythonVersion, maxFileSize: isByteCount(maxFileSize) ? maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+      reportSmall: typeof reportSmall === 'boolean' ? reportSmall : DEFAULT_SETTINGS.reportSmall,
+      smallThreshold: validSmall ? smallThreshold : DEFAULT_SETTINGS.smallThreshold,
+    },
     problems,
   };
 }

@@ -45,7 +45,12 @@ export class Linter {
     const known = this.analyses.get(uri);
     if (known?.settings === settings) return known.analysis;
     known?.analysis.dispose();
-    const analysis = new IncrementalAnalysis({ rules: selectRules(ALL_RULES, settings), severity: settings.severity });
+    const analysis = new IncrementalAnalysis({
+      rules: selectRules(ALL_RULES, settings),
+      severity: settings.severity,
+      reportSmall: settings.reportSmall,
+      smallBytes: settings.smallThreshold,
+    });
     this.analyses.set(uri, { settings, analysis });
     return analysis;
   }

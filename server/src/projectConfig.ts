@@ -103,6 +103,8 @@ export function withFolderConfig(base: Settings, folder: FolderConfig): Settings
     severity: config.severity ? { ...base.severity, ...config.severity } : base.severity,
     pythonVersion: config.pythonVersion ?? required ?? base.pythonVersion,
     sizeThreshold: config.sizeThreshold ?? base.sizeThreshold,
+    reportSmall: config.reportSmall ?? base.reportSmall,
+    smallThreshold: config.smallThreshold ?? base.smallThreshold,
   };
 }
 

@@ -16,6 +16,10 @@ export interface ProjectConfig {
   readonly exclude?: readonly string[];
   /** Bytes an allocation's estimated size must exceed to get an inlay hint. */
   readonly sizeThreshold?: number;
+  /** Report findings of small scale, as hints. */
+  readonly reportSmall?: boolean;
+  /** Findings holding fewer bytes than this, when the count is known, are small. */
+  readonly smallThreshold?: number;
 }
 
 export interface ConfigProblem extends TextSpan {
@@ -43,7 +47,7 @@ export function describeProblem(file: string, problem: ConfigProblem): string {
 }
 
 const SECTION = ['tool', 'memhints'] as const;
-const KNOWN_KEYS = ['select', 'ignore', 'severity', 'python-version', 'exclude', 'size-threshold'] as const;
+const KNOWN_KEYS = ['select', 'ignore', 'severity', 'python-version', 'exclude', 'size-threshold', 'report-small', 'small-threshold'] as const;
 type KnownKey = (typeof KNOWN_KEYS)[number];
 const RULE_CODES: ReadonlySet<string> = new Set(ALL_RULES.map((rule) => rule.code));
 
@@ -101,6 +105,14 @@ function validate(section: Record<string, unknown>, problems: Problems): Project
         break;
       case 'size-threshold':
         if (typeof value === 'number' && Number.isInteger(value) && value >= 0) config.sizeThreshold = value;
+        else problems.add([key], `must be a whole number of bytes, 0 or more, not ${shown(value)}`);
+        break;
+      case 'report-small':
+        if (typeof value === 'boolean') config.reportSmall = value;
+        else problems.add([key], `must be true or false, not ${shown(value)}`);
+        break;
+      case 'small-threshold':
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) config.smallThreshold = value;
         else problems.add([key], `must be a whole number of bytes, 0 or more, not ${shown(value)}`);
         break;
     }

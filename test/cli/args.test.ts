@@ -23,6 +23,7 @@ test('no path means the current directory; defaults are text, no fixes, progress
     ignore: [],
     exclude: [],
     ignoreNoqa: false,
+    reportSmall: false,
     exitZero: false,
     progress: true,
     jobs: availableParallelism(),

@@ -60,7 +60,7 @@ test('one command per json finding: file, line, col, endLine, endColumn, the cod
 });
 
 test('an error finding is an ::error command', () => {
-  const finding: ReportedFinding = { file: 'm.py', line: 1, column: 2, endLine: 3, endColumn: 4, code: 'MEM101', message: 'm', severity: 'error', fix: null };
+  const finding: ReportedFinding = { file: 'm.py', line: 1, column: 2, endLine: 3, endColumn: 4, code: 'MEM101', message: 'm', severity: 'error', scale: 'large', holds: null, fix: null };
   assert.equal(githubCommand(finding, 'generator-in-call'), '::error file=m.py,line=1,col=2,endLine=3,endColumn=4,title=MEM101 (generator-in-call)::m');
 });
 

@@ -1,5 +1,7 @@
 // Files that cannot be read are reported on stderr; the others are still checked.
 import assert from 'node:assert/strict';
+import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { hasStackTrace, jsonFindings, memhints, project } from '../support/cli';
 
@@ -25,4 +27,91 @@ test('--fix leaves an unreadable file alone and fixes the others', (t) => {
   assert.equal(run.status, 2);
   assert.match(run.stdout, /^Fixed 1 finding in 1 file\.$/m);
   assert.match(run.stderr, /bad\.py: cannot read: not valid UTF-8/);
+});
+
+const NOBODY = 65534;
+
+/**
+ * Runs memhints where `denied` paths (relative to root) have no permissions.
+ * Root reads them anyway, so as root memhints runs as nobody, which the
+ * project's other files and directories are opened to.
+ */
+function memhintsDenied(root: string, denied: readonly string[], args: readonly string[]): ReturnType<typeof memhints> {
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    // Whatever the umask made of them.
+    chmodSync(root, 0o755);
+    for (const path of readdirSync(root, { recursive: true, encoding: 'utf8' }).map((name) => join(root, name))) chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
+  }
+  for (const path of denied) chmodSync(join(root, path), 0o000);
+  try {
+    return memhints(args, root, asRoot ? { uid: NOBODY, gid: NOBODY } : undefined);
+  } finally {
+    // Before the project is removed: a directory nobody can list cannot be emptied.
+    for (const path of denied) chmodSync(join(root, path), 0o700);
+  }
+}
+
+test('a file or directory without read permission is reported; the others are checked', (t) => {
+  const root = project(t, { 'a_locked.py': FLAGGED, 'b_good.py': FLAGGED, 'c_locked/x.py': FLAGGED, 'd_locked.ipynb': '{}' });
+  const run = memhintsDenied(root, ['a_locked.py', 'c_locked', 'd_locked.ipynb'], ['check', '.']);
+  assert.equal(run.status, 2);
+  assert.match(run.stdout, /^b_good\.py:2:11: MEM101 /m);
+  assert.doesNotMatch(run.stdout, /locked/);
+  assert.deepEqual(run.stderr.trimEnd().split('\n').sort(), [
+    'memhints: error: a_locked.py: cannot read: permission denied',
+    'memhints: error: c_locked: permission denied',
+    'memhints: error: d_locked.ipynb: cannot read: permission denied',
+  ]);
+  // Named on the command line, an unreadable file is a read error too, not a usage error.
+  const named = memhintsDenied(root, ['a_locked.py'], ['check', 'a_locked.py', 'b_good.py']);
+  assert.equal(named.status, 2);
+  assert.match(named.stdout, /^b_good\.py:2:11: MEM101 /m);
+  assert.equal(named.stderr, 'memhints: error: a_locked.py: cannot read: permission denied\n');
+});
+
+test('a directory named like a Python file is searched, not read', (t) => {
+  const root = project(t, { 'pkg.py/inner.py': FLAGGED, 'nb.ipynb/inner.py': FLAGGED });
+  for (const args of [['check'], ['check', 'pkg.py', 'nb.ipynb']]) {
+    const run = memhints(args, root);
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(run.stdout.split('\n').filter((line) => line.includes('MEM101')).map((line) => line.split(':')[0]), [join('nb.ipynb', 'inner.py'), join('pkg.py', 'inner.py')]);
+  }
+});
+
+test('malformed and empty notebooks are reported with where the JSON breaks; the run goes on', (t) => {
+  const root = project(t, { 'a_truncated.ipynb': '{\n "cells": [\n', 'b_empty.ipynb': '', 'c_good.py': FLAGGED });
+  const run = memhints(['check'], root);
+  assert.equal(run.status, 2);
+  assert.match(run.stdout, /^c_good\.py:2:11: MEM101 /m);
+  assert.equal(
+    run.stderr,
+    'memhints: error: a_truncated.ipynb: not a notebook: invalid JSON (close bracket expected at line 3, column 1)\n' +
+      'memhints: error: b_empty.ipynb: not a notebook: the file is empty\n',
+  );
+});
+
+test('a notebook whose code nests deeper than Python allows gets a notice, as a .py file does; the run goes on', (t) => {
+  const chain = `x = ${Array(3000).fill('1').join(' + ')}\n`;
+  const notebook = (code: string) => JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: code }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+  const root = project(t, { 'a_chain.ipynb': notebook(chain), 'a_chain.py': chain, 'b_brackets.ipynb': notebook(`x = ${'['.repeat(300)}${']'.repeat(300)}\n`), 'c_good.py': FLAGGED });
+  const run = memhints(['check'], root);
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /^c_good\.py:2:11: MEM101 /m);
+  const notices = run.stderr.trimEnd().split('\n');
+  assert.deepEqual(notices.map((line) => line.split(': ').slice(0, 4).join(': ')), [
+    'memhints: notice: a_chain.ipynb: not checked',
+    'memhints: notice: a_chain.py: not checked',
+    'memhints: notice: b_brackets.ipynb: not checked',
+  ]);
+  assert.equal(notices[0]!.replace('a_chain.ipynb', 'a_chain.py'), notices[1]);
+  assert.ok(!hasStackTrace(run.stderr));
+});
+
+test('when nothing else is found, the summary does not say all checks passed', (t) => {
+  const root = project(t, { 'bad.py': Buffer.from([0xff, 0x0a]), 'clean.py': 'x = 1\n' });
+  const run = memhints(['check'], root);
+  assert.equal(run.status, 2);
+  assert.equal(run.stdout, 'No findings, but 1 path could not be checked (see standard error).\n');
 });

@@ -1,5 +1,6 @@
 // Reading code cells from notebook JSON and writing fixed code back into it.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { NotebookError, readNotebook, withCellSources } from '../../server/src/cli/ipynb';
 
@@ -54,8 +55,60 @@ test('a file that escapes non-ASCII characters keeps doing so', () => {
   assert.ok(fixed.includes(`"source": "c = 'caf\\u00e9!'"`), fixed);
 });
 
-test('what is not an nbformat 4 notebook is said to be so', () => {
-  assert.throws(() => readNotebook('{"worksheets": []}'), (error: unknown) => error instanceof NotebookError && /nbformat 3/.test(error.message));
-  assert.throws(() => readNotebook('[1, 2]'), NotebookError);
-  assert.throws(() => readNotebook('{"cells": [{"cell_type": "code", "source": 3}]}'), /cell 1 has no "source"/);
+/** Two worksheets (nbformat 3 allowed several; nbconvert joins them in order), code in `input`, a heading cell. */
+const V3 = `{
+ "metadata": {"name": ""},
+ "nbformat": 3,
+ "nbformat_minor": 0,
+ "worksheets": [
+  {"cells": [
+    {"cell_type": "heading", "level": 1, "metadata": {}, "source": ["Title"]},
+    {"cell_type": "code", "collapsed": false, "input": ["a = 1\\n", "b = 2"], "language": "python", "metadata": {}, "outputs": [], "prompt_number": 1}
+   ], "metadata": {}},
+  {"cells": [
+    {"cell_type": "markdown", "metadata": {}, "source": "text"},
+    {"cell_type": "code", "collapsed": false, "input": "c = 3", "language": "python", "metadata": {}, "outputs": []}
+   ], "metadata": {}}
+ ]
+}
+`;
+
+test('nbformat 3: code from `input`, cells numbered across worksheets, fixes written into `input`', () => {
+  const { cells } = readNotebook(V3);
+  assert.deepEqual(cells.map((cell) => [cell.number, cell.text]), [[2, 'a = 1\nb = 2'], [4, 'c = 3']]);
+  const fixed = withCellSources(V3, cells, new Map([[2, 'a = 1\nb = 20'], [4, 'c = 30']]));
+  assert.equal(fixed, V3.replace('"b = 2"', '"b = 20"').replace('"input": "c = 3"', '"input": "c = 30"'));
+});
+
+test('nbformat 3: a notebook or a cell in another language holds no Python', () => {
+  assert.deepEqual(readNotebook(V3.replace('"metadata": {"name": ""}', '"metadata": {"language": "Julia", "name": ""}')).cells, []);
+  const juliaCell = V3.replace('"input": "c = 3", "language": "python"', '"input": "c = 3", "language": "julia"');
+  assert.deepEqual(readNotebook(juliaCell).cells.map((cell) => cell.number), [2]);
+});
+
+test('what is not a notebook is said to be so, in one line that says where', () => {
+  const message = (json: string) => {
+    try {
+      readNotebook(json);
+    } catch (error) {
+      assert.ok(error instanceof NotebookError);
+      assert.ok(!error.message.includes('\n'));
+      return error.message;
+    }
+    assert.fail(`read: ${json}`);
+  };
+  assert.equal(message(''), 'not a notebook: the file is empty');
+  assert.equal(message('{"cells": ['), 'not a notebook: invalid JSON (close bracket expected at line 1, column 12)');
+  assert.equal(message('{\n "cells": [\n  {"é": x}]}'), 'not a notebook: invalid JSON (invalid symbol at line 3, column 9)');
+  assert.equal(message('[1, 2]'), 'not a notebook: the file is not a JSON object');
+  assert.match(message('{"nbformat": 4}'), /no "cells" list/);
+  assert.match(message('{"worksheets": [{"metadata": {}}]}'), /worksheet 1 has no "cells" list/);
+  assert.match(message('{"cells": [{"cell_type": "code", "source": 3}]}'), /cell 1 has no "source"/);
+  assert.match(message('{"worksheets": [{"cells": [{"cell_type": "code", "source": "x"}]}]}'), /cell 1 has no "input"/);
+  // The positions are where Python's json module (Jupyter's reader) stops too.
+  for (const json of ['{"cells": [', '{\n "cells": [\n  {"é": x}]}']) {
+    const where = spawnSync('python3', ['-c', 'import json, sys\ntry: json.loads(sys.stdin.buffer.read().decode())\nexcept ValueError as e: print(e.lineno, e.colno)'], { input: json, encoding: 'utf8' });
+    const [line, column] = where.stdout.trim().split(' ');
+    assert.ok(message(json).endsWith(`at line ${line}, column ${column})`), `${message(json)} vs python3: ${where.stdout}${where.stderr}`);
+  }
 });

@@ -20,11 +20,16 @@ function module(i: number): string {
 function tree(t: TestContext, broken: boolean): string {
   const files: Record<string, string | Uint8Array> = {};
   for (let i = 0; i < FILES; i++) files[`pkg${i % 4}/mod_${i}.py`] = module(i);
-  if (broken) files['pkg1/latin1.py'] = Uint8Array.from([0x78, 0x20, 0x3d, 0x20, 0x27, 0xe9, 0x27, 0x0a]);
+  if (broken) {
+    files['pkg1/latin1.py'] = Uint8Array.from([0x78, 0x20, 0x3d, 0x20, 0x27, 0xe9, 0x27, 0x0a]);
+    files['pkg2/truncated.ipynb'] = '{"cells": [';
+    // Analysed, then refused: too deep for Python to compile.
+    files['pkg3/chain.ipynb'] = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: `x = ${Array(3000).fill('1').join(' + ')}\n` }] });
+  }
   return project(t, files);
 }
 
-test('check --jobs 2 prints what --jobs 1 prints, an unreadable file included', (t) => {
+test('check --jobs 2 prints what --jobs 1 prints, unreadable and uncheckable files included', (t) => {
   const root = tree(t, true);
   for (const format of ['json', 'text']) {
     const one = memhints(['check', '--jobs', '1', '--format', format, '--no-progress'], root);
@@ -36,7 +41,10 @@ test('check --jobs 2 prints what --jobs 1 prints, an unreadable file included', 
   const flagged = new Set(findings.map((finding) => finding.file));
   const expected = Array.from({ length: FILES }, (_, i) => i).filter((i) => i % 3 !== 0);
   assert.deepEqual([...flagged].sort(), expected.map((i) => join(`pkg${i % 4}`, `mod_${i}.py`)).sort());
-  assert.match(memhints(['check', '--jobs', '2'], root).stderr, /latin1\.py: cannot read: not valid UTF-8/);
+  const stderr = memhints(['check', '--jobs', '2'], root).stderr;
+  assert.match(stderr, /latin1\.py: cannot read: not valid UTF-8/);
+  assert.match(stderr, /truncated\.ipynb: not a notebook: invalid JSON/);
+  assert.match(stderr, /notice: pkg3.chain\.ipynb: not checked: its code nests more than/);
 });
 
 test('check --fix --jobs 2 writes the same files as --jobs 1, and they print the same', (t) => {

@@ -42,7 +42,7 @@ test('json output is one array of findings with exactly the contract keys', (t) 
   const findings = jsonFindings(run);
   assert.ok(Array.isArray(findings) && findings.length >= 2);
   for (const finding of findings) {
-    assert.deepEqual(Object.keys(finding), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'fix']);
+    assert.deepEqual(Object.keys(finding), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix']);
     assert.equal(finding.file, join('pkg', 'mod.py'));
     assert.match(finding.code, /^MEM[0-9]{3}$/);
     assert.ok(['error', 'warning', 'information', 'hint'].includes(finding.severity));

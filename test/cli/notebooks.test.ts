@@ -27,7 +27,7 @@ function positionOf(cellNumber: number, snippet: string): { line: number; column
   return { line: line + 1, column: Array.from(lines[line]!.slice(0, lines[line]!.indexOf(snippet))).length + 1 };
 }
 
-/** A notebook's code as plain Python, following IPython: magics' own text and help requests do not run, %time's statement does. */
+/** A notebook's code as plain Python, following IPython: magics' own text and help requests do not run, %timeit's statement does. */
 function notebookAsPython(json: string): string {
   return codeCells(json)
     .map((cell) =>
@@ -63,11 +63,11 @@ test('json output gives notebooks a cell field (and edits too); .py findings kee
     EXPECTED.map(({ cell, code, snippet }) => ({ cell, code, ...positionOf(cell, snippet) })),
   );
   for (const finding of inNotebook) {
-    assert.deepEqual(Object.keys(finding), ['file', 'cell', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'fix']);
+    assert.deepEqual(Object.keys(finding), ['file', 'cell', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix']);
     for (const edit of finding.fix?.edits ?? []) assert.equal((edit as { cell?: number }).cell, finding.cell);
   }
   const plain = findings.find((f) => f.file === 'plain.py')!;
-  assert.deepEqual(Object.keys(plain), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'fix']);
+  assert.deepEqual(Object.keys(plain), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix']);
 });
 
 test('--fix --unsafe-fixes changes only code in the cells: outputs, metadata and layout stay byte for byte, and the code runs the same', (t) => {
@@ -113,6 +113,42 @@ function writeAndRun(root: string, name: string, text: string, expected: string)
   assert.equal(run.stdout, expected);
 }
 
+/** The fixture with each code cell's source passed through `edit` (sources kept in their list form). */
+function withCellsEdited(json: string, edit: (source: string) => string): string {
+  const notebook = notebookJson(json);
+  const cells = notebook.cells.map((cell) => (cell.cell_type === 'code' ? { ...cell, source: edit(typeof cell.source === 'string' ? cell.source : cell.source.join('')) } : cell));
+  return JSON.stringify({ ...notebook, cells }, null, 1);
+}
+
+/** The cell numbers and code snippets of a run's findings. */
+function flagged(run: ReturnType<typeof memhints>, json: string): string[] {
+  const cells = cellsOf(json);
+  return (jsonFindings(run) as (ReturnType<typeof jsonFindings>[number] & { cell: number })[]).map((finding) => {
+    const line = cells.find((cell) => cell.number === finding.cell)!.text.split('\n')[finding.line - 1]!;
+    return `cell ${finding.cell}: ${Array.from(line).slice(finding.column - 1, finding.endColumn - 1).join('')}`;
+  });
+}
+
+test('code timed by %timeit or %%time is measured as written: not reported, not fixed; under other magics it is', (t) => {
+  const timed = ['cell 7: [v for v in df["units"]]', 'cell 8: [p * u for p, u in zip(df["price"], df["units"])]'];
+  const variants = {
+    'timed.ipynb': SALES,
+    'bare.ipynb': withCellsEdited(SALES, (source) => source.replace('%timeit -n 3 ', '').replace('%%time\n', '')),
+    'other.ipynb': withCellsEdited(SALES, (source) => source.replace('%timeit -n 3 ', '%prun -l 3 ').replace('%%time\n', '%%capture out\n')),
+  };
+  const root = project(t, variants);
+  const found = Object.fromEntries(Object.entries(variants).map(([name, json]) => [name, flagged(memhints(['check', '--format', 'json', name], root), json)]));
+  // The same code, without the magics or under magics that do not time it, is flagged.
+  for (const name of ['bare.ipynb', 'other.ipynb']) for (const snippet of timed) assert.ok(found[name]!.includes(snippet), `${name}: ${snippet}`);
+  assert.deepEqual(found['timed.ipynb'], found['bare.ipynb']!.filter((snippet) => !timed.includes(snippet)));
+
+  const fixed = memhints(['check', '--fix', '--unsafe-fixes', 'timed.ipynb'], root);
+  assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+  const cells = codeCells(readFileSync(join(root, 'timed.ipynb'), 'utf8'));
+  assert.equal(cells.find((cell) => cell.number === 7)!.text.split('\n')[0], '%timeit -n 3 sum([v for v in df["units"]])');
+  assert.equal(cells.find((cell) => cell.number === 8)!.text, codeCells(SALES).find((cell) => cell.number === 8)!.text);
+});
+
 test('--diff shows the fixes per cell and writes nothing', (t) => {
   const root = project(t, { 'sales.ipynb': SALES });
   const run = memhints(['check', '--diff', 'sales.ipynb'], root);
@@ -137,4 +173,58 @@ test('a notebook of another language is skipped; a broken one is an error naming
   const broken = memhints(['check', 'broken.ipynb'], root);
   assert.equal(broken.status, 2);
   assert.match(broken.stderr, /^memhints: error: broken\.ipynb: not a notebook/m);
+});
+
+const SALES_V3 = fixtureNotebook('sales-v3.ipynb');
+
+interface V3Notebook {
+  readonly nbformat: number;
+  readonly worksheets: { cells: { cell_type: string; input?: string | string[] }[] }[];
+}
+
+test('an nbformat 3 notebook is read: findings by cell number, headings counted, code timed by %timeit left alone', (t) => {
+  const root = project(t, { 'old.ipynb': SALES_V3 });
+  const run = memhints(['check', '--format', 'json', 'old.ipynb'], root);
+  assert.equal(run.status, 1, run.stderr);
+  const cells = cellsOf(SALES_V3);
+  const expected = [
+    { cell: 3, snippet: '[p * u for p, u in zip(prices, units)]' },
+    { cell: 4, snippet: '[p for p in prices]' },
+  ];
+  assert.deepEqual(flagged(run, SALES_V3), expected.map(({ cell, snippet }) => `cell ${cell}: ${snippet}`));
+  assert.ok(cells.find((cell) => cell.number === 6)!.text.startsWith('%timeit sum(['), 'the fixture times a flaggable call');
+});
+
+test('--fix on an nbformat 3 notebook fixes `input` and keeps the format, every other field and the layout', (t) => {
+  const root = project(t, { 'old.ipynb': SALES_V3, 'before.py': notebookAsPython(SALES_V3) });
+  const before = python('before.py', root);
+  assert.equal(before.status, 0, before.stderr);
+
+  const run = memhints(['check', '--fix', 'old.ipynb'], root);
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /^Fixed 2 findings in 1 file\.$/m);
+  const fixed = readFileSync(join(root, 'old.ipynb'), 'utf8');
+
+  const original = JSON.parse(SALES_V3) as V3Notebook;
+  const after = JSON.parse(fixed) as V3Notebook;
+  assert.equal(after.nbformat, 3);
+  assert.ok(!('cells' in after), 'no nbformat 4 "cells" list is added');
+  // Without the code cells' input, the notebooks are the same, key order included.
+  const withoutInput = (notebook: V3Notebook) =>
+    JSON.stringify({ ...notebook, worksheets: notebook.worksheets.map((worksheet) => ({ ...worksheet, cells: worksheet.cells.map(({ input: _code, ...cell }) => cell) })) });
+  assert.equal(withoutInput(after), withoutInput(original));
+  const inputs = (notebook: V3Notebook) => notebook.worksheets.flatMap((worksheet) => worksheet.cells.filter((cell) => cell.cell_type === 'code').map((cell) => cell.input));
+  assert.deepEqual(inputs(after).map(Array.isArray), inputs(original).map(Array.isArray), 'each input keeps its form (list or string)');
+  assert.notDeepEqual(inputs(after), inputs(original));
+  // The lines that changed are lines of code; non-ASCII stays escaped as the file had it.
+  const oldLines = SALES_V3.split('\n');
+  const newLines = fixed.split('\n');
+  assert.equal(newLines.length, oldLines.length);
+  const changed = oldLines.flatMap((line, i) => (line !== newLines[i] ? [i] : []));
+  assert.equal(changed.length, 2);
+  for (const i of changed) assert.match(oldLines[i]!, /^ {6}"|^ {5}"input": "/, `line ${i + 1} is not an input line`);
+  assert.ok(fixed.includes('caf\\u00e9'));
+
+  writeAndRun(root, 'after.py', notebookAsPython(fixed), before.stdout);
+  assert.equal(memhints(['check', 'old.ipynb'], root).status, 0);
 });

@@ -44,8 +44,9 @@ const SOURCE = [
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; repository: { url: string } };
 
+/** With small findings too: SOURCE's data is a handful of literals, and the log's shape is what is tested. */
 function sarifLog(args: readonly string[], cwd: string): Sarif.Log {
-  const run = memhints(['check', '--format', 'sarif', ...args], cwd);
+  const run = memhints(['check', '--format', 'sarif', '--report-small', ...args], cwd);
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   return JSON.parse(run.stdout) as Sarif.Log;
 }
@@ -94,7 +95,7 @@ test('tool.driver names memhints, its version and home, and describes the rules 
 
 test('each result is a json finding: rule, level, message, a location relative to the current directory in code points', (t) => {
   const root = project(t, { 'src/mod.py': SOURCE, 'odd dir/file #1%.py': SOURCE });
-  const findings = jsonFindings(memhints(['check', '--format', 'json'], root));
+  const findings = jsonFindings(memhints(['check', '--format', 'json', '--report-small'], root));
   const [run] = sarifLog([], root).runs;
   assert.equal(run!.columnKind, 'unicodeCodePoints');
   const base = run!.originalUriBaseIds!['%SRCROOT%']!.uri!;
@@ -122,7 +123,7 @@ test('each result is a json finding: rule, level, message, a location relative t
 
 test('fixes carry the json fix edits as replacements, and say whether they are safe', (t) => {
   const root = project(t, { 'mod.py': SOURCE });
-  const findings = jsonFindings(memhints(['check', '--format', 'json'], root));
+  const findings = jsonFindings(memhints(['check', '--format', 'json', '--report-small'], root));
   const results = sarifLog([], root).runs[0]!.results!;
   assert.ok(findings.some((finding) => finding.fix?.safety === 'safe') && findings.some((finding) => finding.fix?.safety === 'unsafe'));
   for (const [index, finding] of findings.entries()) {

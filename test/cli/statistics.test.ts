@@ -1,5 +1,7 @@
 // `--statistics`: one line per rule with its count, most frequent first, and
-// whether --fix would fix some of them; the same as json.
+// whether --fix would fix some of them; the same as json. Every run reports
+// small findings too: the sources hold a few literals, and the shape of the
+// statistics is what is tested.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ruleByCode } from '../../server/src/rules';
@@ -42,10 +44,10 @@ for (const unsafeFixes of [false, true]) {
   const flags = unsafeFixes ? ['--unsafe-fixes'] : [];
   test(`text statistics${unsafeFixes ? ' with --unsafe-fixes' : ''}: count, code, [*] or [ ], summary`, (t) => {
     const root = project(t, { 'mod.py': SOURCE, 'other.py': 'print(sum([y for y in range(3)]))\n' });
-    const findings = jsonFindings(memhints(['check', '--format', 'json'], root));
+    const findings = jsonFindings(memhints(['check', '--report-small', '--format', 'json'], root));
     const expected = expectedStatistics(findings, unsafeFixes);
     assert.ok(expected.length >= 3 && expected.some((entry) => entry.fixable) && expected.some((entry) => !entry.fixable));
-    const run = memhints(['check', '--statistics', ...flags], root);
+    const run = memhints(['check', '--report-small', '--statistics', ...flags], root);
     assert.equal(run.status, 1, run.stderr);
     const width = Math.max(...expected.map((entry) => String(entry.count).length));
     assert.equal(
@@ -58,8 +60,8 @@ for (const unsafeFixes of [false, true]) {
 
   test(`json statistics${unsafeFixes ? ' with --unsafe-fixes' : ''} say the same`, (t) => {
     const root = project(t, { 'mod.py': SOURCE });
-    const findings = jsonFindings(memhints(['check', '--format', 'json'], root));
-    const run = memhints(['check', '--statistics', '--format', 'json', ...flags], root);
+    const findings = jsonFindings(memhints(['check', '--report-small', '--format', 'json'], root));
+    const run = memhints(['check', '--report-small', '--statistics', '--format', 'json', ...flags], root);
     assert.equal(run.status, 1, run.stderr);
     assert.deepEqual(
       JSON.parse(run.stdout),
@@ -70,9 +72,9 @@ for (const unsafeFixes of [false, true]) {
 
 test('no fixable column when nothing is fixable; nothing at all and exit 0 when nothing is found', (t) => {
   const root = project(t, { 'mod.py': 's = ""\nfor x in range(100):\n    s += str(x)\nprint(s)\n', 'clean.py': 'print(1)\n' });
-  const run = memhints(['check', '--statistics', 'mod.py'], root);
+  const run = memhints(['check', '--report-small', '--statistics', 'mod.py'], root);
   assert.equal(run.stdout, `1\tMEM201\t${ruleByCode('MEM201')!.summary}\n`);
-  const clean = memhints(['check', '--statistics', 'clean.py'], root);
+  const clean = memhints(['check', '--report-small', '--statistics', 'clean.py'], root);
   assert.equal(clean.status, 0);
   assert.equal(clean.stdout, '');
 });
@@ -80,7 +82,7 @@ test('no fixable column when nothing is fixable; nothing at all and exit 0 when 
 test('--statistics with sarif, github or --diff is a usage error', (t) => {
   const root = project(t, { 'mod.py': SOURCE });
   for (const args of [['--format', 'sarif'], ['--format', 'github'], ['--diff']]) {
-    const run = memhints(['check', '--statistics', ...args], root);
+    const run = memhints(['check', '--report-small', '--statistics', ...args], root);
     assert.equal(run.status, 2, args.join(' '));
     assert.match(run.stderr, /^memhints: error: .*--statistics/);
   }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OUTPUT_FORMATS } from '../../server/src/cli/args';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS } from '../../server/src/cli/check';
 import { CHECK_HELP } from '../../server/src/cli/help';
 import { REPO_ROOT } from '../support/paths';
 
@@ -21,4 +22,14 @@ test('every option that check --help lists is in the README synopsis', () => {
   const options = [...CHECK_HELP.matchAll(/^ {2}(?:-[a-zA-Z], )?(--[a-z-]+)/gm)].map((match) => match[1]!).filter((option) => option !== '--help');
   assert.ok(options.length >= 10, options.join(' '));
   for (const option of options) assert.ok(section.includes(option), option);
+});
+
+test('the README documents every exit code check --help lists, and that --exit-zero keeps 2', () => {
+  const help = CHECK_HELP.slice(CHECK_HELP.indexOf('Exit codes:'));
+  const codes = [...help.matchAll(/^ {2}(\d) /gm)].map((match) => match[1]!);
+  assert.deepEqual(codes, [EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR].map(String));
+  const part = section.slice(section.indexOf('### Exit codes'));
+  assert.ok(part.length > 0 && section.includes('### Exit codes'));
+  for (const code of codes) assert.ok(part.includes(`- \`${code}\`:`), `exit code ${code}`);
+  assert.match(part, /`--exit-zero` does\s+not turn this into 0/);
 });

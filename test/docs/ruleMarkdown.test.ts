@@ -12,7 +12,7 @@ test('every page has a title, the summary, severity and fix availability, then t
     const lines = page.split('\n');
     assert.equal(lines[0], `# ${rule.name} (${rule.code})`);
     assert.ok(lines[2]!.startsWith(rule.summary), rule.code);
-    assert.equal(lines[4], `Default severity: ${rule.defaultSeverity}. ${fixAvailabilityText(rule.fixAvailability)}`);
+    assert.equal(lines[4], `Default severity: ${rule.defaultSeverity} at data scale, at most information where the scale is unknown, and a hint (reported only on request) where it is small. ${fixAvailabilityText(rule.fixAvailability)}`);
     assert.deepEqual(
       lines.filter((line) => line.startsWith('#') && !line.startsWith('# ')),
       HEADINGS,

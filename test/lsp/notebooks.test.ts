@@ -39,9 +39,9 @@ test('diagnostics land in the cell and on the line of the code, with names from 
   );
   assert.deepEqual(found, [
     { cell: 4, code: 'MEM401', line: 0, text: 'pd.read_csv("sales.csv")' },
-    { cell: 6, code: 'MEM101', line: 1, text: '[p * u for p, u in zip(df["price"], df["units"])]' },
-    { cell: 6, code: 'MEM101', line: 2, text: '[p for p in df["price"]]' },
-    { cell: 7, code: 'MEM101', line: 0, text: '[u for u in df["units"]]' },
+    { cell: 6, code: 'MEM101', line: 0, text: '[p * u for p, u in zip(df["price"], df["units"])]' },
+    { cell: 6, code: 'MEM101', line: 1, text: '[p for p in df["price"]]' },
+    { cell: 7, code: 'MEM101', line: 1, text: '[u for u in df["units"]]' },
   ]);
   // Every code cell gets its (possibly empty) diagnostics; Markdown cells none.
   assert.deepEqual([...published.keys()].sort(), cells.filter((c) => c.kind === 'code').map((c) => c.uri).sort());
@@ -55,7 +55,7 @@ test('the quick-fix edits the cell the diagnostic is in, at the right place', as
   assert.deepEqual(Object.keys(fix.edit?.changes ?? {}), [cell.uri]);
   assert.deepEqual(fix.diagnostics?.map((d) => d.range), [diagnostic.range]);
   const fixed = applyCodeAction(cell.text, cell.uri, fix);
-  assert.equal(fixed, '%timeit -n 3 sum(u for u in df["units"])');
+  assert.equal(fixed, '%timeit -n 3 sum([v for v in df["units"]])\nunits = sum(u for u in df["units"])');
 
   // The editor applies it as a change to that cell: its diagnostic goes, the others stay.
   const after = client.waitForDiagnostics(cell.uri, 2);
@@ -72,19 +72,40 @@ test('the noqa action comments the line in its cell', async (t) => {
   const cell = cellNumbered(cells, 6);
   const diagnostic = published.get(cell.uri)!.diagnostics[1]!;
   const ignore = actionTitled(await client.codeActions(cell.uri, diagnostic.range), 'Ignore MEM101 for this line');
-  assert.equal(applyCodeAction(cell.text, cell.uri, ignore).split('\n')[2], 'label = "😀 total"; peak = max([p for p in df["price"]])  # noqa: MEM101');
+  assert.equal(applyCodeAction(cell.text, cell.uri, ignore).split('\n')[1], 'label = "😀 total"; peak = max([p for p in df["price"]])  # noqa: MEM101');
 });
 
 test('fix-all on save fixes the requested cell only', async (t) => {
   const { client, cells } = await openFixture(t);
   const cell = cellNumbered(cells, 6);
-  const actions = await client.codeActions(cell.uri, rangeOfText(cell.text, '%%time'), ['source.fixAll.memhints']);
+  const actions = await client.codeActions(cell.uri, rangeOfText(cell.text, 'revenue'), ['source.fixAll.memhints']);
   const fixAll = actionTitled(actions, 'memhints: fix all safe memory hints');
   assert.deepEqual(Object.keys(fixAll.edit?.changes ?? {}), [cell.uri]);
   assert.equal(
     applyCodeAction(cell.text, cell.uri, fixAll),
-    '%%time\nrevenue = sum(p * u for p, u in zip(df["price"], df["units"]))\nlabel = "😀 total"; peak = max(p for p in df["price"])\nprint(label, revenue, peak)',
+    'revenue = sum(p * u for p, u in zip(df["price"], df["units"]))\nlabel = "😀 total"; peak = max(p for p in df["price"])\nprint(label, revenue, peak)',
   );
+});
+
+test('code timed by %timeit or %%time gets no diagnostic and no action, fix-all on save included', async (t) => {
+  const { client, cells, published } = await openFixture(t);
+  const timeit = cellNumbered(cells, 7);
+  const timeitLine = timeit.text.split('\n')[0]!;
+  assert.deepEqual(published.get(timeit.uri)!.diagnostics.map((d) => d.range.start.line), [1], 'only the line after %timeit');
+  const overTimeit = await client.codeActions(timeit.uri, rangeOfText(timeit.text, timeitLine));
+  assert.deepEqual(overTimeit.filter((action) => 'kind' in action && action.kind === 'quickfix'), []);
+  // Fix-all is offered for the line after it, and leaves the timed line alone.
+  const edited = overTimeit.flatMap((action) => ('edit' in action ? editsFor(action.edit, timeit.uri) : []));
+  assert.ok(edited.length > 0 && edited.every((edit) => edit.range.start.line === 1), JSON.stringify(edited));
+
+  const timedCell = cellNumbered(cells, 8);
+  assert.ok(timedCell.text.startsWith('%%time\n'));
+  assert.deepEqual(published.get(timedCell.uri)!.diagnostics, []);
+  const overBody = await client.codeActions(timedCell.uri, rangeOfText(timedCell.text, timedCell.text.slice('%%time\n'.length)));
+  assert.deepEqual(overBody.filter((action) => 'kind' in action && action.kind === 'quickfix'), []);
+  assert.deepEqual(overBody.flatMap((action) => ('edit' in action ? editsFor(action.edit, timedCell.uri) : [])), []);
+  const onSave = actionTitled(await client.codeActions(timedCell.uri, rangeOfText(timedCell.text, 'best'), ['source.fixAll.memhints']), 'memhints: fix all safe memory hints');
+  assert.equal(applyCodeAction(timedCell.text, timedCell.uri, onSave), timedCell.text);
 });
 
 test('hover gives the size of an allocation at a cell position, and nothing over IPython syntax', async (t) => {

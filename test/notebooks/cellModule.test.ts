@@ -57,7 +57,7 @@ test('positions in blanked syntax are known as such', () => {
 });
 
 test('an edit that spans two cells or touches blanked syntax cannot be made in a cell', () => {
-  const module = new NotebookModule(['a = 1', '%time b = 2']);
+  const module = new NotebookModule(['a = 1', '%prun b = 2']);
   const second = module.cells[1]!;
   assert.equal(module.cellEdit({ start: 2, end: second.start + 1, text: '' }), undefined);
   assert.equal(module.cellEdit({ start: second.start, end: second.start, text: 'x' }), undefined);
@@ -65,7 +65,7 @@ test('an edit that spans two cells or touches blanked syntax cannot be made in a
   assert.deepEqual(module.cellEdit({ start: second.start + 6, end: second.start + 7, text: 'c' }), { cell: second, edit: { start: 6, end: 7, text: 'c' } });
   const finding = { code: 'MEM999', message: '', severity: 'warning' as const, start: second.start + 6, end: second.start + 7 };
   const crossing = { ...finding, fix: { title: 't', safety: 'safe' as const, edits: [{ start: 0, end: second.start + 7, text: '' }] } };
-  assert.equal(module.withCellFixes([crossing])[0]!.fix, undefined);
+  assert.equal(module.reportable([crossing])[0]!.fix, undefined);
   assert.equal(module.cellFindings([crossing])[0]!.finding.fix, undefined);
 });
 
@@ -83,4 +83,15 @@ test('the fixture notebook: findings in the cells a reader sees them in', async 
     { number: 6, code: 'MEM101', text: '[p for p in df["price"]]' },
     { number: 7, code: 'MEM101', text: '[u for u in df["units"]]' },
   ]);
+});
+
+test('findings inside code that %timeit, %time, %%timeit or %%time times are not reported; under other magics they are', async () => {
+  const flagged = 'sum([x for x in xs])';
+  const cells = ['xs = [1, 2]', `%timeit ${flagged}`, `%time y = ${flagged}`, `%%time\n${flagged}`, `%%timeit -n 3\n${flagged}`, `%prun ${flagged}`, `%%capture out\n${flagged}`, flagged];
+  const module = new NotebookModule(cells);
+  const findings = await findingsIn(module.source);
+  // Every copy is found by the analysis; only those outside timed code are reported.
+  assert.deepEqual(findings.map((finding) => module.cellAt(finding.start)!.index), [1, 2, 3, 4, 5, 6, 7]);
+  assert.deepEqual(module.reportable(findings).map((finding) => module.cellAt(finding.start)!.index), [5, 6, 7]);
+  assert.deepEqual(module.cellFindings(findings).map(({ cell, finding }) => [cell.index, finding.code, finding.fix?.safety]), [[5, 'MEM101', 'safe'], [6, 'MEM101', 'safe'], [7, 'MEM101', 'safe']]);
 });

@@ -60,6 +60,18 @@ test('cell magics: %%time and %%timeit bodies are Python, other bodies are not',
   }
 });
 
+test('timed code: the statement of %time and %timeit to the end of its logical line, the body of %%time and %%timeit', () => {
+  const timedText = (cell: string) => blankIPython(cell).timed.map((span) => cell.slice(span.start, span.end));
+  assert.deepEqual(timedText('%timeit -n 10 -r3 f(x)\ny = [0] * 9\n'), ['f(x)']);
+  assert.deepEqual(timedText('for i in r:\n    %time g(i,\n           [a for a in b])\nafter = 1\n'), ['g(i,\n           [a for a in b])']);
+  assert.deepEqual(timedText('\n%%time\ntotal = sum([x for x in xs])\n'), ['\ntotal = sum([x for x in xs])\n']);
+  assert.deepEqual(timedText('%%timeit -n 3 setup()\ny = 1'), ['\ny = 1']);
+  // Magics that run Python without timing it, and timing magics whose code is not kept, time nothing.
+  for (const cell of ['%prun f()\n', '%memit f()\n', '%%capture out\nf()\n', '%%prun\nf()\n', '%time df.head?\n', 't = %timeit -o f()\n', '%%bash\nls\n']) {
+    assert.deepEqual(timedText(cell), [], cell);
+  }
+});
+
 test('a shell escape continued with a backslash is blanked on every line', async () => {
   assert.equal((await blanked('!echo one \\\n   two\nx = 1\n')).split('\n').slice(0, 2).join('').trim(), '');
 });

@@ -1,6 +1,7 @@
 // Each test/fixtures/rules/MEMxxx.py (or MEMxxx-topic.py, for cases that need
 // a file of their own) is checked by its rule alone against MEMxxx.snap (UPDATE_SNAPSHOTS=1 rewrites the snapshots). Lines marked
-// `# hit:` must be reported and lines marked `# ok:` must not, so a snapshot
+// `# hit:` must be reported (small ones too: the fixtures show each rule's
+// reach, and the snapshot each finding's scale) and lines marked `# ok:` must not, so a snapshot
 // accepted by mistake still cannot hide a missed or a wrong finding.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

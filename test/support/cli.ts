@@ -12,8 +12,9 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function memhints(args: readonly string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, [CLI_BIN, ...args], { cwd, encoding: 'utf8' });
+/** `as`: the user and group to run as (the caller must be root). */
+export function memhints(args: readonly string[], cwd: string, as?: { readonly uid: number; readonly gid: number }): Run {
+  const result = spawnSync(process.execPath, [CLI_BIN, ...args], { cwd, encoding: 'utf8', ...as });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -46,6 +47,8 @@ export interface JsonFinding {
   readonly code: string;
   readonly message: string;
   readonly severity: string;
+  readonly scale: 'small' | 'large' | 'unknown';
+  readonly holds: null | { bytes: number; perItem: number | null; count: string | null; approximate: boolean; text: string };
   readonly fix: null | {
     readonly safety: 'safe' | 'unsafe';
     readonly edits: readonly { line: number; column: number; endLine: number; endColumn: number; text: string }[];

@@ -20,16 +20,29 @@ interface RawCell {
   readonly metadata?: unknown;
 }
 
+/** An nbformat 3 cell: code cells hold their code in `input`; `heading` cells became Markdown in nbformat 4. */
+interface RawV3Cell {
+  readonly cell_type: 'code' | 'markdown' | 'raw' | 'heading';
+  readonly input?: string | readonly string[];
+  readonly source?: string | readonly string[];
+}
+
 export function notebookJson(text: string): { cells: RawCell[]; metadata: unknown } {
   return JSON.parse(text) as { cells: RawCell[]; metadata: unknown };
 }
 
+/** The cells of an nbformat 4 notebook, or of an nbformat 3 one's worksheets in order. */
 export function cellsOf(text: string): FixtureCell[] {
-  return notebookJson(text).cells.map((cell, i) => ({
-    number: i + 1,
-    kind: cell.cell_type,
-    text: typeof cell.source === 'string' ? cell.source : cell.source.join(''),
-  }));
+  const json = JSON.parse(text) as { cells?: RawCell[]; worksheets?: { cells: RawV3Cell[] }[] };
+  const joined = (lines: string | readonly string[] | undefined) => (typeof lines === 'string' ? lines : (lines ?? []).join(''));
+  if (json.cells) return json.cells.map((cell, i) => ({ number: i + 1, kind: cell.cell_type, text: joined(cell.source) }));
+  return (json.worksheets ?? [])
+    .flatMap((worksheet) => worksheet.cells)
+    .map((cell, i) => ({
+      number: i + 1,
+      kind: cell.cell_type === 'heading' ? 'markdown' : cell.cell_type,
+      text: joined(cell.cell_type === 'code' ? cell.input : cell.source),
+    }));
 }
 
 export function fixtureNotebook(name: string): string {

@@ -1,4 +1,4 @@
-// Findings as readable text for snapshots: position, code and message, then
+// Findings as readable text for snapshots: position, code, scale and message, then
 // each fix as a before/after diff of the lines it touches.
 import { applyEdits } from '../../server/src/fixes';
 import { lineAndCodePointColumn, lineOfOffset, lineStarts } from '../../server/src/positions';
@@ -8,7 +8,7 @@ export function renderFindings(source: string, findings: readonly Finding[]): st
   const starts = lineStarts(source);
   const blocks = findings.map((finding) => {
     const { line, column } = lineAndCodePointColumn(source, starts, finding.start);
-    const head = `${line}:${column} ${finding.code} ${finding.message}`;
+    const head = `${line}:${column} ${finding.code} [${finding.scale ?? 'unknown'}] ${finding.message}`;
     return finding.fix ? `${head}\n${renderFix(source, starts, finding)}` : `${head}\n  (no fix)`;
   });
   return `${blocks.join('\n\n')}\n`;

@@ -31,3 +31,14 @@ test('validateSettings accepts missing settings silently', () => {
   assert.deepEqual(result.problems, []);
   assert.equal(result.value.enable, true);
 });
+
+test('reportSmall and smallThreshold are read, and bad values keep the defaults with a problem each', () => {
+  const good = validateSettings({ reportSmall: true, smallThreshold: 1024 });
+  assert.deepEqual(good.problems, []);
+  assert.equal(good.value.reportSmall, true);
+  assert.equal(good.value.smallThreshold, 1024);
+  const bad = validateSettings({ reportSmall: 'yes', smallThreshold: -1 });
+  assert.equal(bad.value.reportSmall, false);
+  assert.equal(bad.value.smallThreshold, 64 * 1024);
+  assert.deepEqual(bad.problems.map((problem) => problem.split(' ')[0]), ['memhints.reportSmall', 'memhints.smallThreshold']);
+});

@@ -269,3 +269,14 @@ test('size-threshold sets the inlay-hint threshold over the setting; a bad value
   assert.match(bad.problems[0]!.problem, /whole number of bytes/);
   assert.equal(withFolderConfig(editor, { file: bad }).sizeThreshold, 1024);
 });
+
+test('report-small and small-threshold win over the settings; bad values are problems that keep the settings', () => {
+  const file = { path: '/p/pyproject.toml', ...readPyproject('[tool.memhints]\nreport-small = true\nsmall-threshold = 4096\n') };
+  assert.deepEqual(file.problems, []);
+  const settings = withFolderConfig(DEFAULT_SETTINGS, { file });
+  assert.equal(settings.reportSmall, true);
+  assert.equal(settings.smallThreshold, 4096);
+  const bad = { path: '/p/pyproject.toml', ...readPyproject('[tool.memhints]\nreport-small = 1\nsmall-threshold = 1.5\n') };
+  assert.deepEqual(bad.problems.map((problem) => problem.key), ['tool.memhints.report-small', 'tool.memhints.small-threshold']);
+  assert.equal(withFolderConfig(DEFAULT_SETTINGS, { file: bad }).reportSmall, false);
+});

@@ -2,6 +2,8 @@
 // anchoredNodes.ts); findings on lines with a matching `# noqa` are dropped.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Finding, Rule, RuleContext } from '../rules/types';
+import { atScale } from '../scale/findingScale';
+import { DEFAULT_SMALL_BYTES } from '../scale/scale';
 import { lineOfOffset, lineStarts } from '../positions';
 import { visitsIn } from './anchoredNodes';
 import { DocumentFacts } from './facts';
@@ -12,8 +14,12 @@ export interface AnalysisOptions {
   readonly rules: readonly Rule[];
   /** Report findings even on lines that carry `# noqa`. */
   readonly ignoreNoqa?: boolean;
-  /** Severity per code, overriding each rule's default. */
+  /** Severity per code, overriding each rule's default and the scale's. */
   readonly severity?: Readonly<Record<string, Finding['severity']>>;
+  /** Findings holding less than this many bytes, when the count is known, are small (default 64 KiB). */
+  readonly smallBytes?: number;
+  /** Report small findings, as hints; by default they are dropped. */
+  readonly reportSmall?: boolean;
 }
 
 /** A `# noqa` comment and where it starts. */
@@ -67,9 +73,11 @@ function suppressionsIn(top: Node, source: string): SuppressionAt[] {
   return suppressions;
 }
 
-/** Applies severity overrides and noqa comments, in document order. */
+/** Settles each finding's scale, then applies severity overrides and noqa comments, in document order. */
 export function finishFindings(findings: readonly Finding[], suppressions: readonly SuppressionAt[], source: string, options: AnalysisOptions): Finding[] {
-  const overridden = options.severity ? findings.map((f) => withSeverity(f, options.severity?.[f.code])) : [...findings];
+  const scaleOptions = { smallBytes: options.smallBytes ?? DEFAULT_SMALL_BYTES, reportSmall: options.reportSmall ?? false };
+  const scaled = findings.flatMap((finding) => atScale(finding, scaleOptions) ?? []);
+  const overridden = options.severity ? scaled.map((f) => withSeverity(f, options.severity?.[f.code])) : scaled;
   const kept = options.ignoreNoqa ? overridden : dropSuppressed(overridden, source, suppressions);
   return kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
 }

@@ -28,6 +28,8 @@ export interface CheckOptions {
   readonly ignore: readonly string[];
   readonly exclude: readonly string[];
   readonly ignoreNoqa: boolean;
+  /** Report findings of small scale too, as hints. */
+  readonly reportSmall: boolean;
   readonly exitZero: boolean;
   readonly progress: boolean;
   /** Worker threads for large file sets; 1 checks every file in the main thread. */
@@ -54,6 +56,7 @@ const OPTIONS = {
   ignore: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'ignore-noqa': { type: 'boolean' },
+  'report-small': { type: 'boolean' },
   'exit-zero': { type: 'boolean' },
   'no-progress': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
@@ -112,6 +115,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       ignore,
       exclude: commaList(values.exclude),
       ignoreNoqa: values['ignore-noqa'] ?? false,
+      reportSmall: values['report-small'] ?? false,
       exitZero: values['exit-zero'] ?? false,
       progress: !(values['no-progress'] ?? false),
       jobs: jobCount(values.jobs),

@@ -37,8 +37,8 @@ interface RunTotals {
   readonly diffs: string[];
   fixed: number;
   fixedFiles: number;
-  /** A file or directory could not be read or written. */
-  failed: boolean;
+  /** Files or directories that could not be read or written (each reported on stderr). */
+  errors: number;
 }
 
 export async function runCheck(options: CheckOptions, cwd: string, streams: Streams): Promise<number> {
@@ -46,7 +46,7 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
   const search = filesToCheck(options.paths, { cwd, exclude: options.exclude, excludeIn: (dir) => settings.excludeIn(dir) });
   // Every file's settings before any is checked, so that a bad pyproject.toml stops the run before it writes anything.
   const files = search.files.map((file) => ({ file, shown: displayPath(file, cwd), settings: settings.forFile(file) }));
-  const totals: RunTotals = { findings: [], diffs: [], fixed: 0, fixedFiles: 0, failed: search.problems.length > 0 };
+  const totals: RunTotals = { findings: [], diffs: [], fixed: 0, fixedFiles: 0, errors: search.problems.length };
   for (const problem of search.problems) streams.stderr(`memhints: error: ${problem}\n`);
 
   const check: RunCheck = {
@@ -70,7 +70,7 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
     if (outcome.problem !== undefined) {
       progress.clear();
       streams.stderr(`memhints: error: ${shown}: ${outcome.problem}\n`);
-      totals.failed = true;
+      totals.errors++;
     }
   };
   if (options.jobs > 1 && files.length > PARALLEL_MIN_FILES) await checkInWorkers(files, check, options, take);
@@ -78,7 +78,8 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
   progress.clear();
   writeReport(totals, options, { rules: rulesOfAny(new Set(files.map((task) => task.settings))), allowed: check.allowed, mode: check.mode, cwd }, streams);
 
-  if (totals.failed) return EXIT_ERROR;
+  // Not 1: a file that was never checked is not a finding, and --exit-zero (which makes findings advisory) must not hide it.
+  if (totals.errors > 0) return EXIT_ERROR;
   const remains = check.mode === 'diff' ? totals.diffs.length > 0 : totals.findings.length > 0;
   return remains && !options.exitZero ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -143,7 +144,7 @@ function writeReport(totals: RunTotals, options: CheckOptions, context: ReportCo
       ? [statisticsText(ruleStatistics(totals.findings, context.rules, allowed))]
       : totals.findings.map((finding) => `${findingLine(finding, allowed)}\n`);
     if (mode === 'write' && totals.fixed > 0) lines.push(`${fixSummary('Fixed', totals.fixed, totals.fixedFiles)}\n`);
-    if (!options.statistics) lines.push(`${findingsSummary(totals.findings, allowed)}\n`);
+    if (!options.statistics) lines.push(`${findingsSummary(totals.findings, allowed, totals.errors)}\n`);
     streams.stdout(lines.join(''));
   } else {
     streams.stdout(MACHINE_REPORTS[options.format](totals.findings, options, context));

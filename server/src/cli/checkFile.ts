@@ -1,10 +1,9 @@
 // Checking (and fixing) one file: the same whether it runs in the main thread or in a worker.
 import type { Parser } from 'web-tree-sitter';
-import { whyNotParsed } from '../limits';
 import type { FixSafety } from '../rules/types';
 import { checkNotebook } from './checkNotebook';
 import { fixRepeatedly } from './fix';
-import { lintText, NotCheckable, type LintOptions } from './lint';
+import { assertParsable, lintText, NotCheckable, type LintOptions } from './lint';
 import { unifiedDiff } from './report/diff';
 import { reportedFindings, type ReportedFinding } from './report/findings';
 import { readSource, SourceError, writeSourceIfUnchanged, type SourceFile } from './source';
@@ -32,8 +31,18 @@ export interface FileCheck {
 
 const NOTHING = { findings: [], fixed: 0, diff: '' } as const;
 
+/** Never throws: whatever goes wrong with one file is its outcome's problem or notice, and the run goes on. */
 export function checkFile(parser: Parser, file: string, shown: string, check: FileCheck): FileOutcome {
-  if (isNotebook(file)) return checkNotebook(parser, file, shown, check);
+  try {
+    return isNotebook(file) ? checkNotebook(parser, file, shown, check) : checkPythonFile(parser, file, shown, check);
+  } catch (error) {
+    if (error instanceof NotCheckable) return { ...NOTHING, notice: `not checked: ${error.message}` };
+    // Nor is the file left half fixed: it is only written at the end.
+    return { ...NOTHING, problem: `internal error while checking it (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+  }
+}
+
+function checkPythonFile(parser: Parser, file: string, shown: string, check: FileCheck): FileOutcome {
   let source;
   try {
     source = readSource(file);
@@ -41,15 +50,8 @@ export function checkFile(parser: Parser, file: string, shown: string, check: Fi
     if (!(error instanceof SourceError)) throw error;
     return { ...NOTHING, problem: error.message };
   }
-  const skip = whyNotParsed(source.text, check.maxFileSize);
-  if (skip) return { ...NOTHING, notice: `not checked: ${skip.reason}${skip.overSizeLimit ? ' (see --max-file-size)' : ''}` };
-  try {
-    return checkSource(parser, file, shown, source, check);
-  } catch (error) {
-    if (error instanceof NotCheckable) return { ...NOTHING, notice: `not checked: ${error.message}` };
-    // One file's failure must not stop the run, nor leave the file half fixed: it is only written at the end.
-    return { ...NOTHING, problem: `internal error while checking it (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
-  }
+  assertParsable(source.text, check.maxFileSize);
+  return checkSource(parser, file, shown, source, check);
 }
 
 function checkSource(parser: Parser, file: string, shown: string, source: SourceFile, check: FileCheck): FileOutcome {

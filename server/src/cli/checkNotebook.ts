@@ -8,7 +8,7 @@ import type { Finding, TextEdit } from '../rules/types';
 import type { FileCheck, FileOutcome } from './checkFile';
 import { MAX_FIX_PASSES } from './fix';
 import { NotebookError, readNotebook, withCellSources, type NotebookCode } from './ipynb';
-import { lintText } from './lint';
+import { assertParsable, lintText } from './lint';
 import { unifiedDiff } from './report/diff';
 import { reportedFindings, type ReportedFinding } from './report/findings';
 import { readSource, SourceError, writeSourceIfUnchanged } from './source';
@@ -25,7 +25,9 @@ export function checkNotebook(parser: Parser, file: string, shown: string, check
   }
   const analyse = (texts: readonly string[]) => {
     const module = new NotebookModule(texts);
-    return { module, findings: module.withCellFixes(lintText(parser, module.source, check.lint)) };
+    // The limits apply to the code, not to the JSON around it (outputs can be megabytes of images).
+    assertParsable(module.source, check.maxFileSize);
+    return { module, findings: module.reportable(lintText(parser, module.source, check.lint)) };
   };
   const original = cells.map((cell) => cell.text);
   if (check.mode === 'none') return { findings: report(shown, cells, original, analyse(original)), fixed: 0, diff: '' };
@@ -59,7 +61,7 @@ export function checkNotebook(parser: Parser, file: string, shown: string, check
   return { findings, fixed, diff: '' };
 }
 
-/** Module edits (each within one cell: see withCellFixes) applied to the cells' own text. */
+/** Module edits (each within one cell: see reportable) applied to the cells' own text. */
 function applyInCells(module: NotebookModule, texts: readonly string[], edits: readonly TextEdit[]): string[] {
   const byCell = new Map<number, TextEdit[]>();
   for (const edit of edits) {

@@ -30,7 +30,10 @@ Options:
                                   a fix is available, then a summary line; in a
                                   notebook path:cell N:line:column: ...
                           json:   one array of {file, line, column, endLine,
-                                  endColumn, code, message, severity, fix};
+                                  endColumn, code, message, severity, scale,
+                                  holds, fix}; scale is small, large or
+                                  unknown; holds is null or {bytes, perItem,
+                                  count, approximate, text};
                                   lines and columns are 1-based, columns count
                                   Unicode code points; fix is null or
                                   {safety, edits}; in a notebook, findings and
@@ -54,6 +57,9 @@ Options:
                         skip while searching directories, relative to the
                         current directory
   --ignore-noqa         report findings on lines marked # noqa too
+  --report-small        also report findings of small scale (bounded by
+                        literals or a known count, holding under 64 KiB), as
+                        hints; by default they are left out
   --exit-zero           exit with 0 even when findings remain
   --no-progress         never show the progress line (shown on a terminal
                         when more than 200 files are checked)
@@ -65,8 +71,8 @@ Options:
   -h, --help            print this help
 
 Settings come from [tool.memhints] in the nearest pyproject.toml above each
-file (select, ignore, severity, python-version, and exclude: .gitignore-style
-patterns relative to that file). --select replaces its select, --ignore adds
+file (select, ignore, severity, python-version, report-small, small-threshold,
+and exclude: .gitignore-style patterns relative to that file). --select replaces its select, --ignore adds
 to its ignore.
 
 Paths in the output (and "file" in JSON) are relative to the current
@@ -76,16 +82,17 @@ Summaries ("Found ...", "Fixed ...") go to standard output with the text
 format and to standard error with the others, so that standard output holds
 exactly one JSON array, one SARIF log, or the workflow commands.
 
-A file that cannot be read (missing permission, not valid UTF-8) is reported
-on standard error and skipped; the other files are still checked. Files
-memhints declines to parse (over --max-file-size, or nested deeper than Python
-itself allows) get a notice on standard error and do not change the exit code.
+A file that cannot be read (missing permission, not valid UTF-8, a malformed
+notebook) is reported on standard error and skipped; the other files are
+still checked. Files memhints declines to parse (over --max-file-size, or
+nested deeper than Python itself allows) get a notice on standard error and do
+not change the exit code.
 
 Exit codes:
   0  no findings (or --exit-zero); with --diff: nothing to fix
   1  findings remain (after --fix: those not fixed); with --diff: there are fixes
   2  a usage error, an invalid pyproject.toml, or a file or directory that
-     could not be read or written
+     could not be read or written (even with --exit-zero)
 `;
 
 export const RULE_HELP = `Usage: memhints rule CODE

@@ -1,13 +1,14 @@
-// Jupyter notebook files (.ipynb, nbformat 4): the code of each code cell, and
-// fixed code written back by editing only those cells' `source` strings in the
-// JSON text, so that outputs, metadata, key order and indentation stay as they were.
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+// Jupyter notebook files (.ipynb, nbformat 4, and nbformat 3 with its
+// worksheets): the code of each code cell, and fixed code written back by
+// editing only those cells' code strings in the JSON text, so that outputs,
+// metadata, key order, indentation and the format itself stay as they were.
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 
 /** A code cell: its number as a reader counts cells (1-based, Markdown and raw cells included) and its code. */
 export interface NotebookCode {
   readonly number: number;
   readonly text: string;
-  /** The `source` value in the JSON text: one string, or a list of lines. */
+  /** The code's value in the JSON text (`source`, or `input` in nbformat 3): one string, or a list of lines. */
   readonly source: JsonNode;
 }
 
@@ -24,21 +25,51 @@ export class NotebookError extends Error {
 export function readNotebook(json: string): Notebook {
   const errors: ParseError[] = [];
   const root = parseTree(json, errors, { disallowComments: true, allowTrailingComma: false });
-  if (!root || errors.length > 0 || root.type !== 'object') throw new NotebookError('not a notebook: the file is not a JSON object');
-  if (property(root, 'cells')?.type !== 'array') {
-    const old = property(root, 'worksheets') ? ' (nbformat 3 notebooks are not read; convert with `jupyter nbconvert --to notebook`)' : '';
-    throw new NotebookError(`not a notebook: no "cells" list${old}`);
-  }
+  if (json.trim() === '') throw new NotebookError('not a notebook: the file is empty');
+  if (errors.length > 0) throw new NotebookError(`not a notebook: invalid JSON (${describeJsonError(json, errors[0]!)})`);
+  if (root?.type !== 'object') throw new NotebookError('not a notebook: the file is not a JSON object');
+  const layout = cellLayout(root);
   if (!isPython(root)) return { cells: [] };
   const cells: NotebookCode[] = [];
-  for (const [index, cell] of (property(root, 'cells')!.children ?? []).entries()) {
-    if (cell.type !== 'object' || property(cell, 'cell_type')?.value !== 'code') continue;
-    const source = property(cell, 'source');
+  for (const [index, cell] of layout.cells.entries()) {
+    if (cell.type !== 'object' || property(cell, 'cell_type')?.value !== 'code' || !isPythonCell(cell)) continue;
+    const source = property(cell, layout.codeKey);
     const text = source && sourceText(source);
-    if (text === undefined) throw new NotebookError(`not a notebook: cell ${index + 1} has no "source" string or list of strings`);
+    if (text === undefined) throw new NotebookError(`not a notebook: cell ${index + 1} has no "${layout.codeKey}" string or list of strings`);
     cells.push({ number: index + 1, text, source: source! });
   }
   return { cells };
+}
+
+/** Where the cells are, in reading order, and which key holds a code cell's code. */
+interface CellLayout {
+  readonly cells: readonly JsonNode[];
+  readonly codeKey: 'source' | 'input';
+}
+
+/**
+ * nbformat 4 has one `cells` list. nbformat 3 (and 2) has `worksheets`, each
+ * with its `cells`, and code cells hold their code in `input`; cells are
+ * numbered across worksheets, as `jupyter nbconvert --to notebook` joins them.
+ */
+function cellLayout(root: JsonNode): CellLayout {
+  const cells = property(root, 'cells');
+  if (cells?.type === 'array') return { cells: cells.children ?? [], codeKey: 'source' };
+  const worksheets = property(root, 'worksheets');
+  if (worksheets?.type !== 'array') throw new NotebookError('not a notebook: no "cells" list (nor nbformat 3 "worksheets")');
+  const lists = (worksheets.children ?? []).map((worksheet, index) => {
+    const list = worksheet.type === 'object' ? property(worksheet, 'cells') : undefined;
+    if (list?.type !== 'array') throw new NotebookError(`not a notebook: worksheet ${index + 1} has no "cells" list`);
+    return list.children ?? [];
+  });
+  return { cells: lists.flat(), codeKey: 'input' };
+}
+
+/** "unexpected end of file at line 1, column 12": where the JSON stops being valid. */
+function describeJsonError(json: string, error: ParseError): string {
+  const before = json.slice(0, error.offset).split(/\r\n|\r|\n/);
+  const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${words} at line ${before.length}, column ${Array.from(before[before.length - 1]!).length + 1}`;
 }
 
 /** The JSON text with the given cells' code replaced (by cell number), everything else untouched. */
@@ -75,11 +106,24 @@ function property(object: JsonNode, key: string): JsonNode | undefined {
   return undefined;
 }
 
-/** Notebooks of other kernels (R, Julia…) hold no Python; without metadata saying so, Python is assumed. */
+/**
+ * Notebooks of other kernels (R, Julia…) hold no Python; without metadata saying
+ * so, Python is assumed. nbformat 3 notebooks may name it in `metadata.language`.
+ */
 function isPython(root: JsonNode): boolean {
   const metadata = property(root, 'metadata');
   const language = (metadata && property(metadata, 'language_info') && property(property(metadata, 'language_info')!, 'name')?.value) ??
-    (metadata && property(metadata, 'kernelspec') && property(property(metadata, 'kernelspec')!, 'language')?.value);
+    (metadata && property(metadata, 'kernelspec') && property(property(metadata, 'kernelspec')!, 'language')?.value) ??
+    (metadata && property(metadata, 'language')?.value);
+  return isPythonName(language);
+}
+
+/** An nbformat 3 code cell names its language; nbformat 4 cells do not. */
+function isPythonCell(cell: JsonNode): boolean {
+  return isPythonName(property(cell, 'language')?.value);
+}
+
+function isPythonName(language: unknown): boolean {
   return typeof language !== 'string' || language.toLowerCase() === 'python';
 }
 

@@ -1,20 +1,23 @@
 // Text → findings for one file: parse, run the analysis, free the tree.
 import type { Parser } from 'web-tree-sitter';
-import { analyze } from '../analysis/analyze';
-import { whyNotAnalysed } from '../limits';
+import { analyze, type AnalysisOptions } from '../analysis/analyze';
+import { whyNotAnalysed, whyNotParsed } from '../limits';
 import { parse, renewPythonParser } from '../parser';
-import type { Finding, Rule, Severity } from '../rules/types';
+import type { Finding } from '../rules/types';
 
-export interface LintOptions {
-  readonly rules: readonly Rule[];
+export interface LintOptions extends AnalysisOptions {
   readonly ignoreNoqa: boolean;
-  /** Severities by rule code, replacing the rules' own. */
-  readonly severity?: Readonly<Record<string, Severity>>;
 }
 
 /** A text memhints declines to analyse; the message says why. */
 export class NotCheckable extends Error {
   override readonly name = 'NotCheckable';
+}
+
+/** Refuses text that should not be parsed at all: over the size limit, or nested deeper than Python allows. */
+export function assertParsable(text: string, maxFileSize: number): void {
+  const skip = whyNotParsed(text, maxFileSize);
+  if (skip) throw new NotCheckable(`${skip.reason}${skip.overSizeLimit ? ' (see --max-file-size)' : ''}`);
 }
 
 export function lintText(parser: Parser, text: string, options: LintOptions): Finding[] {
@@ -29,7 +32,7 @@ export function lintText(parser: Parser, text: string, options: LintOptions): Fi
   try {
     const skip = whyNotAnalysed(tree);
     if (skip) throw new NotCheckable(skip.reason);
-    return analyze(tree, text, { rules: options.rules, ignoreNoqa: options.ignoreNoqa, ...(options.severity ? { severity: options.severity } : {}) });
+    return analyze(tree, text, options);
   } finally {
     // Trees live in WASM memory, which no garbage collector frees.
     tree.delete();

@@ -19,6 +19,10 @@ export interface FileSettings {
   readonly select: readonly string[];
   readonly ignore: readonly string[];
   readonly severity: Readonly<Record<string, Severity>>;
+  /** Report findings of small scale, as hints (--report-small, or the file's report-small). */
+  readonly reportSmall: boolean;
+  /** Findings holding fewer bytes than this, when the count is known, are small. */
+  readonly smallThreshold: number;
 }
 
 export class CheckSettings {
@@ -27,7 +31,7 @@ export class CheckSettings {
   private readonly excludes = new WeakMap<ConfigFile, PatternSet | null>();
 
   constructor(
-    private readonly options: Pick<CheckOptions, 'select' | 'ignore'>,
+    private readonly options: Pick<CheckOptions, 'select' | 'ignore' | 'reportSmall'>,
     private readonly cwd: string,
   ) {}
 
@@ -40,6 +44,8 @@ export class CheckSettings {
         select: this.options.select.length > 0 ? this.options.select : project.select,
         ignore: [...project.ignore, ...this.options.ignore],
         severity: project.severity,
+        reportSmall: this.options.reportSmall || project.reportSmall,
+        smallThreshold: project.smallThreshold,
       };
       this.settings.set(folder, settings);
     }
@@ -69,7 +75,7 @@ export class CheckSettings {
 }
 
 export function lintOptions(settings: FileSettings, ignoreNoqa: boolean): LintOptions {
-  return { rules: selectRules(ALL_RULES, settings), ignoreNoqa, severity: settings.severity };
+  return { rules: selectRules(ALL_RULES, settings), ignoreNoqa, severity: settings.severity, reportSmall: settings.reportSmall, smallBytes: settings.smallThreshold };
 }
 
 /** The rules that run on at least one file: what reports list and describe. */

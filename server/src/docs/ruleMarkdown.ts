@@ -17,7 +17,7 @@ export function ruleMarkdown(rule: Rule): string {
   const sections = [
     `# ${rule.name} (${rule.code})`,
     sentence(rule.summary),
-    `Default severity: ${rule.defaultSeverity}. ${fixAvailabilityText(rule.fixAvailability)}`,
+    `Default severity: ${rule.defaultSeverity} at data scale, at most information where the scale is unknown, and a hint (reported only on request) where it is small. ${fixAvailabilityText(rule.fixAvailability)}`,
     '## What it does',
     docs.whatItDoes,
     '## Why is this bad for memory?',

@@ -26,7 +26,7 @@ export function cellCodeActions(notebook: AnalysedNotebook, cellUri: string, fin
   const range = { start: toModule(notebook, index, cell, params.range.start), end: toModule(notebook, index, cell, params.range.end) };
   const moduleParams = { ...params, textDocument: { uri: notebook.uri }, range };
   const actions: CodeAction[] = [];
-  for (const action of codeActions(notebook.document, notebook.module.withCellFixes(findings), moduleParams)) {
+  for (const action of codeActions(notebook.document, notebook.module.reportable(findings), moduleParams)) {
     const changes = cellChanges(notebook, action.edit?.changes?.[notebook.uri] ?? []);
     if (!changes) continue;
     // On save, each cell is fixed on its own request: edits to other cells would race with theirs.

@@ -18,6 +18,8 @@ export interface ModuleCell {
   readonly end: number;
   /** IPython syntax blanked in the cell (offsets in the cell). */
   readonly blanked: readonly Span[];
+  /** Code timed by a benchmark magic in the cell (offsets in the cell): nothing in it is reported. */
+  readonly timed: readonly Span[];
 }
 
 /** A finding with its offsets (and its fix's) in its cell's text. */
@@ -37,7 +39,7 @@ export class NotebookModule {
     let start = 0;
     for (const [index, text] of cellTexts.entries()) {
       const blanked = blankIPython(text);
-      cells.push({ index, start, end: start + text.length, blanked: blanked.blanked });
+      cells.push({ index, start, end: start + text.length, blanked: blanked.blanked, timed: blanked.timed });
       parts.push(blanked.text);
       start += text.length + SEPARATOR.length;
     }
@@ -65,6 +67,15 @@ export class NotebookModule {
     return cell?.blanked.some((span) => span.start <= local && local < span.end) ?? false;
   }
 
+  /** Whether a finding's range lies within code a benchmark magic times. */
+  private isTimed(finding: Finding): boolean {
+    const cell = this.cellAt(finding.start);
+    if (!cell) return false;
+    const start = finding.start - cell.start;
+    const end = finding.end - cell.start;
+    return cell.timed.some((span) => span.start <= start && end <= span.end);
+  }
+
   /**
    * An edit moved into the cell it falls in, or undefined when it spans cells
    * or touches blanked IPython syntax (applied to the cell's real text, it
@@ -77,9 +88,14 @@ export class NotebookModule {
     return cell.blanked.some((span) => touches(moved, span)) ? undefined : { cell, edit: moved };
   }
 
-  /** The findings with each fix kept only when all its edits can be made in the cell the finding starts in. */
-  withCellFixes(findings: readonly Finding[]): Finding[] {
-    return findings.map((finding) => {
+  /**
+   * The findings to report, in module terms: none inside code that `%time`,
+   * `%timeit`, `%%time` or `%%timeit` times (it is there to be measured as
+   * written), and each fix kept only when all its edits can be made in the
+   * cell the finding starts in.
+   */
+  reportable(findings: readonly Finding[]): Finding[] {
+    return findings.filter((finding) => !this.isTimed(finding)).map((finding) => {
       if (!finding.fix) return finding;
       const cell = this.cellAt(finding.start);
       const fits = finding.fix.edits.length > 0 && finding.fix.edits.every((edit) => this.cellEdit(edit)?.cell === cell);
@@ -89,19 +105,14 @@ export class NotebookModule {
     });
   }
 
-  /** Findings in cell terms, fixes included; a fix that cannot be made within the finding's cell is left out. */
+  /** The reportable findings in cell terms, fixes included; a fix that cannot be made within the finding's cell is left out. */
   cellFindings(findings: readonly Finding[]): CellFinding[] {
     const result: CellFinding[] = [];
-    for (const finding of this.withCellFixes(findings)) {
+    for (const finding of this.reportable(findings)) {
       const cell = this.cellAt(finding.start);
       if (!cell) continue;
-      const local: Finding = {
-        code: finding.code,
-        message: finding.message,
-        severity: finding.severity,
-        start: finding.start - cell.start,
-        end: Math.min(finding.end, cell.end) - cell.start,
-      };
+      const { fix: _moved, ...rest } = finding;
+      const local: Finding = { ...rest, start: finding.start - cell.start, end: Math.min(finding.end, cell.end) - cell.start };
       const edits = finding.fix?.edits.map((edit) => this.cellEdit(edit)!.edit);
       result.push({ cell, finding: finding.fix && edits ? { ...local, fix: { ...finding.fix, edits } } : local });
     }

@@ -14,10 +14,19 @@ export interface BlankedCell {
   readonly text: string;
   /** What was replaced, in order. */
   readonly blanked: readonly Span[];
+  /**
+   * The code a benchmark magic times (`%time`'s and `%timeit`'s statement,
+   * `%%time`'s and `%%timeit`'s body), in order. It is measured as written, so
+   * nothing in it is reported or fixed; it is still analysed, as it still runs.
+   */
+  readonly timed: readonly Span[];
 }
 
 /** Cell magics whose body runs as Python in the notebook (`%%time`, `%%timeit`…); any other cell magic's body is another language or a file. */
 const PYTHON_CELL_MAGICS: ReadonlySet<string> = new Set(['time', 'timeit', 'capture', 'prun', 'memit', 'debug']);
+
+/** The magics, line or cell, that time the code they run. */
+const BENCHMARK_MAGICS: ReadonlySet<string> = new Set(['time', 'timeit']);
 
 /**
  * Line magics that run the rest of the line as a Python statement, with the
@@ -55,6 +64,7 @@ export function blankIPython(cell: string): BlankedCell {
         return blanker.result();
       }
       blanker.blank(line.start, line.end);
+      if (BENCHMARK_MAGICS.has(magic[1]!)) blanker.timed(line.end, cell.length);
       first++;
     }
   }
@@ -95,6 +105,8 @@ function blankLineSyntax(cell: string, lines: readonly Line[], blanker: Blanker)
   const state: ScanState = { quote: undefined, depth: 0, continued: false };
   let logicalStart: number | undefined;
   let help = false;
+  /** Where the statement of a benchmark line magic starts, until its logical line ends. */
+  let timedFrom: number | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const atLogicalStart = state.quote === undefined && state.depth === 0 && !state.continued;
@@ -102,6 +114,7 @@ function blankLineSyntax(cell: string, lines: readonly Line[], blanker: Blanker)
     if (atLogicalStart) {
       logicalStart = line.start;
       help = false;
+      timedFrom = undefined;
       const escape = blankEscape(cell, line, blanker);
       if (escape === 'whole line') {
         // A backslash continues a blanked escape onto the next line.
@@ -111,12 +124,17 @@ function blankLineSyntax(cell: string, lines: readonly Line[], blanker: Blanker)
         }
         continue;
       }
-      if (escape !== undefined) scanFrom = escape.scanFrom;
+      if (escape !== undefined) {
+        scanFrom = escape.scanFrom;
+        if (escape.timed) timedFrom = escape.scanFrom;
+      }
     }
     help = scanLine(cell, { start: scanFrom, end: line.end }, state) || help;
     const logicalEnds = state.quote === undefined && state.depth === 0 && !state.continued;
+    if (!logicalEnds) continue;
     // `?` is never Python outside strings and comments: a line holding one asks for help.
-    if (logicalEnds && help && logicalStart !== undefined) blanker.blank(logicalStart, line.end);
+    if (help && logicalStart !== undefined) blanker.blank(logicalStart, line.end);
+    else if (timedFrom !== undefined) blanker.timed(timedFrom, line.end);
   }
 }
 
@@ -124,8 +142,14 @@ function endsWithBackslash(cell: string, line: Line): boolean {
   return line.end > line.start && cell[line.end - 1] === '\\';
 }
 
-/** Blanks an escape at the start of a logical line: 'whole line' when nothing of the line is left, else where its kept Python starts. */
-function blankEscape(cell: string, line: Line, blanker: Blanker): 'whole line' | { readonly scanFrom: number } | undefined {
+/** What is left of a line magic's line: where its Python statement starts, and whether the magic times it. */
+interface KeptStatement {
+  readonly scanFrom: number;
+  readonly timed: boolean;
+}
+
+/** Blanks an escape at the start of a logical line: 'whole line' when nothing of the line is left, else the statement kept. */
+function blankEscape(cell: string, line: Line, blanker: Blanker): 'whole line' | KeptStatement | undefined {
   const content = cell.slice(line.start, line.end);
   const indent = content.length - content.trimStart().length;
   const start = line.start + indent;
@@ -136,13 +160,13 @@ function blankEscape(cell: string, line: Line, blanker: Blanker): 'whole line' |
     return 'whole line';
   }
   if (first === '%') {
-    const body = pythonBodyOfLineMagic(rest);
-    if (body === undefined || COMPOUND_STATEMENT.test(rest.slice(body))) {
+    const magic = pythonLineMagic(rest);
+    if (magic === undefined || COMPOUND_STATEMENT.test(rest.slice(magic.body))) {
       blanker.blank(start, line.end);
       return 'whole line';
     }
-    blanker.replace(start, start + body, KEEP_PREFIX);
-    return { scanFrom: start + body };
+    blanker.replace(start, start + magic.body, KEEP_PREFIX);
+    return { scanFrom: start + magic.body, timed: BENCHMARK_MAGICS.has(magic.name) };
   }
   const assignment = MAGIC_ASSIGNMENT.exec(rest);
   if (assignment) {
@@ -153,11 +177,12 @@ function blankEscape(cell: string, line: Line, blanker: Blanker): 'whole line' |
   return undefined;
 }
 
-/** Where the Python statement of `%time stmt` (and the like) starts in the line, if it runs one. */
-function pythonBodyOfLineMagic(line: string): number | undefined {
+/** The magic of `%time stmt` (and the like) and where its Python statement starts in the line, if it runs one. */
+function pythonLineMagic(line: string): { readonly name: string; readonly body: number } | undefined {
   const magic = /^%(\w+)/.exec(line);
   const valued = magic ? PYTHON_LINE_MAGICS.get(magic[1]!) : undefined;
   if (!magic || !valued) return undefined;
+  const name = magic[1]!;
   const token = /\s+(\S+)/y;
   let position = magic[0].length;
   for (;;) {
@@ -166,7 +191,7 @@ function pythonBodyOfLineMagic(line: string): number | undefined {
     if (!next) return undefined;
     const word = next[1]!;
     const option = /^-(\w)(.*)$/.exec(word);
-    if (!option) return next.index + next[0].length - word.length;
+    if (!option) return { name, body: next.index + next[0].length - word.length };
     position = token.lastIndex;
     if (valued.has(option[1]!) && option[2] === '') {
       token.lastIndex = position;
@@ -207,6 +232,7 @@ function scanLine(cell: string, line: Line, state: ScanState): boolean {
 class Blanker {
   private readonly chars: string[];
   private readonly spans: Span[] = [];
+  private readonly timedSpans: Span[] = [];
 
   constructor(private readonly cell: string) {
     this.chars = cell.split('');
@@ -227,8 +253,13 @@ class Blanker {
     this.spans.push({ start, end });
   }
 
+  /** Marks code kept as it is, but timed by a benchmark magic. */
+  timed(start: number, end: number): void {
+    if (end > start) this.timedSpans.push({ start, end });
+  }
+
   result(): BlankedCell {
-    const spans = [...this.spans].sort((a, b) => a.start - b.start);
-    return { text: this.chars.join(''), blanked: spans };
+    const inOrder = (spans: readonly Span[]) => [...spans].sort((a, b) => a.start - b.start);
+    return { text: this.chars.join(''), blanked: inOrder(this.spans), timed: inOrder(this.timedSpans) };
   }
 }

@@ -7,6 +7,9 @@ import { usageOf, type ValueUse } from '../analysis/valueUses';
 import { callAround, calleeAnchors } from './anchors';
 import { CONSUMING_CALLS, iteratesArgument } from './consuming-calls';
 import type { Fix, FixSafety, Rule } from './types';
+import { DataScales } from '../scale/dataScale';
+import { listHolds } from '../scale/holds';
+import { costLead } from '../scale/holdsText';
 
 export const mem103: Rule = {
   code: 'MEM103',
@@ -38,11 +41,14 @@ export const mem103: Rule = {
     } else if (!isRangeFriendly(usageOf(call, context.facts), context.facts)) {
       return undefined;
     }
-    const subject = binding ? `\`${binding.text}\` is` : 'this list is';
+    const holds = listHolds(call, context.facts, 'items');
+    const uses = binding ? `\`${binding.text}\` is only` : 'only';
     return {
       code: mem103.code,
-      message: `${subject} only iterated, measured, indexed or searched: \`range(…)\` does all of that in 48 bytes instead of storing every int (56 + 8·n bytes of pointers plus the ints)`,
+      message: `${costLead(holds, 'ints in a list')}, ${uses} iterated, measured, indexed or searched: \`range(…)\` takes 48 B`,
       severity: mem103.defaultSeverity,
+      ...(holds ? { holds } : {}),
+      scale: new DataScales(context.facts).of(range),
       start: call.startIndex,
       end: call.endIndex,
       fix: rangeFix(call, range, safety),

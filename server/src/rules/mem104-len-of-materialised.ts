@@ -6,6 +6,10 @@ import { descendants, isAsyncComprehension } from '../analysis/syntax';
 import { calleeAnchors } from './anchors';
 import { ITERATOR_CALLS } from './iterator-calls';
 import type { Fix, Rule } from './types';
+import { DataScales } from '../scale/dataScale';
+import { listHolds } from '../scale/holds';
+import { costLead } from '../scale/holdsText';
+import { perCountSize } from '../sizes/size';
 
 export const mem104: Rule = {
   code: 'MEM104',
@@ -17,7 +21,7 @@ export const mem104: Rule = {
     whatItDoes:
       'Flags `len([…])` of a list comprehension, and `len(list(…))` of a generator expression or of a call that returns an iterator (`map`, `filter`, `zip`, `enumerate`, `reversed`, `iter`, the `itertools` iterators, `re.finditer`): the list exists only to be counted. `len`, `list` and `sum` must be the builtins (a local `len = …` is left alone). Async comprehensions and comprehensions containing `await` are not flagged; `len(list(range(n)))` is MEM103\'s.',
     whyBadForMemory:
-      'The list holds a pointer to every item, 56 + 8·n bytes (CPython 3.11, 64-bit; a comprehension over-allocates as it grows, up to about an eighth more), and keeps every item alive until `len` returns: items computed by the comprehension (an int above 256 is 28 bytes, a short str about 50) all exist at once. Counting with `sum(1 for …)` holds one item at a time and a 200-byte generator. The trade: a generator is slower than building a list, typically 1.5 to 2 times for the counting itself, so prefer it where the list is large.',
+      'The list holds a pointer to every item, 56 + 8·n bytes (CPython 3.11, 64-bit; a comprehension over-allocates as it grows, up to about an eighth more), and keeps every item alive until `len` returns: items computed by the comprehension (an int above 256 is 28 bytes, a short str about 50) all exist at once. Where the items live on anyway (`rows` in the example, or the list `text.split()` makes), only the pointers are saved: 8 bytes per item, about 0.8 MB for 100,000 items. Counting with `sum(1 for …)` holds one item at a time and a 200-byte generator. The trade: a generator is slower than building a list, typically 1.5 to 2 times for the counting itself, so prefer it where the list is large.',
     example: 'n_valid = len([r for r in rows if r.ok])\nn_words = len(list(filter(None, text.split())))',
     useInstead: 'n_valid = sum(1 for r in rows if r.ok)\nn_words = sum(1 for _ in filter(None, text.split()))',
     fixSafety:
@@ -38,10 +42,14 @@ export const mem104: Rule = {
       fix = iteratorFix(call, counted);
     }
     const sumIsBuiltin = facts.lookup('sum', call) === undefined;
+    // The items may live on elsewhere: what counting lazily surely saves is the list's pointers.
+    const holds = listHolds(argument, facts, 'pointers') ?? perCountSize(56, 8, 'the items counted', true);
     return {
       code: mem104.code,
-      message: 'This list is built only to be counted: `sum(1 for …)` counts the items without holding them all in memory',
+      message: `${costLead(holds, 'pointers')}, more if the items live nowhere else: \`sum(1 for …)\` counts without a list`,
       severity: mem104.defaultSeverity,
+      ...(holds ? { holds } : {}),
+      scale: new DataScales(facts).of(argument),
       start: call.startIndex,
       end: call.endIndex,
       ...(fix && sumIsBuiltin ? { fix } : {}),

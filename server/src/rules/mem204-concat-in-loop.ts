@@ -6,6 +6,8 @@ import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analys
 import { callArguments, descendants, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
 import { calleeAnchors } from './anchors';
 import type { Rule } from './types';
+import { DataScales } from '../scale/dataScale';
+import type { Scale } from '../scale/scale';
 
 /** Where a combining function takes the arrays or frames it copies. */
 type Inputs = { readonly positional: readonly number[]; readonly keywords: readonly string[]; readonly sequence: boolean };
@@ -44,15 +46,15 @@ export const mem204: Rule = {
   summary: 'An array or DataFrame grown by copying inside a loop (`np.append`, `pd.concat`, `DataFrame.append`)',
   docs: {
     whatItDoes:
-      'Flags `arr = np.append(arr, x)`, `arr = np.concatenate([arr, x])` (also `np.insert`, `vstack`, `hstack`, `dstack`, `column_stack`, `row_stack`), `df = pd.concat([df, row])` and `df = df.append(row)` (`DataFrame.append` was removed in pandas 2.0 but is common in older code) inside a `for` or `while` loop: the result is stored back into one of the inputs, so the value grows by one copy per pass. numpy and pandas are recognised through their imports (`import numpy as np`, `from numpy import append`, `import pandas as pd`). `df.append` is flagged only when `df` is bound from a `pd.*` call (`pd.DataFrame(...)`, `pd.read_csv(...)`, `pd.concat(...)`) or is a parameter annotated `pd.DataFrame`/`pd.Series`, since lists have an `append` too. Not flagged: calls whose result goes to another name, calls outside loops or in a function merely defined inside a loop, and loops that store another value in the name on every pass (`arr = np.empty(0)` before the call, `arr = arr[-100:]` after it); a reset inside an `if`, as when flushing batches, does not stop the growth between resets. Loops the code shows to be short (`for block in (a, b, c)`, `range(5)`: at most 10 passes) are left alone.',
+      'Flags `arr = np.append(arr, x)`, `arr = np.concatenate([arr, x])` (also `np.insert`, `vstack`, `hstack`, `dstack`, `column_stack`, `row_stack`), `df = pd.concat([df, row])` and `df = df.append(row)` (`DataFrame.append` was removed in pandas 2.0 but is common in older code) inside a `for` or `while` loop: the result is stored back into one of the inputs, so the value grows by one copy per pass. numpy and pandas are recognised through their imports (`import numpy as np`, `from numpy import append`, `import pandas as pd`). `df.append` is flagged only when `df` is bound from a `pd.*` call (`pd.DataFrame(...)`, `pd.read_csv(...)`, `pd.concat(...)`) or is a parameter annotated `pd.DataFrame`/`pd.Series`, since lists have an `append` too. Not flagged: calls whose result goes to another name, calls outside loops or in a function merely defined inside a loop, and loops that store another value in the name on every pass (`arr = np.empty(0)` before the call, `arr = arr[-100:]` after it); a reset inside an `if`, as when flushing batches, does not stop the growth between resets. Loops the code shows to be short (`for block in (a, b, c)`, `range(5)`: at most 10 passes) are left alone. A frame the loop also reads (a model fitted or predicting on it, a test of each row against it, any use but its own growth and `len(df)`) is left alone too: its rows cannot wait in preallocated columns. An array the loop reads is still flagged: the filled part of a preallocated array (`centers[:count]`) reads the same.',
     whyBadForMemory:
-      'numpy arrays and pandas frames never grow in place: each call allocates a new block for old + new rows and copies everything into it while the old block is still alive. Appending n rows of k float64 values one at a time copies 8·k·(1 + 2 + … + n) bytes in total: for 10,000 rows of 100 columns (an 8 MB result) that is about 40 GB of copying, and each step needs the old and the new array at once, 16 MB at the end instead of 8 MB. `pd.concat` and `DataFrame.append` copy the whole frame the same way, plus a new index each time. Collecting the pieces in a list costs 8 bytes of pointer per piece, and one `np.concatenate`/`np.vstack`/`pd.concat` after the loop copies each value once; its peak, pieces plus result, is what every pass of the growing loop needed, reached once. When the final size is known, `np.empty((n, k))` filled row by row needs no copy at all: 8 MB.',
+      'numpy arrays and pandas frames never grow in place: each call allocates a new block for old + new rows and copies everything into it while the old block is still alive, so near the end two copies of the value are alive at once, and n passes copy it about n/2 times over. Measured under tracemalloc with CPython 3.11, numpy 1.24 and pandas 1.5 for 100,000 rows arriving in 100 blocks: growing a 3-column float array (2,400,000 bytes) with `np.vstack` peaks at 4,811,288 bytes, filling a preallocated `np.empty((100_000, 3))` at 2,434,728 bytes (the array and one block; the same within 1% on CPython 3.9 with numpy 1.19 and 3.13 with numpy 2.2); growing a 2-column frame (1,600,128 bytes) with `pd.concat` peaks at 3,254,130 bytes, filling preallocated columns and making one DataFrame of them at 1,650,046 bytes. Collecting the pieces in a list and combining them once ends the repeated copying (time), but not the peak: the pieces and the result are two copies again (4,826,040 bytes for the array, 3,545,992 for the frame with one `pd.concat`), and more when pieces are small: a one-row DataFrame costs about 7 KB, so 20,000 of them in a list peaked at 147 MB where growing the 0.5 MB frame peaked at 1.2 MB, and a Python float costs 32 bytes in a list against 8 in an array. When the final size is unknown, preallocate a bound and trim, or double the capacity when it is full.',
     example:
-      'import numpy as np\nimport pandas as pd\n\nrows = np.empty((0, 3))\nfor record in records:\n    rows = np.append(rows, [record], axis=0)\n\nframe = pd.DataFrame()\nfor path in paths:\n    frame = pd.concat([frame, pd.read_csv(path)])',
+      'import numpy as np\nimport pandas as pd\n\nrows = np.empty((0, 3))\nfor i in range(blocks):\n    rows = np.vstack([rows, read_block(i)])\n\nframe = pd.DataFrame()\nfor i in range(blocks):\n    frame = pd.concat([frame, read_frame(i)], ignore_index=True)',
     useInstead:
-      'import numpy as np\nimport pandas as pd\n\npieces = []\nfor record in records:\n    pieces.append(record)\nrows = np.array(pieces).reshape(-1, 3)  # or np.empty((n, 3)) filled in place when n is known\n\nframe = pd.concat([pd.read_csv(path) for path in paths])',
+      'import numpy as np\nimport pandas as pd\n\nrows = np.empty((blocks * size, 3))  # each block has `size` rows; rows[:filled] reads the part filled so far\nfor i in range(blocks):\n    rows[i * size:(i + 1) * size] = read_block(i)\n\ncolumns = np.empty((blocks * size, 2))\nfor i in range(blocks):\n    columns[i * size:(i + 1) * size] = read_frame(i).to_numpy()\nframe = pd.DataFrame(columns, columns=["a", "b"], copy=False)',
     fixSafety:
-      'No automatic fix: the loop may read the partial result, the pieces may need reshaping before they combine, and `DataFrame.append` and `pd.concat` differ in how they treat dtypes and empty frames.',
+      'No automatic fix: the final size, the row shape and the dtypes are for the reader to write into the preallocated array; `DataFrame.append` and `pd.concat` differ in how they treat dtypes and empty frames; and a loop that reads the partial result must read the filled part (`rows[:filled]`).',
   },
   anchors: calleeAnchors(GROWING_NAMES, assignmentOfValue),
   check(assignment, context) {
@@ -67,11 +69,16 @@ export const mem204: Rule = {
     const growth = growingCall(call, target, context.facts);
     if (!growth) return undefined;
     const grows = (loop: Node): boolean => !isShortLoop(loop, context.facts) && !isReboundIn(loop, assignment, target, context.facts);
-    if (!enclosingLoops(assignment).some(grows)) return undefined;
+    const loops = enclosingLoops(assignment).filter(grows);
+    if (loops.length === 0) return undefined;
+    // A frame the loop reads (a model fitted on it, a test against it) cannot wait for columns filled in place.
+    if (growth.library === 'pandas' && loops.some((loop) => readsGrowingValue(loop, target, context.facts))) return undefined;
+    const instead = growth.library === 'numpy' ? 'fill a preallocated `np.empty`' : 'fill preallocated columns, then one frame';
     return {
       code: mem204.code,
-      message: `\`${growth.label}\`${growth.removed ? ' (removed in pandas 2.0)' : ''} inside a loop copies the whole of \`${target.text}\` on every pass (quadratic copying, old and new copies alive at once): collect the pieces in a list and combine them once after the loop`,
+      message: `Old and new \`${target.text}\` alive (2× peak), all of it recopied each pass by \`${growth.label}\`${growth.removed ? ' (pandas < 2)' : ''}: ${instead}`,
       severity: mem204.defaultSeverity,
+      scale: growthScale(loops, context.facts),
       start: call.startIndex,
       end: call.endIndex,
     };
@@ -83,6 +90,10 @@ interface Growth {
   readonly label: string;
   /** `DataFrame.append`, which pandas 2.0 removed. */
   readonly removed: boolean;
+  /** What grows: a numpy array can be preallocated whatever the loop does with it; a frame cannot be while the loop reads it. */
+  readonly library: 'numpy' | 'pandas';
+  /** Where the call takes the growing value in: these are not reads of it. */
+  readonly inputs: readonly Node[];
 }
 
 /** The call, when it combines `target` with something into a new value. */
@@ -93,11 +104,15 @@ function growingCall(call: Node, target: Node, facts: DocumentFacts): Growth | u
   if (!mayEndIn(callee, GROWING_NAMES, facts)) return undefined;
   const name = facts.qualifiedName(callee);
   const inputs = name === undefined ? undefined : COMBINING_CALLS.get(name);
-  if (inputs) return inputsOf(call, inputs).some((input) => sameReference(input, target)) ? { label: callee.text, removed: false } : undefined;
+  if (inputs) {
+    const fedBack = inputsOf(call, inputs).filter((input) => sameReference(input, target));
+    const library = name!.startsWith('pandas.') ? 'pandas' : 'numpy';
+    return fedBack.length > 0 ? { label: callee.text, removed: false, library, inputs: fedBack } : undefined;
+  }
   if (callee.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'append') return undefined;
   const receiver = callee.childForFieldName('object');
   if (!receiver || !sameReference(receiver, target) || target.type !== 'identifier') return undefined;
-  return isPlausiblyPandas(target, facts) ? { label: `${target.text}.append`, removed: true } : undefined;
+  return isPlausiblyPandas(target, facts) ? { label: `${target.text}.append`, removed: true, library: 'pandas', inputs: [receiver] } : undefined;
 }
 
 /** The expressions the call copies: the listed arguments, or the items of a list/tuple display passed there. */
@@ -176,6 +191,62 @@ function attributeAssignments(within: Node, target: Node): AssignmentSite[] {
   return found;
 }
 
+/**
+ * Whether the loop reads the growing value other than to grow it: anything
+ * but the growth's own inputs, stores into it and `len(…)` of it (a count
+ * kept beside preallocated storage answers that).
+ */
+function readsGrowingValue(loop: Node, target: Node, facts: DocumentFacts): boolean {
+  const text = referenceText(target);
+  const fedBack = new Set(growthAssignments(loop, target, facts).flatMap((growth) => growth.inputs.map((input) => unparenthesized(input).id)));
+  return repeatedParts(loop).some((part) => {
+    for (const node of descendants(part)) {
+      if (node.type !== target.type || referenceText(node) !== text || !isWholeReference(node)) continue;
+      if (!fedBack.has(node.id) && !isStore(node) && !isLengthOf(node, facts)) return true;
+    }
+    return false;
+  });
+}
+
+/** The growths of `target` in the loop (this finding's and any other). */
+function growthAssignments(loop: Node, target: Node, facts: DocumentFacts): Growth[] {
+  const found: Growth[] = [];
+  for (const node of descendants(loop)) {
+    const left = node.type === 'assignment' ? node.childForFieldName('left') : null;
+    const right = node.type === 'assignment' ? node.childForFieldName('right') : null;
+    if (!left || !right || !sameReference(left, target) || unparenthesized(right).type !== 'call') continue;
+    const growth = growingCall(unparenthesized(right), target, facts);
+    if (growth) found.push(growth);
+  }
+  return found;
+}
+
+/** What runs on every pass: a `for`'s body (its iterable runs once), a `while`'s condition and body. */
+function repeatedParts(loop: Node): Node[] {
+  const parts = [loop.childForFieldName('body'), loop.type === 'while_statement' ? loop.childForFieldName('condition') : null];
+  return parts.filter((part): part is Node => part !== null);
+}
+
+/** `arr` as a value of its own: not the `arr` of `obj.arr`, nor a keyword's name (`f(arr=…)`), nor part of a longer chain being matched. */
+function isWholeReference(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return true;
+  if (parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return false;
+  return !(parent.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id);
+}
+
+/** The target of a plain assignment or a `for`: a store, not a read. */
+function isStore(node: Node): boolean {
+  const parent = node.parent;
+  return (parent?.type === 'assignment' || parent?.type === 'for_statement') && parent.childForFieldName('left')?.id === node.id;
+}
+
+function isLengthOf(node: Node, facts: DocumentFacts): boolean {
+  const call = node.parent?.type === 'argument_list' ? node.parent.parent : null;
+  const callee = call?.type === 'call' ? call.childForFieldName('function') : null;
+  return callee !== null && facts.callArguments(call!).length === 1 && facts.qualifiedName(callee) === 'builtins.len';
+}
+
 function isGrowingValue(value: Node, target: Node, facts: DocumentFacts): boolean {
   const call = unparenthesized(value);
   return call.type === 'call' && growingCall(call, target, facts) !== undefined;
@@ -208,4 +279,13 @@ function isSelfAppend(value: Node, name: Node): boolean {
   const call = unparenthesized(value);
   const callee = call.type === 'call' ? call.childForFieldName('function') : null;
   return callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'append' && callee.childForFieldName('object')?.text === name.text;
+}
+
+/**
+ * An array or frame is data scale unless every loop that grows it runs over
+ * literals or a short range: then it is small.
+ */
+function growthScale(loops: readonly Node[], facts: DocumentFacts): Scale {
+  const scales = new DataScales(facts);
+  return loops.every((loop) => loop.type === 'for_statement' && scales.ofIteration(loop) === 'small') ? 'small' : 'large';
 }

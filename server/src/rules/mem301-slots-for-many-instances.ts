@@ -6,13 +6,19 @@ import { decoratorExpression, decoratorName, decoratorsOf } from '../analysis/de
 import type { DocumentFacts } from '../analysis/facts';
 import { describeBinding } from '../analysis/initialValues';
 import { attributeWrites } from '../analysis/instanceAttributes';
-import { enclosingLoops, FEW_PASSES, knownPassCount } from '../analysis/loops';
+import { keptAcrossLoops } from '../analysis/keptValues';
+import { FEW_PASSES, knownPassCount } from '../analysis/loops';
 import { isInsideRepetition } from '../analysis/repetitions';
-import { callArguments, COMPREHENSION_TYPES, descendants } from '../analysis/syntax';
+import { callArguments, closestAncestor, descendants } from '../analysis/syntax';
 import { bindingOfName, isField, mayHideReads, readsBindingIn, usesOfName } from '../analysis/uses';
 import { lineOfOffset, lineStarts } from '../positions';
-import { CPYTHON, DEFAULT_PYTHON_VERSION, type CPythonLayout } from '../sizes/cpython';
+import { DataScales } from '../scale/dataScale';
+import { costLead } from '../scale/holdsText';
+import { holdsOverLoops } from '../scale/loopsHolds';
+import { joinScales } from '../scale/scale';
+import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
 import { dictInstanceSize, slottedInstanceSize } from '../sizes/instances';
+import type { Size } from '../sizes/size';
 import { keywordAnchor, parentOfType } from './anchors';
 import type { Rule } from './types';
 
@@ -30,18 +36,18 @@ const MAX_BASES = 16;
 export const mem301: Rule = {
   code: 'MEM301',
   name: 'slots-for-many-instances',
-  defaultSeverity: 'information',
+  defaultSeverity: 'warning',
   fixAvailability: 'none',
-  summary: 'Class without `__slots__` instantiated in a loop or comprehension: every instance carries room for a dict of attributes',
+  summary: 'Class without `__slots__` whose instances a loop or comprehension keeps: each one carries room for a dict of attributes',
   docs: {
     whatItDoes:
-      'Flags a class defined in the file, without `__slots__`, that is instantiated inside a `for` or `while` loop or a comprehension, and names the attributes its `__slots__` would hold: those `__init__` assigns to `self` (for a `@dataclass`, its fields, and the fix is `@dataclass(slots=True)`, Python 3.10+). The finding is reported once, at the class name, and the message names one place where it is instantiated repeatedly. Loops the code shows to be short (`range(5)`, a display of a few items: at most 10 instances in all) are left alone. Nor does a call in a loop count when the instance is only an argument of a call whose result is dropped (`check(f(Point(x)))` as a statement of its own, or in an `assert`), unless a call on the way stores it (`.append`, `.add`, `.insert`, `heapq.heappush`…): each such instance can be freed when its pass ends, so only one is alive at a time. To stay precise, the class is skipped when adding `__slots__` could break it or would not help: it has a base class other than `object` that is not defined in the same file (NamedTuple, Enum, exceptions, TypedDict, Protocol, Generic, ABC… and anything imported), several local bases, a `metaclass=` or other class keyword, a decorator other than `dataclasses.dataclass`, or a dataclass already given `slots=`; it defines `__slots__`, `__getattr__`, `__setattr__`, `__delattr__` or `__getattribute__`, or uses `functools.cached_property`; a method sets an attribute `__init__` does not; some code in the file reads `__dict__`, calls `vars()` on an object, calls `setattr`/`delattr` with a computed name, or sets on any object (other than the `self` of another class’s method) an attribute that is not one of the class’s; an attribute shares its name with a class variable, method or property; the file imports `weakref` (instances with `__slots__` cannot be weakly referenced unless `__weakref__` is listed); or, for a dataclass, a method calls `super()` without arguments (it fails in the new class that `slots=True` creates, CPython 3.10 to 3.13). A local base class without `__slots__` must get them too, and the message says which attributes go where.',
+      'Flags a class defined in the file, without `__slots__`, whose instances accumulate: a loop or comprehension makes one on each pass and something that outlives the pass keeps it. Kept means: an item of a list, set or dict comprehension, or of a generator that `list()`, `tuple()`, `set()`, `frozenset()`, `sorted()`, `dict()` or `deque()` (without `maxlen`) consume or `.extend()`/`.update()` take in; an argument of `.append`, `.appendleft`, `.add`, `.insert`, `heapq.heappush` or `bisect.insort` on a container, added with `+=` (`rows += [Point(…)]`), or stored under a key (`d[k] = Point(…)`), when the container is not made anew on each pass; yielded; chained to the previous instance (`head = Node(v, head)`); bound to a name that one of these keeps; or returned by a plain function whose call one of these keeps. Tuples, lists and dicts around the instance (`rows.append((i, Point(…)))`) keep it too. An instance that the next pass replaces is one alive at a time, and `__slots__` would save its bytes once, not once per pass: a name rebound on every pass with nothing storing it (`game = Session(…)`, read and dropped), an argument of a call not known to keep it (`check(f(Point(x)))`, `Compose([Flip()])`), the value of an attribute (`self.last = chunk`), an item of a generator that `sum()` or `any()` consume, or a call in a comprehension’s condition. These are left alone, and so are loops the code shows to be short (`range(5)`, a display of a few items: at most 10 instances in all). The finding is reported once, at the class name; its message leads with the bytes `__slots__` would save (per instance on CPython 3.11, 64-bit, times the passes that keep one: `n = len(rows)`, or the passes of a `while`), names the line where the instances are made, and the attributes its `__slots__` would hold: those `__init__` assigns to `self` (for a `@dataclass`, its fields, and the fix is `@dataclass(slots=True)`, Python 3.10+). To stay precise, the class is skipped when adding `__slots__` could break it or would not help: it has a base class other than `object` that is not defined in the same file (NamedTuple, Enum, exceptions, TypedDict, Protocol, Generic, ABC… and anything imported), several local bases, a `metaclass=` or other class keyword, a decorator other than `dataclasses.dataclass`, or a dataclass already given `slots=`; it defines `__slots__`, `__getattr__`, `__setattr__`, `__delattr__` or `__getattribute__`, or uses `functools.cached_property`; a method sets an attribute `__init__` does not; some code in the file reads `__dict__`, calls `vars()` on an object, calls `setattr`/`delattr` with a computed name, or sets on any object (other than the `self` of another class’s method) an attribute that is not one of the class’s; an attribute shares its name with a class variable, method or property; the file imports `weakref` (instances with `__slots__` cannot be weakly referenced unless `__weakref__` is listed); or, for a dataclass, a method calls `super()` without arguments (it fails in the new class that `slots=True` creates, CPython 3.10 to 3.13). A local base class without `__slots__` must get them too, and the message says which attributes go where.',
     whyBadForMemory:
-      'An instance of a class without `__slots__` has a pointer to a dict, a pointer to an array of attribute values and a `__weakref__` slot besides its header, and since CPython 3.11 the values live in that separate array, sized for the attributes plus one. With `__slots__` the values sit in the instance itself and the rest is gone. Counted with tracemalloc on CPython 3.11, 64-bit, an instance with 3 attributes takes 96 bytes without `__slots__` and 56 bytes with them: for 1,000,000 instances, 96 MB against 56 MB, before counting the attribute values themselves. The first few dozen instances of a class take more (CPython sizes their arrays generously until it knows the class), and code that reads `obj.__dict__` or `vars(obj)` makes CPython build a real dict for that instance: 160 bytes instead of 96.',
+      'An instance of a class without `__slots__` has a pointer to a dict, a pointer to an array of attribute values and a `__weakref__` slot besides its header, and since CPython 3.11 the values live in that separate array, sized for the attributes plus one. With `__slots__` the values sit in the instance itself and the rest is gone. Counted with tracemalloc on CPython 3.11, 64-bit, an instance with 3 attributes takes 96 bytes without `__slots__` and 56 bytes with them: for 1,000,000 instances, 96 MB against 56 MB, before counting the attribute values themselves. The first few dozen instances of a class take more (CPython sizes their arrays generously until it knows the class), and code that reads `obj.__dict__` or `vars(obj)` makes CPython build a real dict for that instance: 160 bytes instead of 96. Only instances alive together add up: a loop that binds one name to a new instance on each pass, and keeps none, peaks within about 1 KB of the same with or without `__slots__`, whether it makes 1,000 instances or 100,000 (the difference is the class objects).',
     example:
       'class Point:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n\npoints = [Point(x, y, 0.0) for x, y in pairs]',
     useInstead:
-      'class Point:\n    __slots__ = ("x", "y", "z")\n\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n\n# or, on Python 3.10+:\nfrom dataclasses import dataclass\n\n@dataclass(slots=True)\nclass Point3:\n    x: float\n    y: float\n    z: float',
+      'class Point:\n    __slots__ = ("x", "y", "z")\n\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n\npoints = [Point(x, y, 0.0) for x, y in pairs]\n\n# or, on Python 3.10+:\nfrom dataclasses import dataclass\n\n@dataclass(slots=True)\nclass Point3:\n    x: float\n    y: float\n    z: float',
     fixSafety:
       'No automatic fix: code elsewhere (another module, a library, a debugger, pickling with protocol 0 or 1, `copy` helpers that read `__dict__`) may set attributes that are not listed, read `__dict__`, or take weak references, and with `__slots__` those raise AttributeError or TypeError.',
   },
@@ -62,11 +68,14 @@ export const mem301: Rule = {
     // The message names a line, which any edit above it moves.
     facts.readsWholeDocument();
     const line = lineOfOffset(lineStarts(source), place.call.startIndex) + 1;
-    const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
+    const holds = savedBytes(attributes, place.loops, facts);
+    const scales = new DataScales(facts);
     return {
       code: mem301.code,
-      message: `\`${name.text}\` is instantiated ${place.where} (line ${line}) and has no \`__slots__\`: ${costs(chain, attributes, layout)}`,
+      message: message(holds, line, chain, attributes),
       severity: mem301.defaultSeverity,
+      ...(holds ? { holds } : {}),
+      scale: joinScales(place.loops.map((loop) => scales.ofIteration(loop))),
       start: name.startIndex,
       end: name.endIndex,
     };
@@ -276,16 +285,23 @@ function findsWeakrefImport(facts: DocumentFacts): boolean {
 
 interface Instantiation {
   readonly call: Node;
-  readonly where: 'in a loop' | 'in a comprehension' | 'in a generator expression';
+  /** The loops whose passes each keep an instance alive, innermost first. */
+  readonly loops: readonly Node[];
 }
 
-/** The first call of the class that runs once per pass of a loop or comprehension that may make many passes. */
+/**
+ * The first call of the class whose instances accumulate: each pass of some
+ * loop or comprehension keeps one (an item of a list, appended, stored under
+ * a key, yielded, returned to a caller that keeps it), over more than a few
+ * passes. An instance bound to a name that the next pass rebinds, with nothing
+ * keeping it, is one alive at a time: `__slots__` would save its bytes once.
+ */
 function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation | undefined {
   // Following the name's bindings and reads costs lookups in every scope that spells it,
-  // and most classes are never called inside a loop or comprehension, or not at all:
+  // and most classes are never called inside a loop, a comprehension or a function, or not at all:
   // the places where the text spells a call of the name tell, without asking the tree
   // about its other mentions (annotations, docstrings, isinstance…).
-  const callees = spelledCalls(name.text, facts).filter((callee) => isCalledInsideRepetition(callee, facts));
+  const callees = spelledCalls(name.text, facts).filter((callee) => isCalledWhereItMayRepeat(callee, facts));
   if (callees.length === 0) return undefined;
   const binding = bindingOfName(facts, name);
   if (!binding || binding.sites.length !== 1 || binding.sites[0]!.node.id !== name.id) return undefined;
@@ -300,8 +316,8 @@ function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation 
   for (const callee of callees) {
     if (!reads(callee)) continue;
     const call = callee.parent!;
-    const where = repetition(call, facts);
-    if (where && !(where === 'in a loop' && isDroppedArgument(call, facts))) return { call, where };
+    const loops = keptAcrossLoops(call, facts);
+    if (loops && !isFewPasses(loops, facts)) return { call, loops };
   }
   return undefined;
 }
@@ -330,79 +346,64 @@ function spelledCalls(name: string, facts: DocumentFacts): Node[] {
   return identifiers;
 }
 
-/** Methods and functions that keep what they are given in a container. */
-const STORING_METHODS: ReadonlySet<string> = new Set(['append', 'appendleft', 'add', 'insert', 'setdefault', 'put', 'put_nowait', 'push']);
-const STORING_FUNCTIONS: ReadonlySet<string> = new Set(['heapq.heappush', 'bisect.insort', 'bisect.insort_left', 'bisect.insort_right']);
-
 /**
- * `check(Point(x))` as a statement of its own in a loop: the instance is an
- * argument (maybe nested in other calls' arguments) of a call whose result is
- * dropped, and no call on the way is known to store it, so each instance can
- * go when its pass ends and only one is alive at a time.
+ * Whether the identifier is called where the call may run many times: in a
+ * loop or comprehension, or in a function (which may return the instance to
+ * a loop that keeps it). What keptAcrossLoops needs first, and cheaper.
  */
-function isDroppedArgument(call: Node, facts: DocumentFacts): boolean {
-  let passedTo = false;
-  for (let node = call, parent = call.parent; parent; node = parent, parent = parent.parent) {
-    if (parent.type === 'keyword_argument' || parent.type === 'parenthesized_expression') continue;
-    if (parent.type === 'argument_list') {
-      const outer = parent.parent;
-      if (outer?.type !== 'call' || storesArgument(outer, facts)) return false;
-      passedTo = true;
-      parent = outer;
-      continue;
-    }
-    return passedTo && (parent.type === 'expression_statement' || parent.type === 'assert_statement') && node.type === 'call';
-  }
-  return false;
-}
-
-function storesArgument(call: Node, facts: DocumentFacts): boolean {
-  const callee = call.childForFieldName('function');
-  if (!callee) return true;
-  if (callee.type === 'attribute' && STORING_METHODS.has(callee.childForFieldName('attribute')?.text ?? '')) return true;
-  return STORING_FUNCTIONS.has(facts.qualifiedName(callee) ?? '');
-}
-
-/** Whether the identifier is called with some loop or comprehension around the call: what repetition() needs first. */
-function isCalledInsideRepetition(identifier: Node, facts: DocumentFacts): boolean {
+function isCalledWhereItMayRepeat(identifier: Node, facts: DocumentFacts): boolean {
   const call = identifier.parent;
-  return call?.type === 'call' && isField(call, 'function', identifier) && isInsideRepetition(call, facts);
+  if (call?.type !== 'call' || !isField(call, 'function', identifier)) return false;
+  return isInsideRepetition(call, facts) || closestAncestor(call, FUNCTIONS) !== null;
+}
+
+const FUNCTIONS: ReadonlySet<string> = new Set(['function_definition']);
+
+/** The loops the code shows to make at most FEW_PASSES passes in all (`range(3)`, a short display). */
+function isFewPasses(loops: readonly Node[], facts: DocumentFacts): boolean {
+  let product = 1;
+  for (const loop of loops) {
+    const passes = knownPassCount(loop, facts);
+    if (passes === undefined) return false;
+    product *= passes;
+  }
+  return product <= FEW_PASSES;
+}
+
+/** The bytes `__slots__` saves per instance (CPython 3.11, 64-bit) times the instances the loops keep. */
+function savedBytes(attributes: readonly string[][], loops: readonly Node[], facts: DocumentFacts): Size | undefined {
+  const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
+  const total = attributes.reduce((sum, names) => sum + names.length, 0);
+  const withDict = dictInstanceSize(layout, total);
+  return withDict === undefined ? undefined : holdsOverLoops(withDict - slottedInstanceSize(layout, total), loops, facts);
+}
+
+/** Past this length the message names the attributes by number rather than one by one. */
+const MESSAGE_LENGTH = 120;
+
+/** The cost first, where the instances are made, and what to write. */
+function message(holds: Size | undefined, line: number, chain: readonly ClassShape[], attributes: readonly string[][]): string {
+  const lead = `${costLead(holds, 'instance dicts')}, made on line ${line}: `;
+  const full = `${lead}${suggestion(chain, attributes, 'tuples')}`;
+  return full.length <= MESSAGE_LENGTH ? full : `${lead}${suggestion(chain, attributes, 'short')}`;
 }
 
 /**
- * Whether the call runs once per pass of a comprehension or loop around it,
- * and not merely a few times: the passes the code shows (`range(3)`, a short
- * display) multiplied together are more than FEW_PASSES, or unknown.
+ * `use @dataclass(slots=True)`, or the `__slots__` to add to each class of
+ * the chain: add `__slots__ = ("x", "y")`, add `__slots__`: `("b",)` here,
+ * `("a",)` in `Base`; or, shorter, with the attributes left for the reader to list.
  */
-function repetition(call: Node, facts: DocumentFacts): Instantiation['where'] | undefined {
-  const counts: Array<number | undefined> = [];
-  let where: Instantiation['where'] | undefined;
-  let anchor = call;
-  // A comprehension's first iterable runs outside it, which scopeOf already knows.
-  for (let scope = facts.scopes.scopeOf(anchor); COMPREHENSION_TYPES.has(scope.node.type); scope = facts.scopes.scopeOf(anchor)) {
-    where ??= scope.node.type === 'generator_expression' ? 'in a generator expression' : 'in a comprehension';
-    for (const clause of scope.node.namedChildren) if (clause?.type === 'for_in_clause') counts.push(knownPassCount(clause, facts));
-    anchor = scope.node;
-  }
-  const loops = enclosingLoops(anchor);
-  if (loops.length > 0) where ??= 'in a loop';
-  for (const loop of loops) counts.push(knownPassCount(loop, facts));
-  if (!where) return undefined;
-  const known = counts.every((count): count is number => count !== undefined);
-  return known && counts.reduce((product, count) => product * count, 1) <= FEW_PASSES ? undefined : where;
+function suggestion(chain: readonly ClassShape[], attributes: readonly string[][], form: 'tuples' | 'short'): string {
+  if (chain[0]!.dataclass) return 'use `@dataclass(slots=True)` (3.10+)';
+  if (chain.length === 1) return form === 'tuples' ? `add \`__slots__ = ${pythonTuple(attributes[0]!)}\`` : `add \`__slots__\` for its ${plural(attributes[0]!.length, 'attribute')}`;
+  const bases = chain.slice(1).map((shape) => `\`${shape.name}\``);
+  if (form === 'short') return `add \`__slots__\` here and in ${bases.join(', ')}`;
+  return `add \`__slots__\`: ${chain.map((_, index) => `\`${pythonTuple(attributes[index]!)}\` ${index === 0 ? 'here' : `in ${bases[index - 1]}`}`).join(', ')}`;
 }
 
-/** What each instance costs now and with slots, and what to write. */
-function costs(chain: readonly ClassShape[], attributes: readonly string[][], layout: CPythonLayout): string {
-  const total = attributes.reduce((sum, names) => sum + names.length, 0);
-  const here = chain.length > 1 ? ' here' : '';
-  const suggestion = chain[0]!.dataclass
-    ? '`@dataclass(slots=True)` (Python 3.10+)'
-    : chain.map((shape, index) => `\`__slots__ = ${pythonTuple(attributes[index]!)}\`${index === 0 ? here : ` in \`${shape.name}\``}`).join(' and ');
-  const without = dictInstanceSize(layout, total);
-  if (without === undefined) return `each instance keeps its ${total} attributes in a dict of its own; ${suggestion} stores them in the instance`;
-  const withSlots = slottedInstanceSize(layout, total);
-  return `each instance takes ${without} bytes (${layout.label}), ${withSlots} with ${suggestion}`;
+/** `1 attribute`, `3 attributes`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** `()`, `("x",)`, `("x", "y")`. */

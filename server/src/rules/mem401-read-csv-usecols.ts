@@ -70,6 +70,8 @@ export const mem401: Rule = {
       code: mem401.code,
       message: `\`${frame.text}\` is only used through ${plural} ${listed}: \`${reader.keyword}=[${listed}]\` reads just ${columns.length === 1 ? 'that one' : 'those'} and keeps the other columns out of memory`,
       severity: mem401.defaultSeverity,
+      // A file is data from outside the program: its size is known only when it runs.
+      scale: 'large',
       start: call.startIndex,
       end: call.endIndex,
       ...(columnsFix(call, reader, columns) ?? {}),

@@ -3,6 +3,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import type { HitFilter } from '../analysis/nameIndex';
+import type { Scale } from '../scale/scale';
+import type { Size } from '../sizes/size';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -28,6 +30,14 @@ export interface Finding {
   readonly start: number;
   readonly end: number;
   readonly fix?: Fix;
+  /** What the flagged code holds that its fix would not, from the size model: bytes, or bytes per item of a count. */
+  readonly holds?: Size;
+  /**
+   * How much data the code handles. A rule gives where the data comes from
+   * (scale/dataScale.ts); the analysis settles it with `holds` and the size
+   * threshold (scale/findingScale.ts) and sets the severity from it.
+   */
+  readonly scale?: Scale;
 }
 
 /** Whether findings of a rule come with a fix: on every finding, on some, or never. */

@@ -3,6 +3,9 @@
 // `cell` numbers the cell (1-based, among all its cells) and lines count within it.
 import { lineAndCodePointColumn, lineStarts } from '../../positions';
 import type { Finding, FixSafety, Severity } from '../../rules/types';
+import { holdsText } from '../../scale/holdsText';
+import type { Scale } from '../../scale/scale';
+import type { Size } from '../../sizes/size';
 
 export interface ReportedEdit {
   readonly cell?: number;
@@ -18,6 +21,16 @@ export interface ReportedFix {
   readonly edits: readonly ReportedEdit[];
 }
 
+/** What the flagged code holds that its fix would not: `bytes`, plus `perItem` bytes for each of `count` items when that is not a constant. */
+export interface ReportedHolds {
+  readonly bytes: number;
+  readonly perItem: number | null;
+  readonly count: string | null;
+  readonly approximate: boolean;
+  /** As the message says it: "≈ 7.6 MiB", "≈ 8·n B, n = len(rows)". */
+  readonly text: string;
+}
+
 export interface ReportedFinding {
   /** The path relative to the current directory (absolute outside it). */
   readonly file: string;
@@ -31,6 +44,9 @@ export interface ReportedFinding {
   readonly code: string;
   readonly message: string;
   readonly severity: Severity;
+  /** small, large or unknown: how much data the flagged code handles. */
+  readonly scale: Scale;
+  readonly holds: ReportedHolds | null;
   readonly fix: ReportedFix | null;
 }
 
@@ -52,6 +68,8 @@ export function reportedFindings(file: string, text: string, findings: readonly 
     code: finding.code,
     message: finding.message,
     severity: finding.severity,
+    scale: finding.scale ?? 'unknown',
+    holds: finding.holds ? reportedHolds(finding.holds) : null,
     fix: finding.fix
       ? {
           safety: finding.fix.safety,
@@ -59,4 +77,14 @@ export function reportedFindings(file: string, text: string, findings: readonly 
         }
       : null,
   }));
+}
+
+function reportedHolds(size: Size): ReportedHolds {
+  return {
+    bytes: size.bytes,
+    perItem: size.perCount?.bytes ?? null,
+    count: size.perCount?.count ?? null,
+    approximate: size.approximate,
+    text: holdsText(size),
+  };
 }

@@ -77,6 +77,7 @@ function result(finding: ReportedFinding, ruleIndex: number | undefined): Sarif.
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
     level: LEVEL[finding.severity],
     message: { text: finding.message },
+    properties: { scale: finding.scale, ...(finding.holds ? { holds: finding.holds } : {}) },
     locations: [{ physicalLocation: { artifactLocation, region: region(finding) } }],
     ...(finding.fix
       ? {

@@ -1,0 +1,195 @@
+// The scale of the data an expression stands for, told from where it comes:
+// a literal is small, a file read or a DataFrame is large, a name is as large
+// as what it is bound to, a loop variable as large as what the loop iterates.
+// Anything the code does not show (parameters, other functions' results) is
+// unknown: a guess either way would make a warning mean nothing.
+import type { Node } from 'web-tree-sitter';
+import type { DocumentFacts } from '../analysis/facts';
+import { bindingsOf, type NameBinding } from '../analysis/initialValues';
+import { callArguments, unparenthesized } from '../analysis/syntax';
+import { Folder } from '../sizes/fold';
+import { makesArrays, READING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
+import { joinScales, LARGE_COUNT, type Scale } from './scale';
+
+/** How many names deep a value is followed: past it the scale is unknown. */
+const MAX_DEPTH = 8;
+
+/** Builtins whose result holds (or iterates) their arguments' items: as large as those. */
+const PASS_THROUGH: ReadonlySet<string> = new Set(
+  ['list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'enumerate', 'zip', 'iter', 'map', 'filter'].map((name) => `builtins.${name}`),
+);
+
+/** Scales of the expressions of one document, sharing folded constants. */
+export class DataScales {
+  private readonly folder: Folder;
+  private readonly visiting = new Set<number>();
+
+  constructor(readonly facts: DocumentFacts) {
+    this.folder = new Folder(facts);
+  }
+
+  of(node: Node | null | undefined): Scale {
+    if (!node) return 'unknown';
+    const expression = unparenthesized(node);
+    const classify = BY_NODE_TYPE[expression.type];
+    if (!classify || this.visiting.has(expression.id) || this.visiting.size >= MAX_DEPTH) return 'unknown';
+    this.visiting.add(expression.id);
+    try {
+      return classify(expression, this);
+    } finally {
+      this.visiting.delete(expression.id);
+    }
+  }
+
+  /** The scale of what a `for` statement or a comprehension's `for … in` clause iterates. */
+  ofIteration(loop: Node): Scale {
+    return this.of(loop.childForFieldName('right'));
+  }
+
+  /** The value of an integer constant expression, folded through names bound once. */
+  integer(node: Node): bigint | undefined {
+    return this.folder.integer(node);
+  }
+
+  /** How many items a count stands for (`n`, `len(rows)`, `df.shape[0]`), as a scale. */
+  ofCount(count: Node): Scale {
+    const value = this.integer(count);
+    if (value !== undefined) return value > BigInt(LARGE_COUNT) ? 'large' : 'small';
+    const measured = measuredValue(unparenthesized(count), this.facts);
+    return measured ? this.of(measured) : 'unknown';
+  }
+}
+
+type Classifier = (node: Node, scales: DataScales) => Scale;
+
+const small: Classifier = () => 'small';
+
+/** A display's item count is bounded by its text; unpacked parts (`[*rows]`) are as large as they are. */
+const display: Classifier = (node, scales) =>
+  joinScales(namedChildren(node).map((item) => (item.type === 'list_splat' || item.type === 'dictionary_splat' ? scales.of(item.namedChild(0)) : 'small')));
+
+const comprehension: Classifier = (node, scales) =>
+  joinScales(namedChildren(node).filter((clause) => clause.type === 'for_in_clause').map((clause) => scales.ofIteration(clause)));
+
+const call: Classifier = (node, scales) => {
+  const callee = node.childForFieldName('function');
+  if (!callee) return 'unknown';
+  const name = scales.facts.qualifiedName(callee);
+  if (name === 'builtins.range') return rangeScale(node, scales);
+  if (name !== undefined && (readsData(name) || makesArrays(name))) return 'large';
+  if (name !== undefined && PASS_THROUGH.has(name)) return joinScales(positional(node, scales.facts).map((arg) => scales.of(arg)));
+  if (callee.type !== 'attribute') return 'unknown';
+  // A method: reading a file or cursor is data scale; other methods give what their receiver holds (`df.groupby(…)`, `s.split()`).
+  if (READING_METHODS.has(callee.childForFieldName('attribute')?.text ?? '')) return 'large';
+  return name === undefined ? scales.of(callee.childForFieldName('object')) : 'unknown';
+};
+
+const attribute: Classifier = (node, scales) => {
+  if (SMALL_ATTRIBUTES.has(node.childForFieldName('attribute')?.text ?? '')) return 'small';
+  // A module's attribute (`sys.modules`, `os.environ`) is none of the program's data.
+  return scales.facts.qualifiedName(node) === undefined ? scales.of(node.childForFieldName('object')) : 'unknown';
+};
+
+/** `rows[:10]` holds at most ten items; any other subscript is as large as what it subscripts. */
+const subscript: Classifier = (node, scales) => {
+  const slice = node.childForFieldName('subscript');
+  if (slice?.type === 'slice' && isShortSlice(slice, scales)) return 'small';
+  return scales.of(node.childForFieldName('value'));
+};
+
+const operands: Classifier = (node, scales) => joinScales(namedChildren(node).map((operand) => scales.of(operand)));
+
+const name: Classifier = (node, scales) => {
+  const found = bindingsOf(scales.facts, node.text, node);
+  if (!found) return 'unknown';
+  const values = found.bindings.filter((binding) => binding.kind !== 'annotation');
+  return values.length === 0 ? 'unknown' : joinScales(values.map((binding) => bindingScale(binding, scales)));
+};
+
+const BY_NODE_TYPE: Readonly<Record<string, Classifier>> = {
+  integer: small,
+  float: small,
+  string: small,
+  concatenated_string: small,
+  true: small,
+  false: small,
+  none: small,
+  list: display,
+  tuple: display,
+  set: display,
+  dictionary: display,
+  list_comprehension: comprehension,
+  set_comprehension: comprehension,
+  dictionary_comprehension: comprehension,
+  generator_expression: comprehension,
+  call,
+  attribute,
+  subscript,
+  identifier: name,
+  binary_operator: operands,
+  boolean_operator: operands,
+  conditional_expression: operands,
+  await: operands,
+};
+
+/** What one binding stores: a value, an update, the items of a loop, or a context manager's value (`with open(p) as f`). */
+function bindingScale(binding: NameBinding, scales: DataScales): Scale {
+  if (binding.kind === 'value' || binding.kind === 'augmented') return scales.of(binding.value);
+  if (binding.kind !== 'other') return 'unknown';
+  const source = boundFrom(binding.site.node);
+  return source ? scales.of(source) : 'unknown';
+}
+
+/** The expression a loop target or `as` name takes its value from: the iterable, or the context manager. */
+function boundFrom(target: Node): Node | null {
+  for (let node = target.parent; node; node = node.parent) {
+    if (node.type === 'for_statement' || node.type === 'for_in_clause') return node.childForFieldName('right');
+    if (node.type === 'as_pattern') return node.namedChild(0);
+    if (!TARGET_PARTS.has(node.type)) return null;
+  }
+  return null;
+}
+
+/** What stands between a loop's target name and the loop: `for i, (a, b) in …`. */
+const TARGET_PARTS: ReadonlySet<string> = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'as_pattern_target']);
+
+function rangeScale(call: Node, scales: DataScales): Scale {
+  const args = positional(call, scales.facts);
+  if (args.length === 0 || args.length > 3) return 'unknown';
+  const stop = args.length === 1 ? args[0]! : args[1]!;
+  const start = args.length === 1 ? undefined : args[0]!;
+  const [from, to] = [start ? scales.integer(start) : 0n, scales.integer(stop)];
+  if (from !== undefined && to !== undefined) return to - from > BigInt(LARGE_COUNT) ? 'large' : 'small';
+  return scales.ofCount(stop);
+}
+
+/**
+ * The value a count measures: `x` in `len(x)`, `df` in `df.shape[0]` or
+ * `arr.size`. A frame's shape is small as a value but counts its rows.
+ */
+function measuredValue(count: Node, facts: DocumentFacts): Node | null {
+  if (count.type === 'call' && facts.qualifiedName(count.childForFieldName('function')!) === 'builtins.len') return callArguments(count)[0] ?? null;
+  const measured = count.type === 'subscript' ? unparenthesized(count.childForFieldName('value')!) : count;
+  const attributeName = measured.type === 'attribute' ? measured.childForFieldName('attribute')?.text : undefined;
+  return attributeName === 'shape' || attributeName === 'size' ? measured.childForFieldName('object') : null;
+}
+
+/** `[:k]`, `[-k:]` or `[a:b]` with constant bounds at most LARGE_COUNT apart. */
+function isShortSlice(slice: Node, scales: DataScales): boolean {
+  const bounds = namedChildren(slice);
+  if (bounds.length === 0 || bounds.length > 2 || slice.children.filter((child) => child?.type === ':').length !== 1) return false;
+  const values = bounds.map((bound) => scales.integer(bound));
+  if (values.some((value) => value === undefined)) return false;
+  const startsWithColon = slice.child(0)?.type === ':';
+  const [first, second] = values as bigint[];
+  const span = second !== undefined ? second - first! : startsWithColon ? first! : -first!;
+  return span >= 0n && span <= BigInt(LARGE_COUNT);
+}
+
+function positional(call: Node, facts: DocumentFacts): Node[] {
+  return facts.callArguments(call).filter((arg) => arg.type !== 'keyword_argument' && arg.type !== 'dictionary_splat');
+}
+
+function namedChildren(node: Node): Node[] {
+  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+}

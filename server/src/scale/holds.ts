@@ -1,0 +1,102 @@
+// What the code a rule flags holds that its fix would not, from the size
+// model: a list's pointers, or its pointers and the items it made. When the
+// model cannot size the items, the pointers still grow with the iterable:
+// `56 + 8·n B, n = len(rows)`.
+import type { Node } from 'web-tree-sitter';
+import type { DocumentFacts } from '../analysis/facts';
+import { unparenthesized } from '../analysis/syntax';
+import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
+import { SizeEstimator } from '../sizes/estimate';
+import { Folder } from '../sizes/fold';
+import { rangeLength, rangeValues } from '../sizes/ranges';
+import { perCountSize, type Size } from '../sizes/size';
+
+/** `pointers`: only the list's own object; `items`: the items it made too (what a lazy form never holds at once). */
+export type HeldPart = 'pointers' | 'items';
+
+/** What a list comprehension or `list(…)` call holds, or undefined when neither its size nor its count shows. */
+export function listHolds(list: Node, facts: DocumentFacts, part: HeldPart): Size | undefined {
+  const estimate = new SizeEstimator({ facts }).estimate(list);
+  if (estimate) return part === 'items' ? (estimate.deep ?? estimate.shallow) : estimate.shallow;
+  const iterable = soleIterable(unparenthesized(list));
+  if (!iterable) return undefined;
+  const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
+  // The items' own size is unknown: at least the pointers, whichever part is asked for.
+  return perCountSize(layout.list.header + layout.gcHeader, layout.pointer, `len(${iterable.text})`, true);
+}
+
+const SIZED_SHAPES: ReadonlySet<string> = new Set(['identifier', 'attribute', 'subscript']);
+
+/**
+ * The iterable whose length is the list's: the one `for … in` of a
+ * comprehension without `if`, or the argument of `list(…)`.
+ */
+function soleIterable(list: Node): Node | undefined {
+  const parts = list.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+  if (list.type === 'list_comprehension' || list.type === 'generator_expression') {
+    const clauses = parts.slice(1);
+    return clauses.length === 1 && clauses[0]!.type === 'for_in_clause' ? (clauses[0]!.childForFieldName('right') ?? undefined) : undefined;
+  }
+  if (list.type === 'call') {
+    const args = list.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment') ?? [];
+    const only = args.length === 1 ? unparenthesized(args[0]!) : undefined;
+    if (only?.type === 'generator_expression') return soleIterable(only);
+    // `len(x)` says how many items only of what has a length: a name, an attribute, a subscript.
+    return only && SIZED_SHAPES.has(only.type) ? only : undefined;
+  }
+  return undefined;
+}
+
+/** The loops a node repeats in: `for` statements and comprehensions' `for … in` clauses, innermost first. */
+export function enclosingIterations(node: Node): Node[] {
+  const loops: Node[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'for_statement' || current.type === 'while_statement') loops.push(current);
+    else if (COMPREHENSIONS.has(current.type)) loops.push(...forClauses(current).reverse());
+    else if (current.type === 'function_definition' || current.type === 'class_definition' || current.type === 'lambda') break;
+  }
+  return loops;
+}
+
+/** `perItem` bytes for each pass of a loop: exact for `range()` of constants, else per `len(iterable)`. */
+export function perPassHolds(perItem: number, loop: Node, facts: DocumentFacts): Size | undefined {
+  const iterable = loop.type === 'while_statement' ? null : loop.childForFieldName('right');
+  if (!iterable) return undefined;
+  const passes = constantRangeLength(iterable, facts);
+  if (passes !== undefined) return { bytes: perItem * Number(passes), approximate: true };
+  return perCountSize(0, perItem, countText(iterable, facts) ?? `passes of \`${shortText(iterable)}\``, true);
+}
+
+/** Builtins whose result has as many items as their first argument. */
+const SAME_LENGTH: ReadonlySet<string> = new Set(['enumerate', 'sorted', 'reversed', 'list', 'tuple', 'zip'].map((name) => `builtins.${name}`));
+
+/** `len(rows)` for an iterable that is (or has as many items as) a name, an attribute or a subscript. */
+function countText(iterable: Node, facts: DocumentFacts): string | undefined {
+  const node = unparenthesized(iterable);
+  if (SIZED_SHAPES.has(node.type)) return `len(${node.text})`;
+  const callee = node.type === 'call' ? node.childForFieldName('function') : null;
+  const first = callee && SAME_LENGTH.has(facts.qualifiedName(callee) ?? '') ? facts.callArguments(node)[0] : undefined;
+  return first && SIZED_SHAPES.has(first.type) ? `len(${first.text})` : undefined;
+}
+
+function shortText(node: Node): string {
+  const text = node.text.replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+
+function forClauses(comprehension: Node): Node[] {
+  return comprehension.namedChildren.filter((child): child is Node => child?.type === 'for_in_clause');
+}
+
+/** The number of items of `range(…)` of constants. */
+function constantRangeLength(iterable: Node, facts: DocumentFacts): bigint | undefined {
+  const call = unparenthesized(iterable);
+  if (call.type !== 'call' || facts.qualifiedName(call.childForFieldName('function')!) !== 'builtins.range') return undefined;
+  const folder = new Folder(facts);
+  const bounds = facts.callArguments(call).map((arg) => folder.integer(arg));
+  if (bounds.length === 0 || bounds.length > 3 || bounds.some((bound) => bound === undefined)) return undefined;
+  const range = rangeValues(bounds as bigint[]);
+  return range && rangeLength(range);
+}

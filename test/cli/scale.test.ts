@@ -1,0 +1,66 @@
+// Scale on the command line: small findings are left out unless
+// --report-small (or report-small in pyproject.toml) asks for them, and then
+// are hints; JSON and SARIF carry each finding's scale and what it holds.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { jsonFindings, memhints, project } from '../support/cli';
+
+// One finding of each scale (MEM103): a short range, a range of a million, and a parameter's length.
+const SOURCE = [
+  'for i in list(range(10)):',
+  '    print(i)',
+  'for i in list(range(10**6)):',
+  '    print(i)',
+  'def show(rows):',
+  '    for i in list(range(len(rows))):',
+  '        print(rows[i])',
+  '',
+].join('\n');
+
+test('by default small findings are left out; large ones are warnings and unknown ones information', (t) => {
+  const root = project(t, { 'a.py': SOURCE });
+  const findings = jsonFindings(memhints(['check', 'a.py', '--format', 'json', '--select', 'MEM103'], root));
+  assert.deepEqual(
+    findings.map((finding) => [finding.line, finding.scale, finding.severity]),
+    [
+      [3, 'large', 'warning'],
+      [6, 'unknown', 'information'],
+    ],
+  );
+});
+
+test('--report-small adds the small finding, as a hint', (t) => {
+  const root = project(t, { 'a.py': SOURCE });
+  const findings = jsonFindings(memhints(['check', 'a.py', '--format', 'json', '--select', 'MEM103', '--report-small'], root));
+  assert.deepEqual(findings[0] && [findings[0].line, findings[0].scale, findings[0].severity], [1, 'small', 'hint']);
+  assert.equal(findings.length, 3);
+});
+
+test('report-small = true in pyproject.toml does the same, and small-threshold moves the line', (t) => {
+  const reported = project(t, { 'a.py': SOURCE, 'pyproject.toml': '[tool.memhints]\nreport-small = true\n' });
+  assert.equal(jsonFindings(memhints(['check', 'a.py', '--format', 'json', '--select', 'MEM103'], reported)).length, 3);
+  // Under a 100 MiB threshold the 34 MiB list is small too.
+  const raised = project(t, { 'a.py': SOURCE, 'pyproject.toml': `[tool.memhints]\nsmall-threshold = ${100 * 1024 * 1024}\n` });
+  assert.deepEqual(jsonFindings(memhints(['check', 'a.py', '--format', 'json', '--select', 'MEM103'], raised)).map((f) => f.scale), ['unknown']);
+});
+
+test('JSON holds: bytes when the count is known, bytes per item of a named count otherwise; the message leads with it', (t) => {
+  const root = project(t, { 'a.py': SOURCE });
+  const [large, unknown] = jsonFindings(memhints(['check', 'a.py', '--format', 'json', '--select', 'MEM103'], root));
+  assert.ok(large?.holds && large.holds.bytes > 8 * 10 ** 6 && large.holds.perItem === null && large.holds.count === null);
+  assert.ok(large.message.startsWith(large.holds.text), large.message);
+  assert.ok(unknown?.holds && unknown.holds.perItem !== null && unknown.holds.count === 'len(rows)');
+  assert.ok(unknown.message.startsWith(unknown.holds.text.split(', ')[0]!), unknown.message);
+});
+
+test('SARIF results carry the scale and what the finding holds as properties', (t) => {
+  const root = project(t, { 'a.py': SOURCE });
+  const log = JSON.parse(memhints(['check', 'a.py', '--format', 'sarif', '--select', 'MEM103'], root).stdout) as {
+    runs: { results: { properties?: { scale?: string; holds?: { text: string } } }[] }[];
+  };
+  assert.deepEqual(
+    log.runs[0]!.results.map((result) => result.properties?.scale),
+    ['large', 'unknown'],
+  );
+  assert.ok(log.runs[0]!.results.every((result) => result.properties?.holds?.text));
+});
