@@ -146,7 +146,7 @@ async function mutatesIn(prelude: string, body: string, source: string, setup = 
   const text = `${prelude}\ndef f(node, rows):\n${indented(setup, 4)}\n    for item in range(3):\n${indented(body, 8)}\n`;
   return withSource(text, ({ facts, find }) => {
     const loop = find('for_statement', undefined, 0);
-    return mayMutate([loop.childForFieldName('body')!], source.split('.'), { facts, iteratingConsumes: false });
+    return mayMutate([loop.childForFieldName('body')!], source.split('.'), { facts, iteratingConsumes: false, ownRegions: true });
   });
 }
 
@@ -194,7 +194,7 @@ test('yield and await let other code change what it can reach', async () => {
   assert.equal(await mutatesIn('', 'yield 1', 'own', 'own = [1]\nkeep(own)'), true, 'a local handed elsewhere');
   await withSource('async def f(rows, pause):\n    await pause(0)\n', ({ facts, root }) => {
     const body = root.namedChild(0)!.childForFieldName('body')!;
-    assert.equal(mayMutate([body], ['rows'], { facts, iteratingConsumes: false }), true);
+    assert.equal(mayMutate([body], ['rows'], { facts, iteratingConsumes: false, ownRegions: true }), true);
   });
 });
 

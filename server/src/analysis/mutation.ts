@@ -19,11 +19,12 @@ import { changesThrough, runningNodes, type MutationQuestion } from './valueChan
  * given it: a `yield` or `await`, after which other code runs, unless it is a
  * local no other code can reach; for a module-level value, a call to a function
  * of this file that may change it (or to code the analysis cannot see); for
- * another module's value, any call but the builtins that only look. Nested
- * function and class bodies don't run, so don't count.
+ * another module's value, any call but the builtins that only look (those two
+ * and other spellings only for the question's own regions). Nested function
+ * and class bodies don't run, so don't count.
  */
 export function mayMutate(regions: readonly Node[], source: Chain, question: MutationQuestion): boolean {
-  const reach = regions[0] && reachOf(source, regions[0], question.facts);
+  const reach = question.ownRegions === true && regions[0] ? reachOf(source, regions[0], question.facts) : undefined;
   if (reach && isChangedBehindTheCode(reach)) return true;
   for (const region of regions) {
     for (const node of runningNodes(region)) {

@@ -126,6 +126,14 @@ export interface MutationQuestion {
    * known to be a container (a dict whose views were taken, a local list…).
    */
   readonly iteratingConsumes: boolean;
+  /**
+   * The regions are part of the statement the answer is for (a loop's own
+   * body), so an edit to them analyses it again: then code that may reach the
+   * value without naming it is weighed too (reach.ts), and other spellings of
+   * it. Regions elsewhere (statements between a binding and its use) are read
+   * by the value's own spelling only, the one the analysis records as read.
+   */
+  readonly ownRegions?: boolean;
 }
 
 /**

@@ -3,6 +3,9 @@ import type { DocumentFacts } from '../analysis/facts';
 import { comprehensionElement, returnsExistingObject } from '../analysis/existingObjects';
 import { isSideEffectFreeComprehension } from '../analysis/purity';
 import { isAsyncComprehension } from '../analysis/syntax';
+import { listHolds } from '../scale/holds';
+import { amountText } from '../scale/holdsText';
+import { isSmaller } from '../sizes/size';
 import { callAround, keywordAnchor } from './anchors';
 import { CONSUMING_CALLS, iteratesArgument, keptBy, type ConsumingCall, type Keeps } from './consuming-calls';
 import { generatorExpressionFix } from './generator-fix';
@@ -16,7 +19,7 @@ export const mem101: Rule = {
   summary: 'List comprehension passed to a call that only iterates it once',
   docs: {
     whatItDoes:
-      'Flags a list comprehension passed to a function that only iterates its argument once: `sum`, `min`, `max`, `any`, `all`, `sorted`, `set`, `frozenset`, `tuple`, `dict`, `bytes`, `bytearray`, `enumerate`, `zip`, `map`, `filter`, `collections.Counter`, `collections.deque`, `heapq.nlargest`/`nsmallest`/`merge`, the iterator tools of `itertools`, `math.fsum`, `math.prod` and the `statistics` functions but `harmonic_mean`, which makes a list of an iterator itself. Import aliases are followed, and a local name that shadows a builtin (`sum = ...`) is left alone. `str.join` is not flagged: it builds a list from a generator anyway. The message says what a generator saves, which depends on what the call keeps of the items, and so does the severity: a warning where the items themselves are saved, information where repeated items or what a lazy result\'s reader drops may be, a hint where only the list\'s pointers are.',
+      'Flags a list comprehension passed to a function that only iterates its argument once: `sum`, `min`, `max`, `any`, `all`, `sorted`, `set`, `frozenset`, `tuple`, `dict`, `bytes`, `bytearray`, `enumerate`, `zip`, `map`, `filter`, `collections.Counter`, `collections.deque`, `heapq.nlargest`/`nsmallest`/`merge`, the iterator tools of `itertools`, `math.fsum`, `math.prod` and the `statistics` functions but `harmonic_mean`, which makes a list of an iterator itself. Import aliases are followed, and a local name that shadows a builtin (`sum = ...`) is left alone. `str.join` is not flagged: it builds a list from a generator anyway. The message leads with what a generator saves, sized by the size model where it can (`≈ 8·n B (n = len(values))`), which depends on what the call keeps of the items; so does the severity at data scale: a warning where the items themselves are saved, information where repeated items or what a lazy result\'s reader drops may be, a hint where only the list\'s pointers are. Where the scale is unknown it is information at most, and small findings are hints, left out by default.',
     whyBadForMemory:
       'The comprehension builds the whole list before the call starts: 8 bytes of pointer per item plus every item it builds, all alive at once. What a generator expression saves depends on what the call keeps, measured under tracemalloc for 10^5 to 10^6 items on CPython 3.9, 3.11 and 3.13. `sum`, `min`, `max`, `any`, `all`, `math.fsum`, `math.prod`, `statistics.fmean` and `geometric_mean` keep none of the items, `heapq.nlargest`/`nsmallest` and `deque(..., maxlen=n)` keep n, and `dict` keeps the key and value of each pair but not the pair: a generator saves the list and every item built for it, 36 MB for 1,000,000 new ints under 2**30 on 3.9, 40 MB on 3.11 and 3.13, and 64 bytes per pair for `dict`. `statistics.mean`, `stdev`, `variance`, `pstdev` and `pvariance` do the same from Python 3.11; before, they made a list of an iterator, and a generator saves nothing. `sorted`, `tuple`, `deque`, `bytes`, `bytearray`, `statistics.median` and `quantiles` keep every item (or a byte of it): only the list\'s pointers are saved, 8 bytes per item (6.6 to 8.5 for `tuple`, which over-allocates as it grows from a generator). `set`, `frozenset`, `Counter`, `statistics.mode` and `multimode` keep each distinct item once: the pointers and the items that repeat, 10 to 23 bytes per item when all differ and the whole 40 when few do. Lazy consumers (`zip`, `map`, `enumerate`…) keep nothing themselves: the pointers are saved, and the items when what reads the iterator drops them. Where the items exist already (`[x for x in xs]`, comparisons, constants), only the pointers are saved, whatever the call.',
     example: 'total = sum([x * x for x in values])\nfirst = min([line.upper() for line in lines], default="")',
@@ -44,11 +47,9 @@ export const mem101: Rule = {
     for (const [index, argument] of positional.entries()) {
       if (argument.type !== 'list_comprehension' || !iteratesArgument(consumer, index)) continue;
       if (isAsyncComprehension(argument)) continue;
-      const { message, severity } = toldSaving(callee.text, consumer, keeps, argument);
       findings.push({
         code: mem101.code,
-        message,
-        severity,
+        ...toldSaving(callee.text, consumer, keeps, argument, context.facts),
         start: argument.startIndex,
         end: argument.endIndex,
         fix: generatorFix(call, argument, consumer, qualifiedName!, context.facts),
@@ -70,37 +71,63 @@ const SAVED: Readonly<Record<Keeps, Saving>> = {
   later: 'list, items maybe',
 };
 
-/** How each saving is told, and how loudly: a saving of pointers only is a hint. */
-const TOLD: Readonly<Record<Saving, { readonly severity: Severity; readonly saves: string }>> = {
-  items: { severity: 'warning', saves: 'Saves the list and each item built for it' },
-  list: { severity: 'hint', saves: "Saves only the list's 8 B per item" },
-  'list and repeats': { severity: 'information', saves: "Saves the list's 8 B per item and the items that repeat" },
-  'list, items maybe': { severity: 'information', saves: "Saves the list's 8 B per item, and items if what reads it drops them" },
+/**
+ * How each saving is told, and how loudly at data scale: a saving of pointers
+ * only is a hint. The sizes come from the size model: the list's pointers,
+ * and with the items it built when the model can size them.
+ */
+const TOLD: Readonly<Record<Saving, { readonly severity: Severity; saves(sizes: Amounts): string }>> = {
+  items: {
+    severity: 'warning',
+    saves: ({ pointers, withItems }) => (withItems ? `Saves ${withItems}: the list and the items it built` : `Saves the list's ${pointers} and the items it built`),
+  },
+  list: { severity: 'hint', saves: ({ pointers }) => `Saves only the list's ${pointers}` },
+  'list and repeats': { severity: 'information', saves: ({ pointers }) => `Saves the list's ${pointers} and repeated items` },
+  'list, items maybe': { severity: 'information', saves: ({ pointers }) => `Saves the list's ${pointers} and items its reader drops` },
 };
 
+/** The list's pointers (8 B per item when the model has no count), and the list with the items it built when the model sizes them. */
+interface Amounts {
+  readonly pointers: string;
+  readonly withItems: string | undefined;
+}
+
 const KEPT: Readonly<Record<Keeps, string>> = {
-  nothing: 'keeps none of them',
-  few: 'keeps only n of them',
+  nothing: 'keeps none',
+  few: 'keeps only n',
   parts: 'keeps only their keys and values',
   items: 'keeps every item',
-  distinct: 'keeps each distinct item once',
-  later: 'returns an iterator',
+  distinct: 'keeps each distinct item',
+  later: 'is lazy',
 };
 
 /**
- * The message and severity of a finding: what a generator saves, then why.
- * Items that exist already (`[x for x in xs]`, `[x > 0 for x in xs]`) cost
- * nothing to build, so only the list's pointers are saved whatever the call keeps.
+ * The message, severity and size of a finding: what a generator saves, then
+ * why. Items that exist already (`[x for x in xs]`, `[x > 0 for x in xs]`)
+ * cost nothing to build, so only the list's pointers are saved whatever the call keeps.
  */
-function toldSaving(calleeName: string, consumer: ConsumingCall, keeps: Keeps, comprehension: Node): { message: string; severity: Severity } {
+function toldSaving(calleeName: string, consumer: ConsumingCall, keeps: Keeps, comprehension: Node, facts: DocumentFacts): Pick<Finding, 'message' | 'severity'> {
   const element = comprehensionElement(comprehension);
-  if (element && returnsExistingObject(element)) {
-    return { message: `${TOLD.list.saves}: its items (\`${shortText(element)}\`) exist already`, severity: TOLD.list.severity };
-  }
-  const told = TOLD[SAVED[keeps]];
+  const existing = element !== undefined && returnsExistingObject(element);
+  const saving = existing ? 'list' : SAVED[keeps];
+  const told = TOLD[saving];
+  const saves = told.saves(savedAmounts(comprehension, saving === 'items', facts));
+  if (existing) return { message: `${saves}: its items (\`${shortText(element)}\`) exist already`, severity: told.severity };
   const listed = consumer.listsIterators;
-  const since = listed && listed !== 'always' ? ` on Python ${listed.before}+` : '';
-  return { message: `${told.saves}${since}: \`${calleeName}()\` ${KEPT[keeps]}`, severity: told.severity };
+  const since = listed && listed !== 'always' ? ` (Python ${listed.before}+)` : '';
+  return { message: `${saves}${since}: \`${calleeName}()\` ${KEPT[keeps]}`, severity: told.severity };
+}
+
+/**
+ * The list's pointers, and with the items it built when the size model sizes
+ * them. Only the message gives them: a finding's `holds` would also settle its
+ * scale (scale/findingScale.ts), which this rule leaves unknown for now.
+ */
+function savedAmounts(comprehension: Node, withBuiltItems: boolean, facts: DocumentFacts): Amounts {
+  const pointers = listHolds(comprehension, facts, 'pointers');
+  const withItems = withBuiltItems ? listHolds(comprehension, facts, 'items') : undefined;
+  const more = withItems && pointers && isSmaller(pointers, withItems) ? withItems : undefined;
+  return { pointers: pointers ? amountText(pointers) : '8 B per item', withItems: more && amountText(more) };
 }
 
 /** An expression's text on one line, shortened for a message. */

@@ -1,13 +1,17 @@
 import type { Node } from 'web-tree-sitter';
+import { mayBeAliased } from '../analysis/aliasing';
 import { mayEndIn } from '../analysis/calleeNames';
 import { chainOf, isMaximalChain, type Chain } from '../analysis/chains';
-import type { DocumentFacts } from '../analysis/facts';
 import { comprehensionElement, returnsExistingObject } from '../analysis/existingObjects';
-import { mayBeAliased } from '../analysis/aliasing';
+import type { DocumentFacts } from '../analysis/facts';
 import { mayMutate } from '../analysis/mutation';
 import { isSideEffectFreeComprehension } from '../analysis/purity';
 import { callArguments, descendants, isAsyncComprehension, unparenthesized } from '../analysis/syntax';
 import { holdsBuiltinContainer, type ContainerKind } from '../analysis/values';
+import { listHolds } from '../scale/holds';
+import { amountText } from '../scale/holdsText';
+import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
+import { isSmaller, perCountSize, type Size } from '../sizes/size';
 import { keywordAnchor, parentOfType } from './anchors';
 import { generatorExpressionFix } from './generator-fix';
 import type { Finding, Fix, FixSafety, Rule, Severity, TextEdit } from './types';
@@ -20,7 +24,7 @@ export const mem102: Rule = {
   summary: 'Loop over a materialised copy that is iterated only once',
   docs: {
     whatItDoes:
-      'Flags a `for` loop over a list or tuple built only to be walked once: `for x in list(items)`, `for x in tuple(items)`, `for x in list(map(f, xs))` (or `filter`, `zip`, a generator…), `for k, v in list(d.items())` (or `keys()`, `values()`), and `for x in [f(y) for y in ys]`. It stays quiet when the loop may change what was copied, because then the copy is the point: the loop calls a method on it that is not known to only look (`append`, `remove`, `pop`, `clear`, `update`…, or any method of an object it hangs from, like `self.reset()` for `self.items`), assigns or deletes one of its items (`d[k] = v`, `del d[k]`), rebinds it, passes it to a function other than builtins that only look at it (`len`, `print`, `isinstance`…), or lets another name hold it; nor when the copied local was handed elsewhere before the loop (`self.pending = pending`, a closure) and the loop calls anything but harmless builtins, since the call may change it through that other reference. Iterating it again inside the loop also counts unless it is known to be a container, since an iterator would be used up. It also stays quiet when the copy is of a container that other code may reach (a parameter, a global, an attribute, a local handed elsewhere) and the loop runs the items\' own code or hands them to code it cannot see (`for conn in list(self.conns): conn.close()`, `for key in list(keys): delete(key)`): closing or deleting an item often removes it from that container, or from what an iterator walks, and the copy is what keeps the loop safe. Copies of `globals()`, `locals()` and `vars()` are never flagged: at module level the loop\'s own target is a key of that dict. Code in nested function and class bodies does not run in the loop and is not counted. The same holds when what is copied may change through another path while a direct loop walks it: the loop changes it under another spelling (`del modules[name]` after `from sys import modules` for `sys.modules`; `tree.children.clear()` after `tree = node` for `node.children`); it yields or awaits, so other code runs between items, and the copy is of anything but a local nothing else can reach; it is a module-level value and the loop calls code that may change it (a function of this file whose body does, or that the analysis cannot see; functions of other modules cannot reach it); it is another module\'s value and the loop calls anything but builtins that only look (`site.addsitedir` appends to `sys.path`). `sys.modules` is never flagged: any import adds to it, even one the interpreter makes to look up a codec, and the `sys` documentation asks for a copy to iterate it. A comprehension that keeps the items it walks (`[c for c in node.children if c.marked]`) and the result of a method (`list(root.iter("x"))`) count as copies of the object walked, so handing their items on is a change too (`parents[element].remove(element)`). `list` and `tuple` must be the builtins (a local `list = ...` is left alone); `sorted(...)` and `set(...)` are not flagged, since they change the order or the items; `list(range(...))` is MEM103\'s. The message says what iterating directly saves, and the severity follows it: a hint where only the copy\'s pointers go, a warning for the pair tuples of `items()` and for items built, information for a list of another call\'s result.',
+      'Flags a `for` loop over a list or tuple built only to be walked once: `for x in list(items)`, `for x in tuple(items)`, `for x in list(map(f, xs))` (or `filter`, `zip`, a generator…), `for k, v in list(d.items())` (or `keys()`, `values()`), and `for x in [f(y) for y in ys]`. It stays quiet when the loop may change what was copied, because then the copy is the point: the loop calls a method on it that is not known to only look (`append`, `remove`, `pop`, `clear`, `update`…, or any method of an object it hangs from, like `self.reset()` for `self.items`), assigns or deletes one of its items (`d[k] = v`, `del d[k]`), rebinds it, passes it to a function other than builtins that only look at it (`len`, `print`, `isinstance`…), or lets another name hold it; nor when the copied local was handed elsewhere before the loop (`self.pending = pending`, a closure) and the loop calls anything but harmless builtins, since the call may change it through that other reference. Iterating it again inside the loop also counts unless it is known to be a container, since an iterator would be used up. It also stays quiet when the copy is of a container that other code may reach (a parameter, a global, an attribute, a local handed elsewhere) and the loop runs the items\' own code or hands them to code it cannot see (`for conn in list(self.conns): conn.close()`, `for key in list(keys): delete(key)`): closing or deleting an item often removes it from that container, or from what an iterator walks, and the copy is what keeps the loop safe. Copies of `globals()`, `locals()` and `vars()` are never flagged: at module level the loop\'s own target is a key of that dict. Code in nested function and class bodies does not run in the loop and is not counted. The same holds when what is copied may change through another path while a direct loop walks it: the loop changes it under another spelling (`del modules[name]` after `from sys import modules` for `sys.modules`; `tree.children.clear()` after `tree = node` for `node.children`); it yields or awaits, so other code runs between items, and the copy is of anything but a local nothing else can reach; it is a module-level value and the loop calls code that may change it (a function of this file whose body does, or that the analysis cannot see; functions of other modules cannot reach it); it is another module\'s value and the loop calls anything but builtins that only look (`site.addsitedir` appends to `sys.path`). `sys.modules` is never flagged: any import adds to it, even one the interpreter makes to look up a codec, and the `sys` documentation asks for a copy to iterate it. A comprehension that keeps the items it walks (`[c for c in node.children if c.marked]`) and the result of a method (`list(root.iter("x"))`) count as copies of the object walked, so handing their items on is a change too (`parents[element].remove(element)`). `list` and `tuple` must be the builtins (a local `list = ...` is left alone); `sorted(...)` and `set(...)` are not flagged, since they change the order or the items; `list(range(...))` is MEM103\'s. The message leads with what iterating directly saves, sized by the size model where it can, and the severity at data scale follows it: a hint where only the copy\'s pointers go, a warning for the pair tuples of `items()` and for items built, information for a list of another call\'s result. Where the scale is unknown it is information at most, and small findings are hints, left out by default.',
     whyBadForMemory:
       'The copy holds every item at once before the first iteration starts, where iterating directly holds under 1.3 KB whatever the count. Measured under tracemalloc for 10^5 and 10^6 items on CPython 3.9, 3.11 and 3.13: `list(xs)`, `list(d)`, `list(d.keys())` cost 8 bytes of pointer per item, 8 MB for 1,000,000 items; `list(d.items())` builds a two-item tuple per key as well, 64 bytes per item, 64 MB in all, where the `d.items()` view costs 40 bytes; a list comprehension of new ints holds 36 (3.9) to 40 bytes per item, pointer and int, where a generator expression costs about 200 bytes however many items it yields. A comprehension whose items exist already (`[x for x in xs if x]`) saves only the pointers.',
     example: 'for key, value in list(totals.items()):\n    print(key, value)\n\nfor name in [line.upper() for line in lines]:\n    print(name)',
@@ -41,7 +45,7 @@ export const mem102: Rule = {
     const left = loop.childForFieldName('left');
     if (!body || !left) return undefined;
     for (const source of sourcesOf(copy, facts)) {
-      if (mayMutate([left, body], source.chain, { facts, iteratingConsumes: source.iteratingConsumes })) return undefined;
+      if (mayMutate([left, body], source.chain, { facts, iteratingConsumes: source.iteratingConsumes, ownRegions: true })) return undefined;
     }
     // A local stored elsewhere before the loop (`self.pending = pending`) can be changed by any call in it.
     const name = copiedName(copy);
@@ -160,13 +164,29 @@ function isKnownName(chain: Node, facts: DocumentFacts): boolean {
 /** What iterating directly saves: the copy's pointers, the pair tuples of `items()`, the items built, or what the call's result decides. */
 type Saving = 'pointers' | 'pairs' | 'items' | 'unknown';
 
-/** How each saving is told, and how loudly: a saving of pointers only is a hint. Measured in test/rules/mem102-premise.test.ts. */
-const TOLD: Readonly<Record<Saving, { readonly severity: Severity; readonly saves: string }>> = {
-  pointers: { severity: 'hint', saves: 'Saves the copy\'s 8 B per item' },
-  pairs: { severity: 'warning', saves: 'Saves 64 B per item, a pair tuple and its pointer' },
-  items: { severity: 'warning', saves: 'Saves the list and each item built for it' },
-  unknown: { severity: 'information', saves: 'Saves the list\'s 8 B per item, and items built as it goes' },
+/**
+ * How each saving is told, and how loudly at data scale: a saving of pointers
+ * only is a hint. Measured in test/rules/mem102-premise.test.ts.
+ */
+const TOLD: Readonly<Record<Saving, { readonly severity: Severity; saves(sizes: Amounts): string }>> = {
+  pointers: { severity: 'hint', saves: ({ pointers, copied }) => (copied ? `Saves the copy's ${pointers}` : `Saves only the list's ${pointers}`) },
+  pairs: { severity: 'warning', saves: ({ withItems }) => `Saves ${withItems ?? '64 B per item'} of pair tuples and pointers` },
+  items: {
+    severity: 'warning',
+    saves: ({ pointers, withItems }) => (withItems ? `Saves ${withItems}: the list and the items it built` : `Saves the list's ${pointers} and the items it built`),
+  },
+  unknown: { severity: 'information', saves: ({ pointers }) => `Saves the list's ${pointers} and items built as it goes` },
 };
+
+/**
+ * The copy's pointers (8 B per item when the model has no count), all it holds
+ * when the model sizes more, and whether it copies (`list(xs)`) or is a comprehension.
+ */
+interface Amounts {
+  readonly pointers: string;
+  readonly withItems: string | undefined;
+  readonly copied: boolean;
+}
 
 /**
  * Builtins whose items are new objects (tuples, results of calls), or the items
@@ -190,10 +210,27 @@ function savingOf(copy: Copy, facts: DocumentFacts): Saving {
   return (callee && BUILT_BY.get(facts.qualifiedName(callee) ?? '')) ?? 'unknown';
 }
 
-function toldSaving(copy: Copy, facts: DocumentFacts): { readonly message: string; readonly severity: Severity } {
-  const { saves, severity } = TOLD[savingOf(copy, facts)];
-  if (copy.builtin === undefined) return { message: `${saves}: a generator expression yields one item at a time`, severity };
-  return { message: `${saves}: iterate \`${shortText(copy.contents, 28)}\` directly, not a ${copy.builtin} of it`, severity };
+/**
+ * The message and severity of a finding. The sizes come from the size model;
+ * only the message gives them: a finding's `holds` would also settle its scale
+ * (scale/findingScale.ts), which this rule leaves unknown for now.
+ */
+function toldSaving(copy: Copy, facts: DocumentFacts): Pick<Finding, 'message' | 'severity'> {
+  const saving = savingOf(copy, facts);
+  const pointers = listHolds(copy.node, facts, 'pointers');
+  const withItems = saving === 'pairs' ? pairsHolds(dictOfView(copy.contents)!) : saving === 'items' ? listHolds(copy.node, facts, 'items') : undefined;
+  const more = withItems && (!pointers || isSmaller(pointers, withItems)) ? withItems : undefined;
+  const { saves, severity } = TOLD[saving];
+  const told = saves({ pointers: pointers ? amountText(pointers) : '8 B per item', withItems: more && amountText(more), copied: copy.builtin !== undefined });
+  if (copy.builtin === undefined) return { message: `${told}: a generator yields one item at a time`, severity };
+  return { message: `${told}: iterate \`${shortText(copy.contents, 28)}\` directly`, severity };
+}
+
+/** A list of `d.items()`: a pointer and a two-item tuple per key. */
+function pairsHolds(dict: Node): Size {
+  const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
+  const pair = layout.gcHeader + layout.tupleHeader + 2 * layout.pointer;
+  return perCountSize(layout.list.header + layout.gcHeader, layout.pointer + pair, `len(${dict.text})`, true);
 }
 
 /** The expression's text on one line, shortened to `limit` characters for a message. */

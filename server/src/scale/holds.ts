@@ -19,10 +19,12 @@ export function listHolds(list: Node, facts: DocumentFacts, part: HeldPart): Siz
   const estimate = new SizeEstimator({ facts }).estimate(list);
   if (estimate) return part === 'items' ? (estimate.deep ?? estimate.shallow) : estimate.shallow;
   const iterable = soleIterable(unparenthesized(list));
-  if (!iterable) return undefined;
+  // `len(zip(a, b))` would be no count: only what has a length, or as many items as such a thing, gives one.
+  const count = iterable && countText(iterable, facts);
+  if (!count) return undefined;
   const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
   // The items' own size is unknown: at least the pointers, whichever part is asked for.
-  return perCountSize(layout.list.header + layout.gcHeader, layout.pointer, `len(${iterable.text})`, true);
+  return perCountSize(layout.list.header + layout.gcHeader, layout.pointer, count, true);
 }
 
 const SIZED_SHAPES: ReadonlySet<string> = new Set(['identifier', 'attribute', 'subscript']);

@@ -21,3 +21,9 @@ export function costLead(holds: Size | undefined, what: string): string {
   if (!holds.perCount) return `${about}${shortBytes(holds.bytes)} of ${what}`;
   return `${about}${holds.perCount.bytes}·n B of ${what} (n = ${holds.perCount.count})`;
 }
+
+/** A size inside a sentence: "≈ 36·n B (n = len(values))", "≈ 3.8 MiB". */
+export function amountText(size: Size): string {
+  const about = size.approximate ? '≈ ' : '';
+  return size.perCount ? `${about}${size.perCount.bytes}·n B (n = ${size.perCount.count})` : `${about}${shortBytes(size.bytes)}`;
+}
