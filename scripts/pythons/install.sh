@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the CPython builds the size model is checked against besides the
 # machine's python3: Debian's python3.9 (bullseye) and python3.13 (trixie),
-# each with its suite's numpy (1.19 and 2.2) and the BLAS, LAPACK and Fortran
-# runtime numpy links to, unpacked from their .deb files into a cache folder
+# each with its suite's numpy (1.19 and 2.2), the BLAS, LAPACK and Fortran
+# runtime numpy links to, and its suite's pandas (1.1 and 2.2, for the rules'
+# measured premises), unpacked from their .deb files into a cache folder
 # (nothing is installed system-wide), with one wrapper per version in $PYTHONS/bin:
 #   python3.9   runs directly on glibc 2.31+
 #   python3.13  needs glibc 2.38+, so it runs through trixie's own loader and libc
 # Debian's current suites have no 3.8, 3.10 or 3.12 (bookworm has 3.11, sid 3.14+).
-# Idempotent: a version whose wrapper already runs and imports numpy is skipped
-# (an older cache without numpy is installed again). Where apt-get, dpkg-deb or
+# Idempotent: a version whose wrapper already runs and imports numpy and pandas
+# is skipped (an older cache without them is installed again). Where apt-get, dpkg-deb or
 # the network is missing it says so and exits 0; the tests then skip those
 # versions (or fail, under CI=true).
 set -uo pipefail
@@ -24,9 +25,11 @@ MIRROR="${MEMHINTS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 VERSIONS=(3.9 3.13)
 declare -A SUITE=([3.9]=bullseye [3.13]=trixie)
 NUMPY_PACKAGES="python3-numpy libblas3 liblapack3 libgfortran5 libquadmath0"
+# pytz is python3-tz in bullseye and python3-pytz in trixie (python3-tz is only a transitional name there).
+PANDAS_PACKAGES="python3-pandas python3-pandas-lib python3-dateutil python3-six"
 declare -A PACKAGES=(
-  [3.9]="python3.9-minimal libpython3.9-minimal libpython3.9-stdlib $NUMPY_PACKAGES"
-  [3.13]="python3.13-minimal libpython3.13-minimal libpython3.13-stdlib $NUMPY_PACKAGES python3-numpy-dev libc6 libstdc++6 libgcc-s1"
+  [3.9]="python3.9-minimal libpython3.9-minimal libpython3.9-stdlib $NUMPY_PACKAGES $PANDAS_PACKAGES python3-tz python3-pkg-resources"
+  [3.13]="python3.13-minimal libpython3.13-minimal libpython3.13-stdlib $NUMPY_PACKAGES python3-numpy-dev $PANDAS_PACKAGES python3-pytz libc6 libstdc++6 libgcc-s1"
 )
 declare -A OWN_LOADER=([3.9]=no [3.13]=yes)
 # Where Debian puts the libraries and the loader, per architecture.
@@ -41,9 +44,11 @@ wrapper() { printf '%s/bin/python%s' "$PYTHONS" "$1"; }
 
 runs() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc' >/dev/null 2>&1; }
 
-works() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc, numpy' >/dev/null 2>&1; }
+hasNumpy() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc, numpy' >/dev/null 2>&1; }
 
-versions() { "$(wrapper "$1")" -c 'import sys, numpy; print(sys.version.split()[0], "with numpy", numpy.__version__)'; }
+works() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc, numpy, pandas' >/dev/null 2>&1; }
+
+versions() { "$(wrapper "$1")" -c 'import sys, numpy, pandas; print(sys.version.split()[0], "with numpy", numpy.__version__, "and pandas", pandas.__version__)'; }
 
 # One install at a time per cache folder (test runs in parallel share it).
 mkdir -p "$PYTHONS"
@@ -139,6 +144,11 @@ EOF
   rm -rf "$root.old"
   if works "$version"; then
     step "python$version installed: $(wrapper "$version") ($(versions "$version"))"
+  elif hasNumpy "$version"; then
+    step "NOTE: python$version and its numpy run but pandas cannot be imported (its pandas checks are skipped):"
+    "$(wrapper "$version")" -c 'import pandas' 2>&1 | tail -3 | sed 's/^/[pythons]   /'
+    rm -rf "$root/usr/lib/python3/dist-packages/pandas"
+    failed=1
   elif runs "$version"; then
     step "NOTE: python$version runs but cannot import numpy (its numpy cases are skipped):"
     "$(wrapper "$version")" -c 'import numpy' 2>&1 | tail -3 | sed 's/^/[pythons]   /'
@@ -156,6 +166,6 @@ if [ "$failed" -eq 0 ]; then
   # The package lists are only needed to install; the interpreters stay.
   rm -rf "$APT/lists" "$PYTHONS/debs"
 else
-  step "NOTE: some interpreters or their numpy are missing; those size checks are skipped outside CI"
+  step "NOTE: some interpreters or their numpy or pandas are missing; those checks are skipped outside CI"
 fi
 exit 0
