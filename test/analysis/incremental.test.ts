@@ -122,6 +122,27 @@ test('a rule whose anchor an edit spells for the first time finds it there, and 
   assert.equal(incremental.lastAnalysedChunks, 1);
 });
 
+test('a broken statement whose tree an edit elsewhere changes is analysed again, though its text is the same', async () => {
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
+  // tree-sitter recovers from the first line's error differently once the quote on the third line opens a string.
+  const broken = '    for pah in paths:\n        frame = pd.concat([frame, pd.read_csv(path)])max([abs(v) for v in vs])\n';
+  const before = `${broken}    return [positions[i] for i in range(len(positions)) if i % 2 == 0]\ndef count_high(readings, limit):\nelse:\n`;
+  const after = `${broken}    return [positions[i] for i in range(len(positions)) if i % ' count_high(readings, limit):\nelse:\n`;
+  const parser = await pythonParser();
+  const shape = (text: string) => {
+    const tree = parse(parser, text);
+    try {
+      return tree.rootNode.descendantForIndex(broken.indexOf('frame ='))?.parent?.toString();
+    } finally {
+      tree.delete();
+    }
+  };
+  assert.notEqual(shape(before), shape(after), 'the same text parses otherwise');
+  run(before);
+  run(after);
+});
+
 test('an import alias of an anchor name that comes or goes has every statement analysed again', async () => {
   const incremental = new IncrementalAnalysis(OPTIONS);
   const run = await checkedRunner(incremental);
