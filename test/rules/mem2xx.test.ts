@@ -84,3 +84,31 @@ test('MEM2xx rules survive code being typed: cut-down fixtures analyse without t
     }
   }
 });
+
+test('MEM202: an unbounded cache is a warning; a bounded one is information and says how many instances it holds', async () => {
+  const method = (decorator: string) => `import functools\n\nLIMIT = 2_048\n\nclass Report:\n    @${decorator}\n    def summary(self):\n        return 1\n`;
+  const only = async (decorator: string) => {
+    const findings = (await findingsIn(method(decorator))).filter((finding) => finding.code === 'MEM202');
+    assert.equal(findings.length, 1, decorator);
+    return findings[0]!;
+  };
+  for (const unbounded of ['functools.cache', 'functools.lru_cache(maxsize=None)', 'functools.lru_cache(None)']) {
+    const finding = await only(unbounded);
+    assert.equal(finding.severity, 'warning', unbounded);
+    assert.match(finding.message, /keeps every instance it is called on alive/, unbounded);
+  }
+  const bounds: [string, string][] = [
+    ['functools.lru_cache', 'up to 128 instances'],
+    ['functools.lru_cache()', 'up to 128 instances'],
+    ['functools.lru_cache(maxsize=1_000)', 'up to 1,000 instances'],
+    ['functools.lru_cache(16, typed=True)', 'up to 16 instances'],
+    ['functools.lru_cache(maxsize=LIMIT)', 'up to 2,048 instances'],
+  ];
+  for (const [decorator, limit] of bounds) {
+    const finding = await only(decorator);
+    assert.equal(finding.severity, 'information', decorator);
+    assert.ok(finding.message.includes(limit), `${decorator}: ${finding.message}`);
+    assert.ok(finding.message.length <= 120, `${decorator}: a message of ${finding.message.length} characters`);
+  }
+  assert.deepEqual((await findingsIn(method('functools.lru_cache(maxsize=0)'))).filter((finding) => finding.code === 'MEM202'), [], 'maxsize=0 stores nothing');
+});
