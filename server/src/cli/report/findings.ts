@@ -18,6 +18,16 @@ export interface ReportedFix {
   readonly edits: readonly ReportedEdit[];
 }
 
+/** Another place of the same finding (see Finding.related), in the finding's file or cell. */
+export interface ReportedRelated {
+  readonly cell?: number;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly message: string;
+}
+
 export interface ReportedFinding {
   /** The path relative to the current directory (absolute outside it). */
   readonly file: string;
@@ -32,6 +42,8 @@ export interface ReportedFinding {
   readonly message: string;
   readonly severity: Severity;
   readonly fix: ReportedFix | null;
+  /** Only on findings that have related places: the other fields keep the contract's shape. */
+  readonly related?: readonly ReportedRelated[];
 }
 
 /**
@@ -58,5 +70,6 @@ export function reportedFindings(file: string, text: string, findings: readonly 
           edits: [...finding.fix.edits].sort((a, b) => a.start - b.start).map((edit) => ({ ...range(edit.start, edit.end), text: edit.text })),
         }
       : null,
+    ...(finding.related?.length ? { related: finding.related.map((place) => ({ ...range(place.start, place.end), message: place.message })) } : {}),
   }));
 }
