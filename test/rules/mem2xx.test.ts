@@ -84,3 +84,15 @@ test('MEM2xx rules survive code being typed: cut-down fixtures analyse without t
     }
   }
 });
+
+test('MEM201 messages stay under 120 characters, and prepending (a cost in time, not memory) is information only', async () => {
+  const source = readFileSync(join(FIXTURES, 'rules', 'MEM201.py'), 'utf8');
+  const findings = (await findingsIn(source)).filter((finding) => finding.code === 'MEM201');
+  assert.ok(findings.length >= 10);
+  for (const finding of findings) {
+    assert.ok(finding.message.length <= 120, `${finding.message.length} characters: ${finding.message}`);
+    const prepends = /prepending/.test(finding.message);
+    assert.equal(finding.severity, prepends ? 'information' : 'warning', finding.message);
+  }
+  assert.ok(findings.some((finding) => finding.severity === 'information'), 'the fixture prepends');
+});

@@ -18,7 +18,7 @@ type CopyReason = 'bytes' | 'module' | 'class' | 'global' | 'nonlocal' | 'cell' 
 
 /** What each reason costs (the peak against the value's own size, as measured: see the docs) and what to do. */
 const MESSAGES: Readonly<Record<CopyReason, (name: string) => string>> = {
-  bytes: (name) => `2× peak, quadratic copying: bytes \`${name}\` copied whole each pass; grow a \`bytearray\` instead`,
+  bytes: (name) => `2× peak, quadratic copying: bytes \`${name}\` copied each pass; grow a \`bytearray\` instead`,
   module: (name) => `2× peak, quadratic copying on CPython 3.11+: module-level str \`${name}\` copied each pass; build it in a function`,
   class: (name) => `2× peak, quadratic copying on CPython 3.11+: class-level str \`${name}\` copied each pass; build it in a function`,
   global: (name) => `2× peak, quadratic copying: global str \`${name}\` copied each pass; grow a local str and assign it once`,

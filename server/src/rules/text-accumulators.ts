@@ -11,7 +11,7 @@ import { alwaysRunsWith, contains, isShortLoop } from '../analysis/loops';
 import { mayBeAssignedText } from '../analysis/textBindings';
 import { isReference } from '../analysis/uses';
 import type { Scope } from '../analysis/scopes';
-import { valueKind, type ValueKind } from '../analysis/valueKinds';
+import { valueKind, type AssumedKind, type ValueKind } from '../analysis/valueKinds';
 import { growthOf, isOldValueOperand, sameTarget, type Growth } from './text-growth';
 
 export type TextKind = 'str' | 'bytes';
@@ -181,11 +181,11 @@ function accumulatorKind(name: string, bindings: readonly NameBinding[], facts: 
   if (initial.size !== 1) return undefined;
   const [kind] = initial;
   if (kind !== 'str' && kind !== 'bytes') return undefined;
-  const assumed = (identifier: Node): ValueKind | undefined => (identifier.text === name ? kind : undefined);
+  const assumed: AssumedKind = (node) => (node.type === 'identifier' && node.text === name ? kind : undefined);
   return bindings.every((binding) => keepsKind(binding, kind, facts, assumed)) ? kind : undefined;
 }
 
-function keepsKind(binding: NameBinding, kind: TextKind, facts: DocumentFacts, assumed?: (identifier: Node) => ValueKind | undefined): boolean {
+function keepsKind(binding: NameBinding, kind: TextKind, facts: DocumentFacts, assumed?: AssumedKind): boolean {
   switch (binding.kind) {
     case 'value':
       return valueKind(binding.value, facts, assumed) === kind;
@@ -238,7 +238,7 @@ function attributeAccumulator(target: Node, facts: DocumentFacts): Accumulator |
   const [kind] = kinds;
   if (kinds.size !== 1 || (kind !== 'str' && kind !== 'bytes')) return undefined;
   // `self.text = self.text.strip()`: a read of the attribute through a method's `self` has the kind being proven.
-  const assumed = (node: Node): ValueKind | undefined => (node.type === 'attribute' && isAttributeOf(node, name, receiver.owner, facts) ? kind : undefined);
+  const assumed: AssumedKind = (node) => (node.type === 'attribute' && isAttributeOf(node, name, receiver.owner, facts) ? kind : undefined);
   if (!bindings.every((binding) => keepsKind(binding, kind, facts, assumed)) || !classBodyAgrees(receiver.owner, name, kind, facts)) return undefined;
   const sameObject = (node: Node) => sameTarget(node, target);
   const inLoop = (loop: Node) => writes.filter((write) => contains(loop, write.node) && sameObject(write.node));
