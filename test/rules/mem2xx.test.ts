@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse, pythonParser } from '../../server/src/parser';
 import { lineOfOffset, lineStarts } from '../../server/src/positions';
+import { severityAtScale } from '../../server/src/scale/findingScale';
 import { findingsIn } from '../support/analyze';
 import { assertCompilesUnderPython } from '../support/python';
 import { FIXTURES } from '../support/paths';
@@ -111,4 +112,17 @@ test('MEM202: an unbounded cache is a warning; a bounded one is information and 
     assert.ok(finding.message.length <= 120, `${decorator}: a message of ${finding.message.length} characters`);
   }
   assert.deepEqual((await findingsIn(method('functools.lru_cache(maxsize=0)'))).filter((finding) => finding.code === 'MEM202'), [], 'maxsize=0 stores nothing');
+});
+
+test('MEM201 messages stay under 120 characters, and prepending (a cost in time, not memory) is information only', async () => {
+  const source = readFileSync(join(FIXTURES, 'rules', 'MEM201.py'), 'utf8');
+  const findings = (await findingsIn(source)).filter((finding) => finding.code === 'MEM201');
+  assert.ok(findings.length >= 10);
+  for (const finding of findings) {
+    assert.ok(finding.message.length <= 120, `${finding.message.length} characters: ${finding.message}`);
+    const prepends = /prepending/.test(finding.message);
+    // A warning at data scale, lowered where the scale is unknown or small; prepending never more than information.
+    assert.equal(finding.severity, severityAtScale(prepends ? 'information' : 'warning', finding.scale!), finding.message);
+  }
+  assert.ok(findings.some((finding) => finding.severity === 'information'), 'the fixture prepends');
 });
