@@ -61,7 +61,7 @@ test('a finding reported once for several lines adds `related` after the contrac
   const root = project(t, { 'log.py': source });
   const [finding, ...others] = jsonFindings(memhints(['check', '--format', 'json', '--select', 'MEM201', 'log.py'], root));
   assert.equal(others.length, 0);
-  assert.deepEqual(Object.keys(finding!), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'fix', 'related']);
+  assert.deepEqual(Object.keys(finding!), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix', 'related']);
   assert.deepEqual([finding!.line, finding!.column], [4, 5]);
   const last = source.split('\n')[4]!;
   assert.deepEqual(finding!.related, [{ line: 5, column: 5, endLine: 5, endColumn: codePointColumn(last, last.length), message: '`log` also grows here' }]);

@@ -66,7 +66,7 @@ test('a value grown on several lines of one loop is one MEM201 diagnostic, its o
   const client = LspTestClient.start(t);
   await client.initialize();
   const uri = 'file:///workspace/page.py';
-  const text = ['rows = ["a", "b"]', 'page = ""', 'for row in rows:', '    page += "<tr>"', '    page += row', '    page += "</tr>"', ''].join('\n');
+  const text = ['rows = open("rows.txt")', 'page = ""', 'for row in rows:', '    page += "<tr>"', '    page += row', '    page += "</tr>"', ''].join('\n');
   const { diagnostics } = await client.didOpen(uri, text);
   const mem201 = diagnostics.filter((d) => d.code === 'MEM201');
   assert.equal(mem201.length, 1, JSON.stringify(diagnostics));
