@@ -41,6 +41,8 @@ export const mem402: Rule = {
         ? `\`iterrows()\` rows kept in ${keptIn} hold a ~1 KB Series each: keep \`itertuples()\` rows (~150 B) or whole columns`
         : '`iterrows()` copies a mixed-dtype frame whole and builds a ~1 KB Series per row: `itertuples()` does neither',
       severity: mem402.defaultSeverity,
+      // `iterrows` is a DataFrame's method: data scale, as every frame is.
+      scale: 'large',
       start: call.startIndex,
       end: call.endIndex,
     };
