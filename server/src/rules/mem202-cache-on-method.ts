@@ -89,7 +89,7 @@ export const mem202: Rule = {
     const cacheName = names[cacheIndex] === 'functools.cache' ? 'cache' : 'lru_cache';
     return {
       code: mem202.code,
-      message: `\`${cacheName}\` on method \`${method}\` ${keptAlive(size)}: cache per instance or in a module-level function`,
+      message: `\`${cacheName}\` on \`${method}\` ${keptAlive(size)}: cache per instance or in a module function`,
       severity: severityOf(size),
       // Without a bound the cache grows with every instance the process ever makes: data scale by construction.
       scale: size.kind === 'unbounded' ? 'large' : 'unknown',
