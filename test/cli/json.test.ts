@@ -42,6 +42,7 @@ test('json output is one array of findings with exactly the contract keys', (t) 
   const findings = jsonFindings(run);
   assert.ok(Array.isArray(findings) && findings.length >= 2);
   for (const finding of findings) {
+    // `related` comes only with findings reported once for several lines (none here).
     assert.deepEqual(Object.keys(finding), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix']);
     assert.equal(finding.file, join('pkg', 'mod.py'));
     assert.match(finding.code, /^MEM[0-9]{3}$/);
@@ -53,6 +54,17 @@ test('json output is one array of findings with exactly the contract keys', (t) 
       for (const edit of finding.fix.edits) assert.deepEqual(Object.keys(edit), ['line', 'column', 'endLine', 'endColumn', 'text']);
     }
   }
+});
+
+test('a finding reported once for several lines adds `related` after the contract keys, in the same positions', (t) => {
+  const source = ['import sys', 'log = ""', 'for chunk in sys.stdin:', '    log += chunk', '    log += "😀\\n"', ''].join('\n');
+  const root = project(t, { 'log.py': source });
+  const [finding, ...others] = jsonFindings(memhints(['check', '--format', 'json', '--select', 'MEM201', 'log.py'], root));
+  assert.equal(others.length, 0);
+  assert.deepEqual(Object.keys(finding!), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix', 'related']);
+  assert.deepEqual([finding!.line, finding!.column], [4, 5]);
+  const last = source.split('\n')[4]!;
+  assert.deepEqual(finding!.related, [{ line: 5, column: 5, endLine: 5, endColumn: codePointColumn(last, last.length), message: '`log` also grows here' }]);
 });
 
 test('json lines and columns are 1-based and count code points, not UTF-16 units', (t) => {

@@ -16,7 +16,6 @@ const FIXED_FILES = [
   'distutils/cygwinccompiler.py',
   'distutils/tests/test_msvc9compiler.py',
   'inspect.py',
-  'lib2to3/fixes/fix_renames.py',
   'multiprocessing/managers.py',
   'multiprocessing/process.py',
   'optparse.py',
@@ -27,10 +26,8 @@ const FIXED_FILES = [
   'test/test_heapq.py',
   'test/test_ordered_dict.py',
   'test/test_random.py',
-  'test/test_site.py',
   'test/test_uuid.py',
   'tkinter/filedialog.py',
-  'turtledemo/forest.py',
   'unittest/test/testmock/testmock.py',
   'urllib/parse.py',
 ];

@@ -61,3 +61,26 @@ test('every diagnostic links its code to that rule\'s page under docs/rules', as
     assert.equal(diagnostic.codeDescription?.href, `https://github.com/memhints/memhints/blob/main/docs/rules/${String(diagnostic.code)}.md`);
   }
 });
+
+test('a value grown on several lines of one loop is one MEM201 diagnostic, its other lines related information', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const uri = 'file:///workspace/page.py';
+  const text = ['rows = open("rows.txt")', 'page = ""', 'for row in rows:', '    page += "<tr>"', '    page += row', '    page += "</tr>"', ''].join('\n');
+  const { diagnostics } = await client.didOpen(uri, text);
+  const mem201 = diagnostics.filter((d) => d.code === 'MEM201');
+  assert.equal(mem201.length, 1, JSON.stringify(diagnostics));
+  assert.deepEqual(mem201[0]!.range, rangeOfText(text, 'page += "<tr>"'));
+  assert.deepEqual(mem201[0]!.relatedInformation, [
+    { location: { uri, range: rangeOfText(text, 'page += row') }, message: '`page` also grows here' },
+    { location: { uri, range: rangeOfText(text, 'page += "</tr>"') }, message: '`page` also grows here' },
+  ]);
+});
+
+test('a diagnostic without related places carries no relatedInformation', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const { diagnostics } = await client.didOpen('file:///workspace/single.py', 'total = sum([x for x in xs])\n');
+  assert.equal(diagnostics.length, 1);
+  assert.equal('relatedInformation' in diagnostics[0]!, false);
+});

@@ -69,6 +69,23 @@ test('an edit that spans two cells or touches blanked syntax cannot be made in a
   assert.equal(module.cellFindings([crossing])[0]!.finding.fix, undefined);
 });
 
+test('related places come back in their cell\'s terms: MEM201 on a notebook string grown on two lines of a loop', async () => {
+  const module = new NotebookModule(['import sys', 'log = ""\nfor line in sys.stdin:\n    log += line\n    log += "\\n"\n']);
+  const found = module.cellFindings(await findingsIn(module.source));
+  assert.deepEqual(found.map(({ cell, finding }) => [cell.index, finding.code]), [[1, 'MEM201']]);
+  const { cell, finding } = found[0]!;
+  const text = module.source.slice(module.cells[cell.index]!.start);
+  assert.equal(text.slice(finding.start, finding.end), 'log += line');
+  assert.deepEqual(finding.related?.map((place) => text.slice(place.start, place.end)), ['log += "\\n"']);
+});
+
+test('a related place in another cell than its finding\'s is left out', () => {
+  const module = new NotebookModule(['a = 1', 'b = 2']);
+  const second = module.cells[1]!;
+  const finding = { code: 'MEM999', message: '', severity: 'warning' as const, start: 0, end: 5, related: [{ start: second.start, end: second.start + 5, message: 'elsewhere' }] };
+  assert.equal(module.cellFindings([finding])[0]!.finding.related, undefined);
+});
+
 test('the fixture notebook: findings in the cells a reader sees them in', async () => {
   const cells = codeCells(fixtureNotebook('sales.ipynb'));
   const module = new NotebookModule(cells.map((cell) => cell.text));

@@ -114,7 +114,7 @@ const KEPT: ReadonlyArray<{ readonly why: string; readonly code: string; readonl
   {
     why: 'stored under a key, one per row of a file',
     code: 'def read(path):\n    import csv\n    table = {}\n    for row in csv.reader(open(path)):\n        table[row[0]] = C(row[1])\n    return table\n',
-    count: 'len(csv.reader(open(path)))',
+    count: 'passes of `csv.reader(open(path))`',
   },
   {
     why: 'returned by a function that a comprehension calls',
@@ -124,7 +124,7 @@ const KEPT: ReadonlyArray<{ readonly why: string; readonly code: string; readonl
   {
     why: 'bound to a name, then appended with its index in a tuple',
     code: 'def named(values):\n    kept = []\n    for i, value in enumerate(values):\n        item = C(value)\n        kept.append((i, item))\n    return kept\n',
-    count: 'len(enumerate(values))',
+    count: 'len(values)',
   },
   {
     why: 'a generator whose items list.extend keeps, in nested loops',

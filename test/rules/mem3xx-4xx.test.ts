@@ -145,3 +145,18 @@ test('MEM403 gives a fix only with a dtype and a module name for fromiter', asyn
   assert.equal(await fixOf('import numpy as np\na = np.array([len(i) for i in xs], dtype=float, copy=False)\n'), undefined);
   assert.equal((await fixOf('import numpy as np\na = np.array([len(i) for i in xs], float)\n'))?.safety, 'unsafe');
 });
+
+test('MEM402 says when the loop keeps every row, and not when it keeps a value of each', async () => {
+  const loop = (body: string) => `rows = []\nfor index, row in frame.iterrows():\n    ${body}\n`;
+  const message = async (source: string) => {
+    const findings = await findingsOf('MEM402', source);
+    assert.equal(findings.length, 1, source);
+    return findings[0]!.message;
+  };
+  assert.match(await message(loop('rows.append(row)')), /rows kept in `rows` hold a ~1 KB Series each/);
+  assert.match(await message(loop('rows.append(row["price"])')), /copies a mixed-dtype frame whole/);
+  assert.match(await message(loop('rows.append(row.name)')), /copies a mixed-dtype frame whole/);
+  assert.match(await message(`kept = [row for _, row in frame.iterrows() if row["price"] > 0]\n`), /rows kept in the list/);
+  assert.match(await message(`kept = [row["price"] for _, row in frame.iterrows()]\n`), /copies a mixed-dtype frame whole/);
+  assert.match(await message(`kept = (row for _, row in frame.iterrows())\n`), /copies a mixed-dtype frame whole/, 'a generator holds one row at a time');
+});

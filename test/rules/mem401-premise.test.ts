@@ -9,7 +9,7 @@ import { findingsIn } from '../support/analyze';
 import { assertClaim, assignedNames, DATA_SCALE, describeRuns, measureFix } from '../support/premise';
 import { forEachPython } from '../support/premisePythons';
 
-const CLAIM = /^`(\w+)` is only used through columns? ((?:"\w+"(?:, )?)+): `usecols=/;
+const CLAIM = /^Every column held, `(\w+)` uses ((?:"\w+"(?:, )?)+): `usecols=/;
 const OTHER_COLUMNS = 17;
 
 /** sales.csv: random prices, quantities and regions, and the other columns the code never reads. */

@@ -43,6 +43,7 @@ const CASES: readonly (readonly [string, Scale, string])[] = [
   ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(zip(df["a"], [1, 2]))\n', 'large', 'zip is as large as its largest argument'],
   ['def g(n):\n    use(range(n))\n', 'unknown', 'a range over a parameter'],
   ['import sys\nuse(sys.modules)\n', 'unknown', "a module's attribute"],
+  ['import sys\nfor line in sys.stdin:\n    use(line)\n', 'large', 'a line of standard input'],
   ['xs = [1, 2]\nxs = fetch()\nuse(xs)\n', 'unknown', 'a name bound to small and unknown values'],
   ['import pandas as pd\nxs = [1, 2]\nif c:\n    xs = pd.read_csv("a.csv")\nuse(xs)\n', 'large', 'a name bound to small and large values'],
   ['a = a + [1]\nuse(a)\n', 'unknown', 'a name defined through itself'],

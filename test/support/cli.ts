@@ -53,6 +53,7 @@ export interface JsonFinding {
     readonly safety: 'safe' | 'unsafe';
     readonly edits: readonly { line: number; column: number; endLine: number; endColumn: number; text: string }[];
   };
+  readonly related?: readonly { line: number; column: number; endLine: number; endColumn: number; message: string }[];
 }
 
 export function jsonFindings(run: Run): JsonFinding[] {

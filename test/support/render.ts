@@ -1,5 +1,5 @@
-// Findings as readable text for snapshots: position, code, scale and message, then
-// each fix as a before/after diff of the lines it touches.
+// Findings as readable text for snapshots: position, code, scale and message,
+// the related places, then each fix as a before/after diff of the lines it touches.
 import { applyEdits } from '../../server/src/fixes';
 import { lineAndCodePointColumn, lineOfOffset, lineStarts } from '../../server/src/positions';
 import type { Finding, Fix } from '../../server/src/rules/types';
@@ -8,7 +8,11 @@ export function renderFindings(source: string, findings: readonly Finding[]): st
   const starts = lineStarts(source);
   const blocks = findings.map((finding) => {
     const { line, column } = lineAndCodePointColumn(source, starts, finding.start);
-    const head = `${line}:${column} ${finding.code} [${finding.scale ?? 'unknown'}] ${finding.message}`;
+    const related = (finding.related ?? []).map((place) => {
+      const at = lineAndCodePointColumn(source, starts, place.start);
+      return `\n  related ${at.line}:${at.column} ${place.message}`;
+    });
+    const head = `${line}:${column} ${finding.code} [${finding.scale ?? 'unknown'}] ${finding.message}${related.join('')}`;
     return finding.fix ? `${head}\n${renderFix(source, starts, finding)}` : `${head}\n  (no fix)`;
   });
   return `${blocks.join('\n\n')}\n`;

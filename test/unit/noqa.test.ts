@@ -32,3 +32,27 @@ test('a noqa comment on the line drops the finding; ignoreNoqa keeps it', async 
   assert.deepEqual(findings.map((f) => source.slice(0, f.start).split('\n').length), [2]);
   assert.equal((await findingsIn(source, { ignoreNoqa: true })).length, 2);
 });
+
+test('B019, the flake8-bugbear and Ruff code for a cache on a method, stands for MEM202', () => {
+  const suppression = parseNoqa('# noqa: b019');
+  assert.equal(isSuppressed(suppression, 'MEM202'), true);
+  assert.equal(isSuppressed(suppression, 'B019'), true, 'the code itself still counts for other tools');
+  assert.equal(isSuppressed(suppression, 'MEM201'), false, 'only the rule B019 is an alias of');
+  assert.equal(isSuppressed(parseNoqa('# noqa: B018'), 'MEM202'), false);
+});
+
+test('addCodeToComment keeps the codes as written and adds none an alias already covers', () => {
+  assert.equal(addCodeToComment('# noqa: B019', 'MEM202'), '# noqa: B019');
+  assert.equal(addCodeToComment('# noqa: B019', 'MEM101'), '# noqa: B019, MEM101');
+});
+
+test('# noqa: B019 drops a MEM202 finding on its line, and only that', async () => {
+  const method = (comment: string) => `from functools import cache\n\nclass Report:\n    @cache${comment}\n    def summary(self):\n        return 1\n`;
+  const codes = async (source: string) => (await findingsIn(source)).map((finding) => finding.code);
+  assert.deepEqual(await codes(method('')), ['MEM202'], 'the method is flagged without the comment');
+  assert.deepEqual(await codes(method('  # noqa: B019')), []);
+  assert.deepEqual(await codes(method('  # noqa: E501, B019')), [], 'among other codes');
+  assert.deepEqual(await codes(method('  # noqa: B018')), ['MEM202'], 'another bugbear code does not');
+  const shown = await findingsIn(method('  # noqa: B019'), { ignoreNoqa: true });
+  assert.deepEqual(shown.map((finding) => finding.code), ['MEM202'], '--ignore-noqa shows it');
+});

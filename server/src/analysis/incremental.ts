@@ -235,15 +235,20 @@ function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {
 
 function withinChunk(finding: Finding, chunk: Chunk): boolean {
   const inside = (start: number, end: number) => chunk.start <= start && end <= chunk.end;
-  return inside(finding.start, finding.end) && (finding.fix?.edits.every((edit) => inside(edit.start, edit.end)) ?? true);
+  return (
+    inside(finding.start, finding.end) &&
+    (finding.fix?.edits.every((edit) => inside(edit.start, edit.end)) ?? true) &&
+    (finding.related?.every((place) => inside(place.start, place.end)) ?? true)
+  );
 }
 
 function moved(finding: Finding, by: number): Finding {
-  const { fix } = finding;
+  const { fix, related } = finding;
   return {
     ...finding,
     start: finding.start + by,
     end: finding.end + by,
     ...(fix ? { fix: { ...fix, edits: fix.edits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by })) } } : {}),
+    ...(related ? { related: related.map((place) => ({ ...place, start: place.start + by, end: place.end + by })) } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { decoratorName, decoratorsOf } from './decorators';
 import type { DocumentFacts } from './facts';
 import { stringLiteral } from './literals';
 import { callArguments, calleeCall, expressionEndingIn } from './syntax';
-import { assignmentTargetsOf, TARGET_OWNER_TYPES } from './valueUses';
+import { assignmentTargetsOf, isAssignmentTarget, TARGET_OWNER_TYPES } from './valueUses';
 
 /** What the object written to is, as far as the text shows. */
 export type Receiver =
@@ -52,6 +52,26 @@ export function attributeWrites(facts: DocumentFacts): readonly AttributeWrite[]
   writes.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
   cache.set(facts, writes);
   return writes;
+}
+
+/**
+ * The writes attributeWrites finds that may set the attribute `name`: its own
+ * (`o.name = …`, `setattr(o, "name", …)`) and those that may set any
+ * attribute. Its own are found from the places the text spells the name, not
+ * from every assignment of the document.
+ */
+export function attributeWritesOf(facts: DocumentFacts, name: string): readonly AttributeWrite[] {
+  const known = cache.get(facts);
+  const mayWrite = (write: AttributeWrite) => write.name === undefined || write.name === name;
+  if (known) return known.filter(mayWrite);
+  const targets = facts.names.spellings(name, facts.module.main).flatMap((identifier): AttributeWrite[] => {
+    const attribute = identifier.parent;
+    const object = attribute?.type === 'attribute' ? attribute.childForFieldName('object') : null;
+    if (!attribute || !object || !attribute.childForFieldName('attribute')?.equals(identifier) || !isAssignmentTarget(attribute)) return [];
+    return [{ name, receiver: receiverOf(object, facts), node: attribute }];
+  });
+  const writes = [...targets, ...dictReads(facts), ...callWrites(facts).filter(mayWrite)];
+  return writes.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
 }
 
 /** Attributes written by assignments, loops, `with … as` and `del`: found from those, inside tree-sitter. */

@@ -1,5 +1,5 @@
-// The values of simple string literals, for rules that look at arguments such
-// as a file mode ("rb") or a separator ("\n").
+// The values of simple string and integer literals, for rules that look at
+// arguments such as a file mode ("rb"), a separator ("\n") or a count.
 import type { Node } from 'web-tree-sitter';
 
 export interface StringLiteral {
@@ -58,4 +58,16 @@ function contentText(content: Node, raw: boolean): string | undefined {
     at = escape.endIndex;
   }
   return text + content.text.slice(at - content.startIndex);
+}
+
+/** The value of `12`, `-3`, `1_000`, `0x10`; undefined for anything else. */
+export function integerLiteral(node: Node): number | undefined {
+  if (node.type === 'unary_operator' && node.childForFieldName('operator')?.type === '-') {
+    const operand = node.childForFieldName('argument');
+    const value = operand ? integerLiteral(operand) : undefined;
+    return value === undefined ? undefined : -value;
+  }
+  if (node.type !== 'integer' || /[jJ]$/.test(node.text)) return undefined;
+  const value = Number(node.text.replace(/_/g, ''));
+  return Number.isSafeInteger(value) ? value : undefined;
 }

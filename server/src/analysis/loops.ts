@@ -3,6 +3,7 @@
 // rules about values that grow on every pass (MEM2xx).
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from './facts';
+import { integerLiteral } from './literals';
 import { SCOPE_TYPES, unparenthesized } from './syntax';
 
 export const LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement']);
@@ -67,18 +68,6 @@ export const FEW_PASSES = 10;
 export function isShortLoop(loop: Node, facts: DocumentFacts): boolean {
   const passes = knownPassCount(loop, facts);
   return passes !== undefined && passes <= FEW_PASSES;
-}
-
-/** The value of `12`, `-3`, `1_000`, `0x10`; undefined for anything else. */
-function integerLiteral(node: Node): number | undefined {
-  if (node.type === 'unary_operator' && node.childForFieldName('operator')?.type === '-') {
-    const operand = node.childForFieldName('argument');
-    const value = operand ? integerLiteral(operand) : undefined;
-    return value === undefined ? undefined : -value;
-  }
-  if (node.type !== 'integer' || /[jJ]$/.test(node.text)) return undefined;
-  const value = Number(node.text.replace(/_/g, ''));
-  return Number.isSafeInteger(value) ? value : undefined;
 }
 
 function isRepeatedPart(loop: Node, child: Node): boolean {

@@ -97,7 +97,29 @@ function cutPart(part: ModulePart, source: string): PartChunks {
   const { root } = part;
   if (root.type === 'module') chunkStatements(root, built);
   else built.push({ start: root.startIndex, end: root.endIndex, endRow: root.endPosition.row, nodes: [root] });
-  return built.map((chunk) => ({ start: chunk.start - part.start, end: chunk.end - part.start, key: keyOf(source, chunk.start, chunk.end) }));
+  // One call into WASM tells whether any chunk of the part needs the shape of its tree in its key.
+  const broken = root.hasError;
+  return built.map((chunk) => ({
+    start: chunk.start - part.start,
+    end: chunk.end - part.start,
+    key: keyOf(source, chunk.start, chunk.end) + (broken ? brokenShape(chunk.nodes) : ''),
+  }));
+}
+
+/**
+ * For a chunk with a syntax error, a hash of its tree: tree-sitter recovers
+ * from an error by weighing the text around it, so the same broken text can
+ * parse otherwise after an edit elsewhere, and then its findings differ. Digits
+ * only, so that the key spells no more words. Empty for a chunk without errors.
+ */
+function brokenShape(nodes: readonly Node[]): string {
+  if (!nodes.some((node) => node.hasError)) return '';
+  let hash = 0x811c9dc5;
+  for (const node of nodes) {
+    const shape = node.toString();
+    for (let i = 0; i < shape.length; i++) hash = Math.imul(hash ^ shape.charCodeAt(i), 0x01000193);
+  }
+  return `\u0000${hash >>> 0}`;
 }
 
 function chunkStatements(root: Node, built: Building[]): void {

@@ -8,8 +8,8 @@ import { unparenthesized } from './syntax';
 
 export type ValueKind = 'str' | 'bytes' | 'bytearray' | 'int' | 'float' | 'complex' | 'bool' | 'none' | 'list' | 'tuple' | 'dict' | 'set';
 
-/** Kinds a name is assumed to have (e.g. "s is a str" while checking `s = s + "x"`). */
-export type AssumedKind = (identifier: Node) => ValueKind | undefined;
+/** Kinds a name or an attribute is assumed to have (e.g. "s is a str" while checking `s = s + "x"`). */
+export type AssumedKind = (nameOrAttribute: Node) => ValueKind | undefined;
 
 const KIND_OF_NODE_TYPE: Readonly<Record<string, ValueKind>> = {
   true: 'bool',
@@ -80,6 +80,7 @@ const KIND_BY_NODE_TYPE: Readonly<Record<string, (node: Node, context: KindConte
   concatenated_string: (node, { kindOf }) => kindOf(node.namedChild(0)),
   integer: (node) => (/[jJ]$/.test(node.text) ? 'complex' : 'int'),
   identifier: (node, { assumed }) => assumed?.(node),
+  attribute: (node, { assumed }) => assumed?.(node),
   conditional_expression: (node, { kindOf }) => {
     const [whenTrue, , whenFalse] = node.namedChildren;
     const kind = kindOf(whenTrue ?? null);

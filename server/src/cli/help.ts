@@ -37,7 +37,9 @@ Options:
                                   lines and columns are 1-based, columns count
                                   Unicode code points; fix is null or
                                   {safety, edits}; in a notebook, findings and
-                                  edits add cell
+                                  edits add cell; a finding reported once for
+                                  several lines adds related: [{line, column,
+                                  endLine, endColumn, message}]
                           sarif:  a SARIF 2.1.0 log (for code scanning tools),
                                   with the rules, the results and their fixes
                           github: GitHub Actions workflow commands

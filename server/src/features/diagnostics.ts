@@ -1,8 +1,8 @@
 // Findings → LSP diagnostics.
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from '../docs/ruleUrl';
-import type { Finding, Severity } from '../rules/types';
+import type { Finding, RelatedLocation, Severity } from '../rules/types';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -26,5 +26,11 @@ export function toDiagnostic(text: TextDocument, finding: Finding): Diagnostic {
     codeDescription: { href: ruleDocsUrl(finding.code) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    ...(finding.related?.length ? { relatedInformation: finding.related.map((place) => relatedInformation(text, place)) } : {}),
   };
+}
+
+/** A related place lies in the finding's own document (a notebook's: the finding's cell). */
+function relatedInformation(text: TextDocument, place: RelatedLocation): DiagnosticRelatedInformation {
+  return { location: { uri: text.uri, range: rangeOf(text, place.start, place.end) }, message: place.message };
 }

@@ -111,8 +111,17 @@ export class NotebookModule {
     for (const finding of this.reportable(findings)) {
       const cell = this.cellAt(finding.start);
       if (!cell) continue;
-      const { fix: _moved, ...rest } = finding;
-      const local: Finding = { ...rest, start: finding.start - cell.start, end: Math.min(finding.end, cell.end) - cell.start };
+      const { fix: _moved, related: _elsewhere, ...rest } = finding;
+      // Related places in another cell are left out: the finding's cell is all its diagnostic can point into.
+      const related = finding.related
+        ?.filter((place) => place.start >= cell.start && place.end <= cell.end)
+        .map((place) => ({ ...place, start: place.start - cell.start, end: place.end - cell.start }));
+      const local: Finding = {
+        ...rest,
+        start: finding.start - cell.start,
+        end: Math.min(finding.end, cell.end) - cell.start,
+        ...(related?.length ? { related } : {}),
+      };
       const edits = finding.fix?.edits.map((edit) => this.cellEdit(edit)!.edit);
       result.push({ cell, finding: finding.fix && edits ? { ...local, fix: { ...finding.fix, edits } } : local });
     }

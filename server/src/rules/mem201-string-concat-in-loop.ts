@@ -1,66 +1,131 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
-import { bindingsOf, type NameBinding } from '../analysis/initialValues';
-import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
-import { callArguments, closestAncestor, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
-import { AFTER_GROWN_NAME } from '../analysis/sumHits';
+import { enclosingLoops } from '../analysis/loops';
+import { closestAncestor, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
+import { AFTER_GROWN_NAME, BEFORE_GROWN_NAME } from '../analysis/sumHits';
 import { mayBeAssignedText } from '../analysis/textBindings';
-import { usesOfName } from '../analysis/uses';
-import { valueKind, type ValueKind } from '../analysis/valueKinds';
 import { keywordAnchor, parentOfType } from './anchors';
-import type { Rule } from './types';
+import { accumulatorOf, type Accumulator } from './text-accumulators';
+import { growthOf, targetLabel, type Growth } from './text-growth';
+import type { Finding, Rule, Severity } from './types';
+import { DataScales } from '../scale/dataScale';
 
-type TextKind = 'str' | 'bytes';
+/**
+ * Why CPython copies the whole value on every pass: bytes never grow in place,
+ * a str grows in place only as a function's own local (see Home), and even
+ * there `t = t + a + b` and `t = part + t` build a new object each pass.
+ */
+type CopyReason = 'bytes' | 'module' | 'class' | 'global' | 'nonlocal' | 'cell' | 'attribute' | 'chain' | 'prepend';
+
+/** What each reason costs (the peak against the value's own size, as measured: see the docs) and what to do. */
+const MESSAGES: Readonly<Record<CopyReason, (name: string) => string>> = {
+  bytes: (name) => `2× peak, quadratic copying: bytes \`${name}\` copied each pass; grow a \`bytearray\` instead`,
+  module: (name) => `2× peak, quadratic copying on CPython 3.11+: module-level str \`${name}\` copied each pass; build it in a function`,
+  class: (name) => `2× peak, quadratic copying on CPython 3.11+: class-level str \`${name}\` copied each pass; build it in a function`,
+  global: (name) => `2× peak, quadratic copying: global str \`${name}\` copied each pass; grow a local str and assign it once`,
+  nonlocal: (name) => `2× peak, quadratic copying on CPython 3.11+: nonlocal str \`${name}\` copied each pass; grow a local, assign once`,
+  cell: (name) => `2× peak, quadratic copying on CPython 3.11+: \`${name}\` (read by a nested scope) copied each pass; grow another local`,
+  attribute: (name) => `2× peak, quadratic copying: str attribute \`${name}\` copied each pass; grow a local str and assign it once`,
+  chain: (name) => `up to 3× peak, quadratic copying: \`${name} = ${name} + a + b\` copies \`${name}\` each pass; write \`${name} += a + b\``,
+  prepend: (name) => `quadratic copying: prepending copies all of \`${name}\` each pass; append the parts and join them reversed once`,
+};
 
 export const mem201: Rule = {
   code: 'MEM201',
   name: 'string-concat-in-loop',
   defaultSeverity: 'warning',
   fixAvailability: 'none',
-  summary: 'A str or bytes value grown with `+=` inside a loop',
+  summary: 'A str or bytes value that CPython copies whole on every pass of a loop',
   docs: {
     whatItDoes:
-      'Flags `s += part` and `s = s + part` inside a `for` or `while` loop when `s` is a str or bytes accumulator: every assignment to `s` in its scope stores a str (bytes) value (a literal, an f-string, `str(...)`, a str method of `s` such as `s.rstrip(",")`…), at least one of them runs before the loop, and nothing in the loop stores another value in `s` on every pass (a reset inside an `if`, as when text is split into blocks, does not stop the growth between resets). It also stays quiet for a str that the loop reads whole on every pass that grows it (`self.assertEqual(s, expected)`, `while s in taken`; `len(s)`, `if s:` and `s == "…"` do not count): every intermediate value is then needed in full anyway. Bytes are still flagged, since a `bytearray` grows in place and can be read as it is. Loops the code shows to be short (`for part in (a, b, c)`, `range(5)`: at most 10 passes) are left alone. Names whose type the code does not prove (parameters, loop targets, values returned by other functions) and numbers or lists grown with `+=` are left alone.',
+      'Flags a str or bytes value grown inside a `for` or `while` loop (`t += part`, `t = t + part`, `t = t + a + b`, `t = part + t`) where CPython copies the whole value on every pass: bytes, wherever they live; a str that is a module-level or class-level name, a name declared `global` or `nonlocal`, a local that a nested function, lambda, generator expression or class reads (a closure cell), or an attribute of `self` (`self.text += part`); and a function-local str grown by `t = t + a + b` or by prepending. A function\'s own local str grown by `t += part` or `t = t + part` is not flagged: CPython resizes it in place when the local is its only reference, and collecting the parts in a list would raise the peak instead. Each value is reported once per loop, on the first line that grows it, with its other growing lines in the loop as related information. The type must be proven: every assignment to the name stores a str (bytes) value (a literal, an f-string, `str(...)`, a str method of the value such as `t.rstrip(",")`…), one of them runs before the loop, and nothing in the loop stores another value on every pass (a reset inside an `if`, as when text is split into blocks, does not stop the growth between resets); for `self.text`, every write of `text` in the file is through `self` in a method of the same class and stores the same kind, and nothing sets attributes by computed names (`setattr`, `__dict__`, `vars`). A str that the loop reads whole on every pass that grows it (`self.assertEqual(t, expected)`, `while t in taken`; `len(t)`, `if t:` and `t == "…"` do not count) is left alone: every intermediate value is needed in full anyway. Loops the code shows to be short (`for part in (a, b, c)`, `range(5)`: at most 10 passes) are left alone, and so are names whose type the code does not prove (parameters, loop targets, values returned by other functions), `self.text = self.text + part`, container items (`d[k] += part`: what a dict or list holds is seldom provable from the file), a local kept alive by another name (`previous = t`, which also defeats the in-place path), and a local that only a list, set or dict comprehension reads (a cell on CPython 3.11 alone: 3.12 runs comprehensions inline).',
     whyBadForMemory:
-      'A str or bytes object cannot grow: `s += part` builds a new object of len(s) + len(part) and copies both into it, while the old one is still alive. Built from n parts of k bytes, that is k·(1 + 2 + … + n) = k·n(n+1)/2 bytes copied in total, and every step holds the old and the new value at once. For 10,000 pieces of 100 bytes (a 1 MB result), bytes `+=` copies about 5 GB (100·10,000·10,001/2 bytes) and peaks at 2,000,179 bytes of live memory (tracemalloc, CPython 3.11 64-bit), twice the result. A bytearray grows in place with spare capacity (peak 1,099,657 bytes for the same data), and `b"".join(parts)` copies each byte once. CPython has one escape hatch: when a str is referenced only by a local variable of a function, `s += part` may resize it in place, so that case is often linear in practice. The optimisation does not apply to bytes, to module-level or global variables (on CPython 3.11, appending 80,000 short pieces at module level takes hundreds of times longer than the same loop inside a function), to attributes (`self.s += part`), to a string that anything else still references, or to PyPy and other interpreters; code that relies on it breaks silently when it moves.',
-    example:
-      'def render(rows):\n    html = ""\n    for row in rows:\n        html += f"<tr><td>{row}</td></tr>"\n    return html\n\npayload = b""\nfor chunk in chunks:\n    payload += chunk',
-    useInstead:
-      'def render(rows):\n    parts = []\n    for row in rows:\n        parts.append(f"<tr><td>{row}</td></tr>")\n    return "".join(parts)\n\npayload = bytearray()\nfor chunk in chunks:\n    payload += chunk',
+      'A str or bytes object has a fixed size: unless CPython can resize it in place, `t += part` allocates a new object of len(t) + len(part), copies both into it and only then frees the old one. Built from n parts of k bytes, that is k·n(n+1)/2 bytes copied in total, with the old and the new value alive at once. Measured with tracemalloc (scripts/mem201-peaks.py in the repository: peak above the start, 100,000 parts of 10 characters, a 1,000,000-byte result, CPython 3.9 / 3.11 / 3.13): bytes `+=` peaks at 2,000,311 / 2,000,483 / 2,000,491 bytes, a `bytearray` grown in place at 1,031,432 / 1,031,512 / 1,031,528 bytes; at 50,000 parts the bytes loop took 1.5 to 7.5 s, the `bytearray` 0.006 to 0.016 s (converting it with `bytes(payload)` copies it once more and brings the peak back to 2,031,369 bytes). A function\'s own local str resizes in place: 1,000,481 / 1,000,630 / 1,000,614 bytes and linear time, while a list of parts and `"".join()` peaks at 7,701,141 / 7,701,313 / 6,901,321 bytes (each 10-character part is a 59-byte str object, plus 8 bytes for its place in the list), which is why that case is not flagged. The same loop at module level peaks at 1,000,949 bytes on 3.9 (which still resized module names in place) but 2,000,587 / 2,000,563 bytes on 3.11 / 3.13, where 100,000 parts took 53 s on 3.11 against 0.04 s on 3.9; moved into a function it is back to 1,000,630 bytes. A class body behaves the same (1,002,265 / 2,000,531 / 2,000,515 bytes), and so does a local read by a nested function (1,000,634 / 2,000,723 / 2,000,715 bytes; a lambda, a generator expression or a nested class alike) or declared `nonlocal` (1,000,676 / 2,000,723 / 2,000,715). A name declared `global` in a function (2,000,655 / 2,000,739 / 2,000,723 bytes) and an attribute (`self.text += part`: 2,002,667 / 2,003,299 / 2,003,203 bytes) are copied on every version; grown in a local and assigned once, they peak at 1,000,754 / 1,000,838 / 1,000,822 and 1,002,766 / 1,003,398 / 1,003,302 bytes. `t = t + a + b` builds `t + a` as a new object before adding `b`: 2,000,357 / 3,000,520 / 3,000,504 bytes, against 1,000,481 / 1,000,630 / 1,000,614 for `t += a + b`. Prepending (`t = part + t`) copies on every version (2,000,300 / 2,000,531 / 2,000,515 bytes, quadratic time), but collecting the parts and joining them reversed peaks higher (7,701,141 / 7,701,313 / 6,901,321 bytes): there the cost is time, not memory, and the finding is information only. PyPy and other interpreters have none of CPython\'s in-place paths.',
+    example: 'def read_all(chunks):\n    payload = b""\n    for chunk in chunks:\n        payload += chunk\n    return payload',
+    useInstead: 'def read_all(chunks):\n    payload = bytearray()\n    for chunk in chunks:\n        payload += chunk\n    return payload',
     fixSafety:
-      'No automatic fix: rewriting needs a new name for the parts, and every read of `s` inside the loop (a length check, a `print`) would have to join them first. The join is not free either: it holds every part until the end (about 1.9 MB of parts and result for the 1 MB example above), so when the parts are only written out, writing each one to the file or socket directly uses the least memory.',
+      'No automatic fix: each rewrite changes something the code may rely on. A `bytearray` is mutable and unhashable where bytes are not (and `bytes(payload)` at the end copies it once more, back to a 2× peak); a module-level loop moved into a function binds its other names locally; a local grown in place of an attribute or a global must be assigned back, and code called from the loop that reads the attribute or global sees the old value until then. Collecting parts in a list and joining them once ends the quadratic copying too, but holds every part until the join (the 7.7 MB peak above for a 1 MB result): when the parts are only written out, writing each one to the file or socket directly uses the least memory.',
   },
-  anchors: [keywordAnchor('+=', parentOfType('augmented_assignment')), keywordAnchor('+', assignmentOfSum, AFTER_GROWN_NAME)],
+  anchors: [
+    keywordAnchor('+=', parentOfType('augmented_assignment')),
+    keywordAnchor('+', assignmentOfSum, AFTER_GROWN_NAME),
+    keywordAnchor('+', assignmentOfSum, BEFORE_GROWN_NAME),
+  ],
   check(node, context) {
-    const name = grownName(node);
-    if (!name || addsNumber(node)) return undefined;
-    const loops = enclosingLoops(node);
-    if (loops.length === 0) return undefined;
-    // Most names grown in loops are numbers or lists, which the text of their assignments tells.
-    const scope = closestAncestor(loops[loops.length - 1]!, SCOPE_TYPES) ?? context.facts.module.main;
-    if (!mayBeAssignedText(context.facts, name.text, scope)) return undefined;
-    const found = bindingsOf(context.facts, name.text, name);
-    if (!found) return undefined;
-    const kind = accumulatorKind(name.text, found.bindings, context.facts);
-    if (!kind) return undefined;
-    const initialisations = found.bindings.filter((binding) => binding.kind === 'value' && valueKind(binding.value, context.facts) === kind);
-    const reads = usesOfName(context.facts, name)?.reads ?? [];
-    const accumulatesIn = (loop: Node): boolean =>
-      !isShortLoop(loop, context.facts) &&
-      initialisations.some((binding) => binding.site.node.endIndex <= loop.startIndex) &&
-      !found.bindings.some((binding) => isRebound(binding, node, loop, name.text)) &&
-      !(kind === 'str' && reads.some((read) => isWholeReadEveryPass(read, node, loop, context.facts)));
-    if (!loops.some(accumulatesIn)) return undefined;
-    const advice = kind === 'str' ? 'collect the parts in a list and `"".join()` them once' : 'grow a `bytearray` or `b"".join()` the parts once';
-    return {
+    const growth = growthOf(node);
+    if (!growth || addsNumber(growth)) return undefined;
+    const flagged = flaggedGrowth(growth, context.facts);
+    if (!flagged) return undefined;
+    // Reported once per value and loop: on its first flagged growth there, the others related.
+    const others = flagged.accumulator
+      .growthsIn(flagged.loop)
+      .filter((other) => !other.statement.equals(node) && flaggedGrowth(other, context.facts)?.loop.equals(flagged.loop) === true);
+    if (others.some((other) => other.statement.startIndex < node.startIndex)) return undefined;
+    const label = targetLabel(growth.target);
+    const finding: Finding = {
       code: mem201.code,
-      message: `\`${name.text}\` is a ${kind} value grown inside a loop: each \`+\` can copy everything built so far (quadratic copying, old and new value alive at once); ${advice}`,
-      severity: mem201.defaultSeverity,
+      message: MESSAGES[flagged.reason](label),
+      severity: severityOf(flagged.reason),
+      // The copying grows with the passes: as large as what the loop iterates.
+      scale: new DataScales(context.facts).ofIteration(flagged.loop),
       start: node.startIndex,
       end: node.endIndex,
     };
+    if (others.length === 0) return finding;
+    return { ...finding, related: others.map((other) => ({ start: other.statement.startIndex, end: other.statement.endIndex, message: `\`${label}\` also grows here` })) };
   },
 };
+
+interface FlaggedGrowth {
+  readonly accumulator: Accumulator;
+  /** The outermost loop over whose passes the value accumulates. */
+  readonly loop: Node;
+  readonly reason: CopyReason;
+}
+
+/** The growth's accumulator, loop and reason, when CPython copies the whole value on every pass of that loop. */
+function flaggedGrowth(growth: Growth, facts: DocumentFacts): FlaggedGrowth | undefined {
+  const loops = enclosingLoops(growth.statement);
+  if (loops.length === 0 || !mayHoldText(growth, loops[loops.length - 1]!, facts)) return undefined;
+  const accumulator = accumulatorOf(growth, facts);
+  if (!accumulator) return undefined;
+  const reason = copyReason(accumulator, growth);
+  if (!reason) return undefined;
+  const loop = [...loops].reverse().find((candidate) => accumulator.accumulatesIn(candidate, growth.statement));
+  return loop ? { accumulator, loop, reason } : undefined;
+}
+
+function copyReason(accumulator: Accumulator, growth: Growth): CopyReason | undefined {
+  if (accumulator.kind === 'bytes') return 'bytes';
+  if (growth.form === 'prepend') return 'prepend';
+  if (accumulator.home !== 'local') return accumulator.home;
+  return growth.form === 'chain' ? 'chain' : undefined;
+}
+
+/** Prepending costs time, not memory: its remedy, a list of parts, peaks higher (see the docs). */
+function severityOf(reason: CopyReason): Severity {
+  return reason === 'prepend' ? 'information' : mem201.defaultSeverity;
+}
+
+/**
+ * Most names grown in loops are numbers or lists, which the text of their
+ * scope's assignments tells without collecting its bindings. A name a
+ * function may declare `global` or `nonlocal` is assigned elsewhere: there
+ * the bindings decide.
+ */
+function mayHoldText(growth: Growth, outermostLoop: Node, facts: DocumentFacts): boolean {
+  if (growth.target.type !== 'identifier') return true;
+  const scope = closestAncestor(outermostLoop, SCOPE_TYPES) ?? facts.module.main;
+  return mayBeAssignedText(facts, growth.target.text, scope) || (!facts.module.isRoot(scope) && mayDeclareShared(facts, scope));
+}
+
+const SHARED_DECLARATION = /\b(?:global|nonlocal)\b/;
+
+/** Whether a scope's text spells `global` or `nonlocal` (read from the module's text, not the tree). */
+function mayDeclareShared(facts: DocumentFacts, scope: Node): boolean {
+  const { text, textStart } = facts.module;
+  return SHARED_DECLARATION.test(text.slice(scope.startIndex - textStart, scope.endIndex - textStart));
+}
 
 /** Number literals: no str or bytes grows by one (that would raise TypeError). */
 const NUMBER_TYPES: ReadonlySet<string> = new Set(['integer', 'float']);
@@ -69,137 +134,25 @@ const NUMBER_TYPES: ReadonlySet<string> = new Set(['integer', 'float']);
  * `i += 1`, `n = n + 1`: a counter, whatever the name holds, told from the
  * text of what is added before the name's bindings are looked up.
  */
-function addsNumber(growth: Node): boolean {
-  const added = growth.type === 'augmented_assignment' ? growth.childForFieldName('right') : unparenthesized(growth.childForFieldName('right')!).childForFieldName('right');
+function addsNumber(growth: Growth): boolean {
+  const statement = growth.statement;
+  const right = statement.childForFieldName('right');
+  if (!right) return false;
+  if (statement.type === 'augmented_assignment') return NUMBER_TYPES.has(unparenthesized(right).type);
+  const sum = unparenthesized(right);
+  const added = growth.form === 'prepend' ? sum.childForFieldName('left') : sum.childForFieldName('right');
   return added !== null && NUMBER_TYPES.has(unparenthesized(added).type);
 }
 
-/** The assignment whose value is a sum this `+` is part of: `s = s + a + b`. */
+/** The assignment whose value is a sum this `+` is part of: `s = s + a + b`, `s = a + s`. */
 function assignmentOfSum(plus: Node): Node | undefined {
   const sum = plus.parent;
   if (sum?.type !== 'binary_operator') return undefined;
-  // This runs for every `+` of the file: each node's type is read once (a call into WASM).
+  // This runs for every `+` that passes a filter: each node's type is read once (a call into WASM).
   for (let parent = sum.parent; parent; parent = parent.parent) {
     const type = parent.type;
     if (type === 'assignment') return parent;
     if (type !== 'binary_operator' && type !== 'parenthesized_expression') return undefined;
   }
   return undefined;
-}
-
-/** The name grown by `s += …` or `s = s + …` (the name as the leftmost operand), if node is either. */
-function grownName(node: Node): Node | undefined {
-  const left = node.childForFieldName('left');
-  if (left?.type !== 'identifier') return undefined;
-  if (node.type === 'augmented_assignment') return node.childForFieldName('operator')?.text === '+=' ? left : undefined;
-  const right = node.childForFieldName('right');
-  return right && leftmostAddend(right)?.text === left.text ? left : undefined;
-}
-
-/** `s` in `s + a + b` (parsed as `(s + a) + b`). */
-function leftmostAddend(expression: Node): Node | undefined {
-  let current = unparenthesized(expression);
-  if (current.type !== 'binary_operator' || current.childForFieldName('operator')?.text !== '+') return undefined;
-  while (current.type === 'binary_operator' && current.childForFieldName('operator')?.text === '+') {
-    const left = current.childForFieldName('left');
-    if (!left) return undefined;
-    current = unparenthesized(left);
-  }
-  return current.type === 'identifier' ? current : undefined;
-}
-
-/**
- * str or bytes when every binding of the name keeps it one: the values stored
- * without reading the name itself agree on the kind, values that read it (`s +
- * "x"`, `s.strip()`) give the same kind when it has it, and `+=` never adds
- * something of another known type. Any other binding (a parameter, a loop
- * target, unpacking, `global`) leaves the type unproven.
- */
-function accumulatorKind(name: string, bindings: readonly NameBinding[], facts: DocumentFacts): TextKind | undefined {
-  const initial = new Set<ValueKind | undefined>();
-  for (const binding of bindings) if (binding.kind === 'value') initial.add(valueKind(binding.value, facts));
-  initial.delete(undefined);
-  if (initial.size !== 1) return undefined;
-  const [kind] = initial;
-  if (kind !== 'str' && kind !== 'bytes') return undefined;
-  const assumed = (identifier: Node): ValueKind | undefined => (identifier.text === name ? kind : undefined);
-  const keepsKind = (binding: NameBinding): boolean => {
-    switch (binding.kind) {
-      case 'value':
-        return valueKind(binding.value, facts, assumed) === kind;
-      case 'augmented': {
-        if (binding.operator !== '+=') return false;
-        const added = valueKind(binding.value, facts, assumed);
-        return added === undefined || added === kind;
-      }
-      case 'annotation':
-        return true;
-      default:
-        return false;
-    }
-  };
-  return bindings.every(keepsKind) ? kind : undefined;
-}
-
-/**
- * A binding inside the loop, other than a growth, that runs on every pass with
- * `growth`: before it, the value starts over each pass; after it, it is
- * replaced (trimmed, stripped, emptied), so its growth across passes is unproven.
- */
-function isRebound(binding: NameBinding, growth: Node, loop: Node, name: string): boolean {
-  if (!contains(loop, binding.site.node) || isGrowth(binding, name)) return false;
-  return alwaysRunsWith(binding.site.node, growth, loop);
-}
-
-/**
- * A read of the whole accumulated str in every pass that grows it
- * (`self.assertEqual(s, expected)`, `while s in taken`): each intermediate
- * value is needed in full anyway, so collecting parts would save nothing.
- * Reads a list of parts answers as well do not count: `len(s)`, `if s:`,
- * `s == ""`, and the growth's own `s + …`. (Bytes are not exempt: a
- * `bytearray` grows in place and can be read as it is.)
- */
-function isWholeReadEveryPass(read: Node, growth: Node, loop: Node, facts: DocumentFacts): boolean {
-  if (!contains(loop, read) || isLengthOf(read, facts) || isTruthTest(read) || isComparedToLiteral(read) || isGrowthOperand(read)) return false;
-  return alwaysRunsWith(read, growth, loop);
-}
-
-/** `if s:`, `while not s:`, `s and …`. */
-function isTruthTest(read: Node): boolean {
-  let node = read;
-  while (node.parent?.type === 'not_operator' || node.parent?.type === 'parenthesized_expression') node = node.parent;
-  const parent = node.parent;
-  if (!parent) return false;
-  if (parent.type === 'boolean_operator') return true;
-  return ['if_statement', 'elif_clause', 'while_statement', 'conditional_expression'].includes(parent.type) && parent.childForFieldName('condition')?.equals(node) === true;
-}
-
-/** `s == "{"`, `s != ""`: a comparison with a literal string. */
-function isComparedToLiteral(read: Node): boolean {
-  const comparison = read.parent;
-  if (comparison?.type !== 'comparison_operator') return false;
-  const operands = comparison.namedChildren.filter((child): child is Node => child !== null);
-  const operators = comparison.children.filter((child) => child !== null && !child.isNamed).map((child) => child!.type);
-  return operands.length === 2 && operators.every((op) => op === '==' || op === '!=') && operands.some((operand) => operand.type === 'string');
-}
-
-function isLengthOf(read: Node, facts: DocumentFacts): boolean {
-  const call = read.parent?.parent;
-  if (read.parent?.type !== 'argument_list' || call?.type !== 'call' || callArguments(call).length !== 1) return false;
-  const callee = call.childForFieldName('function');
-  return callee !== null && facts.qualifiedName(callee) === 'builtins.len';
-}
-
-/** `s` on the right of `s = s + part`. */
-function isGrowthOperand(read: Node): boolean {
-  for (let node = read.parent; node; node = node.parent) {
-    if (node.type === 'assignment') return grownName(node)?.text === read.text && leftmostAddend(node.childForFieldName('right')!)?.equals(read) === true;
-    if (node.type === 'expression_statement' || node.type === 'block') return false;
-  }
-  return false;
-}
-
-function isGrowth(binding: NameBinding, name: string): boolean {
-  if (binding.kind === 'augmented') return binding.operator === '+=';
-  return binding.kind === 'value' && leftmostAddend(binding.value)?.text === name;
 }

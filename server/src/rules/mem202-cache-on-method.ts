@@ -4,8 +4,11 @@ import { derivesFrom } from '../analysis/classes';
 import { decoratorCallee, decoratorName } from '../analysis/decorators';
 import type { DocumentFacts } from '../analysis/facts';
 import { calleeCall, closestAncestor, expressionEndingIn, SCOPE_TYPES } from '../analysis/syntax';
+import { hashesByValue, isUnhashable } from '../analysis/valueClasses';
 import { nameAnchors } from './anchors';
-import type { Rule } from './types';
+import { cacheSize, type CacheSize } from './cache-size';
+import { isModuleSingleton } from './module-singletons';
+import type { Rule, Severity } from './types';
 
 const CACHE_DECORATORS: ReadonlySet<string> = new Set(['functools.lru_cache', 'functools.cache']);
 /** Methods that take no instance: nothing of `self` ends up in the cache key. */
@@ -46,12 +49,12 @@ export const mem202: Rule = {
   name: 'cache-on-method',
   defaultSeverity: 'warning',
   fixAvailability: 'none',
-  summary: '`functools.lru_cache` or `functools.cache` on a method keeps every instance alive',
+  summary: '`functools.lru_cache` or `functools.cache` on a method keeps the instances it is called on alive (up to `maxsize` of them)',
   docs: {
     whatItDoes:
-      'Flags `@functools.lru_cache`, `@lru_cache(...)`, `@functools.cache` and `@cache` (import aliases followed) on a method: a function defined in a class body whose first parameter receives the instance. The finding is reported on the cache decorator’s line. Static methods, class methods (also `__new__`, `__init_subclass__` and `__class_getitem__`, which receive the class), methods of metaclasses (subclasses of `type`) and methods of `enum.Enum`, `IntEnum`, `StrEnum`, `Flag` and `IntFlag` subclasses (also through base classes defined in the same file) are left alone: what they keep alive lives as long as the class anyway. Like Ruff’s B019, every `maxsize` is flagged, not only `maxsize=None` (Pylint W1518): a bounded cache still holds up to `maxsize` instances for the life of the class.',
+      'Flags `@functools.lru_cache`, `@lru_cache(...)`, `@functools.cache` and `@cache` (import aliases followed) on a method: a function defined in a class body whose first parameter receives the instance. The finding is reported on the cache decorator’s line. An unbounded cache (`@cache`, `maxsize=None`) is a warning. A bounded one is information, and the message says how many instances it can hold: 128 for `@lru_cache` and `@lru_cache()`, N for `maxsize=N` (a module-level constant is followed); `maxsize=0` stores nothing and is not flagged. Left alone, because what the cache keeps alive lives as long as the class anyway or is a value rather than an instance: static methods, class methods (also `__new__`, `__init_subclass__` and `__class_getitem__`, which receive the class), methods of metaclasses (subclasses of `type`) and of `enum.Enum`, `IntEnum`, `StrEnum`, `Flag` and `IntFlag` subclasses; methods of value classes, whose equal instances share one cache entry: `typing.NamedTuple` and `collections.namedtuple` classes, subclasses of `tuple`, `str`, `bytes`, `int`, `float`, `complex` and `frozenset`, `@dataclass(frozen=True)` and `@dataclass(unsafe_hash=True)` (unless `eq=False`), frozen attrs classes, and classes that define both `__eq__` and `__hash__`; methods of classes whose instances cannot be hashed (`__hash__ = None`, `__eq__` defined without `__hash__`, a dataclass neither frozen nor `unsafe_hash`), where the call raises TypeError before anything is stored; and methods of a module singleton: a private class (`_Name`) that the file instantiates exactly once, in module-level code outside loops, whose body makes no instance of its own class otherwise (`cls(…)`, `type(self)(…)`, `__class__`, copy hooks), in a file that imports nothing that copies or pickles. Base classes defined in the same file are followed. A public class instantiated once is still flagged: other modules may make more instances of it. `# noqa: B019`, the code flake8-bugbear and Ruff give the same check, suppresses MEM202 as well.',
     whyBadForMemory:
-      'The cache lives on the function, that is on the class, and `self` is part of every cache key. So every instance that ever called the method stays reachable from the class, with everything it references, until the entry is evicted (never, for `@cache` and `maxsize=None`) or the cache is cleared: the garbage collector cannot free it. On CPython 3.11 64-bit, 100 instances that each hold a 1 MB buffer and call a `@lru_cache` method once still occupy 100,032,012 bytes after the program drops its last reference to them (72 bytes after `cache_clear()`). Each `@cache` entry adds about 85 bytes for the key tuple and dict slot, on top of what it keeps alive.',
+      'The cache lives on the function, that is on the class, and `self` is part of every cache key. So every instance that ever called the method stays reachable from the class, with everything it references, until its entry is evicted or the cache is cleared: the garbage collector cannot free it. Measured with tracemalloc on the example below: 100,000 reports, each over a frame holding 204 bytes, call `summary` once and are dropped. With `maxsize=None` (or `@cache`) all 100,000 stay alive: 50,549,696 bytes are still allocated after the loop on CPython 3.11 and 3.13 (505 bytes per report; 64,946,465 on 3.9), against 32 bytes with the per-instance dict below (868 on 3.9). A bounded cache keeps exactly the last `maxsize` instances, however many call it: 128 reports and 74,424 bytes with `maxsize=128` (93,692 on 3.9). That costs something only when each instance holds much. Instances that hash by value share entries: 100,000 NamedTuple instances over 100 distinct values leave 100 entries and 18,672 bytes (24,240 for a frozen dataclass), where a class hashed by identity leaves 100,000 entries and 21,662,096 bytes for the same values. What a value class’s cache holds then grows with the distinct values, as for any memoised function.',
     example:
       'from functools import lru_cache\n\nclass Report:\n    def __init__(self, frame):\n        self.frame = frame\n\n    @lru_cache(maxsize=None)\n    def summary(self, column):\n        return self.frame[column].describe()',
     useInstead:
@@ -77,16 +80,34 @@ export const mem202: Rule = {
     if (derivesFrom(owner, context.facts, ENUM_BASES, ENUM_METACLASSES)) return undefined;
     if (derivesFrom(owner, context.facts, METACLASS_BASES)) return undefined;
     const decorator = decorators[cacheIndex]!;
+    const size = cacheSize(decorator, names[cacheIndex]!, context.facts);
+    if (size.kind === 'storesNothing') return undefined;
+    // Equal instances share one entry; unhashable ones make the call raise before anything is stored;
+    // a lone instance lives as long as the module anyway.
+    if (hashesByValue(owner, context.facts) || isUnhashable(owner, context.facts)) return undefined;
+    if (isModuleSingleton(owner, context.facts)) return undefined;
     const cacheName = names[cacheIndex] === 'functools.cache' ? 'cache' : 'lru_cache';
     return {
       code: mem202.code,
-      message: `\`${cacheName}\` on method \`${method}\` keeps every instance that calls it alive as long as the class: cache in a module-level function of the fields it needs, or per instance`,
-      severity: mem202.defaultSeverity,
+      message: `\`${cacheName}\` on \`${method}\` ${keptAlive(size)}: cache per instance or in a module function`,
+      severity: severityOf(size),
+      // Without a bound the cache grows with every instance the process ever makes: data scale by construction.
+      scale: size.kind === 'unbounded' ? 'large' : 'unknown',
       start: decorator.startIndex,
       end: decorator.endIndex,
     };
   },
 };
+
+/** What the cache keeps alive, leading the message. */
+function keptAlive(size: Exclude<CacheSize, { kind: 'storesNothing' }>): string {
+  return size.kind === 'unbounded' ? 'keeps every instance it is called on alive' : `keeps up to ${size.limit} instances alive`;
+}
+
+/** A cache that only ever holds up to `maxsize` instances is a bounded cost: information; one without bound grows with the data. */
+function severityOf(size: CacheSize): Severity {
+  return size.kind === 'unbounded' ? 'warning' : 'information';
+}
 
 /** Whether the first parameter receives the instance (`self`, or `*args` holding it). */
 function takesInstance(definition: Node): boolean {

@@ -73,10 +73,10 @@ export const mem204: Rule = {
     if (loops.length === 0) return undefined;
     // A frame the loop reads (a model fitted on it, a test against it) cannot wait for columns filled in place.
     if (growth.library === 'pandas' && loops.some((loop) => readsGrowingValue(loop, target, context.facts))) return undefined;
-    const instead = growth.library === 'numpy' ? 'fill a preallocated `np.empty`' : 'fill preallocated columns, then one frame';
+    const instead = growth.library === 'numpy' ? 'fill a preallocated `np.empty`' : 'preallocate columns, build one frame';
     return {
       code: mem204.code,
-      message: `Old and new \`${target.text}\` alive (2× peak), all of it recopied each pass by \`${growth.label}\`${growth.removed ? ' (pandas < 2)' : ''}: ${instead}`,
+      message: `Old and new \`${target.text}\` alive (2× peak), recopied each pass by \`${growth.label}\`${growth.removed ? ' (pandas < 2)' : ''}: ${instead}`,
       severity: mem204.defaultSeverity,
       scale: growthScale(loops, context.facts),
       start: call.startIndex,

@@ -65,10 +65,9 @@ export const mem401: Rule = {
     const columns = columnsUsed(frame, call, context.facts);
     if (!columns) return undefined;
     const listed = columns.map((column) => `"${column}"`).join(', ');
-    const plural = columns.length === 1 ? 'column' : 'columns';
     return {
       code: mem401.code,
-      message: `\`${frame.text}\` is only used through ${plural} ${listed}: \`${reader.keyword}=[${listed}]\` reads just ${columns.length === 1 ? 'that one' : 'those'} and keeps the other columns out of memory`,
+      message: `Every column held, \`${frame.text}\` uses ${listed}: \`${reader.keyword}=[…]\` reads only ${columns.length === 1 ? 'that one' : 'those'}`,
       severity: mem401.defaultSeverity,
       // A file is data from outside the program: its size is known only when it runs.
       scale: 'large',

@@ -47,7 +47,7 @@ export const mem403: Rule = {
     const holds = listHolds(source.argument, context.facts, 'items');
     return {
       code: mem403.code,
-      message: `${costLead(holds, 'Python numbers')} in a list before the array (8–40 B/item): \`np.fromiter\` fills it directly${dtype ? '' : ' (given a dtype)'}`,
+      message: `${costLead(holds, 'Python numbers')} listed before the array (8–40 B each): \`np.fromiter\` fills it directly${dtype ? '' : ' (with a dtype)'}`,
       severity: mem403.defaultSeverity,
       ...(holds ? { holds } : {}),
       scale: new DataScales(context.facts).of(source.generator),

@@ -23,6 +23,13 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
 }
 
+/** Another place in the document that belongs to a finding (the other lines that grow the same value). */
+export interface RelatedLocation {
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+}
+
 export interface Finding {
   readonly code: string;
   readonly message: string;
@@ -38,6 +45,8 @@ export interface Finding {
    * threshold (scale/findingScale.ts) and sets the severity from it.
    */
   readonly scale?: Scale;
+  /** Places of the same finding reported once (an editor lists them under it). */
+  readonly related?: readonly RelatedLocation[];
 }
 
 /** Whether findings of a rule come with a fix: on every finding, on some, or never. */

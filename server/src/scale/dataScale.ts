@@ -8,7 +8,7 @@ import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { callArguments, unparenthesized } from '../analysis/syntax';
 import { Folder } from '../sizes/fold';
-import { makesArrays, READING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
+import { DATA_STREAMS, makesArrays, READING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
 import { joinScales, LARGE_COUNT, type Scale } from './scale';
 
 /** How many names deep a value is followed: past it the scale is unknown. */
@@ -86,8 +86,10 @@ const call: Classifier = (node, scales) => {
 
 const attribute: Classifier = (node, scales) => {
   if (SMALL_ATTRIBUTES.has(node.childForFieldName('attribute')?.text ?? '')) return 'small';
-  // A module's attribute (`sys.modules`, `os.environ`) is none of the program's data.
-  return scales.facts.qualifiedName(node) === undefined ? scales.of(node.childForFieldName('object')) : 'unknown';
+  // A module's attribute is none of the program's data (`sys.modules`, `os.environ`), unless it is a stream of it (`sys.stdin`).
+  const name = scales.facts.qualifiedName(node);
+  if (name === undefined) return scales.of(node.childForFieldName('object'));
+  return DATA_STREAMS.has(name) ? 'large' : 'unknown';
 };
 
 /** `rows[:10]` holds at most ten items; any other subscript is as large as what it subscripts. */

@@ -13,6 +13,9 @@ const READERS: readonly string[] = [
   'pathlib.Path.read_text', 'pathlib.Path.read_bytes',
 ];
 
+/** Module attributes that are streams of data from outside the program. */
+export const DATA_STREAMS: ReadonlySet<string> = new Set(['sys.stdin', 'sys.stdin.buffer']);
+
 /** Libraries whose values are arrays and frames: what their functions return is data scale. */
 const ARRAY_LIBRARIES: readonly string[] = ['numpy.', 'pandas.', 'scipy.', 'torch.', 'polars.', 'xarray.', 'dask.'];
 

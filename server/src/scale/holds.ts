@@ -19,7 +19,6 @@ export function listHolds(list: Node, facts: DocumentFacts, part: HeldPart): Siz
   const estimate = new SizeEstimator({ facts }).estimate(list);
   if (estimate) return part === 'items' ? (estimate.deep ?? estimate.shallow) : estimate.shallow;
   const iterable = soleIterable(unparenthesized(list));
-  // `len(zip(a, b))` would be no count: only what has a length, or as many items as such a thing, gives one.
   const count = iterable && countText(iterable, facts);
   if (!count) return undefined;
   const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
@@ -31,20 +30,20 @@ const SIZED_SHAPES: ReadonlySet<string> = new Set(['identifier', 'attribute', 's
 
 /**
  * The iterable whose length is the list's: the one `for … in` of a
- * comprehension without `if`, or the argument of `list(…)`.
+ * comprehension without `if`, or the argument of `list(…)`; countText says
+ * whether its length can be written.
  */
 function soleIterable(list: Node): Node | undefined {
   const parts = list.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
   if (list.type === 'list_comprehension' || list.type === 'generator_expression') {
     const clauses = parts.slice(1);
-    return clauses.length === 1 && clauses[0]!.type === 'for_in_clause' ? (clauses[0]!.childForFieldName('right') ?? undefined) : undefined;
+    const iterable = clauses.length === 1 && clauses[0]!.type === 'for_in_clause' ? clauses[0]!.childForFieldName('right') : null;
+    return iterable ?? undefined;
   }
   if (list.type === 'call') {
     const args = list.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment') ?? [];
     const only = args.length === 1 ? unparenthesized(args[0]!) : undefined;
-    if (only?.type === 'generator_expression') return soleIterable(only);
-    // `len(x)` says how many items only of what has a length: a name, an attribute, a subscript.
-    return only && SIZED_SHAPES.has(only.type) ? only : undefined;
+    return only?.type === 'generator_expression' ? soleIterable(only) : only;
   }
   return undefined;
 }
@@ -72,7 +71,7 @@ export function perPassHolds(perItem: number, loop: Node, facts: DocumentFacts):
 /** Builtins whose result has as many items as their first argument. */
 const SAME_LENGTH: ReadonlySet<string> = new Set(['enumerate', 'sorted', 'reversed', 'list', 'tuple', 'zip'].map((name) => `builtins.${name}`));
 
-/** `len(rows)` for an iterable that is (or has as many items as) a name, an attribute or a subscript. */
+/** `len(rows)` for an iterable that is (or has as many items as) a name, an attribute or a subscript: what has a length. */
 function countText(iterable: Node, facts: DocumentFacts): string | undefined {
   const node = unparenthesized(iterable);
   if (SIZED_SHAPES.has(node.type)) return `len(${node.text})`;

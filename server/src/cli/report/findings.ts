@@ -31,6 +31,16 @@ export interface ReportedHolds {
   readonly text: string;
 }
 
+/** Another place of the same finding (see Finding.related), in the finding's file or cell. */
+export interface ReportedRelated {
+  readonly cell?: number;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly message: string;
+}
+
 export interface ReportedFinding {
   /** The path relative to the current directory (absolute outside it). */
   readonly file: string;
@@ -48,6 +58,8 @@ export interface ReportedFinding {
   readonly scale: Scale;
   readonly holds: ReportedHolds | null;
   readonly fix: ReportedFix | null;
+  /** Only on findings that have related places: the other fields keep the contract's shape. */
+  readonly related?: readonly ReportedRelated[];
 }
 
 /**
@@ -76,6 +88,7 @@ export function reportedFindings(file: string, text: string, findings: readonly 
           edits: [...finding.fix.edits].sort((a, b) => a.start - b.start).map((edit) => ({ ...range(edit.start, edit.end), text: edit.text })),
         }
       : null,
+    ...(finding.related?.length ? { related: finding.related.map((place) => ({ ...range(place.start, place.end), message: place.message })) } : {}),
   }));
 }
 
