@@ -28,12 +28,15 @@ const SOURCE = [
   '    def __init__(self, x):',
   '        self.x = x',
   'points = [Point(x) for x in xs]',
+  'for x in list(xs):',
+  '    print(x)',
   '',
 ].join('\n');
 
 test('one command per json finding: file, line, col, endLine, endColumn, the code and rule name as title, the message', (t) => {
   // A file name with the characters that separate properties.
-  const root = project(t, { 'src/a,b:c%.py': SOURCE });
+  // MEM101 is information (it tells no scale of its data); MEM102 is made a warning.
+  const root = project(t, { 'src/a,b:c%.py': SOURCE, 'pyproject.toml': '[tool.memhints.severity]\nMEM102 = "warning"\n' });
   const findings = jsonFindings(memhints(['check', '--format', 'json'], root));
   const run = memhints(['check', '--format', 'github'], root);
   assert.equal(run.status, 1, run.stderr);
