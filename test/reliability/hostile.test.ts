@@ -26,7 +26,8 @@ test('the server answers every hostile input and still works afterwards', async 
       assert.equal(diagnostics[0]!.severity, DiagnosticSeverity.Information, input.name);
       assert.match(String(diagnostics[0]!.message), /^memhints did not check this file: /, input.name);
     } else {
-      assert.ok(diagnostics.every((d) => d.severity !== DiagnosticSeverity.Information), `${input.name}: ${JSON.stringify(diagnostics)}`);
+      // Findings may be information (unknown scale); the notice of a skipped file must not be among them.
+      assert.ok(diagnostics.every((d) => !/^memhints did not check this file: /.test(String(d.message))), `${input.name}: ${JSON.stringify(diagnostics)}`);
     }
     for (const fraction of [0, 0.5, 1]) await client.hover(uri, positionAt(input.text, Math.floor(input.text.length * fraction)));
     const whole = { start: { line: 0, character: 0 }, end: positionAt(input.text, input.text.length) };
