@@ -3,9 +3,10 @@ import type { DocumentFacts } from '../analysis/facts';
 import { comprehensionElement, returnsExistingObject } from '../analysis/existingObjects';
 import { isSideEffectFreeComprehension } from '../analysis/purity';
 import { isAsyncComprehension } from '../analysis/syntax';
+import { DataScales } from '../scale/dataScale';
 import { listHolds } from '../scale/holds';
 import { amountText } from '../scale/holdsText';
-import { isSmaller } from '../sizes/size';
+import { isSmaller, type Size } from '../sizes/size';
 import { callAround, keywordAnchor } from './anchors';
 import { CONSUMING_CALLS, iteratesArgument, keptBy, type ConsumingCall, type Keeps } from './consuming-calls';
 import { generatorExpressionFix } from './generator-fix';
@@ -19,7 +20,7 @@ export const mem101: Rule = {
   summary: 'List comprehension passed to a call that only iterates it once',
   docs: {
     whatItDoes:
-      'Flags a list comprehension passed to a function that only iterates its argument once: `sum`, `min`, `max`, `any`, `all`, `sorted`, `set`, `frozenset`, `tuple`, `dict`, `bytes`, `bytearray`, `enumerate`, `zip`, `map`, `filter`, `collections.Counter`, `collections.deque`, `heapq.nlargest`/`nsmallest`/`merge`, the iterator tools of `itertools`, `math.fsum`, `math.prod` and the `statistics` functions but `harmonic_mean`, which makes a list of an iterator itself. Import aliases are followed, and a local name that shadows a builtin (`sum = ...`) is left alone. `str.join` is not flagged: it builds a list from a generator anyway. The message leads with what a generator saves, sized by the size model where it can (`≈ 8·n B (n = len(values))`), which depends on what the call keeps of the items; so does the severity: a warning where the items themselves are saved, information where repeated items or what a lazy result\'s reader drops may be, a hint where only the list\'s pointers are. The rule does not tell the scale of the data, which caps the severity at information.',
+      'Flags a list comprehension passed to a function that only iterates its argument once: `sum`, `min`, `max`, `any`, `all`, `sorted`, `set`, `frozenset`, `tuple`, `dict`, `bytes`, `bytearray`, `enumerate`, `zip`, `map`, `filter`, `collections.Counter`, `collections.deque`, `heapq.nlargest`/`nsmallest`/`merge`, the iterator tools of `itertools`, `math.fsum`, `math.prod` and the `statistics` functions but `harmonic_mean`, which makes a list of an iterator itself. Import aliases are followed, and a local name that shadows a builtin (`sum = ...`) is left alone. `str.join` is not flagged: it builds a list from a generator anyway. The message leads with what a generator saves, sized by the size model where it can (`≈ 8·n B (n = len(values))`), which depends on what the call keeps of the items; so does the severity: a warning where the items themselves are saved, information where repeated items or what a lazy result\'s reader drops may be, a hint where only the list\'s pointers are. That severity is for data at scale: the scale of what the comprehension iterates lowers it (information where unknown, a hint where small).',
     whyBadForMemory:
       'The comprehension builds the whole list before the call starts: 8 bytes of pointer per item plus every item it builds, all alive at once. What a generator expression saves depends on what the call keeps, measured under tracemalloc for 10^5 to 10^6 items on CPython 3.9, 3.11 and 3.13. `sum`, `min`, `max`, `any`, `all`, `math.fsum`, `math.prod`, `statistics.fmean` and `geometric_mean` keep none of the items, `heapq.nlargest`/`nsmallest` and `deque(..., maxlen=n)` keep n, and `dict` keeps the key and value of each pair but not the pair: a generator saves the list and every item built for it, 36 MB for 1,000,000 new ints under 2**30 on 3.9, 40 MB on 3.11 and 3.13, and 64 bytes per pair for `dict`. `statistics.mean`, `stdev`, `variance`, `pstdev` and `pvariance` do the same from Python 3.11; before, they made a list of an iterator, and a generator saves nothing. `sorted`, `tuple`, `deque`, `bytes`, `bytearray`, `statistics.median` and `quantiles` keep every item (or a byte of it): only the list\'s pointers are saved, 8 bytes per item (6.6 to 8.5 for `tuple`, which over-allocates as it grows from a generator). `set`, `frozenset`, `Counter`, `statistics.mode` and `multimode` keep each distinct item once: the pointers and the items that repeat, 10 to 23 bytes per item when all differ and the whole 40 when few do. Lazy consumers (`zip`, `map`, `enumerate`…) keep nothing themselves: the pointers are saved, and the items when what reads the iterator drops them. Where the items exist already (`[x for x in xs]`, comparisons, constants), only the pointers are saved, whatever the call.',
     example: 'total = sum([x * x for x in values])\nfirst = min([line.upper() for line in lines], default="")',
@@ -90,6 +91,8 @@ const TOLD: Readonly<Record<Saving, { readonly severity: Severity; saves(sizes: 
 interface Amounts {
   readonly pointers: string;
   readonly withItems: string | undefined;
+  /** The larger of the two the model sizes: what the finding holds. */
+  readonly held: Size | undefined;
 }
 
 const KEPT: Readonly<Record<Keeps, string>> = {
@@ -105,28 +108,32 @@ const KEPT: Readonly<Record<Keeps, string>> = {
  * The message and severity of a finding: what a generator saves, then why. Items that exist already (`[x for x in xs]`, `[x > 0 for x in xs]`)
  * cost nothing to build, so only the list's pointers are saved whatever the call keeps.
  */
-function toldSaving(calleeName: string, consumer: ConsumingCall, keeps: Keeps, comprehension: Node, facts: DocumentFacts): Pick<Finding, 'message' | 'severity'> {
+function toldSaving(
+  calleeName: string,
+  consumer: ConsumingCall,
+  keeps: Keeps,
+  comprehension: Node,
+  facts: DocumentFacts,
+): Pick<Finding, 'message' | 'severity' | 'holds' | 'scale'> {
   const element = comprehensionElement(comprehension);
   const existing = element !== undefined && returnsExistingObject(element);
   const saving = existing ? 'list' : SAVED[keeps];
   const told = TOLD[saving];
-  const saves = told.saves(savedAmounts(comprehension, saving === 'items', facts));
-  if (existing) return { message: `${saves}: its items (\`${shortText(element)}\`) exist already`, severity: told.severity };
+  const amounts = savedAmounts(comprehension, saving === 'items', facts);
+  const saves = told.saves(amounts);
+  const measured = { severity: told.severity, ...(amounts.held ? { holds: amounts.held } : {}), scale: new DataScales(facts).of(comprehension) };
+  if (existing) return { message: `${saves}: its items (\`${shortText(element)}\`) exist already`, ...measured };
   const listed = consumer.listsIterators;
   const since = listed && listed !== 'always' ? ` (Python ${listed.before}+)` : '';
-  return { message: `${saves}${since}: \`${calleeName}()\` ${KEPT[keeps]}`, severity: told.severity };
+  return { message: `${saves}${since}: \`${calleeName}()\` ${KEPT[keeps]}`, ...measured };
 }
 
-/**
- * The list's pointers, and with the items it built when the size model sizes
- * them. Only the message gives them: a finding's `holds` would also settle its
- * scale (scale/findingScale.ts), which this rule leaves unknown for now.
- */
+/** The list's pointers, and with the items it built when the size model sizes them. */
 function savedAmounts(comprehension: Node, withBuiltItems: boolean, facts: DocumentFacts): Amounts {
   const pointers = listHolds(comprehension, facts, 'pointers');
   const withItems = withBuiltItems ? listHolds(comprehension, facts, 'items') : undefined;
   const more = withItems && pointers && isSmaller(pointers, withItems) ? withItems : undefined;
-  return { pointers: pointers ? amountText(pointers) : '8 B per item', withItems: more && amountText(more) };
+  return { pointers: pointers ? amountText(pointers) : '8 B per item', withItems: more && amountText(more), held: more ?? pointers };
 }
 
 /** An expression's text on one line, shortened for a message. */
