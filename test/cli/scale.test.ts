@@ -3,7 +3,7 @@
 // are hints; JSON and SARIF carry each finding's scale and what it holds.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { jsonFindings, memhints, project } from '../support/cli';
+import { jsonFindings, memhintsAsShipped as memhints, project } from '../support/cli';
 
 // One finding of each scale (MEM103): a short range, a range of a million, and a parameter's length.
 const SOURCE = [

@@ -85,3 +85,18 @@ test('a diagnostic without related places carries no relatedInformation', async 
   assert.equal(diagnostics.length, 1);
   assert.equal('relatedInformation' in diagnostics[0]!, false);
 });
+
+test('with the default settings a small finding is left out and one over a file is a warning; reportSmall shows the small one as a hint', async (t) => {
+  const text = ['squares = sum([x * x for x in range(10)])', 'with open("log.txt") as log:', '    for line in log.readlines():', '        print(line)', ''].join('\n');
+  const shipped = LspTestClient.start(t, { settings: { reportSmall: false } });
+  await shipped.initialize();
+  const { diagnostics } = await shipped.didOpen('file:///workspace/defaults.py', text);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity]),
+    [['MEM106', DiagnosticSeverity.Warning]],
+  );
+  const reporting = LspTestClient.start(t, { settings: { reportSmall: true } });
+  await reporting.initialize();
+  const all = (await reporting.didOpen('file:///workspace/defaults.py', text)).diagnostics;
+  assert.deepEqual(all.find((d) => d.code === 'MEM101')?.severity, DiagnosticSeverity.Hint);
+});

@@ -12,8 +12,18 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** `as`: the user and group to run as (the caller must be root). */
+/**
+ * `memhints check` reports small findings too here (--report-small): these
+ * tests' sources hold a few literals, and what they test is how the command
+ * finds, reports and fixes them. test/cli/scale.test.ts runs the defaults
+ * (memhintsAsShipped). `as`: the user and group to run as (the caller must be root).
+ */
 export function memhints(args: readonly string[], cwd: string, as?: { readonly uid: number; readonly gid: number }): Run {
+  return memhintsAsShipped(args[0] === 'check' && !args.includes('--report-small') ? ['check', '--report-small', ...args.slice(1)] : args, cwd, as);
+}
+
+/** The command as a user runs it, with its default settings. */
+export function memhintsAsShipped(args: readonly string[], cwd: string, as?: { readonly uid: number; readonly gid: number }): Run {
   const result = spawnSync(process.execPath, [CLI_BIN, ...args], { cwd, encoding: 'utf8', ...as });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

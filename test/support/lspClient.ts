@@ -103,6 +103,13 @@ export interface LspClientOptions {
   readonly workspaceFolders?: readonly string[];
 }
 
+/**
+ * Small findings are reported too (as hints): these tests' documents hold a
+ * few literals, and what they test is how the server publishes, fixes and
+ * explains them. A test of the defaults passes `{ reportSmall: false }`.
+ */
+const TESTED_SETTINGS: Readonly<Record<string, unknown>> = { reportSmall: true };
+
 export class LspTestClient {
   /** The `memhints` section answered to workspace/configuration; tests may replace it. */
   settings: Record<string, unknown>;
@@ -123,7 +130,7 @@ export class LspTestClient {
     private readonly connection: ProtocolConnection,
     private readonly options: LspClientOptions,
   ) {
-    this.settings = { ...(options.settings ?? {}) };
+    this.settings = { ...TESTED_SETTINGS, ...(options.settings ?? {}) };
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     connection.onRequest(ConfigurationRequest.type, (params) => {
@@ -232,7 +239,7 @@ export class LspTestClient {
 
   /** Replaces the `memhints` settings and tells the server, as VS Code does when settings.json changes. */
   changeSettings(settings: Record<string, unknown>): void {
-    this.settings = { ...settings };
+    this.settings = { ...TESTED_SETTINGS, ...settings };
     void this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
