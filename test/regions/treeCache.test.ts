@@ -10,6 +10,9 @@ import { Linter } from '../../server/src/linting';
 import { pythonParser } from '../../server/src/parser';
 import { positionAt } from '../support/textEdits';
 
+/** Small findings too: the fixture's few literals are what is compared. */
+const SETTINGS = { ...DEFAULT_SETTINGS, reportSmall: true };
+
 const uri = (index: number) => `file:///open/${index}.py`;
 
 /** A small module of its own per index, with a finding (MEM101: a list built to be summed). */
@@ -63,7 +66,7 @@ test('an edit to a document whose trees were let go parses its new text, and its
   const fresh = new OpenDocuments(await pythonParser());
   const kept = fresh.opened(uri(0), 'python', 2, newText);
   assert.deepEqual(describe(edited.module), describe(kept.module));
-  const findings = (document: OpenDocument) => new Linter().findings(document, DEFAULT_SETTINGS).map((finding) => `${finding.code} ${finding.start}-${finding.end}`);
+  const findings = (document: OpenDocument) => new Linter().findings(document, SETTINGS).map((finding) => `${finding.code} ${finding.start}-${finding.end}`);
   assert.deepEqual(findings(edited), findings(kept));
   assert.ok(findings(kept).length > 0, 'the fixture has a finding to compare');
 });
@@ -71,12 +74,12 @@ test('an edit to a document whose trees were let go parses its new text, and its
 test('the findings of a document stay the same when its trees are let go and parsed again', async () => {
   const { documents, opened } = await openMany(1);
   const linter = new Linter();
-  const before = linter.findings(opened[0]!, DEFAULT_SETTINGS);
+  const before = linter.findings(opened[0]!, SETTINGS);
   assert.ok(before.length > 0, 'the fixture has a finding to compare');
   for (let index = 1; index <= TREE_DOCUMENTS; index++) documents.opened(uri(index), 'python', 1, source(index));
   assert.equal(documents.regionsOf(uri(0)), undefined);
   // A fresh linter, so that the findings come from the trees parsed again.
-  assert.deepEqual(new Linter().findings(opened[0]!, DEFAULT_SETTINGS), before);
+  assert.deepEqual(new Linter().findings(opened[0]!, SETTINGS), before);
 });
 
 test('closing documents lets go of their trees, and a closed document no longer holds any', async () => {
