@@ -105,8 +105,11 @@ function growingCall(call: Node, target: Node, facts: DocumentFacts): Growth | u
   const name = facts.qualifiedName(callee);
   const inputs = name === undefined ? undefined : COMBINING_CALLS.get(name);
   if (inputs) {
-    const fedBack = inputsOf(call, inputs).filter((input) => sameReference(input, target));
+    const all = inputsOf(call, inputs);
+    const fedBack = all.filter((input) => sameReference(input, target));
     const library = name!.startsWith('pandas.') ? 'pandas' : 'numpy';
+    // `pd.concat([a, a])` doubles the value itself: no pieces arrive that storage filled in place could take.
+    if (inputs.sequence && fedBack.length === all.length) return undefined;
     return fedBack.length > 0 ? { label: callee.text, removed: false, library, inputs: fedBack } : undefined;
   }
   if (callee.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'append') return undefined;

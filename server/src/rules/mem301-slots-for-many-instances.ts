@@ -36,7 +36,7 @@ const MAX_BASES = 16;
 export const mem301: Rule = {
   code: 'MEM301',
   name: 'slots-for-many-instances',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   fixAvailability: 'none',
   summary: 'Class without `__slots__` whose instances a loop or comprehension keeps: each one carries room for a dict of attributes',
   docs: {

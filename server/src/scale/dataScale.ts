@@ -8,7 +8,7 @@ import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { callArguments, unparenthesized } from '../analysis/syntax';
 import { Folder } from '../sizes/fold';
-import { DATA_STREAMS, makesArrays, READING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
+import { DATA_STREAMS, makesArrays, READING_METHODS, REDUCING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
 import { joinScales, LARGE_COUNT, type Scale } from './scale';
 
 /** How many names deep a value is followed: past it the scale is unknown. */
@@ -79,9 +79,12 @@ const call: Classifier = (node, scales) => {
   if (name !== undefined && (readsData(name) || makesArrays(name))) return 'large';
   if (name !== undefined && PASS_THROUGH.has(name)) return joinScales(positional(node, scales.facts).map((arg) => scales.of(arg)));
   if (callee.type !== 'attribute') return 'unknown';
-  // A method: reading a file or cursor is data scale; other methods give what their receiver holds (`df.groupby(…)`, `s.split()`).
-  if (READING_METHODS.has(callee.childForFieldName('attribute')?.text ?? '')) return 'large';
-  return name === undefined ? scales.of(callee.childForFieldName('object')) : 'unknown';
+  // A method: reading a file or cursor is data scale; a reduction may be any size;
+  // other methods give what their receiver holds (`df.groupby(…)`, `s.split()`).
+  const method = callee.childForFieldName('attribute')?.text ?? '';
+  if (READING_METHODS.has(method)) return 'large';
+  if (REDUCING_METHODS.has(method) || name !== undefined) return 'unknown';
+  return scales.of(callee.childForFieldName('object'));
 };
 
 const attribute: Classifier = (node, scales) => {
@@ -134,12 +137,35 @@ const BY_NODE_TYPE: Readonly<Record<string, Classifier>> = {
   await: operands,
 };
 
-/** What one binding stores: a value, an update, the items of a loop, or a context manager's value (`with open(p) as f`). */
+/**
+ * What one binding stores: a value, an update, a context manager's value
+ * (`with open(p) as f`), or one item of a loop. An item is one row, line or
+ * element, whatever the loop's scale (rules that grow something over the
+ * passes ask for the loop's scale itself): unknown, except the chunks a
+ * pandas reader yields, each a frame of many rows.
+ */
 function bindingScale(binding: NameBinding, scales: DataScales): Scale {
   if (binding.kind === 'value' || binding.kind === 'augmented') return scales.of(binding.value);
   if (binding.kind !== 'other') return 'unknown';
   const source = boundFrom(binding.site.node);
-  return source ? scales.of(source) : 'unknown';
+  if (!source) return 'unknown';
+  if (!isLoopTarget(binding.site.node)) return scales.of(source);
+  return yieldsChunks(source, scales.facts) ? 'large' : scales.of(source) === 'small' ? 'small' : 'unknown';
+}
+
+function isLoopTarget(target: Node): boolean {
+  for (let node = target.parent; node; node = node.parent) {
+    if (node.type === 'for_statement' || node.type === 'for_in_clause') return true;
+    if (!TARGET_PARTS.has(node.type)) return false;
+  }
+  return false;
+}
+
+/** `pd.read_csv(path, chunksize=…)` and its kin: a loop over it gets frames. */
+function yieldsChunks(iterable: Node, facts: DocumentFacts): boolean {
+  const call = unparenthesized(iterable);
+  const callee = call.type === 'call' ? call.childForFieldName('function') : null;
+  return callee !== null && (facts.qualifiedName(callee) ?? '').startsWith('pandas.read_');
 }
 
 /** The expression a loop target or `as` name takes its value from: the iterable, or the context manager. */

@@ -25,6 +25,16 @@ export const READING_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Methods whose result may be far smaller than their receiver: a few rows
+ * (`head(5)`), a summary (`describe()`), one row per group. Their result's
+ * scale is unknown, not the receiver's.
+ */
+export const REDUCING_METHODS: ReadonlySet<string> = new Set([
+  'head', 'tail', 'sample', 'describe', 'nlargest', 'nsmallest', 'value_counts', 'unique', 'nunique',
+  'sum', 'mean', 'median', 'min', 'max', 'std', 'var', 'count', 'size', 'agg', 'aggregate', 'first', 'last', 'corr', 'cov',
+]);
+
+/**
  * Attributes of a large value that are not data scale: a frame's column
  * names and shape are a handful of items however many rows it has.
  */
