@@ -21,7 +21,8 @@ const ZEROS = '[0] * 1000';
 /** Cell sources by kind, top to bottom; `pd` is imported in cell 2 and used in cell 4. */
 const CELLS: readonly (readonly ['markdown' | 'code', string])[] = [
   ['markdown', '# Squares and sales'],
-  ['code', `${PANDAS_IMPORT}\n\nxs = [1, 2, 3]`],
+  // A million items: data scale, so the sum() finding is a warning (over `[1, 2, 3]` it would be left out as small).
+  ['code', `${PANDAS_IMPORT}\n\nxs = range(1_000_000)`],
   ['code', `${SQUARES_CALL}\nprint(total)`],
   ['code', `${READ_CSV}\nprint(df["price"].sum())`],
   ['code', `zeros = ${ZEROS}`],
@@ -63,7 +64,7 @@ describe('memhints in VS Code, in a Jupyter notebook', { timeout: 10 * 60_000 },
     assert.deepEqual(squiggled, [SQUARES_CELL, READ_CSV_CELL], 'squiggles in other cells');
 
     await notebook.waitForProblem('the MEM101 entry for sum() in the Problems panel', isSumWarning);
-    await notebook.waitForProblem('the MEM401 entry in the Problems panel', (entry) => entry.includes('MEM401') && entry.includes('usecols=["price"]'));
+    await notebook.waitForProblem('the MEM401 entry in the Problems panel', (entry) => entry.includes('MEM401') && entry.includes('`df` uses "price"'));
     await notebook.screenshot('notebook-diagnostic');
     // The Problems panel names the notebook, not the cell: going to the entry shows which.
     await notebook.clickProblem(isSumWarning);

@@ -1,9 +1,10 @@
 // The packaged extension in a real VS Code (code-server + chromium), checked
 // by what a user sees: squiggles, the Problems panel, the quick-fix menu and
 // what its fixes do to the text, the hover, the restart command, a folder
-// opened in Restricted Mode, fix-on-save, and pyproject.toml configuration.
+// opened in Restricted Mode, fix-on-save, pyproject.toml configuration, and
+// findings of small scale, left out by default and hints on request.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from 'node:test';
 import { REPO_ROOT } from '../support/paths';
@@ -17,7 +18,9 @@ const reportSource = readFileSync(join(REPO_ROOT, 'examples', REPORT), 'utf8');
 const SQUARES_CALL = 'sum([r * r for r in readings])';
 const ZEROS = '[0] * 1000';
 const isSumWarning = (problem: string) => problem.includes('MEM101') && problem.includes('`sum()`');
-const FRESH_FINDING = 'smallest = min([x * 2 for x in range(3)])';
+// Over a million items: data scale, so a warning (over range(3) it would be left out as small).
+const FRESH_FINDING = 'smallest = min([x * 2 for x in range(10**6)])';
+const FRESH_FIXED = 'smallest = min(x * 2 for x in range(10**6))';
 assert.ok(reportSource.includes(SQUARES_CALL) && reportSource.includes(ZEROS), `examples/${REPORT} no longer holds the code these scenarios use`);
 
 describe('memhints in VS Code', { timeout: 15 * 60_000 }, () => {
@@ -108,7 +111,8 @@ describe('memhints in VS Code, in a folder the user does not trust', { timeout: 
   });
 });
 
-const TOTALS = 'values = [1, 2, 3]\ntotal = sum([v * v for v in values])\nfor v in list(values):\n    print(v)\n';
+// Values read from a file: data scale, so both findings are warnings and show in the Problems panel.
+const TOTALS = 'values = [float(line) for line in open("values.txt")]\ntotal = sum([v * v for v in values])\nfor size in [abs(v) for v in values]:\n    print(size)\n';
 const CONFIGURED_WORKSPACE = {
   '.vscode/settings.json': JSON.stringify({ '[python]': { 'editor.codeActionsOnSave': { 'source.fixAll.memhints': 'explicit' } } }),
   'configured/pyproject.toml': '[tool.memhints]\nignore = ["MEM101"]\n',
@@ -159,13 +163,44 @@ describe('memhints in VS Code, configured by pyproject.toml and settings', { tim
     await workbench.typeAtEnd(`\n${FRESH_FINDING}`);
     await workbench.waitForEditorLine('the typed line', (line) => line.includes(FRESH_FINDING));
     await workbench.runCommand('File: Save');
-    await workbench.waitForEditorLine('the typed min() call to become a generator expression', (line) => line.includes('smallest = min(x * 2 for x in range(3))'));
+    await workbench.waitForEditorLine('the typed min() call to become a generator expression', (line) => line.includes(FRESH_FIXED));
     await workbench.waitForEditorLine('the sum() call to become a generator expression', (line) => line.includes('total = sum(r * r for r in readings)'));
     const saved = await waitFor('the fixed text on disk', () => {
       const text = readFileSync(join(folder(), REPORT), 'utf8');
-      return text.includes('min(x * 2 for x in range(3))') ? text : undefined;
+      return text.includes(FRESH_FIXED) ? text : undefined;
     });
     assert.ok(saved.includes('sum(r * r for r in readings)') && !saved.includes(SQUARES_CALL), 'the saved file still holds the list comprehension');
     await workbench.screenshot('fix-on-save');
+  });
+});
+
+const SMALL_SCRIPT = 'small.py';
+const SMALL_FINDING = 'largest = max([s * 2 for s in sizes])';
+const LARGE_FINDING = 'total = sum([x * x for x in range(10**6)])';
+const SMALL = `sizes = [3, 1, 2]\n${SMALL_FINDING}\n${LARGE_FINDING}\n`;
+
+describe('memhints in VS Code, for findings of small scale', { timeout: 5 * 60_000 }, () => {
+  const { scenario, folder } = useVsCode({ workspaceFiles: { [SMALL_SCRIPT]: SMALL } });
+
+  scenario('a finding over a 3-item list is left out by default and shows as a hint once memhints.reportSmall is true', async (workbench) => {
+    await workbench.openFile(SMALL_SCRIPT);
+    // Both findings would come in one publication, so once the sum() warning shows, the max() one is known to be left out.
+    await workbench.waitForProblem('the MEM101 warning for sum() over a million items', (entry) => entry.includes('MEM101') && entry.includes('`sum()`'));
+    const problems = await workbench.problems();
+    assert.ok(!problems.some((entry) => entry.includes('`max()`')), `the small max() finding is reported: ${JSON.stringify(problems)}`);
+    await workbench.closePanel();
+    assert.deepEqual(await workbench.squiggledLines('warning'), [LARGE_FINDING]);
+    for (const severity of ['info', 'hint'] as const) assert.deepEqual(await workbench.squiggledLines(severity), [], `${severity} squiggles`);
+
+    mkdirSync(join(folder(), '.vscode'), { recursive: true });
+    writeFileSync(join(folder(), '.vscode', 'settings.json'), JSON.stringify({ 'memhints.reportSmall': true }));
+    await waitFor('a hint under the max() call', async () => ((await workbench.squiggledLines('hint')).includes(SMALL_FINDING) ? true : undefined));
+    assert.deepEqual(await workbench.squiggledLines('warning'), [LARGE_FINDING], 'the sum() finding stays a warning');
+    assert.deepEqual(await workbench.squiggledLines('info'), []);
+    // A hint's dots sit under the first two characters of what it marks: `[s`.
+    const hover = await workbench.hoverOver('[s', { timeoutMs: 10_000 });
+    await workbench.screenshot('small-scale-hint');
+    await workbench.pressEscape();
+    assert.ok(hover?.includes('MEM101') && hover.includes('`max()`'), `the hover over the hint: ${JSON.stringify(hover)}`);
   });
 });

@@ -78,6 +78,28 @@ export class Workbench {
     }, options);
   }
 
+  /**
+   * The text of each editor line under a squiggle of `severity`, top to
+   * bottom. A hint's squiggle is three dots under its first two characters,
+   * so the line it sits on is what tells which finding it marks.
+   */
+  async squiggledLines(severity: 'warning' | 'info' | 'hint'): Promise<string[]> {
+    return this.page.locator(EDITOR).first().evaluate((editor, className) => {
+      const lines = [...editor.querySelectorAll<HTMLElement>('.view-lines .view-line')];
+      const shown: { top: number; text: string }[] = [];
+      for (const squiggle of editor.querySelectorAll(`.${className}`)) {
+        const box = squiggle.getBoundingClientRect();
+        const middle = box.top + box.height / 2;
+        const line = lines.find((candidate) => {
+          const lineBox = candidate.getBoundingClientRect();
+          return middle >= lineBox.top && middle <= lineBox.bottom;
+        });
+        if (line) shown.push({ top: box.top, text: (line.textContent ?? '').replace(/\u00a0/g, ' ') });
+      }
+      return shown.sort((a, b) => a.top - b.top).map((line) => line.text);
+    }, `squiggly-${severity}`);
+  }
+
   /** Ctrl+Shift+M, then the text of each entry the Problems panel lists. */
   async problems(): Promise<string[]> {
     if (!(await this.page.locator('.markers-panel').isVisible())) await this.page.keyboard.press('Control+Shift+M');

@@ -58,10 +58,12 @@ suite('memhints in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('flags the summed list comprehension with MEM101, and not the str.join', () => {
+  test('flags the summed list comprehension over the file\'s readings with a MEM101 warning, and not the str.join', () => {
     const summed = rangeOfText(document, '[r * r for r in readings]');
     const flagged = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'MEM101' && diagnostic.range.isEqual(summed));
     assert.ok(flagged, `no MEM101 at ${JSON.stringify(summed)}; got ${JSON.stringify(diagnostics.map((d) => [codeOf(d), d.range]))}`);
+    // The readings come from a file: data scale, so the rule's own severity.
+    assert.equal(flagged.severity, vscode.DiagnosticSeverity.Warning);
     const joined = rangeOfText(document, '[str(r) for r in readings[:3]]');
     assert.ok(diagnostics.every((diagnostic) => !diagnostic.range.intersection(joined)));
   });
@@ -73,7 +75,7 @@ suite('memhints in VS Code', () => {
     assert.ok(fix?.edit, `offered: ${JSON.stringify(actions.map((action) => action.title))}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     try {
-      assert.equal(document.lineAt(summed.start.line).text, '    total = sum(r * r for r in readings)');
+      assert.equal(document.lineAt(summed.start.line).text, 'total = sum(r * r for r in readings)');
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
