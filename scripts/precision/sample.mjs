@@ -57,7 +57,7 @@ console.log(SAMPLE_COLUMNS.join('\t'));
 for (const [i, code] of codes.entries()) {
   const drawn = shuffle(byRule.get(code), ruleSeed(seed, code)).slice(0, quotas[i]).sort(byPlace);
   for (const finding of drawn) {
-    console.log(tsvLine([findingId(finding), finding.file, finding.cell ?? '', finding.line, finding.column, finding.code, finding.severity, finding.message, '', '', '']));
+    console.log(tsvLine([findingId(finding), finding.file, finding.cell ?? '', finding.line, finding.column, finding.code, finding.severity, finding.scale ?? '', finding.message, '', '', '']));
   }
 }
 console.error(codes.map((code, i) => `${code} ${quotas[i]}/${byRule.get(code).length}`).join(', '));

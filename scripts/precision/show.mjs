@@ -22,7 +22,8 @@ for (const row of readTsv(positionals[0])) {
   const text = readFileSync(join(values.root, row.file), 'utf8');
   const lines = row.file.endsWith('.ipynb') ? notebookLines(text) : text.split(/\r\n|\r|\n/).map((code, i) => ({ cell: undefined, line: i + 1, code }));
   const at = lines.findIndex((l) => l.line === Number(row.line) && (row.cell === '' || l.cell === Number(row.cell)));
-  console.log(`\n=== ${row.id} ${row.code} ${row.file}${row.cell ? ` cell ${row.cell}` : ''}:${row.line}:${row.column}\n    ${row.message}`);
+  const message = row['after-message'] || row.message || row['before-message'];
+  console.log(`\n=== ${row.id} ${row.code} ${row.file}${row.cell ? ` cell ${row.cell}` : ''}:${row.line}:${row.column}\n    ${message}`);
   const from = Math.max(0, at - Number(values.before));
   const to = Math.min(lines.length, at + Number(values.after) + 1);
   let cell;

@@ -3,19 +3,21 @@
 //
 //   node scripts/precision/tally.mjs TRIAGE.tsv --findings FINDINGS.json --root CORPUS [--ran-in DIR] [--reading copying]
 //
-// Per rule: the run's findings (by severity), how many of the sample the run still reports,
-// and the verdicts of those (TP, TP-trivial, FP). The totals are given twice: over the sample
-// as drawn, and weighted by each rule's share of the run's findings (the sample takes up to 12
-// of each rule, so a rule with few findings weighs as much in it as a rule with hundreds).
+// Per rule: the run's findings by severity, how many of the sample the run still reports (same
+// file, cell, line and rule: `matchRow` in findings.mjs, so a finding whose column moved is the
+// same finding), and the verdicts of those (TP, TP-trivial, FP). "Warning" is the severity the
+// run gives a sampled finding now. The totals are given twice: over the sample as drawn, and
+// weighted by each rule's share of the run's findings (or warnings): the sample takes up to 12
+// of each rule, so a rule with few findings weighs as much in it as a rule with hundreds.
 // A sampled finding the run no longer reports counts as silenced, whatever its verdict.
 // --reading copying takes the verdict written as "(as copying: VERDICT)" in a reason instead
 // of the verdict column: MEM204 judged on the copying it removes rather than on the peak.
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findingKey, readTsv, rowAsFinding } from './findings.mjs';
+import { matchRow, readFindings, readTsv } from './findings.mjs';
 
 const VERDICTS = ['TP', 'TP-trivial', 'FP'];
+const SEVERITIES = ['warning', 'information', 'hint'];
+const SCALES = ['large', 'unknown', 'small'];
 const { values, positionals } = parseArgs({
   options: { findings: { type: 'string' }, root: { type: 'string' }, 'ran-in': { type: 'string' }, reading: { type: 'string' } },
   allowPositionals: true,
@@ -25,13 +27,10 @@ if (positionals.length !== 1 || values.findings === undefined || values.root ===
   process.exit(2);
 }
 
-const root = resolve(values.root);
-const ranIn = resolve(values['ran-in'] ?? values.root);
-const findings = JSON.parse(readFileSync(values.findings, 'utf8')).map((f) => ({ ...f, file: relative(root, resolve(ranIn, f.file)).split('\\').join('/') }));
-const reported = new Map(findings.map((f) => [findingKey(f), f]));
+const findings = readFindings(values.findings, values.root, values['ran-in']);
 const rows = readTsv(positionals[0]).map((row) => {
-  const now = reported.get(findingKey(rowAsFinding(row)));
-  return { ...row, verdict: verdictOf(row), reported: now !== undefined, severityNow: now?.severity };
+  const now = matchRow(row, findings);
+  return { ...row, verdict: verdictOf(row), reported: now !== undefined, severityNow: now?.severity, scaleNow: now?.scale };
 });
 for (const row of rows) {
   if (!VERDICTS.includes(row.verdict)) throw new Error(`${row.id}: verdict "${row.verdict}" is none of ${VERDICTS.join(', ')}`);
@@ -40,30 +39,50 @@ for (const row of rows) {
 const codes = [...new Set([...findings.map((f) => f.code), ...rows.map((r) => r.code)])].sort();
 const table = codes.map((code) => ruleFigures(code));
 
-console.log('| rule | findings | of which warnings | sampled | still reported | TP | TP-trivial | FP | FP share | TP share among warnings |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log(`| rule | findings | ${SEVERITIES.join(' | ')} | sampled | still reported | of which warnings | TP | TP-trivial | FP | FP share | TP share among warnings |`);
+console.log(`|---|---:|${SEVERITIES.map(() => '---:').join('|')}|---:|---:|---:|---:|---:|---:|---:|---:|`);
 for (const r of table) {
-  console.log(`| ${r.code} | ${r.findings} | ${r.warnings} | ${r.sampled} | ${r.kept.length} | ${r.TP} | ${r['TP-trivial']} | ${r.FP} | ${percent(r.FP, r.kept.length)} | ${percent(r.warnTP, r.warnKept)} |`);
+  console.log(
+    `| ${r.code} | ${r.findings} | ${SEVERITIES.map((s) => r[s]).join(' | ')} | ${r.sampled} | ${r.kept} | ${r.warnKept} | ${r.TP} | ${r['TP-trivial']} | ${r.FP} | ${percent(r.FP, r.kept)} | ${percent(r.warnTP, r.warnKept)} |`,
+  );
 }
-const sum = (key) => table.reduce((total, r) => total + (typeof r[key] === 'number' ? r[key] : r[key].length), 0);
-console.log(`| **all (sample)** | **${sum('findings')}** | **${sum('warnings')}** | **${sum('sampled')}** | **${sum('kept')}** | **${sum('TP')}** | **${sum('TP-trivial')}** | **${sum('FP')}** | **${percent(sum('FP'), sum('kept'))}** | **${percent(sum('warnTP'), sum('warnKept'))}** |`);
-console.log(`| **all (weighted by findings per rule)** | | | | | ${weighted('TP', 'findings', 'kept')} | ${weighted('TP-trivial', 'findings', 'kept')} | ${weighted('FP', 'findings', 'kept')} | **${weighted('FP', 'findings', 'kept')}** | **${weighted('warnTP', 'warnings', 'warnKept')}** |`);
+const sum = (key) => table.reduce((total, r) => total + r[key], 0);
+console.log(
+  `| **all (sample)** | **${sum('findings')}** | ${SEVERITIES.map((s) => `**${sum(s)}**`).join(' | ')} | **${sum('sampled')}** | **${sum('kept')}** | **${sum('warnKept')}** | **${sum('TP')}** | **${sum('TP-trivial')}** | **${sum('FP')}** | **${percent(sum('FP'), sum('kept'))}** | **${percent(sum('warnTP'), sum('warnKept'))}** |`,
+);
+console.log(
+  `| **all (weighted by findings per rule)** | | ${SEVERITIES.map(() => '').join(' | ')} | | | | ${weighted('TP', 'findings', 'kept')} | ${weighted('TP-trivial', 'findings', 'kept')} | ${weighted('FP', 'findings', 'kept')} | **${weighted('FP', 'findings', 'kept')}** | **${weighted('warnTP', 'warning', 'warnKept')}** |`,
+);
+const unweighted = table.filter((r) => r.warning > 0 && r.warnKept === 0).map((r) => `${r.code} (${r.warning})`);
+if (unweighted.length > 0) console.log(`\nWarnings of rules with no sampled warning, left out of the weighted TP share: ${unweighted.join(', ')}.`);
 
-console.log('\n| scale (by hand) | sampled | TP | TP-trivial | FP |');
+console.log('\n| scale (by hand) | sampled, still reported | TP | TP-trivial | FP |');
 console.log('|---|---:|---:|---:|---:|');
-for (const scale of ['large', 'unknown', 'small']) {
-  const of = rows.filter((r) => r.reported && r.scale === scale);
-  console.log(`| ${scale} | ${of.length} | ${VERDICTS.map((v) => of.filter((r) => r.verdict === v).length).join(' | ')} |`);
+for (const scale of SCALES) printVerdicts(scale, rows.filter((r) => r.reported && r.scale === scale));
+
+if (rows.some((r) => r.scaleNow !== undefined)) {
+  console.log('\n| scale and severity (as reported) | sampled, still reported | TP | TP-trivial | FP |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const scale of SCALES) {
+    for (const severity of SEVERITIES) {
+      const of = rows.filter((r) => r.reported && r.scaleNow === scale && r.severityNow === severity);
+      if (of.length > 0) printVerdicts(`${scale}, ${severity}`, of);
+    }
+  }
 }
+
 const silenced = rows.filter((r) => !r.reported);
-if (silenced.length > 0) console.log(`\nNo longer reported: ${silenced.length} (${VERDICTS.map((v) => `${silenced.filter((r) => r.verdict === v).length} ${v}`).join(', ')}).`);
+if (silenced.length > 0) console.log(`\nNo longer reported: ${silenced.length} (${countVerdicts(silenced)}).`);
+const overstated = rows.filter((r) => r.reported && /^\[overstated\]/.test(r.reason ?? ''));
+if (overstated.length > 0) console.log(`Still reported with a message that overstates the saving ([overstated] in the reason): ${overstated.length} (${countVerdicts(overstated)}).`);
 
 function ruleFigures(code) {
   const ofRule = findings.filter((f) => f.code === code);
   const sampled = rows.filter((r) => r.code === code);
   const kept = sampled.filter((r) => r.reported);
   const warnKept = kept.filter((r) => r.severityNow === 'warning');
-  const figures = { code, findings: ofRule.length, warnings: ofRule.filter((f) => f.severity === 'warning').length, sampled: sampled.length, kept, warnKept: warnKept.length };
+  const figures = { code, findings: ofRule.length, sampled: sampled.length, kept: kept.length, warnKept: warnKept.length };
+  for (const s of SEVERITIES) figures[s] = ofRule.filter((f) => f.severity === s).length;
   for (const v of VERDICTS) figures[v] = kept.filter((r) => r.verdict === v).length;
   figures.warnTP = warnKept.filter((r) => r.verdict === 'TP').length;
   return figures;
@@ -74,12 +93,19 @@ function weighted(part, population, base) {
   let estimate = 0;
   let total = 0;
   for (const r of table) {
-    const sampledBase = typeof r[base] === 'number' ? r[base] : r[base].length;
-    if (sampledBase === 0) continue;
-    estimate += (r[population] * r[part]) / sampledBase;
+    if (r[base] === 0) continue;
+    estimate += (r[population] * r[part]) / r[base];
     total += r[population];
   }
   return total === 0 ? '–' : `${((100 * estimate) / total).toFixed(1)}%`;
+}
+
+function printVerdicts(label, of) {
+  console.log(`| ${label} | ${of.length} | ${VERDICTS.map((v) => of.filter((r) => r.verdict === v).length).join(' | ')} |`);
+}
+
+function countVerdicts(of) {
+  return VERDICTS.map((v) => `${of.filter((r) => r.verdict === v).length} ${v}`).join(', ');
 }
 
 function percent(part, whole) {
