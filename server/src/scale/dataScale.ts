@@ -147,18 +147,21 @@ const BY_NODE_TYPE: Readonly<Record<string, Classifier>> = {
 function bindingScale(binding: NameBinding, scales: DataScales): Scale {
   if (binding.kind === 'value' || binding.kind === 'augmented') return scales.of(binding.value);
   if (binding.kind !== 'other') return 'unknown';
-  const source = boundFrom(binding.site.node);
-  if (!source) return 'unknown';
-  if (!isLoopTarget(binding.site.node)) return scales.of(source);
-  return yieldsChunks(source, scales.facts) ? 'large' : scales.of(source) === 'small' ? 'small' : 'unknown';
+  const bound = boundFrom(binding.site.node);
+  if (!bound) return 'unknown';
+  if (!bound.isLoopItem) return scales.of(bound.source);
+  return yieldsChunks(bound.source, scales.facts) ? 'large' : scales.of(bound.source) === 'small' ? 'small' : 'unknown';
 }
 
-function isLoopTarget(target: Node): boolean {
+/** The expression a loop target or `as` name takes its value from: the iterable, or the context manager. */
+function boundFrom(target: Node): { readonly source: Node; readonly isLoopItem: boolean } | undefined {
   for (let node = target.parent; node; node = node.parent) {
-    if (node.type === 'for_statement' || node.type === 'for_in_clause') return true;
-    if (!TARGET_PARTS.has(node.type)) return false;
+    const isLoop = node.type === 'for_statement' || node.type === 'for_in_clause';
+    const source = isLoop ? node.childForFieldName('right') : node.type === 'as_pattern' ? node.namedChild(0) : undefined;
+    if (source !== undefined) return source ? { source, isLoopItem: isLoop } : undefined;
+    if (!TARGET_PARTS.has(node.type)) return undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** `pd.read_csv(path, chunksize=…)` and its kin: a loop over it gets frames. */
@@ -166,16 +169,6 @@ function yieldsChunks(iterable: Node, facts: DocumentFacts): boolean {
   const call = unparenthesized(iterable);
   const callee = call.type === 'call' ? call.childForFieldName('function') : null;
   return callee !== null && (facts.qualifiedName(callee) ?? '').startsWith('pandas.read_');
-}
-
-/** The expression a loop target or `as` name takes its value from: the iterable, or the context manager. */
-function boundFrom(target: Node): Node | null {
-  for (let node = target.parent; node; node = node.parent) {
-    if (node.type === 'for_statement' || node.type === 'for_in_clause') return node.childForFieldName('right');
-    if (node.type === 'as_pattern') return node.namedChild(0);
-    if (!TARGET_PARTS.has(node.type)) return null;
-  }
-  return null;
 }
 
 /** What stands between a loop's target name and the loop: `for i, (a, b) in …`. */
