@@ -17,7 +17,8 @@ Reads a request as JSON on stdin and prints the run as JSON:
       "interpreter": "3.11.2, numpy 1.24.2, pandas 1.5.3" (those imported)}
 
 Each run wants a process of its own: what an earlier run left allocated,
-cached or imported would move the next one's peak.
+cached or imported would move the next one's peak. scripts/mem201-peaks.py
+imports `traced` to measure its cases the same way.
 """
 import hashlib
 import json
