@@ -8,7 +8,12 @@
 # The documentation quotes N=100000, K=10 (a 1 MB result) under CPython 3.9,
 # 3.11 and 3.13 (scripts/pythons/install.sh). The copying cases take seconds
 # to a minute each at that size: their time grows with the square of N.
-import sys, time, tracemalloc
+# Peaks are measured as the rules' premise tests measure them
+# (test/support/premise/traced_run.py).
+import os, sys, time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "support", "premise"))
+from traced_run import traced
 
 CASES = {
 
@@ -298,16 +303,13 @@ RESULT = b
 }
 
 def measure(case, n, k, mode):
-    code = compile(CASES[case], case, "exec")
-    namespace = {"__name__": "__case__", "N": n, "K": k}
+    setup = "N = %d\nK = %d" % (n, k)
     if mode == "peak":
-        tracemalloc.start()
-        tracemalloc.reset_peak()
-        base = tracemalloc.get_traced_memory()[0]
-        exec(code, namespace)
-        peak = tracemalloc.get_traced_memory()[1] - base
-        tracemalloc.stop()
-        return "%s peak %d B, result %d" % (case, peak, len(namespace["RESULT"]))
+        run = traced({"setup": setup, "code": CASES[case], "figures": {"length": "len(RESULT)"}})
+        return "%s peak %d B, result %d" % (case, run["peak"], run["figures"]["length"])
+    namespace = {"__name__": "__case__"}
+    exec(setup, namespace)
+    code = compile(CASES[case], case, "exec")
     start = time.perf_counter()
     exec(code, namespace)
     return "%s %.4f s, result %d" % (case, time.perf_counter() - start, len(namespace["RESULT"]))

@@ -11,7 +11,8 @@ import { hoverAt } from '../../server/src/features/hover';
 import { pythonParser } from '../../server/src/parser';
 import { shortBytes } from '../../server/src/sizes/format';
 import { PANDAS_VERSION } from '../../server/src/sizes/pandas';
-import { pandasPythonOrSkip, runPythonJson } from '../support/python';
+import { runPythonJson } from '../support/python';
+import { pandasPythonOrSkip } from '../support/pythons';
 
 const SOURCE = [
   'import numpy as np',

@@ -5,11 +5,9 @@
 // finding's message says a generator saves; its severity must follow.
 import assert from 'node:assert/strict';
 import { mem101 } from '../../server/src/rules/mem101-generator-in-call';
-import type { Severity } from '../../server/src/rules/types';
-import { severityAtScale } from '../../server/src/scale/findingScale';
-import { measureFlagged, type FlaggedCase, type FlaggedRuns } from '../support/flaggedPremise';
-import { assertClaim, DATA_SCALE, type Tolerance } from '../support/premise';
-import { forEachPython } from '../support/premisePythons';
+import { assertClaim, type Tolerance } from '../support/premise/claims';
+import { forEachFlaggedCase, type FlaggedCase, type MessageClaim } from '../support/premise/flagged';
+import { DATA_SCALE } from '../support/premise/tracedRun';
 
 const ITEMS = DATA_SCALE;
 
@@ -20,7 +18,9 @@ const SETUP = [
 ].join('\n');
 
 /** Ints above 256 are built anew each time; `% 100 + 1000` makes 100 distinct values, each built again and again. */
-const CASES: readonly (FlaggedCase & { readonly repeats?: boolean })[] = [
+type Case = FlaggedCase & { readonly repeats?: boolean };
+
+const CASES: readonly Case[] = [
   ...mem101.docs.example.split('\n').map((code) => ({ title: `documented: ${code}`, setup: SETUP, code })),
   { title: 'heapq.nlargest keeps n', setup: SETUP, code: 'top = heapq.nlargest(10, [x * 3 + 1000 for x in values])' },
   // Keys and values that exist already: besides its pointers the list holds the pairs, which dict drops.
@@ -54,17 +54,11 @@ const POINTERS: Tolerance = {
 /** At least 8 B per item, more when items are dropped. */
 const AT_LEAST_POINTERS: Tolerance = { ...POINTERS, above: Number.POSITIVE_INFINITY, why: `${POINTERS.why}; a set or Counter's table grows while fewer items exist` };
 
-interface Claim {
-  readonly pattern: RegExp;
-  readonly severity: Severity;
-  check(runs: FlaggedRuns, version: string, repeats: boolean): void;
-}
-
-const CLAIMS: readonly Claim[] = [
+const CLAIMS: readonly MessageClaim<Case>[] = [
   {
     pattern: /^Saves (?:≈ [^:]+: the list|the list's [^:]+?) and the items it built(?: \(Python (\d+\.\d+)\+\))?:/,
     severity: 'warning',
-    check(runs, version) {
+    check(runs, { version }) {
       const since = this.pattern.exec(runs.finding.message)![1];
       if (since && !versionAtLeast(version, since)) {
         // Before `since` the call makes a list of the generator, as the message's qualifier says: nothing is saved.
@@ -78,7 +72,7 @@ const CLAIMS: readonly Claim[] = [
   {
     pattern: /^Saves the list's [^:]+ and repeated items:/,
     severity: 'information',
-    check(runs, _version, repeats) {
+    check(runs, _python, { repeats }) {
       if (repeats) assertClaim('peak saved, against what the list and its items hold', runs.peakSaved, runs.held, LIST_AND_ITEMS);
       else assertClaim('peak saved, against 8 B per item', runs.peakSaved, 8 * runs.count, AT_LEAST_POINTERS);
     },
@@ -96,16 +90,4 @@ function versionAtLeast(version: string, minimum: string): boolean {
   return major! > wantMajor! || (major === wantMajor && minor! >= wantMinor!);
 }
 
-for (const flagged of CASES) {
-  forEachPython(`MEM101 premise: ${flagged.title}`, async ({ python, version }, context) => {
-    const runs = await measureFlagged(python, mem101, flagged);
-    const { finding } = runs;
-    context.diagnostic(`[${finding.scale}] ${finding.message}: peak ${runs.before.peak} -> ${runs.after.peak} B over ${runs.count} items, the list alone holds ${runs.held} B`);
-    assert.ok(runs.count >= ITEMS, `${runs.count} items, not data scale`);
-    const claim = CLAIMS.find((candidate) => candidate.pattern.test(finding.message));
-    assert.ok(claim, `no measured claim matches the message ${JSON.stringify(finding.message)}`);
-    assert.equal(runs.ruleSeverity, claim.severity, `the rule's severity for: ${finding.message}`);
-    assert.equal(finding.severity, severityAtScale(claim.severity, finding.scale ?? 'unknown'), `the severity at its scale: ${finding.message}`);
-    claim.check(runs, version, flagged.repeats === true);
-  });
-}
+forEachFlaggedCase(mem101, CASES, CLAIMS, 'the list');

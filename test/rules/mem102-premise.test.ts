@@ -3,13 +3,10 @@
 // and after MEM102's fix under tracemalloc, on every CPython the suite has.
 // The fix must compute and print the same, and lower the peak by what the
 // finding's message says iterating directly saves; its severity must follow.
-import assert from 'node:assert/strict';
 import { mem102 } from '../../server/src/rules/mem102-loop-over-copy';
-import type { Severity } from '../../server/src/rules/types';
-import { severityAtScale } from '../../server/src/scale/findingScale';
-import { measureFlagged, type FlaggedCase, type FlaggedRuns } from '../support/flaggedPremise';
-import { assertClaim, DATA_SCALE, type Tolerance } from '../support/premise';
-import { forEachPython } from '../support/premisePythons';
+import { assertClaim, type Tolerance } from '../support/premise/claims';
+import { forEachFlaggedCase, type FlaggedCase, type MessageClaim } from '../support/premise/flagged';
+import { DATA_SCALE } from '../support/premise/tracedRun';
 
 const ITEMS = DATA_SCALE;
 
@@ -42,13 +39,7 @@ const AT_LEAST_POINTERS: Tolerance = { ...POINTERS, above: Number.POSITIVE_INFIN
 /** What the message says each pair costs, per item. */
 const PAIRS: Tolerance = { below: 0.1, above: 0.1, why: 'the list over-allocates nothing here (list() of a sized view), and a two-item tuple is 56 B on 3.9 to 3.13' };
 
-interface Claim {
-  readonly pattern: RegExp;
-  readonly severity: Severity;
-  check(runs: FlaggedRuns): void;
-}
-
-const CLAIMS: readonly Claim[] = [
+const CLAIMS: readonly MessageClaim[] = [
   { pattern: /^Saves (?:the copy's|only the list's) /, severity: 'hint', check: (runs) => assertClaim('peak saved, against 8 B per item', runs.peakSaved, 8 * runs.count, POINTERS) },
   {
     pattern: /^Saves ≈ (\d+)·n B \(n = .+?\) of pair tuples and pointers:/,
@@ -70,16 +61,4 @@ const CLAIMS: readonly Claim[] = [
   },
 ];
 
-for (const flagged of CASES) {
-  forEachPython(`MEM102 premise: ${flagged.title}`, async ({ python }, context) => {
-    const runs = await measureFlagged(python, mem102, flagged);
-    const { finding } = runs;
-    context.diagnostic(`[${finding.scale}] ${finding.message}: peak ${runs.before.peak} -> ${runs.after.peak} B over ${runs.count} items, the copy alone holds ${runs.held} B`);
-    assert.ok(runs.count >= ITEMS, `${runs.count} items, not data scale`);
-    const claim = CLAIMS.find((candidate) => candidate.pattern.test(finding.message));
-    assert.ok(claim, `no measured claim matches the message ${JSON.stringify(finding.message)}`);
-    assert.equal(runs.ruleSeverity, claim.severity, `the rule's severity for: ${finding.message}`);
-    assert.equal(finding.severity, severityAtScale(claim.severity, finding.scale ?? 'unknown'), `the severity at its scale: ${finding.message}`);
-    claim.check(runs);
-  });
-}
+forEachFlaggedCase(mem102, CASES, CLAIMS, 'the copy');

@@ -4,14 +4,16 @@
 // pointers and its ints, as its message leads with), where a range takes 48.
 import assert from 'node:assert/strict';
 import { mem103 } from '../../server/src/rules/mem103-list-of-range';
-import { findingsIn } from '../support/analyze';
-import { assertClaim, DATA_SCALE, describeRuns, measureFix } from '../support/premise';
-import { forEachPython } from '../support/premisePythons';
+import { assertClaim } from '../support/premise/claims';
+import { findingsOf } from '../support/premise/documented';
+import { describeRuns, measureFix } from '../support/premise/fixRuns';
+import { forEachPython } from '../support/premise/interpreters';
+import { DATA_SCALE } from '../support/premise/tracedRun';
 
 const CLAIM = /^≈ (\d+)·n B of ints in a list \(n = len\(rows\)\).*`range\(…\)` takes (\d+) B$/;
 
 forEachPython('MEM103: range(…) lowers the peak of the documented example by the list and its ints', async ({ python }, context) => {
-  const findings = await findingsIn(mem103.docs.example, { rules: [mem103] });
+  const findings = await findingsOf(mem103, mem103.docs.example);
   const claim = CLAIM.exec(findings[0]?.message ?? '');
   assert.ok(claim, `the example's first finding states the cost: ${findings[0]?.message}`);
   const [perItem, rangeBytes] = claim.slice(1).map(Number) as [number, number];

@@ -6,9 +6,11 @@
 // so that is all the fix can save here.
 import assert from 'node:assert/strict';
 import { mem104 } from '../../server/src/rules/mem104-len-of-materialised';
-import { findingsIn } from '../support/analyze';
-import { assertClaim, assignedNames, DATA_SCALE, describeRuns, measureFix } from '../support/premise';
-import { forEachPython } from '../support/premisePythons';
+import { assertClaim } from '../support/premise/claims';
+import { assignedNames, findingsOf } from '../support/premise/documented';
+import { describeRuns, measureFix } from '../support/premise/fixRuns';
+import { forEachPython } from '../support/premise/interpreters';
+import { DATA_SCALE } from '../support/premise/tracedRun';
 
 const CLAIM = /^≈ (\d+)·n B of pointers/;
 
@@ -26,7 +28,7 @@ forEachPython('MEM104: sum(1 for …) lowers the peak of each documented example
   for (const [index, before] of examples.entries()) {
     const [count] = assignedNames(before);
     assert.ok(count, `the example binds the count: ${before}`);
-    const [finding] = await findingsIn(before, { rules: [mem104] });
+    const [finding] = await findingsOf(mem104, before);
     const claim = CLAIM.exec(finding?.message ?? '');
     assert.ok(claim, `the finding states the cost per item: ${finding?.message}`);
     assert.equal(finding!.holds?.perCount?.bytes, Number(claim[1]), 'the message states what the finding holds');

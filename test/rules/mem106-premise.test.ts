@@ -4,9 +4,11 @@
 // advises, under tracemalloc on every CPython the suite has.
 import assert from 'node:assert/strict';
 import { mem106 } from '../../server/src/rules/mem106-read-whole-file';
-import { findingsIn } from '../support/analyze';
-import { assertClaim, DATA_SCALE, describeRuns, measureFix, paragraphs, type Tolerance } from '../support/premise';
-import { forEachPython } from '../support/premisePythons';
+import { assertClaim, type Tolerance } from '../support/premise/claims';
+import { findingsOf, paragraphs } from '../support/premise/documented';
+import { describeRuns, measureFix } from '../support/premise/fixRuns';
+import { forEachPython } from '../support/premise/interpreters';
+import { DATA_SCALE } from '../support/premise/tracedRun';
 
 const SETUP = String.raw`
 import os, sys
@@ -46,14 +48,14 @@ const TOLERANCE: Tolerance = {
   why: 'iterating the file still holds one line and its 8 KB read buffer (about 22 KB, 0.2%), and `.readlines()` may keep a little spare room at the end of its list',
 };
 
-const examples = paragraphs(mem106.docs.example);
-const replacements = paragraphs(mem106.docs.useInstead);
+const examples = paragraphs(mem106.docs.example).map((paragraph) => paragraph.text);
+const replacements = paragraphs(mem106.docs.useInstead).map((paragraph) => paragraph.text);
 
 forEachPython('MEM106: iterating the file lowers the peak of each documented example by what the message says', async ({ python }, context) => {
   assert.equal(examples.length, CLAIMS.length, 'one documented example per message');
   assert.equal(replacements.length, examples.length, 'one replacement per example');
   for (const [index, before] of examples.entries()) {
-    const [finding] = await findingsIn(before, { rules: [mem106] });
+    const [finding] = await findingsOf(mem106, before);
     const { words, claimed: claimOf } = CLAIMS[index]!;
     assert.match(finding?.message ?? '', words);
     const runs = measureFix(python, { setup: SETUP, before, after: replacements[index]!, sinks: ['handle'], figures: FIGURES });

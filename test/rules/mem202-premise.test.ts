@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mem202 } from '../../server/src/rules/mem202-cache-on-method';
 import type { Finding } from '../../server/src/rules/types';
-import { findingsIn } from '../support/analyze';
-import { premiseInterpreters, skipUnlessMeasurable } from '../support/premiseInterpreters';
-import { runPythonJson } from '../support/python';
+import { assertClaim } from '../support/premise/claims';
+import { findingsOf } from '../support/premise/documented';
+import { forEachPython } from '../support/premise/interpreters';
+import { tracedRun } from '../support/premise/tracedRun';
 
 /** Instances made, each calling the cached method once, then dropped. */
 const INSTANCES = 100_000;
@@ -23,20 +24,16 @@ interface Run {
   readonly peak: number;
   /** Instances of the class still alive after the loop. */
   readonly alive: number;
-  /** Entries in the method's cache, where it has one. */
-  readonly entries: number | null;
+  /** Entries in the method's cache, for the value classes. */
+  readonly entries?: number;
 }
 
 /**
- * Runs each variant's class: INSTANCES instances, made from a frame-like
- * object holding 204 bytes (the example reads `self.frame[column]`), call the
- * method once and are dropped. Value classes are made from DISTINCT values.
+ * What the example's frame stands for: some data of each instance's own
+ * (204 bytes), read by column (`self.frame[column]`).
  */
-const MEASURE = String.raw`
-import gc, json, sys, tracemalloc
-
-request = json.load(sys.stdin)
-N = request["instances"]
+const FRAME = String.raw`
+import gc
 
 class Column:
     __slots__ = ("data",)
@@ -46,63 +43,55 @@ class Column:
         return len(self.data)
 
 class Frame:
-    """What the example's frame stands for: some data of each instance's own, read by column."""
     def __init__(self, i):
         self.data = bytes(200) + i.to_bytes(4, "little")
     def __getitem__(self, column):
         return Column(self.data)
-
-def measure(cls, make, call):
-    gc.collect()
-    tracemalloc.start()
-    base = tracemalloc.get_traced_memory()[0]
-    for i in range(N):
-        call(make(i))
-    gc.collect()
-    current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    alive = sum(1 for o in gc.get_objects() if type(o) is cls)
-    info = getattr(call_target(cls), "cache_info", None)
-    return {"retained": current - base, "peak": peak - base, "alive": alive, "entries": info().currsize if info else None}
-
-def call_target(cls):
-    return cls.__dict__.get("summary") or cls.__dict__.get("norm")
-
-results = {}
-for name, variant in request["variants"].items():
-    namespace = {"__name__": "premise_" + name}
-    exec(compile(variant["source"], "<" + name + ">", "exec"), namespace)
-    cls = namespace[variant["class"]]
-    if variant["kind"] == "report":
-        results[name] = measure(cls, lambda i: cls(Frame(i)), lambda report: report.summary("price"))
-    else:
-        distinct = request["distinct"]
-        results[name] = measure(cls, lambda i: cls(i % distinct, i % distinct), lambda point: point.norm())
-print(json.dumps(results))
 `;
 
-interface Variant {
-  readonly source: string;
-  readonly class: string;
-  readonly kind: 'report' | 'value';
-}
+/**
+ * Each variant's class, measured over INSTANCES instances that call the
+ * method once and are dropped; a collection ends the loop, so what stays is
+ * what the cache keeps. Value classes are made from DISTINCT values.
+ */
+const LOOPS = {
+  report: `for i in range(${INSTANCES}):\n    Report(Frame(i)).summary("price")\ngc.collect()\n`,
+  value: `for i in range(${INSTANCES}):\n    Point(i % ${DISTINCT}, i % ${DISTINCT}).norm()\ngc.collect()\n`,
+};
 
 const BOUNDED = 128;
 const example = mem202.docs.example;
 const bounded = example.replace('@lru_cache(maxsize=None)', `@lru_cache(maxsize=${BOUNDED})`);
 
 const POINT_BODY = '    @cache\n    def norm(self):\n        return self.x * self.x + self.y * self.y\n';
-const VARIANTS: Readonly<Record<string, Variant>> = {
-  unbounded: { source: example, class: 'Report', kind: 'report' },
-  bounded: { source: bounded, class: 'Report', kind: 'report' },
-  fixed: { source: mem202.docs.useInstead, class: 'Report', kind: 'report' },
-  namedTuple: { source: `from functools import cache\nfrom typing import NamedTuple\n\nclass Point(NamedTuple):\n    x: int\n    y: int\n\n${POINT_BODY}`, class: 'Point', kind: 'value' },
-  frozenDataclass: { source: `from dataclasses import dataclass\nfrom functools import cache\n\n@dataclass(frozen=True)\nclass Point:\n    x: int\n    y: int\n\n${POINT_BODY}`, class: 'Point', kind: 'value' },
-  identity: { source: `from functools import cache\n\nclass Point:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\n${POINT_BODY}`, class: 'Point', kind: 'value' },
-};
+const VARIANTS = {
+  unbounded: { source: example, kind: 'report' },
+  bounded: { source: bounded, kind: 'report' },
+  fixed: { source: mem202.docs.useInstead, kind: 'report' },
+  namedTuple: { source: `from functools import cache\nfrom typing import NamedTuple\n\nclass Point(NamedTuple):\n    x: int\n    y: int\n\n${POINT_BODY}`, kind: 'value' },
+  frozenDataclass: { source: `from dataclasses import dataclass\nfrom functools import cache\n\n@dataclass(frozen=True)\nclass Point:\n    x: int\n    y: int\n\n${POINT_BODY}`, kind: 'value' },
+  identity: { source: `from functools import cache\n\nclass Point:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\n${POINT_BODY}`, kind: 'value' },
+} as const;
+
+type VariantName = keyof typeof VARIANTS;
+
+/** The variant's loop, run after its class is defined; what stays alive and in the cache counted after tracing stops. */
+function measure(python: string, name: VariantName): Run {
+  const { source, kind } = VARIANTS[name];
+  const cls = kind === 'report' ? 'Report' : 'Point';
+  const run = tracedRun(python, {
+    setup: `${FRAME}\n${source}`,
+    code: LOOPS[kind],
+    figures: {
+      alive: `sum(1 for o in gc.get_objects() if type(o) is ${cls})`,
+      ...(kind === 'value' ? { entries: 'Point.norm.cache_info().currsize' } : {}),
+    },
+  });
+  return { retained: run.held, peak: run.peak, alive: run.figures.alive!, entries: run.figures.entries };
+}
 
 async function findingOf(source: string): Promise<Finding | undefined> {
-  const findings = await findingsIn(source, { rules: [mem202] });
+  const findings = await findingsOf(mem202, source);
   assert.ok(findings.length <= 1, source);
   return findings[0];
 }
@@ -115,46 +104,47 @@ test('the bounded variant is the documented example with maxsize set', () => {
   assert.notEqual(bounded, example, 'the example spells @lru_cache(maxsize=None)');
 });
 
-for (const target of premiseInterpreters()) {
-  test(`MEM202's premise at ${INSTANCES.toLocaleString('en-US')} instances on ${target.label}`, { skip: skipUnlessMeasurable(target) }, async (t) => {
-    if (target.problem !== undefined) return assert.fail(target.problem);
-    const runs = runPythonJson<Record<keyof typeof VARIANTS, Run>>(MEASURE, { instances: INSTANCES, distinct: DISTINCT, variants: VARIANTS }, target.python);
-    for (const [name, run] of Object.entries(runs)) {
-      t.diagnostic(`${name}: retained ${run.retained.toLocaleString('en-US')} B (${kilobytes(run.retained)}), peak ${kilobytes(run.peak)}, ${run.alive} alive, ${run.entries ?? '-'} entries`);
-    }
+forEachPython(`MEM202's premise at ${INSTANCES.toLocaleString('en-US')} instances`, async ({ python }, t) => {
+  const runs = Object.fromEntries(Object.keys(VARIANTS).map((name) => [name, measure(python, name as VariantName)])) as Record<VariantName, Run>;
+  for (const [name, run] of Object.entries(runs)) {
+    t.diagnostic(`${name}: retained ${run.retained.toLocaleString('en-US')} B (${kilobytes(run.retained)}), peak ${kilobytes(run.peak)}, ${run.alive} alive, ${run.entries ?? '-'} entries`);
+  }
 
-    // The example: "keeps every instance it is called on alive", a warning.
-    const unbounded = await findingOf(example);
-    assert.equal(unbounded?.severity, 'warning');
-    assert.match(unbounded!.message, /keeps every instance it is called on alive/);
-    assert.equal(runs.unbounded.alive, INSTANCES, 'every instance is still alive after the loop');
-    // Each instance holds at least its 204-byte buffer.
-    assert.ok(runs.unbounded.retained >= INSTANCES * 204, `${runs.unbounded.retained} bytes retained`);
+  // The example: "keeps every instance it is called on alive", a warning.
+  const unbounded = await findingOf(example);
+  assert.equal(unbounded?.severity, 'warning');
+  assert.match(unbounded!.message, /keeps every instance it is called on alive/);
+  assert.equal(runs.unbounded.alive, INSTANCES, 'every instance is still alive after the loop');
+  // Each instance holds at least its 204-byte buffer.
+  assert.ok(runs.unbounded.retained >= INSTANCES * 204, `${runs.unbounded.retained} bytes retained`);
 
-    // Bounded: "keeps up to N instances alive", information; exactly N stay, whatever the count.
-    const limited = await findingOf(bounded);
-    assert.equal(limited?.severity, 'information');
-    const claimed = Number(/keeps up to ([\d,]+) instances alive/.exec(limited!.message)?.[1]?.replace(/,/g, ''));
-    assert.equal(claimed, BOUNDED, limited!.message);
-    assert.equal(runs.bounded.alive, claimed, 'exactly maxsize instances stay alive');
-    // Its entries are larger than an unbounded cache's (a linked-list node each): within 0.5 to 2 times
-    // the unbounded cost per instance, times maxsize.
-    const perInstance = runs.unbounded.retained / INSTANCES;
-    assert.ok(runs.bounded.retained >= 0.5 * perInstance * claimed && runs.bounded.retained <= 2 * perInstance * claimed, `${runs.bounded.retained} bytes for ${claimed} instances at ${perInstance.toFixed(0)} B each`);
-
-    // The fix: nothing flagged, no instance alive, and what stays allocated is noise: under 0.1% of the example's.
-    assert.equal(await findingOf(mem202.docs.useInstead), undefined);
-    assert.equal(runs.fixed.alive, 0);
-    assert.ok(runs.fixed.retained < runs.unbounded.retained / 1000, `${runs.fixed.retained} bytes retained after the fix`);
-
-    // Value classes are left alone: one entry per distinct value, under 2% of what the same values keep
-    // when hashed by identity (one entry per instance).
-    assert.ok(await findingOf(VARIANTS.identity!.source), 'an identity-hashed class is flagged');
-    assert.equal(runs.identity.entries, INSTANCES);
-    for (const name of ['namedTuple', 'frozenDataclass'] as const) {
-      assert.equal(await findingOf(VARIANTS[name]!.source), undefined, `${name} is not flagged`);
-      assert.equal(runs[name].entries, DISTINCT, `${name}: one entry per distinct value`);
-      assert.ok(runs[name].retained < runs.identity.retained / 50, `${name}: ${runs[name].retained} bytes against ${runs.identity.retained}`);
-    }
+  // Bounded: "keeps up to N instances alive", information; exactly N stay, whatever the count.
+  const limited = await findingOf(bounded);
+  assert.equal(limited?.severity, 'information');
+  const claimed = Number(/keeps up to ([\d,]+) instances alive/.exec(limited!.message)?.[1]?.replace(/,/g, ''));
+  assert.equal(claimed, BOUNDED, limited!.message);
+  assert.equal(runs.bounded.alive, claimed, 'exactly maxsize instances stay alive');
+  // Its entries are larger than an unbounded cache's (a linked-list node each): within 0.5 to 2 times
+  // the unbounded cost per instance, times maxsize.
+  const perInstance = runs.unbounded.retained / INSTANCES;
+  assertClaim(`bytes kept by the bounded cache, against ${claimed} instances at ${perInstance.toFixed(0)} B each`, runs.bounded.retained, perInstance * claimed, {
+    below: 0.5,
+    above: 1,
+    why: "a bounded cache's entries are larger than an unbounded cache's (a linked-list node each)",
   });
-}
+
+  // The fix: nothing flagged, no instance alive, and what stays allocated is noise: under 0.1% of the example's.
+  assert.equal(await findingOf(mem202.docs.useInstead), undefined);
+  assert.equal(runs.fixed.alive, 0);
+  assert.ok(runs.fixed.retained < runs.unbounded.retained / 1000, `${runs.fixed.retained} bytes retained after the fix`);
+
+  // Value classes are left alone: one entry per distinct value, under 2% of what the same values keep
+  // when hashed by identity (one entry per instance).
+  assert.ok(await findingOf(VARIANTS.identity.source), 'an identity-hashed class is flagged');
+  assert.equal(runs.identity.entries, INSTANCES);
+  for (const name of ['namedTuple', 'frozenDataclass'] as const) {
+    assert.equal(await findingOf(VARIANTS[name].source), undefined, `${name} is not flagged`);
+    assert.equal(runs[name].entries, DISTINCT, `${name}: one entry per distinct value`);
+    assert.ok(runs[name].retained < runs.identity.retained / 50, `${name}: ${runs[name].retained} bytes against ${runs.identity.retained}`);
+  }
+});

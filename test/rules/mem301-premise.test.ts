@@ -10,9 +10,11 @@ import assert from 'node:assert/strict';
 import { mem301 } from '../../server/src/rules/mem301-slots-for-many-instances';
 import { CPYTHON, DEFAULT_PYTHON_VERSION, type PythonVersion } from '../../server/src/sizes/cpython';
 import { dictInstanceSize, slottedInstanceSize } from '../../server/src/sizes/instances';
-import { findingsIn } from '../support/analyze';
-import { assertClaim, assignedNames, DATA_SCALE, describeRuns, measureFix, paragraphs } from '../support/premise';
-import { forEachPython } from '../support/premisePythons';
+import { assertClaim } from '../support/premise/claims';
+import { assignedNames, findingsOf, paragraphs } from '../support/premise/documented';
+import { describeRuns, measureFix } from '../support/premise/fixRuns';
+import { forEachPython } from '../support/premise/interpreters';
+import { DATA_SCALE } from '../support/premise/tracedRun';
 
 const SLOTS = /`__slots__ = \(([^)]*)\)`/;
 
@@ -33,7 +35,7 @@ function savedPerInstance(version: PythonVersion, attributes: number): number {
 }
 
 forEachPython('MEM301: __slots__ lowers the peak of the documented example by what the finding holds', async ({ python, version }, context) => {
-  const [finding] = await findingsIn(mem301.docs.example, { rules: [mem301] });
+  const [finding] = await findingsOf(mem301, mem301.docs.example);
   const slots = SLOTS.exec(finding?.message ?? '');
   assert.ok(finding && slots, `the finding names the slots it advises: ${finding?.message}`);
   const attributes = [...slots[1]!.matchAll(/"(\w+)"/g)].map((match) => match[1]!);
@@ -63,13 +65,13 @@ const REBOUND = 'total = 0.0\nfor x, y in pairs:\n    point = Point(x, y, 0.0)\n
 
 /** The class of an example: everything before the statement that makes its instances. */
 function withoutLastBlock(source: string): string {
-  return paragraphs(source).slice(0, -1).join('\n\n');
+  return paragraphs(source).slice(0, -1).map((paragraph) => paragraph.text).join('\n\n');
 }
 
 forEachPython('MEM301: an instance the next pass replaces saves nothing that grows with the passes, and is not flagged', async ({ python }, context) => {
   const before = `${withoutLastBlock(mem301.docs.example)}\n\n${REBOUND}`;
   const after = `${withoutLastBlock(slotted)}\n\n${REBOUND}`;
-  assert.deepEqual(await findingsIn(before, { rules: [mem301] }), [], 'no finding where one instance is alive at a time');
+  assert.deepEqual(await findingsOf(mem301, before), [], 'no finding where one instance is alive at a time');
   // The class objects differ by about a kilobyte either way: what counts is how the saving changes with the passes.
   const saved = [DATA_SCALE / 100, DATA_SCALE].map((passes) => {
     const runs = measureFix(python, { setup: setupFor(passes), before, after, results: ['total'] });

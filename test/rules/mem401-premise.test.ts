@@ -5,9 +5,11 @@
 // are kept out of memory: the frame holds less by what pandas counts for them.
 import assert from 'node:assert/strict';
 import { mem401 } from '../../server/src/rules/mem401-read-csv-usecols';
-import { findingsIn } from '../support/analyze';
-import { assertClaim, assignedNames, DATA_SCALE, describeRuns, measureFix } from '../support/premise';
-import { forEachPython } from '../support/premisePythons';
+import { assertClaim } from '../support/premise/claims';
+import { assignedNames, findingsOf } from '../support/premise/documented';
+import { describeRuns, measureFix } from '../support/premise/fixRuns';
+import { forEachPython } from '../support/premise/interpreters';
+import { DATA_SCALE } from '../support/premise/tracedRun';
 
 const CLAIM = /^Every column held, `(\w+)` uses ((?:"\w+"(?:, )?)+): `usecols=/;
 const OTHER_COLUMNS = 17;
@@ -28,7 +30,7 @@ with open("sales.csv", "w") as out:
 }
 
 forEachPython('MEM401: usecols= keeps the unused columns of the documented example out of memory', async ({ python }, context) => {
-  const [finding] = await findingsIn(mem401.docs.example, { rules: [mem401] });
+  const [finding] = await findingsOf(mem401, mem401.docs.example);
   const claim = CLAIM.exec(finding?.message ?? '');
   assert.ok(claim, `the finding names the columns used: ${finding?.message}`);
   const frame = claim[1]!;

@@ -8,7 +8,8 @@ import { before, describe, it, test } from 'node:test';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../../server/src/sizes/cpython';
 import type { Estimate } from '../../server/src/sizes/estimate';
 import { blocksOf, columnBytes, memoryUsage, PANDAS_VERSION, rangeIndexBytes } from '../../server/src/sizes/pandas';
-import { pandasPythonOrSkip, runPythonJson } from '../support/python';
+import { runPythonJson } from '../support/python';
+import { pandasPythonOrSkip } from '../support/pythons';
 import { estimateOf, estimateProgram, measureInPython } from '../support/sizes';
 
 const interpreter = pandasPythonOrSkip();

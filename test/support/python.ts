@@ -31,29 +31,6 @@ export function runPythonScript(directory: string, name: string, text: string, a
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Interpreters tried for pandas, in order: the machine's python3, then Debian's (where apt's python3-pandas installs). */
-const PANDAS_CANDIDATES = ['python3', '/usr/bin/python3'];
-
-let pandasInterpreter: string | null | undefined;
-
-/** The first interpreter that can import pandas, or undefined when none can. */
-export function pandasPython(): string | undefined {
-  pandasInterpreter ??= PANDAS_CANDIDATES.find((python) => spawnSync(python, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0) ?? null;
-  return pandasInterpreter ?? undefined;
-}
-
-/**
- * The pandas interpreter for a test, or the reason to skip it. Under CI
- * (CI=true) a machine without pandas is an error: there the tests must run.
- */
-export function pandasPythonOrSkip(): { readonly python: string; readonly skip?: undefined } | { readonly python?: undefined; readonly skip: string } {
-  const python = pandasPython();
-  if (python) return { python };
-  const reason = `no interpreter among ${PANDAS_CANDIDATES.join(', ')} can import pandas (Debian: apt-get install python3-pandas)`;
-  if (process.env['CI'] === 'true') throw new Error(`pandas tests cannot run under CI: ${reason}`);
-  return { skip: `skipped: ${reason}` };
-}
-
 /** Asserts that python3 compiles the source (a syntax check; nothing runs). */
 export function assertCompilesUnderPython(source: string, name: string): void {
   const result = spawnSync('python3', ['-c', 'import sys; compile(sys.stdin.read(), sys.argv[1], "exec")', name], { input: source, encoding: 'utf8' });

@@ -1,6 +1,9 @@
-// The CPython builds other than python3 that the size model is checked
-// against: those scripts/pythons/install.sh unpacks from Debian's archive into
-// a cache folder, or a python3.X on PATH.
+// Finding CPythons: the machine's python3, Debian's /usr/bin/python3 (where
+// apt installs python3-numpy and python3-pandas), and the builds other than
+// python3 that the size model is checked against: those
+// scripts/pythons/install.sh unpacks from Debian's archive into a cache
+// folder, or a python3.X on PATH. Each answer is asked of an interpreter once
+// per process: a test file declares many tests per interpreter.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -17,8 +20,33 @@ export function pythonsFolder(): string {
   return process.env.MEMHINTS_PYTHONS || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'memhints-pythons');
 }
 
-function runs(command: string): boolean {
-  return spawnSync(command, ['-c', 'import sys'], { stdio: 'ignore' }).status === 0;
+/** Where apt installs Debian's python3 packages. */
+export const DEBIAN_PYTHON3 = '/usr/bin/python3';
+
+function remembered<T>(answer: (key: string) => T): (key: string) => T {
+  const answers = new Map<string, T>();
+  return (key) => {
+    if (!answers.has(key)) answers.set(key, answer(key));
+    return answers.get(key)!;
+  };
+}
+
+const runs = remembered((command) => spawnSync(command, ['-c', 'import sys'], { stdio: 'ignore' }).status === 0);
+
+/** The minor version a command runs ("3.11"), or undefined when it does not run. */
+export const versionOf = remembered((command): string | undefined => {
+  const result = spawnSync(command, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+});
+
+const importsAllOf = remembered((key) => {
+  const [command, ...modules] = key.split('\0');
+  return spawnSync(command!, ['-c', ['import sys', ...modules.map((module) => `import ${module}`)].join('; ')], { stdio: 'ignore' }).status === 0;
+});
+
+/** Whether the command runs and imports every module. */
+export function importsAll(command: string, modules: readonly string[]): boolean {
+  return importsAllOf([command, ...modules].join('\0'));
 }
 
 /** The interpreter for `version`: the installed wrapper, else python3.X on PATH; undefined when neither runs. */
@@ -35,8 +63,56 @@ export function interpreterFor(version: PythonVersion): string | undefined {
 
 /** The minor version of the machine's python3 ("3.11"), or undefined without one. */
 export function python3Version(): string | undefined {
-  const result = spawnSync('python3', ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
-  return result.status === 0 ? result.stdout.trim() : undefined;
+  return versionOf('python3');
+}
+
+let python3Program: string | undefined;
+
+/**
+ * The program python3 names (sys.executable), so that a PATH shim such as
+ * pyenv's is not run again on every spawn; python3 itself when it cannot say.
+ * Only python3: install.sh's wrappers set up the libraries their build needs.
+ */
+export function python3Executable(): string {
+  if (python3Program === undefined) {
+    const result = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+    python3Program = (result.status === 0 && result.stdout.trim()) || 'python3';
+  }
+  return python3Program;
+}
+
+/**
+ * Every interpreter here that runs `version`, most preferred first: the
+ * machine's python3, Debian's /usr/bin/python3 (where apt installs modules),
+ * else install.sh's wrapper or a python3.X on PATH.
+ */
+export function interpretersOf(version: PythonVersion): string[] {
+  const found: string[] = [];
+  if (python3Version() === version) found.push(python3Executable());
+  if (versionOf(DEBIAN_PYTHON3) === version && !found.includes(DEBIAN_PYTHON3)) found.push(DEBIAN_PYTHON3);
+  if (found.length > 0) return found;
+  const other = interpreterFor(version);
+  return other ? [other] : [];
+}
+
+/** Interpreters tried for pandas, in order: the machine's python3, then Debian's (where apt's python3-pandas installs). */
+const PANDAS_CANDIDATES = ['python3', DEBIAN_PYTHON3];
+
+/** The first interpreter that can import pandas, or undefined when none can. */
+export function pandasPython(): string | undefined {
+  return PANDAS_CANDIDATES.find((python) => importsAll(python, ['pandas']));
+}
+
+/**
+ * The pandas interpreter for a test, or the reason to skip it. Under CI
+ * (CI=true) a machine without pandas is an error: there the tests must run.
+ */
+export function pandasPythonOrSkip(): { readonly python: string; readonly skip?: undefined } | { readonly python?: undefined; readonly skip: string } {
+  const python = pandasPython();
+  if (python) return { python };
+  const reason = `no interpreter among ${PANDAS_CANDIDATES.join(', ')} can import pandas (Debian: apt-get install python3-pandas)`;
+  if (process.env['CI'] === 'true') throw new Error(`pandas tests cannot run under CI: ${reason}`);
+  return { skip: `skipped: ${reason}` };
 }
 
 /** Why a version is not checked, or a failure under CI when install.sh should have provided it. */
