@@ -50,6 +50,18 @@ works() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc, numpy, pandas' >
 
 versions() { "$(wrapper "$1")" -c 'import sys, numpy, pandas; print(sys.version.split()[0], "with numpy", numpy.__version__, "and pandas", pandas.__version__)'; }
 
+# Unpacking skips the packages' postinst, which byte-compiles them (py3compile).
+# Without .pyc files every process compiles what it imports from source
+# (import pandas: 1.2 s against 0.26 s on 3.13, 0.87 s against 0.22 s on 3.9),
+# and under PYTHONDONTWRITEBYTECODE, or in a cache it cannot write, it stays so.
+compiled() { [ -e "$PYTHONS/root-$1/.compiled" ]; }
+byteCompile() {
+  local root="$PYTHONS/root-$1"
+  step "byte-compile python$1's standard library, numpy and pandas (tests left out)"
+  "$(wrapper "$1")" -m compileall -q -x '/tests?/' "$root/usr/lib/python$1" "$root/usr/lib/python3/dist-packages" >/dev/null 2>&1
+  touch "$root/.compiled"
+}
+
 # One install at a time per cache folder (test runs in parallel share it).
 mkdir -p "$PYTHONS"
 if command -v flock >/dev/null 2>&1; then
@@ -61,6 +73,7 @@ missing=()
 for version in "${VERSIONS[@]}"; do
   if works "$version"; then
     step "python$version already installed ($(versions "$version"))"
+    compiled "$version" || byteCompile "$version"
   else
     missing+=("$version")
   fi
@@ -143,6 +156,7 @@ EOF
   mv "$(wrapper "$version").new" "$(wrapper "$version")"
   rm -rf "$root.old"
   if works "$version"; then
+    byteCompile "$version"
     step "python$version installed: $(wrapper "$version") ($(versions "$version"))"
   elif hasNumpy "$version"; then
     step "NOTE: python$version and its numpy run but pandas cannot be imported (its pandas checks are skipped):"
