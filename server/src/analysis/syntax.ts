@@ -51,6 +51,12 @@ export function expressionChildren(node: Node): Node[] {
   return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
 }
 
+/** The node's text on one line, cut to `limit` characters with an ellipsis: how messages quote code. */
+export function shortText(node: Node, limit = 40): string {
+  const text = node.text.replace(/\s+/g, ' ');
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
+
 /** Positional and keyword arguments of a call, comments excluded. */
 export function callArguments(call: Node): Node[] {
   const args = call.childForFieldName('arguments');

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import { comprehensionElement, returnsExistingObject } from '../analysis/existingObjects';
 import { isSideEffectFreeComprehension } from '../analysis/purity';
-import { isAsyncComprehension } from '../analysis/syntax';
+import { isAsyncComprehension, shortText } from '../analysis/syntax';
 import { DataScales } from '../scale/dataScale';
 import { listHolds } from '../scale/holds';
 import { amountText } from '../scale/holdsText';
@@ -122,7 +122,7 @@ function toldSaving(
   const amounts = savedAmounts(comprehension, saving === 'items', facts);
   const saves = told.saves(amounts);
   const measured = { severity: told.severity, ...(amounts.held ? { holds: amounts.held } : {}), scale: new DataScales(facts).of(comprehension) };
-  if (existing) return { message: `${saves}: its items (\`${shortText(element)}\`) exist already`, ...measured };
+  if (existing) return { message: `${saves}: its items (\`${shortText(element, 30)}\`) exist already`, ...measured };
   const listed = consumer.listsIterators;
   const since = listed && listed !== 'always' ? ` (Python ${listed.before}+)` : '';
   return { message: `${saves}${since}: \`${calleeName}()\` ${KEPT[keeps]}`, ...measured };
@@ -134,12 +134,6 @@ function savedAmounts(comprehension: Node, withBuiltItems: boolean, facts: Docum
   const withItems = withBuiltItems ? listHolds(comprehension, facts, 'items') : undefined;
   const more = withItems && pointers && isSmaller(pointers, withItems) ? withItems : undefined;
   return { pointers: pointers ? amountText(pointers) : '8 B per item', withItems: more && amountText(more), held: more ?? pointers };
-}
-
-/** An expression's text on one line, shortened for a message. */
-function shortText(node: Node): string {
-  const text = node.text.replace(/\s+/g, ' ');
-  return text.length > 30 ? `${text.slice(0, 29)}…` : text;
 }
 
 /** The call a list comprehension is an argument of, from one of its `for`s: `sum([x for x in xs])`. */

@@ -6,7 +6,7 @@ import { comprehensionElement, returnsExistingObject } from '../analysis/existin
 import type { DocumentFacts } from '../analysis/facts';
 import { mayMutate } from '../analysis/mutation';
 import { isSideEffectFreeComprehension } from '../analysis/purity';
-import { callArguments, descendants, isAsyncComprehension, unparenthesized } from '../analysis/syntax';
+import { callArguments, descendants, isAsyncComprehension, shortText, unparenthesized } from '../analysis/syntax';
 import { holdsBuiltinContainer, type ContainerKind } from '../analysis/values';
 import { DataScales } from '../scale/dataScale';
 import { listHolds } from '../scale/holds';
@@ -233,12 +233,6 @@ function pairsHolds(dict: Node): Size {
   const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
   const pair = layout.gcHeader + layout.tupleHeader + 2 * layout.pointer;
   return perCountSize(layout.list.header + layout.gcHeader, layout.pointer + pair, `len(${dict.text})`, true);
-}
-
-/** The expression's text on one line, shortened to `limit` characters for a message. */
-function shortText(node: Node, limit = 40): string {
-  const text = node.text.replace(/\s+/g, ' ');
-  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }
 
 // ---- Fix ----

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
-import { callArguments, unparenthesized } from '../analysis/syntax';
+import { callArguments, expressionChildren, unparenthesized } from '../analysis/syntax';
 import { Folder } from '../sizes/fold';
 import { DATA_STREAMS, makesArrays, READING_METHODS, REDUCING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
 import { joinScales, LARGE_COUNT, type Scale } from './scale';
@@ -66,10 +66,10 @@ const small: Classifier = () => 'small';
 
 /** A display's item count is bounded by its text; unpacked parts (`[*rows]`) are as large as they are. */
 const display: Classifier = (node, scales) =>
-  joinScales(namedChildren(node).map((item) => (item.type === 'list_splat' || item.type === 'dictionary_splat' ? scales.of(item.namedChild(0)) : 'small')));
+  joinScales(expressionChildren(node).map((item) => (item.type === 'list_splat' || item.type === 'dictionary_splat' ? scales.of(item.namedChild(0)) : 'small')));
 
 const comprehension: Classifier = (node, scales) =>
-  joinScales(namedChildren(node).filter((clause) => clause.type === 'for_in_clause').map((clause) => scales.ofIteration(clause)));
+  joinScales(expressionChildren(node).filter((clause) => clause.type === 'for_in_clause').map((clause) => scales.ofIteration(clause)));
 
 const call: Classifier = (node, scales) => {
   const callee = node.childForFieldName('function');
@@ -102,7 +102,7 @@ const subscript: Classifier = (node, scales) => {
   return scales.of(node.childForFieldName('value'));
 };
 
-const operands: Classifier = (node, scales) => joinScales(namedChildren(node).map((operand) => scales.of(operand)));
+const operands: Classifier = (node, scales) => joinScales(expressionChildren(node).map((operand) => scales.of(operand)));
 
 const name: Classifier = (node, scales) => {
   const found = bindingsOf(scales.facts, node.text, node);
@@ -197,7 +197,7 @@ function measuredValue(count: Node, facts: DocumentFacts): Node | null {
 
 /** `[:k]`, `[-k:]` or `[a:b]` with constant bounds at most LARGE_COUNT apart. */
 function isShortSlice(slice: Node, scales: DataScales): boolean {
-  const bounds = namedChildren(slice);
+  const bounds = expressionChildren(slice);
   if (bounds.length === 0 || bounds.length > 2 || slice.children.filter((child) => child?.type === ':').length !== 1) return false;
   const values = bounds.map((bound) => scales.integer(bound));
   if (values.some((value) => value === undefined)) return false;
@@ -211,6 +211,3 @@ function positional(call: Node, facts: DocumentFacts): Node[] {
   return facts.callArguments(call).filter((arg) => arg.type !== 'keyword_argument' && arg.type !== 'dictionary_splat');
 }
 
-function namedChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
-}

@@ -4,7 +4,7 @@
 // `56 + 8·n B, n = len(rows)`.
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../analysis/facts';
-import { unparenthesized } from '../analysis/syntax';
+import { expressionChildren, shortText, unparenthesized } from '../analysis/syntax';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
 import { SizeEstimator } from '../sizes/estimate';
 import { Folder } from '../sizes/fold';
@@ -34,14 +34,15 @@ const SIZED_SHAPES: ReadonlySet<string> = new Set(['identifier', 'attribute', 's
  * whether its length can be written.
  */
 function soleIterable(list: Node): Node | undefined {
-  const parts = list.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+  const parts = expressionChildren(list);
   if (list.type === 'list_comprehension' || list.type === 'generator_expression') {
     const clauses = parts.slice(1);
     const iterable = clauses.length === 1 && clauses[0]!.type === 'for_in_clause' ? clauses[0]!.childForFieldName('right') : null;
     return iterable ?? undefined;
   }
   if (list.type === 'call') {
-    const args = list.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment') ?? [];
+    const argumentList = list.childForFieldName('arguments');
+    const args = argumentList ? expressionChildren(argumentList) : [];
     const only = args.length === 1 ? unparenthesized(args[0]!) : undefined;
     return only?.type === 'generator_expression' ? soleIterable(only) : only;
   }
@@ -80,10 +81,6 @@ function countText(iterable: Node, facts: DocumentFacts): string | undefined {
   return first && SIZED_SHAPES.has(first.type) ? `len(${first.text})` : undefined;
 }
 
-function shortText(node: Node): string {
-  const text = node.text.replace(/\s+/g, ' ');
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
 
 const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
