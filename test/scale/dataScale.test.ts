@@ -21,6 +21,7 @@ const CASES: readonly (readonly [string, Scale, string])[] = [
   ['use(("a", "b"))\n', 'small', 'a tuple of literals'],
   ['use(range(10))\n', 'small', 'a short range'],
   ['use(range(10**6))\n', 'large', 'a range over 10^5'],
+  ['use(range(0, 10**6, 100))\n', 'small', 'a range of 10^4 items, counted with its step'],
   ['N = 200_000\nuse(range(N))\n', 'large', 'a range over a constant bound once'],
   ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(df)\n', 'large', 'a frame read from a file'],
   ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(df["price"])\n', 'large', 'a column of it'],

@@ -8,6 +8,7 @@ import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { callArguments, expressionChildren, unparenthesized } from '../analysis/syntax';
 import { Folder } from '../sizes/fold';
+import { constantRangeLength } from './holds';
 import { DATA_STREAMS, makesArrays, READING_METHODS, REDUCING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
 import { joinScales, LARGE_COUNT, type Scale } from './scale';
 
@@ -177,11 +178,9 @@ const TARGET_PARTS: ReadonlySet<string> = new Set(['pattern_list', 'tuple_patter
 function rangeScale(call: Node, scales: DataScales): Scale {
   const args = positional(call, scales.facts);
   if (args.length === 0 || args.length > 3) return 'unknown';
-  const stop = args.length === 1 ? args[0]! : args[1]!;
-  const start = args.length === 1 ? undefined : args[0]!;
-  const [from, to] = [start ? scales.integer(start) : 0n, scales.integer(stop)];
-  if (from !== undefined && to !== undefined) return to - from > BigInt(LARGE_COUNT) ? 'large' : 'small';
-  return scales.ofCount(stop);
+  const length = constantRangeLength(call, scales.facts);
+  if (length !== undefined) return length > BigInt(LARGE_COUNT) ? 'large' : 'small';
+  return scales.ofCount(args.length === 1 ? args[0]! : args[1]!);
 }
 
 /**

@@ -89,7 +89,7 @@ function forClauses(comprehension: Node): Node[] {
 }
 
 /** The number of items of `range(…)` of constants. */
-function constantRangeLength(iterable: Node, facts: DocumentFacts): bigint | undefined {
+export function constantRangeLength(iterable: Node, facts: DocumentFacts): bigint | undefined {
   const call = unparenthesized(iterable);
   if (call.type !== 'call' || facts.qualifiedName(call.childForFieldName('function')!) !== 'builtins.range') return undefined;
   const folder = new Folder(facts);
