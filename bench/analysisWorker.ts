@@ -1,7 +1,7 @@
 // A worker thread of the bench's pool: parses and analyses the texts it is sent,
 // exactly as the single-threaded measurement does.
 import { serveTasks } from '../server/src/cli/workerPool';
-import { pythonParser } from '../server/src/parser';
+import { pythonParser } from '../server/src/document/parser';
 import { findingsInText } from './checkText';
 
 const parser = pythonParser();

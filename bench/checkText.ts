@@ -2,7 +2,7 @@
 // limits it checks before parsing, then the parse and the analysis.
 import type { Parser } from 'web-tree-sitter';
 import { lintText } from '../server/src/cli/lint';
-import { DEFAULT_MAX_FILE_SIZE, whyNotParsed } from '../server/src/limits';
+import { DEFAULT_MAX_FILE_SIZE, whyNotParsed } from '../server/src/document/limits';
 import { ALL_RULES } from '../server/src/rules';
 
 /** How many findings the text holds (so that the work cannot be skipped); 0 for a text the CLI would not check. */

@@ -5,9 +5,9 @@
 // target below the floor.
 import { performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import type { Parser } from 'web-tree-sitter';
-import { DEFAULT_SETTINGS } from '../server/src/config';
-import { OpenDocuments } from '../server/src/documents';
-import { Linter } from '../server/src/linting';
+import { DEFAULT_SETTINGS } from '../server/src/config/config';
+import { OpenDocuments } from '../server/src/document/documents';
+import { Linter } from '../server/src/engine/linting';
 import { keystrokes } from './editing';
 import { percentile } from './measure';
 
@@ -20,7 +20,7 @@ export interface KeystrokeParts {
   readonly slowMs: number;
   /** A reparse of the whole file from nothing, for scale. */
   readonly fullParseMs: number;
-  /** The regions the file is parsed in (server/src/regions), after the edits. */
+  /** The regions the file is parsed in (server/src/document/regionTrees.ts), after the edits. */
   readonly regions: number;
   /** V8's garbage collections during the keystrokes: each pauses the one it falls in. */
   readonly collections: { readonly count: number; readonly p50PauseMs: number; readonly maxPauseMs: number };

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pythonParser } from '../server/src/parser';
+import { pythonParser } from '../server/src/document/parser';
 import { corpus, stdlibCorpus, type Corpus } from './corpus';
 import { editingLatency } from './editing';
 import { generatedModule } from './generated';

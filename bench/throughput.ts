@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { WorkerPool } from '../server/src/cli/workerPool';
-import { parse } from '../server/src/parser';
+import { parse } from '../server/src/document/parser';
 import { findingsInText } from './checkText';
 import type { Corpus } from './corpus';
 import { linesPerSecond, medianMs, percentile } from './measure';

@@ -12,9 +12,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateSettings, type Settings, type Validated } from './config';
-import { DocumentSettings } from './documentSettings';
-import { OpenDocuments } from './documents';
+import { validateSettings, type Settings, type Validated } from './config/config';
+import { DocumentSettings } from './config/documentSettings';
+import { OpenDocuments } from './document/documents';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { ConfigProblemReports } from './features/configProblems';
 import { toDiagnostic } from './features/diagnostics';
@@ -25,10 +25,10 @@ import { LINE_ESTIMATES_REQUEST, type LineEstimatesParams } from './features/lin
 import { cellCodeActions, cellDiagnostics, cellHover } from './features/notebookCells';
 import { skippedDiagnostic } from './features/skipped';
 import { serverStats, STATS_REQUEST } from './features/stats';
-import { Linter } from './linting';
+import { Linter } from './engine/linting';
 import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
-import { pythonParser } from './parser';
-import { PYPROJECT } from './projectConfig';
+import { pythonParser } from './document/parser';
+import { PYPROJECT } from './config/projectConfig';
 
 const connection = createConnection(ProposedFeatures.all);
 const linter = new Linter((uri, error) => {

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver';
-import { DEFAULT_SETTINGS } from '../../server/src/config';
-import { OpenDocuments } from '../../server/src/documents';
+import { DEFAULT_SETTINGS } from '../../server/src/config/config';
+import { OpenDocuments } from '../../server/src/document/documents';
 import { hoverAt } from '../../server/src/features/hover';
-import { pythonParser } from '../../server/src/parser';
+import { pythonParser } from '../../server/src/document/parser';
 import { runPythonJson } from '../support/python';
 
 const SOURCE = ['squares = []', 'for i in range(1000):', '    squares.append(i)', 'print(len(squares))', ''].join('\n');

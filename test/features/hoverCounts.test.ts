@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { before, test } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver';
-import { DEFAULT_SETTINGS } from '../../server/src/config';
-import { OpenDocuments, type OpenDocument } from '../../server/src/documents';
+import { DEFAULT_SETTINGS } from '../../server/src/config/config';
+import { OpenDocuments, type OpenDocument } from '../../server/src/document/documents';
 import { hoverAt } from '../../server/src/features/hover';
-import { pythonParser } from '../../server/src/parser';
+import { pythonParser } from '../../server/src/document/parser';
 
 const SOURCE = ['rows = load()', 'n = len(rows)', 'counts = [0] * n', 'spans = [0] * len(rows)', ''].join('\n');
 

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
-import { DEFAULT_SETTINGS } from '../../server/src/config';
-import { OpenDocuments, type OpenDocument } from '../../server/src/documents';
+import { DEFAULT_SETTINGS } from '../../server/src/config/config';
+import { OpenDocuments, type OpenDocument } from '../../server/src/document/documents';
 import { hoverAt } from '../../server/src/features/hover';
-import { pythonParser } from '../../server/src/parser';
+import { pythonParser } from '../../server/src/document/parser';
 import { shortBytes } from '../../server/src/sizes/format';
 import { PANDAS_VERSION } from '../../server/src/sizes/pandas';
 import { runPythonJson } from '../support/python';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { blankIPython } from '../../server/src/notebooks/ipython';
-import { parse, pythonParser } from '../../server/src/parser';
+import { parse, pythonParser } from '../../server/src/document/parser';
 import { findingsIn } from '../support/analyze';
 
 async function parsesCleanly(text: string): Promise<boolean> {

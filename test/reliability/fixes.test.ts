@@ -8,8 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { applyEdits, SAFE_AND_UNSAFE, SAFE_ONLY } from '../../server/src/fixes';
-import { parse, pythonParser } from '../../server/src/parser';
+import { applyEdits, SAFE_AND_UNSAFE, SAFE_ONLY } from '../../server/src/rules/fixes';
+import { parse, pythonParser } from '../../server/src/document/parser';
 import { findingsIn } from '../support/analyze';
 import { fixRepeatedly } from '../support/fixing';
 import { FIXTURES } from '../support/paths';

@@ -1,11 +1,11 @@
 // The limits memhints checks before parsing and analysing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_BRACKET_DEPTH, MAX_INDENT_LEVELS, MAX_TREE_DEPTH, treeDepthOver, whyNotAnalysed, whyNotParsed } from '../../server/src/limits';
-import { textNesting } from '../../server/src/textNesting';
+import { MAX_BRACKET_DEPTH, MAX_INDENT_LEVELS, MAX_TREE_DEPTH, treeDepthOver, whyNotAnalysed, whyNotParsed } from '../../server/src/document/limits';
+import { textNesting } from '../../server/src/document/textNesting';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Edit, parse, pythonParser, type Node } from '../../server/src/parser';
+import { Edit, parse, pythonParser, type Node } from '../../server/src/document/parser';
 import { FIXTURES } from '../support/paths';
 
 const RULE_FIXTURES = join(FIXTURES, 'rules');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
-import { lineOfOffset, lineStarts } from '../../server/src/positions';
+import { lineOfOffset, lineStarts } from '../../server/src/document/positions';
 import { ruleByCode } from '../../server/src/rules';
 import { findingsIn } from '../support/analyze';
 import { FIXTURES } from '../support/paths';

@@ -106,7 +106,7 @@ test('MEM301 leaves out the bytes for classes with too many attributes to model'
  * A one-attribute class, then code that keeps its instances in one more way.
  * Each in a source of its own rather than in the fixture: every class MEM301
  * flags reads the whole file, so each one there is analysed again on every
- * edit of the fixture (test/analysis/incremental.test.ts edits them all).
+ * edit of the fixture (test/engine/incremental.test.ts edits them all).
  */
 const ONE = 'class C:\n    def __init__(self, value):\n        self.value = value\n\n\n';
 

@@ -1,6 +1,6 @@
 // Parses and analyses Python source the way the server and CLI do.
-import { analyze, type AnalysisOptions } from '../../server/src/analysis/analyze';
-import { parse, pythonParser } from '../../server/src/parser';
+import { analyze, type AnalysisOptions } from '../../server/src/engine/analyze';
+import { parse, pythonParser } from '../../server/src/document/parser';
 import { ALL_RULES } from '../../server/src/rules';
 import type { Finding } from '../../server/src/rules/types';
 

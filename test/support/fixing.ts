@@ -1,5 +1,5 @@
 // Applying fixes until none applies, the way `--fix` and fix-on-save do.
-import { applyEdits, combinedEdits } from '../../server/src/fixes';
+import { applyEdits, combinedEdits } from '../../server/src/rules/fixes';
 import type { FixSafety, Rule } from '../../server/src/rules/types';
 import { findingsIn } from './analyze';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { CPYTHON, cpythonLayout, DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion } from '../../server/src/sizes/cpython';
 import type { CPythonLayout } from '../../server/src/sizes/cpython';
-import type { Estimate } from '../../server/src/sizes/estimate';
+import type { Estimate } from '../../server/src/estimates/estimate';
 import type { Size } from '../../server/src/sizes/size';
 import { ORACLE_CASES } from './oracleCases';
 import { estimateProgram, measureInPython, programOf, type Measurement, type SizeCase } from './sizes';

@@ -1,7 +1,7 @@
 // Findings as readable text for snapshots: position, code, scale and message,
 // the related places, then each fix as a before/after diff of the lines it touches.
-import { applyEdits } from '../../server/src/fixes';
-import { lineAndCodePointColumn, lineOfOffset, lineStarts } from '../../server/src/positions';
+import { applyEdits } from '../../server/src/rules/fixes';
+import { lineAndCodePointColumn, lineOfOffset, lineStarts } from '../../server/src/document/positions';
 import type { Finding, Fix } from '../../server/src/rules/types';
 
 export function renderFindings(source: string, findings: readonly Finding[]): string {

@@ -1,8 +1,8 @@
 // Size estimates of `value = <expression>` programs, and what python3 measures for the same programs.
-import { DocumentFacts } from '../../server/src/analysis/facts';
-import { parse, pythonParser } from '../../server/src/parser';
+import { DocumentFacts } from '../../server/src/semantics/facts';
+import { parse, pythonParser } from '../../server/src/document/parser';
 import type { CPythonLayout, PythonVersion } from '../../server/src/sizes/cpython';
-import { estimateSize, type Estimate } from '../../server/src/sizes/estimate';
+import { estimateSize, type Estimate } from '../../server/src/estimates/estimate';
 import { runPythonJson } from './python';
 import { parsed as parseSource } from './tree';
 

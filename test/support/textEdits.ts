@@ -1,7 +1,7 @@
 // Applies LSP text edits (UTF-16 positions) the way an editor does, so that
 // tests check what a user ends up with, not the shape of the edits.
 import type { CodeAction, Position, Range, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { lineOfOffset, lineStarts } from '../../server/src/positions';
+import { lineOfOffset, lineStarts } from '../../server/src/document/positions';
 
 /** The UTF-16 offset of an LSP position; positions past a line's end clamp to it, as LSP says. */
 export function offsetAt(text: string, position: Position): number {

@@ -1,6 +1,6 @@
 // Parsed Python for tests that ask questions about particular nodes.
-import { DocumentFacts } from '../../server/src/analysis/facts';
-import { parse, pythonParser, type Node, type Tree } from '../../server/src/parser';
+import { DocumentFacts } from '../../server/src/semantics/facts';
+import { parse, pythonParser, type Node, type Tree } from '../../server/src/document/parser';
 
 export interface ParsedSource {
   readonly tree: Tree;

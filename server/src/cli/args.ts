@@ -1,8 +1,8 @@
 // The command line, read with node's util.parseArgs into a typed command.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { selectRules, validateSettings } from '../config';
-import { DEFAULT_MAX_FILE_SIZE } from '../limits';
+import { selectRules, validateSettings } from '../config/config';
+import { DEFAULT_MAX_FILE_SIZE } from '../document/limits';
 import { ALL_RULES, ruleByCode } from '../rules';
 import type { Rule } from '../rules/types';
 import { UsageError } from './errors';

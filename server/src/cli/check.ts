@@ -1,7 +1,7 @@
 // `memhints check`: find the files, check (and fix) each, report, pick the exit code.
 import { join } from 'node:path';
-import { SAFE_AND_UNSAFE, SAFE_ONLY } from '../fixes';
-import { pythonParser } from '../parser';
+import { SAFE_AND_UNSAFE, SAFE_ONLY } from '../rules/fixes';
+import { pythonParser } from '../document/parser';
 import type { FixSafety, Rule } from '../rules/types';
 import type { CheckOptions, OutputFormat } from './args';
 import { displayPath, filesToCheck } from './files';

@@ -2,7 +2,7 @@
 // module in cell order, findings reported per cell, fixes written back into
 // the cells' sources and nowhere else.
 import type { Parser } from 'web-tree-sitter';
-import { applyEdits, combinedEdits } from '../fixes';
+import { applyEdits, combinedEdits } from '../rules/fixes';
 import { NotebookModule } from '../notebooks/cellModule';
 import type { Finding, TextEdit } from '../rules/types';
 import type { FileCheck, FileOutcome } from './checkFile';

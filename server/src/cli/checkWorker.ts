@@ -1,7 +1,7 @@
 // The worker thread of `memhints check --jobs N`: checks the files it is sent
 // with its own parser (bundled to dist/checkWorker.js beside dist/cli.js).
 import { workerData } from 'node:worker_threads';
-import { pythonParser } from '../parser';
+import { pythonParser } from '../document/parser';
 import type { FixSafety } from '../rules/types';
 import { checkFile, type FileOutcome, type FixMode } from './checkFile';
 import { lintOptions, type FileSettings } from './projectSettings';

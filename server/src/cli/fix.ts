@@ -1,6 +1,6 @@
 // `--fix`: apply the allowed fixes, re-check, and repeat while fixes keep applying,
 // since fixes left out for overlapping an earlier one (or revealed by it) need another pass.
-import { applyEdits, combinedEdits } from '../fixes';
+import { applyEdits, combinedEdits } from '../rules/fixes';
 import type { Finding, FixSafety } from '../rules/types';
 
 export const MAX_FIX_PASSES = 10;

@@ -1,8 +1,8 @@
 // Text → findings for one file: parse, run the analysis, free the tree.
 import type { Parser } from 'web-tree-sitter';
-import { analyze, type AnalysisOptions } from '../analysis/analyze';
-import { whyNotAnalysed, whyNotParsed } from '../limits';
-import { parse, renewPythonParser } from '../parser';
+import { analyze, type AnalysisOptions } from '../engine/analyze';
+import { whyNotAnalysed, whyNotParsed } from '../document/limits';
+import { parse, renewPythonParser } from '../document/parser';
 import type { Finding } from '../rules/types';
 
 export interface LintOptions extends AnalysisOptions {

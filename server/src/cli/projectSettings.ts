@@ -3,9 +3,9 @@
 // excludes; the command line's --select replaces the file's select and its
 // --ignore adds to the file's ignore. A file with problems stops the run.
 import { dirname } from 'node:path';
-import { DEFAULT_SETTINGS, selectRules } from '../config';
-import { ProjectConfigs, withFolderConfig, type ConfigFile, type FolderConfig } from '../projectConfig';
-import { describeProblem } from '../pyproject';
+import { DEFAULT_SETTINGS, selectRules } from '../config/config';
+import { ProjectConfigs, withFolderConfig, type ConfigFile, type FolderConfig } from '../config/projectConfig';
+import { describeProblem } from '../config/pyproject';
 import { ALL_RULES } from '../rules';
 import type { CheckOptions } from './args';
 import { ConfigError } from './errors';

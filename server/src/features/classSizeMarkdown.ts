@@ -1,7 +1,7 @@
 // Hover Markdown for a class: bytes per instance as written and with `__slots__`.
 import type { CPythonLayout } from '../sizes/cpython';
 import { bytesWithExact, shortBytes } from '../sizes/format';
-import type { InstanceSizes } from '../sizes/classShape';
+import type { InstanceSizes } from '../estimates/classShape';
 
 const MANY = 1_000_000;
 

@@ -3,9 +3,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node } from 'web-tree-sitter';
-import { addCodeToComment } from '../analysis/noqa';
-import type { OpenDocument } from '../documents';
-import { combinedEdits, SAFE_ONLY } from '../fixes';
+import { addCodeToComment } from '../engine/noqa';
+import type { OpenDocument } from '../document/documents';
+import { combinedEdits, SAFE_ONLY } from '../rules/fixes';
 import type { Finding, TextEdit } from '../rules/types';
 import { rangeOf, toDiagnostic } from './diagnostics';
 

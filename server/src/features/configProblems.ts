@@ -2,8 +2,8 @@
 // the key, and as diagnostics on the file itself until it is fixed.
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { ConfigFile } from '../projectConfig';
-import { describeProblem, type ConfigProblem } from '../pyproject';
+import type { ConfigFile } from '../config/projectConfig';
+import { describeProblem, type ConfigProblem } from '../config/pyproject';
 
 export interface ConfigProblemOutlet {
   warn(message: string): void;

@@ -1,12 +1,12 @@
 // Hover: the estimated size of the allocation under the cursor.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { DocumentFacts } from '../analysis/facts';
-import type { Settings } from '../config';
-import type { OpenDocument } from '../documents';
-import { classAt, classShape, instanceSizes } from '../sizes/classShape';
-import { countBindings } from '../sizes/countBindings';
-import { estimateAt } from '../sizes/locate';
-import { pandasFrameAt } from '../sizes/locatePandas';
+import { DocumentFacts } from '../semantics/facts';
+import type { Settings } from '../config/config';
+import type { OpenDocument } from '../document/documents';
+import { classAt, classShape, instanceSizes } from '../estimates/classShape';
+import { countBindings } from '../estimates/countBindings';
+import { estimateAt } from '../estimates/locate';
+import { pandasFrameAt } from '../estimates/locatePandas';
 import { layoutForVersion } from '../sizes/versions';
 import { rangeOf } from './diagnostics';
 import { classSizeMarkdown } from './classSizeMarkdown';

@@ -2,11 +2,11 @@
 // threshold, e.g. `list(range(10**6))  ≈ 36.6 MiB`. Off unless the user asks.
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { Node } from 'web-tree-sitter';
-import { DocumentFacts } from '../analysis/facts';
-import type { OpenDocument } from '../documents';
-import { SizeEstimator } from '../sizes/estimate';
+import { DocumentFacts } from '../semantics/facts';
+import type { OpenDocument } from '../document/documents';
+import { SizeEstimator } from '../estimates/estimate';
 import { formatPart, formatSize } from '../sizes/format';
-import { outermostEstimates } from '../sizes/outermostEstimates';
+import { outermostEstimates } from '../estimates/outermostEstimates';
 import type { Size } from '../sizes/size';
 import { layoutForVersion } from '../sizes/versions';
 

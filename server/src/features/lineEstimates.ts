@@ -1,10 +1,10 @@
 // Answers memhints/lineEstimates: the estimate of each asked line that has one
 // (lines that allocate nothing the model knows, or whose size is symbolic, are left out).
-import { DocumentFacts } from '../analysis/facts';
-import type { Settings } from '../config';
-import type { OpenDocument } from '../documents';
-import { SizeEstimator } from '../sizes/estimate';
-import { lineAllocation } from '../sizes/lineAllocations';
+import { DocumentFacts } from '../semantics/facts';
+import type { Settings } from '../config/config';
+import type { OpenDocument } from '../document/documents';
+import { SizeEstimator } from '../estimates/estimate';
+import { lineAllocation } from '../estimates/lineAllocations';
 import { layoutForVersion } from '../sizes/versions';
 import { MAX_ESTIMATED_LINES, type LineEstimate } from './lineEstimatesProtocol';
 

@@ -6,7 +6,7 @@ import type { AnalysedNotebook } from '../notebooks/openNotebooks';
 import type { Finding } from '../rules/types';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './diagnostics';
-import type { Settings } from '../config';
+import type { Settings } from '../config/config';
 import { hoverAt } from './hover';
 
 /** Diagnostics for every Python cell of the notebook (an empty list clears a cell). */

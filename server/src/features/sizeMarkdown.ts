@@ -1,11 +1,11 @@
 // An estimate as hover Markdown: what the expression makes, its shallow and
 // deep sizes with what each part is, and the cheaper alternative.
-import type { CountBinding } from '../sizes/countBindings';
+import type { CountBinding } from '../estimates/countBindings';
 import type { CPythonLayout } from '../sizes/cpython';
-import type { Estimate } from '../sizes/estimate';
+import type { Estimate } from '../estimates/estimate';
 import { formatPart, formatSize } from '../sizes/format';
 import { isSmaller } from '../sizes/size';
-import type { Alternative, Part } from '../sizes/types';
+import type { Alternative, Part } from '../sizes/sizeEstimate';
 
 const MAX_CODE_LENGTH = 60;
 

@@ -1,7 +1,7 @@
 // The one diagnostic of a document memhints does not check (too large, nested
 // too deep): without it the user would take the silence for a clean file.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Skip } from '../limits';
+import type { Skip } from '../document/limits';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export function skippedDiagnostic(skip: Skip): Diagnostic {

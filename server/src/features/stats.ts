@@ -1,7 +1,7 @@
 // `memhints/stats`: what the server holds, for benchmarks and bug reports.
 // Trees live in web-tree-sitter's WASM memory, which counts under `external`, not the JS heap.
 import { getHeapSpaceStatistics, type HeapSpaceInfo } from 'node:v8';
-import type { OpenDocuments } from '../documents';
+import type { OpenDocuments } from '../document/documents';
 
 export const STATS_REQUEST = 'memhints/stats';
 

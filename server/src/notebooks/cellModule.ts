@@ -3,7 +3,7 @@
 // ones. Positions map both ways between the module and each cell; findings
 // and fixes come back in cell terms.
 import type { Finding, TextEdit } from '../rules/types';
-import { lastStartingAtOrBefore } from '../sortedSearch';
+import { lastStartingAtOrBefore } from '../document/sortedSearch';
 import { blankIPython, type Span } from './ipython';
 
 /** Between cells, so that each cell starts on a line of its own. */

@@ -4,9 +4,9 @@
 import { NotebookCellKind, type NotebookDocumentSyncOptions, type NotebookDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Parser, Tree } from 'web-tree-sitter';
-import { ModuleParts } from '../analysis/moduleParts';
-import type { OpenDocument } from '../documents';
-import { parse } from '../parser';
+import { ModuleParts } from '../document/moduleParts';
+import type { OpenDocument } from '../document/documents';
+import { parse } from '../document/parser';
 import { NotebookModule } from './cellModule';
 
 /** Jupyter notebooks' Python cells come to the server as notebook documents, so that they can be read together. */

@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import type { DocumentFacts } from '../analysis/facts';
-import { comprehensionElement, returnsExistingObject } from '../analysis/existingObjects';
-import { isSideEffectFreeComprehension } from '../analysis/purity';
-import { isAsyncComprehension, shortText } from '../analysis/syntax';
+import type { DocumentFacts } from '../semantics/facts';
+import { comprehensionElement, returnsExistingObject } from '../semantics/existingObjects';
+import { isSideEffectFreeComprehension } from '../semantics/purity';
+import { isAsyncComprehension, shortText } from '../semantics/syntax';
 import { DataScales } from '../scale/dataScale';
 import { listHolds } from '../scale/holds';
 import { amountText } from '../scale/holdsText';

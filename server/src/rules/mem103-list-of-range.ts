@@ -1,9 +1,9 @@
 import type { Node } from 'web-tree-sitter';
-import { mayEndIn } from '../analysis/calleeNames';
-import { commentsAbout } from '../analysis/comments';
-import type { DocumentFacts } from '../analysis/facts';
-import { assignedName, usesOfName } from '../analysis/uses';
-import { usageOf, type ValueUse } from '../analysis/valueUses';
+import { mayEndIn } from '../semantics/calleeNames';
+import { commentsAbout } from '../text/comments';
+import type { DocumentFacts } from '../semantics/facts';
+import { assignedName, usesOfName } from '../semantics/uses';
+import { usageOf, type ValueUse } from '../semantics/valueUses';
 import { callAround, calleeAnchors } from './anchors';
 import { CONSUMING_CALLS, iteratesArgument } from './consuming-calls';
 import type { Fix, FixSafety, Rule } from './types';

@@ -1,10 +1,10 @@
 import type { Node } from 'web-tree-sitter';
-import { targetNames } from '../analysis/bindings';
-import { lastPart, mayEndIn } from '../analysis/calleeNames';
-import type { DocumentFacts } from '../analysis/facts';
-import { descendants, isAsyncComprehension } from '../analysis/syntax';
+import { targetNames } from '../semantics/bindings';
+import { lastPart, mayEndIn } from '../semantics/calleeNames';
+import type { DocumentFacts } from '../semantics/facts';
+import { descendants, isAsyncComprehension } from '../semantics/syntax';
 import { calleeAnchors } from './anchors';
-import { ITERATOR_CALLS } from './iterator-calls';
+import { ITERATOR_CALLS } from './mem104-len-of-materialised/iterator-calls';
 import type { Fix, Rule } from './types';
 import { DataScales } from '../scale/dataScale';
 import { listHolds } from '../scale/holds';

@@ -1,11 +1,11 @@
 import type { Node } from 'web-tree-sitter';
-import type { DocumentFacts } from '../analysis/facts';
-import { stringLiteral } from '../analysis/literals';
-import { fileOpening, openFileBindings, type FileOpening } from '../analysis/openFiles';
-import type { Scope } from '../analysis/scopes';
-import { COMPREHENSION_TYPES, callArguments, closestAncestor } from '../analysis/syntax';
-import { assignedName, reboundBefore, runningScope, usesOfName } from '../analysis/uses';
-import { usageOf } from '../analysis/valueUses';
+import type { DocumentFacts } from '../semantics/facts';
+import { stringLiteral } from '../semantics/literals';
+import { fileOpening, openFileBindings, type FileOpening } from './mem106-read-whole-file/openFiles';
+import type { Scope } from '../semantics/scopes';
+import { COMPREHENSION_TYPES, callArguments, closestAncestor } from '../semantics/syntax';
+import { assignedName, reboundBefore, runningScope, usesOfName } from '../semantics/uses';
+import { usageOf } from '../semantics/valueUses';
 import { calleeAnchors } from './anchors';
 import type { Finding, Fix, FixSafety, Rule, TextEdit } from './types';
 

@@ -1,12 +1,12 @@
 import type { Node } from 'web-tree-sitter';
-import type { DocumentFacts } from '../analysis/facts';
-import { enclosingLoops } from '../analysis/loops';
-import { closestAncestor, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
-import { AFTER_GROWN_NAME, BEFORE_GROWN_NAME } from '../analysis/sumHits';
-import { mayBeAssignedText } from '../analysis/textBindings';
+import type { DocumentFacts } from '../semantics/facts';
+import { enclosingLoops } from '../semantics/loops';
+import { closestAncestor, SCOPE_TYPES, unparenthesized } from '../semantics/syntax';
+import { AFTER_GROWN_NAME, BEFORE_GROWN_NAME } from './mem201-string-concat-in-loop/sumHits';
+import { mayBeAssignedText } from './mem201-string-concat-in-loop/textBindings';
 import { keywordAnchor, parentOfType } from './anchors';
-import { accumulatorOf, type Accumulator } from './text-accumulators';
-import { growthOf, targetLabel, type Growth } from './text-growth';
+import { accumulatorOf, type Accumulator } from './mem201-string-concat-in-loop/text-accumulators';
+import { growthOf, targetLabel, type Growth } from './mem201-string-concat-in-loop/text-growth';
 import type { Finding, Rule, Severity } from './types';
 import { DataScales } from '../scale/dataScale';
 

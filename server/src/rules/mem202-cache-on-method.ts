@@ -1,13 +1,13 @@
 import type { Node } from 'web-tree-sitter';
-import { lastPart, mayEndIn } from '../analysis/calleeNames';
-import { derivesFrom } from '../analysis/classes';
-import { decoratorCallee, decoratorName } from '../analysis/decorators';
-import type { DocumentFacts } from '../analysis/facts';
-import { calleeCall, closestAncestor, expressionEndingIn, SCOPE_TYPES } from '../analysis/syntax';
-import { hashesByValue, isUnhashable } from '../analysis/valueClasses';
+import { lastPart, mayEndIn } from '../semantics/calleeNames';
+import { derivesFrom } from '../semantics/classes';
+import { decoratorCallee, decoratorName } from '../semantics/decorators';
+import type { DocumentFacts } from '../semantics/facts';
+import { calleeCall, closestAncestor, expressionEndingIn, SCOPE_TYPES } from '../semantics/syntax';
+import { hashesByValue, isUnhashable } from './mem202-cache-on-method/valueClasses';
 import { nameAnchors } from './anchors';
-import { cacheSize, type CacheSize } from './cache-size';
-import { isModuleSingleton } from './module-singletons';
+import { cacheSize, type CacheSize } from './mem202-cache-on-method/cache-size';
+import { isModuleSingleton } from './mem202-cache-on-method/module-singletons';
 import type { Rule, Severity } from './types';
 
 const CACHE_DECORATORS: ReadonlySet<string> = new Set(['functools.lru_cache', 'functools.cache']);

@@ -1,9 +1,9 @@
 import type { Node } from 'web-tree-sitter';
-import { lastPart, mayEndIn } from '../analysis/calleeNames';
-import type { DocumentFacts } from '../analysis/facts';
-import { bindingsOf, type NameBinding } from '../analysis/initialValues';
-import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../analysis/loops';
-import { callArguments, descendants, SCOPE_TYPES, unparenthesized } from '../analysis/syntax';
+import { lastPart, mayEndIn } from '../semantics/calleeNames';
+import type { DocumentFacts } from '../semantics/facts';
+import { bindingsOf, type NameBinding } from '../semantics/initialValues';
+import { alwaysRunsWith, contains, enclosingLoops, isShortLoop } from '../semantics/loops';
+import { callArguments, descendants, SCOPE_TYPES, unparenthesized } from '../semantics/syntax';
 import { calleeAnchors } from './anchors';
 import type { Rule } from './types';
 import { DataScales } from '../scale/dataScale';

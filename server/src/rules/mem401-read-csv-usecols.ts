@@ -1,12 +1,12 @@
 import type { Node } from 'web-tree-sitter';
-import { lastPart, mayEndIn } from '../analysis/calleeNames';
-import type { DocumentFacts } from '../analysis/facts';
-import { stringLiteral } from '../analysis/literals';
-import { callArguments, expressionChildren, unparenthesized } from '../analysis/syntax';
-import { assignedName, isField, runningScope, usesOfName } from '../analysis/uses';
-import { isAssignmentTarget } from '../analysis/valueUses';
+import { lastPart, mayEndIn } from '../semantics/calleeNames';
+import type { DocumentFacts } from '../semantics/facts';
+import { stringLiteral } from '../semantics/literals';
+import { callArguments, expressionChildren, unparenthesized } from '../semantics/syntax';
+import { assignedName, isField, runningScope, usesOfName } from '../semantics/uses';
+import { isAssignmentTarget } from '../semantics/valueUses';
 import { calleeAnchors } from './anchors';
-import { DATAFRAME_ATTRIBUTES } from './dataframe-attributes';
+import { DATAFRAME_ATTRIBUTES } from './mem401-read-csv-usecols/dataframe-attributes';
 import type { Fix, Rule } from './types';
 
 /** A pandas reader that can leave columns out: the keyword that lists them, and how many positional arguments it takes before them. */

@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import type { ModuleParts } from '../analysis/moduleParts';
-import { usageOf } from '../analysis/valueUses';
+import type { ModuleParts } from '../document/moduleParts';
+import { usageOf } from '../semantics/valueUses';
 import { calleeAnchors } from './anchors';
-import { keptRows } from './kept-rows';
+import { keptRows } from './mem402-iterrows/kept-rows';
 import type { Rule } from './types';
 
 const LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'for_in_clause']);

@@ -1,9 +1,9 @@
 import type { Node } from 'web-tree-sitter';
-import { lastPart } from '../analysis/calleeNames';
-import type { DocumentFacts } from '../analysis/facts';
-import { callArguments, isAsyncComprehension, unparenthesized } from '../analysis/syntax';
+import { lastPart } from '../semantics/calleeNames';
+import type { DocumentFacts } from '../semantics/facts';
+import { callArguments, isAsyncComprehension, unparenthesized } from '../semantics/syntax';
 import { calleeAnchors } from './anchors';
-import { itemKind, type ItemKind } from './array-items';
+import { itemKind, type ItemKind } from './mem403-array-from-comprehension/array-items';
 import type { Finding, Fix, Rule, TextEdit } from './types';
 import { DataScales } from '../scale/dataScale';
 import { listHolds } from '../scale/holds';

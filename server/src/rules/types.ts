@@ -1,8 +1,8 @@
 // What a rule is and what it reports. Rules know nothing of LSP: positions are
 // UTF-16 offsets into the document text (the unit tree-sitter gives us).
 import type { Node } from 'web-tree-sitter';
-import type { DocumentFacts } from '../analysis/facts';
-import type { HitFilter } from '../analysis/nameIndex';
+import type { DocumentFacts } from '../semantics/facts';
+import type { HitFilter } from '../text/nameIndex';
 import type { Scale } from '../scale/scale';
 import type { Size } from '../sizes/size';
 

@@ -4,10 +4,10 @@
 // Anything the code does not show (parameters, other functions' results) is
 // unknown: a guess either way would make a warning mean nothing.
 import type { Node } from 'web-tree-sitter';
-import type { DocumentFacts } from '../analysis/facts';
-import { bindingsOf, type NameBinding } from '../analysis/initialValues';
-import { callArguments, expressionChildren, unparenthesized } from '../analysis/syntax';
-import { Folder } from '../sizes/fold';
+import type { DocumentFacts } from '../semantics/facts';
+import { bindingsOf, type NameBinding } from '../semantics/initialValues';
+import { callArguments, expressionChildren, unparenthesized } from '../semantics/syntax';
+import { Folder } from '../estimates/fold';
 import { constantRangeLength } from './holds';
 import { DATA_STREAMS, makesArrays, READING_METHODS, REDUCING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
 import { joinScales, LARGE_COUNT, type Scale } from './scale';

@@ -3,12 +3,12 @@
 // model cannot size the items, the pointers still grow with the iterable:
 // `56 + 8·n B, n = len(rows)`.
 import type { Node } from 'web-tree-sitter';
-import type { DocumentFacts } from '../analysis/facts';
-import { expressionChildren, shortText, unparenthesized } from '../analysis/syntax';
+import type { DocumentFacts } from '../semantics/facts';
+import { expressionChildren, shortText, unparenthesized } from '../semantics/syntax';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
-import { SizeEstimator } from '../sizes/estimate';
-import { Folder } from '../sizes/fold';
-import { rangeLength, rangeValues } from '../sizes/ranges';
+import { SizeEstimator } from '../estimates/estimate';
+import { Folder } from '../estimates/fold';
+import { rangeLength, rangeValues } from '../estimates/ranges';
 import { perCountSize, type Size } from '../sizes/size';
 
 /** `pointers`: only the list's own object; `items`: the items it made too (what a lazy form never holds at once). */

@@ -4,7 +4,7 @@
 // which exist before it runs).
 import { ALLOCATIONS, type AllocatedKind, type AllocationTable, type Request } from './allocations';
 import type { CPythonLayout } from './cpython';
-import type { Estimate } from './types';
+import type { Estimate } from './sizeEstimate';
 
 export interface AllocatedSize {
   readonly bytes: number;

@@ -6,7 +6,7 @@ import { NUMPY } from './ndarrays';
 import { arraySize } from './objects';
 import { addSizes, exactSize, isSmaller, perCountSize, type Size } from './size';
 import { arrayCapacityAfterAppends } from './tables';
-import type { Alternative, Estimate } from './types';
+import type { Alternative, Estimate } from './sizeEstimate';
 import type { PyValue } from './values';
 
 export type NumberKind = 'int64' | 'float64';

@@ -4,7 +4,7 @@ import type { CPythonLayout } from './cpython';
 import { formatCount } from './format';
 import { addSizes, approximateSize, exactSize, type Size } from './size';
 import type { ObjectGroup, ObjectTally } from './tally';
-import type { Part } from './types';
+import type { Part } from './sizeEstimate';
 
 function plural(kind: string, count: number): string {
   const whole = Math.round(count);

@@ -4,7 +4,7 @@
 // number in its replacement, in the same order. Each case carries the finding
 // the rule makes on it and the text its own fix makes of it.
 import assert from 'node:assert/strict';
-import { applyEdits, combinedEdits, SAFE_AND_UNSAFE } from '../../../server/src/fixes';
+import { applyEdits, combinedEdits, SAFE_AND_UNSAFE } from '../../../server/src/rules/fixes';
 import type { Finding, Rule } from '../../../server/src/rules/types';
 import { findingsIn } from '../analyze';
 

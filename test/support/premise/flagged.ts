@@ -5,10 +5,10 @@
 // message names a claim; the claim gives the rule's severity and the
 // measurement that must bear it out.
 import assert from 'node:assert/strict';
-import { checkSubtree } from '../../../server/src/analysis/analyze';
-import { DocumentFacts } from '../../../server/src/analysis/facts';
-import { applyEdits } from '../../../server/src/fixes';
-import { parse, pythonParser } from '../../../server/src/parser';
+import { checkSubtree } from '../../../server/src/engine/analyze';
+import { DocumentFacts } from '../../../server/src/semantics/facts';
+import { applyEdits } from '../../../server/src/rules/fixes';
+import { parse, pythonParser } from '../../../server/src/document/parser';
 import type { Finding, Rule, Severity } from '../../../server/src/rules/types';
 import { severityAtScale } from '../../../server/src/scale/findingScale';
 import { assignedNames, findingsOf } from './documented';

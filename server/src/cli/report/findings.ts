@@ -1,7 +1,7 @@
 // Findings as the CLI reports them: the JSON contract of `memhints check --format json`,
 // with 1-based lines and columns counted in Unicode code points. In a notebook,
 // `cell` numbers the cell (1-based, among all its cells) and lines count within it.
-import { lineAndCodePointColumn, lineStarts } from '../../positions';
+import { lineAndCodePointColumn, lineStarts } from '../../document/positions';
 import type { Finding, FixSafety, Severity } from '../../rules/types';
 import { holdsText } from '../../scale/holdsText';
 import type { Scale } from '../../scale/scale';

@@ -1,0 +1,211 @@
+// Open documents: their text and up-to-date tree-sitter trees, one per region
+// of the text (regions/). Edits are applied to the old trees (tree.edit), so
+// that only the region an edit falls in is parsed again, incrementally.
+//
+// Trees are kept for the documents used last (TREE_DOCUMENTS of them), as
+// rust-analyzer keeps its parse trees: with hundreds of files open, the others'
+// trees would hold most of the server's memory for documents nobody is editing.
+// A document whose trees were let go is parsed again when it is next used.
+import { LRUCache } from 'lru-cache';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { Parser } from 'web-tree-sitter';
+import { ModuleParts } from './moduleParts';
+import { DEFAULT_MAX_FILE_SIZE, cannotCheck, whyNotParsed, type Skip } from './limits';
+import { Edit, parse, renewPythonParser, type Tree } from './parser';
+import { pointAfterInsert } from './positions';
+import { RegionTrees } from './regionTrees';
+
+/** Documents whose trees are kept. Parsing one again costs about as much as opening it. */
+export const TREE_DOCUMENTS = 64;
+
+export interface OpenDocument {
+  readonly text: TextDocument;
+  /** The parsed text, a tree per region; an empty module when the document is skipped. */
+  readonly module: ModuleParts;
+  /** Why the document is not checked (too large, nested too deep), if it is not. */
+  readonly skipped?: Skip;
+}
+
+/** What parsing a document's text gave. */
+interface Parsed {
+  readonly module: ModuleParts;
+  /** The regions' trees, or the one tree of an empty module for a skipped document. */
+  readonly trees: RegionTrees | Tree;
+  readonly skipped?: Skip;
+}
+
+/** An open document whose trees are parsed again, when it is used, if they were let go. */
+class Document implements OpenDocument {
+  constructor(
+    readonly text: TextDocument,
+    readonly skipped: Skip | undefined,
+    private readonly parsed: () => Parsed,
+  ) {}
+
+  get module(): ModuleParts {
+    return this.parsed().module;
+  }
+}
+
+export class OpenDocuments {
+  private readonly open = new Map<string, Document>();
+  /**
+   * The trees of the documents used last. Only an eviction deletes trees here: a
+   * document's own methods take its trees out to edit them, or to delete them.
+   */
+  private readonly parsed = new LRUCache<string, Parsed>({
+    max: TREE_DOCUMENTS,
+    dispose: (parsed, _uri, reason) => {
+      if (reason === 'evict') parsed.trees.delete();
+    },
+  });
+
+  constructor(
+    private parser: Parser,
+    private maxFileSize = DEFAULT_MAX_FILE_SIZE,
+  ) {}
+
+  /** Changes the size limit; documents whose reason to be skipped changes with it are parsed again. */
+  setMaxFileSize(maxFileSize: number): void {
+    if (maxFileSize === this.maxFileSize) return;
+    this.maxFileSize = maxFileSize;
+    for (const [uri, document] of this.open) {
+      if (whyNotParsed(document.text.getText(), maxFileSize)?.reason === document.skipped?.reason) continue;
+      this.take(uri)?.trees.delete();
+      this.keep(uri, document.text, this.parse(document.text));
+    }
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    return this.open.get(uri);
+  }
+
+  /** The regions of an open document that is checked, for tests and the benchmark; undefined while its trees are let go. */
+  regionsOf(uri: string): RegionTrees | undefined {
+    const trees = this.parsed.peek(uri)?.trees;
+    return trees instanceof RegionTrees ? trees : undefined;
+  }
+
+  opened(uri: string, languageId: string, version: number, content: string): OpenDocument {
+    this.closed(uri);
+    const text = TextDocument.create(uri, languageId, version, content);
+    return this.keep(uri, text, this.parse(text));
+  }
+
+  changed(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+    const current = this.open.get(uri);
+    if (!current) return undefined;
+    let text = current.text;
+    const before = this.take(uri);
+    // A skipped document's tree is not of its text, and trees let go are not there: nothing to reuse.
+    let regions = before?.trees instanceof RegionTrees ? before.trees : undefined;
+    if (before && !regions) before.trees.delete();
+    for (const change of changes) {
+      if ('range' in change) {
+        const startOffset = text.offsetAt(change.range.start);
+        const oldEndOffset = text.offsetAt(change.range.end);
+        const startPoint = toPoint(text.positionAt(startOffset));
+        const oldEndPoint = toPoint(text.positionAt(oldEndOffset));
+        regions?.edit(
+          new Edit({
+            startIndex: startOffset,
+            oldEndIndex: oldEndOffset,
+            newEndIndex: startOffset + change.text.length,
+            startPosition: startPoint,
+            oldEndPosition: oldEndPoint,
+            newEndPosition: pointAfterInsert(startPoint, change.text),
+          }),
+        );
+      } else {
+        // A whole-document replacement: nothing of the old trees can be reused.
+        regions?.delete();
+        regions = undefined;
+      }
+      text = TextDocument.update(text, [change], version);
+    }
+    return this.keep(uri, text, this.parse(text, regions));
+  }
+
+  closed(uri: string): void {
+    this.take(uri)?.trees.delete();
+    this.open.delete(uri);
+  }
+
+  get count(): number {
+    return this.open.size;
+  }
+
+  /** The trees the open documents hold. */
+  get treeCount(): number {
+    let trees = 0;
+    for (const { trees: kept } of this.parsed.values()) trees += kept instanceof RegionTrees ? kept.count : 1;
+    return trees;
+  }
+
+  *all(): IterableIterator<OpenDocument> {
+    yield* this.open.values();
+  }
+
+  /** A new version of a document (a new object, as a change makes one), with what parsing its text gave. */
+  private keep(uri: string, text: TextDocument, parsed: Parsed): Document {
+    const document: Document = new Document(text, parsed.skipped, () => this.treesOf(uri, document));
+    this.open.set(uri, document);
+    this.parsed.set(uri, parsed);
+    return document;
+  }
+
+  /** A document's trees, parsed again if they were let go; using them makes them the last let go. */
+  private treesOf(uri: string, document: Document): Parsed {
+    // A document closed or changed since is parsed for its caller alone: its trees go when the caller's nodes do.
+    if (this.open.get(uri) !== document) return this.parse(document.text);
+    const kept = this.parsed.get(uri);
+    if (kept) return kept;
+    const parsed = this.parse(document.text);
+    this.parsed.set(uri, parsed);
+    return parsed;
+  }
+
+  /** Takes a document's trees out of the cache, for its caller to edit or delete. */
+  private take(uri: string): Parsed | undefined {
+    const parsed = this.parsed.peek(uri);
+    this.parsed.delete(uri);
+    return parsed;
+  }
+
+  /**
+   * Parses the text unless a limit says not to; `regions` (already edited) makes the
+   * parse incremental, and they check the nesting of each region they parse again.
+   */
+  private parse(text: TextDocument, regions?: RegionTrees): Parsed {
+    const content = text.getText();
+    const pointAt = (offset: number) => toPoint(text.positionAt(offset));
+    const tooBig = whyNotParsed(content, this.maxFileSize, regions !== undefined);
+    if (tooBig !== undefined) {
+      regions?.delete();
+      return this.skip(tooBig);
+    }
+    let parsed: RegionTrees;
+    try {
+      if (regions) regions.reparse(content, pointAt);
+      parsed = regions ?? RegionTrees.parse(this.parser, content, pointAt);
+    } catch (error) {
+      regions?.delete();
+      // The WASM parser is left unusable after a fault inside it; later documents get a new one.
+      this.parser = renewPythonParser(this.parser);
+      return this.skip(cannotCheck(`the parser failed on it (${error instanceof Error ? error.message : String(error)})`));
+    }
+    const tooDeep = parsed.skip;
+    if (tooDeep === undefined) return { module: parsed.module, trees: parsed };
+    parsed.delete();
+    return this.skip(tooDeep);
+  }
+
+  private skip(reason: Skip): Parsed {
+    const empty = parse(this.parser, '');
+    return { module: ModuleParts.of(empty.rootNode), trees: empty, skipped: reason };
+  }
+}
+
+function toPoint(position: { line: number; character: number }): { row: number; column: number } {
+  return { row: position.line, column: position.character };
+}

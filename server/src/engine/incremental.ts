@@ -1,0 +1,254 @@
+// Analysis of a document that is edited again and again: after an edit, only
+// the top-level statements that changed, or that read something that changed,
+// are analysed again; the others keep their findings, moved with their text.
+// The result is always what analyze() gives for the whole new text.
+import type { Tree } from 'web-tree-sitter';
+import type { Finding, RuleContext } from '../rules/types';
+import { checkSubtree, finishFindings, type AnalysisOptions, type SuppressionAt } from './analyze';
+import { anchorAliases, findAnchorsInModule } from './anchoredNodes';
+import { unchangedChunks } from './chunkMatching';
+import { Dependencies, wordsOf } from './dependencies';
+import { DocumentFacts } from '../semantics/facts';
+import { mayStarImport, moduleLevelNames, partBindings } from './moduleLevelNames';
+import { ModuleParts } from '../document/moduleParts';
+import { RetiredChunks } from './retiredChunks';
+import { moduleLevelText, topLevelChunks, type Chunk } from './topLevelChunks';
+
+/** The words of a chunk: all of them, and the names it may bind at module level (moduleLevelNames). */
+interface ChunkWords {
+  readonly all: ReadonlySet<string>;
+  readonly moduleLevel: ReadonlySet<string>;
+  /** Whether its module-level part may be a star import. */
+  readonly starImport: boolean;
+}
+
+/** What the chunks that appeared or went away spell, and may bind at module level: how many of them do. */
+interface ChangedWords {
+  readonly all: ReadonlyMap<string, number>;
+  readonly moduleLevel: ReadonlyMap<string, number>;
+  /** A star import added or removed changes what every module-level name may be. */
+  readonly starImport: boolean;
+}
+
+/** One chunk's findings and noqa comments, at offsets from its start. */
+interface ChunkResult {
+  readonly key: string;
+  readonly words: ChunkWords;
+  /** A copy: what was recorded while the chunk was analysed. */
+  readonly dependencies: Pick<Dependencies, 'bindings' | 'spellings' | 'wholeDocument'>;
+  readonly findings: readonly Finding[];
+  readonly suppressions: readonly SuppressionAt[];
+}
+
+/** A chunk's findings and noqa comments at document offsets, for a chunk at `start`. */
+interface Placed {
+  readonly start: number;
+  readonly findings: readonly Finding[];
+  readonly suppressions: readonly SuppressionAt[];
+}
+
+/** Results a call found gone, what changed in it, and the aliases they were found with. */
+interface Retirement {
+  readonly owner: IncrementalAnalysis;
+  readonly chunks: RetiredChunks<ChunkResult>;
+  readonly changed: ChangedWords;
+  readonly aliases: string | undefined;
+}
+
+/**
+ * One edit's worth, of the document edited last: with hundreds of files open,
+ * each keeping the last edit's gone results would add up to megabytes.
+ */
+let retirement: Retirement | undefined;
+
+export class IncrementalAnalysis {
+  private previous: readonly ChunkResult[] = [];
+  /** The import aliases of the rules' anchor names when the previous results were found (anchorAliases). */
+  private aliases: string | undefined;
+  /** Chunks analysed again by the last call, for tests and the benchmark. */
+  lastAnalysedChunks = 0;
+  /** Each result's findings where its chunk started at the last call. */
+  private readonly placements = new WeakMap<ChunkResult, Placed>();
+
+  constructor(private readonly options: AnalysisOptions) {}
+
+  /** The findings in a document parsed whole (a tree) or in parts. */
+  analyze(parsed: Tree | ModuleParts, source: string): Finding[] {
+    const module = ModuleParts.from(parsed);
+    // Found as each part's tree comes, one part per keystroke, rather than for every part
+    // edited since the last analysis that needed the scopes (which ask for all of them).
+    for (const part of module.parts) partBindings(part, source);
+    const chunks = topLevelChunks(module, source);
+    const kept = unchangedChunks(this.previous.map((result) => result.key), chunks.map((chunk) => chunk.key));
+    let gone: readonly ChunkResult[] = this.goneResults(kept);
+    const facts = new DocumentFacts(module);
+    // Results were found with the names that stood for the anchors then: an alias that came or went can change any of them.
+    const aliases = anchorAliases(this.options.rules, facts);
+    const aliasesBefore = this.aliases;
+    if (aliases !== this.aliases) {
+      kept.fill(undefined);
+      gone = this.previous;
+      this.aliases = aliases;
+    }
+    const newWords = new Map<number, ChunkWords>();
+    chunks.forEach((chunk, index) => {
+      if (kept[index] === undefined) newWords.set(index, wordsOfChunk(chunk, source));
+    });
+    const changed = this.changedWords(gone, newWords);
+    // Every statement to analyse (a document just opened, an import alias changed): one search for the anchors.
+    if (chunks.length > 1 && newWords.size === chunks.length) findAnchorsInModule(this.options.rules, facts);
+    const results: ChunkResult[] = [];
+    this.lastAnalysedChunks = 0;
+    chunks.forEach((chunk, index) => {
+      const old = kept[index] === undefined ? undefined : this.previous[kept[index]!];
+      if (old && stillHolds(old.dependencies, changed)) {
+        results.push(old);
+        return;
+      }
+      const back = old ? undefined : this.takeRetired(chunk.key, index, kept, changed, aliases);
+      if (back) {
+        results.push(back);
+        return;
+      }
+      results.push(this.analyseChunk(chunk, { source, facts }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
+      this.lastAnalysedChunks++;
+    });
+    if (gone.length > 0) retirement = { owner: this, chunks: new RetiredChunks(this.previous, kept, chunks.length), changed, aliases: aliasesBefore };
+    else this.dispose();
+    this.previous = results;
+    return this.assemble(chunks, results, source);
+  }
+
+  /**
+   * A result the last call found gone, for a chunk of the same key back in its
+   * place, when nothing it read changed in either edit but its own going and
+   * coming (which its words count once in each).
+   */
+  private takeRetired(key: string, index: number, kept: readonly (number | undefined)[], changed: ChangedWords, aliases: string): ChunkResult | undefined {
+    const retired = retirement?.owner === this ? retirement : undefined;
+    if (!retired || retired.aliases !== aliases || retired.changed.starImport || changed.starImport) return undefined;
+    const result = retired.chunks.take(key, index, kept);
+    if (!result) return undefined;
+    return stillHolds(result.dependencies, retired.changed, result.words) && stillHolds(result.dependencies, changed, result.words) ? result : undefined;
+  }
+
+  /** Lets go of the results kept for an undo, the document being closed. */
+  dispose(): void {
+    if (retirement?.owner === this) retirement = undefined;
+  }
+
+  /** The words of chunks that went away (`gone`) or appeared (`newWords`). */
+  private changedWords(gone: readonly ChunkResult[], newWords: ReadonlyMap<number, ChunkWords>): ChangedWords {
+    const all = new Map<string, number>();
+    const moduleLevel = new Map<string, number>();
+    let starImport = false;
+    const add = (words: ChunkWords) => {
+      for (const word of words.all) all.set(word, (all.get(word) ?? 0) + 1);
+      for (const word of words.moduleLevel) moduleLevel.set(word, (moduleLevel.get(word) ?? 0) + 1);
+      starImport ||= words.starImport;
+    };
+    for (const result of gone) add(result.words);
+    for (const words of newWords.values()) add(words);
+    return { all, moduleLevel, starImport };
+  }
+
+  /** The previous results whose chunks are not among `kept` (by index into the previous results). */
+  private goneResults(kept: readonly (number | undefined)[]): ChunkResult[] {
+    // Flags, not a Set: this runs on every keystroke, over every chunk of the file.
+    const stays = new Uint8Array(this.previous.length);
+    for (const index of kept) if (index !== undefined) stays[index] = 1;
+    return this.previous.filter((_, index) => stays[index] === 0);
+  }
+
+  private analyseChunk(chunk: Chunk, context: RuleContext & { readonly facts: DocumentFacts }, words: ChunkWords): ChunkResult {
+    const dependencies = new Dependencies();
+    context.facts.recordInto(dependencies);
+    const findings: Finding[] = [];
+    const suppressions: SuppressionAt[] = [];
+    try {
+      for (const node of chunk.nodes) {
+        const checked = checkSubtree(node, this.options.rules, context);
+        findings.push(...checked.findings);
+        suppressions.push(...checked.suppressions);
+      }
+    } finally {
+      context.facts.recordInto(undefined);
+    }
+    // A finding or fix outside the chunk would not move with it: never reuse such a chunk.
+    if (!findings.every((finding) => withinChunk(finding, chunk))) dependencies.readsWholeDocument();
+    // Kept across edits, so copied: strings taken from the tree's text are slices
+    // that would keep each version of the whole document alive.
+    return structuredClone({
+      key: chunk.key,
+      words,
+      dependencies: { bindings: dependencies.bindings, spellings: dependencies.spellings, wholeDocument: dependencies.wholeDocument },
+      findings: findings.map((finding) => moved(finding, -chunk.start)),
+      suppressions: suppressions.map(({ offset, suppression }) => ({ offset: offset - chunk.start, suppression })),
+    });
+  }
+
+  private assemble(chunks: readonly Chunk[], results: readonly ChunkResult[], source: string): Finding[] {
+    const findings: Finding[] = [];
+    const suppressions: SuppressionAt[] = [];
+    results.forEach((result, index) => {
+      if (result.findings.length === 0 && result.suppressions.length === 0) return;
+      const placed = this.placed(result, chunks[index]!.start);
+      for (const finding of placed.findings) findings.push(finding);
+      for (const suppression of placed.suppressions) suppressions.push(suppression);
+    });
+    return finishFindings(findings, suppressions, source, this.options);
+  }
+
+  /** A result's findings at document offsets: those of the last call while its chunk has not moved (an edit below it). */
+  private placed(result: ChunkResult, start: number): Placed {
+    const known = this.placements.get(result);
+    if (known?.start === start) return known;
+    const placed: Placed = {
+      start,
+      findings: result.findings.map((finding) => moved(finding, start)),
+      suppressions: result.suppressions.map(({ offset, suppression }) => ({ offset: offset + start, suppression })),
+    };
+    this.placements.set(result, placed);
+    return placed;
+  }
+}
+
+/** Whether a result still holds after the changes: none of the chunks that went or came, `own` (its own chunk's words) counted out once, spells what it read. */
+function stillHolds(dependencies: ChunkResult['dependencies'], changed: ChangedWords, own?: ChunkWords): boolean {
+  if (dependencies.wholeDocument) return false;
+  if (changed.starImport && dependencies.bindings.size > 0) return false;
+  for (const name of dependencies.spellings) if (changedBy(changed.all, own?.all, name)) return false;
+  // Only module-level code binds module-level names (an edit inside a function body changes
+  // none), and only its binding statements: a call of `len` there leaves `len` the builtin.
+  for (const name of dependencies.bindings) if (changedBy(changed.moduleLevel, own?.moduleLevel, name)) return false;
+  return true;
+}
+
+/** Whether a chunk that went or came spells `name`, besides the one whose words are `own`. */
+function changedBy(counts: ReadonlyMap<string, number>, own: ReadonlySet<string> | undefined, name: string): boolean {
+  return (counts.get(name) ?? 0) - (own?.has(name) ? 1 : 0) > 0;
+}
+
+function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {
+  return { all: wordsOf(chunk.key), moduleLevel: moduleLevelNames(chunk.nodes), starImport: mayStarImport(moduleLevelText(chunk, source)) };
+}
+
+function withinChunk(finding: Finding, chunk: Chunk): boolean {
+  const inside = (start: number, end: number) => chunk.start <= start && end <= chunk.end;
+  return (
+    inside(finding.start, finding.end) &&
+    (finding.fix?.edits.every((edit) => inside(edit.start, edit.end)) ?? true) &&
+    (finding.related?.every((place) => inside(place.start, place.end)) ?? true)
+  );
+}
+
+function moved(finding: Finding, by: number): Finding {
+  const { fix, related } = finding;
+  return {
+    ...finding,
+    start: finding.start + by,
+    end: finding.end + by,
+    ...(fix ? { fix: { ...fix, edits: fix.edits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by })) } } : {}),
+    ...(related ? { related: related.map((place) => ({ ...place, start: place.start + by, end: place.end + by })) } : {}),
+  };
+}

@@ -1,0 +1,57 @@
+// Findings per open document, computed once per document version and settings.
+// After an edit, only what the edit can have changed is analysed again.
+import { IncrementalAnalysis } from './incremental';
+import { selectRules, type Settings } from '../config/config';
+import type { OpenDocument } from '../document/documents';
+import { ALL_RULES } from '../rules';
+import type { Finding } from '../rules/types';
+
+export class Linter {
+  // Keyed by the OpenDocument, which is replaced on every change; its TextDocument
+  // is not: TextDocument.update edits it in place. Settings objects are replaced,
+  // never changed, when the settings or a pyproject.toml change.
+  private readonly cache = new WeakMap<OpenDocument, { readonly settings: Settings; readonly findings: Finding[] }>();
+  /** By document URI: what the last analysis of the document found, chunk by chunk, under one set of settings. */
+  private readonly analyses = new Map<string, { readonly settings: Settings; readonly analysis: IncrementalAnalysis }>();
+
+  /** `reportFailure` hears of an analysis that threw: the document then has no findings, and the server lives on. */
+  constructor(private readonly reportFailure: (uri: string, error: unknown) => void = () => undefined) {}
+
+  findings(document: OpenDocument, settings: Settings): Finding[] {
+    if (!settings.enable || document.skipped !== undefined) return [];
+    const cached = this.cache.get(document);
+    if (cached?.settings === settings) return cached.findings;
+    let findings: Finding[];
+    const uri = document.text.uri;
+    try {
+      findings = this.analysisFor(uri, settings).analyze(document.module, document.text.getText());
+    } catch (error) {
+      // What was kept may be what failed: the next analysis starts afresh.
+      this.closed(uri);
+      this.reportFailure(uri, error);
+      findings = [];
+    }
+    this.cache.set(document, { settings, findings });
+    return findings;
+  }
+
+  /** Forgets a closed document. */
+  closed(uri: string): void {
+    this.analyses.get(uri)?.analysis.dispose();
+    this.analyses.delete(uri);
+  }
+
+  private analysisFor(uri: string, settings: Settings): IncrementalAnalysis {
+    const known = this.analyses.get(uri);
+    if (known?.settings === settings) return known.analysis;
+    known?.analysis.dispose();
+    const analysis = new IncrementalAnalysis({
+      rules: selectRules(ALL_RULES, settings),
+      severity: settings.severity,
+      reportSmall: settings.reportSmall,
+      smallBytes: settings.smallThreshold,
+    });
+    this.analyses.set(uri, { settings, analysis });
+    return analysis;
+  }
+}

@@ -1,0 +1,20 @@
+// What is found in one part of a module, kept with the part's tree. An edit
+// above a region moves its tree without parsing it again: the same text, so
+// the same answers, where finding them again would ask tree-sitter about every
+// statement of the part on every keystroke.
+import type { Tree } from 'web-tree-sitter';
+import type { ModulePart } from '../document/moduleParts';
+
+export class PartCache<T> {
+  private readonly byTree = new WeakMap<Tree, { readonly text: string; readonly value: T }>();
+
+  /** The value for the part (whose text is `text`), found by `find` unless its tree has one for the same text. */
+  get(part: ModulePart, text: string, find: () => T): T {
+    const known = this.byTree.get(part.root.tree);
+    if (known?.text === text) return known.value;
+    // Copied: kept across edits, slices of the source would keep each version of it alive.
+    const value = structuredClone(find());
+    this.byTree.set(part.root.tree, { text: structuredClone(text), value });
+    return value;
+  }
+}

@@ -1,0 +1,122 @@
+// Sequences made by calls: `tuple(range(n))`, `tuple('abc')` and the other
+// iterables of iterated-items.ts, `bytearray(n)`,
+// `bytearray(b'...')`, `array.array('q', range(n))`, `array.array('d', [...])`.
+import type { Node } from 'web-tree-sitter';
+import { passedArguments, unparenthesized } from '../../semantics/syntax';
+import { formatCount } from '../../sizes/format';
+import { arraySize, tupleSize } from '../../sizes/objects';
+import { callsBuiltin, rangeArguments, rangeLength, rangeObjects, rangeValues, type RangeValues } from '../ranges';
+import { arrayCapacityAfterAppends } from '../../sizes/tables';
+import { ObjectTally } from '../../sizes/tally';
+import type { EstimateContext, Estimator } from '../types';
+import { containerEstimate } from './container-shape';
+import { knownItems } from './displays';
+import { iteratedItems } from './iterated-items';
+
+function constantRange(node: Node, context: EstimateContext): RangeValues | undefined {
+  const args = rangeArguments(unparenthesized(node), context);
+  const bounds = args?.map((arg) => context.folder.integer(arg));
+  return bounds?.every((bound) => bound !== undefined) ? rangeValues(bounds as bigint[]) : undefined;
+}
+
+function tupleEstimate(context: EstimateContext, count: number, objects: ObjectTally | undefined, notes: readonly string[] = []) {
+  const { layout } = context;
+  return containerEstimate(layout, {
+    kind: 'tuple',
+    what: `a tuple of ${formatCount(count)} item${count === 1 ? '' : 's'}`,
+    bytes: tupleSize(layout, count),
+    parts: [
+      { bytes: layout.gcHeader + layout.tupleHeader, label: 'tuple header (with the GC header)' },
+      { bytes: layout.pointer * count, label: `of pointers (${formatCount(count)} slots)` },
+    ],
+    objects,
+    notes,
+  });
+}
+
+export const tupleCall: Estimator = (node, context) => {
+  if (!callsBuiltin(node, 'tuple', context)) return undefined;
+  const args = passedArguments(node);
+  if (args.length === 0) return tupleEstimate(context, 0, new ObjectTally(), ['CPython keeps a single empty tuple.']);
+  if (args.length !== 1) return undefined;
+  const source = unparenthesized(args[0]!);
+  const range = constantRange(source, context);
+  if (range) return tupleEstimate(context, Number(rangeLength(range)), rangeObjects(context.layout, range), ['A tuple has exactly one slot per item: nothing spare, unlike a list.']);
+  const items = iteratedItems(source, context);
+  return items && tupleEstimate(context, items.count, items.objects);
+};
+
+export const bytearrayCall: Estimator = (node, context) => {
+  if (!callsBuiltin(node, 'bytearray', context)) return undefined;
+  const { layout, folder } = context;
+  const args = passedArguments(node);
+  if (args.length > 1) return undefined;
+  const value = args[0] && folder.constant(args[0]);
+  if (args[0] && !value) return undefined;
+  let length: number | undefined = 0;
+  if (value?.type === 'int') length = Number(value.value);
+  else if (value?.type === 'bytes') length = value.value.length;
+  else if (value) length = undefined;
+  if (length === undefined || length < 0) return undefined;
+  // Objects/bytearrayobject.c: an empty bytearray has no buffer; otherwise the buffer holds a trailing NUL.
+  const buffer = length === 0 ? 0 : length + 1;
+  return containerEstimate(layout, {
+    kind: 'bytearray',
+    what: `a bytearray of ${formatCount(length)} bytes`,
+    bytes: layout.bytearrayHeader + buffer,
+    parts: [
+      { bytes: layout.bytearrayHeader, label: 'bytearray header' },
+      { bytes: buffer, label: 'buffer with its trailing NUL' },
+    ],
+    objects: new ObjectTally(),
+    notes: ['The bytes are stored in the buffer itself, not as objects.'],
+  });
+};
+
+/** Modules/arraymodule.c descriptors: bytes per item on 64-bit Linux. */
+const ARRAY_ITEM_SIZES: Readonly<Record<string, number>> = { b: 1, B: 1, u: 4, w: 4, h: 2, H: 2, i: 4, I: 4, l: 8, L: 8, q: 8, Q: 8, f: 4, d: 8 };
+
+function isArrayConstructor(node: Node, context: EstimateContext): boolean {
+  const callee = node.childForFieldName('function');
+  if (!callee) return false;
+  if (context.facts) return context.facts.qualifiedName(callee) === 'array.array';
+  return callee.text === 'array.array';
+}
+
+export const arrayCall: Estimator = (node, context) => {
+  if (node.type !== 'call' || !isArrayConstructor(node, context)) return undefined;
+  const { layout, folder } = context;
+  const [code, initial, ...rest] = passedArguments(node);
+  const typeCode = code && folder.constant(code);
+  if (rest.length > 0 || typeCode?.type !== 'str') return undefined;
+  const itemSize = ARRAY_ITEM_SIZES[typeCode.value];
+  if (itemSize === undefined) return undefined;
+  let items = 0;
+  let capacity = 0;
+  let note = 'The numbers are stored unboxed in the buffer: no object per item.';
+  if (initial) {
+    const source = unparenthesized(initial);
+    const range = constantRange(source, context);
+    const display = knownItems(source, context);
+    if (range) {
+      items = Number(rangeLength(range));
+      capacity = arrayCapacityAfterAppends(items);
+      note += ' From a range it appends item by item, so the buffer over-allocates by about 1/16.';
+    } else if (display) {
+      items = capacity = display.length;
+    } else {
+      return undefined;
+    }
+  }
+  return containerEstimate(layout, {
+    kind: 'array',
+    what: `an array('${typeCode.value}') of ${formatCount(items)} items`,
+    bytes: arraySize(layout, itemSize, capacity),
+    parts: [
+      { bytes: arraySize(layout, itemSize, 0), label: layout.array.gcTracked ? 'array header (with the GC header)' : 'array header' },
+      { bytes: itemSize * capacity, label: `buffer of ${formatCount(capacity)} items of ${itemSize} B` },
+    ],
+    objects: new ObjectTally(),
+    notes: [note],
+  });
+};

@@ -1,0 +1,46 @@
+// What the code of one line allocates when it runs, by the size model: the
+// outermost estimable expressions that start on the line, added up (an
+// expression over several lines counts, whole, on the line where it starts). Constants
+// the compiler makes once (or CPython shares) are left out: running the line
+// allocates nothing for them.
+import type { Node } from 'web-tree-sitter';
+import { foldsAtCompileTime } from './compile-time';
+import type { SizeEstimator } from './estimate';
+import { cachedObjectKey } from '../sizes/objects';
+import { outermostEstimates } from './outermostEstimates';
+import { addSizes, exactSize, type Size } from '../sizes/size';
+import type { Estimate } from '../sizes/sizeEstimate';
+
+export interface LineAllocation {
+  /** 0-based row. */
+  readonly line: number;
+  /** Deep where known, else shallow; a sum when the line makes several objects. */
+  readonly size: Size;
+  /** What the line makes, in words ("a list of 1,000,000 items"), or how many objects. */
+  readonly what: string;
+}
+
+/** The line's estimated allocations, or undefined when it has none or one of them grows with a count that is not known. */
+export function lineAllocation(root: Node, line: number, estimator: SizeEstimator): LineAllocation | undefined {
+  const estimates: Estimate[] = [];
+  const onLine = (node: Node): boolean => node.startPosition.row <= line && node.endPosition.row >= line;
+  for (const { node, estimate } of outermostEstimates(root, onLine, estimator)) {
+    // An allocation that starts on an earlier line holds what is written inside it on this one.
+    if (node.startPosition.row === line && !isMadeOnce(node, estimator)) estimates.push(estimate);
+  }
+  let total: Size | undefined = exactSize(0);
+  for (const estimate of estimates) {
+    const held = estimate.deep ?? estimate.shallow;
+    total = held.perCount === undefined ? addSizes(total, held) : undefined;
+    if (total === undefined) return undefined;
+  }
+  if (estimates.length === 0 || total === undefined) return undefined;
+  return { line, size: total, what: estimates.length === 1 ? estimates[0]!.what : `${estimates.length} objects` };
+}
+
+/** A constant of the code (or an object CPython shares): made once at compile time, not each time the line runs. */
+function isMadeOnce(node: Node, estimator: SizeEstimator): boolean {
+  const value = estimator.folder.constant(node);
+  if (value === undefined) return false;
+  return cachedObjectKey(estimator.layout, value) !== undefined || foldsAtCompileTime(node, estimator.folder, estimator.layout);
+}

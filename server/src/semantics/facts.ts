@@ -1,0 +1,151 @@
+// Facts about one document that rules share: scopes, bindings and what
+// imported names refer to. Built on first use, once per analysis. While a
+// part of the document is analysed on its own, the facts record what it read
+// from module level (see dependencies.ts).
+import type { Node } from 'web-tree-sitter';
+import type { BindingSite } from './bindings';
+import type { Dependencies } from '../engine/dependencies';
+import { ModuleParts } from '../document/moduleParts';
+import { NameIndex } from '../text/nameIndex';
+import { Scopes, type Lookup } from './scopes';
+import { callArguments } from './syntax';
+
+export class DocumentFacts {
+  private scopesCache: Scopes | undefined;
+  private namesCache: NameIndex | undefined;
+  /** By node id: several rules ask about the same callee. `moduleName` is the module-level name the answer read. */
+  private readonly qualifiedNames = new Map<number, { readonly name: string | undefined; readonly moduleName: string | undefined }>();
+  private dependencies: Dependencies | undefined;
+  /** By call node id: every rule that visits calls looks at their arguments, each a few calls into WASM. */
+  private readonly argumentsByCall = new Map<number, readonly Node[]>();
+  private spellsBuiltins: boolean | undefined;
+
+  /** What the facts are about: a tree's root, or a module parsed in parts. */
+  readonly module: ModuleParts;
+
+  constructor(module: Node | ModuleParts) {
+    this.module = ModuleParts.from(module);
+  }
+
+  /** Records what later questions read outside the part being analysed into `dependencies` (undefined: stop recording). */
+  recordInto(dependencies: Dependencies | undefined): void {
+    this.dependencies = dependencies;
+  }
+
+  /** The findings being made read the module-level bindings of `name` (or that it has none: a builtin). */
+  readsBindingsOf(name: string): void {
+    this.dependencies?.readsBindingsOf(name);
+  }
+
+  /** The findings being made read every place the document spells `name`. */
+  readsSpellingsOf(name: string): void {
+    this.dependencies?.readsSpellingsOf(name);
+  }
+
+  /** The findings being made read the whole document. */
+  readsWholeDocument(): void {
+    this.dependencies?.readsWholeDocument();
+  }
+
+  /**
+   * Whether an import could give a builtin another name (`from builtins import
+   * str as text`): the text spells `builtins` somewhere. Answers read from the
+   * text that rely on builtins keeping their names ask this, and so hold until
+   * an edit spells it.
+   */
+  mayRenameBuiltins(): boolean {
+    this.readsSpellingsOf('builtins');
+    this.spellsBuiltins ??= this.module.text.includes('builtins');
+    return this.spellsBuiltins;
+  }
+
+  get scopes(): Scopes {
+    this.scopesCache ??= new Scopes(this.module);
+    return this.scopesCache;
+  }
+
+  get names(): NameIndex {
+    this.namesCache ??= new NameIndex(this.module, (name) => this.readsSpellingsOf(name));
+    return this.namesCache;
+  }
+
+  /** A call's arguments, comments left out (syntax.callArguments), found once per analysis. */
+  callArguments(call: Node): readonly Node[] {
+    let args = this.argumentsByCall.get(call.id);
+    if (!args) {
+      args = callArguments(call);
+      this.argumentsByCall.set(call.id, args);
+    }
+    return args;
+  }
+
+  lookup(name: string, from: Node): Lookup {
+    const found = this.scopes.lookup(name, from);
+    // Module-level bindings (and their absence, for builtins) can come from anywhere in the document.
+    if (isModuleLevel(found)) this.readsBindingsOf(name);
+    return found;
+  }
+
+  /**
+   * The dotted name an expression refers to: `builtins.sum` for an unshadowed
+   * builtin, `numpy.array` for `np.array` after `import numpy as np`, undefined
+   * when it is a local value or cannot be known statically.
+   */
+  qualifiedName(expression: Node): string | undefined {
+    let known = this.qualifiedNames.get(expression.id);
+    if (known) {
+      // A remembered answer still reads what it read the first time.
+      if (known.moduleName !== undefined) this.readsBindingsOf(known.moduleName);
+    } else {
+      known = this.resolve(expression);
+      this.qualifiedNames.set(expression.id, known);
+    }
+    return known.name;
+  }
+
+  private resolve(expression: Node): { readonly name: string | undefined; readonly moduleName: string | undefined } {
+    if (expression.type === 'identifier') {
+      const found = this.lookup(expression.text, expression);
+      return { name: qualifiedNameOf(expression.text, found), moduleName: isModuleLevel(found) ? expression.text : undefined };
+    }
+    const object = expression.type === 'attribute' ? expression.childForFieldName('object') : null;
+    const attribute = expression.type === 'attribute' ? expression.childForFieldName('attribute') : null;
+    if (!object || !attribute) return { name: undefined, moduleName: undefined };
+    const base = this.qualifiedName(object);
+    const moduleName = this.qualifiedNames.get(object.id)?.moduleName;
+    return { name: base === undefined || base.startsWith('builtins.') ? undefined : `${base}.${attribute.text}`, moduleName };
+  }
+}
+
+function isModuleLevel(found: Lookup): boolean {
+  return found === undefined || found === 'unknown' || found.scope.parent === undefined;
+}
+
+function qualifiedNameOf(name: string, found: Lookup): string | undefined {
+  if (found === undefined) return `builtins.${name}`;
+  if (found === 'unknown') return undefined;
+  const paths = new Set(found.sites.map(importedPath));
+  if (paths.size !== 1) return undefined;
+  const [path] = paths;
+  return path ?? undefined;
+}
+
+/** The dotted path an import binding refers to, or null for non-import bindings. */
+function importedPath(site: BindingSite): string | null {
+  if (site.kind !== 'import') return null;
+  let aliased: Node | null = null;
+  let statement = site.node.parent;
+  while (statement && statement.type !== 'import_statement' && statement.type !== 'import_from_statement') {
+    if (statement.type === 'aliased_import') aliased = statement;
+    statement = statement.parent;
+  }
+  if (!statement) return null;
+  // `import a.b` binds `a` to module a; `import a.b as c` binds c to a.b.
+  const imported = aliased ? aliased.childForFieldName('name')?.text : statement.type === 'import_statement' ? site.name : site.node.parent?.text;
+  if (!imported) return null;
+  if (statement.type === 'import_statement') return imported;
+  const module = statement.childForFieldName('module_name')?.text;
+  if (!module) return null;
+  // `from . import x` is `.x`, not `..x`.
+  return module.endsWith('.') ? `${module}${imported}` : `${module}.${imported}`;
+}

@@ -1,0 +1,275 @@
+// A document parsed in regions (server/src/regions) holds the trees a whole
+// parse gives whenever the text has no syntax error, whatever the edits; an
+// error stays inside its region.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { ModuleParts } from '../../server/src/document/moduleParts';
+import { OpenDocuments } from '../../server/src/document/documents';
+import { parse, pythonParser, type Node } from '../../server/src/document/parser';
+import { REGION_LINES } from '../../server/src/document/regionBoundaries';
+import { corpus, editBetween, randomChange, seededRandom } from '../reliability/fuzz';
+import { applyContentChanges, positionAt } from '../support/textEdits';
+
+const SEED = Number(process.env['MEMHINTS_FUZZ_SEED'] ?? 20_261_201);
+const URI = 'file:///regions.py';
+
+/** Each top-level node with where it lies and its whole structure. */
+function describeNodes(nodes: readonly Node[]): string[] {
+  return nodes.map((node) => `${node.startIndex}-${node.endIndex} ${node.toString()}`);
+}
+
+function topLevelOfParts(module: ModuleParts): string[] {
+  return describeNodes(module.parts.flatMap((part) => part.root.namedChildren.filter((node): node is Node => node !== null)));
+}
+
+async function wholeParse(): Promise<(text: string) => { readonly clean: boolean; readonly topLevel: string[] }> {
+  const parser = await pythonParser();
+  return (text) => {
+    const tree = parse(parser, text);
+    try {
+      return { clean: !tree.rootNode.hasError, topLevel: describeNodes(tree.rootNode.namedChildren.filter((node): node is Node => node !== null)) };
+    } finally {
+      tree.delete();
+    }
+  };
+}
+
+/** A change that types `inserted` at `offset`, or deletes `deleted` characters from there. */
+function changeAt(text: string, offset: number, inserted: string, deleted = 0): TextDocumentContentChangeEvent {
+  return { range: { start: positionAt(text, offset), end: positionAt(text, offset + deleted) }, text: inserted };
+}
+
+/** Keystrokes of characters that move statement ends, open strings, indent and join lines; half of them next to a region's start. */
+function keystroke(random: () => number, text: string, module: ModuleParts): TextDocumentContentChangeEvent {
+  const starts = module.parts.map((part) => part.start);
+  const nearStart = starts[Math.floor(random() * starts.length)]! + Math.floor(random() * 5) - 2;
+  const offset = random() < 0.5 ? Math.min(text.length, Math.max(0, nearStart)) : Math.floor(random() * (text.length + 1));
+  if (random() < 0.4 && offset < text.length) return changeAt(text, offset, '', 1);
+  const characters = ['x', ' ', '    ', '\n', '\r\n', ':', '(', ')', '"', '"""', '#', '\\', '@d\n', 'else:\n'];
+  return changeAt(text, offset, characters[Math.floor(random() * characters.length)]!);
+}
+
+test(`after random edits, the regions hold the trees of a whole parse whenever it has no syntax error (seed ${SEED})`, async (t) => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  const random = seededRandom(SEED);
+  const stdlib = corpus(['argparse.py', 'difflib.py'], 100_000).filter((file) => file.name.startsWith('stdlib/'));
+  // CRLF line ends too: a boundary must be read after "\r\n" as after "\n".
+  const files = [...stdlib, { name: `${stdlib[0]!.name} (CRLF)`, text: stdlib[0]!.text.replace(/\n/g, '\r\n') }];
+  let compared = 0;
+  let broken = 0;
+  let mostRegions = 0;
+  for (const file of files) {
+    const documents = new OpenDocuments(parser);
+    let text = file.text;
+    let version = 1;
+    let document = documents.opened(URI, 'python', version, text);
+    const apply = (change: TextDocumentContentChangeEvent) => {
+      text = applyContentChanges(text, [change]);
+      document = documents.changed(URI, ++version, [change])!;
+      assert.equal(document.text.getText(), text);
+      mostRegions = Math.max(mostRegions, documents.regionsOf(URI)?.count ?? 0);
+    };
+    for (let step = 1; step <= 80; step++) {
+      const before = text;
+      // Mostly single keystrokes; now and then a fuzzer change (a snippet pasted, a range cut).
+      apply(random() < 0.8 ? keystroke(random, text, document.module) : randomChange(random, text));
+      let expected = whole(text);
+      if (!expected.clean) {
+        // Broken text may parse otherwise in one tree: undone, the regions must be a whole parse's again.
+        broken++;
+        apply(editBetween(text, before));
+        expected = whole(text);
+      }
+      compared++;
+      assert.deepEqual(topLevelOfParts(document.module), expected.topLevel, `${file.name}, seed ${SEED}, step ${step}`);
+    }
+    documents.closed(URI);
+    assert.equal(documents.treeCount, 0, 'closing a document deletes its trees');
+  }
+  t.diagnostic(`${compared} texts compared, ${broken} of them after undoing an edit that left a syntax error; up to ${mostRegions} regions`);
+  assert.ok(mostRegions >= 5, 'the texts were cut into regions');
+  assert.ok(broken < compared, 'most edits left no syntax error');
+});
+
+/** A module of `count` functions of ten lines each, so that it is cut into regions. */
+function functions(count: number): string {
+  return Array.from({ length: count }, (_, index) => `def f${index}(xs):\n${'    xs = list(xs)\n'.repeat(8)}    return xs\n\n`).join('');
+}
+
+test('a long module is cut into regions of at least REGION_LINES lines, and an edit reparses only its own', async () => {
+  const parser = await pythonParser();
+  const documents = new OpenDocuments(parser);
+  const text = functions(100);
+  const opened = documents.opened(URI, 'python', 1, text);
+  const regions = opened.module.parts;
+  assert.ok(regions.length >= 3, `${regions.length} regions`);
+  for (const part of regions.slice(0, -1)) {
+    const lines = text.slice(part.start, part.end).split('\n').length - 1;
+    assert.ok(lines >= REGION_LINES, `a region of ${lines} lines`);
+  }
+  const inSecond = regions[1]!.start + 30;
+  const roots = (module: ModuleParts) => module.parts.map((part) => part.root.id);
+  const before = roots(opened.module);
+  const after = roots(documents.changed(URI, 2, [changeAt(text, inSecond, 'y')])!.module);
+  assert.equal(after.length, before.length);
+  assert.deepEqual(
+    after.map((id, index) => id === before[index]),
+    before.map((_, index) => index !== 1),
+    'only the second region has a new tree',
+  );
+  documents.closed(URI);
+});
+
+test('regions merge where a boundary stops being one: an indented line, a joined line, a comment above a statement, a backslash, a commented-out header', async () => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  const text = functions(60);
+  const cases: { readonly what: string; readonly change: (text: string, boundary: number) => TextDocumentContentChangeEvent }[] = [
+    { what: 'the first line indented into the function above', change: (text, boundary) => changeAt(text, boundary, '    ') },
+    { what: 'the newline before it deleted', change: (text, boundary) => changeAt(text, boundary - 1, '', 1) },
+    { what: 'a comment typed right above it', change: (text, boundary) => changeAt(text, boundary, '# deliberate\n') },
+    { what: 'a backslash ending the line above', change: (text, boundary) => changeAt(text, boundary - 1, ' \\') },
+    { what: 'its first line commented out, leaving an indented line first', change: (text, boundary) => changeAt(text, boundary, '#') },
+  ];
+  for (const { what, change } of cases) {
+    const documents = new OpenDocuments(parser);
+    const opened = documents.opened(URI, 'python', 1, text);
+    const boundary = opened.module.parts[1]!.start;
+    const edit = change(text, boundary);
+    const edited = documents.changed(URI, 2, [edit])!;
+    const after = applyContentChanges(text, [edit]);
+    const expected = whole(after);
+    if (expected.clean) assert.deepEqual(topLevelOfParts(edited.module), expected.topLevel, what);
+    // The comment must share a tree with the statement below it, whose rules read it.
+    const holding = (offset: number) => edited.module.partAt(offset);
+    if (what.startsWith('a comment')) assert.equal(holding(boundary), holding(boundary + '# deliberate\n'.length), what);
+    documents.closed(URI);
+  }
+});
+
+test('an unterminated string stays inside its region: the regions after it keep their trees', async () => {
+  const parser = await pythonParser();
+  const documents = new OpenDocuments(parser);
+  const text = functions(60);
+  const opened = documents.opened(URI, 'python', 1, text);
+  const before = opened.module.parts.map((part) => part.root.id);
+  const edited = documents.changed(URI, 2, [changeAt(text, opened.module.parts[0]!.start + 20, '"""')])!;
+  const after = edited.module.parts.map((part) => part.root.id);
+  assert.ok(edited.module.parts[0]!.root.hasError, 'the first region has the error');
+  assert.deepEqual(after.slice(-2), before.slice(-2), 'the last regions were not parsed again');
+  assert.ok(edited.module.parts.slice(1).every((part) => !part.root.hasError), 'no other region has an error');
+  documents.closed(URI);
+});
+
+/** Counts the parses `parser` runs while `body` runs. */
+function parsesDuring(parser: Awaited<ReturnType<typeof pythonParser>>, body: () => void): number {
+  const original = parser.parse;
+  let parses = 0;
+  parser.parse = function (this: typeof parser, ...args: Parameters<typeof original>) {
+    parses++;
+    return original.apply(this, args);
+  };
+  try {
+    body();
+  } finally {
+    parser.parse = original;
+  }
+  return parses;
+}
+
+/** Lines at column 0 that start no statement, for as many lines as a region: inside a docstring, inside brackets, after a backslash. */
+const NOT_STATEMENTS = [
+  `DOC = """\n${'def not_code():\n    pass\n'.repeat(REGION_LINES)}"""\n\n`,
+  `TABLE = [\n${'1,\n'.repeat(2 * REGION_LINES)}]\n\n`,
+  `TOTAL = 1 + \\\n${'1 + \\\n'.repeat(2 * REGION_LINES)}1\n\n`,
+];
+
+test('a clean module is parsed once on opening, in regions cut where its text shows top-level statements', async () => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  for (const text of [functions(100), NOT_STATEMENTS.map((lines) => functions(12) + lines).join('') + functions(12)]) {
+    const documents = new OpenDocuments(parser);
+    let regions = 0;
+    const parses = parsesDuring(parser, () => {
+      regions = documents.opened(URI, 'python', 1, text).module.parts.length;
+    });
+    assert.ok(regions >= 3, `${regions} regions`);
+    assert.equal(parses, regions, 'each region parsed once, and the whole text not at all');
+    assert.deepEqual(topLevelOfParts(documents.get(URI)!.module), whole(text).topLevel);
+    documents.closed(URI);
+  }
+});
+
+test('no text cut falls between a decorator and its definition, nor before an `else:`; a cut the text misleads is caught by the parse', async () => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  // Three- and four-line statements, so that cuts REGION_LINES apart fall on each of their lines in turn.
+  const statements = [
+    { lines: '@decorator\ndef decorated():\n    pass\n', cutFromText: true },
+    { lines: 'if TOTAL:\n    pass\nelse:\n    pass\n', cutFromText: true },
+    // A Python 3.12 f-string whose replacement field runs over lines: the text's scan takes `TABLE` for a statement.
+    { lines: 'LABEL = f"{\nTABLE\n}"\n', cutFromText: false },
+  ];
+  for (const { lines, cutFromText } of statements) {
+    const text = functions(12) + lines.repeat(4 * REGION_LINES) + functions(12);
+    const documents = new OpenDocuments(parser);
+    let regions = 0;
+    const parses = parsesDuring(parser, () => {
+      regions = documents.opened(URI, 'python', 1, text).module.parts.length;
+    });
+    const expected = whole(text);
+    assert.ok(expected.clean, lines);
+    assert.deepEqual(topLevelOfParts(documents.get(URI)!.module), expected.topLevel, lines);
+    assert.ok(regions >= 3, `${lines}: ${regions} regions`);
+    // Parsed from the text's cuts, each region once; else those pieces, the whole text, and the pieces of its tree.
+    if (cutFromText) assert.equal(parses, regions, lines);
+    else assert.ok(parses > regions + 1, `${lines}: ${parses} parses`);
+    documents.closed(URI);
+  }
+});
+
+test('an error inside a long statement is not tried against the neighbouring regions; the rest of a statement from the region above is, and mends', async () => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  const table = `TABLE = {\n${Array.from({ length: 3 * REGION_LINES }, (_, index) => `    'k${index}': ${index},\n`).join('')}}\n\n`;
+  const text = table + functions(30);
+  const documents = new OpenDocuments(parser);
+  const opened = documents.opened(URI, 'python', 1, text);
+  assert.equal(opened.module.parts[0]!.root.namedChildren.length, 1, 'the table is a region of its own');
+  assert.ok(opened.module.parts.length >= 3, 'the functions are regions too');
+
+  // A typo in the middle of the table: its region is parsed again, and that is all.
+  const entry = `'k${REGION_LINES}': ${REGION_LINES}`;
+  let document = opened;
+  const inside = parsesDuring(parser, () => {
+    document = documents.changed(URI, 2, [changeAt(text, text.indexOf(entry) + entry.length, ' x')])!;
+  });
+  assert.ok(document.module.parts[0]!.root.hasError, 'the typo is a syntax error');
+  assert.equal(inside, 1);
+  documents.closed(URI);
+
+  // Typed first in a region, the rest of a statement that ends the region above: the two are parsed together and mend.
+  const cases = [
+    { what: 'an `else:` under an `if`', above: 'if TABLE:\n    pass\n', typed: 'else:\n    pass\n' },
+    { what: 'a bracket closed that opened above', above: 'x = len(\n', typed: 'TABLE)\n' },
+  ];
+  for (const { what, above, typed } of cases) {
+    const reopened = documents.opened(URI, 'python', 1, text);
+    const second = reopened.module.parts[2]!.start;
+    const endAbove = changeAt(text, second - 1, above);
+    const before = applyContentChanges(text, [endAbove]);
+    const boundary = documents.changed(URI, 2, [endAbove])!.module.parts[2]!.start;
+    assert.ok(before.slice(0, boundary).endsWith(`${above}\n`), `${what}: the region above ends with it`);
+    const typing = changeAt(before, boundary, typed);
+    const parses = parsesDuring(parser, () => {
+      document = documents.changed(URI, 3, [typing])!;
+    });
+    const expected = whole(applyContentChanges(before, [typing]));
+    assert.ok(expected.clean, `${what}: the whole text parses`);
+    assert.ok(parses > 1, `${what}: the region above was parsed with it (${parses} parses)`);
+    assert.deepEqual(topLevelOfParts(document.module), expected.topLevel, what);
+    documents.closed(URI);
+  }
+});
