@@ -1,0 +1,138 @@
+// Which calls read a data file the workspace may hold, and how: the reader,
+// the file's path as the code spells it, and the options that change what is
+// loaded (usecols, dtype, nrows…). Data, not branches: a reader is a line.
+import type { Node } from 'web-tree-sitter';
+import type { DocumentFacts } from '../semantics/facts';
+import { callArguments, unparenthesized } from '../semantics/syntax';
+import type { DataFormat, TableReadOptions } from './dataEstimate';
+import { literalDtypes, literalInteger, literalList, literalPath, literalString } from './literalValues';
+
+/** What a text read builds: one str, one str per line, one bytes object, or parsed JSON. */
+export type TextReadKind = 'text' | 'lines' | 'bytes' | 'json';
+
+export interface DataRead {
+  readonly call: Node;
+  readonly format: DataFormat;
+  /** The file's path as the code spells it: relative to where the program runs, or absolute. */
+  readonly path: string;
+  readonly options: TableReadOptions;
+  readonly textKind?: TextReadKind;
+}
+
+interface TableReader {
+  readonly format: DataFormat;
+  readonly pathArgument: string;
+  readonly defaultSeparator?: string;
+}
+
+const TABLE_READERS: Readonly<Record<string, TableReader>> = {
+  'pandas.read_csv': { format: 'csv', pathArgument: 'filepath_or_buffer' },
+  'pandas.read_table': { format: 'csv', pathArgument: 'filepath_or_buffer', defaultSeparator: '\t' },
+  'pandas.read_parquet': { format: 'parquet', pathArgument: 'path' },
+  'numpy.load': { format: 'npy', pathArgument: 'file' },
+};
+
+const OPENERS: ReadonlySet<string> = new Set(['builtins.open', 'io.open']);
+
+/** The data read a call makes, when its file is spelled with literals; undefined otherwise. */
+export function dataReadOf(call: Node, facts: DocumentFacts): DataRead | undefined {
+  const callee = call.childForFieldName('function');
+  if (!callee) return undefined;
+  const name = facts.qualifiedName(callee);
+  const table = name === undefined ? undefined : TABLE_READERS[name];
+  if (table) return tableRead(call, table, facts);
+  if (name === 'json.load') return jsonRead(call, facts);
+  if (callee.type === 'attribute') return fileMethodRead(call, callee, facts);
+  return undefined;
+}
+
+function tableRead(call: Node, reader: TableReader, facts: DocumentFacts): DataRead | undefined {
+  const args = argumentsOf(call);
+  const pathNode = args.positional[0] ?? args.keywords.get(reader.pathArgument);
+  const path = pathNode ? literalPath(pathNode, facts) : undefined;
+  if (path === undefined) return undefined;
+  const format = reader.format === 'npy' && path.toLowerCase().endsWith('.npz') ? 'npz' : reader.format;
+  return { call, format, path, options: tableOptions(args.keywords, reader, facts) };
+}
+
+function tableOptions(keywords: ReadonlyMap<string, Node>, reader: TableReader, facts: DocumentFacts): TableReadOptions {
+  const value = <T>(key: string, read: (node: Node, facts: DocumentFacts) => T | undefined): T | undefined => {
+    const node = keywords.get(key);
+    return node ? read(node, facts) : undefined;
+  };
+  const usecols = value('usecols', literalList) ?? value('columns', literalList);
+  const dtype = value('dtype', literalDtypes);
+  const nrows = value('nrows', literalInteger);
+  const skiprows = value('skiprows', literalInteger);
+  const chunksize = value('chunksize', literalInteger);
+  const sep = value('sep', literalString) ?? value('delimiter', literalString) ?? reader.defaultSeparator;
+  const parseDates = value('parse_dates', literalList)?.filter((item): item is string => typeof item === 'string');
+  return {
+    ...(usecols ? { usecols } : {}),
+    ...(dtype !== undefined ? { dtype } : {}),
+    ...(nrows !== undefined ? { nrows } : {}),
+    ...(skiprows !== undefined ? { skiprows } : {}),
+    ...(chunksize !== undefined ? { chunksize } : {}),
+    ...(sep !== undefined ? { sep } : {}),
+    ...(parseDates ? { parseDates } : {}),
+  };
+}
+
+/** `json.load(open("x.json"))`. */
+function jsonRead(call: Node, facts: DocumentFacts): DataRead | undefined {
+  const file = argumentsOf(call).positional[0];
+  const opened = file ? openedFile(file, facts) : undefined;
+  return opened ? { call, format: 'json', path: opened.path, options: {}, textKind: 'json' } : undefined;
+}
+
+/** `open(p).read()`, `open(p).readlines()`, `Path(p).read_text()`, `Path(p).read_bytes()`. */
+function fileMethodRead(call: Node, callee: Node, facts: DocumentFacts): DataRead | undefined {
+  const method = callee.childForFieldName('attribute')?.text;
+  const receiver = callee.childForFieldName('object');
+  if (!receiver || !method) return undefined;
+  if (method === 'read_text' || method === 'read_bytes') {
+    const path = literalPath(receiver, facts);
+    return path === undefined ? undefined : { call, format: 'text', path, options: {}, textKind: method === 'read_text' ? 'text' : 'bytes' };
+  }
+  if (method !== 'read' && method !== 'readlines') return undefined;
+  const opened = openedFile(receiver, facts);
+  if (!opened) return undefined;
+  const textKind: TextReadKind = opened.binary ? 'bytes' : method === 'read' ? 'text' : 'lines';
+  if (opened.binary && method === 'readlines') return undefined;
+  return { call, format: 'text', path: opened.path, options: {}, textKind };
+}
+
+/** `open("x.txt")`, `open("x.bin", "rb")`: the path and whether it is read as bytes. */
+function openedFile(node: Node, facts: DocumentFacts): { path: string; binary: boolean } | undefined {
+  const call = unparenthesized(node);
+  if (call.type !== 'call') return undefined;
+  const callee = call.childForFieldName('function');
+  if (!callee || !OPENERS.has(facts.qualifiedName(callee) ?? '')) return undefined;
+  const args = argumentsOf(call);
+  const pathNode = args.positional[0] ?? args.keywords.get('file');
+  const modeNode = args.positional[1] ?? args.keywords.get('mode');
+  const path = pathNode ? literalPath(pathNode, facts) : undefined;
+  const mode = modeNode ? literalString(modeNode, facts) : 'r';
+  if (path === undefined || mode === undefined || /[wax+]/.test(mode)) return undefined;
+  return { path, binary: mode.includes('b') };
+}
+
+interface Arguments {
+  readonly positional: readonly Node[];
+  readonly keywords: ReadonlyMap<string, Node>;
+}
+
+function argumentsOf(call: Node): Arguments {
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  for (const argument of callArguments(call)) {
+    if (argument.type === 'keyword_argument') {
+      const name = argument.childForFieldName('name')?.text;
+      const value = argument.childForFieldName('value');
+      if (name && value) keywords.set(name, value);
+    } else if (argument.type !== 'list_splat' && argument.type !== 'dictionary_splat') {
+      positional.push(argument);
+    }
+  }
+  return { positional, keywords };
+}
