@@ -143,23 +143,24 @@ export class JsonSizer {
 
   private object(depth: number): number {
     this.at++;
-    const keys = new Set<string>();
-    let bytes = 0;
+    // A repeated key replaces its value, which is freed: the dict holds each distinct key with its last value.
+    const values = new Map<string, number>();
     if (this.peek() === '}') {
       this.at++;
     } else {
       for (;;) {
-        keys.add(this.key());
+        const key = this.key();
         this.expect(':');
-        bytes += this.value(depth + 1);
+        values.set(key, this.value(depth + 1));
         if (this.peek() === '}') break;
         this.expect(',');
       }
       this.at++;
     }
-    // A repeated key replaces the value: the dict holds each distinct key once.
-    const table = dictTable(this.layout, keys.size, keys.size);
-    return bytes + dictSize(this.layout, table.size, table.strOnly);
+    const table = dictTable(this.layout, values.size, values.size);
+    let bytes = dictSize(this.layout, table.size, table.strOnly);
+    for (const valueBytes of values.values()) bytes += valueBytes;
+    return bytes;
   }
 }
 
