@@ -35,23 +35,24 @@ function sampledAsyncBuffer(file: SampledFile): AsyncBuffer {
   };
 }
 
-async function readFooter(hyparquet: Hyparquet, buffer: AsyncBuffer): Promise<FileMetaData> {
+async function readFooter(hyparquet: Hyparquet, file: SampledFile, buffer: AsyncBuffer): Promise<FileMetaData> {
   try {
-    return await hyparquet.parquetMetadataAsync(buffer, { initialFetchSize: FOOTER_FETCH });
+    return await hyparquet.parquetMetadataAsync(buffer, { initialFetchSize: Math.min(FOOTER_FETCH, file.budget.remaining) });
   } catch (error) {
     if (error instanceof SampleLimitReached) throw error;
     throw new NotEstimated(`not a Parquet file (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
-/** The top-level columns read_parquet loads: all, or those `columns=` names, in the file's order. */
+/** The top-level columns read_parquet loads: all in the file's order, or those `columns=` names in its order. */
 function selectedColumns(schema: SchemaTree, usecols: TableReadOptions['usecols']): SchemaTree[] {
   const all = schema.children;
   if (!usecols) return all;
-  for (const name of usecols) {
-    if (!all.some((column) => column.element.name === String(name))) throw new NotEstimated(`the file has no column '${name}' (read_parquet would raise)`);
-  }
-  return all.filter((column) => usecols.some((name) => String(name) === column.element.name));
+  return usecols.map((name) => {
+    const column = all.find((candidate) => candidate.element.name === String(name));
+    if (!column) throw new NotEstimated(`the file has no column '${name}' (read_parquet would raise)`);
+    return column;
+  });
 }
 
 function chunksOf(metadata: FileMetaData, name: string): ColumnMetaData[] {
@@ -104,7 +105,7 @@ async function columnEstimate(context: ColumnContext, column: SchemaTree): Promi
 async function estimateOpened(file: SampledFile, options: TableReadOptions, layout: CPythonLayout): Promise<DataEstimateResult> {
   const hyparquet = await loadHyparquet();
   const buffer = sampledAsyncBuffer(file);
-  const metadata = await readFooter(hyparquet, buffer);
+  const metadata = await readFooter(hyparquet, file, buffer);
   const context: ColumnContext = { hyparquet, buffer, metadata, layout, rows: Number(metadata.num_rows) };
   const columns: DataColumn[] = [];
   let indexBytes: number | undefined;
