@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import type { DataEstimateResult } from '../../server/src/data/dataEstimate';
 import { estimateParquet } from '../../server/src/data/parquet';
 import { CPYTHON } from '../../server/src/sizes/cpython';
@@ -96,6 +97,20 @@ test('str columns whose pages exceed the sample are sized from the footer, appro
   assert.equal(column.distinctInSample, undefined);
   const truth = rows * 8 + values.reduce((sum, value) => sum + strSize(layout, value), 0);
   assert.ok(Math.abs(column.bytes / truth - 1) < 0.05, `${column.bytes} vs ${truth}`);
+});
+
+test('a codec hyparquet cannot decode (GZIP) falls back to the footer for str columns', async () => {
+  const path = join(folder, 'gzip.parquet');
+  const values = Array.from({ length: 2000 }, (_, i) => `row ${i}`);
+  await writeParquet(path, [{ name: 'text', data: values, type: 'STRING' }, { name: 'n', data: new Float64Array(2000), type: 'DOUBLE' }], { codec: 'GZIP', compressors: { GZIP: (input) => gzipSync(input) } });
+  const estimate = estimateOf(await estimateParquet(path, {}, layout));
+  assert.deepEqual(
+    estimate.columns!.map((column) => [column.name, column.dtype, column.distinctInSample]),
+    [
+      ['text', 'object', undefined],
+      ['n', 'float64', undefined],
+    ],
+  );
 });
 
 test('a file that is not Parquet, a truncated one and a FIFO are reasons', async () => {

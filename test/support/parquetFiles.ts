@@ -6,7 +6,7 @@ export type ColumnSource = import('hyparquet-writer', { with: { 'resolution-mode
 let writer: Promise<HyparquetWriter> | undefined;
 
 /** Writes the columns to `path` as a Parquet file (snappy, statistics and offset indexes on: the writer's defaults). */
-export async function writeParquet(path: string, columnData: ColumnSource[], options: { rowGroupSize?: number; codec?: 'UNCOMPRESSED' | 'SNAPPY' } = {}): Promise<void> {
+export async function writeParquet(path: string, columnData: ColumnSource[], options: { codec?: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP'; compressors?: { GZIP?: (input: Uint8Array) => Uint8Array } } = {}): Promise<void> {
   writer ??= import('hyparquet-writer');
   (await writer).parquetWriteFile({ filename: path, columnData, ...options });
 }

@@ -5,7 +5,6 @@ import type { AsyncBuffer, ColumnMetaData, FileMetaData, Hyparquet } from './hyp
 import type { CPythonLayout } from '../sizes/cpython';
 import { bytesSize, strKind, strSize, strSizeOfKind } from '../sizes/objects';
 import { codePointLength } from '../sizes/values';
-import { SampleLimitReached } from './regularFile';
 
 /** Rows read from the start of the file to sample a column's values (hyparquet reads whole pages anyway). */
 export const SAMPLE_ROWS = 10_000;
@@ -30,15 +29,19 @@ function valueSize(layout: CPythonLayout, value: unknown): { bytes: number; leng
   return undefined;
 }
 
-/** Sizes from the values of the column's first rows; undefined when their pages do not fit in the sample limit. */
+/**
+ * Sizes from the values of the column's first rows; undefined when their
+ * pages do not fit in the sample limit, or hyparquet cannot decode them (a
+ * codec it lacks, such as ZSTD or GZIP, or a corrupt page): the footer still
+ * gives an estimate then.
+ */
 export async function sampledValueSizes(hyparquet: Hyparquet, file: AsyncBuffer, metadata: FileMetaData, column: string, layout: CPythonLayout): Promise<ValueSizes | undefined> {
   let rows: Record<string, unknown>[];
   try {
     // utf8: false keeps plain BYTE_ARRAY columns as bytes; STRING columns still decode to str.
     rows = (await hyparquet.parquetReadObjects({ file, metadata, columns: [column], rowStart: 0, rowEnd: SAMPLE_ROWS, utf8: false, useOffsetIndex: true })) as Record<string, unknown>[];
-  } catch (error) {
-    if (error instanceof SampleLimitReached) return undefined;
-    throw error;
+  } catch {
+    return undefined;
   }
   let count = 0;
   let bytes = 0;
