@@ -35,6 +35,19 @@ export function preallocatedCapacity(layout: CPythonLayout, count: number): numb
   return Math.ceil(count / multiple) * multiple;
 }
 
+/**
+ * Objects/listobject.c list_extend of an iterator without a length (a file,
+ * as readlines() and list(f) extend a new list with it): room for the
+ * length hint's default first, growth past it, then a cut back when the guess
+ * was more than twice too large.
+ */
+export function capacityAfterIteratorExtend(layout: CPythonLayout, count: number, lengthHint = 8): number {
+  let allocated = grownCapacity(layout, 0, lengthHint);
+  while (allocated < count) allocated = grownCapacity(layout, allocated, allocated + 1);
+  if (count === 0) return 0;
+  return count < allocated >> 1 ? grownCapacity(layout, count, count) : allocated;
+}
+
 /** What list() copies from: list_extend takes its own path for sets, frozensets and dicts. */
 export type ListSource = 'sequence' | 'hashed';
 
@@ -74,11 +87,17 @@ export function strKind(text: string): { name: 'ASCII' | 'latin-1' | 'UCS-2' | '
   return { name: 'UCS-4', width: 4 };
 }
 
-export function strSize(layout: CPythonLayout, text: string): number {
-  const kind = strKind(text);
+export type StrKind = ReturnType<typeof strKind>;
+
+/** sys.getsizeof of a str of `length` characters of this kind (a NUL of the same width follows them). */
+export function strSizeOfKind(layout: CPythonLayout, kind: StrKind, length: number): number {
   const header = kind.name === 'ASCII' ? layout.str.asciiHeader : layout.str.compactHeader;
-  const sharedLatin1Char = kind.name === 'latin-1' && text.length === 1;
-  return header + kind.width * (codePointLength(text) + 1) + (sharedLatin1Char ? layout.str.latin1CharUtf8 : 0);
+  const sharedLatin1Char = kind.name === 'latin-1' && length === 1;
+  return header + kind.width * (length + 1) + (sharedLatin1Char ? layout.str.latin1CharUtf8 : 0);
+}
+
+export function strSize(layout: CPythonLayout, text: string): number {
+  return strSizeOfKind(layout, strKind(text), codePointLength(text));
 }
 
 export function bytesSize(layout: CPythonLayout, length: number): number {
