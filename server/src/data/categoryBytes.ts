@@ -23,7 +23,7 @@ function hashTableBuckets(elements: number): number {
  * the engine of an Index of `elements` objects: 4 uint32 and 3 pointers, the
  * flags (a uint32 per 32 buckets) and a key and a value per bucket.
  */
-export function objectHashTableBytes(elements: number): number {
+function objectHashTableBytes(elements: number): number {
   const buckets = hashTableBuckets(elements);
   return 4 * 4 + 3 * 8 + Math.max(1, buckets >> 5) * 4 + buckets * (8 + 8);
 }

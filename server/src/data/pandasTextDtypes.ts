@@ -7,7 +7,7 @@
  * exactly, without stripping. 'None' is in it from pandas 2.0; pandas 1.x reads
  * 'None' as text.
  */
-export const PANDAS_NA_VALUES: ReadonlySet<string> = new Set([
+const PANDAS_NA_VALUES: ReadonlySet<string> = new Set([
   '',
   '#N/A',
   '#N/A N/A',
