@@ -30,47 +30,52 @@ export interface SampledColumn {
  */
 const PD_NA_BYTES = 48;
 
-/** The str sizes of a column's fields, each distinct field measured once (text columns repeat). */
-function strSizer(layout: CPythonLayout): (text: string) => number {
-  const sizes = new Map<string, number>();
-  return (text) => {
-    let size = sizes.get(text);
-    if (size === undefined) {
-      size = strSize(layout, text);
-      sizes.set(text, size);
-    }
-    return size;
-  };
+/** A column's fields counted by value: text columns repeat, so each distinct field is measured once. */
+interface Tally {
+  /** Each field the rows have, with how many rows have it (NA strings included), in order of first appearance. */
+  readonly counts: Map<string, number>;
+  /** Rows too short to have the field. */
+  readonly absent: number;
+  /** The fields that are not missing, with their counts. */
+  readonly present: Map<string, number>;
+  readonly presentRows: number;
+  /** Mean length of the fields that are not missing, in characters. */
+  readonly meanLength: number;
+}
+
+function tallyOf(values: readonly (string | undefined)[]): Tally {
+  const counts = new Map<string, number>();
+  let absent = 0;
+  for (const value of values) {
+    if (value === undefined) absent++;
+    else counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const present = new Map<string, number>();
+  let presentRows = 0;
+  let length = 0;
+  for (const [value, count] of counts) {
+    if (isMissing(value)) continue;
+    present.set(value, count);
+    presentRows += count;
+    length += count * codePointLength(value);
+  }
+  return { counts, absent, present, presentRows, meanLength: presentRows === 0 ? 0 : length / presentRows };
 }
 
 /** Mean bytes a row takes in an object (or StringDtype) column: the pointer and the object it points to. */
-function objectRowBytes(values: readonly (string | undefined)[], items: ObjectItems | 'string', layout: CPythonLayout): number {
-  if (values.length === 0) return layout.pointer;
-  const sizeOf = strSizer(layout);
-  const trueBytes = intSize(layout, 1n);
-  const falseBytes = intSize(layout, 0n);
-  let total = 0;
-  for (const value of values) {
-    if (items === 'unfiltered') total += value === undefined ? layout.float : sizeOf(value);
-    else if (isMissing(value)) total += items === 'string' ? PD_NA_BYTES : layout.float;
-    else if (items === 'bool') total += /^true$/i.test(value!) ? trueBytes : falseBytes;
-    else total += sizeOf(value!);
+function objectRowBytes(tally: Tally, rows: number, items: ObjectItems | 'string', layout: CPythonLayout): number {
+  if (rows === 0) return layout.pointer;
+  const missingBytes = items === 'string' ? PD_NA_BYTES : layout.float;
+  let total = tally.absent * missingBytes;
+  for (const [value, count] of tally.counts) {
+    let bytes: number;
+    if (items === 'unfiltered') bytes = strSize(layout, value);
+    else if (isMissing(value)) bytes = missingBytes;
+    else if (items === 'bool') bytes = intSize(layout, /^true$/i.test(value) ? 1n : 0n);
+    else bytes = strSize(layout, value);
+    total += count * bytes;
   }
-  return layout.pointer + total / values.length;
-}
-
-/** What the text fields say about the column: mean length and distinct values, for columns that keep text. */
-function textFacts(values: readonly (string | undefined)[]): { present: string[]; distinct: Map<string, number>; meanLength: number } {
-  const present: string[] = [];
-  const distinct = new Map<string, number>();
-  let length = 0;
-  for (const value of values) {
-    if (isMissing(value)) continue;
-    present.push(value!);
-    length += codePointLength(value!);
-    distinct.set(value!, (distinct.get(value!) ?? 0) + 1);
-  }
-  return { present, distinct, meanLength: present.length === 0 ? 0 : length / present.length };
+  return layout.pointer + total / rows;
 }
 
 /**
@@ -103,21 +108,20 @@ function foundUnsorted(distinct: Map<string, number>): boolean {
 }
 
 function categoryColumn(column: SampledColumn, rows: number, layout: CPythonLayout): DataColumn {
-  const facts = textFacts(column.values);
-  const categories = Math.round(distinctOverRows(facts.distinct, facts.present.length, column.values.length, rows));
-  const sizeOf = strSizer(layout);
+  const tally = tallyOf(column.values);
+  const categories = Math.round(distinctOverRows(tally.present, tally.presentRows, column.values.length, rows));
   let strBytes = 0;
-  for (const value of facts.distinct.keys()) strBytes += sizeOf(value);
-  const meanStrBytes = facts.distinct.size === 0 ? 0 : strBytes / facts.distinct.size;
-  const bytes = rows * categoryCodeBytes(categories) + categoriesBytes(categories, meanStrBytes, foundUnsorted(facts.distinct));
-  return { name: column.name, dtype: 'category', bytes: Math.round(bytes), meanTextLength: facts.meanLength, distinctInSample: facts.distinct.size };
+  for (const value of tally.present.keys()) strBytes += strSize(layout, value);
+  const meanStrBytes = tally.present.size === 0 ? 0 : strBytes / tally.present.size;
+  const bytes = rows * categoryCodeBytes(categories) + categoriesBytes(categories, meanStrBytes, foundUnsorted(tally.present));
+  return { name: column.name, dtype: 'category', bytes: Math.round(bytes), meanTextLength: tally.meanLength, distinctInSample: tally.present.size };
 }
 
 function objectColumn(column: SampledColumn, dtype: 'object' | 'string', items: ObjectItems | 'string', rows: number, layout: CPythonLayout): DataColumn {
-  const facts = textFacts(column.values);
-  const bytes = Math.round(rows * objectRowBytes(column.values, items, layout));
+  const tally = tallyOf(column.values);
+  const bytes = Math.round(rows * objectRowBytes(tally, column.values.length, items, layout));
   if (items === 'bool') return { name: column.name, dtype, bytes };
-  return { name: column.name, dtype, bytes, meanTextLength: facts.meanLength, distinctInSample: facts.distinct.size };
+  return { name: column.name, dtype, bytes, meanTextLength: tally.meanLength, distinctInSample: tally.present.size };
 }
 
 function fixedColumn(name: string, dtype: string, rowBytes: number, rows: number): DataColumn {
