@@ -205,6 +205,23 @@ describe('estimateCsv', () => {
     assert.deepEqual(dtypes(found), { a: 'int64', b: 'int64' });
   });
 
+  it('reads CRLF line ends, whole or cut', () => {
+    const text = `a,s\r\n${Array.from({ length: 500 }, (_, row) => `${1000 + row},t${row % 3}`).join('\r\n')}\r\n`;
+    assert.deepEqual(dtypes(estimate(text)), { a: 'int64', s: 'object' });
+    // Header 5 bytes, rows 9: the sample ends between a row's \r and \n.
+    const cut = estimate(text, {}, 5 + 9 * 100 + 8);
+    assert.equal(column(cut, 's').meanTextLength, 2);
+    assert.ok(Math.abs(cut.rows! - 500) <= 5, `rows ${cut.rows}`);
+  });
+
+  it('sizes str objects for the CPython asked for', () => {
+    const text = 's\nabc\nZoë\n';
+    const on313 = estimateCsv(csvFile(text), {}, undefined, CPYTHON['3.13']).estimate!;
+    const expected = 2 * 8 + strSize(CPYTHON['3.13'], 'abc') + strSize(CPYTHON['3.13'], 'Zoë');
+    assert.equal(column(on313, 's').bytes, expected);
+    assert.notEqual(column(estimate(text), 's').bytes, expected, 'the default CPython sizes strs otherwise');
+  });
+
   it('cuts a sample inside a multi-byte character without harm', () => {
     const text = `s\n${'é'.repeat(50)}\n`.repeat(1) + `${'é'.repeat(50)}\n`.repeat(200);
     const found = estimate(text, {}, 1001);

@@ -36,9 +36,14 @@ function isBlank(record: readonly string[]): boolean {
   return record.length === 1 && /^[ \t]*$/.test(record[0]!);
 }
 
-/** Where the sample's last line ends: a cut sample drops the line it cut. */
+/**
+ * Where the sample's last line ends: a cut sample drops the line it cut. After
+ * its last \n (a \r\n cut between the two would leave a \r in the last field),
+ * else its last \r (old Mac line ends).
+ */
 function lastLineEnd(bytes: Buffer): number {
-  return Math.max(bytes.lastIndexOf(0x0a), bytes.lastIndexOf(0x0d)) + 1;
+  const newline = bytes.lastIndexOf(0x0a);
+  return (newline >= 0 ? newline : bytes.lastIndexOf(0x0d)) + 1;
 }
 
 const baseOptions = (delimiters: string[]) => ({ delimiter: delimiters, bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false });
