@@ -129,7 +129,7 @@ const SMALL_CASES: readonly SmallCase[] = [
   { text: 'x,k\n1.5,1\ninf,2\n-Infinity,3\nNaN,4\n1e5,5\n' },
   { text: 'name,n\n"Smith, J",1\n"two\nlines",2\n"say ""hi""",3\n' },
   { text: 'a\tb\n1\tx,y\n2\tz\n', options: { sep: '\t' } },
-  { text: 'a  b\n1 \t 2.5\n3 4\n', options: { sep: '\\s+' } },
+  { text: 'a  b\n1 \t 2.5\n   \n3 4\n', options: { sep: '\\s+' } },
   { text: 'a,,a\n\n1,2,3\n  \n4,5,6\n' },
   { text: 'a,b\n1,2\n3\n' },
   { text: 'title line\na,b,c\n1,x,1.5\n2,y,\n3,z,2.5\n4,w,3.5\n', options: { skiprows: 1, nrows: 2, usecols: ['c', 'a'] } },

@@ -114,7 +114,9 @@ describe('estimateCsv', () => {
   it('splits on the separator asked for: tabs (read_table), semicolons, runs of whitespace', () => {
     assert.deepEqual(dtypes(estimate('a\tb\n1\tx,y\n', { sep: '\t' })), { a: 'int64', b: 'object' });
     assert.deepEqual(dtypes(estimate('a;b\n1,5;2\n', { sep: ';' })), { a: 'object', b: 'int64' });
-    assert.deepEqual(dtypes(estimate('a  b\n1 \t 2.5\n', { sep: '\\s+' })), { a: 'int64', b: 'float64' });
+    const spaced = estimate('a  b\n1 \t 2.5\n   \n3 4\n', { sep: '\\s+' });
+    assert.deepEqual(dtypes(spaced), { a: 'int64', b: 'float64' });
+    assert.equal(spaced.rows, 2);
     assert.match(reasonFor('a,b\n1,2\n', { sep: '[,;]' }), /regular expression/);
   });
 

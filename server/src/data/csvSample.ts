@@ -32,7 +32,9 @@ function delimitersFor(separator: string): { readonly delimiters: string[]; read
 }
 
 /** A blank line, which pandas skips (skip_blank_lines): nothing but spaces and tabs. */
-function isBlank(record: readonly string[]): boolean {
+function isBlank(record: readonly string[], whitespaceSeparated: boolean): boolean {
+  // Split on whitespace, such a line is all empty fields.
+  if (whitespaceSeparated) return record.every((field) => field === '');
   return record.length === 1 && /^[ \t]*$/.test(record[0]!);
 }
 
@@ -108,14 +110,15 @@ export function csvRows(sample: FileSample, separator: string, skipRows: number)
   if (typeof records === 'string') return { reason: `not estimated: not parseable as CSV (${records})` };
   let next = Math.min(skipRows, records.list.length);
   const skipped = next;
-  while (next < records.list.length && isBlank(records.list[next]!)) next++;
+  const blank = (record: string[]) => isBlank(record, parsed.whitespace);
+  while (next < records.list.length && blank(records.list[next]!)) next++;
   const headerIndex = next;
   const split = parsed.whitespace ? (fields: string[]) => fields.filter((field) => field !== '') : (fields: string[]) => fields;
   const header = headerIndex < records.list.length ? split(records.list[headerIndex]!) : undefined;
   const rows: string[][] = [];
   for (let index = headerIndex + 1; index < records.list.length; index++) {
     const record = records.list[index]!;
-    if (!isBlank(record)) rows.push(split(record));
+    if (!blank(record)) rows.push(split(record));
   }
   if (!header) {
     if (truncated) return { reason: `not estimated: the first ${bytes.length} bytes hold no header row after skiprows=${skipRows}` };
