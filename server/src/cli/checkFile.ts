@@ -43,7 +43,7 @@ export function checkFile(parser: Parser, file: string, shown: string, check: Fi
 }
 
 function checkPythonFile(parser: Parser, file: string, shown: string, check: FileCheck): FileOutcome {
-  let source;
+  let source: SourceFile;
   try {
     source = readSource(file);
   } catch (error) {

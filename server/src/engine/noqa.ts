@@ -35,7 +35,7 @@ function aliasOf(code: string): string[] {
 }
 
 export function isSuppressed(suppression: Suppression | undefined, code: string): boolean {
-  return suppression === 'all' || (suppression !== undefined && suppression.has(code));
+  return suppression === 'all' || suppression?.has(code) === true;
 }
 
 /**
@@ -49,5 +49,5 @@ export function addCodeToComment(comment: string | undefined, code: string): str
   if (!match) return `${comment}  # noqa: ${code}`;
   if (isSuppressed(parseNoqa(comment), code)) return comment;
   const codes = [...(listedCodes(match) ?? []), code].join(', ');
-  return comment.slice(0, match.index) + `# noqa: ${codes}` + comment.slice(match.index + match[0].length);
+  return `${comment.slice(0, match.index)}# noqa: ${codes}${comment.slice(match.index + match[0].length)}`;
 }

@@ -21,7 +21,7 @@ interface Requested {
 
 /** What `count` objects of `kind`, each of `sizeofEach` bytes by sys.getsizeof, request; undefined for a kind without a table. */
 function requested(table: AllocationTable, kind: string, sizeofEach: number, count: number, dimensions = 0): Requested | undefined {
-  const requests: readonly Request[] | undefined = Object.prototype.hasOwnProperty.call(table, kind) ? table[kind as AllocatedKind] : undefined;
+  const requests: readonly Request[] | undefined = Object.hasOwn(table, kind) ? table[kind as AllocatedKind] : undefined;
   if (!requests) return undefined;
   const fixed = (request: Request): number => (request.bytes === 'rest' ? 0 : request.bytes + (request.perDimension ?? 0) * dimensions);
   const rest = sizeofEach - requests.reduce((total, request) => total + fixed(request), 0);

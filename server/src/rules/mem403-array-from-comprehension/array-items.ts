@@ -72,7 +72,7 @@ export function isProvablyScalar(expression: Node, facts: DocumentFacts, depth: 
   if (depth > MAX_DEPTH) return false;
   const node = unparenthesized(expression);
   const test = SCALAR_TESTS.get(node.type);
-  return test !== undefined && test(node, (part) => part !== null && isProvablyScalar(part, facts, depth), facts, depth);
+  return test?.(node, (part) => part !== null && isProvablyScalar(part, facts, depth), facts, depth) ?? false;
 }
 
 function isScalarCall(call: Node, facts: DocumentFacts, depth: number): boolean {
