@@ -1,10 +1,12 @@
 // The bytes evaluating an expression asks the allocator for, as tracemalloc
-// counts them: the requests of allocations.ts for the object the expression
+// counts them: the requests of allocationTables.ts for the object the expression
 // makes and for every object made for it (not the shared and constant ones,
-// which exist before it runs).
-import { ALLOCATIONS, type AllocatedKind, type AllocationTable, type Request } from './allocations';
-import type { CPythonLayout } from './cpython';
-import type { Estimate } from './sizeEstimate';
+// which exist before it runs). memhints shows no allocated sizes: the model
+// serves the allocation oracle, which checks through it against tracemalloc
+// that an estimate counts the objects made for a value, and only those.
+import type { CPythonLayout } from '../../server/src/sizes/cpython';
+import type { Estimate } from '../../server/src/sizes/sizeEstimate';
+import { ALLOCATIONS, type AllocatedKind, type AllocationTable, type Request } from './allocationTables';
 
 export interface AllocatedSize {
   readonly bytes: number;
