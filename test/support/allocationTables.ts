@@ -10,7 +10,7 @@ import { CPYTHON, type CPythonLayout, type PythonVersion } from '../../server/sr
 import { NUMPY } from '../../server/src/sizes/ndarrays';
 
 /** A free list that serves requests of one kind without asking the allocator. */
-export interface FreeList {
+interface FreeList {
   /** How many objects it keeps at most (per size, for tuples). */
   readonly capacity: number;
   /** The largest request it serves, when it serves only small ones. */

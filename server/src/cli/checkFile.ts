@@ -71,6 +71,6 @@ function checkSource(parser: Parser, file: string, shown: string, source: Source
   return { findings, fixed: outcome.fixed, diff: '' };
 }
 
-export function isNotebook(file: string): boolean {
+function isNotebook(file: string): boolean {
   return file.toLowerCase().endsWith('.ipynb');
 }

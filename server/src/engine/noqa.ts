@@ -7,7 +7,7 @@ export type Suppression = 'all' | ReadonlySet<string>;
  * Other linters' codes for the same check as a memhints rule: a line already
  * silenced for that linter is silenced for memhints too, without a second code.
  */
-export const NOQA_ALIASES: ReadonlyMap<string, string> = new Map([
+const NOQA_ALIASES: ReadonlyMap<string, string> = new Map([
   // flake8-bugbear's and Ruff's cached-instance-method: a cache on a method.
   ['B019', 'MEM202'],
 ]);

@@ -74,14 +74,14 @@ export function strKind(text: string): { name: 'ASCII' | 'latin-1' | 'UCS-2' | '
   return { name: 'UCS-4', width: 4 };
 }
 
-export function strSize(layout: CPythonLayout, text: string): number {
+function strSize(layout: CPythonLayout, text: string): number {
   const kind = strKind(text);
   const header = kind.name === 'ASCII' ? layout.str.asciiHeader : layout.str.compactHeader;
   const sharedLatin1Char = kind.name === 'latin-1' && text.length === 1;
   return header + kind.width * (codePointLength(text) + 1) + (sharedLatin1Char ? layout.str.latin1CharUtf8 : 0);
 }
 
-export function bytesSize(layout: CPythonLayout, length: number): number {
+function bytesSize(layout: CPythonLayout, length: number): number {
   return layout.bytesHeader + length;
 }
 
