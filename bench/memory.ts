@@ -5,7 +5,7 @@ import type { Corpus } from './corpus';
 import { keystrokes } from './editing';
 import { BenchClient } from './lspClient';
 
-export interface MemorySnapshot {
+interface MemorySnapshot {
   readonly rssBytes: number;
   readonly heapUsedBytes: number;
   /** Memory outside the JS heap: mostly web-tree-sitter's WASM memory, which holds the trees. */

@@ -8,7 +8,7 @@ import { linesPerSecond, medianMs } from './measure';
 import type { Repetition } from './throughput';
 
 /** Ruff's rules closest to memhints': comprehensions, performance, refurb, and B019 (cache on a method). */
-export const RUFF_SELECT = ['C4', 'PERF', 'FURB', 'B019'];
+const RUFF_SELECT = ['C4', 'PERF', 'FURB', 'B019'];
 
 export function ruffWorkspace(): Workspace {
   return new Workspace({ lint: { select: RUFF_SELECT } }, PositionEncoding.Utf16);
@@ -32,7 +32,7 @@ export type Flake8Result =
   | { readonly skipped: false; readonly version: string; readonly linesPerSecond: number; readonly seconds: number; readonly findings: number }
   | { readonly skipped: true; readonly note: string };
 
-export const FLAKE8_MISSING = 'skipped: flake8 not installed (apt-get install flake8 python3-flake8-comprehensions)';
+const FLAKE8_MISSING = 'skipped: flake8 not installed (apt-get install flake8 python3-flake8-comprehensions)';
 
 /** `flake8 --select=C4 -j 1` over the corpus files, timed as one process from start to exit. */
 export function flake8Throughput(corpus: Corpus): Flake8Result {

@@ -71,7 +71,7 @@ function shareOut(counts, perRule, atLeast) {
   const total = left.reduce((a, b) => a + b, 0);
   const exact = left.map((count) => (count * wanted) / total);
   const extra = exact.map(Math.floor);
-  const byRemainder = exact.map((value, i) => i).sort((a, b) => exact[b] - extra[b] - (exact[a] - extra[a]) || a - b);
+  const byRemainder = exact.map((_value, i) => i).sort((a, b) => exact[b] - extra[b] - (exact[a] - extra[a]) || a - b);
   for (const i of byRemainder.slice(0, wanted - extra.reduce((a, b) => a + b, 0))) extra[i] += 1;
   return quotas.map((quota, i) => quota + extra[i]);
 }

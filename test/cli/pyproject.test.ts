@@ -32,9 +32,9 @@ test('the nearest pyproject.toml with [tool.memhints] decides, file by file', (t
     'app/pyproject.toml': '[project]\nname = "app"\n',
     'app/main.py': SOURCE,
   });
-  assert.deepEqual(found(memhints(['check', '--format', 'json'], root)), [join('app', 'main.py') + ' MEM102', join('lib', 'inner.py') + ' MEM101', 'top.py MEM102']);
+  assert.deepEqual(found(memhints(['check', '--format', 'json'], root)), [`${join('app', 'main.py')} MEM102`, `${join('lib', 'inner.py')} MEM101`, 'top.py MEM102']);
   // A file named on the command line gets the settings of its own folder too.
-  assert.deepEqual(found(memhints(['check', '--format', 'json', 'lib/inner.py'], root)), [join('lib', 'inner.py') + ' MEM101']);
+  assert.deepEqual(found(memhints(['check', '--format', 'json', 'lib/inner.py'], root)), [`${join('lib', 'inner.py')} MEM101`]);
 });
 
 test('--select replaces the file\'s select; --ignore adds to its ignore', (t) => {

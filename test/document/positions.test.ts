@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { codePointsBetween, lineAndCodePointColumn, lineStarts, offsetOfCodePointColumn, pointAfterInsert } from '../../server/src/document/positions';
+import { codePointsBetween, lineAndCodePointColumn, lineStarts, pointAfterInsert } from '../../server/src/document/positions';
 
 test('lineStarts treats \\n, \\r\\n and lone \\r as line ends, as LSP does', () => {
   assert.deepEqual(lineStarts('a\nb\r\nc\rd'), [0, 2, 5, 7]);
@@ -13,7 +13,6 @@ test('code-point columns count an emoji (two UTF-16 units) once', () => {
   assert.equal(yOffset, 11);
   assert.equal(codePointsBetween(text, 0, yOffset), 10);
   assert.deepEqual(lineAndCodePointColumn(text, lineStarts(text), yOffset), { line: 1, column: 11 });
-  assert.equal(offsetOfCodePointColumn(text, 0, 10), yOffset);
 });
 
 test('pointAfterInsert follows inserted newlines', () => {

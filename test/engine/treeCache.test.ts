@@ -60,7 +60,7 @@ test('an edit to a document whose trees were let go parses its new text, and its
   const at = text.indexOf('sum(');
   // `sum([` becomes `max([`: MEM101 still holds, at the same place.
   const edited = documents.changed(uri(0), 2, [{ range: { start: positionAt(text, at), end: positionAt(text, at + 3) }, text: 'max' }])!;
-  const newText = text.slice(0, at) + 'max' + text.slice(at + 3);
+  const newText = `${text.slice(0, at)}max${text.slice(at + 3)}`;
   assert.equal(edited.text.getText(), newText);
 
   const fresh = new OpenDocuments(await pythonParser());

@@ -23,7 +23,7 @@ const loop = (count: string, item: string, before = ''): string => `xs = []\n${b
 const CASES: readonly AppendCase[] = [
   ...[0, 1, 4, 5, 9, 17, 100, 1000, 12345].map((n) => ({ source: loop(String(n), 'i'), call: 'xs.append(i)', deep: true })),
   { source: loop('5, 500, 3', 'i'), call: 'xs.append(i)', deep: true },
-  { source: 'n = 10**4\n' + loop('n', 'None'), call: 'xs.append(None)', deep: true },
+  { source: `n = 10**4\n${loop('n', 'None')}`, call: 'xs.append(None)', deep: true },
   { source: loop('300', '2.5'), call: 'xs.append(2.5)', deep: true },
   { source: loop('300', 'i * i'), call: 'xs.append(i * i)', deep: false },
   { source: loop('50', 'i', 'total = 0\n').replace('    xs.append(i)\n', '    total += i\n    xs.append(i)\n'), call: 'xs.append(i)', deep: true },

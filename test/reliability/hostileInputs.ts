@@ -18,6 +18,7 @@ function randomBytes(seed: number, length: number): Buffer {
 
 export function hostileInputs(): HostileInput[] {
   const nested = (open: string, close: string) => `x = ${open.repeat(DEPTH)}1${close.repeat(DEPTH)}\n`;
+  const ifBlocks = (depth: number, unit: string) => Array.from({ length: depth }, (_, i) => `${unit.repeat(i)}if x:\n`).join('');
   return [
     { name: 'empty', text: '', expect: 'checked' },
     { name: 'only line ends', text: '\r\n\n\r'.repeat(1000), expect: 'checked' },
@@ -30,9 +31,9 @@ export function hostileInputs(): HostileInput[] {
     { name: '10,000 nested parentheses', text: nested('(', ')'), expect: 'skipped' },
     { name: '10,000 nested lists', text: nested('[', ']'), expect: 'skipped' },
     { name: '10,000 nested calls of sum', text: `x = ${'sum(['.repeat(DEPTH)}1${'])'.repeat(DEPTH)}\n`, expect: 'skipped' },
-    { name: '10,000 nested if blocks', text: Array.from({ length: DEPTH }, (_, i) => `${'\t'.repeat(i)}if x:\n`).join('') + `${'\t'.repeat(DEPTH)}s = "a"\n`, expect: 'skipped' },
+    { name: '10,000 nested if blocks', text: `${ifBlocks(DEPTH, '\t')}${'\t'.repeat(DEPTH)}s = "a"\n`, expect: 'skipped' },
     // The grammar's scanner faults a few hundred levels down when a string follows.
-    { name: '600 nested if blocks with a string', text: Array.from({ length: 600 }, (_, i) => `${' '.repeat(i)}if x:\n`).join('') + `${' '.repeat(600)}s = "a"\n`, expect: 'skipped' },
+    { name: '600 nested if blocks with a string', text: `${ifBlocks(600, ' ')}${' '.repeat(600)}s = "a"\n`, expect: 'skipped' },
     { name: '10,000 chained additions', text: `x = 1${' + 1'.repeat(DEPTH)}\n`, expect: 'skipped' },
     { name: '10,000 chained nots', text: `x = ${'not '.repeat(DEPTH)}y\n`, expect: 'skipped' },
     { name: '900 chained multiplications', text: `x = [0]${' * 2'.repeat(900)}\n`, expect: 'checked' },

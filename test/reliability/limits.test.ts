@@ -10,7 +10,8 @@ import { FIXTURES } from '../support/paths';
 
 const RULE_FIXTURES = join(FIXTURES, 'rules');
 
-const indented = (levels: number, unit = ' ') => Array.from({ length: levels + 1 }, (_, i) => `${unit.repeat(i)}if x:\n`).join('') + `${unit.repeat(levels + 1)}pass\n`;
+const ifBlocks = (depth: number, unit: string) => Array.from({ length: depth }, (_, i) => `${unit.repeat(i)}if x:\n`).join('');
+const indented = (levels: number, unit = ' ') => `${ifBlocks(levels + 1, unit)}${unit.repeat(levels + 1)}pass\n`;
 
 test('indentation levels are counted as Python counts them', () => {
   assert.equal(textNesting(indented(3)).indentLevels, 4);

@@ -13,7 +13,7 @@ const script = (marker: string) =>
     'import os',
     `os.system("touch ${marker}")`,
     `open(${JSON.stringify(marker)} + "-open", "w").close()`,
-    '__import__("subprocess").run(["touch", ' + JSON.stringify(`${marker}-subprocess`) + '])',
+    `__import__("subprocess").run(["touch", ${JSON.stringify(`${marker}-subprocess`)}])`,
     'total = sum([x for x in range(3)])',
     '',
   ].join('\n');

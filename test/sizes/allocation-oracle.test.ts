@@ -1,4 +1,4 @@
-// The allocation model (server/src/sizes/allocations.ts, allocated.ts) against
+// The allocation model (test/support/allocationTables.ts, allocatedSize.ts) against
 // tracemalloc, under the machine's python3 and the other CPython builds
 // versions-oracle.test.ts checks (3.9 and 3.13 when installed).
 //
@@ -19,8 +19,8 @@
 // be within 5% of what tracemalloc measures.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { allocatedSize, type AllocatedSize } from '../../server/src/sizes/allocated';
 import { CPYTHON, cpythonLayout, DEFAULT_PYTHON_VERSION, type PythonVersion } from '../../server/src/sizes/cpython';
+import { allocatedSize, type AllocatedSize } from '../support/allocatedSize';
 import { measureAllocations, type AllocationMeasurement } from '../support/allocations';
 import { caseName, whyNotApplicable } from '../support/oracle';
 import { ORACLE_CASES } from '../support/oracleCases';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES } from './paths';
 
-export const NOTEBOOK_FIXTURES = join(FIXTURES, 'notebooks');
+const NOTEBOOK_FIXTURES = join(FIXTURES, 'notebooks');
 
 export interface FixtureCell {
   /** 1-based, among all the notebook's cells. */

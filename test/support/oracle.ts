@@ -26,10 +26,10 @@ export function caseName(sizeCase: SizeCase): string {
   return name.length > 100 ? `${name.slice(0, 97)}...` : name;
 }
 
-export const olderThan = (version: PythonVersion, since: PythonVersion): boolean => PYTHON_VERSIONS.indexOf(version) < PYTHON_VERSIONS.indexOf(since);
+const olderThan = (version: PythonVersion, since: PythonVersion): boolean => PYTHON_VERSIONS.indexOf(version) < PYTHON_VERSIONS.indexOf(since);
 
 /** Whether release `version` ("1.19.5", "2.0.0rc1") comes before `since` ("1.22"), by their numbers. */
-export function releaseBefore(version: string, since: string): boolean {
+function releaseBefore(version: string, since: string): boolean {
   const numbers = (release: string): number[] => release.split('.').map((part) => Number.parseInt(part, 10) || 0);
   const [have, want] = [numbers(version), numbers(since)];
   for (let index = 0; index < want.length; index++) {

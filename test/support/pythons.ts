@@ -16,7 +16,7 @@ import { PYTHON_VERSIONS, type PythonVersion } from '../../server/src/sizes/cpyt
 export const DEBIAN_PYTHONS: readonly PythonVersion[] = ['3.9', '3.13'];
 
 /** The cache folder of scripts/pythons/install.sh: $MEMHINTS_PYTHONS, else ~/.cache/memhints-pythons. */
-export function pythonsFolder(): string {
+function pythonsFolder(): string {
   return process.env.MEMHINTS_PYTHONS || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'memhints-pythons');
 }
 
@@ -73,7 +73,7 @@ let python3Program: string | undefined;
  * pyenv's is not run again on every spawn; python3 itself when it cannot say.
  * Only python3: install.sh's wrappers set up the libraries their build needs.
  */
-export function python3Executable(): string {
+function python3Executable(): string {
   if (python3Program === undefined) {
     const result = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
     python3Program = (result.status === 0 && result.stdout.trim()) || 'python3';
@@ -99,7 +99,7 @@ export function interpretersOf(version: PythonVersion): string[] {
 const PANDAS_CANDIDATES = ['python3', DEBIAN_PYTHON3];
 
 /** The first interpreter that can import pandas, or undefined when none can. */
-export function pandasPython(): string | undefined {
+function pandasPython(): string | undefined {
   return PANDAS_CANDIDATES.find((python) => importsAll(python, ['pandas']));
 }
 

@@ -4,7 +4,7 @@ import type { CodeAction, Position, Range, TextDocumentContentChangeEvent, TextE
 import { lineOfOffset, lineStarts } from '../../server/src/document/positions';
 
 /** The UTF-16 offset of an LSP position; positions past a line's end clamp to it, as LSP says. */
-export function offsetAt(text: string, position: Position): number {
+function offsetAt(text: string, position: Position): number {
   const starts = lineStarts(text);
   if (position.line >= starts.length) return text.length;
   const lineStart = starts[position.line]!;

@@ -22,7 +22,9 @@ export class MeasurementDecorations implements vscode.Disposable {
 
   constructor() {
     this.listeners = [
-      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((editor) => this.render(editor))),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const editor of editors) this.render(editor);
+      }),
       // Edited lines no longer match what ran.
       vscode.workspace.onDidChangeTextDocument((change) => {
         if (change.contentChanges.length > 0) this.clear(change.document.uri);
@@ -43,11 +45,11 @@ export class MeasurementDecorations implements vscode.Disposable {
 
   dispose(): void {
     this.type.dispose();
-    this.listeners.forEach((listener) => listener.dispose());
+    for (const listener of this.listeners) listener.dispose();
   }
 
   private renderAll(): void {
-    vscode.window.visibleTextEditors.forEach((editor) => this.render(editor));
+    for (const editor of vscode.window.visibleTextEditors) this.render(editor);
   }
 
   private render(editor: vscode.TextEditor): void {

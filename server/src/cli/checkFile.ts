@@ -43,7 +43,7 @@ export function checkFile(parser: Parser, file: string, shown: string, check: Fi
 }
 
 function checkPythonFile(parser: Parser, file: string, shown: string, check: FileCheck): FileOutcome {
-  let source;
+  let source: SourceFile;
   try {
     source = readSource(file);
   } catch (error) {
@@ -71,6 +71,6 @@ function checkSource(parser: Parser, file: string, shown: string, source: Source
   return { findings, fixed: outcome.fixed, diff: '' };
 }
 
-export function isNotebook(file: string): boolean {
+function isNotebook(file: string): boolean {
   return file.toLowerCase().endsWith('.ipynb');
 }

@@ -11,10 +11,10 @@ import { NotebookError, readNotebook, withCellSources, type NotebookCode } from 
 import { assertParsable, lintText } from './lint';
 import { unifiedDiff } from './report/diff';
 import { reportedFindings, type ReportedFinding } from './report/findings';
-import { readSource, SourceError, writeSourceIfUnchanged } from './source';
+import { readSource, SourceError, writeSourceIfUnchanged, type SourceFile } from './source';
 
 export function checkNotebook(parser: Parser, file: string, shown: string, check: FileCheck): FileOutcome {
-  let source;
+  let source: SourceFile;
   let cells: readonly NotebookCode[];
   try {
     source = readSource(file);

@@ -2,7 +2,7 @@
 import type { Parser } from 'web-tree-sitter';
 import { analyze, type AnalysisOptions } from '../engine/analyze';
 import { whyNotAnalysed, whyNotParsed } from '../document/limits';
-import { parse, renewPythonParser } from '../document/parser';
+import { parse, renewPythonParser, type Tree } from '../document/parser';
 import type { Finding } from '../rules/types';
 
 export interface LintOptions extends AnalysisOptions {
@@ -21,7 +21,7 @@ export function assertParsable(text: string, maxFileSize: number): void {
 }
 
 export function lintText(parser: Parser, text: string, options: LintOptions): Finding[] {
-  let tree;
+  let tree: Tree;
   try {
     tree = parse(parser, text);
   } catch (error) {

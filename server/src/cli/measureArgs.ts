@@ -1,8 +1,8 @@
 // The options of `memhints measure FILE [-- ARGS]`, checked into a typed request.
 import { UsageError } from './errors';
 
-export const MEASURE_FORMATS = ['text', 'json'] as const;
-export type MeasureFormat = (typeof MEASURE_FORMATS)[number];
+const MEASURE_FORMATS = ['text', 'json'] as const;
+type MeasureFormat = (typeof MEASURE_FORMATS)[number];
 
 export interface MeasureOptions {
   readonly file: string;
@@ -18,8 +18,8 @@ export interface MeasureOptions {
   readonly top: number;
 }
 
-export const DEFAULT_PYTHON = 'python3';
-export const DEFAULT_TOP = 20;
+const DEFAULT_PYTHON = 'python3';
+const DEFAULT_TOP = 20;
 
 /** The options parseArgs read that belong to measure. */
 export interface MeasureValues {

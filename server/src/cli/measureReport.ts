@@ -51,7 +51,7 @@ export function measureText(report: MeasureReport): string {
       const row = (cells: readonly string[]) => `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]!.padStart(widths[1]!)}  ${cells[2]!.padStart(widths[2]!)}  ${cells[3]!.padStart(widths[3]!)}  ${cells[4]}`.trimEnd();
       out.push(row(header));
       const scriptDir = dirname(result.script);
-      report.lines.forEach((line, index) => out.push(row(rows[index]!), ...siteRows(line, scriptDir)));
+      for (const [index, line] of report.lines.entries()) out.push(row(rows[index]!), ...siteRows(line, scriptDir));
       if (report.hiddenLines > 0) out.push(`... and ${report.hiddenLines} more line${report.hiddenLines === 1 ? '' : 's'} (--top 0 shows all)`);
     }
     out.push('');

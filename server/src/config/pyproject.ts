@@ -7,7 +7,7 @@ import type { Severity } from '../rules/types';
 import { keyLocation, type TextSpan } from './tomlKeys';
 
 /** The keys a pyproject.toml set, each valid. */
-export interface ProjectConfig {
+interface ProjectConfig {
   readonly select?: readonly string[];
   readonly ignore?: readonly string[];
   readonly severity?: Readonly<Record<string, Severity>>;

@@ -4,7 +4,7 @@
 export const REPOSITORY_URL = 'https://github.com/memhints/memhints';
 
 /** The docs/rules folder, as the repository's main branch shows it. */
-export const RULE_DOCS_URL = `${REPOSITORY_URL}/blob/main/docs/rules/`;
+const RULE_DOCS_URL = `${REPOSITORY_URL}/blob/main/docs/rules/`;
 
 export function ruleDocsUrl(code: string): string {
   return `${RULE_DOCS_URL}${code}.md`;

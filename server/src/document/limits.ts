@@ -78,7 +78,7 @@ export function treeDepthOver(tree: Tree, limit: number): boolean {
  * (already edited to match it). tree-sitter reports every range whose
  * ancestry changed, so a node that got deeper lies in one of them.
  */
-export function changedRangesDeeperThan(tree: Tree, old: Tree, limit: number): boolean {
+function changedRangesDeeperThan(tree: Tree, old: Tree, limit: number): boolean {
   // web-tree-sitter asks the old tree for its changes towards the new one.
   return old.getChangedRanges(tree).some((range) => {
     const node = tree.rootNode.descendantForIndex(range.startIndex, range.endIndex);

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 export { Edit } from 'web-tree-sitter';
-export type { Node, Point, Tree } from 'web-tree-sitter';
+export type { Node, Tree } from 'web-tree-sitter';
 
 let ready: Promise<Parser> | undefined;
 

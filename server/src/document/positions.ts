@@ -29,12 +29,6 @@ export function lineOfOffset(starts: readonly number[], offset: number): number 
   return low;
 }
 
-/** Tree-sitter point (row, UTF-16 column) of an offset. */
-export function pointAt(starts: readonly number[], offset: number): Point {
-  const row = lineOfOffset(starts, offset);
-  return { row, column: offset - starts[row]! };
-}
-
 /** The point where `inserted` ends when it is inserted at `start`. */
 export function pointAfterInsert(start: Point, inserted: string): Point {
   const insertedStarts = lineStarts(inserted);
@@ -55,16 +49,6 @@ export function codePointsBetween(text: string, from: number, to: number): numbe
     count++;
   }
   return count;
-}
-
-/** UTF-16 offset of the given 0-based code-point column on a line. */
-export function offsetOfCodePointColumn(text: string, lineStart: number, column: number): number {
-  let offset = lineStart;
-  for (let seen = 0; seen < column && offset < text.length; seen++) {
-    const ch = text.charCodeAt(offset);
-    offset += ch >= 0xd800 && ch <= 0xdbff ? 2 : 1;
-  }
-  return offset;
 }
 
 /** 1-based line and code-point column of a UTF-16 offset, as the CLI reports them. */

@@ -115,9 +115,9 @@ function afterTripleQuoted(text: string, from: number, quotes: string): number {
   for (;;) {
     const end = close === -1 ? text.length : close;
     // Searched up to the closing quotes only: a search on to the end of the text, for each string, would cost a pass over the rest of it.
-    const escape = text.slice(i, end).indexOf('\\');
-    if (escape === -1) return close === -1 ? text.length : close + quotes.length;
-    i += escape + 2;
+    const backslash = text.slice(i, end).indexOf('\\');
+    if (backslash === -1) return close === -1 ? text.length : close + quotes.length;
+    i += backslash + 2;
     // Only an escaped quote moves the close: the quotes are looked for again past it, not after every backslash.
     if (close !== -1 && i > close) close = text.indexOf(quotes, i);
   }

@@ -7,7 +7,7 @@ export type Suppression = 'all' | ReadonlySet<string>;
  * Other linters' codes for the same check as a memhints rule: a line already
  * silenced for that linter is silenced for memhints too, without a second code.
  */
-export const NOQA_ALIASES: ReadonlyMap<string, string> = new Map([
+const NOQA_ALIASES: ReadonlyMap<string, string> = new Map([
   // flake8-bugbear's and Ruff's cached-instance-method: a cache on a method.
   ['B019', 'MEM202'],
 ]);
@@ -35,7 +35,7 @@ function aliasOf(code: string): string[] {
 }
 
 export function isSuppressed(suppression: Suppression | undefined, code: string): boolean {
-  return suppression === 'all' || (suppression !== undefined && suppression.has(code));
+  return suppression === 'all' || suppression?.has(code) === true;
 }
 
 /**
@@ -49,5 +49,5 @@ export function addCodeToComment(comment: string | undefined, code: string): str
   if (!match) return `${comment}  # noqa: ${code}`;
   if (isSuppressed(parseNoqa(comment), code)) return comment;
   const codes = [...(listedCodes(match) ?? []), code].join(', ');
-  return comment.slice(0, match.index) + `# noqa: ${codes}` + comment.slice(match.index + match[0].length);
+  return `${comment.slice(0, match.index)}# noqa: ${codes}${comment.slice(match.index + match[0].length)}`;
 }

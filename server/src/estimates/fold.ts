@@ -116,7 +116,7 @@ const COMPILERS: Readonly<Record<string, Compiler>> = {
       for (const [index, operator] of operators.entries()) {
         const right = evaluators[index + 1]!(env);
         const result = left && right && comparison(operator, left, right);
-        if (!result || result.type !== 'bool' || !result.value) return result;
+        if (result?.type !== 'bool' || !result.value) return result;
         left = right;
       }
       return bool(true);

@@ -79,6 +79,7 @@ export function rangeObjects(layout: CPythonLayout, range: RangeValues): ObjectT
   if (length === 0n) return tally;
   const last = range.start + (length - 1n) * range.step;
   const abs = (value: bigint): bigint => (value < 0n ? -value : value);
+  // biome-ignore lint/complexity/useMathMinMax: the operands are bigints, which Math.max does not take.
   const largest = abs(range.start) > abs(last) ? abs(range.start) : abs(last);
   const bits = BigInt(layout.int.digitBits);
   let cachedInFirstClass = 0n;

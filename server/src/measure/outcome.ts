@@ -2,7 +2,7 @@
 import { shortBytes } from '../sizes/format';
 import type { MeasureRun } from './runTracer';
 
-export type Ending = 'finished' | 'failed' | 'interpreter-unusable' | 'cancelled';
+type Ending = 'finished' | 'failed' | 'interpreter-unusable' | 'cancelled';
 
 export interface OutcomeSummary {
   readonly ending: Ending;

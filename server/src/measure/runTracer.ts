@@ -37,7 +37,7 @@ export interface ScriptOutput {
   readonly truncated: boolean;
 }
 
-export const OUTPUT_LIMIT = 1024 * 1024;
+const OUTPUT_LIMIT = 1024 * 1024;
 /** Time the tracer's own timer gets to stop the script before the process is killed (a script stuck in C code ignores it). */
 const KILL_GRACE_MS = 5000;
 

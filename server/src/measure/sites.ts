@@ -4,7 +4,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { AllocationSite, SiteFrame } from './result';
 
 /** Sites smaller than this are left out of reports: they are the interpreter's small change. */
-export const MIN_SITE_BYTES = 1024;
+const MIN_SITE_BYTES = 1024;
 
 /** A file as a reader knows it: beside the script, inside a package, in the standard library, or in full. */
 export function shortFile(file: string, scriptDir: string): string {
@@ -18,7 +18,7 @@ export function shortFile(file: string, scriptDir: string): string {
 }
 
 /** The frames without repeats of one place (a comprehension runs in a frame of its own on its line). */
-export function distinctFrames(frames: readonly SiteFrame[]): SiteFrame[] {
+function distinctFrames(frames: readonly SiteFrame[]): SiteFrame[] {
   return frames.filter((frame, index) => index === 0 || frame.file !== frames[index - 1]!.file || frame.line !== frames[index - 1]!.line);
 }
 

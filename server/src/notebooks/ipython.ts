@@ -115,8 +115,8 @@ function blankLineSyntax(cell: string, lines: readonly Line[], blanker: Blanker)
       logicalStart = line.start;
       help = false;
       timedFrom = undefined;
-      const escape = blankEscape(cell, line, blanker);
-      if (escape === 'whole line') {
+      const blanked = blankEscape(cell, line, blanker);
+      if (blanked === 'whole line') {
         // A backslash continues a blanked escape onto the next line.
         while (endsWithBackslash(cell, lines[i]!) && i + 1 < lines.length) {
           i++;
@@ -124,9 +124,9 @@ function blankLineSyntax(cell: string, lines: readonly Line[], blanker: Blanker)
         }
         continue;
       }
-      if (escape !== undefined) {
-        scanFrom = escape.scanFrom;
-        if (escape.timed) timedFrom = escape.scanFrom;
+      if (blanked !== undefined) {
+        scanFrom = blanked.scanFrom;
+        if (blanked.timed) timedFrom = blanked.scanFrom;
       }
     }
     help = scanLine(cell, { start: scanFrom, end: line.end }, state) || help;

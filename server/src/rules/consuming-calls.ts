@@ -8,7 +8,7 @@
 import type { Node } from 'web-tree-sitter';
 
 /** Which positional arguments are iterated: indices, or 'every' positional. */
-export type IteratedArguments = readonly number[] | 'every';
+type IteratedArguments = readonly number[] | 'every';
 
 /**
  * What the call (or its result) keeps of the items it is given:

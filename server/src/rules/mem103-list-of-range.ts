@@ -93,7 +93,7 @@ function rangeInsideList(call: Node, facts: DocumentFacts): Node | undefined {
 /** The type of the name's scope when its only binding is `name` and every read is range-friendly. */
 function onlyRangeFriendlyReads(name: Node, facts: DocumentFacts): 'module' | 'function' | undefined {
   const uses = usesOfName(facts, name);
-  if (!uses || uses.sites.length !== 1 || uses.sites[0]!.node.id !== name.id || uses.reads.length === 0) return undefined;
+  if (uses?.sites.length !== 1 || uses.sites[0]!.node.id !== name.id || uses.reads.length === 0) return undefined;
   const scopeType = uses.scope.node.type;
   if (scopeType !== 'module' && scopeType !== 'function_definition') return undefined;
   if (!uses.reads.every((read) => isRangeFriendly(usageOf(read, facts), facts))) return undefined;

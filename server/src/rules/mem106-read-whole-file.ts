@@ -109,7 +109,7 @@ function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding
 
 function splitFinding(call: Node, read: Node, splitter: string, facts: DocumentFacts, source: string): Finding | undefined {
   const readMethod = read.type === 'call' ? methodCall(read, READ_METHOD) : undefined;
-  if (!readMethod || readMethod.name !== 'read' || readMethod.args.length !== 0) return undefined;
+  if (readMethod?.name !== 'read' || readMethod.args.length !== 0) return undefined;
   const file = readMethod.object;
   const openings = openingsOf(file, facts);
   const loop = loopIterating(call);
@@ -169,7 +169,7 @@ function readlinesSafety(file: Node, loop: Node, facts: DocumentFacts): FixSafet
 /** The loop, when `lines` is bound once, then iterated by exactly one loop that runs at most once per binding. */
 function loopIteratingOnceLater(lines: Node, facts: DocumentFacts): Node | undefined {
   const uses = usesOfName(facts, lines);
-  if (!uses || uses.sites.length !== 1 || uses.sites[0]!.node.id !== lines.id || uses.reads.length !== 1) return undefined;
+  if (uses?.sites.length !== 1 || uses.sites[0]!.node.id !== lines.id || uses.reads.length !== 1) return undefined;
   const read = uses.reads[0]!;
   const loop = loopIterating(read);
   if (!loop || read.startIndex < lines.endIndex || runningScope(facts, read) !== uses.scope) return undefined;

@@ -240,7 +240,7 @@ function basesMayBeLocal(classNode: Node, facts: DocumentFacts): boolean {
   for (const item of bases.split(',')) {
     const base = item.trim();
     if (base === '' || base === 'object') continue;
-    if (/[^\x00-\x7F]/.test(base)) return true;
+    if (/[\x80-\uFFFF]/.test(base)) return true;
     if (!ASCII_IDENTIFIER.test(base)) return false;
     facts.readsSpellingsOf(base);
     let defined = classNames.get(base);
@@ -304,7 +304,7 @@ function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation 
   const callees = spelledCalls(name.text, facts).filter((callee) => isCalledWhereItMayRepeat(callee, facts));
   if (callees.length === 0) return undefined;
   const binding = bindingOfName(facts, name);
-  if (!binding || binding.sites.length !== 1 || binding.sites[0]!.node.id !== name.id) return undefined;
+  if (binding?.sites.length !== 1 || binding.sites[0]!.node.id !== name.id) return undefined;
   // Each callee that reads the class: all its reads are needed only when one elsewhere could hide others.
   let reads: (callee: Node) => boolean = (callee) => readsBindingIn(facts, callee, binding.scope);
   if (mayHideReads(facts)) {

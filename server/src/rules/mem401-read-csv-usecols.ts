@@ -100,7 +100,7 @@ function readsOneFrame(call: Node, reader: Reader): boolean {
 /** The columns selected from `frame`, sorted, when selecting them by literal name is all the code does with it. */
 function columnsUsed(frame: Node, call: Node, facts: DocumentFacts): string[] | undefined {
   const uses = usesOfName(facts, frame);
-  if (!uses || uses.sites.length !== 1 || uses.sites[0]!.node.id !== frame.id || uses.reads.length === 0) return undefined;
+  if (uses?.sites.length !== 1 || uses.sites[0]!.node.id !== frame.id || uses.reads.length === 0) return undefined;
   const scope = runningScope(facts, call);
   const columns = new Set<string>();
   for (const read of uses.reads) {

@@ -53,7 +53,7 @@ export interface Finding {
 export type FixAvailability = 'always' | 'sometimes' | 'none';
 
 /** The user-facing documentation of a rule; docs/rules/<code>.md is generated from it. */
-export interface RuleDocs {
+interface RuleDocs {
   readonly whatItDoes: string;
   readonly whyBadForMemory: string;
   readonly example: string;

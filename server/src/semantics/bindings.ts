@@ -3,7 +3,7 @@
 // node's own scope (parameters) or to the scope around it (assignments).
 import type { Node } from 'web-tree-sitter';
 
-export type BindingKind = 'assignment' | 'parameter' | 'definition' | 'import' | 'loop' | 'declaration' | 'other';
+type BindingKind = 'assignment' | 'parameter' | 'definition' | 'import' | 'loop' | 'declaration' | 'other';
 
 export interface BindingSite {
   readonly name: string;

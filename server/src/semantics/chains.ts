@@ -44,5 +44,5 @@ export function isMaximalChain(node: Node): boolean {
 
 export function isField(parent: Node, field: string, child: Node): boolean {
   const value = parent.childForFieldName(field);
-  return value !== null && value.equals(child);
+  return value?.equals(child) ?? false;
 }

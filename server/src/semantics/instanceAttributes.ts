@@ -170,7 +170,7 @@ export function firstParameter(definition: Node): Node | undefined {
 }
 
 /** The class whose body defines the function directly (decorated or not). */
-export function classOfMethod(definition: Node): Node | undefined {
+function classOfMethod(definition: Node): Node | undefined {
   const statement = definition.parent?.type === 'decorated_definition' ? definition.parent : definition;
   const owner = statement.parent?.type === 'block' ? statement.parent.parent : null;
   return owner?.type === 'class_definition' ? owner : undefined;

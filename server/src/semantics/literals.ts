@@ -49,13 +49,13 @@ function contentText(content: Node, raw: boolean): string | undefined {
   if (raw) return content.text;
   let text = '';
   let at = content.startIndex;
-  for (const escape of content.namedChildren) {
-    if (!escape) continue;
-    if (escape.type !== 'escape_sequence') return undefined;
-    const decoded = SIMPLE_ESCAPES[escape.text.slice(1)];
+  for (const sequence of content.namedChildren) {
+    if (!sequence) continue;
+    if (sequence.type !== 'escape_sequence') return undefined;
+    const decoded = SIMPLE_ESCAPES[sequence.text.slice(1)];
     if (decoded === undefined) return undefined;
-    text += content.text.slice(at - content.startIndex, escape.startIndex - content.startIndex) + decoded;
-    at = escape.endIndex;
+    text += content.text.slice(at - content.startIndex, sequence.startIndex - content.startIndex) + decoded;
+    at = sequence.endIndex;
   }
   return text + content.text.slice(at - content.startIndex);
 }

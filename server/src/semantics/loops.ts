@@ -120,5 +120,5 @@ export function insideOf(outer: Node): (inner: Node) => boolean {
 }
 
 function sameNode(a: Node | null, b: Node): boolean {
-  return a !== null && a.equals(b);
+  return a?.equals(b) ?? false;
 }

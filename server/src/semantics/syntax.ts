@@ -60,7 +60,7 @@ export function shortText(node: Node, limit = 40): string {
 /** Positional and keyword arguments of a call, comments excluded. */
 export function callArguments(call: Node): Node[] {
   const args = call.childForFieldName('arguments');
-  if (!args || args.type !== 'argument_list') return [];
+  if (args?.type !== 'argument_list') return [];
   return args.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
 }
 

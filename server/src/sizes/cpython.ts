@@ -7,7 +7,7 @@ import type { PythonVersion } from './versions';
 export { CPYTHON, cpythonLayout, DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion } from './versions';
 
 /** How a list grows when items are appended one at a time (Objects/listobject.c, list_resize). */
-export interface ListGrowth {
+interface ListGrowth {
   /** new capacity = (size + (size >> shift) + padding) rounded down to a multiple of alignment */
   readonly shift: number;
   readonly padding: number;
@@ -24,7 +24,7 @@ export interface ListGrowth {
  * 'build': BUILD_LIST n, exactly n slots; 'resize': LIST_EXTEND of one constant tuple into an empty
  * list through list_resize (growth); 'preallocate': LIST_EXTEND through list_preallocate_exact.
  */
-export type ConstantDisplay = 'build' | 'resize' | 'preallocate';
+type ConstantDisplay = 'build' | 'resize' | 'preallocate';
 
 /**
  * What backs the attributes of an instance of a class without `__slots__`:
@@ -32,7 +32,7 @@ export type ConstantDisplay = 'build' | 'resize' | 'preallocate';
  * 'values': a values array the object points to, the dict made only on demand (3.11, 3.12);
  * 'inline': the values inside the object itself (3.13).
  */
-export type AttributeStorage = 'dict' | 'values' | 'inline';
+type AttributeStorage = 'dict' | 'values' | 'inline';
 
 export interface CPythonLayout {
   readonly version: PythonVersion;

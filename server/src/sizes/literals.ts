@@ -52,12 +52,12 @@ export function stringLiteral(text: string): PyValue | undefined {
   const body = text.slice(prefix.length + quote.length, text.length - quote.length).replace(/\r\n?/g, '\n');
   const isBytes = prefix.includes('b');
   if (prefix.includes('r')) return isBytes ? bytes(body) : str(body);
-  const decoded = unescape(body, isBytes);
+  const decoded = decodeEscapes(body, isBytes);
   if (decoded === undefined) return undefined;
   return isBytes ? bytes(decoded) : str(decoded);
 }
 
-function unescape(body: string, isBytes: boolean): string | undefined {
+function decodeEscapes(body: string, isBytes: boolean): string | undefined {
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!;

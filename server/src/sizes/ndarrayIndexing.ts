@@ -13,7 +13,7 @@ export type IndexItem =
   | { readonly kind: 'index list'; readonly length: number };
 
 /** Objects/sliceobject.c PySlice_AdjustIndices: the length of a slice of a dimension of `length`. */
-export function sliceLength(length: number, start: number | undefined, stop: number | undefined, step = 1): { first: number; count: number } | undefined {
+function sliceLength(length: number, start: number | undefined, stop: number | undefined, step = 1): { first: number; count: number } | undefined {
   if (step === 0) return undefined;
   const clamp = (value: number | undefined, fallback: number, low: number, high: number): number => {
     if (value === undefined) return fallback;

@@ -36,8 +36,3 @@ export function isSmaller(a: Size, b: Size): boolean {
   const growthB = b.perCount?.bytes ?? 0;
   return growthA !== growthB ? growthA < growthB : a.bytes < b.bytes;
 }
-
-/** Whether the size is a plain number of bytes. */
-export function isConcrete(size: Size): boolean {
-  return size.perCount === undefined;
-}

@@ -188,7 +188,7 @@ export const CPYTHON: Readonly<Record<PythonVersion, CPythonLayout>> = {
 };
 
 export function cpythonLayout(version: string): CPythonLayout | undefined {
-  return Object.prototype.hasOwnProperty.call(CPYTHON, version) ? CPYTHON[version as PythonVersion] : undefined;
+  return Object.hasOwn(CPYTHON, version) ? CPYTHON[version as PythonVersion] : undefined;
 }
 
 /** The layout for a configured version ("3.12", "3.12.1"); the default when the version is not modelled. */

@@ -64,7 +64,7 @@ export interface HitFilter {
  * here is any run of word or non-ASCII characters, which takes in every
  * identifier; a comment runs to its line's end, so no text matches two ways.
  */
-const ALIAS_AFTER_AS = /(?:[ \t\f\r\n\\]|#[^\r\n]*(?=[\r\n]|$))+(?:\w|[^\x00-\x7F])+[ \t\f]*(?:[,);#\\\r\n]|$)/y;
+const ALIAS_AFTER_AS = /(?:[ \t\f\r\n\\]|#[^\r\n]*(?=[\r\n]|$))+(?:\w|[\x80-\uFFFF])+[ \t\f]*(?:[,);#\\\r\n]|$)/y;
 const IMPORT_ALIAS: HitFilter = {
   key: 'import alias',
   mayBeWanted(text, offset) {

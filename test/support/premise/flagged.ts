@@ -24,7 +24,7 @@ export interface FlaggedCase {
   readonly code: string;
 }
 
-export interface FlaggedRuns extends FixRuns {
+interface FlaggedRuns extends FixRuns {
   readonly finding: Finding;
   /** The severity the rule gives the finding, before its scale caps it (scale/findingScale.ts). */
   readonly ruleSeverity: Severity;
@@ -47,7 +47,7 @@ def held_by(expression):
 `;
 
 /** The case's finding and its fix, measured by `python`; print is a sink and the names the code binds are compared. */
-export async function measureFlagged(python: string, rule: Rule, flagged: FlaggedCase): Promise<FlaggedRuns> {
+async function measureFlagged(python: string, rule: Rule, flagged: FlaggedCase): Promise<FlaggedRuns> {
   const setup = `${flagged.setup}\n${HELD_BY}`;
   const text = `${setup}\n${flagged.code}\n`;
   const offset = setup.length + 1;

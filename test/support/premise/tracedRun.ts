@@ -24,7 +24,7 @@ export interface TracedProgram {
   readonly figures?: Readonly<Record<string, string>>;
 }
 
-export interface TracedResult {
+interface TracedResult {
   /** Type, dtype, shape and a hash of the data for arrays and frames; type and a hash of the repr otherwise. */
   readonly fingerprint: string;
   /** The bytes of an array's or a frame's data (index included), null for other values. */

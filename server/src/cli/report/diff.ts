@@ -93,7 +93,7 @@ function* hunks(operations: readonly Operation[]): Generator<string> {
     const newStart = newCount === 0 ? newLine[from]! : newLine[from]! + 1;
     let hunk = `@@ -${oldStart},${oldCount} +${newStart},${newCount} @@\n`;
     for (const operation of slice) {
-      hunk += operation.kind + operation.line.replace(/\n$/, '') + '\n';
+      hunk += `${operation.kind}${operation.line.replace(/\n$/, '')}\n`;
       if (!operation.line.endsWith('\n')) hunk += '\\ No newline at end of file\n';
     }
     yield hunk;

@@ -16,13 +16,13 @@ export interface ReportedEdit {
   readonly text: string;
 }
 
-export interface ReportedFix {
+interface ReportedFix {
   readonly safety: FixSafety;
   readonly edits: readonly ReportedEdit[];
 }
 
 /** What the flagged code holds that its fix would not: `bytes`, plus `perItem` bytes for each of `count` items when that is not a constant. */
-export interface ReportedHolds {
+interface ReportedHolds {
   readonly bytes: number;
   readonly perItem: number | null;
   readonly count: string | null;
@@ -32,7 +32,7 @@ export interface ReportedHolds {
 }
 
 /** Another place of the same finding (see Finding.related), in the finding's file or cell. */
-export interface ReportedRelated {
+interface ReportedRelated {
   readonly cell?: number;
   readonly line: number;
   readonly column: number;

@@ -8,7 +8,7 @@ import { ruleDocsUrl } from '../../docs/ruleUrl';
 import type { Rule, Severity } from '../../rules/types';
 import type { ReportedEdit, ReportedFinding } from './findings';
 
-export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /** Paths relative to the current directory are resolved against this base. */
 const SOURCE_ROOT = '%SRCROOT%';
@@ -20,7 +20,7 @@ const LEVEL: Readonly<Record<Severity, Sarif.Result.level>> = {
   hint: 'note',
 };
 
-export interface SarifTool {
+interface SarifTool {
   readonly version: string;
   readonly informationUri: string | undefined;
 }

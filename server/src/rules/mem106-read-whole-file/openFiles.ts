@@ -8,7 +8,7 @@ import { callArguments, unparenthesized } from '../../semantics/syntax';
 import { runningScope } from '../../semantics/uses';
 
 /** What reading the file yields: str lines, bytes lines, or unknown. */
-export type FileMode = 'text' | 'binary' | 'unknown';
+type FileMode = 'text' | 'binary' | 'unknown';
 
 export interface FileOpening {
   /** The call that opened the file. */

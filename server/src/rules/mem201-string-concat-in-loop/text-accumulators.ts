@@ -14,7 +14,7 @@ import type { Scope } from '../../semantics/scopes';
 import { valueKind, type AssumedKind, type ValueKind } from '../../semantics/valueKinds';
 import { growthOf, isOldValueOperand, sameTarget, type Growth } from './text-growth';
 
-export type TextKind = 'str' | 'bytes';
+type TextKind = 'str' | 'bytes';
 
 /**
  * Where the value lives, as CPython stores it. Only a function's own local
@@ -23,7 +23,7 @@ export type TextKind = 'str' | 'bytes';
  * names and closure cells, 3.11 and later do not; no version does it for a
  * global declared in a function, an attribute or a container item.
  */
-export type Home = 'local' | 'cell' | 'nonlocal' | 'global' | 'module' | 'class' | 'attribute';
+type Home = 'local' | 'cell' | 'nonlocal' | 'global' | 'module' | 'class' | 'attribute';
 
 export interface Accumulator {
   readonly kind: TextKind;

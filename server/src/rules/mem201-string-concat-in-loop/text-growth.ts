@@ -10,7 +10,7 @@ import { unparenthesized } from '../../semantics/syntax';
  * chain: `t = t + a + b`, where `t + a` is a new object before `+ b` is added
  * to it; prepend: `t = part + t`, a new object on every pass.
  */
-export type GrowthForm = 'append' | 'chain' | 'prepend';
+type GrowthForm = 'append' | 'chain' | 'prepend';
 
 export interface Growth {
   /** The `augmented_assignment` or `assignment`. */
@@ -35,7 +35,7 @@ export function growthOf(statement: Node): Growth | undefined {
 }
 
 /** How `expression`, a sum, grows the name: as its first addend or as its last. */
-export function sumForm(expression: Node, name: string): GrowthForm | undefined {
+function sumForm(expression: Node, name: string): GrowthForm | undefined {
   const sum = unparenthesized(expression);
   if (!isPlus(sum)) return undefined;
   let first = sum;
@@ -79,7 +79,7 @@ export function targetLabel(target: Node): string {
 }
 
 /** The operand of a growth's sum that reads the old value: `s` in `s = s + part` or `s = part + s` (none for `+=`). */
-export function oldValueOperand(growth: Growth): Node | undefined {
+function oldValueOperand(growth: Growth): Node | undefined {
   if (growth.statement.type !== 'assignment') return undefined;
   let sum = unparenthesized(growth.statement.childForFieldName('right')!);
   if (growth.form === 'prepend') return unparenthesized(sum.childForFieldName('right')!);

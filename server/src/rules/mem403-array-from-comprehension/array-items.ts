@@ -68,11 +68,11 @@ const SCALAR_TESTS: ReadonlyMap<string, ScalarTest> = new Map<string, ScalarTest
 ]);
 
 /** Whether the expression is one Python number (or bool) whatever the data: attribute reads, subscripts and unknown calls are not. */
-export function isProvablyScalar(expression: Node, facts: DocumentFacts, depth: number): boolean {
+function isProvablyScalar(expression: Node, facts: DocumentFacts, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   const node = unparenthesized(expression);
   const test = SCALAR_TESTS.get(node.type);
-  return test !== undefined && test(node, (part) => part !== null && isProvablyScalar(part, facts, depth), facts, depth);
+  return test?.(node, (part) => part !== null && isProvablyScalar(part, facts, depth), facts, depth) ?? false;
 }
 
 function isScalarCall(call: Node, facts: DocumentFacts, depth: number): boolean {

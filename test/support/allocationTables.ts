@@ -6,11 +6,11 @@
 // so. A request a free list can serve is marked: tracemalloc sees no request
 // for it then, so the figure is an upper bound by at most what the free lists
 // hold.
-import { CPYTHON, type CPythonLayout, type PythonVersion } from './cpython';
-import { NUMPY } from './ndarrays';
+import { CPYTHON, type CPythonLayout, type PythonVersion } from '../../server/src/sizes/cpython';
+import { NUMPY } from '../../server/src/sizes/ndarrays';
 
 /** A free list that serves requests of one kind without asking the allocator. */
-export interface FreeList {
+interface FreeList {
   /** How many objects it keeps at most (per size, for tuples). */
   readonly capacity: number;
   /** The largest request it serves, when it serves only small ones. */

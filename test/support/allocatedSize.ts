@@ -1,10 +1,12 @@
 // The bytes evaluating an expression asks the allocator for, as tracemalloc
-// counts them: the requests of allocations.ts for the object the expression
+// counts them: the requests of allocationTables.ts for the object the expression
 // makes and for every object made for it (not the shared and constant ones,
-// which exist before it runs).
-import { ALLOCATIONS, type AllocatedKind, type AllocationTable, type Request } from './allocations';
-import type { CPythonLayout } from './cpython';
-import type { Estimate } from './sizeEstimate';
+// which exist before it runs). memhints shows no allocated sizes: the model
+// serves the allocation oracle, which checks through it against tracemalloc
+// that an estimate counts the objects made for a value, and only those.
+import type { CPythonLayout } from '../../server/src/sizes/cpython';
+import type { Estimate } from '../../server/src/sizes/sizeEstimate';
+import { ALLOCATIONS, type AllocatedKind, type AllocationTable, type Request } from './allocationTables';
 
 export interface AllocatedSize {
   readonly bytes: number;
@@ -21,7 +23,7 @@ interface Requested {
 
 /** What `count` objects of `kind`, each of `sizeofEach` bytes by sys.getsizeof, request; undefined for a kind without a table. */
 function requested(table: AllocationTable, kind: string, sizeofEach: number, count: number, dimensions = 0): Requested | undefined {
-  const requests: readonly Request[] | undefined = Object.prototype.hasOwnProperty.call(table, kind) ? table[kind as AllocatedKind] : undefined;
+  const requests: readonly Request[] | undefined = Object.hasOwn(table, kind) ? table[kind as AllocatedKind] : undefined;
   if (!requests) return undefined;
   const fixed = (request: Request): number => (request.bytes === 'rest' ? 0 : request.bytes + (request.perDimension ?? 0) * dimensions);
   const rest = sizeofEach - requests.reduce((total, request) => total + fixed(request), 0);

@@ -1,0 +1,155 @@
+// The layering of server/src, checked by `npm run lint` (depcruise), so that it
+// cannot drift back. Each folder lists what it may import from server/src besides
+// itself; anything else is an error. The lists are the imports the code has
+// (npx depcruise server/src client/src -T json), with the edges that break the
+// layering kept out of them: those are listed in knownViolations below.
+
+/** server/src folder (or top-level file) → the folders and files of server/src it may import. */
+const LAYERS = {
+  // The pure CPython size model.
+  sizes: [],
+  // Shortcuts read from the text alone.
+  text: [],
+  // Text, parse trees, regions, limits, positions.
+  document: ['text'],
+  // Scopes, bindings, uses, facts over the tree.
+  semantics: ['document', 'text'],
+  // Syntax-driven size estimators.
+  estimates: ['sizes', 'semantics'],
+  scale: ['sizes', 'estimates', 'semantics'],
+  // One file per rule, helpers that serve one rule in rules/<rule>/.
+  rules: ['document', 'text', 'semantics', 'sizes', 'scale'],
+  // Settings, pyproject, project config: they name rules and the defaults of the layers they configure.
+  config: ['document', 'rules', 'scale'],
+  // The incremental engine: runs the rules over a document.
+  engine: ['config', 'document', 'text', 'semantics', 'rules', 'scale'],
+  docs: ['rules'],
+  notebooks: ['document', 'rules'],
+  measure: ['sizes'],
+  // The top layers.
+  features: ['config', 'docs', 'document', 'engine', 'estimates', 'notebooks', 'rules', 'semantics', 'sizes'],
+  cli: ['config', 'docs', 'document', 'engine', 'measure', 'notebooks', 'rules', 'scale', 'sizes'],
+  'server.ts': ['config', 'document', 'engine', 'features', 'notebooks'],
+  'cli.ts': ['cli'],
+};
+
+/** What client/src may import from server/src (bundled into the extension host). */
+const CLIENT_MAY_IMPORT = ['measure', 'sizes', 'features/lineEstimatesProtocol.ts'];
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A path pattern for a server/src folder ('sizes') or file ('server.ts', 'features/x.ts'). */
+const serverPath = (part) => `^server/src/${escape(part)}${part.endsWith('.ts') ? '$' : '/'}`;
+
+const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => ({
+  name: `layer-${layer}`,
+  comment: `server/src/${layer} may import from server/src only ${allowed.length > 0 ? allowed.join(', ') : 'itself'}.`,
+  severity: 'error',
+  from: { path: serverPath(layer) },
+  to: { path: '^server/src/', pathNot: [layer, ...allowed].map(serverPath) },
+}));
+
+/** Edges that break the layering today: each is to be removed, not allowed. */
+const KNOWN_VIOLATIONS = [
+  // To be removed: config reads a file error's wording from the CLI.
+  ['layer-config', 'server/src/config/projectConfig.ts', 'server/src/cli/errors.ts'],
+  // To be removed: the extension imports the CLI's measure report by relative path.
+  ['client-imports', 'client/src/measure/commands.ts', 'server/src/cli/measureReport.ts'],
+  // To be removed: the size model takes its Python versions from config.
+  ['layer-sizes', 'server/src/sizes/versions.ts', 'server/src/config/pythonVersion.ts'],
+  // To be removed: nameIndex walks trees with semantics' and the engine's helpers; it is no text shortcut.
+  ['layer-text', 'server/src/text/nameIndex.ts', 'server/src/document/sortedSearch.ts'],
+  ['layer-text', 'server/src/text/nameIndex.ts', 'server/src/document/moduleParts.ts'],
+  ['layer-text', 'server/src/text/nameIndex.ts', 'server/src/engine/partCache.ts'],
+  ['layer-text', 'server/src/text/nameIndex.ts', 'server/src/semantics/bindings.ts'],
+  ['layer-text', 'server/src/text/nameIndex.ts', 'server/src/semantics/calleeNames.ts'],
+  ['layer-text', 'server/src/text/nameIndex.ts', 'server/src/semantics/loops.ts'],
+  ['layer-text', 'server/src/text/nameIndex.ts', 'server/src/semantics/syntax.ts'],
+  // To be removed: a text shortcut that asks semantics for a node's statement.
+  ['layer-text', 'server/src/text/comments.ts', 'server/src/semantics/loops.ts'],
+  // To be removed: semantics reaches up into the engine for module-level names and its Dependencies type.
+  ['layer-semantics', 'server/src/semantics/scopes.ts', 'server/src/engine/moduleLevelNames.ts'],
+  ['layer-semantics', 'server/src/semantics/uses.ts', 'server/src/engine/moduleLevelNames.ts'],
+  ['layer-semantics', 'server/src/semantics/facts.ts', 'server/src/engine/dependencies.ts'],
+  // To be removed: scale types a finding's scale with the rules' Finding and Severity.
+  ['layer-scale', 'server/src/scale/findingScale.ts', 'server/src/rules/types.ts'],
+];
+
+/** Import cycles today, each through a type-only import; to be removed, not allowed. */
+const KNOWN_CYCLES = [
+  // To be removed: cpython.ts re-exports versions.ts, which takes the CPythonLayout type from cpython.ts.
+  ['server/src/sizes/cpython.ts', 'server/src/sizes/versions.ts'],
+  // To be removed: Estimate and NumberKind are typed in terms of each other's modules.
+  ['server/src/sizes/compactForms.ts', 'server/src/sizes/sizeEstimate.ts'],
+  // To be removed: checkNotebook.ts takes FileCheck and FileOutcome from checkFile.ts, which calls it.
+  ['server/src/cli/checkFile.ts', 'server/src/cli/checkNotebook.ts'],
+  // To be removed with nameIndex's move out of text/: facts builds a NameIndex, which uses helpers typed on facts.
+  ['server/src/semantics/facts.ts', 'server/src/text/nameIndex.ts', 'server/src/semantics/loops.ts'],
+  ['server/src/semantics/facts.ts', 'server/src/text/nameIndex.ts', 'server/src/semantics/calleeNames.ts'],
+];
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    ...layerRules,
+    {
+      name: 'layer-listed',
+      comment: 'Every folder of server/src is a layer with its imports listed in LAYERS.',
+      severity: 'error',
+      from: { path: '^server/src/', pathNot: Object.keys(LAYERS).map(serverPath) },
+      to: {},
+    },
+    {
+      name: 'client-imports',
+      comment: `client/src may import from server/src only ${CLIENT_MAY_IMPORT.join(', ')} (never the CLI).`,
+      severity: 'error',
+      from: { path: '^client/src/' },
+      to: { path: '^server/src/', pathNot: CLIENT_MAY_IMPORT.map(serverPath) },
+    },
+    {
+      name: 'rule-helpers-of-their-rule',
+      comment: 'rules/<rule>/ serves rules/<rule>.ts alone: no other rule, helper folder or layer imports it.',
+      severity: 'error',
+      from: { path: '^(server|client)/src/', pathNot: '^server/src/rules/(mem[0-9]+-[^/]+)(\\.ts$|/)' },
+      to: { path: '^server/src/rules/[^/]+/' },
+    },
+    {
+      name: 'rule-helpers-of-their-rule-only',
+      comment: 'A rule and its helper folder import no other rule’s helper folder.',
+      severity: 'error',
+      from: { path: '^server/src/rules/(mem[0-9]+-[^/]+)(\\.ts$|/)' },
+      to: { path: '^server/src/rules/[^/]+/', pathNot: '^server/src/rules/$1/' },
+    },
+    {
+      name: 'product-imports-no-tests',
+      comment: 'server/src and client/src never import the tests, the benchmark or the scripts.',
+      severity: 'error',
+      from: { path: '^(server|client)/src/' },
+      to: { path: '^(test|bench|scripts)/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No module imports itself through others.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(out|dist|node_modules|grammars|docs)/|^test/fixtures/' },
+    // Type-only imports count: they tie the layers together as much as value imports.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    knownViolations: [
+      ...KNOWN_VIOLATIONS.map(([rule, from, to]) => ({ type: 'dependency', from, to, rule: { severity: 'error', name: rule } })),
+      // A known cycle matches whichever of its modules it is reported from.
+      ...KNOWN_CYCLES.map((cycle) => ({
+        type: 'cycle',
+        from: cycle[0],
+        to: cycle[1],
+        cycle: cycle.map((name) => ({ name, dependencyTypes: [] })),
+        rule: { severity: 'error', name: 'no-circular' },
+      })),
+    ],
+  },
+};
