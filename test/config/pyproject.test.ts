@@ -8,7 +8,8 @@ import { test, type TestContext } from 'node:test';
 import { DEFAULT_SETTINGS, validateSettings } from '../../server/src/config/config';
 import { ProjectConfigs, readTextIfExists, withFolderConfig } from '../../server/src/config/projectConfig';
 import { describeProblem, readPyproject } from '../../server/src/config/pyproject';
-import { lowestAllowedVersion, PYTHON_VERSIONS } from '../../server/src/config/pythonVersion';
+import { lowestAllowedVersion } from '../../server/src/config/pythonVersion';
+import { PYTHON_VERSIONS } from '../../server/src/sizes/pythonVersions';
 import { ALL_RULES } from '../../server/src/rules';
 import { keyLocation } from '../../server/src/config/tomlKeys';
 

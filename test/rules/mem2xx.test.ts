@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse, pythonParser } from '../../server/src/document/parser';
 import { lineOfOffset, lineStarts } from '../../server/src/document/positions';
-import { severityAtScale } from '../../server/src/scale/findingScale';
+import { severityAtScale } from '../../server/src/engine/findingScale';
 import { findingsIn } from '../support/analyze';
 import { assertCompilesUnderPython } from '../support/python';
 import { FIXTURES } from '../support/paths';

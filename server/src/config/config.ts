@@ -1,5 +1,5 @@
 // Settings, read once into a typed object with defaults and validation.
-import { DEFAULT_TARGET_VERSION, isTargetPythonVersion, PYTHON_VERSIONS, type TargetPythonVersion } from './pythonVersion';
+import { DEFAULT_TARGET_VERSION, isTargetPythonVersion, PYTHON_VERSIONS, type TargetPythonVersion } from '../sizes/pythonVersions';
 import { DEFAULT_MAX_FILE_SIZE } from '../document/limits';
 import type { Rule, Severity } from '../rules/types';
 import { DEFAULT_SMALL_BYTES } from '../scale/scale';

@@ -1,7 +1,7 @@
 // `[tool.memhints]` in a pyproject.toml: parsed with smol-toml and validated key by
 // key, so that one bad key costs only that key (an unreadable file costs all).
 import { isCodeOrPrefix, SEVERITIES } from './config';
-import { isTargetPythonVersion, PYTHON_VERSIONS, type TargetPythonVersion } from './pythonVersion';
+import { isTargetPythonVersion, PYTHON_VERSIONS, type TargetPythonVersion } from '../sizes/pythonVersions';
 import { ALL_RULES } from '../rules';
 import type { Severity } from '../rules/types';
 import { keyLocation, type TextSpan } from './tomlKeys';

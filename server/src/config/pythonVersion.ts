@@ -1,13 +1,7 @@
 // The Python versions a project may target, and the lowest one that a PEP 440
 // `requires-python` specifier (pyproject.toml's [project] table) allows.
 
-export const PYTHON_VERSIONS = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'] as const;
-export type TargetPythonVersion = (typeof PYTHON_VERSIONS)[number];
-export const DEFAULT_TARGET_VERSION: TargetPythonVersion = '3.11';
-
-export function isTargetPythonVersion(value: unknown): value is TargetPythonVersion {
-  return typeof value === 'string' && (PYTHON_VERSIONS as readonly string[]).includes(value);
-}
+import { isTargetPythonVersion, PYTHON_VERSIONS, type TargetPythonVersion } from '../sizes/pythonVersions';
 
 // An operator, then a release whose major and minor parts are all that matters here
 // (`>=3.9.2`, `==3.11.*`, `~=3.10`, `>=3.12rc1`).

@@ -2,7 +2,7 @@
 // anchoredNodes.ts); findings on lines with a matching `# noqa` are dropped.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Finding, Rule, RuleContext } from '../rules/types';
-import { atScale } from '../scale/findingScale';
+import { atScale } from './findingScale';
 import { DEFAULT_SMALL_BYTES } from '../scale/scale';
 import { lineOfOffset, lineStarts } from '../document/positions';
 import { visitsIn } from './anchoredNodes';

@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Anchor, Rule } from '../rules/types';
 import type { DocumentFacts } from '../semantics/facts';
 import { insideOf } from '../semantics/loops';
-import type { TokenRequest } from '../text/nameIndex';
+import type { TokenRequest } from '../semantics/nameIndex';
 
 export interface Visit {
   readonly rule: Rule;

@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { firstNodeStartingAfter } from '../document/sortedSearch';
 import { commentRunStart, lineStartBefore } from '../text/commentLines';
 import { topLevelNodes, type ModulePart, type ModuleParts } from '../document/moduleParts';
-import { PartCache } from './partCache';
+import { PartCache } from '../document/partCache';
 import { definitionBody } from '../semantics/syntax';
 
 export interface Chunk {

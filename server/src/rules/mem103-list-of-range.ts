@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { mayEndIn } from '../semantics/calleeNames';
-import { commentsAbout } from '../text/comments';
+import { commentsAbout } from '../semantics/comments';
 import type { DocumentFacts } from '../semantics/facts';
 import { assignedName, usesOfName } from '../semantics/uses';
 import { usageOf, type ValueUse } from '../semantics/valueUses';

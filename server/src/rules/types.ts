@@ -2,7 +2,7 @@
 // UTF-16 offsets into the document text (the unit tree-sitter gives us).
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
-import type { HitFilter } from '../text/nameIndex';
+import type { HitFilter } from '../semantics/nameIndex';
 import type { Scale } from '../scale/scale';
 import type { Size } from '../sizes/size';
 

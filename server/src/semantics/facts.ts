@@ -4,9 +4,9 @@
 // from module level (see dependencies.ts).
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from './bindings';
-import type { Dependencies } from '../engine/dependencies';
+import type { Dependencies } from './dependencies';
 import { ModuleParts } from '../document/moduleParts';
-import { NameIndex } from '../text/nameIndex';
+import { NameIndex } from './nameIndex';
 import { Scopes, type Lookup } from './scopes';
 import { callArguments } from './syntax';
 

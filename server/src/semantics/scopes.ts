@@ -7,7 +7,7 @@ import { firstStartingAfter, indexHolding } from '../document/sortedSearch';
 import { wholeWordOffsets } from '../text/asciiWords';
 import { mayBindName, mayImport, spellingMayBind } from '../text/bindingSpellings';
 import { COMPREHENSION_TARGET_BINDER, DEFINITION_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
-import { mayStarImport, partBindings, type PartBindings } from '../engine/moduleLevelNames';
+import { mayStarImport, partBindings, type PartBindings } from './moduleLevelNames';
 import { ModuleParts, type ModulePart } from '../document/moduleParts';
 import { COMPREHENSION_TYPES, definitionOf, SCOPE_TYPES } from './syntax';
 

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from './bindings';
 import type { DocumentFacts } from './facts';
-import { mayStarImport } from '../engine/moduleLevelNames';
+import { mayStarImport } from './moduleLevelNames';
 import type { Scope } from './scopes';
 import { COMPREHENSION_TYPES } from './syntax';
 

@@ -8,7 +8,7 @@
 // allocation code of their sources (field docs in cpython.ts name the files),
 // each field they share with a checked neighbour argued from the change
 // history below, and hovers say which version they assumed.
-import { DEFAULT_TARGET_VERSION, PYTHON_VERSIONS, type TargetPythonVersion } from '../config/pythonVersion';
+import { DEFAULT_TARGET_VERSION, PYTHON_VERSIONS, type TargetPythonVersion } from './pythonVersions';
 import type { CPythonLayout } from './cpython';
 
 export type PythonVersion = TargetPythonVersion;

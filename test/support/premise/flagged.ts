@@ -10,7 +10,7 @@ import { DocumentFacts } from '../../../server/src/semantics/facts';
 import { applyEdits } from '../../../server/src/rules/fixes';
 import { parse, pythonParser } from '../../../server/src/document/parser';
 import type { Finding, Rule, Severity } from '../../../server/src/rules/types';
-import { severityAtScale } from '../../../server/src/scale/findingScale';
+import { severityAtScale } from '../../../server/src/engine/findingScale';
 import { assignedNames, findingsOf } from './documented';
 import { measureFix, type FixRuns } from './fixRuns';
 import { forEachPython, type PremisePython } from './interpreters';

@@ -6,11 +6,11 @@
 // the words of all its module-level code would count every call of `len`.
 import type { Node } from 'web-tree-sitter';
 import { mayImport } from '../text/bindingSpellings';
-import { OUTER_BINDERS } from '../semantics/bindings';
+import { OUTER_BINDERS } from './bindings';
 import { wordsOf } from './dependencies';
 import { topLevelNodes, type ModulePart } from '../document/moduleParts';
-import { PartCache } from './partCache';
-import { definitionBody, definitionOf } from '../semantics/syntax';
+import { PartCache } from '../document/partCache';
+import { definitionBody, definitionOf } from './syntax';
 
 const BINDER_TYPES: string[] = Object.keys(OUTER_BINDERS);
 const IMPORT_TYPES: ReadonlySet<string> = new Set(['import_statement', 'import_from_statement']);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding } from '../../server/src/rules/types';
-import { atScale, settledScale, severityAtScale } from '../../server/src/scale/findingScale';
+import { atScale, settledScale, severityAtScale } from '../../server/src/engine/findingScale';
 import { exactSize, perCountSize } from '../../server/src/sizes/size';
 
 const finding = (extra: Partial<Finding> = {}): Finding => ({ code: 'MEM101', message: 'm', severity: 'warning', start: 0, end: 1, ...extra });

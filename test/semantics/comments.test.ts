@@ -1,7 +1,7 @@
 // The comments rules read about a statement: the comment lines right above it and those on its lines.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { commentsAbout } from '../../server/src/text/comments';
+import { commentsAbout } from '../../server/src/semantics/comments';
 import { parse, pythonParser } from '../../server/src/document/parser';
 
 async function commentsAboutFirstCall(text: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 // A finding's scale, settled from what it holds and where its data comes
 // from, and the severity that follows: warnings are for data scale.
 import type { Finding, Severity } from '../rules/types';
-import type { Scale } from './scale';
+import type { Scale } from '../scale/scale';
 
 export interface ScaleOptions {
   /** Findings that hold less than this many bytes, when the count is known, are small. */

@@ -5,14 +5,14 @@
 // for each analysis (which made each keystroke pay for the whole document).
 import type { Node } from 'web-tree-sitter';
 import { firstNodeStartingAfter, firstStartingAfter } from '../document/sortedSearch';
-import { ASCII_IDENTIFIER, isAsciiWordCharAt } from './asciiWords';
-import { INNER_BINDERS } from '../semantics/bindings';
-import { followsCommentStart } from './commentLines';
-import { lastPart } from '../semantics/calleeNames';
-import { insideOf } from '../semantics/loops';
+import { ASCII_IDENTIFIER, isAsciiWordCharAt } from '../text/asciiWords';
+import { INNER_BINDERS } from './bindings';
+import { followsCommentStart } from '../text/commentLines';
+import { lastPart } from './calleeNames';
+import { insideOf } from './loops';
 import { ModuleParts, type ModulePart } from '../document/moduleParts';
-import { PartCache } from '../engine/partCache';
-import { calleeCall } from '../semantics/syntax';
+import { PartCache } from '../document/partCache';
+import { calleeCall } from './syntax';
 
 /** Names of the builtins that can reach a scope's variables without spelling them. */
 const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'locals', 'vars'];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { moduleLevelNames } from '../../server/src/engine/moduleLevelNames';
+import { moduleLevelNames } from '../../server/src/semantics/moduleLevelNames';
 import { topLevelNodes } from '../../server/src/document/moduleParts';
 import { parse, pythonParser } from '../../server/src/document/parser';
 import { runPythonJson } from '../support/python';

@@ -2,8 +2,8 @@
 // right above it and the comments on its own lines. Rules read them to see
 // when code states that it does something on purpose.
 import type { Node } from 'web-tree-sitter';
-import { commentRunStart, lineStartBefore } from './commentLines';
-import { statementOf } from '../semantics/loops';
+import { commentRunStart, lineStartBefore } from '../text/commentLines';
+import { statementOf } from './loops';
 
 /** The texts of the comment lines right above the statement that holds `node`, and of the comments on its lines up to node's end. */
 export function commentsAbout(node: Node): string[] {

@@ -1,7 +1,7 @@
 // What the name index answers from the text and the tree: import aliases.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NameIndex } from '../../server/src/text/nameIndex';
+import { NameIndex } from '../../server/src/semantics/nameIndex';
 import { withSource } from '../support/tree';
 
 /** Runs `use` with the name index of the lines. */

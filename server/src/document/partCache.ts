@@ -3,7 +3,7 @@
 // the same answers, where finding them again would ask tree-sitter about every
 // statement of the part on every keystroke.
 import type { Tree } from 'web-tree-sitter';
-import type { ModulePart } from '../document/moduleParts';
+import type { ModulePart } from './moduleParts';
 
 export class PartCache<T> {
   private readonly byTree = new WeakMap<Tree, { readonly text: string; readonly value: T }>();
