@@ -8,7 +8,7 @@ import type { DocumentFacts } from '../analysis/facts';
 import { bindingsOf, type NameBinding } from '../analysis/initialValues';
 import { callArguments, expressionChildren, unparenthesized } from '../analysis/syntax';
 import { Folder } from '../sizes/fold';
-import { constantRangeLength } from './holds';
+import { constantRangeLength } from '../sizes/ranges';
 import { DATA_STREAMS, makesArrays, READING_METHODS, REDUCING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
 import { joinScales, LARGE_COUNT, type Scale } from './scale';
 

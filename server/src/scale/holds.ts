@@ -7,8 +7,7 @@ import type { DocumentFacts } from '../analysis/facts';
 import { expressionChildren, shortText, unparenthesized } from '../analysis/syntax';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
 import { SizeEstimator } from '../sizes/estimate';
-import { Folder } from '../sizes/fold';
-import { rangeLength, rangeValues } from '../sizes/ranges';
+import { constantRangeLength } from '../sizes/ranges';
 import { perCountSize, type Size } from '../sizes/size';
 
 /** `pointers`: only the list's own object; `items`: the items it made too (what a lazy form never holds at once). */
@@ -86,15 +85,4 @@ const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_
 
 function forClauses(comprehension: Node): Node[] {
   return comprehension.namedChildren.filter((child): child is Node => child?.type === 'for_in_clause');
-}
-
-/** The number of items of `range(…)` of constants. */
-export function constantRangeLength(iterable: Node, facts: DocumentFacts): bigint | undefined {
-  const call = unparenthesized(iterable);
-  if (call.type !== 'call' || facts.qualifiedName(call.childForFieldName('function')!) !== 'builtins.range') return undefined;
-  const folder = new Folder(facts);
-  const bounds = facts.callArguments(call).map((arg) => folder.integer(arg));
-  if (bounds.length === 0 || bounds.length > 3 || bounds.some((bound) => bound === undefined)) return undefined;
-  const range = rangeValues(bounds as bigint[]);
-  return range && rangeLength(range);
 }

@@ -2,8 +2,10 @@
 // iterating them produces (counted per size class, not one by one, so that
 // range(10**9) costs no more to estimate than range(10)).
 import type { Node } from 'web-tree-sitter';
+import type { DocumentFacts } from '../analysis/facts';
 import { callArguments, unparenthesized } from '../analysis/syntax';
 import type { CPythonLayout } from './cpython';
+import { Folder } from './fold';
 import { floorDivide } from './operators';
 import { cachedObjectKey, intSize } from './objects';
 import { ObjectTally } from './tally';
@@ -45,6 +47,17 @@ export function rangeLength({ start, stop, step }: RangeValues): bigint {
   const span = step > 0n ? stop - start : start - stop;
   const stride = step > 0n ? step : -step;
   return span <= 0n ? 0n : (span + stride - 1n) / stride;
+}
+
+/** The number of items of `range(…)` of constants (`range(0, 10**6, 100)`, a name bound once to an int): what a loop over it passes. */
+export function constantRangeLength(iterable: Node, facts: DocumentFacts): bigint | undefined {
+  const call = unparenthesized(iterable);
+  if (call.type !== 'call' || facts.qualifiedName(call.childForFieldName('function')!) !== 'builtins.range') return undefined;
+  const folder = new Folder(facts);
+  const bounds = facts.callArguments(call).map((arg) => folder.integer(arg));
+  if (bounds.length === 0 || bounds.length > 3 || bounds.some((bound) => bound === undefined)) return undefined;
+  const range = rangeValues(bounds as bigint[]);
+  return range && rangeLength(range);
 }
 
 /** The item count of range(args) as source text: `n`, `(b - a)`. */
