@@ -124,6 +124,28 @@ test('MEM101 still counts by len() when the list a name is bound to may have cha
   assert.equal(finding?.holds?.perCount?.count, 'len(sizes)', finding?.message);
 });
 
+test('MEM102 counts a DataFrame copy by the rows list() makes room for, a comprehension over it by its columns', async () => {
+  const source = [
+    'import pandas as pd',
+    'def f(path, frame: pd.DataFrame):',
+    '    table = pd.read_csv(path)',
+    '    for name in list(table):',
+    '        print(name)',
+    '    for name in [name.upper() for name in frame]:',
+    '        print(name)',
+    '    for row in list(frame.columns):',
+    '        print(row)',
+    '',
+  ].join('\n');
+  const findings = (await findingsIn(source)).filter((f) => f.code === 'MEM102');
+  assert.deepEqual(
+    findings.map((f) => f.holds?.perCount?.count),
+    ['len(table)', 'len(frame.columns)', 'len(frame.columns)'],
+  );
+  assert.match(findings[0]!.message, /^Saves the copy's ≈ 8·n B \(n = len\(table\)\): `list\(\)` makes a slot per row to keep the column names; /);
+  assert.doesNotMatch(findings[2]!.message, /slot per row/);
+});
+
 test('MEM103 fixes a function-local name safely and a module-level name unsafely', async () => {
   const source = 'ROWS = list(range(3))\nfor r in ROWS:\n    print(r)\n\ndef f(n):\n    ys = list(range(n))\n    return len(ys)\n';
   const findings = await findingsOf('MEM103', source);

@@ -12,6 +12,7 @@ import { iteratedItems } from '../sizes/estimators/iterated-items';
 import { capacityAfterAppends } from '../sizes/objects';
 import { constantRangeLength } from '../sizes/ranges';
 import { perCountSize, type Size } from '../sizes/size';
+import { holdsDataFrame } from './dataSources';
 
 /** `pointers`: only the list's own object; `items`: the items it made too (what a lazy form never holds at once). */
 export type HeldPart = 'pointers' | 'items';
@@ -31,7 +32,9 @@ export function listHolds(list: Node, facts: DocumentFacts, part: HeldPart): Siz
     // the model has not sized), past a length-hint preallocation that only shows below 5 items.
     return { bytes: header + layout.pointer * capacityAfterAppends(layout, known), approximate: true };
   }
-  const count = countText(iterable, facts);
+  // list(x) and tuple(x) make room for len(x) items before they iterate x: a DataFrame's rows, though they keep its column names.
+  const madeRoomFor = iterable.parent?.type !== 'for_in_clause' && SIZED_SHAPES.has(unparenthesized(iterable).type);
+  const count = madeRoomFor ? `len(${unparenthesized(iterable).text})` : countText(iterable, facts);
   return count ? perCountSize(header, layout.pointer, count, true) : undefined;
 }
 
@@ -81,12 +84,16 @@ export function perPassHolds(perItem: number, loop: Node, facts: DocumentFacts):
 /** Builtins whose result has as many items as their first argument. */
 const SAME_LENGTH: ReadonlySet<string> = new Set(['enumerate', 'sorted', 'reversed', 'list', 'tuple', 'zip'].map((name) => `builtins.${name}`));
 
-/** `len(rows)` for an iterable that is (or has as many items as) a name, an attribute or a subscript: what has a length. */
+/**
+ * `len(rows)` for an iterable that is (or has as many items as) a name, an
+ * attribute or a subscript: what has a length. A DataFrame yields its column
+ * names, not the rows its len() counts: `len(df.columns)`.
+ */
 function countText(iterable: Node, facts: DocumentFacts): string | undefined {
   const node = unparenthesized(iterable);
-  if (SIZED_SHAPES.has(node.type)) return `len(${node.text})`;
-  const first = sameLengthSource(node, facts);
-  return first && SIZED_SHAPES.has(first.type) ? `len(${first.text})` : undefined;
+  const sized = SIZED_SHAPES.has(node.type) ? node : sameLengthSource(node, facts);
+  if (!sized || !SIZED_SHAPES.has(sized.type)) return undefined;
+  return holdsDataFrame(sized, facts) ? `len(${sized.text}.columns)` : `len(${sized.text})`;
 }
 
 /**
