@@ -175,6 +175,19 @@ test('a notebook of another language is skipped; a broken one is an error naming
   assert.match(broken.stderr, /^memhints: error: broken\.ipynb: not a notebook/m);
 });
 
+test('a code cell whose source is null is read as an empty cell, not refused', (t) => {
+  const notebook = notebookJson(SALES);
+  const empty = { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: null };
+  const json = JSON.stringify({ ...notebook, cells: [notebook.cells[0], empty, ...notebook.cells.slice(1)] }, null, 1);
+  const root = project(t, { 'sales.ipynb': json });
+  const run = memhints(['check', '--format', 'json', 'sales.ipynb'], root);
+  assert.equal(run.status, 1, run.stderr);
+  assert.equal(run.stderr.includes('error'), false, run.stderr);
+  // Every finding of the notebook is still reported, one cell further on.
+  const cells = (jsonFindings(run) as (ReturnType<typeof jsonFindings>[number] & { cell: number })[]).map((f) => `${f.code} in cell ${f.cell}`);
+  assert.deepEqual(cells, EXPECTED.map(({ cell, code }) => `${code} in cell ${cell + 1}`));
+});
+
 const SALES_V3 = fixtureNotebook('sales-v3.ipynb');
 
 interface V3Notebook {
