@@ -12,8 +12,8 @@ const LAYERS = {
   text: [],
   // Text, parse trees, regions, limits, positions.
   document: ['text'],
-  // Scopes, bindings, uses, facts over the tree.
-  semantics: ['document', 'text'],
+  // Scopes, bindings, uses, facts over the tree; constants folded with the size model's Python values.
+  semantics: ['document', 'text', 'sizes'],
   // Reads of data files and what they will hold, from the files' metadata and a sample.
   data: ['semantics', 'sizes'],
   // Syntax-driven size estimators.

@@ -55,6 +55,15 @@ test('a file that escapes non-ASCII characters keeps doing so', () => {
   assert.ok(fixed.includes(`"source": "c = 'caf\\u00e9!'"`), fixed);
 });
 
+test('a code cell whose source is null reads as empty, as Jupyter reads it, and stays null when other cells are fixed', () => {
+  const json = NOTEBOOK.replace('"source": "c = \'caf\\u00e9\'"', '"source": null');
+  assert.notEqual(json, NOTEBOOK);
+  const { cells } = readNotebook(json);
+  assert.deepEqual(cells.map((cell) => [cell.number, cell.text]), [[2, 'a = 1\nb = 2'], [3, '']]);
+  const fixed = withCellSources(json, cells, new Map([[2, 'a = 1\nb = 3'], [3, '']]));
+  assert.equal(fixed, json.replace('"b = 2"', '"b = 3"'));
+});
+
 /** Two worksheets (nbformat 3 allowed several; nbconvert joins them in order), code in `input`, a heading cell. */
 const V3 = `{
  "metadata": {"name": ""},

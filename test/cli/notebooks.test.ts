@@ -175,6 +175,33 @@ test('a notebook of another language is skipped; a broken one is an error naming
   assert.match(broken.stderr, /^memhints: error: broken\.ipynb: not a notebook/m);
 });
 
+test('a code cell whose source is null is read as an empty cell, not refused', (t) => {
+  const notebook = notebookJson(SALES);
+  const empty = { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: null };
+  const json = JSON.stringify({ ...notebook, cells: [notebook.cells[0], empty, ...notebook.cells.slice(1)] }, null, 1);
+  const root = project(t, { 'sales.ipynb': json });
+  const run = memhints(['check', '--format', 'json', 'sales.ipynb'], root);
+  assert.equal(run.status, 1, run.stderr);
+  assert.equal(run.stderr.includes('error'), false, run.stderr);
+  // Every finding of the notebook is still reported, one cell further on.
+  const cells = (jsonFindings(run) as (ReturnType<typeof jsonFindings>[number] & { cell: number })[]).map((f) => `${f.code} in cell ${f.cell}`);
+  assert.deepEqual(cells, EXPECTED.map(({ cell, code }) => `${code} in cell ${cell + 1}`));
+});
+
+test('a list only %timeit or %%time reads is what the notebook measures: not reported, until some read is untimed', (t) => {
+  const notebook = (...sources: string[]) =>
+    JSON.stringify({ cells: sources.map((source) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source })), metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+  const bound = 'my_list = list(range(1_000_000))';
+  const root = project(t, {
+    'timed.ipynb': notebook(bound, '%timeit sum(my_list)', '%%time\nfor x in my_list:\n    pass'),
+    'read.ipynb': notebook(bound, '%timeit sum(my_list)', 'print(len(my_list))'),
+  });
+  const timed = memhints(['check', 'timed.ipynb'], root);
+  assert.equal(timed.status, 0, timed.stdout + timed.stderr);
+  const read = memhints(['check', '--format', 'json', 'read.ipynb'], root);
+  assert.deepEqual((jsonFindings(read) as (ReturnType<typeof jsonFindings>[number] & { cell: number })[]).map((f) => `${f.code} in cell ${f.cell}`), ['MEM103 in cell 1']);
+});
+
 const SALES_V3 = fixtureNotebook('sales-v3.ipynb');
 
 interface V3Notebook {

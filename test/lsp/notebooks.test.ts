@@ -108,6 +108,33 @@ test('code timed by %timeit or %%time gets no diagnostic and no action, fix-all 
   assert.equal(applyCodeAction(timedCell.text, timedCell.uri, onSave), timedCell.text);
 });
 
+test('a list only %timeit reads gets no diagnostic, through cells inserted before the read and until the magic goes', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const uri = 'file:///w/timed.ipynb';
+  const bound = { uri: 'vscode-notebook-cell:/w/timed.ipynb#1', text: 'my_list = list(range(1_000_000))' };
+  const timed = { uri: 'vscode-notebook-cell:/w/timed.ipynb#2', text: '%timeit sum(my_list)' };
+  const opened = await client.didOpenNotebook(uri, [bound, timed]);
+  assert.deepEqual(opened.map((p) => p.diagnostics), [[], []]);
+
+  // A cell inserted between moves the read: what was its offset is now untimed code of the new cell.
+  const inserted = { uri: 'vscode-notebook-cell:/w/timed.ipynb#3', text: 'import os\nimport sys\nprint(os.sep, sys.path)' };
+  const afterInsert = client.waitForDiagnostics(bound.uri, 1);
+  client.didChangeNotebook(uri, 2, {
+    cells: {
+      structure: {
+        array: { start: 1, deleteCount: 0, cells: [{ kind: 2, document: inserted.uri }] },
+        didOpen: [{ uri: inserted.uri, languageId: 'python', version: 1, text: inserted.text }],
+      },
+    },
+  });
+  assert.deepEqual((await afterInsert).diagnostics, []);
+
+  const untimed = client.waitForDiagnostics(bound.uri, 1);
+  client.didChangeNotebook(uri, 3, { cells: { textContent: [{ document: { uri: timed.uri, version: 2 }, changes: [{ text: 'sum(my_list)' }] }] } });
+  assert.deepEqual((await untimed).diagnostics.map((d) => d.code), ['MEM103']);
+});
+
 test('hover gives the size of an allocation at a cell position, and nothing over IPython syntax', async (t) => {
   const client = LspTestClient.start(t);
   await client.initialize();

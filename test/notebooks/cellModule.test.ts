@@ -112,3 +112,20 @@ test('findings inside code that %timeit, %time, %%timeit or %%time times are not
   assert.deepEqual(module.reportable(findings).map((finding) => module.cellAt(finding.start)!.index), [5, 6, 7]);
   assert.deepEqual(module.cellFindings(findings).map(({ cell, finding }) => [cell.index, finding.code, finding.fix?.safety]), [[5, 'MEM101', 'safe'], [6, 'MEM101', 'safe'], [7, 'MEM101', 'safe']]);
 });
+
+test('a list only timed code reads is what the notebook measures: MEM103 is left out unless some read is untimed', async () => {
+  const bound = 'my_list = list(range(1_000_000))';
+  const timedReads = ['%timeit sum(my_list)', '%time total = max(my_list)', '%%timeit\nfor x in my_list:\n    pass', '%%time\nlen(my_list)'];
+  const reported = async (cells: string[]) => {
+    const module = new NotebookModule(cells);
+    const findings = (await findingsIn(module.source)).filter((finding) => finding.code === 'MEM103');
+    // The analysis finds the list whatever the magics; the notebook decides what to report.
+    assert.equal(findings.length, 1, cells.join(' | '));
+    return module.reportable(findings).length;
+  };
+  for (const read of timedReads) assert.equal(await reported([bound, read]), 0, read);
+  assert.equal(await reported([bound, ...timedReads]), 0, 'all four');
+  assert.equal(await reported([bound, timedReads[0]!, 'print(len(my_list))']), 1, 'one read outside the magic');
+  assert.equal(await reported([bound, '%prun sum(my_list)']), 1, '%prun profiles, it does not time');
+  assert.equal(await reported([`%%timeit\n${bound}\nsum(my_list)`]), 0, 'bound and read in the timed cell');
+});

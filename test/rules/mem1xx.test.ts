@@ -1,7 +1,8 @@
 // MEM103, MEM104, MEM106: each fixture line marked `# hit: <why>` must get a
 // finding of that code starting on it, and no other line may (`# ok: <why>`
 // lines are the look-alikes). Each fix fixture must still run under python3
-// and print the same after all of the rule's fixes are applied.
+// and print the same after all of the rule's fixes are applied. MEM101's
+// fixtures are checked by fixtures.test.ts; what it holds is checked here.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { lineOfOffset, lineStarts } from '../../server/src/document/positions';
 import type { Finding, FixSafety } from '../../server/src/rules/types';
 import { findingsIn } from '../support/analyze';
 import { FIXTURES } from '../support/paths';
-import { runPythonScript } from '../support/python';
+import { runPythonJson, runPythonScript } from '../support/python';
 
 const CODES = ['MEM103', 'MEM104', 'MEM106'] as const;
 
@@ -86,6 +87,64 @@ for (const name of fixFixtures) {
     }
   });
 }
+
+test('MEM101 over an iterable of known length holds bytes, as sys.getsizeof gives them, not 8·n B', async () => {
+  // Each comprehension's items are unknown to the size model (`g(x)`, names): only its count is known.
+  const cases = [
+    ['', '[x for x in (a, b, c)]'],
+    ['', '[g(x) for x in [a, b, c, a, b]]'],
+    ['sizes = [1, 2, 3]\n', '[g(x) for x in sizes]'],
+    ['names = ("a", "b", "c", "d", "e", "f", "g", "h", "i")\n', '[g(i, x) for i, x in enumerate(names)]'],
+    ['', '[g(x) for x in "abcdefghijklmnopqrstu"]'],
+    ['', '[g(x) for x in range(0, 10**3, 100)]'],
+  ];
+  const measure = [
+    'import json, sys',
+    'sizes = []',
+    'for bindings, comprehension in json.load(sys.stdin):',
+    '    names = {"a": 1.5, "b": "b", "c": None, "g": lambda *xs: object()}',
+    '    exec(bindings, names)',
+    '    sizes.append(sys.getsizeof(eval(comprehension, names)))',
+    'print(json.dumps(sizes))',
+  ].join('\n');
+  const sizes = runPythonJson<number[]>(measure, cases);
+  for (const [index, [bindings, comprehension]] of cases.entries()) {
+    const source = `def f(a, b, c, g):\n    ${bindings.replace(/\n(?=.)/g, '\n    ')}${bindings ? '    ' : ''}return sorted(${comprehension})\n`;
+    const [finding] = (await findingsIn(source)).filter((f) => f.code === 'MEM101');
+    assert.ok(finding, source);
+    assert.equal(finding.holds?.perCount, undefined, `${comprehension}: ${finding.message}`);
+    assert.equal(finding.holds?.bytes, sizes[index], `${comprehension}: ${finding.message}`);
+    assert.match(finding.message, new RegExp(`^Saves only the list's (≈ )?${sizes[index]} B: `), comprehension);
+  }
+});
+
+test('MEM101 still counts by len() when the list a name is bound to may have changed', async () => {
+  const source = 'def f(g):\n    sizes = [1, 2, 3]\n    sizes.append(4)\n    return sorted([g(x) for x in sizes])\n';
+  const [finding] = (await findingsIn(source)).filter((f) => f.code === 'MEM101');
+  assert.equal(finding?.holds?.perCount?.count, 'len(sizes)', finding?.message);
+});
+
+test('MEM102 counts a DataFrame copy by the rows list() makes room for, a comprehension over it by its columns', async () => {
+  const source = [
+    'import pandas as pd',
+    'def f(path, frame: pd.DataFrame):',
+    '    table = pd.read_csv(path)',
+    '    for name in list(table):',
+    '        print(name)',
+    '    for name in [name.upper() for name in frame]:',
+    '        print(name)',
+    '    for row in list(frame.columns):',
+    '        print(row)',
+    '',
+  ].join('\n');
+  const findings = (await findingsIn(source)).filter((f) => f.code === 'MEM102');
+  assert.deepEqual(
+    findings.map((f) => f.holds?.perCount?.count),
+    ['len(table)', 'len(frame.columns)', 'len(frame.columns)'],
+  );
+  assert.match(findings[0]!.message, /^Saves the copy's ≈ 8·n B \(n = len\(table\)\): `list\(\)` makes a slot per row to keep the column names; /);
+  assert.doesNotMatch(findings[2]!.message, /slot per row/);
+});
 
 test('MEM103 fixes a function-local name safely and a module-level name unsafely', async () => {
   const source = 'ROWS = list(range(3))\nfor r in ROWS:\n    print(r)\n\ndef f(n):\n    ys = list(range(n))\n    return len(ys)\n';

@@ -8,7 +8,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 export interface NotebookCode {
   readonly number: number;
   readonly text: string;
-  /** The code's value in the JSON text (`source`, or `input` in nbformat 3): one string, or a list of lines. */
+  /** The code's value in the JSON text (`source`, or `input` in nbformat 3): one string, a list of lines, or null for none. */
   readonly source: JsonNode;
 }
 
@@ -79,7 +79,7 @@ export function withCellSources(json: string, cells: readonly NotebookCode[], fi
   for (const cell of cells) {
     const text = fixed.get(cell.number);
     if (text === undefined || text === cell.text) continue;
-    if (cell.source.type === 'string') {
+    if (cell.source.type === 'string' || cell.source.type === 'null') {
       edits.push({ offset: cell.source.offset, length: cell.source.length, text: jsonString(text, asciiOnly) });
       continue;
     }
@@ -127,7 +127,9 @@ function isPythonName(language: unknown): boolean {
   return typeof language !== 'string' || language.toLowerCase() === 'python';
 }
 
+/** A cell's code: one string or a list of lines; `null`, which Jupyter reads as an empty cell, is empty. */
 function sourceText(source: JsonNode): string | undefined {
+  if (source.type === 'null') return '';
   if (source.type === 'string') return stringValue(source);
   if (source.type !== 'array') return undefined;
   const lines = (source.children ?? []).map(stringValue);

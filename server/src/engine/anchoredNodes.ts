@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Anchor, Rule } from '../rules/types';
 import type { DocumentFacts } from '../semantics/facts';
-import { insideOf } from '../semantics/loops';
+import { insideOf } from '../semantics/syntax';
 import type { TokenRequest } from '../semantics/nameIndex';
 
 export interface Visit {

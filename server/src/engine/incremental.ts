@@ -238,17 +238,19 @@ function withinChunk(finding: Finding, chunk: Chunk): boolean {
   return (
     inside(finding.start, finding.end) &&
     (finding.fix?.edits.every((edit) => inside(edit.start, edit.end)) ?? true) &&
-    (finding.related?.every((place) => inside(place.start, place.end)) ?? true)
+    (finding.related?.every((place) => inside(place.start, place.end)) ?? true) &&
+    (finding.reads?.every((place) => inside(place.start, place.end)) ?? true)
   );
 }
 
 function moved(finding: Finding, by: number): Finding {
-  const { fix, related } = finding;
+  const { fix, related, reads } = finding;
   return {
     ...finding,
     start: finding.start + by,
     end: finding.end + by,
     ...(fix ? { fix: { ...fix, edits: fix.edits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by })) } } : {}),
     ...(related ? { related: related.map((place) => ({ ...place, start: place.start + by, end: place.end + by })) } : {}),
+    ...(reads ? { reads: reads.map((place) => ({ start: place.start + by, end: place.end + by })) } : {}),
   };
 }

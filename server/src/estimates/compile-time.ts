@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { expressionChildren } from '../semantics/syntax';
 import type { CPythonLayout } from '../sizes/cpython';
-import type { Folder } from './fold';
+import type { Folder } from '../semantics/fold';
 import { bitLength } from '../sizes/operators';
 import { asInteger, type PyValue } from '../sizes/values';
 

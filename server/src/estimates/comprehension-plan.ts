@@ -2,8 +2,9 @@
 // clauses (each a loop variable over range(...)) and if clauses, compiled to
 // evaluators, then run to count the items and see each item's value.
 import type { Node } from 'web-tree-sitter';
-import type { Env, Evaluator } from './fold';
-import { rangeArguments, rangeLength, rangeValues, type RangeValues } from './ranges';
+import type { Env, Evaluator } from '../semantics/fold';
+import { rangeArguments } from './ranges';
+import { rangeLength, rangeValues, type RangeValues } from '../semantics/rangeLength';
 import type { EstimateContext } from './types';
 import { asInteger, int, truthy, type PyValue } from '../sizes/values';
 

@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
 import { descendants } from '../semantics/syntax';
-import { singleAssignmentValue } from './names';
+import { singleAssignmentValue } from '../semantics/names';
 import type { Size } from '../sizes/size';
 
 export interface CountBinding {

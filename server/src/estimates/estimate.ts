@@ -18,7 +18,7 @@ import { generatorExpression } from './estimators/generators';
 import { dictViewCall, iteratorCall } from './estimators/iterators';
 import { appendLoopCall } from './estimators/appendLoop';
 import { listRepetition } from './estimators/repetition';
-import { Folder, MAX_FOLD_DEPTH } from './fold';
+import { Folder, MAX_FOLD_DEPTH } from '../semantics/fold';
 import type { EstimateContext, Estimator } from './types';
 import type { Estimate } from '../sizes/sizeEstimate';
 

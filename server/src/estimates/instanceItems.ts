@@ -8,7 +8,7 @@ import { unparenthesized } from '../semantics/syntax';
 import { classShape, instanceSizes } from './classShape';
 import { foldsAtCompileTime } from './compile-time';
 import { addValue, elementObjects } from './elements';
-import type { Env, Evaluator } from './fold';
+import type { Env, Evaluator } from '../semantics/fold';
 import { attributeSources } from './instanceArguments';
 import type { ObjectTally } from '../sizes/tally';
 import type { EstimateContext } from './types';

@@ -8,13 +8,9 @@ import { floorDivide } from '../sizes/operators';
 import { cachedObjectKey, intSize } from '../sizes/objects';
 import { ObjectTally } from '../sizes/tally';
 import type { EstimateContext } from './types';
+import { rangeLength, type RangeValues } from '../semantics/rangeLength';
 import { int } from '../sizes/values';
 
-export interface RangeValues {
-  readonly start: bigint;
-  readonly stop: bigint;
-  readonly step: bigint;
-}
 
 /** Whether `call` calls the builtin `name` (not a local function of that name). */
 export function callsBuiltin(call: Node, name: string, context: EstimateContext): boolean {
@@ -31,20 +27,6 @@ export function rangeArguments(node: Node, context: EstimateContext): Node[] | u
   const args = callArguments(call);
   const positional = args.every((arg) => arg.type !== 'keyword_argument' && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat');
   return positional && args.length >= 1 && args.length <= 3 ? args : undefined;
-}
-
-/** start, stop, step from range's argument values; undefined for a zero step. */
-export function rangeValues(args: readonly bigint[]): RangeValues | undefined {
-  const [a, b, c] = args;
-  if (a === undefined) return undefined;
-  const range = b === undefined ? { start: 0n, stop: a, step: 1n } : { start: a, stop: b, step: c ?? 1n };
-  return range.step === 0n ? undefined : range;
-}
-
-export function rangeLength({ start, stop, step }: RangeValues): bigint {
-  const span = step > 0n ? stop - start : start - stop;
-  const stride = step > 0n ? step : -step;
-  return span <= 0n ? 0n : (span + stride - 1n) / stride;
 }
 
 /** The item count of range(args) as source text: `n`, `(b - a)`. */

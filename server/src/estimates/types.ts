@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
 import type { CPythonLayout } from '../sizes/cpython';
 import type { Estimate } from '../sizes/sizeEstimate';
-import type { Folder } from './fold';
+import type { Folder } from '../semantics/fold';
 
 export interface EstimateContext {
   readonly layout: CPythonLayout;

@@ -2,7 +2,7 @@
 // kernel sees them: names and imports of earlier cells are known in later
 // ones. Positions map both ways between the module and each cell; findings
 // and fixes come back in cell terms.
-import type { Finding, TextEdit } from '../rules/types';
+import type { Finding, TextEdit, TextRange } from '../rules/types';
 import { lastStartingAtOrBefore } from '../document/sortedSearch';
 import { blankIPython, type Span } from './ipython';
 
@@ -67,13 +67,16 @@ export class NotebookModule {
     return cell?.blanked.some((span) => span.start <= local && local < span.end) ?? false;
   }
 
-  /** Whether a finding's range lies within code a benchmark magic times. */
-  private isTimed(finding: Finding): boolean {
-    const cell = this.cellAt(finding.start);
+  /** Whether a module range lies within code a benchmark magic times. */
+  private isTimed({ start, end }: TextRange): boolean {
+    const cell = this.cellAt(start);
     if (!cell) return false;
-    const start = finding.start - cell.start;
-    const end = finding.end - cell.start;
-    return cell.timed.some((span) => span.start <= start && end <= span.end);
+    return cell.timed.some((span) => span.start <= start - cell.start && end - cell.start <= span.end);
+  }
+
+  /** Code timed as written, or a value (`xs = list(range(n))`) read only in such code: what the notebook measures. */
+  private isMeasured(finding: Finding): boolean {
+    return this.isTimed(finding) || (finding.reads !== undefined && finding.reads.length > 0 && finding.reads.every((read) => this.isTimed(read)));
   }
 
   /**
@@ -91,11 +94,11 @@ export class NotebookModule {
   /**
    * The findings to report, in module terms: none inside code that `%time`,
    * `%timeit`, `%%time` or `%%timeit` times (it is there to be measured as
-   * written), and each fix kept only when all its edits can be made in the
-   * cell the finding starts in.
+   * written), nor about a value only such code reads, and each fix kept only
+   * when all its edits can be made in the cell the finding starts in.
    */
   reportable(findings: readonly Finding[]): Finding[] {
-    return findings.filter((finding) => !this.isTimed(finding)).map((finding) => {
+    return findings.filter((finding) => !this.isMeasured(finding)).map((finding) => {
       if (!finding.fix) return finding;
       const cell = this.cellAt(finding.start);
       const fits = finding.fix.edits.length > 0 && finding.fix.edits.every((edit) => this.cellEdit(edit)?.cell === cell);
@@ -111,7 +114,7 @@ export class NotebookModule {
     for (const finding of this.reportable(findings)) {
       const cell = this.cellAt(finding.start);
       if (!cell) continue;
-      const { fix: _moved, related: _elsewhere, ...rest } = finding;
+      const { fix: _moved, related: _elsewhere, reads: _read, ...rest } = finding;
       // Related places in another cell are left out: the finding's cell is all its diagnostic can point into.
       const related = finding.related
         ?.filter((place) => place.start >= cell.start && place.end <= cell.end)

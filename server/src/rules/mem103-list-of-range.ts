@@ -19,7 +19,7 @@ export const mem103: Rule = {
   summary: '`list(range(…))` used only in ways a `range` supports',
   docs: {
     whatItDoes:
-      'Flags `list(range(…))` when every use of the list works the same on the `range` itself: iterating it (`for`, comprehensions, `*` unpacking, functions that only iterate such as `sum`, `min`, `max`, `sorted`, `set`, `tuple`, `enumerate`, `zip`, `reversed`), `len()`, indexing, slicing (a slice of a range is a range, whose uses are checked in turn), `in`/`not in`, `.index()`, `.count()`, `random.choice`/`sample`/`choices`. The list may be used directly (`for i in list(range(n))`) or bound to a name; then the name must be bound exactly once in its function or module, not declared `global`/`nonlocal`, and every read of it must be one of the uses above, so a list that is mutated (`.append`, `.sort`, item assignment, `del`), compared, printed (a range prints differently), returned, stored or passed to any other function is left alone. Names bound in class bodies and annotated assignments are not flagged. A statement with a comment right above it or at the end of its line that speaks of allocating (`# Pre-allocate so the loop allocates nothing`, `# allocate a large block`) is left alone: the list is built on purpose (iterating a range creates a new int object for every item above 256, which code measuring allocations wants to avoid).',
+      'Flags `list(range(…))` when every use of the list works the same on the `range` itself: iterating it (`for`, comprehensions, `*` unpacking, functions that only iterate such as `sum`, `min`, `max`, `sorted`, `set`, `tuple`, `enumerate`, `zip`, `reversed`), `len()`, indexing, slicing (a slice of a range is a range, whose uses are checked in turn), `in`/`not in`, `.index()`, `.count()`, `random.choice`/`sample`/`choices`. The list may be used directly (`for i in list(range(n))`) or bound to a name; then the name must be bound exactly once in its function or module, not declared `global`/`nonlocal`, and every read of it must be one of the uses above, so a list that is mutated (`.append`, `.sort`, item assignment, `del`), compared, printed (a range prints differently), returned, stored or passed to any other function is left alone. Names bound in class bodies and annotated assignments are not flagged, nor, in a notebook, a name that only code timed by `%timeit`, `%time`, `%%timeit` or `%%time` reads: the list is what the notebook measures. A statement with a comment right above it or at the end of its line that speaks of allocating (`# Pre-allocate so the loop allocates nothing`, `# allocate a large block`) is left alone: the list is built on purpose (iterating a range creates a new int object for every item above 256, which code measuring allocations wants to avoid).',
     whyBadForMemory:
       'A list of n items holds 56 + 8·n bytes of pointers (CPython 3.11, 64-bit) and every int above 256 is an object of its own, 28 bytes each: `list(range(1_000_000))` takes about 8 MB of pointers plus 28 MB of ints. A `range` is 48 bytes whatever its length, and computes each item on demand.',
     example: 'indices = list(range(len(rows)))\nfor i in indices:\n    print(rows[i])\nfor j in list(range(10)):\n    print(j)',
@@ -34,10 +34,12 @@ export const mem103: Rule = {
     if (!range || allocatesOnPurpose(call)) return undefined;
     const binding = assignedName(call);
     let safety: FixSafety = 'safe';
+    let reads: Node[] | undefined;
     if (binding) {
-      const scopeType = onlyRangeFriendlyReads(binding, context.facts);
-      if (!scopeType) return undefined;
-      if (scopeType === 'module') safety = 'unsafe';
+      const friendly = onlyRangeFriendlyReads(binding, context.facts);
+      if (!friendly) return undefined;
+      if (friendly.scopeType === 'module') safety = 'unsafe';
+      reads = friendly.reads;
     } else if (!isRangeFriendly(usageOf(call, context.facts), context.facts)) {
       return undefined;
     }
@@ -52,6 +54,8 @@ export const mem103: Rule = {
       start: call.startIndex,
       end: call.endIndex,
       fix: rangeFix(call, range, safety),
+      // A notebook that only times the list (`%timeit sum(xs)`) measures it as written.
+      ...(reads ? { reads: reads.map((read) => ({ start: read.startIndex, end: read.endIndex })) } : {}),
     };
   },
 };
@@ -90,14 +94,14 @@ function rangeInsideList(call: Node, facts: DocumentFacts): Node | undefined {
   return rangeCallee && facts.qualifiedName(rangeCallee) === 'builtins.range' ? only : undefined;
 }
 
-/** The type of the name's scope when its only binding is `name` and every read is range-friendly. */
-function onlyRangeFriendlyReads(name: Node, facts: DocumentFacts): 'module' | 'function' | undefined {
+/** The type of the name's scope and its reads, when its only binding is `name` and every read is range-friendly. */
+function onlyRangeFriendlyReads(name: Node, facts: DocumentFacts): { scopeType: 'module' | 'function'; reads: Node[] } | undefined {
   const uses = usesOfName(facts, name);
   if (uses?.sites.length !== 1 || uses.sites[0]!.node.id !== name.id || uses.reads.length === 0) return undefined;
   const scopeType = uses.scope.node.type;
   if (scopeType !== 'module' && scopeType !== 'function_definition') return undefined;
   if (!uses.reads.every((read) => isRangeFriendly(usageOf(read, facts), facts))) return undefined;
-  return scopeType === 'module' ? 'module' : 'function';
+  return { scopeType: scopeType === 'module' ? 'module' : 'function', reads: [...uses.reads] };
 }
 
 /** Whether a range in place of the list gives the same result for this use. */

@@ -47,6 +47,17 @@ export interface Finding {
   readonly scale?: Scale;
   /** Places of the same finding reported once (an editor lists them under it). */
   readonly related?: readonly RelatedLocation[];
+  /**
+   * Where the value the finding is about is read, when the rule followed the
+   * name it is bound to through every read (`xs = list(range(n))`): a
+   * notebook leaves the finding out when a benchmark magic times them all.
+   */
+  readonly reads?: readonly TextRange[];
+}
+
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Whether findings of a rule come with a fix: on every finding, on some, or never. */

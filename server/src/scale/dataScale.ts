@@ -7,9 +7,9 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
 import { bindingsOf, type NameBinding } from '../semantics/initialValues';
 import { callArguments, expressionChildren, unparenthesized } from '../semantics/syntax';
-import { Folder } from '../estimates/fold';
-import { constantRangeLength } from './holds';
-import { DATA_STREAMS, makesArrays, READING_METHODS, REDUCING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
+import { Folder } from '../semantics/fold';
+import { constantRangeLength } from '../semantics/rangeLength';
+import { DATA_STREAMS, holdsDataFrame, makesArrays, READING_METHODS, REDUCING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
 import { joinScales, LARGE_COUNT, type Scale } from './scale';
 
 /** How many names deep a value is followed: past it the scale is unknown. */
@@ -42,9 +42,10 @@ export class DataScales {
     }
   }
 
-  /** The scale of what a `for` statement or a comprehension's `for … in` clause iterates. */
+  /** The scale of what a `for` statement or a comprehension's `for … in` clause iterates: a DataFrame yields its column names. */
   ofIteration(loop: Node): Scale {
-    return this.of(loop.childForFieldName('right'));
+    const iterable = loop.childForFieldName('right');
+    return iterable && holdsDataFrame(unparenthesized(iterable), this.facts) ? 'small' : this.of(iterable);
   }
 
   /** The value of an integer constant expression, folded through names bound once. */

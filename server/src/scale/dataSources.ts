@@ -1,6 +1,10 @@
 // Where data comes from, as the code spells it: calls that read files,
 // databases or the network, and calls that make DataFrames, arrays and
 // Series. Data, not branches: a new library is a new line.
+import type { Node } from 'web-tree-sitter';
+import type { DocumentFacts } from '../semantics/facts';
+import { bindingsOf, type NameBinding } from '../semantics/initialValues';
+import { unparenthesized } from '../semantics/syntax';
 
 /** Qualified names (or prefixes ending in `.` or `_`) whose result is data from outside the program. */
 const READERS: readonly string[] = [
@@ -48,4 +52,34 @@ export function readsData(qualifiedName: string): boolean {
 /** Whether a call of `qualifiedName` makes or transforms arrays, frames or series. */
 export function makesArrays(qualifiedName: string): boolean {
   return ARRAY_LIBRARIES.some((library) => qualifiedName.startsWith(library));
+}
+
+/** Calls whose result is a pandas DataFrame, unless given one of NOT_A_FRAME. */
+const FRAME_MAKERS: ReadonlySet<string> = new Set([
+  'DataFrame', 'merge', 'pivot_table', 'crosstab', 'json_normalize',
+  'read_csv', 'read_table', 'read_fwf', 'read_excel', 'read_json', 'read_parquet', 'read_feather', 'read_orc',
+  'read_sql', 'read_sql_query', 'read_sql_table', 'read_stata', 'read_sas', 'read_spss', 'read_xml',
+].map((name) => `pandas.${name}`));
+
+/** Keywords that make a reader return chunks (`chunksize=`), a dict of sheets (`sheet_name=`) or a Series (`typ=`). */
+const NOT_A_FRAME: ReadonlySet<string> = new Set(['chunksize', 'iterator', 'sheet_name', 'typ']);
+
+/**
+ * Whether a name holds a pandas DataFrame wherever it is read: every binding
+ * of it in its scope is a call that makes one (`pd.read_csv(path)`,
+ * `pd.DataFrame(…)`) or a parameter annotated `pd.DataFrame`. Iterating a
+ * frame yields its column names, while `len()` counts its rows.
+ */
+export function holdsDataFrame(name: Node, facts: DocumentFacts): boolean {
+  if (name.type !== 'identifier') return false;
+  const values = bindingsOf(facts, name.text, name)?.bindings.filter((binding) => binding.kind !== 'annotation') ?? [];
+  return values.length > 0 && values.every((binding) => makesDataFrame(binding, facts));
+}
+
+function makesDataFrame(binding: NameBinding, facts: DocumentFacts): boolean {
+  if (binding.kind === 'parameter') return binding.annotation !== undefined && facts.qualifiedName(binding.annotation) === 'pandas.DataFrame';
+  const call = binding.kind === 'value' ? unparenthesized(binding.value) : undefined;
+  const callee = call?.type === 'call' ? call.childForFieldName('function') : null;
+  if (!callee || !FRAME_MAKERS.has(facts.qualifiedName(callee) ?? '')) return false;
+  return facts.callArguments(call!).every((arg) => arg.type !== 'dictionary_splat' && !(arg.type === 'keyword_argument' && NOT_A_FRAME.has(arg.childForFieldName('name')?.text ?? '')));
 }

@@ -1,15 +1,18 @@
 // What the code a rule flags holds that its fix would not, from the size
 // model: a list's pointers, or its pointers and the items it made. When the
 // model cannot size the items, the pointers still grow with the iterable:
-// `56 + 8·n B, n = len(rows)`.
+// `56 + 8·n B, n = len(rows)`, or are bytes when its count shows (a display,
+// a name bound once to one, `range()` of constants).
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
 import { expressionChildren, shortText, unparenthesized } from '../semantics/syntax';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
 import { SizeEstimator } from '../estimates/estimate';
-import { Folder } from '../estimates/fold';
-import { rangeLength, rangeValues } from '../estimates/ranges';
+import { iteratedItems } from '../estimates/estimators/iterated-items';
+import { capacityAfterAppends } from '../sizes/objects';
+import { constantRangeLength } from '../semantics/rangeLength';
 import { perCountSize, type Size } from '../sizes/size';
+import { holdsDataFrame } from './dataSources';
 
 /** `pointers`: only the list's own object; `items`: the items it made too (what a lazy form never holds at once). */
 export type HeldPart = 'pointers' | 'items';
@@ -19,11 +22,20 @@ export function listHolds(list: Node, facts: DocumentFacts, part: HeldPart): Siz
   const estimate = new SizeEstimator({ facts }).estimate(list);
   if (estimate) return part === 'items' ? (estimate.deep ?? estimate.shallow) : estimate.shallow;
   const iterable = soleIterable(unparenthesized(list));
-  const count = iterable && countText(iterable, facts);
-  if (!count) return undefined;
+  if (!iterable) return undefined;
   const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
+  const header = layout.list.header + layout.gcHeader;
   // The items' own size is unknown: at least the pointers, whichever part is asked for.
-  return perCountSize(layout.list.header + layout.gcHeader, layout.pointer, count, true);
+  const known = constantCount(iterable, facts);
+  if (known !== undefined) {
+    // A comprehension appends item by item and over-allocates as it grows; so does list() of an iterator (what
+    // the model has not sized), past a length-hint preallocation that only shows below 5 items.
+    return { bytes: header + layout.pointer * capacityAfterAppends(layout, known), approximate: true };
+  }
+  // list(x) and tuple(x) make room for len(x) items before they iterate x: a DataFrame's rows, though they keep its column names.
+  const madeRoomFor = iterable.parent?.type !== 'for_in_clause' && SIZED_SHAPES.has(unparenthesized(iterable).type);
+  const count = madeRoomFor ? `len(${unparenthesized(iterable).text})` : countText(iterable, facts);
+  return count ? perCountSize(header, layout.pointer, count, true) : undefined;
 }
 
 const SIZED_SHAPES: ReadonlySet<string> = new Set(['identifier', 'attribute', 'subscript']);
@@ -60,25 +72,55 @@ export function enclosingIterations(node: Node): Node[] {
   return loops;
 }
 
-/** `perItem` bytes for each pass of a loop: exact for `range()` of constants, else per `len(iterable)`. */
+/** `perItem` bytes for each pass of a loop: exact when the count shows (`range()` of constants, a display), else per `len(iterable)`. */
 export function perPassHolds(perItem: number, loop: Node, facts: DocumentFacts): Size | undefined {
   const iterable = loop.type === 'while_statement' ? null : loop.childForFieldName('right');
   if (!iterable) return undefined;
-  const passes = constantRangeLength(iterable, facts);
-  if (passes !== undefined) return { bytes: perItem * Number(passes), approximate: true };
+  const passes = constantCount(iterable, facts);
+  if (passes !== undefined) return { bytes: perItem * passes, approximate: true };
   return perCountSize(0, perItem, countText(iterable, facts) ?? `passes of \`${shortText(iterable)}\``, true);
 }
 
 /** Builtins whose result has as many items as their first argument. */
 const SAME_LENGTH: ReadonlySet<string> = new Set(['enumerate', 'sorted', 'reversed', 'list', 'tuple', 'zip'].map((name) => `builtins.${name}`));
 
-/** `len(rows)` for an iterable that is (or has as many items as) a name, an attribute or a subscript: what has a length. */
+/**
+ * `len(rows)` for an iterable that is (or has as many items as) a name, an
+ * attribute or a subscript: what has a length. A DataFrame yields its column
+ * names, not the rows its len() counts: `len(df.columns)`.
+ */
 function countText(iterable: Node, facts: DocumentFacts): string | undefined {
   const node = unparenthesized(iterable);
-  if (SIZED_SHAPES.has(node.type)) return `len(${node.text})`;
+  const sized = SIZED_SHAPES.has(node.type) ? node : sameLengthSource(node, facts);
+  if (!sized || !SIZED_SHAPES.has(sized.type)) return undefined;
+  return holdsDataFrame(sized, facts) ? `len(${sized.text}.columns)` : `len(${sized.text})`;
+}
+
+/**
+ * The number of items of an iterable the code shows, where countText would
+ * only write `len(…)`: `range()` of constants, a list, tuple, set or dict
+ * display or a str constant, written there or bound once to a name nothing
+ * changed since (`sizes = [1, 2, 3]`), or a call of SAME_LENGTH over one.
+ */
+function constantCount(iterable: Node, facts: DocumentFacts): number | undefined {
+  const node = unparenthesized(iterable);
+  const range = constantRangeLength(node, facts);
+  if (range !== undefined) return Number(range);
+  if (node.type !== 'call') return iteratedItems(node, new SizeEstimator({ facts }))?.count;
+  const source = sameLengthSource(node, facts);
+  // zip stops at its shortest argument: the first one's count is only a bound.
+  const bounded = isZip(node, facts) && facts.callArguments(node).length > 1;
+  return source && !bounded ? constantCount(source, facts) : undefined;
+}
+
+/** The argument a SAME_LENGTH call has as many items as: `rows` in `enumerate(rows)`. */
+function sameLengthSource(node: Node, facts: DocumentFacts): Node | undefined {
   const callee = node.type === 'call' ? node.childForFieldName('function') : null;
-  const first = callee && SAME_LENGTH.has(facts.qualifiedName(callee) ?? '') ? facts.callArguments(node)[0] : undefined;
-  return first && SIZED_SHAPES.has(first.type) ? `len(${first.text})` : undefined;
+  return callee && SAME_LENGTH.has(facts.qualifiedName(callee) ?? '') ? facts.callArguments(node)[0] : undefined;
+}
+
+function isZip(call: Node, facts: DocumentFacts): boolean {
+  return facts.qualifiedName(call.childForFieldName('function')!) === 'builtins.zip';
 }
 
 
@@ -86,15 +128,4 @@ const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_
 
 function forClauses(comprehension: Node): Node[] {
   return comprehension.namedChildren.filter((child): child is Node => child?.type === 'for_in_clause');
-}
-
-/** The number of items of `range(…)` of constants. */
-export function constantRangeLength(iterable: Node, facts: DocumentFacts): bigint | undefined {
-  const call = unparenthesized(iterable);
-  if (call.type !== 'call' || facts.qualifiedName(call.childForFieldName('function')!) !== 'builtins.range') return undefined;
-  const folder = new Folder(facts);
-  const bounds = facts.callArguments(call).map((arg) => folder.integer(arg));
-  if (bounds.length === 0 || bounds.length > 3 || bounds.some((bound) => bound === undefined)) return undefined;
-  const range = rangeValues(bounds as bigint[]);
-  return range && rangeLength(range);
 }

@@ -2,8 +2,8 @@
 // runs in every pass through a loop's body that runs another. Used by the
 // rules about values that grow on every pass (MEM2xx).
 import type { Node } from 'web-tree-sitter';
+import { constantRangeLength } from './rangeLength';
 import type { DocumentFacts } from './facts';
-import { integerLiteral } from './literals';
 import { SCOPE_TYPES, unparenthesized } from './syntax';
 
 export const LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement']);
@@ -37,8 +37,9 @@ const DISPLAY_TYPES: ReadonlySet<string> = new Set(['list', 'tuple', 'set', 'exp
 /**
  * How many passes a `for` (or a comprehension's `for … in` clause) makes, when
  * the tree shows it: the items of a list, tuple or set display (`for part in
- * (a, b, c)`), or `range()` of integer literals. Undefined for everything
- * else, `while` loops included.
+ * (a, b, c)`), or `range()` of constants (`range(0, 10**6, 100)`, a name
+ * bound once to an int). Undefined for everything else, `while` loops
+ * included.
  */
 export function knownPassCount(loop: Node, facts: DocumentFacts): number | undefined {
   const iterable = loop.type === 'for_statement' || loop.type === 'for_in_clause' ? loop.childForFieldName('right') : null;
@@ -48,14 +49,8 @@ export function knownPassCount(loop: Node, facts: DocumentFacts): number | undef
     const items = node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
     return items.some((item) => item.type === 'list_splat') ? undefined : items.length;
   }
-  const callee = node.type === 'call' ? node.childForFieldName('function') : null;
-  if (!callee || facts.qualifiedName(callee) !== 'builtins.range') return undefined;
-  const bounds = node.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment') ?? [];
-  const numbers = bounds.map(integerLiteral);
-  if (numbers.length < 1 || numbers.length > 3 || numbers.some((n) => n === undefined)) return undefined;
-  const [start, stop, step] = numbers.length === 1 ? [0, numbers[0]!, 1] : [numbers[0]!, numbers[1]!, numbers[2] ?? 1];
-  if (step === 0) return undefined;
-  return Math.max(0, Math.ceil((stop - start) / step));
+  const passes = constantRangeLength(node, facts);
+  return passes === undefined ? undefined : Number(passes);
 }
 
 /**
@@ -110,13 +105,6 @@ export function statementOf(node: Node): Node | null {
 /** Whether `inner` lies within `outer`'s text (or is it). */
 export function contains(outer: Node, inner: Node): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
-}
-
-/** contains(outer, …) for many nodes: outer's extent is read once (each end read is a call into WASM). */
-export function insideOf(outer: Node): (inner: Node) => boolean {
-  const start = outer.startIndex;
-  const end = outer.endIndex;
-  return (inner) => start <= inner.startIndex && inner.endIndex <= end;
 }
 
 function sameNode(a: Node | null, b: Node): boolean {

@@ -9,10 +9,9 @@ import { ASCII_IDENTIFIER, isAsciiWordCharAt } from '../text/asciiWords';
 import { INNER_BINDERS } from './bindings';
 import { followsCommentStart } from '../text/commentLines';
 import { lastPart } from './calleeNames';
-import { insideOf } from './loops';
 import { ModuleParts, type ModulePart } from '../document/moduleParts';
 import { PartCache } from '../document/partCache';
-import { calleeCall } from './syntax';
+import { calleeCall, insideOf } from './syntax';
 
 /** Names of the builtins that can reach a scope's variables without spelling them. */
 const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'locals', 'vars'];

@@ -182,3 +182,10 @@ export function isSideEffectFree(node: Node, skip?: Node, isPureCall?: (call: No
   }
   return true;
 }
+
+/** contains(outer, …) for many nodes: outer's extent is read once (each end read is a call into WASM). */
+export function insideOf(outer: Node): (inner: Node) => boolean {
+  const start = outer.startIndex;
+  const end = outer.endIndex;
+  return (inner) => start <= inner.startIndex && inner.endIndex <= end;
+}

@@ -6,7 +6,7 @@ import { expressionChildren, isAsyncComprehension } from '../../semantics/syntax
 import { comprehensionPlan, runPlan } from '../comprehension-plan';
 import { foldsAtCompileTime } from '../compile-time';
 import { addValue, constantKey, elementObjects } from '../elements';
-import type { Evaluator } from '../fold';
+import type { Evaluator } from '../../semantics/fold';
 import { ObjectTally } from '../../sizes/tally';
 import type { EstimateContext } from '../types';
 import type { PyValue } from '../../sizes/values';

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { passedArguments, unparenthesized } from '../../semantics/syntax';
 import type { CPythonLayout } from '../../sizes/cpython';
-import { singleAssignmentValue } from '../names';
+import { singleAssignmentValue } from '../../semantics/names';
 import { callsBuiltin } from '../ranges';
 import { exactSize } from '../../sizes/size';
 import { ObjectTally } from '../../sizes/tally';

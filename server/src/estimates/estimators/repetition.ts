@@ -5,7 +5,7 @@ import { unparenthesized } from '../../semantics/syntax';
 import type { CPythonLayout } from '../../sizes/cpython';
 import { objectParts } from '../../sizes/describe';
 import { itemsObjects } from '../elements';
-import type { Folder } from '../fold';
+import type { Folder } from '../../semantics/fold';
 import { arrayForm, numberKindOf, numpyForm, type ItemCount } from '../../sizes/compactForms';
 import { approximateSize, exactSize } from '../../sizes/size';
 import { ObjectTally } from '../../sizes/tally';

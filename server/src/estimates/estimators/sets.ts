@@ -7,7 +7,8 @@ import { expressionChildren, passedArguments, unparenthesized } from '../../sema
 import { foldsAtCompileTime } from '../compile-time';
 import type { CPythonLayout } from '../../sizes/cpython';
 import { formatCount } from '../../sizes/format';
-import { callsBuiltin, rangeArguments, rangeLength, rangeObjects, rangeValues } from '../ranges';
+import { callsBuiltin, rangeArguments, rangeObjects } from '../ranges';
+import { rangeLength, rangeValues } from '../../semantics/rangeLength';
 import { setSize, setTableAfterAdds, setTableAfterMerge } from '../../sizes/tables';
 import { ObjectTally } from '../../sizes/tally';
 import type { EstimateContext, Estimator } from '../types';

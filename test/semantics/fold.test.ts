@@ -3,7 +3,7 @@
 // when they are bound exactly once.
 import assert from 'node:assert/strict';
 import { before, describe, it, test } from 'node:test';
-import { Folder } from '../../server/src/estimates/fold';
+import { Folder } from '../../server/src/semantics/fold';
 import type { PyValue } from '../../server/src/sizes/values';
 import { runPythonJson } from '../support/python';
 import { parsed as parseSource } from '../support/tree';

@@ -3,8 +3,8 @@
 // variables. An expression compiles once to an evaluator (a closure), so a
 // comprehension's element can be evaluated for every loop value cheaply.
 import type { Node } from 'web-tree-sitter';
-import type { DocumentFacts } from '../semantics/facts';
-import { descendants, expressionChildren } from '../semantics/syntax';
+import type { DocumentFacts } from './facts';
+import { descendants, expressionChildren } from './syntax';
 import { floatLiteral, integerLiteral, stringLiteral } from '../sizes/literals';
 import { singleAssignmentValue } from './names';
 import { binaryOperation, comparison, unaryOperation } from '../sizes/operators';

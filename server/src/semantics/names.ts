@@ -1,7 +1,7 @@
 // Which expression a name stands for: a name bound exactly once, by a plain
 // assignment (`n = 1000`, `N: int = 10**6`), in the scope the lookup reaches.
 import type { Node } from 'web-tree-sitter';
-import type { DocumentFacts } from '../semantics/facts';
+import type { DocumentFacts } from './facts';
 
 /** The right-hand side of the single assignment that binds `identifier`, or undefined. */
 export function singleAssignmentValue(facts: DocumentFacts, identifier: Node): Node | undefined {
