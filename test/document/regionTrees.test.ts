@@ -1,96 +1,26 @@
-// A document parsed in regions (server/src/regions) holds the trees a whole
+// A document parsed in regions (server/src/document) holds the trees a whole
 // parse gives whenever the text has no syntax error, whatever the edits; an
-// error stays inside its region.
+// error stays inside its region. Here a seeded sample of random edits over the
+// rule fixtures; regionTrees-stdlib.slow.test.ts replays the long sweep over
+// stdlib modules.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { ModuleParts } from '../../server/src/document/moduleParts';
 import { OpenDocuments } from '../../server/src/document/documents';
-import { parse, pythonParser, type Node } from '../../server/src/document/parser';
+import { pythonParser } from '../../server/src/document/parser';
 import { REGION_LINES } from '../../server/src/document/regionBoundaries';
-import { corpus, editBetween, randomChange, seededRandom } from '../reliability/fuzz';
-import { applyContentChanges, positionAt } from '../support/textEdits';
+import { joinedRuleFixtures } from '../reliability/fuzz';
+import { applyContentChanges } from '../support/textEdits';
+import { changeAt, checkRandomEdits, topLevelOfParts, URI, wholeParse, withCrlfCopy } from './regionChecks';
 
 const SEED = Number(process.env['MEMHINTS_FUZZ_SEED'] ?? 20_261_201);
-const URI = 'file:///regions.py';
+/** Edits per text: a sample; the slow sweep makes 80 on each of three texts. */
+const STEPS = 20;
 
-/** Each top-level node with where it lies and its whole structure. */
-function describeNodes(nodes: readonly Node[]): string[] {
-  return nodes.map((node) => `${node.startIndex}-${node.endIndex} ${node.toString()}`);
-}
-
-function topLevelOfParts(module: ModuleParts): string[] {
-  return describeNodes(module.parts.flatMap((part) => part.root.namedChildren.filter((node): node is Node => node !== null)));
-}
-
-async function wholeParse(): Promise<(text: string) => { readonly clean: boolean; readonly topLevel: string[] }> {
-  const parser = await pythonParser();
-  return (text) => {
-    const tree = parse(parser, text);
-    try {
-      return { clean: !tree.rootNode.hasError, topLevel: describeNodes(tree.rootNode.namedChildren.filter((node): node is Node => node !== null)) };
-    } finally {
-      tree.delete();
-    }
-  };
-}
-
-/** A change that types `inserted` at `offset`, or deletes `deleted` characters from there. */
-function changeAt(text: string, offset: number, inserted: string, deleted = 0): TextDocumentContentChangeEvent {
-  return { range: { start: positionAt(text, offset), end: positionAt(text, offset + deleted) }, text: inserted };
-}
-
-/** Keystrokes of characters that move statement ends, open strings, indent and join lines; half of them next to a region's start. */
-function keystroke(random: () => number, text: string, module: ModuleParts): TextDocumentContentChangeEvent {
-  const starts = module.parts.map((part) => part.start);
-  const nearStart = starts[Math.floor(random() * starts.length)]! + Math.floor(random() * 5) - 2;
-  const offset = random() < 0.5 ? Math.min(text.length, Math.max(0, nearStart)) : Math.floor(random() * (text.length + 1));
-  if (random() < 0.4 && offset < text.length) return changeAt(text, offset, '', 1);
-  const characters = ['x', ' ', '    ', '\n', '\r\n', ':', '(', ')', '"', '"""', '#', '\\', '@d\n', 'else:\n'];
-  return changeAt(text, offset, characters[Math.floor(random() * characters.length)]!);
-}
-
-test(`after random edits, the regions hold the trees of a whole parse whenever it has no syntax error (seed ${SEED})`, async (t) => {
-  const parser = await pythonParser();
-  const whole = await wholeParse();
-  const random = seededRandom(SEED);
-  const stdlib = corpus(['argparse.py', 'difflib.py'], 100_000).filter((file) => file.name.startsWith('stdlib/'));
-  // CRLF line ends too: a boundary must be read after "\r\n" as after "\n".
-  const files = [...stdlib, { name: `${stdlib[0]!.name} (CRLF)`, text: stdlib[0]!.text.replace(/\n/g, '\r\n') }];
-  let compared = 0;
-  let broken = 0;
-  let mostRegions = 0;
-  for (const file of files) {
-    const documents = new OpenDocuments(parser);
-    let text = file.text;
-    let version = 1;
-    let document = documents.opened(URI, 'python', version, text);
-    const apply = (change: TextDocumentContentChangeEvent) => {
-      text = applyContentChanges(text, [change]);
-      document = documents.changed(URI, ++version, [change])!;
-      assert.equal(document.text.getText(), text);
-      mostRegions = Math.max(mostRegions, documents.regionsOf(URI)?.count ?? 0);
-    };
-    for (let step = 1; step <= 80; step++) {
-      const before = text;
-      // Mostly single keystrokes; now and then a fuzzer change (a snippet pasted, a range cut).
-      apply(random() < 0.8 ? keystroke(random, text, document.module) : randomChange(random, text));
-      let expected = whole(text);
-      if (!expected.clean) {
-        // Broken text may parse otherwise in one tree: undone, the regions must be a whole parse's again.
-        broken++;
-        apply(editBetween(text, before));
-        expected = whole(text);
-      }
-      compared++;
-      assert.deepEqual(topLevelOfParts(document.module), expected.topLevel, `${file.name}, seed ${SEED}, step ${step}`);
-    }
-    documents.closed(URI);
-    assert.equal(documents.treeCount, 0, 'closing a document deletes its trees');
-  }
-  t.diagnostic(`${compared} texts compared, ${broken} of them after undoing an edit that left a syntax error; up to ${mostRegions} regions`);
-  assert.ok(mostRegions >= 5, 'the texts were cut into regions');
-  assert.ok(broken < compared, 'most edits left no syntax error');
+test(`after random edits to the rule fixtures, the regions hold the trees of a whole parse whenever it has no syntax error (seed ${SEED})`, async (t) => {
+  // Long enough to be cut into about eight regions.
+  await checkRandomEdits(t, withCrlfCopy([joinedRuleFixtures(8 * REGION_LINES)]), SEED, STEPS);
 });
 
 /** A module of `count` functions of ten lines each, so that it is cut into regions. */

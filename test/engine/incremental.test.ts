@@ -1,80 +1,22 @@
 // Incremental analysis gives what a whole analysis of the same text gives,
-// whatever the edits, and re-analyses only what an edit can have changed.
+// whatever the edits, and re-analyses only what an edit can have changed. The
+// random edits here are a seeded sample over the rule fixtures and examples;
+// incremental-stdlib.slow.test.ts replays the long sweeps over stdlib modules.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyze, type AnalysisOptions } from '../../server/src/engine/analyze';
+import { analyze } from '../../server/src/engine/analyze';
 import { IncrementalAnalysis } from '../../server/src/engine/incremental';
-import { OpenDocuments } from '../../server/src/document/documents';
 import { parse, pythonParser } from '../../server/src/document/parser';
-import { ALL_RULES } from '../../server/src/rules';
-import { corpus, randomChange, seededRandom } from '../reliability/fuzz';
-import { FIXTURES } from '../support/paths';
-import { applyContentChanges } from '../support/textEdits';
+import { REGION_LINES } from '../../server/src/document/regionBoundaries';
+import { corpus, joinedRuleFixtures, ruleFixtureCorpus } from '../reliability/fuzz';
+import { checkEditsUndone, checkRandomEdits, checkRandomEditsOverRegions, OPTIONS } from './incrementalSweeps';
 
-const OPTIONS: AnalysisOptions = { rules: ALL_RULES, severity: { MEM102: 'error' } };
 const SEED = Number(process.env['MEMHINTS_FUZZ_SEED'] ?? 20_241_125);
+/** The examples (corpus without stdlib modules). */
+const EXAMPLES = corpus([]);
 
-/** The rule fixtures, each one a module of cases that read each other's module-level names. */
-function ruleFixtures(): { name: string; text: string }[] {
-  const dir = join(FIXTURES, 'rules');
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.py'))
-    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
-}
-
-/** Edits that reach across statements: module-level names rebound, declared global, shadowed by a star import, suppressed. */
-function crossStatementChange(random: () => number, text: string): string {
-  const names = [...new Set([...(text.match(/^[A-Za-z_]\w*(?= = )/gm) ?? []), 'np', 'pd', 'list', 'sum', 'open', 'Point', 'rows'])];
-  const name = names[Math.floor(random() * names.length)]!;
-  const lines = text.split('\n');
-  const at = Math.floor(random() * (lines.length + 1));
-  const inserted = [
-    `${name} = None`,
-    `import numpy as ${name}`,
-    `def ${name}():\n    pass`,
-    `def g():\n    global ${name}\n    ${name} = []`,
-    'from os import *',
-    `# deliberate\n${name}s = list(range(3))`,
-    `for ${name} in range(3):\n    pass`,
-    `x = eval("${name}")`,
-    `class ${name}:\n    pass`,
-    `${name}.attr = 1`,
-  ];
-  lines.splice(at, 0, inserted[Math.floor(random() * inserted.length)]!);
-  return lines.join('\n');
-}
-
-test(`after random edits, incremental findings equal a whole analysis (seed ${SEED})`, async (t) => {
-  const parser = await pythonParser();
-  const random = seededRandom(SEED);
-  const files = [...ruleFixtures(), ...corpus(['bisect.py', 'heapq.py'])];
-  let edits = 0;
-  let analysed = 0;
-  let chunks = 0;
-  for (const file of files) {
-    const incremental = new IncrementalAnalysis(OPTIONS);
-    let text = file.text;
-    for (let step = 0; step < 25; step++) {
-      const tree = parse(parser, text);
-      try {
-        const expected = analyze(tree, text, OPTIONS);
-        assert.deepEqual(incremental.analyze(tree, text), expected, `${file.name}, seed ${SEED}, after ${step} edits`);
-        if (step > 0) {
-          analysed += incremental.lastAnalysedChunks;
-          chunks += tree.rootNode.namedChildCount;
-        }
-      } finally {
-        tree.delete();
-      }
-      text = random() < 0.3 ? crossStatementChange(random, text) : applyContentChanges(text, [randomChange(random, text)]);
-      edits++;
-    }
-  }
-  t.diagnostic(`${edits} edits over ${files.length} files; ${analysed} of about ${chunks} top-level statements analysed again`);
-  // Most edits touch one statement: reuse must happen, or this is a whole analysis in disguise.
-  assert.ok(analysed < chunks / 2, `${analysed} of ${chunks} statements were analysed again`);
+test(`after random edits to the rule fixtures and examples, incremental findings equal a whole analysis (seed ${SEED})`, async (t) => {
+  await checkRandomEdits(t, [...ruleFixtureCorpus(), ...EXAMPLES], SEED, 5);
 });
 
 /** Analyses a text with `incremental`, checks the findings against a whole analysis, and gives their codes. */
@@ -157,24 +99,8 @@ test('an import alias of an anchor name that comes or goes has every statement a
   assert.equal(incremental.lastAnalysedChunks, 3);
 });
 
-test(`over a document parsed in regions, incremental findings equal a whole analysis of the same regions (seed ${SEED})`, async () => {
-  const parser = await pythonParser();
-  const random = seededRandom(SEED + 1);
-  const uri = 'file:///incremental-regions.py';
-  for (const file of corpus(['argparse.py'], 100_000).filter((candidate) => candidate.name.startsWith('stdlib/'))) {
-    const documents = new OpenDocuments(parser);
-    const incremental = new IncrementalAnalysis(OPTIONS);
-    let text = file.text;
-    let document = documents.opened(uri, 'python', 1, text);
-    assert.ok(document.module.parts.length > 1, 'the file is cut into regions');
-    for (let step = 0; step < 40; step++) {
-      assert.deepEqual(incremental.analyze(document.module, text), analyze(document.module, text, OPTIONS), `${file.name}, seed ${SEED}, after ${step} edits`);
-      const change = randomChange(random, text);
-      text = applyContentChanges(text, [change]);
-      document = documents.changed(uri, step + 2, [change])!;
-    }
-    documents.closed(uri);
-  }
+test(`over the rule fixtures parsed in regions, incremental findings equal a whole analysis of the same regions (seed ${SEED})`, async () => {
+  await checkRandomEditsOverRegions([joinedRuleFixtures(8 * REGION_LINES)], SEED + 1, 10);
 });
 
 test('module-level code that only calls a builtin leaves its readers alone; binding it, or importing it under an alias, does not', async () => {
@@ -233,40 +159,7 @@ test('findings told from the text alone are checked again when the text they rea
   assert.deepEqual(run(`from builtins import bytes as data\n${grown}`), ['MEM201']);
 });
 
-test(`after random edits each undone at once, incremental findings equal a whole analysis (seed ${SEED})`, async (t) => {
-  const parser = await pythonParser();
-  const random = seededRandom(SEED + 2);
-  // Every file checks that findings equal a whole analysis; the count of statements analysed
-  // again is kept over the library modules alone, whose text does not change as rule fixtures grow.
-  const measured = corpus(['bisect.py', 'heapq.py']);
-  const files = [...ruleFixtures(), ...measured];
-  let onEdits = 0;
-  let onUndos = 0;
-  const check = (incremental: IncrementalAnalysis, text: string, where: string): number => {
-    const tree = parse(parser, text);
-    try {
-      assert.deepEqual(incremental.analyze(tree, text), analyze(tree, text, OPTIONS), where);
-      return incremental.lastAnalysedChunks;
-    } finally {
-      tree.delete();
-    }
-  };
-  for (const file of files) {
-    const incremental = new IncrementalAnalysis(OPTIONS);
-    let text = file.text;
-    check(incremental, text, file.name);
-    for (let step = 0; step < 10; step++) {
-      const edited = random() < 0.3 ? crossStatementChange(random, text) : applyContentChanges(text, [randomChange(random, text)]);
-      const afterEdit = check(incremental, edited, `${file.name}, seed ${SEED + 2}, edit ${step}`);
-      const afterUndo = check(incremental, text, `${file.name}, seed ${SEED + 2}, edit ${step} undone`);
-      if (measured.includes(file)) {
-        onEdits += afterEdit;
-        onUndos += afterUndo;
-      }
-      // Some edits stay, so that the next ones start from another text.
-      if (random() < 0.5) text = edited;
-    }
-  }
-  t.diagnostic(`${onEdits} statements analysed again after the edits, ${onUndos} after undoing them`);
-  assert.ok(onUndos < onEdits / 2, `an undo should find most statements it brings back: ${onUndos} analysed after undos, ${onEdits} after edits`);
+test(`after random edits to the rule fixtures and examples each undone at once, incremental findings equal a whole analysis (seed ${SEED})`, async () => {
+  // A sample too small to count reuse by: 'an edit undone brings back…' above checks it, and the slow sweep counts it.
+  await checkEditsUndone([...ruleFixtureCorpus(), ...EXAMPLES], [], SEED + 2, 3);
 });

@@ -23,13 +23,13 @@ import { applyContentChanges, applyTextEdits, editsFor, positionAt } from '../su
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
-/** The machine's python3 standard library: part of the corpus, as real code users edit. */
-export const STDLIB = requiredStdlib();
+let stdlib: string | undefined;
 
-function requiredStdlib(): string {
-  const found = pythonStdlib();
-  if (found === undefined) throw new Error('python3 is needed: its standard library is part of the fuzz corpus');
-  return found;
+/** The machine's python3 standard library: part of the corpus, as real code users edit. Looked up on first use, so that importing this module runs no python3. */
+export function stdlibFolder(): string {
+  stdlib ??= pythonStdlib();
+  if (stdlib === undefined) throw new Error('python3 is needed: its standard library is part of the fuzz corpus');
+  return stdlib;
 }
 
 /** A seeded generator: the same seed gives the same run. */
@@ -38,12 +38,29 @@ export function seededRandom(seed: number): () => number {
   return () => uniformFloat64(generator);
 }
 
-/** Python files to edit: the examples and stdlib modules up to `maxBytes`. */
+/** Python files to edit: the examples and stdlib modules up to `maxBytes` (python3 is run only to find the stdlib when some is asked for). */
 export function corpus(stdlibNames: readonly string[] | 'all', maxBytes = 60_000): { name: string; text: string }[] {
-  const examples = readdirSync(join(REPO_ROOT, 'examples')).filter((name) => name.endsWith('.py')).map((name) => join(REPO_ROOT, 'examples', name));
-  const stdlib = stdlibNames === 'all' ? readdirSync(STDLIB).filter((name) => name.endsWith('.py')) : stdlibNames;
-  const files = [...examples, ...stdlib.map((name) => join(STDLIB, name))].filter((path) => statSync(path).size <= maxBytes);
-  return files.map((path) => ({ name: path.startsWith(STDLIB) ? `stdlib/${path.slice(STDLIB.length + 1)}` : path.slice(REPO_ROOT.length + 1), text: readFileSync(path, 'utf8') }));
+  const examples = readdirSync(join(REPO_ROOT, 'examples')).filter((name) => name.endsWith('.py')).map((name) => ({ name: `examples/${name}`, path: join(REPO_ROOT, 'examples', name) }));
+  const folder = stdlibNames === 'all' || stdlibNames.length > 0 ? stdlibFolder() : '';
+  const stdlib = stdlibNames === 'all' ? readdirSync(folder).filter((name) => name.endsWith('.py')) : stdlibNames;
+  const files = [...examples, ...stdlib.map((name) => ({ name: `stdlib/${name}`, path: join(folder, name) }))].filter(({ path }) => statSync(path).size <= maxBytes);
+  return files.map(({ name, path }) => ({ name, text: readFileSync(path, 'utf8') }));
+}
+
+/** The rule fixtures (test/fixtures/rules/*.py), full of the shapes the rules look for: a corpus that needs no python3. */
+export function ruleFixtureCorpus(): { name: string; text: string }[] {
+  const folder = join(REPO_ROOT, 'test', 'fixtures', 'rules');
+  return readdirSync(folder).filter((name) => name.endsWith('.py')).sort().map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }));
+}
+
+/** The first rule fixtures, in name order, joined into one module of at least `lines` lines (one that is cut into regions). */
+export function joinedRuleFixtures(lines: number): { name: string; text: string } {
+  const joined: string[] = [];
+  for (const file of ruleFixtureCorpus()) {
+    if (joined.join('\n').split('\n').length >= lines) break;
+    joined.push(file.text);
+  }
+  return { name: `${joined.length} rule fixtures joined`, text: joined.join('\n') };
 }
 
 /** Text the fuzzer inserts: code memhints flags, brackets and quotes left open, line ends of every kind, wide characters. */

@@ -15,7 +15,7 @@ export interface Run {
 /**
  * `memhints check` reports small findings too here (--report-small): these
  * tests' sources hold a few literals, and what they test is how the command
- * finds, reports and fixes them. test/cli/scale.test.ts runs the defaults
+ * finds, reports and fixes them. test/cli/scale.slow.test.ts runs the defaults
  * (memhintsAsShipped). `as`: the user and group to run as (the caller must be root).
  */
 export function memhints(args: readonly string[], cwd: string, as?: { readonly uid: number; readonly gid: number }): Run {

@@ -1,5 +1,5 @@
 // The expressions the size model is checked with against real interpreters
-// (test/estimates/oracle.test.ts for python3, versions-oracle.test.ts for the
+// (test/estimates/oracle.slow.test.ts for python3, test/sizes/versions-oracle.slow.test.ts for the
 // other CPython builds): sys.getsizeof for the shallow size, an id()-deduplicating
 // walk for the deep one.
 import type { SizeCase } from './sizes';

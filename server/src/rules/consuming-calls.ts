@@ -4,7 +4,7 @@
 // items can observe the difference between a list and a generator. What each
 // keeps of the items decides what a generator saves: measured under
 // tracemalloc for 10^5 and 10^6 items on CPython 3.9, 3.11 and 3.13
-// (test/rules/mem101-premise.test.ts runs the same).
+// (test/rules/mem101-premise.slow.test.ts runs the same).
 import type { Node } from 'web-tree-sitter';
 
 /** Which positional arguments are iterated: indices, or 'every' positional. */

@@ -168,7 +168,7 @@ type Saving = 'pointers' | 'pairs' | 'items' | 'unknown';
 
 /**
  * How each saving is told, and how loudly at data scale: a saving of pointers
- * only is a hint. Measured in test/rules/mem102-premise.test.ts.
+ * only is a hint. Measured in test/rules/mem102-premise.slow.test.ts.
  */
 const TOLD: Readonly<Record<Saving, { readonly severity: Severity; saves(sizes: Amounts): string }>> = {
   pointers: { severity: 'hint', saves: ({ pointers, copied }) => (copied ? `Saves the copy's ${pointers}` : `Saves only the list's ${pointers}`) },

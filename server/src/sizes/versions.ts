@@ -1,7 +1,7 @@
 // CPython 3.8-3.13 on 64-bit builds, as data: each version is the previous one
 // plus what changed, with the CPython source that changed it. Three versions
 // are checked against real interpreters by the oracle tests
-// (test/estimates/oracle.test.ts, test/sizes/versions-oracle.test.ts): 3.11 against the
+// (test/estimates/oracle.slow.test.ts, test/sizes/versions-oracle.slow.test.ts): 3.11 against the
 // machine's python3 (3.11.7), 3.9 and 3.13 against Debian's builds (3.9.2 from
 // bullseye, 3.13.5 from trixie; scripts/pythons/install.sh). Debian's current
 // suites have no 3.8, 3.10 or 3.12: those follow the struct definitions and

@@ -1,6 +1,6 @@
 // Bytes per instance with and without __slots__ for each CPython version,
 // against tracemalloc in a real interpreter of that version (the interpreters
-// of versions-oracle.test.ts; python3's own version is instances.test.ts's).
+// of versions-oracle.slow.test.ts; python3's own version is instances-python.slow.test.ts's).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { CPYTHON } from '../../server/src/sizes/cpython';

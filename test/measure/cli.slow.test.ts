@@ -1,10 +1,9 @@
-// `memhints measure`: the table, JSON, exit codes, and the command line's errors.
+// `memhints measure` run as a subprocess: the table, JSON, exit codes, and the
+// command line's errors (its parsing alone: commandLine.test.ts).
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseCommandLine } from '../../server/src/cli/args';
-import { UsageError } from '../../server/src/cli/errors';
 import { bytesWithExact } from '../../server/src/sizes/format';
 import { hasStackTrace, memhints, project } from '../support/cli';
 import { heldAtEndDirectly, MEASURE_FIXTURES } from '../support/measure';
@@ -119,36 +118,6 @@ test('exit code 2 when the interpreter runs but is not a Python that runs the tr
   assert.equal(quits.status, 1, quits.stderr);
   assert.match(quits.stdout, /^memhints: the script stopped without a result: python3 exited with code 3 without a result$/m);
   assert.match(quits.stdout, /--- stdout of the script ---\nquitting\n/);
-});
-
-test('the command line: options, arguments after --, and what is refused', () => {
-  const command = parseCommandLine(['measure', 'a.py', '--python', '/usr/bin/python3.11', '--timeout', '2.5', '--memory-limit', '512', '--top', '5', '--', '--format', 'x']);
-  assert.deepEqual(command, {
-    kind: 'measure',
-    options: { file: 'a.py', scriptArgs: ['--format', 'x'], python: '/usr/bin/python3.11', timeoutSeconds: 2.5, memoryLimitMb: 512, format: 'text', top: 5 },
-  });
-  const defaults = parseCommandLine(['measure', 'a.py']);
-  assert.ok(defaults.kind === 'measure');
-  assert.deepEqual({ ...defaults.options, file: undefined }, { file: undefined, scriptArgs: [], python: 'python3', timeoutSeconds: 0, memoryLimitMb: 0, format: 'text', top: 20 });
-  const help = parseCommandLine(['measure', '--help']);
-  assert.ok(help.kind === 'help' && help.text.startsWith('Usage: memhints measure'));
-  const refused: readonly [readonly string[], RegExp][] = [
-    [['measure'], /needs the Python file/],
-    [['measure', 'a.py', 'b.py'], /runs one file; arguments for it go after "--"/],
-    [['measure', 'a.py', '--timeout', '0'], /--timeout must be a number of seconds greater than 0/],
-    [['measure', 'a.py', '--memory-limit', 'lots'], /--memory-limit must be a number of MiB/],
-    [['measure', 'a.py', '--format', 'sarif'], /--format must be one of text, json for memhints measure/],
-    [['measure', 'a.py', '--top=-1'], /--top must be a whole number/],
-    [['measure', 'a.py', '--fix'], /--fix is not an option of memhints measure/],
-    [['check', '--python', 'python3'], /--python is an option of memhints measure, not of memhints check/],
-  ];
-  for (const [args, says] of refused) {
-    assert.throws(() => parseCommandLine(args), (error: unknown) => error instanceof UsageError && says.test(error.message), args.join(' '));
-  }
-  // "--" still ends check's options: what follows are paths.
-  const check = parseCommandLine(['check', 'a', '--', '--odd.py']);
-  assert.ok(check.kind === 'check');
-  assert.deepEqual(check.options.paths, ['a', '--odd.py']);
 });
 
 test('a line that called other code gets rows saying where its memory went; json gives the sites with their frames', (t) => {

@@ -1,7 +1,8 @@
 // Fixes are checked by running code: every test/fixtures/fixes/*.py is a
 // script that prints what it computes; with all fixes applied (safe and
-// unsafe) it must still parse, run and print exactly the same. The rule
-// fixtures, full of odd shapes, must still compile after their fixes.
+// unsafe) it must still parse, run and print exactly the same, and so must a
+// MEMxxx_topic.py with its rule's fixes alone. The rule fixtures, full of odd
+// shapes, must compile before and after their fixes.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { SAFE_AND_UNSAFE, SAFE_ONLY } from '../../server/src/rules/fixes';
 import { parse, pythonParser } from '../../server/src/document/parser';
+import { ruleByCode } from '../../server/src/rules';
 import { fixRepeatedly } from '../support/fixing';
 import { FIXTURES } from '../support/paths';
 import { runPythonScript, type ScriptRun } from '../support/python';
@@ -56,6 +58,31 @@ for (const script of scripts) {
     const afterSafe = runPython(`safe-${script}`, safe.text);
     assert.equal(afterSafe.status, 0, `the script with safe fixes fails:\n${afterSafe.stderr}\n${safe.text}`);
     assert.equal(afterSafe.stdout, before.stdout);
+  });
+}
+
+/** Fix fixtures named after one rule: MEMxxx_topic.py. */
+const ruleFixScripts = scripts.flatMap((script) => {
+  const rule = ruleByCode(/^(MEM\d+)_/.exec(script)?.[1] ?? '');
+  return rule ? [{ script, rule }] : [];
+});
+
+for (const { script, rule } of ruleFixScripts) {
+  test(`${script}: python3 prints the same before and after the ${rule.code} fixes alone`, async () => {
+    const original = readFileSync(join(FIX_FIXTURES, script), 'utf8');
+    const before = runPython(`alone-original-${script}`, original);
+    assert.equal(before.status, 0, `the original fails:\n${before.stderr}`);
+    const everything = await fixRepeatedly(original, SAFE_AND_UNSAFE, [rule]);
+    assert.ok(everything.settled, `fixes still applied after ${everything.passes} passes`);
+    assert.notEqual(everything.text, original, `no ${rule.code} fix applied`);
+    const variants = new Map([['all fixes', everything.text]]);
+    const safeOnly = await fixRepeatedly(original, SAFE_ONLY, [rule]);
+    if (safeOnly.text !== original && safeOnly.text !== everything.text) variants.set('safe fixes', safeOnly.text);
+    for (const [label, text] of variants) {
+      const after = runPython(`alone-fixed-${script}`, text);
+      assert.equal(after.status, 0, `${label}: ${after.stderr}\n${text}`);
+      assert.equal(after.stdout, before.stdout, `${label} changed the output:\n${text}`);
+    }
   });
 }
 

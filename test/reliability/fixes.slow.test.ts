@@ -13,7 +13,7 @@ import { parse, pythonParser } from '../../server/src/document/parser';
 import { findingsIn } from '../support/analyze';
 import { fixRepeatedly } from '../support/fixing';
 import { FIXTURES } from '../support/paths';
-import { STDLIB } from './fuzz';
+import { stdlibFolder } from './fuzz';
 
 const STDLIB_SUBSET = ['argparse.py', 'asyncore.py', 'optparse.py', 'textwrap.py'];
 
@@ -21,7 +21,7 @@ const sources = [
   ...['rules', 'fixes'].flatMap((dir) =>
     readdirSync(join(FIXTURES, dir)).filter((name) => name.endsWith('.py')).sort().map((name) => ({ name: `${dir}/${name}`, path: join(FIXTURES, dir, name) })),
   ),
-  ...STDLIB_SUBSET.map((name) => ({ name: `stdlib/${name}`, path: join(STDLIB, name) })),
+  ...STDLIB_SUBSET.map((name) => ({ name: `stdlib/${name}`, path: join(stdlibFolder(), name) })),
 ];
 
 const scratch = mkdtempSync(join(tmpdir(), 'memhints-fix-reliability-'));

@@ -1,6 +1,6 @@
 // The allocation model (test/support/allocationTables.ts, allocatedSize.ts) against
 // tracemalloc, under the machine's python3 and the other CPython builds
-// versions-oracle.test.ts checks (3.9 and 3.13 when installed).
+// versions-oracle.slow.test.ts checks (3.9 and 3.13 when installed).
 //
 // tracemalloc counts what the expression's own code still holds once the
 // value is made (test/support/allocations.ts), with the bytes each block
