@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { ASCII_IDENTIFIER, wholeWordOffsets, wordBefore } from '../text/asciiWords';
 import { classNameOffsets } from './mem301-slots-for-many-instances/classNameSpellings';
 import { localClass } from '../semantics/classes';
+import { classShape, type ClassShape } from '../semantics/classShape';
 import { decoratorExpression, decoratorName, decoratorsOf } from '../semantics/decorators';
 import type { DocumentFacts } from '../semantics/facts';
 import { describeBinding } from '../semantics/initialValues';
@@ -28,8 +29,6 @@ const SELF_MANAGED: ReadonlySet<string> = new Set([
 ]);
 /** Decorators that store their result in the instance's `__dict__`. */
 const DICT_CACHING_DECORATORS: ReadonlySet<string> = new Set(['functools.cached_property']);
-/** Class-body annotations that do not make a dataclass field. */
-const NOT_A_FIELD = /\b(ClassVar|InitVar|KW_ONLY)\b/;
 /** How deep to follow local base classes before giving up. */
 const MAX_BASES = 16;
 
@@ -82,32 +81,29 @@ export const mem301: Rule = {
   },
 };
 
-interface ClassShape {
-  readonly node: Node;
-  readonly name: string;
-  readonly dataclass: boolean;
+/** A class that could take `__slots__` as it is. */
+interface SlotCandidate {
+  readonly shape: ClassShape;
   /** Names the class body gives a value: methods, properties, class variables, fields with defaults. */
   readonly classNames: ReadonlySet<string>;
-  /** A dataclass's fields, in order. */
-  readonly fields: readonly string[];
 }
 
 /** The class and its local base classes, nearest first, when each could take `__slots__` as it is. */
-function slotlessChain(classNode: Node, facts: DocumentFacts): ClassShape[] | undefined {
-  const chain: ClassShape[] = [];
+function slotlessChain(classNode: Node, facts: DocumentFacts): SlotCandidate[] | undefined {
+  const chain: SlotCandidate[] = [];
   const seen = new Set<number>();
   for (let current: Node | undefined = classNode; current; ) {
     if (seen.has(current.id) || chain.length >= MAX_BASES) return undefined;
     seen.add(current.id);
-    const shape = shapeOf(current, facts);
-    if (!shape) return undefined;
-    chain.push(shape);
+    const candidate = slotCandidate(current, facts);
+    if (!candidate) return undefined;
+    chain.push(candidate);
     const bases = localBases(current, facts);
     if (!bases || bases.length > 1) return undefined;
     current = bases[0];
   }
   // Mixing dataclasses and plain classes in one chain leaves too many ways for slots to clash.
-  if (chain.length > 1 && chain.some((shape) => shape.dataclass)) return undefined;
+  if (chain.length > 1 && chain.some(({ shape }) => shape.dataclass)) return undefined;
   return chain;
 }
 
@@ -126,12 +122,13 @@ function localBases(classNode: Node, facts: DocumentFacts): Node[] | undefined {
   return bases;
 }
 
-function shapeOf(classNode: Node, facts: DocumentFacts): ClassShape | undefined {
+function slotCandidate(classNode: Node, facts: DocumentFacts): SlotCandidate | undefined {
   const body = classNode.childForFieldName('body');
   const name = classNode.childForFieldName('name')?.text;
   if (!body || !name) return undefined;
-  const dataclass = dataclassDecoration(classNode, facts);
-  if (dataclass === undefined) return undefined;
+  const shape = classShape(classNode, facts);
+  const dataclass = shape.dataclass !== undefined;
+  if (!isPlainlyDecorated(classNode, shape)) return undefined;
   const scope = facts.scopes.scopeOf(body);
   if (scope.node.id !== classNode.id) return undefined;
   if ([...scope.bindings.keys()].some((bound) => SELF_MANAGED.has(bound))) return undefined;
@@ -145,32 +142,17 @@ function shapeOf(classNode: Node, facts: DocumentFacts): ClassShape | undefined 
     }
   }
   if (dataclass && callsSuper(body, facts)) return undefined;
-  return { node: classNode, name, dataclass, classNames, fields: dataclass ? dataclassFields(body) : [] };
+  return { shape, classNames };
 }
 
-/** false: no decorators; true: `@dataclass` without `slots=`; undefined: any other decoration. */
-function dataclassDecoration(classNode: Node, facts: DocumentFacts): boolean | undefined {
+/** No decorator, or only `@dataclass` without `slots=`: any other decoration could do anything with the class. */
+function isPlainlyDecorated(classNode: Node, shape: ClassShape): boolean {
   const decorators = decoratorsOf(classNode);
-  if (decorators.length === 0) return false;
-  if (decorators.length > 1 || decoratorName(decorators[0]!, facts) !== 'dataclasses.dataclass') return undefined;
-  const expression = decoratorExpression(decorators[0]!);
+  if (!shape.dataclass) return decorators.length === 0;
+  if (decorators.length > 1) return false;
+  const expression = decoratorExpression(shape.dataclass.decorator);
   if (expression?.type !== 'call') return true;
-  const keywords = callArguments(expression);
-  const ordinary = keywords.every((argument) => argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text !== 'slots');
-  return ordinary ? true : undefined;
-}
-
-/** The annotated names of a dataclass body that become fields. */
-function dataclassFields(body: Node): string[] {
-  const fields: string[] = [];
-  for (const statement of body.namedChildren) {
-    const assignment = statement?.type === 'expression_statement' ? statement.namedChild(0) : null;
-    const target = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
-    const annotation = assignment?.childForFieldName('type');
-    if (target?.type !== 'identifier' || !annotation || NOT_A_FIELD.test(annotation.text)) continue;
-    fields.push(target.text);
-  }
-  return fields;
+  return callArguments(expression).every((argument) => argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text !== 'slots');
 }
 
 /** Zero-argument `super()` needs the `__class__` cell that `slots=True` leaves pointing at the old class. */
@@ -191,17 +173,11 @@ function callsSuper(body: Node, facts: DocumentFacts): boolean {
  * of the chain assigns in `__init__`, or an attribute clashes with a class
  * variable.
  */
-function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts): string[][] | undefined {
+function slotAttributes(chain: readonly SlotCandidate[], facts: DocumentFacts): string[][] | undefined {
   if (importsWeakref(facts)) return undefined;
-  const inChain = new Set(chain.map((shape) => shape.node.id));
+  const inChain = new Set(chain.map(({ shape }) => shape.node.id));
   const writes = attributeWrites(facts);
-  const assigned = chain.map((shape) => {
-    if (shape.dataclass) return [...shape.fields];
-    const names = writes.flatMap((write) =>
-      write.receiver.kind === 'instance' && write.receiver.owner.id === shape.node.id && write.receiver.method === '__init__' && write.name !== undefined ? [write.name] : [],
-    );
-    return [...new Set(names)];
-  });
+  const assigned = chain.map(({ shape }) => shape.setByInit);
   const all = new Set(assigned.flat());
   for (const write of writes) {
     // A class method sets class attributes; another class's `self` is another kind of object.
@@ -210,7 +186,7 @@ function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts): str
     if (write.name === undefined || !all.has(write.name)) return undefined;
   }
   // A slot and a class attribute of the same name cannot coexist (dataclasses handle their own defaults).
-  if (chain.some((shape) => !shape.dataclass && [...all].some((name) => shape.classNames.has(name)))) return undefined;
+  if (chain.some(({ shape, classNames }) => !shape.dataclass && [...all].some((name) => classNames.has(name)))) return undefined;
   // Each class lists only what its bases do not.
   return assigned.map((names, index) => names.filter((name) => !assigned.slice(index + 1).some((inherited) => inherited.includes(name))));
 }
@@ -382,7 +358,7 @@ function savedBytes(attributes: readonly string[][], loops: readonly Node[], fac
 const MESSAGE_LENGTH = 120;
 
 /** The cost first, where the instances are made, and what to write. */
-function message(holds: Size | undefined, line: number, chain: readonly ClassShape[], attributes: readonly string[][]): string {
+function message(holds: Size | undefined, line: number, chain: readonly SlotCandidate[], attributes: readonly string[][]): string {
   const lead = `${costLead(holds, 'instance dicts')}, made on line ${line}: `;
   const full = `${lead}${suggestion(chain, attributes, 'tuples')}`;
   return full.length <= MESSAGE_LENGTH ? full : `${lead}${suggestion(chain, attributes, 'short')}`;
@@ -393,10 +369,10 @@ function message(holds: Size | undefined, line: number, chain: readonly ClassSha
  * the chain: add `__slots__ = ("x", "y")`, add `__slots__`: `("b",)` here,
  * `("a",)` in `Base`; or, shorter, with the attributes left for the reader to list.
  */
-function suggestion(chain: readonly ClassShape[], attributes: readonly string[][], form: 'tuples' | 'short'): string {
-  if (chain[0]!.dataclass) return 'use `@dataclass(slots=True)` (3.10+)';
+function suggestion(chain: readonly SlotCandidate[], attributes: readonly string[][], form: 'tuples' | 'short'): string {
+  if (chain[0]!.shape.dataclass) return 'use `@dataclass(slots=True)` (3.10+)';
   if (chain.length === 1) return form === 'tuples' ? `add \`__slots__ = ${pythonTuple(attributes[0]!)}\`` : `add \`__slots__\` for its ${plural(attributes[0]!.length, 'attribute')}`;
-  const bases = chain.slice(1).map((shape) => `\`${shape.name}\``);
+  const bases = chain.slice(1).map(({ shape }) => `\`${shape.name}\``);
   if (form === 'short') return `add \`__slots__\` here and in ${bases.join(', ')}`;
   return `add \`__slots__\`: ${chain.map((_, index) => `\`${pythonTuple(attributes[index]!)}\` ${index === 0 ? 'here' : `in ${bases[index - 1]}`}`).join(', ')}`;
 }
