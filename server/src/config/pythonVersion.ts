@@ -9,6 +9,11 @@ export function isTargetPythonVersion(value: unknown): value is TargetPythonVers
   return typeof value === 'string' && (PYTHON_VERSIONS as readonly string[]).includes(value);
 }
 
+/** Whether `version` is `floor` or later. */
+export function isAtLeast(version: TargetPythonVersion, floor: TargetPythonVersion): boolean {
+  return PYTHON_VERSIONS.indexOf(version) >= PYTHON_VERSIONS.indexOf(floor);
+}
+
 // An operator, then a release whose major and minor parts are all that matters here
 // (`>=3.9.2`, `==3.11.*`, `~=3.10`, `>=3.12rc1`).
 const CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)\s*v?(\d+)(?:\.(\d+))?/;

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
 import type { HitFilter } from '../text/nameIndex';
 import type { Scale } from '../scale/scale';
+import type { PythonVersion } from '../sizes/cpython';
 import type { Size } from '../sizes/size';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -67,6 +68,8 @@ export interface RuleContext {
   readonly source: string;
   /** Scope, binding and import facts, computed once per document on first use. */
   readonly facts: DocumentFacts;
+  /** The Python version the code targets: what CPython copies, and the sizes a message gives, depend on it. */
+  readonly pythonVersion: PythonVersion;
 }
 
 /**
