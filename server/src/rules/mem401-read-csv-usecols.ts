@@ -4,7 +4,7 @@ import type { DocumentFacts } from '../semantics/facts';
 import { stringLiteral } from '../semantics/literals';
 import { callArguments, expressionChildren, unparenthesized } from '../semantics/syntax';
 import { assignedName, isField, runningScope, usesOfName } from '../semantics/uses';
-import { isAssignmentTarget } from '../semantics/valueUses';
+import { isAssignmentTarget } from '../semantics/assignmentTargets';
 import { calleeAnchors } from './anchors';
 import { DATAFRAME_ATTRIBUTES } from './mem401-read-csv-usecols/dataframe-attributes';
 import type { Fix, Rule } from './types';

@@ -7,7 +7,7 @@ import { decoratorName, decoratorsOf } from './decorators';
 import type { DocumentFacts } from './facts';
 import { stringLiteral } from './literals';
 import { callArguments, calleeCall, expressionEndingIn } from './syntax';
-import { assignmentTargetsOf, isAssignmentTarget, TARGET_OWNER_TYPES } from './valueUses';
+import { assignmentTargetsOf, isAssignmentTarget, TARGET_OWNER_TYPES } from './assignmentTargets';
 
 /** What the object written to is, as far as the text shows. */
 export type Receiver =

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from '../../semantics/bindings';
 import type { DocumentFacts } from '../../semantics/facts';
+import { isAssignmentTarget } from '../../semantics/assignmentTargets';
 import { describeBinding, type NameBinding } from '../../semantics/initialValues';
 import { attributeWritesOf, receiverOf, type AttributeWrite } from '../../semantics/instanceAttributes';
 import { alwaysRunsWith, contains, isShortLoop } from '../../semantics/loops';
@@ -281,9 +282,7 @@ function attributeReadsIn(loop: Node, target: Node, facts: DocumentFacts): Node[
   return facts.names.spellings(name, loop).flatMap((spelling) => {
     const attribute = spelling.parent;
     if (attribute?.type !== 'attribute' || !attribute.childForFieldName('attribute')?.equals(spelling) || !sameTarget(attribute, target)) return [];
-    const statement = attribute.parent;
-    const isTarget = (statement?.type === 'assignment' || statement?.type === 'augmented_assignment') && statement.childForFieldName('left')?.equals(attribute);
-    return isTarget ? [] : [attribute];
+    return isAssignmentTarget(attribute) ? [] : [attribute];
   });
 }
 
