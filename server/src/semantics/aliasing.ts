@@ -1,10 +1,10 @@
 // Whether a local value may be reachable some other way than by its name:
 // assigned, put in a container, passed on, or used from code that runs later.
 import type { Node } from 'web-tree-sitter';
-import { isField, isMaximalChain } from './chains';
+import { isMaximalChain } from './chains';
 import type { DocumentFacts } from './facts';
 import type { Scope } from './scopes';
-import { descendants } from './syntax';
+import { descendants, isField } from './syntax';
 import { isAssignmentTarget } from './assignmentTargets';
 import { isCallee, useOf } from './valueChanges';
 

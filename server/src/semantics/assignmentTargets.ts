@@ -2,7 +2,7 @@
 // `for` loops and comprehension clauses, `with … as` and `del`, through any
 // tuples, lists, parentheses and stars around them (`a, (b[0], *c) = …`).
 import type { Node } from 'web-tree-sitter';
-import { isField } from './uses';
+import { isField } from './syntax';
 
 /** Containers that pass a target position on to their elements. */
 const TARGET_CONTAINERS: ReadonlySet<string> = new Set([

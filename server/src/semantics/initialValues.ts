@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from './bindings';
 import type { DocumentFacts } from './facts';
 import type { Scope } from './scopes';
+import { isField } from './syntax';
 
 export type NameBinding =
   | { readonly kind: 'value'; readonly site: BindingSite; readonly value: Node }
@@ -85,9 +86,4 @@ function describeParameter(site: BindingSite, parent: Node): NameBinding {
 /** The expression inside a `type` node (`x: pd.DataFrame` → `pd.DataFrame`). */
 function typeExpression(annotation: Node): Node {
   return annotation.type === 'type' && annotation.namedChildCount === 1 ? annotation.namedChild(0)! : annotation;
-}
-
-function isField(parent: Node, field: string, child: Node): boolean {
-  const node = parent.childForFieldName(field);
-  return node !== null && node.equals(child);
 }

@@ -3,9 +3,9 @@
 // conservative answer: anything not shown to be a read counts as a change.
 import type { Node } from 'web-tree-sitter';
 import { isAssignmentTarget } from './assignmentTargets';
-import { isField, isPrefix, related, sameChain, type Chain } from './chains';
+import { isPrefix, related, sameChain, type Chain } from './chains';
 import type { DocumentFacts } from './facts';
-import { descendants } from './syntax';
+import { descendants, isField } from './syntax';
 
 /** Builtins that only look at an argument: passing a value to them leaves it as it was. */
 export const LOOKING_BUILTINS: ReadonlySet<string> = new Set(

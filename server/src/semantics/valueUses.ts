@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from './facts';
 import { isAssignmentTarget } from './assignmentTargets';
-import { isField } from './uses';
+import { isField } from './syntax';
 
 export type ValueUse =
   /** `for _ in v`, `[… for _ in v]`, `f(*v)`, `[*v]`: iterated once, start to end. */
