@@ -2,7 +2,6 @@
 // UTF-16 offsets into the document text (the unit tree-sitter gives us).
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
-import type { HitFilter } from '../text/nameIndex';
 import type { Scale } from '../scale/scale';
 import type { PythonVersion } from '../sizes/cpython';
 import type { Size } from '../sizes/size';
@@ -87,6 +86,17 @@ export interface Anchor {
   reach(token: Node): Node | undefined;
   /** For a token spelled often where no rule wants it (`+`): the hits worth a question to the tree. */
   readonly hitFilter?: HitFilter;
+}
+
+/**
+ * A test of the text around a hit of an anchor's token that rules out most
+ * hits without asking the tree what they are (each question a call into WASM).
+ */
+export interface HitFilter {
+  /** Names the test in the caches: the tokens found with it are not all the tokens. */
+  readonly key: string;
+  /** False when the hit at `offset` of the module's text cannot be a token the rule wants; true leaves it to the tree. */
+  mayBeWanted(text: string, offset: number): boolean;
 }
 
 export interface Rule {

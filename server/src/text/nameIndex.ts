@@ -13,6 +13,7 @@ import { insideOf } from '../semantics/loops';
 import { ModuleParts, type ModulePart } from '../document/moduleParts';
 import { PartCache } from '../engine/partCache';
 import { calleeCall } from '../semantics/syntax';
+import type { HitFilter } from '../rules/types';
 
 /** Names of the builtins that can reach a scope's variables without spelling them. */
 const DYNAMIC_ACCESS_NAMES: readonly string[] = ['eval', 'exec', 'globals', 'locals', 'vars'];
@@ -46,17 +47,6 @@ const wordPatterns = new Map<string, RegExp>();
 const MAX_WORD_PATTERNS = 64;
 /** Augmented assignment operators: an operator spelled just before `=` is the first part of one (`+` of `+=`), never a token of its own. */
 const AUGMENTED_OPERATORS: ReadonlySet<string> = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '>>=', '<<=', '&=', '^=', '|=', '@=']);
-/**
- * A test of the text around a hit that rules out most hits of a token without
- * asking the tree what they are (each question a call into WASM).
- */
-export interface HitFilter {
-  /** Names the test in the caches: the tokens found with it are not all the tokens. */
-  readonly key: string;
-  /** False when the hit at `offset` of the module's text cannot be a token the caller wants; true leaves it to the tree. */
-  mayBeWanted(text: string, offset: number): boolean;
-}
-
 /**
  * What follows `as` in an import (`import a as b`, `from m import (a as b,`):
  * a name and then the end of its clause. Most `as` in code (`with f() as b:`,
