@@ -24,7 +24,7 @@ const LAYERS = {
   // Settings, pyproject, project config: they name rules and the defaults of the layers they configure.
   config: ['document', 'rules', 'scale', 'sizes'],
   // The incremental engine: runs the rules over a document.
-  engine: ['config', 'document', 'text', 'semantics', 'rules', 'scale'],
+  engine: ['config', 'document', 'text', 'semantics', 'rules', 'scale', 'sizes'],
   docs: ['rules'],
   notebooks: ['document', 'rules'],
   measure: ['sizes'],

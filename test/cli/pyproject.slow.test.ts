@@ -120,3 +120,12 @@ test('worker threads (--jobs 2) apply each file\'s own pyproject.toml', (t) => {
   assert.ok(findings.some((finding) => finding.file.startsWith('loud') && finding.code === 'MEM101'));
   assert.ok(findings.some((finding) => finding.file.startsWith('quiet')));
 });
+
+test('the Python version a pyproject.toml targets reaches the rules: a module-level str grows in place before 3.11', (t) => {
+  const grown = 'import sys\ntext = ""\nfor arg in sys.argv:\n    text += arg\n';
+  const codes = (files: Record<string, string>) => found(memhints(['check', '--format', 'json', '--report-small', '--jobs', '1'], project(t, { 'a.py': grown, ...files })));
+  assert.deepEqual(codes({}), ['a.py MEM201']);
+  assert.deepEqual(codes({ 'pyproject.toml': '[project]\nrequires-python = ">=3.9"\n' }), []);
+  assert.deepEqual(codes({ 'pyproject.toml': '[project]\nrequires-python = ">=3.9"\n[tool.memhints]\npython-version = "3.12"\n' }), ['a.py MEM201']);
+  assert.deepEqual(codes({ 'pyproject.toml': '[tool.memhints]\npython-version = "3.10"\n' }), []);
+});

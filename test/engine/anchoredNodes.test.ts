@@ -4,7 +4,7 @@ import { visitsIn } from '../../server/src/engine/anchoredNodes';
 import { DocumentFacts } from '../../server/src/semantics/facts';
 import { parse, pythonParser } from '../../server/src/document/parser';
 import { calleeAnchors, keywordAnchor, parentOfType } from '../../server/src/rules/anchors';
-import type { Rule } from '../../server/src/rules/types';
+import type { HitFilter, Rule } from '../../server/src/rules/types';
 
 /** A rule that reports nothing: only what it is handed matters here. */
 function probe(code: string, anchors: Rule['anchors']): Rule {
@@ -45,4 +45,14 @@ test('rules handed the same node keep their order', async () => {
   const first = probe('A', calleeAnchors(['f']));
   const second = probe('B', calleeAnchors(['f']));
   assert.deepEqual(await visitedTexts('f(1)\n', [first, second]), ['A f(1)', 'B f(1)']);
+});
+
+test('a rule\'s hit filter keeps the hits it rules out from the tree, and only from that rule', async () => {
+  // Only a `+` right after `x ` is worth a question.
+  const afterX: HitFilter = { key: 'after x', mayBeWanted: (text, offset) => text.slice(offset - 2, offset) === 'x ' };
+  const filtered = probe('X', [keywordAnchor('+', parentOfType('binary_operator'), afterX)]);
+  const every = probe('ALL', [keywordAnchor('+', parentOfType('binary_operator'))]);
+  const source = 'a = x + 1\nb = y + 2\n';
+  assert.deepEqual(await visitedTexts(source, [filtered]), ['X x + 1']);
+  assert.deepEqual(await visitedTexts(source, [filtered, every]), ['X x + 1', 'ALL x + 1', 'ALL y + 2']);
 });

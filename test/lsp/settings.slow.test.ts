@@ -63,3 +63,17 @@ test('invalid settings are reported to the user and the defaults stay in force',
   const edited = await client.didChange(URI, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'x = 1\n' }]);
   assert.deepEqual(edited.diagnostics, opened.diagnostics);
 });
+
+test('pythonVersion reaches the rules: a module-level str grown in a loop is copied from 3.11 on, resized in place before', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const uri = 'file:///workspace/grown.py';
+  const opened = await client.didOpen(uri, 'import sys\ntext = ""\nfor arg in sys.argv:\n    text += arg\n');
+  assert.deepEqual(opened.diagnostics.map((d) => d.code), ['MEM201']);
+  let republished = client.waitForDiagnostics(uri, 1);
+  client.changeSettings({ pythonVersion: '3.10' });
+  assert.deepEqual((await republished).diagnostics, []);
+  republished = client.waitForDiagnostics(uri, 1);
+  client.changeSettings({ pythonVersion: '3.12' });
+  assert.deepEqual((await republished).diagnostics.map((d) => d.code), ['MEM201']);
+});

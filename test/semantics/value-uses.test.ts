@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isAssignmentTarget, usageOf } from '../../server/src/semantics/valueUses';
+import { isAssignmentTarget } from '../../server/src/semantics/assignmentTargets';
+import { usageOf } from '../../server/src/semantics/valueUses';
 import { parsed } from '../support/tree';
 
 /** How each occurrence of the identifier `v` in the source is used. */

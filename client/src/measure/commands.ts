@@ -3,7 +3,7 @@
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { measureText } from '../../../server/src/cli/measureReport';
+import { measureText } from '../../../server/src/measure/report';
 import { LINE_ESTIMATES_REQUEST, type LineEstimate, type LineEstimatesParams } from '../../../server/src/features/lineEstimatesProtocol';
 import type { LineMeasurement } from '../../../server/src/measure/result';
 import { summariseRun } from '../../../server/src/measure/outcome';

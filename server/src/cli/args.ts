@@ -1,9 +1,9 @@
 // The command line, read with node's util.parseArgs into a typed command.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { selectRules, validateSettings } from '../config/config';
-import { DEFAULT_MAX_FILE_SIZE } from '../document/limits';
-import { ALL_RULES, ruleByCode } from '../rules';
+import { isCodeOrPrefix, unmatchedSelectors } from '../config/settingKinds';
+import { readSetting, SETTINGS } from '../config/settingsTable';
+import { ruleByCode } from '../rules';
 import type { Rule } from '../rules/types';
 import { UsageError } from './errors';
 import { CHECK_HELP, MAIN_HELP, MEASURE_HELP, RULE_HELP } from './help';
@@ -119,7 +119,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       exitZero: values['exit-zero'] ?? false,
       progress: !(values['no-progress'] ?? false),
       jobs: jobCount(values.jobs),
-      maxFileSize: byteCount(values['max-file-size']),
+      maxFileSize: maxFileSize(values['max-file-size']),
     },
   };
 }
@@ -168,12 +168,13 @@ function jobCount(value: string | undefined): number {
   return Number(value);
 }
 
-function byteCount(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_FILE_SIZE;
-  if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`--max-file-size must be a whole number of bytes, at least 1, not "${value}"`);
-  }
-  return Number(value);
+/** --max-file-size, read as the setting it is; a number only when written as digits. */
+function maxFileSize(value: string | undefined): number {
+  const spec = SETTINGS.maxFileSize;
+  if (value === undefined) return spec.default;
+  const read = readSetting(spec, [], /^[1-9][0-9]*$/.test(value) ? Number(value) : value, () => undefined);
+  if (read === undefined) throw new UsageError(`--${spec.flag} must be ${spec.kind.expected}, not "${value}"`);
+  return read;
 }
 
 function isOutputFormat(value: string): value is OutputFormat {
@@ -187,14 +188,12 @@ function commaList(values: readonly string[] | undefined): string[] {
 /** Codes or prefixes, validated as the settings are; one that matches no rule only earns a warning. */
 function ruleCodes(option: string, values: readonly string[] | undefined, warnings: string[]): string[] {
   const items = commaList(values);
-  const invalid = items.filter((item) => validateSettings({ select: [item] }).problems.length > 0);
+  const invalid = items.filter((item) => !isCodeOrPrefix(item));
   if (invalid.length > 0) {
     const what = invalid.length === 1 ? 'is not a rule code or prefix' : 'are not rule codes or prefixes';
     throw new UsageError(`${option}: ${invalid.map((item) => `"${item}"`).join(', ')} ${what} such as MEM101 or MEM1`);
   }
-  const codes = validateSettings({ select: items }).value.select;
-  for (const code of codes) {
-    if (selectRules(ALL_RULES, { select: [code], ignore: [] }).length === 0) warnings.push(`${option} ${code} matches no rule`);
-  }
-  return [...codes];
+  const codes = items.map((item) => item.toUpperCase());
+  for (const code of unmatchedSelectors(codes)) warnings.push(`${option} ${code} matches no rule`);
+  return codes;
 }

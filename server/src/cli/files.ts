@@ -1,7 +1,8 @@
 // Which files a `memhints check PATH...` run looks at.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { describeFileError, UsageError } from './errors';
+import { describeFileError } from '../config/fileErrors';
+import { UsageError } from './errors';
 import { DEFAULT_EXCLUDED_DIRS, enclosingGitignores, gitignoreIn, isIgnored, isInside, isVirtualEnvironment, patternSet, type PatternSet } from './excludes';
 
 /** Python files and Jupyter notebooks. */

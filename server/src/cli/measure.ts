@@ -2,13 +2,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { summariseRun } from '../measure/outcome';
+import { measureJson, measureText, type MeasuredLine } from '../measure/report';
 import { measureScript } from '../measure/runTracer';
 import { tracerScript } from '../measure/tracerScript';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type Streams } from './check';
 import { UsageError } from './errors';
 import { displayPath } from './files';
 import type { MeasureOptions } from './measureArgs';
-import { measureJson, measureText, type MeasuredLine } from './measureReport';
 
 export async function runMeasure(options: MeasureOptions, cwd: string, streams: Streams): Promise<number> {
   const script = resolve(cwd, options.file);

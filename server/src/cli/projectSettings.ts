@@ -4,6 +4,7 @@
 // --ignore adds to the file's ignore. A file with problems stops the run.
 import { dirname } from 'node:path';
 import { DEFAULT_SETTINGS, selectRules } from '../config/config';
+import type { TargetPythonVersion } from '../sizes/pythonVersions';
 import { ProjectConfigs, withFolderConfig, type ConfigFile, type FolderConfig } from '../config/projectConfig';
 import { describeProblem } from '../config/pyproject';
 import { ALL_RULES } from '../rules';
@@ -23,6 +24,8 @@ export interface FileSettings {
   readonly reportSmall: boolean;
   /** Findings holding fewer bytes than this, when the count is known, are small. */
   readonly smallThreshold: number;
+  /** The file's python-version, else the lowest its requires-python allows, else 3.11. */
+  readonly pythonVersion: TargetPythonVersion;
 }
 
 export class CheckSettings {
@@ -46,6 +49,7 @@ export class CheckSettings {
         severity: project.severity,
         reportSmall: this.options.reportSmall || project.reportSmall,
         smallThreshold: project.smallThreshold,
+        pythonVersion: project.pythonVersion,
       };
       this.settings.set(folder, settings);
     }
@@ -75,7 +79,14 @@ export class CheckSettings {
 }
 
 export function lintOptions(settings: FileSettings, ignoreNoqa: boolean): LintOptions {
-  return { rules: selectRules(ALL_RULES, settings), ignoreNoqa, severity: settings.severity, reportSmall: settings.reportSmall, smallBytes: settings.smallThreshold };
+  return {
+    rules: selectRules(ALL_RULES, settings),
+    ignoreNoqa,
+    severity: settings.severity,
+    reportSmall: settings.reportSmall,
+    smallBytes: settings.smallThreshold,
+    pythonVersion: settings.pythonVersion,
+  };
 }
 
 /** The rules that run on at least one file: what reports list and describe. */

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { describeFileError } from './errors';
+import { describeFileError } from '../config/fileErrors';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

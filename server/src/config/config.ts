@@ -1,8 +1,9 @@
-// Settings, read once into a typed object with defaults and validation.
-import { DEFAULT_TARGET_VERSION, isTargetPythonVersion, PYTHON_VERSIONS, type TargetPythonVersion } from '../sizes/pythonVersions';
-import { DEFAULT_MAX_FILE_SIZE } from '../document/limits';
+// The editor's settings, read once into a typed object with defaults and
+// validation, as the settings table (settingsTable.ts) describes them.
+import type { TargetPythonVersion } from '../sizes/pythonVersions';
 import type { Rule, Severity } from '../rules/types';
-import { DEFAULT_SMALL_BYTES } from '../scale/scale';
+import { isTable } from './settingKinds';
+import { defaultsOf, readSetting, SETTINGS, type ProblemReport, type SettingSpec } from './settingsTable';
 
 export interface Settings {
   readonly enable: boolean;
@@ -25,26 +26,21 @@ export interface Settings {
   readonly smallThreshold: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = {
-  enable: true,
-  select: [],
-  ignore: [],
-  severity: {},
-  inlayHintSizes: false,
-  sizeThreshold: 1024 * 1024,
-  pythonVersion: DEFAULT_TARGET_VERSION,
-  maxFileSize: DEFAULT_MAX_FILE_SIZE,
-  reportSmall: false,
-  smallThreshold: DEFAULT_SMALL_BYTES,
+/** The table's entry for each field, typed by it. */
+const EDITOR_SETTINGS: { readonly [K in keyof Settings]: SettingSpec<Settings[K]> } = {
+  enable: SETTINGS.enable,
+  select: SETTINGS.select,
+  ignore: SETTINGS.ignore,
+  severity: SETTINGS.severity,
+  inlayHintSizes: SETTINGS.inlayHintSizes,
+  sizeThreshold: SETTINGS.sizeThreshold,
+  pythonVersion: SETTINGS.pythonVersion,
+  maxFileSize: SETTINGS.maxFileSize,
+  reportSmall: SETTINGS.reportSmall,
+  smallThreshold: SETTINGS.smallThreshold,
 };
 
-export const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint']);
-const CODE_PREFIX = /^MEM[0-9]{0,3}$/;
-
-/** "MEM101", "MEM1" or "MEM", in any case. */
-export function isCodeOrPrefix(value: unknown): value is string {
-  return typeof value === 'string' && CODE_PREFIX.test(value.toUpperCase());
-}
+export const DEFAULT_SETTINGS: Settings = defaultsOf(EDITOR_SETTINGS);
 
 export interface Validated<T> {
   readonly value: T;
@@ -52,59 +48,36 @@ export interface Validated<T> {
   readonly problems: readonly string[];
 }
 
-/** Validates raw settings (from VS Code or the CLI), keeping defaults for bad keys. */
+/** Validates the editor's settings (`memhints.*` as an object), keeping defaults for bad keys. */
 export function validateSettings(raw: unknown, source = 'memhints'): Validated<Settings> {
   const problems: string[] = [];
-  const input = isRecord(raw) ? raw : {};
-  if (raw !== undefined && raw !== null && !isRecord(raw)) problems.push(`${source}: settings must be an object`);
-  const codes = (key: 'select' | 'ignore'): string[] => {
-    const value = input[key];
-    if (value === undefined) return [];
-    if (!Array.isArray(value) || !value.every(isCodeOrPrefix)) {
-      problems.push(`${source}.${key} must be a list of rule codes or prefixes such as "MEM101" or "MEM1"`);
-      return [];
-    }
-    return value.map((item: string) => item.toUpperCase());
-  };
-  const select = codes('select');
-  const ignore = codes('ignore');
-  const severity: Record<string, Severity> = {};
-  if (isRecord(input['severity'])) {
-    for (const [code, level] of Object.entries(input['severity'])) {
-      if (typeof level === 'string' && SEVERITIES.has(level)) severity[code.toUpperCase()] = level as Severity;
-      else problems.push(`${source}.severity.${code} must be one of ${[...SEVERITIES].join(', ')}`);
-    }
-  } else if (input['severity'] !== undefined) {
-    problems.push(`${source}.severity must map rule codes to a severity`);
+  const input = isTable(raw) ? raw : {};
+  if (raw !== undefined && raw !== null && !isTable(raw)) problems.push(`${source}: settings must be an object`);
+  const report: ProblemReport = (path, problem) => problems.push(`${source}.${path.join('.')} ${problem}`);
+  return { value: { ...DEFAULT_SETTINGS, ...editorValues(EDITOR_SETTINGS, input, report) }, problems };
+}
+
+/** The valid values of the settings `specs` names in the editor's settings object; the others reported. */
+function editorValues<T>(specs: { readonly [K in keyof T]: SettingSpec<T[K]> }, input: Readonly<Record<string, unknown>>, report: ProblemReport): Partial<T> {
+  const values: Partial<T> = {};
+  for (const field of Object.keys(specs) as (keyof T)[]) {
+    const spec = specs[field];
+    const path = spec.editor!.split('.');
+    const given = valueAt(input, path);
+    const read = given === undefined ? undefined : readSetting(spec, path, given, report);
+    if (read !== undefined) values[field] = read;
   }
-  const enable = typeof input['enable'] === 'boolean' ? input['enable'] : DEFAULT_SETTINGS.enable;
-  const inlayHints = input['inlayHints'];
-  const sizes = isRecord(inlayHints) ? inlayHints['sizes'] : undefined;
-  if ((inlayHints !== undefined && !isRecord(inlayHints)) || (sizes !== undefined && typeof sizes !== 'boolean')) {
-    problems.push(`${source}.inlayHints.sizes must be true or false`);
+  return values;
+}
+
+/** The value at a dotted key (`inlayHints.sizes`); what stands in the way when a part of it is not a table. */
+function valueAt(input: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
+  let value: unknown = input;
+  for (const key of path) {
+    if (!isTable(value)) return value;
+    value = value[key];
   }
-  const inlayHintSizes = typeof sizes === 'boolean' ? sizes : DEFAULT_SETTINGS.inlayHintSizes;
-  const threshold = input['sizeThreshold'];
-  const validThreshold = typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0;
-  if (threshold !== undefined && !validThreshold) problems.push(`${source}.sizeThreshold must be a number of bytes, 0 or more`);
-  const sizeThreshold = validThreshold ? threshold : DEFAULT_SETTINGS.sizeThreshold;
-  let pythonVersion = DEFAULT_SETTINGS.pythonVersion;
-  if (isTargetPythonVersion(input['pythonVersion'])) pythonVersion = input['pythonVersion'];
-  else if (input['pythonVersion'] !== undefined) problems.push(`${source}.pythonVersion must be one of ${PYTHON_VERSIONS.join(', ')}`);
-  const reportSmall = input['reportSmall'] ?? DEFAULT_SETTINGS.reportSmall;
-  if (typeof reportSmall !== 'boolean') problems.push(`${source}.reportSmall must be true or false`);
-  const smallThreshold = input['smallThreshold'] ?? DEFAULT_SETTINGS.smallThreshold;
-  const validSmall = typeof smallThreshold === 'number' && Number.isFinite(smallThreshold) && smallThreshold >= 0;
-  if (!validSmall) problems.push(`${source}.smallThreshold must be a number of bytes, 0 or more`);
-  const maxFileSize = input['maxFileSize'] ?? DEFAULT_SETTINGS.maxFileSize;
-  if (!isByteCount(maxFileSize)) problems.push(`${source}.maxFileSize must be a whole number of bytes, at least 1`);
-  return {
-    value: { enable, select, ignore, severity, inlayHintSizes, sizeThreshold, pythonVersion, maxFileSize: isByteCount(maxFileSize) ? maxFileSize : DEFAULT_SETTINGS.maxFileSize,
-      reportSmall: typeof reportSmall === 'boolean' ? reportSmall : DEFAULT_SETTINGS.reportSmall,
-      smallThreshold: validSmall ? smallThreshold : DEFAULT_SETTINGS.smallThreshold,
-    },
-    problems,
-  };
+  return value;
 }
 
 /** The rules that a select/ignore pair leaves on; the longest matching prefix decides, as in Ruff. */
@@ -117,12 +90,4 @@ export function selectRules(rules: readonly Rule[], settings: Pick<Settings, 'se
     // A more specific select (MEM101) beats a broader ignore (MEM1); on a tie, ignore wins.
     return selected >= 0 && selected > ignored;
   });
-}
-
-function isByteCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

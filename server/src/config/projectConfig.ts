@@ -3,7 +3,7 @@
 // (no merging across files), and the keys it sets win over the editor's settings.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describeFileError } from '../cli/errors';
+import { describeFileError } from './fileErrors';
 import type { Settings } from './config';
 import { readPyproject, type Pyproject } from './pyproject';
 import { lowestAllowedVersion } from './pythonVersion';

@@ -1,9 +1,10 @@
 // `[tool.memhints]` in a pyproject.toml: parsed with smol-toml and validated key by
-// key, so that one bad key costs only that key (an unreadable file costs all).
-import { isCodeOrPrefix, SEVERITIES } from './config';
-import { isTargetPythonVersion, PYTHON_VERSIONS, type TargetPythonVersion } from '../sizes/pythonVersions';
-import { ALL_RULES } from '../rules';
+// key against the settings table, so that one bad key costs only that key (an
+// unreadable file costs all).
+import type { TargetPythonVersion } from '../sizes/pythonVersions';
 import type { Severity } from '../rules/types';
+import { isTable } from './settingKinds';
+import { readSetting, SETTINGS, type SettingSpec } from './settingsTable';
 import { keyLocation, type TextSpan } from './tomlKeys';
 
 /** The keys a pyproject.toml set, each valid. */
@@ -21,6 +22,24 @@ interface ProjectConfig {
   /** Findings holding fewer bytes than this, when the count is known, are small. */
   readonly smallThreshold?: number;
 }
+
+/** The table's entry for each key, typed by the field it fills; in the order an unknown key's problem lists them. */
+const PROJECT_SETTINGS: { readonly [K in keyof ProjectConfig]-?: SettingSpec<NonNullable<ProjectConfig[K]>> } = {
+  select: SETTINGS.select,
+  ignore: SETTINGS.ignore,
+  severity: SETTINGS.severity,
+  pythonVersion: SETTINGS.pythonVersion,
+  exclude: SETTINGS.exclude,
+  sizeThreshold: SETTINGS.sizeThreshold,
+  reportSmall: SETTINGS.reportSmall,
+  smallThreshold: SETTINGS.smallThreshold,
+};
+
+/** By key as the file spells it (`size-threshold`): the field it fills. */
+const FIELDS_BY_KEY: ReadonlyMap<string, keyof ProjectConfig> = new Map(
+  (Object.keys(PROJECT_SETTINGS) as (keyof ProjectConfig)[]).map((field) => [PROJECT_SETTINGS[field].pyproject!, field]),
+);
+const KNOWN_KEYS: readonly string[] = [...FIELDS_BY_KEY.keys()];
 
 export interface ConfigProblem extends TextSpan {
   /** The key as written in the file (`tool.memhints.select`); none for a syntax error. */
@@ -47,9 +66,6 @@ export function describeProblem(file: string, problem: ConfigProblem): string {
 }
 
 const SECTION = ['tool', 'memhints'] as const;
-const KNOWN_KEYS = ['select', 'ignore', 'severity', 'python-version', 'exclude', 'size-threshold', 'report-small', 'small-threshold'] as const;
-type KnownKey = (typeof KNOWN_KEYS)[number];
-const RULE_CODES: ReadonlySet<string> = new Set(ALL_RULES.map((rule) => rule.code));
 
 export function readPyproject(text: string): Pyproject {
   let document: Record<string, unknown>;
@@ -78,74 +94,16 @@ export function readPyproject(text: string): Pyproject {
 function validate(section: Record<string, unknown>, problems: Problems): ProjectConfig {
   const config: { -readonly [K in keyof ProjectConfig]: ProjectConfig[K] } = {};
   for (const [key, value] of Object.entries(section)) {
-    if (!isKnownKey(key)) {
+    const field = FIELDS_BY_KEY.get(key);
+    if (field === undefined) {
       const near = closest(key, KNOWN_KEYS);
       problems.add([key], `unknown key${near ? `; did you mean \`${near}\`?` : ` (known keys: ${KNOWN_KEYS.join(', ')})`}`);
       continue;
     }
-    switch (key) {
-      case 'select':
-      case 'ignore': {
-        const codes = ruleSelectors(key, value, problems);
-        if (codes) config[key] = codes;
-        break;
-      }
-      case 'severity': {
-        const severity = severities(value, problems);
-        if (severity) config.severity = severity;
-        break;
-      }
-      case 'python-version':
-        if (isTargetPythonVersion(value)) config.pythonVersion = value;
-        else problems.add([key], `must be one of ${PYTHON_VERSIONS.map((version) => `"${version}"`).join(', ')} (a string), not ${shown(value)}`);
-        break;
-      case 'exclude':
-        if (Array.isArray(value) && value.every((item) => typeof item === 'string')) config.exclude = value;
-        else problems.add([key], `must be a list of gitignore-style patterns (strings), not ${shown(value)}`);
-        break;
-      case 'size-threshold':
-        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) config.sizeThreshold = value;
-        else problems.add([key], `must be a whole number of bytes, 0 or more, not ${shown(value)}`);
-        break;
-      case 'report-small':
-        if (typeof value === 'boolean') config.reportSmall = value;
-        else problems.add([key], `must be true or false, not ${shown(value)}`);
-        break;
-      case 'small-threshold':
-        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) config.smallThreshold = value;
-        else problems.add([key], `must be a whole number of bytes, 0 or more, not ${shown(value)}`);
-        break;
-    }
+    const read = readSetting<unknown>(PROJECT_SETTINGS[field], [key], value, (path, problem) => problems.add(path, problem));
+    if (read !== undefined) Object.assign(config, { [field]: read });
   }
   return config;
-}
-
-function ruleSelectors(key: 'select' | 'ignore', value: unknown, problems: Problems): string[] | undefined {
-  if (!Array.isArray(value) || !value.every(isCodeOrPrefix)) {
-    problems.add([key], `must be a list of rule codes or prefixes such as "MEM101" or "MEM1", not ${shown(value)}`);
-    return undefined;
-  }
-  const codes = value.map((item) => item.toUpperCase());
-  const unmatched = codes.filter((code) => ![...RULE_CODES].some((rule) => rule.startsWith(code)));
-  if (unmatched.length > 0) {
-    problems.add([key], `${unmatched.map((code) => `"${code}"`).join(', ')} ${unmatched.length === 1 ? 'matches' : 'match'} no rule`);
-    return undefined;
-  }
-  return codes;
-}
-
-function severities(value: unknown, problems: Problems): Record<string, Severity> | undefined {
-  if (!isTable(value)) {
-    problems.add(['severity'], `must be a table of rule codes to severities, such as { MEM101 = "hint" }, not ${shown(value)}`);
-    return undefined;
-  }
-  const severity: Record<string, Severity> = {};
-  for (const [code, level] of Object.entries(value)) {
-    if (!RULE_CODES.has(code.toUpperCase())) problems.add(['severity', code], 'is not a rule code');
-    else if (typeof level !== 'string' || !SEVERITIES.has(level)) problems.add(['severity', code], `must be one of ${[...SEVERITIES].map((s) => `"${s}"`).join(', ')}, not ${shown(level)}`);
-    else severity[code.toUpperCase()] = level as Severity;
-  }
-  return severity;
 }
 
 /** Problems with the place in the text that each one is about. */
@@ -177,20 +135,4 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length]!;
-}
-
-/** A value as the user wrote it, near enough. */
-function shown(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(shown).join(', ')}]`;
-  if (value instanceof Date) return 'a date';
-  if (isTable(value)) return 'a table';
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}
-
-function isKnownKey(key: string): key is KnownKey {
-  return (KNOWN_KEYS as readonly string[]).includes(key);
-}
-
-function isTable(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }

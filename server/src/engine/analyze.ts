@@ -8,6 +8,7 @@ import { lineOfOffset, lineStarts } from '../document/positions';
 import { visitsIn } from './anchoredNodes';
 import { DocumentFacts } from '../semantics/facts';
 import { ModuleParts } from '../document/moduleParts';
+import { DEFAULT_PYTHON_VERSION, type PythonVersion } from '../sizes/cpython';
 import { isSuppressed, parseNoqa, type Suppression } from './noqa';
 
 export interface AnalysisOptions {
@@ -20,6 +21,8 @@ export interface AnalysisOptions {
   readonly smallBytes?: number;
   /** Report small findings, as hints; by default they are dropped. */
   readonly reportSmall?: boolean;
+  /** The Python version the code targets (default 3.11). */
+  readonly pythonVersion?: PythonVersion;
 }
 
 /** A `# noqa` comment and where it starts. */
@@ -37,7 +40,7 @@ export interface Checked {
 /** Analyses a document parsed whole (a tree) or in parts. */
 export function analyze(parsed: Tree | ModuleParts, source: string, options: AnalysisOptions): Finding[] {
   const module = ModuleParts.from(parsed);
-  const context: RuleContext = { source, facts: new DocumentFacts(module) };
+  const context: RuleContext = { source, facts: new DocumentFacts(module), pythonVersion: targetVersion(options) };
   const findings: Finding[] = [];
   const suppressions: SuppressionAt[] = [];
   for (const part of module.parts) {
@@ -46,6 +49,11 @@ export function analyze(parsed: Tree | ModuleParts, source: string, options: Ana
     suppressions.push(...checked.suppressions);
   }
   return finishFindings(findings, suppressions, source, options);
+}
+
+/** The Python version the rules are told the code targets. */
+export function targetVersion(options: AnalysisOptions): PythonVersion {
+  return options.pythonVersion ?? DEFAULT_PYTHON_VERSION;
 }
 
 /** Runs the rules on the nodes inside `top` (itself included) that their anchors reach, and reads its noqa comments. */

@@ -4,7 +4,7 @@
 // The result is always what analyze() gives for the whole new text.
 import type { Tree } from 'web-tree-sitter';
 import type { Finding, RuleContext } from '../rules/types';
-import { checkSubtree, finishFindings, type AnalysisOptions, type SuppressionAt } from './analyze';
+import { checkSubtree, finishFindings, targetVersion, type AnalysisOptions, type SuppressionAt } from './analyze';
 import { anchorAliases, findAnchorsInModule } from './anchoredNodes';
 import { unchangedChunks } from './chunkMatching';
 import { Dependencies, wordsOf } from '../semantics/dependencies';
@@ -110,7 +110,7 @@ export class IncrementalAnalysis {
         results.push(back);
         return;
       }
-      results.push(this.analyseChunk(chunk, { source, facts }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
+      results.push(this.analyseChunk(chunk, { source, facts, pythonVersion: targetVersion(this.options) }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
       this.lastAnalysedChunks++;
     });
     if (gone.length > 0) retirement = { owner: this, chunks: new RetiredChunks(this.previous, kept, chunks.length), changed, aliases: aliasesBefore };

@@ -50,6 +50,7 @@ export class Linter {
       severity: settings.severity,
       reportSmall: settings.reportSmall,
       smallBytes: settings.smallThreshold,
+      pythonVersion: settings.pythonVersion,
     });
     this.analyses.set(uri, { settings, analysis });
     return analysis;

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { firstParameter } from '../semantics/instanceAttributes';
 import { passedArguments } from '../semantics/syntax';
-import type { ClassShape } from './classShape';
+import type { ClassShape } from '../semantics/classShape';
 
 /** The expression an attribute holds: an argument of the call, or a constant of the class's code. */
 export type AttributeSource = { readonly argument: Node } | { readonly constant: Node };
@@ -47,17 +47,10 @@ function bindArguments(call: Node, parameters: readonly Parameter[]): Map<string
   return bound;
 }
 
-/** A dataclass's fields in order, with their class-level defaults. */
-function dataclassParameters(definition: Node, shape: ClassShape): Parameter[] | undefined {
-  const defaults = new Map<string, Node | undefined>();
-  for (const statement of statementsOf(definition)) {
-    const assignment = statement.namedChild(0);
-    if (assignment?.type !== 'assignment' || !assignment.childForFieldName('type')) continue;
-    defaults.set(assignment.childForFieldName('left')!.text, assignment.childForFieldName('right') ?? undefined);
-  }
-  const parameters = shape.attributes.map((name) => ({ name, default: defaults.get(name) }));
+/** The parameters of a dataclass's generated `__init__`, when each default is a constant. */
+function dataclassParameters(shape: ClassShape): readonly Parameter[] | undefined {
   // `field(default_factory=list)` and the like run code: not a constant to count.
-  return parameters.every((parameter) => parameter.default === undefined || parameter.default.type !== 'call') ? parameters : undefined;
+  return shape.initParameters.every((parameter) => parameter.default === undefined || parameter.default.type !== 'call') ? shape.initParameters : undefined;
 }
 
 function initMethod(definition: Node): Node | undefined {
@@ -104,9 +97,11 @@ function initAssignments(init: Node): Map<string, Node> | undefined {
 export function attributeSources(definition: Node, shape: ClassShape, call: Node): AttributeSource[] | undefined {
   const init = initMethod(definition);
   if (shape.dataclass && !init) {
-    const parameters = dataclassParameters(definition, shape);
+    const parameters = dataclassParameters(shape);
     const bound = parameters && bindArguments(call, parameters);
-    return bound && shape.attributes.map((name) => ({ argument: bound.get(name)! }));
+    // An attribute that `__post_init__` sets holds no argument.
+    if (!bound || !shape.attributes.every((name) => bound.has(name))) return undefined;
+    return shape.attributes.map((name) => ({ argument: bound.get(name)! }));
   }
   const parameters = init && initParameters(init);
   const assignments = init && initAssignments(init);

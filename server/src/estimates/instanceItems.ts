@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { localClass } from '../semantics/classes';
 import { unparenthesized } from '../semantics/syntax';
-import { classShape, instanceSizes } from './classShape';
+import { instanceSizes, sizedClassShape } from './instanceSizes';
 import { foldsAtCompileTime } from './compile-time';
 import { addValue, elementObjects } from './elements';
 import type { Env, Evaluator } from '../semantics/fold';
@@ -48,7 +48,7 @@ export function instanceItems(call: Node, variables: ReadonlySet<string>, contex
   const { facts, layout } = context;
   const callee = call.type === 'call' ? call.childForFieldName('function') : null;
   const definition = facts && callee ? localClass(callee, facts) : undefined;
-  const shape = definition && classShape(definition, facts!);
+  const shape = definition && sizedClassShape(definition, facts!);
   if (!definition || !shape) return undefined;
   const sizes = instanceSizes(shape, layout);
   const perInstance = shape.slotted ? sizes.withSlots : sizes.withDict;

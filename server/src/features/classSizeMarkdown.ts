@@ -1,7 +1,7 @@
 // Hover Markdown for a class: bytes per instance as written and with `__slots__`.
 import type { CPythonLayout } from '../sizes/cpython';
 import { bytesWithExact, shortBytes } from '../sizes/format';
-import type { InstanceSizes } from '../estimates/classShape';
+import type { InstanceSizes } from '../estimates/instanceSizes';
 
 const MANY = 1_000_000;
 

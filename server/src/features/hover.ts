@@ -3,7 +3,8 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { DocumentFacts } from '../semantics/facts';
 import type { Settings } from '../config/config';
 import type { OpenDocument } from '../document/documents';
-import { classAt, classShape, instanceSizes } from '../estimates/classShape';
+import { classAt } from '../semantics/classes';
+import { instanceSizes, sizedClassShape } from '../estimates/instanceSizes';
 import { countBindings } from '../estimates/countBindings';
 import { estimateAt } from '../estimates/locate';
 import { pandasFrameAt } from '../estimates/locatePandas';
@@ -45,7 +46,7 @@ function unknownFrameHover(document: OpenDocument, offset: number, facts: Docume
 function classHover(document: OpenDocument, offset: number, facts: DocumentFacts, layout: ReturnType<typeof layoutForVersion>): Hover | null {
   const node = document.module.nodeAt(offset);
   const definition = node && classAt(node, facts);
-  const shape = definition && classShape(definition, facts);
+  const shape = definition && sizedClassShape(definition, facts);
   if (!node || !shape) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: classSizeMarkdown(instanceSizes(shape, layout), layout) },

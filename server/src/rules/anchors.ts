@@ -1,9 +1,8 @@
 // Anchors rules share (see Anchor): the tokens they start from, and the ways
 // from a token to the node a rule checks.
 import type { Node } from 'web-tree-sitter';
-import type { HitFilter } from '../semantics/nameIndex';
 import { calleeCall } from '../semantics/syntax';
-import type { Anchor } from './types';
+import type { Anchor, HitFilter } from './types';
 
 type Reach = (node: Node) => Node | undefined;
 

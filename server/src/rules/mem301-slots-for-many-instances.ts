@@ -1,7 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { ASCII_IDENTIFIER, wholeWordOffsets, wordBefore } from '../text/asciiWords';
+import { isAtLeast } from '../sizes/pythonVersions';
 import { classNameOffsets } from './mem301-slots-for-many-instances/classNameSpellings';
 import { localClass } from '../semantics/classes';
+import { classShape, type ClassShape } from '../semantics/classShape';
 import { decoratorExpression, decoratorName, decoratorsOf } from '../semantics/decorators';
 import type { DocumentFacts } from '../semantics/facts';
 import { describeBinding } from '../semantics/initialValues';
@@ -9,14 +11,14 @@ import { attributeWrites } from '../semantics/instanceAttributes';
 import { keptAcrossLoops } from './mem301-slots-for-many-instances/keptValues';
 import { FEW_PASSES, knownPassCount } from '../semantics/loops';
 import { isInsideRepetition } from './mem301-slots-for-many-instances/repetitions';
-import { callArguments, closestAncestor, descendants } from '../semantics/syntax';
-import { bindingOfName, isField, mayHideReads, readsBindingIn, usesOfName } from '../semantics/uses';
+import { callArguments, closestAncestor, descendants, isField } from '../semantics/syntax';
+import { bindingOfName, mayHideReads, readsBindingIn, usesOfName } from '../semantics/uses';
 import { lineOfOffset, lineStarts } from '../document/positions';
 import { DataScales } from '../scale/dataScale';
 import { costLead } from '../scale/holdsText';
 import { holdsOverLoops } from './mem301-slots-for-many-instances/loopsHolds';
 import { joinScales } from '../scale/scale';
-import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
+import { CPYTHON, type PythonVersion } from '../sizes/cpython';
 import { dictInstanceSize, slottedInstanceSize } from '../sizes/instances';
 import type { Size } from '../sizes/size';
 import { keywordAnchor, parentOfType } from './anchors';
@@ -28,8 +30,6 @@ const SELF_MANAGED: ReadonlySet<string> = new Set([
 ]);
 /** Decorators that store their result in the instance's `__dict__`. */
 const DICT_CACHING_DECORATORS: ReadonlySet<string> = new Set(['functools.cached_property']);
-/** Class-body annotations that do not make a dataclass field. */
-const NOT_A_FIELD = /\b(ClassVar|InitVar|KW_ONLY)\b/;
 /** How deep to follow local base classes before giving up. */
 const MAX_BASES = 16;
 
@@ -41,7 +41,7 @@ export const mem301: Rule = {
   summary: 'Class without `__slots__` whose instances a loop or comprehension keeps: each one carries room for a dict of attributes',
   docs: {
     whatItDoes:
-      'Flags a class defined in the file, without `__slots__`, whose instances accumulate: a loop or comprehension makes one on each pass and something that outlives the pass keeps it. Kept means: an item of a list, set or dict comprehension, or of a generator that `list()`, `tuple()`, `set()`, `frozenset()`, `sorted()`, `dict()` or `deque()` (without `maxlen`) consume or `.extend()`/`.update()` take in; an argument of `.append`, `.appendleft`, `.add`, `.insert`, `heapq.heappush` or `bisect.insort` on a container, added with `+=` (`rows += [Point(…)]`), or stored under a key (`d[k] = Point(…)`), when the container is not made anew on each pass; yielded; chained to the previous instance (`head = Node(v, head)`); bound to a name that one of these keeps; or returned by a plain function whose call one of these keeps. Tuples, lists and dicts around the instance (`rows.append((i, Point(…)))`) keep it too. An instance that the next pass replaces is one alive at a time, and `__slots__` would save its bytes once, not once per pass: a name rebound on every pass with nothing storing it (`game = Session(…)`, read and dropped), an argument of a call not known to keep it (`check(f(Point(x)))`, `Compose([Flip()])`), the value of an attribute (`self.last = chunk`), an item of a generator that `sum()` or `any()` consume, or a call in a comprehension’s condition. These are left alone, and so are loops the code shows to be short (`range(5)`, a display of a few items: at most 10 instances in all). The finding is reported once, at the class name; its message leads with the bytes `__slots__` would save (per instance on CPython 3.11, 64-bit, times the passes that keep one: `n = len(rows)`, or the passes of a `while`), names the line where the instances are made, and the attributes its `__slots__` would hold: those `__init__` assigns to `self` (for a `@dataclass`, its fields, and the fix is `@dataclass(slots=True)`, Python 3.10+). To stay precise, the class is skipped when adding `__slots__` could break it or would not help: it has a base class other than `object` that is not defined in the same file (NamedTuple, Enum, exceptions, TypedDict, Protocol, Generic, ABC… and anything imported), several local bases, a `metaclass=` or other class keyword, a decorator other than `dataclasses.dataclass`, or a dataclass already given `slots=`; it defines `__slots__`, `__getattr__`, `__setattr__`, `__delattr__` or `__getattribute__`, or uses `functools.cached_property`; a method sets an attribute `__init__` does not; some code in the file reads `__dict__`, calls `vars()` on an object, calls `setattr`/`delattr` with a computed name, or sets on any object (other than the `self` of another class’s method) an attribute that is not one of the class’s; an attribute shares its name with a class variable, method or property; the file imports `weakref` (instances with `__slots__` cannot be weakly referenced unless `__weakref__` is listed); or, for a dataclass, a method calls `super()` without arguments (it fails in the new class that `slots=True` creates, CPython 3.10 to 3.13). A local base class without `__slots__` must get them too, and the message says which attributes go where.',
+      'Flags a class defined in the file, without `__slots__`, whose instances accumulate: a loop or comprehension makes one on each pass and something that outlives the pass keeps it. Kept means: an item of a list, set or dict comprehension, or of a generator that `list()`, `tuple()`, `set()`, `frozenset()`, `sorted()`, `dict()` or `deque()` (without `maxlen`) consume or `.extend()`/`.update()` take in; an argument of `.append`, `.appendleft`, `.add`, `.insert`, `heapq.heappush` or `bisect.insort` on a container, added with `+=` (`rows += [Point(…)]`), or stored under a key (`d[k] = Point(…)`), when the container is not made anew on each pass; yielded; chained to the previous instance (`head = Node(v, head)`); bound to a name that one of these keeps; or returned by a plain function whose call one of these keeps. Tuples, lists and dicts around the instance (`rows.append((i, Point(…)))`) keep it too. An instance that the next pass replaces is one alive at a time, and `__slots__` would save its bytes once, not once per pass: a name rebound on every pass with nothing storing it (`game = Session(…)`, read and dropped), an argument of a call not known to keep it (`check(f(Point(x)))`, `Compose([Flip()])`), the value of an attribute (`self.last = chunk`), an item of a generator that `sum()` or `any()` consume, or a call in a comprehension’s condition. These are left alone, and so are loops the code shows to be short (`range(5)`, a display of a few items: at most 10 instances in all). The finding is reported once, at the class name; its message leads with the bytes `__slots__` would save (per instance on the CPython version the code targets, 64-bit: 3.11 unless `memhints.pythonVersion` or pyproject.toml’s `python-version` or `requires-python` say otherwise; times the passes that keep one: `n = len(rows)`, or the passes of a `while`), names the line where the instances are made, and the attributes its `__slots__` would hold: those `__init__` assigns to `self` (for a `@dataclass`, its fields, and the fix is `@dataclass(slots=True)`, Python 3.10+: a dataclass is left alone when the code targets an older version). To stay precise, the class is skipped when adding `__slots__` could break it or would not help: it has a base class other than `object` that is not defined in the same file (NamedTuple, Enum, exceptions, TypedDict, Protocol, Generic, ABC… and anything imported), several local bases, a `metaclass=` or other class keyword, a decorator other than `dataclasses.dataclass`, or a dataclass already given `slots=`; it defines `__slots__`, `__getattr__`, `__setattr__`, `__delattr__` or `__getattribute__`, or uses `functools.cached_property`; a method sets an attribute `__init__` does not; some code in the file reads `__dict__`, calls `vars()` on an object, calls `setattr`/`delattr` with a computed name, or sets on any object (other than the `self` of another class’s method) an attribute that is not one of the class’s; an attribute shares its name with a class variable, method or property; the file imports `weakref` (instances with `__slots__` cannot be weakly referenced unless `__weakref__` is listed); or, for a dataclass, a method calls `super()` without arguments (it fails in the new class that `slots=True` creates, CPython 3.10 to 3.13). A local base class without `__slots__` must get them too, and the message says which attributes go where.',
     whyBadForMemory:
       'An instance of a class without `__slots__` has a pointer to a dict, a pointer to an array of attribute values and a `__weakref__` slot besides its header, and since CPython 3.11 the values live in that separate array, sized for the attributes plus one. With `__slots__` the values sit in the instance itself and the rest is gone. Counted with tracemalloc on CPython 3.11, 64-bit, an instance with 3 attributes takes 96 bytes without `__slots__` and 56 bytes with them: for 1,000,000 instances, 96 MB against 56 MB, before counting the attribute values themselves. The first few dozen instances of a class take more (CPython sizes their arrays generously until it knows the class), and code that reads `obj.__dict__` or `vars(obj)` makes CPython build a real dict for that instance: 160 bytes instead of 96. Only instances alive together add up: a loop that binds one name to a new instance on each pass, and keeps none, peaks within about 1 KB of the same with or without `__slots__`, whether it makes 1,000 instances or 100,000 (the difference is the class objects).',
     example:
@@ -62,13 +62,14 @@ export const mem301: Rule = {
     const place = repeatedInstantiation(name, facts);
     if (!place) return undefined;
     const chain = slotlessChain(classNode, facts);
-    if (!chain) return undefined;
+    // `@dataclass(slots=True)`, the fix for a dataclass, is new in 3.10.
+    if (!chain || (chain[0]!.shape.dataclass && !isAtLeast(context.pythonVersion, '3.10'))) return undefined;
     const attributes = slotAttributes(chain, facts);
     if (!attributes) return undefined;
     // The message names a line, which any edit above it moves.
     facts.readsWholeDocument();
     const line = lineOfOffset(lineStarts(source), place.call.startIndex) + 1;
-    const holds = savedBytes(attributes, place.loops, facts);
+    const holds = savedBytes(attributes, place.loops, facts, context.pythonVersion);
     const scales = new DataScales(facts);
     return {
       code: mem301.code,
@@ -82,32 +83,29 @@ export const mem301: Rule = {
   },
 };
 
-interface ClassShape {
-  readonly node: Node;
-  readonly name: string;
-  readonly dataclass: boolean;
+/** A class that could take `__slots__` as it is. */
+interface SlotCandidate {
+  readonly shape: ClassShape;
   /** Names the class body gives a value: methods, properties, class variables, fields with defaults. */
   readonly classNames: ReadonlySet<string>;
-  /** A dataclass's fields, in order. */
-  readonly fields: readonly string[];
 }
 
 /** The class and its local base classes, nearest first, when each could take `__slots__` as it is. */
-function slotlessChain(classNode: Node, facts: DocumentFacts): ClassShape[] | undefined {
-  const chain: ClassShape[] = [];
+function slotlessChain(classNode: Node, facts: DocumentFacts): SlotCandidate[] | undefined {
+  const chain: SlotCandidate[] = [];
   const seen = new Set<number>();
   for (let current: Node | undefined = classNode; current; ) {
     if (seen.has(current.id) || chain.length >= MAX_BASES) return undefined;
     seen.add(current.id);
-    const shape = shapeOf(current, facts);
-    if (!shape) return undefined;
-    chain.push(shape);
+    const candidate = slotCandidate(current, facts);
+    if (!candidate) return undefined;
+    chain.push(candidate);
     const bases = localBases(current, facts);
     if (!bases || bases.length > 1) return undefined;
     current = bases[0];
   }
   // Mixing dataclasses and plain classes in one chain leaves too many ways for slots to clash.
-  if (chain.length > 1 && chain.some((shape) => shape.dataclass)) return undefined;
+  if (chain.length > 1 && chain.some(({ shape }) => shape.dataclass)) return undefined;
   return chain;
 }
 
@@ -126,12 +124,13 @@ function localBases(classNode: Node, facts: DocumentFacts): Node[] | undefined {
   return bases;
 }
 
-function shapeOf(classNode: Node, facts: DocumentFacts): ClassShape | undefined {
+function slotCandidate(classNode: Node, facts: DocumentFacts): SlotCandidate | undefined {
   const body = classNode.childForFieldName('body');
   const name = classNode.childForFieldName('name')?.text;
   if (!body || !name) return undefined;
-  const dataclass = dataclassDecoration(classNode, facts);
-  if (dataclass === undefined) return undefined;
+  const shape = classShape(classNode, facts);
+  const dataclass = shape.dataclass !== undefined;
+  if (!isPlainlyDecorated(classNode, shape)) return undefined;
   const scope = facts.scopes.scopeOf(body);
   if (scope.node.id !== classNode.id) return undefined;
   if ([...scope.bindings.keys()].some((bound) => SELF_MANAGED.has(bound))) return undefined;
@@ -145,32 +144,17 @@ function shapeOf(classNode: Node, facts: DocumentFacts): ClassShape | undefined 
     }
   }
   if (dataclass && callsSuper(body, facts)) return undefined;
-  return { node: classNode, name, dataclass, classNames, fields: dataclass ? dataclassFields(body) : [] };
+  return { shape, classNames };
 }
 
-/** false: no decorators; true: `@dataclass` without `slots=`; undefined: any other decoration. */
-function dataclassDecoration(classNode: Node, facts: DocumentFacts): boolean | undefined {
+/** No decorator, or only `@dataclass` without `slots=`: any other decoration could do anything with the class. */
+function isPlainlyDecorated(classNode: Node, shape: ClassShape): boolean {
   const decorators = decoratorsOf(classNode);
-  if (decorators.length === 0) return false;
-  if (decorators.length > 1 || decoratorName(decorators[0]!, facts) !== 'dataclasses.dataclass') return undefined;
-  const expression = decoratorExpression(decorators[0]!);
+  if (!shape.dataclass) return decorators.length === 0;
+  if (decorators.length > 1) return false;
+  const expression = decoratorExpression(shape.dataclass.decorator);
   if (expression?.type !== 'call') return true;
-  const keywords = callArguments(expression);
-  const ordinary = keywords.every((argument) => argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text !== 'slots');
-  return ordinary ? true : undefined;
-}
-
-/** The annotated names of a dataclass body that become fields. */
-function dataclassFields(body: Node): string[] {
-  const fields: string[] = [];
-  for (const statement of body.namedChildren) {
-    const assignment = statement?.type === 'expression_statement' ? statement.namedChild(0) : null;
-    const target = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
-    const annotation = assignment?.childForFieldName('type');
-    if (target?.type !== 'identifier' || !annotation || NOT_A_FIELD.test(annotation.text)) continue;
-    fields.push(target.text);
-  }
-  return fields;
+  return callArguments(expression).every((argument) => argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text !== 'slots');
 }
 
 /** Zero-argument `super()` needs the `__class__` cell that `slots=True` leaves pointing at the old class. */
@@ -191,17 +175,11 @@ function callsSuper(body: Node, facts: DocumentFacts): boolean {
  * of the chain assigns in `__init__`, or an attribute clashes with a class
  * variable.
  */
-function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts): string[][] | undefined {
+function slotAttributes(chain: readonly SlotCandidate[], facts: DocumentFacts): string[][] | undefined {
   if (importsWeakref(facts)) return undefined;
-  const inChain = new Set(chain.map((shape) => shape.node.id));
+  const inChain = new Set(chain.map(({ shape }) => shape.node.id));
   const writes = attributeWrites(facts);
-  const assigned = chain.map((shape) => {
-    if (shape.dataclass) return [...shape.fields];
-    const names = writes.flatMap((write) =>
-      write.receiver.kind === 'instance' && write.receiver.owner.id === shape.node.id && write.receiver.method === '__init__' && write.name !== undefined ? [write.name] : [],
-    );
-    return [...new Set(names)];
-  });
+  const assigned = chain.map(({ shape }) => shape.setByInit);
   const all = new Set(assigned.flat());
   for (const write of writes) {
     // A class method sets class attributes; another class's `self` is another kind of object.
@@ -210,7 +188,7 @@ function slotAttributes(chain: readonly ClassShape[], facts: DocumentFacts): str
     if (write.name === undefined || !all.has(write.name)) return undefined;
   }
   // A slot and a class attribute of the same name cannot coexist (dataclasses handle their own defaults).
-  if (chain.some((shape) => !shape.dataclass && [...all].some((name) => shape.classNames.has(name)))) return undefined;
+  if (chain.some(({ shape, classNames }) => !shape.dataclass && [...all].some((name) => classNames.has(name)))) return undefined;
   // Each class lists only what its bases do not.
   return assigned.map((names, index) => names.filter((name) => !assigned.slice(index + 1).some((inherited) => inherited.includes(name))));
 }
@@ -370,9 +348,9 @@ function isFewPasses(loops: readonly Node[], facts: DocumentFacts): boolean {
   return product <= FEW_PASSES;
 }
 
-/** The bytes `__slots__` saves per instance (CPython 3.11, 64-bit) times the instances the loops keep. */
-function savedBytes(attributes: readonly string[][], loops: readonly Node[], facts: DocumentFacts): Size | undefined {
-  const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
+/** The bytes `__slots__` saves per instance (on the CPython version the code targets, 64-bit) times the instances the loops keep. */
+function savedBytes(attributes: readonly string[][], loops: readonly Node[], facts: DocumentFacts, version: PythonVersion): Size | undefined {
+  const layout = CPYTHON[version];
   const total = attributes.reduce((sum, names) => sum + names.length, 0);
   const withDict = dictInstanceSize(layout, total);
   return withDict === undefined ? undefined : holdsOverLoops(withDict - slottedInstanceSize(layout, total), loops, facts);
@@ -382,7 +360,7 @@ function savedBytes(attributes: readonly string[][], loops: readonly Node[], fac
 const MESSAGE_LENGTH = 120;
 
 /** The cost first, where the instances are made, and what to write. */
-function message(holds: Size | undefined, line: number, chain: readonly ClassShape[], attributes: readonly string[][]): string {
+function message(holds: Size | undefined, line: number, chain: readonly SlotCandidate[], attributes: readonly string[][]): string {
   const lead = `${costLead(holds, 'instance dicts')}, made on line ${line}: `;
   const full = `${lead}${suggestion(chain, attributes, 'tuples')}`;
   return full.length <= MESSAGE_LENGTH ? full : `${lead}${suggestion(chain, attributes, 'short')}`;
@@ -393,10 +371,10 @@ function message(holds: Size | undefined, line: number, chain: readonly ClassSha
  * the chain: add `__slots__ = ("x", "y")`, add `__slots__`: `("b",)` here,
  * `("a",)` in `Base`; or, shorter, with the attributes left for the reader to list.
  */
-function suggestion(chain: readonly ClassShape[], attributes: readonly string[][], form: 'tuples' | 'short'): string {
-  if (chain[0]!.dataclass) return 'use `@dataclass(slots=True)` (3.10+)';
+function suggestion(chain: readonly SlotCandidate[], attributes: readonly string[][], form: 'tuples' | 'short'): string {
+  if (chain[0]!.shape.dataclass) return 'use `@dataclass(slots=True)` (3.10+)';
   if (chain.length === 1) return form === 'tuples' ? `add \`__slots__ = ${pythonTuple(attributes[0]!)}\`` : `add \`__slots__\` for its ${plural(attributes[0]!.length, 'attribute')}`;
-  const bases = chain.slice(1).map((shape) => `\`${shape.name}\``);
+  const bases = chain.slice(1).map(({ shape }) => `\`${shape.name}\``);
   if (form === 'short') return `add \`__slots__\` here and in ${bases.join(', ')}`;
   return `add \`__slots__\`: ${chain.map((_, index) => `\`${pythonTuple(attributes[index]!)}\` ${index === 0 ? 'here' : `in ${bases[index - 1]}`}`).join(', ')}`;
 }

@@ -2,9 +2,13 @@
 // UTF-16 offsets into the document text (the unit tree-sitter gives us).
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
-import type { HitFilter } from '../semantics/nameIndex';
 import type { Scale } from '../scale/scale';
+import type { PythonVersion } from '../sizes/cpython';
 import type { Size } from '../sizes/size';
+import type { HitFilter } from '../semantics/nameIndex';
+
+// Part of the rule contract; defined where the name index applies it to the text.
+export type { HitFilter };
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -78,6 +82,8 @@ export interface RuleContext {
   readonly source: string;
   /** Scope, binding and import facts, computed once per document on first use. */
   readonly facts: DocumentFacts;
+  /** The Python version the code targets: what CPython copies, and the sizes a message gives, depend on it. */
+  readonly pythonVersion: PythonVersion;
 }
 
 /**

@@ -1,11 +1,12 @@
 // Whether a local value may be reachable some other way than by its name:
 // assigned, put in a container, passed on, or used from code that runs later.
 import type { Node } from 'web-tree-sitter';
-import { isField, isMaximalChain } from './chains';
+import { isMaximalChain } from './chains';
 import type { DocumentFacts } from './facts';
 import type { Scope } from './scopes';
-import { descendants } from './syntax';
-import { isCallee, isStoreTarget, useOf } from './valueChanges';
+import { descendants, isField } from './syntax';
+import { isAssignmentTarget } from './assignmentTargets';
+import { isCallee, useOf } from './valueChanges';
 
 /**
  * Whether the value of a local name may also be reachable some other way: it is
@@ -25,7 +26,7 @@ export function mayBeAliased(name: Node, facts: DocumentFacts): boolean {
     if (!runsNow(facts.scopes.scopeOf(node), found.scope)) return true;
     // `xs.append(…)`, `xs.attr`: the value is used here, not handed on.
     if (!isMaximalChain(node)) continue;
-    if (isStoreTarget(node) || isBindingName(node) || isCallee(node)) continue;
+    if (isAssignmentTarget(node) || isBindingName(node) || isCallee(node)) continue;
     if (useOf(node, facts) === 'escape') return true;
   }
   return false;

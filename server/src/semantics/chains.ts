@@ -1,6 +1,7 @@
 // Names reached through attribute reads (`d`, `self.items`, `np.random`), the
 // unit in which mutation analysis compares what code touches.
 import type { Node } from 'web-tree-sitter';
+import { isField } from './syntax';
 
 /** The components of a name or attribute chain: `self.items` is ['self', 'items']. */
 export type Chain = readonly string[];
@@ -40,9 +41,4 @@ export function isMaximalChain(node: Node): boolean {
   if (parent.type === 'attribute') return !(chainOf(parent) !== undefined || isField(parent, 'attribute', node));
   if (parent.type === 'keyword_argument') return !isField(parent, 'name', node);
   return true;
-}
-
-export function isField(parent: Node, field: string, child: Node): boolean {
-  const value = parent.childForFieldName(field);
-  return value?.equals(child) ?? false;
 }

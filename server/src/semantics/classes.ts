@@ -51,3 +51,16 @@ export function localClass(expression: Node, facts: DocumentFacts): Node | undef
   const definition = found.sites[0]!.node.parent;
   return definition?.type === 'class_definition' ? definition : undefined;
 }
+
+/** Whether the class names no base but `object`, and no metaclass or other class keyword. */
+export function hasOnlyObjectBase(classNode: Node, facts: DocumentFacts): boolean {
+  const bases = classNode.childForFieldName('superclasses')?.namedChildren ?? [];
+  return bases.every((base) => !base || base.type === 'comment' || facts.qualifiedName(base) === 'builtins.object');
+}
+
+/** The class a position is about: its name in the `class` statement, or a call of it. */
+export function classAt(node: Node, facts: DocumentFacts): Node | undefined {
+  if (node.type === 'identifier' && node.parent?.type === 'class_definition' && node.parent.childForFieldName('name')?.equals(node)) return node.parent;
+  const call = node.parent?.type === 'call' && node.parent.childForFieldName('function')?.equals(node) ? node.parent : undefined;
+  return call ? localClass(node, facts) : undefined;
+}

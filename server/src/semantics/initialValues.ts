@@ -5,9 +5,9 @@
 // whose value cannot be read off the tree (loop targets, unpacking, imports…).
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from './bindings';
-import { isField } from './chains';
 import type { DocumentFacts } from './facts';
 import type { Scope } from './scopes';
+import { isField } from './syntax';
 
 export type NameBinding =
   | { readonly kind: 'value'; readonly site: BindingSite; readonly value: Node }

@@ -7,7 +7,7 @@ import { decoratorName, decoratorsOf } from './decorators';
 import type { DocumentFacts } from './facts';
 import { stringLiteral } from './literals';
 import { callArguments, calleeCall, expressionEndingIn } from './syntax';
-import { assignmentTargetsOf, isAssignmentTarget, TARGET_OWNER_TYPES } from './valueUses';
+import { assignmentTargetsOf, isAssignmentTarget, TARGET_OWNER_TYPES } from './assignmentTargets';
 
 /** What the object written to is, as far as the text shows. */
 export type Receiver =
@@ -47,7 +47,7 @@ export function attributeWrites(facts: DocumentFacts): readonly AttributeWrite[]
   if (known) return known;
   // Each kind of write is found from what must spell it, rather than by asking about every
   // attribute and call of the document (a module holds thousands, each a few calls into WASM).
-  const writes = [...targetWrites(facts), ...dictReads(facts), ...callWrites(facts)];
+  const writes = [...targetWrites(facts.module.descendantsOfType(TARGET_OWNER_TYPES as string[]), facts), ...dictReads(facts), ...callWrites(facts)];
   // In document order, an outer node before the inner one that starts with it (`o.__dict__.x = 1`).
   writes.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
   cache.set(facts, writes);
@@ -74,10 +74,29 @@ export function attributeWritesOf(facts: DocumentFacts, name: string): readonly 
   return writes.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
 }
 
-/** Attributes written by assignments, loops, `with … as` and `del`: found from those, inside tree-sitter. */
-function targetWrites(facts: DocumentFacts): AttributeWrite[] {
+/**
+ * The writes attributeWrites finds inside a class's own methods on the
+ * instance they receive (`self.x = …`, `setattr(self, "x", …)`), in document
+ * order. Found in the class alone: no other part of the document is read.
+ */
+export function instanceWritesIn(classNode: Node, facts: DocumentFacts): AttributeWrite[] {
+  const spelled = new Set(WRITING_CALL_NAMES.flatMap((name) => [name, ...facts.names.aliasesOf(name)]));
+  const calls = classNode.descendantsOfType('call').flatMap((call) => {
+    const callee = call?.childForFieldName('function');
+    const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+    const write = name !== undefined && spelled.has(name) ? callWrite(call!, facts) : undefined;
+    return write ? [write] : [];
+  });
+  const owners = classNode.descendantsOfType(TARGET_OWNER_TYPES as string[]).filter((owner): owner is Node => owner !== null);
+  const writes = [...targetWrites(owners, facts), ...calls];
+  writes.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
+  return writes.filter((write) => write.receiver.kind === 'instance' && write.receiver.owner.id === classNode.id);
+}
+
+/** Attributes written by assignments, loops, `with … as` and `del` (`owners`, of TARGET_OWNER_TYPES): found from those, inside tree-sitter. */
+function targetWrites(owners: readonly Node[], facts: DocumentFacts): AttributeWrite[] {
   const writes: AttributeWrite[] = [];
-  for (const owner of facts.module.descendantsOfType(TARGET_OWNER_TYPES as string[])) {
+  for (const owner of owners) {
     for (const target of assignmentTargetsOf(owner)) {
       if (target.type !== 'attribute') continue;
       const object = target.childForFieldName('object');

@@ -40,22 +40,22 @@ class TokenKeys {
     return `${node.id} ${this.of(type, text, filter)}`;
   }
 }
+/**
+ * A test of the text around a hit of an anchor's token that rules out most
+ * hits without asking the tree what they are (each question a call into WASM).
+ */
+export interface HitFilter {
+  /** Names the test in the caches: the tokens found with it are not all the tokens. */
+  readonly key: string;
+  /** False when the hit at `offset` of the module's text cannot be a token the rule wants; true leaves it to the tree. */
+  mayBeWanted(text: string, offset: number): boolean;
+}
+
 /** By the words they find: the same rules ask for the same words in every statement. */
 const wordPatterns = new Map<string, RegExp>();
 const MAX_WORD_PATTERNS = 64;
 /** Augmented assignment operators: an operator spelled just before `=` is the first part of one (`+` of `+=`), never a token of its own. */
 const AUGMENTED_OPERATORS: ReadonlySet<string> = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '>>=', '<<=', '&=', '^=', '|=', '@=']);
-/**
- * A test of the text around a hit that rules out most hits of a token without
- * asking the tree what they are (each question a call into WASM).
- */
-export interface HitFilter {
-  /** Names the test in the caches: the tokens found with it are not all the tokens. */
-  readonly key: string;
-  /** False when the hit at `offset` of the module's text cannot be a token the caller wants; true leaves it to the tree. */
-  mayBeWanted(text: string, offset: number): boolean;
-}
-
 /**
  * What follows `as` in an import (`import a as b`, `from m import (a as b,`):
  * a name and then the end of its clause. Most `as` in code (`with f() as b:`,

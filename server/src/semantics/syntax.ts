@@ -105,6 +105,11 @@ export function isAsyncComprehension(comprehension: Node): boolean {
   return false;
 }
 
+/** Whether `child` is one of the parent's children in `field` (most fields hold one node; a subscript's keys, an import's names hold several). */
+export function isField(parent: Node, field: string, child: Node): boolean {
+  return parent.childrenForFieldName(field).some((candidate) => candidate.id === child.id);
+}
+
 /** The expression a name ends: the attribute it is the name of (`read_csv` of `pd.read_csv`), or the name itself. */
 export function expressionEndingIn(identifier: Node): Node {
   const parent = identifier.parent;

@@ -6,7 +6,7 @@ import type { BindingSite } from './bindings';
 import type { DocumentFacts } from './facts';
 import { mayStarImport } from './moduleLevelNames';
 import type { Scope } from './scopes';
-import { COMPREHENSION_TYPES } from './syntax';
+import { COMPREHENSION_TYPES, isField } from './syntax';
 
 export interface NameUses {
   /** The scope the name is bound in. */
@@ -112,11 +112,6 @@ export function isReference(identifier: Node): boolean {
   const field = NOT_A_VARIABLE[parent.type];
   if (field === undefined) return true;
   return field !== null && !isField(parent, field, identifier);
-}
-
-/** Whether `child` is the parent's child in field `field`. */
-export function isField(parent: Node, field: string, child: Node): boolean {
-  return parent.childrenForFieldName(field).some((candidate) => candidate.id === child.id);
 }
 
 function reachesNames(facts: DocumentFacts, call: Node, scope: Scope): boolean {

@@ -2,9 +2,10 @@
 // or lets it escape to where anything may happen to it. A syntactic,
 // conservative answer: anything not shown to be a read counts as a change.
 import type { Node } from 'web-tree-sitter';
-import { isField, isPrefix, related, sameChain, type Chain } from './chains';
+import { isAssignmentTarget } from './assignmentTargets';
+import { isPrefix, related, sameChain, type Chain } from './chains';
 import type { DocumentFacts } from './facts';
-import { descendants } from './syntax';
+import { descendants, isField } from './syntax';
 
 /** Builtins that only look at an argument: passing a value to them leaves it as it was. */
 export const LOOKING_BUILTINS: ReadonlySet<string> = new Set(
@@ -51,7 +52,7 @@ const CONTEXTS: Readonly<Record<string, Context>> = {
   unary_operator: read,
   binary_operator: read,
   comparison_operator: (_parent, child) => (['in', 'not in'].includes(child.previousSibling?.type ?? '') ? 'iterate' : 'read'),
-  subscript: (parent, child) => (isField(parent, 'value', child) && isStoreTarget(parent) ? 'change' : 'read'),
+  subscript: (parent, child) => (isField(parent, 'value', child) && isAssignmentTarget(parent) ? 'change' : 'read'),
   interpolation: read,
   expression_statement: read,
   return_statement: read,
@@ -85,33 +86,6 @@ export function useOf(expression: Node, facts: DocumentFacts): Use {
     if (use !== 'climb') return use;
   }
   return 'read';
-}
-
-/** Containers that pass a target position on to their elements (`a, (b[0], *c) = …`). */
-const TARGET_CONTAINERS: ReadonlySet<string> = new Set([
-  'pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern', 'list_splat',
-]);
-
-/** Fields that hold what a statement assigns to or deletes. */
-const TARGET_FIELDS: Readonly<Record<string, string>> = {
-  assignment: 'left',
-  augmented_assignment: 'left',
-  for_statement: 'left',
-  for_in_clause: 'left',
-};
-
-/** Whether the expression is assigned to or deleted (`x[k] = v`, `del x[k]`, `for x[k] in …`). */
-export function isStoreTarget(expression: Node): boolean {
-  let child = expression;
-  let parent = expression.parent;
-  while (parent && TARGET_CONTAINERS.has(parent.type)) {
-    child = parent;
-    parent = parent.parent;
-  }
-  if (!parent) return false;
-  if (parent.type === 'delete_statement' || parent.type === 'as_pattern_target') return true;
-  const field = TARGET_FIELDS[parent.type];
-  return field !== undefined && isField(parent, field, child);
 }
 
 /** The nodes of a region that run when it runs: nested function and class bodies are left out. */

@@ -3,7 +3,8 @@
 // a lighter object (a range, a generator) would serve every use.
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from './facts';
-import { isField } from './uses';
+import { isAssignmentTarget } from './assignmentTargets';
+import { isField } from './syntax';
 
 export type ValueUse =
   /** `for _ in v`, `[… for _ in v]`, `f(*v)`, `[*v]`: iterated once, start to end. */
@@ -33,25 +34,6 @@ const ITERATED: ValueUse = { kind: 'iterated' };
 
 /** Containers a display or unpacking `*v` may stand in; all of them iterate v. */
 const SPLAT_CONTAINERS: ReadonlySet<string> = new Set(['argument_list', 'list', 'tuple', 'set', 'expression_list']);
-
-/** Containers through which an assignment target reaches its statement (`a[0], b = …`). */
-const TARGET_CONTAINERS: ReadonlySet<string> = new Set([
-  'pattern_list',
-  'tuple_pattern',
-  'list_pattern',
-  'tuple',
-  'list',
-  'parenthesized_expression',
-  'list_splat_pattern',
-  'expression_list',
-]);
-
-const TARGET_FIELDS: Readonly<Record<string, string>> = {
-  assignment: 'left',
-  augmented_assignment: 'left',
-  for_statement: 'left',
-  for_in_clause: 'left',
-};
 
 /** How the value of `expression` is used by the code immediately around it. */
 export function usageOf(expression: Node, facts: DocumentFacts): ValueUse {
@@ -109,39 +91,6 @@ function subscriptUse(value: Node, subscript: Node): ValueUse {
   const keys = subscript.childrenForFieldName('subscript');
   if (keys.length !== 1) return OTHER;
   return keys[0]!.type === 'slice' ? { kind: 'sliced', subscript } : { kind: 'indexed', subscript };
-}
-
-/** Whether the node is written to: an assignment, loop or `with … as` target, or deleted. */
-export function isAssignmentTarget(node: Node): boolean {
-  let current = node;
-  let parent = node.parent;
-  while (parent && TARGET_CONTAINERS.has(parent.type)) {
-    current = parent;
-    parent = parent.parent;
-  }
-  if (!parent) return false;
-  if (parent.type === 'delete_statement' || parent.type === 'as_pattern_target') return true;
-  const field = TARGET_FIELDS[parent.type];
-  return field !== undefined && isField(parent, field, current);
-}
-
-/** The types of the nodes whose targets isAssignmentTarget accepts. */
-export const TARGET_OWNER_TYPES: readonly string[] = [...Object.keys(TARGET_FIELDS), 'delete_statement', 'as_pattern_target'];
-
-/**
- * The nodes that `owner` (of a TARGET_OWNER_TYPES type) writes, each container
- * opened: those below it that isAssignmentTarget accepts, containers aside.
- */
-export function assignmentTargetsOf(owner: Node): Node[] {
-  const field = TARGET_FIELDS[owner.type];
-  const targets: Node[] = [];
-  const open = (node: Node | null): void => {
-    if (!node) return;
-    if (TARGET_CONTAINERS.has(node.type)) node.namedChildren.forEach(open);
-    else targets.push(node);
-  };
-  (field ? owner.childrenForFieldName(field) : owner.namedChildren).forEach(open);
-  return targets;
 }
 
 /** The outermost of any redundant parentheses around the expression. */

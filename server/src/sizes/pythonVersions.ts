@@ -8,3 +8,8 @@ export const DEFAULT_TARGET_VERSION: TargetPythonVersion = '3.11';
 export function isTargetPythonVersion(value: unknown): value is TargetPythonVersion {
   return typeof value === 'string' && (PYTHON_VERSIONS as readonly string[]).includes(value);
 }
+
+/** Whether `version` is `floor` or later. */
+export function isAtLeast(version: TargetPythonVersion, floor: TargetPythonVersion): boolean {
+  return PYTHON_VERSIONS.indexOf(version) >= PYTHON_VERSIONS.indexOf(floor);
+}

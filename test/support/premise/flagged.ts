@@ -11,6 +11,7 @@ import { applyEdits } from '../../../server/src/rules/fixes';
 import { parse, pythonParser } from '../../../server/src/document/parser';
 import type { Finding, Rule, Severity } from '../../../server/src/rules/types';
 import { severityAtScale } from '../../../server/src/engine/findingScale';
+import { DEFAULT_PYTHON_VERSION } from '../../../server/src/sizes/cpython';
 import { assignedNames, findingsOf } from './documented';
 import { measureFix, type FixRuns } from './fixRuns';
 import { forEachPython, type PremisePython } from './interpreters';
@@ -71,7 +72,7 @@ async function measureFlagged(python: string, rule: Rule, flagged: FlaggedCase):
 async function ruleSeverity(rule: Rule, text: string, finding: Finding): Promise<Severity> {
   const tree = parse(await pythonParser(), text);
   try {
-    const checked = checkSubtree(tree.rootNode, [rule], { source: text, facts: new DocumentFacts(tree.rootNode) });
+    const checked = checkSubtree(tree.rootNode, [rule], { source: text, facts: new DocumentFacts(tree.rootNode), pythonVersion: DEFAULT_PYTHON_VERSION });
     const own = checked.findings.find((candidate) => candidate.start === finding.start);
     assert.ok(own, 'the rule reports the finding before the analysis settles its scale');
     return own.severity;

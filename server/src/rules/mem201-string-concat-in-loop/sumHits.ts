@@ -3,7 +3,7 @@
 // question a call into WASM), where most `+` are sums of other shapes.
 import { BACKSLASH, CARRIAGE_RETURN, CLOSING_PARENTHESIS, COLON, DIGIT_0, DIGIT_9, DOT, EQUALS, FORM_FEED, HASH, LINE_FEED, OPENING_PARENTHESIS, SEMICOLON, SPACE, TAB } from '../../text/charCodes';
 import { isAsciiWordCharAt } from '../../text/asciiWords';
-import type { HitFilter } from '../../semantics/nameIndex';
+import type { HitFilter } from '../types';
 
 const LAST_ASCII = 127;
 /** Characters before `=` in `==`, `<=`, `!=`, `:=` and augmented assignments (`+=`, `//=`, `>>=`…). */

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from '../../semantics/bindings';
 import type { DocumentFacts } from '../../semantics/facts';
+import { isAssignmentTarget } from '../../semantics/assignmentTargets';
 import { describeBinding, type NameBinding } from '../../semantics/initialValues';
 import { attributeWritesOf, receiverOf, type AttributeWrite } from '../../semantics/instanceAttributes';
 import { alwaysRunsWith, contains, isShortLoop } from '../../semantics/loops';
@@ -23,7 +24,7 @@ type TextKind = 'str' | 'bytes';
  * names and closure cells, 3.11 and later do not; no version does it for a
  * global declared in a function, an attribute or a container item.
  */
-type Home = 'local' | 'cell' | 'nonlocal' | 'global' | 'module' | 'class' | 'attribute';
+export type Home = 'local' | 'cell' | 'nonlocal' | 'global' | 'module' | 'class' | 'attribute';
 
 export interface Accumulator {
   readonly kind: TextKind;
@@ -281,9 +282,7 @@ function attributeReadsIn(loop: Node, target: Node, facts: DocumentFacts): Node[
   return facts.names.spellings(name, loop).flatMap((spelling) => {
     const attribute = spelling.parent;
     if (attribute?.type !== 'attribute' || !attribute.childForFieldName('attribute')?.equals(spelling) || !sameTarget(attribute, target)) return [];
-    const statement = attribute.parent;
-    const isTarget = (statement?.type === 'assignment' || statement?.type === 'augmented_assignment') && statement.childForFieldName('left')?.equals(attribute);
-    return isTarget ? [] : [attribute];
+    return isAssignmentTarget(attribute) ? [] : [attribute];
   });
 }
 

@@ -9,8 +9,8 @@ import type { BindingSite } from '../../semantics/bindings';
 import { chainOf } from '../../semantics/chains';
 import type { DocumentFacts } from '../../semantics/facts';
 import { contains } from '../../semantics/loops';
-import { closestAncestor, descendants, expressionChildren, passedArguments } from '../../semantics/syntax';
-import { assignedName, isField, usesOfName } from '../../semantics/uses';
+import { closestAncestor, descendants, expressionChildren, isField, passedArguments } from '../../semantics/syntax';
+import { assignedName, usesOfName } from '../../semantics/uses';
 import { usageOf } from '../../semantics/valueUses';
 
 /** How many names, returns and consuming calls a value is followed through before giving up. */

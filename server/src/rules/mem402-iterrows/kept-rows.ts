@@ -4,7 +4,7 @@
 // one at a time.
 import type { Node } from 'web-tree-sitter';
 import { callArguments, descendants, expressionChildren, unparenthesized } from '../../semantics/syntax';
-import { isAssignmentTarget } from '../../semantics/valueUses';
+import { isAssignmentTarget } from '../../semantics/assignmentTargets';
 
 const PATTERN_TYPES: ReadonlySet<string> = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
 /** Code in these runs when called, not once per pass. */

@@ -1,11 +1,12 @@
-// `memhints measure` output: a table of the lines that held the most memory, at the
-// peak and at the end (text), or one JSON object.
+// The report of a measured run: a table of the lines that held the most memory, at
+// the peak and at the end (text: `memhints measure` and the editor's output), or one
+// JSON object (`memhints measure --format json`).
 import { dirname } from 'node:path';
 import { bytesWithExact, formatCount, shortBytes } from '../sizes/format';
-import type { AllocationSite, ScriptOutcome } from '../measure/result';
-import { callsElsewhere, shownSites, siteChain, siteCode } from '../measure/sites';
-import type { MeasureRun, ScriptOutput } from '../measure/runTracer';
-import type { OutcomeSummary } from '../measure/outcome';
+import type { AllocationSite, ScriptOutcome } from './result';
+import { callsElsewhere, shownSites, siteChain, siteCode } from './sites';
+import type { MeasureRun, ScriptOutput } from './runTracer';
+import type { OutcomeSummary } from './outcome';
 
 export interface MeasuredLine {
   readonly line: number;

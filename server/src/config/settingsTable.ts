@@ -1,0 +1,169 @@
+// Every setting of memhints in one table: its name in the editor's settings
+// (`memhints.<editor>`), in a pyproject.toml's [tool.memhints] and on the
+// command line of `memhints check`, the kind of value it takes, its default
+// and what it does. The editor's settings (config.ts), pyproject.toml
+// (pyproject.ts) and the command line (cli/args.ts) are read and validated
+// through readSetting; package.json's contributes.configuration is checked
+// against the table by test/config/settingsTable.test.ts.
+import { DEFAULT_MAX_FILE_SIZE } from '../document/limits';
+import type { Severity } from '../rules/types';
+import { DEFAULT_SMALL_BYTES } from '../scale/scale';
+import { DEFAULT_TARGET_VERSION, PYTHON_VERSIONS, type TargetPythonVersion } from '../sizes/pythonVersions';
+import { amount, BOOLEAN, oneOf, PATTERNS, RULE_SELECTORS, SEVERITY_TABLE, shownValue, STRING, wholeBytes, type ValueKind } from './settingKinds';
+
+export interface SettingSpec<T> {
+  /** The key under `memhints.` in the editor's settings (dotted for a nested one: `inlayHints.sizes`); none when the editor has no such setting. */
+  readonly editor?: string;
+  /** The key in [tool.memhints]; none when a pyproject.toml cannot set it. */
+  readonly pyproject?: string;
+  /** The option of `memhints check`, without its dashes; none when the command line has no such option. */
+  readonly flag?: string;
+  readonly kind: ValueKind<T>;
+  readonly default: T;
+  /** What the settings UI shows. */
+  readonly description: string;
+  /** Where VS Code lets it be set, when not everywhere. */
+  readonly scope?: 'machine-overridable';
+  /** Read by the extension itself (the language client, the measure command), not by the language server. */
+  readonly extensionOnly?: true;
+}
+
+function setting<T>(spec: SettingSpec<T>): SettingSpec<T> {
+  return spec;
+}
+
+/** In the order the editor's settings UI lists them. */
+export const SETTINGS = {
+  enable: setting({ editor: 'enable', kind: BOOLEAN, default: true, description: 'Check Python files for code that holds more memory than it needs.' }),
+  select: setting<readonly string[]>({
+    editor: 'select',
+    pyproject: 'select',
+    flag: 'select',
+    kind: RULE_SELECTORS,
+    default: [],
+    description: 'Rule codes or prefixes to enable (e.g. ["MEM1"]). Empty means all rules.',
+  }),
+  ignore: setting<readonly string[]>({
+    editor: 'ignore',
+    pyproject: 'ignore',
+    flag: 'ignore',
+    kind: RULE_SELECTORS,
+    default: [],
+    description: 'Rule codes or prefixes to disable (e.g. ["MEM102"]).',
+  }),
+  inlayHintSizes: setting({
+    editor: 'inlayHints.sizes',
+    kind: BOOLEAN,
+    default: false,
+    description: 'Show the estimated size (CPython, 64-bit) after allocations larger than memhints.sizeThreshold.',
+  }),
+  sizeThreshold: setting({
+    editor: 'sizeThreshold',
+    pyproject: 'size-threshold',
+    kind: wholeBytes(0),
+    default: 1024 * 1024,
+    description: "Bytes an allocation's estimated size must exceed to get an inlay hint (default 1 MiB).",
+  }),
+  reportSmall: setting({
+    editor: 'reportSmall',
+    pyproject: 'report-small',
+    flag: 'report-small',
+    kind: BOOLEAN,
+    default: false,
+    description:
+      'Also report findings of small scale (bounded by literals or a known count, holding less than memhints.smallThreshold), as hints. By default only findings that may hold data at scale are reported: warnings for large data (files, DataFrames, arrays, ranges over 100,000), information where the scale is unknown.',
+  }),
+  smallThreshold: setting({
+    editor: 'smallThreshold',
+    pyproject: 'small-threshold',
+    kind: wholeBytes(0),
+    default: DEFAULT_SMALL_BYTES,
+    description: 'Bytes under which a finding whose count is known is of small scale (default 64 KiB).',
+  }),
+  severity: setting<Readonly<Record<string, Severity>>>({
+    editor: 'severity',
+    pyproject: 'severity',
+    kind: SEVERITY_TABLE,
+    default: {},
+    description: 'Severity per rule code, replacing the rule\'s own (e.g. {"MEM101": "hint"}).',
+  }),
+  pythonVersion: setting<TargetPythonVersion>({
+    editor: 'pythonVersion',
+    pyproject: 'python-version',
+    kind: oneOf(PYTHON_VERSIONS),
+    default: DEFAULT_TARGET_VERSION,
+    description: "The Python version the code targets. A pyproject.toml's [tool.memhints] python-version, or its [project] requires-python, takes precedence.",
+  }),
+  pythonPath: setting({
+    editor: 'pythonPath',
+    kind: STRING,
+    default: '',
+    scope: 'machine-overridable',
+    extensionOnly: true,
+    description: 'The Python interpreter that "memhints: Measure memory of this file" runs the file with, when the Python extension has none selected. Empty means python3.',
+  }),
+  measureTimeout: setting({
+    editor: 'measure.timeout',
+    kind: amount('seconds'),
+    default: 600,
+    extensionOnly: true,
+    description: 'Seconds "memhints: Measure memory of this file" lets the file run before stopping it (0: no limit).',
+  }),
+  measureMemoryLimit: setting({
+    editor: 'measure.memoryLimit',
+    kind: amount('MiB'),
+    default: 0,
+    extensionOnly: true,
+    description: 'MiB of address space the Python process measuring a file may take (interpreter and tracer included); past it the script stops with a MemoryError. 0: no limit.',
+  }),
+  maxFileSize: setting({
+    editor: 'maxFileSize',
+    flag: 'max-file-size',
+    kind: wholeBytes(1),
+    default: DEFAULT_MAX_FILE_SIZE,
+    description: 'Files larger than this many bytes (2 MiB by default) are not checked; they get one information diagnostic saying so.',
+  }),
+  traceServer: setting({
+    editor: 'trace.server',
+    kind: oneOf(['off', 'messages', 'verbose']),
+    default: 'off',
+    extensionOnly: true,
+    description: 'Traces the communication between VS Code and the memhints language server.',
+  }),
+  exclude: setting<readonly string[]>({
+    pyproject: 'exclude',
+    flag: 'exclude',
+    kind: PATTERNS,
+    default: [],
+    description: 'Gitignore-style patterns of files `memhints check` leaves out, on top of the defaults; in a pyproject.toml, relative to its folder.',
+  }),
+} as const;
+
+export type SettingName = keyof typeof SETTINGS;
+
+/** The defaults of the settings `specs` names, by field. */
+export function defaultsOf<T>(specs: { readonly [K in keyof T]: SettingSpec<T[K]> }): T {
+  const defaults: Partial<T> = {};
+  for (const field of Object.keys(specs) as (keyof T)[]) defaults[field] = specs[field].default;
+  return defaults as T;
+}
+
+/** Hears of a problem with the value at `path` (the setting's key, then the entry of a table). */
+export type ProblemReport = (path: readonly string[], problem: string) => void;
+
+/**
+ * A setting's value, read and validated: undefined when it is not valid, after
+ * reporting why (`must be …, not …`, or a doubt such as a code that names no
+ * rule). `path` is where the value was found, for the report.
+ */
+export function readSetting<T>(spec: SettingSpec<T>, path: readonly string[], value: unknown, report: ProblemReport): T | undefined {
+  const read = spec.kind.read(value, (entry, problem) => report([...path, entry], problem));
+  if (read === undefined) {
+    report(path, `must be ${spec.kind.expected}, not ${shownValue(value)}`);
+    return undefined;
+  }
+  const doubt = spec.kind.doubt?.(read);
+  if (doubt === undefined) return read;
+  report(path, doubt);
+  return undefined;
+}

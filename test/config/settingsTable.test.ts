@@ -1,0 +1,85 @@
+// One table describes every setting (config/settingsTable.ts): package.json
+// declares what it says, and the editor's settings, pyproject.toml and the
+// command line each take its values and refuse others in the same words.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseCommandLine } from '../../server/src/cli/args';
+import { CHECK_HELP } from '../../server/src/cli/help';
+import { DEFAULT_SETTINGS, validateSettings } from '../../server/src/config/config';
+import { readPyproject } from '../../server/src/config/pyproject';
+import { SETTINGS, type SettingSpec } from '../../server/src/config/settingsTable';
+import { REPO_ROOT } from '../support/paths';
+
+const SPECS = Object.entries(SETTINGS) as [string, SettingSpec<unknown>][];
+
+interface Declared {
+  readonly default: unknown;
+  readonly description: string;
+  readonly scope?: string;
+  readonly [schema: string]: unknown;
+}
+
+function declaredSettings(): Record<string, Declared> {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, Declared> } } };
+  return manifest.contributes.configuration.properties;
+}
+
+test('package.json declares exactly the editor settings of the table: type, allowed values, default, description, scope', () => {
+  const declared = declaredSettings();
+  const editorSpecs = SPECS.filter(([, spec]) => spec.editor !== undefined);
+  assert.deepEqual(Object.keys(declared), editorSpecs.map(([, spec]) => `memhints.${spec.editor}`));
+  for (const [name, spec] of editorSpecs) {
+    const { default: declaredDefault, description, scope, ...schema } = declared[`memhints.${spec.editor}`]!;
+    assert.deepEqual(schema, spec.kind.schema, name);
+    assert.deepEqual(declaredDefault, spec.default, name);
+    assert.equal(description, spec.description, name);
+    assert.equal(scope, spec.scope, name);
+  }
+});
+
+test('each reader takes the table\'s defaults as valid values', () => {
+  for (const [name, spec] of SPECS) {
+    if (spec.editor && !spec.extensionOnly) {
+      const path = spec.editor.split('.');
+      const raw = path.reduceRight<unknown>((value, key) => ({ [key]: value }), spec.default);
+      assert.deepEqual(validateSettings(raw).problems, [], name);
+      assert.deepEqual(validateSettings(raw).value[name as keyof typeof DEFAULT_SETTINGS], spec.default, name);
+    }
+    if (spec.pyproject) {
+      const read = readPyproject(`[tool.memhints]\n${spec.pyproject} = ${JSON.stringify(spec.default)}\n`);
+      assert.deepEqual(read.problems, [], name);
+      assert.deepEqual(Object.values(read.config), [spec.default], name);
+    }
+  }
+});
+
+test('every option the table names is one `memhints check` takes and its help describes', () => {
+  for (const [name, spec] of SPECS) {
+    if (!spec.flag) continue;
+    assert.match(CHECK_HELP, new RegExp(`--${spec.flag}\\b`), name);
+    const value = spec.kind.schema['type'] === 'boolean' ? [] : [String(spec.default) || 'MEM1'];
+    assert.equal(parseCommandLine(['check', `--${spec.flag}`, ...value, 'x.py']).kind, 'check', name);
+  }
+});
+
+test('a bad value is refused in the same words wherever it is given', () => {
+  const editor = validateSettings({ sizeThreshold: 1.5, maxFileSize: 0, pythonVersion: '2.7' }).problems;
+  const pyproject = readPyproject('[tool.memhints]\nsize-threshold = 1.5\npython-version = "2.7"\n').problems.map((problem) => problem.problem);
+  assert.deepEqual(editor, [
+    'memhints.sizeThreshold must be a whole number of bytes, 0 or more, not 1.5',
+    'memhints.pythonVersion must be one of "3.8", "3.9", "3.10", "3.11", "3.12", "3.13" (a string), not "2.7"',
+    'memhints.maxFileSize must be a whole number of bytes, at least 1, not 0',
+  ]);
+  assert.deepEqual(pyproject, editor.filter((problem) => !problem.includes('maxFileSize')).map((problem) => problem.replace(/^memhints\.\w+ /, '')));
+  assert.throws(() => parseCommandLine(['check', '--max-file-size', '0']), { message: '--max-file-size must be a whole number of bytes, at least 1, not "0"' });
+});
+
+test('codes that name no rule are refused by the editor and pyproject.toml alike', () => {
+  assert.deepEqual(validateSettings({ select: ['MEM999'], severity: { MEM999: 'hint', MEM101: 'hint' } }).problems, [
+    'memhints.select "MEM999" matches no rule',
+    'memhints.severity.MEM999 is not a rule code',
+  ]);
+  assert.deepEqual(validateSettings({ severity: { MEM999: 'hint', MEM101: 'hint' } }).value.severity, { MEM101: 'hint' });
+});
