@@ -21,7 +21,9 @@ const SKIPPED_DIRECTORIES = new Set(['site-packages', 'test', 'tests', '__pycach
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function stdlibDirectory(): string {
-  return execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+  return execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 /** The stdlib's *.py files that are valid UTF-8, in path order; `limit` keeps the first few (for --quick). */

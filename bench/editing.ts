@@ -31,7 +31,13 @@ export function* keystrokes(text: string, count: number, seed = 7): Generator<Te
   }
 }
 
-export async function editingLatency(repoRoot: string, text: string, edits: number, ruff: Workspace, ruffRuns: number): Promise<EditingResult> {
+export async function editingLatency(
+  repoRoot: string,
+  text: string,
+  edits: number,
+  ruff: Workspace,
+  ruffRuns: number,
+): Promise<EditingResult> {
   const client = await BenchClient.start(repoRoot);
   try {
     const uri = 'file:///bench/generated.py';

@@ -13,8 +13,34 @@ function seeded(seed: number): Random {
   return () => uniformFloat64(generator);
 }
 
-const NOUNS = ['order', 'sample', 'reading', 'record', 'event', 'price', 'user', 'batch', 'frame', 'token', 'metric', 'row'];
-const VERBS = ['load', 'parse', 'summarise', 'clean', 'merge', 'score', 'filter', 'group', 'export', 'scale', 'count', 'index'];
+const NOUNS = [
+  'order',
+  'sample',
+  'reading',
+  'record',
+  'event',
+  'price',
+  'user',
+  'batch',
+  'frame',
+  'token',
+  'metric',
+  'row',
+];
+const VERBS = [
+  'load',
+  'parse',
+  'summarise',
+  'clean',
+  'merge',
+  'score',
+  'filter',
+  'group',
+  'export',
+  'scale',
+  'count',
+  'index',
+];
 
 interface Names {
   readonly fn: string;
@@ -107,13 +133,45 @@ const PLAIN: readonly Unit[] = [
 /** Code that memhints flags. */
 const FLAGGED: readonly Unit[] = [
   ({ fn, noun }) => [`def ${fn}(${noun}s):`, `    return sum([${noun}.size * 2 for ${noun} in ${noun}s])`],
-  ({ fn, n }) => [`def ${fn}(limit=${n}):`, '    total = 0', '    for i in list(range(limit)):', '        total += i * i', '    return total'],
-  ({ fn, noun }) => [`def ${fn}(${noun}s):`, '    text = ""', `    for ${noun} in ${noun}s:`, `        text += f"{${noun}}\\n"`, '    return text'],
-  ({ fn }) => [`def ${fn}(path):`, '    with open(path) as handle:', '        for line in handle.readlines():', '            yield line.rstrip()'],
-  ({ fn, noun }) => [`def ${fn}(chunks):`, '    out = np.empty(0)', '    for chunk in chunks:', `        out = np.append(out, chunk["${noun}"])`, '    return out'],
+  ({ fn, n }) => [
+    `def ${fn}(limit=${n}):`,
+    '    total = 0',
+    '    for i in list(range(limit)):',
+    '        total += i * i',
+    '    return total',
+  ],
+  ({ fn, noun }) => [
+    `def ${fn}(${noun}s):`,
+    '    text = ""',
+    `    for ${noun} in ${noun}s:`,
+    `        text += f"{${noun}}\\n"`,
+    '    return text',
+  ],
+  ({ fn }) => [
+    `def ${fn}(path):`,
+    '    with open(path) as handle:',
+    '        for line in handle.readlines():',
+    '            yield line.rstrip()',
+  ],
+  ({ fn, noun }) => [
+    `def ${fn}(chunks):`,
+    '    out = np.empty(0)',
+    '    for chunk in chunks:',
+    `        out = np.append(out, chunk["${noun}"])`,
+    '    return out',
+  ],
   ({ fn, noun }) => [`def ${fn}(${noun}s):`, `    return len([${noun} for ${noun} in ${noun}s if ${noun}.active])`],
-  ({ cls }) => [`class ${cls}Cache:`, '    @functools.lru_cache(maxsize=256)', '    def lookup(self, key):', '        return key.upper()'],
-  ({ fn, noun }) => [`def ${fn}(table):`, `    for key in list(table.keys()):`, `        print(key, table[key].${noun})`],
+  ({ cls }) => [
+    `class ${cls}Cache:`,
+    '    @functools.lru_cache(maxsize=256)',
+    '    def lookup(self, key):',
+    '        return key.upper()',
+  ],
+  ({ fn, noun }) => [
+    `def ${fn}(table):`,
+    `    for key in list(table.keys()):`,
+    `        print(key, table[key].${noun})`,
+  ],
 ];
 
 const HEADER = [
@@ -137,7 +195,12 @@ export function generatedModule(lines: number, seed = 20240611): string {
   const out = [...HEADER];
   for (let unit = 0; ; unit++) {
     const noun = pick(NOUNS);
-    const names: Names = { fn: `${pick(VERBS)}_${noun}s_${unit}`, cls: `${capitalised(noun)}Store${unit}`, noun, n: 10 + Math.floor(random() * 990) };
+    const names: Names = {
+      fn: `${pick(VERBS)}_${noun}s_${unit}`,
+      cls: `${capitalised(noun)}Store${unit}`,
+      noun,
+      n: 10 + Math.floor(random() * 990),
+    };
     const body = (random() < 0.25 ? pick(FLAGGED) : pick(PLAIN))(names);
     // Two blank lines between top-level units, as PEP 8 asks.
     if (out.length + 2 + body.length > lines) break;

@@ -26,7 +26,12 @@ export interface KeystrokeParts {
   readonly collections: { readonly count: number; readonly p50PauseMs: number; readonly maxPauseMs: number };
 }
 
-export async function keystrokeParts(parser: Parser, text: string, edits: number, slowMs: number): Promise<KeystrokeParts> {
+export async function keystrokeParts(
+  parser: Parser,
+  text: string,
+  edits: number,
+  slowMs: number,
+): Promise<KeystrokeParts> {
   const documents = new OpenDocuments(parser);
   const linter = new Linter((uri, error) => {
     throw new Error(`analysing ${uri} failed: ${String(error)}`);
@@ -64,7 +69,11 @@ export async function keystrokeParts(parser: Parser, text: string, edits: number
       slowMs,
       fullParseMs,
       regions,
-      collections: { count: pauses.length, p50PauseMs: pauses.length ? percentile(pauses, 50) : 0, maxPauseMs: Math.max(0, ...pauses) },
+      collections: {
+        count: pauses.length,
+        p50PauseMs: pauses.length ? percentile(pauses, 50) : 0,
+        maxPauseMs: Math.max(0, ...pauses),
+      },
     };
   } finally {
     documents.closed(uri);

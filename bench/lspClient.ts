@@ -24,7 +24,10 @@ import { STATS_REQUEST } from '../server/src/features/stats';
 const WAIT_LIMIT_MS = 30_000;
 
 export class BenchClient {
-  private readonly waiting = new Map<string, { version: number | undefined; resolve: (params: PublishDiagnosticsParams) => void }>();
+  private readonly waiting = new Map<
+    string,
+    { version: number | undefined; resolve: (params: PublishDiagnosticsParams) => void }
+  >();
   private stderr = '';
 
   private constructor(
@@ -43,10 +46,20 @@ export class BenchClient {
   }
 
   static async start(repoRoot: string): Promise<BenchClient> {
-    const child = spawn(process.execPath, ['--expose-gc', join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const client = new BenchClient(child, createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)));
+    const child = spawn(process.execPath, ['--expose-gc', join(repoRoot, 'dist', 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const client = new BenchClient(
+      child,
+      createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)),
+    );
     // No workspace/configuration support: the server lints at once with its defaults (all rules).
-    await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {} });
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: {},
+    });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
@@ -57,13 +70,22 @@ export class BenchClient {
 
   didOpen(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
     const published = this.diagnostics(uri, version);
-    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version, text } });
+    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version, text },
+    });
     return published;
   }
 
-  didChange(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
+  didChange(
+    uri: string,
+    version: number,
+    contentChanges: TextDocumentContentChangeEvent[],
+  ): Promise<PublishDiagnosticsParams> {
     const published = this.diagnostics(uri, version);
-    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges,
+    });
     return published;
   }
 
@@ -89,7 +111,13 @@ export class BenchClient {
 
   private diagnostics(uri: string, version: number | undefined): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${WAIT_LIMIT_MS} ms; server log:\n${this.stderr}`)), WAIT_LIMIT_MS);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`no diagnostics for ${uri} v${version} within ${WAIT_LIMIT_MS} ms; server log:\n${this.stderr}`),
+          ),
+        WAIT_LIMIT_MS,
+      );
       this.waiting.set(uri, {
         version,
         resolve: (params) => {

@@ -93,9 +93,13 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   const parser = await pythonParser();
   const print = (line = '') => void process.stdout.write(`${line}\n`);
   const parserPins = parserVersions(REPO_ROOT);
-  print(`memhints bench${scale === QUICK ? ' (quick)' : ''}: node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`);
+  print(
+    `memhints bench${scale === QUICK ? ' (quick)' : ''}: node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`,
+  );
   print(`  parser: web-tree-sitter ${parserPins.webTreeSitter}, tree-sitter-python ${parserPins.pythonGrammar}`);
-  print(`  corpus A: ${stdlib.name}: ${stdlib.files.length} files, ${stdlib.lines.toLocaleString('en-US')} lines (no tests, no site-packages, UTF-8 only)`);
+  print(
+    `  corpus A: ${stdlib.name}: ${stdlib.files.length} files, ${stdlib.lines.toLocaleString('en-US')} lines (no tests, no site-packages, UTF-8 only)`,
+  );
   print(`  corpus B: generated module, ${generated.lines.toLocaleString('en-US')} lines`);
 
   log('(a) parse floor and (b) analysis in one thread, file by file in alternation');
@@ -110,7 +114,10 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   const ruffStdlib = ruffThroughput(ruff, stdlib, scale.corpusRuns);
   const ruffGenerated = ruffThroughput(ruff, generated, scale.fileRuns);
   log('(c) flake8, with memhints and the parse timed right before and after it');
-  const aroundFlake8 = { stdlib: aroundPeer(parser, stdlib, () => flake8Throughput(stdlib)), generated: aroundPeer(parser, generated, () => flake8Throughput(generated)) };
+  const aroundFlake8 = {
+    stdlib: aroundPeer(parser, stdlib, () => flake8Throughput(stdlib)),
+    generated: aroundPeer(parser, generated, () => flake8Throughput(generated)),
+  };
   const flake8 = { stdlib: aroundFlake8.stdlib.peer, generated: aroundFlake8.generated.peer };
   log(`(d) keystroke latency over LSP (${scale.keystrokes} edits)`);
   const editing = await editingLatency(REPO_ROOT, generated.files[0]!.text, scale.keystrokes, ruff, scale.ruffRuns);
@@ -123,9 +130,15 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   const ratios = {
     singleToFloor: { stdlib: singleStdlib.ratioToFloor, generated: singleGenerated.ratioToFloor },
     poolToSingle: pool.ratioToOneThread,
-    singleToRuff: { stdlib: single.stdlib / ruffStdlib.linesPerSecond, generated: single.generated / ruffGenerated.linesPerSecond },
+    singleToRuff: {
+      stdlib: single.stdlib / ruffStdlib.linesPerSecond,
+      generated: single.generated / ruffGenerated.linesPerSecond,
+    },
     poolToRuff: pool.linesPerSecond / ruffStdlib.linesPerSecond,
-    singleToFlake8: { stdlib: versus(aroundFlake8.stdlib.oneThreadMs, flake8.stdlib), generated: versus(aroundFlake8.generated.oneThreadMs, flake8.generated) },
+    singleToFlake8: {
+      stdlib: versus(aroundFlake8.stdlib.oneThreadMs, flake8.stdlib),
+      generated: versus(aroundFlake8.generated.oneThreadMs, flake8.generated),
+    },
     /** One thread's ratio to flake8 and the pool's to one thread, each measured on one machine state. */
     poolToFlake8: times(versus(aroundFlake8.stdlib.oneThreadMs, flake8.stdlib), pool.ratioToOneThread),
     /** What the 15× target asks of one thread on this machine: the parse alone is only so many times faster than flake8. */
@@ -137,43 +150,93 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   const row = (name: string, a: string, b = '') => print(`${name.padEnd(35)}${a.padEnd(25)}${b}`);
   row('(a) parse floor (tree-sitter)', rate(floor.stdlib), rate(floor.generated));
   row('(b) memhints, one thread', rate(single.stdlib), rate(single.generated));
-  row('      ratio to floor (interleaved)', fineRatio(ratios.singleToFloor.stdlib), fineRatio(ratios.singleToFloor.generated));
+  row(
+    '      ratio to floor (interleaved)',
+    fineRatio(ratios.singleToFloor.stdlib),
+    fineRatio(ratios.singleToFloor.generated),
+  );
   row(`    memhints, pool of ${pool.workers} workers`, rate(pool.linesPerSecond));
   row('      to one thread (interleaved)', ratio(ratios.poolToSingle));
-  row(`(c) Ruff ${ruffVersion()} (WASM, in process)`, rate(ruffStdlib.linesPerSecond), rate(ruffGenerated.linesPerSecond));
+  row(
+    `(c) Ruff ${ruffVersion()} (WASM, in process)`,
+    rate(ruffStdlib.linesPerSecond),
+    rate(ruffGenerated.linesPerSecond),
+  );
   row('      memhints one thread / Ruff', ratio(ratios.singleToRuff.stdlib), ratio(ratios.singleToRuff.generated));
   row('      memhints pool / Ruff', ratio(ratios.poolToRuff));
   if (flake8.stdlib.skipped) row('    flake8 --select=C4 -j 1', flake8.stdlib.note);
   else {
-    row(`    flake8 ${flake8.stdlib.version} --select=C4 -j 1`, rate(flake8.stdlib.linesPerSecond), flake8.generated.skipped ? flake8.generated.note : rate(flake8.generated.linesPerSecond));
-    row('      memhints one thread / flake8', ratio(ratios.singleToFlake8.stdlib!), ratios.singleToFlake8.generated === undefined ? '' : ratio(ratios.singleToFlake8.generated));
+    row(
+      `    flake8 ${flake8.stdlib.version} --select=C4 -j 1`,
+      rate(flake8.stdlib.linesPerSecond),
+      flake8.generated.skipped ? flake8.generated.note : rate(flake8.generated.linesPerSecond),
+    );
+    row(
+      '      memhints one thread / flake8',
+      ratio(ratios.singleToFlake8.stdlib!),
+      ratios.singleToFlake8.generated === undefined ? '' : ratio(ratios.singleToFlake8.generated),
+    );
     row(`      memhints pool of ${pool.workers} / flake8`, ratio(ratios.poolToFlake8!));
     row('      the parse alone / flake8', ratio(ratios.floorToFlake8!));
   }
-  print(`    findings on corpus A: memhints ${singleStdlib.findings}, Ruff ${ruffStdlib.findings}${flake8.stdlib.skipped ? '' : `, flake8 ${flake8.stdlib.findings}`}`);
+  print(
+    `    findings on corpus A: memhints ${singleStdlib.findings}, Ruff ${ruffStdlib.findings}${flake8.stdlib.skipped ? '' : `, flake8 ${flake8.stdlib.findings}`}`,
+  );
   print();
-  print(`(d) LSP over stdio, ${generated.lines.toLocaleString('en-US')}-line file: first diagnostics after didOpen ${ms(editing.firstDiagnosticsMs)}`);
-  print(`    keystroke → publishDiagnostics over ${editing.keystrokes} edits: p50 ${ms(editing.p50Ms)}, p99 ${ms(editing.p99Ms)}, max ${ms(editing.maxMs)}`);
+  print(
+    `(d) LSP over stdio, ${generated.lines.toLocaleString('en-US')}-line file: first diagnostics after didOpen ${ms(editing.firstDiagnosticsMs)}`,
+  );
+  print(
+    `    keystroke → publishDiagnostics over ${editing.keystrokes} edits: p50 ${ms(editing.p50Ms)}, p99 ${ms(editing.p99Ms)}, max ${ms(editing.maxMs)}`,
+  );
   print(`    Ruff (WASM) check of the same file: p50 ${ms(editing.ruffCheckP50Ms)}`);
-  print(`    in process, the same edits: incremental reparse p50 ${ms(parts.reparse.p50Ms)}, p99 ${ms(parts.reparse.p99Ms)}; analysis p50 ${ms(parts.analysis.p50Ms)}, p99 ${ms(parts.analysis.p99Ms)}`);
-  print(`    reparses alone over ${KEYSTROKE_P99_GOAL_MS} ms: ${parts.slowReparses} of ${parts.keystrokes}; a whole parse of the file: ${ms(parts.fullParseMs)}; the file is parsed in ${parts.regions} regions`);
-  print(`    garbage collections during them: ${parts.collections.count}, pauses p50 ${ms(parts.collections.p50PauseMs)}, max ${ms(parts.collections.maxPauseMs)}`);
+  print(
+    `    in process, the same edits: incremental reparse p50 ${ms(parts.reparse.p50Ms)}, p99 ${ms(parts.reparse.p99Ms)}; analysis p50 ${ms(parts.analysis.p50Ms)}, p99 ${ms(parts.analysis.p99Ms)}`,
+  );
+  print(
+    `    reparses alone over ${KEYSTROKE_P99_GOAL_MS} ms: ${parts.slowReparses} of ${parts.keystrokes}; a whole parse of the file: ${ms(parts.fullParseMs)}; the file is parsed in ${parts.regions} regions`,
+  );
+  print(
+    `    garbage collections during them: ${parts.collections.count}, pauses p50 ${ms(parts.collections.p50PauseMs)}, max ${ms(parts.collections.maxPauseMs)}`,
+  );
   print();
-  const whenRead = scale.memoryIdleMs > 0 ? `once the server has been idle ${(scale.memoryIdleMs / 1000).toFixed(0)} s and its RSS has settled` : 'at once';
-  print(`(e) server memory, each read ${whenRead}: after opening ${memory.openedFiles} files RSS ${mb(memory.afterOpening.rssBytes)}, WASM ${mb(memory.afterOpening.wasmBytes)}, JS heap ${mb(memory.afterOpening.heapUsedBytes)}, ${memory.afterOpening.openTrees} trees`);
-  print(`    after ${memory.edits} edits: RSS ${mb(memory.afterEditing.rssBytes)}, WASM ${mb(memory.afterEditing.wasmBytes)}, JS heap ${mb(memory.afterEditing.heapUsedBytes)}, ${memory.afterEditing.openTrees} trees`);
+  const whenRead =
+    scale.memoryIdleMs > 0
+      ? `once the server has been idle ${(scale.memoryIdleMs / 1000).toFixed(0)} s and its RSS has settled`
+      : 'at once';
+  print(
+    `(e) server memory, each read ${whenRead}: after opening ${memory.openedFiles} files RSS ${mb(memory.afterOpening.rssBytes)}, WASM ${mb(memory.afterOpening.wasmBytes)}, JS heap ${mb(memory.afterOpening.heapUsedBytes)}, ${memory.afterOpening.openTrees} trees`,
+  );
+  print(
+    `    after ${memory.edits} edits: RSS ${mb(memory.afterEditing.rssBytes)}, WASM ${mb(memory.afterEditing.wasmBytes)}, JS heap ${mb(memory.afterEditing.heapUsedBytes)}, ${memory.afterEditing.openTrees} trees`,
+  );
   print(`    growth: RSS ${memory.rssGrowthPercent.toFixed(1)}%, WASM ${memory.wasmGrowthPercent.toFixed(1)}%`);
-  print(`    from ${Math.floor(memory.edits / 2)} to ${memory.edits} edits: RSS ${memory.secondHalfRssGrowthPercent.toFixed(1)}%, WASM ${memory.secondHalfWasmGrowthPercent.toFixed(1)}% (JS heap ${mb(memory.halfway.heapUsedBytes)} → ${mb(memory.afterEditing.heapUsedBytes)}; a leak keeps growing here)`);
+  print(
+    `    from ${Math.floor(memory.edits / 2)} to ${memory.edits} edits: RSS ${memory.secondHalfRssGrowthPercent.toFixed(1)}%, WASM ${memory.secondHalfWasmGrowthPercent.toFixed(1)}% (JS heap ${mb(memory.halfway.heapUsedBytes)} → ${mb(memory.afterEditing.heapUsedBytes)}; a leak keeps growing here)`,
+  );
 
   const targets: [Target, string][] = [];
   const add = (target: Target, shown: string) => targets.push([target, shown]);
-  add(atLeast('(b) one thread vs parse floor, corpus A', ratios.singleToFloor.stdlib, 0.8), fineRatio(ratios.singleToFloor.stdlib));
-  add(atLeast('(b) one thread vs parse floor, corpus B', ratios.singleToFloor.generated, 0.8), fineRatio(ratios.singleToFloor.generated));
+  add(
+    atLeast('(b) one thread vs parse floor, corpus A', ratios.singleToFloor.stdlib, 0.8),
+    fineRatio(ratios.singleToFloor.stdlib),
+  );
+  add(
+    atLeast('(b) one thread vs parse floor, corpus B', ratios.singleToFloor.generated, 0.8),
+    fineRatio(ratios.singleToFloor.generated),
+  );
   add(atLeast('(b) pool vs one thread', ratios.poolToSingle, 1.6), ratio(ratios.poolToSingle));
-  if (ratios.singleToFlake8.stdlib !== undefined) add(atLeast('(b) one thread vs flake8-comprehensions, corpus A', ratios.singleToFlake8.stdlib, 15), ratio(ratios.singleToFlake8.stdlib));
+  if (ratios.singleToFlake8.stdlib !== undefined)
+    add(
+      atLeast('(b) one thread vs flake8-comprehensions, corpus A', ratios.singleToFlake8.stdlib, 15),
+      ratio(ratios.singleToFlake8.stdlib),
+    );
   else print(`\n(c) flake8: ${flake8.stdlib.skipped ? flake8.stdlib.note : ''}`);
   add(below('(d) keystroke p99', editing.p99Ms, KEYSTROKE_P99_GOAL_MS, ' ms'), ms(editing.p99Ms));
-  add(below('(d) keystroke p50 vs Ruff-WASM check p50', editing.p50Ms / editing.ruffCheckP50Ms, 1, '×'), `${ms(editing.p50Ms)} vs ${ms(editing.ruffCheckP50Ms)}`);
+  add(
+    below('(d) keystroke p50 vs Ruff-WASM check p50', editing.p50Ms / editing.ruffCheckP50Ms, 1, '×'),
+    `${ms(editing.p50Ms)} vs ${ms(editing.ruffCheckP50Ms)}`,
+  );
   add(below('(e) RSS growth', memory.rssGrowthPercent, 5, '%'), `${memory.rssGrowthPercent.toFixed(1)}%`);
   print();
   for (const [target, shown] of targets) print(targetLine(target, shown));
@@ -182,11 +245,23 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
     date: new Date().toISOString(),
     machine: { node: process.version, cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown' },
     parser: parserPins,
-    corpora: { stdlib: { name: stdlib.name, files: stdlib.files.length, lines: stdlib.lines }, generated: { files: 1, lines: generated.lines } },
+    corpora: {
+      stdlib: { name: stdlib.name, files: stdlib.files.length, lines: stdlib.lines },
+      generated: { files: 1, lines: generated.lines },
+    },
     floor,
-    analysis: { singleThread: single, pool: { stdlib: pool.linesPerSecond, workers: pool.workers }, findings: { stdlib: singleStdlib.findings, generated: singleGenerated.findings } },
+    analysis: {
+      singleThread: single,
+      pool: { stdlib: pool.linesPerSecond, workers: pool.workers },
+      findings: { stdlib: singleStdlib.findings, generated: singleGenerated.findings },
+    },
     peers: {
-      ruffWasm: { version: ruffVersion(), select: ['C4', 'PERF', 'FURB', 'B019'], stdlib: ruffStdlib.linesPerSecond, generated: ruffGenerated.linesPerSecond },
+      ruffWasm: {
+        version: ruffVersion(),
+        select: ['C4', 'PERF', 'FURB', 'B019'],
+        stdlib: ruffStdlib.linesPerSecond,
+        generated: ruffGenerated.linesPerSecond,
+      },
       flake8,
     },
     ratios,

@@ -43,15 +43,25 @@ const LONGEST_WATCH_MS = 60_000;
 /** A fall smaller than this fraction of the RSS counts as none. */
 const NO_FALL = 0.005;
 
-export async function memoryGrowth(repoRoot: string, corpus: Corpus, files: number, edits: number, idleMs: number): Promise<MemoryResult> {
+export async function memoryGrowth(
+  repoRoot: string,
+  corpus: Corpus,
+  files: number,
+  edits: number,
+  idleMs: number,
+): Promise<MemoryResult> {
   const client = await BenchClient.start(repoRoot);
   try {
-    const opened = corpus.files.slice(0, files).map((file, index) => ({ uri: `file:///bench/open/${index}.py`, text: file.text, version: 1 }));
+    const opened = corpus.files
+      .slice(0, files)
+      .map((file, index) => ({ uri: `file:///bench/open/${index}.py`, text: file.text, version: 1 }));
     for (const document of opened) await client.didOpen(document.uri, document.text);
     const afterOpening = await snapshot(client, idleMs);
 
     // Round-robin over the open files, each getting its own alternating insert/delete keystrokes.
-    const changes = opened.map((document, index) => keystrokes(document.text, Math.ceil(edits / opened.length) + 1, index + 1));
+    const changes = opened.map((document, index) =>
+      keystrokes(document.text, Math.ceil(edits / opened.length) + 1, index + 1),
+    );
     let halfway: MemorySnapshot | undefined;
     for (let done = 0; done < edits; done++) {
       if (done === Math.floor(edits / 2)) halfway = await snapshot(client, idleMs);
@@ -95,7 +105,12 @@ async function snapshot(client: BenchClient, idleMs: number): Promise<MemorySnap
 
 async function readMemory(client: BenchClient): Promise<MemorySnapshot> {
   const stats: ServerStats = await client.stats();
-  return { rssBytes: client.rssBytes(), heapUsedBytes: stats.memory.heapUsed, wasmBytes: stats.memory.external, openTrees: stats.openTrees };
+  return {
+    rssBytes: client.rssBytes(),
+    heapUsedBytes: stats.memory.heapUsed,
+    wasmBytes: stats.memory.external,
+    openTrees: stats.openTrees,
+  };
 }
 
 function sleep(ms: number): Promise<void> {

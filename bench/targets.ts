@@ -8,8 +8,18 @@ export interface Target {
   readonly pass: boolean;
 }
 
-export const atLeast = (name: string, value: number, goal: number, unit = '×'): Target => ({ name, value, goal: `≥ ${goal}${unit}`, pass: value >= goal });
-export const below = (name: string, value: number, goal: number, unit: string): Target => ({ name, value, goal: `< ${goal}${unit}`, pass: value < goal });
+export const atLeast = (name: string, value: number, goal: number, unit = '×'): Target => ({
+  name,
+  value,
+  goal: `≥ ${goal}${unit}`,
+  pass: value >= goal,
+});
+export const below = (name: string, value: number, goal: number, unit: string): Target => ({
+  name,
+  value,
+  goal: `< ${goal}${unit}`,
+  pass: value < goal,
+});
 
 export function targetLine(target: Target, shown: string): string {
   return `${target.pass ? 'PASS' : 'MISS'}  ${target.name}: ${shown} (target ${target.goal})`;

@@ -138,7 +138,8 @@ export async function analysisInPool(parser: Parser, corpus: Corpus, repetition:
   const pool = new WorkerPool<readonly string[], number>(join(__dirname, 'analysisWorker.js'), workers);
   try {
     const batches = batched(corpus, 2_000);
-    const inPool = async () => (await Promise.all(batches.map((batch) => pool.run(batch)))).reduce((sum, n) => sum + n, 0);
+    const inPool = async () =>
+      (await Promise.all(batches.map((batch) => pool.run(batch)))).reduce((sum, n) => sum + n, 0);
     const inThisThread = () => checkCorpus(parser, corpus);
     // The first run loads the grammar in every worker and warms them up.
     const findings = await inPool();
@@ -158,7 +159,12 @@ export async function analysisInPool(parser: Parser, corpus: Corpus, repetition:
       poolMs.push(pooled);
       ratios.push(oneThread / pooled);
     }
-    return { linesPerSecond: linesPerSecond(corpus.lines, percentile(poolMs, 50)), workers, findings, ratioToOneThread: percentile(ratios, 50) };
+    return {
+      linesPerSecond: linesPerSecond(corpus.lines, percentile(poolMs, 50)),
+      workers,
+      findings,
+      ratioToOneThread: percentile(ratios, 50),
+    };
   } finally {
     await pool.close();
   }

@@ -47,11 +47,24 @@ const common = {
   logLevel: 'warning',
 };
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') }),
+  esbuild.build({
+    ...common,
+    entryPoints: [join(root, 'client/src/extension.ts')],
+    outfile: join(root, 'dist/extension.js'),
+    external: ['vscode'],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: [join(root, 'server/src/server.ts')],
+    outfile: join(root, 'dist/server.js'),
+  }),
   esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'dist/cli.js') }),
   // Started by dist/cli.js as a worker thread (`memhints check --jobs N`), so it sits beside it.
-  esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli/checkWorker.ts')], outfile: join(root, 'dist/checkWorker.js') }),
+  esbuild.build({
+    ...common,
+    entryPoints: [join(root, 'server/src/cli/checkWorker.ts')],
+    outfile: join(root, 'dist/checkWorker.js'),
+  }),
 ]);
 
 // The tracer that `memhints measure` and the editor's measure command run under python3; beside the bundles that start it.

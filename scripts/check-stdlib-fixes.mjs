@@ -83,8 +83,11 @@ try {
 }
 
 function pythonStdlib() {
-  const result = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' });
-  if (result.status !== 0) fail(`python3 could not tell where its standard library is: ${result.stderr || result.error}`);
+  const result = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0)
+    fail(`python3 could not tell where its standard library is: ${result.stderr || result.error}`);
   return result.stdout.trim();
 }
 
@@ -112,18 +115,41 @@ function pythonFiles(directory, base = directory) {
 }
 
 function snapshot(directory, files) {
-  return new Map(files.map((file) => [file, createHash('sha256').update(readFileSync(join(directory, file))).digest('hex')]));
+  return new Map(
+    files.map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(directory, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** Runs `memhints check --fix --unsafe-fixes --report-small` over the copy (every fix, whatever its scale); the number of fixes comes from its summary. */
 function runFix(directory) {
-  const result = spawnSync(process.execPath, [CLI, 'check', '.', '--fix', '--unsafe-fixes', '--report-small', '--exit-zero', '--no-progress', '--format', 'json'], {
-    cwd: directory,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      CLI,
+      'check',
+      '.',
+      '--fix',
+      '--unsafe-fixes',
+      '--report-small',
+      '--exit-zero',
+      '--no-progress',
+      '--format',
+      'json',
+    ],
+    {
+      cwd: directory,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   // Exit 2 also reports files it could not read (the stdlib has a few in legacy encodings); the others are fixed.
-  if (result.status !== 0 && result.status !== 2) fail(`memhints check --fix failed (${result.status}):\n${result.stderr}`);
+  if (result.status !== 0 && result.status !== 2)
+    fail(`memhints check --fix failed (${result.status}):\n${result.stderr}`);
   const summary = /Fixed (\d+) findings? in (\d+) files?/.exec(result.stderr);
   return { fixed: summary ? Number(summary[1]) : 0, stderr: result.stderr };
 }
@@ -153,7 +179,11 @@ function compileFailuresOf(before, after, files) {
     'json.dump(failures, sys.stdout)',
     'scratch.cleanup()',
   ].join('\n');
-  const result = spawnSync('python3', ['-c', script], { input: JSON.stringify({ before, after, files }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('python3', ['-c', script], {
+    input: JSON.stringify({ before, after, files }),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) fail(`python3 could not compile the fixed files:\n${result.stderr}`);
   return JSON.parse(result.stdout);
 }

@@ -54,11 +54,18 @@ function testFiles(dir) {
 }
 
 if (tier.installsPythons) {
-  const pythons = spawnSync('bash', [join(root, 'scripts', 'pythons', 'install.sh')], { stdio: ['ignore', 'inherit', 'inherit'], cwd: root });
+  const pythons = spawnSync('bash', [join(root, 'scripts', 'pythons', 'install.sh')], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: root,
+  });
   if (pythons.error) console.log(`[pythons] NOTE: could not run scripts/pythons/install.sh (${pythons.error.message})`);
 }
 
 const files = testFiles(testRoot).sort();
 console.log(`Running the ${tierName} tests, ${files.length} files: ${files.map((f) => relative(root, f)).join(', ')}`);
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...tier.runnerOptions, ...extra, ...files], { stdio: 'inherit', cwd: root });
+const result = spawnSync(
+  process.execPath,
+  ['--test', '--test-reporter=spec', ...tier.runnerOptions, ...extra, ...files],
+  { stdio: 'inherit', cwd: root },
+);
 process.exit(result.status ?? 1);

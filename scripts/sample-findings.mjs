@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values, positionals } = parseArgs({
-  options: { root: { type: 'string', default: '.' }, 'per-rule': { type: 'string', default: '20' }, seed: { type: 'string', default: '2024' } },
+  options: {
+    root: { type: 'string', default: '.' },
+    'per-rule': { type: 'string', default: '20' },
+    seed: { type: 'string', default: '2024' },
+  },
   allowPositionals: true,
 });
 if (positionals.length !== 1) {
@@ -39,7 +43,8 @@ for (const code of [...byRule.keys()].sort()) {
 
 const lines = new Map();
 for (const finding of sample) {
-  if (!lines.has(finding.file)) lines.set(finding.file, readFileSync(join(values.root, finding.file), 'utf8').split(/\r\n|\r|\n/));
+  if (!lines.has(finding.file))
+    lines.set(finding.file, readFileSync(join(values.root, finding.file), 'utf8').split(/\r\n|\r|\n/));
   const text = lines.get(finding.file)[finding.line - 1].trim();
   console.log(`${finding.file}:${finding.line}\t${finding.code}\t${text}`);
 }

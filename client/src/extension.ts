@@ -1,7 +1,15 @@
 // Starts the memhints language server and registers the extension's commands.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { registerMeasureCommands } from './measure/commands';
 import { RestartPolicy } from './restartPolicy';
 import { showServerState } from './statusItem';
@@ -13,7 +21,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     // Python files, and the Python cells of Jupyter notebooks (sent as notebook documents, so that the
@@ -28,7 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerMeasureCommands(context, client),
     vscode.commands.registerCommand('memhints.restartServer', restartByHand),
     vscode.commands.registerCommand('memhints.fixAll', async () => {
-      await vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.memhints', apply: 'first' });
+      await vscode.commands.executeCommand('editor.action.codeAction', {
+        kind: 'source.fixAll.memhints',
+        apply: 'first',
+      });
     }),
   );
   await client.start();

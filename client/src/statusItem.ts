@@ -9,9 +9,18 @@ export function showServerState(client: LanguageClient): vscode.Disposable {
   item.command = 'memhints.showOutput';
   const render = (state: State) => {
     const running = state === State.Running;
-    item.text = running ? '$(check) memhints' : state === State.Starting ? '$(sync~spin) memhints' : '$(error) memhints';
-    item.tooltip = running ? 'memhints server running' : state === State.Starting ? 'memhints server starting' : 'memhints server stopped: click for its output';
-    item.backgroundColor = running || state === State.Starting ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
+    item.text = running
+      ? '$(check) memhints'
+      : state === State.Starting
+        ? '$(sync~spin) memhints'
+        : '$(error) memhints';
+    item.tooltip = running
+      ? 'memhints server running'
+      : state === State.Starting
+        ? 'memhints server starting'
+        : 'memhints server stopped: click for its output';
+    item.backgroundColor =
+      running || state === State.Starting ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
   };
   render(client.state);
   item.show();

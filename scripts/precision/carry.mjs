@@ -12,16 +12,37 @@ import { parseArgs } from 'node:util';
 import { matchRow, readFindings, readTsv, tsvLine } from './findings.mjs';
 
 export const CARRIED_COLUMNS = [
-  'id', 'file', 'cell', 'line', 'column', 'code', 'before-severity', 'before-message', 'scale', 'before-verdict',
-  'after-column', 'after-severity', 'after-scale', 'after-message', 'verdict', 'reason',
+  'id',
+  'file',
+  'cell',
+  'line',
+  'column',
+  'code',
+  'before-severity',
+  'before-message',
+  'scale',
+  'before-verdict',
+  'after-column',
+  'after-severity',
+  'after-scale',
+  'after-message',
+  'verdict',
+  'reason',
 ];
 
 const { values, positionals } = parseArgs({
-  options: { findings: { type: 'string' }, small: { type: 'string' }, root: { type: 'string' }, 'ran-in': { type: 'string' } },
+  options: {
+    findings: { type: 'string' },
+    small: { type: 'string' },
+    root: { type: 'string' },
+    'ran-in': { type: 'string' },
+  },
   allowPositionals: true,
 });
 if (positionals.length !== 1 || values.findings === undefined || values.root === undefined) {
-  console.error('usage: node scripts/precision/carry.mjs TRIAGE.tsv --findings AFTER.json [--small AFTER-SMALL.json] --root CORPUS [--ran-in DIR]');
+  console.error(
+    'usage: node scripts/precision/carry.mjs TRIAGE.tsv --findings AFTER.json [--small AFTER-SMALL.json] --root CORPUS [--ran-in DIR]',
+  );
   process.exit(2);
 }
 const byDefault = readFindings(values.findings, values.root, values['ran-in']);
@@ -32,12 +53,27 @@ for (const row of readTsv(positionals[0])) {
   const now = matchRow(row, byDefault);
   const small = now === undefined ? matchRow(row, withSmall) : undefined;
   const found = now ?? small;
-  const severity = now !== undefined ? now.severity : small !== undefined ? `${small.severity} (--report-small)` : 'none';
+  const severity =
+    now !== undefined ? now.severity : small !== undefined ? `${small.severity} (--report-small)` : 'none';
   const where = found?.how === 'related' ? ` [reported at line ${found.line} with this line as related]` : '';
   console.log(
     tsvLine([
-      row.id, row.file, row.cell, row.line, row.column, row.code, row.severity, row.message, row.scale, row.verdict,
-      found?.column ?? '', severity, found?.scale ?? '', found === undefined ? '' : found.message + where, row.verdict, row.reason,
+      row.id,
+      row.file,
+      row.cell,
+      row.line,
+      row.column,
+      row.code,
+      row.severity,
+      row.message,
+      row.scale,
+      row.verdict,
+      found?.column ?? '',
+      severity,
+      found?.scale ?? '',
+      found === undefined ? '' : found.message + where,
+      row.verdict,
+      row.reason,
     ]),
   );
 }

@@ -7,7 +7,20 @@ import { relative, resolve } from 'node:path';
  * The sample's columns; scale, verdict and reason are filled in by hand. `reported-scale` is the
  * scale memhints gave the finding (empty for runs older than findings with a scale).
  */
-export const SAMPLE_COLUMNS = ['id', 'file', 'cell', 'line', 'column', 'code', 'severity', 'reported-scale', 'message', 'scale', 'verdict', 'reason'];
+export const SAMPLE_COLUMNS = [
+  'id',
+  'file',
+  'cell',
+  'line',
+  'column',
+  'code',
+  'severity',
+  'reported-scale',
+  'message',
+  'scale',
+  'verdict',
+  'reason',
+];
 
 /**
  * A finding's identity: where it is and which rule made it. Messages and severities change as
@@ -24,7 +37,13 @@ export function findingId(finding) {
 
 /** Orders findings by place, then rule: numbers compare as numbers. */
 export function byPlace(a, b) {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.cell ?? 0) - (b.cell ?? 0) || a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    (a.cell ?? 0) - (b.cell ?? 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
 }
 
 /** One TSV line; tabs and line breaks inside a field become spaces. */
@@ -34,14 +53,22 @@ export function tsvLine(fields) {
 
 /** A TSV file with a header line, as objects keyed by column name. */
 export function readTsv(path) {
-  const [header, ...rows] = readFileSync(path, 'utf8').split('\n').filter((line) => line.length > 0);
+  const [header, ...rows] = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0);
   const names = header.split('\t');
   return rows.map((row) => Object.fromEntries(row.split('\t').map((value, i) => [names[i], value])));
 }
 
 /** A sample row as a finding again (numbers parsed), so that its key can be compared. */
 export function rowAsFinding(row) {
-  return { file: row.file, cell: row.cell === '' ? undefined : Number(row.cell), line: Number(row.line), column: Number(row.column), code: row.code };
+  return {
+    file: row.file,
+    cell: row.cell === '' ? undefined : Number(row.cell),
+    line: Number(row.line),
+    column: Number(row.column),
+    code: row.code,
+  };
 }
 
 /** Where a finding is, without its column: a rule's finding can move along its line when the rule changes what it points at. */
@@ -60,7 +87,11 @@ export function matchRow(row, findings) {
   const onLine = findings.filter((f) => placeKey(f) === key);
   if (onLine.length > 0) return { ...nearestColumn(onLine, wanted.column), how: 'line' };
   const related = findings.find(
-    (f) => f.file === wanted.file && (f.cell ?? '') === (wanted.cell ?? '') && f.code === wanted.code && (f.related ?? []).some((r) => r.line === wanted.line),
+    (f) =>
+      f.file === wanted.file &&
+      (f.cell ?? '') === (wanted.cell ?? '') &&
+      f.code === wanted.code &&
+      (f.related ?? []).some((r) => r.line === wanted.line),
   );
   return related === undefined ? undefined : { ...related, how: 'related' };
 }
@@ -71,5 +102,8 @@ function nearestColumn(candidates, column) {
 
 /** A run's JSON findings, their paths made relative to the corpus root (`ranIn`: the directory the run's paths are relative to). */
 export function readFindings(path, root, ranIn = root) {
-  return JSON.parse(readFileSync(path, 'utf8')).map((f) => ({ ...f, file: relative(resolve(root), resolve(ranIn, f.file)).split('\\').join('/') }));
+  return JSON.parse(readFileSync(path, 'utf8')).map((f) => ({
+    ...f,
+    file: relative(resolve(root), resolve(ranIn, f.file)).split('\\').join('/'),
+  }));
 }

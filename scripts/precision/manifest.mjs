@@ -12,7 +12,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values, positionals } = parseArgs({
-  options: { manifest: { type: 'string', default: 'scripts/precision/corpus.json' }, check: { type: 'boolean', default: false } },
+  options: {
+    manifest: { type: 'string', default: 'scripts/precision/corpus.json' },
+    check: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
 if (positionals.length !== 1) {
@@ -23,16 +26,28 @@ if (positionals.length !== 1) {
 const manifest = JSON.parse(readFileSync(values.manifest, 'utf8'));
 const counted = manifest.repositories.map((repo) => ({ ...repo, ...count(join(positionals[0], repo.folder)) }));
 const totals = { repositories: counted.length };
-for (const key of ['pyFiles', 'pyLines', 'notebooks', 'notebookCodeLines', 'lines']) totals[key] = counted.reduce((sum, repo) => sum + repo[key], 0);
+for (const key of ['pyFiles', 'pyLines', 'notebooks', 'notebookCodeLines', 'lines'])
+  totals[key] = counted.reduce((sum, repo) => sum + repo[key], 0);
 
 if (values.check) {
-  const differing = counted.filter((repo, i) => ['pyFiles', 'pyLines', 'notebooks', 'notebookCodeLines'].some((key) => repo[key] !== manifest.repositories[i][key]));
-  for (const repo of differing) console.error(`${repo.folder}: ${repo.pyFiles} .py (${repo.pyLines} lines), ${repo.notebooks} .ipynb (${repo.notebookCodeLines} code lines); the manifest differs`);
-  console.error(differing.length === 0 ? `the corpus matches the manifest: ${totals.lines} lines` : `${differing.length} repositories differ`);
+  const differing = counted.filter((repo, i) =>
+    ['pyFiles', 'pyLines', 'notebooks', 'notebookCodeLines'].some((key) => repo[key] !== manifest.repositories[i][key]),
+  );
+  for (const repo of differing)
+    console.error(
+      `${repo.folder}: ${repo.pyFiles} .py (${repo.pyLines} lines), ${repo.notebooks} .ipynb (${repo.notebookCodeLines} code lines); the manifest differs`,
+    );
+  console.error(
+    differing.length === 0
+      ? `the corpus matches the manifest: ${totals.lines} lines`
+      : `${differing.length} repositories differ`,
+  );
   process.exit(differing.length === 0 ? 0 : 1);
 }
 writeFileSync(values.manifest, `${JSON.stringify({ ...manifest, repositories: counted, totals }, null, 2)}\n`);
-console.error(`${totals.repositories} repositories, ${totals.pyFiles} .py files (${totals.pyLines} lines), ${totals.notebooks} notebooks (${totals.notebookCodeLines} lines of code), ${totals.lines} lines`);
+console.error(
+  `${totals.repositories} repositories, ${totals.pyFiles} .py files (${totals.pyLines} lines), ${totals.notebooks} notebooks (${totals.notebookCodeLines} lines of code), ${totals.lines} lines`,
+);
 
 function count(folder) {
   const tally = { pyFiles: 0, pyLines: 0, notebooks: 0, notebookCodeLines: 0 };

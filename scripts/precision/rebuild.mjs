@@ -24,7 +24,9 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 if (positionals.length !== 1) {
-  console.error('usage: node scripts/precision/rebuild.mjs CORPUS [--manifest FILE] [--source URL-TEMPLATE] [--only FOLDERS]');
+  console.error(
+    'usage: node scripts/precision/rebuild.mjs CORPUS [--manifest FILE] [--source URL-TEMPLATE] [--only FOLDERS]',
+  );
   process.exit(2);
 }
 
@@ -38,7 +40,9 @@ for (const repo of JSON.parse(readFileSync(values.manifest, 'utf8')).repositorie
     git(['clone', '--quiet', '--bare', url, clone]);
     const written = exportSources(clone, repo.commit, join(corpus, repo.folder), new Set(repo.absent));
     const exports = removeNotebookExports(join(corpus, repo.folder), written);
-    console.error(`${repo.folder}: ${written.length - exports} files at ${repo.commit.slice(0, 10)} (${exports} notebook exports left out)`);
+    console.error(
+      `${repo.folder}: ${written.length - exports} files at ${repo.commit.slice(0, 10)} (${exports} notebook exports left out)`,
+    );
   } finally {
     rmSync(clone, { recursive: true, force: true });
   }

@@ -32,7 +32,9 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 if (positionals.length !== 1 || values.root === undefined) {
-  console.error('usage: node scripts/precision/sample.mjs FINDINGS.json --root CORPUS [--ran-in DIR] [--seed 25] [--per-rule 12] [--min 100]');
+  console.error(
+    'usage: node scripts/precision/sample.mjs FINDINGS.json --root CORPUS [--ran-in DIR] [--seed 25] [--per-rule 12] [--min 100]',
+  );
   process.exit(2);
 }
 
@@ -51,13 +53,32 @@ for (const finding of findings.sort(byPlace)) {
   byRule.set(finding.code, list);
 }
 const codes = [...byRule.keys()].sort();
-const quotas = shareOut(codes.map((code) => byRule.get(code).length), Number(values['per-rule']), Number(values.min));
+const quotas = shareOut(
+  codes.map((code) => byRule.get(code).length),
+  Number(values['per-rule']),
+  Number(values.min),
+);
 
 console.log(SAMPLE_COLUMNS.join('\t'));
 for (const [i, code] of codes.entries()) {
   const drawn = shuffle(byRule.get(code), ruleSeed(seed, code)).slice(0, quotas[i]).sort(byPlace);
   for (const finding of drawn) {
-    console.log(tsvLine([findingId(finding), finding.file, finding.cell ?? '', finding.line, finding.column, finding.code, finding.severity, finding.scale ?? '', finding.message, '', '', '']));
+    console.log(
+      tsvLine([
+        findingId(finding),
+        finding.file,
+        finding.cell ?? '',
+        finding.line,
+        finding.column,
+        finding.code,
+        finding.severity,
+        finding.scale ?? '',
+        finding.message,
+        '',
+        '',
+        '',
+      ]),
+    );
   }
 }
 console.error(codes.map((code, i) => `${code} ${quotas[i]}/${byRule.get(code).length}`).join(', '));
@@ -65,7 +86,11 @@ console.error(codes.map((code, i) => `${code} ${quotas[i]}/${byRule.get(code).le
 /** How many findings each rule gives: up to perRule each, then the rest up to `atLeast` in proportion to what is left (largest remainders). */
 function shareOut(counts, perRule, atLeast) {
   const quotas = counts.map((count) => Math.min(perRule, count));
-  const wanted = Math.min(atLeast, counts.reduce((a, b) => a + b, 0)) - quotas.reduce((a, b) => a + b, 0);
+  const wanted =
+    Math.min(
+      atLeast,
+      counts.reduce((a, b) => a + b, 0),
+    ) - quotas.reduce((a, b) => a + b, 0);
   if (wanted <= 0) return quotas;
   const left = counts.map((count, i) => count - quotas[i]);
   const total = left.reduce((a, b) => a + b, 0);

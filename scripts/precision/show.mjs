@@ -9,7 +9,11 @@ import { parseArgs } from 'node:util';
 import { readTsv } from './findings.mjs';
 
 const { values, positionals } = parseArgs({
-  options: { root: { type: 'string' }, before: { type: 'string', default: '40' }, after: { type: 'string', default: '15' } },
+  options: {
+    root: { type: 'string' },
+    before: { type: 'string', default: '40' },
+    after: { type: 'string', default: '15' },
+  },
   allowPositionals: true,
 });
 if (positionals.length < 1 || values.root === undefined) {
@@ -20,10 +24,14 @@ const wanted = new Set(positionals.slice(1));
 for (const row of readTsv(positionals[0])) {
   if (wanted.size > 0 && !wanted.has(row.id)) continue;
   const text = readFileSync(join(values.root, row.file), 'utf8');
-  const lines = row.file.endsWith('.ipynb') ? notebookLines(text) : text.split(/\r\n|\r|\n/).map((code, i) => ({ cell: undefined, line: i + 1, code }));
+  const lines = row.file.endsWith('.ipynb')
+    ? notebookLines(text)
+    : text.split(/\r\n|\r|\n/).map((code, i) => ({ cell: undefined, line: i + 1, code }));
   const at = lines.findIndex((l) => l.line === Number(row.line) && (row.cell === '' || l.cell === Number(row.cell)));
   const message = row['after-message'] || row.message || row['before-message'];
-  console.log(`\n=== ${row.id} ${row.code} ${row.file}${row.cell ? ` cell ${row.cell}` : ''}:${row.line}:${row.column}\n    ${message}`);
+  console.log(
+    `\n=== ${row.id} ${row.code} ${row.file}${row.cell ? ` cell ${row.cell}` : ''}:${row.line}:${row.column}\n    ${message}`,
+  );
   const from = Math.max(0, at - Number(values.before));
   const to = Math.min(lines.length, at + Number(values.after) + 1);
   let cell;

@@ -19,27 +19,43 @@ const VERDICTS = ['TP', 'TP-trivial', 'FP'];
 const SEVERITIES = ['warning', 'information', 'hint'];
 const SCALES = ['large', 'unknown', 'small'];
 const { values, positionals } = parseArgs({
-  options: { findings: { type: 'string' }, root: { type: 'string' }, 'ran-in': { type: 'string' }, reading: { type: 'string' } },
+  options: {
+    findings: { type: 'string' },
+    root: { type: 'string' },
+    'ran-in': { type: 'string' },
+    reading: { type: 'string' },
+  },
   allowPositionals: true,
 });
 if (positionals.length !== 1 || values.findings === undefined || values.root === undefined) {
-  console.error('usage: node scripts/precision/tally.mjs TRIAGE.tsv --findings FINDINGS.json --root CORPUS [--ran-in DIR] [--reading copying]');
+  console.error(
+    'usage: node scripts/precision/tally.mjs TRIAGE.tsv --findings FINDINGS.json --root CORPUS [--ran-in DIR] [--reading copying]',
+  );
   process.exit(2);
 }
 
 const findings = readFindings(values.findings, values.root, values['ran-in']);
 const rows = readTsv(positionals[0]).map((row) => {
   const now = matchRow(row, findings);
-  return { ...row, verdict: verdictOf(row), reported: now !== undefined, severityNow: now?.severity, scaleNow: now?.scale };
+  return {
+    ...row,
+    verdict: verdictOf(row),
+    reported: now !== undefined,
+    severityNow: now?.severity,
+    scaleNow: now?.scale,
+  };
 });
 for (const row of rows) {
-  if (!VERDICTS.includes(row.verdict)) throw new Error(`${row.id}: verdict "${row.verdict}" is none of ${VERDICTS.join(', ')}`);
+  if (!VERDICTS.includes(row.verdict))
+    throw new Error(`${row.id}: verdict "${row.verdict}" is none of ${VERDICTS.join(', ')}`);
 }
 
 const codes = [...new Set([...findings.map((f) => f.code), ...rows.map((r) => r.code)])].sort();
 const table = codes.map((code) => ruleFigures(code));
 
-console.log(`| rule | findings | ${SEVERITIES.join(' | ')} | sampled | still reported | of which warnings | TP | TP-trivial | FP | FP share | TP share among warnings |`);
+console.log(
+  `| rule | findings | ${SEVERITIES.join(' | ')} | sampled | still reported | of which warnings | TP | TP-trivial | FP | FP share | TP share among warnings |`,
+);
 console.log(`|---|---:|${SEVERITIES.map(() => '---:').join('|')}|---:|---:|---:|---:|---:|---:|---:|---:|`);
 for (const r of table) {
   console.log(
@@ -54,11 +70,18 @@ console.log(
   `| **all (weighted by findings per rule)** | | ${SEVERITIES.map(() => '').join(' | ')} | | | | ${weighted('TP', 'findings', 'kept')} | ${weighted('TP-trivial', 'findings', 'kept')} | ${weighted('FP', 'findings', 'kept')} | **${weighted('FP', 'findings', 'kept')}** | **${weighted('warnTP', 'warning', 'warnKept')}** |`,
 );
 const unweighted = table.filter((r) => r.warning > 0 && r.warnKept === 0).map((r) => `${r.code} (${r.warning})`);
-if (unweighted.length > 0) console.log(`\nWarnings of rules with no sampled warning, left out of the weighted TP share: ${unweighted.join(', ')}.`);
+if (unweighted.length > 0)
+  console.log(
+    `\nWarnings of rules with no sampled warning, left out of the weighted TP share: ${unweighted.join(', ')}.`,
+  );
 
 console.log('\n| scale (by hand) | sampled, still reported | TP | TP-trivial | FP |');
 console.log('|---|---:|---:|---:|---:|');
-for (const scale of SCALES) printVerdicts(scale, rows.filter((r) => r.reported && r.scale === scale));
+for (const scale of SCALES)
+  printVerdicts(
+    scale,
+    rows.filter((r) => r.reported && r.scale === scale),
+  );
 
 if (rows.some((r) => r.scaleNow !== undefined)) {
   console.log('\n| scale and severity (as reported) | sampled, still reported | TP | TP-trivial | FP |');
@@ -74,14 +97,23 @@ if (rows.some((r) => r.scaleNow !== undefined)) {
 const silenced = rows.filter((r) => !r.reported);
 if (silenced.length > 0) console.log(`\nNo longer reported: ${silenced.length} (${countVerdicts(silenced)}).`);
 const overstated = rows.filter((r) => r.reported && /^\[overstated\]/.test(r.reason ?? ''));
-if (overstated.length > 0) console.log(`Still reported with a message that overstates the saving ([overstated] in the reason): ${overstated.length} (${countVerdicts(overstated)}).`);
+if (overstated.length > 0)
+  console.log(
+    `Still reported with a message that overstates the saving ([overstated] in the reason): ${overstated.length} (${countVerdicts(overstated)}).`,
+  );
 
 function ruleFigures(code) {
   const ofRule = findings.filter((f) => f.code === code);
   const sampled = rows.filter((r) => r.code === code);
   const kept = sampled.filter((r) => r.reported);
   const warnKept = kept.filter((r) => r.severityNow === 'warning');
-  const figures = { code, findings: ofRule.length, sampled: sampled.length, kept: kept.length, warnKept: warnKept.length };
+  const figures = {
+    code,
+    findings: ofRule.length,
+    sampled: sampled.length,
+    kept: kept.length,
+    warnKept: warnKept.length,
+  };
   for (const s of SEVERITIES) figures[s] = ofRule.filter((f) => f.severity === s).length;
   for (const v of VERDICTS) figures[v] = kept.filter((r) => r.verdict === v).length;
   figures.warnTP = warnKept.filter((r) => r.verdict === 'TP').length;
@@ -101,7 +133,9 @@ function weighted(part, population, base) {
 }
 
 function printVerdicts(label, of) {
-  console.log(`| ${label} | ${of.length} | ${VERDICTS.map((v) => of.filter((r) => r.verdict === v).length).join(' | ')} |`);
+  console.log(
+    `| ${label} | ${of.length} | ${VERDICTS.map((v) => of.filter((r) => r.verdict === v).length).join(' | ')} |`,
+  );
 }
 
 function countVerdicts(of) {

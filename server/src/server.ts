@@ -32,13 +32,19 @@ import { PYPROJECT } from './config/projectConfig';
 
 const connection = createConnection(ProposedFeatures.all);
 const linter = new Linter((uri, error) => {
-  connection.console.error(`memhints: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  connection.console.error(
+    `memhints: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
 });
 const settings = new DocumentSettings();
-const configProblems = new ConfigProblemReports({
-  warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
-  publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
-}, (path) => settings.shownPath(path));
+const configProblems = new ConfigProblemReports(
+  {
+    warn: (message) =>
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  },
+  (path) => settings.shownPath(path),
+);
 let documents: OpenDocuments | undefined;
 const notebookDocuments = new NotebookDocuments(TextDocument);
 let notebooks: OpenNotebooks | undefined;
@@ -56,10 +62,13 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   documents = new OpenDocuments(parser, editorSettings.maxFileSize);
   notebooks = new OpenNotebooks(parser, notebookDocuments);
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
-  supportsConfigurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  supportsConfigurationRegistration =
+    params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   supportsInlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  settings.useWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  settings.useWorkspaceFolders(
+    params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []),
+  );
   settings.useEditorSettings(editorSettings);
   settingsKnown = !supportsConfiguration;
   return {
@@ -76,15 +85,19 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
 
 connection.onInitialized(async () => {
   if (supportsWatchRegistration) {
-    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PYPROJECT}` }] }).catch((error: unknown) => {
-      connection.console.error(`memhints: could not watch ${PYPROJECT} files: ${String(error)}`);
-    });
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PYPROJECT}` }] })
+      .catch((error: unknown) => {
+        connection.console.error(`memhints: could not watch ${PYPROJECT} files: ${String(error)}`);
+      });
   }
   if (!supportsConfiguration) return;
   if (supportsConfigurationRegistration) {
-    connection.client.register(DidChangeConfigurationNotification.type, { section: 'memhints' }).catch((error: unknown) => {
-      connection.console.error(`memhints: could not register for settings changes: ${String(error)}`);
-    });
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'memhints' })
+      .catch((error: unknown) => {
+        connection.console.error(`memhints: could not register for settings changes: ${String(error)}`);
+      });
   }
   await reloadSettings();
 });
@@ -103,7 +116,8 @@ async function reloadSettings(): Promise<void> {
 function useSettings(editorSettings: Validated<Settings>): void {
   // A notification, not window.showWarningMessage: that is a request, and a client
   // without a handler rejects it, which killed the server as an unhandled rejection.
-  for (const message of editorSettings.problems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  for (const message of editorSettings.problems)
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   settings.useEditorSettings(editorSettings.value);
   documents?.setMaxFileSize(editorSettings.value.maxFileSize);
   settingsKnown = true;
@@ -129,7 +143,10 @@ function publish(uri: string): void {
 function publishNotebook(uri: string): void {
   const notebook = notebooks?.get(uri);
   if (!notebook || !settingsKnown) return;
-  for (const [cell, diagnostics] of cellDiagnostics(notebook, linter.findings(notebook.document, settings.forDocument(uri)))) {
+  for (const [cell, diagnostics] of cellDiagnostics(
+    notebook,
+    linter.findings(notebook.document, settings.forDocument(uri)),
+  )) {
     void connection.sendDiagnostics({ uri: cell.uri, version: cell.version, diagnostics });
   }
 }
@@ -183,9 +200,17 @@ notebookDocuments.listen(connection);
 
 connection.onCodeAction((params) => {
   const notebook = notebooks?.forCell(params.textDocument.uri);
-  if (notebook) return cellCodeActions(notebook, params.textDocument.uri, linter.findings(notebook.document, settings.forDocument(notebook.uri)), params);
+  if (notebook)
+    return cellCodeActions(
+      notebook,
+      params.textDocument.uri,
+      linter.findings(notebook.document, settings.forDocument(notebook.uri)),
+      params,
+    );
   const document = documents?.get(params.textDocument.uri);
-  return document ? codeActions(document, linter.findings(document, settings.forDocument(document.text.uri)), params) : [];
+  return document
+    ? codeActions(document, linter.findings(document, settings.forDocument(document.text.uri)), params)
+    : [];
 });
 
 connection.onHover(({ textDocument, position }) => {
@@ -199,7 +224,10 @@ connection.languages.inlayHint.on(({ textDocument, range }) => {
   const document = documents?.get(textDocument.uri);
   const effective = document && settings.forDocument(textDocument.uri);
   if (!document || !effective?.inlayHintSizes) return [];
-  return sizeInlayHints(document, range, { threshold: effective.sizeThreshold, pythonVersion: effective.pythonVersion });
+  return sizeInlayHints(document, range, {
+    threshold: effective.sizeThreshold,
+    pythonVersion: effective.pythonVersion,
+  });
 });
 
 connection.onRequest(STATS_REQUEST, () => serverStats(documents));

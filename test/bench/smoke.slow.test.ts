@@ -14,7 +14,10 @@ type Json = Record<string, unknown>;
 
 function positive(results: Json, path: string): void {
   const value = path.split('.').reduce<unknown>((at, key) => (at as Json | undefined)?.[key], results);
-  assert.ok(typeof value === 'number' && Number.isFinite(value) && value > 0, `${path} should be a positive number, is ${JSON.stringify(value)}`);
+  assert.ok(
+    typeof value === 'number' && Number.isFinite(value) && value > 0,
+    `${path} should be a positive number, is ${JSON.stringify(value)}`,
+  );
 }
 
 function flake8Installed(): boolean {
@@ -66,8 +69,12 @@ test('the quick bench measures every section and writes them all', { timeout: 24
     positive(results, path);
   }
   // The figures name the parser they were measured with: the packages installed.
-  const installedVersion = (name: string) => (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as Json)['version'];
-  assert.deepEqual(results['parser'], { webTreeSitter: installedVersion('web-tree-sitter'), pythonGrammar: installedVersion('tree-sitter-python') });
+  const installedVersion = (name: string) =>
+    (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as Json)['version'];
+  assert.deepEqual(results['parser'], {
+    webTreeSitter: installedVersion('web-tree-sitter'),
+    pythonGrammar: installedVersion('tree-sitter-python'),
+  });
   assert.match(run.stdout, /parser: web-tree-sitter \S+, tree-sitter-python \S+/);
   assert.equal((results['editing'] as Json)['keystrokes'], 50);
   assert.equal((results['keystrokeParts'] as Json)['keystrokes'], 50);
@@ -84,11 +91,15 @@ test('the quick bench measures every section and writes them all', { timeout: 24
     positive(results, 'ratios.poolToFlake8');
     positive(results, 'ratios.floorToFlake8');
   } else {
-    assert.match(String(flake8['stdlib']!['note']), /skipped: flake8 not installed \(apt-get install flake8 python3-flake8-comprehensions\)/);
+    assert.match(
+      String(flake8['stdlib']!['note']),
+      /skipped: flake8 not installed \(apt-get install flake8 python3-flake8-comprehensions\)/,
+    );
     assert.match(run.stdout, /skipped: flake8 not installed/);
   }
 
   const targets = results['targets'] as { name: string; pass: boolean }[];
   assert.ok(targets.length >= 6);
-  for (const target of targets) assert.match(run.stdout, new RegExp(`^(PASS|MISS)  ${target.name.replace(/[()]/g, '\\$&')}: `, 'm'));
+  for (const target of targets)
+    assert.match(run.stdout, new RegExp(`^(PASS|MISS)  ${target.name.replace(/[()]/g, '\\$&')}: `, 'm'));
 });

@@ -35,12 +35,28 @@ test('--jobs takes a whole number of at least 1', () => {
   assert.equal(checkOptions(['check', '--jobs', '3']).jobs, 3);
   assert.equal(checkOptions(['check', '-j', '1']).jobs, 1);
   for (const bad of ['0', '-2', '1.5', 'many', '']) {
-    assert.throws(() => parseCommandLine(['check', `--jobs=${bad}`]), (error: unknown) => error instanceof UsageError && /--jobs/.test(error.message), bad);
+    assert.throws(
+      () => parseCommandLine(['check', `--jobs=${bad}`]),
+      (error: unknown) => error instanceof UsageError && /--jobs/.test(error.message),
+      bad,
+    );
   }
 });
 
 test('comma lists and repeated options add up; codes are upper-cased', () => {
-  const options = checkOptions(['check', 'a', '--select', 'mem101, MEM1', '--select=MEM2', '--exclude', 'x/,y', '--exclude', 'z', 'b', '--no-progress']);
+  const options = checkOptions([
+    'check',
+    'a',
+    '--select',
+    'mem101, MEM1',
+    '--select=MEM2',
+    '--exclude',
+    'x/,y',
+    '--exclude',
+    'z',
+    'b',
+    '--no-progress',
+  ]);
   assert.deepEqual(options.paths, ['a', 'b']);
   assert.deepEqual(options.select, ['MEM101', 'MEM1', 'MEM2']);
   assert.deepEqual(options.exclude, ['x/', 'y', 'z']);
@@ -61,7 +77,8 @@ test('bad input is a UsageError', () => {
 });
 
 test('formats: text, json, sarif and github; --diff only with text, --statistics only with text or json', () => {
-  for (const format of ['text', 'json', 'sarif', 'github']) assert.equal(checkOptions(['check', '--format', format]).format, format);
+  for (const format of ['text', 'json', 'sarif', 'github'])
+    assert.equal(checkOptions(['check', '--format', format]).format, format);
   assert.equal(checkOptions(['check', '--statistics']).statistics, true);
   assert.equal(checkOptions(['check', '--statistics', '--format', 'json', '--fix']).statistics, true);
   for (const argv of [
@@ -82,8 +99,17 @@ test('rule CODE names one rule, case-insensitively; rule --all lists them; anyth
   assert.equal(parseCommandLine(['rule', '--all']).kind, 'rules');
   const help = parseCommandLine(['rule', '--help']);
   assert.ok(help.kind === 'help' && help.text.startsWith('Usage: memhints rule CODE'));
-  assert.throws(() => parseCommandLine(['rule', 'MEM999']), (error: unknown) => error instanceof UsageError && error.message === 'unknown rule "MEM999"');
-  for (const argv of [['rule'], ['rule', 'MEM101', 'MEM102'], ['rule', 'MEM101', '--all'], ['rule', 'MEM101', '--fix'], ['rule', '--all', '--format', 'json']]) {
+  assert.throws(
+    () => parseCommandLine(['rule', 'MEM999']),
+    (error: unknown) => error instanceof UsageError && error.message === 'unknown rule "MEM999"',
+  );
+  for (const argv of [
+    ['rule'],
+    ['rule', 'MEM101', 'MEM102'],
+    ['rule', 'MEM101', '--all'],
+    ['rule', 'MEM101', '--fix'],
+    ['rule', '--all', '--format', 'json'],
+  ]) {
     assert.throws(() => parseCommandLine(argv), UsageError, argv.join(' '));
   }
 });

@@ -43,7 +43,10 @@ test('no diff for equal texts', () => {
 test('a one-line change has three lines of context and diff -u numbering', () => {
   const before = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((line) => `${line}\n`).join('');
   const after = before.replace('5\n', 'five\n');
-  assert.equal(unifiedDiff('a.py', before, after), '--- a.py\n+++ a.py\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n');
+  assert.equal(
+    unifiedDiff('a.py', before, after),
+    '--- a.py\n+++ a.py\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n',
+  );
 });
 
 test('insertions at the start, removals at the end and a missing final newline', () => {
@@ -55,7 +58,8 @@ test('insertions at the start, removals at the end and a missing final newline',
     ['a\nb\n', 'a\nc'],
     ['a\r\nb\r\n', 'a\r\nc\r\n'],
   ];
-  for (const [before, after] of cases) assert.equal(patch(before, unifiedDiff('f', before, after)), after, JSON.stringify([before, after]));
+  for (const [before, after] of cases)
+    assert.equal(patch(before, unifiedDiff('f', before, after)), after, JSON.stringify([before, after]));
 });
 
 test('random edits to a long text: the diff applies back to the edited text', () => {

@@ -67,7 +67,18 @@ test('--version prints the package version; --help and check --help exit 0', (t)
   assert.match(help.stdout, /memhints check/);
   const checkHelp = memhints(['check', '--help'], root);
   assert.equal(checkHelp.status, 0);
-  for (const option of ['--format', '--fix', '--unsafe-fixes', '--diff', '--select', '--ignore', '--exclude', '--ignore-noqa', '--exit-zero', '--no-progress']) {
+  for (const option of [
+    '--format',
+    '--fix',
+    '--unsafe-fixes',
+    '--diff',
+    '--select',
+    '--ignore',
+    '--exclude',
+    '--ignore-noqa',
+    '--exit-zero',
+    '--no-progress',
+  ]) {
     assert.ok(checkHelp.stdout.includes(option), `check --help mentions ${option}`);
   }
   assert.match(checkHelp.stdout, /Exit codes:/);

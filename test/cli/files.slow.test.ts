@@ -21,7 +21,7 @@ test('directories are searched for *.py in sorted order; other extensions are sk
     'a/b.py': FLAGGED,
     'notes.txt': FLAGGED,
     'stub.pyi': FLAGGED,
-    'script': FLAGGED,
+    script: FLAGGED,
   });
   assert.deepEqual(reportedFiles(root, []), ['a/b.py', 'a/z.py', 'b.py']);
 });
@@ -58,7 +58,13 @@ test('.gitignore files apply to their own directory and below, negations include
     'local.py': FLAGGED,
     'anchored.py': FLAGGED,
   });
-  assert.deepEqual(reportedFiles(root, []), ['anchored.py', 'keep.gen.py', 'local.py', 'main.py', 'sub/deeper/anchored.py']);
+  assert.deepEqual(reportedFiles(root, []), [
+    'anchored.py',
+    'keep.gen.py',
+    'local.py',
+    'main.py',
+    'sub/deeper/anchored.py',
+  ]);
 });
 
 test('.gitignore files above the searched directory count up to the repository root', (t) => {
@@ -79,8 +85,15 @@ test('--exclude takes gitignore-style patterns, comma-separated or repeated', (t
     'app/test_main.py': FLAGGED,
     'tools/gen.py': FLAGGED,
   });
-  assert.deepEqual(reportedFiles(root, ['--exclude', '/legacy/,test_*.py']), ['app/legacy/old.py', 'app/main.py', 'tools/gen.py']);
-  assert.deepEqual(reportedFiles(root, ['--exclude', 'legacy', '--exclude', 'tools/']), ['app/main.py', 'app/test_main.py']);
+  assert.deepEqual(reportedFiles(root, ['--exclude', '/legacy/,test_*.py']), [
+    'app/legacy/old.py',
+    'app/main.py',
+    'tools/gen.py',
+  ]);
+  assert.deepEqual(reportedFiles(root, ['--exclude', 'legacy', '--exclude', 'tools/']), [
+    'app/main.py',
+    'app/test_main.py',
+  ]);
   // Patterns are relative to the current directory, whichever directory is searched.
   assert.deepEqual(reportedFiles(root, ['app', '--exclude', 'app/legacy']), ['app/main.py', 'app/test_main.py']);
 });
@@ -90,7 +103,7 @@ test('a file named on the command line is checked even if excluded or not *.py',
     '.gitignore': 'ignored.py\n',
     'ignored.py': FLAGGED,
     '.venv/tool.py': FLAGGED,
-    'script': FLAGGED,
+    script: FLAGGED,
   });
   assert.deepEqual(reportedFiles(root, ['ignored.py', '.venv/tool.py', 'script', '--exclude', 'ignored.py']), [
     '.venv/tool.py',

@@ -30,7 +30,8 @@ const PROGRAM = [
   '',
 ].join('\n');
 
-const count = (findings: readonly JsonFinding[], safety: 'safe' | 'unsafe') => findings.filter((finding) => finding.fix?.safety === safety).length;
+const count = (findings: readonly JsonFinding[], safety: 'safe' | 'unsafe') =>
+  findings.filter((finding) => finding.fix?.safety === safety).length;
 
 test('--fix applies the safe fixes, over several passes, and the program prints the same', (t) => {
   const root = project(t, { 'prog.py': PROGRAM });

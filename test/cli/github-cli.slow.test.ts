@@ -23,7 +23,10 @@ const SOURCE = [
 test('one command per json finding: file, line, col, endLine, endColumn, the code and rule name as title, the message', (t) => {
   // A file name with the characters that separate properties.
   // MEM101 is information (it tells no scale of its data); MEM102 is made a warning.
-  const root = project(t, { 'src/a,b:c%.py': SOURCE, 'pyproject.toml': '[tool.memhints.severity]\nMEM102 = "warning"\n' });
+  const root = project(t, {
+    'src/a,b:c%.py': SOURCE,
+    'pyproject.toml': '[tool.memhints.severity]\nMEM102 = "warning"\n',
+  });
   const findings = jsonFindings(memhints(['check', '--format', 'json'], root));
   const run = memhints(['check', '--format', 'github'], root);
   assert.equal(run.status, 1, run.stderr);
@@ -34,7 +37,10 @@ test('one command per json finding: file, line, col, endLine, endColumn, the cod
     const finding = findings[index]!;
     severities.add(finding.severity);
     const { command, properties, message } = parseCommand(line);
-    assert.equal(command, { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' }[finding.severity]);
+    assert.equal(
+      command,
+      { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' }[finding.severity],
+    );
     assert.deepEqual(properties, {
       file: finding.file,
       line: String(finding.line),
@@ -45,6 +51,9 @@ test('one command per json finding: file, line, col, endLine, endColumn, the cod
     });
     assert.equal(message, finding.message);
   }
-  assert.ok(severities.has('warning') && [...severities].some((severity) => severity === 'information' || severity === 'hint'), [...severities].join());
+  assert.ok(
+    severities.has('warning') && [...severities].some((severity) => severity === 'information' || severity === 'hint'),
+    [...severities].join(),
+  );
   assert.match(lines[0]!, /file=src\/a%2Cb%3Ac%25\.py,line=/);
 });

@@ -8,8 +8,23 @@ import type { ReportedFinding } from '../../server/src/cli/report/findings';
 import { parseCommand } from './workflowCommands';
 
 test('an error finding is an ::error command', () => {
-  const finding: ReportedFinding = { file: 'm.py', line: 1, column: 2, endLine: 3, endColumn: 4, code: 'MEM101', message: 'm', severity: 'error', scale: 'large', holds: null, fix: null };
-  assert.equal(githubCommand(finding, 'generator-in-call'), '::error file=m.py,line=1,col=2,endLine=3,endColumn=4,title=MEM101 (generator-in-call)::m');
+  const finding: ReportedFinding = {
+    file: 'm.py',
+    line: 1,
+    column: 2,
+    endLine: 3,
+    endColumn: 4,
+    code: 'MEM101',
+    message: 'm',
+    severity: 'error',
+    scale: 'large',
+    holds: null,
+    fix: null,
+  };
+  assert.equal(
+    githubCommand(finding, 'generator-in-call'),
+    '::error file=m.py,line=1,col=2,endLine=3,endColumn=4,title=MEM101 (generator-in-call)::m',
+  );
 });
 
 test('escaping: %, CR and LF everywhere; also , and : in properties; undone exactly by the runner', () => {

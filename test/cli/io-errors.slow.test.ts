@@ -8,17 +8,27 @@ import { hasStackTrace, jsonFindings, memhints, project } from '../support/cli';
 const FLAGGED = 'xs = [1, 2]\nprint(sum([x for x in xs]))\n';
 
 test('a file that is not valid UTF-8 is reported, the run goes on and exits 2', (t) => {
-  const invalid = Buffer.concat([Buffer.from('x = "caf'), Buffer.from([0xe9]), Buffer.from('"\nprint(sum([c for c in x]))\n')]);
+  const invalid = Buffer.concat([
+    Buffer.from('x = "caf'),
+    Buffer.from([0xe9]),
+    Buffer.from('"\nprint(sum([c for c in x]))\n'),
+  ]);
   const root = project(t, { 'a_latin1.py': invalid, 'b_good.py': FLAGGED });
   const run = memhints(['check'], root);
   assert.equal(run.status, 2);
   assert.match(run.stdout, /^b_good\.py:2:11: MEM101 /m);
-  assert.equal(run.stderr, `memhints: error: a_latin1.py: cannot read: not valid UTF-8 (first bad byte at offset ${invalid.indexOf(0xe9)})\n`);
+  assert.equal(
+    run.stderr,
+    `memhints: error: a_latin1.py: cannot read: not valid UTF-8 (first bad byte at offset ${invalid.indexOf(0xe9)})\n`,
+  );
   assert.ok(!hasStackTrace(run.stderr));
 
   const json = memhints(['check', '--format', 'json', '--exit-zero'], root);
   assert.equal(json.status, 2, '--exit-zero does not hide an unreadable file');
-  assert.deepEqual(jsonFindings(json).map((finding) => finding.file), ['b_good.py']);
+  assert.deepEqual(
+    jsonFindings(json).map((finding) => finding.file),
+    ['b_good.py'],
+  );
 });
 
 test('--fix leaves an unreadable file alone and fixes the others', (t) => {
@@ -41,7 +51,8 @@ function memhintsDenied(root: string, denied: readonly string[], args: readonly 
   if (asRoot) {
     // Whatever the umask made of them.
     chmodSync(root, 0o755);
-    for (const path of readdirSync(root, { recursive: true, encoding: 'utf8' }).map((name) => join(root, name))) chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
+    for (const path of readdirSync(root, { recursive: true, encoding: 'utf8' }).map((name) => join(root, name)))
+      chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
   }
   for (const path of denied) chmodSync(join(root, path), 0o000);
   try {
@@ -53,7 +64,12 @@ function memhintsDenied(root: string, denied: readonly string[], args: readonly 
 }
 
 test('a file or directory without read permission is reported; the others are checked', (t) => {
-  const root = project(t, { 'a_locked.py': FLAGGED, 'b_good.py': FLAGGED, 'c_locked/x.py': FLAGGED, 'd_locked.ipynb': '{}' });
+  const root = project(t, {
+    'a_locked.py': FLAGGED,
+    'b_good.py': FLAGGED,
+    'c_locked/x.py': FLAGGED,
+    'd_locked.ipynb': '{}',
+  });
   const run = memhintsDenied(root, ['a_locked.py', 'c_locked', 'd_locked.ipynb'], ['check', '.']);
   assert.equal(run.status, 2);
   assert.match(run.stdout, /^b_good\.py:2:11: MEM101 /m);
@@ -76,7 +92,13 @@ test('a directory named like a Python file is searched, not read', (t) => {
     const run = memhints(args, root);
     assert.equal(run.status, 1, run.stderr);
     assert.equal(run.stderr, '');
-    assert.deepEqual(run.stdout.split('\n').filter((line) => line.includes('MEM101')).map((line) => line.split(':')[0]), [join('nb.ipynb', 'inner.py'), join('pkg.py', 'inner.py')]);
+    assert.deepEqual(
+      run.stdout
+        .split('\n')
+        .filter((line) => line.includes('MEM101'))
+        .map((line) => line.split(':')[0]),
+      [join('nb.ipynb', 'inner.py'), join('pkg.py', 'inner.py')],
+    );
   }
 });
 
@@ -94,17 +116,31 @@ test('malformed and empty notebooks are reported with where the JSON breaks; the
 
 test('a notebook whose code nests deeper than Python allows gets a notice, as a .py file does; the run goes on', (t) => {
   const chain = `x = ${Array(3000).fill('1').join(' + ')}\n`;
-  const notebook = (code: string) => JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: code }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
-  const root = project(t, { 'a_chain.ipynb': notebook(chain), 'a_chain.py': chain, 'b_brackets.ipynb': notebook(`x = ${'['.repeat(300)}${']'.repeat(300)}\n`), 'c_good.py': FLAGGED });
+  const notebook = (code: string) =>
+    JSON.stringify({
+      cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: code }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    });
+  const root = project(t, {
+    'a_chain.ipynb': notebook(chain),
+    'a_chain.py': chain,
+    'b_brackets.ipynb': notebook(`x = ${'['.repeat(300)}${']'.repeat(300)}\n`),
+    'c_good.py': FLAGGED,
+  });
   const run = memhints(['check'], root);
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stdout, /^c_good\.py:2:11: MEM101 /m);
   const notices = run.stderr.trimEnd().split('\n');
-  assert.deepEqual(notices.map((line) => line.split(': ').slice(0, 4).join(': ')), [
-    'memhints: notice: a_chain.ipynb: not checked',
-    'memhints: notice: a_chain.py: not checked',
-    'memhints: notice: b_brackets.ipynb: not checked',
-  ]);
+  assert.deepEqual(
+    notices.map((line) => line.split(': ').slice(0, 4).join(': ')),
+    [
+      'memhints: notice: a_chain.ipynb: not checked',
+      'memhints: notice: a_chain.py: not checked',
+      'memhints: notice: b_brackets.ipynb: not checked',
+    ],
+  );
   assert.equal(notices[0]!.replace('a_chain.ipynb', 'a_chain.py'), notices[1]);
   assert.ok(!hasStackTrace(run.stderr));
 });

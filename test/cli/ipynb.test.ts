@@ -37,7 +37,13 @@ const NOTEBOOK = `{
 
 test('code cells are numbered among all cells, with list and string sources joined', () => {
   const { cells } = readNotebook(NOTEBOOK);
-  assert.deepEqual(cells.map((cell) => [cell.number, cell.text]), [[2, 'a = 1\nb = 2'], [3, "c = 'café'"]]);
+  assert.deepEqual(
+    cells.map((cell) => [cell.number, cell.text]),
+    [
+      [2, 'a = 1\nb = 2'],
+      [3, "c = 'café'"],
+    ],
+  );
 });
 
 test('a changed line is rewritten in place; a change in the number of lines rewrites the list in its layout', () => {
@@ -59,8 +65,21 @@ test('a code cell whose source is null reads as empty, as Jupyter reads it, and 
   const json = NOTEBOOK.replace('"source": "c = \'caf\\u00e9\'"', '"source": null');
   assert.notEqual(json, NOTEBOOK);
   const { cells } = readNotebook(json);
-  assert.deepEqual(cells.map((cell) => [cell.number, cell.text]), [[2, 'a = 1\nb = 2'], [3, '']]);
-  const fixed = withCellSources(json, cells, new Map([[2, 'a = 1\nb = 3'], [3, '']]));
+  assert.deepEqual(
+    cells.map((cell) => [cell.number, cell.text]),
+    [
+      [2, 'a = 1\nb = 2'],
+      [3, ''],
+    ],
+  );
+  const fixed = withCellSources(
+    json,
+    cells,
+    new Map([
+      [2, 'a = 1\nb = 3'],
+      [3, ''],
+    ]),
+  );
   assert.equal(fixed, json.replace('"b = 2"', '"b = 3"'));
 });
 
@@ -84,24 +103,52 @@ const V3 = `{
 
 test('nbformat 3: code from `input`, cells numbered across worksheets, fixes written into `input`', () => {
   const { cells } = readNotebook(V3);
-  assert.deepEqual(cells.map((cell) => [cell.number, cell.text]), [[2, 'a = 1\nb = 2'], [4, 'c = 3']]);
-  const fixed = withCellSources(V3, cells, new Map([[2, 'a = 1\nb = 20'], [4, 'c = 30']]));
+  assert.deepEqual(
+    cells.map((cell) => [cell.number, cell.text]),
+    [
+      [2, 'a = 1\nb = 2'],
+      [4, 'c = 3'],
+    ],
+  );
+  const fixed = withCellSources(
+    V3,
+    cells,
+    new Map([
+      [2, 'a = 1\nb = 20'],
+      [4, 'c = 30'],
+    ]),
+  );
   assert.equal(fixed, V3.replace('"b = 2"', '"b = 20"').replace('"input": "c = 3"', '"input": "c = 30"'));
 });
 
 test('nbformat 3: a notebook or a cell in another language holds no Python', () => {
-  assert.deepEqual(readNotebook(V3.replace('"metadata": {"name": ""}', '"metadata": {"language": "Julia", "name": ""}')).cells, []);
+  assert.deepEqual(
+    readNotebook(V3.replace('"metadata": {"name": ""}', '"metadata": {"language": "Julia", "name": ""}')).cells,
+    [],
+  );
   const juliaCell = V3.replace('"input": "c = 3", "language": "python"', '"input": "c = 3", "language": "julia"');
-  assert.deepEqual(readNotebook(juliaCell).cells.map((cell) => cell.number), [2]);
+  assert.deepEqual(
+    readNotebook(juliaCell).cells.map((cell) => cell.number),
+    [2],
+  );
 });
 
 test('what is not a notebook is said to be so, in one line that says where', () => {
   assert.equal(notebookErrorOf(''), 'not a notebook: the file is empty');
-  assert.equal(notebookErrorOf('{"cells": ['), 'not a notebook: invalid JSON (close bracket expected at line 1, column 12)');
-  assert.equal(notebookErrorOf('{\n "cells": [\n  {"é": x}]}'), 'not a notebook: invalid JSON (invalid symbol at line 3, column 9)');
+  assert.equal(
+    notebookErrorOf('{"cells": ['),
+    'not a notebook: invalid JSON (close bracket expected at line 1, column 12)',
+  );
+  assert.equal(
+    notebookErrorOf('{\n "cells": [\n  {"é": x}]}'),
+    'not a notebook: invalid JSON (invalid symbol at line 3, column 9)',
+  );
   assert.equal(notebookErrorOf('[1, 2]'), 'not a notebook: the file is not a JSON object');
   assert.match(notebookErrorOf('{"nbformat": 4}'), /no "cells" list/);
   assert.match(notebookErrorOf('{"worksheets": [{"metadata": {}}]}'), /worksheet 1 has no "cells" list/);
   assert.match(notebookErrorOf('{"cells": [{"cell_type": "code", "source": 3}]}'), /cell 1 has no "source"/);
-  assert.match(notebookErrorOf('{"worksheets": [{"cells": [{"cell_type": "code", "source": "x"}]}]}'), /cell 1 has no "input"/);
+  assert.match(
+    notebookErrorOf('{"worksheets": [{"cells": [{"cell_type": "code", "source": "x"}]}]}'),
+    /cell 1 has no "input"/,
+  );
 });

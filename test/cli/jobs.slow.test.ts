@@ -12,7 +12,8 @@ const FILES = PARALLEL_MIN_FILES + 30;
 /** Module i: findings in two of three files, one multi-pass fix, clean code in the rest. */
 function module(i: number): string {
   const lines = [`xs = [${i}, ${i + 1}, ${i + 2}]`];
-  if (i % 3 !== 0) lines.push(`print(sum([x * ${i} for x in xs]))`, `print(sorted([x for x in sorted([y - ${i} for y in xs])]))`);
+  if (i % 3 !== 0)
+    lines.push(`print(sum([x * ${i} for x in xs]))`, `print(sorted([x for x in sorted([y - ${i} for y in xs])]))`);
   lines.push(`print(max(x for x in xs) + ${i})`, '');
   return lines.join('\n');
 }
@@ -24,7 +25,9 @@ function tree(t: TestContext, broken: boolean): string {
     files['pkg1/latin1.py'] = Uint8Array.from([0x78, 0x20, 0x3d, 0x20, 0x27, 0xe9, 0x27, 0x0a]);
     files['pkg2/truncated.ipynb'] = '{"cells": [';
     // Analysed, then refused: too deep for Python to compile.
-    files['pkg3/chain.ipynb'] = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: `x = ${Array(3000).fill('1').join(' + ')}\n` }] });
+    files['pkg3/chain.ipynb'] = JSON.stringify({
+      cells: [{ cell_type: 'code', metadata: {}, outputs: [], source: `x = ${Array(3000).fill('1').join(' + ')}\n` }],
+    });
   }
   return project(t, files);
 }

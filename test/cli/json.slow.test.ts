@@ -30,7 +30,11 @@ function applyJsonEdits(text: string, edits: NonNullable<JsonFinding['fix']>['ed
     lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
   let result = Array.from(text);
   for (const edit of [...edits].sort((a, b) => flat(b.line, b.column) - flat(a.line, a.column))) {
-    result = [...result.slice(0, flat(edit.line, edit.column)), ...Array.from(edit.text), ...result.slice(flat(edit.endLine, edit.endColumn))];
+    result = [
+      ...result.slice(0, flat(edit.line, edit.column)),
+      ...Array.from(edit.text),
+      ...result.slice(flat(edit.endLine, edit.endColumn)),
+    ];
   }
   return result.join('');
 }
@@ -43,7 +47,19 @@ test('json output is one array of findings with exactly the contract keys', (t) 
   assert.ok(Array.isArray(findings) && findings.length >= 2);
   for (const finding of findings) {
     // `related` comes only with findings reported once for several lines (none here).
-    assert.deepEqual(Object.keys(finding), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix']);
+    assert.deepEqual(Object.keys(finding), [
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'code',
+      'message',
+      'severity',
+      'scale',
+      'holds',
+      'fix',
+    ]);
     assert.equal(finding.file, join('pkg', 'mod.py'));
     assert.match(finding.code, /^MEM[0-9]{3}$/);
     assert.ok(['error', 'warning', 'information', 'hint'].includes(finding.severity));
@@ -51,20 +67,45 @@ test('json output is one array of findings with exactly the contract keys', (t) 
     if (finding.fix !== null) {
       assert.deepEqual(Object.keys(finding.fix), ['safety', 'edits']);
       assert.ok(['safe', 'unsafe'].includes(finding.fix.safety));
-      for (const edit of finding.fix.edits) assert.deepEqual(Object.keys(edit), ['line', 'column', 'endLine', 'endColumn', 'text']);
+      for (const edit of finding.fix.edits)
+        assert.deepEqual(Object.keys(edit), ['line', 'column', 'endLine', 'endColumn', 'text']);
     }
   }
 });
 
 test('a finding reported once for several lines adds `related` after the contract keys, in the same positions', (t) => {
-  const source = ['import sys', 'log = ""', 'for chunk in sys.stdin:', '    log += chunk', '    log += "😀\\n"', ''].join('\n');
+  const source = [
+    'import sys',
+    'log = ""',
+    'for chunk in sys.stdin:',
+    '    log += chunk',
+    '    log += "😀\\n"',
+    '',
+  ].join('\n');
   const root = project(t, { 'log.py': source });
-  const [finding, ...others] = jsonFindings(memhints(['check', '--format', 'json', '--select', 'MEM201', 'log.py'], root));
+  const [finding, ...others] = jsonFindings(
+    memhints(['check', '--format', 'json', '--select', 'MEM201', 'log.py'], root),
+  );
   assert.equal(others.length, 0);
-  assert.deepEqual(Object.keys(finding!), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix', 'related']);
+  assert.deepEqual(Object.keys(finding!), [
+    'file',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'code',
+    'message',
+    'severity',
+    'scale',
+    'holds',
+    'fix',
+    'related',
+  ]);
   assert.deepEqual([finding!.line, finding!.column], [4, 5]);
   const last = source.split('\n')[4]!;
-  assert.deepEqual(finding!.related, [{ line: 5, column: 5, endLine: 5, endColumn: codePointColumn(last, last.length), message: '`log` also grows here' }]);
+  assert.deepEqual(finding!.related, [
+    { line: 5, column: 5, endLine: 5, endColumn: codePointColumn(last, last.length), message: '`log` also grows here' },
+  ]);
 });
 
 test('json lines and columns are 1-based and count code points, not UTF-16 units', (t) => {
@@ -82,15 +123,32 @@ test('json lines and columns are 1-based and count code points, not UTF-16 units
   );
   // The fix removes exactly the two brackets.
   assert.deepEqual(sum.fix?.edits, [
-    { line: 2, column: codePointColumn(lines[1]!, open), endLine: 2, endColumn: codePointColumn(lines[1]!, open + 1), text: '' },
-    { line: 2, column: codePointColumn(lines[1]!, close - 1), endLine: 2, endColumn: codePointColumn(lines[1]!, close), text: '' },
+    {
+      line: 2,
+      column: codePointColumn(lines[1]!, open),
+      endLine: 2,
+      endColumn: codePointColumn(lines[1]!, open + 1),
+      text: '',
+    },
+    {
+      line: 2,
+      column: codePointColumn(lines[1]!, close - 1),
+      endLine: 2,
+      endColumn: codePointColumn(lines[1]!, close),
+      text: '',
+    },
   ]);
 
   const max = findings.find((finding) => finding.line === 4);
   assert.ok(max, 'a finding for the comprehension spanning lines 4-7');
   assert.deepEqual(
     { line: max.line, column: max.column, endLine: max.endLine, endColumn: max.endColumn },
-    { line: 4, column: codePointColumn(lines[3]!, lines[3]!.indexOf('[')), endLine: 7, endColumn: codePointColumn(lines[6]!, 1) },
+    {
+      line: 4,
+      column: codePointColumn(lines[3]!, lines[3]!.indexOf('[')),
+      endLine: 7,
+      endColumn: codePointColumn(lines[6]!, 1),
+    },
   );
 });
 
@@ -128,7 +186,10 @@ test('json for a clean project is an empty array', (t) => {
 
 test('a byte order mark and CRLF line ends do not shift json positions', (t) => {
   const crlf = SOURCE.replace(/\n/g, '\r\n');
-  const root = project(t, { 'plain.py': SOURCE, 'bom.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]) });
+  const root = project(t, {
+    'plain.py': SOURCE,
+    'bom.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]),
+  });
   const strip = (findings: JsonFinding[]) => findings.map(({ file: _file, ...rest }) => rest);
   const plain = jsonFindings(memhints(['check', '--format', 'json', 'plain.py'], root));
   const bom = jsonFindings(memhints(['check', '--format', 'json', 'bom.py'], root));

@@ -56,18 +56,45 @@ test('text output names the cell, and lines and columns within it', (t) => {
 
 test('json output gives notebooks a cell field (and edits too); .py findings keep the old keys', (t) => {
   const root = project(t, { 'sales.ipynb': SALES, 'plain.py': 'total = sum([x for x in range(3)])\n' });
-  const findings = jsonFindings(memhints(['check', '--format', 'json', '.'], root)) as (ReturnType<typeof jsonFindings>[number] & { cell?: number })[];
+  const findings = jsonFindings(memhints(['check', '--format', 'json', '.'], root)) as (ReturnType<
+    typeof jsonFindings
+  >[number] & { cell?: number })[];
   const inNotebook = findings.filter((f) => f.file === 'sales.ipynb');
   assert.deepEqual(
     inNotebook.map((f) => ({ cell: f.cell, code: f.code, line: f.line, column: f.column })),
     EXPECTED.map(({ cell, code, snippet }) => ({ cell, code, ...positionOf(cell, snippet) })),
   );
   for (const finding of inNotebook) {
-    assert.deepEqual(Object.keys(finding), ['file', 'cell', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix']);
+    assert.deepEqual(Object.keys(finding), [
+      'file',
+      'cell',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'code',
+      'message',
+      'severity',
+      'scale',
+      'holds',
+      'fix',
+    ]);
     for (const edit of finding.fix?.edits ?? []) assert.equal((edit as { cell?: number }).cell, finding.cell);
   }
   const plain = findings.find((f) => f.file === 'plain.py')!;
-  assert.deepEqual(Object.keys(plain), ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'message', 'severity', 'scale', 'holds', 'fix']);
+  assert.deepEqual(Object.keys(plain), [
+    'file',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'code',
+    'message',
+    'severity',
+    'scale',
+    'holds',
+    'fix',
+  ]);
 });
 
 test('--fix --unsafe-fixes changes only code in the cells: outputs, metadata and layout stay byte for byte, and the code runs the same', (t) => {
@@ -116,7 +143,11 @@ function writeAndRun(root: string, name: string, text: string, expected: string)
 /** The fixture with each code cell's source passed through `edit` (sources kept in their list form). */
 function withCellsEdited(json: string, edit: (source: string) => string): string {
   const notebook = notebookJson(json);
-  const cells = notebook.cells.map((cell) => (cell.cell_type === 'code' ? { ...cell, source: edit(typeof cell.source === 'string' ? cell.source : cell.source.join('')) } : cell));
+  const cells = notebook.cells.map((cell) =>
+    cell.cell_type === 'code'
+      ? { ...cell, source: edit(typeof cell.source === 'string' ? cell.source : cell.source.join('')) }
+      : cell,
+  );
   return JSON.stringify({ ...notebook, cells }, null, 1);
 }
 
@@ -125,7 +156,9 @@ function flagged(run: ReturnType<typeof memhints>, json: string): string[] {
   const cells = cellsOf(json);
   return (jsonFindings(run) as (ReturnType<typeof jsonFindings>[number] & { cell: number })[]).map((finding) => {
     const line = cells.find((cell) => cell.number === finding.cell)!.text.split('\n')[finding.line - 1]!;
-    return `cell ${finding.cell}: ${Array.from(line).slice(finding.column - 1, finding.endColumn - 1).join('')}`;
+    return `cell ${finding.cell}: ${Array.from(line)
+      .slice(finding.column - 1, finding.endColumn - 1)
+      .join('')}`;
   });
 }
 
@@ -134,18 +167,32 @@ test('code timed by %timeit or %%time is measured as written: not reported, not 
   const variants = {
     'timed.ipynb': SALES,
     'bare.ipynb': withCellsEdited(SALES, (source) => source.replace('%timeit -n 3 ', '').replace('%%time\n', '')),
-    'other.ipynb': withCellsEdited(SALES, (source) => source.replace('%timeit -n 3 ', '%prun -l 3 ').replace('%%time\n', '%%capture out\n')),
+    'other.ipynb': withCellsEdited(SALES, (source) =>
+      source.replace('%timeit -n 3 ', '%prun -l 3 ').replace('%%time\n', '%%capture out\n'),
+    ),
   };
   const root = project(t, variants);
-  const found = Object.fromEntries(Object.entries(variants).map(([name, json]) => [name, flagged(memhints(['check', '--format', 'json', name], root), json)]));
+  const found = Object.fromEntries(
+    Object.entries(variants).map(([name, json]) => [
+      name,
+      flagged(memhints(['check', '--format', 'json', name], root), json),
+    ]),
+  );
   // The same code, without the magics or under magics that do not time it, is flagged.
-  for (const name of ['bare.ipynb', 'other.ipynb']) for (const snippet of timed) assert.ok(found[name]!.includes(snippet), `${name}: ${snippet}`);
-  assert.deepEqual(found['timed.ipynb'], found['bare.ipynb']!.filter((snippet) => !timed.includes(snippet)));
+  for (const name of ['bare.ipynb', 'other.ipynb'])
+    for (const snippet of timed) assert.ok(found[name]!.includes(snippet), `${name}: ${snippet}`);
+  assert.deepEqual(
+    found['timed.ipynb'],
+    found['bare.ipynb']!.filter((snippet) => !timed.includes(snippet)),
+  );
 
   const fixed = memhints(['check', '--fix', '--unsafe-fixes', 'timed.ipynb'], root);
   assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
   const cells = codeCells(readFileSync(join(root, 'timed.ipynb'), 'utf8'));
-  assert.equal(cells.find((cell) => cell.number === 7)!.text.split('\n')[0], '%timeit -n 3 sum([v for v in df["units"]])');
+  assert.equal(
+    cells.find((cell) => cell.number === 7)!.text.split('\n')[0],
+    '%timeit -n 3 sum([v for v in df["units"]])',
+  );
   assert.equal(cells.find((cell) => cell.number === 8)!.text, codeCells(SALES).find((cell) => cell.number === 8)!.text);
 });
 
@@ -153,7 +200,10 @@ test('--diff shows the fixes per cell and writes nothing', (t) => {
   const root = project(t, { 'sales.ipynb': SALES });
   const run = memhints(['check', '--diff', 'sales.ipynb'], root);
   assert.equal(run.status, 1);
-  assert.deepEqual(run.stdout.split('\n').filter((line) => line.startsWith('--- ')), ['--- sales.ipynb:cell 6', '--- sales.ipynb:cell 7']);
+  assert.deepEqual(
+    run.stdout.split('\n').filter((line) => line.startsWith('--- ')),
+    ['--- sales.ipynb:cell 6', '--- sales.ipynb:cell 7'],
+  );
   assert.ok(run.stdout.includes('+revenue = sum(p * u for p, u in zip(df["price"], df["units"]))\n'));
   assert.equal(readFileSync(join(root, 'sales.ipynb'), 'utf8'), SALES);
 });
@@ -166,7 +216,11 @@ test('directories are searched for notebooks too, but not Jupyter checkpoints', 
 
 test('a notebook of another language is skipped; a broken one is an error naming the file', (t) => {
   const r = notebookJson(SALES);
-  const rNotebook = JSON.stringify({ ...r, metadata: { kernelspec: { language: 'R', name: 'ir' }, language_info: { name: 'R' } } }, null, 1);
+  const rNotebook = JSON.stringify(
+    { ...r, metadata: { kernelspec: { language: 'R', name: 'ir' }, language_info: { name: 'R' } } },
+    null,
+    1,
+  );
   const root = project(t, { 'r.ipynb': rNotebook, 'broken.ipynb': '{"cells": [' });
   const skipped = memhints(['check', 'r.ipynb'], root);
   assert.equal(skipped.status, 0, skipped.stdout);
@@ -184,13 +238,33 @@ test('a code cell whose source is null is read as an empty cell, not refused', (
   assert.equal(run.status, 1, run.stderr);
   assert.equal(run.stderr.includes('error'), false, run.stderr);
   // Every finding of the notebook is still reported, one cell further on.
-  const cells = (jsonFindings(run) as (ReturnType<typeof jsonFindings>[number] & { cell: number })[]).map((f) => `${f.code} in cell ${f.cell}`);
-  assert.deepEqual(cells, EXPECTED.map(({ cell, code }) => `${code} in cell ${cell + 1}`));
+  const cells = (jsonFindings(run) as (ReturnType<typeof jsonFindings>[number] & { cell: number })[]).map(
+    (f) => `${f.code} in cell ${f.cell}`,
+  );
+  assert.deepEqual(
+    cells,
+    EXPECTED.map(({ cell, code }) => `${code} in cell ${cell + 1}`),
+  );
 });
 
 test('a list only %timeit or %%time reads is what the notebook measures: not reported, until some read is untimed', (t) => {
   const notebook = (...sources: string[]) =>
-    JSON.stringify({ cells: sources.map((source) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source })), metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    JSON.stringify(
+      {
+        cells: sources.map((source) => ({
+          cell_type: 'code',
+          execution_count: null,
+          metadata: {},
+          outputs: [],
+          source,
+        })),
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    );
   const bound = 'my_list = list(range(1_000_000))';
   const root = project(t, {
     'timed.ipynb': notebook(bound, '%timeit sum(my_list)', '%%time\nfor x in my_list:\n    pass'),
@@ -199,7 +273,12 @@ test('a list only %timeit or %%time reads is what the notebook measures: not rep
   const timed = memhints(['check', 'timed.ipynb'], root);
   assert.equal(timed.status, 0, timed.stdout + timed.stderr);
   const read = memhints(['check', '--format', 'json', 'read.ipynb'], root);
-  assert.deepEqual((jsonFindings(read) as (ReturnType<typeof jsonFindings>[number] & { cell: number })[]).map((f) => `${f.code} in cell ${f.cell}`), ['MEM103 in cell 1']);
+  assert.deepEqual(
+    (jsonFindings(read) as (ReturnType<typeof jsonFindings>[number] & { cell: number })[]).map(
+      (f) => `${f.code} in cell ${f.cell}`,
+    ),
+    ['MEM103 in cell 1'],
+  );
 });
 
 const SALES_V3 = fixtureNotebook('sales-v3.ipynb');
@@ -218,8 +297,14 @@ test('an nbformat 3 notebook is read: findings by cell number, headings counted,
     { cell: 3, snippet: '[p * u for p, u in zip(prices, units)]' },
     { cell: 4, snippet: '[p for p in prices]' },
   ];
-  assert.deepEqual(flagged(run, SALES_V3), expected.map(({ cell, snippet }) => `cell ${cell}: ${snippet}`));
-  assert.ok(cells.find((cell) => cell.number === 6)!.text.startsWith('%timeit sum(['), 'the fixture times a flaggable call');
+  assert.deepEqual(
+    flagged(run, SALES_V3),
+    expected.map(({ cell, snippet }) => `cell ${cell}: ${snippet}`),
+  );
+  assert.ok(
+    cells.find((cell) => cell.number === 6)!.text.startsWith('%timeit sum(['),
+    'the fixture times a flaggable call',
+  );
 });
 
 test('--fix on an nbformat 3 notebook fixes `input` and keeps the format, every other field and the layout', (t) => {
@@ -238,10 +323,23 @@ test('--fix on an nbformat 3 notebook fixes `input` and keeps the format, every 
   assert.ok(!('cells' in after), 'no nbformat 4 "cells" list is added');
   // Without the code cells' input, the notebooks are the same, key order included.
   const withoutInput = (notebook: V3Notebook) =>
-    JSON.stringify({ ...notebook, worksheets: notebook.worksheets.map((worksheet) => ({ ...worksheet, cells: worksheet.cells.map(({ input: _code, ...cell }) => cell) })) });
+    JSON.stringify({
+      ...notebook,
+      worksheets: notebook.worksheets.map((worksheet) => ({
+        ...worksheet,
+        cells: worksheet.cells.map(({ input: _code, ...cell }) => cell),
+      })),
+    });
   assert.equal(withoutInput(after), withoutInput(original));
-  const inputs = (notebook: V3Notebook) => notebook.worksheets.flatMap((worksheet) => worksheet.cells.filter((cell) => cell.cell_type === 'code').map((cell) => cell.input));
-  assert.deepEqual(inputs(after).map(Array.isArray), inputs(original).map(Array.isArray), 'each input keeps its form (list or string)');
+  const inputs = (notebook: V3Notebook) =>
+    notebook.worksheets.flatMap((worksheet) =>
+      worksheet.cells.filter((cell) => cell.cell_type === 'code').map((cell) => cell.input),
+    );
+  assert.deepEqual(
+    inputs(after).map(Array.isArray),
+    inputs(original).map(Array.isArray),
+    'each input keeps its form (list or string)',
+  );
   assert.notDeepEqual(inputs(after), inputs(original));
   // The lines that changed are lines of code; non-ASCII stays escaped as the file had it.
   const oldLines = SALES_V3.split('\n');

@@ -8,7 +8,7 @@ import { ALL_RULES } from '../../server/src/rules';
 import { hasStackTrace, memhints, project } from '../support/cli';
 import { REPO_ROOT } from '../support/paths';
 
-test('memhints rule MEM101 prints the rule\'s page, the one in docs/rules without its generated-file notice', (t) => {
+test("memhints rule MEM101 prints the rule's page, the one in docs/rules without its generated-file notice", (t) => {
   const cwd = project(t, {});
   for (const rule of ALL_RULES) {
     const run = memhints(['rule', rule.code.toLowerCase()], cwd);
@@ -16,7 +16,10 @@ test('memhints rule MEM101 prints the rule\'s page, the one in docs/rules withou
     assert.equal(run.stderr, '');
     assert.equal(run.stdout, ruleMarkdown(rule));
     const page = readFileSync(join(REPO_ROOT, 'docs', 'rules', `${rule.code}.md`), 'utf8');
-    assert.ok(page.endsWith(`\n\n${run.stdout}`), `${rule.code}: docs/rules/${rule.code}.md ends with what the CLI prints`);
+    assert.ok(
+      page.endsWith(`\n\n${run.stdout}`),
+      `${rule.code}: docs/rules/${rule.code}.md ends with what the CLI prints`,
+    );
     assert.ok(run.stdout.startsWith(`# ${rule.name} (${rule.code})\n`));
   }
 });

@@ -42,7 +42,10 @@ const SOURCE = [
   '',
 ].join('\n');
 
-const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; repository: { url: string } };
+const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  repository: { url: string };
+};
 
 /** With small findings too: SOURCE's data is a handful of literals, and the log's shape is what is tested. */
 function sarifLog(args: readonly string[], cwd: string): Sarif.Log {
@@ -55,9 +58,18 @@ test('the validator rejects what the schema forbids, so passing it means somethi
   const minimal = { version: '2.1.0', runs: [{ tool: { driver: { name: 'memhints' } }, results: [] }] };
   assertValid(minimal);
   assert.ok(!validate({ ...minimal, version: '2.0.0' }));
-  assert.ok(!validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'memhints' } }, results: [{ message: { text: 'm' }, level: 'information' }] }] }));
-  assert.ok(!validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'memhints', informationUri: 'not a uri' } } }] }));
-  assert.ok(!validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'memhints' } }, columnKind: 'codePoints' }] }));
+  assert.ok(
+    !validate({
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'memhints' } }, results: [{ message: { text: 'm' }, level: 'information' }] }],
+    }),
+  );
+  assert.ok(
+    !validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'memhints', informationUri: 'not a uri' } } }] }),
+  );
+  assert.ok(
+    !validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'memhints' } }, columnKind: 'codePoints' }] }),
+  );
 });
 
 test('the log is valid SARIF 2.1.0, with findings, fixes and odd file names, and without findings', (t) => {
@@ -85,12 +97,19 @@ test('tool.driver names memhints, its version and home, and describes the rules 
       name: rule.name,
       shortDescription: { text: rule.summary },
       fullDescription: { text: rule.docs.whatItDoes },
-      help: { text: rule.docs.whyBadForMemory, markdown: driver.rules!.find((descriptor) => descriptor.id === rule.code)!.help!.markdown },
+      help: {
+        text: rule.docs.whyBadForMemory,
+        markdown: driver.rules!.find((descriptor) => descriptor.id === rule.code)!.help!.markdown,
+      },
       helpUri: ruleDocsUrl(rule.code),
-      defaultConfiguration: { level: rule.defaultSeverity === 'information' || rule.defaultSeverity === 'hint' ? 'note' : rule.defaultSeverity },
+      defaultConfiguration: {
+        level:
+          rule.defaultSeverity === 'information' || rule.defaultSeverity === 'hint' ? 'note' : rule.defaultSeverity,
+      },
     })),
   );
-  for (const descriptor of driver.rules!) assert.ok(descriptor.help!.markdown!.startsWith(`# ${descriptor.name} (${descriptor.id})`));
+  for (const descriptor of driver.rules!)
+    assert.ok(descriptor.help!.markdown!.startsWith(`# ${descriptor.name} (${descriptor.id})`));
 });
 
 test('each result is a json finding: rule, level, message, a location relative to the current directory in code points', (t) => {
@@ -113,19 +132,30 @@ test('each result is a json finding: rule, level, message, a location relative t
     assert.equal(artifactLocation!.uriBaseId, '%SRCROOT%');
     assert.ok(!artifactLocation!.uri!.includes(' ') && !artifactLocation!.uri!.includes('#'), artifactLocation!.uri);
     assert.equal(fileURLToPath(new URL(artifactLocation!.uri!, base)), join(root, finding.file));
-    assert.deepEqual(region, { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn });
+    assert.deepEqual(region, {
+      startLine: finding.line,
+      startColumn: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+    });
   }
   // The emoji line: columns count it once, as the json does.
   const sum = run!.results!.find((result) => result.locations![0]!.physicalLocation!.region!.startLine === 2);
   const line = SOURCE.split('\n')[1]!;
-  assert.equal(sum!.locations![0]!.physicalLocation!.region!.startColumn, Array.from(line.slice(0, line.indexOf('[x'))).length + 1);
+  assert.equal(
+    sum!.locations![0]!.physicalLocation!.region!.startColumn,
+    Array.from(line.slice(0, line.indexOf('[x'))).length + 1,
+  );
 });
 
 test('fixes carry the json fix edits as replacements, and say whether they are safe', (t) => {
   const root = project(t, { 'mod.py': SOURCE });
   const findings = jsonFindings(memhints(['check', '--format', 'json', '--report-small'], root));
   const results = sarifLog([], root).runs[0]!.results!;
-  assert.ok(findings.some((finding) => finding.fix?.safety === 'safe') && findings.some((finding) => finding.fix?.safety === 'unsafe'));
+  assert.ok(
+    findings.some((finding) => finding.fix?.safety === 'safe') &&
+      findings.some((finding) => finding.fix?.safety === 'unsafe'),
+  );
   for (const [index, finding] of findings.entries()) {
     const result = results[index]!;
     if (finding.fix === null) {
@@ -138,8 +168,17 @@ test('fixes carry the json fix edits as replacements, and say whether they are s
     const [change] = fix!.artifactChanges;
     assert.deepEqual(change!.artifactLocation, results[index]!.locations![0]!.physicalLocation!.artifactLocation);
     assert.deepEqual(
-      change!.replacements!.map((replacement) => ({ ...replacement.deletedRegion, text: replacement.insertedContent!.text })),
-      finding.fix.edits.map((edit) => ({ startLine: edit.line, startColumn: edit.column, endLine: edit.endLine, endColumn: edit.endColumn, text: edit.text })),
+      change!.replacements!.map((replacement) => ({
+        ...replacement.deletedRegion,
+        text: replacement.insertedContent!.text,
+      })),
+      finding.fix.edits.map((edit) => ({
+        startLine: edit.line,
+        startColumn: edit.column,
+        endLine: edit.endLine,
+        endColumn: edit.endColumn,
+        text: edit.text,
+      })),
     );
   }
 });

@@ -31,7 +31,9 @@ test('by default small findings are left out; large ones are warnings and unknow
 
 test('--report-small adds the small finding, as a hint', (t) => {
   const root = project(t, { 'a.py': SOURCE });
-  const findings = jsonFindings(memhints(['check', 'a.py', '--format', 'json', '--select', 'MEM103', '--report-small'], root));
+  const findings = jsonFindings(
+    memhints(['check', 'a.py', '--format', 'json', '--select', 'MEM103', '--report-small'], root),
+  );
   assert.deepEqual(findings[0] && [findings[0].line, findings[0].scale, findings[0].severity], [1, 'small', 'hint']);
   assert.equal(findings.length, 3);
 });
@@ -40,14 +42,22 @@ test('report-small = true in pyproject.toml does the same, and small-threshold m
   const reported = project(t, { 'a.py': SOURCE, 'pyproject.toml': '[tool.memhints]\nreport-small = true\n' });
   assert.equal(jsonFindings(memhints(['check', 'a.py', '--format', 'json', '--select', 'MEM103'], reported)).length, 3);
   // Under a 100 MiB threshold the 34 MiB list is small too.
-  const raised = project(t, { 'a.py': SOURCE, 'pyproject.toml': `[tool.memhints]\nsmall-threshold = ${100 * 1024 * 1024}\n` });
-  assert.deepEqual(jsonFindings(memhints(['check', 'a.py', '--format', 'json', '--select', 'MEM103'], raised)).map((f) => f.scale), ['unknown']);
+  const raised = project(t, {
+    'a.py': SOURCE,
+    'pyproject.toml': `[tool.memhints]\nsmall-threshold = ${100 * 1024 * 1024}\n`,
+  });
+  assert.deepEqual(
+    jsonFindings(memhints(['check', 'a.py', '--format', 'json', '--select', 'MEM103'], raised)).map((f) => f.scale),
+    ['unknown'],
+  );
 });
 
 test('JSON holds: bytes when the count is known, bytes per item of a named count otherwise; the message leads with it', (t) => {
   const root = project(t, { 'a.py': SOURCE });
   const [large, unknown] = jsonFindings(memhints(['check', 'a.py', '--format', 'json', '--select', 'MEM103'], root));
-  assert.ok(large?.holds && large.holds.bytes > 8 * 10 ** 6 && large.holds.perItem === null && large.holds.count === null);
+  assert.ok(
+    large?.holds && large.holds.bytes > 8 * 10 ** 6 && large.holds.perItem === null && large.holds.count === null,
+  );
   assert.ok(large.message.startsWith(large.holds.text), large.message);
   assert.ok(unknown?.holds && unknown.holds.perItem !== null && unknown.holds.count === 'len(rows)');
   assert.ok(unknown.message.startsWith(unknown.holds.text.split(', ')[0]!), unknown.message);

@@ -7,7 +7,9 @@ import { jsonFindings, memhints, project } from '../support/cli';
 const SOURCE = 'xs = [1, 2]\nprint(sum([x for x in xs]))\nfor x in list(xs):\n    print(x)\n';
 
 function codes(root: string, args: readonly string[]): string[] {
-  return [...new Set(jsonFindings(memhints(['check', '--format', 'json', ...args], root)).map((finding) => finding.code))].sort();
+  return [
+    ...new Set(jsonFindings(memhints(['check', '--format', 'json', ...args], root)).map((finding) => finding.code)),
+  ].sort();
 }
 
 test('--select and --ignore narrow the rules by code and prefix', (t) => {
@@ -16,8 +18,14 @@ test('--select and --ignore narrow the rules by code and prefix', (t) => {
   assert.ok(all.includes('MEM101'));
   assert.deepEqual(codes(root, ['--select', 'MEM101']), ['MEM101']);
   assert.deepEqual(codes(root, ['--select', 'mem101']), ['MEM101']);
-  assert.deepEqual(codes(root, ['--ignore', 'MEM101']), all.filter((code) => code !== 'MEM101'));
-  assert.deepEqual(codes(root, ['--select', 'MEM1', '--ignore', 'MEM101']), all.filter((code) => code.startsWith('MEM1') && code !== 'MEM101'));
+  assert.deepEqual(
+    codes(root, ['--ignore', 'MEM101']),
+    all.filter((code) => code !== 'MEM101'),
+  );
+  assert.deepEqual(
+    codes(root, ['--select', 'MEM1', '--ignore', 'MEM101']),
+    all.filter((code) => code.startsWith('MEM1') && code !== 'MEM101'),
+  );
   assert.deepEqual(codes(root, ['--select', 'MEM101', '--ignore', 'MEM1']), ['MEM101']);
   assert.deepEqual(codes(root, ['--ignore', 'MEM']), []);
 });

@@ -20,7 +20,10 @@ test('the fixed text is not written over a file that changed since it was read',
   const file = join(root, 'a.py');
   const source = readSource(file);
   writeFileSync(file, 'x = 2\n');
-  assert.throws(() => writeSourceIfUnchanged(file, source, 'x = 3\n'), (error: unknown) => error instanceof SourceError && /changed on disk/.test(error.message));
+  assert.throws(
+    () => writeSourceIfUnchanged(file, source, 'x = 3\n'),
+    (error: unknown) => error instanceof SourceError && /changed on disk/.test(error.message),
+  );
   assert.equal(readFileSync(file, 'utf8'), 'x = 2\n');
   assert.deepEqual(readdirSync(root), ['a.py'], 'no temporary file is left behind');
 });
@@ -48,6 +51,9 @@ test('invalid UTF-8 is a SourceError naming the offset where the bad sequence st
   ];
   for (const [bytes, offset] of cases) {
     const root = project(t, { 'a.py': Buffer.from(bytes) });
-    assert.throws(() => readSource(join(root, 'a.py')), new SourceError(`cannot read: not valid UTF-8 (first bad byte at offset ${offset})`));
+    assert.throws(
+      () => readSource(join(root, 'a.py')),
+      new SourceError(`cannot read: not valid UTF-8 (first bad byte at offset ${offset})`),
+    );
   }
 });

@@ -46,14 +46,19 @@ for (const unsafeFixes of [false, true]) {
     const root = project(t, { 'mod.py': SOURCE, 'other.py': 'print(sum([y for y in range(3)]))\n' });
     const findings = jsonFindings(memhints(['check', '--report-small', '--format', 'json'], root));
     const expected = expectedStatistics(findings, unsafeFixes);
-    assert.ok(expected.length >= 3 && expected.some((entry) => entry.fixable) && expected.some((entry) => !entry.fixable));
+    assert.ok(
+      expected.length >= 3 && expected.some((entry) => entry.fixable) && expected.some((entry) => !entry.fixable),
+    );
     const run = memhints(['check', '--report-small', '--statistics', ...flags], root);
     assert.equal(run.status, 1, run.stderr);
     const width = Math.max(...expected.map((entry) => String(entry.count).length));
     assert.equal(
       run.stdout,
       expected
-        .map((entry) => `${String(entry.count).padStart(width)}\t${entry.code}\t${entry.fixable ? '[*]' : '[ ]'} ${ruleByCode(entry.code)!.summary}\n`)
+        .map(
+          (entry) =>
+            `${String(entry.count).padStart(width)}\t${entry.code}\t${entry.fixable ? '[*]' : '[ ]'} ${ruleByCode(entry.code)!.summary}\n`,
+        )
         .join(''),
     );
   });
@@ -65,13 +70,22 @@ for (const unsafeFixes of [false, true]) {
     assert.equal(run.status, 1, run.stderr);
     assert.deepEqual(
       JSON.parse(run.stdout),
-      expectedStatistics(findings, unsafeFixes).map(({ code, count, fixable }) => ({ code, name: ruleByCode(code)!.name, summary: ruleByCode(code)!.summary, count, fixable })),
+      expectedStatistics(findings, unsafeFixes).map(({ code, count, fixable }) => ({
+        code,
+        name: ruleByCode(code)!.name,
+        summary: ruleByCode(code)!.summary,
+        count,
+        fixable,
+      })),
     );
   });
 }
 
 test('no fixable column when nothing is fixable; nothing at all and exit 0 when nothing is found', (t) => {
-  const root = project(t, { 'mod.py': 's = ""\nfor x in range(100):\n    s += str(x)\nprint(s)\n', 'clean.py': 'print(1)\n' });
+  const root = project(t, {
+    'mod.py': 's = ""\nfor x in range(100):\n    s += str(x)\nprint(s)\n',
+    'clean.py': 'print(1)\n',
+  });
   const run = memhints(['check', '--report-small', '--statistics', 'mod.py'], root);
   assert.equal(run.stdout, `1\tMEM201\t${ruleByCode('MEM201')!.summary}\n`);
   const clean = memhints(['check', '--report-small', '--statistics', 'clean.py'], root);

@@ -43,7 +43,8 @@ interface Figures {
 }
 
 const stdlib = pythonStdlib();
-const missing = stdlib === undefined ? 'python3 is not available' : FIXED_FILES.filter((file) => !existsSync(join(stdlib, file)));
+const missing =
+  stdlib === undefined ? 'python3 is not available' : FIXED_FILES.filter((file) => !existsSync(join(stdlib, file)));
 const skip =
   typeof missing === 'string'
     ? `${missing}: no standard library to fix`
@@ -52,7 +53,11 @@ const skip =
       : false;
 
 test('fixing stdlib files keeps them compiling, and a second run changes nothing', { skip }, () => {
-  const args = [join(REPO_ROOT, 'scripts', 'check-stdlib-fixes.mjs'), '--json', ...FIXED_FILES.flatMap((file) => ['--only', file])];
+  const args = [
+    join(REPO_ROOT, 'scripts', 'check-stdlib-fixes.mjs'),
+    '--json',
+    ...FIXED_FILES.flatMap((file) => ['--only', file]),
+  ];
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   assert.equal(run.error, undefined);
   const figures = JSON.parse(run.stdout) as Figures;

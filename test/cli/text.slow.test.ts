@@ -14,14 +14,18 @@ test('text lines are path:line:column: CODE message, with [*] for fixes --fix wo
   assert.equal(run.status, 1);
   const lines = run.stdout.trimEnd().split('\n');
   const expected = findings.map(
-    (finding) => `${finding.file}:${finding.line}:${finding.column}: ${finding.code} ${finding.message}${finding.fix?.safety === 'safe' ? ' [*]' : ''}`,
+    (finding) =>
+      `${finding.file}:${finding.line}:${finding.column}: ${finding.code} ${finding.message}${finding.fix?.safety === 'safe' ? ' [*]' : ''}`,
   );
   assert.deepEqual(lines.slice(0, -1), expected);
   assert.ok(lines[0]!.startsWith(`${join('src', 'mod.py')}:2:`));
   const safe = findings.filter((finding) => finding.fix?.safety === 'safe').length;
   const unsafe = findings.filter((finding) => finding.fix?.safety === 'unsafe').length;
   assert.ok(safe > 0 && unsafe > 0);
-  assert.equal(lines.at(-1), `Found ${findings.length} findings (${safe} fixable with --fix, ${unsafe} more fixable with --fix --unsafe-fixes).`);
+  assert.equal(
+    lines.at(-1),
+    `Found ${findings.length} findings (${safe} fixable with --fix, ${unsafe} more fixable with --fix --unsafe-fixes).`,
+  );
 });
 
 test('with --unsafe-fixes, unsafe fixes are marked [*] and counted as fixable', (t) => {

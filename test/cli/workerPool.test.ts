@@ -12,7 +12,10 @@ test('each task gets its own result, with the shared worker data', async (t) => 
   t.after(() => pool.close());
   assert.equal(pool.size, 3);
   const values = Array.from({ length: 40 }, (_, i) => i);
-  assert.deepEqual(await Promise.all(values.map((value) => pool.run(value))), values.map((value) => value * value + 1));
+  assert.deepEqual(
+    await Promise.all(values.map((value) => pool.run(value))),
+    values.map((value) => value * value + 1),
+  );
 });
 
 test('a task that throws rejects with its error and the pool goes on', async (t) => {

@@ -16,10 +16,17 @@ function packagedFiles(): string[] {
 
 test('every built bundle, the tracer and the grammars are in the package, and no sources or tests', () => {
   const packaged = new Set(packagedFiles());
-  const built = readdirSync(join(REPO_ROOT, 'dist')).filter((name) => /\.(js|py)$/.test(name)).map((name) => `dist/${name}`);
-  const grammars = readdirSync(join(REPO_ROOT, 'grammars')).filter((name) => name.endsWith('.wasm')).map((name) => `grammars/${name}`);
+  const built = readdirSync(join(REPO_ROOT, 'dist'))
+    .filter((name) => /\.(js|py)$/.test(name))
+    .map((name) => `dist/${name}`);
+  const grammars = readdirSync(join(REPO_ROOT, 'grammars'))
+    .filter((name) => name.endsWith('.wasm'))
+    .map((name) => `grammars/${name}`);
   assert.ok(built.includes('dist/server.js') && grammars.length >= 2, 'the build ran first');
-  for (const file of [...built, ...grammars, 'bin/memhints.js', 'package.json', 'README.md']) assert.ok(packaged.has(file), `${file} is packaged`);
-  const stray = [...packaged].filter((file) => /^(server|client|test|out|scripts)\//.test(file) || file.endsWith('.ts'));
+  for (const file of [...built, ...grammars, 'bin/memhints.js', 'package.json', 'README.md'])
+    assert.ok(packaged.has(file), `${file} is packaged`);
+  const stray = [...packaged].filter(
+    (file) => /^(server|client|test|out|scripts)\//.test(file) || file.endsWith('.ts'),
+  );
   assert.deepEqual(stray, []);
 });

@@ -3,16 +3,26 @@ import { test } from 'node:test';
 import { selectRules, validateSettings } from '../../server/src/config/config';
 import { ALL_RULES } from '../../server/src/rules';
 
-const codes = (select: string[], ignore: string[]) => selectRules(ALL_RULES, { select, ignore }).map((rule) => rule.code);
+const codes = (select: string[], ignore: string[]) =>
+  selectRules(ALL_RULES, { select, ignore }).map((rule) => rule.code);
 
 test('select and ignore by code and prefix; the more specific one wins', () => {
   const every = ALL_RULES.map((rule) => rule.code);
   assert.deepEqual(codes([], []), every);
-  assert.deepEqual(codes([], ['MEM101']), every.filter((code) => code !== 'MEM101'));
+  assert.deepEqual(
+    codes([], ['MEM101']),
+    every.filter((code) => code !== 'MEM101'),
+  );
   assert.deepEqual(codes(['MEM101'], []), ['MEM101']);
-  assert.deepEqual(codes([], ['MEM1']), every.filter((code) => !code.startsWith('MEM1')));
+  assert.deepEqual(
+    codes([], ['MEM1']),
+    every.filter((code) => !code.startsWith('MEM1')),
+  );
   assert.deepEqual(codes(['MEM101'], ['MEM1']), ['MEM101']);
-  assert.deepEqual(codes(['MEM1'], ['MEM101']), every.filter((code) => code.startsWith('MEM1') && code !== 'MEM101'));
+  assert.deepEqual(
+    codes(['MEM1'], ['MEM101']),
+    every.filter((code) => code.startsWith('MEM1') && code !== 'MEM101'),
+  );
   assert.deepEqual(codes(['MEM'], ['MEM']), []);
 });
 
@@ -40,5 +50,8 @@ test('reportSmall and smallThreshold are read, and bad values keep the defaults 
   const bad = validateSettings({ reportSmall: 'yes', smallThreshold: -1 });
   assert.equal(bad.value.reportSmall, false);
   assert.equal(bad.value.smallThreshold, 64 * 1024);
-  assert.deepEqual(bad.problems.map((problem) => problem.split(' ')[0]), ['memhints.reportSmall', 'memhints.smallThreshold']);
+  assert.deepEqual(
+    bad.problems.map((problem) => problem.split(' ')[0]),
+    ['memhints.reportSmall', 'memhints.smallThreshold'],
+  );
 });

@@ -74,7 +74,12 @@ test('bad values cost only their own key, and each problem points at the line of
   const read = readPyproject(text);
   assert.deepEqual(read.config, { select: ['MEM1'], severity: { MEM102: 'hint' } });
   const byKey = new Map(read.problems.map((problem) => [problem.key, problem]));
-  assert.deepEqual([...byKey.keys()].sort(), ['tool.memhints.exclude', 'tool.memhints.ignore', 'tool.memhints.python-version', 'tool.memhints.severity.MEM101']);
+  assert.deepEqual([...byKey.keys()].sort(), [
+    'tool.memhints.exclude',
+    'tool.memhints.ignore',
+    'tool.memhints.python-version',
+    'tool.memhints.severity.MEM101',
+  ]);
   assert.equal(byKey.get('tool.memhints.ignore')!.line, lineOf(text, 'ignore ='));
   assert.match(byKey.get('tool.memhints.ignore')!.problem, /list of rule codes/);
   assert.equal(byKey.get('tool.memhints.python-version')!.line, lineOf(text, 'python-version'));
@@ -92,7 +97,11 @@ test('unknown keys are reported, with the known key they were probably meant to 
   assert.deepEqual(read.config, {});
   assert.deepEqual(
     read.problems.map((problem) => [problem.key, problem.line]),
-    [['tool.memhints.selec', 1], ['tool.memhints.python_version', 2], ['tool.memhints.colour', 3]],
+    [
+      ['tool.memhints.selec', 1],
+      ['tool.memhints.python_version', 2],
+      ['tool.memhints.colour', 3],
+    ],
   );
   assert.match(read.problems[0]!.problem, /did you mean `select`\?/);
   assert.match(read.problems[1]!.problem, /did you mean `python-version`\?/);
@@ -107,14 +116,21 @@ test('codes must name rules: a code or prefix that matches none, or a severity f
   assert.deepEqual(read.config, { severity: {} });
   assert.deepEqual(
     read.problems.map((problem) => [problem.key, problem.line]),
-    [['tool.memhints.ignore', 1], [`tool.memhints.severity.${unused}`, 3], ['tool.memhints.severity.MEM1', 4]],
+    [
+      ['tool.memhints.ignore', 1],
+      [`tool.memhints.severity.${unused}`, 3],
+      ['tool.memhints.severity.MEM1', 4],
+    ],
   );
   assert.match(read.problems[0]!.problem, /"MEM999" matches no rule/);
 });
 
 test('[tool.memhints] that is not a table is a problem at its key', () => {
   const read = readPyproject('[tool]\nmemhints = "all"\n');
-  assert.deepEqual(read.problems.map((problem) => [problem.key, problem.line, problem.column]), [['tool.memhints', 1, 0]]);
+  assert.deepEqual(
+    read.problems.map((problem) => [problem.key, problem.line, problem.column]),
+    [['tool.memhints', 1, 0]],
+  );
 });
 
 test('unparsable TOML: every key falls back, and the problem says where the syntax breaks', () => {
@@ -127,19 +143,44 @@ test('unparsable TOML: every key falls back, and the problem says where the synt
   assert.equal(problem!.key, undefined);
   assert.match(problem!.problem, /^invalid TOML: /);
   assert.equal(problem!.line, 2);
-  assert.equal(describeProblem('pyproject.toml', problem!), `pyproject.toml: line 3, column ${problem!.column + 1}: ${problem!.problem}`);
+  assert.equal(
+    describeProblem('pyproject.toml', problem!),
+    `pyproject.toml: line 3, column ${problem!.column + 1}: ${problem!.problem}`,
+  );
 });
 
 test('keyLocation finds keys under headers, as dotted keys and in one-line inline tables, and falls back to what holds them', () => {
-  const text = ['[project]', 'name = "x"', '[tool.memhints]', 'select = []', '"ignore" = []', '[tool.memhints.severity]', 'MEM101 = "hint"', '[tool.other]', 'select = []'].join('\n');
+  const text = [
+    '[project]',
+    'name = "x"',
+    '[tool.memhints]',
+    'select = []',
+    '"ignore" = []',
+    '[tool.memhints.severity]',
+    'MEM101 = "hint"',
+    '[tool.other]',
+    'select = []',
+  ].join('\n');
   assert.deepEqual(keyLocation(text, ['tool', 'memhints', 'select']), { line: 3, column: 0, length: 6 });
   assert.deepEqual(keyLocation(text, ['tool', 'memhints', 'ignore']), { line: 4, column: 1, length: 6 });
   assert.deepEqual(keyLocation(text, ['tool', 'memhints', 'severity', 'MEM101']), { line: 6, column: 0, length: 6 });
   assert.deepEqual(keyLocation(text, ['tool', 'memhints', 'severity']), { line: 5, column: 15, length: 8 });
   // A key that is not written (it came from elsewhere) points at its table.
   assert.deepEqual(keyLocation(text, ['tool', 'memhints', 'exclude']), { line: 2, column: 6, length: 8 });
-  assert.deepEqual(keyLocation('top = 1\ntool.memhints.select = "x"\n', ['tool', 'memhints', 'select']), { line: 1, column: 14, length: 6 });
-  assert.deepEqual(keyLocation('[tool.memhints]\r\nseverity = { MEM102 = "x", MEM101 = "y" }\r\n', ['tool', 'memhints', 'severity', 'MEM101']), { line: 1, column: 27, length: 6 });
+  assert.deepEqual(keyLocation('top = 1\ntool.memhints.select = "x"\n', ['tool', 'memhints', 'select']), {
+    line: 1,
+    column: 14,
+    length: 6,
+  });
+  assert.deepEqual(
+    keyLocation('[tool.memhints]\r\nseverity = { MEM102 = "x", MEM101 = "y" }\r\n', [
+      'tool',
+      'memhints',
+      'severity',
+      'MEM101',
+    ]),
+    { line: 1, column: 27, length: 6 },
+  );
   assert.deepEqual(keyLocation('', ['tool', 'memhints', 'select']), { line: 0, column: 0, length: 0 });
 });
 
@@ -170,7 +211,8 @@ test('requires-python gives the lowest minor version it allows, within the suppo
 });
 
 test('the pythonVersion setting takes the supported versions and nothing else', () => {
-  for (const version of PYTHON_VERSIONS) assert.equal(validateSettings({ pythonVersion: version }).value.pythonVersion, version);
+  for (const version of PYTHON_VERSIONS)
+    assert.equal(validateSettings({ pythonVersion: version }).value.pythonVersion, version);
   const bad = validateSettings({ pythonVersion: '3.7' });
   assert.equal(bad.value.pythonVersion, DEFAULT_SETTINGS.pythonVersion);
   assert.equal(bad.problems.length, 1);
@@ -228,7 +270,10 @@ test('what was read is kept until clear(), then read again', (t) => {
   assert.deepEqual(configs.forFolder(root).file?.config.ignore, ['MEM101']);
   writeFileSync(join(root, 'pyproject.toml'), '[tool.memhints]\nignore = ["MEM102"]\n');
   assert.deepEqual(configs.forFolder(root).file?.config.ignore, ['MEM101']);
-  assert.deepEqual(configs.loaded().map((file) => file.path), [join(root, 'pyproject.toml')]);
+  assert.deepEqual(
+    configs.loaded().map((file) => file.path),
+    [join(root, 'pyproject.toml')],
+  );
   configs.clear();
   assert.deepEqual(configs.forFolder(root).file?.config.ignore, ['MEM102']);
 });
@@ -237,7 +282,8 @@ test('a pyproject.toml that cannot be read is a problem, not a silent default', 
   const root = folder(t, { 'pyproject.toml': '[tool.memhints]\n' });
   // Root reads every file whatever its mode, so the refusal comes from the reader.
   const denied = (path: string): string | undefined => {
-    if (path === join(root, 'pyproject.toml')) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+    if (path === join(root, 'pyproject.toml'))
+      throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
     return readTextIfExists(path);
   };
   const found = new ProjectConfigs(denied).forFolder(root);
@@ -246,14 +292,28 @@ test('a pyproject.toml that cannot be read is a problem, not a silent default', 
 });
 
 test('pyproject keys win over the settings, severities combine code by code, python-version beats requires-python', () => {
-  const editor = { ...DEFAULT_SETTINGS, select: ['MEM1'], ignore: ['MEM102'], severity: { MEM101: 'hint', MEM102: 'error' }, pythonVersion: '3.9' } as const;
-  const file = { path: '/p/pyproject.toml', ...readPyproject('[project]\nrequires-python = ">=3.10"\n[tool.memhints]\nignore = ["MEM103"]\nseverity = { MEM101 = "error" }\n') };
+  const editor = {
+    ...DEFAULT_SETTINGS,
+    select: ['MEM1'],
+    ignore: ['MEM102'],
+    severity: { MEM101: 'hint', MEM102: 'error' },
+    pythonVersion: '3.9',
+  } as const;
+  const file = {
+    path: '/p/pyproject.toml',
+    ...readPyproject(
+      '[project]\nrequires-python = ">=3.10"\n[tool.memhints]\nignore = ["MEM103"]\nseverity = { MEM101 = "error" }\n',
+    ),
+  };
   const combined = withFolderConfig(editor, { file, requiresPython: file.requiresPython });
   assert.deepEqual(combined.select, ['MEM1']);
   assert.deepEqual(combined.ignore, ['MEM103']);
   assert.deepEqual(combined.severity, { MEM101: 'error', MEM102: 'error' });
   assert.equal(combined.pythonVersion, '3.10');
-  const pinned = { path: '/p/pyproject.toml', ...readPyproject('[project]\nrequires-python = ">=3.10"\n[tool.memhints]\npython-version = "3.13"\n') };
+  const pinned = {
+    path: '/p/pyproject.toml',
+    ...readPyproject('[project]\nrequires-python = ">=3.10"\n[tool.memhints]\npython-version = "3.13"\n'),
+  };
   assert.equal(withFolderConfig(editor, { file: pinned, requiresPython: pinned.requiresPython }).pythonVersion, '3.13');
   assert.equal(withFolderConfig(editor, {}).pythonVersion, '3.9');
 });
@@ -272,12 +332,21 @@ test('size-threshold sets the inlay-hint threshold over the setting; a bad value
 });
 
 test('report-small and small-threshold win over the settings; bad values are problems that keep the settings', () => {
-  const file = { path: '/p/pyproject.toml', ...readPyproject('[tool.memhints]\nreport-small = true\nsmall-threshold = 4096\n') };
+  const file = {
+    path: '/p/pyproject.toml',
+    ...readPyproject('[tool.memhints]\nreport-small = true\nsmall-threshold = 4096\n'),
+  };
   assert.deepEqual(file.problems, []);
   const settings = withFolderConfig(DEFAULT_SETTINGS, { file });
   assert.equal(settings.reportSmall, true);
   assert.equal(settings.smallThreshold, 4096);
-  const bad = { path: '/p/pyproject.toml', ...readPyproject('[tool.memhints]\nreport-small = 1\nsmall-threshold = 1.5\n') };
-  assert.deepEqual(bad.problems.map((problem) => problem.key), ['tool.memhints.report-small', 'tool.memhints.small-threshold']);
+  const bad = {
+    path: '/p/pyproject.toml',
+    ...readPyproject('[tool.memhints]\nreport-small = 1\nsmall-threshold = 1.5\n'),
+  };
+  assert.deepEqual(
+    bad.problems.map((problem) => problem.key),
+    ['tool.memhints.report-small', 'tool.memhints.small-threshold'],
+  );
   assert.equal(withFolderConfig(DEFAULT_SETTINGS, { file: bad }).reportSmall, false);
 });

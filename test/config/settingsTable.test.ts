@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseCommandLine } from '../../server/src/cli/args';
 import { CHECK_HELP } from '../../server/src/cli/help';
-import { DEFAULT_SETTINGS, validateSettings } from '../../server/src/config/config';
+import { type DEFAULT_SETTINGS, validateSettings } from '../../server/src/config/config';
 import { readPyproject } from '../../server/src/config/pyproject';
 import { SETTINGS, type SettingSpec } from '../../server/src/config/settingsTable';
 import { REPO_ROOT } from '../support/paths';
@@ -22,14 +22,19 @@ interface Declared {
 }
 
 function declaredSettings(): Record<string, Declared> {
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, Declared> } } };
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, Declared> } };
+  };
   return manifest.contributes.configuration.properties;
 }
 
 test('package.json declares exactly the editor settings of the table: type, allowed values, default, description, scope', () => {
   const declared = declaredSettings();
   const editorSpecs = SPECS.filter(([, spec]) => spec.editor !== undefined);
-  assert.deepEqual(Object.keys(declared), editorSpecs.map(([, spec]) => `memhints.${spec.editor}`));
+  assert.deepEqual(
+    Object.keys(declared),
+    editorSpecs.map(([, spec]) => `memhints.${spec.editor}`),
+  );
   for (const [name, spec] of editorSpecs) {
     const { default: declaredDefault, description, scope, ...schema } = declared[`memhints.${spec.editor}`]!;
     assert.deepEqual(schema, spec.kind.schema, name);
@@ -39,7 +44,7 @@ test('package.json declares exactly the editor settings of the table: type, allo
   }
 });
 
-test('each reader takes the table\'s defaults as valid values', () => {
+test("each reader takes the table's defaults as valid values", () => {
   for (const [name, spec] of SPECS) {
     if (spec.editor && !spec.extensionOnly) {
       const path = spec.editor.split('.');
@@ -66,14 +71,23 @@ test('every option the table names is one `memhints check` takes and its help de
 
 test('a bad value is refused in the same words wherever it is given', () => {
   const editor = validateSettings({ sizeThreshold: 1.5, maxFileSize: 0, pythonVersion: '2.7' }).problems;
-  const pyproject = readPyproject('[tool.memhints]\nsize-threshold = 1.5\npython-version = "2.7"\n').problems.map((problem) => problem.problem);
+  const pyproject = readPyproject('[tool.memhints]\nsize-threshold = 1.5\npython-version = "2.7"\n').problems.map(
+    (problem) => problem.problem,
+  );
   assert.deepEqual(editor, [
     'memhints.sizeThreshold must be a whole number of bytes, 0 or more, not 1.5',
     'memhints.pythonVersion must be one of "3.8", "3.9", "3.10", "3.11", "3.12", "3.13" (a string), not "2.7"',
     'memhints.maxFileSize must be a whole number of bytes, at least 1, not 0',
   ]);
-  assert.deepEqual(pyproject, editor.filter((problem) => !problem.includes('maxFileSize')).map((problem) => problem.replace(/^memhints\.\w+ /, '')));
-  assert.throws(() => parseCommandLine(['check', '--max-file-size', '0']), { message: '--max-file-size must be a whole number of bytes, at least 1, not "0"' });
+  assert.deepEqual(
+    pyproject,
+    editor
+      .filter((problem) => !problem.includes('maxFileSize'))
+      .map((problem) => problem.replace(/^memhints\.\w+ /, '')),
+  );
+  assert.throws(() => parseCommandLine(['check', '--max-file-size', '0']), {
+    message: '--max-file-size must be a whole number of bytes, at least 1, not "0"',
+  });
 });
 
 test('codes that name no rule are refused by the editor and pyproject.toml alike', () => {
@@ -81,5 +95,7 @@ test('codes that name no rule are refused by the editor and pyproject.toml alike
     'memhints.select "MEM999" matches no rule',
     'memhints.severity.MEM999 is not a rule code',
   ]);
-  assert.deepEqual(validateSettings({ severity: { MEM999: 'hint', MEM101: 'hint' } }).value.severity, { MEM101: 'hint' });
+  assert.deepEqual(validateSettings({ severity: { MEM999: 'hint', MEM101: 'hint' } }).value.severity, {
+    MEM101: 'hint',
+  });
 });

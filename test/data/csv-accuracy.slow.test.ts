@@ -34,7 +34,12 @@ interface Measured {
 
 function runScript<T>(python: string, args: readonly string[], input?: unknown): T {
   // The timeout only guards against a hang; reading 10^6 rows takes seconds.
-  const result = spawnSync(python, [SCRIPT, ...args], { input: input === undefined ? '' : JSON.stringify(input), encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(python, [SCRIPT, ...args], {
+    input: input === undefined ? '' : JSON.stringify(input),
+    encoding: 'utf8',
+    timeout: 600_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw new Error(`${python} ${args[0]} could not run: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${python} ${args[0]} failed (${result.status}):\n${result.stderr}`);
   return JSON.parse(result.stdout) as T;
@@ -46,8 +51,15 @@ function pandasKeywords(options: TableReadOptions): Record<string, unknown> {
   return parseDates ? { ...rest, parse_dates: parseDates } : { ...rest };
 }
 
-function measure(python: string, cases: readonly { readonly path: string; readonly options: TableReadOptions }[]): Measured[] {
-  return runScript<Measured[]>(python, ['measure'], cases.map(({ path, options }) => ({ path, options: pandasKeywords(options) })));
+function measure(
+  python: string,
+  cases: readonly { readonly path: string; readonly options: TableReadOptions }[],
+): Measured[] {
+  return runScript<Measured[]>(
+    python,
+    ['measure'],
+    cases.map(({ path, options }) => ({ path, options: pandasKeywords(options) })),
+  );
 }
 
 let generated: string[] | undefined;
@@ -95,7 +107,14 @@ forEachPython(
   'estimateCsv is within 15% of pandas on files of 10^4 to 10^6 rows',
   (python, context: TestContext) => {
     const files = mixedFiles(python.python);
-    const cases = files.flatMap((path, index) => Object.entries(optionSets(ROW_COUNTS[index]!)).map(([name, options]) => ({ path, rows: ROW_COUNTS[index]!, name, options })));
+    const cases = files.flatMap((path, index) =>
+      Object.entries(optionSets(ROW_COUNTS[index]!)).map(([name, options]) => ({
+        path,
+        rows: ROW_COUNTS[index]!,
+        name,
+        options,
+      })),
+    );
     const measured = measure(python.python, cases);
     const failures: string[] = [];
     cases.forEach((item, index) => {
@@ -132,12 +151,27 @@ const SMALL_CASES: readonly SmallCase[] = [
   { text: 'a  b\n1 \t 2.5\n   \n3 4\n', options: { sep: '\\s+' } },
   { text: 'a,,a\n\n1,2,3\n  \n4,5,6\n' },
   { text: 'a,b\n1,2\n3\n' },
-  { text: 'title line\na,b,c\n1,x,1.5\n2,y,\n3,z,2.5\n4,w,3.5\n', options: { skiprows: 1, nrows: 2, usecols: ['c', 'a'] } },
+  {
+    text: 'title line\na,b,c\n1,x,1.5\n2,y,\n3,z,2.5\n4,w,3.5\n',
+    options: { skiprows: 1, nrows: 2, usecols: ['c', 'a'] },
+  },
   { text: 'a,b\n1,x\nz,y\n', options: { nrows: 1 } },
-  { text: `n,s\n${Array.from({ length: 50 }, (_, row) => `${row},s${row % 7}`).join('\n')}\n`, options: { chunksize: 10 } },
-  { text: 'k,city,x\n1,Lima,1.5\n2,Oslo,\n3,Lima,2.5\n', options: { dtype: { k: 'int32', x: 'float32', city: 'category' } } },
-  { text: 'k,city,x\n1,Oslo,1.5\n2,Lima,\n3,Oslo,2.5\n', options: { dtype: { k: 'Int64', city: 'category', x: 'str' } } },
-  { text: `c,k\n${Array.from({ length: 400 }, (_, row) => `v${(row * 37) % 300},${row}`).join('\n')}\n`, options: { dtype: { c: 'category' } } },
+  {
+    text: `n,s\n${Array.from({ length: 50 }, (_, row) => `${row},s${row % 7}`).join('\n')}\n`,
+    options: { chunksize: 10 },
+  },
+  {
+    text: 'k,city,x\n1,Lima,1.5\n2,Oslo,\n3,Lima,2.5\n',
+    options: { dtype: { k: 'int32', x: 'float32', city: 'category' } },
+  },
+  {
+    text: 'k,city,x\n1,Oslo,1.5\n2,Lima,\n3,Oslo,2.5\n',
+    options: { dtype: { k: 'Int64', city: 'category', x: 'str' } },
+  },
+  {
+    text: `c,k\n${Array.from({ length: 400 }, (_, row) => `v${(row * 37) % 300},${row}`).join('\n')}\n`,
+    options: { dtype: { c: 'category' } },
+  },
   { text: 'k,city,x\n1,Oslo,1.5\n2,Lima,\n3,Oslo,2.5\n', options: { dtype: 'str' } },
   { text: 'day,n\n2021-01-01,1\n,2\n2021-03-01,3\n', options: { parseDates: ['day'] } },
   // pandas 1.x gives a header-only frame an empty object Index (0 B), 2.x a RangeIndex.

@@ -28,7 +28,12 @@ function csvFile(text: string | Buffer): string {
 }
 
 function estimate(text: string | Buffer, options: TableReadOptions = {}, maxSampleBytes?: number): DataEstimate {
-  const result = estimateCsv(csvFile(text), options, maxSampleBytes === undefined ? undefined : { maxSampleBytes }, layout);
+  const result = estimateCsv(
+    csvFile(text),
+    options,
+    maxSampleBytes === undefined ? undefined : { maxSampleBytes },
+    layout,
+  );
   assert.ok(result.estimate, `expected an estimate, got: ${result.reason}`);
   return result.estimate;
 }
@@ -189,7 +194,10 @@ describe('estimateCsv', () => {
 
   it('extrapolates the rows from a sample shorter than the file, dropping the cut line', () => {
     const rows = 20_000;
-    const lines = Array.from({ length: rows }, (_, row) => `${row % 1000},${(row % 7) * 0.5},name${row % 13},"quoted, ${row % 10}"`);
+    const lines = Array.from(
+      { length: rows },
+      (_, row) => `${row % 1000},${(row % 7) * 0.5},name${row % 13},"quoted, ${row % 10}"`,
+    );
     const found = estimate(`a,b,c,d\n${lines.join('\n')}\n`, {}, 64 * 1024);
     assert.equal(found.rowsExact, false);
     assert.ok(Math.abs(found.rows! - rows) / rows < 0.05, `rows ${found.rows} for ${rows}`);
@@ -251,7 +259,9 @@ describe('estimateCsv', () => {
     assert.match(estimateCsv(directory, {}).reason!, /is a directory/);
   });
 
-  it('refuses a FIFO, and a symlink to one, without blocking', { skip: process.platform === 'win32' ? 'no mkfifo on Windows' : false }, () => {
+  it('refuses a FIFO, and a symlink to one, without blocking', {
+    skip: process.platform === 'win32' ? 'no mkfifo on Windows' : false,
+  }, () => {
     const fifo = join(root, 'pipe.csv');
     const made = spawnSync('mkfifo', [fifo]);
     assert.equal(made.status, 0, `mkfifo failed: ${made.stderr}`);

@@ -27,7 +27,16 @@ function recordingEstimator(): { estimator: FormatEstimator; calls: string[] } {
   const calls: string[] = [];
   const estimator: FormatEstimator = (path) => {
     calls.push(path);
-    return { estimate: { format: 'csv', fileBytes: 0, rows: calls.length, rowsExact: true, bytes: calls.length, bytesExact: false } };
+    return {
+      estimate: {
+        format: 'csv',
+        fileBytes: 0,
+        rows: calls.length,
+        rowsExact: true,
+        bytes: calls.length,
+        bytesExact: false,
+      },
+    };
   };
   return { estimator, calls };
 }

@@ -35,14 +35,19 @@ const filledDict = (keys: number): number => {
 };
 
 test('each value costs its object; small ints, true/false/null and 1-character strings are shared', () => {
-  const estimate = estimateOf(estimateJsonLoad(jsonFile('[1, 1000, 2.5, 1e3, "abc", "é", "", null, true, -7]'), layout));
-  const expected = appendedList(10) + intSize(layout, 1000n) + 2 * layout.float + strSize(layout, 'abc') + intSize(layout, -7n);
+  const estimate = estimateOf(
+    estimateJsonLoad(jsonFile('[1, 1000, 2.5, 1e3, "abc", "é", "", null, true, -7]'), layout),
+  );
+  const expected =
+    appendedList(10) + intSize(layout, 1000n) + 2 * layout.float + strSize(layout, 'abc') + intSize(layout, -7n);
   assert.equal(estimate.bytes, expected);
   assert.equal(estimate.rows, 10);
 });
 
 test('keys are memoized: a key repeated across records is one str', () => {
-  const estimate = estimateOf(estimateJsonLoad(jsonFile('[{"name": 1000, "score": 1.5}, {"name": 2000, "score": 2.5}]'), layout));
+  const estimate = estimateOf(
+    estimateJsonLoad(jsonFile('[{"name": 1000, "score": 1.5}, {"name": 2000, "score": 2.5}]'), layout),
+  );
   const record = filledDict(2) + intSize(layout, 1000n) + layout.float;
   assert.equal(estimate.bytes, appendedList(2) + 2 * record + strSize(layout, 'name') + strSize(layout, 'score'));
 });
@@ -63,7 +68,12 @@ test('invalid JSON, extra data, a byte-order mark and too deep nesting are reaso
 
 test('a top-level array larger than the sample is extrapolated within 2%', () => {
   // Records alike along the file: the head is sampled, and taken for the rest.
-  const records = Array.from({ length: 5000 }, (_, i) => ({ id: 100000 + i, name: `item ${i % 100} ${'é'.repeat(i % 5)}`, tags: Array.from({ length: i % 4 }, (_, t) => t * 300), price: i / 7 }));
+  const records = Array.from({ length: 5000 }, (_, i) => ({
+    id: 100000 + i,
+    name: `item ${i % 100} ${'é'.repeat(i % 5)}`,
+    tags: Array.from({ length: i % 4 }, (_, t) => t * 300),
+    price: i / 7,
+  }));
   const path = jsonFile(JSON.stringify(records));
   const whole = estimateOf(estimateJsonLoad(path, layout));
   const sampled = estimateOf(estimateJsonLoad(path, layout, { maxSampleBytes: 32 * 1024 }));

@@ -58,9 +58,15 @@ forEachPython(
       const result = estimateNpy(join(folder, `${name}.npy`));
       assert.ok(result.estimate, `${name}: ${result.reason}`);
       const { estimate } = result;
-      assert.deepEqual([estimate.bytes, estimate.shape, estimate.dtype], [truth.nbytes, truth.shape, truth.dtype], name);
+      assert.deepEqual(
+        [estimate.bytes, estimate.shape, estimate.dtype],
+        [truth.nbytes, truth.shape, truth.dtype],
+        name,
+      );
       // tracemalloc also counts the array objects (and, for a view, its base): a few hundred bytes over nbytes.
-      context.diagnostic(`${name}: estimate ${estimate.bytes} = nbytes ${truth.nbytes}; tracemalloc of np.load ${truth.traced} (+${truth.traced - truth.nbytes})`);
+      context.diagnostic(
+        `${name}: estimate ${estimate.bytes} = nbytes ${truth.nbytes}; tracemalloc of np.load ${truth.traced} (+${truth.traced - truth.nbytes})`,
+      );
     }
     for (const [name, members] of Object.entries(measured.npz)) {
       const result = await estimateNpz(join(folder, `${name}.npz`));

@@ -56,7 +56,8 @@ test('Fortran order changes nothing in the size', () => {
 
 test('a structured dtype sums its fields, nested, padded and with subarrays', () => {
   // numpy writes padding as ('', '|V8') and a (title, name) pair for a titled field.
-  const descr = "[('a', '<f8'), ('', '|V8'), ('b', '<i4', (3,)), ('c', [('x', '|u1'), ('y', '|S3')]), (('title', 't'), '<f4')]";
+  const descr =
+    "[('a', '<f8'), ('', '|V8'), ('b', '<i4', (3,)), ('c', [('x', '|u1'), ('y', '|S3')]), (('title', 't'), '<f4')]";
   const itemSize = 8 + 8 + 4 * 3 + (1 + 3) + 4;
   const estimate = estimateOf(estimateNpy(npyFile(npyHeaderDict(descr, '(4,)'), 4 * itemSize)));
   assert.equal(estimate.bytes, 4 * itemSize);
@@ -86,7 +87,10 @@ test('a 0-d array has no rows and one item; an empty one none', () => {
 
 test('object arrays are not estimated: np.load unpickles them', () => {
   assert.match(reasonOf(estimateNpy(npyFile(npyHeaderDict("'|O'", '(3,)'), 24))), /object array/);
-  assert.match(reasonOf(estimateNpy(npyFile(npyHeaderDict("[('a', '<f8'), ('b', '|O')]", '(3,)'), 48))), /object array/);
+  assert.match(
+    reasonOf(estimateNpy(npyFile(npyHeaderDict("[('a', '<f8'), ('b', '|O')]", '(3,)'), 48))),
+    /object array/,
+  );
 });
 
 test('truncated data, a truncated or corrupt header and a foreign file are reasons', () => {
@@ -95,7 +99,10 @@ test('truncated data, a truncated or corrupt header and a foreign file are reaso
   const cut = join(folder, 'cut.npy');
   writeFileSync(cut, full.subarray(0, 40));
   assert.match(reasonOf(estimateNpy(cut)), /truncated/);
-  assert.match(reasonOf(estimateNpy(npyFile("{'descr': '<f8', 'fortran_order': False, 'shape': (3,", 24))), /not a Python dict/);
+  assert.match(
+    reasonOf(estimateNpy(npyFile("{'descr': '<f8', 'fortran_order': False, 'shape': (3,", 24))),
+    /not a Python dict/,
+  );
   assert.match(reasonOf(estimateNpy(npyFile(npyHeaderDict("'<f8'", "'three'"), 24))), /shape/);
   assert.match(reasonOf(estimateNpy(npyFile(npyHeaderDict("'float64'", '(3,)'), 24))), /descr/);
   const csv = join(folder, 'data.npy');

@@ -18,7 +18,8 @@ function npzFile(entries: readonly ZipEntry[]): string {
   return path;
 }
 
-const array = (descr: string, shape: string, dataBytes: number): Buffer => npyBytes({ header: npyHeaderDict(descr, shape), dataBytes });
+const array = (descr: string, shape: string, dataBytes: number): Buffer =>
+  npyBytes({ header: npyHeaderDict(descr, shape), dataBytes });
 
 function estimateOf(result: NpzEstimateResult) {
   assert.ok(result.estimate, `expected an estimate, got: ${result.reason}`);
@@ -95,7 +96,10 @@ test('a FIFO is a reason, and nothing blocks', async () => {
 });
 
 test('an archive whose directory exceeds the sample limit is a reason', async () => {
-  const entries = Array.from({ length: 200 }, (_, i) => ({ name: `member_with_a_long_name_${i}.npy`, data: array("'<f8'", '(1,)', 8) }));
+  const entries = Array.from({ length: 200 }, (_, i) => ({
+    name: `member_with_a_long_name_${i}.npy`,
+    data: array("'<f8'", '(1,)', 8),
+  }));
   const path = npzFile(entries);
   assert.match((await estimateNpz(path, undefined, { maxSampleBytes: 4096 })).reason!, /sample limit/);
   assert.equal(estimateOf(await estimateNpz(path)).members.length, 200);

@@ -82,12 +82,20 @@ forEachPython(
       const dtypes = Object.fromEntries(result.estimate.columns!.map((column) => [column.name, column.dtype]));
       assert.deepEqual(dtypes, truth.dtypes);
       const error = result.estimate.bytes / truth.total - 1;
-      const perColumn = result.estimate.columns!.map((column) => `${column.name} ${(100 * (column.bytes / truth.columns[column.name]! - 1)).toFixed(2)}%${column.distinctInSample === undefined && column.dtype === 'object' ? ' (footer)' : ''}`);
-      context.diagnostic(`${rows} rows: estimate ${result.estimate.bytes}, pandas ${truth.total}, error ${(100 * error).toFixed(2)}% [${perColumn.join(', ')}]`);
+      const perColumn = result.estimate.columns!.map(
+        (column) =>
+          `${column.name} ${(100 * (column.bytes / truth.columns[column.name]! - 1)).toFixed(2)}%${column.distinctInSample === undefined && column.dtype === 'object' ? ' (footer)' : ''}`,
+      );
+      context.diagnostic(
+        `${rows} rows: estimate ${result.estimate.bytes}, pandas ${truth.total}, error ${(100 * error).toFixed(2)}% [${perColumn.join(', ')}]`,
+      );
       if (Math.abs(error) > TOLERANCE) errors.push(`${rows} rows: ${(100 * error).toFixed(1)}%`);
       // For the record: the footer-only fallback, when the str columns' pages do not fit in the sample.
       const footerOnly = await estimateParquet(path, {}, layout, { maxSampleBytes: 64 * 1024 });
-      if (footerOnly.estimate) context.diagnostic(`${rows} rows, footer only (64 KiB sample): error ${(100 * (footerOnly.estimate.bytes / truth.total - 1)).toFixed(2)}%`);
+      if (footerOnly.estimate)
+        context.diagnostic(
+          `${rows} rows, footer only (64 KiB sample): error ${(100 * (footerOnly.estimate.bytes / truth.total - 1)).toFixed(2)}%`,
+        );
     }
     assert.deepEqual(errors, []);
   },

@@ -35,9 +35,23 @@ async function mixedFile(): Promise<string> {
     { name: 'single', data: new Float32Array(ROWS).map((_, i) => i / 3), type: 'FLOAT' },
     { name: 'flag', data: Array.from({ length: ROWS }, (_, i) => i % 3 === 0), type: 'BOOLEAN' },
     { name: 'name', data: names, type: 'STRING' },
-    { name: 'holes', data: Array.from({ length: ROWS }, (_, i) => (i % 4 === 0 ? null : BigInt(i))), type: 'INT64', nullable: true },
-    { name: 'maybe', data: Array.from({ length: ROWS }, (_, i) => (i % 5 === 0 ? null : i % 2 === 0)), type: 'BOOLEAN', nullable: true },
-    { name: 'when', data: Array.from({ length: ROWS }, (_, i) => new Date(1_600_000_000_000 + i * 1000)), type: 'TIMESTAMP' },
+    {
+      name: 'holes',
+      data: Array.from({ length: ROWS }, (_, i) => (i % 4 === 0 ? null : BigInt(i))),
+      type: 'INT64',
+      nullable: true,
+    },
+    {
+      name: 'maybe',
+      data: Array.from({ length: ROWS }, (_, i) => (i % 5 === 0 ? null : i % 2 === 0)),
+      type: 'BOOLEAN',
+      nullable: true,
+    },
+    {
+      name: 'when',
+      data: Array.from({ length: ROWS }, (_, i) => new Date(1_600_000_000_000 + i * 1000)),
+      type: 'TIMESTAMP',
+    },
     { name: 'full', data: Array.from({ length: ROWS }, (_, i) => BigInt(i)), type: 'INT64', nullable: true },
   ]);
   return path;
@@ -70,10 +84,16 @@ test('dtypes as pyarrow loads them, and memory_usage(deep=True) from them', asyn
   // Every row is in the sample, so the str column is summed value by value.
   assert.equal(bytes.name, ROWS * 8 + names.reduce((sum, name) => sum + strSize(layout, name), 0));
   const nulls = ROWS / 5;
-  assert.equal(bytes.maybe, ROWS * 8 + nulls * layout.none + (ROWS - nulls) * ((intSize(layout, 0n) + intSize(layout, 1n)) / 2));
+  assert.equal(
+    bytes.maybe,
+    ROWS * 8 + nulls * layout.none + (ROWS - nulls) * ((intSize(layout, 0n) + intSize(layout, 1n)) / 2),
+  );
   const name = estimate.columns!.find((column) => column.name === 'name')!;
   assert.equal(name.distinctInSample, new Set(names).size);
-  assert.equal(estimate.bytes, rangeIndexBytes(layout, ROWS) + Object.values(bytes).reduce((sum, value) => sum + value, 0));
+  assert.equal(
+    estimate.bytes,
+    rangeIndexBytes(layout, ROWS) + Object.values(bytes).reduce((sum, value) => sum + value, 0),
+  );
 });
 
 test('columns= keeps the named columns in its order; an unknown one is a reason', async () => {
@@ -91,7 +111,9 @@ test('str columns whose pages exceed the sample are sized from the footer, appro
   const rows = 100_000;
   const values = Array.from({ length: rows }, (_, i) => `value-${i}-${'abcdefghij'.slice(0, i % 10)}`);
   const path = join(folder, 'plain.parquet');
-  await writeParquet(path, [{ name: 'text', data: values, type: 'STRING', encoding: 'PLAIN' }], { codec: 'UNCOMPRESSED' });
+  await writeParquet(path, [{ name: 'text', data: values, type: 'STRING', encoding: 'PLAIN' }], {
+    codec: 'UNCOMPRESSED',
+  });
   const footerOnly = estimateOf(await estimateParquet(path, {}, layout, { maxSampleBytes: 64 * 1024 }));
   const column = footerOnly.columns![0]!;
   assert.equal(column.distinctInSample, undefined);
@@ -102,7 +124,14 @@ test('str columns whose pages exceed the sample are sized from the footer, appro
 test('a codec hyparquet cannot decode (GZIP) falls back to the footer for str columns', async () => {
   const path = join(folder, 'gzip.parquet');
   const values = Array.from({ length: 2000 }, (_, i) => `row ${i}`);
-  await writeParquet(path, [{ name: 'text', data: values, type: 'STRING' }, { name: 'n', data: new Float64Array(2000), type: 'DOUBLE' }], { codec: 'GZIP', compressors: { GZIP: (input) => gzipSync(input) } });
+  await writeParquet(
+    path,
+    [
+      { name: 'text', data: values, type: 'STRING' },
+      { name: 'n', data: new Float64Array(2000), type: 'DOUBLE' },
+    ],
+    { codec: 'GZIP', compressors: { GZIP: (input) => gzipSync(input) } },
+  );
   const estimate = estimateOf(await estimateParquet(path, {}, layout));
   assert.deepEqual(
     estimate.columns!.map((column) => [column.name, column.dtype, column.distinctInSample]),

@@ -14,8 +14,12 @@ async function readAt(source: string, call: string): Promise<Omit<DataRead, 'cal
 }
 
 test('pd.read_csv with a literal path and literal options', async () => {
-  const source = 'import pandas as pd\ndf = pd.read_csv("data/sales.csv", usecols=["a", "b"], dtype={"a": "category", "b": np.int32}, nrows=10, parse_dates=["d"])\nimport numpy as np\n';
-  const read = await readAt(source, 'pd.read_csv("data/sales.csv", usecols=["a", "b"], dtype={"a": "category", "b": np.int32}, nrows=10, parse_dates=["d"])');
+  const source =
+    'import pandas as pd\ndf = pd.read_csv("data/sales.csv", usecols=["a", "b"], dtype={"a": "category", "b": np.int32}, nrows=10, parse_dates=["d"])\nimport numpy as np\n';
+  const read = await readAt(
+    source,
+    'pd.read_csv("data/sales.csv", usecols=["a", "b"], dtype={"a": "category", "b": np.int32}, nrows=10, parse_dates=["d"])',
+  );
   assert.deepEqual(read, {
     format: 'csv',
     path: 'data/sales.csv',

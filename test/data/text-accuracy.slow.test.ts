@@ -70,7 +70,9 @@ forEachPython('text-file estimates are within 15% of CPython', ({ python, versio
       // A fresh interpreter for each measurement, so that nothing cached by another skews tracemalloc.
       const truth = runPythonJson<number>(MEASURE, [path, how], python);
       const error = result.estimate.bytes / truth - 1;
-      context.diagnostic(`${name} ${how}: estimate ${result.estimate.bytes}, measured ${truth}, error ${(100 * error).toFixed(2)}%`);
+      context.diagnostic(
+        `${name} ${how}: estimate ${result.estimate.bytes}, measured ${truth}, error ${(100 * error).toFixed(2)}%`,
+      );
       if (Math.abs(error) > TOLERANCE) errors.push(`${name} ${how}: ${(100 * error).toFixed(1)}%`);
     }
   }

@@ -79,7 +79,10 @@ test('a file of one line longer than the sample is one long str', () => {
   const path = textFile('y'.repeat(100_000));
   const estimate = estimateOf(estimateReadLines(path, layout, { maxSampleBytes: 4096 }));
   assert.equal(estimate.rows, 1);
-  assert.equal(estimate.bytes, listSize(layout, capacityAfterIteratorExtend(layout, 1)) + strSize(layout, 'y'.repeat(100_000)));
+  assert.equal(
+    estimate.bytes,
+    listSize(layout, capacityAfterIteratorExtend(layout, 1)) + strSize(layout, 'y'.repeat(100_000)),
+  );
 });
 
 test('a sample that cuts a multi-byte character or a \\r\\n leaves it out', () => {

@@ -13,7 +13,9 @@ const RULE_FIXTURES = join(FIXTURES, 'rules');
 
 for (const rule of ALL_RULES) {
   test(`${rule.code}: fix availability "${rule.fixAvailability}" matches its fixtures`, async () => {
-    const fixtures = readdirSync(RULE_FIXTURES).filter((name) => name === `${rule.code}.py` || name.startsWith(`${rule.code}-`));
+    const fixtures = readdirSync(RULE_FIXTURES).filter(
+      (name) => name === `${rule.code}.py` || name.startsWith(`${rule.code}-`),
+    );
     assert.ok(fixtures.length > 0, `no fixtures for ${rule.code}`);
     let withFix = 0;
     let withoutFix = 0;

@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { README_END, README_START, RULE_PAGES_DIR, ruleDocsFiles, ruleSourcePath, withRulesTable } from '../../server/src/docs/generated';
+import {
+  README_END,
+  README_START,
+  RULE_PAGES_DIR,
+  ruleDocsFiles,
+  ruleSourcePath,
+  withRulesTable,
+} from '../../server/src/docs/generated';
 import { ALL_RULES } from '../../server/src/rules';
 import { REPO_ROOT } from '../support/paths';
 
@@ -50,7 +57,8 @@ test('the README table lists every rule, with a link to its page, between the ma
   const start = updated.indexOf(README_START);
   const end = updated.indexOf(README_END);
   const table = updated.slice(start, end);
-  for (const rule of ALL_RULES) assert.ok(table.includes(`| [${rule.code}](docs/rules/${rule.code}.md) | ${rule.name} |`), rule.code);
+  for (const rule of ALL_RULES)
+    assert.ok(table.includes(`| [${rule.code}](docs/rules/${rule.code}.md) | ${rule.name} |`), rule.code);
   assert.equal(table.split('\n').filter((line) => line.startsWith('| [MEM')).length, ALL_RULES.length);
   assert.equal(updated.slice(0, start), readme.slice(0, readme.indexOf(README_START)));
   assert.equal(updated.slice(end), readme.slice(readme.indexOf(README_END)));

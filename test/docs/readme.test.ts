@@ -9,17 +9,23 @@ import { CHECK_HELP } from '../../server/src/cli/help';
 import { REPO_ROOT } from '../support/paths';
 
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## Command line'), readme.indexOf('\n## ', readme.indexOf('## Command line') + 1));
+const section = readme.slice(
+  readme.indexOf('## Command line'),
+  readme.indexOf('\n## ', readme.indexOf('## Command line') + 1),
+);
 
 test('the Command line section lists every output format, --statistics and memhints rule', () => {
   assert.ok(section.length > 0);
   assert.ok(section.includes(`--format ${OUTPUT_FORMATS.join('|')}`), 'the synopsis names the formats');
   for (const format of OUTPUT_FORMATS) assert.ok(section.includes(`- \`${format}\``), `format ${format} is described`);
-  for (const words of ['--statistics', 'memhints rule CODE', 'memhints rule --all']) assert.ok(section.includes(words), words);
+  for (const words of ['--statistics', 'memhints rule CODE', 'memhints rule --all'])
+    assert.ok(section.includes(words), words);
 });
 
 test('every option that check --help lists is in the README synopsis', () => {
-  const options = [...CHECK_HELP.matchAll(/^ {2}(?:-[a-zA-Z], )?(--[a-z-]+)/gm)].map((match) => match[1]!).filter((option) => option !== '--help');
+  const options = [...CHECK_HELP.matchAll(/^ {2}(?:-[a-zA-Z], )?(--[a-z-]+)/gm)]
+    .map((match) => match[1]!)
+    .filter((option) => option !== '--help');
   assert.ok(options.length >= 10, options.join(' '));
   for (const option of options) assert.ok(section.includes(option), option);
 });

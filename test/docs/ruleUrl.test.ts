@@ -7,12 +7,12 @@ import { REPOSITORY_URL, ruleDocsUrl } from '../../server/src/docs/ruleUrl';
 import { ALL_RULES } from '../../server/src/rules';
 import { REPO_ROOT } from '../support/paths';
 
-test('the repository URL is package.json\'s repository.url', () => {
+test("the repository URL is package.json's repository.url", () => {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
   assert.equal(REPOSITORY_URL, manifest.repository.url.replace(/\.git$/, ''));
 });
 
-test('each rule\'s URL is its page under docs/rules on main, and that page exists here', () => {
+test("each rule's URL is its page under docs/rules on main, and that page exists here", () => {
   for (const rule of ALL_RULES) {
     const url = ruleDocsUrl(rule.code);
     assert.equal(url, `${REPOSITORY_URL}/blob/main/docs/rules/${rule.code}.md`);

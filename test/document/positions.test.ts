@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { codePointsBetween, lineAndCodePointColumn, lineStarts, pointAfterInsert } from '../../server/src/document/positions';
+import {
+  codePointsBetween,
+  lineAndCodePointColumn,
+  lineStarts,
+  pointAfterInsert,
+} from '../../server/src/document/positions';
 
 test('lineStarts treats \\n, \\r\\n and lone \\r as line ends, as LSP does', () => {
   assert.deepEqual(lineStarts('a\nb\r\nc\rd'), [0, 2, 5, 7]);

@@ -18,15 +18,22 @@ function describeNodes(nodes: readonly Node[]): string[] {
 }
 
 export function topLevelOfParts(module: ModuleParts): string[] {
-  return describeNodes(module.parts.flatMap((part) => part.root.namedChildren.filter((node): node is Node => node !== null)));
+  return describeNodes(
+    module.parts.flatMap((part) => part.root.namedChildren.filter((node): node is Node => node !== null)),
+  );
 }
 
-export async function wholeParse(): Promise<(text: string) => { readonly clean: boolean; readonly topLevel: string[] }> {
+export async function wholeParse(): Promise<
+  (text: string) => { readonly clean: boolean; readonly topLevel: string[] }
+> {
   const parser = await pythonParser();
   return (text) => {
     const tree = parse(parser, text);
     try {
-      return { clean: !tree.rootNode.hasError, topLevel: describeNodes(tree.rootNode.namedChildren.filter((node): node is Node => node !== null)) };
+      return {
+        clean: !tree.rootNode.hasError,
+        topLevel: describeNodes(tree.rootNode.namedChildren.filter((node): node is Node => node !== null)),
+      };
     } finally {
       tree.delete();
     }
@@ -42,7 +49,8 @@ export function changeAt(text: string, offset: number, inserted: string, deleted
 function keystroke(random: () => number, text: string, module: ModuleParts): TextDocumentContentChangeEvent {
   const starts = module.parts.map((part) => part.start);
   const nearStart = starts[Math.floor(random() * starts.length)]! + Math.floor(random() * 5) - 2;
-  const offset = random() < 0.5 ? Math.min(text.length, Math.max(0, nearStart)) : Math.floor(random() * (text.length + 1));
+  const offset =
+    random() < 0.5 ? Math.min(text.length, Math.max(0, nearStart)) : Math.floor(random() * (text.length + 1));
   if (random() < 0.4 && offset < text.length) return changeAt(text, offset, '', 1);
   const characters = ['x', ' ', '    ', '\n', '\r\n', ':', '(', ')', '"', '"""', '#', '\\', '@d\n', 'else:\n'];
   return changeAt(text, offset, characters[Math.floor(random() * characters.length)]!);
@@ -57,7 +65,12 @@ export function withCrlfCopy(files: readonly { name: string; text: string }[]): 
  * Replays `steps` seeded random edits on each text, opened as a document, and
  * after each compares the document's regions with a whole parse of its text.
  */
-export async function checkRandomEdits(t: TestContext, files: readonly { name: string; text: string }[], seed: number, steps: number): Promise<void> {
+export async function checkRandomEdits(
+  t: TestContext,
+  files: readonly { name: string; text: string }[],
+  seed: number,
+  steps: number,
+): Promise<void> {
   const parser = await pythonParser();
   const whole = await wholeParse();
   const random = seededRandom(seed);
@@ -92,7 +105,9 @@ export async function checkRandomEdits(t: TestContext, files: readonly { name: s
     documents.closed(URI);
     assert.equal(documents.treeCount, 0, 'closing a document deletes its trees');
   }
-  t.diagnostic(`${compared} texts compared, ${broken} of them after undoing an edit that left a syntax error; up to ${mostRegions} regions`);
+  t.diagnostic(
+    `${compared} texts compared, ${broken} of them after undoing an edit that left a syntax error; up to ${mostRegions} regions`,
+  );
   assert.ok(mostRegions >= 5, 'the texts were cut into regions');
   assert.ok(broken < compared, 'most edits left no syntax error');
 }

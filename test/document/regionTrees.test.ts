@@ -25,7 +25,10 @@ test(`after random edits to the rule fixtures, the regions hold the trees of a w
 
 /** A module of `count` functions of ten lines each, so that it is cut into regions. */
 function functions(count: number): string {
-  return Array.from({ length: count }, (_, index) => `def f${index}(xs):\n${'    xs = list(xs)\n'.repeat(8)}    return xs\n\n`).join('');
+  return Array.from(
+    { length: count },
+    (_, index) => `def f${index}(xs):\n${'    xs = list(xs)\n'.repeat(8)}    return xs\n\n`,
+  ).join('');
 }
 
 test('a long module is cut into regions of at least REGION_LINES lines, and an edit reparses only its own', async () => {
@@ -56,12 +59,21 @@ test('regions merge where a boundary stops being one: an indented line, a joined
   const parser = await pythonParser();
   const whole = await wholeParse();
   const text = functions(60);
-  const cases: { readonly what: string; readonly change: (text: string, boundary: number) => TextDocumentContentChangeEvent }[] = [
-    { what: 'the first line indented into the function above', change: (text, boundary) => changeAt(text, boundary, '    ') },
+  const cases: {
+    readonly what: string;
+    readonly change: (text: string, boundary: number) => TextDocumentContentChangeEvent;
+  }[] = [
+    {
+      what: 'the first line indented into the function above',
+      change: (text, boundary) => changeAt(text, boundary, '    '),
+    },
     { what: 'the newline before it deleted', change: (text, boundary) => changeAt(text, boundary - 1, '', 1) },
     { what: 'a comment typed right above it', change: (text, boundary) => changeAt(text, boundary, '# deliberate\n') },
     { what: 'a backslash ending the line above', change: (text, boundary) => changeAt(text, boundary - 1, ' \\') },
-    { what: 'its first line commented out, leaving an indented line first', change: (text, boundary) => changeAt(text, boundary, '#') },
+    {
+      what: 'its first line commented out, leaving an indented line first',
+      change: (text, boundary) => changeAt(text, boundary, '#'),
+    },
   ];
   for (const { what, change } of cases) {
     const documents = new OpenDocuments(parser);
@@ -74,7 +86,8 @@ test('regions merge where a boundary stops being one: an indented line, a joined
     if (expected.clean) assert.deepEqual(topLevelOfParts(edited.module), expected.topLevel, what);
     // The comment must share a tree with the statement below it, whose rules read it.
     const holding = (offset: number) => edited.module.partAt(offset);
-    if (what.startsWith('a comment')) assert.equal(holding(boundary), holding(boundary + '# deliberate\n'.length), what);
+    if (what.startsWith('a comment'))
+      assert.equal(holding(boundary), holding(boundary + '# deliberate\n'.length), what);
     documents.closed(URI);
   }
 });
@@ -89,7 +102,10 @@ test('an unterminated string stays inside its region: the regions after it keep 
   const after = edited.module.parts.map((part) => part.root.id);
   assert.ok(edited.module.parts[0]!.root.hasError, 'the first region has the error');
   assert.deepEqual(after.slice(-2), before.slice(-2), 'the last regions were not parsed again');
-  assert.ok(edited.module.parts.slice(1).every((part) => !part.root.hasError), 'no other region has an error');
+  assert.ok(
+    edited.module.parts.slice(1).every((part) => !part.root.hasError),
+    'no other region has an error',
+  );
   documents.closed(URI);
 });
 

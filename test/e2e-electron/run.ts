@@ -2,7 +2,13 @@
 // extension under development and examples/ as the workspace. Where VS Code
 // cannot be downloaded, says so and exits 0: the offline suite is `npm run test:e2e`.
 import { join } from 'node:path';
-import { downloadAndUnzipVSCode, makeConsoleReporter, ProgressReportStage, runTests, type ProgressReporter } from '@vscode/test-electron';
+import {
+  downloadAndUnzipVSCode,
+  makeConsoleReporter,
+  ProgressReportStage,
+  runTests,
+  type ProgressReporter,
+} from '@vscode/test-electron';
 import { REPO_ROOT } from '../support/paths';
 
 /** How long VS Code's servers get to start sending before we conclude there is no network. */
@@ -23,19 +29,31 @@ async function vscodeExecutable(): Promise<string> {
   let contact: (() => void) | undefined;
   const reporter: ProgressReporter = {
     report(report) {
-      if (report.stage === ProgressReportStage.FoundMatchingInstall || (report.stage === ProgressReportStage.Downloading && report.bytesSoFar > 0)) contact?.();
+      if (
+        report.stage === ProgressReportStage.FoundMatchingInstall ||
+        (report.stage === ProgressReportStage.Downloading && report.bytesSoFar > 0)
+      )
+        contact?.();
       progress.report(report);
     },
     error: (error) => progress.error(error),
   };
   let timer: NodeJS.Timeout | undefined;
   const noContact = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from VS Code's download servers within ${FIRST_CONTACT_LIMIT_MS / 1000} s`)), FIRST_CONTACT_LIMIT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`no answer from VS Code's download servers within ${FIRST_CONTACT_LIMIT_MS / 1000} s`)),
+      FIRST_CONTACT_LIMIT_MS,
+    );
     contact = () => clearTimeout(timer);
   });
   try {
     return await Promise.race([
-      downloadAndUnzipVSCode({ cachePath: join(REPO_ROOT, '.vscode-test'), extensionDevelopmentPath: REPO_ROOT, reporter, timeout: REQUEST_IDLE_TIMEOUT_MS }),
+      downloadAndUnzipVSCode({
+        cachePath: join(REPO_ROOT, '.vscode-test'),
+        extensionDevelopmentPath: REPO_ROOT,
+        reporter,
+        timeout: REQUEST_IDLE_TIMEOUT_MS,
+      }),
       noContact,
     ]);
   } finally {
@@ -56,7 +74,13 @@ async function main(): Promise<number> {
     vscodeExecutablePath,
     extensionDevelopmentPath: REPO_ROOT,
     extensionTestsPath: join(__dirname, 'suite', 'index'),
-    launchArgs: [join(REPO_ROOT, 'examples'), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    launchArgs: [
+      join(REPO_ROOT, 'examples'),
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+    ],
   });
 }
 

@@ -20,7 +20,11 @@ export interface OpenWorkbench {
 
 /** Opens `folder` in the workbench served at `url` and waits until the workbench is shown. */
 export async function openWorkbench(url: string, folder: string): Promise<OpenWorkbench> {
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, timeout: MAX_WAIT_MS });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_FLAGS,
+    timeout: MAX_WAIT_MS,
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(MAX_WAIT_MS);

@@ -53,8 +53,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const port = await freePort();
   const args = [
     tools.codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.workspaceTrustPrompts ? [] : ['--disable-workspace-trust']),
@@ -63,7 +65,11 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const output = createWriteStream(log);
   // Its own process group, so that stopping it also stops the extension host
   // and the language server it started.
-  const child = spawn(tools.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: withNodeFirst(tools) });
+  const child = spawn(tools.node, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: withNodeFirst(tools),
+  });
   child.stdout?.pipe(output);
   child.stderr?.pipe(output);
   const killOnExit = () => killGroup(child, 'SIGKILL');
@@ -115,7 +121,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -136,7 +144,10 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   killGroup(child, 'SIGTERM');
-  const graceful = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))]);
+  const graceful = await Promise.race([
+    exited.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
+  ]);
   killGroup(child, 'SIGKILL');
   if (!graceful) await exited;
 }

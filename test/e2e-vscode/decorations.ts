@@ -12,17 +12,20 @@ export interface DecoratedLine {
 
 /** The editor's shown lines, top to bottom, each with the text decorations draw on it. */
 export async function decoratedLines(page: Page): Promise<DecoratedLine[]> {
-  return page.locator(VIEW_LINES).first().evaluate((element) => {
-    const lines = [...element.querySelectorAll<HTMLElement>('.view-line')];
-    lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
-    const drawn = (node: Element): string[] =>
-      ['::before', '::after']
-        .map((pseudo) => getComputedStyle(node, pseudo).content)
-        .filter((content) => content !== 'none' && content !== 'normal' && content !== '""')
-        .map((content) => content.replace(/^"|"$/g, '').replace(/\\"/g, '"'));
-    return lines.map((line) => ({
-      text: (line.textContent ?? '').replace(/\u00a0/g, ' '),
-      decorations: [...line.querySelectorAll('*')].flatMap(drawn),
-    }));
-  });
+  return page
+    .locator(VIEW_LINES)
+    .first()
+    .evaluate((element) => {
+      const lines = [...element.querySelectorAll<HTMLElement>('.view-line')];
+      lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+      const drawn = (node: Element): string[] =>
+        ['::before', '::after']
+          .map((pseudo) => getComputedStyle(node, pseudo).content)
+          .filter((content) => content !== 'none' && content !== 'normal' && content !== '""')
+          .map((content) => content.replace(/^"|"$/g, '').replace(/\\"/g, '"'));
+      return lines.map((line) => ({
+        text: (line.textContent ?? '').replace(/\u00a0/g, ' '),
+        decorations: [...line.querySelectorAll('*')].flatMap(drawn),
+      }));
+    });
 }

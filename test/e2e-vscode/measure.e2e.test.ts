@@ -54,37 +54,61 @@ async function decorationAfter(page: Parameters<typeof decoratedLines>[0], code:
 describe('memhints measures a script in VS Code', { timeout: 10 * 60_000 }, () => {
   const { scenario, folder } = useVsCode({ workspaceFiles: { [SCRIPT_NAME]: SCRIPT } });
 
-  scenario('the measure command puts the measured peak and the estimate after each line, the hover says where the memory went, and clear removes them', async (workbench) => {
-    const script = `${folder()}/${SCRIPT_NAME}`;
-    const direct = runPythonJson<Record<string, number>>(DIRECT_TRACEMALLOC, { script });
-    const [deepList] = measureInPython([{ program: `value = ${NUMBERS.replace('numbers = ', '')}` }]).results.map((result) => result.deep!);
+  scenario(
+    'the measure command puts the measured peak and the estimate after each line, the hover says where the memory went, and clear removes them',
+    async (workbench) => {
+      const script = `${folder()}/${SCRIPT_NAME}`;
+      const direct = runPythonJson<Record<string, number>>(DIRECT_TRACEMALLOC, { script });
+      const [deepList] = measureInPython([{ program: `value = ${NUMBERS.replace('numbers = ', '')}` }]).results.map(
+        (result) => result.deep!,
+      );
 
-    await workbench.openFile(SCRIPT_NAME);
-    await workbench.runCommand('memhints: Measure memory of this file');
-    const numbersText = await decorationAfter(workbench.page, NUMBERS);
-    await workbench.screenshot('measure-decorations');
-    const [, measured, estimated] = /^measured peak ([\d.]+ \w+) · estimated ([\d.]+ \w+)$/.exec(numbersText) ?? [];
-    assert.ok(measured && estimated, `after ${NUMBERS}: ${JSON.stringify(numbersText)}`);
-    const numbersLine = SCRIPT.split('\n').indexOf(NUMBERS) + 1;
-    const held = direct[numbersLine]!;
-    assert.ok(Math.abs(bytesOf(measured) - held) <= held * 0.1, `measured ${measured}; tracemalloc run by python3 directly: ${held} bytes`);
-    // Shown to a tenth of a unit: within half a tenth of what python3 says the list and its ints take.
-    assert.ok(Math.abs(bytesOf(estimated) - deepList) <= 0.05 * UNITS[estimated.split(' ')[1]!]!, `estimated ${estimated}; python3: ${deepList} bytes`);
+      await workbench.openFile(SCRIPT_NAME);
+      await workbench.runCommand('memhints: Measure memory of this file');
+      const numbersText = await decorationAfter(workbench.page, NUMBERS);
+      await workbench.screenshot('measure-decorations');
+      const [, measured, estimated] = /^measured peak ([\d.]+ \w+) · estimated ([\d.]+ \w+)$/.exec(numbersText) ?? [];
+      assert.ok(measured && estimated, `after ${NUMBERS}: ${JSON.stringify(numbersText)}`);
+      const numbersLine = SCRIPT.split('\n').indexOf(NUMBERS) + 1;
+      const held = direct[numbersLine]!;
+      assert.ok(
+        Math.abs(bytesOf(measured) - held) <= held * 0.1,
+        `measured ${measured}; tracemalloc run by python3 directly: ${held} bytes`,
+      );
+      // Shown to a tenth of a unit: within half a tenth of what python3 says the list and its ints take.
+      assert.ok(
+        Math.abs(bytesOf(estimated) - deepList) <= 0.05 * UNITS[estimated.split(' ')[1]!]!,
+        `estimated ${estimated}; python3: ${deepList} bytes`,
+      );
 
-    // json.dumps: measured, but the size model has no estimate for it.
-    const dumpsText = await decorationAfter(workbench.page, DUMPS);
-    assert.match(dumpsText, /^measured peak [\d.]+ \w+$/);
-    const dumpsHeld = direct[numbersLine + 1]!;
-    assert.ok(Math.abs(bytesOf(dumpsText.replace('measured peak ', '')) - dumpsHeld) <= dumpsHeld * 0.1, `${dumpsText}; python3 directly: ${dumpsHeld} bytes`);
+      // json.dumps: measured, but the size model has no estimate for it.
+      const dumpsText = await decorationAfter(workbench.page, DUMPS);
+      assert.match(dumpsText, /^measured peak [\d.]+ \w+$/);
+      const dumpsHeld = direct[numbersLine + 1]!;
+      assert.ok(
+        Math.abs(bytesOf(dumpsText.replace('measured peak ', '')) - dumpsHeld) <= dumpsHeld * 0.1,
+        `${dumpsText}; python3 directly: ${dumpsHeld} bytes`,
+      );
 
-    const hover = withoutDigitGrouping((await workbench.hoverOver('json.dumps', { timeoutMs: 15_000 })) ?? '');
-    await workbench.screenshot('measure-hover');
-    await workbench.pressEscape();
-    assert.match(hover, /memhints: measured peak/);
-    assert.match(hover, /The size model has no estimate for this line/);
-    assert.match(hover, /json\/encoder\.py:\d+ ← json\/__init__\.py:\d+/, `the hover does not say where inside json the memory went: ${hover}`);
+      const hover = withoutDigitGrouping((await workbench.hoverOver('json.dumps', { timeoutMs: 15_000 })) ?? '');
+      await workbench.screenshot('measure-hover');
+      await workbench.pressEscape();
+      assert.match(hover, /memhints: measured peak/);
+      assert.match(hover, /The size model has no estimate for this line/);
+      assert.match(
+        hover,
+        /json\/encoder\.py:\d+ ← json\/__init__\.py:\d+/,
+        `the hover does not say where inside json the memory went: ${hover}`,
+      );
 
-    await workbench.runCommand('memhints: Clear measurements');
-    await waitFor('the measurements to be cleared', async () => ((await decoratedLines(workbench.page)).some((line) => line.decorations.some((text) => text.startsWith('measured peak'))) ? undefined : true));
-  });
+      await workbench.runCommand('memhints: Clear measurements');
+      await waitFor('the measurements to be cleared', async () =>
+        (await decoratedLines(workbench.page)).some((line) =>
+          line.decorations.some((text) => text.startsWith('measured peak')),
+        )
+          ? undefined
+          : true,
+      );
+    },
+  );
 });

@@ -52,43 +52,69 @@ const notebookIn = (workbench: Workbench) => new NotebookEditor(workbench.page);
 describe('memhints in VS Code, in a Jupyter notebook', { timeout: 10 * 60_000 }, () => {
   const { scenario } = useVsCode({ workspaceFiles: { [NOTEBOOK]: notebookJson() } });
 
-  scenario('opening the notebook underlines the list comprehension in its cell and pd.read_csv in a later cell', async (workbench) => {
-    const notebook = notebookIn(workbench);
-    await notebook.openNotebook(NOTEBOOK);
-    const sumSquiggle = await notebook.waitForSquiggledText('a squiggle in the sum() cell', (squiggle) => squiggle.cell === SQUARES_CELL);
-    assert.equal(sumSquiggle.text, '[x * x for x in xs]');
-    // MEM401 only knows read_csv is pandas' through the import in cell 2.
-    const readSquiggle = await notebook.waitForSquiggledText('a squiggle in the pd.read_csv cell', (squiggle) => squiggle.cell === READ_CSV_CELL);
-    assert.equal(readSquiggle.text, 'pd.read_csv("sales.csv")');
-    const squiggled = (await notebook.squiggledTexts()).map((squiggle) => squiggle.cell).sort();
-    assert.deepEqual(squiggled, [SQUARES_CELL, READ_CSV_CELL], 'squiggles in other cells');
+  scenario(
+    'opening the notebook underlines the list comprehension in its cell and pd.read_csv in a later cell',
+    async (workbench) => {
+      const notebook = notebookIn(workbench);
+      await notebook.openNotebook(NOTEBOOK);
+      const sumSquiggle = await notebook.waitForSquiggledText(
+        'a squiggle in the sum() cell',
+        (squiggle) => squiggle.cell === SQUARES_CELL,
+      );
+      assert.equal(sumSquiggle.text, '[x * x for x in xs]');
+      // MEM401 only knows read_csv is pandas' through the import in cell 2.
+      const readSquiggle = await notebook.waitForSquiggledText(
+        'a squiggle in the pd.read_csv cell',
+        (squiggle) => squiggle.cell === READ_CSV_CELL,
+      );
+      assert.equal(readSquiggle.text, 'pd.read_csv("sales.csv")');
+      const squiggled = (await notebook.squiggledTexts()).map((squiggle) => squiggle.cell).sort();
+      assert.deepEqual(squiggled, [SQUARES_CELL, READ_CSV_CELL], 'squiggles in other cells');
 
-    await notebook.waitForProblem('the MEM101 entry for sum() in the Problems panel', isSumWarning);
-    await notebook.waitForProblem('the MEM401 entry in the Problems panel', (entry) => entry.includes('MEM401') && entry.includes('`df` uses "price"'));
-    await notebook.screenshot('notebook-diagnostic');
-    // The Problems panel names the notebook, not the cell: going to the entry shows which.
-    await notebook.clickProblem(isSumWarning);
-    await waitFor(`the MEM101 entry to lead to cell ${SQUARES_CELL}, the sum() cell`, async () => ((await notebook.focusedCell()) === SQUARES_CELL ? true : undefined));
-    await notebook.closePanel();
-  });
+      await notebook.waitForProblem('the MEM101 entry for sum() in the Problems panel', isSumWarning);
+      await notebook.waitForProblem(
+        'the MEM401 entry in the Problems panel',
+        (entry) => entry.includes('MEM401') && entry.includes('`df` uses "price"'),
+      );
+      await notebook.screenshot('notebook-diagnostic');
+      // The Problems panel names the notebook, not the cell: going to the entry shows which.
+      await notebook.clickProblem(isSumWarning);
+      await waitFor(`the MEM101 entry to lead to cell ${SQUARES_CELL}, the sum() cell`, async () =>
+        (await notebook.focusedCell()) === SQUARES_CELL ? true : undefined,
+      );
+      await notebook.closePanel();
+    },
+  );
 
   scenario('the quick-fix "Use a generator expression" rewrites the sum() cell only', async (workbench) => {
     const notebook = notebookIn(workbench);
     const before = await notebook.codeCells();
     await notebook.clickInto(SQUARES_CALL);
     const titles = await notebook.quickFixMenu();
-    assert.ok(titles.some((title) => title.includes('Use a generator expression')), `quick-fix menu: ${JSON.stringify(titles)}`);
+    assert.ok(
+      titles.some((title) => title.includes('Use a generator expression')),
+      `quick-fix menu: ${JSON.stringify(titles)}`,
+    );
     await notebook.screenshot('notebook-quick-fix-menu');
     await notebook.chooseQuickFix('Use a generator expression');
-    const fixed = await notebook.waitForCell('the sum() cell to hold a generator expression', (text) => text.includes(SQUARES_FIXED));
+    const fixed = await notebook.waitForCell('the sum() cell to hold a generator expression', (text) =>
+      text.includes(SQUARES_FIXED),
+    );
     assert.equal(fixed.number, SQUARES_CELL);
-    const expected = before.map((cell) => (cell.number === SQUARES_CELL ? { ...cell, text: cell.text.replace(SQUARES_CALL, SQUARES_FIXED) } : cell));
+    const expected = before.map((cell) =>
+      cell.number === SQUARES_CELL ? { ...cell, text: cell.text.replace(SQUARES_CALL, SQUARES_FIXED) } : cell,
+    );
     assert.deepEqual(await notebook.codeCells(), expected);
     // Its warning goes; the pd.read_csv one stays.
-    await notebook.waitForSquiggledText('the pd.read_csv squiggle to stay', (squiggle) => squiggle.cell === READ_CSV_CELL);
+    await notebook.waitForSquiggledText(
+      'the pd.read_csv squiggle to stay',
+      (squiggle) => squiggle.cell === READ_CSV_CELL,
+    );
     await waitFor('the MEM101 entry to leave the Problems panel while the MEM401 entry stays', async () => {
       const problems = await notebook.problems();
-      return problems.some((entry) => entry.includes('MEM401')) && !problems.some((entry) => entry.includes('MEM101')) ? true : undefined;
+      return problems.some((entry) => entry.includes('MEM401')) && !problems.some((entry) => entry.includes('MEM101'))
+        ? true
+        : undefined;
     });
     await notebook.closePanel();
     await notebook.screenshot('notebook-quick-fix');
@@ -97,26 +123,39 @@ describe('memhints in VS Code, in a Jupyter notebook', { timeout: 10 * 60_000 },
     // (microsoft/vscode#180193), so the fix is undone in its cell; its warning comes back.
     await notebook.clickInto(SQUARES_FIXED);
     await notebook.undo();
-    await notebook.waitForCell('the sum() cell to hold the list comprehension again', (text) => text.includes(SQUARES_CALL));
-    await notebook.waitForSquiggledText('the squiggle to come back in the sum() cell', (squiggle) => squiggle.cell === SQUARES_CELL && squiggle.text === '[x * x for x in xs]');
+    await notebook.waitForCell('the sum() cell to hold the list comprehension again', (text) =>
+      text.includes(SQUARES_CALL),
+    );
+    await notebook.waitForSquiggledText(
+      'the squiggle to come back in the sum() cell',
+      (squiggle) => squiggle.cell === SQUARES_CELL && squiggle.text === '[x * x for x in xs]',
+    );
   });
 
-  scenario('renaming the import in an earlier cell takes the pd.read_csv warning off the later cell, and undoing brings it back', async (workbench) => {
-    const notebook = notebookIn(workbench);
-    await notebook.waitForSquiggledText('the pd.read_csv squiggle', (squiggle) => squiggle.cell === READ_CSV_CELL);
-    await notebook.clickInto(PANDAS_IMPORT);
-    await notebook.typeAtLineEnd('_table');
-    await notebook.waitForCell('the renamed import', (text) => text.startsWith(`${PANDAS_IMPORT}_table\n`));
-    // `pd` no longer names pandas in cell 4, so nothing there is a pandas read any more.
-    await waitFor('the pd.read_csv squiggle to go while the sum() one stays', async () => {
-      const cells = (await notebook.squiggledTexts()).map((squiggle) => squiggle.cell);
-      return cells.includes(SQUARES_CELL) && !cells.includes(READ_CSV_CELL) ? true : undefined;
-    });
-    await notebook.screenshot('notebook-earlier-cell-edited');
-    await notebook.undo();
-    await notebook.waitForCell('the import to read `import pandas as pd` again', (text) => text.startsWith(`${PANDAS_IMPORT}\n`));
-    await notebook.waitForSquiggledText('the pd.read_csv squiggle to come back', (squiggle) => squiggle.cell === READ_CSV_CELL && squiggle.text === 'pd.read_csv("sales.csv")');
-  });
+  scenario(
+    'renaming the import in an earlier cell takes the pd.read_csv warning off the later cell, and undoing brings it back',
+    async (workbench) => {
+      const notebook = notebookIn(workbench);
+      await notebook.waitForSquiggledText('the pd.read_csv squiggle', (squiggle) => squiggle.cell === READ_CSV_CELL);
+      await notebook.clickInto(PANDAS_IMPORT);
+      await notebook.typeAtLineEnd('_table');
+      await notebook.waitForCell('the renamed import', (text) => text.startsWith(`${PANDAS_IMPORT}_table\n`));
+      // `pd` no longer names pandas in cell 4, so nothing there is a pandas read any more.
+      await waitFor('the pd.read_csv squiggle to go while the sum() one stays', async () => {
+        const cells = (await notebook.squiggledTexts()).map((squiggle) => squiggle.cell);
+        return cells.includes(SQUARES_CELL) && !cells.includes(READ_CSV_CELL) ? true : undefined;
+      });
+      await notebook.screenshot('notebook-earlier-cell-edited');
+      await notebook.undo();
+      await notebook.waitForCell('the import to read `import pandas as pd` again', (text) =>
+        text.startsWith(`${PANDAS_IMPORT}\n`),
+      );
+      await notebook.waitForSquiggledText(
+        'the pd.read_csv squiggle to come back',
+        (squiggle) => squiggle.cell === READ_CSV_CELL && squiggle.text === 'pd.read_csv("sales.csv")',
+      );
+    },
+  );
 
   scenario('hovering [0] * 1000 in a cell shows its size in bytes', async (workbench) => {
     const notebook = notebookIn(workbench);
@@ -124,6 +163,9 @@ describe('memhints in VS Code, in a Jupyter notebook', { timeout: 10 * 60_000 },
     const hover = await notebook.hoverOver(ZEROS, { timeoutMs: 10_000 });
     await notebook.screenshot('notebook-hover');
     await notebook.pressEscape();
-    assert.ok(withoutDigitGrouping(hover ?? '').includes(String(expected)), `the hover does not show ${expected} (sys.getsizeof): ${JSON.stringify(hover)}`);
+    assert.ok(
+      withoutDigitGrouping(hover ?? '').includes(String(expected)),
+      `the hover does not show ${expected} (sys.getsizeof): ${JSON.stringify(hover)}`,
+    );
   });
 });

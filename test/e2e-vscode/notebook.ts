@@ -25,7 +25,9 @@ export class NotebookEditor extends Workbench {
   /** Ctrl+P, the notebook's name, pick it; resolves once its code cells show text. */
   async openNotebook(name: string): Promise<void> {
     await this.openTab(name);
-    await waitFor(`the code cells of ${name}`, async () => ((await this.codeCells()).some((cell) => cell.text.trim() !== '') ? true : undefined));
+    await waitFor(`the code cells of ${name}`, async () =>
+      (await this.codeCells()).some((cell) => cell.text.trim() !== '') ? true : undefined,
+    );
   }
 
   /** The code cells shown, top to bottom, each with its lines joined by newlines. */
@@ -47,30 +49,33 @@ export class NotebookEditor extends Workbench {
 
   /** Each warning squiggle drawn in a cell, with the characters beneath it. */
   async squiggledTexts(): Promise<Squiggle[]> {
-    return this.page.locator(CELL_LIST).first().evaluate((list) =>
-      [...list.querySelectorAll<HTMLElement>('.code-cell-row .squiggly-warning')].map((squiggle) => {
-        const row = squiggle.closest('.monaco-list-row');
-        const under = squiggle.getBoundingClientRect();
-        const within = (box: DOMRect) => {
-          const x = box.left + box.width / 2;
-          const y = box.top + box.height / 2;
-          return x > under.left && x < under.right && y > under.top && y < under.bottom;
-        };
-        let text = '';
-        for (const line of squiggle.closest('.monaco-editor')?.querySelectorAll('.view-line') ?? []) {
-          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            for (let at = 0; at < (node.textContent?.length ?? 0); at++) {
-              const range = document.createRange();
-              range.setStart(node, at);
-              range.setEnd(node, at + 1);
-              if (within(range.getBoundingClientRect())) text += range.toString();
+    return this.page
+      .locator(CELL_LIST)
+      .first()
+      .evaluate((list) =>
+        [...list.querySelectorAll<HTMLElement>('.code-cell-row .squiggly-warning')].map((squiggle) => {
+          const row = squiggle.closest('.monaco-list-row');
+          const under = squiggle.getBoundingClientRect();
+          const within = (box: DOMRect) => {
+            const x = box.left + box.width / 2;
+            const y = box.top + box.height / 2;
+            return x > under.left && x < under.right && y > under.top && y < under.bottom;
+          };
+          let text = '';
+          for (const line of squiggle.closest('.monaco-editor')?.querySelectorAll('.view-line') ?? []) {
+            const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (let at = 0; at < (node.textContent?.length ?? 0); at++) {
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + 1);
+                if (within(range.getBoundingClientRect())) text += range.toString();
+              }
             }
           }
-        }
-        return { cell: Number(row?.getAttribute('data-index')) + 1, text: text.replace(/\u00a0/g, ' ') };
-      }),
-    );
+          return { cell: Number(row?.getAttribute('data-index')) + 1, text: text.replace(/\u00a0/g, ' ') };
+        }),
+      );
   }
 
   async waitForSquiggledText(what: string, matches: (squiggle: Squiggle) => boolean): Promise<Squiggle> {

@@ -40,7 +40,11 @@ export function useVsCode(options: VsCodeOptions = {}): VsCodeSession {
     assert.ok(existsSync(VSIX), `${VSIX} is missing: run \`npm run package\` first`);
     temp = makeTempDir('memhints-e2e-');
     folder = copyExamples(temp.path, options.workspaceFiles);
-    server = await startCodeServer({ vsix: VSIX, stateDir: temp.path, workspaceTrustPrompts: options.workspaceTrustPrompts ?? false });
+    server = await startCodeServer({
+      vsix: VSIX,
+      stateDir: temp.path,
+      workspaceTrustPrompts: options.workspaceTrustPrompts ?? false,
+    });
     browser = await openWorkbench(server.url, folder);
     workbench = new Workbench(browser.page);
   });

@@ -14,7 +14,11 @@ export interface WaitOptions {
  * Calls `probe` until it returns something other than undefined, and returns that.
  * Errors thrown by `probe` count as "not yet"; the last one is reported on timeout.
  */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, options: WaitOptions = {}): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  options: WaitOptions = {},
+): Promise<T> {
   const timeoutMs = Math.min(options.timeoutMs ?? MAX_WAIT_MS, MAX_WAIT_MS);
   const intervalMs = options.intervalMs ?? 250;
   const deadline = Date.now() + timeoutMs;

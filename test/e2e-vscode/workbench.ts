@@ -26,13 +26,17 @@ export class Workbench {
   /** Ctrl+P, the file's name, pick it; resolves once its editor shows the text. */
   async openFile(name: string): Promise<void> {
     await this.openTab(name);
-    await waitFor(`${name} to be shown in the editor`, async () => ((await this.editorLines()).length > 1 ? true : undefined));
+    await waitFor(`${name} to be shown in the editor`, async () =>
+      (await this.editorLines()).length > 1 ? true : undefined,
+    );
   }
 
   /** Ctrl+P, the file's name, pick it; resolves once its editor tab is the active one. */
   async openTab(name: string): Promise<void> {
     await (await this.quickOpen('Control+P', name)).click();
-    await waitFor(`an editor tab for ${name}`, async () => ((await this.page.locator('.tab.active', { hasText: name }).count()) > 0 ? true : undefined));
+    await waitFor(`an editor tab for ${name}`, async () =>
+      (await this.page.locator('.tab.active', { hasText: name }).count()) > 0 ? true : undefined,
+    );
   }
 
   /** The command palette, a command's title, pick it. */
@@ -55,11 +59,14 @@ export class Workbench {
 
   /** The text of the editor's lines as shown, top to bottom. */
   async editorLines(): Promise<string[]> {
-    return this.page.locator(`${EDITOR} .view-lines`).first().evaluate((element) => {
-      const lines = [...element.querySelectorAll<HTMLElement>('.view-line')];
-      lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
-      return lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
-    });
+    return this.page
+      .locator(`${EDITOR} .view-lines`)
+      .first()
+      .evaluate((element) => {
+        const lines = [...element.querySelectorAll<HTMLElement>('.view-line')];
+        lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+        return lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
+      });
   }
 
   async waitForEditorLine(what: string, matches: (line: string) => boolean, options?: WaitOptions): Promise<string> {
@@ -72,10 +79,14 @@ export class Workbench {
   }
 
   async waitForSquiggles(options?: WaitOptions): Promise<number> {
-    return waitFor('a warning squiggle in the editor', async () => {
-      const count = await this.squiggles().count();
-      return count > 0 ? count : undefined;
-    }, options);
+    return waitFor(
+      'a warning squiggle in the editor',
+      async () => {
+        const count = await this.squiggles().count();
+        return count > 0 ? count : undefined;
+      },
+      options,
+    );
   }
 
   /**
@@ -84,20 +95,23 @@ export class Workbench {
    * so the line it sits on is what tells which finding it marks.
    */
   async squiggledLines(severity: 'warning' | 'info' | 'hint'): Promise<string[]> {
-    return this.page.locator(EDITOR).first().evaluate((editor, className) => {
-      const lines = [...editor.querySelectorAll<HTMLElement>('.view-lines .view-line')];
-      const shown: { top: number; text: string }[] = [];
-      for (const squiggle of editor.querySelectorAll(`.${className}`)) {
-        const box = squiggle.getBoundingClientRect();
-        const middle = box.top + box.height / 2;
-        const line = lines.find((candidate) => {
-          const lineBox = candidate.getBoundingClientRect();
-          return middle >= lineBox.top && middle <= lineBox.bottom;
-        });
-        if (line) shown.push({ top: box.top, text: (line.textContent ?? '').replace(/\u00a0/g, ' ') });
-      }
-      return shown.sort((a, b) => a.top - b.top).map((line) => line.text);
-    }, `squiggly-${severity}`);
+    return this.page
+      .locator(EDITOR)
+      .first()
+      .evaluate((editor, className) => {
+        const lines = [...editor.querySelectorAll<HTMLElement>('.view-lines .view-line')];
+        const shown: { top: number; text: string }[] = [];
+        for (const squiggle of editor.querySelectorAll(`.${className}`)) {
+          const box = squiggle.getBoundingClientRect();
+          const middle = box.top + box.height / 2;
+          const line = lines.find((candidate) => {
+            const lineBox = candidate.getBoundingClientRect();
+            return middle >= lineBox.top && middle <= lineBox.bottom;
+          });
+          if (line) shown.push({ top: box.top, text: (line.textContent ?? '').replace(/\u00a0/g, ' ') });
+        }
+        return shown.sort((a, b) => a.top - b.top).map((line) => line.text);
+      }, `squiggly-${severity}`);
   }
 
   /** Ctrl+Shift+M, then the text of each entry the Problems panel lists. */
@@ -110,8 +124,12 @@ export class Workbench {
 
   /** The text of the status bar item with the given accessible name, once it shows. */
   async statusBarItem(name: string): Promise<string> {
-    const item = this.page.locator(`.statusbar-item[aria-label*="${name}"], .statusbar-item:has-text("${name}")`).first();
-    return waitFor(`the "${name}" status bar item`, async () => ((await item.isVisible()) ? ((await item.textContent()) ?? '') : undefined));
+    const item = this.page
+      .locator(`.statusbar-item[aria-label*="${name}"], .statusbar-item:has-text("${name}")`)
+      .first();
+    return waitFor(`the "${name}" status bar item`, async () =>
+      (await item.isVisible()) ? ((await item.textContent()) ?? '') : undefined,
+    );
   }
 
   async waitForProblem(what: string, matches: (entry: string) => boolean): Promise<string> {
@@ -131,7 +149,9 @@ export class Workbench {
    * status bar's "Restricted Mode" item.
    */
   async declineWorkspaceTrust(): Promise<void> {
-    const decline = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
+    const decline = this.page.locator('.monaco-dialog-box .monaco-button', {
+      hasText: "No, I don't trust the authors",
+    });
     const restricted = this.page.locator('.part.statusbar .statusbar-item', { hasText: 'Restricted Mode' });
     const shown = await waitFor('the workspace trust question or "Restricted Mode" in the status bar', async () => {
       if ((await decline.count()) > 0) return 'question';
@@ -141,7 +161,9 @@ export class Workbench {
       await decline.first().click();
       await this.page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
     }
-    await waitFor('"Restricted Mode" in the status bar', async () => ((await restricted.count()) > 0 ? true : undefined));
+    await waitFor('"Restricted Mode" in the status bar', async () =>
+      (await restricted.count()) > 0 ? true : undefined,
+    );
   }
 
   /** The messages of the notifications on screen, once at least one shows. */
@@ -186,7 +208,11 @@ export class Workbench {
     await this.page.mouse.move(point.x, point.y);
     const hover = this.page.locator(HOVER).filter({ visible: true, hasText: /\S/ });
     try {
-      return await waitFor(`a hover over "${text}"`, async () => ((await hover.count()) > 0 ? (await hover.first().textContent()) ?? '' : undefined), options);
+      return await waitFor(
+        `a hover over "${text}"`,
+        async () => ((await hover.count()) > 0 ? ((await hover.first().textContent()) ?? '') : undefined),
+        options,
+      );
     } catch {
       return undefined;
     }
@@ -206,7 +232,9 @@ export class Workbench {
     await input.waitFor({ state: 'visible' });
     await input.fill(query);
     const choice = this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: wanted });
-    await waitFor(`"${wanted}" among the choices after ${shortcut}`, async () => ((await choice.count()) > 0 ? true : undefined));
+    await waitFor(`"${wanted}" among the choices after ${shortcut}`, async () =>
+      (await choice.count()) > 0 ? true : undefined,
+    );
     return choice.first();
   }
 
@@ -217,27 +245,30 @@ export class Workbench {
 
   /** Screen position of the character at `offset` within the first shown occurrence of `text`. */
   private async pointAt(text: string, offset: number): Promise<Point> {
-    const point = await this.shownText().evaluate((element, [wanted, at]) => {
-      for (const line of element.querySelectorAll<HTMLElement>('.view-line')) {
-        const shown = (line.textContent ?? '').replace(/\u00a0/g, ' ');
-        const start = shown.indexOf(wanted as string);
-        if (start < 0) continue;
-        let target = start + (at as number);
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const length = node.textContent?.length ?? 0;
-          if (target < length) {
-            const range = document.createRange();
-            range.setStart(node, target);
-            range.setEnd(node, target + 1);
-            const box = range.getBoundingClientRect();
-            return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    const point = await this.shownText().evaluate(
+      (element, [wanted, at]) => {
+        for (const line of element.querySelectorAll<HTMLElement>('.view-line')) {
+          const shown = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+          const start = shown.indexOf(wanted as string);
+          if (start < 0) continue;
+          let target = start + (at as number);
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const length = node.textContent?.length ?? 0;
+            if (target < length) {
+              const range = document.createRange();
+              range.setStart(node, target);
+              range.setEnd(node, target + 1);
+              const box = range.getBoundingClientRect();
+              return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+            }
+            target -= length;
           }
-          target -= length;
         }
-      }
-      return null;
-    }, [text, offset] as const);
+        return null;
+      },
+      [text, offset] as const,
+    );
     if (!point) throw new Error(`"${text}" is not shown in the editor`);
     return point;
   }

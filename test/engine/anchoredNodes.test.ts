@@ -23,7 +23,9 @@ function probe(code: string, anchors: Rule['anchors']): Rule {
 async function visitedTexts(source: string, rules: readonly Rule[]): Promise<string[]> {
   const tree = parse(await pythonParser(), source);
   try {
-    return visitsIn(tree.rootNode, rules, new DocumentFacts(tree.rootNode)).map(({ rule, node }) => `${rule.code} ${node.text}`);
+    return visitsIn(tree.rootNode, rules, new DocumentFacts(tree.rootNode)).map(
+      ({ rule, node }) => `${rule.code} ${node.text}`,
+    );
   } finally {
     tree.delete();
   }
@@ -47,7 +49,7 @@ test('rules handed the same node keep their order', async () => {
   assert.deepEqual(await visitedTexts('f(1)\n', [first, second]), ['A f(1)', 'B f(1)']);
 });
 
-test('a rule\'s hit filter keeps the hits it rules out from the tree, and only from that rule', async () => {
+test("a rule's hit filter keeps the hits it rules out from the tree, and only from that rule", async () => {
   // Only a `+` right after `x ` is worth a question.
   const afterX: HitFilter = { key: 'after x', mayBeWanted: (text, offset) => text.slice(offset - 2, offset) === 'x ' };
   const filtered = probe('X', [keywordAnchor('+', parentOfType('binary_operator'), afterX)]);

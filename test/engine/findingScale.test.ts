@@ -6,7 +6,14 @@ import type { Finding } from '../../server/src/rules/types';
 import { atScale, settledScale, severityAtScale } from '../../server/src/engine/findingScale';
 import { exactSize, perCountSize } from '../../server/src/sizes/size';
 
-const finding = (extra: Partial<Finding> = {}): Finding => ({ code: 'MEM101', message: 'm', severity: 'warning', start: 0, end: 1, ...extra });
+const finding = (extra: Partial<Finding> = {}): Finding => ({
+  code: 'MEM101',
+  message: 'm',
+  severity: 'warning',
+  start: 0,
+  end: 1,
+  ...extra,
+});
 
 test('a size known in bytes decides the scale against the threshold, wherever the data comes from', () => {
   assert.equal(settledScale(finding({ holds: exactSize(1000), scale: 'large' }), 65536), 'small');
@@ -32,6 +39,14 @@ test('large keeps the rule severity, unknown is at most information, small is a 
 test('small findings are dropped unless asked for, and then hints', () => {
   const small = finding({ holds: exactSize(800) });
   assert.equal(atScale(small, { smallBytes: 65536, reportSmall: false }), undefined);
-  assert.deepEqual(atScale(small, { smallBytes: 65536, reportSmall: true }), { ...small, scale: 'small', severity: 'hint' });
-  assert.deepEqual(atScale(small, { smallBytes: 100, reportSmall: false }), { ...small, scale: 'large', severity: 'warning' });
+  assert.deepEqual(atScale(small, { smallBytes: 65536, reportSmall: true }), {
+    ...small,
+    scale: 'small',
+    severity: 'hint',
+  });
+  assert.deepEqual(atScale(small, { smallBytes: 100, reportSmall: false }), {
+    ...small,
+    scale: 'large',
+    severity: 'warning',
+  });
 });

@@ -13,7 +13,11 @@ test(`after random edits, incremental findings equal a whole analysis (seed ${SE
 });
 
 test(`over a document parsed in regions, incremental findings equal a whole analysis of the same regions (seed ${SEED})`, async () => {
-  await checkRandomEditsOverRegions(corpus(['argparse.py'], 100_000).filter((file) => file.name.startsWith('stdlib/')), SEED + 1, 40);
+  await checkRandomEditsOverRegions(
+    corpus(['argparse.py'], 100_000).filter((file) => file.name.startsWith('stdlib/')),
+    SEED + 1,
+    40,
+  );
 });
 
 test(`after random edits each undone at once, incremental findings equal a whole analysis (seed ${SEED})`, async (t) => {
@@ -21,5 +25,8 @@ test(`after random edits each undone at once, incremental findings equal a whole
   const measured = corpus(['bisect.py', 'heapq.py']);
   const { onEdits, onUndos } = await checkEditsUndone([...ruleFixtureCorpus(), ...measured], measured, SEED + 2, 10);
   t.diagnostic(`${onEdits} statements analysed again after the edits, ${onUndos} after undoing them`);
-  assert.ok(onUndos < onEdits / 2, `an undo should find most statements it brings back: ${onUndos} analysed after undos, ${onEdits} after edits`);
+  assert.ok(
+    onUndos < onEdits / 2,
+    `an undo should find most statements it brings back: ${onUndos} analysed after undos, ${onEdits} after edits`,
+  );
 });

@@ -53,7 +53,8 @@ test('an edit inside one function re-analyses that function alone; rebinding a n
 test('a rule whose anchor an edit spells for the first time finds it there, and the other statements keep their findings', async () => {
   const incremental = new IncrementalAnalysis(OPTIONS);
   const run = await checkedRunner(incremental);
-  const module = (loop: string) => `import pandas as pd\n\ndef a(xs):\n    return sum([x for x in xs])\n\ndef b(df):\n    ${loop}\n`;
+  const module = (loop: string) =>
+    `import pandas as pd\n\ndef a(xs):\n    return sum([x for x in xs])\n\ndef b(df):\n    ${loop}\n`;
   assert.deepEqual(run(module('for row in df.rows():\n        print(row)')), ['MEM101']);
   // MEM402 starts from the name `iterrows`, which only b spells.
   assert.deepEqual(run(module('for _, row in df.iterrows():\n        print(row)')), ['MEM101', 'MEM402']);
@@ -68,7 +69,8 @@ test('a broken statement whose tree an edit elsewhere changes is analysed again,
   const incremental = new IncrementalAnalysis(OPTIONS);
   const run = await checkedRunner(incremental);
   // tree-sitter recovers from the first line's error differently once the quote on the third line opens a string.
-  const broken = '    for pah in paths:\n        frame = pd.concat([frame, pd.read_csv(path)])max([abs(v) for v in vs])\n';
+  const broken =
+    '    for pah in paths:\n        frame = pd.concat([frame, pd.read_csv(path)])max([abs(v) for v in vs])\n';
   const before = `${broken}    return [positions[i] for i in range(len(positions)) if i % 2 == 0]\ndef count_high(readings, limit):\nelse:\n`;
   const after = `${broken}    return [positions[i] for i in range(len(positions)) if i % ' count_high(readings, limit):\nelse:\n`;
   const parser = await pythonParser();
@@ -88,7 +90,8 @@ test('a broken statement whose tree an edit elsewhere changes is analysed again,
 test('an import alias of an anchor name that comes or goes has every statement analysed again', async () => {
   const incremental = new IncrementalAnalysis(OPTIONS);
   const run = await checkedRunner(incremental);
-  const module = (imports: string) => `${imports}\n\ndef a(xs):\n    return arr([len(x) * 2 for x in xs])\n\ndef b():\n    pass\n`;
+  const module = (imports: string) =>
+    `${imports}\n\ndef a(xs):\n    return arr([len(x) * 2 for x in xs])\n\ndef b():\n    pass\n`;
   assert.deepEqual(run(module('import numpy as np')), []);
   // `arr` spells no anchor of MEM403: the alias the import gives makes it one.
   assert.deepEqual(run(module('from numpy import array as arr')), ['MEM403']);
@@ -106,7 +109,8 @@ test(`over the rule fixtures parsed in regions, incremental findings equal a who
 test('module-level code that only calls a builtin leaves its readers alone; binding it, or importing it under an alias, does not', async () => {
   const incremental = new IncrementalAnalysis(OPTIONS);
   const run = await checkedRunner(incremental);
-  const module = (extra: string) => `def a(xs):\n    return sum([x for x in xs])\n\ndef b(ys):\n    return len(ys)\n${extra}`;
+  const module = (extra: string) =>
+    `def a(xs):\n    return sum([x for x in xs])\n\ndef b(ys):\n    return len(ys)\n${extra}`;
   assert.deepEqual(run(module('')), ['MEM101']);
   run(module('print(sum(len(v) for v in "abc"))\n'));
   assert.equal(incremental.lastAnalysedChunks, 1, 'only the new statement: it binds nothing');
@@ -120,7 +124,11 @@ test('module-level code that only calls a builtin leaves its readers alone; bind
 test('an edit undone brings back the findings of the statements it took away without analysing them again', async () => {
   const incremental = new IncrementalAnalysis(OPTIONS);
   const run = await checkedRunner(incremental);
-  const functions = ['def a(xs):\n    return sum([x for x in xs])', 'def b(ys):\n    return len(list(ys))', 'def c(zs):\n    return max([z for z in zs])'];
+  const functions = [
+    'def a(xs):\n    return sum([x for x in xs])',
+    'def b(ys):\n    return len(list(ys))',
+    'def c(zs):\n    return max([z for z in zs])',
+  ];
   const original = `import numpy as np\n\n${functions.join('\n\n')}\n`;
   const codes = run(original);
   // An unclosed bracket in `a` swallows what follows it into one broken statement.
@@ -150,11 +158,13 @@ test('findings told from the text alone are checked again when the text they rea
   const incremental = new IncrementalAnalysis(OPTIONS);
   const run = await checkedRunner(incremental);
   // MEM301 turns a class down for a base the file does not define, and takes it up once the file does.
-  const slotless = 'class P(Base):\n    def __init__(self, a):\n        self.a = a\n\n\nps = [P(row) for row in rows]\n';
+  const slotless =
+    'class P(Base):\n    def __init__(self, a):\n        self.a = a\n\n\nps = [P(row) for row in rows]\n';
   assert.deepEqual(run(slotless), []);
   assert.deepEqual(run(`${slotless}\n\nclass Base:\n    pass\n`), ['MEM301']);
   // MEM201 passes by a name whose assignments make no text, until an import could rename a builtin.
-  const grown = '\n\ndef render(parts):\n    payload = data()\n    for part in parts:\n        payload += part\n    return payload\n';
+  const grown =
+    '\n\ndef render(parts):\n    payload = data()\n    for part in parts:\n        payload += part\n    return payload\n';
   assert.deepEqual(run(grown), []);
   assert.deepEqual(run(`from builtins import bytes as data\n${grown}`), ['MEM201']);
 });

@@ -18,7 +18,9 @@ type SourceFile = { readonly name: string; readonly text: string };
 
 /** Edits that reach across statements: module-level names rebound, declared global, shadowed by a star import, suppressed. */
 function crossStatementChange(random: () => number, text: string): string {
-  const names = [...new Set([...(text.match(/^[A-Za-z_]\w*(?= = )/gm) ?? []), 'np', 'pd', 'list', 'sum', 'open', 'Point', 'rows'])];
+  const names = [
+    ...new Set([...(text.match(/^[A-Za-z_]\w*(?= = )/gm) ?? []), 'np', 'pd', 'list', 'sum', 'open', 'Point', 'rows']),
+  ];
   const name = names[Math.floor(random() * names.length)]!;
   const lines = text.split('\n');
   const at = Math.floor(random() * (lines.length + 1));
@@ -39,7 +41,12 @@ function crossStatementChange(random: () => number, text: string): string {
 }
 
 /** `steps` random edits to each file, findings checked after each; most edits touch one statement, so most statements must be reused. */
-export async function checkRandomEdits(t: TestContext, files: readonly SourceFile[], seed: number, steps: number): Promise<void> {
+export async function checkRandomEdits(
+  t: TestContext,
+  files: readonly SourceFile[],
+  seed: number,
+  steps: number,
+): Promise<void> {
   const parser = await pythonParser();
   const random = seededRandom(seed);
   let edits = 0;
@@ -60,17 +67,24 @@ export async function checkRandomEdits(t: TestContext, files: readonly SourceFil
       } finally {
         tree.delete();
       }
-      text = random() < 0.3 ? crossStatementChange(random, text) : applyContentChanges(text, [randomChange(random, text)]);
+      text =
+        random() < 0.3 ? crossStatementChange(random, text) : applyContentChanges(text, [randomChange(random, text)]);
       edits++;
     }
   }
-  t.diagnostic(`${edits} edits over ${files.length} files; ${analysed} of about ${chunks} top-level statements analysed again`);
+  t.diagnostic(
+    `${edits} edits over ${files.length} files; ${analysed} of about ${chunks} top-level statements analysed again`,
+  );
   // Most edits touch one statement: reuse must happen, or this is a whole analysis in disguise.
   assert.ok(analysed < chunks / 2, `${analysed} of ${chunks} statements were analysed again`);
 }
 
 /** `steps` random edits to each file opened as a document parsed in regions, findings checked after each. */
-export async function checkRandomEditsOverRegions(files: readonly SourceFile[], seed: number, steps: number): Promise<void> {
+export async function checkRandomEditsOverRegions(
+  files: readonly SourceFile[],
+  seed: number,
+  steps: number,
+): Promise<void> {
   const parser = await pythonParser();
   const random = seededRandom(seed);
   const uri = 'file:///incremental-regions.py';
@@ -81,7 +95,11 @@ export async function checkRandomEditsOverRegions(files: readonly SourceFile[], 
     let document = documents.opened(uri, 'python', 1, text);
     assert.ok(document.module.parts.length > 1, 'the file is cut into regions');
     for (let step = 0; step < steps; step++) {
-      assert.deepEqual(incremental.analyze(document.module, text), analyze(document.module, text, OPTIONS), `${file.name}, seed ${seed}, after ${step} edits`);
+      assert.deepEqual(
+        incremental.analyze(document.module, text),
+        analyze(document.module, text, OPTIONS),
+        `${file.name}, seed ${seed}, after ${step} edits`,
+      );
       const change = randomChange(random, text);
       text = applyContentChanges(text, [change]);
       document = documents.changed(uri, step + 2, [change])!;
@@ -95,7 +113,12 @@ export async function checkRandomEditsOverRegions(files: readonly SourceFile[], 
  * again. Gives how many statements were analysed again after the edits and
  * after the undos, counted over `measured` alone.
  */
-export async function checkEditsUndone(files: readonly SourceFile[], measured: readonly SourceFile[], seed: number, edits: number): Promise<{ onEdits: number; onUndos: number }> {
+export async function checkEditsUndone(
+  files: readonly SourceFile[],
+  measured: readonly SourceFile[],
+  seed: number,
+  edits: number,
+): Promise<{ onEdits: number; onUndos: number }> {
   const parser = await pythonParser();
   const random = seededRandom(seed);
   let onEdits = 0;
@@ -114,7 +137,8 @@ export async function checkEditsUndone(files: readonly SourceFile[], measured: r
     let text = file.text;
     check(incremental, text, file.name);
     for (let step = 0; step < edits; step++) {
-      const edited = random() < 0.3 ? crossStatementChange(random, text) : applyContentChanges(text, [randomChange(random, text)]);
+      const edited =
+        random() < 0.3 ? crossStatementChange(random, text) : applyContentChanges(text, [randomChange(random, text)]);
       const afterEdit = check(incremental, edited, `${file.name}, seed ${seed}, edit ${step}`);
       const afterUndo = check(incremental, text, `${file.name}, seed ${seed}, edit ${step} undone`);
       if (measured.includes(file)) {

@@ -29,7 +29,10 @@ test('addCodeToComment merges into an existing directive and keeps other text', 
 test('a noqa comment on the line drops the finding; ignoreNoqa keeps it', async () => {
   const source = 'total = sum([x for x in xs])  # noqa: MEM101\nother = sum([x for x in xs])  # noqa: MEM102\n';
   const findings = await findingsIn(source);
-  assert.deepEqual(findings.map((f) => source.slice(0, f.start).split('\n').length), [2]);
+  assert.deepEqual(
+    findings.map((f) => source.slice(0, f.start).split('\n').length),
+    [2],
+  );
   assert.equal((await findingsIn(source, { ignoreNoqa: true })).length, 2);
 });
 
@@ -47,12 +50,17 @@ test('addCodeToComment keeps the codes as written and adds none an alias already
 });
 
 test('# noqa: B019 drops a MEM202 finding on its line, and only that', async () => {
-  const method = (comment: string) => `from functools import cache\n\nclass Report:\n    @cache${comment}\n    def summary(self):\n        return 1\n`;
+  const method = (comment: string) =>
+    `from functools import cache\n\nclass Report:\n    @cache${comment}\n    def summary(self):\n        return 1\n`;
   const codes = async (source: string) => (await findingsIn(source)).map((finding) => finding.code);
   assert.deepEqual(await codes(method('')), ['MEM202'], 'the method is flagged without the comment');
   assert.deepEqual(await codes(method('  # noqa: B019')), []);
   assert.deepEqual(await codes(method('  # noqa: E501, B019')), [], 'among other codes');
   assert.deepEqual(await codes(method('  # noqa: B018')), ['MEM202'], 'another bugbear code does not');
   const shown = await findingsIn(method('  # noqa: B019'), { ignoreNoqa: true });
-  assert.deepEqual(shown.map((finding) => finding.code), ['MEM202'], '--ignore-noqa shows it');
+  assert.deepEqual(
+    shown.map((finding) => finding.code),
+    ['MEM202'],
+    '--ignore-noqa shows it',
+  );
 });

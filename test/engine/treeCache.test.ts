@@ -16,14 +16,20 @@ const SETTINGS = { ...DEFAULT_SETTINGS, reportSmall: true };
 const uri = (index: number) => `file:///open/${index}.py`;
 
 /** A small module of its own per index, with a finding (MEM101: a list built to be summed). */
-const source = (index: number) => `values_${index} = [n * ${index} for n in range(10)]\ntotal_${index} = sum([v for v in values_${index}])\n`;
+const source = (index: number) =>
+  `values_${index} = [n * ${index} for n in range(10)]\ntotal_${index} = sum([v for v in values_${index}])\n`;
 
 /** Where every part and top-level node lies, and its whole structure. */
 function describe(module: ModuleParts): string[] {
-  return module.parts.flatMap((part) => [`part ${part.start}-${part.end}`, ...part.root.namedChildren.map((node) => `${node!.startIndex}-${node!.endIndex} ${node!.toString()}`)]);
+  return module.parts.flatMap((part) => [
+    `part ${part.start}-${part.end}`,
+    ...part.root.namedChildren.map((node) => `${node!.startIndex}-${node!.endIndex} ${node!.toString()}`),
+  ]);
 }
 
-async function openMany(count: number): Promise<{ readonly documents: OpenDocuments; readonly opened: OpenDocument[] }> {
+async function openMany(
+  count: number,
+): Promise<{ readonly documents: OpenDocuments; readonly opened: OpenDocument[] }> {
   const documents = new OpenDocuments(await pythonParser());
   const opened = Array.from({ length: count }, (_, index) => documents.opened(uri(index), 'python', 1, source(index)));
   return { documents, opened };
@@ -32,8 +38,10 @@ async function openMany(count: number): Promise<{ readonly documents: OpenDocume
 test(`trees are kept for the ${TREE_DOCUMENTS} documents used last, and the others parsed again when used`, async () => {
   const { documents, opened } = await openMany(TREE_DOCUMENTS + 10);
   assert.equal(documents.count, TREE_DOCUMENTS + 10);
-  for (let index = 0; index < 10; index++) assert.equal(documents.regionsOf(uri(index)), undefined, `document ${index} still has its trees`);
-  for (let index = 10; index < TREE_DOCUMENTS + 10; index++) assert.ok(documents.regionsOf(uri(index)), `document ${index} lost its trees`);
+  for (let index = 0; index < 10; index++)
+    assert.equal(documents.regionsOf(uri(index)), undefined, `document ${index} still has its trees`);
+  for (let index = 10; index < TREE_DOCUMENTS + 10; index++)
+    assert.ok(documents.regionsOf(uri(index)), `document ${index} lost its trees`);
   assert.equal(documents.treeCount, TREE_DOCUMENTS);
 
   const fresh = new OpenDocuments(await pythonParser());
@@ -59,14 +67,17 @@ test('an edit to a document whose trees were let go parses its new text, and its
   const text = source(0);
   const at = text.indexOf('sum(');
   // `sum([` becomes `max([`: MEM101 still holds, at the same place.
-  const edited = documents.changed(uri(0), 2, [{ range: { start: positionAt(text, at), end: positionAt(text, at + 3) }, text: 'max' }])!;
+  const edited = documents.changed(uri(0), 2, [
+    { range: { start: positionAt(text, at), end: positionAt(text, at + 3) }, text: 'max' },
+  ])!;
   const newText = `${text.slice(0, at)}max${text.slice(at + 3)}`;
   assert.equal(edited.text.getText(), newText);
 
   const fresh = new OpenDocuments(await pythonParser());
   const kept = fresh.opened(uri(0), 'python', 2, newText);
   assert.deepEqual(describe(edited.module), describe(kept.module));
-  const findings = (document: OpenDocument) => new Linter().findings(document, SETTINGS).map((finding) => `${finding.code} ${finding.start}-${finding.end}`);
+  const findings = (document: OpenDocument) =>
+    new Linter().findings(document, SETTINGS).map((finding) => `${finding.code} ${finding.start}-${finding.end}`);
   assert.deepEqual(findings(edited), findings(kept));
   assert.ok(findings(kept).length > 0, 'the fixture has a finding to compare');
 });

@@ -19,15 +19,24 @@ interface AppendCase {
   readonly deep: boolean;
 }
 
-const loop = (count: string, item: string, before = ''): string => `xs = []\n${before}for i in range(${count}):\n    xs.append(${item})\n`;
+const loop = (count: string, item: string, before = ''): string =>
+  `xs = []\n${before}for i in range(${count}):\n    xs.append(${item})\n`;
 
 const CASES: readonly AppendCase[] = [
-  ...[0, 1, 4, 5, 9, 17, 100, 1000, 12345].map((n) => ({ source: loop(String(n), 'i'), call: 'xs.append(i)', deep: true })),
+  ...[0, 1, 4, 5, 9, 17, 100, 1000, 12345].map((n) => ({
+    source: loop(String(n), 'i'),
+    call: 'xs.append(i)',
+    deep: true,
+  })),
   { source: loop('5, 500, 3', 'i'), call: 'xs.append(i)', deep: true },
-  { source: 'n = 10**4\n' + loop('n', 'None'), call: 'xs.append(None)', deep: true },
+  { source: `n = 10**4\n${loop('n', 'None')}`, call: 'xs.append(None)', deep: true },
   { source: loop('300', '2.5'), call: 'xs.append(2.5)', deep: true },
   { source: loop('300', 'i * i'), call: 'xs.append(i * i)', deep: false },
-  { source: loop('50', 'i', 'total = 0\n').replace('    xs.append(i)\n', '    total += i\n    xs.append(i)\n'), call: 'xs.append(i)', deep: true },
+  {
+    source: loop('50', 'i', 'total = 0\n').replace('    xs.append(i)\n', '    total += i\n    xs.append(i)\n'),
+    call: 'xs.append(i)',
+    deep: true,
+  },
 ];
 
 const MEASURE = String.raw`
@@ -47,7 +56,11 @@ const interpreters = ['python3', ...others.filter((python): python is string => 
 
 for (const python of interpreters) {
   describe(`append loops agree with ${python}`, () => {
-    const truth = runPythonJson<{ version: string; results: { shallow: number; deep: number }[] }>(MEASURE, CASES.map((c) => c.source), python);
+    const truth = runPythonJson<{ version: string; results: { shallow: number; deep: number }[] }>(
+      MEASURE,
+      CASES.map((c) => c.source),
+      python,
+    );
     const layout = cpythonLayout(truth.version);
     for (const [index, appendCase] of CASES.entries()) {
       test(appendCase.source.replace(/\n/g, '; '), async () => {

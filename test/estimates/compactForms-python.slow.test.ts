@@ -55,22 +55,38 @@ describe('array and numpy forms of a list of numbers agree with python3', () => 
 
   before(async () => {
     const programs = WITH_FORMS.map(programOf);
-    estimates.push(...(await Promise.all(programs.map((program) => estimateProgram(program, CPYTHON[DEFAULT_PYTHON_VERSION])))));
-    measured = runPythonJson(RUN_FORMS, programs.map((program, index) => ({ program, forms: (estimates[index]?.compactForms ?? []).map((form) => form.code) })));
+    estimates.push(
+      ...(await Promise.all(programs.map((program) => estimateProgram(program, CPYTHON[DEFAULT_PYTHON_VERSION])))),
+    );
+    measured = runPythonJson(
+      RUN_FORMS,
+      programs.map((program, index) => ({
+        program,
+        forms: (estimates[index]?.compactForms ?? []).map((form) => form.code),
+      })),
+    );
   });
 
   for (const [index, sizeCase] of WITH_FORMS.entries()) {
     it(`${sizeCase.setup ? `${sizeCase.setup}; ` : ''}${sizeCase.expression}`, () => {
       const forms = estimates[index]?.compactForms ?? [];
-      assert.ok(forms.some((form) => form.code.startsWith('array.array(')), 'an array.array form');
+      assert.ok(
+        forms.some((form) => form.code.startsWith('array.array(')),
+        'an array.array form',
+      );
       // numpy has no one-call form for repeating several numbers.
-      if (!sizeCase.expression.startsWith('[1, 2]') && !sizeCase.expression.startsWith('[0.5, 1]')) assert.ok(forms.some((form) => form.code.startsWith('np.')), 'a numpy form');
+      if (!sizeCase.expression.startsWith('[1, 2]') && !sizeCase.expression.startsWith('[0.5, 1]'))
+        assert.ok(
+          forms.some((form) => form.code.startsWith('np.')),
+          'a numpy form',
+        );
       for (const [position, form] of forms.entries()) {
         const truth = measured[index]![position]!;
         assert.ok(truth.same, `${form.code} holds other numbers than the list`);
         assert.equal(form.size.perCount, undefined);
         assert.equal(form.size.bytes, truth.size, form.code);
-        if (!sizeCase.repeats) assert.ok(form.size.bytes < estimates[index]!.deep!.bytes, 'offered only when cheaper than the list');
+        if (!sizeCase.repeats)
+          assert.ok(form.size.bytes < estimates[index]!.deep!.bytes, 'offered only when cheaper than the list');
       }
     });
   }

@@ -22,6 +22,10 @@ test('constructors fed a bare generator expression are not estimated as empty', 
   for (const [index, program] of programs.entries()) {
     const estimate = await estimateProgram(program, CPYTHON[DEFAULT_PYTHON_VERSION]);
     if (!estimate) continue;
-    assert.equal(estimate.shallow.bytes, measured[index]!.shallow, `${CASES[index]!.expression}: estimated ${estimate.shallow.bytes} bytes`);
+    assert.equal(
+      estimate.shallow.bytes,
+      measured[index]!.shallow,
+      `${CASES[index]!.expression}: estimated ${estimate.shallow.bytes} bytes`,
+    );
   }
 });

@@ -127,7 +127,11 @@ describe('lists of instances agree with what python3 allocates', () => {
 
   before(async () => {
     const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
-    estimates.push(...(await Promise.all(EXPRESSIONS.map((expression) => estimateProgram(`${CLASSES}\nvalue = ${expression}\n`, layout)))));
+    estimates.push(
+      ...(await Promise.all(
+        EXPRESSIONS.map((expression) => estimateProgram(`${CLASSES}\nvalue = ${expression}\n`, layout)),
+      )),
+    );
     measured = runPythonJson<number[]>(MEASURE, [CLASSES, EXPRESSIONS]);
   });
 
@@ -137,7 +141,11 @@ describe('lists of instances agree with what python3 allocates', () => {
       assert.ok(deep, 'no deep size');
       assert.equal(deep.perCount, undefined);
       const sampled = expression.includes('200_000');
-      if (sampled) assert.ok(Math.abs(deep.bytes - measured[index]!) / measured[index]! < 0.01, `estimated ${deep.bytes}, python3 ${measured[index]}`);
+      if (sampled)
+        assert.ok(
+          Math.abs(deep.bytes - measured[index]!) / measured[index]! < 0.01,
+          `estimated ${deep.bytes}, python3 ${measured[index]}`,
+        );
       else assert.equal(deep.bytes, measured[index], expression);
       // Without slots the first instances of a class take more, so the figure is marked approximate.
       assert.equal(deep.approximate, sampled || !/Slotted/.test(expression), 'approximate');

@@ -63,7 +63,14 @@ class Fresh:
     def __init__(self):
         self.items = []
 `;
-  for (const expression of ['[Point(f(i), i) for i in range(10)]', '[Later(i) for i in range(10)]', '[Computed(i) for i in range(10)]', '[Fresh() for i in range(10)]', '[Point(*xs) for i in range(10)]', '[Point(i) for i in range(10)]']) {
+  for (const expression of [
+    '[Point(f(i), i) for i in range(10)]',
+    '[Later(i) for i in range(10)]',
+    '[Computed(i) for i in range(10)]',
+    '[Fresh() for i in range(10)]',
+    '[Point(*xs) for i in range(10)]',
+    '[Point(i) for i in range(10)]',
+  ]) {
     const estimate = await estimateOf(`${source}value = ${expression}\n`, expression);
     assert.ok(estimate, expression);
     assert.equal(estimate.deep, undefined, expression);
@@ -71,6 +78,12 @@ class Fresh:
 });
 
 test('the hover counts the instances by class', async () => {
-  const estimate = await estimateOf(`${CLASSES}\nvalue = [SlottedPoint(i, i) for i in range(1000)]\n`, '[SlottedPoint(i, i) for i in range(1000)]');
-  assert.ok(estimate?.deepParts.some((part) => part.label === 'for 1,000 SlottedPoint objects'), JSON.stringify(estimate?.deepParts));
+  const estimate = await estimateOf(
+    `${CLASSES}\nvalue = [SlottedPoint(i, i) for i in range(1000)]\n`,
+    '[SlottedPoint(i, i) for i in range(1000)]',
+  );
+  assert.ok(
+    estimate?.deepParts.some((part) => part.label === 'for 1,000 SlottedPoint objects'),
+    JSON.stringify(estimate?.deepParts),
+  );
 });

@@ -9,16 +9,68 @@ import type { Estimate } from '../../server/src/estimates/estimate';
 import { runPythonJson } from '../support/python';
 import { estimateProgram, measureInPython } from '../support/sizes';
 
-const SETUP = ['import numpy as np', 'a = np.zeros(1000)', 'm = np.ones((100, 30), dtype=np.int32)', 'c = m[:, ::3]', 'r = a.reshape(40, 25)'].join('\n');
+const SETUP = [
+  'import numpy as np',
+  'a = np.zeros(1000)',
+  'm = np.ones((100, 30), dtype=np.int32)',
+  'c = m[:, ::3]',
+  'r = a.reshape(40, 25)',
+].join('\n');
 
 const EXPRESSIONS = [
-  'a[::2]', 'a[1:]', 'a[10:20]', 'a[-5:]', 'a[::-1]', 'a[5:1]', 'a[1000:]', 'a[::7]', 'a[-3::-2]',
-  'a.reshape(10, 100)', 'a.reshape((10, 100))', 'a.reshape(-1, 8)', 'a.reshape([2, -1, 5])',
-  'a.T', 'a.T.T', 'm.T', 'm.transpose()', 'a.view()', 'm.view()', 'a.ravel()', 'm.ravel()', 'r.ravel()', 'r[2:5].ravel()',
-  'm[0]', 'm[:, 0]', 'm[1:3]', 'm[..., 1]', 'm[None]', 'm[:, np.newaxis, 2:4]', 'a[None, :]', 'm[3, 2:]',
-  'c[1:]', 'c.T', 'c.ravel()', 'c.copy()', 'm.T.ravel()', 'a[::2].ravel()', 'r.T[::2]', 'r[::-1].T',
-  'a.copy()', 'm.copy()', 'a[::2].copy()', 'm.flatten()', 'm.T.flatten()', 'a.astype(np.float32)', "m.astype('int8')",
-  'a[[1, 2, 3]]', 'm[[0, 5]]', 'np.array(a)', 'np.copy(m)', 'np.array(m.T)', 'np.zeros(12)[3:]', 'np.arange(100).reshape(10, 10)',
+  'a[::2]',
+  'a[1:]',
+  'a[10:20]',
+  'a[-5:]',
+  'a[::-1]',
+  'a[5:1]',
+  'a[1000:]',
+  'a[::7]',
+  'a[-3::-2]',
+  'a.reshape(10, 100)',
+  'a.reshape((10, 100))',
+  'a.reshape(-1, 8)',
+  'a.reshape([2, -1, 5])',
+  'a.T',
+  'a.T.T',
+  'm.T',
+  'm.transpose()',
+  'a.view()',
+  'm.view()',
+  'a.ravel()',
+  'm.ravel()',
+  'r.ravel()',
+  'r[2:5].ravel()',
+  'm[0]',
+  'm[:, 0]',
+  'm[1:3]',
+  'm[..., 1]',
+  'm[None]',
+  'm[:, np.newaxis, 2:4]',
+  'a[None, :]',
+  'm[3, 2:]',
+  'c[1:]',
+  'c.T',
+  'c.ravel()',
+  'c.copy()',
+  'm.T.ravel()',
+  'a[::2].ravel()',
+  'r.T[::2]',
+  'r[::-1].T',
+  'a.copy()',
+  'm.copy()',
+  'a[::2].copy()',
+  'm.flatten()',
+  'm.T.flatten()',
+  'a.astype(np.float32)',
+  "m.astype('int8')",
+  'a[[1, 2, 3]]',
+  'm[[0, 5]]',
+  'np.array(a)',
+  'np.copy(m)',
+  'np.array(m.T)',
+  'np.zeros(12)[3:]',
+  'np.arange(100).reshape(10, 10)',
 ];
 
 // What numpy says about each: its size, whether it owns its data, and which named array its data belongs to.
@@ -49,7 +101,11 @@ describe('numpy views and copies agree with python3', () => {
 
   before(async () => {
     const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
-    estimates.push(...(await Promise.all(EXPRESSIONS.map((expression) => estimateProgram(`${SETUP}\nvalue = ${expression}\n`, layout)))));
+    estimates.push(
+      ...(await Promise.all(
+        EXPRESSIONS.map((expression) => estimateProgram(`${SETUP}\nvalue = ${expression}\n`, layout)),
+      )),
+    );
     inspected = runPythonJson<Inspected[]>(INSPECT, [SETUP, EXPRESSIONS]);
   });
 
@@ -61,14 +117,21 @@ describe('numpy views and copies agree with python3', () => {
       assert.equal(estimate.shallow.bytes, truth.shallow, 'sys.getsizeof');
       assert.equal(estimate.deep?.bytes, truth.shallow, 'an array holds no Python objects');
       assert.equal(estimate.ndarray.owner === undefined, truth.owndata, 'owns its data');
-      if (truth.owner !== null) assert.equal(estimate.ndarray.owner?.name, truth.owner, 'the array whose data it reads');
+      if (truth.owner !== null)
+        assert.equal(estimate.ndarray.owner?.name, truth.owner, 'the array whose data it reads');
       if (!truth.owndata) assert.match(estimate.what, /^a view of `[^`]+`: no new data/);
     });
   }
 });
 
 test('containers holding an array and views of it count the data once', async () => {
-  const cases = ['[a, a[::2], a.T]', '(a, a.reshape(10, 100))', '{1: a, 2: a[1:]}', '[a.copy(), a[::2].copy()]', '[m, m.T, m.ravel()]'].map((expression) => ({
+  const cases = [
+    '[a, a[::2], a.T]',
+    '(a, a.reshape(10, 100))',
+    '{1: a, 2: a[1:]}',
+    '[a.copy(), a[::2].copy()]',
+    '[m, m.T, m.ravel()]',
+  ].map((expression) => ({
     setup: SETUP,
     expression,
   }));

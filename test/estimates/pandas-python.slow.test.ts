@@ -15,7 +15,14 @@ import { estimateProgram, measureInPython } from '../support/sizes';
 
 const interpreter = pandasPythonOrSkip();
 const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
-const SETUP = ['import numpy as np', 'import pandas as pd', 'a = np.arange(50)', 'm = np.ones((20, 4), dtype=np.float32)', "names = ['ann', 'bob', 'cy', 'dee']", 'n = 1000'].join('\n');
+const SETUP = [
+  'import numpy as np',
+  'import pandas as pd',
+  'a = np.arange(50)',
+  'm = np.ones((20, 4), dtype=np.float32)',
+  "names = ['ann', 'bob', 'cy', 'dee']",
+  'n = 1000',
+].join('\n');
 
 interface Case {
   readonly expression: string;
@@ -72,7 +79,7 @@ const CASES: readonly Case[] = [
   { expression: "pd.DataFrame({'a': np.zeros(10), 'b': np.arange(10), 'c': np.ones(10), 'd': ['x'] * 10})" },
   { expression: "pd.DataFrame({'a': [1, 2], 'b': [1.5, 2.5], 'c': ['u', 'v'], 'd': [True, False]})" },
   { expression: "pd.DataFrame({'n': range(4), 'name': names, 'f': np.ones(4, dtype=np.float32)})" },
-  { expression: "pd.DataFrame({1: range(3), 2: [7, 8, 9]})" },
+  { expression: 'pd.DataFrame({1: range(3), 2: [7, 8, 9]})' },
   { expression: "pd.DataFrame({'a': range(5), 'b': range(5)}, dtype='float32')" },
   { expression: "pd.DataFrame({'a': np.arange(3)[::-1], 'b': m[:3, 0]})" },
   { expression: 'pd.DataFrame(np.zeros((10, 3)))' },
@@ -125,7 +132,9 @@ function programOf(sizeCase: Case): string {
   return `${SETUP}\n${sizeCase.setup ? `${sizeCase.setup}\n` : ''}value = ${sizeCase.expression}\n`;
 }
 
-describe(`pandas sizes agree with pandas (${interpreter.python ?? 'no interpreter'})`, { skip: interpreter.skip ?? false }, () => {
+describe(`pandas sizes agree with pandas (${interpreter.python ?? 'no interpreter'})`, {
+  skip: interpreter.skip ?? false,
+}, () => {
   const estimates: (Estimate | undefined)[] = [];
   let measured: readonly Measured[] = [];
 
@@ -146,21 +155,56 @@ describe(`pandas sizes agree with pandas (${interpreter.python ?? 'no interprete
       assert.equal(memoryUsage(layout, frame), truth.usage, 'memory_usage(deep=True)');
       assert.equal(rangeIndexBytes(layout, frame.rows), truth.index, 'the index');
       assert.equal(frame.rows, truth.rows, 'rows');
-      assert.deepEqual(frame.columns.map((column) => columnBytes(frame, column)), truth.columns, 'each column');
-      assert.deepEqual(frame.columns.map((column) => column.dtype.name), truth.dtypes, 'dtypes');
-      if (truth.blocks) assert.deepEqual(blocksOf(frame).map((block) => `${block.dtype.name} x${block.columns.length}`).sort(), truth.blocks, 'blocks');
-      assert.equal(estimate.shallowParts.reduce((total, part) => total + part.size.bytes, 0), estimate.shallow.bytes, 'the parts add up');
+      assert.deepEqual(
+        frame.columns.map((column) => columnBytes(frame, column)),
+        truth.columns,
+        'each column',
+      );
+      assert.deepEqual(
+        frame.columns.map((column) => column.dtype.name),
+        truth.dtypes,
+        'dtypes',
+      );
+      if (truth.blocks)
+        assert.deepEqual(
+          blocksOf(frame)
+            .map((block) => `${block.dtype.name} x${block.columns.length}`)
+            .sort(),
+          truth.blocks,
+          'blocks',
+        );
+      assert.equal(
+        estimate.shallowParts.reduce((total, part) => total + part.size.bytes, 0),
+        estimate.shallow.bytes,
+        'the parts add up',
+      );
     });
   }
 });
 
-test('the pandas version the hover names is the one the figures are checked against', { skip: interpreter.skip ?? false }, () => {
-  const version = runPythonJson<string>('import json, pandas; print(json.dumps(pandas.__version__))', null, interpreter.python);
-  assert.equal(PANDAS_VERSION, version, `the model follows pandas ${PANDAS_VERSION}; ${interpreter.python} has pandas ${version}: check the figures and update PANDAS_VERSION`);
+test('the pandas version the hover names is the one the figures are checked against', {
+  skip: interpreter.skip ?? false,
+}, () => {
+  const version = runPythonJson<string>(
+    'import json, pandas; print(json.dumps(pandas.__version__))',
+    null,
+    interpreter.python,
+  );
+  assert.equal(
+    PANDAS_VERSION,
+    version,
+    `the model follows pandas ${PANDAS_VERSION}; ${interpreter.python} has pandas ${version}: check the figures and update PANDAS_VERSION`,
+  );
 });
 
-test('containers of Series and DataFrames count each by sys.getsizeof', { skip: interpreter.skip ?? false }, async () => {
-  const cases = ['[pd.Series(range(10)), pd.Series(np.zeros(5))]', "{'s': pd.DataFrame({'a': [1, 2]}), 't': pd.DataFrame(m)}", '(pd.Series(names), pd.Series(names))'];
+test('containers of Series and DataFrames count each by sys.getsizeof', {
+  skip: interpreter.skip ?? false,
+}, async () => {
+  const cases = [
+    '[pd.Series(range(10)), pd.Series(np.zeros(5))]',
+    "{'s': pd.DataFrame({'a': [1, 2]}), 't': pd.DataFrame(m)}",
+    '(pd.Series(names), pd.Series(names))',
+  ];
   const programs = cases.map((expression) => programOf({ expression }));
   const truth = measureInPython(
     programs.map((program) => ({ program })),
@@ -174,12 +218,33 @@ test('containers of Series and DataFrames count each by sys.getsizeof', { skip: 
 
 // The ndarray model (written for numpy 2) against the numpy of the pandas interpreter (Debian's is 1.24).
 const ARRAYS = [
-  'np.zeros(10)', 'np.zeros((1000, 1000))', 'np.zeros(0)', 'np.ones((3, 4, 5), dtype=np.int8)', "np.empty(100, dtype='float32')", "np.zeros(10, 'i4')",
-  'np.zeros([2, 3], dtype=complex)', 'np.arange(10**6)', 'np.arange(0, 1, 0.1)', 'np.arange(5, 100, 3, dtype=np.int16)',
-  'a[::2]', 'a[10:20]', 'm.T', 'm[:, 1]', 'm[None]', 'a.reshape(5, 10)', 'm.ravel()', 'm.T.ravel()', 'a.copy()', "m.astype('int8')", 'a[[1, 2, 3]]', 'np.array(m.T)',
+  'np.zeros(10)',
+  'np.zeros((1000, 1000))',
+  'np.zeros(0)',
+  'np.ones((3, 4, 5), dtype=np.int8)',
+  "np.empty(100, dtype='float32')",
+  "np.zeros(10, 'i4')",
+  'np.zeros([2, 3], dtype=complex)',
+  'np.arange(10**6)',
+  'np.arange(0, 1, 0.1)',
+  'np.arange(5, 100, 3, dtype=np.int16)',
+  'a[::2]',
+  'a[10:20]',
+  'm.T',
+  'm[:, 1]',
+  'm[None]',
+  'a.reshape(5, 10)',
+  'm.ravel()',
+  'm.T.ravel()',
+  'a.copy()',
+  "m.astype('int8')",
+  'a[[1, 2, 3]]',
+  'np.array(m.T)',
 ];
 
-describe(`the ndarray model agrees with the numpy of ${interpreter.python ?? 'no interpreter'}`, { skip: interpreter.skip ?? false }, () => {
+describe(`the ndarray model agrees with the numpy of ${interpreter.python ?? 'no interpreter'}`, {
+  skip: interpreter.skip ?? false,
+}, () => {
   const inspect = String.raw`
 import json, sys
 import numpy as np
@@ -196,7 +261,9 @@ print(json.dumps({"version": np.__version__, "arrays": [
 
   before(async () => {
     measured = runPythonJson(inspect, [SETUP, ARRAYS], interpreter.python);
-    estimates.push(...(await Promise.all(ARRAYS.map((expression) => estimateProgram(programOf({ expression }), layout)))));
+    estimates.push(
+      ...(await Promise.all(ARRAYS.map((expression) => estimateProgram(programOf({ expression }), layout)))),
+    );
   });
 
   for (const [index, expression] of ARRAYS.entries()) {

@@ -37,7 +37,8 @@ describe('symbolic sizes evaluated at n agree with python3', () => {
   const estimates: (Estimate | undefined)[] = [];
   let measured: Measurement[][] = [];
   before(async () => {
-    for (const symbolic of CASES) estimates.push(await estimateOf(`value = ${symbolic.expression}\n`, symbolic.expression));
+    for (const symbolic of CASES)
+      estimates.push(await estimateOf(`value = ${symbolic.expression}\n`, symbolic.expression));
     const programs = CASES.flatMap((symbolic, index) =>
       symbolic.values.map((value) => ({
         program: `${symbolic.name} = ${value}\nvalue = ${symbolic.expression}\n`,
@@ -59,7 +60,10 @@ describe('symbolic sizes evaluated at n agree with python3', () => {
           assert.ok(size && expected !== undefined, `${what}: missing`);
           const estimated = at(size, symbolic.countAt ? symbolic.countAt(value) : value);
           if (size.approximate) {
-            assert.ok(Math.abs(estimated - expected) / expected <= 0.15, `${what} at ${symbolic.name}=${value}: ${formatSize(size)} gives ${estimated}, python3 says ${expected}`);
+            assert.ok(
+              Math.abs(estimated - expected) / expected <= 0.15,
+              `${what} at ${symbolic.name}=${value}: ${formatSize(size)} gives ${estimated}, python3 says ${expected}`,
+            );
           } else {
             assert.equal(estimated, expected, `${what} at ${symbolic.name}=${value}: ${formatSize(size)}`);
           }
@@ -67,7 +71,8 @@ describe('symbolic sizes evaluated at n agree with python3', () => {
         check(estimate.shallow, truth.shallow, 'shallow');
         // With no items the list holds none of the item objects the deep formula counts once.
         if ((symbolic.countAt ? symbolic.countAt(value) : value) > 0) check(estimate.deep, truth.deep, 'deep');
-        if (estimate.alternative) check(estimate.alternative.size, truth.alternative, `alternative ${estimate.alternative.code}`);
+        if (estimate.alternative)
+          check(estimate.alternative.size, truth.alternative, `alternative ${estimate.alternative.code}`);
       }
     });
   }

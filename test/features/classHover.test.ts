@@ -64,7 +64,9 @@ test('the hover counts what any method sets on self, and not what a class method
     '        return cls(0)',
     '',
   ].join('\n');
-  const [measured] = measureInstances([{ source: `${source}def build():\n    c = Counter(1)\n    c.reset()\n    return c\n`, make: 'build()' }]);
+  const [measured] = measureInstances([
+    { source: `${source}def build():\n    c = Counter(1)\n    c.reset()\n    return c\n`, make: 'build()' },
+  ]);
   const shown = await hoverText(source, 'Counter:');
   assert.match(shown, /2 attributes \(`value`, `history`\)/);
   // The list the attribute holds is counted by tracemalloc but not by the hover, which leaves values out.

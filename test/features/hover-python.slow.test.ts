@@ -21,7 +21,17 @@ const SOURCE = [
 ].join('\n');
 
 let document: OpenDocument;
-let truth: { zeros: number; zerosDeep: number; squares: number; squaresGenerator: number; squaresArray: number; squaresNumpy: number; grid: number; row: number; text: number };
+let truth: {
+  zeros: number;
+  zerosDeep: number;
+  squares: number;
+  squaresGenerator: number;
+  squaresArray: number;
+  squaresNumpy: number;
+  grid: number;
+  row: number;
+  text: number;
+};
 
 before(async () => {
   document = new OpenDocuments(await pythonParser()).opened('file:///hover.py', 'python', 1, SOURCE);
@@ -88,7 +98,10 @@ test('hovering a comprehension element shows the comprehension, with the generat
 
 test('a comprehension of ints lists the unboxed array.array and numpy forms with their sizes', () => {
   const text = markdown(hoverAt(document, at('x * x'), DEFAULT_SETTINGS));
-  assert.ok(text.includes(`\`array.array('q', (x * x for x in range(n)))\`: 8.1 KiB (${truth.squaresArray} bytes)`), text);
+  assert.ok(
+    text.includes(`\`array.array('q', (x * x for x in range(n)))\`: 8.1 KiB (${truth.squaresArray} bytes)`),
+    text,
+  );
   assert.ok(text.includes(`(${truth.squaresNumpy} bytes), a numpy int64 array`), text);
   assert.ok(text.includes('np.fromiter((x * x for x in range(n)), dtype=np.int64, count=1000)'), text);
 });

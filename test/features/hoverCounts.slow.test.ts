@@ -18,7 +18,11 @@ let slot: number;
 
 before(async () => {
   document = new OpenDocuments(await pythonParser()).opened('file:///counts.py', 'python', 1, SOURCE);
-  const result = spawnSync('python3', ['-c', 'import sys; print(sys.getsizeof([]), sys.getsizeof([0] * 1) - sys.getsizeof([]))'], { encoding: 'utf8' });
+  const result = spawnSync(
+    'python3',
+    ['-c', 'import sys; print(sys.getsizeof([]), sys.getsizeof([0] * 1) - sys.getsizeof([]))'],
+    { encoding: 'utf8' },
+  );
   assert.equal(result.status, 0, result.stderr);
   [header, slot] = result.stdout.trim().split(' ').map(Number) as [number, number];
 });

@@ -77,7 +77,8 @@ describe('pandas hovers', { skip: interpreter.skip ?? false }, () => {
     assert.ok(range.startsWith('pd.DataFrame({') && range.endsWith(' * n})'), range);
     assert.ok(text.includes(`**Size** (\`sys.getsizeof\`): ${truth.df.getsizeof} bytes`), text);
     assert.ok(text.includes(`(\`memory_usage(deep=True)\`): ${truth.df.usage} bytes`), text);
-    for (const name of ['a', 'b', 'c']) assert.ok(text.includes(`${shortBytes(truth.df.columns[name]!)} column \`${name}\`: 10 `), `${name}\n${text}`);
+    for (const name of ['a', 'b', 'c'])
+      assert.ok(text.includes(`${shortBytes(truth.df.columns[name]!)} column \`${name}\`: 10 `), `${name}\n${text}`);
     assert.ok(text.includes(`${shortBytes(truth.df.index)} the RangeIndex`), text);
     assert.ok(text.includes(`**Added by \`sys.getsizeof\`:** ${truth.df.getsizeof - truth.df.usage} B`), text);
     assert.ok(text.includes(`pandas ${PANDAS_VERSION}`), text);

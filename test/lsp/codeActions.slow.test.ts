@@ -23,7 +23,10 @@ test('the MEM101 quick-fix turns the list comprehension into a generator express
   const fix = actionTitled(actions, 'Use a generator expression');
   assert.equal(fix.kind, CodeActionKind.QuickFix);
   assert.equal(fix.isPreferred, true);
-  assert.deepEqual(fix.diagnostics?.map((d) => d.code), ['MEM101']);
+  assert.deepEqual(
+    fix.diagnostics?.map((d) => d.code),
+    ['MEM101'],
+  );
   const fixed = applyCodeAction(text, URI, fix);
   assert.equal(fixed, 'total = sum(x * x for x in xs)\n');
 
@@ -52,7 +55,10 @@ test('"Ignore MEM101 for this line" merges into an existing noqa comment', async
   await client.initialize();
   const text = 'total = sum([x * x for x in xs])  # noqa: MEM102\n';
   const { diagnostics } = await client.didOpen(URI, text);
-  assert.deepEqual(diagnostics.map((d) => d.code), ['MEM101']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['MEM101'],
+  );
   const ignore = actionTitled(await client.codeActions(URI, diagnostics[0]!.range), 'Ignore MEM101 for this line');
   assert.equal(applyCodeAction(text, URI, ignore), 'total = sum([x * x for x in xs])  # noqa: MEM102, MEM101\n');
   const after = await client.didChange(URI, 2, asContentChanges(text, editsFor(ignore.edit, URI)));
@@ -77,7 +83,10 @@ test('source.fixAll.memhints applies the safe fixes only and keeps what the prog
   assert.equal(diagnostics.length, 4);
   const whole = { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } };
   const actions = await client.codeActions(URI, whole, ['source.fixAll.memhints']);
-  assert.deepEqual(actions.map((action) => (action as CodeAction).kind), ['source.fixAll.memhints']);
+  assert.deepEqual(
+    actions.map((action) => (action as CodeAction).kind),
+    ['source.fixAll.memhints'],
+  );
   const fixed = applyCodeAction(text, URI, actions[0] as CodeAction);
 
   assert.ok(fixed.includes('total = sum(x * x for x in xs)\n'), fixed);
@@ -102,7 +111,10 @@ test('a request for source.fixAll.memhints offers no quick-fixes, and a quick-fi
   const text = 'total = sum([x * x for x in xs])\n';
   const { diagnostics } = await client.didOpen(URI, text);
   const fixAll = await client.codeActions(URI, diagnostics[0]!.range, ['source.fixAll.memhints']);
-  assert.deepEqual(fixAll.map((action) => (action as CodeAction).kind), ['source.fixAll.memhints']);
+  assert.deepEqual(
+    fixAll.map((action) => (action as CodeAction).kind),
+    ['source.fixAll.memhints'],
+  );
   const quickFixes = await client.codeActions(URI, diagnostics[0]!.range, [CodeActionKind.QuickFix]);
   assert.ok(quickFixes.length > 0);
   assert.ok(quickFixes.every((action) => (action as CodeAction).kind === CodeActionKind.QuickFix));
@@ -113,13 +125,19 @@ test('the noqa comment goes before a CRLF line end, and after a comment already 
   await client.initialize();
   const text = 'total = sum([x * x for x in xs])\r\nlongest = max([x  # widths\r\n               for x in xs])\r\n';
   const { diagnostics } = await client.didOpen(URI, text);
-  assert.deepEqual(diagnostics.map((d) => d.range.start.line), [0, 1]);
+  assert.deepEqual(
+    diagnostics.map((d) => d.range.start.line),
+    [0, 1],
+  );
   let ignored = text;
   for (const diagnostic of diagnostics) {
     const ignore = actionTitled(await client.codeActions(URI, diagnostic.range), 'Ignore MEM101 for this line');
     ignored = applyCodeAction(ignored, URI, ignore);
   }
-  assert.equal(ignored, 'total = sum([x * x for x in xs])  # noqa: MEM101\r\nlongest = max([x  # widths  # noqa: MEM101\r\n               for x in xs])\r\n');
+  assert.equal(
+    ignored,
+    'total = sum([x * x for x in xs])  # noqa: MEM101\r\nlongest = max([x  # widths  # noqa: MEM101\r\n               for x in xs])\r\n',
+  );
   const reopened = await client.didOpen('file:///workspace/ignored.py', ignored);
   assert.deepEqual(reopened.diagnostics, []);
 });

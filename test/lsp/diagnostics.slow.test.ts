@@ -16,7 +16,9 @@ test('a list comprehension summed is one MEM101 diagnostic over the comprehensio
   const [diagnostic] = diagnostics;
   assert.equal(diagnostic!.code, 'MEM101');
   assert.equal(diagnostic!.source, 'memhints');
-  assert.deepEqual(diagnostic!.codeDescription, { href: 'https://github.com/memhints/memhints/blob/main/docs/rules/MEM101.md' });
+  assert.deepEqual(diagnostic!.codeDescription, {
+    href: 'https://github.com/memhints/memhints/blob/main/docs/rules/MEM101.md',
+  });
   // A warning for the items it builds, capped at information: MEM101 tells no scale of its data.
   assert.equal(diagnostic!.severity, DiagnosticSeverity.Information);
   assert.deepEqual(diagnostic!.range, rangeOfText(text, '[x * x for x in xs]'));
@@ -52,14 +54,23 @@ test('str.join and a local name `sum` are not flagged, while a real sum next to 
   );
 });
 
-test('every diagnostic links its code to that rule\'s page under docs/rules', async (t) => {
+test("every diagnostic links its code to that rule's page under docs/rules", async (t) => {
   const client = LspTestClient.start(t);
   await client.initialize();
-  const text = ['n = len([x for x in xs])', 'for i in list(range(10**6)):', '    print(i)', 'total = sum([x for x in xs])', ''].join('\n');
+  const text = [
+    'n = len([x for x in xs])',
+    'for i in list(range(10**6)):',
+    '    print(i)',
+    'total = sum([x for x in xs])',
+    '',
+  ].join('\n');
   const { diagnostics } = await client.didOpen('file:///workspace/links.py', text);
   assert.ok(new Set(diagnostics.map((d) => d.code)).size >= 3, JSON.stringify(diagnostics.map((d) => d.code)));
   for (const diagnostic of diagnostics) {
-    assert.equal(diagnostic.codeDescription?.href, `https://github.com/memhints/memhints/blob/main/docs/rules/${String(diagnostic.code)}.md`);
+    assert.equal(
+      diagnostic.codeDescription?.href,
+      `https://github.com/memhints/memhints/blob/main/docs/rules/${String(diagnostic.code)}.md`,
+    );
   }
 });
 
@@ -67,7 +78,15 @@ test('a value grown on several lines of one loop is one MEM201 diagnostic, its o
   const client = LspTestClient.start(t);
   await client.initialize();
   const uri = 'file:///workspace/page.py';
-  const text = ['rows = open("rows.txt")', 'page = ""', 'for row in rows:', '    page += "<tr>"', '    page += row', '    page += "</tr>"', ''].join('\n');
+  const text = [
+    'rows = open("rows.txt")',
+    'page = ""',
+    'for row in rows:',
+    '    page += "<tr>"',
+    '    page += row',
+    '    page += "</tr>"',
+    '',
+  ].join('\n');
   const { diagnostics } = await client.didOpen(uri, text);
   const mem201 = diagnostics.filter((d) => d.code === 'MEM201');
   assert.equal(mem201.length, 1, JSON.stringify(diagnostics));
@@ -87,7 +106,13 @@ test('a diagnostic without related places carries no relatedInformation', async 
 });
 
 test('with the default settings a small finding is left out and one over a file is a warning; reportSmall shows the small one as a hint', async (t) => {
-  const text = ['squares = sum([x * x for x in range(10)])', 'with open("log.txt") as log:', '    for line in log.readlines():', '        print(line)', ''].join('\n');
+  const text = [
+    'squares = sum([x * x for x in range(10)])',
+    'with open("log.txt") as log:',
+    '    for line in log.readlines():',
+    '        print(line)',
+    '',
+  ].join('\n');
   const shipped = LspTestClient.start(t, { settings: { reportSmall: false } });
   await shipped.initialize();
   const { diagnostics } = await shipped.didOpen('file:///workspace/defaults.py', text);

@@ -8,13 +8,16 @@ import { measureInstances } from '../support/instances';
 import { rangeOfText } from '../support/textEdits';
 
 function hoverText(hover: Hover): string {
-  const part = (content: MarkedString | { value: string }): string => (typeof content === 'string' ? content : content.value);
+  const part = (content: MarkedString | { value: string }): string =>
+    typeof content === 'string' ? content : content.value;
   return Array.isArray(hover.contents) ? hover.contents.map(part).join('\n') : part(hover.contents);
 }
 
 /** sys.getsizeof of a Python expression, from the real interpreter. */
 function pythonSizeOf(expression: string): number {
-  return Number(execFileSync('python3', ['-c', `import sys; print(sys.getsizeof(${expression}))`], { encoding: 'utf8' }).trim());
+  return Number(
+    execFileSync('python3', ['-c', `import sys; print(sys.getsizeof(${expression}))`], { encoding: 'utf8' }).trim(),
+  );
 }
 
 // On 64-bit CPython the list is 8056 bytes: 56 of header and 8 per pointer.
@@ -32,13 +35,17 @@ test('hover on [0] * 1000 shows the size CPython gives the list', async (t) => {
   assert.deepEqual(hover.range, rangeOfText(text, '[0] * 1000'));
 });
 
-const POINT = 'class Point:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n';
+const POINT =
+  'class Point:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n';
 const SLOTTED = 'from dataclasses import dataclass\n\n@dataclass(slots=True)\nclass Pair:\n    a: int\n    b: int\n';
 
 test('hover on a class name or an instantiation shows bytes per instance, as tracemalloc counts them, with and without __slots__', async (t) => {
   const [asWritten, withSlots, slottedDataclass] = measureInstances([
     { source: POINT, make: 'Point(1, 2, 3)' },
-    { source: POINT.replace('class Point:\n', 'class Point:\n    __slots__ = ("x", "y", "z")\n'), make: 'Point(1, 2, 3)' },
+    {
+      source: POINT.replace('class Point:\n', 'class Point:\n    __slots__ = ("x", "y", "z")\n'),
+      make: 'Point(1, 2, 3)',
+    },
     { source: SLOTTED, make: 'Pair(1, 2)' },
   ]);
   const client = LspTestClient.start(t);
@@ -50,7 +57,10 @@ test('hover on a class name or an instantiation shows bytes per instance, as tra
     const hover = await client.hover(uri, rangeOfText(text, target).start);
     assert.ok(hover, `a hover over ${target}`);
     const shown = hoverText(hover);
-    assert.ok(shown.includes(`${asWritten} bytes`) && shown.includes(`${withSlots} bytes`) && shown.includes('__slots__'), shown);
+    assert.ok(
+      shown.includes(`${asWritten} bytes`) && shown.includes(`${withSlots} bytes`) && shown.includes('__slots__'),
+      shown,
+    );
     const start = rangeOfText(text, target).start;
     assert.deepEqual(hover.range, { start, end: { line: start.line, character: start.character + 'Point'.length } });
   }

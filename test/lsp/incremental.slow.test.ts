@@ -9,12 +9,18 @@ import { applyContentChanges, positionAt, rangeOfText } from '../support/textEdi
 
 type Change = (text: string) => TextDocumentContentChangeEvent;
 
-const replace = (needle: string, replacement: string): Change => (text) => ({ range: rangeOfText(text, needle), text: replacement });
-const insertBefore = (needle: string, inserted: string): Change => (text) => {
-  const { start } = rangeOfText(text, needle);
-  return { range: { start, end: start }, text: inserted };
-};
-const replaceAll = (replacement: string): Change => () => ({ text: replacement });
+const replace =
+  (needle: string, replacement: string): Change =>
+  (text) => ({ range: rangeOfText(text, needle), text: replacement });
+const insertBefore =
+  (needle: string, inserted: string): Change =>
+  (text) => {
+    const { start } = rangeOfText(text, needle);
+    return { range: { start, end: start }, text: inserted };
+  };
+const replaceAll =
+  (replacement: string): Change =>
+  () => ({ text: replacement });
 
 interface Step {
   readonly name: string;
@@ -24,24 +30,63 @@ interface Step {
   readonly flagged: readonly string[];
 }
 
-const START = ['import statistics', '', 'def summarise(xs):', '    total = sum([x * x for x in xs])', '    return total', ''].join('\n');
+const START = [
+  'import statistics',
+  '',
+  'def summarise(xs):',
+  '    total = sum([x * x for x in xs])',
+  '    return total',
+  '',
+].join('\n');
 
 const STEPS: readonly Step[] = [
-  { name: 'insert a line before the finding', changes: [insertBefore('    total', '    count = len(xs)\n')], flagged: ['[x * x for x in xs]'] },
-  { name: 'insert an emoji and CJK comment line above', changes: [insertBefore('def summarise', '# 😀 合計 ✓ 🧠\n')], flagged: ['[x * x for x in xs]'] },
-  { name: 'emoji and CJK before the finding on its own line', changes: [insertBefore('total =', 's = "😀合"; ')], flagged: ['[x * x for x in xs]'] },
+  {
+    name: 'insert a line before the finding',
+    changes: [insertBefore('    total', '    count = len(xs)\n')],
+    flagged: ['[x * x for x in xs]'],
+  },
+  {
+    name: 'insert an emoji and CJK comment line above',
+    changes: [insertBefore('def summarise', '# 😀 合計 ✓ 🧠\n')],
+    flagged: ['[x * x for x in xs]'],
+  },
+  {
+    name: 'emoji and CJK before the finding on its own line',
+    changes: [insertBefore('total =', 's = "😀合"; ')],
+    flagged: ['[x * x for x in xs]'],
+  },
   { name: 'delete the brackets (two edits, last first)', changes: [replace(']', ''), replace('[x', 'x')], flagged: [] },
   {
     name: 'multi-line replace that adds two findings',
-    changes: [replace('    count = len(xs)\n    s = "😀合"; total = sum(x * x for x in xs)\n    return total', '    peak = max([abs(x) for x in xs])\n    mean = statistics.mean([x for x in xs])\n    return peak, mean')],
+    changes: [
+      replace(
+        '    count = len(xs)\n    s = "😀合"; total = sum(x * x for x in xs)\n    return total',
+        '    peak = max([abs(x) for x in xs])\n    mean = statistics.mean([x for x in xs])\n    return peak, mean',
+      ),
+    ],
     flagged: ['[abs(x) for x in xs]', '[x for x in xs]'],
   },
-  { name: 'break the syntax with an open bracket', changes: [insertBefore('    return', '    broken = (\n')], flagged: ['[abs(x) for x in xs]', '[x for x in xs]'] },
-  { name: 'close it again', changes: [replace('    broken = (\n', '')], flagged: ['[abs(x) for x in xs]', '[x for x in xs]'] },
-  { name: 'delete a whole line with its finding', changes: [replace('    peak = max([abs(x) for x in xs])\n', '')], flagged: ['[x for x in xs]'] },
+  {
+    name: 'break the syntax with an open bracket',
+    changes: [insertBefore('    return', '    broken = (\n')],
+    flagged: ['[abs(x) for x in xs]', '[x for x in xs]'],
+  },
+  {
+    name: 'close it again',
+    changes: [replace('    broken = (\n', '')],
+    flagged: ['[abs(x) for x in xs]', '[x for x in xs]'],
+  },
+  {
+    name: 'delete a whole line with its finding',
+    changes: [replace('    peak = max([abs(x) for x in xs])\n', '')],
+    flagged: ['[x for x in xs]'],
+  },
   {
     name: 'replace the whole document, then edit it',
-    changes: [replaceAll('a = sorted([y for y in ys])\nb = 1\n'), insertBefore('b = 1', 'c = tuple([z for z in ys])\n')],
+    changes: [
+      replaceAll('a = sorted([y for y in ys])\nb = 1\n'),
+      insertBefore('b = 1', 'c = tuple([z for z in ys])\n'),
+    ],
     flagged: ['[y for y in ys]', '[z for z in ys]'],
   },
 ];
@@ -58,7 +103,10 @@ test('findings after incremental edits equal a full reparse, and follow the edit
   let text = START;
   let version = 1;
   const opened = await client.didOpen(uri, text, version);
-  assert.deepEqual(opened.diagnostics.map((d) => d.range), [rangeOfText(text, '[x * x for x in xs]')]);
+  assert.deepEqual(
+    opened.diagnostics.map((d) => d.range),
+    [rangeOfText(text, '[x * x for x in xs]')],
+  );
 
   for (const [index, step] of STEPS.entries()) {
     const changes: TextDocumentContentChangeEvent[] = [];
@@ -70,10 +118,21 @@ test('findings after incremental edits equal a full reparse, and follow the edit
     version++;
     const incremental = await client.didChange(uri, version, changes);
     const fresh = await client.didOpen(`file:///workspace/fresh-${index}.py`, text);
-    assert.deepEqual(summary(incremental.diagnostics), summary(fresh.diagnostics), `${step.name}: incremental and full parse differ on\n${text}`);
+    assert.deepEqual(
+      summary(incremental.diagnostics),
+      summary(fresh.diagnostics),
+      `${step.name}: incremental and full parse differ on\n${text}`,
+    );
     const expected: Range[] = step.flagged.map((needle) => rangeOfText(text, needle));
-    assert.deepEqual(incremental.diagnostics.map((d) => d.range), expected, `${step.name}:\n${text}`);
-    assert.ok(incremental.diagnostics.every((d) => d.code === 'MEM101'), step.name);
+    assert.deepEqual(
+      incremental.diagnostics.map((d) => d.range),
+      expected,
+      `${step.name}:\n${text}`,
+    );
+    assert.ok(
+      incremental.diagnostics.every((d) => d.code === 'MEM101'),
+      step.name,
+    );
   }
 });
 
@@ -90,7 +149,10 @@ test('keystrokes sent one didChange each end in the same findings as a full pars
   for (const character of typed) {
     const change = { range: { start: at, end: at }, text: character };
     text = applyContentChanges(text, [change]);
-    at = character === '\n' ? { line: at.line + 1, character: 0 } : { line: at.line, character: at.character + character.length };
+    at =
+      character === '\n'
+        ? { line: at.line + 1, character: 0 }
+        : { line: at.line, character: at.character + character.length };
     version++;
     last = client.didChange(uri, version, [change]);
   }
@@ -98,7 +160,10 @@ test('keystrokes sent one didChange each end in the same findings as a full pars
   assert.equal(text, 'xs = [1, 2]\n\n日本 = max([x * 2 for x in xs])  # 😀\nprint(xs)\n');
   const fresh = await client.didOpen('file:///workspace/typed-fresh.py', text);
   assert.deepEqual(summary(incremental.diagnostics), summary(fresh.diagnostics));
-  assert.deepEqual(incremental.diagnostics.map((d) => d.range), [rangeOfText(text, '[x * 2 for x in xs]')]);
+  assert.deepEqual(
+    incremental.diagnostics.map((d) => d.range),
+    [rangeOfText(text, '[x * 2 for x in xs]')],
+  );
 });
 
 test('edits in a CRLF document, including one that splits a CRLF pair, match a full parse', async (t) => {
@@ -110,11 +175,13 @@ test('edits in a CRLF document, including one that splits a CRLF pair, match a f
   const steps: Change[][] = [
     [insertBefore('\treturn', '\tys = sorted([y for y in xs])\r\n')],
     // Insert between \r and \n: for a moment the document has a lone \r line end.
-    [(current) => {
-      const at = current.indexOf('\r\n') + 1;
-      const position = positionAt(current, at);
-      return { range: { start: position, end: position }, text: '\tpass' };
-    }],
+    [
+      (current) => {
+        const at = current.indexOf('\r\n') + 1;
+        const position = positionAt(current, at);
+        return { range: { start: position, end: position }, text: '\tpass' };
+      },
+    ],
     [replace('\tpass', '')],
   ];
   for (const [index, step] of steps.entries()) {
@@ -126,6 +193,9 @@ test('edits in a CRLF document, including one that splits a CRLF pair, match a f
     const incremental = await client.didChange(uri, index + 2, changes);
     const fresh = await client.didOpen(`file:///workspace/crlf-fresh-${index}.py`, text);
     assert.deepEqual(summary(incremental.diagnostics), summary(fresh.diagnostics), JSON.stringify(text));
-    assert.deepEqual(incremental.diagnostics.map((d) => d.range), [rangeOfText(text, '[y for y in xs]'), rangeOfText(text, '[x for x in xs]')]);
+    assert.deepEqual(
+      incremental.diagnostics.map((d) => d.range),
+      [rangeOfText(text, '[y for y in xs]'), rangeOfText(text, '[x for x in xs]')],
+    );
   }
 });

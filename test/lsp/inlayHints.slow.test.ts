@@ -30,7 +30,9 @@ function pythonDeepSize(expression: string): number {
 }
 
 function labels(hints: readonly InlayHint[] | null): string[] {
-  return (hints ?? []).map((hint) => (typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('')));
+  return (hints ?? []).map((hint) =>
+    typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join(''),
+  );
 }
 
 test('no size hints unless memhints.inlayHints.sizes is on', async (t) => {
@@ -50,10 +52,13 @@ test('with size hints on, allocations over the default 1 MiB threshold get their
     hints.map((hint) => hint.position),
     [rangeOfText(TEXT, 'list(range(10**6))').end, rangeOfText(TEXT, '{i: None for i in range(50000)}').end],
   );
-  assert.deepEqual(labels(hints), [shortBytes(pythonDeepSize('list(range(10**6))')), shortBytes(pythonDeepSize('{i: None for i in range(50000)}'))]);
+  assert.deepEqual(labels(hints), [
+    shortBytes(pythonDeepSize('list(range(10**6))')),
+    shortBytes(pythonDeepSize('{i: None for i in range(50000)}')),
+  ]);
 });
 
-test('memhints.sizeThreshold lowers the bar, and a range only covering one line gets that line\'s hint', async (t) => {
+test("memhints.sizeThreshold lowers the bar, and a range only covering one line gets that line's hint", async (t) => {
   const client = LspTestClient.start(t, { settings: { inlayHints: { sizes: true }, sizeThreshold: 500 } });
   await client.initialize();
   await client.didOpen(URI, TEXT);
@@ -67,5 +72,8 @@ test('a bad threshold is reported and the default kept', async (t) => {
   await client.initialize();
   await client.didOpen(URI, TEXT);
   assert.equal(labels(await client.inlayHints(URI, WHOLE)).length, 2);
-  assert.ok(client.messages.some((message) => message.message.includes('sizeThreshold')), JSON.stringify(client.messages));
+  assert.ok(
+    client.messages.some((message) => message.message.includes('sizeThreshold')),
+    JSON.stringify(client.messages),
+  );
 });

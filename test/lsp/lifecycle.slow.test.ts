@@ -1,7 +1,12 @@
 // The server's life over stdio: what it announces, closing documents, shutdown and exit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CodeActionKind, TextDocumentSyncKind, type CodeActionOptions, type TextDocumentSyncOptions } from 'vscode-languageserver-protocol';
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type CodeActionOptions,
+  type TextDocumentSyncOptions,
+} from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lspClient';
 
 test('initialize announces incremental sync, hover and code actions including source.fixAll.memhints', async (t) => {
@@ -17,7 +22,7 @@ test('initialize announces incremental sync, hover and code actions including so
   assert.ok(codeActions.codeActionKinds?.includes('source.fixAll.memhints'));
 });
 
-test('didClose clears the document\'s diagnostics and forgets it', async (t) => {
+test("didClose clears the document's diagnostics and forgets it", async (t) => {
   const client = LspTestClient.start(t);
   await client.initialize();
   const uri = 'file:///workspace/closing.py';

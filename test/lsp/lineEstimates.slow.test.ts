@@ -39,7 +39,10 @@ async function opened(t: Parameters<typeof LspTestClient.start>[0]): Promise<Lsp
 
 test('the estimate of each asked line, deep, as python3 measures the objects it makes', async (t) => {
   const client = await opened(t);
-  const estimates = await client.request<LineEstimate[]>(LINE_ESTIMATES_REQUEST, { textDocument: { uri: URI }, lines: [1, 2, 3, 8] });
+  const estimates = await client.request<LineEstimate[]>(LINE_ESTIMATES_REQUEST, {
+    textDocument: { uri: URI },
+    lines: [1, 2, 3, 8],
+  });
   const [numbers, zeros, pair, ones, table] = measureInPython([
     { program: 'value = list(range(1_000_000))' },
     { program: 'value = [0] * 1000' },
@@ -58,7 +61,10 @@ test('the estimate of each asked line, deep, as python3 measures the objects it 
       { line: 8, bytes: table },
     ],
   );
-  assert.ok(estimates.every((estimate) => !estimate.approximate), JSON.stringify(estimates));
+  assert.ok(
+    estimates.every((estimate) => !estimate.approximate),
+    JSON.stringify(estimates),
+  );
   assert.match(estimates[0]!.what, /list of 1,000,000 items/);
   assert.equal(estimates[2]!.what, '2 objects');
 });
@@ -68,21 +74,36 @@ test('no estimate for lines whose size is unknown, constants of the code, lines 
   // count: an int from the command line; rows: [0] * count, symbolic; limit = 10: a shared small int;
   // print("done"): a constant string made at compile time; the list inside the dict of line 8 (counted there);
   // a blank line and one beyond the end.
-  const estimates = await client.request<LineEstimate[]>(LINE_ESTIMATES_REQUEST, { textDocument: { uri: URI }, lines: [0, 4, 5, 6, 7, 9, 11, 500] });
+  const estimates = await client.request<LineEstimate[]>(LINE_ESTIMATES_REQUEST, {
+    textDocument: { uri: URI },
+    lines: [0, 4, 5, 6, 7, 9, 11, 500],
+  });
   assert.deepEqual(estimates, []);
 });
 
-test('the figure is the hover\'s for the same allocation', async (t) => {
+test("the figure is the hover's for the same allocation", async (t) => {
   const client = await opened(t);
-  const [estimate] = await client.request<LineEstimate[]>(LINE_ESTIMATES_REQUEST, { textDocument: { uri: URI }, lines: [1] });
+  const [estimate] = await client.request<LineEstimate[]>(LINE_ESTIMATES_REQUEST, {
+    textDocument: { uri: URI },
+    lines: [1],
+  });
   const hover = hoverText(await client.hover(URI, rangeOfText(SOURCE, 'list(range').start));
-  assert.ok(estimate && hover.includes(bytesWithExact(estimate.bytes)), `${JSON.stringify(estimate)} not in the hover:\n${hover}`);
+  assert.ok(
+    estimate && hover.includes(bytesWithExact(estimate.bytes)),
+    `${JSON.stringify(estimate)} not in the hover:\n${hover}`,
+  );
 });
 
 test('a document the server does not hold, or lines that are not line numbers, get no estimates and no error', async (t) => {
   const client = await opened(t);
-  assert.deepEqual(await client.request(LINE_ESTIMATES_REQUEST, { textDocument: { uri: 'file:///workspace/closed.py' }, lines: [1] }), []);
-  assert.deepEqual(await client.request(LINE_ESTIMATES_REQUEST, { textDocument: { uri: URI }, lines: [-1, 1.5, '2', null] }), []);
+  assert.deepEqual(
+    await client.request(LINE_ESTIMATES_REQUEST, { textDocument: { uri: 'file:///workspace/closed.py' }, lines: [1] }),
+    [],
+  );
+  assert.deepEqual(
+    await client.request(LINE_ESTIMATES_REQUEST, { textDocument: { uri: URI }, lines: [-1, 1.5, '2', null] }),
+    [],
+  );
   assert.deepEqual(await client.request(LINE_ESTIMATES_REQUEST, { textDocument: { uri: URI }, lines: 'all' }), []);
   assert.deepEqual(client.loggedErrors, []);
 });

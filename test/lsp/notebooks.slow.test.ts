@@ -14,10 +14,19 @@ const NOTEBOOK = 'file:///workspace/sales.ipynb';
 function fixtureCells(): (NotebookCellText & { number: number })[] {
   return cellsOf(fixtureNotebook('sales.ipynb'))
     .filter((cell) => cell.kind !== 'raw')
-    .map((cell) => ({ uri: `vscode-notebook-cell:/workspace/sales.ipynb#C${cell.number}`, text: cell.text, kind: cell.kind === 'code' ? 'code' : 'markdown', number: cell.number }));
+    .map((cell) => ({
+      uri: `vscode-notebook-cell:/workspace/sales.ipynb#C${cell.number}`,
+      text: cell.text,
+      kind: cell.kind === 'code' ? 'code' : 'markdown',
+      number: cell.number,
+    }));
 }
 
-async function openFixture(t: TestContext): Promise<{ client: LspTestClient; cells: ReturnType<typeof fixtureCells>; published: Map<string, PublishDiagnosticsParams> }> {
+async function openFixture(t: TestContext): Promise<{
+  client: LspTestClient;
+  cells: ReturnType<typeof fixtureCells>;
+  published: Map<string, PublishDiagnosticsParams>;
+}> {
   const client = LspTestClient.start(t);
   const result = await client.initialize();
   assert.ok(result.capabilities.notebookDocumentSync, 'the server announces notebook sync');
@@ -35,7 +44,12 @@ function cellNumbered(cells: ReturnType<typeof fixtureCells>, number: number) {
 test('diagnostics land in the cell and on the line of the code, with names from earlier cells known', async (t) => {
   const { cells, published } = await openFixture(t);
   const found = cells.flatMap((cell) =>
-    (published.get(cell.uri)?.diagnostics ?? []).map((d) => ({ cell: cell.number, code: d.code, line: d.range.start.line, text: textIn(cell.text, d.range) })),
+    (published.get(cell.uri)?.diagnostics ?? []).map((d) => ({
+      cell: cell.number,
+      code: d.code,
+      line: d.range.start.line,
+      text: textIn(cell.text, d.range),
+    })),
   );
   assert.deepEqual(found, [
     { cell: 4, code: 'MEM401', line: 0, text: 'pd.read_csv("sales.csv")' },
@@ -44,7 +58,13 @@ test('diagnostics land in the cell and on the line of the code, with names from 
     { cell: 7, code: 'MEM101', line: 1, text: '[u for u in df["units"]]' },
   ]);
   // Every code cell gets its (possibly empty) diagnostics; Markdown cells none.
-  assert.deepEqual([...published.keys()].sort(), cells.filter((c) => c.kind === 'code').map((c) => c.uri).sort());
+  assert.deepEqual(
+    [...published.keys()].sort(),
+    cells
+      .filter((c) => c.kind === 'code')
+      .map((c) => c.uri)
+      .sort(),
+  );
 });
 
 test('the quick-fix edits the cell the diagnostic is in, at the right place', async (t) => {
@@ -53,7 +73,10 @@ test('the quick-fix edits the cell the diagnostic is in, at the right place', as
   const diagnostic = published.get(cell.uri)!.diagnostics[0]!;
   const fix = actionTitled(await client.codeActions(cell.uri, diagnostic.range), 'Use a generator expression');
   assert.deepEqual(Object.keys(fix.edit?.changes ?? {}), [cell.uri]);
-  assert.deepEqual(fix.diagnostics?.map((d) => d.range), [diagnostic.range]);
+  assert.deepEqual(
+    fix.diagnostics?.map((d) => d.range),
+    [diagnostic.range],
+  );
   const fixed = applyCodeAction(cell.text, cell.uri, fix);
   assert.equal(fixed, '%timeit -n 3 sum([v for v in df["units"]])\nunits = sum(u for u in df["units"])');
 
@@ -61,7 +84,11 @@ test('the quick-fix edits the cell the diagnostic is in, at the right place', as
   const after = client.waitForDiagnostics(cell.uri, 2);
   const sixth = client.waitForDiagnostics(cellNumbered(cells, 6).uri, 1);
   client.didChangeNotebook(NOTEBOOK, 2, {
-    cells: { textContent: [{ document: { uri: cell.uri, version: 2 }, changes: asContentChanges(cell.text, editsFor(fix.edit, cell.uri)) }] },
+    cells: {
+      textContent: [
+        { document: { uri: cell.uri, version: 2 }, changes: asContentChanges(cell.text, editsFor(fix.edit, cell.uri)) },
+      ],
+    },
   });
   assert.deepEqual((await after).diagnostics, []);
   assert.equal((await sixth).diagnostics.length, 2);
@@ -72,7 +99,10 @@ test('the noqa action comments the line in its cell', async (t) => {
   const cell = cellNumbered(cells, 6);
   const diagnostic = published.get(cell.uri)!.diagnostics[1]!;
   const ignore = actionTitled(await client.codeActions(cell.uri, diagnostic.range), 'Ignore MEM101 for this line');
-  assert.equal(applyCodeAction(cell.text, cell.uri, ignore).split('\n')[1], 'label = "😀 total"; peak = max([p for p in df["price"]])  # noqa: MEM101');
+  assert.equal(
+    applyCodeAction(cell.text, cell.uri, ignore).split('\n')[1],
+    'label = "😀 total"; peak = max([p for p in df["price"]])  # noqa: MEM101',
+  );
 });
 
 test('fix-all on save fixes the requested cell only', async (t) => {
@@ -91,9 +121,16 @@ test('code timed by %timeit or %%time gets no diagnostic and no action, fix-all 
   const { client, cells, published } = await openFixture(t);
   const timeit = cellNumbered(cells, 7);
   const timeitLine = timeit.text.split('\n')[0]!;
-  assert.deepEqual(published.get(timeit.uri)!.diagnostics.map((d) => d.range.start.line), [1], 'only the line after %timeit');
+  assert.deepEqual(
+    published.get(timeit.uri)!.diagnostics.map((d) => d.range.start.line),
+    [1],
+    'only the line after %timeit',
+  );
   const overTimeit = await client.codeActions(timeit.uri, rangeOfText(timeit.text, timeitLine));
-  assert.deepEqual(overTimeit.filter((action) => 'kind' in action && action.kind === 'quickfix'), []);
+  assert.deepEqual(
+    overTimeit.filter((action) => 'kind' in action && action.kind === 'quickfix'),
+    [],
+  );
   // Fix-all is offered for the line after it, and leaves the timed line alone.
   const edited = overTimeit.flatMap((action) => ('edit' in action ? editsFor(action.edit, timeit.uri) : []));
   assert.ok(edited.length > 0 && edited.every((edit) => edit.range.start.line === 1), JSON.stringify(edited));
@@ -101,10 +138,22 @@ test('code timed by %timeit or %%time gets no diagnostic and no action, fix-all 
   const timedCell = cellNumbered(cells, 8);
   assert.ok(timedCell.text.startsWith('%%time\n'));
   assert.deepEqual(published.get(timedCell.uri)!.diagnostics, []);
-  const overBody = await client.codeActions(timedCell.uri, rangeOfText(timedCell.text, timedCell.text.slice('%%time\n'.length)));
-  assert.deepEqual(overBody.filter((action) => 'kind' in action && action.kind === 'quickfix'), []);
-  assert.deepEqual(overBody.flatMap((action) => ('edit' in action ? editsFor(action.edit, timedCell.uri) : [])), []);
-  const onSave = actionTitled(await client.codeActions(timedCell.uri, rangeOfText(timedCell.text, 'best'), ['source.fixAll.memhints']), 'memhints: fix all safe memory hints');
+  const overBody = await client.codeActions(
+    timedCell.uri,
+    rangeOfText(timedCell.text, timedCell.text.slice('%%time\n'.length)),
+  );
+  assert.deepEqual(
+    overBody.filter((action) => 'kind' in action && action.kind === 'quickfix'),
+    [],
+  );
+  assert.deepEqual(
+    overBody.flatMap((action) => ('edit' in action ? editsFor(action.edit, timedCell.uri) : [])),
+    [],
+  );
+  const onSave = actionTitled(
+    await client.codeActions(timedCell.uri, rangeOfText(timedCell.text, 'best'), ['source.fixAll.memhints']),
+    'memhints: fix all safe memory hints',
+  );
   assert.equal(applyCodeAction(timedCell.text, timedCell.uri, onSave), timedCell.text);
 });
 
@@ -115,10 +164,16 @@ test('a list only %timeit reads gets no diagnostic, through cells inserted befor
   const bound = { uri: 'vscode-notebook-cell:/w/timed.ipynb#1', text: 'my_list = list(range(1_000_000))' };
   const timed = { uri: 'vscode-notebook-cell:/w/timed.ipynb#2', text: '%timeit sum(my_list)' };
   const opened = await client.didOpenNotebook(uri, [bound, timed]);
-  assert.deepEqual(opened.map((p) => p.diagnostics), [[], []]);
+  assert.deepEqual(
+    opened.map((p) => p.diagnostics),
+    [[], []],
+  );
 
   // A cell inserted between moves the read: what was its offset is now untimed code of the new cell.
-  const inserted = { uri: 'vscode-notebook-cell:/w/timed.ipynb#3', text: 'import os\nimport sys\nprint(os.sep, sys.path)' };
+  const inserted = {
+    uri: 'vscode-notebook-cell:/w/timed.ipynb#3',
+    text: 'import os\nimport sys\nprint(os.sep, sys.path)',
+  };
   const afterInsert = client.waitForDiagnostics(bound.uri, 1);
   client.didChangeNotebook(uri, 2, {
     cells: {
@@ -131,8 +186,13 @@ test('a list only %timeit reads gets no diagnostic, through cells inserted befor
   assert.deepEqual((await afterInsert).diagnostics, []);
 
   const untimed = client.waitForDiagnostics(bound.uri, 1);
-  client.didChangeNotebook(uri, 3, { cells: { textContent: [{ document: { uri: timed.uri, version: 2 }, changes: [{ text: 'sum(my_list)' }] }] } });
-  assert.deepEqual((await untimed).diagnostics.map((d) => d.code), ['MEM103']);
+  client.didChangeNotebook(uri, 3, {
+    cells: { textContent: [{ document: { uri: timed.uri, version: 2 }, changes: [{ text: 'sum(my_list)' }] }] },
+  });
+  assert.deepEqual(
+    (await untimed).diagnostics.map((d) => d.code),
+    ['MEM103'],
+  );
 });
 
 test('hover gives the size of an allocation at a cell position, and nothing over IPython syntax', async (t) => {
@@ -168,17 +228,28 @@ test('cells added, removed and closed: diagnostics follow, and are cleared', asy
       },
     },
   });
-  assert.deepEqual((await addedDiagnostics).diagnostics.map((d) => [d.code, d.range.start]), [['MEM101', { line: 0, character: 12 }]]);
+  assert.deepEqual(
+    (await addedDiagnostics).diagnostics.map((d) => [d.code, d.range.start]),
+    [['MEM101', { line: 0, character: 12 }]],
+  );
 
   const cleared = client.waitForDiagnostics(added.uri);
-  client.didChangeNotebook(uri, 3, { cells: { structure: { array: { start: 1, deleteCount: 1 }, didClose: [{ uri: added.uri }] } } });
+  client.didChangeNotebook(uri, 3, {
+    cells: { structure: { array: { start: 1, deleteCount: 1 }, didClose: [{ uri: added.uri }] } },
+  });
   assert.deepEqual((await cleared).diagnostics, []);
 
   const closed = await client.didCloseNotebook(uri, [first.uri]);
-  assert.deepEqual(closed.map((p) => p.diagnostics), [[]]);
+  assert.deepEqual(
+    closed.map((p) => p.diagnostics),
+    [[]],
+  );
 });
 
-function textIn(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+function textIn(
+  text: string,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+): string {
   const lines = text.split('\n');
   if (range.start.line !== range.end.line) throw new Error('multi-line range');
   return lines[range.start.line]!.slice(range.start.character, range.end.character);

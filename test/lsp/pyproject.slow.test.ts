@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, FileChangeType, MessageType, type ClientCapabilities } from 'vscode-languageserver-protocol';
+import {
+  DiagnosticSeverity,
+  FileChangeType,
+  MessageType,
+  type ClientCapabilities,
+} from 'vscode-languageserver-protocol';
 import { CLIENT_CAPABILITIES, LspTestClient } from '../support/lspClient';
 
 const TEXT = 'total = sum([x * x for x in xs])\nfor x in list(xs):\n    print(x)\n';
@@ -31,14 +36,21 @@ const uri = (path: string) => pathToFileURL(path).href;
 const codes = (diagnostics: readonly { code?: string | number }[]) => diagnostics.map((d) => d.code).sort();
 
 test('ignore = ["MEM101"] in a pyproject.toml silences MEM101 in the files below it, not elsewhere', async (t) => {
-  const root = folder(t, { 'project/pyproject.toml': '[tool.memhints]\nignore = ["MEM101"]\n', 'project/pkg/mod.py': TEXT, 'loose/mod.py': TEXT });
+  const root = folder(t, {
+    'project/pyproject.toml': '[tool.memhints]\nignore = ["MEM101"]\n',
+    'project/pkg/mod.py': TEXT,
+    'loose/mod.py': TEXT,
+  });
   const client = LspTestClient.start(t, { capabilities: WATCHING });
   await client.initialize();
   const inProject = await client.didOpen(uri(join(root, 'project', 'pkg', 'mod.py')), TEXT);
   assert.deepEqual(codes(inProject.diagnostics), ['MEM102']);
   const loose = await client.didOpen(uri(join(root, 'loose', 'mod.py')), TEXT);
   assert.deepEqual(codes(loose.diagnostics), ['MEM101', 'MEM102']);
-  assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'the server watches pyproject.toml files');
+  assert.ok(
+    client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'),
+    'the server watches pyproject.toml files',
+  );
   assert.deepEqual(client.messages, []);
 });
 
@@ -73,7 +85,10 @@ test('an invalid pyproject.toml: one warning naming the file and key, diagnostic
   const { diagnostics } = await reported;
   assert.deepEqual(
     diagnostics.map((d) => [d.range.start.line, String(d.message).split(':')[0]]),
-    [[2, 'tool.memhints.selec'], [3, 'tool.memhints.ignore']],
+    [
+      [2, 'tool.memhints.selec'],
+      [3, 'tool.memhints.ignore'],
+    ],
   );
   assert.match(String(diagnostics[0]!.message), /did you mean `select`\?/);
   const warnings = client.messages.filter((m) => m.type === MessageType.Warning);
@@ -106,8 +121,14 @@ test('unparsable TOML: all defaults, and a diagnostic where the syntax breaks; t
   assert.equal(diagnostics.length, 1);
   assert.match(String(diagnostics[0]!.message), /^invalid TOML: /);
   assert.ok(diagnostics[0]!.range.start.line >= 1, JSON.stringify(diagnostics[0]!.range));
-  assert.ok(client.messages[0]!.message.startsWith(`memhints: ${join('pkg', 'pyproject.toml')}: line `), client.messages[0]!.message);
-  assert.match(client.messages[0]!.message, /pyproject\.toml: line \d+, column \d+: invalid TOML: .*; the default settings are used\.$/);
+  assert.ok(
+    client.messages[0]!.message.startsWith(`memhints: ${join('pkg', 'pyproject.toml')}: line `),
+    client.messages[0]!.message,
+  );
+  assert.match(
+    client.messages[0]!.message,
+    /pyproject\.toml: line \d+, column \d+: invalid TOML: .*; the default settings are used\.$/,
+  );
 });
 
 test('a pyproject.toml created after the document was opened takes effect when reported', async (t) => {

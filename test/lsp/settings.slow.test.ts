@@ -12,7 +12,10 @@ test('ignore: ["MEM101"] from workspace/configuration republishes the diagnostic
   const client = LspTestClient.start(t);
   await client.initialize();
   const opened = await client.didOpen(URI, TEXT);
-  assert.deepEqual(opened.diagnostics.map((d) => d.code), ['MEM101', 'MEM101']);
+  assert.deepEqual(
+    opened.diagnostics.map((d) => d.code),
+    ['MEM101', 'MEM101'],
+  );
 
   const asked = client.configurationRequests.length;
   let republished = client.waitForDiagnostics(URI, 1);
@@ -36,7 +39,11 @@ test('settings answered at startup apply to the very first diagnostics', async (
 });
 
 test('a client without workspace/configuration pushes settings in didChangeConfiguration', async (t) => {
-  const workspace = { ...CLIENT_CAPABILITIES.workspace, configuration: false, didChangeConfiguration: { dynamicRegistration: false } };
+  const workspace = {
+    ...CLIENT_CAPABILITIES.workspace,
+    configuration: false,
+    didChangeConfiguration: { dynamicRegistration: false },
+  };
   const capabilities: ClientCapabilities = { ...CLIENT_CAPABILITIES, workspace };
   const client = LspTestClient.start(t, { capabilities });
   await client.initialize();
@@ -60,7 +67,9 @@ test('invalid settings are reported to the user and the defaults stay in force',
   const warnings = client.messages.filter((m) => m.type === MessageType.Warning).map((m) => m.message);
   assert.equal(warnings.length, 1);
   assert.match(warnings[0]!, /memhints\.ignore/);
-  const edited = await client.didChange(URI, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'x = 1\n' }]);
+  const edited = await client.didChange(URI, 2, [
+    { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'x = 1\n' },
+  ]);
   assert.deepEqual(edited.diagnostics, opened.diagnostics);
 });
 
@@ -69,11 +78,17 @@ test('pythonVersion reaches the rules: a module-level str grown in a loop is cop
   await client.initialize();
   const uri = 'file:///workspace/grown.py';
   const opened = await client.didOpen(uri, 'import sys\ntext = ""\nfor arg in sys.argv:\n    text += arg\n');
-  assert.deepEqual(opened.diagnostics.map((d) => d.code), ['MEM201']);
+  assert.deepEqual(
+    opened.diagnostics.map((d) => d.code),
+    ['MEM201'],
+  );
   let republished = client.waitForDiagnostics(uri, 1);
   client.changeSettings({ pythonVersion: '3.10' });
   assert.deepEqual((await republished).diagnostics, []);
   republished = client.waitForDiagnostics(uri, 1);
   client.changeSettings({ pythonVersion: '3.12' });
-  assert.deepEqual((await republished).diagnostics.map((d) => d.code), ['MEM201']);
+  assert.deepEqual(
+    (await republished).diagnostics.map((d) => d.code),
+    ['MEM201'],
+  );
 });

@@ -6,14 +6,47 @@ import { parseCommandLine } from '../../server/src/cli/args';
 import { UsageError } from '../../server/src/cli/errors';
 
 test('the command line: options, arguments after --, and what is refused', () => {
-  const command = parseCommandLine(['measure', 'a.py', '--python', '/usr/bin/python3.11', '--timeout', '2.5', '--memory-limit', '512', '--top', '5', '--', '--format', 'x']);
+  const command = parseCommandLine([
+    'measure',
+    'a.py',
+    '--python',
+    '/usr/bin/python3.11',
+    '--timeout',
+    '2.5',
+    '--memory-limit',
+    '512',
+    '--top',
+    '5',
+    '--',
+    '--format',
+    'x',
+  ]);
   assert.deepEqual(command, {
     kind: 'measure',
-    options: { file: 'a.py', scriptArgs: ['--format', 'x'], python: '/usr/bin/python3.11', timeoutSeconds: 2.5, memoryLimitMb: 512, format: 'text', top: 5 },
+    options: {
+      file: 'a.py',
+      scriptArgs: ['--format', 'x'],
+      python: '/usr/bin/python3.11',
+      timeoutSeconds: 2.5,
+      memoryLimitMb: 512,
+      format: 'text',
+      top: 5,
+    },
   });
   const defaults = parseCommandLine(['measure', 'a.py']);
   assert.ok(defaults.kind === 'measure');
-  assert.deepEqual({ ...defaults.options, file: undefined }, { file: undefined, scriptArgs: [], python: 'python3', timeoutSeconds: 0, memoryLimitMb: 0, format: 'text', top: 20 });
+  assert.deepEqual(
+    { ...defaults.options, file: undefined },
+    {
+      file: undefined,
+      scriptArgs: [],
+      python: 'python3',
+      timeoutSeconds: 0,
+      memoryLimitMb: 0,
+      format: 'text',
+      top: 20,
+    },
+  );
   const help = parseCommandLine(['measure', '--help']);
   assert.ok(help.kind === 'help' && help.text.startsWith('Usage: memhints measure'));
   const refused: readonly [readonly string[], RegExp][] = [
@@ -27,7 +60,11 @@ test('the command line: options, arguments after --, and what is refused', () =>
     [['check', '--python', 'python3'], /--python is an option of memhints measure, not of memhints check/],
   ];
   for (const [args, says] of refused) {
-    assert.throws(() => parseCommandLine(args), (error: unknown) => error instanceof UsageError && says.test(error.message), args.join(' '));
+    assert.throws(
+      () => parseCommandLine(args),
+      (error: unknown) => error instanceof UsageError && says.test(error.message),
+      args.join(' '),
+    );
   }
   // "--" still ends check's options: what follows are paths.
   const check = parseCommandLine(['check', 'a', '--', '--odd.py']);

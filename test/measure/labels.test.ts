@@ -13,8 +13,21 @@ const LINE: LineMeasurement = {
   bytes: 36_911_000,
   count: 300_004,
   sites: [
-    { frames: [frame('/usr/lib/python3.11/json/decoder.py', 353, 'obj, end = self.scan_once(s, idx)'), frame('/usr/lib/python3.11/json/__init__.py', 346, 'return _default_decoder.decode(s)')], moreFrames: false, bytes: 26_000_000, count: 300_000 },
-    { frames: [frame('/home/me/project/helpers.py', 4, 'blob = b"`" * n')], moreFrames: false, bytes: 10_000_033, count: 1 },
+    {
+      frames: [
+        frame('/usr/lib/python3.11/json/decoder.py', 353, 'obj, end = self.scan_once(s, idx)'),
+        frame('/usr/lib/python3.11/json/__init__.py', 346, 'return _default_decoder.decode(s)'),
+      ],
+      moreFrames: false,
+      bytes: 26_000_000,
+      count: 300_000,
+    },
+    {
+      frames: [frame('/home/me/project/helpers.py', 4, 'blob = b"`" * n')],
+      moreFrames: false,
+      bytes: 10_000_033,
+      count: 1,
+    },
     { frames: [], moreFrames: false, bytes: 900_000, count: 2 },
     { frames: [frame('/home/me/project/helpers.py', 1, 'def build(n):')], moreFrames: false, bytes: 96, count: 1 },
   ],
@@ -23,17 +36,33 @@ const LINE: LineMeasurement = {
 };
 
 /** kept = [0] * 1_000_000, run after the peak. */
-const AFTER_PEAK: LineMeasurement = { line: 8, bytes: 0, count: 0, sites: [], allocatedBytes: 8_000_000, allocatedCount: 1 };
+const AFTER_PEAK: LineMeasurement = {
+  line: 8,
+  bytes: 0,
+  count: 0,
+  sites: [],
+  allocatedBytes: 8_000_000,
+  allocatedCount: 1,
+};
 
 test('the text after the line: the measured peak (one figure when the line held the same at the end), and the estimate beside it only when there is one', () => {
   assert.equal(decorationText(LINE, undefined), `measured peak ${shortBytes(LINE.bytes)}`);
-  assert.equal(decorationText(LINE, { line: 4, bytes: 38_386_740, approximate: false, what: 'a list' }), `measured peak ${shortBytes(LINE.bytes)} · estimated ${shortBytes(38_386_740)}`);
-  assert.equal(decorationText(LINE, { line: 4, bytes: 2048, approximate: true, what: 'a list' }), `measured peak ${shortBytes(LINE.bytes)} · estimated ≈ 2 KiB`);
+  assert.equal(
+    decorationText(LINE, { line: 4, bytes: 38_386_740, approximate: false, what: 'a list' }),
+    `measured peak ${shortBytes(LINE.bytes)} · estimated ${shortBytes(38_386_740)}`,
+  );
+  assert.equal(
+    decorationText(LINE, { line: 4, bytes: 2048, approximate: true, what: 'a list' }),
+    `measured peak ${shortBytes(LINE.bytes)} · estimated ≈ 2 KiB`,
+  );
 });
 
 test('the text after the line: what it held at the end beside the peak when the two differ', () => {
   const freedLater = { ...LINE, allocatedBytes: 8_000_056, allocatedCount: 2 };
-  assert.equal(decorationText(freedLater, undefined), `measured peak ${shortBytes(LINE.bytes)} · held at end ${shortBytes(8_000_056)}`);
+  assert.equal(
+    decorationText(freedLater, undefined),
+    `measured peak ${shortBytes(LINE.bytes)} · held at end ${shortBytes(8_000_056)}`,
+  );
   assert.equal(
     decorationText(freedLater, { line: 4, bytes: 38_386_740, approximate: false, what: 'a list' }),
     `measured peak ${shortBytes(LINE.bytes)} · held at end ${shortBytes(8_000_056)} · estimated ${shortBytes(38_386_740)}`,
@@ -41,11 +70,18 @@ test('the text after the line: what it held at the end beside the peak when the 
   // Taken after the peak: nothing then, all of it at the end.
   assert.equal(decorationText(AFTER_PEAK, undefined), `measured peak 0 B · held at end ${shortBytes(8_000_000)}`);
   // A few bytes apart read the same: one figure.
-  assert.equal(decorationText({ ...LINE, allocatedBytes: LINE.bytes - 32 }, undefined), `measured peak ${shortBytes(LINE.bytes)}`);
+  assert.equal(
+    decorationText({ ...LINE, allocatedBytes: LINE.bytes - 32 }, undefined),
+    `measured peak ${shortBytes(LINE.bytes)}`,
+  );
 });
 
 test('the hover: the exact figures, the estimate or its absence, and the largest sites with where and what code', () => {
-  const withEstimate = measuredLineMarkdown(LINE, { line: 4, bytes: 38_386_740, approximate: false, what: 'a list of 1,000,000 items' }, SCRIPT);
+  const withEstimate = measuredLineMarkdown(
+    LINE,
+    { line: 4, bytes: 38_386_740, approximate: false, what: 'a list of 1,000,000 items' },
+    SCRIPT,
+  );
   assert.ok(withEstimate.includes(`held ${bytesWithExact(LINE.bytes)} in 300,004 memory blocks`), withEstimate);
   assert.ok(withEstimate.includes('It still held as much when the script ended.'), withEstimate);
   assert.ok(withEstimate.includes(`${shortBytes(38_386_740)} for a list of 1,000,000 items`), withEstimate);
@@ -60,14 +96,35 @@ test('the hover: the exact figures, the estimate or its absence, and the largest
 
 test('the hover of a line whose memory came after the peak: both figures, exact', () => {
   const hover = measuredLineMarkdown(AFTER_PEAK, undefined, SCRIPT);
-  assert.ok(hover.startsWith(`**memhints: measured peak 0 B · held at end ${shortBytes(8_000_000)}**: this line held 0 bytes in 0 memory blocks when the traced memory peaked`), hover);
-  assert.ok(hover.includes(`When the script ended it still held ${bytesWithExact(8_000_000)} in 1 memory block.`), hover);
+  assert.ok(
+    hover.startsWith(
+      `**memhints: measured peak 0 B · held at end ${shortBytes(8_000_000)}**: this line held 0 bytes in 0 memory blocks when the traced memory peaked`,
+    ),
+    hover,
+  );
+  assert.ok(
+    hover.includes(`When the script ended it still held ${bytesWithExact(8_000_000)} in 1 memory block.`),
+    hover,
+  );
   assert.doesNotMatch(hover, /allocation sites/);
 });
 
 test('lines shown: at least a KiB at the peak or at the end, the 50 largest', () => {
-  const lines = Array.from({ length: 60 }, (_, index): LineMeasurement => ({ line: index + 1, bytes: 100_000 - index, count: 1, sites: [], allocatedBytes: 0, allocatedCount: 0 }));
+  const lines = Array.from(
+    { length: 60 },
+    (_, index): LineMeasurement => ({
+      line: index + 1,
+      bytes: 100_000 - index,
+      count: 1,
+      sites: [],
+      allocatedBytes: 0,
+      allocatedCount: 0,
+    }),
+  );
   assert.equal(shownMeasurements(lines).length, 50);
-  assert.deepEqual(shownMeasurements([{ line: 1, bytes: 1023, count: 1, sites: [], allocatedBytes: 1023, allocatedCount: 1 }]), []);
+  assert.deepEqual(
+    shownMeasurements([{ line: 1, bytes: 1023, count: 1, sites: [], allocatedBytes: 1023, allocatedCount: 1 }]),
+    [],
+  );
   assert.deepEqual(shownMeasurements([AFTER_PEAK]), [AFTER_PEAK]);
 });

@@ -13,17 +13,26 @@ test('a script that raises: its traceback, from its own frames on, and what it p
   assert.equal(result.outcome.kind, 'raised');
   assert.ok(result.outcome.kind === 'raised');
   assert.equal(result.outcome.exception, 'ValueError');
-  assert.match(result.outcome.traceback, /^Traceback \(most recent call last\):\n {2}File ".*raises\.py", line 10, in <module>/);
-  assert.match(result.outcome.traceback, /line 7, in parse\n\s+return int\(text\)\n[\s^]*\nValueError: invalid literal/);
+  assert.match(
+    result.outcome.traceback,
+    /^Traceback \(most recent call last\):\n {2}File ".*raises\.py", line 10, in <module>/,
+  );
+  assert.match(
+    result.outcome.traceback,
+    /line 7, in parse\n\s+return int\(text\)\n[\s^]*\nValueError: invalid literal/,
+  );
   assert.doesNotMatch(result.outcome.traceback, /measure\.py|runpy/);
   assert.ok(run.kind === 'measured');
   assert.equal(run.output.stdout, 'starting\n');
-  assert.ok(result.lines.some((line) => line.line === 3 && line.bytes >= 800_000), 'the table held before the failure is measured');
+  assert.ok(
+    result.lines.some((line) => line.line === 3 && line.bytes >= 800_000),
+    'the table held before the failure is measured',
+  );
   assert.equal(summariseRun(run).ending, 'failed');
   assert.match(summariseRun(run).message ?? '', /raised ValueError: invalid literal/);
 });
 
-test('a script that does not compile: where, as python3 itself says it, without the tracer\'s or runpy\'s frames', async (t) => {
+test("a script that does not compile: where, as python3 itself says it, without the tracer's or runpy's frames", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'memhints-measure-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const script = join(dir, 'unclosed.py');
@@ -32,7 +41,10 @@ test('a script that does not compile: where, as python3 itself says it, without 
   assert.ok(result.outcome.kind === 'raised', JSON.stringify(result.outcome));
   assert.equal(result.outcome.exception, 'SyntaxError');
   assert.doesNotMatch(result.outcome.traceback, /measure\.py|runpy|Traceback/);
-  assert.match(result.outcome.traceback, /^ {2}File ".*unclosed\.py", line 2\n {4}print\(numbers\n[ ^]+\nSyntaxError: /);
+  assert.match(
+    result.outcome.traceback,
+    /^ {2}File ".*unclosed\.py", line 2\n {4}print\(numbers\n[ ^]+\nSyntaxError: /,
+  );
 });
 
 test('the time limit stops a script that never ends', async () => {

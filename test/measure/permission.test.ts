@@ -29,9 +29,15 @@ test('a trusted workspace runs a Python file saved on disk, and nothing else', (
 
 type MeasureDocument = Parameters<typeof measurePermission>[0]['document'];
 
-test('the interpreter: the Python extension\'s choice, else memhints.pythonPath, else python3', () => {
-  assert.deepEqual(chooseInterpreter('/venv/bin/python', '/usr/bin/python3.12'), { python: '/venv/bin/python', source: 'Python extension' });
-  assert.deepEqual(chooseInterpreter(undefined, ' /usr/bin/python3.12 '), { python: '/usr/bin/python3.12', source: 'memhints.pythonPath' });
+test("the interpreter: the Python extension's choice, else memhints.pythonPath, else python3", () => {
+  assert.deepEqual(chooseInterpreter('/venv/bin/python', '/usr/bin/python3.12'), {
+    python: '/venv/bin/python',
+    source: 'Python extension',
+  });
+  assert.deepEqual(chooseInterpreter(undefined, ' /usr/bin/python3.12 '), {
+    python: '/usr/bin/python3.12',
+    source: 'memhints.pythonPath',
+  });
   assert.deepEqual(chooseInterpreter('', ''), { python: 'python3', source: 'default' });
   assert.deepEqual(chooseInterpreter(undefined, undefined), { python: 'python3', source: 'default' });
 });

@@ -13,7 +13,9 @@ function api(path: unknown, resolve?: (environment: unknown) => Promise<unknown>
         assert.equal(resource, RESOURCE, 'asked for the environment of the file measured');
         return { path };
       },
-      ...(resolve && { resolveEnvironment: resolve as NonNullable<PythonEnvironmentsApi['environments']>['resolveEnvironment'] }),
+      ...(resolve && {
+        resolveEnvironment: resolve as NonNullable<PythonEnvironmentsApi['environments']>['resolveEnvironment'],
+      }),
     },
   };
 }
@@ -27,13 +29,31 @@ test('an environment known by its folder (conda, a venv found by its folder) run
 });
 
 test('an environment resolved without an executable has no interpreter: the setting or python3 is used instead', async () => {
-  assert.equal(await activeInterpreter(api('/opt/conda/envs/empty', async () => ({ executable: { uri: undefined } })), RESOURCE), undefined);
+  assert.equal(
+    await activeInterpreter(
+      api('/opt/conda/envs/empty', async () => ({ executable: { uri: undefined } })),
+      RESOURCE,
+    ),
+    undefined,
+  );
 });
 
 test('the active path itself when it cannot be resolved: an older API, an unknown environment, a failure', async () => {
   assert.equal(await activeInterpreter(api('/venv/bin/python'), RESOURCE), '/venv/bin/python');
-  assert.equal(await activeInterpreter(api('/venv/bin/python', async () => undefined), RESOURCE), '/venv/bin/python');
-  assert.equal(await activeInterpreter(api('/venv/bin/python', () => Promise.reject(new Error('refresh in progress'))), RESOURCE), '/venv/bin/python');
+  assert.equal(
+    await activeInterpreter(
+      api('/venv/bin/python', async () => undefined),
+      RESOURCE,
+    ),
+    '/venv/bin/python',
+  );
+  assert.equal(
+    await activeInterpreter(
+      api('/venv/bin/python', () => Promise.reject(new Error('refresh in progress'))),
+      RESOURCE,
+    ),
+    '/venv/bin/python',
+  );
 });
 
 test('no interpreter from an API without environments or an active path', async () => {

@@ -4,7 +4,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseTracerResult, RESULT_VERSION } from '../../server/src/measure/result';
 
-const RESULT = { script: '/p/a.py', python: '3.11.7', outcome: { kind: 'ok' }, peakBytes: 0, endBytes: 0, snapshotBytes: 0, lines: [], maxRssBytes: 0, seconds: 0 };
+const RESULT = {
+  script: '/p/a.py',
+  python: '3.11.7',
+  outcome: { kind: 'ok' },
+  peakBytes: 0,
+  endBytes: 0,
+  snapshotBytes: 0,
+  lines: [],
+  maxRssBytes: 0,
+  seconds: 0,
+};
 
 test('a result of the current version is read', () => {
   assert.equal(parseTracerResult(JSON.stringify({ version: RESULT_VERSION, ...RESULT })).script, '/p/a.py');
@@ -14,7 +24,9 @@ test('a result of an older or unknown version is refused, naming both versions',
   for (const version of [2, RESULT_VERSION + 1, 'x', undefined]) {
     assert.throws(
       () => parseTracerResult(JSON.stringify({ version, ...RESULT })),
-      (error: unknown) => error instanceof Error && error.message === `the tracer wrote a result of version ${String(version)}, expected ${RESULT_VERSION}`,
+      (error: unknown) =>
+        error instanceof Error &&
+        error.message === `the tracer wrote a result of version ${String(version)}, expected ${RESULT_VERSION}`,
       String(version),
     );
   }

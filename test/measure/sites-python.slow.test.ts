@@ -45,15 +45,27 @@ test('a line calling into other code lists where in it the memory went, within 1
   const direct = runPythonJson<DirectSite[]>(DIRECT_TRACEMALLOC, { script }).filter((site) => site.bytes >= MIB);
   // bytes() and the strings in builders.py, and the json decoder's objects.
   assert.ok(direct.filter((site) => site.line === 6).length >= 2, JSON.stringify(direct));
-  assert.ok(direct.some((site) => site.line === 7 && site.frames.some(([file]) => file.endsWith(join('json', 'decoder.py')))), JSON.stringify(direct));
+  assert.ok(
+    direct.some((site) => site.line === 7 && site.frames.some(([file]) => file.endsWith(join('json', 'decoder.py')))),
+    JSON.stringify(direct),
+  );
   for (const site of direct) {
     const line = traced.lines.find((measurement) => measurement.line === site.line);
-    const ours = line?.sites.find((candidate) => JSON.stringify(candidate.frames.map((frame) => [frame.file, frame.line])) === JSON.stringify(site.frames));
+    const ours = line?.sites.find(
+      (candidate) =>
+        JSON.stringify(candidate.frames.map((frame) => [frame.file, frame.line])) === JSON.stringify(site.frames),
+    );
     assert.ok(ours, `line ${site.line}: no site ${JSON.stringify(site.frames)} among ${JSON.stringify(line?.sites)}`);
-    assert.ok(Math.abs(ours.bytes - site.bytes) <= site.bytes * 0.1, `line ${site.line} ${JSON.stringify(site.frames)}: tracer ${ours.bytes} bytes, directly ${site.bytes}`);
+    assert.ok(
+      Math.abs(ours.bytes - site.bytes) <= site.bytes * 0.1,
+      `line ${site.line} ${JSON.stringify(site.frames)}: tracer ${ours.bytes} bytes, directly ${site.bytes}`,
+    );
   }
   const blob = traced.lines.find((line) => line.line === 6)!.sites.find((site) => site.frames[0]?.line === 4)!;
-  assert.deepEqual(blob.frames.map((frame) => [frame.file, frame.code]), [[join(DIR, 'builders.py'), 'blob = bytes(count * 50)']]);
+  assert.deepEqual(
+    blob.frames.map((frame) => [frame.file, frame.code]),
+    [[join(DIR, 'builders.py'), 'blob = bytes(count * 50)']],
+  );
   assert.equal(blob.count, 1);
 });
 
@@ -64,16 +76,23 @@ test('a line that allocates by itself has one site with no frames; sites come la
   assert.ok(buffer.sites[0]!.bytes >= 20_000_000);
   for (const line of tracerResult(await measured(join(DIR, 'calls_builders.py'))).lines) {
     assert.ok(line.sites.length >= 1 && line.sites.length <= 5, JSON.stringify(line));
-    assert.deepEqual(line.sites.map((site) => site.bytes), line.sites.map((site) => site.bytes).sort((a, b) => b - a));
+    assert.deepEqual(
+      line.sites.map((site) => site.bytes),
+      line.sites.map((site) => site.bytes).sort((a, b) => b - a),
+    );
     assert.ok(line.sites.reduce((sum, site) => sum + site.bytes, 0) <= line.bytes);
   }
 });
 
-test('the tracer\'s own bookkeeping (its snapshots, taken from inside the script\'s lines) is charged to no line', async () => {
+test("the tracer's own bookkeeping (its snapshots, taken from inside the script's lines) is charged to no line", async () => {
   // Small enough that the snapshots' own few hundred bytes would be seen among the lines' figures.
   const traced = tracerResult(await measured(join(DIR, 'million_ints.py'), { args: ['5000'] }));
   assert.deepEqual(traced.outcome, { kind: 'ok' });
   const tracer = tracerScript();
-  const intoTracer = traced.lines.flatMap((line) => line.sites.filter((site) => site.frames.some((frame) => frame.file === tracer || basename(frame.file) === 'tracemalloc.py')).map((site) => ({ line: line.line, site })));
+  const intoTracer = traced.lines.flatMap((line) =>
+    line.sites
+      .filter((site) => site.frames.some((frame) => frame.file === tracer || basename(frame.file) === 'tracemalloc.py'))
+      .map((site) => ({ line: line.line, site })),
+  );
   assert.deepEqual(intoTracer, []);
 });

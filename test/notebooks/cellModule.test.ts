@@ -6,14 +6,27 @@ import { NotebookModule } from '../../server/src/notebooks/cellModule';
 import { findingsIn } from '../support/analyze';
 import { codeCells, fixtureNotebook } from '../support/notebooks';
 
-const CELLS = ['import pandas as pd', '%matplotlib inline\ndf = pd.read_csv("sales.csv")\n', 'print(df["price"].sum())'];
+const CELLS = [
+  'import pandas as pd',
+  '%matplotlib inline\ndf = pd.read_csv("sales.csv")\n',
+  'print(df["price"].sum())',
+];
 
 test('the module is the cells in order, each starting on a line of its own', () => {
   const module = new NotebookModule(CELLS);
-  assert.deepEqual(module.source.split('\n'), ['import pandas as pd', ' '.repeat(18), 'df = pd.read_csv("sales.csv")', '', 'print(df["price"].sum())']);
+  assert.deepEqual(module.source.split('\n'), [
+    'import pandas as pd',
+    ' '.repeat(18),
+    'df = pd.read_csv("sales.csv")',
+    '',
+    'print(df["price"].sum())',
+  ]);
   for (const [index, cell] of CELLS.entries()) {
     const start = module.moduleOffset(index, 0);
-    assert.equal(module.source.slice(start, start + cell.length).replace(/^ +/, ''), cell.replace('%matplotlib inline', ''));
+    assert.equal(
+      module.source.slice(start, start + cell.length).replace(/^ +/, ''),
+      cell.replace('%matplotlib inline', ''),
+    );
   }
 });
 
@@ -33,7 +46,10 @@ test('every offset of every cell maps to the module and back', () => {
 test('names imported in one cell are known in later cells: MEM401 fires across cells, in the cell of the read', async () => {
   const module = new NotebookModule(CELLS);
   const found = module.cellFindings(await findingsIn(module.source));
-  assert.deepEqual(found.map(({ cell, finding }) => [cell.index, finding.code]), [[1, 'MEM401']]);
+  assert.deepEqual(
+    found.map(({ cell, finding }) => [cell.index, finding.code]),
+    [[1, 'MEM401']],
+  );
   const { cell, finding } = found[0]!;
   assert.equal(CELLS[cell.index]!.slice(finding.start, finding.end), 'pd.read_csv("sales.csv")');
   // The fix, moved into the cell, applies to the cell's own text.
@@ -62,27 +78,55 @@ test('an edit that spans two cells or touches blanked syntax cannot be made in a
   assert.equal(module.cellEdit({ start: 2, end: second.start + 1, text: '' }), undefined);
   assert.equal(module.cellEdit({ start: second.start, end: second.start, text: 'x' }), undefined);
   assert.equal(module.cellEdit({ start: second.start + 2, end: second.start + 8, text: '' }), undefined);
-  assert.deepEqual(module.cellEdit({ start: second.start + 6, end: second.start + 7, text: 'c' }), { cell: second, edit: { start: 6, end: 7, text: 'c' } });
-  const finding = { code: 'MEM999', message: '', severity: 'warning' as const, start: second.start + 6, end: second.start + 7 };
-  const crossing = { ...finding, fix: { title: 't', safety: 'safe' as const, edits: [{ start: 0, end: second.start + 7, text: '' }] } };
+  assert.deepEqual(module.cellEdit({ start: second.start + 6, end: second.start + 7, text: 'c' }), {
+    cell: second,
+    edit: { start: 6, end: 7, text: 'c' },
+  });
+  const finding = {
+    code: 'MEM999',
+    message: '',
+    severity: 'warning' as const,
+    start: second.start + 6,
+    end: second.start + 7,
+  };
+  const crossing = {
+    ...finding,
+    fix: { title: 't', safety: 'safe' as const, edits: [{ start: 0, end: second.start + 7, text: '' }] },
+  };
   assert.equal(module.reportable([crossing])[0]!.fix, undefined);
   assert.equal(module.cellFindings([crossing])[0]!.finding.fix, undefined);
 });
 
-test('related places come back in their cell\'s terms: MEM201 on a notebook string grown on two lines of a loop', async () => {
-  const module = new NotebookModule(['import sys', 'log = ""\nfor line in sys.stdin:\n    log += line\n    log += "\\n"\n']);
+test("related places come back in their cell's terms: MEM201 on a notebook string grown on two lines of a loop", async () => {
+  const module = new NotebookModule([
+    'import sys',
+    'log = ""\nfor line in sys.stdin:\n    log += line\n    log += "\\n"\n',
+  ]);
   const found = module.cellFindings(await findingsIn(module.source));
-  assert.deepEqual(found.map(({ cell, finding }) => [cell.index, finding.code]), [[1, 'MEM201']]);
+  assert.deepEqual(
+    found.map(({ cell, finding }) => [cell.index, finding.code]),
+    [[1, 'MEM201']],
+  );
   const { cell, finding } = found[0]!;
   const text = module.source.slice(module.cells[cell.index]!.start);
   assert.equal(text.slice(finding.start, finding.end), 'log += line');
-  assert.deepEqual(finding.related?.map((place) => text.slice(place.start, place.end)), ['log += "\\n"']);
+  assert.deepEqual(
+    finding.related?.map((place) => text.slice(place.start, place.end)),
+    ['log += "\\n"'],
+  );
 });
 
-test('a related place in another cell than its finding\'s is left out', () => {
+test("a related place in another cell than its finding's is left out", () => {
   const module = new NotebookModule(['a = 1', 'b = 2']);
   const second = module.cells[1]!;
-  const finding = { code: 'MEM999', message: '', severity: 'warning' as const, start: 0, end: 5, related: [{ start: second.start, end: second.start + 5, message: 'elsewhere' }] };
+  const finding = {
+    code: 'MEM999',
+    message: '',
+    severity: 'warning' as const,
+    start: 0,
+    end: 5,
+    related: [{ start: second.start, end: second.start + 5, message: 'elsewhere' }],
+  };
   assert.equal(module.cellFindings([finding])[0]!.finding.related, undefined);
 });
 
@@ -104,18 +148,45 @@ test('the fixture notebook: findings in the cells a reader sees them in', async 
 
 test('findings inside code that %timeit, %time, %%timeit or %%time times are not reported; under other magics they are', async () => {
   const flagged = 'sum([x for x in xs])';
-  const cells = ['xs = [1, 2]', `%timeit ${flagged}`, `%time y = ${flagged}`, `%%time\n${flagged}`, `%%timeit -n 3\n${flagged}`, `%prun ${flagged}`, `%%capture out\n${flagged}`, flagged];
+  const cells = [
+    'xs = [1, 2]',
+    `%timeit ${flagged}`,
+    `%time y = ${flagged}`,
+    `%%time\n${flagged}`,
+    `%%timeit -n 3\n${flagged}`,
+    `%prun ${flagged}`,
+    `%%capture out\n${flagged}`,
+    flagged,
+  ];
   const module = new NotebookModule(cells);
   const findings = await findingsIn(module.source);
   // Every copy is found by the analysis; only those outside timed code are reported.
-  assert.deepEqual(findings.map((finding) => module.cellAt(finding.start)!.index), [1, 2, 3, 4, 5, 6, 7]);
-  assert.deepEqual(module.reportable(findings).map((finding) => module.cellAt(finding.start)!.index), [5, 6, 7]);
-  assert.deepEqual(module.cellFindings(findings).map(({ cell, finding }) => [cell.index, finding.code, finding.fix?.safety]), [[5, 'MEM101', 'safe'], [6, 'MEM101', 'safe'], [7, 'MEM101', 'safe']]);
+  assert.deepEqual(
+    findings.map((finding) => module.cellAt(finding.start)!.index),
+    [1, 2, 3, 4, 5, 6, 7],
+  );
+  assert.deepEqual(
+    module.reportable(findings).map((finding) => module.cellAt(finding.start)!.index),
+    [5, 6, 7],
+  );
+  assert.deepEqual(
+    module.cellFindings(findings).map(({ cell, finding }) => [cell.index, finding.code, finding.fix?.safety]),
+    [
+      [5, 'MEM101', 'safe'],
+      [6, 'MEM101', 'safe'],
+      [7, 'MEM101', 'safe'],
+    ],
+  );
 });
 
 test('a list only timed code reads is what the notebook measures: MEM103 is left out unless some read is untimed', async () => {
   const bound = 'my_list = list(range(1_000_000))';
-  const timedReads = ['%timeit sum(my_list)', '%time total = max(my_list)', '%%timeit\nfor x in my_list:\n    pass', '%%time\nlen(my_list)'];
+  const timedReads = [
+    '%timeit sum(my_list)',
+    '%time total = max(my_list)',
+    '%%timeit\nfor x in my_list:\n    pass',
+    '%%time\nlen(my_list)',
+  ];
   const reported = async (cells: string[]) => {
     const module = new NotebookModule(cells);
     const findings = (await findingsIn(module.source)).filter((finding) => finding.code === 'MEM103');

@@ -19,14 +19,30 @@ async function parsesCleanly(text: string): Promise<boolean> {
 async function blanked(cell: string): Promise<string> {
   const { text } = blankIPython(cell);
   assert.equal(text.length, cell.length);
-  assert.deepEqual([...text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index), [...cell.matchAll(/\r\n|\r|\n/g)].map((m) => m.index));
+  assert.deepEqual(
+    [...text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index),
+    [...cell.matchAll(/\r\n|\r|\n/g)].map((m) => m.index),
+  );
   assert.ok(await parsesCleanly(text), `does not parse:\n${text}`);
   return text;
 }
 
 test('line magics, shell escapes and help requests become blank lines', async () => {
-  const cell = ['%matplotlib inline', '%load_ext autoreload', '!pip install pandas', '!!ls', '?np.zeros', 'np.zeros??', 'df.head?', 'import numpy as np', ''].join('\n');
-  const expected = cell.split('\n').map((line, i) => (i < 7 ? ' '.repeat(line.length) : line)).join('\n');
+  const cell = [
+    '%matplotlib inline',
+    '%load_ext autoreload',
+    '!pip install pandas',
+    '!!ls',
+    '?np.zeros',
+    'np.zeros??',
+    'df.head?',
+    'import numpy as np',
+    '',
+  ].join('\n');
+  const expected = cell
+    .split('\n')
+    .map((line, i) => (i < 7 ? ' '.repeat(line.length) : line))
+    .join('\n');
   assert.equal(await blanked(cell), expected);
 });
 
@@ -63,11 +79,21 @@ test('cell magics: %%time and %%timeit bodies are Python, other bodies are not',
 test('timed code: the statement of %time and %timeit to the end of its logical line, the body of %%time and %%timeit', () => {
   const timedText = (cell: string) => blankIPython(cell).timed.map((span) => cell.slice(span.start, span.end));
   assert.deepEqual(timedText('%timeit -n 10 -r3 f(x)\ny = [0] * 9\n'), ['f(x)']);
-  assert.deepEqual(timedText('for i in r:\n    %time g(i,\n           [a for a in b])\nafter = 1\n'), ['g(i,\n           [a for a in b])']);
+  assert.deepEqual(timedText('for i in r:\n    %time g(i,\n           [a for a in b])\nafter = 1\n'), [
+    'g(i,\n           [a for a in b])',
+  ]);
   assert.deepEqual(timedText('\n%%time\ntotal = sum([x for x in xs])\n'), ['\ntotal = sum([x for x in xs])\n']);
   assert.deepEqual(timedText('%%timeit -n 3 setup()\ny = 1'), ['\ny = 1']);
   // Magics that run Python without timing it, and timing magics whose code is not kept, time nothing.
-  for (const cell of ['%prun f()\n', '%memit f()\n', '%%capture out\nf()\n', '%%prun\nf()\n', '%time df.head?\n', 't = %timeit -o f()\n', '%%bash\nls\n']) {
+  for (const cell of [
+    '%prun f()\n',
+    '%memit f()\n',
+    '%%capture out\nf()\n',
+    '%%prun\nf()\n',
+    '%time df.head?\n',
+    't = %timeit -o f()\n',
+    '%%bash\nls\n',
+  ]) {
     assert.deepEqual(timedText(cell), [], cell);
   }
 });
@@ -80,13 +106,23 @@ test('the blanked spans are where the text changed', () => {
   const cell = '%matplotlib inline\nx = 1\n%time y = 2\n';
   const { text, blanked: spans } = blankIPython(cell);
   const changed = [...cell].flatMap((ch, i) => (text[i] !== ch ? [i] : []));
-  for (const offset of changed) assert.ok(spans.some((span) => span.start <= offset && offset < span.end), `offset ${offset} changed outside the spans`);
-  assert.deepEqual(spans, [{ start: 0, end: 18 }, { start: 25, end: 31 }]);
+  for (const offset of changed)
+    assert.ok(
+      spans.some((span) => span.start <= offset && offset < span.end),
+      `offset ${offset} changed outside the spans`,
+    );
+  assert.deepEqual(spans, [
+    { start: 0, end: 18 },
+    { start: 25, end: 31 },
+  ]);
 });
 
 test('no hint comes from code that IPython does not run as Python', async () => {
   const hidden = blankIPython('%%writefile job.py\nimport numpy as np\ntotal = sum([x * x for x in range(10)])\n').text;
   assert.deepEqual(await findingsIn(hidden), []);
   const timed = blankIPython('%%time\ntotal = sum([x * x for x in range(10)])\n').text;
-  assert.deepEqual((await findingsIn(timed)).map((f) => f.code), ['MEM101']);
+  assert.deepEqual(
+    (await findingsIn(timed)).map((f) => f.code),
+    ['MEM101'],
+  );
 });

@@ -19,7 +19,10 @@ const STDLIB_SUBSET = ['argparse.py', 'asyncore.py', 'optparse.py', 'textwrap.py
 
 const sources = [
   ...['rules', 'fixes'].flatMap((dir) =>
-    readdirSync(join(FIXTURES, dir)).filter((name) => name.endsWith('.py')).sort().map((name) => ({ name: `${dir}/${name}`, path: join(FIXTURES, dir, name) })),
+    readdirSync(join(FIXTURES, dir))
+      .filter((name) => name.endsWith('.py'))
+      .sort()
+      .map((name) => ({ name: `${dir}/${name}`, path: join(FIXTURES, dir, name) })),
   ),
   ...STDLIB_SUBSET.map((name) => ({ name: `stdlib/${name}`, path: join(stdlibFolder(), name) })),
 ];
@@ -34,13 +37,17 @@ function compileErrors(texts: readonly { label: string; text: string }[]): strin
     writeFileSync(path, text);
     return path;
   });
-  const script = 'import json, sys\nfor i, f in enumerate(json.load(sys.stdin)):\n    try:\n        compile(open(f, "rb").read(), f, "exec")\n    except SyntaxError as e:\n        print(i, repr(e))\n';
+  const script =
+    'import json, sys\nfor i, f in enumerate(json.load(sys.stdin)):\n    try:\n        compile(open(f, "rb").read(), f, "exec")\n    except SyntaxError as e:\n        print(i, repr(e))\n';
   const result = spawnSync('python3', ['-c', script], { input: JSON.stringify(files), encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
-  return result.stdout.split('\n').filter(Boolean).map((line) => {
-    const [index, ...error] = line.split(' ');
-    return `${texts[Number(index)]!.label}: ${error.join(' ')}`;
-  });
+  return result.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [index, ...error] = line.split(' ');
+      return `${texts[Number(index)]!.label}: ${error.join(' ')}`;
+    });
 }
 
 async function parseErrors(text: string): Promise<boolean> {
@@ -68,7 +75,10 @@ for (const source of sources) {
       if (!originalHasErrors) assert.equal(await parseErrors(text), false, `${label} leaves a parse error:\n${text}`);
       results.push({ label, text });
     }
-    for (const [label, allowed] of [['safe fixes', SAFE_ONLY], ['all fixes', SAFE_AND_UNSAFE]] as const) {
+    for (const [label, allowed] of [
+      ['safe fixes', SAFE_ONLY],
+      ['all fixes', SAFE_AND_UNSAFE],
+    ] as const) {
       const fixed = await fixRepeatedly(original, allowed);
       assert.ok(fixed.settled, `${label} still apply after ${fixed.passes} passes`);
       const again = await fixRepeatedly(fixed.text, allowed);

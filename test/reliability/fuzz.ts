@@ -12,7 +12,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { Parser } from 'web-tree-sitter';
-import type { CodeAction, Command, Diagnostic, Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Command,
+  Diagnostic,
+  Position,
+  Range,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
 import { parse, pythonParser } from '../../server/src/document/parser';
 import { lineStarts } from '../../server/src/document/positions';
 import type { ServerStats } from '../../server/src/features/stats';
@@ -40,17 +47,24 @@ export function seededRandom(seed: number): () => number {
 
 /** Python files to edit: the examples and stdlib modules up to `maxBytes` (python3 is run only to find the stdlib when some is asked for). */
 export function corpus(stdlibNames: readonly string[] | 'all', maxBytes = 60_000): { name: string; text: string }[] {
-  const examples = readdirSync(join(REPO_ROOT, 'examples')).filter((name) => name.endsWith('.py')).map((name) => ({ name: `examples/${name}`, path: join(REPO_ROOT, 'examples', name) }));
+  const examples = readdirSync(join(REPO_ROOT, 'examples'))
+    .filter((name) => name.endsWith('.py'))
+    .map((name) => ({ name: `examples/${name}`, path: join(REPO_ROOT, 'examples', name) }));
   const folder = stdlibNames === 'all' || stdlibNames.length > 0 ? stdlibFolder() : '';
   const stdlib = stdlibNames === 'all' ? readdirSync(folder).filter((name) => name.endsWith('.py')) : stdlibNames;
-  const files = [...examples, ...stdlib.map((name) => ({ name: `stdlib/${name}`, path: join(folder, name) }))].filter(({ path }) => statSync(path).size <= maxBytes);
+  const files = [...examples, ...stdlib.map((name) => ({ name: `stdlib/${name}`, path: join(folder, name) }))].filter(
+    ({ path }) => statSync(path).size <= maxBytes,
+  );
   return files.map(({ name, path }) => ({ name, text: readFileSync(path, 'utf8') }));
 }
 
 /** The rule fixtures (test/fixtures/rules/*.py), full of the shapes the rules look for: a corpus that needs no python3. */
 export function ruleFixtureCorpus(): { name: string; text: string }[] {
   const folder = join(REPO_ROOT, 'test', 'fixtures', 'rules');
-  return readdirSync(folder).filter((name) => name.endsWith('.py')).sort().map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }));
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.py'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }));
 }
 
 /** The first rule fixtures, in name order, joined into one module of at least `lines` lines (one that is cut into regions). */
@@ -75,12 +89,40 @@ const SNIPPETS = [
   '[0] * 1000',
   'max([abs(v) for v in vs])',
   '  # noqa: MEM101',
-  '(', ')', '[', ']', '{', '}', ':', ',', '"', "'", '"""', '\\', '#',
-  '\n', '\r\n', '\r', '\t', '    ', ' ',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ':',
+  ',',
+  '"',
+  "'",
+  '"""',
+  '\\',
+  '#',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '    ',
+  ' ',
   'def f(a, b):\n    return a\n',
   'class C:\n    pass\n',
-  'if x:\n', 'else:\n', 'lambda: 0', 'await g()', 'async ',
-  '😀', '合計', 'é', 'e\u0301', '\u200d', '🧑\u200d💻', '\ufeff', '\u0000',
+  'if x:\n',
+  'else:\n',
+  'lambda: 0',
+  'await g()',
+  'async ',
+  '😀',
+  '合計',
+  'é',
+  'e\u0301',
+  '\u200d',
+  '🧑\u200d💻',
+  '\ufeff',
+  '\u0000',
 ];
 
 type Random = () => number;
@@ -112,7 +154,12 @@ export function randomChange(random: Random, text: string): TextDocumentContentC
   }
   if (kind < 0.9) {
     const span = Math.floor(random() * 40);
-    return change(text, start, offsetIn(random, text, start, Math.min(text.length, start + span)), pick(random, SNIPPETS));
+    return change(
+      text,
+      start,
+      offsetIn(random, text, start, Math.min(text.length, start + span)),
+      pick(random, SNIPPETS),
+    );
   }
   // Copy a slice of the document somewhere else, as a paste does.
   const from = offsetIn(random, text);
@@ -134,7 +181,9 @@ export function rangeInside(text: string, range: Range): boolean {
     while (lineEnd > lineStart && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
     return position.character <= lineEnd - lineStart;
   };
-  const before = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
+  const before =
+    range.start.line < range.end.line ||
+    (range.start.line === range.end.line && range.start.character <= range.end.character);
   return inside(range.start) && inside(range.end) && before;
 }
 
@@ -165,8 +214,16 @@ export function editBetween(from: string, to: string): TextDocumentContentChange
   let prefix = 0;
   while (prefix < from.length && prefix < to.length && from[prefix] === to[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < from.length - prefix && suffix < to.length - prefix && from[from.length - 1 - suffix] === to[to.length - 1 - suffix]) suffix++;
-  return { range: { start: positionAt(from, prefix), end: positionAt(from, from.length - suffix) }, text: to.slice(prefix, to.length - suffix) };
+  while (
+    suffix < from.length - prefix &&
+    suffix < to.length - prefix &&
+    from[from.length - 1 - suffix] === to[to.length - 1 - suffix]
+  )
+    suffix++;
+  return {
+    range: { start: positionAt(from, prefix), end: positionAt(from, from.length - suffix) },
+    text: to.slice(prefix, to.length - suffix),
+  };
 }
 
 function hasSyntaxError(parser: Parser, text: string): boolean {
@@ -182,11 +239,21 @@ function hasSyntaxError(parser: Parser, text: string): boolean {
 export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<FuzzReport> {
   const client = LspTestClient.start(t);
   await client.initialize();
-  const report: FuzzReport = { edits: 0, batches: 0, comparisons: 0, brokenTexts: 0, codeActions: 0, hovers: 0, failures: [] };
+  const report: FuzzReport = {
+    edits: 0,
+    batches: 0,
+    comparisons: 0,
+    brokenTexts: 0,
+    codeActions: 0,
+    hovers: 0,
+    failures: [],
+  };
   const parser = await pythonParser();
   const random = seededRandom(options.seed);
   const fail = (file: string, batch: number, what: string, text: string) => {
-    report.failures.push(`seed ${options.seed}, ${file}, batch ${batch}: ${what}\nfinal text: ${JSON.stringify(text.length > 4000 ? `${text.slice(0, 4000)}…` : text)}`);
+    report.failures.push(
+      `seed ${options.seed}, ${file}, batch ${batch}: ${what}\nfinal text: ${JSON.stringify(text.length > 4000 ? `${text.slice(0, 4000)}…` : text)}`,
+    );
   };
   for (const [index, file] of options.files.entries()) {
     const uri = `file:///fuzz/${index}-${file.name.replace(/[^A-Za-z0-9_.]/g, '_')}`;
@@ -211,7 +278,8 @@ export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<
         return report;
       }
       const outside = published.filter((diagnostic) => !rangeInside(text, diagnostic.range));
-      if (outside.length > 0) fail(file.name, batch, `diagnostics outside the document: ${JSON.stringify(outside)}`, text);
+      if (outside.length > 0)
+        fail(file.name, batch, `diagnostics outside the document: ${JSON.stringify(outside)}`, text);
       if (batch % options.compareEvery !== 0 && batch !== options.batches) continue;
 
       // Parsed whole, a syntax error can swallow the rest of the file, where the server keeps
@@ -233,7 +301,12 @@ export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<
       const fresh = await client.didOpen(freshUri, text);
       await client.didClose(freshUri);
       if (JSON.stringify(published) !== JSON.stringify(fresh.diagnostics)) {
-        fail(file.name, batch, `incremental diagnostics ${JSON.stringify(published)} differ from a fresh open's ${JSON.stringify(fresh.diagnostics)}`, text);
+        fail(
+          file.name,
+          batch,
+          `incremental diagnostics ${JSON.stringify(published)} differ from a fresh open's ${JSON.stringify(fresh.diagnostics)}`,
+          text,
+        );
       }
       const whole = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
       const actions = await client.codeActions(uri, whole);
@@ -251,8 +324,12 @@ export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<
     options.log?.(`${file.name}: ${options.batches} batches, ${report.failures.length} failures so far`);
   }
   report.stats = await client.request<ServerStats>('memhints/stats');
-  if (report.stats.openTrees !== 0) report.failures.push(`seed ${options.seed}: ${report.stats.openTrees} trees still held after every document was closed`);
-  for (const error of client.loggedErrors) report.failures.push(`seed ${options.seed}: the server logged an error: ${error}`);
+  if (report.stats.openTrees !== 0)
+    report.failures.push(
+      `seed ${options.seed}: ${report.stats.openTrees} trees still held after every document was closed`,
+    );
+  for (const error of client.loggedErrors)
+    report.failures.push(`seed ${options.seed}: the server logged an error: ${error}`);
   if (!client.running) report.failures.push(`seed ${options.seed}: the server exited:\n${client.serverLog}`);
   return report;
 }
@@ -263,7 +340,8 @@ function codeActionProblems(text: string, uri: string, actions: readonly (CodeAc
     if (!('kind' in action) && !('edit' in action)) continue;
     const edits = editsFor((action as CodeAction).edit, uri);
     const outside = edits.filter((edit) => !rangeInside(text, edit.range));
-    if (outside.length > 0) problems.push(`code action "${action.title}" edits outside the document: ${JSON.stringify(outside)}`);
+    if (outside.length > 0)
+      problems.push(`code action "${action.title}" edits outside the document: ${JSON.stringify(outside)}`);
     try {
       applyTextEdits(text, edits);
     } catch (error) {

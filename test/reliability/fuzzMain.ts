@@ -6,7 +6,9 @@ import type { TestContext } from 'node:test';
 import { corpus, fuzzServer, seededRandom } from './fuzz';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { seed: { type: 'string' }, count: { type: 'string' }, batches: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { seed: { type: 'string' }, count: { type: 'string' }, batches: { type: 'string' } },
+  });
   const seed = Number(values.seed ?? Date.now() % 1_000_000);
   const count = Number(values.count ?? 10);
   const batches = Number(values.batches ?? 60);
@@ -20,19 +22,27 @@ async function main(): Promise<number> {
   for (let round = 0; round < count; round++) {
     const roundSeed = seed + round;
     const random = seededRandom(roundSeed);
-    const files = [everything[0]!, ...Array.from({ length: 3 }, () => everything[Math.floor(random() * everything.length)]!)];
+    const files = [
+      everything[0]!,
+      ...Array.from({ length: 3 }, () => everything[Math.floor(random() * everything.length)]!),
+    ];
     const report = await fuzzServer(context, { seed: roundSeed, batches, compareEvery: 4, files });
     for (const cleanup of cleanups.splice(0)) cleanup();
     edits += report.edits;
     failures += report.failures.length;
-    console.log(`round ${round + 1}/${count} seed ${roundSeed}: ${files.map((f) => f.name).join(', ')}: ${report.edits} edits, ${report.comparisons} comparisons (${report.brokenTexts} broken texts), rss ${((report.stats?.memory.rss ?? 0) / 2 ** 20).toFixed(0)} MiB, ${report.failures.length} failures`);
+    console.log(
+      `round ${round + 1}/${count} seed ${roundSeed}: ${files.map((f) => f.name).join(', ')}: ${report.edits} edits, ${report.comparisons} comparisons (${report.brokenTexts} broken texts), rss ${((report.stats?.memory.rss ?? 0) / 2 ** 20).toFixed(0)} MiB, ${report.failures.length} failures`,
+    );
     for (const failure of report.failures) console.log(`FAILURE ${failure}`);
   }
   console.log(`${edits} edits fuzzed, ${failures} failures`);
   return failures > 0 ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);

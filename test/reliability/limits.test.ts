@@ -1,7 +1,14 @@
 // The limits memhints checks before parsing and analysing.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_BRACKET_DEPTH, MAX_INDENT_LEVELS, MAX_TREE_DEPTH, treeDepthOver, whyNotAnalysed, whyNotParsed } from '../../server/src/document/limits';
+import {
+  MAX_BRACKET_DEPTH,
+  MAX_INDENT_LEVELS,
+  MAX_TREE_DEPTH,
+  treeDepthOver,
+  whyNotAnalysed,
+  whyNotParsed,
+} from '../../server/src/document/limits';
 import { textNesting } from '../../server/src/document/textNesting';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,14 +17,16 @@ import { FIXTURES } from '../support/paths';
 
 const RULE_FIXTURES = join(FIXTURES, 'rules');
 
-const ifBlocks = (depth: number, unit: string) => Array.from({ length: depth }, (_, i) => `${unit.repeat(i)}if x:\n`).join('');
+const ifBlocks = (depth: number, unit: string) =>
+  Array.from({ length: depth }, (_, i) => `${unit.repeat(i)}if x:\n`).join('');
 const indented = (levels: number, unit = ' ') => `${ifBlocks(levels + 1, unit)}${unit.repeat(levels + 1)}pass\n`;
 
 test('indentation levels are counted as Python counts them', () => {
   assert.equal(textNesting(indented(3)).indentLevels, 4);
   assert.equal(textNesting(indented(3, '\t')).indentLevels, 4);
   // Lines inside brackets, strings, after a backslash, blank or comment lines do not count.
-  const text = 'x = (\n        1,\n    2)\ns = """\n            a\n"""\ny = 1 + \\\n        2\n\n            # c\nz = 3\n';
+  const text =
+    'x = (\n        1,\n    2)\ns = """\n            a\n"""\ny = 1 + \\\n        2\n\n            # c\nz = 3\n';
   assert.deepEqual(textNesting(text), { indentLevels: 0, bracketDepth: 1 });
 });
 
@@ -28,9 +37,12 @@ test('brackets in strings and comments are not counted', () => {
   assert.equal(textNesting('s = """a\\"""((b\\\\"""\n[[[\n').bracketDepth, 3, 'escapes in a triple-quoted string');
 });
 
-test('Python\'s own limits decide what is parsed', () => {
+test("Python's own limits decide what is parsed", () => {
   assert.equal(whyNotParsed(indented(MAX_INDENT_LEVELS - 1), 1e9), undefined);
-  assert.match(whyNotParsed(indented(MAX_INDENT_LEVELS), 1e9)?.reason ?? '', /indented 101 levels deep, where Python allows 100/);
+  assert.match(
+    whyNotParsed(indented(MAX_INDENT_LEVELS), 1e9)?.reason ?? '',
+    /indented 101 levels deep, where Python allows 100/,
+  );
   const brackets = (n: number) => `x = ${'('.repeat(n)}1${')'.repeat(n)}\n`;
   assert.equal(whyNotParsed(brackets(MAX_BRACKET_DEPTH), 1e9), undefined);
   assert.match(whyNotParsed(brackets(MAX_BRACKET_DEPTH + 1), 1e9)?.reason ?? '', /nests brackets 201 deep/);
@@ -71,7 +83,9 @@ function deepestLevel(root: Node): number {
 test('the depth search (samples, then the subtrees too large to rule out) agrees with a walk over every node, at every limit', async () => {
   const parser = await pythonParser();
   const texts = [
-    ...readdirSync(RULE_FIXTURES).filter((name) => name.endsWith('.py')).map((name) => readFileSync(join(RULE_FIXTURES, name), 'utf8')),
+    ...readdirSync(RULE_FIXTURES)
+      .filter((name) => name.endsWith('.py'))
+      .map((name) => readFileSync(join(RULE_FIXTURES, name), 'utf8')),
     `x = ${'('.repeat(60)}1${')'.repeat(60)}\n`,
     `def f():\n    return a${'.b'.repeat(80)}\n`,
     // Chains where each node has a single child: the subtree sizes bound the depth exactly.
@@ -84,7 +98,11 @@ test('the depth search (samples, then the subtrees too large to rule out) agrees
       const deepest = deepestLevel(tree.rootNode);
       // From about twice the depth the samples alone clear the tree; nearer the depth the exact search answers.
       for (let limit = 0; limit <= 2 * deepest + 2; limit++) {
-        assert.equal(treeDepthOver(tree, limit), deepest > limit, `limit ${limit}, deepest node ${deepest} levels down`);
+        assert.equal(
+          treeDepthOver(tree, limit),
+          deepest > limit,
+          `limit ${limit}, deepest node ${deepest} levels down`,
+        );
       }
     } finally {
       tree.delete();
@@ -94,16 +112,25 @@ test('the depth search (samples, then the subtrees too large to rule out) agrees
 
 test('in a large file the samples clear code of ordinary depth, and a chain past the limit in the middle of it is caught', async () => {
   const parser = await pythonParser();
-  const functions = (count: number) => Array.from({ length: count }, (_, i) => `def f${i}(xs):\n    return [x + ${i} for x in xs if x]\n\n`).join('');
+  const functions = (count: number) =>
+    Array.from({ length: count }, (_, i) => `def f${i}(xs):\n    return [x + ${i} for x in xs if x]\n\n`).join('');
   const chain = (n: number) => `y = 1${' + 1'.repeat(n)}\n\n`;
-  const texts = [functions(300), functions(150) + chain(MAX_TREE_DEPTH + 10) + functions(150), functions(299) + chain(MAX_TREE_DEPTH - 10) + functions(1)];
+  const texts = [
+    functions(300),
+    functions(150) + chain(MAX_TREE_DEPTH + 10) + functions(150),
+    functions(299) + chain(MAX_TREE_DEPTH - 10) + functions(1),
+  ];
   for (const text of texts) {
     const tree = parse(parser, text);
     try {
       const deepest = deepestLevel(tree.rootNode);
       assert.ok(tree.rootNode.descendantCount > 4 * MAX_TREE_DEPTH, 'large enough for many samples');
       for (const limit of [deepest - 1, deepest, MAX_TREE_DEPTH]) {
-        assert.equal(treeDepthOver(tree, limit), deepest > limit, `limit ${limit}, deepest node ${deepest} levels down`);
+        assert.equal(
+          treeDepthOver(tree, limit),
+          deepest > limit,
+          `limit ${limit}, deepest node ${deepest} levels down`,
+        );
       }
     } finally {
       tree.delete();
@@ -116,16 +143,21 @@ test('after an edit only the changed ranges are checked, and a chain grown past 
   const before = 'def f():\n    return 1\n\ny = 2\n';
   const shallowAppend = 'z = 1 + 1\n';
   const deepAppend = `z = 1${' + 1'.repeat(MAX_TREE_DEPTH + 10)}\n`;
-  for (const [appended, deep] of [[shallowAppend, false], [deepAppend, true]] as const) {
+  for (const [appended, deep] of [
+    [shallowAppend, false],
+    [deepAppend, true],
+  ] as const) {
     const old = parse(parser, before);
-    old.edit(new Edit({
-      startIndex: before.length,
-      oldEndIndex: before.length,
-      newEndIndex: before.length + appended.length,
-      startPosition: { row: 4, column: 0 },
-      oldEndPosition: { row: 4, column: 0 },
-      newEndPosition: { row: 5, column: 0 },
-    }));
+    old.edit(
+      new Edit({
+        startIndex: before.length,
+        oldEndIndex: before.length,
+        newEndIndex: before.length + appended.length,
+        startPosition: { row: 4, column: 0 },
+        oldEndPosition: { row: 4, column: 0 },
+        newEndPosition: { row: 5, column: 0 },
+      }),
+    );
     const updated = parse(parser, before + appended, old);
     try {
       // The incremental answer agrees with a walk over the whole new tree.
@@ -137,4 +169,3 @@ test('after an edit only the changed ranges are checked, and a chain grown past 
     }
   }
 });
-

@@ -27,16 +27,21 @@ test('neither the server nor the CLI runs the code it checks', async (t) => {
   await client.initialize();
   const uri = pathToFileURL(join(root2, 'evil.py')).href;
   const { diagnostics } = await client.didOpen(uri, script(marker));
-  assert.deepEqual(diagnostics.map((d) => d.code), ['MEM101']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['MEM101'],
+  );
   await client.hover(uri, diagnostics[0]!.range.start);
   await client.codeActions(uri, diagnostics[0]!.range);
 
   const run = memhints(['check', '--fix', '.'], root2);
   assert.equal(run.status, 0, run.stdout + run.stderr);
   assert.match(run.stdout, /Fixed 3 findings in 3 files/);
-  for (const suffix of ['', '-open', '-subprocess']) assert.equal(existsSync(marker + suffix), false, `${marker}${suffix} was created`);
+  for (const suffix of ['', '-open', '-subprocess'])
+    assert.equal(existsSync(marker + suffix), false, `${marker}${suffix} was created`);
 
   // The markers do appear when the file is run: the test would notice execution.
   assert.equal(python(join(root2, 'evil.py'), root2).status, 0);
-  for (const suffix of ['', '-open', '-subprocess']) assert.ok(existsSync(marker + suffix), `running the script creates ${suffix}`);
+  for (const suffix of ['', '-open', '-subprocess'])
+    assert.ok(existsSync(marker + suffix), `running the script creates ${suffix}`);
 });

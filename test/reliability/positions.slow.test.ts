@@ -40,14 +40,20 @@ function codePointAt(needle: string, offsetInNeedle = 0): { line: number; column
   return { line: line + 1, column: [...LINES[line]!.slice(0, character + offsetInNeedle)].length + 1 };
 }
 
-for (const [label, text] of [['CRLF', CRLF_TEXT], ['CRLF after a BOM character', BOM + CRLF_TEXT]] as const) {
+for (const [label, text] of [
+  ['CRLF', CRLF_TEXT],
+  ['CRLF after a BOM character', BOM + CRLF_TEXT],
+] as const) {
   test(`LSP: diagnostics, hover and the fix land on the right UTF-16 characters (${label})`, async (t) => {
     const client = LspTestClient.start(t);
     await client.initialize();
     const uri = 'file:///workspace/wide.py';
     const { diagnostics } = await client.didOpen(uri, text);
     // A BOM the editor leaves in the text is a character of line 0 only: later lines are as without it.
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['MEM101', utf16Range('[x for x in xs]')]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range]),
+      [['MEM101', utf16Range('[x for x in xs]')]],
+    );
 
     const hover = await client.hover(uri, { line: utf16At('1000').line, character: utf16At('1000').character + 2 });
     assert.deepEqual(hover?.range, utf16Range('[0] * 1000'));
@@ -72,16 +78,24 @@ function actionTitled(actions: readonly unknown[], title: string): CodeAction {
 }
 
 test('CLI: JSON columns count code points, and --fix keeps the BOM and CRLF', (t) => {
-  const root = project(t, { 'wide.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CRLF_TEXT, 'utf8')]) });
+  const root = project(t, {
+    'wide.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CRLF_TEXT, 'utf8')]),
+  });
   const [finding, ...others] = jsonFindings(memhints(['check', '--format', 'json', 'wide.py'], root));
   assert.deepEqual(others, []);
   const start = codePointAt('[x for x in xs]');
   const end = codePointAt('[x for x in xs]', '[x for x in xs]'.length);
-  assert.deepEqual([finding!.line, finding!.column, finding!.endLine, finding!.endColumn], [start.line, start.column, end.line, end.column]);
-  assert.deepEqual(finding!.fix?.edits.map((edit) => [edit.line, edit.column, edit.text]), [
-    [start.line, start.column, ''],
-    [end.line, end.column - 1, ''],
-  ]);
+  assert.deepEqual(
+    [finding!.line, finding!.column, finding!.endLine, finding!.endColumn],
+    [start.line, start.column, end.line, end.column],
+  );
+  assert.deepEqual(
+    finding!.fix?.edits.map((edit) => [edit.line, edit.column, edit.text]),
+    [
+      [start.line, start.column, ''],
+      [end.line, end.column - 1, ''],
+    ],
+  );
 
   const text = memhints(['check', 'wide.py'], root);
   assert.match(text.stdout, new RegExp(`^wide\\.py:${start.line}:${start.column}: MEM101 `, 'm'));

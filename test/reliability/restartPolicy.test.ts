@@ -5,13 +5,19 @@ import { DEFAULT_RESTART_POLICY, RestartPolicy } from '../../client/src/restartP
 
 test('crashes within the window are restarted up to the limit, then not', () => {
   const policy = new RestartPolicy({ maxRestarts: 3, windowMs: 1000 });
-  assert.deepEqual([0, 10, 20, 30, 40].map((at) => policy.crashed(at)), [true, true, true, false, false]);
+  assert.deepEqual(
+    [0, 10, 20, 30, 40].map((at) => policy.crashed(at)),
+    [true, true, true, false, false],
+  );
   assert.match(policy.stoppedMessage, /crashed 4 times .* will not be restarted/);
 });
 
 test('crashes older than the window no longer count', () => {
   const policy = new RestartPolicy({ maxRestarts: 2, windowMs: 1000 });
-  assert.deepEqual([0, 500, 1600, 2100, 2200].map((at) => policy.crashed(at)), [true, true, true, true, false]);
+  assert.deepEqual(
+    [0, 500, 1600, 2100, 2200].map((at) => policy.crashed(at)),
+    [true, true, true, true, false],
+  );
 });
 
 test('a restart by hand starts the count over', () => {

@@ -33,7 +33,9 @@ async function hasSyntaxErrors(text: string): Promise<boolean> {
   }
 }
 
-const scripts = readdirSync(FIX_FIXTURES).filter((name) => name.endsWith('.py')).sort();
+const scripts = readdirSync(FIX_FIXTURES)
+  .filter((name) => name.endsWith('.py'))
+  .sort();
 
 test('there are fix fixtures', () => {
   assert.ok(scripts.length > 0, `no scripts in ${FIX_FIXTURES}`);
@@ -86,14 +88,19 @@ for (const { script, rule } of ruleFixScripts) {
   });
 }
 
-const ruleFixtures = readdirSync(RULE_FIXTURES).filter((name) => name.endsWith('.py')).sort();
+const ruleFixtures = readdirSync(RULE_FIXTURES)
+  .filter((name) => name.endsWith('.py'))
+  .sort();
 
 for (const fixture of ruleFixtures) {
   test(`${fixture}: compiles before and after its fixes`, async () => {
     const original = readFileSync(join(RULE_FIXTURES, fixture), 'utf8');
     const compiled = runPython(`original-${fixture}`, original, ['-m', 'py_compile']);
     assert.equal(compiled.status, 0, `the fixture itself does not compile:\n${compiled.stderr}`);
-    for (const [label, allowed] of [['safe', SAFE_ONLY], ['all', SAFE_AND_UNSAFE]] as const) {
+    for (const [label, allowed] of [
+      ['safe', SAFE_ONLY],
+      ['all', SAFE_AND_UNSAFE],
+    ] as const) {
       const fixed = await fixRepeatedly(original, allowed);
       assert.ok(fixed.settled, `${label} fixes still applied after ${fixed.passes} passes`);
       assert.equal(await hasSyntaxErrors(fixed.text), false, `${label} fixes leave a parse error`);

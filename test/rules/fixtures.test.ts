@@ -30,12 +30,16 @@ const fixtures = ruleFixtures();
 
 test('every fixture is named after a rule', () => {
   assert.ok(fixtures.length > 0, `no fixtures in ${RULE_FIXTURES}`);
-  for (const fixture of fixtures) assert.ok(fixture.rule, `${fixture.file} is not named MEMxxx.py or MEMxxx-topic.py after a rule`);
+  for (const fixture of fixtures)
+    assert.ok(fixture.rule, `${fixture.file} is not named MEMxxx.py or MEMxxx-topic.py after a rule`);
 });
 
 test('every rule has a fixture', () => {
   const covered = new Set(fixtures.map((fixture) => fixture.rule));
-  assert.deepEqual(ALL_RULES.filter((rule) => !covered.has(rule)).map((rule) => rule.code), []);
+  assert.deepEqual(
+    ALL_RULES.filter((rule) => !covered.has(rule)).map((rule) => rule.code),
+    [],
+  );
 });
 
 for (const { file, name, rule, source } of fixtures) {
@@ -50,7 +54,10 @@ for (const { file, name, rule, source } of fixtures) {
       writeFileSync(snapshotPath, rendered);
       return;
     }
-    assert.ok(existsSync(snapshotPath), `${snapshotPath} is missing: run the tests with UPDATE_SNAPSHOTS=1 and review it`);
+    assert.ok(
+      existsSync(snapshotPath),
+      `${snapshotPath} is missing: run the tests with UPDATE_SNAPSHOTS=1 and review it`,
+    );
     assert.equal(rendered, readFileSync(snapshotPath, 'utf8'));
   });
 
@@ -61,16 +68,23 @@ for (const { file, name, rule, source } of fixtures) {
     const reported = new Set(findings.map((finding) => lineOfOffset(starts, finding.start)));
     const lines = text.split(/\r\n|\r|\n/);
     const marked = lines.flatMap((line, index) => (/#\s*(hit|ok):/.test(line) ? [index] : []));
-    const malformed = marked.filter((line) => !MARK.test(lines[line]!)).map((line) => `${line + 1}: ${lines[line]!.trim()}`);
+    const malformed = marked
+      .filter((line) => !MARK.test(lines[line]!))
+      .map((line) => `${line + 1}: ${lines[line]!.trim()}`);
     assert.deepEqual(malformed, [], 'marks follow code on their line and say why');
     const hits = lines.flatMap((line, index) => (/#\s*hit:/.test(line) ? [index] : []));
     const oks = lines.flatMap((line, index) => (/#\s*ok:/.test(line) ? [index] : []));
-    assert.ok(hits.length > 0 && oks.length > 0, `${file} needs both cases that fire (# hit:) and cases that must not (# ok:)`);
+    assert.ok(
+      hits.length > 0 && oks.length > 0,
+      `${file} needs both cases that fire (# hit:) and cases that must not (# ok:)`,
+    );
     const missed = hits.filter((line) => !reported.has(line)).map((line) => `${line + 1}: ${lines[line]!.trim()}`);
     assert.deepEqual(missed, [], `${rule.code} missed lines marked # hit:`);
     const wrong = oks.filter((line) => reported.has(line)).map((line) => `${line + 1}: ${lines[line]!.trim()}`);
     assert.deepEqual(wrong, [], `${rule.code} reported lines marked # ok:`);
-    const unmarked = [...reported].filter((line) => !/#\s*hit:/.test(lines[line]!)).map((line) => `${line + 1}: ${lines[line]!.trim()}`);
+    const unmarked = [...reported]
+      .filter((line) => !/#\s*hit:/.test(lines[line]!))
+      .map((line) => `${line + 1}: ${lines[line]!.trim()}`);
     assert.deepEqual(unmarked, [], `${rule.code} reported lines not marked # hit:`);
   });
 

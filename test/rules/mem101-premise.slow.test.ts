@@ -30,13 +30,35 @@ const CASES: readonly Case[] = [
   { title: 'tuple keeps every item', setup: SETUP, code: 'packed = tuple([x * 3 + 1000 for x in values])' },
   { title: 'deque keeps every item', setup: SETUP, code: 'queue = collections.deque([x * 3 + 1000 for x in values])' },
   { title: 'bytes keeps a byte per item', setup: SETUP, code: 'raw = bytes([x % 256 for x in values])' },
-  { title: 'statistics.median sorts a copy', setup: SETUP, code: 'middle = statistics.median([x * 0.5 for x in values])' },
+  {
+    title: 'statistics.median sorts a copy',
+    setup: SETUP,
+    code: 'middle = statistics.median([x * 0.5 for x in values])',
+  },
   { title: 'set of distinct items', setup: SETUP, code: 'unique = set([x * 3 + 1000 for x in values])' },
-  { title: 'set of repeated items', setup: SETUP, code: 'kinds = set([x % 100 + 1000 for x in values])', repeats: true },
-  { title: 'Counter of distinct items', setup: SETUP, code: 'counts = collections.Counter([x * 3 + 1000 for x in values])' },
-  { title: 'Counter of repeated items', setup: SETUP, code: 'counts = collections.Counter([x % 100 + 1000 for x in values])', repeats: true },
+  {
+    title: 'set of repeated items',
+    setup: SETUP,
+    code: 'kinds = set([x % 100 + 1000 for x in values])',
+    repeats: true,
+  },
+  {
+    title: 'Counter of distinct items',
+    setup: SETUP,
+    code: 'counts = collections.Counter([x * 3 + 1000 for x in values])',
+  },
+  {
+    title: 'Counter of repeated items',
+    setup: SETUP,
+    code: 'counts = collections.Counter([x % 100 + 1000 for x in values])',
+    repeats: true,
+  },
   { title: 'items that exist already', setup: SETUP, code: 'biggest = max([x for x in values])' },
-  { title: 'a lazy zip read by sum', setup: SETUP, code: 'dot = sum(a * b for a, b in zip([x * 3 + 1000 for x in values], values))' },
+  {
+    title: 'a lazy zip read by sum',
+    setup: SETUP,
+    code: 'dot = sum(a * b for a, b in zip([x * 3 + 1000 for x in values], values))',
+  },
 ];
 
 /** The list and the items it built, as `held_by` measures them alone, against the peak they take off. */
@@ -52,7 +74,11 @@ const POINTERS: Tolerance = {
   why: 'a list grown by a comprehension over-allocates by about 1/8; a tuple grown from a generator by up to 1/4 (6.6 B per item measured at worst), a deque allocates blocks of 64 items',
 };
 /** At least 8 B per item, more when items are dropped. */
-const AT_LEAST_POINTERS: Tolerance = { ...POINTERS, above: Number.POSITIVE_INFINITY, why: `${POINTERS.why}; a set or Counter's table grows while fewer items exist` };
+const AT_LEAST_POINTERS: Tolerance = {
+  ...POINTERS,
+  above: Number.POSITIVE_INFINITY,
+  why: `${POINTERS.why}; a set or Counter's table grows while fewer items exist`,
+};
 
 const CLAIMS: readonly MessageClaim<Case>[] = [
   {
@@ -62,18 +88,26 @@ const CLAIMS: readonly MessageClaim<Case>[] = [
       const since = this.pattern.exec(runs.finding.message)![1];
       if (since && !versionAtLeast(version, since)) {
         // Before `since` the call makes a list of the generator, as the message's qualifier says: nothing is saved.
-        assert.ok(Math.abs(runs.peakSaved) < 0.05 * runs.held, `python${version} saves ${runs.peakSaved} B of the ${runs.held} B the list holds`);
+        assert.ok(
+          Math.abs(runs.peakSaved) < 0.05 * runs.held,
+          `python${version} saves ${runs.peakSaved} B of the ${runs.held} B the list holds`,
+        );
         return;
       }
       assertClaim('peak saved, against what the list and its items hold', runs.peakSaved, runs.held, LIST_AND_ITEMS);
     },
   },
-  { pattern: /^Saves only the list's /, severity: 'hint', check: (runs) => assertClaim('peak saved, against 8 B per item', runs.peakSaved, 8 * runs.count, POINTERS) },
+  {
+    pattern: /^Saves only the list's /,
+    severity: 'hint',
+    check: (runs) => assertClaim('peak saved, against 8 B per item', runs.peakSaved, 8 * runs.count, POINTERS),
+  },
   {
     pattern: /^Saves the list's [^:]+ and repeated items:/,
     severity: 'information',
     check(runs, _python, { repeats }) {
-      if (repeats) assertClaim('peak saved, against what the list and its items hold', runs.peakSaved, runs.held, LIST_AND_ITEMS);
+      if (repeats)
+        assertClaim('peak saved, against what the list and its items hold', runs.peakSaved, runs.held, LIST_AND_ITEMS);
       else assertClaim('peak saved, against 8 B per item', runs.peakSaved, 8 * runs.count, AT_LEAST_POINTERS);
     },
   },

@@ -23,22 +23,31 @@ const SETUP = [
 const examples = mem104.docs.example.split('\n');
 const replacements = mem104.docs.useInstead.split('\n');
 
-forEachPython('MEM104: sum(1 for …) lowers the peak of each documented example by the counted list', async ({ python }, context) => {
-  assert.equal(replacements.length, examples.length, 'one replacement per example line');
-  for (const [index, before] of examples.entries()) {
-    const [count] = assignedNames(before);
-    assert.ok(count, `the example binds the count: ${before}`);
-    const [finding] = await findingsOf(mem104, before);
-    const claim = CLAIM.exec(finding?.message ?? '');
-    assert.ok(claim, `the finding states the cost per item: ${finding?.message}`);
-    assert.equal(finding!.holds?.perCount?.bytes, Number(claim[1]), 'the message states what the finding holds');
-    const runs = measureFix(python, { setup: SETUP, before, after: replacements[index]!, results: [count], figures: { count } });
-    const claimed = Number(claim[1]) * runs.before.figures.count!;
-    context.diagnostic(describeRuns(before, runs, claimed));
-    assertClaim(`peak saved by ${replacements[index]}`, runs.peakSaved, claimed, {
-      below: 0.01,
-      above: 0.15,
-      why: 'a list grown item by item keeps up to an eighth more room than it fills (list_resize), plus its 56-byte header; the generator and sum hold a few hundred bytes',
-    });
-  }
-});
+forEachPython(
+  'MEM104: sum(1 for …) lowers the peak of each documented example by the counted list',
+  async ({ python }, context) => {
+    assert.equal(replacements.length, examples.length, 'one replacement per example line');
+    for (const [index, before] of examples.entries()) {
+      const [count] = assignedNames(before);
+      assert.ok(count, `the example binds the count: ${before}`);
+      const [finding] = await findingsOf(mem104, before);
+      const claim = CLAIM.exec(finding?.message ?? '');
+      assert.ok(claim, `the finding states the cost per item: ${finding?.message}`);
+      assert.equal(finding!.holds?.perCount?.bytes, Number(claim[1]), 'the message states what the finding holds');
+      const runs = measureFix(python, {
+        setup: SETUP,
+        before,
+        after: replacements[index]!,
+        results: [count],
+        figures: { count },
+      });
+      const claimed = Number(claim[1]) * runs.before.figures.count!;
+      context.diagnostic(describeRuns(before, runs, claimed));
+      assertClaim(`peak saved by ${replacements[index]}`, runs.peakSaved, claimed, {
+        below: 0.01,
+        above: 0.15,
+        why: 'a list grown item by item keeps up to an eighth more room than it fills (list_resize), plus its 56-byte header; the generator and sum hold a few hundred bytes',
+      });
+    }
+  },
+);

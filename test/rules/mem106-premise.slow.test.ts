@@ -34,12 +34,23 @@ def text_held():
         return sys.getsizeof(f.read())
 `;
 
-const FIGURES = { readLines: 'held(read_lines())', splitLines: 'held(split_lines())', text: 'text_held()', file: 'os.path.getsize(path)' };
+const FIGURES = {
+  readLines: 'held(read_lines())',
+  splitLines: 'held(split_lines())',
+  text: 'text_held()',
+  file: 'os.path.getsize(path)',
+};
 
 /** Each message's words, and the bytes they say iterating the file saves. */
-const CLAIMS: ReadonlyArray<{ readonly words: RegExp; readonly claimed: (figures: Readonly<Record<string, number>>) => number }> = [
+const CLAIMS: ReadonlyArray<{
+  readonly words: RegExp;
+  readonly claimed: (figures: Readonly<Record<string, number>>) => number;
+}> = [
   { words: /reads every line into a list before the loop starts/, claimed: (figures) => figures.readLines! },
-  { words: /^Holds the whole file at least twice, as one string and as a list of lines/, claimed: (figures) => figures.text! + figures.splitLines! },
+  {
+    words: /^Holds the whole file at least twice, as one string and as a list of lines/,
+    claimed: (figures) => figures.text! + figures.splitLines!,
+  },
 ];
 
 const TOLERANCE: Tolerance = {
@@ -51,18 +62,31 @@ const TOLERANCE: Tolerance = {
 const examples = paragraphs(mem106.docs.example).map((paragraph) => paragraph.text);
 const replacements = paragraphs(mem106.docs.useInstead).map((paragraph) => paragraph.text);
 
-forEachPython('MEM106: iterating the file lowers the peak of each documented example by what the message says', async ({ python }, context) => {
-  assert.equal(examples.length, CLAIMS.length, 'one documented example per message');
-  assert.equal(replacements.length, examples.length, 'one replacement per example');
-  for (const [index, before] of examples.entries()) {
-    const [finding] = await findingsOf(mem106, before);
-    const { words, claimed: claimOf } = CLAIMS[index]!;
-    assert.match(finding?.message ?? '', words);
-    const runs = measureFix(python, { setup: SETUP, before, after: replacements[index]!, sinks: ['handle'], figures: FIGURES });
-    const figures = runs.before.figures;
-    const claimed = claimOf(figures);
-    context.diagnostic(describeRuns(`MEM106 example ${index + 1}`, runs, claimed));
-    assertClaim(`peak saved by ${finding!.message}`, runs.peakSaved, claimed, TOLERANCE);
-    if (/at least twice/i.test(finding!.message)) assert.ok(runs.peakSaved >= 2 * figures.file!, `"at least twice" the file of ${figures.file} B: saved ${runs.peakSaved} B`);
-  }
-});
+forEachPython(
+  'MEM106: iterating the file lowers the peak of each documented example by what the message says',
+  async ({ python }, context) => {
+    assert.equal(examples.length, CLAIMS.length, 'one documented example per message');
+    assert.equal(replacements.length, examples.length, 'one replacement per example');
+    for (const [index, before] of examples.entries()) {
+      const [finding] = await findingsOf(mem106, before);
+      const { words, claimed: claimOf } = CLAIMS[index]!;
+      assert.match(finding?.message ?? '', words);
+      const runs = measureFix(python, {
+        setup: SETUP,
+        before,
+        after: replacements[index]!,
+        sinks: ['handle'],
+        figures: FIGURES,
+      });
+      const figures = runs.before.figures;
+      const claimed = claimOf(figures);
+      context.diagnostic(describeRuns(`MEM106 example ${index + 1}`, runs, claimed));
+      assertClaim(`peak saved by ${finding!.message}`, runs.peakSaved, claimed, TOLERANCE);
+      if (/at least twice/i.test(finding!.message))
+        assert.ok(
+          runs.peakSaved >= 2 * figures.file!,
+          `"at least twice" the file of ${figures.file} B: saved ${runs.peakSaved} B`,
+        );
+    }
+  },
+);

@@ -12,10 +12,17 @@ async function findingsOf(code: string, source: string): Promise<Finding[]> {
 }
 
 test('MEM103 fixes a function-local name safely and a module-level name unsafely', async () => {
-  const source = 'ROWS = list(range(3))\nfor r in ROWS:\n    print(r)\n\ndef f(n):\n    ys = list(range(n))\n    return len(ys)\n';
+  const source =
+    'ROWS = list(range(3))\nfor r in ROWS:\n    print(r)\n\ndef f(n):\n    ys = list(range(n))\n    return len(ys)\n';
   const findings = await findingsOf('MEM103', source);
-  assert.deepEqual(findings.map((f) => f.fix?.safety), ['unsafe', 'safe']);
-  assert.equal(applyEdits(source, combinedEdits(findings, SAFE_ONLY)), source.replace('ys = list(range(n))', 'ys = range(n)'));
+  assert.deepEqual(
+    findings.map((f) => f.fix?.safety),
+    ['unsafe', 'safe'],
+  );
+  assert.equal(
+    applyEdits(source, combinedEdits(findings, SAFE_ONLY)),
+    source.replace('ys = list(range(n))', 'ys = range(n)'),
+  );
 });
 
 test('MEM103 offers no fix when a comment sits inside list(…)', async () => {
@@ -44,7 +51,8 @@ test('MEM104 marks the fix unsafe exactly when the element could do something', 
 });
 
 test('MEM104 fix text: the element becomes 1, or the iterator is counted with _', async () => {
-  const fixed = async (source: string) => applyEdits(source, combinedEdits(await findingsOf('MEM104', source), SAFE_AND_UNSAFE));
+  const fixed = async (source: string) =>
+    applyEdits(source, combinedEdits(await findingsOf('MEM104', source), SAFE_AND_UNSAFE));
   assert.equal(await fixed('n = len([x for x in xs if x > 2])'), 'n = sum(1 for x in xs if x > 2)');
   assert.equal(await fixed('n = len([f(x) for x in xs])'), 'n = sum(1 for x in xs)');
   assert.equal(await fixed('n = len(list(x for x in xs))'), 'n = sum(1 for _ in (x for x in xs))');
@@ -57,14 +65,21 @@ test('MEM106 readlines fix is unsafe when the file is used after an early exit o
   assert.equal(await safetyOf(`${head}    for line in f.readlines():\n        print(line)\n`), 'safe');
   assert.equal(await safetyOf(`${head}    for line in f.readlines():\n        break\n    rest = f.read()\n`), 'unsafe');
   assert.equal(await safetyOf(`${head}    for line in f.readlines():\n        print(next(f))\n`), 'unsafe');
-  assert.equal(await safetyOf(`${head}    print(f.readline())\n    for line in f.readlines():\n        print(line)\n    f.close()\n`), 'safe');
+  assert.equal(
+    await safetyOf(
+      `${head}    print(f.readline())\n    for line in f.readlines():\n        print(line)\n    f.close()\n`,
+    ),
+    'safe',
+  );
   assert.equal(
     await safetyOf(`${head}    for line in f.readlines():\n        break\nwith open(q) as f:\n    print(f.read())\n`),
     'safe',
     'a later `with open(…) as f` is another file',
   );
   assert.equal(
-    await safetyOf(`${head}    while True:\n        print(f.readline())\n        for line in f.readlines():\n            break\n`),
+    await safetyOf(
+      `${head}    while True:\n        print(f.readline())\n        for line in f.readlines():\n            break\n`,
+    ),
     'unsafe',
     'an outer loop reads the file again after the inner loop',
   );
@@ -72,7 +87,8 @@ test('MEM106 readlines fix is unsafe when the file is used after an early exit o
 
 test('MEM106 offers the stripped-lines fix only for text-mode files and never for split("\\n")', async () => {
   const fixOf = async (source: string) => (await findingsOf('MEM106', source))[0]?.fix;
-  const loop = (opening: string, iterable: string) => `with ${opening} as f:\n    for line in ${iterable}:\n        print(line)\n`;
+  const loop = (opening: string, iterable: string) =>
+    `with ${opening} as f:\n    for line in ${iterable}:\n        print(line)\n`;
   assert.equal((await fixOf(loop('open(p)', 'f.read().splitlines()')))?.safety, 'unsafe');
   assert.equal((await fixOf(loop('open(p, "rt")', 'f.read().splitlines()')))?.safety, 'unsafe');
   assert.equal(await fixOf(loop('open(p, "rb")', 'f.read().splitlines()')), undefined);
@@ -105,6 +121,9 @@ test('MEM102 counts a DataFrame copy by the rows list() makes room for, a compre
     findings.map((f) => f.holds?.perCount?.count),
     ['len(table)', 'len(frame.columns)', 'len(frame.columns)'],
   );
-  assert.match(findings[0]!.message, /^Saves the copy's ≈ 8·n B \(n = len\(table\)\): `list\(\)` makes a slot per row to keep the column names; /);
+  assert.match(
+    findings[0]!.message,
+    /^Saves the copy's ≈ 8·n B \(n = len\(table\)\): `list\(\)` makes a slot per row to keep the column names; /,
+  );
   assert.doesNotMatch(findings[2]!.message, /slot per row/);
 });

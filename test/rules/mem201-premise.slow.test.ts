@@ -63,46 +63,70 @@ function lengthOf(run: TracedRun): number {
  * object alive at once, each with a header of a few dozen bytes, so a
  * measured peak of at least 1.9× the result holds it.
  */
-const COPIED: Tolerance = { below: 0.05, above: Infinity, why: 'the old and the new value are alive at once, each with a header of a few dozen bytes' };
+const COPIED: Tolerance = {
+  below: 0.05,
+  above: Infinity,
+  why: 'the old and the new value are alive at once, each with a header of a few dozen bytes',
+};
 /** A value resized in place peaks at its own size plus headers and the over-allocation of a bytearray (at most an eighth). */
-const IN_PLACE: Tolerance = { below: Infinity, above: 0.25, why: "headers and a bytearray's over-allocation (at most an eighth) come on top of the value" };
+const IN_PLACE: Tolerance = {
+  below: Infinity,
+  above: 0.25,
+  why: "headers and a bytearray's over-allocation (at most an eighth) come on top of the value",
+};
 /** Between the two, the fix must lower the peak by at least 1.6× (1.9 / 1.25, rounded down). */
 const FIX_FACTOR = 1.6;
 
-forEachPython('MEM201 premise: the documented example is flagged, and its fix lowers the peak from 2× the result to about 1×', async (python, t) => {
-  assert.equal((await findingsOf(mem201, mem201.docs.example)).length, 1);
-  const { before, after } = measureFix(python.python, {
-    setup: SETUP,
-    before: mem201.docs.example + CALL_EXAMPLE,
-    after: mem201.docs.useInstead + CALL_EXAMPLE,
-    results: RESULTS,
-    figures: FIGURES,
-  });
-  t.diagnostic(`bytes +=: peak ${before.peak} B; bytearray: peak ${after.peak} B; result ${lengthOf(before)} B`);
-  assert.equal(lengthOf(before), PARTS);
-  assertClaim('bytes += peak, against 2× the result', before.peak, 2 * lengthOf(before), COPIED);
-  // Both built the same bytes (measureFix compares them): one length.
-  assertClaim('bytearray peak, against the result', after.peak, lengthOf(before), IN_PLACE);
-  assert.ok(before.peak >= FIX_FACTOR * after.peak, `the fix lowers the peak ${(before.peak / after.peak).toFixed(2)}×, less than ${FIX_FACTOR}×`);
-});
+forEachPython(
+  'MEM201 premise: the documented example is flagged, and its fix lowers the peak from 2× the result to about 1×',
+  async (python, t) => {
+    assert.equal((await findingsOf(mem201, mem201.docs.example)).length, 1);
+    const { before, after } = measureFix(python.python, {
+      setup: SETUP,
+      before: mem201.docs.example + CALL_EXAMPLE,
+      after: mem201.docs.useInstead + CALL_EXAMPLE,
+      results: RESULTS,
+      figures: FIGURES,
+    });
+    t.diagnostic(`bytes +=: peak ${before.peak} B; bytearray: peak ${after.peak} B; result ${lengthOf(before)} B`);
+    assert.equal(lengthOf(before), PARTS);
+    assertClaim('bytes += peak, against 2× the result', before.peak, 2 * lengthOf(before), COPIED);
+    // Both built the same bytes (measureFix compares them): one length.
+    assertClaim('bytearray peak, against the result', after.peak, lengthOf(before), IN_PLACE);
+    assert.ok(
+      before.peak >= FIX_FACTOR * after.peak,
+      `the fix lowers the peak ${(before.peak / after.peak).toFixed(2)}×, less than ${FIX_FACTOR}×`,
+    );
+  },
+);
 
-forEachPython('MEM201 premise: a function-local str grown by += is resized in place, and a list of parts would raise the peak (not flagged)', (python, t) => {
-  const localPlusEquals = run(python, LOCAL_PLUS_EQUALS);
-  const localJoin = run(python, LOCAL_JOIN);
-  t.diagnostic(`local str +=: peak ${localPlusEquals.peak} B; list and join: peak ${localJoin.peak} B; result ${lengthOf(localPlusEquals)} B`);
-  assertSameResults(RESULTS, localPlusEquals, localJoin, 'list and join against +=');
-  assertClaim('local str += peak, against the result', localPlusEquals.peak, lengthOf(localPlusEquals), IN_PLACE);
-  // Even with parts that cost nothing (one-character strs are shared), the list holds a pointer of 8 B per part.
-  assert.ok(localJoin.peak > 2 * localPlusEquals.peak, `list and join peaks at ${localJoin.peak} B`);
-});
+forEachPython(
+  'MEM201 premise: a function-local str grown by += is resized in place, and a list of parts would raise the peak (not flagged)',
+  (python, t) => {
+    const localPlusEquals = run(python, LOCAL_PLUS_EQUALS);
+    const localJoin = run(python, LOCAL_JOIN);
+    t.diagnostic(
+      `local str +=: peak ${localPlusEquals.peak} B; list and join: peak ${localJoin.peak} B; result ${lengthOf(localPlusEquals)} B`,
+    );
+    assertSameResults(RESULTS, localPlusEquals, localJoin, 'list and join against +=');
+    assertClaim('local str += peak, against the result', localPlusEquals.peak, lengthOf(localPlusEquals), IN_PLACE);
+    // Even with parts that cost nothing (one-character strs are shared), the list holds a pointer of 8 B per part.
+    assert.ok(localJoin.peak > 2 * localPlusEquals.peak, `list and join peaks at ${localJoin.peak} B`);
+  },
+);
 
-forEachPython('MEM201 premise: a module-level str is copied on every pass from CPython 3.11 on, and resized in place before', (python, t) => {
-  const modulePlusEquals = run(python, MODULE_PLUS_EQUALS);
-  const localPlusEquals = run(python, LOCAL_PLUS_EQUALS);
-  t.diagnostic(`module-level str +=: peak ${modulePlusEquals.peak} B; in a function: ${localPlusEquals.peak} B`);
-  assertSameResults(RESULTS, localPlusEquals, modulePlusEquals, 'module-level against function-local +=');
-  const [major, minor] = python.version.split('.').map(Number) as [number, number];
-  const length = lengthOf(modulePlusEquals);
-  if (major > 3 || minor >= 11) assertClaim('module-level str += peak, against 2× the result', modulePlusEquals.peak, 2 * length, COPIED);
-  else assertClaim('module-level str += peak before 3.11, against the result', modulePlusEquals.peak, length, IN_PLACE);
-});
+forEachPython(
+  'MEM201 premise: a module-level str is copied on every pass from CPython 3.11 on, and resized in place before',
+  (python, t) => {
+    const modulePlusEquals = run(python, MODULE_PLUS_EQUALS);
+    const localPlusEquals = run(python, LOCAL_PLUS_EQUALS);
+    t.diagnostic(`module-level str +=: peak ${modulePlusEquals.peak} B; in a function: ${localPlusEquals.peak} B`);
+    assertSameResults(RESULTS, localPlusEquals, modulePlusEquals, 'module-level against function-local +=');
+    const [major, minor] = python.version.split('.').map(Number) as [number, number];
+    const length = lengthOf(modulePlusEquals);
+    if (major > 3 || minor >= 11)
+      assertClaim('module-level str += peak, against 2× the result', modulePlusEquals.peak, 2 * length, COPIED);
+    else
+      assertClaim('module-level str += peak before 3.11, against the result', modulePlusEquals.peak, length, IN_PLACE);
+  },
+);

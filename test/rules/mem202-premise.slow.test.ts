@@ -68,9 +68,18 @@ const VARIANTS = {
   unbounded: { source: example, kind: 'report' },
   bounded: { source: bounded, kind: 'report' },
   fixed: { source: mem202.docs.useInstead, kind: 'report' },
-  namedTuple: { source: `from functools import cache\nfrom typing import NamedTuple\n\nclass Point(NamedTuple):\n    x: int\n    y: int\n\n${POINT_BODY}`, kind: 'value' },
-  frozenDataclass: { source: `from dataclasses import dataclass\nfrom functools import cache\n\n@dataclass(frozen=True)\nclass Point:\n    x: int\n    y: int\n\n${POINT_BODY}`, kind: 'value' },
-  identity: { source: `from functools import cache\n\nclass Point:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\n${POINT_BODY}`, kind: 'value' },
+  namedTuple: {
+    source: `from functools import cache\nfrom typing import NamedTuple\n\nclass Point(NamedTuple):\n    x: int\n    y: int\n\n${POINT_BODY}`,
+    kind: 'value',
+  },
+  frozenDataclass: {
+    source: `from dataclasses import dataclass\nfrom functools import cache\n\n@dataclass(frozen=True)\nclass Point:\n    x: int\n    y: int\n\n${POINT_BODY}`,
+    kind: 'value',
+  },
+  identity: {
+    source: `from functools import cache\n\nclass Point:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\n${POINT_BODY}`,
+    kind: 'value',
+  },
 } as const;
 
 type VariantName = keyof typeof VARIANTS;
@@ -105,9 +114,13 @@ test('the bounded variant is the documented example with maxsize set', () => {
 });
 
 forEachPython(`MEM202's premise at ${INSTANCES.toLocaleString('en-US')} instances`, async ({ python }, t) => {
-  const runs = Object.fromEntries(Object.keys(VARIANTS).map((name) => [name, measure(python, name as VariantName)])) as Record<VariantName, Run>;
+  const runs = Object.fromEntries(
+    Object.keys(VARIANTS).map((name) => [name, measure(python, name as VariantName)]),
+  ) as Record<VariantName, Run>;
   for (const [name, run] of Object.entries(runs)) {
-    t.diagnostic(`${name}: retained ${run.retained.toLocaleString('en-US')} B (${kilobytes(run.retained)}), peak ${kilobytes(run.peak)}, ${run.alive} alive, ${run.entries ?? '-'} entries`);
+    t.diagnostic(
+      `${name}: retained ${run.retained.toLocaleString('en-US')} B (${kilobytes(run.retained)}), peak ${kilobytes(run.peak)}, ${run.alive} alive, ${run.entries ?? '-'} entries`,
+    );
   }
 
   // The example: "keeps every instance it is called on alive", a warning.
@@ -127,16 +140,24 @@ forEachPython(`MEM202's premise at ${INSTANCES.toLocaleString('en-US')} instance
   // Its entries are larger than an unbounded cache's (a linked-list node each): within 0.5 to 2 times
   // the unbounded cost per instance, times maxsize.
   const perInstance = runs.unbounded.retained / INSTANCES;
-  assertClaim(`bytes kept by the bounded cache, against ${claimed} instances at ${perInstance.toFixed(0)} B each`, runs.bounded.retained, perInstance * claimed, {
-    below: 0.5,
-    above: 1,
-    why: "a bounded cache's entries are larger than an unbounded cache's (a linked-list node each)",
-  });
+  assertClaim(
+    `bytes kept by the bounded cache, against ${claimed} instances at ${perInstance.toFixed(0)} B each`,
+    runs.bounded.retained,
+    perInstance * claimed,
+    {
+      below: 0.5,
+      above: 1,
+      why: "a bounded cache's entries are larger than an unbounded cache's (a linked-list node each)",
+    },
+  );
 
   // The fix: nothing flagged, no instance alive, and what stays allocated is noise: under 0.1% of the example's.
   assert.equal(await findingOf(mem202.docs.useInstead), undefined);
   assert.equal(runs.fixed.alive, 0);
-  assert.ok(runs.fixed.retained < runs.unbounded.retained / 1000, `${runs.fixed.retained} bytes retained after the fix`);
+  assert.ok(
+    runs.fixed.retained < runs.unbounded.retained / 1000,
+    `${runs.fixed.retained} bytes retained after the fix`,
+  );
 
   // Value classes are left alone: one entry per distinct value, under 2% of what the same values keep
   // when hashed by identity (one entry per instance).
@@ -145,6 +166,9 @@ forEachPython(`MEM202's premise at ${INSTANCES.toLocaleString('en-US')} instance
   for (const name of ['namedTuple', 'frozenDataclass'] as const) {
     assert.equal(await findingOf(VARIANTS[name].source), undefined, `${name} is not flagged`);
     assert.equal(runs[name].entries, DISTINCT, `${name}: one entry per distinct value`);
-    assert.ok(runs[name].retained < runs.identity.retained / 50, `${name}: ${runs[name].retained} bytes against ${runs.identity.retained}`);
+    assert.ok(
+      runs[name].retained < runs.identity.retained / 50,
+      `${name}: ${runs[name].retained} bytes against ${runs.identity.retained}`,
+    );
   }
 });

@@ -36,32 +36,49 @@ const FIRST_BLOCK = 'if pd is not None:\n    read_frame(0).to_numpy()\n';
  * block) and the new one are alive, 2 - 1/BLOCKS of the result; 1.975× (1.25%
  * below the claim) covers that block and nothing more.
  */
-const GROWING: Tolerance = { below: 0.0125, above: Infinity, why: 'at the last pass the old value lacks the block being added: 2 - 1/BLOCKS of the result' };
+const GROWING: Tolerance = {
+  below: 0.0125,
+  above: Infinity,
+  why: 'at the last pass the old value lacks the block being added: 2 - 1/BLOCKS of the result',
+};
 /** Preallocated: the result plus one block being copied in (1%) and pandas' own objects: 5% in all. */
-const FILLED: Tolerance = { below: Infinity, above: 0.05, why: "one block being copied in (1%) and pandas' own objects come on top of the result" };
+const FILLED: Tolerance = {
+  below: Infinity,
+  above: 0.05,
+  why: "one block being copied in (1%) and pandas' own objects come on top of the result",
+};
 
 function caseFor(module: SuiteModule, documented: DocumentedCase): boolean {
   return module === 'pandas' ? documented.before.includes('pd.') : !documented.before.includes('pd.');
 }
 
 for (const module of ['numpy', 'pandas'] as const) {
-  forEachPython(`MEM204: preallocation lowers the peak as the message says: ${module} growth in a loop against storage filled in place, ${BLOCKS * SIZE} rows`, async ({ python }, t) => {
-    const { imports, cases } = await documentedExample(mem204);
-    const chosen = cases.filter((documented) => caseFor(module, documented));
-    assert.ok(chosen.length > 0, `the documented example has a ${module} case`);
-    // The imports paragraph names pandas too: interpreters without it measure the numpy case alone.
-    const importable = module === 'numpy' ? imports.replace(/^import pandas as pd$/m, 'pd = None') : imports;
-    for (const documented of chosen) {
-      assert.match(documented.finding.message, /^Old and new `\w+` alive \(2× peak\)/);
-      assert.equal(documented.fixed, documented.before, 'MEM204 offers no fix');
-      const results = assignedNames(documented.before);
-      assert.ok(results.length > 0, 'the example binds a value to compare');
-      const { before, after } = measureFix(python, { setup: `${importable}\n${DATA}\n${FIRST_BLOCK}`, before: documented.before, after: documented.after, results });
-      t.diagnostic(before.interpreter);
-      t.diagnostic(`${documented.before.split('\n')[0]}…: ${before.peak} B; preallocated ${after.peak} B`);
-      const bytes = resultBytes(before);
-      assertClaim(`${documented.before}: peak, against two copies of ${bytes} B`, before.peak, 2 * bytes, GROWING);
-      assertClaim(`${documented.after}: peak, against one copy of ${bytes} B`, after.peak, bytes, FILLED);
-    }
-  }, [module]);
+  forEachPython(
+    `MEM204: preallocation lowers the peak as the message says: ${module} growth in a loop against storage filled in place, ${BLOCKS * SIZE} rows`,
+    async ({ python }, t) => {
+      const { imports, cases } = await documentedExample(mem204);
+      const chosen = cases.filter((documented) => caseFor(module, documented));
+      assert.ok(chosen.length > 0, `the documented example has a ${module} case`);
+      // The imports paragraph names pandas too: interpreters without it measure the numpy case alone.
+      const importable = module === 'numpy' ? imports.replace(/^import pandas as pd$/m, 'pd = None') : imports;
+      for (const documented of chosen) {
+        assert.match(documented.finding.message, /^Old and new `\w+` alive \(2× peak\)/);
+        assert.equal(documented.fixed, documented.before, 'MEM204 offers no fix');
+        const results = assignedNames(documented.before);
+        assert.ok(results.length > 0, 'the example binds a value to compare');
+        const { before, after } = measureFix(python, {
+          setup: `${importable}\n${DATA}\n${FIRST_BLOCK}`,
+          before: documented.before,
+          after: documented.after,
+          results,
+        });
+        t.diagnostic(before.interpreter);
+        t.diagnostic(`${documented.before.split('\n')[0]}…: ${before.peak} B; preallocated ${after.peak} B`);
+        const bytes = resultBytes(before);
+        assertClaim(`${documented.before}: peak, against two copies of ${bytes} B`, before.peak, 2 * bytes, GROWING);
+        assertClaim(`${documented.after}: peak, against one copy of ${bytes} B`, after.peak, bytes, FILLED);
+      }
+    },
+    [module],
+  );
 }

@@ -23,7 +23,8 @@ test('a module tree-sitter gives up on (an ERROR node at its root) analyses with
 });
 
 test('MEM202: an unbounded cache is a warning; a bounded one is information and says how many instances it holds', async () => {
-  const method = (decorator: string) => `import functools\n\nLIMIT = 2_048\n\nclass Report:\n    @${decorator}\n    def summary(self):\n        return 1\n`;
+  const method = (decorator: string) =>
+    `import functools\n\nLIMIT = 2_048\n\nclass Report:\n    @${decorator}\n    def summary(self):\n        return 1\n`;
   const only = async (decorator: string) => {
     const findings = (await findingsIn(method(decorator))).filter((finding) => finding.code === 'MEM202');
     assert.equal(findings.length, 1, decorator);
@@ -47,7 +48,11 @@ test('MEM202: an unbounded cache is a warning; a bounded one is information and 
     assert.ok(finding.message.includes(limit), `${decorator}: ${finding.message}`);
     assert.ok(finding.message.length <= 120, `${decorator}: a message of ${finding.message.length} characters`);
   }
-  assert.deepEqual((await findingsIn(method('functools.lru_cache(maxsize=0)'))).filter((finding) => finding.code === 'MEM202'), [], 'maxsize=0 stores nothing');
+  assert.deepEqual(
+    (await findingsIn(method('functools.lru_cache(maxsize=0)'))).filter((finding) => finding.code === 'MEM202'),
+    [],
+    'maxsize=0 stores nothing',
+  );
 });
 
 test('MEM201 messages stay under 120 characters, and prepending (a cost in time, not memory) is information only', async () => {
@@ -58,7 +63,14 @@ test('MEM201 messages stay under 120 characters, and prepending (a cost in time,
     assert.ok(finding.message.length <= 120, `${finding.message.length} characters: ${finding.message}`);
     const prepends = /prepending/.test(finding.message);
     // A warning at data scale, lowered where the scale is unknown or small; prepending never more than information.
-    assert.equal(finding.severity, severityAtScale(prepends ? 'information' : 'warning', finding.scale!), finding.message);
+    assert.equal(
+      finding.severity,
+      severityAtScale(prepends ? 'information' : 'warning', finding.scale!),
+      finding.message,
+    );
   }
-  assert.ok(findings.some((finding) => finding.severity === 'information'), 'the fixture prepends');
+  assert.ok(
+    findings.some((finding) => finding.severity === 'information'),
+    'the fixture prepends',
+  );
 });

@@ -27,7 +27,10 @@ function withSuggestion(source: string, reported: string, message: string): stri
   const single = /add `__slots__ = (\([^`]*\))`/.exec(message);
   const suggestions: Array<[string, string]> = single
     ? [[single[1]!, reported]]
-    : [...message.matchAll(/`(\([^`]*\))` (?:here|in `(\w+)`)/g)].map(([, tuple, owner]) => [tuple!, owner ?? reported]);
+    : [...message.matchAll(/`(\([^`]*\))` (?:here|in `(\w+)`)/g)].map(([, tuple, owner]) => [
+        tuple!,
+        owner ?? reported,
+      ]);
   assert.ok(suggestions.length > 0, message);
   for (const [tuple, owner] of suggestions) {
     const at = classLine(owner);
@@ -42,16 +45,19 @@ const PASSES = 100;
 
 const CASES: ReadonlyArray<{ readonly source: string; readonly make: string }> = [
   {
-    source: 'class Point:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n\npoints = [Point(i, i, i) for i in range(100)]\n',
+    source:
+      'class Point:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n\npoints = [Point(i, i, i) for i in range(100)]\n',
     make: 'Point(1, 2, 3)',
   },
   { source: 'class Empty:\n    pass\n\nmarks = [Empty() for _ in range(100)]\n', make: 'Empty()' },
   {
-    source: 'from dataclasses import dataclass\n\n@dataclass\nclass Record:\n    name: str\n    size: int = 0\n\nrecords = []\nfor i in range(100):\n    records.append(Record("a", i))\n',
+    source:
+      'from dataclasses import dataclass\n\n@dataclass\nclass Record:\n    name: str\n    size: int = 0\n\nrecords = []\nfor i in range(100):\n    records.append(Record("a", i))\n',
     make: 'Record("a", 1)',
   },
   {
-    source: 'import dataclasses\n\n@dataclasses.dataclass(frozen=True)\nclass Key:\n    a: int\n    b: int\n    c: int\n    d: int\n\nkeys = {Key(i, i, i, i) for i in range(100)}\n',
+    source:
+      'import dataclasses\n\n@dataclasses.dataclass(frozen=True)\nclass Key:\n    a: int\n    b: int\n    c: int\n    d: int\n\nkeys = {Key(i, i, i, i) for i in range(100)}\n',
     make: 'Key(1, 2, 3, 4)',
   },
   {
@@ -80,7 +86,9 @@ test('MEM301 holds the bytes python3 counts as saved per instance kept, with its
   const claimed: number[] = [];
   for (const { source, make } of CASES) {
     const className = make.slice(0, make.indexOf('('));
-    const finding = (await mem301(source)).find((candidate) => source.slice(candidate.start, candidate.end) === className);
+    const finding = (await mem301(source)).find(
+      (candidate) => source.slice(candidate.start, candidate.end) === className,
+    );
     assert.ok(finding?.holds, `no MEM301 finding holding bytes for ${className}`);
     assert.equal(finding.holds.perCount, undefined, `${PASSES} passes: ${finding.message}`);
     claimed.push(finding.holds.bytes / PASSES);

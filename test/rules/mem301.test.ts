@@ -69,6 +69,10 @@ test('MEM301 follows each way an instance is kept, and counts the passes that ke
   const bytes = dictInstanceSize(layout, 1)! - slottedInstanceSize(layout, 1);
   for (const { why, code, count } of KEPT) {
     const findings = await mem301(`${ONE}${code}`);
-    assert.deepEqual(findings.map((finding) => finding.holds?.perCount), [{ bytes, count }], why);
+    assert.deepEqual(
+      findings.map((finding) => finding.holds?.perCount),
+      [{ bytes, count }],
+      why,
+    );
   }
 });

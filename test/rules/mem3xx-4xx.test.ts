@@ -18,16 +18,62 @@ async function fixed(code: string, source: string): Promise<string> {
 test('MEM301 follows the class through its uses, not its name', async () => {
   const cls = 'class P:\n    def __init__(self, a):\n        self.a = a\n';
   assert.equal((await findingsOf('MEM301', `${cls}ps = [P(i) for i in range(100)]\n`)).length, 1);
-  assert.equal((await findingsOf('MEM301', `${cls}def f(P):\n    return [P(i) for i in range(100)]\n`)).length, 0, 'a parameter named P');
-  assert.equal((await findingsOf('MEM301', `${cls}make = P\nps = [make(i) for i in range(100)]\n`)).length, 0, 'an alias is not followed');
-  assert.equal((await findingsOf('MEM301', `${cls}ps = [P(i) for i in range(2) for j in range(5)]\n`)).length, 0, 'ten instances in all');
-  assert.equal((await findingsOf('MEM301', `${cls}ps = [P(i) for i in range(3) for j in range(4)]\n`)).length, 1, 'twelve instances');
-  assert.equal((await findingsOf('MEM301', `${cls}ps = [x for x in [P(1)]]\n`)).length, 0, 'the first iterable runs once');
-  assert.equal((await findingsOf('MEM301', `${cls}def g():\n    P = make\n    return [P(i) for i in range(100)]\n`)).length, 0, 'a local P in the loop\'s scope');
-  assert.equal((await findingsOf('MEM301', `${cls}def g():\n    P = make\n    return [P(i) for i in range(100)]\nps = [P(i) for i in range(100)]\n`)).length, 1, 'the class itself called in a loop elsewhere');
-  assert.equal((await findingsOf('MEM301', `${cls}def g():\n    global P\n    P = make\nps = [P(i) for i in range(100)]\n`)).length, 0, 'rebound through a global declaration');
-  assert.equal((await findingsOf('MEM301', `from shapes import *\n${cls}ps = [P(i) for i in range(100)]\n`)).length, 0, 'a star import may rebind it');
-  assert.equal((await findingsOf('MEM301', `import weakref\n${cls}ps = [P(i) for i in range(100)]\n`)).length, 0, 'weakref in use');
+  assert.equal(
+    (await findingsOf('MEM301', `${cls}def f(P):\n    return [P(i) for i in range(100)]\n`)).length,
+    0,
+    'a parameter named P',
+  );
+  assert.equal(
+    (await findingsOf('MEM301', `${cls}make = P\nps = [make(i) for i in range(100)]\n`)).length,
+    0,
+    'an alias is not followed',
+  );
+  assert.equal(
+    (await findingsOf('MEM301', `${cls}ps = [P(i) for i in range(2) for j in range(5)]\n`)).length,
+    0,
+    'ten instances in all',
+  );
+  assert.equal(
+    (await findingsOf('MEM301', `${cls}ps = [P(i) for i in range(3) for j in range(4)]\n`)).length,
+    1,
+    'twelve instances',
+  );
+  assert.equal(
+    (await findingsOf('MEM301', `${cls}ps = [x for x in [P(1)]]\n`)).length,
+    0,
+    'the first iterable runs once',
+  );
+  assert.equal(
+    (await findingsOf('MEM301', `${cls}def g():\n    P = make\n    return [P(i) for i in range(100)]\n`)).length,
+    0,
+    "a local P in the loop's scope",
+  );
+  assert.equal(
+    (
+      await findingsOf(
+        'MEM301',
+        `${cls}def g():\n    P = make\n    return [P(i) for i in range(100)]\nps = [P(i) for i in range(100)]\n`,
+      )
+    ).length,
+    1,
+    'the class itself called in a loop elsewhere',
+  );
+  assert.equal(
+    (await findingsOf('MEM301', `${cls}def g():\n    global P\n    P = make\nps = [P(i) for i in range(100)]\n`))
+      .length,
+    0,
+    'rebound through a global declaration',
+  );
+  assert.equal(
+    (await findingsOf('MEM301', `from shapes import *\n${cls}ps = [P(i) for i in range(100)]\n`)).length,
+    0,
+    'a star import may rebind it',
+  );
+  assert.equal(
+    (await findingsOf('MEM301', `import weakref\n${cls}ps = [P(i) for i in range(100)]\n`)).length,
+    0,
+    'weakref in use',
+  );
 });
 
 test('MEM301 follows bases the file defines, however the header is laid out, and no others', async () => {
@@ -35,12 +81,29 @@ test('MEM301 follows bases the file defines, however the header is laid out, and
   const loop = 'ps = [P(i) for i in range(100)]\n';
   const findings = async (source: string) => (await findingsOf('MEM301', source)).length;
   // With a local base, the one finding (at P) says what the base's __slots__ would hold too.
-  const throughBase = async (source: string) => (await findingsOf('MEM301', source)).filter((finding) => finding.message.includes('in `Base`')).length;
+  const throughBase = async (source: string) =>
+    (await findingsOf('MEM301', source)).filter((finding) => finding.message.includes('in `Base`')).length;
   assert.equal(await findings(`class P(object):\n${init}${loop}`), 1, 'object');
-  assert.equal(await throughBase(`class P(Base):\n${init}class Base:\n    pass\n${loop}`), 1, 'a base defined below it');
-  assert.equal(await throughBase(`class Base:\n    pass\nclass P( Base , ):\n${init}${loop}`), 1, 'spaces and a trailing comma');
-  assert.equal(await throughBase(`class \\\n  Base:\n    pass\nclass P(Base):\n${init}${loop}`), 1, 'a continued class line');
-  assert.equal(await findings(`from builtins import object as Root\nclass P(Root):\n${init}${loop}`), 1, 'object under another name');
+  assert.equal(
+    await throughBase(`class P(Base):\n${init}class Base:\n    pass\n${loop}`),
+    1,
+    'a base defined below it',
+  );
+  assert.equal(
+    await throughBase(`class Base:\n    pass\nclass P( Base , ):\n${init}${loop}`),
+    1,
+    'spaces and a trailing comma',
+  );
+  assert.equal(
+    await throughBase(`class \\\n  Base:\n    pass\nclass P(Base):\n${init}${loop}`),
+    1,
+    'a continued class line',
+  );
+  assert.equal(
+    await findings(`from builtins import object as Root\nclass P(Root):\n${init}${loop}`),
+    1,
+    'object under another name',
+  );
   assert.equal(await findings(`class P(Exception):\n${init}${loop}`), 0, 'a builtin base');
   assert.equal(await findings(`import enum\nclass P(enum.Enum):\n${init}${loop}`), 0, 'an imported base');
   assert.equal(await findings(`# class Base\nclass P(Base):\n${init}${loop}`), 0, 'a base only named in a comment');
@@ -48,15 +111,31 @@ test('MEM301 follows bases the file defines, however the header is laid out, and
 
 test('MEM301 stays silent wherever an import names the weakref module, and only there', async () => {
   const cls = 'class P:\n    def __init__(self, a):\n        self.a = a\n';
-  const findings = async (imports: string) => (await findingsOf('MEM301', `${imports}\n${cls}ps = [P(i) for i in range(100)]\n`)).length;
-  const importing = ['import os, weakref', 'import weakref as w', 'import weakref.finalize', 'from weakref import ref', 'from weakref import (\n    ref,\n)', 'def f():\n    import weakref'];
+  const findings = async (imports: string) =>
+    (await findingsOf('MEM301', `${imports}\n${cls}ps = [P(i) for i in range(100)]\n`)).length;
+  const importing = [
+    'import os, weakref',
+    'import weakref as w',
+    'import weakref.finalize',
+    'from weakref import ref',
+    'from weakref import (\n    ref,\n)',
+    'def f():\n    import weakref',
+  ];
   for (const imports of importing) assert.equal(await findings(imports), 0, imports);
-  const notImporting = ['from cache import weakref', 'from cache import weakref as w', 'import cache.weakref', 'from .weakref import ref', 'weakref = None  # weakref', 'print("import weakref")'];
+  const notImporting = [
+    'from cache import weakref',
+    'from cache import weakref as w',
+    'import cache.weakref',
+    'from .weakref import ref',
+    'weakref = None  # weakref',
+    'print("import weakref")',
+  ];
   for (const imports of notImporting) assert.equal(await findings(imports), 1, imports);
 });
 
 test('MEM301 reports at the class name and names the line of one instantiation whose instances are kept', async () => {
-  const source = 'class P:\n    pass\n\nonce = P()\nfor i in range(100):\n    P()\nps = []\nfor row in rows:\n    ps.append(P())\n';
+  const source =
+    'class P:\n    pass\n\nonce = P()\nfor i in range(100):\n    P()\nps = []\nfor row in rows:\n    ps.append(P())\n';
   const [finding] = await findingsOf('MEM301', source);
   assert.ok(finding);
   assert.equal(source.slice(finding.start, finding.end), 'P');
@@ -71,14 +150,22 @@ test('MEM401 stays silent for headers other than an integer and for the frame us
   assert.equal((await findingsOf('MEM401', read('pd.read_csv(p, header=None)', 'print(df["a"])'))).length, 0);
   assert.equal((await findingsOf('MEM401', read('pd.read_csv(p, header=[0, 1])', 'print(df["a"])'))).length, 0);
   assert.equal((await findingsOf('MEM401', read('pd.read_csv(p)', 'print([d for d in df])'))).length, 0);
-  assert.equal((await findingsOf('MEM401', read('pd.read_csv(p)', 'print(df._data)'))).length, 0, 'private attributes are not columns');
+  assert.equal(
+    (await findingsOf('MEM401', read('pd.read_csv(p)', 'print(df._data)'))).length,
+    0,
+    'private attributes are not columns',
+  );
   assert.equal((await findingsOf('MEM401', read('pd.read_csv(p)', 'print(df[b"a"])'))).length, 0, 'bytes keys');
-  assert.equal((await findingsOf('MEM401', read('pd.read_excel(p, sheet_name=["a", "b"])', 'print(df["a"])'))).length, 0);
+  assert.equal(
+    (await findingsOf('MEM401', read('pd.read_excel(p, sheet_name=["a", "b"])', 'print(df["a"])'))).length,
+    0,
+  );
   assert.equal((await findingsOf('MEM401', read('pd.read_csv()', 'print(df["a"])'))).length, 0, 'no file argument');
 });
 
 test('MEM401 fix lists each column once, sorted, and keeps keyword arguments', async () => {
-  const source = 'import pandas as pd\ndf = pd.read_csv(p, sep="\\t")\nx = df.b + df["a"] + df[["b", "c"]].sum().sum()\n';
+  const source =
+    'import pandas as pd\ndf = pd.read_csv(p, sep="\\t")\nx = df.b + df["a"] + df[["b", "c"]].sum().sum()\n';
   assert.equal(await fixed('MEM401', source), source.replace('sep="\\t")', 'sep="\\t", usecols=["a", "b", "c"])'));
 });
 
@@ -90,11 +177,15 @@ test('MEM401 stays silent for a column name that cannot be written back as a pla
 test('MEM402 stays silent in a file that defines its own iterrows', async () => {
   const loop = 'for i, row in table.iterrows():\n    print(row)\n';
   assert.equal((await findingsOf('MEM402', loop)).length, 1);
-  assert.equal((await findingsOf('MEM402', `class Table:\n    def iterrows(self):\n        return []\n\n${loop}`)).length, 0);
+  assert.equal(
+    (await findingsOf('MEM402', `class Table:\n    def iterrows(self):\n        return []\n\n${loop}`)).length,
+    0,
+  );
 });
 
 test('MEM403 adds count= only for a single range of a name or a non-negative literal', async () => {
-  const fix = async (comprehension: string) => fixed('MEM403', `import numpy as np\na = np.array(${comprehension}, dtype=int)\n`);
+  const fix = async (comprehension: string) =>
+    fixed('MEM403', `import numpy as np\na = np.array(${comprehension}, dtype=int)\n`);
   assert.match(await fix('[i for i in range(n)]'), /np\.fromiter\(\(i for i in range\(n\)\), dtype=int, count=n\)/);
   assert.match(await fix('[i for i in range(1_000)]'), /count=1_000\)/);
   assert.doesNotMatch(await fix('[i for i in range(-3)]'), /count=/);
@@ -108,7 +199,10 @@ test('MEM403 gives a fix only with a dtype and a module name for fromiter', asyn
   assert.ok(await fixOf('import numpy as np\na = np.array([len(i) for i in xs], dtype=float)\n'));
   assert.equal(await fixOf('import numpy as np\na = np.array([len(i) for i in xs])\n'), undefined);
   assert.equal(await fixOf('from numpy import array\na = array([len(i) for i in xs], dtype=float)\n'), undefined);
-  assert.equal(await fixOf('import numpy as np\na = np.array([len(i) for i in xs], dtype=float, copy=False)\n'), undefined);
+  assert.equal(
+    await fixOf('import numpy as np\na = np.array([len(i) for i in xs], dtype=float, copy=False)\n'),
+    undefined,
+  );
   assert.equal((await fixOf('import numpy as np\na = np.array([len(i) for i in xs], float)\n'))?.safety, 'unsafe');
 });
 
@@ -122,7 +216,17 @@ test('MEM402 says when the loop keeps every row, and not when it keeps a value o
   assert.match(await message(loop('rows.append(row)')), /rows kept in `rows` hold a ~1 KB Series each/);
   assert.match(await message(loop('rows.append(row["price"])')), /copies a mixed-dtype frame whole/);
   assert.match(await message(loop('rows.append(row.name)')), /copies a mixed-dtype frame whole/);
-  assert.match(await message(`kept = [row for _, row in frame.iterrows() if row["price"] > 0]\n`), /rows kept in the list/);
-  assert.match(await message(`kept = [row["price"] for _, row in frame.iterrows()]\n`), /copies a mixed-dtype frame whole/);
-  assert.match(await message(`kept = (row for _, row in frame.iterrows())\n`), /copies a mixed-dtype frame whole/, 'a generator holds one row at a time');
+  assert.match(
+    await message(`kept = [row for _, row in frame.iterrows() if row["price"] > 0]\n`),
+    /rows kept in the list/,
+  );
+  assert.match(
+    await message(`kept = [row["price"] for _, row in frame.iterrows()]\n`),
+    /copies a mixed-dtype frame whole/,
+  );
+  assert.match(
+    await message(`kept = (row for _, row in frame.iterrows())\n`),
+    /copies a mixed-dtype frame whole/,
+    'a generator holds one row at a time',
+  );
 });

@@ -29,31 +29,37 @@ with open("sales.csv", "w") as out:
 `;
 }
 
-forEachPython('MEM401: usecols= keeps the unused columns of the documented example out of memory', async ({ python }, context) => {
-  const [finding] = await findingsOf(mem401, mem401.docs.example);
-  const claim = CLAIM.exec(finding?.message ?? '');
-  assert.ok(claim, `the finding names the columns used: ${finding?.message}`);
-  const frame = claim[1]!;
-  const used = [...claim[2]!.matchAll(/"(\w+)"/g)].map((match) => match[1]!);
-  // The setup writes these three with their own kinds of values.
-  assert.deepEqual([...used].sort(), ['price', 'quantity', 'region']);
-  const runs = measureFix(python, {
-    setup: setup(['price', 'quantity', 'region']),
-    before: mem401.docs.example,
-    after: mem401.docs.useInstead,
-    results: assignedNames(mem401.docs.example).filter((name) => name !== frame),
-    figures: { others: `int(${frame}.drop(columns=${JSON.stringify(used)}).memory_usage(index=False, deep=True).sum())` },
-  });
-  const claimed = runs.before.figures.others!;
-  context.diagnostic(describeRuns('MEM401 example', runs, claimed));
-  assertClaim('memory held by the frame saved', runs.heldSaved, claimed, {
-    below: 0.01,
-    above: 0.02,
-    why: 'the frame without those columns also has fewer blocks and column labels, a few KB',
-  });
-  assertClaim('peak saved', runs.peakSaved, claimed, {
-    below: 0.01,
-    above: 5,
-    why: 'pandas converts each column it reads through temporary arrays that usecols= also skips: the peak drops by 2 (pandas 1.1) to 4 (pandas 1.5, 2.2) times the columns\' final size',
-  });
-}, ['pandas']);
+forEachPython(
+  'MEM401: usecols= keeps the unused columns of the documented example out of memory',
+  async ({ python }, context) => {
+    const [finding] = await findingsOf(mem401, mem401.docs.example);
+    const claim = CLAIM.exec(finding?.message ?? '');
+    assert.ok(claim, `the finding names the columns used: ${finding?.message}`);
+    const frame = claim[1]!;
+    const used = [...claim[2]!.matchAll(/"(\w+)"/g)].map((match) => match[1]!);
+    // The setup writes these three with their own kinds of values.
+    assert.deepEqual([...used].sort(), ['price', 'quantity', 'region']);
+    const runs = measureFix(python, {
+      setup: setup(['price', 'quantity', 'region']),
+      before: mem401.docs.example,
+      after: mem401.docs.useInstead,
+      results: assignedNames(mem401.docs.example).filter((name) => name !== frame),
+      figures: {
+        others: `int(${frame}.drop(columns=${JSON.stringify(used)}).memory_usage(index=False, deep=True).sum())`,
+      },
+    });
+    const claimed = runs.before.figures.others!;
+    context.diagnostic(describeRuns('MEM401 example', runs, claimed));
+    assertClaim('memory held by the frame saved', runs.heldSaved, claimed, {
+      below: 0.01,
+      above: 0.02,
+      why: 'the frame without those columns also has fewer blocks and column labels, a few KB',
+    });
+    assertClaim('peak saved', runs.peakSaved, claimed, {
+      below: 0.01,
+      above: 5,
+      why: "pandas converts each column it reads through temporary arrays that usecols= also skips: the peak drops by 2 (pandas 1.1) to 4 (pandas 1.5, 2.2) times the columns' final size",
+    });
+  },
+  ['pandas'],
+);

@@ -72,8 +72,17 @@ const SNIPPETS = {
 type Snippet = keyof typeof SNIPPETS;
 
 /** iterrows() runs first on each frame, the other snippets after it. */
-function run(python: string, frame: keyof typeof FRAMES, snippet: Snippet, figures: Readonly<Record<string, string>> = {}): TracedRun {
-  return tracedRun(python, { setup: setup(FRAMES[frame], snippet === 'iterrows' ? 'fresh' : 'iterated'), code: SNIPPETS[snippet], figures });
+function run(
+  python: string,
+  frame: keyof typeof FRAMES,
+  snippet: Snippet,
+  figures: Readonly<Record<string, string>> = {},
+): TracedRun {
+  return tracedRun(python, {
+    setup: setup(FRAMES[frame], snippet === 'iterrows' ? 'fresh' : 'iterated'),
+    code: SNIPPETS[snippet],
+    figures,
+  });
 }
 
 /** The figure that times a snippet after tracing stops: seconds per row, untraced. */
@@ -98,51 +107,78 @@ test('the documented fix has a vectorised form and a loop form, and neither is f
   assert.ok(mem402.docs.useInstead.includes(LOOP_MARK));
   assert.match(SNIPPETS.vectorised, /frame\["price"\] \* frame\["quantity"\]/);
   assert.match(SNIPPETS.itertuples, /frame\.itertuples\(\)/);
-  assert.deepEqual(await findingsOf(mem402, `${SNIPPETS.vectorised}\n${SNIPPETS.itertuples}\n${SNIPPETS.keptTuples}\n`), []);
+  assert.deepEqual(
+    await findingsOf(mem402, `${SNIPPETS.vectorised}\n${SNIPPETS.itertuples}\n${SNIPPETS.keptTuples}\n`),
+    [],
+  );
 });
 
-forEachPython(`MEM402's premise on a ${ROWS.toLocaleString('en-US')}-row frame`, async ({ python }, t) => {
-  const iterrows = run(python, 'mixed', 'iterrows', { valuesBytes: 'int(frame.values.nbytes)', ...timed('iterrows') });
-  const byTuples = run(python, 'mixed', 'itertuples', timed('itertuples'));
-  const mixed = { valuesBytes: iterrows.figures.valuesBytes!, iterrows: iterrows.peak, itertuples: byTuples.peak, vectorised: run(python, 'mixed', 'vectorised').peak };
-  const single = run(python, 'single', 'iterrows', { valuesBytes: 'int(frame.values.nbytes)' });
-  const keptSeries = keptPerRow(python, 'keptSeries');
-  const keptTuples = keptPerRow(python, 'keptTuples');
-  const [iterrowsSeconds, itertuplesSeconds] = [iterrows.figures.secondsPerRow!, byTuples.figures.secondsPerRow!];
-  t.diagnostic(iterrows.interpreter);
-  t.diagnostic(`mixed: values ${mixed.valuesBytes} B; peaks iterrows ${mixed.iterrows} B, itertuples ${mixed.itertuples} B, vectorised ${mixed.vectorised} B`);
-  t.diagnostic(`single: values ${single.figures.valuesBytes} B; peak iterrows ${single.peak} B`);
-  t.diagnostic(`kept: ${keptSeries.toFixed(0)} B per Series, ${keptTuples.toFixed(0)} B per itertuples row`);
-  t.diagnostic(`time: iterrows ${(iterrowsSeconds * 1e6).toFixed(2)} µs per row, itertuples ${(itertuplesSeconds * 1e6).toFixed(2)} µs`);
+forEachPython(
+  `MEM402's premise on a ${ROWS.toLocaleString('en-US')}-row frame`,
+  async ({ python }, t) => {
+    const iterrows = run(python, 'mixed', 'iterrows', {
+      valuesBytes: 'int(frame.values.nbytes)',
+      ...timed('iterrows'),
+    });
+    const byTuples = run(python, 'mixed', 'itertuples', timed('itertuples'));
+    const mixed = {
+      valuesBytes: iterrows.figures.valuesBytes!,
+      iterrows: iterrows.peak,
+      itertuples: byTuples.peak,
+      vectorised: run(python, 'mixed', 'vectorised').peak,
+    };
+    const single = run(python, 'single', 'iterrows', { valuesBytes: 'int(frame.values.nbytes)' });
+    const keptSeries = keptPerRow(python, 'keptSeries');
+    const keptTuples = keptPerRow(python, 'keptTuples');
+    const [iterrowsSeconds, itertuplesSeconds] = [iterrows.figures.secondsPerRow!, byTuples.figures.secondsPerRow!];
+    t.diagnostic(iterrows.interpreter);
+    t.diagnostic(
+      `mixed: values ${mixed.valuesBytes} B; peaks iterrows ${mixed.iterrows} B, itertuples ${mixed.itertuples} B, vectorised ${mixed.vectorised} B`,
+    );
+    t.diagnostic(`single: values ${single.figures.valuesBytes} B; peak iterrows ${single.peak} B`);
+    t.diagnostic(`kept: ${keptSeries.toFixed(0)} B per Series, ${keptTuples.toFixed(0)} B per itertuples row`);
+    t.diagnostic(
+      `time: iterrows ${(iterrowsSeconds * 1e6).toFixed(2)} µs per row, itertuples ${(itertuplesSeconds * 1e6).toFixed(2)} µs`,
+    );
 
-  const loopMessage = await messageOf(mem402.docs.example);
-  assert.match(loopMessage, /copies a mixed-dtype frame whole and builds a ~1 KB Series per row/);
-  // "copies a mixed-dtype frame whole": the peak holds at least 95% of a copy of the values.
-  assertClaim('iterrows peak, against a copy of the mixed frame\'s values', mixed.iterrows, mixed.valuesBytes, {
-    below: 0.05,
-    above: Infinity,
-    why: 'the copy is the peak\'s floor; the Series per row and the loop come on top',
-  });
-  // "itertuples() does neither": its peak stays under 5% of that copy (measured 1 to 3%).
-  assert.ok(mixed.itertuples <= 0.05 * mixed.valuesBytes, `itertuples peak ${mixed.itertuples} B`);
-  // Whole columns: one or two temporary float64 columns (8 bytes per row each), never a copy of every column.
-  assert.ok(mixed.vectorised <= 2.5 * 8 * ROWS, `vectorised peak ${mixed.vectorised} B`);
-  // A frame of one dtype is not copied.
-  assertClaim('iterrows peak over a one-dtype frame, against an index of int64', single.peak, 8 * ROWS, {
-    below: Infinity,
-    above: 0,
-    slack: 65_536,
-    why: 'pandas 1.1 materialises a RangeIndex as int64 (8 bytes per row); the Series per row and the loop take a few KB',
-  });
+    const loopMessage = await messageOf(mem402.docs.example);
+    assert.match(loopMessage, /copies a mixed-dtype frame whole and builds a ~1 KB Series per row/);
+    // "copies a mixed-dtype frame whole": the peak holds at least 95% of a copy of the values.
+    assertClaim("iterrows peak, against a copy of the mixed frame's values", mixed.iterrows, mixed.valuesBytes, {
+      below: 0.05,
+      above: Infinity,
+      why: "the copy is the peak's floor; the Series per row and the loop come on top",
+    });
+    // "itertuples() does neither": its peak stays under 5% of that copy (measured 1 to 3%).
+    assert.ok(mixed.itertuples <= 0.05 * mixed.valuesBytes, `itertuples peak ${mixed.itertuples} B`);
+    // Whole columns: one or two temporary float64 columns (8 bytes per row each), never a copy of every column.
+    assert.ok(mixed.vectorised <= 2.5 * 8 * ROWS, `vectorised peak ${mixed.vectorised} B`);
+    // A frame of one dtype is not copied.
+    assertClaim('iterrows peak over a one-dtype frame, against an index of int64', single.peak, 8 * ROWS, {
+      below: Infinity,
+      above: 0,
+      slack: 65_536,
+      why: 'pandas 1.1 materialises a RangeIndex as int64 (8 bytes per row); the Series per row and the loop take a few KB',
+    });
 
-  // "~1 KB Series per row".
-  assertClaim('bytes held per Series kept', keptSeries, 1024, { below: 0.5, above: 1, why: '"~1 KB" is a Series\' order of size: 0.5 to 2 KiB' });
-  const keptMessage = await messageOf(SNIPPETS.keptSeries);
-  assert.match(keptMessage, /rows kept in `rows` hold a ~1 KB Series each: keep `itertuples\(\)` rows \(~150 B\)/);
-  // "~150 B" per itertuples() row kept, and under a quarter of a Series.
-  assertClaim('bytes held per itertuples() row kept', keptTuples, [100, 250], { below: 0, above: 0, why: '"~150 B" is a named tuple\'s order of size: 100 to 250 B' });
-  assert.ok(keptTuples < keptSeries / 4);
+    // "~1 KB Series per row".
+    assertClaim('bytes held per Series kept', keptSeries, 1024, {
+      below: 0.5,
+      above: 1,
+      why: '"~1 KB" is a Series\' order of size: 0.5 to 2 KiB',
+    });
+    const keptMessage = await messageOf(SNIPPETS.keptSeries);
+    assert.match(keptMessage, /rows kept in `rows` hold a ~1 KB Series each: keep `itertuples\(\)` rows \(~150 B\)/);
+    // "~150 B" per itertuples() row kept, and under a quarter of a Series.
+    assertClaim('bytes held per itertuples() row kept', keptTuples, [100, 250], {
+      below: 0,
+      above: 0,
+      why: '"~150 B" is a named tuple\'s order of size: 100 to 250 B',
+    });
+    assert.ok(keptTuples < keptSeries / 4);
 
-  // The docs say tens of times itertuples()' time (25 to 75 times, measured); asserted with room for a busy machine: at least 10 times.
-  assert.ok(iterrowsSeconds >= 10 * itertuplesSeconds, `${iterrowsSeconds} s against ${itertuplesSeconds} s per row`);
-}, ['pandas']);
+    // The docs say tens of times itertuples()' time (25 to 75 times, measured); asserted with room for a busy machine: at least 10 times.
+    assert.ok(iterrowsSeconds >= 10 * itertuplesSeconds, `${iterrowsSeconds} s against ${itertuplesSeconds} s per row`);
+  },
+  ['pandas'],
+);

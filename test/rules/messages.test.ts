@@ -12,7 +12,9 @@ import { FIXTURES } from '../support/paths';
 const MOST = 130;
 const RULE_FIXTURES = join(FIXTURES, 'rules');
 
-for (const file of readdirSync(RULE_FIXTURES).filter((name) => name.endsWith('.py')).sort()) {
+for (const file of readdirSync(RULE_FIXTURES)
+  .filter((name) => name.endsWith('.py'))
+  .sort()) {
   test(`${file}: messages are short and lead with what the finding holds`, async () => {
     const findings = await findingsIn(readFileSync(join(RULE_FIXTURES, file), 'utf8'));
     for (const finding of findings) {

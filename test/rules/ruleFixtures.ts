@@ -28,7 +28,12 @@ export function ruleFixtures(): RuleFixture[] {
     .sort()
     .map((file) => {
       const code = FIXTURE_NAME.exec(file)?.[1];
-      return { file, name: basename(file, '.py'), rule: code === undefined ? undefined : ruleByCode(code), source: () => readFileSync(join(RULE_FIXTURES, file), 'utf8') };
+      return {
+        file,
+        name: basename(file, '.py'),
+        rule: code === undefined ? undefined : ruleByCode(code),
+        source: () => readFileSync(join(RULE_FIXTURES, file), 'utf8'),
+      };
     });
 }
 

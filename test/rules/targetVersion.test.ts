@@ -10,7 +10,9 @@ import { runPythonJson } from '../support/python';
 import { interpreterFor, missingInterpreter } from '../support/pythons';
 
 async function codes(source: string, pythonVersion: PythonVersion, code: string): Promise<string[]> {
-  return (await findingsIn(source, { pythonVersion })).filter((finding) => finding.code === code).map((finding) => finding.message);
+  return (await findingsIn(source, { pythonVersion }))
+    .filter((finding) => finding.code === code)
+    .map((finding) => finding.message);
 }
 
 const PARTS = 'parts = [str(i) for i in range(100)]\n';
@@ -63,20 +65,26 @@ test('python3.9 resizes a module-level str in place where python3 (3.11) copies 
   assert.ok(runPythonJson<number>(MODULE_LEVEL_PEAK, null) > 1.9);
 });
 
-const POINT = 'class Point:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n';
+const POINT =
+  'class Point:\n    def __init__(self, x, y, z):\n        self.x = x\n        self.y = y\n        self.z = z\n';
 const KEPT = 'points = [Point(i, i, i) for i in range(100)]\n';
 
 test('MEM301 holds the bytes the target version saves per instance, as that interpreter counts them', async (t) => {
   const saved = new Map<PythonVersion, number>();
   for (const version of PYTHON_VERSIONS) {
-    const [finding] = (await findingsIn(POINT + KEPT, { pythonVersion: version })).filter((candidate) => candidate.code === 'MEM301');
+    const [finding] = (await findingsIn(POINT + KEPT, { pythonVersion: version })).filter(
+      (candidate) => candidate.code === 'MEM301',
+    );
     assert.ok(finding?.holds, version);
     saved.set(version, finding.holds.bytes / 100);
   }
   // 3.8-3.10 give each instance a real __dict__: far more than the 3.11+ values array.
   assert.ok(saved.get('3.9')! > saved.get('3.11')!, JSON.stringify([...saved]));
   const slotted = POINT.replace('class Point:\n', 'class Point:\n    __slots__ = ("x", "y", "z")\n');
-  const cases = [{ source: POINT, make: 'Point(1, 2, 3)' }, { source: slotted, make: 'Point(1, 2, 3)' }];
+  const cases = [
+    { source: POINT, make: 'Point(1, 2, 3)' },
+    { source: slotted, make: 'Point(1, 2, 3)' },
+  ];
   const [asWritten, withSlots] = measureInstances(cases);
   assert.equal(saved.get('3.11'), asWritten! - withSlots!);
   const python39 = interpreterFor('3.9');

@@ -10,7 +10,9 @@ import { withSource } from '../support/tree';
 /** The scale of `data` in the last line of the source, `use(data)`. */
 async function scaleOf(source: string): Promise<Scale> {
   return withSource(source, ({ facts, find }) => {
-    const calls = find('call', undefined, 0).tree.rootNode.descendantsOfType('call').filter((call) => call?.childForFieldName('function')?.text === 'use');
+    const calls = find('call', undefined, 0)
+      .tree.rootNode.descendantsOfType('call')
+      .filter((call) => call?.childForFieldName('function')?.text === 'use');
     const argument = calls[calls.length - 1]!.childForFieldName('arguments')!.namedChild(0)!;
     return new DataScales(facts).of(argument);
   });
@@ -37,23 +39,55 @@ const CASES: readonly (readonly [string, Scale, string])[] = [
   ['def g(f):\n    use(f.readlines())\n', 'large', 'the lines of a file, whatever its name'],
   ['def g(rows):\n    use(rows)\n', 'unknown', 'a parameter'],
   ['rows = load()\nuse(rows)\n', 'unknown', 'what another function returns'],
-  ['import pandas as pd\nfor chunk in pd.read_csv("a.csv", chunksize=1000):\n    use(chunk)\n', 'large', 'a chunk of a pandas reader'],
+  [
+    'import pandas as pd\nfor chunk in pd.read_csv("a.csv", chunksize=1000):\n    use(chunk)\n',
+    'large',
+    'a chunk of a pandas reader',
+  ],
   ['for name in ["a", "b"]:\n    use(name)\n', 'small', 'a loop variable over literals'],
-  ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse([x * 2 for x in df["a"]])\n', 'large', 'a comprehension over a column'],
+  [
+    'import pandas as pd\ndf = pd.read_csv("a.csv")\nuse([x * 2 for x in df["a"]])\n',
+    'large',
+    'a comprehension over a column',
+  ],
   ['use([x for x in "abc"])\n', 'small', 'a comprehension over a literal'],
-  ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse([c.upper() for c in df])\n', 'small', "a comprehension over a frame, which yields its column names"],
-  ['import pandas as pd\ndf = pd.read_csv("a.csv", chunksize=10)\nuse([c for c in df])\n', 'large', 'a comprehension over the chunks of a reader'],
-  ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(list(df))\n', 'large', 'list() of a frame, which makes a slot per row'],
-  ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(zip(df["a"], [1, 2]))\n', 'large', 'zip is as large as its largest argument'],
+  [
+    'import pandas as pd\ndf = pd.read_csv("a.csv")\nuse([c.upper() for c in df])\n',
+    'small',
+    'a comprehension over a frame, which yields its column names',
+  ],
+  [
+    'import pandas as pd\ndf = pd.read_csv("a.csv", chunksize=10)\nuse([c for c in df])\n',
+    'large',
+    'a comprehension over the chunks of a reader',
+  ],
+  [
+    'import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(list(df))\n',
+    'large',
+    'list() of a frame, which makes a slot per row',
+  ],
+  [
+    'import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(zip(df["a"], [1, 2]))\n',
+    'large',
+    'zip is as large as its largest argument',
+  ],
   ['def g(n):\n    use(range(n))\n', 'unknown', 'a range over a parameter'],
   ['import sys\nuse(sys.modules)\n', 'unknown', "a module's attribute"],
   ['import sys\nuse(sys.stdin)\n', 'large', 'standard input'],
   ['import sys\nfor line in sys.stdin:\n    use(line)\n', 'unknown', 'one line of standard input'],
-  ['import pandas as pd\ndf = pd.read_csv("a.csv")\nfor row in df.itertuples():\n    use(row)\n', 'unknown', "one row of a frame"],
+  [
+    'import pandas as pd\ndf = pd.read_csv("a.csv")\nfor row in df.itertuples():\n    use(row)\n',
+    'unknown',
+    'one row of a frame',
+  ],
   ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(df.head(5))\n', 'unknown', "a frame's first rows"],
   ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(df.groupby("k").mean())\n', 'unknown', 'one row per group'],
   ['xs = [1, 2]\nxs = fetch()\nuse(xs)\n', 'unknown', 'a name bound to small and unknown values'],
-  ['import pandas as pd\nxs = [1, 2]\nif c:\n    xs = pd.read_csv("a.csv")\nuse(xs)\n', 'large', 'a name bound to small and large values'],
+  [
+    'import pandas as pd\nxs = [1, 2]\nif c:\n    xs = pd.read_csv("a.csv")\nuse(xs)\n',
+    'large',
+    'a name bound to small and large values',
+  ],
   ['a = a + [1]\nuse(a)\n', 'unknown', 'a name defined through itself'],
 ];
 

@@ -20,7 +20,10 @@ test('a dataclass: fields leave out ClassVar, InitVar and KW_ONLY; __init__ take
   await withSource(source, ({ find, facts }) => {
     const shape = classShape(find('class_definition'), facts);
     assert.deepEqual(shape.fields, ['a', 'b']);
-    assert.deepEqual(shape.initParameters.map((parameter) => `${parameter.name}=${parameter.default?.text ?? ''}`), ['a=', 'seed=1', 'b="x"']);
+    assert.deepEqual(
+      shape.initParameters.map((parameter) => `${parameter.name}=${parameter.default?.text ?? ''}`),
+      ['a=', 'seed=1', 'b="x"'],
+    );
     assert.deepEqual(shape.setByInit, ['a', 'b']);
     assert.deepEqual(shape.attributes, ['a', 'b', 'total']);
     assert.equal(shape.slotted, false);

@@ -21,7 +21,9 @@ test('derivesFrom follows imports, aliases, local base classes and metaclass=', 
   ].join('\n');
   await withSource(source, ({ root, facts }) => {
     const classes = root.descendantsOfType('class_definition');
-    const verdicts = classes.map((node) => `${node.childForFieldName('name')!.text}:${derivesFrom(node, facts, ENUMS, META)}`);
+    const verdicts = classes.map(
+      (node) => `${node.childForFieldName('name')!.text}:${derivesFrom(node, facts, ENUMS, META)}`,
+    );
     assert.deepEqual(verdicts, ['A:true', 'B:true', 'C:true', 'D:true', 'E:true', 'F:false', 'G:false', 'H:false']);
   });
 });

@@ -16,7 +16,8 @@ test('an unshadowed builtin resolves to builtins', async () => {
 });
 
 test('import aliases resolve to the module path', async () => {
-  const source = 'import numpy as np\nfrom pandas import read_csv as rc\nfrom collections import Counter\nnp.array(x)\nrc(p)\nCounter(w)\nnp.random.rand(3)\n';
+  const source =
+    'import numpy as np\nfrom pandas import read_csv as rc\nfrom collections import Counter\nnp.array(x)\nrc(p)\nCounter(w)\nnp.random.rand(3)\n';
   assert.equal(await calleeName(source, 'np.array(x)'), 'numpy.array');
   assert.equal(await calleeName(source, 'rc(p)'), 'pandas.read_csv');
   assert.equal(await calleeName(source, 'Counter(w)'), 'collections.Counter');
@@ -55,7 +56,10 @@ test('a module-level assignment, a parameter or a lambda parameter shadows a bui
 
 test('a name bound anywhere in a function is local to all of it', async () => {
   assert.equal(await calleeName('def f():\n    t = sum(xs)\n    sum = 3\n', 'sum(xs)'), undefined);
-  assert.equal(await calleeName('def f():\n    for sum in ys:\n        pass\n    return sum(xs)\n', 'sum(xs)'), undefined);
+  assert.equal(
+    await calleeName('def f():\n    for sum in ys:\n        pass\n    return sum(xs)\n', 'sum(xs)'),
+    undefined,
+  );
   assert.equal(await calleeName('try:\n    pass\nexcept E as sum:\n    pass\nsum(xs)\n', 'sum(xs)'), undefined);
   assert.equal(await calleeName('with f() as (a, sum):\n    sum(xs)\n', 'sum(xs)'), undefined);
 });

@@ -11,7 +11,9 @@ function describe(receiver: Receiver): string {
 
 /** The source's attribute writes, each as `name on receiver` (`*` when any attribute may be set). */
 async function describedWrites(source: string): Promise<string[]> {
-  return withSource(source, ({ facts }) => attributeWrites(facts).map((write) => `${write.name ?? '*'} on ${describe(write.receiver)}`));
+  return withSource(source, ({ facts }) =>
+    attributeWrites(facts).map((write) => `${write.name ?? '*'} on ${describe(write.receiver)}`),
+  );
 }
 
 test('attributeWrites finds every way of setting an attribute, and whose object it is', async () => {

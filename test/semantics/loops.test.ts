@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { alwaysRunsWith, enclosingLoops, isInsideLoop, knownPassCount } from '../../server/src/semantics/loops';
 import { withSource } from '../support/tree';
 
-const types = (nodes: readonly { type: string; startPosition: { row: number } }[]) => nodes.map((n) => `${n.type}@${n.startPosition.row + 1}`);
+const types = (nodes: readonly { type: string; startPosition: { row: number } }[]) =>
+  nodes.map((n) => `${n.type}@${n.startPosition.row + 1}`);
 
 test('enclosingLoops lists the loops that repeat a node, innermost first', async () => {
   const source = [
@@ -16,7 +17,10 @@ test('enclosingLoops lists the loops that repeat a node, innermost first', async
     '    pass', //                   7
   ].join('\n');
   await withSource(source, ({ find }) => {
-    assert.deepEqual(types(enclosingLoops(find('assignment', 'cell = row.pop()'))), ['while_statement@2', 'for_statement@1']);
+    assert.deepEqual(types(enclosingLoops(find('assignment', 'cell = row.pop()'))), [
+      'while_statement@2',
+      'for_statement@1',
+    ]);
     // A while loop's else runs once; the outer for still repeats it.
     assert.deepEqual(types(enclosingLoops(find('assignment', 'done = True'))), ['for_statement@1']);
     // The condition of a while runs on every pass, a for's iterable only once.
@@ -70,7 +74,11 @@ test('alwaysRunsWith: statements of enclosing blocks and compound headers, not o
     assert.equal(alwaysRunsWith(find('assignment', 'after = 1'), grow, outer), true, 'later in an enclosing block');
     assert.equal(alwaysRunsWith(find('assignment', 'reset = 1'), grow, outer), false, 'the other branch of the if');
     assert.equal(alwaysRunsWith(find('assignment', 'text = ""'), growPart, outer), true);
-    assert.equal(alwaysRunsWith(find('identifier', 'part'), growPart, outer), true, "a nested loop's target binds before its body");
+    assert.equal(
+      alwaysRunsWith(find('identifier', 'part'), growPart, outer),
+      true,
+      "a nested loop's target binds before its body",
+    );
     assert.equal(alwaysRunsWith(find('identifier', 'line'), grow, outer), true, "the loop's own target");
     assert.equal(alwaysRunsWith(find('identifier', 'lines'), grow, outer), false, "the loop's iterable runs once");
     assert.equal(alwaysRunsWith(find('assignment', 'finished = 1'), grow, outer), false, "the loop's else runs once");

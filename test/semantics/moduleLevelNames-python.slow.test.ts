@@ -46,7 +46,8 @@ test('a module binds at least the names Python binds there, and a definition wit
       const missing = expected[index]!.filter((name) => !found.has(name));
       assert.deepEqual(missing, [], `case ${index}: ${JSON.stringify(source)}`);
       // Imports may add their every word (an alias is found by the name it imports); nothing else is extra.
-      if (!source.includes('import')) assert.deepEqual([...found].sort(), expected[index], `case ${index}: ${JSON.stringify(source)}`);
+      if (!source.includes('import'))
+        assert.deepEqual([...found].sort(), expected[index], `case ${index}: ${JSON.stringify(source)}`);
     } finally {
       tree.delete();
     }

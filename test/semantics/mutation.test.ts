@@ -84,7 +84,13 @@ test('a method of an object the source hangs from, or that object escaping, may 
 });
 
 test('iterating the source counts only when it may be an iterator', async () => {
-  for (const body of ['for y in it:\n    pass', 'print(1 in it)', 'print(sum(it))', 'print(*it)', 'ys = [y for y in it]']) {
+  for (const body of [
+    'for y in it:\n    pass',
+    'print(1 in it)',
+    'print(sum(it))',
+    'print(*it)',
+    'ys = [y for y in it]',
+  ]) {
     assert.equal(await bodyMutates(body, 'it', true), true, body);
     assert.equal(await bodyMutates(body, 'it', false), false, body);
   }
@@ -112,7 +118,11 @@ test('holdsBuiltinContainer needs every local binding to make a builtin containe
     assert.deepEqual(mappings, [false, true, false, false, false, true, false]);
   });
   await withSource('xs = [1]\ndef f():\n    print(xs)\n', ({ facts, node }) => {
-    assert.equal(holdsBuiltinContainer(node('xs', 1), facts, 'container'), false, 'a global seen from a function is not local');
+    assert.equal(
+      holdsBuiltinContainer(node('xs', 1), facts, 'container'),
+      false,
+      'a global seen from a function is not local',
+    );
   });
   await withSource('dict = list\nd = dict()\nprint(d)\n', ({ facts, node }) => {
     const d = node('print(d)').childForFieldName('arguments')!.namedChild(0)!;
@@ -122,7 +132,9 @@ test('holdsBuiltinContainer needs every local binding to make a builtin containe
 
 test('mayBeAliased finds other ways to reach a local value', async () => {
   const aliased = async (body: string): Promise<boolean> =>
-    withSource(`def f():\n    xs = []\n${body.replace(/^/gm, '    ')}\n    print(xs)\n`, ({ facts, node }) => mayBeAliased(node('print(xs)').childForFieldName('arguments')!.namedChild(0)!, facts));
+    withSource(`def f():\n    xs = []\n${body.replace(/^/gm, '    ')}\n    print(xs)\n`, ({ facts, node }) =>
+      mayBeAliased(node('print(xs)').childForFieldName('arguments')!.namedChild(0)!, facts),
+    );
   assert.equal(await aliased('xs.append(1)\nxs[0] = 2\nn = len(xs)\nfor x in xs:\n    pass'), false);
   assert.equal(await aliased('total = sum([x for x in xs])'), false, 'a list comprehension runs at once');
   assert.equal(await aliased('return xs'), false);
@@ -132,7 +144,11 @@ test('mayBeAliased finds other ways to reach a local value', async () => {
   assert.equal(await aliased('g = (x for x in ys if x in xs)'), true, 'a generator reads xs later');
   assert.equal(await aliased('def inner():\n    return xs'), true);
   assert.equal(await aliased('def inner():\n    xs.append(1)'), true, 'a closure can change it later');
-  assert.equal(await aliased('def inner(xs):\n    xs.append(1)'), false, 'a parameter of the same name is another variable');
+  assert.equal(
+    await aliased('def inner(xs):\n    xs.append(1)'),
+    false,
+    'a parameter of the same name is another variable',
+  );
   assert.equal(await aliased('print(x.xs, f(xs=1))'), false, 'attribute and keyword names are not the variable');
   assert.equal(await aliased('h = lambda: xs'), true);
 });
@@ -146,13 +162,23 @@ async function mutatesIn(prelude: string, body: string, source: string, setup = 
   const text = `${prelude}\ndef f(node, rows):\n${indented(setup, 4)}\n    for item in range(3):\n${indented(body, 8)}\n`;
   return withSource(text, ({ facts, find }) => {
     const loop = find('for_statement', undefined, 0);
-    return mayMutate([loop.childForFieldName('body')!], source.split('.'), { facts, iteratingConsumes: false, ownRegions: true });
+    return mayMutate([loop.childForFieldName('body')!], source.split('.'), {
+      facts,
+      iteratingConsumes: false,
+      ownRegions: true,
+    });
   });
 }
 
 test('another spelling of an imported value changes it', async () => {
   const imports = 'import os\nimport os as system\nfrom os import environ\nfrom os import environ as env';
-  for (const body of ['del environ[k]', 'env.pop(k)', 'system.environ.clear()', 'environ.setdefault(k, v)', 'environ.update(a=1)']) {
+  for (const body of [
+    'del environ[k]',
+    'env.pop(k)',
+    'system.environ.clear()',
+    'environ.setdefault(k, v)',
+    'environ.update(a=1)',
+  ]) {
     assert.equal(await mutatesIn(imports, body, 'os.environ'), true, body);
   }
   for (const body of ['print(environ.get(k), env[k])', 'x = system.path.join(a, b)']) {
@@ -180,12 +206,27 @@ test('a call may change a module-level or imported value it is not given', async
   for (const body of ['clear()', 'clear_later()', 'node.refresh()', 'unknown()', 'wrapped()', 'exec("x")']) {
     assert.equal(await mutatesIn(prelude, body, 'CACHE'), true, body);
   }
-  for (const body of ['show()', 'own_local()', 'loop()', 'math.sqrt(2.0)', 'print(sorted(rows), range(3))', 'rows.get(1)']) {
+  for (const body of [
+    'show()',
+    'own_local()',
+    'loop()',
+    'math.sqrt(2.0)',
+    'print(sorted(rows), range(3))',
+    'rows.get(1)',
+  ]) {
     assert.equal(await mutatesIn(prelude, body, 'CACHE'), false, body);
   }
-  assert.equal(await mutatesIn(prelude, 'site.addsitedir(p)', 'sys.path'), true, "another module's function may change its module's values");
+  assert.equal(
+    await mutatesIn(prelude, 'site.addsitedir(p)', 'sys.path'),
+    true,
+    "another module's function may change its module's values",
+  );
   assert.equal(await mutatesIn(prelude, 'show()', 'sys.path'), false);
-  assert.equal(await mutatesIn(prelude, 'clear()', 'rows'), false, 'a function of this file cannot reach a parameter it is not given');
+  assert.equal(
+    await mutatesIn(prelude, 'clear()', 'rows'),
+    false,
+    'a function of this file cannot reach a parameter it is not given',
+  );
 });
 
 test('yield and await let other code change what it can reach', async () => {
@@ -199,10 +240,18 @@ test('yield and await let other code change what it can reach', async () => {
 });
 
 test('a local assigned the source, or one of its parts, spells it too', async () => {
-  for (const [setup, body] of [['tree = node', 'tree.children.clear()'], ['tree = node', 'tree.children = []'], ['kids = node.children', 'kids.pop()']] as const) {
+  for (const [setup, body] of [
+    ['tree = node', 'tree.children.clear()'],
+    ['tree = node', 'tree.children = []'],
+    ['kids = node.children', 'kids.pop()'],
+  ] as const) {
     assert.equal(await mutatesIn('', body, 'node.children', setup), true, body);
   }
-  assert.equal(await mutatesIn('', 'node.children.clear()', 'tree.children', 'tree = node'), true, 'the source spelled through the alias');
+  assert.equal(
+    await mutatesIn('', 'node.children.clear()', 'tree.children', 'tree = node'),
+    true,
+    'the source spelled through the alias',
+  );
   assert.equal(await mutatesIn('', 'print(tree.children[0])', 'node.children', 'tree = node'), false);
   assert.equal(await mutatesIn('', 'other.clear()', 'node.children', 'other = rows'), false);
 });

@@ -28,7 +28,8 @@ test('importedAs gives what each alias imports, and nothing for other uses of `a
     assert.deepEqual(names.importedAs('nc'), ['core']);
     assert.deepEqual(names.importedAs('rc'), ['read_csv', 'vstack']);
     assert.deepEqual(names.importedAs('ap'), ['append']);
-    for (const other of ['handle', 'error', 'concat', 's', 'alias']) assert.deepEqual(names.importedAs(other), [], other);
+    for (const other of ['handle', 'error', 'concat', 's', 'alias'])
+      assert.deepEqual(names.importedAs(other), [], other);
   });
 });
 
@@ -92,14 +93,19 @@ test('one search for many tokens finds what a search per token finds, in the mod
     { text: 'absent', type: 'identifier' },
   ];
   await withSource(text, ({ tree }) => {
-    const spans = (nodes: readonly { startIndex: number; endIndex: number }[]) => nodes.map((node) => `${node.startIndex}-${node.endIndex}`);
+    const spans = (nodes: readonly { startIndex: number; endIndex: number }[]) =>
+      nodes.map((node) => `${node.startIndex}-${node.endIndex}`);
     const function_ = tree.rootNode.namedChild(1)!;
     for (const within of [tree.rootNode, function_]) {
       const searchedTogether = new NameIndex(tree.rootNode);
       searchedTogether.searchTokens(requests, within);
       for (const { text: token, type } of requests) {
         const searchedAlone = new NameIndex(tree.rootNode).tokens(token, type, within);
-        assert.deepEqual(spans(searchedTogether.tokens(token, type, within)), spans(searchedAlone), `${type} ${token} in ${within.type}`);
+        assert.deepEqual(
+          spans(searchedTogether.tokens(token, type, within)),
+          spans(searchedAlone),
+          `${type} ${token} in ${within.type}`,
+        );
       }
     }
     // The soft keyword and the name are told apart, and a statement's last word is found at its very end.
@@ -123,16 +129,23 @@ test('tokens after and between the words of a docstring, a comment or an f-strin
   await withSource(text, ({ tree }) => {
     const names = new NameIndex(tree.rootNode);
     const starts = (nodes: readonly { startIndex: number }[]) => nodes.map((node) => node.startIndex);
-    const expected = (word: string, occurrences: number[]) => occurrences.map((occurrence) => {
-      let at = -1;
-      for (let seen = 0; seen <= occurrence; seen++) at = text.indexOf(word, at + 1);
-      return at;
-    });
+    const expected = (word: string, occurrences: number[]) =>
+      occurrences.map((occurrence) => {
+        let at = -1;
+        for (let seen = 0; seen <= occurrence; seen++) at = text.indexOf(word, at + 1);
+        return at;
+      });
     // Occurrences of `for`: 0–2 in the docstring, 3, 5, 6 and 12 in f-strings' text, 7, 8 and 10 in comments.
     assert.deepEqual(starts(names.tokens('for', 'for', tree.rootNode)), expected('for', [4, 9, 11]));
     assert.deepEqual(starts(names.spellings('len', tree.rootNode)), expected('len', [0, 1]));
     assert.deepEqual(starts(names.spellings('width', tree.rootNode)), expected('width', [0]));
-    names.searchTokens([{ text: 'for', type: 'for' }, { text: 'len', type: 'identifier' }], tree.rootNode.child(0)!);
+    names.searchTokens(
+      [
+        { text: 'for', type: 'for' },
+        { text: 'len', type: 'identifier' },
+      ],
+      tree.rootNode.child(0)!,
+    );
     assert.deepEqual(starts(names.tokens('for', 'for', tree.rootNode.child(0)!)), expected('for', [4, 9, 11]));
     assert.deepEqual(starts(names.tokens('len', 'identifier', tree.rootNode.child(0)!)), expected('len', [0, 1]));
   });

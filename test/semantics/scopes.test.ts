@@ -13,7 +13,9 @@ function withWalksRecorded<T>(root: Node, source: string, use: (walked: readonly
   const walked: string[] = [];
   const lineStarts = [0, ...[...source.matchAll(/\n/g)].map((match) => match.index + 1)];
   const offset = (point: Point) => lineStarts[point.row]! + point.column;
-  const prototype = Object.getPrototypeOf(root) as { descendantsOfType: (types: unknown, start?: Point, end?: Point) => unknown };
+  const prototype = Object.getPrototypeOf(root) as {
+    descendantsOfType: (types: unknown, start?: Point, end?: Point) => unknown;
+  };
   const original = prototype.descendantsOfType;
   prototype.descendantsOfType = function (this: Node, types: unknown, start?: Point, end?: Point) {
     walked.push(start && end ? source.slice(offset(start), offset(end)) : this.text);
@@ -81,10 +83,16 @@ test('lookup reports where a name is bound and how', async () => {
     const parameter = facts.lookup('x', use);
     assert.ok(parameter && parameter !== 'unknown');
     assert.equal(parameter.scope.node.type, 'function_definition');
-    assert.deepEqual(parameter.sites.map((site) => site.kind), ['parameter']);
+    assert.deepEqual(
+      parameter.sites.map((site) => site.kind),
+      ['parameter'],
+    );
     const module = facts.lookup('os', use);
     assert.ok(module && module !== 'unknown');
-    assert.deepEqual(module.sites.map((site) => site.kind), ['import']);
+    assert.deepEqual(
+      module.sites.map((site) => site.kind),
+      ['import'],
+    );
     assert.equal(facts.lookup('y', node('y')), undefined);
   });
 });
@@ -129,7 +137,9 @@ test('inside a class, methods, nested classes and class-level code bind where Py
   await withSource(source, ({ facts, node }) => {
     const bound = (name: string, occurrence: number) => {
       const found = facts.lookup(name, node(name, occurrence));
-      return found && found !== 'unknown' ? `${found.scope.node.type} ${found.sites.map((site) => site.kind).join(',')}` : found;
+      return found && found !== 'unknown'
+        ? `${found.scope.node.type} ${found.sites.map((site) => site.kind).join(',')}`
+        : found;
     };
     // A method's own binding, and its parameters, though the body was collected after its class's.
     assert.equal(bound('size', 4), 'function_definition assignment');
@@ -140,13 +150,22 @@ test('inside a class, methods, nested classes and class-level code bind where Py
     assert.equal(bound('size', 1), undefined);
     assert.equal(bound('limit', 1), 'module assignment');
     assert.equal(bound('limit', 2), 'module assignment');
-    assert.deepEqual([...facts.scopes.scopeOf(node('size = limit')).bindings.keys()].sort(), ['Inner', 'grow', 'keys', 'shrink', 'size']);
+    assert.deepEqual([...facts.scopes.scopeOf(node('size = limit')).bindings.keys()].sort(), [
+      'Inner',
+      'grow',
+      'keys',
+      'shrink',
+      'size',
+    ]);
     assert.equal(facts.scopes.scopeOf(node('limit', 2)).parent?.node.type, 'class_definition');
   });
 });
 
 test('a question inside one method walks that method body, not every method of its class', async () => {
-  const methods = Array.from({ length: 5 }, (_, index) => `    def m${index}(self, x):\n        y${index} = x\n        return y${index}\n`);
+  const methods = Array.from(
+    { length: 5 },
+    (_, index) => `    def m${index}(self, x):\n        y${index} = x\n        return y${index}\n`,
+  );
   const source = `class C:\n    z = 1\n${methods.join('')}`;
   await withSource(source, ({ root, facts, node }) => {
     const walked = withWalksRecorded(root, source, (walks) => {
@@ -156,7 +175,10 @@ test('a question inside one method walks that method body, not every method of i
       return walks;
     });
     assert.equal(walked.filter((text) => /y[0-9] = x/.test(text)).length, 1, `walked: ${JSON.stringify(walked)}`);
-    assert.ok(walked.some((text) => text.startsWith('y3 = x')), 'the body asked about was walked');
+    assert.ok(
+      walked.some((text) => text.startsWith('y3 = x')),
+      'the body asked about was walked',
+    );
   });
 });
 
@@ -186,10 +208,15 @@ test('a name a function binds in any way is found there, though lookups of names
       const found = facts.lookup('len', node('len', source.split('len').length - 2));
       assert.ok(found && found !== 'unknown', `${source}: len is bound in f (${calls} calls)`);
       assert.equal(found.scope.node.type, 'function_definition', source);
-      assert.deepEqual(found.sites.map((site) => site.kind), [kind], source);
+      assert.deepEqual(
+        found.sites.map((site) => site.kind),
+        [kind],
+        source,
+      );
     });
   }
-  const unbound = 'import numpy as np\nclass Box:\n    def size(self, xs):\n        """len(xs) for xs as len"""\n        return len(xs) + np.sum(xs[0]) + Box(xs).size([])\n';
+  const unbound =
+    'import numpy as np\nclass Box:\n    def size(self, xs):\n        """len(xs) for xs as len"""\n        return len(xs) + np.sum(xs[0]) + Box(xs).size([])\n';
   await withSource(unbound, ({ facts, node }) => {
     assert.equal(facts.lookup('len', node('len', 2)), undefined, 'len is the builtin');
     const np = facts.lookup('np', node('np', 1));
@@ -197,12 +224,16 @@ test('a name a function binds in any way is found there, though lookups of names
     assert.equal(np.scope.node.type, 'module');
     const box = facts.lookup('Box', node('Box', 1));
     assert.ok(box && box !== 'unknown');
-    assert.deepEqual(box.sites.map((site) => site.kind), ['definition']);
+    assert.deepEqual(
+      box.sites.map((site) => site.kind),
+      ['definition'],
+    );
   });
 });
 
 test('looking up a name a function only calls walks none of its body', async () => {
-  const source = 'import os\ndef f(rows):\n    total = len(rows)\n    return os.path.join(str(total), *[r for r in rows])\n';
+  const source =
+    'import os\ndef f(rows):\n    total = len(rows)\n    return os.path.join(str(total), *[r for r in rows])\n';
   await withSource(source, ({ root, facts, node }) => {
     withWalksRecorded(root, source, (walked) => {
       const walkedBody = () => walked.some((text) => text.includes('total = len(rows)'));
@@ -210,7 +241,10 @@ test('looking up a name a function only calls walks none of its body', async () 
       assert.equal(facts.lookup('str', node('str')), undefined);
       const os = facts.lookup('os', node('os', 1));
       assert.ok(os && os !== 'unknown');
-      assert.deepEqual(os.sites.map((site) => site.kind), ['import']);
+      assert.deepEqual(
+        os.sites.map((site) => site.kind),
+        ['import'],
+      );
       assert.equal(walkedBody(), false, `walked: ${JSON.stringify(walked)}`);
       // `total` is bound in f: its lookup walks f's body.
       const total = facts.lookup('total', node('total', 1));
@@ -221,8 +255,9 @@ test('looking up a name a function only calls walks none of its body', async () 
   });
 });
 
-test('a bare name in a case pattern captures; a dotted one, the wildcard and a class pattern\'s class bind nothing', async () => {
-  const source = 'def f(subject):\n    match subject:\n        case Color.RED: pass\n        case Point(x=rest): pass\n        case [first, *others]: pass\n        case (other, _): pass\n        case _: pass\n';
+test("a bare name in a case pattern captures; a dotted one, the wildcard and a class pattern's class bind nothing", async () => {
+  const source =
+    'def f(subject):\n    match subject:\n        case Color.RED: pass\n        case Point(x=rest): pass\n        case [first, *others]: pass\n        case (other, _): pass\n        case _: pass\n';
   await withSource(source, ({ facts, node }) => {
     const names = [...facts.scopes.scopeOf(node('pass')).bindings.keys()].sort();
     assert.deepEqual(names, ['first', 'other', 'others', 'rest', 'subject']);
@@ -252,12 +287,18 @@ test('module-level statements are walked when a name they may bind is looked up 
       const limit = facts.lookup('LIMIT', node('LIMIT'));
       assert.ok(limit && limit !== 'unknown');
       assert.equal(limit.scope.node.type, 'module');
-      assert.deepEqual(limit.sites.map((site) => site.node.parent?.text), ['LIMIT = 10', 'LIMIT = LIMIT * 2']);
+      assert.deepEqual(
+        limit.sites.map((site) => site.node.parent?.text),
+        ['LIMIT = 10', 'LIMIT = LIMIT * 2'],
+      );
       assert.equal(walkedTable(), false, 'the run that cannot bind LIMIT waits');
       // `import os` binds os: `os.sep` in an import's text is no mere attribute read.
       const os = facts.lookup('os', node('os', 1));
       assert.ok(os && os !== 'unknown');
-      assert.deepEqual(os.sites.map((site) => site.kind), ['import']);
+      assert.deepEqual(
+        os.sites.map((site) => site.kind),
+        ['import'],
+      );
       assert.equal(walkedTable(), true);
     });
     // A comprehension in a run is a scope as soon as something in it is asked about.
@@ -265,7 +306,10 @@ test('module-level statements are walked when a name they may bind is looked up 
     // A run collected after the definitions that follow it: the sites stay in document order.
     const size = facts.lookup('size', node('size', 1));
     assert.ok(size && size !== 'unknown');
-    assert.deepEqual(size.sites.map((site) => site.kind), ['assignment', 'definition']);
+    assert.deepEqual(
+      size.sites.map((site) => site.kind),
+      ['assignment', 'definition'],
+    );
   });
 });
 

@@ -29,11 +29,17 @@ test('usesOfName finds reads in nested scopes and skips attributes, keywords and
 test('usesOfName lists every binding site of the name in its scope', async () => {
   const { facts, at } = await parsed('def f():\n    a = 1\n    for a in b:\n        pass\n    del a\n');
   const uses = usesOfName(facts, at('a = 1', 0, 'identifier'));
-  assert.deepEqual(uses?.sites.map((site) => site.kind), ['assignment', 'loop', 'other']);
+  assert.deepEqual(
+    uses?.sites.map((site) => site.kind),
+    ['assignment', 'loop', 'other'],
+  );
 });
 
 test('usesOfName gives up when a global/nonlocal or dynamic access could hide a use', async () => {
-  assert.equal(await readLines('def f():\n    xs = 1\n    def g():\n        nonlocal xs\n        xs = 2\n', 'xs'), undefined);
+  assert.equal(
+    await readLines('def f():\n    xs = 1\n    def g():\n        nonlocal xs\n        xs = 2\n', 'xs'),
+    undefined,
+  );
   assert.equal(await readLines('xs = 1\ndef g():\n    global xs\n    xs = 2\n', 'xs'), undefined);
   assert.equal(await readLines('def f():\n    xs = 1\n    return eval("xs")\n', 'xs'), undefined);
   assert.equal(await readLines('def f():\n    xs = 1\n    return locals()\n', 'xs'), undefined);
@@ -58,7 +64,8 @@ test('isReference is false for attribute names, keyword names and import paths',
 test('assignedName accepts only a plain `name = value` statement', async () => {
   const { at } = await parsed('a = f()\nb: int = f()\nc = d = f()\ne, g = f(), 1\n(h := f())\n');
   assert.equal(assignedName(at('f()', 0, 'call'))?.text, 'a');
-  for (const occurrence of [1, 2, 3, 4]) assert.equal(assignedName(at('f()', occurrence, 'call')), undefined, `f() #${occurrence}`);
+  for (const occurrence of [1, 2, 3, 4])
+    assert.equal(assignedName(at('f()', occurrence, 'call')), undefined, `f() #${occurrence}`);
 });
 
 test('reboundBefore needs a later binding that always runs before the read', async () => {
@@ -74,7 +81,11 @@ test('reboundBefore needs a later binding that always runs before the read', asy
   const { facts, at } = await parsed(source);
   const uses = usesOfName(facts, at('f = open(a)', 0, 'identifier'))!;
   const loopEnd = at('for x', 0, 'for_statement').endIndex;
-  assert.equal(reboundBefore(uses, at('print(f)', 0, 'call').namedChild(1)!.namedChild(0)!, loopEnd), false, 'the if may not run');
+  assert.equal(
+    reboundBefore(uses, at('print(f)', 0, 'call').namedChild(1)!.namedChild(0)!, loopEnd),
+    false,
+    'the if may not run',
+  );
   assert.equal(reboundBefore(uses, at('print(f)', 1, 'call').namedChild(1)!.namedChild(0)!, loopEnd), true);
 });
 

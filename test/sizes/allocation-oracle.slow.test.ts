@@ -59,7 +59,10 @@ async function selectCases(): Promise<Selected[]> {
     const freeListShare = allocated.freeListBytes / allocated.bytes;
     if (excluded) selected.push({ sizeCase, skip: excluded });
     else if (freeListShare > LARGEST_FREE_LIST_SHARE) {
-      selected.push({ sizeCase, skip: `free lists could serve ${allocated.freeListBytes} of its ${allocated.bytes} B (${(freeListShare * 100).toFixed(0)}%), and tracemalloc sees none of those` });
+      selected.push({
+        sizeCase,
+        skip: `free lists could serve ${allocated.freeListBytes} of its ${allocated.bytes} B (${(freeListShare * 100).toFixed(0)}%), and tracemalloc sees none of those`,
+      });
     } else selected.push({ sizeCase });
   }
   return selected;
@@ -76,7 +79,8 @@ function describeAllocations(python: string, expected: PythonVersion | undefined
       const measurements = measureAllocations(cases, python);
       const layout = cpythonLayout(measurements.version);
       if (!layout) throw new Error(`${python} is ${measurements.version}; the size model has no table for it`);
-      if (expected && layout.version !== expected) throw new Error(`${python} is ${measurements.version}, not ${expected}`);
+      if (expected && layout.version !== expected)
+        throw new Error(`${python} is ${measurements.version}, not ${expected}`);
       version = layout.version;
       measured = measurements.results;
       for (const sizeCase of cases) {
@@ -103,7 +107,10 @@ function describeAllocations(python: string, expected: PythonVersion | undefined
         const allocated = truth.allocated!;
         const error = Math.abs(estimate.bytes - allocated) / allocated;
         t.diagnostic(`model ${estimate.bytes} B, tracemalloc ${allocated} B, ${(error * 100).toFixed(2)}% off`);
-        assert.ok(error <= TOLERANCE, `allocated: estimated ${estimate.bytes}, tracemalloc under ${python} says ${allocated} (${(error * 100).toFixed(1)}% off)`);
+        assert.ok(
+          error <= TOLERANCE,
+          `allocated: estimated ${estimate.bytes}, tracemalloc under ${python} says ${allocated} (${(error * 100).toFixed(1)}% off)`,
+        );
       });
     }
   });
@@ -114,9 +121,15 @@ describe('allocation oracle', async () => {
 
   it(`checks at least ${MINIMUM_CASES} cases`, () => {
     const checked = selected.filter((entry) => !entry.skip).length;
-    assert.ok(checked >= MINIMUM_CASES, `only ${checked} oracle cases allocate ${SMALLEST_CASE} B or more by the model and are not skipped`);
+    assert.ok(
+      checked >= MINIMUM_CASES,
+      `only ${checked} oracle cases allocate ${SMALLEST_CASE} B or more by the model and are not skipped`,
+    );
   });
 
   describeAllocations('python3', undefined, selected);
-  forOtherInterpreters((version) => `allocated sizes under CPython ${version}`, (python, version) => describeAllocations(python, version, selected));
+  forOtherInterpreters(
+    (version) => `allocated sizes under CPython ${version}`,
+    (python, version) => describeAllocations(python, version, selected),
+  );
 });

@@ -20,7 +20,16 @@ test('list capacities follow list_resize and list_preallocate_exact for 0..300 i
   const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
   const counts = Array.from({ length: 301 }, (_, n) => n);
   const truth = runPythonJson<{ appended: number[]; preallocated: number[]; repeated: number[] }>(SIZES, counts);
-  assert.deepEqual(counts.map((n) => listSize(layout, capacityAfterAppends(layout, n))), truth.appended);
-  assert.deepEqual(counts.map((n) => listSize(layout, preallocatedCapacity(layout, n))), truth.preallocated);
-  assert.deepEqual(counts.map((n) => listSize(layout, n)), truth.repeated);
+  assert.deepEqual(
+    counts.map((n) => listSize(layout, capacityAfterAppends(layout, n))),
+    truth.appended,
+  );
+  assert.deepEqual(
+    counts.map((n) => listSize(layout, preallocatedCapacity(layout, n))),
+    truth.preallocated,
+  );
+  assert.deepEqual(
+    counts.map((n) => listSize(layout, n)),
+    truth.repeated,
+  );
 });

@@ -8,13 +8,19 @@ import { dictInstanceSize, slottedInstanceSize } from '../../server/src/sizes/in
 import { classSource, measureInstances } from '../support/instances';
 import { forOtherInterpreters } from '../support/pythons';
 
-forOtherInterpreters((version) => `instance sizes for CPython ${version}`, (python, version) => {
-  const layout = CPYTHON[version];
-  it(`instance sizes with and without __slots__ match ${python} for 0 to 28 attributes`, () => {
-    const counts = Array.from({ length: 29 }, (_, i) => i);
-    const sources = counts.flatMap((n) => [classSource(n, false), classSource(n, true)]);
-    const measured = measureInstances(sources.map((source) => ({ source, make: 'C()' })), python);
-    const modelled = counts.flatMap((n) => [dictInstanceSize(layout, n), slottedInstanceSize(layout, n)]);
-    assert.deepEqual(modelled, measured);
-  });
-});
+forOtherInterpreters(
+  (version) => `instance sizes for CPython ${version}`,
+  (python, version) => {
+    const layout = CPYTHON[version];
+    it(`instance sizes with and without __slots__ match ${python} for 0 to 28 attributes`, () => {
+      const counts = Array.from({ length: 29 }, (_, i) => i);
+      const sources = counts.flatMap((n) => [classSource(n, false), classSource(n, true)]);
+      const measured = measureInstances(
+        sources.map((source) => ({ source, make: 'C()' })),
+        python,
+      );
+      const modelled = counts.flatMap((n) => [dictInstanceSize(layout, n), slottedInstanceSize(layout, n)]);
+      assert.deepEqual(modelled, measured);
+    });
+  },
+);

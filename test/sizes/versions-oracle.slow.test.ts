@@ -6,4 +6,7 @@
 import { describeOracle } from '../support/oracle';
 import { forOtherInterpreters } from '../support/pythons';
 
-forOtherInterpreters((version) => `size estimates for CPython ${version}`, (python, version) => describeOracle(python, version));
+forOtherInterpreters(
+  (version) => `size estimates for CPython ${version}`,
+  (python, version) => describeOracle(python, version),
+);

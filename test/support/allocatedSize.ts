@@ -22,10 +22,19 @@ interface Requested {
 }
 
 /** What `count` objects of `kind`, each of `sizeofEach` bytes by sys.getsizeof, request; undefined for a kind without a table. */
-function requested(table: AllocationTable, kind: string, sizeofEach: number, count: number, dimensions = 0): Requested | undefined {
-  const requests: readonly Request[] | undefined = Object.hasOwn(table, kind) ? table[kind as AllocatedKind] : undefined;
+function requested(
+  table: AllocationTable,
+  kind: string,
+  sizeofEach: number,
+  count: number,
+  dimensions = 0,
+): Requested | undefined {
+  const requests: readonly Request[] | undefined = Object.hasOwn(table, kind)
+    ? table[kind as AllocatedKind]
+    : undefined;
   if (!requests) return undefined;
-  const fixed = (request: Request): number => (request.bytes === 'rest' ? 0 : request.bytes + (request.perDimension ?? 0) * dimensions);
+  const fixed = (request: Request): number =>
+    request.bytes === 'rest' ? 0 : request.bytes + (request.perDimension ?? 0) * dimensions;
   const rest = sizeofEach - requests.reduce((total, request) => total + fixed(request), 0);
   let bytes = 0;
   let freeListBytes = 0;
@@ -34,7 +43,8 @@ function requested(table: AllocationTable, kind: string, sizeofEach: number, cou
     if (each === 0) continue;
     bytes += each * count;
     const freeList = request.freeList;
-    if (freeList && (freeList.upTo === undefined || each <= freeList.upTo)) freeListBytes += each * Math.min(count, freeList.capacity);
+    if (freeList && (freeList.upTo === undefined || each <= freeList.upTo))
+      freeListBytes += each * Math.min(count, freeList.capacity);
   }
   return { bytes, freeListBytes };
 }
@@ -58,5 +68,9 @@ export function allocatedSize(estimate: Estimate, layout: CPythonLayout): Alloca
     bytes += objects.bytes;
     freeListBytes += objects.freeListBytes;
   }
-  return { bytes: Math.round(bytes), approximate: estimate.shallow.approximate || estimate.objects.approximate, freeListBytes: Math.round(freeListBytes) };
+  return {
+    bytes: Math.round(bytes),
+    approximate: estimate.shallow.approximate || estimate.objects.approximate,
+    freeListBytes: Math.round(freeListBytes),
+  };
 }

@@ -18,12 +18,24 @@ export interface Run {
  * finds, reports and fixes them. test/cli/scale.slow.test.ts runs the defaults
  * (memhintsAsShipped). `as`: the user and group to run as (the caller must be root).
  */
-export function memhints(args: readonly string[], cwd: string, as?: { readonly uid: number; readonly gid: number }): Run {
-  return memhintsAsShipped(args[0] === 'check' && !args.includes('--report-small') ? ['check', '--report-small', ...args.slice(1)] : args, cwd, as);
+export function memhints(
+  args: readonly string[],
+  cwd: string,
+  as?: { readonly uid: number; readonly gid: number },
+): Run {
+  return memhintsAsShipped(
+    args[0] === 'check' && !args.includes('--report-small') ? ['check', '--report-small', ...args.slice(1)] : args,
+    cwd,
+    as,
+  );
 }
 
 /** The command as a user runs it, with its default settings. */
-export function memhintsAsShipped(args: readonly string[], cwd: string, as?: { readonly uid: number; readonly gid: number }): Run {
+export function memhintsAsShipped(
+  args: readonly string[],
+  cwd: string,
+  as?: { readonly uid: number; readonly gid: number },
+): Run {
   const result = spawnSync(process.execPath, [CLI_BIN, ...args], { cwd, encoding: 'utf8', ...as });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -58,7 +70,13 @@ export interface JsonFinding {
   readonly message: string;
   readonly severity: string;
   readonly scale: 'small' | 'large' | 'unknown';
-  readonly holds: null | { bytes: number; perItem: number | null; count: string | null; approximate: boolean; text: string };
+  readonly holds: null | {
+    bytes: number;
+    perItem: number | null;
+    count: string | null;
+    approximate: boolean;
+    text: string;
+  };
   readonly fix: null | {
     readonly safety: 'safe' | 'unsafe';
     readonly edits: readonly { line: number; column: number; endLine: number; endColumn: number; text: string }[];

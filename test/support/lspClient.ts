@@ -59,7 +59,12 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
   notebookDocument: { synchronization: { dynamicRegistration: true, executionSummarySupport: true } },
   textDocument: {
     synchronization: { dynamicRegistration: true, didSave: true, willSave: false, willSaveWaitUntil: false },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+    publishDiagnostics: {
+      relatedInformation: true,
+      versionSupport: true,
+      codeDescriptionSupport: true,
+      dataSupport: true,
+    },
     hover: { dynamicRegistration: true, contentFormat: ['markdown', 'plaintext'] },
     codeAction: {
       dynamicRegistration: true,
@@ -68,7 +73,17 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
       dataSupport: true,
       codeActionLiteralSupport: {
         codeActionKind: {
-          valueSet: ['', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports', 'source.fixAll'],
+          valueSet: [
+            '',
+            'quickfix',
+            'refactor',
+            'refactor.extract',
+            'refactor.inline',
+            'refactor.rewrite',
+            'source',
+            'source.organizeImports',
+            'source.fixAll',
+          ],
         },
       },
     },
@@ -162,7 +177,10 @@ export class LspTestClient {
   /** Spawns the bundled server; it is killed when the test ends, however it ends. */
   static start(t: TestContext, options: LspClientOptions = {}): LspTestClient {
     const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     const client = new LspTestClient(child, connection, options);
     t.after(() => client.dispose());
     return client;
@@ -174,7 +192,8 @@ export class LspTestClient {
       processId: process.pid,
       clientInfo: { name: 'memhints-tests', version: '1.0.0' },
       rootUri: null,
-      workspaceFolders: this.options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri })) ?? null,
+      workspaceFolders:
+        this.options.workspaceFolders?.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri })) ?? null,
       capabilities: this.options.capabilities ?? CLIENT_CAPABILITIES,
       initializationOptions: this.options.initializationOptions,
     });
@@ -185,14 +204,23 @@ export class LspTestClient {
   /** Opens a document; resolves with the diagnostics published for this version. */
   didOpen(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
     const published = this.waitForDiagnostics(uri, version);
-    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version, text } });
+    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version, text },
+    });
     return published;
   }
 
   /** Sends changes (each relative to the text after the previous one); resolves with the diagnostics for `version`. */
-  didChange(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
+  didChange(
+    uri: string,
+    version: number,
+    contentChanges: TextDocumentContentChangeEvent[],
+  ): Promise<PublishDiagnosticsParams> {
     const published = this.waitForDiagnostics(uri, version);
-    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges,
+    });
     return published;
   }
 
@@ -208,16 +236,27 @@ export class LspTestClient {
         uri,
         notebookType: 'jupyter-notebook',
         version,
-        cells: cells.map((cell) => ({ kind: cell.kind === 'markdown' ? NotebookCellKind.Markup : NotebookCellKind.Code, document: cell.uri })),
+        cells: cells.map((cell) => ({
+          kind: cell.kind === 'markdown' ? NotebookCellKind.Markup : NotebookCellKind.Code,
+          document: cell.uri,
+        })),
       },
-      cellTextDocuments: cells.map((cell) => ({ uri: cell.uri, languageId: cell.kind === 'markdown' ? 'markdown' : 'python', version: 1, text: cell.text })),
+      cellTextDocuments: cells.map((cell) => ({
+        uri: cell.uri,
+        languageId: cell.kind === 'markdown' ? 'markdown' : 'python',
+        version: 1,
+        text: cell.text,
+      })),
     });
     return published;
   }
 
   /** Sends a notebook change; wait for the diagnostics it causes with waitForDiagnostics first. */
   didChangeNotebook(uri: string, version: number, change: NotebookDocumentChangeEvent): void {
-    void this.connection.sendNotification(DidChangeNotebookDocumentNotification.type, { notebookDocument: { uri, version }, change });
+    void this.connection.sendNotification(DidChangeNotebookDocumentNotification.type, {
+      notebookDocument: { uri, version },
+      change,
+    });
   }
 
   /** Closes a notebook with the given cells; resolves with the diagnostics published for each after closing. */
@@ -245,7 +284,9 @@ export class LspTestClient {
 
   /** Sends settings inside didChangeConfiguration, as clients without workspace/configuration do. */
   pushSettings(settings: Record<string, unknown>): void {
-    void this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { memhints: settings } });
+    void this.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { memhints: settings },
+    });
   }
 
   /** Reports created, changed or deleted files, as an editor does for the files the server watches. */
@@ -267,7 +308,10 @@ export class LspTestClient {
   async codeActions(uri: string, range: Range, only?: string[]): Promise<(CodeAction | Command)[]> {
     const diagnostics: never[] = [];
     const context = only ? { diagnostics, only } : { diagnostics };
-    const actions = await this.bounded(this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }), 'code actions');
+    const actions = await this.bounded(
+      this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }),
+      'code actions',
+    );
     return actions ?? [];
   }
 
@@ -276,7 +320,10 @@ export class LspTestClient {
   }
 
   inlayHints(uri: string, range: Range): Promise<InlayHint[] | null> {
-    return this.bounded(this.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range }), 'inlay hints');
+    return this.bounded(
+      this.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range }),
+      'inlay hints',
+    );
   }
 
   /** A request by method name (such as memhints/stats), bounded like the others. */
@@ -322,7 +369,10 @@ export class LspTestClient {
   private bounded<T>(promise: Promise<T>, what: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no ${what} from the server within ${WAIT_LIMIT_MS} ms; server log:\n${this.stderr}`)), WAIT_LIMIT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`no ${what} from the server within ${WAIT_LIMIT_MS} ms; server log:\n${this.stderr}`)),
+        WAIT_LIMIT_MS,
+      );
       this.timers.add(timer);
     });
     return Promise.race([promise, limit]).finally(() => {
@@ -334,7 +384,13 @@ export class LspTestClient {
 
 /** A code action literal (not a bare command) with the given title, or a failure listing what was offered. */
 export function actionTitled(actions: readonly (CodeAction | Command)[], title: string): CodeAction {
-  const found = actions.find((action): action is CodeAction => action.title === title && !('command' in action && typeof action.command === 'string'));
-  if (!found) throw new Error(`no code action titled "${title}"; offered: ${JSON.stringify(actions.map((action) => action.title))}`);
+  const found = actions.find(
+    (action): action is CodeAction =>
+      action.title === title && !('command' in action && typeof action.command === 'string'),
+  );
+  if (!found)
+    throw new Error(
+      `no code action titled "${title}"; offered: ${JSON.stringify(actions.map((action) => action.title))}`,
+    );
   return found;
 }

@@ -11,7 +11,16 @@ import { runPythonJson } from './python';
 export const MEASURE_FIXTURES = join(FIXTURES, 'measure');
 
 export function measured(script: string, extra: Partial<MeasureRequest> = {}): Promise<MeasureRun> {
-  return measureScript({ python: 'python3', tracer: tracerScript(), script, args: [], cwd: MEASURE_FIXTURES, timeoutSeconds: 0, memoryLimitMb: 0, ...extra });
+  return measureScript({
+    python: 'python3',
+    tracer: tracerScript(),
+    script,
+    args: [],
+    cwd: MEASURE_FIXTURES,
+    timeoutSeconds: 0,
+    memoryLimitMb: 0,
+    ...extra,
+  });
 }
 
 /** The tracer's result, failing the test when the run gave none. */

@@ -34,8 +34,10 @@ export function notebookJson(text: string): { cells: RawCell[]; metadata: unknow
 /** The cells of an nbformat 4 notebook, or of an nbformat 3 one's worksheets in order. */
 export function cellsOf(text: string): FixtureCell[] {
   const json = JSON.parse(text) as { cells?: RawCell[]; worksheets?: { cells: RawV3Cell[] }[] };
-  const joined = (lines: string | readonly string[] | undefined) => (typeof lines === 'string' ? lines : (lines ?? []).join(''));
-  if (json.cells) return json.cells.map((cell, i) => ({ number: i + 1, kind: cell.cell_type, text: joined(cell.source) }));
+  const joined = (lines: string | readonly string[] | undefined) =>
+    typeof lines === 'string' ? lines : (lines ?? []).join('');
+  if (json.cells)
+    return json.cells.map((cell, i) => ({ number: i + 1, kind: cell.cell_type, text: joined(cell.source) }));
   return (json.worksheets ?? [])
     .flatMap((worksheet) => worksheet.cells)
     .map((cell, i) => ({

@@ -3,7 +3,13 @@
 // cases in one process.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { CPYTHON, cpythonLayout, DEFAULT_PYTHON_VERSION, PYTHON_VERSIONS, type PythonVersion } from '../../server/src/sizes/cpython';
+import {
+  CPYTHON,
+  cpythonLayout,
+  DEFAULT_PYTHON_VERSION,
+  PYTHON_VERSIONS,
+  type PythonVersion,
+} from '../../server/src/sizes/cpython';
 import type { CPythonLayout } from '../../server/src/sizes/cpython';
 import type { Estimate } from '../../server/src/estimates/estimate';
 import type { Size } from '../../server/src/sizes/size';
@@ -15,7 +21,10 @@ function assertSize(actual: Size, expected: number, what: string, python: string
   assert.equal(actual.perCount, undefined, `${what}: expected a plain number of bytes`);
   if (actual.approximate) {
     const error = Math.abs(actual.bytes - expected) / expected;
-    assert.ok(error <= 0.05, `${what}: estimated ${actual.bytes}, ${python} says ${expected} (${(error * 100).toFixed(1)}% off)`);
+    assert.ok(
+      error <= 0.05,
+      `${what}: estimated ${actual.bytes}, ${python} says ${expected} (${(error * 100).toFixed(1)}% off)`,
+    );
   } else {
     assert.equal(actual.bytes, expected, `${what}: estimated ${actual.bytes}, ${python} says ${expected}`);
   }
@@ -26,7 +35,8 @@ export function caseName(sizeCase: SizeCase): string {
   return name.length > 100 ? `${name.slice(0, 97)}...` : name;
 }
 
-const olderThan = (version: PythonVersion, since: PythonVersion): boolean => PYTHON_VERSIONS.indexOf(version) < PYTHON_VERSIONS.indexOf(since);
+const olderThan = (version: PythonVersion, since: PythonVersion): boolean =>
+  PYTHON_VERSIONS.indexOf(version) < PYTHON_VERSIONS.indexOf(since);
 
 /** Whether release `version` ("1.19.5", "2.0.0rc1") comes before `since` ("1.22"), by their numbers. */
 function releaseBefore(version: string, since: string): boolean {
@@ -44,8 +54,14 @@ function releaseBefore(version: string, since: string): boolean {
  * must be that version; without, any version the model has a table for.
  */
 /** Why a case does not apply to this interpreter (a newer Python, a module it lacks or an older release of it), if it does not. */
-export function whyNotApplicable(sizeCase: SizeCase, truth: { readonly missingModule?: string; readonly moduleVersion?: string }, python: string, version: PythonVersion): string | undefined {
-  if (sizeCase.since && olderThan(version, sizeCase.since)) return `needs Python ${sizeCase.since}+; ${python} is ${version}`;
+export function whyNotApplicable(
+  sizeCase: SizeCase,
+  truth: { readonly missingModule?: string; readonly moduleVersion?: string },
+  python: string,
+  version: PythonVersion,
+): string | undefined {
+  if (sizeCase.since && olderThan(version, sizeCase.since))
+    return `needs Python ${sizeCase.since}+; ${python} is ${version}`;
   if (truth.missingModule) return `${python} cannot import ${truth.missingModule}`;
   const moduleSince = sizeCase.moduleSince;
   if (moduleSince && truth.moduleVersion && releaseBefore(truth.moduleVersion, moduleSince.version)) {
@@ -54,7 +70,11 @@ export function whyNotApplicable(sizeCase: SizeCase, truth: { readonly missingMo
   return undefined;
 }
 
-export function describeOracle(python: string, expected?: PythonVersion, cases: readonly SizeCase[] = ORACLE_CASES): void {
+export function describeOracle(
+  python: string,
+  expected?: PythonVersion,
+  cases: readonly SizeCase[] = ORACLE_CASES,
+): void {
   describe(`size estimates agree with ${python}`, () => {
     const estimates: (Estimate | undefined)[] = [];
     let measured: readonly Measurement[] = [];
@@ -63,7 +83,9 @@ export function describeOracle(python: string, expected?: PythonVersion, cases: 
     before(async () => {
       const programs = cases.map(programOf);
       // The alternative's code does not depend on the version; the sizes do.
-      const first = await Promise.all(programs.map((program) => estimateProgram(program, CPYTHON[DEFAULT_PYTHON_VERSION])));
+      const first = await Promise.all(
+        programs.map((program) => estimateProgram(program, CPYTHON[DEFAULT_PYTHON_VERSION])),
+      );
       const measurements = measureInPython(
         programs.map((program, index) => ({
           program,
@@ -74,10 +96,17 @@ export function describeOracle(python: string, expected?: PythonVersion, cases: 
       );
       layout = cpythonLayout(measurements.version);
       if (!layout || measurements.pointerSize !== layout.pointer) {
-        throw new Error(`${python} is ${measurements.version} with ${measurements.pointerSize}-byte pointers; the size model has no table for it`);
+        throw new Error(
+          `${python} is ${measurements.version} with ${measurements.pointerSize}-byte pointers; the size model has no table for it`,
+        );
       }
-      if (expected && layout.version !== expected) throw new Error(`${python} is ${measurements.version}, not ${expected}`);
-      estimates.push(...(layout === CPYTHON[DEFAULT_PYTHON_VERSION] ? first : await Promise.all(programs.map((program) => estimateProgram(program, layout!)))));
+      if (expected && layout.version !== expected)
+        throw new Error(`${python} is ${measurements.version}, not ${expected}`);
+      estimates.push(
+        ...(layout === CPYTHON[DEFAULT_PYTHON_VERSION]
+          ? first
+          : await Promise.all(programs.map((program) => estimateProgram(program, layout!)))),
+      );
       measured = measurements.results;
     });
 
@@ -96,7 +125,8 @@ export function describeOracle(python: string, expected?: PythonVersion, cases: 
         assertSize(estimate.shallow, truth.shallow!, 'shallow', python);
         assert.ok(estimate.deep, 'no deep estimate');
         assertSize(estimate.deep, truth.deep!, 'deep', python);
-        if (estimate.alternative) assertSize(estimate.alternative.size, truth.alternative!, `alternative ${estimate.alternative.code}`, python);
+        if (estimate.alternative)
+          assertSize(estimate.alternative.size, truth.alternative!, `alternative ${estimate.alternative.code}`, python);
       });
     }
   });

@@ -20,7 +20,10 @@ const GENERATOR_SETUP = [
 // of 1.22 and later and cannot know which numpy a program imports.
 const NUMPY = {
   module: 'numpy',
-  moduleSince: { version: '1.22', why: 'older ndarray objects lack mem_handler (added in 1.22) and, before 1.20, _buffer_info: 8 or 16 bytes less per array' },
+  moduleSince: {
+    version: '1.22',
+    why: 'older ndarray objects lack mem_handler (added in 1.22) and, before 1.20, _buffer_info: 8 or 16 bytes less per array',
+  },
 } as const;
 
 export const ORACLE_CASES: readonly SizeCase[] = [
@@ -393,4 +396,3 @@ export const ORACLE_CASES: readonly SizeCase[] = [
   { setup: GENERATOR_SETUP, expression: '(1 < x < 3 for x in xs)' },
   { setup: GENERATOR_SETUP, expression: '(f(*xs) for x in xs)' },
 ];
-

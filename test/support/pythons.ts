@@ -17,7 +17,9 @@ export const DEBIAN_PYTHONS: readonly PythonVersion[] = ['3.9', '3.13'];
 
 /** The cache folder of scripts/pythons/install.sh: $MEMHINTS_PYTHONS, else ~/.cache/memhints-pythons. */
 function pythonsFolder(): string {
-  return process.env.MEMHINTS_PYTHONS || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'memhints-pythons');
+  return (
+    process.env.MEMHINTS_PYTHONS || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'memhints-pythons')
+  );
 }
 
 /** Where apt installs Debian's python3 packages. */
@@ -41,7 +43,11 @@ export const versionOf = remembered((command): string | undefined => {
 
 const importsAllOf = remembered((key) => {
   const [command, ...modules] = key.split('\0');
-  return spawnSync(command!, ['-c', ['import sys', ...modules.map((module) => `import ${module}`)].join('; ')], { stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync(command!, ['-c', ['import sys', ...modules.map((module) => `import ${module}`)].join('; ')], {
+      stdio: 'ignore',
+    }).status === 0
+  );
 });
 
 /** Whether the command runs and imports every module. */
@@ -107,7 +113,9 @@ function pandasPython(): string | undefined {
  * The pandas interpreter for a test, or the reason to skip it. Under CI
  * (CI=true) a machine without pandas is an error: there the tests must run.
  */
-export function pandasPythonOrSkip(): { readonly python: string; readonly skip?: undefined } | { readonly python?: undefined; readonly skip: string } {
+export function pandasPythonOrSkip():
+  | { readonly python: string; readonly skip?: undefined }
+  | { readonly python?: undefined; readonly skip: string } {
   const python = pandasPython();
   if (python) return { python };
   const reason = `no interpreter among ${PANDAS_CANDIDATES.join(', ')} can import pandas (Debian: apt-get install python3-pandas)`;
@@ -118,7 +126,10 @@ export function pandasPythonOrSkip(): { readonly python: string; readonly skip?:
 /** Why a version is not checked, or a failure under CI when install.sh should have provided it. */
 export function missingInterpreter(version: PythonVersion): { readonly fail: boolean; readonly message: string } {
   if (!DEBIAN_PYTHONS.includes(version)) {
-    return { fail: false, message: `no CPython ${version} to check against: Debian's archive has none; put a python${version} on PATH to check it` };
+    return {
+      fail: false,
+      message: `no CPython ${version} to check against: Debian's archive has none; put a python${version} on PATH to check it`,
+    };
   }
   const message = `python${version} is not installed in ${pythonsFolder()}: run scripts/pythons/install.sh (npm test runs it)`;
   return { fail: process.env.CI === 'true', message };
@@ -129,7 +140,10 @@ export function missingInterpreter(version: PythonVersion): { readonly fail: boo
  * that one) whose interpreter is installed. A missing one is a skipped suite
  * named `title(version)`, or a failure under CI when install.sh provides it.
  */
-export function forOtherInterpreters(title: (version: PythonVersion) => string, suite: (python: string, version: PythonVersion) => void): void {
+export function forOtherInterpreters(
+  title: (version: PythonVersion) => string,
+  suite: (python: string, version: PythonVersion) => void,
+): void {
   const fromPython3 = python3Version();
   for (const version of PYTHON_VERSIONS) {
     if (version === fromPython3) continue;

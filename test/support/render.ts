@@ -25,9 +25,16 @@ function renderFix(source: string, starts: readonly number[], finding: Finding):
   const last = lineOfOffset(starts, Math.max(finding.end, ...fix.edits.map((edit) => edit.end)));
   const before = linesOf(source, first, last);
   const fixed = applyEdits(source, fix.edits);
-  const addedLines = fix.edits.reduce((sum, edit) => sum + newlines(edit.text) - newlines(source.slice(edit.start, edit.end)), 0);
+  const addedLines = fix.edits.reduce(
+    (sum, edit) => sum + newlines(edit.text) - newlines(source.slice(edit.start, edit.end)),
+    0,
+  );
   const after = linesOf(fixed, first, last + addedLines);
-  return [`  fix (${fix.safety}): ${fix.title}`, ...before.map((text) => `  - ${text}`), ...after.map((text) => `  + ${text}`)].join('\n');
+  return [
+    `  fix (${fix.safety}): ${fix.title}`,
+    ...before.map((text) => `  - ${text}`),
+    ...after.map((text) => `  + ${text}`),
+  ].join('\n');
 }
 
 function linesOf(text: string, first: number, last: number): string[] {

@@ -139,6 +139,9 @@ print(json.dumps({
 `;
 
 /** Runs every program (and each alternative expression after it) in one process of `python`. */
-export function measureInPython(programs: readonly { program: string; alternative?: string; module?: string }[], python = 'python3'): Measurements {
+export function measureInPython(
+  programs: readonly { program: string; alternative?: string; module?: string }[],
+  python = 'python3',
+): Measurements {
   return runPythonJson<Measurements>(MEASURE, programs, python);
 }

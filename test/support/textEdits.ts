@@ -1,6 +1,13 @@
 // Applies LSP text edits (UTF-16 positions) the way an editor does, so that
 // tests check what a user ends up with, not the shape of the edits.
-import type { CodeAction, Position, Range, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Position,
+  Range,
+  TextDocumentContentChangeEvent,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { lineOfOffset, lineStarts } from '../../server/src/document/positions';
 
 /** The UTF-16 offset of an LSP position; positions past a line's end clamp to it, as LSP says. */
@@ -24,7 +31,12 @@ export function positionAt(text: string, offset: number): Position {
 /** Applies edits that all refer to the original text; overlapping edits are an error, as in LSP. */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const resolved = edits
-    .map((edit, order) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), newText: edit.newText, order }))
+    .map((edit, order) => ({
+      start: offsetAt(text, edit.range.start),
+      end: offsetAt(text, edit.range.end),
+      newText: edit.newText,
+      order,
+    }))
     .sort((a, b) => a.start - b.start || a.order - b.order);
   let result = '';
   let copied = 0;
@@ -41,7 +53,9 @@ export function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit
   if (!edit) return [];
   const fromChanges = edit.changes?.[uri] ?? [];
   const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((change) =>
-    'textDocument' in change && change.textDocument.uri === uri ? change.edits.filter((e): e is TextEdit => 'range' in e) : [],
+    'textDocument' in change && change.textDocument.uri === uri
+      ? change.edits.filter((e): e is TextEdit => 'range' in e)
+      : [],
   );
   return [...fromChanges, ...fromDocumentChanges];
 }
@@ -63,7 +77,11 @@ export function asContentChanges(text: string, edits: readonly TextEdit[]): Text
 
 /** Applies didChange events in order, each to the result of the previous one. */
 export function applyContentChanges(text: string, changes: readonly TextDocumentContentChangeEvent[]): string {
-  return changes.reduce((current, change) => ('range' in change ? applyTextEdits(current, [{ range: change.range, newText: change.text }]) : change.text), text);
+  return changes.reduce(
+    (current, change) =>
+      'range' in change ? applyTextEdits(current, [{ range: change.range, newText: change.text }]) : change.text,
+    text,
+  );
 }
 
 /** The range of the `occurrence`-th appearance of `needle` in text. */

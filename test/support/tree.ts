@@ -35,7 +35,9 @@ export async function parsed(source: string): Promise<ParsedSource> {
       return found;
     },
     find(type, text, nth = 0) {
-      const matches = root.descendantsOfType(type).filter((node): node is Node => node !== null && (text === undefined || node.text === text));
+      const matches = root
+        .descendantsOfType(type)
+        .filter((node): node is Node => node !== null && (text === undefined || node.text === text));
       const node = matches[nth];
       if (!node) throw new Error(`no ${type} node ${JSON.stringify(text)} #${nth} in:\n${source}`);
       return node;
@@ -43,7 +45,9 @@ export async function parsed(source: string): Promise<ParsedSource> {
     node: (snippet, occurrence = 0) => exactNode(tree.rootNode, source, snippet, occurrence),
     at(snippet, occurrence = 0, type) {
       const start = offsetOf(source, snippet, occurrence);
-      let node = type ? tree.rootNode.namedDescendantForIndex(start, start) : tree.rootNode.namedDescendantForIndex(start, start + snippet.length);
+      let node = type
+        ? tree.rootNode.namedDescendantForIndex(start, start)
+        : tree.rootNode.namedDescendantForIndex(start, start + snippet.length);
       while (node && type && node.type !== type) node = node.parent;
       if (!node) throw new Error(`no ${type ?? 'node'} at "${snippet}"`);
       return node;
@@ -77,7 +81,9 @@ function exactNode(root: Node, source: string, snippet: string, occurrence: numb
   let match: Node | undefined;
   for (let node: Node | undefined = root; node; ) {
     if (node.startIndex === start && node.endIndex === end) match = node;
-    node = node.children.find((child): child is Node => child !== null && child.startIndex <= start && child.endIndex >= end);
+    node = node.children.find(
+      (child): child is Node => child !== null && child.startIndex <= start && child.endIndex >= end,
+    );
   }
   if (!match) throw new Error(`no node spans exactly ${JSON.stringify(snippet)}`);
   return match;

@@ -42,7 +42,11 @@ test('no token starts where followsCommentStart holds, in every fixture', async 
         if (!followsCommentStart(source, offset)) continue;
         checked++;
         const node = tree.rootNode.descendantForIndex(offset, offset + 1);
-        const token = node !== null && node.startIndex === offset && node.childCount === 0 && !['comment', 'string_content'].includes(node.type);
+        const token =
+          node !== null &&
+          node.startIndex === offset &&
+          node.childCount === 0 &&
+          !['comment', 'string_content'].includes(node.type);
         assert.equal(token, false, `${name}: a ${node?.type} token starts at ${offset}`);
       }
     } finally {

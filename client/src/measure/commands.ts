@@ -4,7 +4,11 @@ import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { measureText } from '../../../server/src/measure/report';
-import { LINE_ESTIMATES_REQUEST, type LineEstimate, type LineEstimatesParams } from '../../../server/src/features/lineEstimatesProtocol';
+import {
+  LINE_ESTIMATES_REQUEST,
+  type LineEstimate,
+  type LineEstimatesParams,
+} from '../../../server/src/features/lineEstimatesProtocol';
 import type { LineMeasurement } from '../../../server/src/measure/result';
 import { summariseRun } from '../../../server/src/measure/outcome';
 import { shortBytes } from '../../../server/src/sizes/format';
@@ -15,7 +19,10 @@ import { measureLimits } from './limits';
 import { chooseInterpreter, measurePermission } from './permission';
 import { selectedInterpreter } from './pythonExtension';
 
-export function registerMeasureCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): vscode.Disposable {
+export function registerMeasureCommands(
+  context: vscode.ExtensionContext,
+  client: BaseLanguageClient,
+): vscode.Disposable {
   const decorations = new MeasurementDecorations();
   const tracer = context.asAbsolutePath('dist/measure.py');
   return vscode.Disposable.from(
@@ -25,12 +32,21 @@ export function registerMeasureCommands(context: vscode.ExtensionContext, client
   );
 }
 
-async function measureActiveFile(tracer: string, decorations: MeasurementDecorations, client: BaseLanguageClient): Promise<void> {
+async function measureActiveFile(
+  tracer: string,
+  decorations: MeasurementDecorations,
+  client: BaseLanguageClient,
+): Promise<void> {
   const output = client.outputChannel;
   const document = vscode.window.activeTextEditor?.document;
-  const permission = measurePermission({ workspaceTrusted: vscode.workspace.isTrusted, document: document && { scheme: document.uri.scheme, languageId: document.languageId } });
+  const permission = measurePermission({
+    workspaceTrusted: vscode.workspace.isTrusted,
+    document: document && { scheme: document.uri.scheme, languageId: document.languageId },
+  });
   if (!permission.allowed || document === undefined) {
-    void vscode.window.showWarningMessage(permission.allowed ? 'Open a Python file to measure its memory.' : permission.reason);
+    void vscode.window.showWarningMessage(
+      permission.allowed ? 'Open a Python file to measure its memory.' : permission.reason,
+    );
     return;
   }
   if (document.isDirty && !(await document.save())) return;
@@ -41,38 +57,67 @@ async function measureActiveFile(tracer: string, decorations: MeasurementDecorat
   const cwd = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? dirname(script);
 
   const run = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `memhints: measuring memory of ${basename(script)}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `memhints: measuring memory of ${basename(script)}`,
+      cancellable: true,
+    },
     (_progress, token) => {
       const cancel = new AbortController();
       token.onCancellationRequested(() => cancel.abort());
-      return measureScript({ python: interpreter.python, tracer, script, args: [], cwd, ...limits, signal: cancel.signal });
+      return measureScript({
+        python: interpreter.python,
+        tracer,
+        script,
+        args: [],
+        cwd,
+        ...limits,
+        signal: cancel.signal,
+      });
     },
   );
   const summary = summariseRun(run);
   if (run.kind === 'cancelled') return;
   if (run.kind === 'interpreter-unusable') {
-    void vscode.window.showErrorMessage(`memhints: ${summary.message}. Select an interpreter in the Python extension or set memhints.pythonPath.`);
+    void vscode.window.showErrorMessage(
+      `memhints: ${summary.message}. Select an interpreter in the Python extension or set memhints.pythonPath.`,
+    );
     return;
   }
   const measured = run.kind === 'measured' ? run.result.lines : [];
   const shown = shownMeasurements(measured);
   decorations.show(document.uri, { lines: shown, estimates: await estimatesFor(client, document, shown), script });
-  const lines = measured.map((line) => ({ ...line, source: line.line <= document.lineCount ? document.lineAt(line.line - 1).text : '' }));
+  const lines = measured.map((line) => ({
+    ...line,
+    source: line.line <= document.lineCount ? document.lineAt(line.line - 1).text : '',
+  }));
   output.appendLine(`\n${new Date().toLocaleTimeString()} ${interpreter.python} (${interpreter.source})`);
-  output.append(measureText({ file: vscode.workspace.asRelativePath(document.uri), run, summary, lines, hiddenLines: 0 }));
+  output.append(
+    measureText({ file: vscode.workspace.asRelativePath(document.uri), run, summary, lines, hiddenLines: 0 }),
+  );
   if (summary.ending === 'finished') {
     const peak = run.kind === 'measured' ? ` Peak traced memory: ${shortBytes(run.result.peakBytes)}.` : '';
-    void vscode.window.showInformationMessage(`memhints: measured ${basename(script)}.${peak}`, 'Show report').then((choice) => choice && output.show(true));
+    void vscode.window
+      .showInformationMessage(`memhints: measured ${basename(script)}.${peak}`, 'Show report')
+      .then((choice) => choice && output.show(true));
   } else {
-    void vscode.window.showWarningMessage(`memhints: ${summary.message}`, 'Show report').then((choice) => choice && output.show(true));
+    void vscode.window
+      .showWarningMessage(`memhints: ${summary.message}`, 'Show report')
+      .then((choice) => choice && output.show(true));
   }
 }
 
-
 /** The language server's size estimates for the measured lines, by 0-based line; none when the server cannot answer. */
-async function estimatesFor(client: BaseLanguageClient, document: vscode.TextDocument, lines: readonly LineMeasurement[]): Promise<Map<number, LineEstimate>> {
+async function estimatesFor(
+  client: BaseLanguageClient,
+  document: vscode.TextDocument,
+  lines: readonly LineMeasurement[],
+): Promise<Map<number, LineEstimate>> {
   if (lines.length === 0 || !client.isRunning()) return new Map();
-  const params: LineEstimatesParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) }, lines: lines.map((line) => line.line - 1) };
+  const params: LineEstimatesParams = {
+    textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) },
+    lines: lines.map((line) => line.line - 1),
+  };
   try {
     const estimates = await client.sendRequest<LineEstimate[]>(LINE_ESTIMATES_REQUEST, params);
     return new Map(estimates.map((estimate) => [estimate.line, estimate]));

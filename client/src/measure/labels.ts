@@ -51,12 +51,17 @@ function siteItem(site: AllocationSite, scriptDir: string): string {
 
 /** What the line still held at the end, said after what it held at the peak. */
 function heldAtEnd(line: LineMeasurement): string {
-  if (line.allocatedBytes === line.bytes && line.allocatedCount === line.count) return 'It still held as much when the script ended.';
+  if (line.allocatedBytes === line.bytes && line.allocatedCount === line.count)
+    return 'It still held as much when the script ended.';
   return `When the script ended it still held ${bytesWithExact(line.allocatedBytes)} in ${blocks(line.allocatedCount)}.`;
 }
 
 /** The hover of a measured line: what it held at the peak and at the end, the model's estimate, and its largest allocation sites. */
-export function measuredLineMarkdown(line: LineMeasurement, estimate: LineEstimate | undefined, script: string): string {
+export function measuredLineMarkdown(
+  line: LineMeasurement,
+  estimate: LineEstimate | undefined,
+  script: string,
+): string {
   const scriptDir = dirname(script);
   const parts = [
     `**memhints: ${measuredFigures(line)}**: this line held ${bytesWithExact(line.bytes)} in ${blocks(line.count)} when the traced memory peaked (tracemalloc, with what it called). ${heldAtEnd(line)}`,
@@ -65,6 +70,10 @@ export function measuredLineMarkdown(line: LineMeasurement, estimate: LineEstima
       : `Estimated by the size model (as on hover): ${estimatedSize(estimate)} for ${estimate.what}.`,
   ];
   const sites = shownSites(line.sites);
-  if (sites.length > 0) parts.push('Largest allocation sites at the peak, innermost frame first:', sites.map((site) => siteItem(site, scriptDir)).join('\n'));
+  if (sites.length > 0)
+    parts.push(
+      'Largest allocation sites at the peak, innermost frame first:',
+      sites.map((site) => siteItem(site, scriptDir)).join('\n'),
+    );
   return parts.join('\n\n');
 }

@@ -12,11 +12,20 @@ export type MeasurePermission = { readonly allowed: true } | { readonly allowed:
 
 export function measurePermission(context: MeasureContext): MeasurePermission {
   if (!context.workspaceTrusted) {
-    return { allowed: false, reason: 'Measuring memory runs the file, so memhints does it only in a trusted workspace. Trust this workspace to measure.' };
+    return {
+      allowed: false,
+      reason:
+        'Measuring memory runs the file, so memhints does it only in a trusted workspace. Trust this workspace to measure.',
+    };
   }
   if (context.document === undefined) return { allowed: false, reason: 'Open a Python file to measure its memory.' };
-  if (context.document.languageId !== 'python') return { allowed: false, reason: 'Measuring memory works on Python files; the active editor holds another language.' };
-  if (context.document.scheme !== 'file') return { allowed: false, reason: 'Save the file to disk first: measuring memory runs it with Python.' };
+  if (context.document.languageId !== 'python')
+    return {
+      allowed: false,
+      reason: 'Measuring memory works on Python files; the active editor holds another language.',
+    };
+  if (context.document.scheme !== 'file')
+    return { allowed: false, reason: 'Save the file to disk first: measuring memory runs it with Python.' };
   return { allowed: true };
 }
 

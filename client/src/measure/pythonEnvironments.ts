@@ -19,7 +19,10 @@ export interface PythonEnvironmentsApi {
  * environment, a virtual environment found by its folder), so it is resolved to its
  * executable; an environment resolved without one has no interpreter to run.
  */
-export async function activeInterpreter(api: PythonEnvironmentsApi | undefined, resource: unknown): Promise<string | undefined> {
+export async function activeInterpreter(
+  api: PythonEnvironmentsApi | undefined,
+  resource: unknown,
+): Promise<string | undefined> {
   const environments = api?.environments;
   const active = environments?.getActiveEnvironmentPath?.(resource);
   if (typeof active?.path !== 'string' || active.path === '') return undefined;

@@ -84,20 +84,27 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   if (command === 'rule') return ruleCommand(values, [...paths, ...afterSeparator]);
   if (command === 'measure') return measureCommand(values, paths, afterSeparator);
-  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the commands are "check", "measure" and "rule" (see memhints --help)`);
+  if (command !== 'check')
+    throw new UsageError(
+      `unknown command "${command}"; the commands are "check", "measure" and "rule" (see memhints --help)`,
+    );
   if (values.help) return { kind: 'help', text: CHECK_HELP };
   if (values.all) throw new UsageError('--all is an option of memhints rule, not of memhints check');
   const measureOnly = MEASURE_OPTION_NAMES.filter((option) => option !== 'format' && option in values);
-  if (measureOnly.length > 0) throw new UsageError(`--${measureOnly[0]} is an option of memhints measure, not of memhints check`);
+  if (measureOnly.length > 0)
+    throw new UsageError(`--${measureOnly[0]} is an option of memhints measure, not of memhints check`);
   paths.push(...afterSeparator);
 
   const format = values.format ?? 'text';
-  if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${format}"`);
+  if (!isOutputFormat(format))
+    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${format}"`);
   const diff = values.diff ?? false;
-  if (diff && format !== 'text') throw new UsageError(`--diff prints a diff, so it cannot be combined with --format ${format}`);
+  if (diff && format !== 'text')
+    throw new UsageError(`--diff prints a diff, so it cannot be combined with --format ${format}`);
   const statistics = values.statistics ?? false;
   if (statistics && diff) throw new UsageError('--statistics and --diff cannot be combined');
-  if (statistics && format !== 'text' && format !== 'json') throw new UsageError(`--statistics prints text or json, not --format ${format}`);
+  if (statistics && format !== 'text' && format !== 'json')
+    throw new UsageError(`--statistics prints text or json, not --format ${format}`);
   const warnings: string[] = [];
   const select = ruleCodes('--select', values.select, warnings);
   const ignore = ruleCodes('--ignore', values.ignore, warnings);
@@ -130,12 +137,18 @@ type ParsedValues = ReturnType<typeof parseOrExplain>['values'];
 function ruleCommand(values: ParsedValues, codes: readonly string[]): Command {
   if (values.help) return { kind: 'help', text: RULE_HELP };
   const foreign = Object.keys(values).filter((option) => option !== 'all');
-  if (foreign.length > 0) throw new UsageError(`--${foreign[0]} is not an option of memhints rule (see memhints rule --help)`);
+  if (foreign.length > 0)
+    throw new UsageError(`--${foreign[0]} is not an option of memhints rule (see memhints rule --help)`);
   if (values.all) {
     if (codes.length > 0) throw new UsageError('give either a rule code or --all, not both');
     return { kind: 'rules' };
   }
-  if (codes.length !== 1) throw new UsageError(codes.length === 0 ? 'memhints rule needs a rule code such as MEM101, or --all' : 'memhints rule takes one rule code');
+  if (codes.length !== 1)
+    throw new UsageError(
+      codes.length === 0
+        ? 'memhints rule needs a rule code such as MEM101, or --all'
+        : 'memhints rule takes one rule code',
+    );
   const rule = ruleByCode(codes[0]!);
   if (!rule) throw new UsageError(`unknown rule "${codes[0]}"`);
   return { kind: 'rule', rule };
@@ -145,7 +158,8 @@ function ruleCommand(values: ParsedValues, codes: readonly string[]): Command {
 function measureCommand(values: ParsedValues, files: readonly string[], scriptArgs: readonly string[]): Command {
   if (values.help) return { kind: 'help', text: MEASURE_HELP };
   const foreign = Object.keys(values).filter((option) => !MEASURE_OPTION_NAMES.includes(option));
-  if (foreign.length > 0) throw new UsageError(`--${foreign[0]} is not an option of memhints measure (see memhints measure --help)`);
+  if (foreign.length > 0)
+    throw new UsageError(`--${foreign[0]} is not an option of memhints measure (see memhints measure --help)`);
   return { kind: 'measure', options: measureOptions(values, files, scriptArgs) };
 }
 
@@ -156,7 +170,9 @@ function parseOrExplain(argv: readonly string[]) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
       // Node appends advice about '--' that does not fit on one line; the first sentence says it all.
-      throw new UsageError(`${(error as Error).message.split('. ')[0]!.replace(/\.$/, '')} (see memhints check --help)`);
+      throw new UsageError(
+        `${(error as Error).message.split('. ')[0]!.replace(/\.$/, '')} (see memhints check --help)`,
+      );
     }
     throw error;
   }
@@ -182,7 +198,10 @@ function isOutputFormat(value: string): value is OutputFormat {
 }
 
 function commaList(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((value) => value.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+  return (values ?? [])
+    .flatMap((value) => value.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** Codes or prefixes, validated as the settings are; one that matches no rule only earns a warning. */

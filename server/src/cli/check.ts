@@ -43,7 +43,11 @@ interface RunTotals {
 
 export async function runCheck(options: CheckOptions, cwd: string, streams: Streams): Promise<number> {
   const settings = new CheckSettings(options, cwd);
-  const search = filesToCheck(options.paths, { cwd, exclude: options.exclude, excludeIn: (dir) => settings.excludeIn(dir) });
+  const search = filesToCheck(options.paths, {
+    cwd,
+    exclude: options.exclude,
+    excludeIn: (dir) => settings.excludeIn(dir),
+  });
   // Every file's settings before any is checked, so that a bad pyproject.toml stops the run before it writes anything.
   const files = search.files.map((file) => ({ file, shown: displayPath(file, cwd), settings: settings.forFile(file) }));
   const totals: RunTotals = { findings: [], diffs: [], fixed: 0, fixedFiles: 0, errors: search.problems.length };
@@ -76,7 +80,12 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
   if (options.jobs > 1 && files.length > PARALLEL_MIN_FILES) await checkInWorkers(files, check, options, take);
   else await checkHere(files, check, take);
   progress.clear();
-  writeReport(totals, options, { rules: rulesOfAny(new Set(files.map((task) => task.settings))), allowed: check.allowed, mode: check.mode, cwd }, streams);
+  writeReport(
+    totals,
+    options,
+    { rules: rulesOfAny(new Set(files.map((task) => task.settings))), allowed: check.allowed, mode: check.mode, cwd },
+    streams,
+  );
 
   // Not 1: a file that was never checked is not a finding, and --exit-zero (which makes findings advisory) must not hide it.
   if (totals.errors > 0) return EXIT_ERROR;
@@ -94,7 +103,12 @@ async function checkHere(files: readonly CheckTask[], check: RunCheck, take: Tak
   for (const [index, task] of files.entries()) {
     let fileCheck = checks.get(task.settings);
     if (!fileCheck) {
-      fileCheck = { lint: lintOptions(task.settings, check.ignoreNoqa), allowed: check.allowed, mode: check.mode, maxFileSize: check.maxFileSize };
+      fileCheck = {
+        lint: lintOptions(task.settings, check.ignoreNoqa),
+        allowed: check.allowed,
+        mode: check.mode,
+        maxFileSize: check.maxFileSize,
+      };
       checks.set(task.settings, fileCheck);
     }
     // Asked for per file: a parser that faulted is replaced (renewPythonParser).
@@ -102,21 +116,31 @@ async function checkHere(files: readonly CheckTask[], check: RunCheck, take: Tak
   }
 }
 
-async function checkInWorkers(files: readonly CheckTask[], check: RunCheck, options: CheckOptions, take: TakeOutcome): Promise<void> {
+async function checkInWorkers(
+  files: readonly CheckTask[],
+  check: RunCheck,
+  options: CheckOptions,
+  take: TakeOutcome,
+): Promise<void> {
   const data: CheckWorkerData = {
     ignoreNoqa: check.ignoreNoqa,
     allowed: [...check.allowed],
     mode: check.mode,
     maxFileSize: check.maxFileSize,
   };
-  const pool = new WorkerPool<CheckTask, FileOutcome>(join(__dirname, 'checkWorker.js'), Math.min(options.jobs, files.length), data);
+  const pool = new WorkerPool<CheckTask, FileOutcome>(
+    join(__dirname, 'checkWorker.js'),
+    Math.min(options.jobs, files.length),
+    data,
+  );
   try {
     const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
     let taken = 0;
     await Promise.all(
       files.map(async (task, index) => {
         outcomes[index] = await pool.run(task);
-        for (; taken < files.length && outcomes[taken] !== undefined; taken++) take(files[taken]!, outcomes[taken]!, taken + 1);
+        for (; taken < files.length && outcomes[taken] !== undefined; taken++)
+          take(files[taken]!, outcomes[taken]!, taken + 1);
       }),
     );
   } finally {
@@ -138,7 +162,9 @@ function writeReport(totals: RunTotals, options: CheckOptions, context: ReportCo
   const { allowed, mode } = context;
   if (mode === 'diff') {
     streams.stdout(totals.diffs.join(''));
-    streams.stderr(totals.fixed > 0 ? `${fixSummary('Would fix', totals.fixed, totals.fixedFiles)}\n` : 'No fixes to apply.\n');
+    streams.stderr(
+      totals.fixed > 0 ? `${fixSummary('Would fix', totals.fixed, totals.fixedFiles)}\n` : 'No fixes to apply.\n',
+    );
   } else if (options.format === 'text') {
     const lines = options.statistics
       ? [statisticsText(ruleStatistics(totals.findings, context.rules, allowed))]
@@ -156,10 +182,16 @@ type MachineReport = (findings: readonly ReportedFinding[], options: CheckOption
 
 /** The formats whose standard output is for programs: one module each under report/. */
 const MACHINE_REPORTS: Readonly<Record<Exclude<OutputFormat, 'text'>, MachineReport>> = {
-  json: (findings, options, { rules, allowed }) => (options.statistics ? statisticsJson(ruleStatistics(findings, rules, allowed)) : jsonReport(findings)),
+  json: (findings, options, { rules, allowed }) =>
+    options.statistics ? statisticsJson(ruleStatistics(findings, rules, allowed)) : jsonReport(findings),
   sarif: (findings, _options, { rules, cwd }) => {
     const manifest = packageManifest();
-    return sarifReport(findings, { rules, cwd, tool: { version: manifest.version, informationUri: manifest.repositoryUrl } });
+    return sarifReport(findings, {
+      rules,
+      cwd,
+      tool: { version: manifest.version, informationUri: manifest.repositoryUrl },
+    });
   },
-  github: (findings, _options, { rules }) => githubReport(findings, new Map(rules.map((rule) => [rule.code, rule.name]))),
+  github: (findings, _options, { rules }) =>
+    githubReport(findings, new Map(rules.map((rule) => [rule.code, rule.name]))),
 };

@@ -38,7 +38,10 @@ export function checkFile(parser: Parser, file: string, shown: string, check: Fi
   } catch (error) {
     if (error instanceof NotCheckable) return { ...NOTHING, notice: `not checked: ${error.message}` };
     // Nor is the file left half fixed: it is only written at the end.
-    return { ...NOTHING, problem: `internal error while checking it (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+    return {
+      ...NOTHING,
+      problem: `internal error while checking it (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    };
   }
 }
 
@@ -56,17 +59,24 @@ function checkPythonFile(parser: Parser, file: string, shown: string, check: Fil
 
 function checkSource(parser: Parser, file: string, shown: string, source: SourceFile, check: FileCheck): FileOutcome {
   const findingsIn = (text: string) => lintText(parser, text, check.lint);
-  if (check.mode === 'none') return { findings: reportedFindings(shown, source.text, findingsIn(source.text)), fixed: 0, diff: '' };
+  if (check.mode === 'none')
+    return { findings: reportedFindings(shown, source.text, findingsIn(source.text)), fixed: 0, diff: '' };
   const outcome = fixRepeatedly(source.text, findingsIn, check.allowed);
   const findings = reportedFindings(shown, outcome.text, outcome.findings);
   if (outcome.text === source.text) return { findings, fixed: 0, diff: '' };
-  if (check.mode === 'diff') return { findings, fixed: outcome.fixed, diff: unifiedDiff(shown, source.text, outcome.text) };
+  if (check.mode === 'diff')
+    return { findings, fixed: outcome.fixed, diff: unifiedDiff(shown, source.text, outcome.text) };
   try {
     writeSourceIfUnchanged(file, source, outcome.text);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     // Nothing was fixed, so what the file holds is what to report.
-    return { findings: reportedFindings(shown, source.text, findingsIn(source.text)), fixed: 0, diff: '', problem: error.message };
+    return {
+      findings: reportedFindings(shown, source.text, findingsIn(source.text)),
+      fixed: 0,
+      diff: '',
+      problem: error.message,
+    };
   }
   return { findings, fixed: outcome.fixed, diff: '' };
 }

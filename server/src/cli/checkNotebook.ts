@@ -44,12 +44,16 @@ export function checkNotebook(parser: Parser, file: string, shown: string, check
     analysed = analyse(texts);
   }
   const findings = report(shown, cells, texts, analysed);
-  const changed = new Map(cells.flatMap((cell, i) => (texts[i] !== cell.text ? [[cell.number, texts[i]!] as const] : [])));
+  const changed = new Map(
+    cells.flatMap((cell, i) => (texts[i] !== cell.text ? [[cell.number, texts[i]!] as const] : [])),
+  );
   if (changed.size === 0) return { findings, fixed: 0, diff: '' };
   if (check.mode === 'diff') {
     // A cell's last line has no line break in nbformat; the diff need not say so for every cell.
     const withBreak = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
-    const diff = cells.map((cell, i) => unifiedDiff(`${shown}:cell ${cell.number}`, withBreak(cell.text), withBreak(texts[i]!))).join('');
+    const diff = cells
+      .map((cell, i) => unifiedDiff(`${shown}:cell ${cell.number}`, withBreak(cell.text), withBreak(texts[i]!)))
+      .join('');
     return { findings, fixed, diff };
   }
   try {
@@ -71,7 +75,12 @@ function applyInCells(module: NotebookModule, texts: readonly string[], edits: r
   return texts.map((text, i) => (byCell.has(i) ? applyEdits(text, byCell.get(i)!) : text));
 }
 
-function report(shown: string, cells: readonly NotebookCode[], texts: readonly string[], analysed: { module: NotebookModule; findings: Finding[] }): ReportedFinding[] {
+function report(
+  shown: string,
+  cells: readonly NotebookCode[],
+  texts: readonly string[],
+  analysed: { module: NotebookModule; findings: Finding[] },
+): ReportedFinding[] {
   return analysed.module
     .cellFindings(analysed.findings)
     .flatMap(({ cell, finding }) => reportedFindings(shown, texts[cell.index]!, [finding], cells[cell.index]!.number));

@@ -27,5 +27,10 @@ const allowed = new Set(data.allowed);
 
 // Asked for per task: a parser that faulted is replaced (renewPythonParser).
 serveTasks<CheckTask, FileOutcome>(async ({ file, shown, settings }) =>
-  checkFile(await pythonParser(), file, shown, { lint: lintOptions(settings, data.ignoreNoqa), allowed, mode: data.mode, maxFileSize: data.maxFileSize }),
+  checkFile(await pythonParser(), file, shown, {
+    lint: lintOptions(settings, data.ignoreNoqa),
+    allowed,
+    mode: data.mode,
+    maxFileSize: data.maxFileSize,
+  }),
 );

@@ -6,9 +6,28 @@ import ignore, { type Ignore } from 'ignore';
 
 /** Directory names never searched, as in Ruff's default `exclude`. */
 export const DEFAULT_EXCLUDED_DIRS: ReadonlySet<string> = new Set([
-  '.bzr', '.direnv', '.eggs', '.git', '.git-rewrite', '.hg', '.ipynb_checkpoints', '.mypy_cache', '.nox', '.pants.d', '.pytype',
-  '.ruff_cache', '.svn', '.tox', '.venv', '__pypackages__', '_build', 'buck-out', 'dist', 'node_modules',
-  'site-packages', 'venv',
+  '.bzr',
+  '.direnv',
+  '.eggs',
+  '.git',
+  '.git-rewrite',
+  '.hg',
+  '.ipynb_checkpoints',
+  '.mypy_cache',
+  '.nox',
+  '.pants.d',
+  '.pytype',
+  '.ruff_cache',
+  '.svn',
+  '.tox',
+  '.venv',
+  '__pypackages__',
+  '_build',
+  'buck-out',
+  'dist',
+  'node_modules',
+  'site-packages',
+  'venv',
 ]);
 
 /** A virtual environment under any name: `python -m venv` and virtualenv both write pyvenv.cfg. */
@@ -48,7 +67,8 @@ export function enclosingGitignores(dir: string): PatternSet[] {
   const ancestors: string[] = [];
   for (let current = dirname(dir); ; current = dirname(current)) {
     ancestors.push(current);
-    if (existsSync(join(current, '.git'))) return ancestors.reverse().flatMap((ancestor) => gitignoreIn(ancestor) ?? []);
+    if (existsSync(join(current, '.git')))
+      return ancestors.reverse().flatMap((ancestor) => gitignoreIn(ancestor) ?? []);
     if (current === dirname(current)) return [];
   }
 }
@@ -71,7 +91,9 @@ export function isIgnored(sets: readonly PatternSet[], path: string, isDirectory
 
 /** Whether a path from relative() stays below its base. */
 export function isInside(relativePath: string): boolean {
-  return relativePath !== '' && relativePath !== '..' && !relativePath.startsWith(`..${sep}`) && !isAbsolute(relativePath);
+  return (
+    relativePath !== '' && relativePath !== '..' && !relativePath.startsWith(`..${sep}`) && !isAbsolute(relativePath)
+  );
 }
 
 function toPosix(path: string): string {

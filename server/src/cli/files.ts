@@ -3,7 +3,16 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describeFileError } from '../config/fileErrors';
 import { UsageError } from './errors';
-import { DEFAULT_EXCLUDED_DIRS, enclosingGitignores, gitignoreIn, isIgnored, isInside, isVirtualEnvironment, patternSet, type PatternSet } from './excludes';
+import {
+  DEFAULT_EXCLUDED_DIRS,
+  enclosingGitignores,
+  gitignoreIn,
+  isIgnored,
+  isInside,
+  isVirtualEnvironment,
+  patternSet,
+  type PatternSet,
+} from './excludes';
 
 /** Python files and Jupyter notebooks. */
 const CHECKED_EXTENSION = /\.(?:py|ipynb)$/;
@@ -59,12 +68,18 @@ function searchDirectory(root: string, options: SearchOptions, found: Set<string
   const fromCwd = relative(options.cwd, root);
   const excluded = patternSet(fromCwd === '' || isInside(fromCwd) ? options.cwd : root, options.exclude);
   const skips = (path: string, isDirectory: boolean, gitignores: readonly PatternSet[]): boolean => {
-    if (isIgnored(gitignores, path, isDirectory) || (excluded !== undefined && isIgnored([excluded], path, isDirectory))) return true;
+    if (
+      isIgnored(gitignores, path, isDirectory) ||
+      (excluded !== undefined && isIgnored([excluded], path, isDirectory))
+    )
+      return true;
     const configured = options.excludeIn?.(dirname(path));
     return configured !== undefined && isIgnored([configured], path, isDirectory);
   };
 
-  const pending: { dir: string; gitignores: readonly PatternSet[] }[] = [{ dir: root, gitignores: enclosingGitignores(root) }];
+  const pending: { dir: string; gitignores: readonly PatternSet[] }[] = [
+    { dir: root, gitignores: enclosingGitignores(root) },
+  ];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const own = gitignoreIn(next.dir);
     const gitignores = own ? [...next.gitignores, own] : next.gitignores;
@@ -79,7 +94,8 @@ function searchDirectory(root: string, options: SearchOptions, found: Set<string
       const path = join(next.dir, entry.name);
       const kind = kindOf(entry, path);
       if (kind === 'directory') {
-        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || skips(path, true, gitignores) || isVirtualEnvironment(path)) continue;
+        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || skips(path, true, gitignores) || isVirtualEnvironment(path))
+          continue;
         pending.push({ dir: path, gitignores });
       } else if (kind === 'file' && CHECKED_EXTENSION.test(entry.name) && !skips(path, false, gitignores)) {
         found.add(path);

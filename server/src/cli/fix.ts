@@ -13,7 +13,11 @@ export interface FixOutcome {
   readonly findings: readonly Finding[];
 }
 
-export function fixRepeatedly(text: string, findingsIn: (text: string) => Finding[], allowed: ReadonlySet<FixSafety>): FixOutcome {
+export function fixRepeatedly(
+  text: string,
+  findingsIn: (text: string) => Finding[],
+  allowed: ReadonlySet<FixSafety>,
+): FixOutcome {
   let current = text;
   let findings = findingsIn(current);
   let fixed = 0;

@@ -26,7 +26,8 @@ export function readNotebook(json: string): Notebook {
   const errors: ParseError[] = [];
   const root = parseTree(json, errors, { disallowComments: true, allowTrailingComma: false });
   if (json.trim() === '') throw new NotebookError('not a notebook: the file is empty');
-  if (errors.length > 0) throw new NotebookError(`not a notebook: invalid JSON (${describeJsonError(json, errors[0]!)})`);
+  if (errors.length > 0)
+    throw new NotebookError(`not a notebook: invalid JSON (${describeJsonError(json, errors[0]!)})`);
   if (root?.type !== 'object') throw new NotebookError('not a notebook: the file is not a JSON object');
   const layout = cellLayout(root);
   if (!isPython(root)) return { cells: [] };
@@ -35,7 +36,8 @@ export function readNotebook(json: string): Notebook {
     if (cell.type !== 'object' || property(cell, 'cell_type')?.value !== 'code' || !isPythonCell(cell)) continue;
     const source = property(cell, layout.codeKey);
     const text = source && sourceText(source);
-    if (text === undefined) throw new NotebookError(`not a notebook: cell ${index + 1} has no "${layout.codeKey}" string or list of strings`);
+    if (text === undefined)
+      throw new NotebookError(`not a notebook: cell ${index + 1} has no "${layout.codeKey}" string or list of strings`);
     cells.push({ number: index + 1, text, source: source! });
   }
   return { cells };
@@ -56,7 +58,8 @@ function cellLayout(root: JsonNode): CellLayout {
   const cells = property(root, 'cells');
   if (cells?.type === 'array') return { cells: cells.children ?? [], codeKey: 'source' };
   const worksheets = property(root, 'worksheets');
-  if (worksheets?.type !== 'array') throw new NotebookError('not a notebook: no "cells" list (nor nbformat 3 "worksheets")');
+  if (worksheets?.type !== 'array')
+    throw new NotebookError('not a notebook: no "cells" list (nor nbformat 3 "worksheets")');
   const lists = (worksheets.children ?? []).map((worksheet, index) => {
     const list = worksheet.type === 'object' ? property(worksheet, 'cells') : undefined;
     if (list?.type !== 'array') throw new NotebookError(`not a notebook: worksheet ${index + 1} has no "cells" list`);
@@ -68,12 +71,18 @@ function cellLayout(root: JsonNode): CellLayout {
 /** "unexpected end of file at line 1, column 12": where the JSON stops being valid. */
 function describeJsonError(json: string, error: ParseError): string {
   const before = json.slice(0, error.offset).split(/\r\n|\r|\n/);
-  const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = printParseErrorCode(error.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return `${words} at line ${before.length}, column ${Array.from(before[before.length - 1]!).length + 1}`;
 }
 
 /** The JSON text with the given cells' code replaced (by cell number), everything else untouched. */
-export function withCellSources(json: string, cells: readonly NotebookCode[], fixed: ReadonlyMap<number, string>): string {
+export function withCellSources(
+  json: string,
+  cells: readonly NotebookCode[],
+  fixed: ReadonlyMap<number, string>,
+): string {
   const edits: { offset: number; length: number; text: string }[] = [];
   const asciiOnly = /\\u(?!00[0-7])[0-9a-fA-F]{4}/.test(json);
   for (const cell of cells) {
@@ -88,14 +97,20 @@ export function withCellSources(json: string, cells: readonly NotebookCode[], fi
     if (lines.length === items.length) {
       // Same number of lines: only the lines that changed are rewritten.
       for (const [i, item] of items.entries()) {
-        if (item.value !== lines[i]) edits.push({ offset: item.offset, length: item.length, text: jsonString(lines[i]!, asciiOnly) });
+        if (item.value !== lines[i])
+          edits.push({ offset: item.offset, length: item.length, text: jsonString(lines[i]!, asciiOnly) });
       }
       continue;
     }
-    edits.push({ offset: cell.source.offset, length: cell.source.length, text: linesArray(json, cell.source, lines, asciiOnly) });
+    edits.push({
+      offset: cell.source.offset,
+      length: cell.source.length,
+      text: linesArray(json, cell.source, lines, asciiOnly),
+    });
   }
   let result = json;
-  for (const edit of edits.sort((a, b) => b.offset - a.offset)) result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset + edit.length);
+  for (const edit of edits.sort((a, b) => b.offset - a.offset))
+    result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset + edit.length);
   return result;
 }
 
@@ -112,7 +127,10 @@ function property(object: JsonNode, key: string): JsonNode | undefined {
  */
 function isPython(root: JsonNode): boolean {
   const metadata = property(root, 'metadata');
-  const language = (metadata && property(metadata, 'language_info') && property(property(metadata, 'language_info')!, 'name')?.value) ??
+  const language =
+    (metadata &&
+      property(metadata, 'language_info') &&
+      property(property(metadata, 'language_info')!, 'name')?.value) ??
     (metadata && property(metadata, 'kernelspec') && property(property(metadata, 'kernelspec')!, 'language')?.value) ??
     (metadata && property(metadata, 'language')?.value);
   return isPythonName(language);
@@ -150,7 +168,8 @@ function linesArray(json: string, array: JsonNode, lines: readonly string[], asc
   const items = array.children ?? [];
   const end = array.offset + array.length - 1;
   const before = items.length > 0 ? json.slice(array.offset + 1, items[0]!.offset) : '';
-  const after = items.length > 0 ? json.slice(items[items.length - 1]!.offset + items[items.length - 1]!.length, end) : '';
+  const after =
+    items.length > 0 ? json.slice(items[items.length - 1]!.offset + items[items.length - 1]!.length, end) : '';
   if (lines.length === 0) return '[]';
   return `[${lines.map((line) => before + jsonString(line, asciiOnly)).join(',')}${after}]`;
 }
@@ -158,5 +177,7 @@ function linesArray(json: string, array: JsonNode, lines: readonly string[], asc
 /** A JSON string as nbformat (Python's json module) writes it, with non-ASCII escaped when the file escapes it. */
 function jsonString(value: string, asciiOnly: boolean): string {
   const text = JSON.stringify(value);
-  return asciiOnly ? text.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+  return asciiOnly
+    ? text.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : text;
 }

@@ -46,7 +46,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const problem of problems) streams.stderr(`memhints: error: ${problem}\n`);
       return EXIT_ERROR;
     }
-    streams.stderr(`memhints: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    streams.stderr(
+      `memhints: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_ERROR;
   }
 }

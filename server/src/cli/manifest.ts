@@ -26,7 +26,10 @@ function readManifest(): PackageManifest {
     }
     if (manifest.name === 'memhints' && typeof manifest.version === 'string') {
       const url = manifest.repository?.url;
-      return { version: manifest.version, repositoryUrl: typeof url === 'string' ? url.replace(/^git\+/, '').replace(/\.git$/, '') : undefined };
+      return {
+        version: manifest.version,
+        repositoryUrl: typeof url === 'string' ? url.replace(/^git\+/, '').replace(/\.git$/, '') : undefined,
+      };
     }
   }
   return { version: 'unknown', repositoryUrl: undefined };

@@ -32,12 +32,21 @@ export interface MeasureValues {
 
 export const MEASURE_OPTION_NAMES: readonly string[] = ['python', 'timeout', 'memory-limit', 'format', 'top'];
 
-export function measureOptions(values: MeasureValues, files: readonly string[], scriptArgs: readonly string[]): MeasureOptions {
+export function measureOptions(
+  values: MeasureValues,
+  files: readonly string[],
+  scriptArgs: readonly string[],
+): MeasureOptions {
   if (files.length !== 1) {
-    throw new UsageError(files.length === 0 ? 'memhints measure needs the Python file to run' : 'memhints measure runs one file; arguments for it go after "--" (memhints measure FILE -- ARGS)');
+    throw new UsageError(
+      files.length === 0
+        ? 'memhints measure needs the Python file to run'
+        : 'memhints measure runs one file; arguments for it go after "--" (memhints measure FILE -- ARGS)',
+    );
   }
   const format = values.format ?? 'text';
-  if (!(MEASURE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${MEASURE_FORMATS.join(', ')} for memhints measure, not "${format}"`);
+  if (!(MEASURE_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${MEASURE_FORMATS.join(', ')} for memhints measure, not "${format}"`);
   const python = values.python ?? DEFAULT_PYTHON;
   if (python === '') throw new UsageError('--python needs the path or name of a Python interpreter');
   return {
@@ -54,7 +63,8 @@ export function measureOptions(values: MeasureValues, files: readonly string[], 
 function positiveNumber(option: string, value: string | undefined, unit: string): number {
   if (value === undefined) return 0;
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) throw new UsageError(`${option} must be a number of ${unit} greater than 0, not "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0)
+    throw new UsageError(`${option} must be a number of ${unit} greater than 0, not "${value}"`);
   return number;
 }
 

@@ -8,7 +8,9 @@ interface TaskMessage<Task> {
   readonly task: Task;
 }
 
-type ResultMessage<Result> = { readonly id: number; readonly result: Result } | { readonly id: number; readonly error: string };
+type ResultMessage<Result> =
+  | { readonly id: number; readonly result: Result }
+  | { readonly id: number; readonly error: string };
 
 interface Pending<Task, Result> {
   readonly id: number;

@@ -58,7 +58,11 @@ export function validateSettings(raw: unknown, source = 'memhints'): Validated<S
 }
 
 /** The valid values of the settings `specs` names in the editor's settings object; the others reported. */
-function editorValues<T>(specs: { readonly [K in keyof T]: SettingSpec<T[K]> }, input: Readonly<Record<string, unknown>>, report: ProblemReport): Partial<T> {
+function editorValues<T>(
+  specs: { readonly [K in keyof T]: SettingSpec<T[K]> },
+  input: Readonly<Record<string, unknown>>,
+  report: ProblemReport,
+): Partial<T> {
   const values: Partial<T> = {};
   for (const field of Object.keys(specs) as (keyof T)[]) {
     const spec = specs[field];

@@ -54,7 +54,9 @@ export class DocumentSettings {
 
   /** The innermost workspace folder holding `dir`, where the search for pyproject.toml stops. */
   private workspaceFolderOf(dir: string): string | undefined {
-    const holding = this.folders.filter((folder) => dir === folder || dir.startsWith(folder.endsWith(sep) ? folder : folder + sep));
+    const holding = this.folders.filter(
+      (folder) => dir === folder || dir.startsWith(folder.endsWith(sep) ? folder : folder + sep),
+    );
     return holding.sort((a, b) => b.length - a.length)[0];
   }
 }

@@ -37,7 +37,10 @@ const PROJECT_SETTINGS: { readonly [K in keyof ProjectConfig]-?: SettingSpec<Non
 
 /** By key as the file spells it (`size-threshold`): the field it fills. */
 const FIELDS_BY_KEY: ReadonlyMap<string, keyof ProjectConfig> = new Map(
-  (Object.keys(PROJECT_SETTINGS) as (keyof ProjectConfig)[]).map((field) => [PROJECT_SETTINGS[field].pyproject!, field]),
+  (Object.keys(PROJECT_SETTINGS) as (keyof ProjectConfig)[]).map((field) => [
+    PROJECT_SETTINGS[field].pyproject!,
+    field,
+  ]),
 );
 const KNOWN_KEYS: readonly string[] = [...FIELDS_BY_KEY.keys()];
 
@@ -57,7 +60,7 @@ export interface Pyproject {
 }
 
 // smol-toml's types describe its ES module; its CommonJS build (what require finds) is the same API.
-type SmolToml = typeof import('smol-toml', { with: { 'resolution-mode': 'import' } });
+type SmolToml = typeof import('smol-toml', { with: { 'resolution-mode': 'import' }});
 const { parse, TomlError } = require('smol-toml') as SmolToml;
 
 /** `pyproject.toml: tool.memhints.select: must be …`, as the CLI prints it and the editor shows it. */
@@ -75,10 +78,15 @@ export function readPyproject(text: string): Pyproject {
     if (!(error instanceof TomlError)) throw error;
     // The message repeats the lines around the error after a blank line; the position says enough.
     const problem = `invalid TOML: ${error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '')}`;
-    return { configuresMemhints: true, config: {}, problems: [{ problem, line: error.line - 1, column: Math.max(0, error.column - 1), length: 1 }] };
+    return {
+      configuresMemhints: true,
+      config: {},
+      problems: [{ problem, line: error.line - 1, column: Math.max(0, error.column - 1), length: 1 }],
+    };
   }
   const project = document['project'];
-  const requiresPython = isTable(project) && typeof project['requires-python'] === 'string' ? project['requires-python'] : undefined;
+  const requiresPython =
+    isTable(project) && typeof project['requires-python'] === 'string' ? project['requires-python'] : undefined;
   const tool = document['tool'];
   const section = isTable(tool) ? tool['memhints'] : undefined;
   const base = { ...(requiresPython === undefined ? {} : { requiresPython }) };
@@ -97,10 +105,15 @@ function validate(section: Record<string, unknown>, problems: Problems): Project
     const field = FIELDS_BY_KEY.get(key);
     if (field === undefined) {
       const near = closest(key, KNOWN_KEYS);
-      problems.add([key], `unknown key${near ? `; did you mean \`${near}\`?` : ` (known keys: ${KNOWN_KEYS.join(', ')})`}`);
+      problems.add(
+        [key],
+        `unknown key${near ? `; did you mean \`${near}\`?` : ` (known keys: ${KNOWN_KEYS.join(', ')})`}`,
+      );
       continue;
     }
-    const read = readSetting<unknown>(PROJECT_SETTINGS[field], [key], value, (path, problem) => problems.add(path, problem));
+    const read = readSetting<unknown>(PROJECT_SETTINGS[field], [key], value, (path, problem) =>
+      problems.add(path, problem),
+    );
     if (read !== undefined) Object.assign(config, { [field]: read });
   }
   return config;
@@ -131,7 +144,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
     previous = current;
   }
   return previous[b.length]!;

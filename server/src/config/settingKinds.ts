@@ -56,7 +56,8 @@ export function oneOf<T extends string>(values: readonly T[]): ValueKind<T> {
   return {
     schema: { type: 'string', enum: values },
     expected: `one of ${quotedList(values)} (a string)`,
-    read: (value) => (typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined),
+    read: (value) =>
+      typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined,
   };
 }
 
@@ -83,10 +84,13 @@ export function unmatchedSelectors(codes: readonly string[]): string[] {
 export const RULE_SELECTORS: ValueKind<readonly string[]> = {
   schema: { type: 'array', items: { type: 'string' } },
   expected: 'a list of rule codes or prefixes such as "MEM101" or "MEM1"',
-  read: (value) => (Array.isArray(value) && value.every(isCodeOrPrefix) ? value.map((item) => item.toUpperCase()) : undefined),
+  read: (value) =>
+    Array.isArray(value) && value.every(isCodeOrPrefix) ? value.map((item) => item.toUpperCase()) : undefined,
   doubt(codes) {
     const unmatched = unmatchedSelectors(codes);
-    return unmatched.length === 0 ? undefined : `${quotedList(unmatched)} ${unmatched.length === 1 ? 'matches' : 'match'} no rule`;
+    return unmatched.length === 0
+      ? undefined
+      : `${quotedList(unmatched)} ${unmatched.length === 1 ? 'matches' : 'match'} no rule`;
   },
 };
 
@@ -103,7 +107,8 @@ export const SEVERITY_TABLE: ValueKind<Readonly<Record<string, Severity>>> = {
     for (const [code, level] of Object.entries(value)) {
       const known = SEVERITY.read(level, entryProblem);
       if (!RULE_CODES.has(code.toUpperCase())) entryProblem(code, 'is not a rule code');
-      else if (known === undefined) entryProblem(code, `must be ${SEVERITY.expected.replace(' (a string)', '')}, not ${shownValue(level)}`);
+      else if (known === undefined)
+        entryProblem(code, `must be ${SEVERITY.expected.replace(' (a string)', '')}, not ${shownValue(level)}`);
       else severity[code.toUpperCase()] = known;
     }
     return severity;

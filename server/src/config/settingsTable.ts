@@ -9,7 +9,18 @@ import { DEFAULT_MAX_FILE_SIZE } from '../document/limits';
 import type { Severity } from '../rules/types';
 import { DEFAULT_SMALL_BYTES } from '../scale/scale';
 import { DEFAULT_TARGET_VERSION, PYTHON_VERSIONS, type TargetPythonVersion } from '../sizes/pythonVersions';
-import { amount, BOOLEAN, oneOf, PATTERNS, RULE_SELECTORS, SEVERITY_TABLE, shownValue, STRING, wholeBytes, type ValueKind } from './settingKinds';
+import {
+  amount,
+  BOOLEAN,
+  oneOf,
+  PATTERNS,
+  RULE_SELECTORS,
+  SEVERITY_TABLE,
+  shownValue,
+  STRING,
+  wholeBytes,
+  type ValueKind,
+} from './settingKinds';
 
 export interface SettingSpec<T> {
   /** The key under `memhints.` in the editor's settings (dotted for a nested one: `inlayHints.sizes`); none when the editor has no such setting. */
@@ -34,7 +45,12 @@ function setting<T>(spec: SettingSpec<T>): SettingSpec<T> {
 
 /** In the order the editor's settings UI lists them. */
 export const SETTINGS = {
-  enable: setting({ editor: 'enable', kind: BOOLEAN, default: true, description: 'Check Python files for code that holds more memory than it needs.' }),
+  enable: setting({
+    editor: 'enable',
+    kind: BOOLEAN,
+    default: true,
+    description: 'Check Python files for code that holds more memory than it needs.',
+  }),
   select: setting<readonly string[]>({
     editor: 'select',
     pyproject: 'select',
@@ -92,7 +108,8 @@ export const SETTINGS = {
     pyproject: 'python-version',
     kind: oneOf(PYTHON_VERSIONS),
     default: DEFAULT_TARGET_VERSION,
-    description: "The Python version the code targets. A pyproject.toml's [tool.memhints] python-version, or its [project] requires-python, takes precedence.",
+    description:
+      "The Python version the code targets. A pyproject.toml's [tool.memhints] python-version, or its [project] requires-python, takes precedence.",
   }),
   pythonPath: setting({
     editor: 'pythonPath',
@@ -100,7 +117,8 @@ export const SETTINGS = {
     default: '',
     scope: 'machine-overridable',
     extensionOnly: true,
-    description: 'The Python interpreter that "memhints: Measure memory of this file" runs the file with, when the Python extension has none selected. Empty means python3.',
+    description:
+      'The Python interpreter that "memhints: Measure memory of this file" runs the file with, when the Python extension has none selected. Empty means python3.',
   }),
   measureTimeout: setting({
     editor: 'measure.timeout',
@@ -114,14 +132,16 @@ export const SETTINGS = {
     kind: amount('MiB'),
     default: 0,
     extensionOnly: true,
-    description: 'MiB of address space the Python process measuring a file may take (interpreter and tracer included); past it the script stops with a MemoryError. 0: no limit.',
+    description:
+      'MiB of address space the Python process measuring a file may take (interpreter and tracer included); past it the script stops with a MemoryError. 0: no limit.',
   }),
   maxFileSize: setting({
     editor: 'maxFileSize',
     flag: 'max-file-size',
     kind: wholeBytes(1),
     default: DEFAULT_MAX_FILE_SIZE,
-    description: 'Files larger than this many bytes (2 MiB by default) are not checked; they get one information diagnostic saying so.',
+    description:
+      'Files larger than this many bytes (2 MiB by default) are not checked; they get one information diagnostic saying so.',
   }),
   traceServer: setting({
     editor: 'trace.server',
@@ -135,7 +155,8 @@ export const SETTINGS = {
     flag: 'exclude',
     kind: PATTERNS,
     default: [],
-    description: 'Gitignore-style patterns of files `memhints check` leaves out, on top of the defaults; in a pyproject.toml, relative to its folder.',
+    description:
+      'Gitignore-style patterns of files `memhints check` leaves out, on top of the defaults; in a pyproject.toml, relative to its folder.',
   }),
 } as const;
 
@@ -156,7 +177,12 @@ export type ProblemReport = (path: readonly string[], problem: string) => void;
  * reporting why (`must be …, not …`, or a doubt such as a code that names no
  * rule). `path` is where the value was found, for the report.
  */
-export function readSetting<T>(spec: SettingSpec<T>, path: readonly string[], value: unknown, report: ProblemReport): T | undefined {
+export function readSetting<T>(
+  spec: SettingSpec<T>,
+  path: readonly string[],
+  value: unknown,
+  report: ProblemReport,
+): T | undefined {
   const read = spec.kind.read(value, (entry, problem) => report([...path, entry], problem));
   if (read === undefined) {
     report(path, `must be ${spec.kind.expected}, not ${shownValue(value)}`);

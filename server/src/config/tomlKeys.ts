@@ -28,7 +28,8 @@ export function keyLocation(text: string, path: readonly string[]): TextSpan {
     if (header) {
       table = dottedKey(header[1]!);
       const matched = sharedPrefix(table, path);
-      if (matched === Math.min(table.length, path.length)) consider(spanOf(line, index, table[matched - 1] ?? ''), matched);
+      if (matched === Math.min(table.length, path.length))
+        consider(spanOf(line, index, table[matched - 1] ?? ''), matched);
       return;
     }
     const assignment = ASSIGNMENT.exec(line);
@@ -40,8 +41,14 @@ export function keyLocation(text: string, path: readonly string[]): TextSpan {
     // `severity = { MEM101 = "loud" }`: the rest of the path inside an inline table.
     const last = path[path.length - 1]!;
     if (matched < path.length) {
-      const inner = new RegExp(String.raw`[{,]\s*(["']?)${escapeRegExp(last)}\1\s*=`).exec(line.slice(assignment[0].length));
-      if (inner) consider({ line: index, column: assignment[0].length + inner.index + inner[0].indexOf(last), length: last.length }, path.length);
+      const inner = new RegExp(String.raw`[{,]\s*(["']?)${escapeRegExp(last)}\1\s*=`).exec(
+        line.slice(assignment[0].length),
+      );
+      if (inner)
+        consider(
+          { line: index, column: assignment[0].length + inner.index + inner[0].indexOf(last), length: last.length },
+          path.length,
+        );
     }
   });
   return best.span;

@@ -8,7 +8,13 @@ import { rangeIndexBytes } from '../sizes/pandas';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/versions';
 import { keptColumns, pandasColumnNames } from './csvColumns';
 import { type CsvRows, csvRows } from './csvSample';
-import { type DataColumn, type DataEstimateResult, DEFAULT_SAMPLE_LIMITS, type SampleLimits, type TableReadOptions } from './dataEstimate';
+import {
+  type DataColumn,
+  type DataEstimateResult,
+  DEFAULT_SAMPLE_LIMITS,
+  type SampleLimits,
+  type TableReadOptions,
+} from './dataEstimate';
 import { requestedStorage } from './requestedDtypes';
 import { readFileSample, type FileSample } from './sampleFile';
 import { type ColumnRead, textColumn } from './textColumn';
@@ -43,7 +49,11 @@ function heldRows(file: RowCount, sampledRows: number, options: TableReadOptions
   return count;
 }
 
-function countOption(options: TableReadOptions, key: 'nrows' | 'skiprows' | 'chunksize', least: number): string | undefined {
+function countOption(
+  options: TableReadOptions,
+  key: 'nrows' | 'skiprows' | 'chunksize',
+  least: number,
+): string | undefined {
   const value = options[key];
   if (value === undefined || (Number.isInteger(value) && value >= least)) return undefined;
   return `${key}=${value} is not a count pandas reads with`;
@@ -53,7 +63,8 @@ function countOption(options: TableReadOptions, key: 'nrows' | 'skiprows' | 'chu
 function rowWidthProblem(csv: CsvRows, skipRows: number): string | undefined {
   const width = csv.header.length;
   const first = csv.rows[0];
-  if (first && first.length === width + 1) return 'the rows have one field more than the header, so pandas makes the first column the index';
+  if (first && first.length === width + 1)
+    return 'the rows have one field more than the header, so pandas makes the first column the index';
   const wide = csv.rows.findIndex((row) => row.length > width);
   if (wide < 0) return undefined;
   return `data row ${wide + 1} (after skiprows=${skipRows}) has ${csv.rows[wide]!.length} fields, the header ${width}: pandas fails on it`;
@@ -63,7 +74,8 @@ function columnRead(name: string, position: number, options: TableReadOptions): 
   if (options.parseDates?.includes(name)) return { kind: 'date' };
   const { dtype } = options;
   // A dtype dict may name a column by label or by position (parsers.pyx _get_column_name).
-  const asked = typeof dtype === 'string' ? dtype : dtype && (Object.hasOwn(dtype, name) ? dtype[name] : dtype[String(position)]);
+  const asked =
+    typeof dtype === 'string' ? dtype : dtype && (Object.hasOwn(dtype, name) ? dtype[name] : dtype[String(position)]);
   const storage = asked === undefined ? undefined : requestedStorage(asked);
   return storage ? { kind: 'requested', storage } : { kind: 'inferred' };
 }
@@ -81,7 +93,8 @@ export function estimateCsv(
   layout: CPythonLayout = CPYTHON[DEFAULT_PYTHON_VERSION],
 ): DataEstimateResult {
   try {
-    const badOption = countOption(options, 'nrows', 0) ?? countOption(options, 'skiprows', 0) ?? countOption(options, 'chunksize', 1);
+    const badOption =
+      countOption(options, 'nrows', 0) ?? countOption(options, 'skiprows', 0) ?? countOption(options, 'chunksize', 1);
     if (badOption) return { reason: `not estimated: ${badOption}` };
     const read = readFileSample(path, limits.maxSampleBytes);
     if (!read.sample) return { reason: read.reason };
@@ -101,11 +114,24 @@ export function estimateCsv(
     const inferredFrom = csv.rows.slice(0, Math.min(options.nrows ?? Infinity, options.chunksize ?? Infinity));
     const columns: DataColumn[] = kept.map((position) => {
       const values = inferredFrom.map((row) => row[position]);
-      return textColumn({ name: names[position]!, values }, columnRead(names[position]!, position, options), held.rows, layout);
+      return textColumn(
+        { name: names[position]!, values },
+        columnRead(names[position]!, position, options),
+        held.rows,
+        layout,
+      );
     });
     const bytes = rangeIndexBytes(layout, held.rows) + columns.reduce((sum, column) => sum + column.bytes, 0);
     return {
-      estimate: { format: 'csv', fileBytes: read.sample.fileBytes, rows: held.rows, rowsExact: held.exact, columns, bytes, bytesExact: false },
+      estimate: {
+        format: 'csv',
+        fileBytes: read.sample.fileBytes,
+        rows: held.rows,
+        rowsExact: held.exact,
+        columns,
+        bytes,
+        bytesExact: false,
+      },
     };
   } catch (error) {
     // The sample is untrusted input: a parser bug must not take the server down.

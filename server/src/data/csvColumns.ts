@@ -24,14 +24,20 @@ export function pandasColumnNames(header: readonly string[]): string[] {
  * The positions of the columns a read keeps, in file order (pandas keeps file
  * order whatever the order of usecols), or why pandas would refuse the usecols.
  */
-export function keptColumns(names: readonly string[], usecols: readonly (string | number)[] | undefined): number[] | string {
+export function keptColumns(
+  names: readonly string[],
+  usecols: readonly (string | number)[] | undefined,
+): number[] | string {
   if (usecols === undefined) return names.map((_, index) => index);
   const positions = usecols.filter((column): column is number => typeof column === 'number');
   const labels = usecols.filter((column): column is string => typeof column === 'string');
-  if (positions.length > 0 && labels.length > 0) return "usecols mixes labels and positions, which pandas refuses";
+  if (positions.length > 0 && labels.length > 0) return 'usecols mixes labels and positions, which pandas refuses';
   const missing = labels.filter((label) => !names.includes(label));
-  if (missing.length > 0) return `usecols names ${missing.map((label) => JSON.stringify(label)).join(', ')}, not among the file's columns`;
-  const outside = positions.filter((position) => !Number.isInteger(position) || position < 0 || position >= names.length);
+  if (missing.length > 0)
+    return `usecols names ${missing.map((label) => JSON.stringify(label)).join(', ')}, not among the file's columns`;
+  const outside = positions.filter(
+    (position) => !Number.isInteger(position) || position < 0 || position >= names.length,
+  );
   if (outside.length > 0) return `usecols asks for column ${outside.join(', ')} of ${names.length}`;
   const wanted = new Set<string | number>(usecols);
   return names.map((_, index) => index).filter((index) => wanted.has(index) || wanted.has(names[index]!));

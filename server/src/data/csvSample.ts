@@ -17,7 +17,9 @@ export interface CsvRows {
   readonly dataEnd: number;
 }
 
-export type CsvRowsResult = { readonly csv: CsvRows; readonly reason?: undefined } | { readonly csv?: undefined; readonly reason: string };
+export type CsvRowsResult =
+  | { readonly csv: CsvRows; readonly reason?: undefined }
+  | { readonly csv?: undefined; readonly reason: string };
 
 // pandas reads a separator longer than one character (but '\s+') as a regular expression.
 const REGEX_SPECIALS = /[.^$*+?{}[\]\\|()]/;
@@ -27,7 +29,8 @@ const WHITESPACE_SEPARATOR = '\\s+';
 function delimitersFor(separator: string): { readonly delimiters: string[]; readonly whitespace: boolean } | string {
   if (separator === WHITESPACE_SEPARATOR) return { delimiters: [' ', '\t'], whitespace: true };
   if (separator.length === 0) return 'an empty separator';
-  if (separator.length > 1 && REGEX_SPECIALS.test(separator)) return `the separator ${JSON.stringify(separator)} is a regular expression`;
+  if (separator.length > 1 && REGEX_SPECIALS.test(separator))
+    return `the separator ${JSON.stringify(separator)} is a regular expression`;
   return { delimiters: [separator], whitespace: false };
 }
 
@@ -48,14 +51,24 @@ function lastLineEnd(bytes: Buffer): number {
   return (newline >= 0 ? newline : bytes.lastIndexOf(0x0d)) + 1;
 }
 
-const baseOptions = (delimiters: string[]) => ({ delimiter: delimiters, bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false });
+const baseOptions = (delimiters: string[]) => ({
+  delimiter: delimiters,
+  bom: true,
+  relax_quotes: true,
+  relax_column_count: true,
+  skip_empty_lines: false,
+});
 
 /**
  * The records of `text` and the byte offset where the last one ends, or
  * csv-parse's complaint. A cut sample may end inside a quoted field spanning
  * lines: the records before that field stand.
  */
-function parseRecords(text: Buffer, delimiters: string[], truncated: boolean): { list: string[][]; end: number } | string {
+function parseRecords(
+  text: Buffer,
+  delimiters: string[],
+  truncated: boolean,
+): { list: string[][]; end: number } | string {
   try {
     // No on_record callback here: csv-parse builds an info object per record for one, which triples the time.
     return { list: parse(text, baseOptions(delimiters)) as string[][], end: text.length };
@@ -104,7 +117,8 @@ export function csvRows(sample: FileSample, separator: string, skipRows: number)
   const end = truncated ? lastLineEnd(bytes) : bytes.length;
   if (end === 0) return { reason: `not estimated: the first ${bytes.length} bytes hold no complete line` };
   const text = bytes.subarray(0, end);
-  if (!isUtf8(text)) return { reason: 'not estimated: the file is not UTF-8 text (pandas reads UTF-8 unless told an encoding)' };
+  if (!isUtf8(text))
+    return { reason: 'not estimated: the file is not UTF-8 text (pandas reads UTF-8 unless told an encoding)' };
 
   const records = parseRecords(text, parsed.delimiters, truncated);
   if (typeof records === 'string') return { reason: `not estimated: not parseable as CSV (${records})` };
@@ -113,7 +127,9 @@ export function csvRows(sample: FileSample, separator: string, skipRows: number)
   const blank = (record: string[]) => isBlank(record, parsed.whitespace);
   while (next < records.list.length && blank(records.list[next]!)) next++;
   const headerIndex = next;
-  const split = parsed.whitespace ? (fields: string[]) => fields.filter((field) => field !== '') : (fields: string[]) => fields;
+  const split = parsed.whitespace
+    ? (fields: string[]) => fields.filter((field) => field !== '')
+    : (fields: string[]) => fields;
   const header = headerIndex < records.list.length ? split(records.list[headerIndex]!) : undefined;
   const rows: string[][] = [];
   for (let index = headerIndex + 1; index < records.list.length; index++) {
@@ -121,8 +137,14 @@ export function csvRows(sample: FileSample, separator: string, skipRows: number)
     if (!blank(record)) rows.push(split(record));
   }
   if (!header) {
-    if (truncated) return { reason: `not estimated: the first ${bytes.length} bytes hold no header row after skiprows=${skipRows}` };
-    return { reason: skipped > 0 ? `not estimated: no header row after skiprows=${skipRows}` : 'not estimated: the file holds only blank lines' };
+    if (truncated)
+      return { reason: `not estimated: the first ${bytes.length} bytes hold no header row after skiprows=${skipRows}` };
+    return {
+      reason:
+        skipped > 0
+          ? `not estimated: no header row after skiprows=${skipRows}`
+          : 'not estimated: the file holds only blank lines',
+    };
   }
   const dataStart = recordEnd(text, parsed.delimiters, headerIndex);
   return { csv: { header, rows, dataStart, dataEnd: rows.length > 0 ? records.end : dataStart } };

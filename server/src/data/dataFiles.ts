@@ -47,12 +47,17 @@ export class DataFiles {
     const cached = this.cache.get(key);
     if (cached && cached.size === found.stats.size && cached.mtimeMs === found.stats.mtimeMs) return cached.result;
     const estimator = this.estimators[read.format];
-    const result = estimator ? safely(() => estimator(found.path, read, this.limits)) : { reason: `not estimated: no reader for ${read.format} files` };
+    const result = estimator
+      ? safely(() => estimator(found.path, read, this.limits))
+      : { reason: `not estimated: no reader for ${read.format} files` };
     this.cache.set(key, { size: found.stats.size, mtimeMs: found.stats.mtimeMs, result });
     return result;
   }
 
-  private locate(path: string, documentPath: string | undefined): { path: string; stats: Stats } | { reason: string } | undefined {
+  private locate(
+    path: string,
+    documentPath: string | undefined,
+  ): { path: string; stats: Stats } | { reason: string } | undefined {
     const bases = isAbsolute(path) ? [''] : [...(documentPath ? [dirname(documentPath)] : []), ...this.roots];
     for (const base of bases) {
       const candidate = resolve(base, path);

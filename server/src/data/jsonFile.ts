@@ -44,7 +44,14 @@ function wholeDocument(file: SampledFile, text: string, layout: CPythonLayout): 
     invalid(error);
   }
   const rows = topLevelLength(text, layout);
-  return { format: 'json', fileBytes: file.size, rows, rowsExact: rows !== undefined, bytes: bytes + sizer.keyBytes, bytesExact: false };
+  return {
+    format: 'json',
+    fileBytes: file.size,
+    rows,
+    rowsExact: rows !== undefined,
+    bytes: bytes + sizer.keyBytes,
+    bytesExact: false,
+  };
 }
 
 /** The elements of a top-level array that end inside the sample: how many, their bytes, and where the last ends. */
@@ -68,7 +75,10 @@ function sampledElements(sizer: JsonSizer): { count: number; bytes: number; keyB
 
 function arrayFromSample(file: SampledFile, text: string, layout: CPythonLayout): DataEstimate {
   const sizer = new JsonSizer(text, layout, false);
-  if (sizer.peek() !== '[') throw new NotEstimated('the JSON is larger than the sample and not a top-level array, so its objects cannot be extrapolated');
+  if (sizer.peek() !== '[')
+    throw new NotEstimated(
+      'the JSON is larger than the sample and not a top-level array, so its objects cannot be extrapolated',
+    );
   sizer.expect('[');
   const start = sizer.at;
   const sampled = sampledElements(sizer);
@@ -77,8 +87,16 @@ function arrayFromSample(file: SampledFile, text: string, layout: CPythonLayout)
   const remainingBytes = file.size - Buffer.byteLength(text.slice(0, start), 'utf8');
   const count = Math.round((sampled.count * remainingBytes) / sampledBytes);
   // Keys are memoized: the sample's distinct keys are all the keys of a file of alike records.
-  const bytes = sampled.keyBytes + (sampled.bytes * count) / sampled.count + listSize(layout, capacityAfterAppends(layout, count));
-  return { format: 'json', fileBytes: file.size, rows: count, rowsExact: false, bytes: Math.round(bytes), bytesExact: false };
+  const bytes =
+    sampled.keyBytes + (sampled.bytes * count) / sampled.count + listSize(layout, capacityAfterAppends(layout, count));
+  return {
+    format: 'json',
+    fileBytes: file.size,
+    rows: count,
+    rowsExact: false,
+    bytes: Math.round(bytes),
+    bytesExact: false,
+  };
 }
 
 function estimateOpened(file: SampledFile, layout: CPythonLayout): DataEstimateResult {
@@ -86,11 +104,16 @@ function estimateOpened(file: SampledFile, layout: CPythonLayout): DataEstimateR
   const sample = readTextSample(file);
   const text = sample.pieces[0]!.text;
   // json.loads refuses a str that starts with a byte-order mark, which open() keeps as U+FEFF.
-  if (text.startsWith('\ufeff')) throw new NotEstimated('json.load raises for a UTF-8 byte-order mark (open it with encoding="utf-8-sig")');
+  if (text.startsWith('\ufeff'))
+    throw new NotEstimated('json.load raises for a UTF-8 byte-order mark (open it with encoding="utf-8-sig")');
   return { estimate: sample.whole ? wholeDocument(file, text, layout) : arrayFromSample(file, text, layout) };
 }
 
 /** What json.load(open(path)) holds: the document's dicts, lists, str, int and float objects. */
-export function estimateJsonLoad(path: string, layout: CPythonLayout = DEFAULT_LAYOUT, limits: SampleLimits = DEFAULT_SAMPLE_LIMITS): DataEstimateResult {
+export function estimateJsonLoad(
+  path: string,
+  layout: CPythonLayout = DEFAULT_LAYOUT,
+  limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
+): DataEstimateResult {
   return withSampledFile(path, limits, (file) => estimateOpened(file, layout));
 }

@@ -109,7 +109,9 @@ export class JsonSizer {
     this.at += match[0].length;
     if (match[1] !== undefined || match[2] !== undefined) return this.layout.float;
     const value = BigInt(match[0]);
-    return value >= BigInt(this.layout.int.cachedMin) && value <= BigInt(this.layout.int.cachedMax) ? 0 : intSize(this.layout, value);
+    return value >= BigInt(this.layout.int.cachedMin) && value <= BigInt(this.layout.int.cachedMax)
+      ? 0
+      : intSize(this.layout, value);
   }
 
   private array(depth: number): number {

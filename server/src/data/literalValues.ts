@@ -12,7 +12,12 @@ import { callArguments, unparenthesized } from '../semantics/syntax';
 /** How many names deep a constant is followed. */
 const MAX_DEPTH = 4;
 
-const PATH_CONSTRUCTORS: ReadonlySet<string> = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath']);
+const PATH_CONSTRUCTORS: ReadonlySet<string> = new Set([
+  'pathlib.Path',
+  'pathlib.PurePath',
+  'pathlib.PosixPath',
+  'pathlib.WindowsPath',
+]);
 const PATH_JOINERS: ReadonlySet<string> = new Set(['os.path.join', 'posixpath.join']);
 
 /** The path a file argument spells, joined with '/', or undefined when the code computes it. */
@@ -38,7 +43,9 @@ export function literalPath(node: Node, facts: DocumentFacts, depth = 0): string
     const callee = expression.childForFieldName('function');
     const name = callee ? facts.qualifiedName(callee) : undefined;
     if (name === undefined || !(PATH_CONSTRUCTORS.has(name) || PATH_JOINERS.has(name))) return undefined;
-    const parts = callArguments(expression).map((argument) => (argument.type === 'keyword_argument' ? undefined : literalPath(argument, facts, depth + 1)));
+    const parts = callArguments(expression).map((argument) =>
+      argument.type === 'keyword_argument' ? undefined : literalPath(argument, facts, depth + 1),
+    );
     if (parts.length === 0 || parts.some((part) => part === undefined)) return undefined;
     return joinPath(parts as string[]);
   }
@@ -47,7 +54,10 @@ export function literalPath(node: Node, facts: DocumentFacts, depth = 0): string
 
 /** Joins path parts as Python does: an absolute part starts over. */
 function joinPath(parts: readonly string[]): string {
-  return parts.reduce((joined, part) => (part.startsWith('/') || joined === '' ? part : `${joined.replace(/\/+$/, '')}/${part}`), '');
+  return parts.reduce(
+    (joined, part) => (part.startsWith('/') || joined === '' ? part : `${joined.replace(/\/+$/, '')}/${part}`),
+    '',
+  );
 }
 
 /** The value a name is bound to, when it is bound exactly once, by a plain assignment. */
@@ -94,7 +104,10 @@ function dtypeName(node: Node, facts: DocumentFacts): string | undefined {
   const name = facts.qualifiedName(node);
   if (name === undefined) return undefined;
   if (name.startsWith('numpy.')) return name.slice('numpy.'.length);
-  if (name.startsWith('builtins.')) return { str: 'object', object: 'object', int: 'int64', float: 'float64', bool: 'bool' }[name.slice('builtins.'.length)];
+  if (name.startsWith('builtins.'))
+    return { str: 'object', object: 'object', int: 'int64', float: 'float64', bool: 'bool' }[
+      name.slice('builtins.'.length)
+    ];
   return undefined;
 }
 

@@ -7,31 +7,54 @@
 // NUMPY.objectSize + NUMPY.perDimension × ndim each: a few hundred bytes), and
 // sys.getsizeof of the loaded array is only its header, since the reshaped
 // array does not own its data.
-import { DEFAULT_SAMPLE_LIMITS, type DataEstimate, type DataEstimateResult, type DataFormat, type SampleLimits } from './dataEstimate';
-import { NPY_MAX_HEADER_SIZE, NPY_PREFIX_BYTES, npyDataBytes, npyHeaderSpan, parseNpyHeader, type NpyHeader, type NpyHeaderSpan } from './npyHeader';
+import {
+  DEFAULT_SAMPLE_LIMITS,
+  type DataEstimate,
+  type DataEstimateResult,
+  type DataFormat,
+  type SampleLimits,
+} from './dataEstimate';
+import {
+  NPY_MAX_HEADER_SIZE,
+  NPY_PREFIX_BYTES,
+  npyDataBytes,
+  npyHeaderSpan,
+  parseNpyHeader,
+  type NpyHeader,
+  type NpyHeaderSpan,
+} from './npyHeader';
 import { NotEstimated, withSampledFile, type SampledFile } from './regularFile';
 
 /** The header's span from the file's first bytes, refusing what np.load refuses. */
 export function checkedNpyHeaderSpan(prefix: Buffer): NpyHeaderSpan {
   const span = npyHeaderSpan(prefix);
   // numpy.lib.format._read_array_header raises for a longer header unless allow_pickle is given.
-  if (span.length > NPY_MAX_HEADER_SIZE) throw new NotEstimated(`the .npy header is ${span.length} bytes, more than np.load reads without allow_pickle`);
+  if (span.length > NPY_MAX_HEADER_SIZE)
+    throw new NotEstimated(`the .npy header is ${span.length} bytes, more than np.load reads without allow_pickle`);
   return span;
 }
 
 /** The header from the bytes through its end, refusing object arrays. */
 export function checkedNpyHeader(span: NpyHeaderSpan, bytes: Buffer): NpyHeader {
   const header = parseNpyHeader(span, bytes);
-  if (header.dtype.hasObject) throw new NotEstimated('object array (np.load unpickles its Python objects, whose sizes the header does not give)');
+  if (header.dtype.hasObject)
+    throw new NotEstimated('object array (np.load unpickles its Python objects, whose sizes the header does not give)');
   return header;
 }
 
 /** The loaded array, given its header and how many bytes of data follow it. */
-export function arrayEstimate(header: NpyHeader, format: DataFormat, fileBytes: number, storedBytes: number): DataEstimate {
+export function arrayEstimate(
+  header: NpyHeader,
+  format: DataFormat,
+  fileBytes: number,
+  storedBytes: number,
+): DataEstimate {
   const bytes = npyDataBytes(header);
   // np.load reads exactly nbytes after the header: fewer and it raises (a truncated file).
   if (header.dataOffset + bytes > storedBytes) {
-    throw new NotEstimated(`truncated: the header promises ${bytes} bytes of data, the file holds ${Math.max(0, storedBytes - header.dataOffset)}`);
+    throw new NotEstimated(
+      `truncated: the header promises ${bytes} bytes of data, the file holds ${Math.max(0, storedBytes - header.dataOffset)}`,
+    );
   }
   return {
     format,

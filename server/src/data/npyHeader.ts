@@ -32,10 +32,12 @@ export interface NpyHeaderSpan {
 
 /** Reads the magic string, version and header length from the first NPY_PREFIX_BYTES (or fewer) bytes. */
 export function npyHeaderSpan(prefix: Buffer): NpyHeaderSpan {
-  if (prefix.length < 10 || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) throw new NotEstimated('not an .npy file (no \\x93NUMPY magic string)');
+  if (prefix.length < 10 || !prefix.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new NotEstimated('not an .npy file (no \\x93NUMPY magic string)');
   const major = prefix[6]!;
   if (major === 1) return { version: 1, start: 10, length: prefix.readUInt16LE(8) };
-  if (major !== 2 && major !== 3) throw new NotEstimated(`.npy format version ${major}.${prefix[7]} is not one numpy writes`);
+  if (major !== 2 && major !== 3)
+    throw new NotEstimated(`.npy format version ${major}.${prefix[7]} is not one numpy writes`);
   if (prefix.length < NPY_PREFIX_BYTES) throw new NotEstimated('the .npy header is truncated');
   return { version: major, start: 12, length: prefix.readUInt32LE(8) };
 }

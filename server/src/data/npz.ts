@@ -27,7 +27,9 @@ export interface NpzEstimate extends DataEstimate {
   readonly members: readonly NpzMemberEstimate[];
 }
 
-export type NpzEstimateResult = { readonly estimate: NpzEstimate; readonly reason?: undefined } | { readonly estimate?: undefined; readonly reason: string };
+export type NpzEstimateResult =
+  | { readonly estimate: NpzEstimate; readonly reason?: undefined }
+  | { readonly estimate?: undefined; readonly reason: string };
 
 /** The key NpzFile gives a member: its file name without '.npy' (other files keep their names). */
 function keyOf(member: ZipMember): string {
@@ -40,10 +42,15 @@ async function memberArray(archive: ZipArchive, member: ZipMember, fileBytes: nu
   return arrayEstimate(header, 'npz', fileBytes, member.uncompressedSize);
 }
 
-async function memberEstimate(archive: ZipArchive, member: ZipMember, fileBytes: number): Promise<{ member: NpzMemberEstimate; array?: DataEstimate }> {
+async function memberEstimate(
+  archive: ZipArchive,
+  member: ZipMember,
+  fileBytes: number,
+): Promise<{ member: NpzMemberEstimate; array?: DataEstimate }> {
   const name = keyOf(member);
   // NpzFile returns the raw bytes of a member that is not an .npy file.
-  if (!member.name.endsWith(NPY_SUFFIX)) return { member: { name, reason: 'not estimated: not an .npy member (np.load returns its bytes)' } };
+  if (!member.name.endsWith(NPY_SUFFIX))
+    return { member: { name, reason: 'not estimated: not an .npy member (np.load returns its bytes)' } };
   try {
     const array = await memberArray(archive, member, fileBytes);
     return { member: { name, shape: array.shape!, dtype: array.dtype!, bytes: array.bytes }, array };
@@ -71,7 +78,9 @@ async function wholeArchive(archive: ZipArchive, fileBytes: number): Promise<Npz
   const members: NpzMemberEstimate[] = [];
   for (const member of archive.members) members.push((await memberEstimate(archive, member, fileBytes)).member);
   if (members.length > 0 && members.every((member) => member.bytes === undefined)) {
-    throw new NotEstimated(`no member could be estimated (${members[0]!.name}: ${members[0]!.reason!.replace(/^not estimated: /, '')})`);
+    throw new NotEstimated(
+      `no member could be estimated (${members[0]!.name}: ${members[0]!.reason!.replace(/^not estimated: /, '')})`,
+    );
   }
   return {
     format: 'npz',
@@ -88,7 +97,10 @@ async function wholeArchive(archive: ZipArchive, fileBytes: number): Promise<Npz
 async function estimateOpened(file: SampledFile, member: string | undefined): Promise<NpzEstimateResult> {
   const archive = await openZipArchive(file);
   try {
-    return { estimate: member === undefined ? await wholeArchive(archive, file.size) : await oneMember(archive, member, file.size) };
+    return {
+      estimate:
+        member === undefined ? await wholeArchive(archive, file.size) : await oneMember(archive, member, file.size),
+    };
   } finally {
     archive.close();
   }
@@ -99,6 +111,10 @@ async function estimateOpened(file: SampledFile, member: string | undefined): Pr
  * loaded when indexed), or with `member` what np.load(path)[member] holds. Async:
  * the zip reader (yauzl) reads through callbacks.
  */
-export function estimateNpz(path: string, member?: string, limits: SampleLimits = DEFAULT_SAMPLE_LIMITS): Promise<NpzEstimateResult> {
+export function estimateNpz(
+  path: string,
+  member?: string,
+  limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
+): Promise<NpzEstimateResult> {
   return withSampledFileAsync(path, limits, (file) => estimateOpened(file, member));
 }

@@ -7,8 +7,21 @@
 // Async: hyparquet reads through promises.
 import { CPYTHON, DEFAULT_PYTHON_VERSION, type CPythonLayout } from '../sizes/cpython';
 import { rangeIndexBytes } from '../sizes/pandas';
-import { DEFAULT_SAMPLE_LIMITS, type DataColumn, type DataEstimateResult, type SampleLimits, type TableReadOptions } from './dataEstimate';
-import { loadHyparquet, type AsyncBuffer, type ColumnMetaData, type FileMetaData, type Hyparquet, type SchemaTree } from './hyparquet';
+import {
+  DEFAULT_SAMPLE_LIMITS,
+  type DataColumn,
+  type DataEstimateResult,
+  type SampleLimits,
+  type TableReadOptions,
+} from './dataEstimate';
+import {
+  loadHyparquet,
+  type AsyncBuffer,
+  type ColumnMetaData,
+  type FileMetaData,
+  type Hyparquet,
+  type SchemaTree,
+} from './hyparquet';
 import { pandasColumnType, type ObjectColumnType } from './parquetDtypes';
 import { metadataValueSizes, sampledValueSizes, type ValueSizes } from './parquetValues';
 import { NotEstimated, SampleLimitReached, withSampledFileAsync, type SampledFile } from './regularFile';
@@ -37,7 +50,9 @@ function sampledAsyncBuffer(file: SampledFile): AsyncBuffer {
 
 async function readFooter(hyparquet: Hyparquet, file: SampledFile, buffer: AsyncBuffer): Promise<FileMetaData> {
   try {
-    return await hyparquet.parquetMetadataAsync(buffer, { initialFetchSize: Math.min(FOOTER_FETCH, file.budget.remaining) });
+    return await hyparquet.parquetMetadataAsync(buffer, {
+      initialFetchSize: Math.min(FOOTER_FETCH, file.budget.remaining),
+    });
   } catch (error) {
     if (error instanceof SampleLimitReached) throw error;
     throw new NotEstimated(`not a Parquet file (${error instanceof Error ? error.message : String(error)})`);
@@ -56,7 +71,11 @@ function selectedColumns(schema: SchemaTree, usecols: TableReadOptions['usecols'
 }
 
 function chunksOf(metadata: FileMetaData, name: string): ColumnMetaData[] {
-  return metadata.row_groups.flatMap((group) => group.columns.map((chunk) => chunk.meta_data).filter((meta): meta is ColumnMetaData => meta?.path_in_schema[0] === name));
+  return metadata.row_groups.flatMap((group) =>
+    group.columns
+      .map((chunk) => chunk.meta_data)
+      .filter((meta): meta is ColumnMetaData => meta?.path_in_schema[0] === name),
+  );
 }
 
 /** Nulls over the row groups from the statistics; a REQUIRED column has none; undefined when unknown. */
@@ -79,30 +98,56 @@ interface ColumnContext {
   readonly rows: number;
 }
 
-async function valueSizes(context: ColumnContext, name: string, type: ObjectColumnType, chunks: readonly ColumnMetaData[], nonNull: number): Promise<ValueSizes> {
+async function valueSizes(
+  context: ColumnContext,
+  name: string,
+  type: ObjectColumnType,
+  chunks: readonly ColumnMetaData[],
+  nonNull: number,
+): Promise<ValueSizes> {
   if (type.values === 'fixed') return { meanBytes: type.valueBytes!, meanLength: 0, sampled: false };
   const sampled = await sampledValueSizes(context.hyparquet, context.buffer, context.metadata, name, context.layout);
   return sampled ?? metadataValueSizes(chunks, nonNull, type.values, context.layout);
 }
 
 /** One column as memory_usage(deep=True) counts it, and whether its bytes are exact. */
-async function columnEstimate(context: ColumnContext, column: SchemaTree): Promise<{ column: DataColumn; exact: boolean }> {
+async function columnEstimate(
+  context: ColumnContext,
+  column: SchemaTree,
+): Promise<{ column: DataColumn; exact: boolean }> {
   const { name } = column.element;
-  if (column.children.length > 0) throw new NotEstimated(`column '${name}' is nested (lists, maps and structs load as Python objects)`);
+  if (column.children.length > 0)
+    throw new NotEstimated(`column '${name}' is nested (lists, maps and structs load as Python objects)`);
   const chunks = chunksOf(context.metadata, name);
   const nulls = nullCount(column, chunks);
   // Without statistics the nulls are unknown: taken as none, so the estimate is not exact.
   const type = pandasColumnType(column.element, (nulls ?? 0) > 0, context.layout);
-  if (!type) throw new NotEstimated(`column '${name}' has Parquet type ${column.element.type}, which pandas does not load as a column`);
-  if (type.kind === 'numpy') return { column: { name, dtype: type.dtype, bytes: context.rows * type.itemSize }, exact: nulls !== undefined };
+  if (!type)
+    throw new NotEstimated(
+      `column '${name}' has Parquet type ${column.element.type}, which pandas does not load as a column`,
+    );
+  if (type.kind === 'numpy')
+    return { column: { name, dtype: type.dtype, bytes: context.rows * type.itemSize }, exact: nulls !== undefined };
   const nonNull = context.rows - (nulls ?? 0);
   const sizes = await valueSizes(context, name, type, chunks, nonNull);
-  const bytes = Math.round(context.rows * OBJECT_POINTER + nonNull * sizes.meanBytes + (nulls ?? 0) * context.layout.none);
-  const text = type.values === 'fixed' ? {} : { meanTextLength: sizes.meanLength, ...(sizes.distinctInSample === undefined ? {} : { distinctInSample: sizes.distinctInSample }) };
+  const bytes = Math.round(
+    context.rows * OBJECT_POINTER + nonNull * sizes.meanBytes + (nulls ?? 0) * context.layout.none,
+  );
+  const text =
+    type.values === 'fixed'
+      ? {}
+      : {
+          meanTextLength: sizes.meanLength,
+          ...(sizes.distinctInSample === undefined ? {} : { distinctInSample: sizes.distinctInSample }),
+        };
   return { column: { name, dtype: 'object', bytes, ...text }, exact: type.values === 'fixed' && nulls !== undefined };
 }
 
-async function estimateOpened(file: SampledFile, options: TableReadOptions, layout: CPythonLayout): Promise<DataEstimateResult> {
+async function estimateOpened(
+  file: SampledFile,
+  options: TableReadOptions,
+  layout: CPythonLayout,
+): Promise<DataEstimateResult> {
   const hyparquet = await loadHyparquet();
   const buffer = sampledAsyncBuffer(file);
   const metadata = await readFooter(hyparquet, file, buffer);
@@ -117,14 +162,30 @@ async function estimateOpened(file: SampledFile, options: TableReadOptions, layo
     else columns.push(estimate.column);
   }
   // Without an index column, pyarrow gives a RangeIndex (or restores one from pandas metadata).
-  const bytes = (indexBytes ?? rangeIndexBytes(layout, context.rows)) + columns.reduce((sum, column) => sum + column.bytes, 0);
-  return { estimate: { format: 'parquet', fileBytes: file.size, rows: context.rows, rowsExact: true, columns, bytes, bytesExact: exact } };
+  const bytes =
+    (indexBytes ?? rangeIndexBytes(layout, context.rows)) + columns.reduce((sum, column) => sum + column.bytes, 0);
+  return {
+    estimate: {
+      format: 'parquet',
+      fileBytes: file.size,
+      rows: context.rows,
+      rowsExact: true,
+      columns,
+      bytes,
+      bytesExact: exact,
+    },
+  };
 }
 
 /**
  * What pd.read_parquet(path, columns=options.usecols) holds, as
  * memory_usage(deep=True).sum() of the DataFrame. Async (hyparquet).
  */
-export function estimateParquet(path: string, options: TableReadOptions = {}, layout: CPythonLayout = DEFAULT_LAYOUT, limits: SampleLimits = DEFAULT_SAMPLE_LIMITS): Promise<DataEstimateResult> {
+export function estimateParquet(
+  path: string,
+  options: TableReadOptions = {},
+  layout: CPythonLayout = DEFAULT_LAYOUT,
+  limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
+): Promise<DataEstimateResult> {
   return withSampledFileAsync(path, limits, (file) => estimateOpened(file, options, layout));
 }

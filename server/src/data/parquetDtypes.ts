@@ -46,7 +46,8 @@ const objects = (values: ObjectColumnType['values'], valueBytes?: number): Objec
 /** pyarrow's integer type from the logical or converted type; INT32 and INT64 alone are int32 and int64. */
 function integerDtype(element: SchemaElement): NumpyColumnType {
   const logical = element.logical_type;
-  if (logical?.type === 'INTEGER') return numpy(`${logical.isSigned ? 'int' : 'uint'}${logical.bitWidth}`, logical.bitWidth / 8);
+  if (logical?.type === 'INTEGER')
+    return numpy(`${logical.isSigned ? 'int' : 'uint'}${logical.bitWidth}`, logical.bitWidth / 8);
   const converted = /^(U?)INT_(8|16|32|64)$/.exec(element.converted_type ?? '');
   if (converted) return numpy(`${converted[1] ? 'uint' : 'int'}${converted[2]}`, Number(converted[2]) / 8);
   return element.type === 'INT32' ? numpy('int32', 4) : numpy('int64', 8);
@@ -56,7 +57,8 @@ function integerDtype(element: SchemaElement): NumpyColumnType {
 function temporalOrDecimal(element: SchemaElement): PandasColumnType | undefined {
   const logical = element.logical_type?.type;
   const converted = element.converted_type ?? '';
-  if (logical === 'TIMESTAMP' || /^TIMESTAMP_/.test(converted) || element.type === 'INT96') return numpy('datetime64[ns]', 8);
+  if (logical === 'TIMESTAMP' || /^TIMESTAMP_/.test(converted) || element.type === 'INT96')
+    return numpy('datetime64[ns]', 8);
   // to_pandas(date_as_object=True), pyarrow's default: datetime.date objects.
   if (logical === 'DATE' || converted === 'DATE') return objects('fixed', PY_DATE_BYTES);
   if (logical === 'TIME' || /^TIME_/.test(converted)) return objects('fixed', PY_TIME_BYTES);
@@ -66,14 +68,25 @@ function temporalOrDecimal(element: SchemaElement): PandasColumnType | undefined
 
 function isText(element: SchemaElement): boolean {
   const logical = element.logical_type?.type;
-  return logical === 'STRING' || logical === 'JSON' || logical === 'ENUM' || element.converted_type === 'UTF8' || element.converted_type === 'JSON' || element.converted_type === 'ENUM';
+  return (
+    logical === 'STRING' ||
+    logical === 'JSON' ||
+    logical === 'ENUM' ||
+    element.converted_type === 'UTF8' ||
+    element.converted_type === 'JSON' ||
+    element.converted_type === 'ENUM'
+  );
 }
 
 /**
  * The pandas column for a leaf column of the schema, given whether it holds
  * nulls; undefined for a type pyarrow does not load as a flat column.
  */
-export function pandasColumnType(element: SchemaElement, hasNulls: boolean, layout: CPythonLayout): PandasColumnType | undefined {
+export function pandasColumnType(
+  element: SchemaElement,
+  hasNulls: boolean,
+  layout: CPythonLayout,
+): PandasColumnType | undefined {
   const temporal = temporalOrDecimal(element);
   if (temporal) return temporal;
   switch (element.type) {

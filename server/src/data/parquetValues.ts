@@ -35,11 +35,25 @@ function valueSize(layout: CPythonLayout, value: unknown): { bytes: number; leng
  * codec it lacks, such as ZSTD or GZIP, or a corrupt page): the footer still
  * gives an estimate then.
  */
-export async function sampledValueSizes(hyparquet: Hyparquet, file: AsyncBuffer, metadata: FileMetaData, column: string, layout: CPythonLayout): Promise<ValueSizes | undefined> {
+export async function sampledValueSizes(
+  hyparquet: Hyparquet,
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  column: string,
+  layout: CPythonLayout,
+): Promise<ValueSizes | undefined> {
   let rows: Record<string, unknown>[];
   try {
     // utf8: false keeps plain BYTE_ARRAY columns as bytes; STRING columns still decode to str.
-    rows = (await hyparquet.parquetReadObjects({ file, metadata, columns: [column], rowStart: 0, rowEnd: SAMPLE_ROWS, utf8: false, useOffsetIndex: true })) as Record<string, unknown>[];
+    rows = (await hyparquet.parquetReadObjects({
+      file,
+      metadata,
+      columns: [column],
+      rowStart: 0,
+      rowEnd: SAMPLE_ROWS,
+      utf8: false,
+      useOffsetIndex: true,
+    })) as Record<string, unknown>[];
   } catch {
     return undefined;
   }
@@ -53,14 +67,22 @@ export async function sampledValueSizes(hyparquet: Hyparquet, file: AsyncBuffer,
     count++;
     bytes += size.bytes;
     length += size.length;
-    if (distinct.size < SAMPLE_ROWS) distinct.add(typeof row[column] === 'string' ? (row[column] as string) : Buffer.from(row[column] as Uint8Array).toString('latin1'));
+    if (distinct.size < SAMPLE_ROWS)
+      distinct.add(
+        typeof row[column] === 'string'
+          ? (row[column] as string)
+          : Buffer.from(row[column] as Uint8Array).toString('latin1'),
+      );
   }
   if (count === 0) return undefined;
   return { meanBytes: bytes / count, meanLength: length / count, distinctInSample: distinct.size, sampled: true };
 }
 
 function isDictionaryEncoded(chunk: ColumnMetaData): boolean {
-  return chunk.dictionary_page_offset !== undefined || chunk.encodings.some((encoding) => encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY');
+  return (
+    chunk.dictionary_page_offset !== undefined ||
+    chunk.encodings.some((encoding) => encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY')
+  );
 }
 
 /**
@@ -70,7 +92,12 @@ function isDictionaryEncoded(chunk: ColumnMetaData): boolean {
  * dictionary-encoded column (repeated values stored once) is far too small.
  * Text is taken as ASCII.
  */
-export function metadataValueSizes(chunks: readonly ColumnMetaData[], nonNull: number, kind: 'str' | 'bytes', layout: CPythonLayout): ValueSizes {
+export function metadataValueSizes(
+  chunks: readonly ColumnMetaData[],
+  nonNull: number,
+  kind: 'str' | 'bytes',
+  layout: CPythonLayout,
+): ValueSizes {
   const unencoded = chunks.map((chunk) => chunk.size_statistics?.unencoded_byte_array_data_bytes);
   let meanLength: number;
   if (nonNull > 0 && unencoded.every((bytes) => bytes !== undefined)) {

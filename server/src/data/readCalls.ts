@@ -55,7 +55,11 @@ function tableRead(call: Node, reader: TableReader, facts: DocumentFacts): DataR
   return { call, format, path, options: tableOptions(args.keywords, reader, facts) };
 }
 
-function tableOptions(keywords: ReadonlyMap<string, Node>, reader: TableReader, facts: DocumentFacts): TableReadOptions {
+function tableOptions(
+  keywords: ReadonlyMap<string, Node>,
+  reader: TableReader,
+  facts: DocumentFacts,
+): TableReadOptions {
   const value = <T>(key: string, read: (node: Node, facts: DocumentFacts) => T | undefined): T | undefined => {
     const node = keywords.get(key);
     return node ? read(node, facts) : undefined;
@@ -92,7 +96,9 @@ function fileMethodRead(call: Node, callee: Node, facts: DocumentFacts): DataRea
   if (!receiver || !method) return undefined;
   if (method === 'read_text' || method === 'read_bytes') {
     const path = literalPath(receiver, facts);
-    return path === undefined ? undefined : { call, format: 'text', path, options: {}, textKind: method === 'read_text' ? 'text' : 'bytes' };
+    return path === undefined
+      ? undefined
+      : { call, format: 'text', path, options: {}, textKind: method === 'read_text' ? 'text' : 'bytes' };
   }
   if (method !== 'read' && method !== 'readlines') return undefined;
   const opened = openedFile(receiver, facts);

@@ -42,7 +42,8 @@ export class SampleBudget {
 
   /** Takes `bytes` from the budget, or says that the sample limit does not allow them. */
   spend(bytes: number, what: string): void {
-    if (bytes > this.remaining) throw new SampleLimitReached(`${what} would take more than the ${this.limit}-byte sample limit`);
+    if (bytes > this.remaining)
+      throw new SampleLimitReached(`${what} would take more than the ${this.limit}-byte sample limit`);
     this.spent += bytes;
   }
 }
@@ -68,14 +69,26 @@ export function openSampledFile(path: string, limits: SampleLimits): SampledFile
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new NotEstimated('not a regular file');
     const budget = new SampleBudget(limits.maxSampleBytes);
-    return { fd, size: stats.size, budget, read: (position, length, what) => readSlice(fd, stats.size, budget, position, length, what) };
+    return {
+      fd,
+      size: stats.size,
+      budget,
+      read: (position, length, what) => readSlice(fd, stats.size, budget, position, length, what),
+    };
   } catch (error) {
     closeSync(fd);
     throw error;
   }
 }
 
-function readSlice(fd: number, size: number, budget: SampleBudget, position: number, length: number, what: string): Buffer {
+function readSlice(
+  fd: number,
+  size: number,
+  budget: SampleBudget,
+  position: number,
+  length: number,
+  what: string,
+): Buffer {
   const wanted = Math.max(0, Math.min(length, size - position));
   budget.spend(wanted, what);
   const buffer = Buffer.alloc(wanted);
@@ -97,7 +110,11 @@ export function closeSampledFile(file: SampledFile): void {
 }
 
 /** Runs `look` on the opened file and answers its result, or the reason it could not. */
-export function withSampledFile<T>(path: string, limits: SampleLimits, look: (file: SampledFile) => T): T | { reason: string } {
+export function withSampledFile<T>(
+  path: string,
+  limits: SampleLimits,
+  look: (file: SampledFile) => T,
+): T | { reason: string } {
   let file: SampledFile | undefined;
   try {
     file = openSampledFile(path, limits);
@@ -110,7 +127,11 @@ export function withSampledFile<T>(path: string, limits: SampleLimits, look: (fi
 }
 
 /** The async form of withSampledFile, for readers (zip, Parquet) that read through callbacks or promises. */
-export async function withSampledFileAsync<T>(path: string, limits: SampleLimits, look: (file: SampledFile) => Promise<T>): Promise<T | { reason: string }> {
+export async function withSampledFileAsync<T>(
+  path: string,
+  limits: SampleLimits,
+  look: (file: SampledFile) => Promise<T>,
+): Promise<T | { reason: string }> {
   let file: SampledFile | undefined;
   try {
     file = openSampledFile(path, limits);

@@ -12,7 +12,9 @@ export interface FileSample {
   readonly truncated: boolean;
 }
 
-export type FileSampleResult = { readonly sample: FileSample; readonly reason?: undefined } | { readonly sample?: undefined; readonly reason: string };
+export type FileSampleResult =
+  | { readonly sample: FileSample; readonly reason?: undefined }
+  | { readonly sample?: undefined; readonly reason: string };
 
 // O_NONBLOCK where the platform has it: a FIFO swapped in after the check below
 // must not make open() wait for a writer.
@@ -52,7 +54,9 @@ export function readFileSample(path: string, maxBytes: number): FileSampleResult
     const sample = read < bytes.length ? bytes.subarray(0, read) : bytes;
     return { sample: { bytes: sample, fileBytes, truncated: sample.length < fileBytes } };
   } catch (error) {
-    return { reason: `not estimated: ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    return {
+      reason: `not estimated: ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -85,7 +85,12 @@ function objectRowBytes(tally: Tally, rows: number, items: ObjectItems | 'string
  * only once or twice) and grows towards every row for a key column; at most
  * one per row, and exact when the sample is every row.
  */
-function distinctOverRows(distinct: Map<string, number>, presentInSample: number, sampleRows: number, rows: number): number {
+function distinctOverRows(
+  distinct: Map<string, number>,
+  presentInSample: number,
+  sampleRows: number,
+  rows: number,
+): number {
   if (rows <= sampleRows || presentInSample === 0) return distinct.size;
   let once = 0;
   let twice = 0;
@@ -113,11 +118,24 @@ function categoryColumn(column: SampledColumn, rows: number, layout: CPythonLayo
   let strBytes = 0;
   for (const value of tally.present.keys()) strBytes += strSize(layout, value);
   const meanStrBytes = tally.present.size === 0 ? 0 : strBytes / tally.present.size;
-  const bytes = rows * categoryCodeBytes(categories) + categoriesBytes(categories, meanStrBytes, foundUnsorted(tally.present));
-  return { name: column.name, dtype: 'category', bytes: Math.round(bytes), meanTextLength: tally.meanLength, distinctInSample: tally.present.size };
+  const bytes =
+    rows * categoryCodeBytes(categories) + categoriesBytes(categories, meanStrBytes, foundUnsorted(tally.present));
+  return {
+    name: column.name,
+    dtype: 'category',
+    bytes: Math.round(bytes),
+    meanTextLength: tally.meanLength,
+    distinctInSample: tally.present.size,
+  };
 }
 
-function objectColumn(column: SampledColumn, dtype: 'object' | 'string', items: ObjectItems | 'string', rows: number, layout: CPythonLayout): DataColumn {
+function objectColumn(
+  column: SampledColumn,
+  dtype: 'object' | 'string',
+  items: ObjectItems | 'string',
+  rows: number,
+  layout: CPythonLayout,
+): DataColumn {
   const tally = tallyOf(column.values);
   const bytes = Math.round(rows * objectRowBytes(tally, column.values.length, items, layout));
   if (items === 'bool') return { name: column.name, dtype, bytes };

@@ -30,10 +30,21 @@ function readAsText(file: SampledFile, layout: CPythonLayout): DataEstimateResul
   const sample = readTextSample(file, SAMPLE_PIECES);
   const texts = sample.pieces.map((piece) => translateNewlines(piece.text));
   const sampledCharacters = texts.reduce((sum, text) => sum + codePointLength(text), 0);
-  const ratio = scale(file, sample, sample.pieces.reduce((sum, piece) => sum + piece.bytes, 0));
+  const ratio = scale(
+    file,
+    sample,
+    sample.pieces.reduce((sum, piece) => sum + piece.bytes, 0),
+  );
   const characters = Math.round(sampledCharacters * ratio);
   return {
-    estimate: { format: 'text', fileBytes: file.size, rows: undefined, rowsExact: false, bytes: strSizeOfKind(layout, strKind(texts.join('')), characters), bytesExact: sample.whole },
+    estimate: {
+      format: 'text',
+      fileBytes: file.size,
+      rows: undefined,
+      rowsExact: false,
+      bytes: strSizeOfKind(layout, strKind(texts.join('')), characters),
+      bytesExact: sample.whole,
+    },
   };
 }
 
@@ -56,7 +67,8 @@ function wholeLines(piece: TextPiece): string[] {
 function oneLongLine(file: SampledFile, sample: TextSample, layout: CPythonLayout): DataEstimateResult {
   const head = translateNewlines(sample.pieces[0]!.text);
   const characters = Math.round(codePointLength(head) * scale(file, sample, sample.pieces[0]!.bytes));
-  const bytes = listSize(layout, capacityAfterIteratorExtend(layout, 1)) + strSizeOfKind(layout, strKind(head), characters);
+  const bytes =
+    listSize(layout, capacityAfterIteratorExtend(layout, 1)) + strSizeOfKind(layout, strKind(head), characters);
   return { estimate: { format: 'text', fileBytes: file.size, rows: 1, rowsExact: false, bytes, bytesExact: false } };
 }
 
@@ -76,26 +88,54 @@ function readAsLines(file: SampledFile, layout: CPythonLayout): DataEstimateResu
   const count = Math.round(lines.length * ratio);
   const listBytes = listSize(layout, capacityAfterIteratorExtend(layout, count));
   return {
-    estimate: { format: 'text', fileBytes: file.size, rows: count, rowsExact: sample.whole, bytes: Math.round(listBytes + strBytes), bytesExact: sample.whole },
+    estimate: {
+      format: 'text',
+      fileBytes: file.size,
+      rows: count,
+      rowsExact: sample.whole,
+      bytes: Math.round(listBytes + strBytes),
+      bytesExact: sample.whole,
+    },
   };
 }
 
 /** open(p, 'rb').read(): one bytes object of the file's size; nothing is read. */
 function readAsBytes(file: SampledFile, layout: CPythonLayout): DataEstimateResult {
-  return { estimate: { format: 'text', fileBytes: file.size, rows: undefined, rowsExact: false, bytes: bytesSize(layout, file.size), bytesExact: true } };
+  return {
+    estimate: {
+      format: 'text',
+      fileBytes: file.size,
+      rows: undefined,
+      rowsExact: false,
+      bytes: bytesSize(layout, file.size),
+      bytesExact: true,
+    },
+  };
 }
 
 /** What open(path).read() holds: one str (UTF-8 decoding, universal newlines). */
-export function estimateReadText(path: string, layout: CPythonLayout = DEFAULT_LAYOUT, limits: SampleLimits = DEFAULT_SAMPLE_LIMITS): DataEstimateResult {
+export function estimateReadText(
+  path: string,
+  layout: CPythonLayout = DEFAULT_LAYOUT,
+  limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
+): DataEstimateResult {
   return withSampledFile(path, limits, (file) => readAsText(file, layout));
 }
 
 /** What open(path).readlines() or list(open(path)) holds: a list of str, one per line; rows is the line count. */
-export function estimateReadLines(path: string, layout: CPythonLayout = DEFAULT_LAYOUT, limits: SampleLimits = DEFAULT_SAMPLE_LIMITS): DataEstimateResult {
+export function estimateReadLines(
+  path: string,
+  layout: CPythonLayout = DEFAULT_LAYOUT,
+  limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
+): DataEstimateResult {
   return withSampledFile(path, limits, (file) => readAsLines(file, layout));
 }
 
 /** What open(path, 'rb').read() holds: one bytes object, exactly. */
-export function estimateReadBytes(path: string, layout: CPythonLayout = DEFAULT_LAYOUT, limits: SampleLimits = DEFAULT_SAMPLE_LIMITS): DataEstimateResult {
+export function estimateReadBytes(
+  path: string,
+  layout: CPythonLayout = DEFAULT_LAYOUT,
+  limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
+): DataEstimateResult {
   return withSampledFile(path, limits, (file) => readAsBytes(file, layout));
 }

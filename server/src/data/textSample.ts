@@ -59,7 +59,8 @@ function innerPiece(file: SampledFile, offset: number, length: number): TextPiec
  */
 export function readTextSample(file: SampledFile, spread = 1): TextSample {
   const budget = file.budget.remaining;
-  if (file.size <= budget) return { pieces: [piece(file.read(0, file.size, 'the text sample'), true, true)], whole: true };
+  if (file.size <= budget)
+    return { pieces: [piece(file.read(0, file.size, 'the text sample'), true, true)], whole: true };
   const length = Math.floor(budget / spread);
   const pieces = [piece(file.read(0, length, 'the text sample'), false, true)];
   for (let k = 1; k < spread; k++) {

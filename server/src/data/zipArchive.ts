@@ -20,7 +20,13 @@ class SampledFileReader extends RandomAccessReader {
     super();
   }
 
-  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
+  override read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (err: Error | null) => void,
+  ): void {
     try {
       const bytes = this.file.read(position, length, 'the zip directory');
       if (bytes.length < length) throw new NotEstimated('the zip archive is truncated');
@@ -60,7 +66,13 @@ function notAZip(error: unknown): Error {
 async function listMembers(zip: ZipFile): Promise<ZipMember[]> {
   const members: ZipMember[] = [];
   for await (const entry of zip.eachEntry()) {
-    members.push({ name: entry.fileName, compressionMethod: entry.compressionMethod, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize, entry });
+    members.push({
+      name: entry.fileName,
+      compressionMethod: entry.compressionMethod,
+      compressedSize: entry.compressedSize,
+      uncompressedSize: entry.uncompressedSize,
+      entry,
+    });
   }
   return members;
 }
@@ -93,9 +105,13 @@ async function memberLeadingBytes(zip: ZipFile, file: SampledFile, member: ZipMe
   if (member.entry.isEncrypted()) throw new NotEstimated(`member ${member.name} is encrypted`);
   const { fileDataStart } = await zip.readLocalFileHeaderPromise(member.entry, { minimal: true });
   if (fileDataStart + member.compressedSize > file.size) throw new NotEstimated(`member ${member.name} is truncated`);
-  const read = (count: number): Buffer => file.read(fileDataStart, Math.min(count, member.compressedSize), `member ${member.name}`);
+  const read = (count: number): Buffer =>
+    file.read(fileDataStart, Math.min(count, member.compressedSize), `member ${member.name}`);
   if (member.compressionMethod === STORED) return read(length);
-  if (member.compressionMethod !== DEFLATED) throw new NotEstimated(`member ${member.name} uses zip compression method ${member.compressionMethod}, which numpy does not write`);
+  if (member.compressionMethod !== DEFLATED)
+    throw new NotEstimated(
+      `member ${member.name} uses zip compression method ${member.compressionMethod}, which numpy does not write`,
+    );
   for (let slice = FIRST_COMPRESSED_SLICE; ; slice *= 2) {
     const inflated = await inflateStart(read(slice), length);
     if (inflated.length >= length || slice >= member.compressedSize) return inflated.subarray(0, length);
@@ -107,7 +123,11 @@ export async function openZipArchive(file: SampledFile): Promise<ZipArchive> {
   let zip: ZipFile;
   let members: ZipMember[];
   try {
-    zip = await fromRandomAccessReaderPromise(new SampledFileReader(file), file.size, { lazyEntries: true, autoClose: false, validateEntrySizes: false });
+    zip = await fromRandomAccessReaderPromise(new SampledFileReader(file), file.size, {
+      lazyEntries: true,
+      autoClose: false,
+      validateEntrySizes: false,
+    });
     members = await listMembers(zip);
   } catch (error) {
     throw notAZip(error);

@@ -23,7 +23,10 @@ export function ruleSourcePath(rule: Rule): string {
 
 export function ruleDocsFiles(rules: readonly Rule[], readme: string): GeneratedFile[] {
   return [
-    ...rules.map((rule) => ({ path: `${RULE_PAGES_DIR}/${rule.code}.md`, text: `${NOTICE(ruleSourcePath(rule))}\n\n${ruleMarkdown(rule)}` })),
+    ...rules.map((rule) => ({
+      path: `${RULE_PAGES_DIR}/${rule.code}.md`,
+      text: `${NOTICE(ruleSourcePath(rule))}\n\n${ruleMarkdown(rule)}`,
+    })),
     { path: `${RULE_PAGES_DIR}/README.md`, text: `${NOTICE('server/src/rules/')}\n\n${rulesIndexMarkdown(rules)}` },
     { path: 'README.md', text: withRulesTable(readme, rules) },
   ];
@@ -33,6 +36,7 @@ export function ruleDocsFiles(rules: readonly Rule[], readme: string): Generated
 export function withRulesTable(readme: string, rules: readonly Rule[]): string {
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README.md needs the markers ${README_START} and ${README_END}, in that order`);
+  if (start < 0 || end < start)
+    throw new Error(`README.md needs the markers ${README_START} and ${README_END}, in that order`);
   return `${readme.slice(0, start + README_START.length)}\n${rulesTable(rules, `${RULE_PAGES_DIR}/`)}\n${readme.slice(end)}`;
 }

@@ -17,7 +17,10 @@ const FIX_COLUMN: Readonly<Record<FixAvailability, string>> = {
 
 /** The rows of a table linking each code to its page; `pages` is the path from the table to docs/rules/. */
 export function rulesTable(rules: readonly Rule[], pages: string): string {
-  const rows = rules.map((rule) => `| [${rule.code}](${pages}${rule.code}.md) | ${cell(rule.name)} | ${cell(rule.summary)} | ${FIX_COLUMN[rule.fixAvailability]} |`);
+  const rows = rules.map(
+    (rule) =>
+      `| [${rule.code}](${pages}${rule.code}.md) | ${cell(rule.name)} | ${cell(rule.summary)} | ${FIX_COLUMN[rule.fixAvailability]} |`,
+  );
   return ['| code | name | what it flags | fix |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -27,7 +30,9 @@ export function rulesIndexMarkdown(rules: readonly Rule[]): string {
     const family = rule.code.charAt(3);
     families.set(family, [...(families.get(family) ?? []), rule]);
   }
-  const sections = [...families].map(([digit, members]) => `## MEM${digit}xx: ${FAMILIES[digit] ?? 'other rules'}\n\n${rulesTable(members, '')}`);
+  const sections = [...families].map(
+    ([digit, members]) => `## MEM${digit}xx: ${FAMILIES[digit] ?? 'other rules'}\n\n${rulesTable(members, '')}`,
+  );
   const intro = [
     '# Rules',
     'Every rule memhints checks, by family. Each page says what the rule flags, what the pattern costs in memory, an example and its fix, and whether the fix is safe.',

@@ -192,7 +192,9 @@ export class OpenDocuments {
       regions?.delete();
       // The WASM parser is left unusable after a fault inside it; later documents get a new one.
       this.parser = renewPythonParser(this.parser);
-      return this.skip(cannotCheck(`the parser failed on it (${error instanceof Error ? error.message : String(error)})`));
+      return this.skip(
+        cannotCheck(`the parser failed on it (${error instanceof Error ? error.message : String(error)})`),
+      );
     }
     const tooDeep = parsed.skip;
     if (tooDeep === undefined) return { module: parsed.module, trees: parsed };

@@ -37,7 +37,11 @@ export interface Skip {
  */
 export function whyNotParsed(text: string, maxFileSize: number, sizeOnly = false): Skip | undefined {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxFileSize) return { reason: `it is ${formatBytes(bytes)}, over the size limit of ${formatBytes(maxFileSize)}`, overSizeLimit: true };
+  if (bytes > maxFileSize)
+    return {
+      reason: `it is ${formatBytes(bytes)}, over the size limit of ${formatBytes(maxFileSize)}`,
+      overSizeLimit: true,
+    };
   return sizeOnly ? undefined : whyTooNested(text);
 }
 
@@ -48,8 +52,10 @@ export function whyTooNested(text: string): Skip | undefined {
 
 /** The same, from the nesting textNesting found. */
 export function whyNestingTooDeep(nesting: TextNesting): Skip | undefined {
-  if (nesting.indentLevels > MAX_INDENT_LEVELS) return cannotCheck(`it is indented ${nesting.indentLevels} levels deep, where Python allows ${MAX_INDENT_LEVELS}`);
-  if (nesting.bracketDepth > MAX_BRACKET_DEPTH) return cannotCheck(`it nests brackets ${nesting.bracketDepth} deep, where Python allows ${MAX_BRACKET_DEPTH}`);
+  if (nesting.indentLevels > MAX_INDENT_LEVELS)
+    return cannotCheck(`it is indented ${nesting.indentLevels} levels deep, where Python allows ${MAX_INDENT_LEVELS}`);
+  if (nesting.bracketDepth > MAX_BRACKET_DEPTH)
+    return cannotCheck(`it nests brackets ${nesting.bracketDepth} deep, where Python allows ${MAX_BRACKET_DEPTH}`);
   return undefined;
 }
 
@@ -60,8 +66,12 @@ export function whyNestingTooDeep(nesting: TextNesting): Skip | undefined {
  * tree (a walk over every node costs a call into WASM per step).
  */
 export function whyNotAnalysed(tree: Tree, checkedBefore?: Tree): Skip | undefined {
-  const tooDeep = checkedBefore ? changedRangesDeeperThan(tree, checkedBefore, MAX_TREE_DEPTH) : treeDepthOver(tree, MAX_TREE_DEPTH);
-  return tooDeep ? cannotCheck(`its code nests more than ${MAX_TREE_DEPTH} levels deep, more than Python can compile`) : undefined;
+  const tooDeep = checkedBefore
+    ? changedRangesDeeperThan(tree, checkedBefore, MAX_TREE_DEPTH)
+    : treeDepthOver(tree, MAX_TREE_DEPTH);
+  return tooDeep
+    ? cannotCheck(`its code nests more than ${MAX_TREE_DEPTH} levels deep, more than Python can compile`)
+    : undefined;
 }
 
 export function cannotCheck(reason: string): Skip {
@@ -139,7 +149,9 @@ function provedShallowBySamples(cursor: TreeCursor, count: number, limit: number
  */
 function searchDeeperThan(cursor: TreeCursor, descendantCount: number, limit: number): boolean {
   // Subtrees to enter, by where they start in preorder from the cursor's node.
-  const pending: { readonly index: number; readonly count: number; readonly below: number }[] = [{ index: 0, count: descendantCount, below: limit }];
+  const pending: { readonly index: number; readonly count: number; readonly below: number }[] = [
+    { index: 0, count: descendantCount, below: limit },
+  ];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { index, count, below } = next;
     if (count - 1 <= below) continue;
@@ -158,7 +170,8 @@ function searchDeeperThan(cursor: TreeCursor, descendantCount: number, limit: nu
 }
 
 function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB (${bytes.toLocaleString('en-US')} bytes)`;
+  if (bytes >= 1024 * 1024)
+    return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB (${bytes.toLocaleString('en-US')} bytes)`;
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB (${bytes.toLocaleString('en-US')} bytes)`;
   return `${bytes} bytes`;
 }

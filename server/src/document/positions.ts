@@ -52,7 +52,11 @@ export function codePointsBetween(text: string, from: number, to: number): numbe
 }
 
 /** 1-based line and code-point column of a UTF-16 offset, as the CLI reports them. */
-export function lineAndCodePointColumn(text: string, starts: readonly number[], offset: number): { line: number; column: number } {
+export function lineAndCodePointColumn(
+  text: string,
+  starts: readonly number[],
+  offset: number,
+): { line: number; column: number } {
   const row = lineOfOffset(starts, offset);
   return { line: row + 1, column: codePointsBetween(text, starts[row]!, offset) + 1 };
 }

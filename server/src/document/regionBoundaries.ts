@@ -44,7 +44,14 @@ export function regionCuts(root: Node, text: string): number[] {
     const first = comments ?? node;
     comments = undefined;
     const row = first.startPosition.row;
-    if (previous && row - lastCutRow >= REGION_LINES && first.startPosition.column === 0 && !previous.hasError && !node.hasError && isRegionBoundary(text, first.startIndex)) {
+    if (
+      previous &&
+      row - lastCutRow >= REGION_LINES &&
+      first.startPosition.column === 0 &&
+      !previous.hasError &&
+      !node.hasError &&
+      isRegionBoundary(text, first.startIndex)
+    ) {
       cuts.push(first.startIndex);
       lastCutRow = row;
     }
@@ -65,7 +72,11 @@ const CONTINUATION = /(?:else|elif|except|finally)\b/y;
  * the scan misread the text (a Python 3.12 f-string's replacement field
  * running over lines) leaves a piece with a syntax error.
  */
-export function regionCutsInText(text: string, codeLineStarts: readonly number[], rowOf: (offset: number) => number): number[] {
+export function regionCutsInText(
+  text: string,
+  codeLineStarts: readonly number[],
+  rowOf: (offset: number) => number,
+): number[] {
   const cuts: number[] = [];
   let lastCutRow: number | undefined;
   codeLineStarts.forEach((start, index) => {

@@ -128,13 +128,18 @@ export class RegionTrees {
     for (;;) {
       const region = this.regions[index]!;
       if (index > 0 && !isRegionBoundary(this.text, region.start)) index = this.mergeParsed(index - 1, index);
-      else if (index < this.regions.length - 1 && !isRegionBoundary(this.text, region.end)) index = this.mergeParsed(index, index + 1);
+      else if (index < this.regions.length - 1 && !isRegionBoundary(this.text, region.end))
+        index = this.mergeParsed(index, index + 1);
       else break;
     }
     const region = this.regions[index]!;
     if (parsesCleanly(region)) return this.split(index);
     const reach = errorReach(region, this.regions[index - 1], this.regions[index + 1]);
-    return this.mergeIfClean(reach.above ? Math.max(0, index - 1) : index, reach.below ? Math.min(this.regions.length - 1, index + 1) : index, index);
+    return this.mergeIfClean(
+      reach.above ? Math.max(0, index - 1) : index,
+      reach.below ? Math.min(this.regions.length - 1, index + 1) : index,
+      index,
+    );
   }
 
   /**
@@ -144,7 +149,12 @@ export class RegionTrees {
    */
   private mergeIfClean(first: number, last: number, index: number): number {
     if (first === last) return index;
-    const merged: Region = { start: this.regions[first]!.start, end: this.regions[last]!.end, tree: undefined, edited: false };
+    const merged: Region = {
+      start: this.regions[first]!.start,
+      end: this.regions[last]!.end,
+      tree: undefined,
+      edited: false,
+    };
     merged.tree = this.parseTree(merged, undefined);
     if (!parsesCleanly(merged)) {
       merged.tree.delete();
@@ -202,7 +212,9 @@ export class RegionTrees {
   /** The regions `cuts` make of [start, end), each parsed by `parse`; when the parser fails, the trees parsed so far are deleted. */
   private parsedPieces(start: number, end: number, cuts: readonly number[], parse: (piece: Region) => Tree): Region[] {
     const starts = [start, ...cuts];
-    const pieces = starts.map((pieceStart, at): Region => ({ start: pieceStart, end: starts[at + 1] ?? end, tree: undefined, edited: false }));
+    const pieces = starts.map(
+      (pieceStart, at): Region => ({ start: pieceStart, end: starts[at + 1] ?? end, tree: undefined, edited: false }),
+    );
     try {
       for (const piece of pieces) piece.tree = parse(piece);
     } catch (error) {
@@ -221,7 +233,12 @@ export class RegionTrees {
 
   /** Merges regions first..last into one region still to be parsed; returns its index. */
   private mergeUnparsed(first: number, last: number): number {
-    const merged: Region = { start: this.regions[first]!.start, end: this.regions[last]!.end, tree: undefined, edited: false };
+    const merged: Region = {
+      start: this.regions[first]!.start,
+      end: this.regions[last]!.end,
+      tree: undefined,
+      edited: false,
+    };
     for (let at = first; at <= last; at++) this.regions[at]!.tree?.delete();
     this.regions.splice(first, last - first + 1, merged);
     return first;
@@ -250,7 +267,12 @@ export class RegionTrees {
 
   /** parseTree without the check of nesting, for text known to pass it. */
   private parseRange(region: Region, old: Tree | undefined): Tree {
-    const range: Range = { startIndex: region.start, endIndex: region.end, startPosition: this.pointAt(region.start), endPosition: this.pointAt(region.end) };
+    const range: Range = {
+      startIndex: region.start,
+      endIndex: region.end,
+      startPosition: this.pointAt(region.start),
+      endPosition: this.pointAt(region.end),
+    };
     const tree = this.parser.parse(this.read, old ?? null, { includedRanges: [range] });
     if (!tree) throw new Error('tree-sitter returned no tree');
     return tree;
@@ -284,14 +306,22 @@ export class RegionTrees {
  * first line, or last. Errors further in are this region's own: no trial parse,
  * which costs as much as parsing the regions from nothing.
  */
-function errorReach(region: Region, above: Region | undefined, below: Region | undefined): { readonly above: boolean; readonly below: boolean } {
+function errorReach(
+  region: Region,
+  above: Region | undefined,
+  below: Region | undefined,
+): { readonly above: boolean; readonly below: boolean } {
   const root = region.tree!.rootNode;
-  const statements = root.type === 'module' ? root.namedChildren.filter((node) => node !== null && node.type !== 'comment') : [];
+  const statements =
+    root.type === 'module' ? root.namedChildren.filter((node) => node !== null && node.type !== 'comment') : [];
   const [first, last] = [statements[0], statements[statements.length - 1]];
   if (!first || !last) return { above: above !== undefined, below: below !== undefined };
   return {
-    above: above !== undefined && (CONTINUATIONS.has(firstLeaf(first).type) || (hasError(above) && errorOnRow(first, first.startPosition.row))),
-    below: below !== undefined && (isLoneDecorator(last) || (hasError(below) && errorOnRow(last, last.endPosition.row))),
+    above:
+      above !== undefined &&
+      (CONTINUATIONS.has(firstLeaf(first).type) || (hasError(above) && errorOnRow(first, first.startPosition.row))),
+    below:
+      below !== undefined && (isLoneDecorator(last) || (hasError(below) && errorOnRow(last, last.endPosition.row))),
   };
 }
 
@@ -315,7 +345,10 @@ function hasError(region: Region): boolean {
 function errorOnRow(node: Node, row: number): boolean {
   if (!node.hasError) return false;
   if (node.isError || node.isMissing) return true;
-  return node.children.some((child) => child !== null && child.startPosition.row <= row && row <= child.endPosition.row && errorOnRow(child, row));
+  return node.children.some(
+    (child) =>
+      child !== null && child.startPosition.row <= row && row <= child.endPosition.row && errorOnRow(child, row),
+  );
 }
 
 function deleteTrees(regions: readonly Region[]): void {

@@ -28,7 +28,11 @@ function firstAfter(count: number, startOf: (index: number) => number, offset: n
 }
 
 /** The index of the item that holds [start, end): the last starting at or before `start`, when it ends at or after `end`; -1 otherwise. */
-export function indexHolding(items: readonly { readonly start: number; readonly end: number }[], start: number, end: number): number {
+export function indexHolding(
+  items: readonly { readonly start: number; readonly end: number }[],
+  start: number,
+  end: number,
+): number {
   const index = firstStartingAfter(items, start) - 1;
   const item = items[index];
   return item && end <= item.end ? index : -1;

@@ -2,7 +2,17 @@
 // limits.ts): indentation levels and open brackets, strings and comments
 // skipped. It reads every character of every file checked, so it reads
 // character codes and jumps through long strings with indexOf.
-import { APOSTROPHE, BACKSLASH, CARRIAGE_RETURN, FORM_FEED, HASH, LINE_FEED, QUOTE, SPACE, TAB } from '../text/charCodes';
+import {
+  APOSTROPHE,
+  BACKSLASH,
+  CARRIAGE_RETURN,
+  FORM_FEED,
+  HASH,
+  LINE_FEED,
+  QUOTE,
+  SPACE,
+  TAB,
+} from '../text/charCodes';
 
 export interface TextNesting {
   /** The deepest indentation stack, counted as Python's tokenizer does (blank and comment lines ignored). */
@@ -95,7 +105,8 @@ function lineEnd(text: string, from: number): number {
 /** The offset just after the string literal whose opening quote is at `start` (or the end of an unclosed one). */
 function afterString(text: string, start: number): number {
   const quote = text.charCodeAt(start);
-  if (text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote) return afterTripleQuoted(text, start + 3, text.slice(start, start + 3));
+  if (text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote)
+    return afterTripleQuoted(text, start + 3, text.slice(start, start + 3));
   let i = start + 1;
   while (i < text.length) {
     const code = text.charCodeAt(i);

@@ -82,8 +82,16 @@ function suppressionsIn(top: Node, source: string): SuppressionAt[] {
 }
 
 /** Settles each finding's scale, then applies severity overrides and noqa comments, in document order. */
-export function finishFindings(findings: readonly Finding[], suppressions: readonly SuppressionAt[], source: string, options: AnalysisOptions): Finding[] {
-  const scaleOptions = { smallBytes: options.smallBytes ?? DEFAULT_SMALL_BYTES, reportSmall: options.reportSmall ?? false };
+export function finishFindings(
+  findings: readonly Finding[],
+  suppressions: readonly SuppressionAt[],
+  source: string,
+  options: AnalysisOptions,
+): Finding[] {
+  const scaleOptions = {
+    smallBytes: options.smallBytes ?? DEFAULT_SMALL_BYTES,
+    reportSmall: options.reportSmall ?? false,
+  };
   const scaled = findings.flatMap((finding) => atScale(finding, scaleOptions) ?? []);
   const overridden = options.severity ? scaled.map((f) => withSeverity(f, options.severity?.[f.code])) : scaled;
   const kept = options.ignoreNoqa ? overridden : dropSuppressed(overridden, source, suppressions);

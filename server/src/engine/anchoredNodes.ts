@@ -77,6 +77,8 @@ export function findAnchorsInModule(rules: readonly Rule[], facts: DocumentFacts
  * followed one that went (see IncrementalAnalysis).
  */
 export function anchorAliases(rules: readonly Rule[], facts: DocumentFacts): string {
-  const names = new Set(rules.flatMap((rule) => rule.anchors.filter((anchor) => anchor.isName).map((anchor) => anchor.token)));
+  const names = new Set(
+    rules.flatMap((rule) => rule.anchors.filter((anchor) => anchor.isName).map((anchor) => anchor.token)),
+  );
   return [...names].flatMap((name) => facts.names.aliasesOf(name).map((alias) => `${name} as ${alias}`)).join(', ');
 }

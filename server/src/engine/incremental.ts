@@ -79,7 +79,10 @@ export class IncrementalAnalysis {
     // edited since the last analysis that needed the scopes (which ask for all of them).
     for (const part of module.parts) partBindings(part, source);
     const chunks = topLevelChunks(module, source);
-    const kept = unchangedChunks(this.previous.map((result) => result.key), chunks.map((chunk) => chunk.key));
+    const kept = unchangedChunks(
+      this.previous.map((result) => result.key),
+      chunks.map((chunk) => chunk.key),
+    );
     let gone: readonly ChunkResult[] = this.goneResults(kept);
     const facts = new DocumentFacts(module);
     // Results were found with the names that stood for the anchors then: an alias that came or went can change any of them.
@@ -110,10 +113,22 @@ export class IncrementalAnalysis {
         results.push(back);
         return;
       }
-      results.push(this.analyseChunk(chunk, { source, facts, pythonVersion: targetVersion(this.options) }, old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source)));
+      results.push(
+        this.analyseChunk(
+          chunk,
+          { source, facts, pythonVersion: targetVersion(this.options) },
+          old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source),
+        ),
+      );
       this.lastAnalysedChunks++;
     });
-    if (gone.length > 0) retirement = { owner: this, chunks: new RetiredChunks(this.previous, kept, chunks.length), changed, aliases: aliasesBefore };
+    if (gone.length > 0)
+      retirement = {
+        owner: this,
+        chunks: new RetiredChunks(this.previous, kept, chunks.length),
+        changed,
+        aliases: aliasesBefore,
+      };
     else this.dispose();
     this.previous = results;
     return this.assemble(chunks, results, source);
@@ -124,12 +139,21 @@ export class IncrementalAnalysis {
    * place, when nothing it read changed in either edit but its own going and
    * coming (which its words count once in each).
    */
-  private takeRetired(key: string, index: number, kept: readonly (number | undefined)[], changed: ChangedWords, aliases: string): ChunkResult | undefined {
+  private takeRetired(
+    key: string,
+    index: number,
+    kept: readonly (number | undefined)[],
+    changed: ChangedWords,
+    aliases: string,
+  ): ChunkResult | undefined {
     const retired = retirement?.owner === this ? retirement : undefined;
     if (!retired || retired.aliases !== aliases || retired.changed.starImport || changed.starImport) return undefined;
     const result = retired.chunks.take(key, index, kept);
     if (!result) return undefined;
-    return stillHolds(result.dependencies, retired.changed, result.words) && stillHolds(result.dependencies, changed, result.words) ? result : undefined;
+    return stillHolds(result.dependencies, retired.changed, result.words) &&
+      stillHolds(result.dependencies, changed, result.words)
+      ? result
+      : undefined;
   }
 
   /** Lets go of the results kept for an undo, the document being closed. */
@@ -160,7 +184,11 @@ export class IncrementalAnalysis {
     return this.previous.filter((_, index) => stays[index] === 0);
   }
 
-  private analyseChunk(chunk: Chunk, context: RuleContext & { readonly facts: DocumentFacts }, words: ChunkWords): ChunkResult {
+  private analyseChunk(
+    chunk: Chunk,
+    context: RuleContext & { readonly facts: DocumentFacts },
+    words: ChunkWords,
+  ): ChunkResult {
     const dependencies = new Dependencies();
     context.facts.recordInto(dependencies);
     const findings: Finding[] = [];
@@ -181,7 +209,11 @@ export class IncrementalAnalysis {
     return structuredClone({
       key: chunk.key,
       words,
-      dependencies: { bindings: dependencies.bindings, spellings: dependencies.spellings, wholeDocument: dependencies.wholeDocument },
+      dependencies: {
+        bindings: dependencies.bindings,
+        spellings: dependencies.spellings,
+        wholeDocument: dependencies.wholeDocument,
+      },
       findings: findings.map((finding) => moved(finding, -chunk.start)),
       suppressions: suppressions.map(({ offset, suppression }) => ({ offset: offset - chunk.start, suppression })),
     });
@@ -230,7 +262,11 @@ function changedBy(counts: ReadonlyMap<string, number>, own: ReadonlySet<string>
 }
 
 function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {
-  return { all: wordsOf(chunk.key), moduleLevel: moduleLevelNames(chunk.nodes), starImport: mayStarImport(moduleLevelText(chunk, source)) };
+  return {
+    all: wordsOf(chunk.key),
+    moduleLevel: moduleLevelNames(chunk.nodes),
+    starImport: mayStarImport(moduleLevelText(chunk, source)),
+  };
 }
 
 function withinChunk(finding: Finding, chunk: Chunk): boolean {
@@ -249,8 +285,12 @@ function moved(finding: Finding, by: number): Finding {
     ...finding,
     start: finding.start + by,
     end: finding.end + by,
-    ...(fix ? { fix: { ...fix, edits: fix.edits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by })) } } : {}),
-    ...(related ? { related: related.map((place) => ({ ...place, start: place.start + by, end: place.end + by })) } : {}),
+    ...(fix
+      ? { fix: { ...fix, edits: fix.edits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by })) } }
+      : {}),
+    ...(related
+      ? { related: related.map((place) => ({ ...place, start: place.start + by, end: place.end + by })) }
+      : {}),
     ...(reads ? { reads: reads.map((place) => ({ start: place.start + by, end: place.end + by })) } : {}),
   };
 }

@@ -12,7 +12,10 @@ export class Linter {
   // never changed, when the settings or a pyproject.toml change.
   private readonly cache = new WeakMap<OpenDocument, { readonly settings: Settings; readonly findings: Finding[] }>();
   /** By document URI: what the last analysis of the document found, chunk by chunk, under one set of settings. */
-  private readonly analyses = new Map<string, { readonly settings: Settings; readonly analysis: IncrementalAnalysis }>();
+  private readonly analyses = new Map<
+    string,
+    { readonly settings: Settings; readonly analysis: IncrementalAnalysis }
+  >();
 
   /** `reportFailure` hears of an analysis that threw: the document then has no findings, and the server lives on. */
   constructor(private readonly reportFailure: (uri: string, error: unknown) => void = () => undefined) {}

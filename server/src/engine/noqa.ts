@@ -26,7 +26,12 @@ export function parseNoqa(comment: string): Suppression | undefined {
 /** The codes a directive spells, upper-cased; undefined for a bare `# noqa`. */
 function listedCodes(match: RegExpExecArray): string[] | undefined {
   const codes = match.groups?.['codes'];
-  return codes ? codes.split(/[\s,]+/).filter(Boolean).map((code) => code.toUpperCase()) : undefined;
+  return codes
+    ? codes
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((code) => code.toUpperCase())
+    : undefined;
 }
 
 function aliasOf(code: string): string[] {

@@ -37,7 +37,11 @@ export class RetiredChunks<R extends { readonly key: string }> {
       if (keptFrom[next] === index) return;
       // Of two results with one key, the first: the other is analysed again.
       if (this.byKey.has(result.key)) return;
-      this.byKey.set(result.key, { result, before: next > 0 ? keptAt[next - 1]! : -1, after: next < keptAt.length ? keptAt[next]! : count });
+      this.byKey.set(result.key, {
+        result,
+        before: next > 0 ? keptAt[next - 1]! : -1,
+        after: next < keptAt.length ? keptAt[next]! : count,
+      });
     });
   }
 
@@ -49,7 +53,12 @@ export class RetiredChunks<R extends { readonly key: string }> {
    */
   take(key: string, index: number, matching: Matching): R | undefined {
     const retiree = this.byKey.get(key);
-    if (!retiree || this.nearestKept(matching, index, -1) !== retiree.before || this.nearestKept(matching, index, 1) !== retiree.after) return undefined;
+    if (
+      !retiree ||
+      this.nearestKept(matching, index, -1) !== retiree.before ||
+      this.nearestKept(matching, index, 1) !== retiree.after
+    )
+      return undefined;
     this.byKey.delete(key);
     return retiree.result;
   }

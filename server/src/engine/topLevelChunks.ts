@@ -23,7 +23,6 @@ export interface Chunk {
   readonly key: string;
 }
 
-
 /**
  * The chunk's text without the body of the function or class it defines: the
  * part that can bind names at module level (decorators, name, defaults, bases).
@@ -52,7 +51,11 @@ const chunksOfParts = new PartCache<PartChunks>();
 export function topLevelChunks(module: ModuleParts, source: string): Chunk[] {
   return module.parts.flatMap((part) => {
     const statements = new PartStatements(part.root);
-    return chunksOfParts.get(part, source.slice(part.start, part.end), () => cutPart(part, source)).map((relative) => new PartChunk(part.start + relative.start, part.start + relative.end, relative.key, statements));
+    return chunksOfParts
+      .get(part, source.slice(part.start, part.end), () => cutPart(part, source))
+      .map(
+        (relative) => new PartChunk(part.start + relative.start, part.start + relative.end, relative.key, statements),
+      );
   });
 }
 
@@ -83,7 +86,11 @@ class PartChunk implements Chunk {
       const all = this.statements.all;
       const nodes: Node[] = [];
       // In document order: a node's end is a call into WASM, read only for those that start inside the chunk.
-      for (let index = firstNodeStartingAfter(all, this.start - 1); index < all.length && all[index]!.startIndex <= this.end; index++) {
+      for (
+        let index = firstNodeStartingAfter(all, this.start - 1);
+        index < all.length && all[index]!.startIndex <= this.end;
+        index++
+      ) {
         if (all[index]!.endIndex <= this.end) nodes.push(all[index]!);
       }
       this.nodesCache = nodes;
@@ -139,7 +146,12 @@ function chunkStatements(root: Node, built: Building[]): void {
   }
   if (pendingComments.length > 0) {
     const last = pendingComments[pendingComments.length - 1]!;
-    built.push({ start: pendingComments[0]!.startIndex, end: last.endIndex, endRow: last.endPosition.row, nodes: pendingComments });
+    built.push({
+      start: pendingComments[0]!.startIndex,
+      end: last.endIndex,
+      endRow: last.endPosition.row,
+      nodes: pendingComments,
+    });
   }
 }
 

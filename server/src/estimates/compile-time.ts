@@ -13,7 +13,6 @@ type Check = (node: Node, folder: Folder, layout: CPythonLayout) => boolean;
 
 const always: Check = () => true;
 
-
 function noInterpolation(node: Node): boolean {
   return !node.descendantsOfType('interpolation').some((found) => found !== null);
 }
@@ -24,9 +23,14 @@ function withinLimits(operator: string, a: PyValue, b: PyValue, layout: CPythonL
   const x = asInteger(a);
   const y = asInteger(b);
   const length = (value: PyValue): number | undefined =>
-    value.type === 'str' || value.type === 'bytes' ? value.value.length : value.type === 'tuple' ? value.items.length : undefined;
+    value.type === 'str' || value.type === 'bytes'
+      ? value.value.length
+      : value.type === 'tuple'
+        ? value.items.length
+        : undefined;
   if (operator === '*') {
-    if (x !== undefined && y !== undefined) return x === 0n || y === 0n || bitLength(x) + bitLength(y) <= foldMaxIntBits;
+    if (x !== undefined && y !== undefined)
+      return x === 0n || y === 0n || bitLength(x) + bitLength(y) <= foldMaxIntBits;
     const [count, sequence] = x !== undefined ? [x, b] : [y, a];
     const size = length(sequence);
     if (count === undefined || !size) return true;
@@ -56,8 +60,10 @@ const CHECKS: Readonly<Record<string, Check>> = {
     const inner = expressionChildren(node);
     return inner.length === 1 && foldsAtCompileTime(inner[0]!, folder, layout);
   },
-  unary_operator: (node, folder, layout) => foldsAtCompileTime(node.childForFieldName('argument')!, folder, layout) && folder.constant(node) !== undefined,
-  not_operator: (node, folder, layout) => foldsAtCompileTime(node.childForFieldName('argument')!, folder, layout) && folder.constant(node) !== undefined,
+  unary_operator: (node, folder, layout) =>
+    foldsAtCompileTime(node.childForFieldName('argument')!, folder, layout) && folder.constant(node) !== undefined,
+  not_operator: (node, folder, layout) =>
+    foldsAtCompileTime(node.childForFieldName('argument')!, folder, layout) && folder.constant(node) !== undefined,
   tuple: (node, folder, layout) => expressionChildren(node).every((item) => foldsAtCompileTime(item, folder, layout)),
   binary_operator: (node, folder, layout) => {
     const left = node.childForFieldName('left');
@@ -68,7 +74,9 @@ const CHECKS: Readonly<Record<string, Check>> = {
     const a = folder.constant(left);
     const b = folder.constant(right);
     // Raising at compile time (1/0) leaves the expression for run time.
-    return a !== undefined && b !== undefined && withinLimits(operator, a, b, layout) && folder.constant(node) !== undefined;
+    return (
+      a !== undefined && b !== undefined && withinLimits(operator, a, b, layout) && folder.constant(node) !== undefined
+    );
   },
 };
 

@@ -9,7 +9,12 @@ import type { EstimateContext } from './types';
 import { asInteger, int, truthy, type PyValue } from '../sizes/values';
 
 type Step =
-  | { readonly kind: 'for'; readonly name: string; readonly args: readonly Evaluator[]; readonly argNodes: readonly Node[] }
+  | {
+      readonly kind: 'for';
+      readonly name: string;
+      readonly args: readonly Evaluator[];
+      readonly argNodes: readonly Node[];
+    }
   | { readonly kind: 'if'; readonly test: Evaluator };
 
 export interface ComprehensionPlan {
@@ -21,7 +26,9 @@ export interface ComprehensionPlan {
 
 /** The first for clause's range arguments, when it is the only clause (for `range(n)` with n unknown). */
 export function singleRangeArguments(comprehension: Node, context: EstimateContext): Node[] | undefined {
-  const clauses = comprehension.namedChildren.filter((child) => child?.type === 'for_in_clause' || child?.type === 'if_clause');
+  const clauses = comprehension.namedChildren.filter(
+    (child) => child?.type === 'for_in_clause' || child?.type === 'if_clause',
+  );
   const [only] = clauses;
   if (clauses.length !== 1 || !only || only.childForFieldName('left')?.type !== 'identifier') return undefined;
   const iterable = only.childForFieldName('right');

@@ -19,7 +19,10 @@ interface Chunk {
 /** compiler_dict and compiler_subdict: where the pairs are cut, for a display of `keys` (no `**` items). */
 export function displayChunks(layout: CPythonLayout, keys: readonly PyValue[]): Chunk[] {
   const guideline = layout.compiler.stackUseGuideline;
-  const chunk = (begin: number, end: number): Chunk => ({ keys: keys.slice(begin, end), big: (end - begin) * 2 > guideline });
+  const chunk = (begin: number, end: number): Chunk => ({
+    keys: keys.slice(begin, end),
+    big: (end - begin) * 2 > guideline,
+  });
   const chunks: Chunk[] = [];
   let elements = 0;
   for (let i = 0; i < keys.length; i++) {

@@ -32,17 +32,26 @@ export function constantKey(value: PyValue): string {
  * caches is keyed as that shared object; otherwise `key` says whether it is
  * one object referenced again (a constant, a name) or undefined for a new one.
  */
-export function addValue(tally: ObjectTally, layout: CPythonLayout, value: PyValue, sharing: Sharing, key?: string, count = 1): void {
+export function addValue(
+  tally: ObjectTally,
+  layout: CPythonLayout,
+  value: PyValue,
+  sharing: Sharing,
+  key?: string,
+  count = 1,
+): void {
   const cached = cachedObjectKey(layout, value);
   const kind = typeName(value);
   const bytes = valueSize(layout, value);
   // Only a shared object is described by its value; new ones are only counted (and may be millions).
-  if (cached !== undefined) tally.add({ kind, bytes, sharing: 'cached', key: `cached:${cached}`, example: display(value) });
+  if (cached !== undefined)
+    tally.add({ kind, bytes, sharing: 'cached', key: `cached:${cached}`, example: display(value) });
   else if (key !== undefined) tally.add({ kind, bytes, sharing, key, example: display(value) });
   else tally.add({ kind, bytes, sharing }, count);
   if (value.type === 'tuple' && cached === undefined) {
     // A tuple constant's items are constants too; a tuple built at run time is counted once per item alike.
-    for (const item of value.items) addValue(tally, layout, item, 'constant', `const:${constantKey(item)}`, key === undefined ? count : 1);
+    for (const item of value.items)
+      addValue(tally, layout, item, 'constant', `const:${constantKey(item)}`, key === undefined ? count : 1);
   }
 }
 

@@ -20,7 +20,6 @@ type DepthRule = (node: Node, depth: (node: Node) => Depth) => Depth;
 
 const one: DepthRule = () => ({ slots: 1, exact: true });
 
-
 /** Items evaluated one after another onto the stack, the first at offset `base`. */
 function sequence(items: readonly Node[], depth: (node: Node) => Depth, base = 0): Depth {
   let slots = base;
@@ -47,14 +46,19 @@ const RULES: Readonly<Record<string, DepthRule>> = {
   none: one,
   ellipsis: one,
   string: (node) => ({ slots: 1, exact: !node.namedChildren.some((child) => child?.type === 'interpolation') }),
-  concatenated_string: (node) => ({ slots: 1, exact: !node.descendantsOfType('interpolation').some((found) => found !== null) }),
+  concatenated_string: (node) => ({
+    slots: 1,
+    exact: !node.descendantsOfType('interpolation').some((found) => found !== null),
+  }),
   parenthesized_expression: (node, depth) => sequence(expressionChildren(node), depth),
   unary_operator: (node, depth) => field(node, 'argument', depth),
   not_operator: (node, depth) => field(node, 'argument', depth),
   attribute: (node, depth) => field(node, 'object', depth),
   // The left operand stays on the stack while the right one is evaluated.
-  binary_operator: (node, depth) => sequence([node.childForFieldName('left')!, node.childForFieldName('right')!], depth),
-  subscript: (node, depth) => sequence([node.childForFieldName('value')!, ...node.childrenForFieldName('subscript')], depth),
+  binary_operator: (node, depth) =>
+    sequence([node.childForFieldName('left')!, node.childForFieldName('right')!], depth),
+  subscript: (node, depth) =>
+    sequence([node.childForFieldName('value')!, ...node.childrenForFieldName('subscript')], depth),
   // `a and b` leaves only one operand on the stack at a time.
   boolean_operator: (node, depth) => {
     const left = field(node, 'left', depth);
@@ -78,10 +82,20 @@ const RULES: Readonly<Record<string, DepthRule>> = {
     const callee = node.childForFieldName('function');
     const argumentList = node.childForFieldName('arguments');
     if (!callee || argumentList?.type !== 'argument_list') return { slots: 2, exact: false };
-    const calleeDepth = callee.type === 'attribute' ? field(callee, 'object', depth) : callee.type === 'identifier' ? { slots: 1, exact: true } : depth(callee);
-    const args = expressionChildren(argumentList).map((arg) => (arg.type === 'keyword_argument' ? (arg.childForFieldName('value') ?? arg) : arg));
+    const calleeDepth =
+      callee.type === 'attribute'
+        ? field(callee, 'object', depth)
+        : callee.type === 'identifier'
+          ? { slots: 1, exact: true }
+          : depth(callee);
+    const args = expressionChildren(argumentList).map((arg) =>
+      arg.type === 'keyword_argument' ? (arg.childForFieldName('value') ?? arg) : arg,
+    );
     const splat = args.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat');
-    const calleeSlots = callee.type === 'identifier' || callee.type === 'attribute' ? Math.max(calleeDepth.slots, 2) : 1 + calleeDepth.slots;
+    const calleeSlots =
+      callee.type === 'identifier' || callee.type === 'attribute'
+        ? Math.max(calleeDepth.slots, 2)
+        : 1 + calleeDepth.slots;
     const pushed = sequence(args, depth, 2);
     return { slots: Math.max(calleeSlots, pushed.slots), exact: calleeDepth.exact && pushed.exact && !splat };
   },
@@ -104,12 +118,20 @@ function depthFunction(isConstant: (node: Node) => boolean): (node: Node) => Dep
 function freeVariables(comprehension: Node, bound: ReadonlySet<string>, facts: DocumentFacts | undefined): number {
   if (!facts) return 0;
   const free = new Set<string>();
-  const firstIterable = comprehension.namedChildren.find((child) => child?.type === 'for_in_clause')?.childForFieldName('right');
-  const isFirstIterable = (node: Node) => firstIterable !== null && firstIterable !== undefined && node.equals(firstIterable);
+  const firstIterable = comprehension.namedChildren
+    .find((child) => child?.type === 'for_in_clause')
+    ?.childForFieldName('right');
+  const isFirstIterable = (node: Node) =>
+    firstIterable !== null && firstIterable !== undefined && node.equals(firstIterable);
   for (const node of descendants(comprehension, (node) => !isFirstIterable(node))) {
     if (isFirstIterable(node) || node.type !== 'identifier' || bound.has(node.text)) continue;
     const found = facts.lookup(node.text, node);
-    if (found && found !== 'unknown' && (found.scope.node.type === 'function_definition' || found.scope.node.type === 'lambda')) free.add(node.text);
+    if (
+      found &&
+      found !== 'unknown' &&
+      (found.scope.node.type === 'function_definition' || found.scope.node.type === 'lambda')
+    )
+      free.add(node.text);
   }
   return free.size;
 }

@@ -30,7 +30,8 @@ function bindArguments(call: Node, parameters: readonly Parameter[]): Map<string
     if (arg.type === 'keyword_argument') {
       const name = arg.childForFieldName('name')?.text;
       const value = arg.childForFieldName('value');
-      if (!name || !value || bound.has(name) || !parameters.some((parameter) => parameter.name === name)) return undefined;
+      if (!name || !value || bound.has(name) || !parameters.some((parameter) => parameter.name === name))
+        return undefined;
       bound.set(name, value);
     } else {
       const parameter = parameters[position++];
@@ -50,7 +51,9 @@ function bindArguments(call: Node, parameters: readonly Parameter[]): Map<string
 /** The parameters of a dataclass's generated `__init__`, when each default is a constant. */
 function dataclassParameters(shape: ClassShape): readonly Parameter[] | undefined {
   // `field(default_factory=list)` and the like run code: not a constant to count.
-  return shape.initParameters.every((parameter) => parameter.default === undefined || parameter.default.type !== 'call') ? shape.initParameters : undefined;
+  return shape.initParameters.every((parameter) => parameter.default === undefined || parameter.default.type !== 'call')
+    ? shape.initParameters
+    : undefined;
 }
 
 function initMethod(definition: Node): Node | undefined {
@@ -63,11 +66,15 @@ function initMethod(definition: Node): Node | undefined {
 
 /** __init__'s parameters after `self`: plain names, with or without defaults and annotations. */
 function initParameters(init: Node): Parameter[] | undefined {
-  const [, ...rest] = init.childForFieldName('parameters')?.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment') ?? [];
+  const [, ...rest] =
+    init
+      .childForFieldName('parameters')
+      ?.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment') ?? [];
   const parameters: Parameter[] = [];
   for (const parameter of rest) {
     if (parameter.type === 'identifier') parameters.push({ name: parameter.text, default: undefined });
-    else if (parameter.type === 'typed_parameter' && parameter.namedChild(0)?.type === 'identifier') parameters.push({ name: parameter.namedChild(0)!.text, default: undefined });
+    else if (parameter.type === 'typed_parameter' && parameter.namedChild(0)?.type === 'identifier')
+      parameters.push({ name: parameter.namedChild(0)!.text, default: undefined });
     else if (parameter.type === 'default_parameter' || parameter.type === 'typed_default_parameter') {
       const name = parameter.childForFieldName('name');
       if (name?.type !== 'identifier') return undefined;

@@ -25,7 +25,12 @@ export interface InstanceItems {
 /** How one distinct attribute value comes about: once for all instances, evaluated per instance, or made anew per call. */
 type ValueSource = { readonly once: ObjectTally } | { readonly evaluate: Evaluator } | { readonly fresh: ObjectTally };
 
-function valueSource(node: Node, variables: ReadonlySet<string>, context: EstimateContext, inCall: boolean): ValueSource | undefined {
+function valueSource(
+  node: Node,
+  variables: ReadonlySet<string>,
+  context: EstimateContext,
+  inCall: boolean,
+): ValueSource | undefined {
   const { folder, layout } = context;
   const expression = unparenthesized(node);
   const foldsNow = foldsAtCompileTime(expression, folder, layout);
@@ -44,7 +49,11 @@ function valueSource(node: Node, variables: ReadonlySet<string>, context: Estima
 }
 
 /** The items `ClassName(args)` makes in a comprehension whose loop variables are `variables`. */
-export function instanceItems(call: Node, variables: ReadonlySet<string>, context: EstimateContext): InstanceItems | undefined {
+export function instanceItems(
+  call: Node,
+  variables: ReadonlySet<string>,
+  context: EstimateContext,
+): InstanceItems | undefined {
   const { facts, layout } = context;
   const callee = call.type === 'call' ? call.childForFieldName('function') : null;
   const definition = facts && callee ? localClass(callee, facts) : undefined;

@@ -42,5 +42,8 @@ export function lineAllocation(root: Node, line: number, estimator: SizeEstimato
 function isMadeOnce(node: Node, estimator: SizeEstimator): boolean {
   const value = estimator.folder.constant(node);
   if (value === undefined) return false;
-  return cachedObjectKey(estimator.layout, value) !== undefined || foldsAtCompileTime(node, estimator.folder, estimator.layout);
+  return (
+    cachedObjectKey(estimator.layout, value) !== undefined ||
+    foldsAtCompileTime(node, estimator.folder, estimator.layout)
+  );
 }

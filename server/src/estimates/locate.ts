@@ -15,7 +15,11 @@ export interface LocatedEstimate {
 /** Whether `child` is one of the items `parent` holds, rather than part of how it is made. */
 function isItemOf(child: Node, parent: Node): boolean {
   if (parent.type === 'list' || parent.type === 'tuple' || parent.type === 'set' || parent.type === 'pair') return true;
-  if (['list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension'].includes(parent.type)) {
+  if (
+    ['list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension'].includes(
+      parent.type,
+    )
+  ) {
     return parent.childForFieldName('body')?.equals(child) ?? false;
   }
   return false;
@@ -32,7 +36,11 @@ function enclosing(node: Node): { parent: Node; child: Node } | undefined {
   return parent ? { parent, child } : undefined;
 }
 
-export function estimateAt(root: Node, offset: number, options: { layout?: CPythonLayout; facts?: DocumentFacts }): LocatedEstimate | undefined {
+export function estimateAt(
+  root: Node,
+  offset: number,
+  options: { layout?: CPythonLayout; facts?: DocumentFacts },
+): LocatedEstimate | undefined {
   const estimator = new SizeEstimator(options);
   let found: LocatedEstimate | undefined;
   for (let node: Node | null = root.descendantForIndex(offset, offset); node && !found; node = node.parent) {

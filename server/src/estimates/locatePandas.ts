@@ -14,7 +14,11 @@ export interface LocatedFrame {
 }
 
 /** The innermost `pd.Series(...)` / `pd.DataFrame(...)` around the offset, when its rows and columns are known. */
-export function pandasFrameAt(root: Node, offset: number, options: { layout?: CPythonLayout; facts?: DocumentFacts }): LocatedFrame | undefined {
+export function pandasFrameAt(
+  root: Node,
+  offset: number,
+  options: { layout?: CPythonLayout; facts?: DocumentFacts },
+): LocatedFrame | undefined {
   const estimator = new SizeEstimator(options);
   for (let node: Node | null = root.descendantForIndex(offset, offset); node; node = node.parent) {
     if (!pandasConstructor(node, estimator)) continue;

@@ -7,7 +7,11 @@ import { mayEstimate, type SizeEstimator } from './estimate';
 import type { Estimate } from '../sizes/sizeEstimate';
 
 /** Walks only into nodes `inside` accepts, in document order. */
-export function* outermostEstimates(root: Node, inside: (node: Node) => boolean, estimator: SizeEstimator): Generator<{ readonly node: Node; readonly estimate: Estimate }> {
+export function* outermostEstimates(
+  root: Node,
+  inside: (node: Node) => boolean,
+  estimator: SizeEstimator,
+): Generator<{ readonly node: Node; readonly estimate: Estimate }> {
   const estimated = new Set<number>();
   const enter = (node: Node): boolean => inside(node) && !estimated.has(node.id);
   for (const node of descendants(root, enter)) {

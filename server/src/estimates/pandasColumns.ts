@@ -28,20 +28,57 @@ const BOOL: Dtype = { name: 'bool', size: 1 };
 
 /** numpy's names for one dtype (`'f4'`, `np.single`, `'<f4'`), each as pandas prints it: float32. */
 const CANONICAL: Readonly<Record<string, string>> = {
-  bool: 'bool', bool_: 'bool', '?': 'bool', b1: 'bool',
-  int8: 'int8', byte: 'int8', b: 'int8', i1: 'int8',
-  uint8: 'uint8', ubyte: 'uint8', B: 'uint8',
-  int16: 'int16', short: 'int16', h: 'int16', i2: 'int16',
-  uint16: 'uint16', H: 'uint16',
-  int32: 'int32', intc: 'int32', i: 'int32', i4: 'int32',
-  uint32: 'uint32', I: 'uint32',
-  int64: 'int64', int_: 'int64', intp: 'int64', longlong: 'int64', l: 'int64', q: 'int64', i8: 'int64',
-  uint64: 'uint64', uintp: 'uint64', L: 'uint64', Q: 'uint64',
-  float16: 'float16', half: 'float16', e: 'float16', f2: 'float16',
-  float32: 'float32', single: 'float32', f: 'float32', f4: 'float32',
-  float64: 'float64', double: 'float64', d: 'float64', f8: 'float64',
-  complex64: 'complex64', F: 'complex64',
-  complex128: 'complex128', cdouble: 'complex128', D: 'complex128',
+  bool: 'bool',
+  bool_: 'bool',
+  '?': 'bool',
+  b1: 'bool',
+  int8: 'int8',
+  byte: 'int8',
+  b: 'int8',
+  i1: 'int8',
+  uint8: 'uint8',
+  ubyte: 'uint8',
+  B: 'uint8',
+  int16: 'int16',
+  short: 'int16',
+  h: 'int16',
+  i2: 'int16',
+  uint16: 'uint16',
+  H: 'uint16',
+  int32: 'int32',
+  intc: 'int32',
+  i: 'int32',
+  i4: 'int32',
+  uint32: 'uint32',
+  I: 'uint32',
+  int64: 'int64',
+  int_: 'int64',
+  intp: 'int64',
+  longlong: 'int64',
+  l: 'int64',
+  q: 'int64',
+  i8: 'int64',
+  uint64: 'uint64',
+  uintp: 'uint64',
+  L: 'uint64',
+  Q: 'uint64',
+  float16: 'float16',
+  half: 'float16',
+  e: 'float16',
+  f2: 'float16',
+  float32: 'float32',
+  single: 'float32',
+  f: 'float32',
+  f4: 'float32',
+  float64: 'float64',
+  double: 'float64',
+  d: 'float64',
+  f8: 'float64',
+  complex64: 'complex64',
+  F: 'complex64',
+  complex128: 'complex128',
+  cdouble: 'complex128',
+  D: 'complex128',
 };
 
 /** The dtype under the name pandas gives it, or undefined for one the model does not follow into pandas. */
@@ -64,8 +101,14 @@ function itemOf(node: Node, context: EstimateContext): Item | undefined {
   const expression = unparenthesized(node);
   const value = context.folder.constant(expression);
   if (value) return value;
-  if (expression.type === 'string' && expression.namedChildren.some((child) => child?.type === 'interpolation')) return SOME_STR;
-  if (expression.type === 'call' && callsBuiltin(expression, 'str', context) && passedArguments(expression).length === 1) return SOME_STR;
+  if (expression.type === 'string' && expression.namedChildren.some((child) => child?.type === 'interpolation'))
+    return SOME_STR;
+  if (
+    expression.type === 'call' &&
+    callsBuiltin(expression, 'str', context) &&
+    passedArguments(expression).length === 1
+  )
+    return SOME_STR;
   return undefined;
 }
 
@@ -83,7 +126,9 @@ function itemsColumn(items: readonly Item[], times: number, context: EstimateCon
   const hasStr = values.length < items.length || values.some((value) => value.type === 'str');
   if (!hasStr || !values.every((value) => OBJECT_ITEM_TYPES.has(value.type))) return undefined;
   const known = values.length === items.length;
-  const objectBytes = known ? values.reduce((total, value) => total + valueSize(context.layout, value), 0) * times : undefined;
+  const objectBytes = known
+    ? values.reduce((total, value) => total + valueSize(context.layout, value), 0) * times
+    : undefined;
   return { dtype: OBJECT_DTYPE, length, objectBytes };
 }
 
@@ -100,7 +145,9 @@ function rangeColumn(args: readonly Node[], context: EstimateContext): ColumnVal
 /** `[a, b] * 3`, `3 * [a, b]` with a constant count. */
 function repetitionColumn(node: Node, context: EstimateContext): ColumnValues | undefined {
   if (node.childForFieldName('operator')?.text !== '*') return undefined;
-  const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')].map((side) => side && unparenthesized(side));
+  const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')].map(
+    (side) => side && unparenthesized(side),
+  );
   const display = left?.type === 'list' ? left : right?.type === 'list' ? right : undefined;
   const count = display === left ? right : left;
   const times = count ? context.folder.integer(count) : undefined;
@@ -130,14 +177,16 @@ export function columnValues(node: Node, context: EstimateContext, hops = 0): Co
   if (expression.type === 'call' && callsBuiltin(expression, 'list', context)) {
     const args = passedArguments(expression);
     const inner = args.length === 1 ? unparenthesized(args[0]!) : undefined;
-    if (inner && (inner.type === 'list' || inner.type === 'tuple' || rangeArguments(inner, context))) return columnValues(inner, context, hops);
+    if (inner && (inner.type === 'list' || inner.type === 'tuple' || rangeArguments(inner, context)))
+      return columnValues(inner, context, hops);
   }
   const estimate = context.estimate(expression);
   if (estimate?.ndarray?.shape.length === 1) {
     const dtype = pandasDtype(estimate.ndarray.dtype);
     return dtype && { dtype, length: estimate.ndarray.shape[0]! };
   }
-  if (estimate?.numbers) return { dtype: estimate.numbers.kind === 'int64' ? INT64 : FLOAT64, length: estimate.numbers.count };
+  if (estimate?.numbers)
+    return { dtype: estimate.numbers.kind === 'int64' ? INT64 : FLOAT64, length: estimate.numbers.count };
   return undefined;
 }
 

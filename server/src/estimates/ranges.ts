@@ -11,7 +11,6 @@ import type { EstimateContext } from './types';
 import { rangeLength, type RangeValues } from '../semantics/rangeLength';
 import { int } from '../sizes/values';
 
-
 /** Whether `call` calls the builtin `name` (not a local function of that name). */
 export function callsBuiltin(call: Node, name: string, context: EstimateContext): boolean {
   if (call.type !== 'call') return false;
@@ -25,7 +24,9 @@ export function rangeArguments(node: Node, context: EstimateContext): Node[] | u
   const call = unparenthesized(node);
   if (!callsBuiltin(call, 'range', context)) return undefined;
   const args = callArguments(call);
-  const positional = args.every((arg) => arg.type !== 'keyword_argument' && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat');
+  const positional = args.every(
+    (arg) => arg.type !== 'keyword_argument' && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat',
+  );
   return positional && args.length >= 1 && args.length <= 3 ? args : undefined;
 }
 
@@ -42,7 +43,8 @@ function countBetween(range: RangeValues, low: bigint, high: bigint): bigint {
   if (length === 0n || low > high) return 0n;
   const stride = range.step > 0n ? range.step : -range.step;
   // Index i holds start + i·step; for a negative step, mirror the bounds.
-  const [from, to] = range.step > 0n ? [low - range.start, high - range.start] : [range.start - high, range.start - low];
+  const [from, to] =
+    range.step > 0n ? [low - range.start, high - range.start] : [range.start - high, range.start - low];
   const first = -floorDivide(-from, stride);
   const last = floorDivide(to, stride);
   const clampedFirst = first < 0n ? 0n : first;
@@ -67,7 +69,13 @@ export function rangeObjects(layout: CPythonLayout, range: RangeValues): ObjectT
   let cachedInFirstClass = 0n;
   for (let value = BigInt(layout.int.cachedMin); value <= BigInt(layout.int.cachedMax); value++) {
     if (!contains(range, value)) continue;
-    tally.add({ kind: 'int', bytes: intSize(layout, value), sharing: 'cached', key: `cached:${cachedObjectKey(layout, int(value))}`, example: value.toString() });
+    tally.add({
+      kind: 'int',
+      bytes: intSize(layout, value),
+      sharing: 'cached',
+      key: `cached:${cachedObjectKey(layout, int(value))}`,
+      example: value.toString(),
+    });
     cachedInFirstClass++;
   }
   // Ints with the same number of digits have the same size.

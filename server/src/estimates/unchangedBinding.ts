@@ -8,7 +8,14 @@ import type { EstimateContext } from './types';
 
 /** Expressions that may make a mutable container; str, bytes and tuple displays cannot change. */
 const MUTABLE_EXPRESSIONS: ReadonlySet<string> = new Set([
-  'list', 'binary_operator', 'list_comprehension', 'call', 'set', 'set_comprehension', 'dictionary', 'dictionary_comprehension',
+  'list',
+  'binary_operator',
+  'list_comprehension',
+  'call',
+  'set',
+  'set_comprehension',
+  'dictionary',
+  'dictionary_comprehension',
 ]);
 
 /**
@@ -19,9 +26,17 @@ const MUTABLE_EXPRESSIONS: ReadonlySet<string> = new Set([
 export function mayHaveChanged(name: Node, bound: Node, context: EstimateContext): boolean {
   if (!MUTABLE_EXPRESSIONS.has(unparenthesized(bound).type)) return false;
   const [binding, use] = [statementOf(bound), statementOf(name)];
-  if (!context.facts || !binding || !use || !binding.parent?.equals(use.parent!) || binding.startIndex >= use.startIndex) return true;
+  if (
+    !context.facts ||
+    !binding ||
+    !use ||
+    !binding.parent?.equals(use.parent!) ||
+    binding.startIndex >= use.startIndex
+  )
+    return true;
   const between: Node[] = [];
-  for (let statement = binding.nextSibling; statement && !statement.equals(use); statement = statement.nextSibling) between.push(statement);
+  for (let statement = binding.nextSibling; statement && !statement.equals(use); statement = statement.nextSibling)
+    between.push(statement);
   return mayMutate(between, [name.text], { facts: context.facts, iteratingConsumes: false });
 }
 

@@ -48,7 +48,10 @@ function warning(shown: string, file: ConfigFile): string {
 
 function toDiagnostic(problem: ConfigProblem): Diagnostic {
   return {
-    range: { start: { line: problem.line, character: problem.column }, end: { line: problem.line, character: problem.column + problem.length } },
+    range: {
+      start: { line: problem.line, character: problem.column },
+      end: { line: problem.line, character: problem.column + problem.length },
+    },
     severity: DiagnosticSeverity.Error,
     source: 'memhints',
     message: problem.key === undefined ? problem.problem : `${problem.key}: ${problem.problem}`,

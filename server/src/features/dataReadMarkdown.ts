@@ -16,13 +16,21 @@ const CATEGORY_DISTINCT = 50;
 /** The bytes one category code takes for this many categories (int8 up to 127…). */
 const codeBytes = (categories: number): number => (categories < 128 ? 1 : categories < 32768 ? 2 : 4);
 
-export function dataReadMarkdown(read: DataRead, result: DataEstimateResult, layout: CPythonLayout, usedColumns?: readonly string[]): string {
+export function dataReadMarkdown(
+  read: DataRead,
+  result: DataEstimateResult,
+  layout: CPythonLayout,
+  usedColumns?: readonly string[],
+): string {
   if (!result.estimate) return `**${read.path}**: ${result.reason}`;
   const estimate = result.estimate;
   const lines = [`**${about(estimate)}${shortBytes(estimate.bytes)} as loaded**: ${shape(estimate)}`, ''];
   lines.push(`- ${source(read, estimate)}`);
   const text = (estimate.columns ?? []).filter((column) => column.dtype === 'object');
-  if (text.length > 0) lines.push(`- ${text.length} text ${plural(text.length, 'column')} hold ${about(estimate)}${shortBytes(sum(text))}`);
+  if (text.length > 0)
+    lines.push(
+      `- ${text.length} text ${plural(text.length, 'column')} hold ${about(estimate)}${shortBytes(sum(text))}`,
+    );
   const narrower = usecolsLine(estimate, usedColumns);
   if (narrower) lines.push(`- ${narrower}`);
   const category = categoryLine(estimate, layout);
@@ -35,8 +43,10 @@ function about(estimate: DataEstimate): string {
 }
 
 function shape(estimate: DataEstimate): string {
-  if (estimate.shape) return `${estimate.dtype ?? 'array'} array of shape (${estimate.shape.join(', ')}${estimate.shape.length === 1 ? ',' : ''})`;
-  const rows = estimate.rows === undefined ? 'unknown rows' : `${estimate.rowsExact ? '' : '~'}${rowsText(estimate.rows)} rows`;
+  if (estimate.shape)
+    return `${estimate.dtype ?? 'array'} array of shape (${estimate.shape.join(', ')}${estimate.shape.length === 1 ? ',' : ''})`;
+  const rows =
+    estimate.rows === undefined ? 'unknown rows' : `${estimate.rowsExact ? '' : '~'}${rowsText(estimate.rows)} rows`;
   if (estimate.columns) return `${estimate.columns.length} ${plural(estimate.columns.length, 'column')} × ${rows}`;
   return estimate.rows === undefined ? `${estimate.format} data` : `${rows.replace(/rows$/, 'lines')}`;
 }
@@ -66,9 +76,14 @@ function categoryLine(estimate: DataEstimate, layout: CPythonLayout): string | u
   const rows = estimate.rows;
   if (rows === undefined) return undefined;
   const candidates = (estimate.columns ?? []).filter(
-    (column) => column.dtype === 'object' && column.distinctInSample !== undefined && column.distinctInSample <= CATEGORY_DISTINCT,
+    (column) =>
+      column.dtype === 'object' &&
+      column.distinctInSample !== undefined &&
+      column.distinctInSample <= CATEGORY_DISTINCT,
   );
-  const savings = candidates.map((column) => ({ column, saved: column.bytes - categoryBytes(column, rows, layout) })).filter(({ saved }) => saved > 0);
+  const savings = candidates
+    .map((column) => ({ column, saved: column.bytes - categoryBytes(column, rows, layout) }))
+    .filter(({ saved }) => saved > 0);
   const saved = savings.reduce((total, { saved }) => total + saved, 0);
   if (savings.length === 0 || !isMaterial(saved, estimate.bytes)) return undefined;
   const spec = savings.map(({ column }) => `${JSON.stringify(column.name)}: "category"`).join(', ');

@@ -1,5 +1,10 @@
 // Findings → LSP diagnostics.
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type Range,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from '../docs/ruleUrl';
 import type { Finding, RelatedLocation, Severity } from '../rules/types';
@@ -26,7 +31,9 @@ export function toDiagnostic(text: TextDocument, finding: Finding): Diagnostic {
     codeDescription: { href: ruleDocsUrl(finding.code) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    ...(finding.related?.length ? { relatedInformation: finding.related.map((place) => relatedInformation(text, place)) } : {}),
+    ...(finding.related?.length
+      ? { relatedInformation: finding.related.map((place) => relatedInformation(text, place)) }
+      : {}),
   };
 }
 

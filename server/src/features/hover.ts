@@ -15,7 +15,11 @@ import { pandasSizeMarkdown } from './pandasSizeMarkdown';
 import { sizeMarkdown } from './sizeMarkdown';
 
 /** Sizes are those of the CPython version the code targets (the settings' pythonVersion). */
-export function hoverAt(document: OpenDocument, position: Position, settings: Pick<Settings, 'pythonVersion'>): Hover | null {
+export function hoverAt(
+  document: OpenDocument,
+  position: Position,
+  settings: Pick<Settings, 'pythonVersion'>,
+): Hover | null {
   const { pythonVersion } = settings;
   const layout = layoutForVersion(pythonVersion);
   const offset = document.text.offsetAt(position);
@@ -27,13 +31,23 @@ export function hoverAt(document: OpenDocument, position: Position, settings: Pi
   if (!found) return unknownFrameHover(document, offset, facts, layout);
   const { node, estimate } = found;
   return {
-    contents: { kind: MarkupKind.Markdown, value: estimate.pandas ? pandasSizeMarkdown(node.text, estimate.pandas, layout) : sizeMarkdown(node.text, estimate, layout, countBindings(node, estimate.shallow, facts)) },
+    contents: {
+      kind: MarkupKind.Markdown,
+      value: estimate.pandas
+        ? pandasSizeMarkdown(node.text, estimate.pandas, layout)
+        : sizeMarkdown(node.text, estimate, layout, countBindings(node, estimate.shallow, facts)),
+    },
     range: rangeOf(document.text, node.startIndex, node.endIndex),
   };
 }
 
 /** A Series or DataFrame with no estimate (its strings are not in the code): what pandas would count, and what is unknown. */
-function unknownFrameHover(document: OpenDocument, offset: number, facts: DocumentFacts, layout: ReturnType<typeof layoutForVersion>): Hover | null {
+function unknownFrameHover(
+  document: OpenDocument,
+  offset: number,
+  facts: DocumentFacts,
+  layout: ReturnType<typeof layoutForVersion>,
+): Hover | null {
   const found = pandasFrameAt(document.module.partAt(offset).root, offset, { layout, facts });
   if (!found) return null;
   return {
@@ -43,7 +57,12 @@ function unknownFrameHover(document: OpenDocument, offset: number, facts: Docume
 }
 
 /** Over a class name or a call of a class defined in the document: bytes per instance with and without slots. */
-function classHover(document: OpenDocument, offset: number, facts: DocumentFacts, layout: ReturnType<typeof layoutForVersion>): Hover | null {
+function classHover(
+  document: OpenDocument,
+  offset: number,
+  facts: DocumentFacts,
+  layout: ReturnType<typeof layoutForVersion>,
+): Hover | null {
   const node = document.module.nodeAt(offset);
   const definition = node && classAt(node, facts);
   const shape = definition && sizedClassShape(definition, facts);

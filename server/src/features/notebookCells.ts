@@ -1,6 +1,14 @@
 // The features of a notebook cell: diagnostics, code actions and hovers worked
 // out on the notebook's module and mapped to and from the cell's own positions.
-import type { CodeAction, CodeActionParams, Diagnostic, Hover, Position, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type {
+  CodeAction,
+  CodeActionParams,
+  Diagnostic,
+  Hover,
+  Position,
+  Range,
+  TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedNotebook } from '../notebooks/openNotebooks';
 import type { Finding } from '../rules/types';
@@ -10,7 +18,10 @@ import type { Settings } from '../config/config';
 import { hoverAt } from './hover';
 
 /** Diagnostics for every Python cell of the notebook (an empty list clears a cell). */
-export function cellDiagnostics(notebook: AnalysedNotebook, findings: readonly Finding[]): Map<TextDocument, Diagnostic[]> {
+export function cellDiagnostics(
+  notebook: AnalysedNotebook,
+  findings: readonly Finding[],
+): Map<TextDocument, Diagnostic[]> {
   const byCell = new Map<TextDocument, Diagnostic[]>(notebook.cells.map((cell) => [cell, []]));
   for (const { cell, finding } of notebook.module.cellFindings(findings)) {
     const text = notebook.cells[cell.index]!;
@@ -19,11 +30,19 @@ export function cellDiagnostics(notebook: AnalysedNotebook, findings: readonly F
   return byCell;
 }
 
-export function cellCodeActions(notebook: AnalysedNotebook, cellUri: string, findings: readonly Finding[], params: CodeActionParams): CodeAction[] {
+export function cellCodeActions(
+  notebook: AnalysedNotebook,
+  cellUri: string,
+  findings: readonly Finding[],
+  params: CodeActionParams,
+): CodeAction[] {
   const index = notebook.cells.findIndex((cell) => cell.uri === cellUri);
   if (index < 0) return [];
   const cell = notebook.cells[index]!;
-  const range = { start: toModule(notebook, index, cell, params.range.start), end: toModule(notebook, index, cell, params.range.end) };
+  const range = {
+    start: toModule(notebook, index, cell, params.range.start),
+    end: toModule(notebook, index, cell, params.range.end),
+  };
   const moduleParams = { ...params, textDocument: { uri: notebook.uri }, range };
   const actions: CodeAction[] = [];
   for (const action of codeActions(notebook.document, notebook.module.reportable(findings), moduleParams)) {
@@ -31,13 +50,25 @@ export function cellCodeActions(notebook: AnalysedNotebook, cellUri: string, fin
     if (!changes) continue;
     // On save, each cell is fixed on its own request: edits to other cells would race with theirs.
     if (action.kind === FIX_ALL_KIND) for (const uri of changes.keys()) if (uri !== cellUri) changes.delete(uri);
-    const diagnostics = action.diagnostics?.map((diagnostic) => ({ ...diagnostic, range: toCell(notebook, diagnostic.range)?.range ?? params.range }));
-    actions.push({ ...action, ...(diagnostics ? { diagnostics } : {}), edit: { changes: Object.fromEntries(changes) } });
+    const diagnostics = action.diagnostics?.map((diagnostic) => ({
+      ...diagnostic,
+      range: toCell(notebook, diagnostic.range)?.range ?? params.range,
+    }));
+    actions.push({
+      ...action,
+      ...(diagnostics ? { diagnostics } : {}),
+      edit: { changes: Object.fromEntries(changes) },
+    });
   }
   return actions;
 }
 
-export function cellHover(notebook: AnalysedNotebook, cellUri: string, position: Position, settings: Pick<Settings, 'pythonVersion'>): Hover | null {
+export function cellHover(
+  notebook: AnalysedNotebook,
+  cellUri: string,
+  position: Position,
+  settings: Pick<Settings, 'pythonVersion'>,
+): Hover | null {
   const index = notebook.cells.findIndex((cell) => cell.uri === cellUri);
   if (index < 0) return null;
   const modulePosition = toModule(notebook, index, notebook.cells[index]!, position);
@@ -60,19 +91,32 @@ function toCell(notebook: AnalysedNotebook, range: Range): { uri: string; range:
   const cell = notebook.module.cellAt(start);
   if (!cell || end > cell.end) return undefined;
   const cellText = notebook.cells[cell.index]!;
-  return { uri: cellText.uri, range: { start: cellText.positionAt(start - cell.start), end: cellText.positionAt(end - cell.start) } };
+  return {
+    uri: cellText.uri,
+    range: { start: cellText.positionAt(start - cell.start), end: cellText.positionAt(end - cell.start) },
+  };
 }
 
 /** Module edits as edits per cell URI, or undefined when one of them cannot be made within a cell. */
-function cellChanges(notebook: AnalysedNotebook, edits: readonly LspTextEdit[]): Map<string, LspTextEdit[]> | undefined {
+function cellChanges(
+  notebook: AnalysedNotebook,
+  edits: readonly LspTextEdit[],
+): Map<string, LspTextEdit[]> | undefined {
   const text = notebook.document.text;
   const changes = new Map<string, LspTextEdit[]>();
   for (const edit of edits) {
-    const moved = notebook.module.cellEdit({ start: text.offsetAt(edit.range.start), end: text.offsetAt(edit.range.end), text: edit.newText });
+    const moved = notebook.module.cellEdit({
+      start: text.offsetAt(edit.range.start),
+      end: text.offsetAt(edit.range.end),
+      text: edit.newText,
+    });
     if (!moved) return undefined;
     const cellText = notebook.cells[moved.cell.index]!;
     const list = changes.get(cellText.uri) ?? [];
-    list.push({ range: { start: cellText.positionAt(moved.edit.start), end: cellText.positionAt(moved.edit.end) }, newText: moved.edit.text });
+    list.push({
+      range: { start: cellText.positionAt(moved.edit.start), end: cellText.positionAt(moved.edit.end) },
+      newText: moved.edit.text,
+    });
     changes.set(cellText.uri, list);
   }
   return changes;

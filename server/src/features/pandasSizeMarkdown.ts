@@ -4,7 +4,15 @@
 import type { CPythonLayout } from '../sizes/cpython';
 import { bytesWithExact, shortBytes } from '../sizes/format';
 import { memoryUsage, PANDAS_VERSION, pandasSize, type PandasFrame } from '../sizes/pandas';
-import { accountingNote, countedParts, describeBlocks, describeFrame, overheadPart, unknownColumns, type FramePart } from '../sizes/pandasDescribe';
+import {
+  accountingNote,
+  countedParts,
+  describeBlocks,
+  describeFrame,
+  overheadPart,
+  unknownColumns,
+  type FramePart,
+} from '../sizes/pandasDescribe';
 import { inlineCode } from './sizeMarkdown';
 
 function partLine(part: FramePart): string {
@@ -12,7 +20,9 @@ function partLine(part: FramePart): string {
 }
 
 function unknownReason(frame: PandasFrame): string {
-  const names = unknownColumns(frame).map((column) => (column.label === undefined ? 'the values' : `\`${column.label}\``));
+  const names = unknownColumns(frame).map((column) =>
+    column.label === undefined ? 'the values' : `\`${column.label}\``,
+  );
   return `unknown: pandas counts every object of ${names.join(', ')} (memory_usage(deep=True)), and the code does not show what they all are`;
 }
 
@@ -22,9 +32,14 @@ export function pandasSizeMarkdown(source: string, frame: PandasFrame, layout: C
   const counted = memoryUsage(layout, frame);
   const overhead = overheadPart(layout, frame);
   const blocks = describeBlocks(frame);
-  const lines = [`**${code ? `${code}: ` : ''}${describeFrame(frame)}**, estimated for ${layout.label} and pandas ${PANDAS_VERSION}`, ''];
+  const lines = [
+    `**${code ? `${code}: ` : ''}${describeFrame(frame)}**, estimated for ${layout.label} and pandas ${PANDAS_VERSION}`,
+    '',
+  ];
   lines.push(`- **Size** (\`sys.getsizeof\`): ${size === undefined ? unknownReason(frame) : bytesWithExact(size)}`);
-  lines.push(`- **Counted by pandas** (\`memory_usage(deep=True)\`): ${counted === undefined ? 'unknown' : bytesWithExact(counted)}`);
+  lines.push(
+    `- **Counted by pandas** (\`memory_usage(deep=True)\`): ${counted === undefined ? 'unknown' : bytesWithExact(counted)}`,
+  );
   lines.push(...countedParts(layout, frame).map(partLine));
   lines.push(`- **Added by \`sys.getsizeof\`:** ${shortBytes(overhead.bytes!)} ${overhead.label}`);
   lines.push('', `_${accountingNote(frame)}_`);

@@ -39,13 +39,23 @@ function bindingsText(bindings: readonly CountBinding[]): string {
   return bindings.map(({ name, expression }) => `, ${name} = ${inlineCode(expression) ?? 'its assignment'}`).join('');
 }
 
-export function sizeMarkdown(source: string, estimate: Estimate, layout: CPythonLayout, bindings: readonly CountBinding[] = []): string {
+export function sizeMarkdown(
+  source: string,
+  estimate: Estimate,
+  layout: CPythonLayout,
+  bindings: readonly CountBinding[] = [],
+): string {
   const code = inlineCode(source);
   const lines = [`**${code ? `${code}: ` : ''}${estimate.what}**, estimated for ${layout.label}`, ''];
   const shallowParts = estimate.shallowParts.length > 1 ? `: ${partsText(estimate.shallowParts)}` : '';
-  lines.push(`- **Shallow** (\`sys.getsizeof\`): ${formatSize(estimate.shallow)}${bindingsText(bindings)}${shallowParts}`);
+  lines.push(
+    `- **Shallow** (\`sys.getsizeof\`): ${formatSize(estimate.shallow)}${bindingsText(bindings)}${shallowParts}`,
+  );
   lines.push(deepLine(estimate));
-  for (const alternative of [...(estimate.alternative ? [estimate.alternative] : []), ...(estimate.compactForms ?? [])]) {
+  for (const alternative of [
+    ...(estimate.alternative ? [estimate.alternative] : []),
+    ...(estimate.compactForms ?? []),
+  ]) {
     lines.push(alternativeLine(alternative, estimate));
   }
   if (estimate.notes.length > 0) lines.push('', ...estimate.notes.map((note) => `_${note}_`));

@@ -26,5 +26,10 @@ export function serverStats(documents: OpenDocuments | undefined): ServerStats {
   // server keeps, not garbage that has yet to be collected.
   const gc = (globalThis as { gc?: () => void }).gc;
   for (let collection = 0; gc && collection < IDLE_COLLECTIONS; collection++) gc();
-  return { memory: process.memoryUsage(), heapSpaces: getHeapSpaceStatistics(), openDocuments: documents?.count ?? 0, openTrees: documents?.treeCount ?? 0 };
+  return {
+    memory: process.memoryUsage(),
+    heapSpaces: getHeapSpaceStatistics(),
+    openDocuments: documents?.count ?? 0,
+    openTrees: documents?.treeCount ?? 0,
+  };
 }

@@ -46,19 +46,36 @@ export function measureText(report: MeasureReport): string {
       out.push('No memory held by the lines of this file at the sampled peak or at the end.');
     } else {
       // "at end" has no blocks column of its own, to keep rows within a terminal; json gives them.
-      const rows = report.lines.map((line) => [`${report.file}:${line.line}`, bytesWithExact(line.bytes), formatCount(line.count), bytesWithExact(line.allocatedBytes), shortSource(line.source)] as const);
+      const rows = report.lines.map(
+        (line) =>
+          [
+            `${report.file}:${line.line}`,
+            bytesWithExact(line.bytes),
+            formatCount(line.count),
+            bytesWithExact(line.allocatedBytes),
+            shortSource(line.source),
+          ] as const,
+      );
       const header = ['line', 'at peak', 'blocks', 'at end', 'source'] as const;
-      const widths = [0, 1, 2, 3].map((column) => Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)));
-      const row = (cells: readonly string[]) => `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]!.padStart(widths[1]!)}  ${cells[2]!.padStart(widths[2]!)}  ${cells[3]!.padStart(widths[3]!)}  ${cells[4]}`.trimEnd();
+      const widths = [0, 1, 2, 3].map((column) =>
+        Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)),
+      );
+      const row = (cells: readonly string[]) =>
+        `${cells[0]!.padEnd(widths[0]!)}  ${cells[1]!.padStart(widths[1]!)}  ${cells[2]!.padStart(widths[2]!)}  ${cells[3]!.padStart(widths[3]!)}  ${cells[4]}`.trimEnd();
       out.push(row(header));
       const scriptDir = dirname(result.script);
       for (const [index, line] of report.lines.entries()) out.push(row(rows[index]!), ...siteRows(line, scriptDir));
-      if (report.hiddenLines > 0) out.push(`... and ${report.hiddenLines} more line${report.hiddenLines === 1 ? '' : 's'} (--top 0 shows all)`);
+      if (report.hiddenLines > 0)
+        out.push(`... and ${report.hiddenLines} more line${report.hiddenLines === 1 ? '' : 's'} (--top 0 shows all)`);
     }
     out.push('');
     out.push(`Peak traced memory: ${bytesWithExact(result.peakBytes)}`);
-    out.push(`Per line, "at peak" is from a snapshot at ${bytesWithExact(result.snapshotBytes)}, "at end" from the end, when ${bytesWithExact(result.endBytes)} was still held`);
-    out.push(`Largest resident set of the whole process (interpreter and tracer included): ${bytesWithExact(result.maxRssBytes)}`);
+    out.push(
+      `Per line, "at peak" is from a snapshot at ${bytesWithExact(result.snapshotBytes)}, "at end" from the end, when ${bytesWithExact(result.endBytes)} was still held`,
+    );
+    out.push(
+      `Largest resident set of the whole process (interpreter and tracer included): ${bytesWithExact(result.maxRssBytes)}`,
+    );
   }
   if (report.summary.message !== undefined) {
     out.push('');
@@ -93,7 +110,10 @@ export function measureJson(report: MeasureReport): string {
   const output: ScriptOutput = run.output;
   const measured = run.kind === 'measured' ? run.result : undefined;
   const outcome: ScriptOutcome | { kind: 'time-limit'; seconds: null } | { kind: 'no-result'; reason: string } =
-    measured?.outcome ?? (run.kind === 'no-result' && run.timedOut ? { kind: 'time-limit', seconds: null } : { kind: 'no-result', reason: run.kind === 'no-result' ? run.reason : '' });
+    measured?.outcome ??
+    (run.kind === 'no-result' && run.timedOut
+      ? { kind: 'time-limit', seconds: null }
+      : { kind: 'no-result', reason: run.kind === 'no-result' ? run.reason : '' });
   const object = {
     file: report.file,
     python: measured?.python ?? null,

@@ -68,9 +68,11 @@ const OUTCOMES = new Set(['ok', 'raised', 'exited', 'time-limit', 'memory-limit'
 /** Reads the tracer's JSON; throws when it is not a result of the version this code knows. */
 export function parseTracerResult(text: string): TracerResult {
   const value = JSON.parse(text) as Partial<Record<keyof TracerResult | 'version', unknown>>;
-  if (value.version !== RESULT_VERSION) throw new Error(`the tracer wrote a result of version ${String(value.version)}, expected ${RESULT_VERSION}`);
+  if (value.version !== RESULT_VERSION)
+    throw new Error(`the tracer wrote a result of version ${String(value.version)}, expected ${RESULT_VERSION}`);
   const outcome = value.outcome as { kind?: unknown } | undefined;
-  if (typeof outcome?.kind !== 'string' || !OUTCOMES.has(outcome.kind)) throw new Error('the tracer wrote a result without a known outcome');
+  if (typeof outcome?.kind !== 'string' || !OUTCOMES.has(outcome.kind))
+    throw new Error('the tracer wrote a result without a known outcome');
   if (!Array.isArray(value.lines)) throw new Error('the tracer wrote a result without lines');
   return value as unknown as TracerResult;
 }

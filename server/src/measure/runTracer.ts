@@ -45,7 +45,19 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
   const dir = mkdtempSync(join(tmpdir(), 'memhints-measure-'));
   const resultFile = join(dir, 'result.json');
   const startedFile = join(dir, 'started');
-  const args = [request.tracer, '--result', resultFile, '--started', startedFile, '--timeout', String(request.timeoutSeconds), '--memory-limit', String(request.memoryLimitMb), request.script, ...request.args];
+  const args = [
+    request.tracer,
+    '--result',
+    resultFile,
+    '--started',
+    startedFile,
+    '--timeout',
+    String(request.timeoutSeconds),
+    '--memory-limit',
+    String(request.memoryLimitMb),
+    request.script,
+    ...request.args,
+  ];
   return new Promise<MeasureRun>((resolve) => {
     const stdout = new TailBuffer();
     const stderr = new TailBuffer();
@@ -58,21 +70,40 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
       rmSync(dir, { recursive: true, force: true });
       resolve(run);
     };
-    const child = spawn(request.python, args, { cwd: request.cwd, stdio: ['ignore', 'pipe', 'pipe'], signal: request.signal, killSignal: 'SIGKILL', env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
-    const backstop = request.timeoutSeconds > 0
-      ? setTimeout(() => {
-          killedByTimer = true;
-          child.kill('SIGKILL');
-        }, request.timeoutSeconds * 1000 + KILL_GRACE_MS)
-      : undefined;
+    const child = spawn(request.python, args, {
+      cwd: request.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      signal: request.signal,
+      killSignal: 'SIGKILL',
+      env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+    });
+    const backstop =
+      request.timeoutSeconds > 0
+        ? setTimeout(
+            () => {
+              killedByTimer = true;
+              child.kill('SIGKILL');
+            },
+            request.timeoutSeconds * 1000 + KILL_GRACE_MS,
+          )
+        : undefined;
     child.stdout.on('data', (chunk: Buffer) => stdout.add(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (error.name === 'AbortError') finish({ kind: 'cancelled' });
-      else if (error.code === 'ENOENT' || error.code === 'EACCES') finish({ kind: 'interpreter-unusable', python: request.python, reason: error.code === 'ENOENT' ? 'not found' : 'permission denied' });
+      else if (error.code === 'ENOENT' || error.code === 'EACCES')
+        finish({
+          kind: 'interpreter-unusable',
+          python: request.python,
+          reason: error.code === 'ENOENT' ? 'not found' : 'permission denied',
+        });
       else finish({ kind: 'no-result', reason: error.message, timedOut: false, output: output() });
     });
-    const output = (): ScriptOutput => ({ stdout: stdout.text(), stderr: stderr.text(), truncated: stdout.truncated || stderr.truncated });
+    const output = (): ScriptOutput => ({
+      stdout: stdout.text(),
+      stderr: stderr.text(),
+      truncated: stdout.truncated || stderr.truncated,
+    });
     child.on('close', (code, signal) => {
       if (request.signal?.aborted) return finish({ kind: 'cancelled' });
       let text: string | undefined;
@@ -88,21 +119,41 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
           return finish({ kind: 'no-result', reason: (error as Error).message, timedOut: false, output: output() });
         }
       }
-      if (killedByTimer) return finish({ kind: 'no-result', reason: `killed after the time limit of ${request.timeoutSeconds} s`, timedOut: true, output: output() });
+      if (killedByTimer)
+        return finish({
+          kind: 'no-result',
+          reason: `killed after the time limit of ${request.timeoutSeconds} s`,
+          timedOut: true,
+          output: output(),
+        });
       const ending = signal ? `killed by ${signal}` : `exited with code ${code}`;
       if (!existsSync(startedFile)) {
         // What it said on the way out is usually why ("SyntaxError: invalid syntax" from a Python 2).
         const said = lastLine(stderr.text());
-        return finish({ kind: 'interpreter-unusable', python: request.python, reason: `it did not start memhints' tracer: ${ending}${said === '' ? '' : `, saying "${said}"`}` });
+        return finish({
+          kind: 'interpreter-unusable',
+          python: request.python,
+          reason: `it did not start memhints' tracer: ${ending}${said === '' ? '' : `, saying "${said}"`}`,
+        });
       }
-      finish({ kind: 'no-result', reason: `${request.python} ${signal ? 'was ' : ''}${ending} without a result`, timedOut: false, output: output() });
+      finish({
+        kind: 'no-result',
+        reason: `${request.python} ${signal ? 'was ' : ''}${ending} without a result`,
+        timedOut: false,
+        output: output(),
+      });
     });
   });
 }
 
 /** The last line of a text that has any, cut to a readable length. */
 function lastLine(text: string): string {
-  const line = text.split(/\r?\n/).map((candidate) => candidate.trim()).filter((candidate) => candidate !== '').at(-1) ?? '';
+  const line =
+    text
+      .split(/\r?\n/)
+      .map((candidate) => candidate.trim())
+      .filter((candidate) => candidate !== '')
+      .at(-1) ?? '';
   return line.length <= 200 ? line : `${line.slice(0, 199)}…`;
 }
 

@@ -19,7 +19,9 @@ export function shortFile(file: string, scriptDir: string): string {
 
 /** The frames without repeats of one place (a comprehension runs in a frame of its own on its line). */
 function distinctFrames(frames: readonly SiteFrame[]): SiteFrame[] {
-  return frames.filter((frame, index) => index === 0 || frame.file !== frames[index - 1]!.file || frame.line !== frames[index - 1]!.line);
+  return frames.filter(
+    (frame, index) => index === 0 || frame.file !== frames[index - 1]!.file || frame.line !== frames[index - 1]!.line,
+  );
 }
 
 /** "builders.py:4", "json/decoder.py:353 ← json/decoder.py:337 ← …", or "this line" when the line allocated it itself. */

@@ -76,7 +76,10 @@ export class NotebookModule {
 
   /** Code timed as written, or a value (`xs = list(range(n))`) read only in such code: what the notebook measures. */
   private isMeasured(finding: Finding): boolean {
-    return this.isTimed(finding) || (finding.reads !== undefined && finding.reads.length > 0 && finding.reads.every((read) => this.isTimed(read)));
+    return (
+      this.isTimed(finding) ||
+      (finding.reads !== undefined && finding.reads.length > 0 && finding.reads.every((read) => this.isTimed(read)))
+    );
   }
 
   /**
@@ -98,14 +101,17 @@ export class NotebookModule {
    * when all its edits can be made in the cell the finding starts in.
    */
   reportable(findings: readonly Finding[]): Finding[] {
-    return findings.filter((finding) => !this.isMeasured(finding)).map((finding) => {
-      if (!finding.fix) return finding;
-      const cell = this.cellAt(finding.start);
-      const fits = finding.fix.edits.length > 0 && finding.fix.edits.every((edit) => this.cellEdit(edit)?.cell === cell);
-      if (fits) return finding;
-      const { fix: _unusable, ...rest } = finding;
-      return rest;
-    });
+    return findings
+      .filter((finding) => !this.isMeasured(finding))
+      .map((finding) => {
+        if (!finding.fix) return finding;
+        const cell = this.cellAt(finding.start);
+        const fits =
+          finding.fix.edits.length > 0 && finding.fix.edits.every((edit) => this.cellEdit(edit)?.cell === cell);
+        if (fits) return finding;
+        const { fix: _unusable, ...rest } = finding;
+        return rest;
+      });
   }
 
   /** The reportable findings in cell terms, fixes included; a fix that cannot be made within the finding's cell is left out. */

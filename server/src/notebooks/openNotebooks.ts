@@ -52,7 +52,10 @@ export class OpenNotebooks {
     if (current?.key === key) return current.notebook;
     const module = new NotebookModule(cells.map((text) => text.getText()));
     const tree = parse(this.parser, module.source);
-    const document = { text: TextDocument.create(notebookUri, 'python', notebook.version, module.source), module: ModuleParts.of(tree.rootNode) };
+    const document = {
+      text: TextDocument.create(notebookUri, 'python', notebook.version, module.source),
+      module: ModuleParts.of(tree.rootNode),
+    };
     current?.notebook.tree.delete();
     const analysed = { uri: notebookUri, document, module, tree, cells };
     this.analysed.set(notebookUri, { key, notebook: analysed });

@@ -41,7 +41,12 @@ export interface ConsumingCall {
 
 const FIRST = [0] as const;
 const SECOND = [1] as const;
-const eager = (iterates: IteratedArguments, keeps: Keeps, extra: Partial<ConsumingCall> = {}): ConsumingCall => ({ iterates, consumes: 'eager', keeps, ...extra });
+const eager = (iterates: IteratedArguments, keeps: Keeps, extra: Partial<ConsumingCall> = {}): ConsumingCall => ({
+  iterates,
+  consumes: 'eager',
+  keeps,
+  ...extra,
+});
 const lazy = (iterates: IteratedArguments): ConsumingCall => ({ iterates, consumes: 'lazy', keeps: 'later' });
 
 /** Before 3.11 (bpo-46257) these ran `data = list(data)` on an iterator before their two passes. */
@@ -49,13 +54,21 @@ const LISTED_BEFORE_3_11 = { listsIterators: { before: '3.11' } } as const;
 
 /** What each statistics function keeps: median and quantiles sort a copy, mode counts with a Counter. */
 const STATISTICS: readonly (readonly [string, Keeps, Partial<ConsumingCall>?])[] = [
-  ['mean', 'nothing', LISTED_BEFORE_3_11], ['fmean', 'nothing'], ['geometric_mean', 'nothing'],
+  ['mean', 'nothing', LISTED_BEFORE_3_11],
+  ['fmean', 'nothing'],
+  ['geometric_mean', 'nothing'],
   // `if iter(data) is data: data = list(data)` on every version up to 3.13.
   ['harmonic_mean', 'nothing', { listsIterators: 'always' }],
-  ['median', 'items'], ['median_low', 'items'], ['median_high', 'items'], ['median_grouped', 'items'],
-  ['mode', 'distinct'], ['multimode', 'distinct'],
-  ['pstdev', 'nothing', LISTED_BEFORE_3_11], ['pvariance', 'nothing', LISTED_BEFORE_3_11],
-  ['stdev', 'nothing', LISTED_BEFORE_3_11], ['variance', 'nothing', LISTED_BEFORE_3_11],
+  ['median', 'items'],
+  ['median_low', 'items'],
+  ['median_high', 'items'],
+  ['median_grouped', 'items'],
+  ['mode', 'distinct'],
+  ['multimode', 'distinct'],
+  ['pstdev', 'nothing', LISTED_BEFORE_3_11],
+  ['pvariance', 'nothing', LISTED_BEFORE_3_11],
+  ['stdev', 'nothing', LISTED_BEFORE_3_11],
+  ['variance', 'nothing', LISTED_BEFORE_3_11],
   ['quantiles', 'items'],
 ];
 
@@ -95,7 +108,10 @@ export const CONSUMING_CALLS: ReadonlyMap<string, ConsumingCall> = new Map<strin
   ['itertools.zip_longest', lazy('every')],
   ['math.fsum', eager(FIRST, 'nothing')],
   ['math.prod', eager(FIRST, 'nothing')],
-  ...STATISTICS.map(([name, keeps, extra]): [string, ConsumingCall] => [`statistics.${name}`, eager(FIRST, keeps, extra)]),
+  ...STATISTICS.map(([name, keeps, extra]): [string, ConsumingCall] => [
+    `statistics.${name}`,
+    eager(FIRST, keeps, extra),
+  ]),
 ]);
 
 /** Whether the call iterates its positional argument number `index` (0-based). */
@@ -107,8 +123,12 @@ export function iteratesArgument(call: ConsumingCall, index: number): boolean {
 export function keptBy(consumer: ConsumingCall, args: readonly Node[]): Keeps {
   const bound = consumer.boundedBy;
   if (!bound) return consumer.keeps;
-  const keyword = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === bound.keyword);
-  const value = keyword ? keyword.childForFieldName('value') : args.filter((arg) => arg.type !== 'keyword_argument')[bound.position];
+  const keyword = args.find(
+    (arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === bound.keyword,
+  );
+  const value = keyword
+    ? keyword.childForFieldName('value')
+    : args.filter((arg) => arg.type !== 'keyword_argument')[bound.position];
   // `maxlen=None` is no bound, and a name may hold None: only a literal count is one.
   return value?.type === 'integer' ? 'few' : consumer.keeps;
 }

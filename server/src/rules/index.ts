@@ -13,7 +13,20 @@ import { mem402 } from './mem402-iterrows';
 import { mem403 } from './mem403-array-from-comprehension';
 import type { Rule } from './types';
 
-export const ALL_RULES: readonly Rule[] = [mem101, mem102, mem103, mem104, mem106, mem201, mem202, mem204, mem301, mem401, mem402, mem403];
+export const ALL_RULES: readonly Rule[] = [
+  mem101,
+  mem102,
+  mem103,
+  mem104,
+  mem106,
+  mem201,
+  mem202,
+  mem204,
+  mem301,
+  mem401,
+  mem402,
+  mem403,
+];
 
 export function ruleByCode(code: string): Rule | undefined {
   return ALL_RULES.find((rule) => rule.code === code.toUpperCase());

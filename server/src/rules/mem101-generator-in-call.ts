@@ -20,9 +20,9 @@ export const mem101: Rule = {
   summary: 'List comprehension passed to a call that only iterates it once',
   docs: {
     whatItDoes:
-      'Flags a list comprehension passed to a function that only iterates its argument once: `sum`, `min`, `max`, `any`, `all`, `sorted`, `set`, `frozenset`, `tuple`, `dict`, `bytes`, `bytearray`, `enumerate`, `zip`, `map`, `filter`, `collections.Counter`, `collections.deque`, `heapq.nlargest`/`nsmallest`/`merge`, the iterator tools of `itertools`, `math.fsum`, `math.prod` and the `statistics` functions but `harmonic_mean`, which makes a list of an iterator itself. Import aliases are followed, and a local name that shadows a builtin (`sum = ...`) is left alone. `str.join` is not flagged: it builds a list from a generator anyway. The message leads with what a generator saves, sized by the size model where it can (`≈ 8·n B (n = len(values))`), which depends on what the call keeps of the items; so does the severity: a warning where the items themselves are saved, information where repeated items or what a lazy result\'s reader drops may be, a hint where only the list\'s pointers are. That severity is for data at scale: the scale of what the comprehension iterates lowers it (information where unknown, a hint where small).',
+      "Flags a list comprehension passed to a function that only iterates its argument once: `sum`, `min`, `max`, `any`, `all`, `sorted`, `set`, `frozenset`, `tuple`, `dict`, `bytes`, `bytearray`, `enumerate`, `zip`, `map`, `filter`, `collections.Counter`, `collections.deque`, `heapq.nlargest`/`nsmallest`/`merge`, the iterator tools of `itertools`, `math.fsum`, `math.prod` and the `statistics` functions but `harmonic_mean`, which makes a list of an iterator itself. Import aliases are followed, and a local name that shadows a builtin (`sum = ...`) is left alone. `str.join` is not flagged: it builds a list from a generator anyway. The message leads with what a generator saves, sized by the size model where it can (`≈ 8·n B (n = len(values))`), which depends on what the call keeps of the items; so does the severity: a warning where the items themselves are saved, information where repeated items or what a lazy result's reader drops may be, a hint where only the list's pointers are. That severity is for data at scale: the scale of what the comprehension iterates lowers it (information where unknown, a hint where small).",
     whyBadForMemory:
-      'The comprehension builds the whole list before the call starts: 8 bytes of pointer per item plus every item it builds, all alive at once. What a generator expression saves depends on what the call keeps, measured under tracemalloc for 10^5 to 10^6 items on CPython 3.9, 3.11 and 3.13. `sum`, `min`, `max`, `any`, `all`, `math.fsum`, `math.prod`, `statistics.fmean` and `geometric_mean` keep none of the items, `heapq.nlargest`/`nsmallest` and `deque(..., maxlen=n)` keep n, and `dict` keeps the key and value of each pair but not the pair: a generator saves the list and every item built for it, 36 MB for 1,000,000 new ints under 2**30 on 3.9, 40 MB on 3.11 and 3.13, and 64 bytes per pair for `dict`. `statistics.mean`, `stdev`, `variance`, `pstdev` and `pvariance` do the same from Python 3.11; before, they made a list of an iterator, and a generator saves nothing. `sorted`, `tuple`, `deque`, `bytes`, `bytearray`, `statistics.median` and `quantiles` keep every item (or a byte of it): only the list\'s pointers are saved, 8 bytes per item (6.6 to 8.5 for `tuple`, which over-allocates as it grows from a generator). `set`, `frozenset`, `Counter`, `statistics.mode` and `multimode` keep each distinct item once: the pointers and the items that repeat, 10 to 23 bytes per item when all differ and the whole 40 when few do. Lazy consumers (`zip`, `map`, `enumerate`…) keep nothing themselves: the pointers are saved, and the items when what reads the iterator drops them. Where the items exist already (`[x for x in xs]`, comparisons, constants), only the pointers are saved, whatever the call.',
+      "The comprehension builds the whole list before the call starts: 8 bytes of pointer per item plus every item it builds, all alive at once. What a generator expression saves depends on what the call keeps, measured under tracemalloc for 10^5 to 10^6 items on CPython 3.9, 3.11 and 3.13. `sum`, `min`, `max`, `any`, `all`, `math.fsum`, `math.prod`, `statistics.fmean` and `geometric_mean` keep none of the items, `heapq.nlargest`/`nsmallest` and `deque(..., maxlen=n)` keep n, and `dict` keeps the key and value of each pair but not the pair: a generator saves the list and every item built for it, 36 MB for 1,000,000 new ints under 2**30 on 3.9, 40 MB on 3.11 and 3.13, and 64 bytes per pair for `dict`. `statistics.mean`, `stdev`, `variance`, `pstdev` and `pvariance` do the same from Python 3.11; before, they made a list of an iterator, and a generator saves nothing. `sorted`, `tuple`, `deque`, `bytes`, `bytearray`, `statistics.median` and `quantiles` keep every item (or a byte of it): only the list's pointers are saved, 8 bytes per item (6.6 to 8.5 for `tuple`, which over-allocates as it grows from a generator). `set`, `frozenset`, `Counter`, `statistics.mode` and `multimode` keep each distinct item once: the pointers and the items that repeat, 10 to 23 bytes per item when all differ and the whole 40 when few do. Lazy consumers (`zip`, `map`, `enumerate`…) keep nothing themselves: the pointers are saved, and the items when what reads the iterator drops them. Where the items exist already (`[x for x in xs]`, comparisons, constants), only the pointers are saved, whatever the call.",
     example: 'total = sum([x * x for x in values])\nfirst = min([line.upper() for line in lines], default="")',
     useInstead: 'total = sum(x * x for x in values)\nfirst = min((line.upper() for line in lines), default="")',
     fixSafety:
@@ -38,7 +38,9 @@ export const mem101: Rule = {
     const qualifiedName = context.facts.qualifiedName(callee);
     const consumer = qualifiedName ? CONSUMING_CALLS.get(qualifiedName) : undefined;
     if (!consumer) return undefined;
-    const positional = args.filter((arg) => arg.type !== 'keyword_argument' && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat');
+    const positional = args.filter(
+      (arg) => arg.type !== 'keyword_argument' && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat',
+    );
     if (positional.length !== args.filter((arg) => arg.type !== 'keyword_argument').length) return undefined;
     if (consumer.positionalCount !== undefined && positional.length !== consumer.positionalCount) return undefined;
     // It lists an iterator itself (`statistics.harmonic_mean`): a generator would save nothing.
@@ -80,11 +82,20 @@ const SAVED: Readonly<Record<Keeps, Saving>> = {
 const TOLD: Readonly<Record<Saving, { readonly severity: Severity; saves(sizes: Amounts): string }>> = {
   items: {
     severity: 'warning',
-    saves: ({ pointers, withItems }) => (withItems ? `Saves ${withItems}: the list and the items it built` : `Saves the list's ${pointers} and the items it built`),
+    saves: ({ pointers, withItems }) =>
+      withItems
+        ? `Saves ${withItems}: the list and the items it built`
+        : `Saves the list's ${pointers} and the items it built`,
   },
   list: { severity: 'hint', saves: ({ pointers }) => `Saves only the list's ${pointers}` },
-  'list and repeats': { severity: 'information', saves: ({ pointers }) => `Saves the list's ${pointers} and repeated items` },
-  'list, items maybe': { severity: 'information', saves: ({ pointers }) => `Saves the list's ${pointers} and items its reader drops` },
+  'list and repeats': {
+    severity: 'information',
+    saves: ({ pointers }) => `Saves the list's ${pointers} and repeated items`,
+  },
+  'list, items maybe': {
+    severity: 'information',
+    saves: ({ pointers }) => `Saves the list's ${pointers} and items its reader drops`,
+  },
 };
 
 /** The list's pointers (8 B per item when the model has no count), and the list with the items it built when the model sizes them. */
@@ -121,7 +132,11 @@ function toldSaving(
   const told = TOLD[saving];
   const amounts = savedAmounts(comprehension, saving === 'items', facts);
   const saves = told.saves(amounts);
-  const measured = { severity: told.severity, ...(amounts.held ? { holds: amounts.held } : {}), scale: new DataScales(facts).of(comprehension) };
+  const measured = {
+    severity: told.severity,
+    ...(amounts.held ? { holds: amounts.held } : {}),
+    scale: new DataScales(facts).of(comprehension),
+  };
   if (existing) return { message: `${saves}: its items (\`${shortText(element, 30)}\`) exist already`, ...measured };
   const listed = consumer.listsIterators;
   const since = listed && listed !== 'always' ? ` (Python ${listed.before}+)` : '';
@@ -133,7 +148,11 @@ function savedAmounts(comprehension: Node, withBuiltItems: boolean, facts: Docum
   const pointers = listHolds(comprehension, facts, 'pointers');
   const withItems = withBuiltItems ? listHolds(comprehension, facts, 'items') : undefined;
   const more = withItems && pointers && isSmaller(pointers, withItems) ? withItems : undefined;
-  return { pointers: pointers ? amountText(pointers) : '8 B per item', withItems: more && amountText(more), held: more ?? pointers };
+  return {
+    pointers: pointers ? amountText(pointers) : '8 B per item',
+    withItems: more && amountText(more),
+    held: more ?? pointers,
+  };
 }
 
 /** The call a list comprehension is an argument of, from one of its `for`s: `sum([x for x in xs])`. */
@@ -143,7 +162,13 @@ function callGivenComprehension(forKeyword: Node): Node | undefined {
   return comprehension?.type === 'list_comprehension' ? callAround(comprehension) : undefined;
 }
 
-function generatorFix(call: Node, comprehension: Node, consumer: ConsumingCall, qualifiedName: string, facts: DocumentFacts): Fix {
+function generatorFix(
+  call: Node,
+  comprehension: Node,
+  consumer: ConsumingCall,
+  qualifiedName: string,
+  facts: DocumentFacts,
+): Fix {
   const eagerAndComplete = consumer.consumes === 'eager' && !consumer.shortCircuits;
   const safety = eagerAndComplete && isSideEffectFreeComprehension(comprehension, facts) ? 'safe' : 'unsafe';
   const open = comprehension.startIndex;

@@ -26,11 +26,13 @@ export const mem102: Rule = {
   summary: 'Loop over a materialised copy that is iterated only once',
   docs: {
     whatItDoes:
-      'Flags a `for` loop over a list or tuple built only to be walked once: `for x in list(items)`, `for x in tuple(items)`, `for x in list(map(f, xs))` (or `filter`, `zip`, a generator…), `for k, v in list(d.items())` (or `keys()`, `values()`), and `for x in [f(y) for y in ys]`. It stays quiet when the loop may change what was copied, because then the copy is the point: the loop calls a method on it that is not known to only look (`append`, `remove`, `pop`, `clear`, `update`…, or any method of an object it hangs from, like `self.reset()` for `self.items`), assigns or deletes one of its items (`d[k] = v`, `del d[k]`), rebinds it, passes it to a function other than builtins that only look at it (`len`, `print`, `isinstance`…), or lets another name hold it; nor when the copied local was handed elsewhere before the loop (`self.pending = pending`, a closure) and the loop calls anything but harmless builtins, since the call may change it through that other reference. Iterating it again inside the loop also counts unless it is known to be a container, since an iterator would be used up. It also stays quiet when the copy is of a container that other code may reach (a parameter, a global, an attribute, a local handed elsewhere) and the loop runs the items\' own code or hands them to code it cannot see (`for conn in list(self.conns): conn.close()`, `for key in list(keys): delete(key)`): closing or deleting an item often removes it from that container, or from what an iterator walks, and the copy is what keeps the loop safe. Copies of `globals()`, `locals()` and `vars()` are never flagged: at module level the loop\'s own target is a key of that dict. Code in nested function and class bodies does not run in the loop and is not counted. The same holds when what is copied may change through another path while a direct loop walks it: the loop changes it under another spelling (`del modules[name]` after `from sys import modules` for `sys.modules`; `tree.children.clear()` after `tree = node` for `node.children`); it yields or awaits, so other code runs between items, and the copy is of anything but a local nothing else can reach; it is a module-level value and the loop calls code that may change it (a function of this file whose body does, or that the analysis cannot see; functions of other modules cannot reach it); it is another module\'s value and the loop calls anything but builtins that only look (`site.addsitedir` appends to `sys.path`). `sys.modules` is never flagged: any import adds to it, even one the interpreter makes to look up a codec, and the `sys` documentation asks for a copy to iterate it. A comprehension that keeps the items it walks (`[c for c in node.children if c.marked]`) and the result of a method (`list(root.iter("x"))`) count as copies of the object walked, so handing their items on is a change too (`parents[element].remove(element)`). `list` and `tuple` must be the builtins (a local `list = ...` is left alone); `sorted(...)` and `set(...)` are not flagged, since they change the order or the items; `list(range(...))` is MEM103\'s. A copy of a pandas DataFrame (`list(df)`, `df` bound to `pd.read_csv(…)`, `pd.DataFrame(…)` or annotated `pd.DataFrame`) keeps its column names, but `list()` first makes a slot for each of the `len(df)` rows: the saving is counted in rows, while a comprehension over the frame is counted in columns (`len(df.columns)`). The message leads with what iterating directly saves, sized by the size model where it can, and the severity follows it: a hint where only the copy\'s pointers go, a warning for the pair tuples of `items()` and for items built, information for a list of another call\'s result. That severity is for data at scale: the scale of what is copied lowers it (information where unknown, a hint where small).',
+      "Flags a `for` loop over a list or tuple built only to be walked once: `for x in list(items)`, `for x in tuple(items)`, `for x in list(map(f, xs))` (or `filter`, `zip`, a generator…), `for k, v in list(d.items())` (or `keys()`, `values()`), and `for x in [f(y) for y in ys]`. It stays quiet when the loop may change what was copied, because then the copy is the point: the loop calls a method on it that is not known to only look (`append`, `remove`, `pop`, `clear`, `update`…, or any method of an object it hangs from, like `self.reset()` for `self.items`), assigns or deletes one of its items (`d[k] = v`, `del d[k]`), rebinds it, passes it to a function other than builtins that only look at it (`len`, `print`, `isinstance`…), or lets another name hold it; nor when the copied local was handed elsewhere before the loop (`self.pending = pending`, a closure) and the loop calls anything but harmless builtins, since the call may change it through that other reference. Iterating it again inside the loop also counts unless it is known to be a container, since an iterator would be used up. It also stays quiet when the copy is of a container that other code may reach (a parameter, a global, an attribute, a local handed elsewhere) and the loop runs the items' own code or hands them to code it cannot see (`for conn in list(self.conns): conn.close()`, `for key in list(keys): delete(key)`): closing or deleting an item often removes it from that container, or from what an iterator walks, and the copy is what keeps the loop safe. Copies of `globals()`, `locals()` and `vars()` are never flagged: at module level the loop's own target is a key of that dict. Code in nested function and class bodies does not run in the loop and is not counted. The same holds when what is copied may change through another path while a direct loop walks it: the loop changes it under another spelling (`del modules[name]` after `from sys import modules` for `sys.modules`; `tree.children.clear()` after `tree = node` for `node.children`); it yields or awaits, so other code runs between items, and the copy is of anything but a local nothing else can reach; it is a module-level value and the loop calls code that may change it (a function of this file whose body does, or that the analysis cannot see; functions of other modules cannot reach it); it is another module's value and the loop calls anything but builtins that only look (`site.addsitedir` appends to `sys.path`). `sys.modules` is never flagged: any import adds to it, even one the interpreter makes to look up a codec, and the `sys` documentation asks for a copy to iterate it. A comprehension that keeps the items it walks (`[c for c in node.children if c.marked]`) and the result of a method (`list(root.iter(\"x\"))`) count as copies of the object walked, so handing their items on is a change too (`parents[element].remove(element)`). `list` and `tuple` must be the builtins (a local `list = ...` is left alone); `sorted(...)` and `set(...)` are not flagged, since they change the order or the items; `list(range(...))` is MEM103's. A copy of a pandas DataFrame (`list(df)`, `df` bound to `pd.read_csv(…)`, `pd.DataFrame(…)` or annotated `pd.DataFrame`) keeps its column names, but `list()` first makes a slot for each of the `len(df)` rows: the saving is counted in rows, while a comprehension over the frame is counted in columns (`len(df.columns)`). The message leads with what iterating directly saves, sized by the size model where it can, and the severity follows it: a hint where only the copy's pointers go, a warning for the pair tuples of `items()` and for items built, information for a list of another call's result. That severity is for data at scale: the scale of what is copied lowers it (information where unknown, a hint where small).",
     whyBadForMemory:
       'The copy holds every item at once before the first iteration starts, where iterating directly holds under 1.3 KB whatever the count. Measured under tracemalloc for 10^5 and 10^6 items on CPython 3.9, 3.11 and 3.13: `list(xs)`, `list(d)`, `list(d.keys())` cost 8 bytes of pointer per item, 8 MB for 1,000,000 items; `list(d.items())` builds a two-item tuple per key as well, 64 bytes per item, 64 MB in all, where the `d.items()` view costs 40 bytes; a list comprehension of new ints holds 36 (3.9) to 40 bytes per item, pointer and int, where a generator expression costs about 200 bytes however many items it yields. A comprehension whose items exist already (`[x for x in xs if x]`) saves only the pointers.',
-    example: 'for key, value in list(totals.items()):\n    print(key, value)\n\nfor name in [line.upper() for line in lines]:\n    print(name)',
-    useInstead: 'for key, value in totals.items():\n    print(key, value)\n\nfor name in (line.upper() for line in lines):\n    print(name)',
+    example:
+      'for key, value in list(totals.items()):\n    print(key, value)\n\nfor name in [line.upper() for line in lines]:\n    print(name)',
+    useInstead:
+      'for key, value in totals.items():\n    print(key, value)\n\nfor name in (line.upper() for line in lines):\n    print(name)',
     fixSafety:
       'Iterating directly is lazy: each item is fetched while the loop body runs, not all before it. The fix is safe only when that cannot change behaviour: what is copied is a local name (or its `keys()`, `values()` or `items()`) whose every binding assigns a builtin container made on the spot (a display, a comprehension, `list(...)`, `dict(...)`…) and that no other name, container or function can reach; a comprehension is free of side effects outside its first iterable; and the loop body calls only builtins that do not change their arguments (`print`, `len`, `str`, `min`, `sum`, `isinstance`…), with no `yield`, `await`, `with`, `import`, lambda or class definition. Otherwise the fix is unsafe: a function called in the loop might change the original through another reference, an iterator would now interleave its work with the loop, and a dict changed while its view is iterated raises `RuntimeError`.',
   },
@@ -47,7 +49,10 @@ export const mem102: Rule = {
     const left = loop.childForFieldName('left');
     if (!body || !left) return undefined;
     for (const source of sourcesOf(copy, facts)) {
-      if (mayMutate([left, body], source.chain, { facts, iteratingConsumes: source.iteratingConsumes, ownRegions: true })) return undefined;
+      if (
+        mayMutate([left, body], source.chain, { facts, iteratingConsumes: source.iteratingConsumes, ownRegions: true })
+      )
+        return undefined;
     }
     // A local stored elsewhere before the loop (`self.pending = pending`) can be changed by any call in it.
     const name = copiedName(copy);
@@ -102,9 +107,11 @@ function copyIn(iterable: Node, facts: DocumentFacts): Copy | undefined {
     return isAsyncComprehension(args) ? undefined : { node: iterable, contents: args, builtin };
   }
   const [argument, ...rest] = callArguments(iterable);
-  if (!argument || rest.length > 0 || ['keyword_argument', 'list_splat', 'dictionary_splat'].includes(argument.type)) return undefined;
+  if (!argument || rest.length > 0 || ['keyword_argument', 'list_splat', 'dictionary_splat'].includes(argument.type))
+    return undefined;
   // A copied range is MEM103's: it is flagged wherever the list is only read, not only in loops.
-  if (argument.type === 'call' && facts.qualifiedName(argument.childForFieldName('function')!) === 'builtins.range') return undefined;
+  if (argument.type === 'call' && facts.qualifiedName(argument.childForFieldName('function')!) === 'builtins.range')
+    return undefined;
   return { node: iterable, contents: argument, builtin };
 }
 
@@ -140,7 +147,8 @@ function sourceAt(node: Node, facts: DocumentFacts): Source {
 function dictOfView(node: Node): Node | undefined {
   if (node.type !== 'call' || callArguments(node).length > 0) return undefined;
   const callee = node.childForFieldName('function');
-  if (callee?.type !== 'attribute' || !DICT_VIEWS.has(callee.childForFieldName('attribute')?.text ?? '')) return undefined;
+  if (callee?.type !== 'attribute' || !DICT_VIEWS.has(callee.childForFieldName('attribute')?.text ?? ''))
+    return undefined;
   const object = callee.childForFieldName('object');
   return object && chainOf(object) ? object : undefined;
 }
@@ -160,7 +168,10 @@ function isKnownName(chain: Node, facts: DocumentFacts): boolean {
   const qualified = facts.qualifiedName(chain);
   if (qualified === undefined) return false;
   const parent = chain.parent;
-  return qualified.startsWith('builtins.') || (parent?.type === 'call' && parent.childForFieldName('function')?.equals(chain) === true);
+  return (
+    qualified.startsWith('builtins.') ||
+    (parent?.type === 'call' && parent.childForFieldName('function')?.equals(chain) === true)
+  );
 }
 
 /** What iterating directly saves: the copy's pointers, the pair tuples of `items()`, the items built, or what the call's result decides. */
@@ -171,13 +182,25 @@ type Saving = 'pointers' | 'pairs' | 'items' | 'unknown';
  * only is a hint. Measured in test/rules/mem102-premise.slow.test.ts.
  */
 const TOLD: Readonly<Record<Saving, { readonly severity: Severity; saves(sizes: Amounts): string }>> = {
-  pointers: { severity: 'hint', saves: ({ pointers, copied }) => (copied ? `Saves the copy's ${pointers}` : `Saves only the list's ${pointers}`) },
-  pairs: { severity: 'warning', saves: ({ withItems }) => `Saves ${withItems ?? '64 B per item'} of pair tuples and pointers` },
+  pointers: {
+    severity: 'hint',
+    saves: ({ pointers, copied }) => (copied ? `Saves the copy's ${pointers}` : `Saves only the list's ${pointers}`),
+  },
+  pairs: {
+    severity: 'warning',
+    saves: ({ withItems }) => `Saves ${withItems ?? '64 B per item'} of pair tuples and pointers`,
+  },
   items: {
     severity: 'warning',
-    saves: ({ pointers, withItems }) => (withItems ? `Saves ${withItems}: the list and the items it built` : `Saves the list's ${pointers} and the items it built`),
+    saves: ({ pointers, withItems }) =>
+      withItems
+        ? `Saves ${withItems}: the list and the items it built`
+        : `Saves the list's ${pointers} and the items it built`,
   },
-  unknown: { severity: 'information', saves: ({ pointers }) => `Saves the list's ${pointers} and items built as it goes` },
+  unknown: {
+    severity: 'information',
+    saves: ({ pointers }) => `Saves the list's ${pointers} and items built as it goes`,
+  },
 };
 
 /**
@@ -195,15 +218,22 @@ interface Amounts {
  * given; `sorted` builds its list either way, so only the copy of it goes.
  */
 const BUILT_BY: ReadonlyMap<string, Saving> = new Map<string, Saving>([
-  ['builtins.map', 'items'], ['builtins.zip', 'items'], ['builtins.enumerate', 'items'],
-  ['builtins.filter', 'pointers'], ['builtins.reversed', 'pointers'], ['builtins.sorted', 'pointers'],
+  ['builtins.map', 'items'],
+  ['builtins.zip', 'items'],
+  ['builtins.enumerate', 'items'],
+  ['builtins.filter', 'pointers'],
+  ['builtins.reversed', 'pointers'],
+  ['builtins.sorted', 'pointers'],
 ]);
 
 function savingOf(copy: Copy, facts: DocumentFacts): Saving {
   const contents = copy.contents;
   if (chainOf(contents)) return 'pointers';
   const viewed = dictOfView(contents);
-  if (viewed) return contents.childForFieldName('function')!.childForFieldName('attribute')!.text === 'items' ? 'pairs' : 'pointers';
+  if (viewed)
+    return contents.childForFieldName('function')!.childForFieldName('attribute')!.text === 'items'
+      ? 'pairs'
+      : 'pointers';
   if (isComprehension(contents)) {
     const element = comprehensionElement(contents);
     return element && returnsExistingObject(element) ? 'pointers' : 'items';
@@ -219,16 +249,31 @@ function savingOf(copy: Copy, facts: DocumentFacts): Saving {
 function toldSaving(copy: Copy, facts: DocumentFacts): Pick<Finding, 'message' | 'severity' | 'holds' | 'scale'> {
   const saving = savingOf(copy, facts);
   const pointers = listHolds(copy.node, facts, 'pointers');
-  const withItems = saving === 'pairs' ? pairsHolds(dictOfView(copy.contents)!) : saving === 'items' ? listHolds(copy.node, facts, 'items') : undefined;
+  const withItems =
+    saving === 'pairs'
+      ? pairsHolds(dictOfView(copy.contents)!)
+      : saving === 'items'
+        ? listHolds(copy.node, facts, 'items')
+        : undefined;
   const more = withItems && (!pointers || isSmaller(pointers, withItems)) ? withItems : undefined;
   const { saves, severity } = TOLD[saving];
-  const told = saves({ pointers: pointers ? amountText(pointers) : '8 B per item', withItems: more && amountText(more), copied: copy.builtin !== undefined });
+  const told = saves({
+    pointers: pointers ? amountText(pointers) : '8 B per item',
+    withItems: more && amountText(more),
+    copied: copy.builtin !== undefined,
+  });
   const held = more ?? pointers;
   const measured = { ...(held ? { holds: held } : {}), scale: new DataScales(facts).of(copy.contents) };
-  if (copy.builtin === undefined) return { message: `${told}: a generator yields one item at a time`, severity, ...measured };
+  if (copy.builtin === undefined)
+    return { message: `${told}: a generator yields one item at a time`, severity, ...measured };
   const directly = `iterate \`${shortText(copy.contents, 28)}\` directly`;
   // `list(df)` makes room for len(df) items, the rows, before it shrinks to the column names it yields.
-  if (holdsDataFrame(copy.contents, facts)) return { message: `${told}: \`${copy.builtin}()\` makes a slot per row to keep the column names; ${directly}`, severity, ...measured };
+  if (holdsDataFrame(copy.contents, facts))
+    return {
+      message: `${told}: \`${copy.builtin}()\` makes a slot per row to keep the column names; ${directly}`,
+      severity,
+      ...measured,
+    };
   return { message: `${told}: ${directly}`, severity, ...measured };
 }
 
@@ -248,11 +293,25 @@ function fixFor(copy: Copy, safety: FixSafety): Fix {
 
 /** Bracketed expressions stay one expression whatever their line breaks. */
 const BRACKETED: ReadonlySet<string> = new Set([
-  'list', 'tuple', 'set', 'dictionary', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension',
-  'generator_expression', 'parenthesized_expression',
+  'list',
+  'tuple',
+  'set',
+  'dictionary',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+  'parenthesized_expression',
 ]);
 /** Expressions that can stand bare after `in` when they fit on one line. */
-const PRIMARY: ReadonlySet<string> = new Set(['identifier', 'attribute', 'call', 'subscript', 'string', 'concatenated_string']);
+const PRIMARY: ReadonlySet<string> = new Set([
+  'identifier',
+  'attribute',
+  'call',
+  'subscript',
+  'string',
+  'concatenated_string',
+]);
 
 /**
  * Edits that turn `list(X)` (or `list(X,)`) into `X`. Where `X` could not stand
@@ -266,7 +325,8 @@ function unwrapEdits(copy: Copy): TextEdit[] {
   const contents = copy.contents;
   if (args.equals(contents)) return [{ start: call.startIndex, end: contents.startIndex, text: '' }];
   const hasComment = args.children.some((child) => child?.type === 'comment');
-  const bare = !hasComment && (BRACKETED.has(contents.type) || (PRIMARY.has(contents.type) && !contents.text.includes('\n')));
+  const bare =
+    !hasComment && (BRACKETED.has(contents.type) || (PRIMARY.has(contents.type) && !contents.text.includes('\n')));
   if (bare) {
     return [
       { start: call.startIndex, end: contents.startIndex, text: '' },
@@ -274,21 +334,69 @@ function unwrapEdits(copy: Copy): TextEdit[] {
     ];
   }
   const commas = args.children.filter((child): child is Node => child?.type === ',');
-  return [{ start: call.startIndex, end: args.startIndex, text: '' }, ...commas.map((comma) => ({ start: comma.startIndex, end: comma.endIndex, text: '' }))];
+  return [
+    { start: call.startIndex, end: args.startIndex, text: '' },
+    ...commas.map((comma) => ({ start: comma.startIndex, end: comma.endIndex, text: '' })),
+  ];
 }
 
 // ---- Fix safety ----
 
 /** Builtins a loop body may call without being able to change what the loop iterates. */
 const HARMLESS_BUILTINS: ReadonlySet<string> = new Set(
-  ['print', 'len', 'str', 'repr', 'int', 'float', 'complex', 'bool', 'abs', 'round', 'min', 'max', 'sum', 'any', 'all',
-    'sorted', 'isinstance', 'issubclass', 'callable', 'hash', 'id', 'type', 'format', 'ord', 'chr', 'divmod', 'pow',
-    'hex', 'oct', 'bin', 'tuple', 'list', 'set', 'frozenset', 'dict', 'enumerate', 'zip', 'range', 'reversed'].map((name) => `builtins.${name}`),
+  [
+    'print',
+    'len',
+    'str',
+    'repr',
+    'int',
+    'float',
+    'complex',
+    'bool',
+    'abs',
+    'round',
+    'min',
+    'max',
+    'sum',
+    'any',
+    'all',
+    'sorted',
+    'isinstance',
+    'issubclass',
+    'callable',
+    'hash',
+    'id',
+    'type',
+    'format',
+    'ord',
+    'chr',
+    'divmod',
+    'pow',
+    'hex',
+    'oct',
+    'bin',
+    'tuple',
+    'list',
+    'set',
+    'frozenset',
+    'dict',
+    'enumerate',
+    'zip',
+    'range',
+    'reversed',
+  ].map((name) => `builtins.${name}`),
 );
 
 /** Statements and expressions that run code the analysis cannot see, or suspend the loop. */
 const OPAQUE_TYPES: ReadonlySet<string> = new Set([
-  'yield', 'await', 'lambda', 'class_definition', 'with_statement', 'import_statement', 'import_from_statement', 'future_import_statement',
+  'yield',
+  'await',
+  'lambda',
+  'class_definition',
+  'with_statement',
+  'import_statement',
+  'import_from_statement',
+  'future_import_statement',
 ]);
 
 function fixSafety(copy: Copy, body: Node, facts: DocumentFacts): FixSafety {
@@ -337,26 +445,48 @@ function copiesSharedContainer(copy: Copy, facts: DocumentFacts): boolean {
  * object whose method makes them (`root` of `root.iter("x")`, `G` of
  * `G.neighbors(n)`; a function of an imported module is not a method).
  */
-function walkedObject(contents: Node, facts: DocumentFacts): { readonly node: Node; readonly kind: ContainerKind } | undefined {
+function walkedObject(
+  contents: Node,
+  facts: DocumentFacts,
+): { readonly node: Node; readonly kind: ContainerKind } | undefined {
   const viewed = dictOfView(contents);
   if (viewed) return { node: viewed, kind: 'mapping' };
   if (chainOf(contents)) return { node: contents, kind: 'container' };
   if (isComprehension(contents)) {
     const element = comprehensionElement(contents);
     const iterable = firstIterable(contents);
-    const keepsItems = element !== undefined && chainOf(element) !== undefined && isBoundInside(element, contents, facts);
+    const keepsItems =
+      element !== undefined && chainOf(element) !== undefined && isBoundInside(element, contents, facts);
     return keepsItems && iterable ? walkedObject(unparenthesized(iterable), facts) : undefined;
   }
   const callee = contents.type === 'call' ? contents.childForFieldName('function') : null;
   const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
   if (!object || !chainOf(object) || facts.qualifiedName(callee!) !== undefined) return undefined;
-  return FRESH_RESULT_METHODS.has(callee!.childForFieldName('attribute')!.text) ? undefined : { node: object, kind: 'container' };
+  return FRESH_RESULT_METHODS.has(callee!.childForFieldName('attribute')!.text)
+    ? undefined
+    : { node: object, kind: 'container' };
 }
 
 /** Methods of builtin types that return a new container of their own, not a view of the object (`line.split()`). */
 const FRESH_RESULT_METHODS: ReadonlySet<string> = new Set([
-  'split', 'rsplit', 'splitlines', 'partition', 'rpartition', 'copy', 'union', 'intersection', 'difference',
-  'symmetric_difference', 'most_common', 'readlines', 'encode', 'decode', 'lower', 'upper', 'strip', 'replace',
+  'split',
+  'rsplit',
+  'splitlines',
+  'partition',
+  'rpartition',
+  'copy',
+  'union',
+  'intersection',
+  'difference',
+  'symmetric_difference',
+  'most_common',
+  'readlines',
+  'encode',
+  'decode',
+  'lower',
+  'upper',
+  'strip',
+  'replace',
 ]);
 
 /**
@@ -377,7 +507,9 @@ function handsOnItems(left: Node, body: Node, facts: DocumentFacts): boolean {
     if (!callee) continue;
     if (callee.type === 'attribute' && isItem(callee.childForFieldName('object'))) return true;
     if (HARMLESS_BUILTINS.has(facts.qualifiedName(callee) ?? '')) continue;
-    const args = callArguments(node).map((arg) => (arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg));
+    const args = callArguments(node).map((arg) =>
+      arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg,
+    );
     if (args.some((arg) => arg !== null && arg.type === 'identifier' && items.has(arg.text))) return true;
   }
   return false;

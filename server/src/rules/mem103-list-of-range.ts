@@ -22,7 +22,8 @@ export const mem103: Rule = {
       'Flags `list(range(…))` when every use of the list works the same on the `range` itself: iterating it (`for`, comprehensions, `*` unpacking, functions that only iterate such as `sum`, `min`, `max`, `sorted`, `set`, `tuple`, `enumerate`, `zip`, `reversed`), `len()`, indexing, slicing (a slice of a range is a range, whose uses are checked in turn), `in`/`not in`, `.index()`, `.count()`, `random.choice`/`sample`/`choices`. The list may be used directly (`for i in list(range(n))`) or bound to a name; then the name must be bound exactly once in its function or module, not declared `global`/`nonlocal`, and every read of it must be one of the uses above, so a list that is mutated (`.append`, `.sort`, item assignment, `del`), compared, printed (a range prints differently), returned, stored or passed to any other function is left alone. Names bound in class bodies and annotated assignments are not flagged, nor, in a notebook, a name that only code timed by `%timeit`, `%time`, `%%timeit` or `%%time` reads: the list is what the notebook measures. A statement with a comment right above it or at the end of its line that speaks of allocating (`# Pre-allocate so the loop allocates nothing`, `# allocate a large block`) is left alone: the list is built on purpose (iterating a range creates a new int object for every item above 256, which code measuring allocations wants to avoid).',
     whyBadForMemory:
       'A list of n items holds 56 + 8·n bytes of pointers (CPython 3.11, 64-bit) and every int above 256 is an object of its own, 28 bytes each: `list(range(1_000_000))` takes about 8 MB of pointers plus 28 MB of ints. A `range` is 48 bytes whatever its length, and computes each item on demand.',
-    example: 'indices = list(range(len(rows)))\nfor i in indices:\n    print(rows[i])\nfor j in list(range(10)):\n    print(j)',
+    example:
+      'indices = list(range(len(rows)))\nfor i in indices:\n    print(rows[i])\nfor j in list(range(10)):\n    print(j)',
     useInstead: 'indices = range(len(rows))\nfor i in indices:\n    print(rows[i])\nfor j in range(10):\n    print(j)',
     fixSafety:
       'Replaces `list(range(…))` with `range(…)`. Safe for a list used directly and for a name local to a function, since every use was shown to behave the same on a range. Unsafe for a name bound at module level: another module may import it and use it as a list. Error messages differ slightly (`range object index out of range`). No fix is offered when comments sit inside `list(…)`.',
@@ -89,13 +90,23 @@ function rangeInsideList(call: Node, facts: DocumentFacts): Node | undefined {
   const args = facts.callArguments(call);
   const only = args[0];
   // The shape first: resolving the callee's name costs a lookup.
-  if (!callee || args.length !== 1 || only?.type !== 'call' || !mayEndIn(callee, ['list'], facts) || facts.qualifiedName(callee) !== 'builtins.list') return undefined;
+  if (
+    !callee ||
+    args.length !== 1 ||
+    only?.type !== 'call' ||
+    !mayEndIn(callee, ['list'], facts) ||
+    facts.qualifiedName(callee) !== 'builtins.list'
+  )
+    return undefined;
   const rangeCallee = only.childForFieldName('function');
   return rangeCallee && facts.qualifiedName(rangeCallee) === 'builtins.range' ? only : undefined;
 }
 
 /** The type of the name's scope and its reads, when its only binding is `name` and every read is range-friendly. */
-function onlyRangeFriendlyReads(name: Node, facts: DocumentFacts): { scopeType: 'module' | 'function'; reads: Node[] } | undefined {
+function onlyRangeFriendlyReads(
+  name: Node,
+  facts: DocumentFacts,
+): { scopeType: 'module' | 'function'; reads: Node[] } | undefined {
   const uses = usesOfName(facts, name);
   if (uses?.sites.length !== 1 || uses.sites[0]!.node.id !== name.id || uses.reads.length === 0) return undefined;
   const scopeType = uses.scope.node.type;

@@ -19,7 +19,7 @@ export const mem104: Rule = {
   summary: 'A list built only to be counted with `len()`',
   docs: {
     whatItDoes:
-      'Flags `len([…])` of a list comprehension, and `len(list(…))` of a generator expression or of a call that returns an iterator (`map`, `filter`, `zip`, `enumerate`, `reversed`, `iter`, the `itertools` iterators, `re.finditer`): the list exists only to be counted. `len`, `list` and `sum` must be the builtins (a local `len = …` is left alone). Async comprehensions and comprehensions containing `await` are not flagged; `len(list(range(n)))` is MEM103\'s.',
+      "Flags `len([…])` of a list comprehension, and `len(list(…))` of a generator expression or of a call that returns an iterator (`map`, `filter`, `zip`, `enumerate`, `reversed`, `iter`, the `itertools` iterators, `re.finditer`): the list exists only to be counted. `len`, `list` and `sum` must be the builtins (a local `len = …` is left alone). Async comprehensions and comprehensions containing `await` are not flagged; `len(list(range(n)))` is MEM103's.",
     whyBadForMemory:
       'The list holds a pointer to every item, 56 + 8·n bytes (CPython 3.11, 64-bit; a comprehension over-allocates as it grows, up to about an eighth more), and keeps every item alive until `len` returns: items computed by the comprehension (an int above 256 is 28 bytes, a short str about 50) all exist at once. Where the items live on anyway (`rows` in the example, or the list `text.split()` makes), only the pointers are saved: 8 bytes per item, about 0.8 MB for 100,000 items. Counting with `sum(1 for …)` holds one item at a time and a 200-byte generator. The trade: a generator is slower than building a list, typically 1.5 to 2 times for the counting itself, so prefer it where the list is large.',
     example: 'n_valid = len([r for r in rows if r.ok])\nn_words = len(list(filter(None, text.split())))',
@@ -61,7 +61,12 @@ export const mem104: Rule = {
 const COUNTED_SHAPES: ReadonlySet<string> = new Set(['list_comprehension', 'call']);
 
 /** The only argument of a call to `callee` (no keywords, no unpacking), of one of `shapes` if given, else undefined. */
-function soleArgumentOf(call: Node, callee: string, facts: DocumentFacts, shapes?: ReadonlySet<string>): Node | undefined {
+function soleArgumentOf(
+  call: Node,
+  callee: string,
+  facts: DocumentFacts,
+  shapes?: ReadonlySet<string>,
+): Node | undefined {
   const function_ = call.childForFieldName('function');
   if (!function_) return undefined;
   const args = call.childForFieldName('arguments');
@@ -73,7 +78,8 @@ function soleArgumentOf(call: Node, callee: string, facts: DocumentFacts, shapes
 
 function soleArgument(call: Node, facts: DocumentFacts): Node | undefined {
   const only = facts.callArguments(call);
-  if (only.length !== 1 || ['keyword_argument', 'list_splat', 'dictionary_splat'].includes(only[0]!.type)) return undefined;
+  if (only.length !== 1 || ['keyword_argument', 'list_splat', 'dictionary_splat'].includes(only[0]!.type))
+    return undefined;
   return only[0];
 }
 
@@ -135,8 +141,22 @@ function comprehensionTargets(comprehension: Node): Set<string> {
 
 /** Node types whose evaluation can neither fail nor have an effect, given bound names. */
 const INERT_TYPES: ReadonlySet<string> = new Set([
-  'integer', 'float', 'true', 'false', 'none', 'ellipsis', 'string', 'string_start', 'string_content', 'string_end',
-  'escape_sequence', 'concatenated_string', 'tuple', 'list', 'parenthesized_expression', 'comment',
+  'integer',
+  'float',
+  'true',
+  'false',
+  'none',
+  'ellipsis',
+  'string',
+  'string_start',
+  'string_content',
+  'string_end',
+  'escape_sequence',
+  'concatenated_string',
+  'tuple',
+  'list',
+  'parenthesized_expression',
+  'comment',
 ]);
 
 /** Whether dropping the element changes nothing: literals, names the comprehension binds, tuples/lists of them. */
@@ -150,6 +170,7 @@ function cannotDoAnything(element: Node, boundNames: ReadonlySet<string>): boole
 /** Whether a comment (outside `except`) sits in the node: edits that delete text would lose it. */
 function containsComment(node: Node, except?: Node): boolean {
   const excepted = (part: Node) => except !== undefined && part.id === except.id;
-  for (const part of descendants(node, (part) => !excepted(part))) if (part.type === 'comment' && !excepted(part)) return true;
+  for (const part of descendants(node, (part) => !excepted(part)))
+    if (part.type === 'comment' && !excepted(part)) return true;
   return false;
 }

@@ -35,7 +35,8 @@ export const mem106: Rule = {
   check(call, context) {
     const method = methodCall(call, WHOLE_FILE_METHODS);
     if (!method) return undefined;
-    if (method.name === 'readlines' && method.args.length === 0) return readlinesFinding(call, method.object, context.facts);
+    if (method.name === 'readlines' && method.args.length === 0)
+      return readlinesFinding(call, method.object, context.facts);
     if (isSplitIntoLines(method)) return splitFinding(call, method.object, method.name, context.facts, context.source);
     return undefined;
   },
@@ -86,11 +87,15 @@ function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding
       code: mem106.code,
       message: `\`.readlines()\` reads every line into a list before the loop starts: iterating ${fileLabel(file)} holds one line at a time`,
       severity: mem106.defaultSeverity,
-    // A file is data from outside the program: its size is known only when it runs.
-    scale: 'large',
+      // A file is data from outside the program: its size is known only when it runs.
+      scale: 'large',
       start: call.startIndex,
       end: call.endIndex,
-      fix: { title: 'Iterate the file directly', safety, edits: [{ start: file.endIndex, end: call.endIndex, text: '' }] },
+      fix: {
+        title: 'Iterate the file directly',
+        safety,
+        edits: [{ start: file.endIndex, end: call.endIndex, text: '' }],
+      },
     };
   }
   const lines = file.type === 'identifier' ? assignedName(call) : undefined;
@@ -107,14 +112,21 @@ function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding
   };
 }
 
-function splitFinding(call: Node, read: Node, splitter: string, facts: DocumentFacts, source: string): Finding | undefined {
+function splitFinding(
+  call: Node,
+  read: Node,
+  splitter: string,
+  facts: DocumentFacts,
+  source: string,
+): Finding | undefined {
   const readMethod = read.type === 'call' ? methodCall(read, READ_METHOD) : undefined;
   if (readMethod?.name !== 'read' || readMethod.args.length !== 0) return undefined;
   const file = readMethod.object;
   const openings = openingsOf(file, facts);
   const loop = loopIterating(call);
   if (!openings || !loop) return undefined;
-  const fix = splitter === 'splitlines' && isTextMode(openings) ? strippedLinesFix(call, file, loop, source) : undefined;
+  const fix =
+    splitter === 'splitlines' && isTextMode(openings) ? strippedLinesFix(call, file, loop, source) : undefined;
   return {
     code: mem106.code,
     message: `Holds the whole file at least twice, as one string and as a list of lines: iterating ${fileLabel(file)} holds one line at a time`,
@@ -140,7 +152,8 @@ function loopIterating(expression: Node): Loop | undefined {
   while (value.parent?.type === 'parenthesized_expression') value = value.parent;
   const clause = value.parent;
   if (!clause || (clause.type !== 'for_statement' && clause.type !== 'for_in_clause')) return undefined;
-  if (clause.childForFieldName('right')?.id !== value.id || clause.children.some((child) => child?.type === 'async')) return undefined;
+  if (clause.childForFieldName('right')?.id !== value.id || clause.children.some((child) => child?.type === 'async'))
+    return undefined;
   const node = clause.type === 'for_statement' ? clause : clause.parent;
   return node ? { node, clause } : undefined;
 }
@@ -197,7 +210,12 @@ function staysOpenUntil(file: Node, readCall: Node, loop: Node, facts: DocumentF
   if (!uses) return false;
   return !uses.reads.some((read) => {
     const use = usageOf(read, facts);
-    return use.kind === 'method' && use.name === 'close' && read.startIndex >= readCall.endIndex && read.endIndex <= loop.startIndex;
+    return (
+      use.kind === 'method' &&
+      use.name === 'close' &&
+      read.startIndex >= readCall.endIndex &&
+      read.endIndex <= loop.startIndex
+    );
   });
 }
 
@@ -215,11 +233,16 @@ function strippedLinesFix(split: Node, file: Node, loop: Loop, source: string): 
   const name = target.text;
   const strip = `${name}.rstrip("\\r\\n")`;
   if (loop.node.type !== 'for_statement') {
-    return unsafeFix('Iterate the file, stripping line endings', [{ start: split.startIndex, end: split.endIndex, text: `(${strip} for ${name} in ${file.text})` }]);
+    return unsafeFix('Iterate the file, stripping line endings', [
+      { start: split.startIndex, end: split.endIndex, text: `(${strip} for ${name} in ${file.text})` },
+    ]);
   }
   const insertion = statementInsertion(loop.node, `${name} = ${strip}`, source);
   if (!insertion) return undefined;
-  return unsafeFix('Iterate the file, stripping line endings', [{ start: split.startIndex, end: split.endIndex, text: file.text }, insertion]);
+  return unsafeFix('Iterate the file, stripping line endings', [
+    { start: split.startIndex, end: split.endIndex, text: file.text },
+    insertion,
+  ]);
 }
 
 function unsafeFix(title: string, edits: readonly TextEdit[]): Fix {
@@ -228,20 +251,25 @@ function unsafeFix(title: string, edits: readonly TextEdit[]): Fix {
 
 /** An edit that puts `statement` first in the loop's body, on its own line or before `;`. */
 function statementInsertion(loop: Node, statement: string, source: string): TextEdit | undefined {
-  const first = loop.childForFieldName('body')?.namedChildren.find((child) => child !== null && child.type !== 'comment');
+  const first = loop
+    .childForFieldName('body')
+    ?.namedChildren.find((child) => child !== null && child.type !== 'comment');
   if (!first) return undefined;
-  if (first.startPosition.row === loop.startPosition.row) return { start: first.startIndex, end: first.startIndex, text: `${statement}; ` };
+  if (first.startPosition.row === loop.startPosition.row)
+    return { start: first.startIndex, end: first.startIndex, text: `${statement}; ` };
   const lineStart = first.startIndex - first.startPosition.column;
   const indent = source.slice(lineStart, first.startIndex);
   if (!/^[ \t]*$/.test(indent)) return undefined;
-  const newline = source.slice(lineStart - 2, lineStart) === '\r\n' ? '\r\n' : source.charAt(lineStart - 1) === '\r' ? '\r' : '\n';
+  const newline =
+    source.slice(lineStart - 2, lineStart) === '\r\n' ? '\r\n' : source.charAt(lineStart - 1) === '\r' ? '\r' : '\n';
   return { start: first.startIndex, end: first.startIndex, text: `${statement}${newline}${indent}` };
 }
 
 /** The nearest `for`/`while` loop or comprehension around `node` inside the scope. */
 function enclosingLoop(node: Node, scope: Scope): Node | undefined {
   for (let current = node.parent; current && current.id !== scope.node.id; current = current.parent) {
-    if (current.type === 'for_statement' || current.type === 'while_statement' || COMPREHENSION_TYPES.has(current.type)) return current;
+    if (current.type === 'for_statement' || current.type === 'while_statement' || COMPREHENSION_TYPES.has(current.type))
+      return current;
   }
   return undefined;
 }

@@ -14,10 +14,22 @@ const CACHE_DECORATORS: ReadonlySet<string> = new Set(['functools.lru_cache', 'f
 /** Methods that take no instance: nothing of `self` ends up in the cache key. */
 const INSTANCE_FREE_DECORATORS: ReadonlySet<string> = new Set(['builtins.staticmethod', 'builtins.classmethod']);
 /** Enum members live as long as their class anyway, so caching on them keeps nothing extra alive. */
-const ENUM_BASES: ReadonlySet<string> = new Set(['enum.Enum', 'enum.IntEnum', 'enum.StrEnum', 'enum.Flag', 'enum.IntFlag', 'enum.ReprEnum']);
+const ENUM_BASES: ReadonlySet<string> = new Set([
+  'enum.Enum',
+  'enum.IntEnum',
+  'enum.StrEnum',
+  'enum.Flag',
+  'enum.IntFlag',
+  'enum.ReprEnum',
+]);
 const ENUM_METACLASSES: ReadonlySet<string> = new Set(['enum.EnumMeta', 'enum.EnumType']);
 /** A metaclass's instances are classes, which live as long as the cache anyway. */
-const METACLASS_BASES: ReadonlySet<string> = new Set(['builtins.type', 'abc.ABCMeta', 'enum.EnumMeta', 'enum.EnumType']);
+const METACLASS_BASES: ReadonlySet<string> = new Set([
+  'builtins.type',
+  'abc.ABCMeta',
+  'enum.EnumMeta',
+  'enum.EnumType',
+]);
 /** Dunder methods Python calls with the class, not an instance, as first argument. */
 const IMPLICIT_CLASS_METHODS: ReadonlySet<string> = new Set(['__new__', '__init_subclass__', '__class_getitem__']);
 /** Parameter node types that receive the instance when they come first. */
@@ -36,7 +48,9 @@ const CACHE_NAMES: readonly string[] = [...CACHE_DECORATORS].map(lastPart);
 function decoratedBy(identifier: Node): Node | undefined {
   const expression = calleeCall(identifier) ?? expressionEndingIn(identifier);
   const decorator = expression.parent;
-  return decorator?.type === 'decorator' && decorator.parent?.type === 'decorated_definition' ? decorator.parent : undefined;
+  return decorator?.type === 'decorator' && decorator.parent?.type === 'decorated_definition'
+    ? decorator.parent
+    : undefined;
 }
 
 function mayBeCache(decorator: Node, facts: DocumentFacts): boolean {
@@ -49,7 +63,8 @@ export const mem202: Rule = {
   name: 'cache-on-method',
   defaultSeverity: 'warning',
   fixAvailability: 'none',
-  summary: '`functools.lru_cache` or `functools.cache` on a method keeps the instances it is called on alive (up to `maxsize` of them)',
+  summary:
+    '`functools.lru_cache` or `functools.cache` on a method keeps the instances it is called on alive (up to `maxsize` of them)',
   docs: {
     whatItDoes:
       'Flags `@functools.lru_cache`, `@lru_cache(...)`, `@functools.cache` and `@cache` (import aliases followed) on a method: a function defined in a class body whose first parameter receives the instance. The finding is reported on the cache decorator’s line. An unbounded cache (`@cache`, `maxsize=None`) is a warning. A bounded one is information, and the message says how many instances it can hold: 128 for `@lru_cache` and `@lru_cache()`, N for `maxsize=N` (a module-level constant is followed); `maxsize=0` stores nothing and is not flagged. Left alone, because what the cache keeps alive lives as long as the class anyway or is a value rather than an instance: static methods, class methods (also `__new__`, `__init_subclass__` and `__class_getitem__`, which receive the class), methods of metaclasses (subclasses of `type`) and of `enum.Enum`, `IntEnum`, `StrEnum`, `Flag` and `IntFlag` subclasses; methods of value classes, whose equal instances share one cache entry: `typing.NamedTuple` and `collections.namedtuple` classes, subclasses of `tuple`, `str`, `bytes`, `int`, `float`, `complex` and `frozenset`, `@dataclass(frozen=True)` and `@dataclass(unsafe_hash=True)` (unless `eq=False`), frozen attrs classes, and classes that define both `__eq__` and `__hash__`; methods of classes whose instances cannot be hashed (`__hash__ = None`, `__eq__` defined without `__hash__`, a dataclass neither frozen nor `unsafe_hash`), where the call raises TypeError before anything is stored; and methods of a module singleton: a private class (`_Name`) that the file instantiates exactly once, in module-level code outside loops, whose body makes no instance of its own class otherwise (`cls(…)`, `type(self)(…)`, `__class__`, copy hooks), in a file that imports nothing that copies or pickles. Base classes defined in the same file are followed. A public class instantiated once is still flagged: other modules may make more instances of it. `# noqa: B019`, the code flake8-bugbear and Ruff give the same check, suppresses MEM202 as well.',
@@ -101,7 +116,9 @@ export const mem202: Rule = {
 
 /** What the cache keeps alive, leading the message. */
 function keptAlive(size: Exclude<CacheSize, { kind: 'storesNothing' }>): string {
-  return size.kind === 'unbounded' ? 'keeps every instance it is called on alive' : `keeps up to ${size.limit} instances alive`;
+  return size.kind === 'unbounded'
+    ? 'keeps every instance it is called on alive'
+    : `keeps up to ${size.limit} instances alive`;
 }
 
 /** A cache that only ever holds up to `maxsize` instances is a bounded cost: information; one without bound grows with the data. */
@@ -111,6 +128,8 @@ function severityOf(size: CacheSize): Severity {
 
 /** Whether the first parameter receives the instance (`self`, or `*args` holding it). */
 function takesInstance(definition: Node): boolean {
-  const first = definition.childForFieldName('parameters')?.namedChildren.find((child) => child !== null && child.type !== 'comment');
+  const first = definition
+    .childForFieldName('parameters')
+    ?.namedChildren.find((child) => child !== null && child.type !== 'comment');
   return first !== undefined && first !== null && INSTANCE_PARAMETER_TYPES.has(first.type);
 }

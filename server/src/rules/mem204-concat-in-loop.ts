@@ -10,7 +10,11 @@ import { DataScales } from '../scale/dataScale';
 import type { Scale } from '../scale/scale';
 
 /** Where a combining function takes the arrays or frames it copies. */
-type Inputs = { readonly positional: readonly number[]; readonly keywords: readonly string[]; readonly sequence: boolean };
+type Inputs = {
+  readonly positional: readonly number[];
+  readonly keywords: readonly string[];
+  readonly sequence: boolean;
+};
 
 /**
  * Functions that return a new array or frame holding a copy of their inputs.
@@ -19,9 +23,10 @@ type Inputs = { readonly positional: readonly number[]; readonly keywords: reado
 const COMBINING_CALLS: ReadonlyMap<string, Inputs> = new Map<string, Inputs>([
   ['numpy.append', { positional: [0, 1], keywords: ['arr', 'values'], sequence: false }],
   ['numpy.insert', { positional: [0], keywords: ['arr'], sequence: false }],
-  ...['concatenate', 'vstack', 'hstack', 'dstack', 'column_stack', 'row_stack'].map(
-    (name): [string, Inputs] => [`numpy.${name}`, { positional: [0], keywords: ['arrays', 'tup'], sequence: true }],
-  ),
+  ...['concatenate', 'vstack', 'hstack', 'dstack', 'column_stack', 'row_stack'].map((name): [string, Inputs] => [
+    `numpy.${name}`,
+    { positional: [0], keywords: ['arrays', 'tup'], sequence: true },
+  ]),
   ['pandas.concat', { positional: [0], keywords: ['objs'], sequence: true }],
 ]);
 
@@ -68,12 +73,15 @@ export const mem204: Rule = {
     if (!referenceText(call).includes(referenceText(target))) return undefined;
     const growth = growingCall(call, target, context.facts);
     if (!growth) return undefined;
-    const grows = (loop: Node): boolean => !isShortLoop(loop, context.facts) && !isReboundIn(loop, assignment, target, context.facts);
+    const grows = (loop: Node): boolean =>
+      !isShortLoop(loop, context.facts) && !isReboundIn(loop, assignment, target, context.facts);
     const loops = enclosingLoops(assignment).filter(grows);
     if (loops.length === 0) return undefined;
     // A frame the loop reads (a model fitted on it, a test against it) cannot wait for columns filled in place.
-    if (growth.library === 'pandas' && loops.some((loop) => readsGrowingValue(loop, target, context.facts))) return undefined;
-    const instead = growth.library === 'numpy' ? 'fill a preallocated `np.empty`' : 'preallocate columns, build one frame';
+    if (growth.library === 'pandas' && loops.some((loop) => readsGrowingValue(loop, target, context.facts)))
+      return undefined;
+    const instead =
+      growth.library === 'numpy' ? 'fill a preallocated `np.empty`' : 'preallocate columns, build one frame';
     return {
       code: mem204.code,
       message: `Old and new \`${target.text}\` alive (2× peak), recopied each pass by \`${growth.label}\`${growth.removed ? ' (pandas < 2)' : ''}: ${instead}`,
@@ -115,7 +123,9 @@ function growingCall(call: Node, target: Node, facts: DocumentFacts): Growth | u
   if (callee.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'append') return undefined;
   const receiver = callee.childForFieldName('object');
   if (!receiver || !sameReference(receiver, target) || target.type !== 'identifier') return undefined;
-  return isPlausiblyPandas(target, facts) ? { label: `${target.text}.append`, removed: true, library: 'pandas', inputs: [receiver] } : undefined;
+  return isPlausiblyPandas(target, facts)
+    ? { label: `${target.text}.append`, removed: true, library: 'pandas', inputs: [receiver] }
+    : undefined;
 }
 
 /** The expressions the call copies: the listed arguments, or the items of a list/tuple display passed there. */
@@ -124,12 +134,18 @@ function inputsOf(call: Node, inputs: Inputs): Node[] {
   const positional = args.filter((arg) => arg.type !== 'keyword_argument');
   const chosen = [
     ...inputs.positional.map((index) => positional[index]),
-    ...args.filter((arg) => arg.type === 'keyword_argument' && inputs.keywords.includes(arg.childForFieldName('name')?.text ?? '')).map((arg) => arg.childForFieldName('value') ?? undefined),
+    ...args
+      .filter(
+        (arg) => arg.type === 'keyword_argument' && inputs.keywords.includes(arg.childForFieldName('name')?.text ?? ''),
+      )
+      .map((arg) => arg.childForFieldName('value') ?? undefined),
   ].filter((arg): arg is Node => arg !== undefined && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat');
   if (!inputs.sequence) return chosen;
   return chosen.flatMap((arg) => {
     const display = unparenthesized(arg);
-    return display.type === 'list' || display.type === 'tuple' ? display.namedChildren.filter((item): item is Node => item !== null) : [];
+    return display.type === 'list' || display.type === 'tuple'
+      ? display.namedChildren.filter((item): item is Node => item !== null)
+      : [];
   });
 }
 
@@ -201,7 +217,9 @@ function attributeAssignments(within: Node, target: Node): AssignmentSite[] {
  */
 function readsGrowingValue(loop: Node, target: Node, facts: DocumentFacts): boolean {
   const text = referenceText(target);
-  const fedBack = new Set(growthAssignments(loop, target, facts).flatMap((growth) => growth.inputs.map((input) => unparenthesized(input).id)));
+  const fedBack = new Set(
+    growthAssignments(loop, target, facts).flatMap((growth) => growth.inputs.map((input) => unparenthesized(input).id)),
+  );
   return repeatedParts(loop).some((part) => {
     for (const node of descendants(part)) {
       if (node.type !== target.type || referenceText(node) !== text || !isWholeReference(node)) continue;
@@ -226,7 +244,10 @@ function growthAssignments(loop: Node, target: Node, facts: DocumentFacts): Grow
 
 /** What runs on every pass: a `for`'s body (its iterable runs once), a `while`'s condition and body. */
 function repeatedParts(loop: Node): Node[] {
-  const parts = [loop.childForFieldName('body'), loop.type === 'while_statement' ? loop.childForFieldName('condition') : null];
+  const parts = [
+    loop.childForFieldName('body'),
+    loop.type === 'while_statement' ? loop.childForFieldName('condition') : null,
+  ];
   return parts.filter((part): part is Node => part !== null);
 }
 
@@ -241,7 +262,10 @@ function isWholeReference(node: Node): boolean {
 /** The target of a plain assignment or a `for`: a store, not a read. */
 function isStore(node: Node): boolean {
   const parent = node.parent;
-  return (parent?.type === 'assignment' || parent?.type === 'for_statement') && parent.childForFieldName('left')?.id === node.id;
+  return (
+    (parent?.type === 'assignment' || parent?.type === 'for_statement') &&
+    parent.childForFieldName('left')?.id === node.id
+  );
 }
 
 function isLengthOf(node: Node, facts: DocumentFacts): boolean {
@@ -264,11 +288,15 @@ function isPlausiblyPandas(name: Node, facts: DocumentFacts): boolean {
   const found = bindingsOf(facts, name.text, name);
   if (!found) return false;
   const fromPandas = (binding: NameBinding): boolean => {
-    if (binding.kind === 'parameter') return binding.annotation !== undefined && PANDAS_TYPES.has(facts.qualifiedName(binding.annotation) ?? '');
+    if (binding.kind === 'parameter')
+      return binding.annotation !== undefined && PANDAS_TYPES.has(facts.qualifiedName(binding.annotation) ?? '');
     return binding.kind === 'value' && isPandasCall(binding.value, facts);
   };
   const grows = (binding: NameBinding): boolean => binding.kind === 'value' && isSelfAppend(binding.value, name);
-  return found.bindings.some(fromPandas) && found.bindings.every((binding) => fromPandas(binding) || grows(binding) || binding.kind === 'annotation');
+  return (
+    found.bindings.some(fromPandas) &&
+    found.bindings.every((binding) => fromPandas(binding) || grows(binding) || binding.kind === 'annotation')
+  );
 }
 
 function isPandasCall(value: Node, facts: DocumentFacts): boolean {
@@ -281,7 +309,11 @@ function isPandasCall(value: Node, facts: DocumentFacts): boolean {
 function isSelfAppend(value: Node, name: Node): boolean {
   const call = unparenthesized(value);
   const callee = call.type === 'call' ? call.childForFieldName('function') : null;
-  return callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'append' && callee.childForFieldName('object')?.text === name.text;
+  return (
+    callee?.type === 'attribute' &&
+    callee.childForFieldName('attribute')?.text === 'append' &&
+    callee.childForFieldName('object')?.text === name.text
+  );
 }
 
 /**
@@ -290,5 +322,7 @@ function isSelfAppend(value: Node, name: Node): boolean {
  */
 function growthScale(loops: readonly Node[], facts: DocumentFacts): Scale {
   const scales = new DataScales(facts);
-  return loops.every((loop) => loop.type === 'for_statement' && scales.ofIteration(loop) === 'small') ? 'small' : 'large';
+  return loops.every((loop) => loop.type === 'for_statement' && scales.ofIteration(loop) === 'small')
+    ? 'small'
+    : 'large';
 }

@@ -26,7 +26,13 @@ import type { Rule } from './types';
 
 /** Names whose presence in a class body means it manages its attributes itself. */
 const SELF_MANAGED: ReadonlySet<string> = new Set([
-  '__slots__', '__dict__', '__weakref__', '__getattr__', '__setattr__', '__delattr__', '__getattribute__',
+  '__slots__',
+  '__dict__',
+  '__weakref__',
+  '__getattr__',
+  '__setattr__',
+  '__delattr__',
+  '__getattribute__',
 ]);
 /** Decorators that store their result in the instance's `__dict__`. */
 const DICT_CACHING_DECORATORS: ReadonlySet<string> = new Set(['functools.cached_property']);
@@ -38,7 +44,8 @@ export const mem301: Rule = {
   name: 'slots-for-many-instances',
   defaultSeverity: 'information',
   fixAvailability: 'none',
-  summary: 'Class without `__slots__` whose instances a loop or comprehension keeps: each one carries room for a dict of attributes',
+  summary:
+    'Class without `__slots__` whose instances a loop or comprehension keeps: each one carries room for a dict of attributes',
   docs: {
     whatItDoes:
       'Flags a class defined in the file, without `__slots__`, whose instances accumulate: a loop or comprehension makes one on each pass and something that outlives the pass keeps it. Kept means: an item of a list, set or dict comprehension, or of a generator that `list()`, `tuple()`, `set()`, `frozenset()`, `sorted()`, `dict()` or `deque()` (without `maxlen`) consume or `.extend()`/`.update()` take in; an argument of `.append`, `.appendleft`, `.add`, `.insert`, `heapq.heappush` or `bisect.insort` on a container, added with `+=` (`rows += [Point(…)]`), or stored under a key (`d[k] = Point(…)`), when the container is not made anew on each pass; yielded; chained to the previous instance (`head = Node(v, head)`); bound to a name that one of these keeps; or returned by a plain function whose call one of these keeps. Tuples, lists and dicts around the instance (`rows.append((i, Point(…)))`) keep it too. An instance that the next pass replaces is one alive at a time, and `__slots__` would save its bytes once, not once per pass: a name rebound on every pass with nothing storing it (`game = Session(…)`, read and dropped), an argument of a call not known to keep it (`check(f(Point(x)))`, `Compose([Flip()])`), the value of an attribute (`self.last = chunk`), an item of a generator that `sum()` or `any()` consume, or a call in a comprehension’s condition. These are left alone, and so are loops the code shows to be short (`range(5)`, a display of a few items: at most 10 instances in all). The finding is reported once, at the class name; its message leads with the bytes `__slots__` would save (per instance on the CPython version the code targets, 64-bit: 3.11 unless `memhints.pythonVersion` or pyproject.toml’s `python-version` or `requires-python` say otherwise; times the passes that keep one: `n = len(rows)`, or the passes of a `while`), names the line where the instances are made, and the attributes its `__slots__` would hold: those `__init__` assigns to `self` (for a `@dataclass`, its fields, and the fix is `@dataclass(slots=True)`, Python 3.10+: a dataclass is left alone when the code targets an older version). To stay precise, the class is skipped when adding `__slots__` could break it or would not help: it has a base class other than `object` that is not defined in the same file (NamedTuple, Enum, exceptions, TypedDict, Protocol, Generic, ABC… and anything imported), several local bases, a `metaclass=` or other class keyword, a decorator other than `dataclasses.dataclass`, or a dataclass already given `slots=`; it defines `__slots__`, `__getattr__`, `__setattr__`, `__delattr__` or `__getattribute__`, or uses `functools.cached_property`; a method sets an attribute `__init__` does not; some code in the file reads `__dict__`, calls `vars()` on an object, calls `setattr`/`delattr` with a computed name, or sets on any object (other than the `self` of another class’s method) an attribute that is not one of the class’s; an attribute shares its name with a class variable, method or property; the file imports `weakref` (instances with `__slots__` cannot be weakly referenced unless `__weakref__` is listed); or, for a dataclass, a method calls `super()` without arguments (it fails in the new class that `slots=True` creates, CPython 3.10 to 3.13). A local base class without `__slots__` must get them too, and the message says which attributes go where.',
@@ -115,7 +122,8 @@ function localBases(classNode: Node, facts: DocumentFacts): Node[] | undefined {
   for (const argument of classNode.childForFieldName('superclasses')?.namedChildren ?? []) {
     if (!argument || argument.type === 'comment') continue;
     // A metaclass or any other class keyword could do anything with the namespace.
-    if (argument.type === 'keyword_argument' || argument.type === 'list_splat' || argument.type === 'dictionary_splat') return undefined;
+    if (argument.type === 'keyword_argument' || argument.type === 'list_splat' || argument.type === 'dictionary_splat')
+      return undefined;
     if (facts.qualifiedName(argument) === 'builtins.object') continue;
     const local = localClass(argument, facts);
     if (!local) return undefined;
@@ -135,12 +143,19 @@ function slotCandidate(classNode: Node, facts: DocumentFacts): SlotCandidate | u
   if (scope.node.id !== classNode.id) return undefined;
   if ([...scope.bindings.keys()].some((bound) => SELF_MANAGED.has(bound))) return undefined;
   // `x: int` alone makes no class attribute, so it does not clash with a slot named x.
-  const classNames = new Set([...scope.bindings].flatMap(([bound, sites]) => (sites.some((site) => describeBinding(site).kind !== 'annotation') ? [bound] : [])));
+  const classNames = new Set(
+    [...scope.bindings].flatMap(([bound, sites]) =>
+      sites.some((site) => describeBinding(site).kind !== 'annotation') ? [bound] : [],
+    ),
+  );
   for (const sites of scope.bindings.values()) {
     for (const site of sites) {
       const definition = site.node.parent;
       if (definition?.type !== 'function_definition') continue;
-      if (decoratorsOf(definition).some((decorator) => DICT_CACHING_DECORATORS.has(decoratorName(decorator, facts) ?? ''))) return undefined;
+      if (
+        decoratorsOf(definition).some((decorator) => DICT_CACHING_DECORATORS.has(decoratorName(decorator, facts) ?? ''))
+      )
+        return undefined;
     }
   }
   if (dataclass && callsSuper(body, facts)) return undefined;
@@ -154,7 +169,9 @@ function isPlainlyDecorated(classNode: Node, shape: ClassShape): boolean {
   if (decorators.length > 1) return false;
   const expression = decoratorExpression(shape.dataclass.decorator);
   if (expression?.type !== 'call') return true;
-  return callArguments(expression).every((argument) => argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text !== 'slots');
+  return callArguments(expression).every(
+    (argument) => argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text !== 'slots',
+  );
 }
 
 /** Zero-argument `super()` needs the `__class__` cell that `slots=True` leaves pointing at the old class. */
@@ -188,9 +205,12 @@ function slotAttributes(chain: readonly SlotCandidate[], facts: DocumentFacts): 
     if (write.name === undefined || !all.has(write.name)) return undefined;
   }
   // A slot and a class attribute of the same name cannot coexist (dataclasses handle their own defaults).
-  if (chain.some(({ shape, classNames }) => !shape.dataclass && [...all].some((name) => classNames.has(name)))) return undefined;
+  if (chain.some(({ shape, classNames }) => !shape.dataclass && [...all].some((name) => classNames.has(name))))
+    return undefined;
   // Each class lists only what its bases do not.
-  return assigned.map((names, index) => names.filter((name) => !assigned.slice(index + 1).some((inherited) => inherited.includes(name))));
+  return assigned.map((names, index) =>
+    names.filter((name) => !assigned.slice(index + 1).some((inherited) => inherited.includes(name))),
+  );
 }
 
 /** `class Name(Base, Other):` up to its colon, when the bases hold no bracket, comment, keyword or star. */
@@ -241,7 +261,8 @@ function importsWeakref(facts: DocumentFacts): boolean {
   facts.readsSpellingsOf('weakref');
   let known = weakrefImports.get(facts);
   // A text that never spells weakref imports it nowhere, and needs no search for its imports.
-  if (known === undefined) weakrefImports.set(facts, (known = facts.module.text.includes('weakref') && findsWeakrefImport(facts)));
+  if (known === undefined)
+    weakrefImports.set(facts, (known = facts.module.text.includes('weakref') && findsWeakrefImport(facts)));
   return known;
 }
 
@@ -257,7 +278,10 @@ function findsWeakrefImport(facts: DocumentFacts): boolean {
     const owner = dotted.parent;
     if (owner?.type === 'import_from_statement') return isField(owner, 'module_name', dotted);
     // `from m import weakref as w` imports a name from m, not the module.
-    return owner?.type === 'import_statement' || (owner?.type === 'aliased_import' && owner.parent?.type === 'import_statement');
+    return (
+      owner?.type === 'import_statement' ||
+      (owner?.type === 'aliased_import' && owner.parent?.type === 'import_statement')
+    );
   });
 }
 
@@ -349,18 +373,30 @@ function isFewPasses(loops: readonly Node[], facts: DocumentFacts): boolean {
 }
 
 /** The bytes `__slots__` saves per instance (on the CPython version the code targets, 64-bit) times the instances the loops keep. */
-function savedBytes(attributes: readonly string[][], loops: readonly Node[], facts: DocumentFacts, version: PythonVersion): Size | undefined {
+function savedBytes(
+  attributes: readonly string[][],
+  loops: readonly Node[],
+  facts: DocumentFacts,
+  version: PythonVersion,
+): Size | undefined {
   const layout = CPYTHON[version];
   const total = attributes.reduce((sum, names) => sum + names.length, 0);
   const withDict = dictInstanceSize(layout, total);
-  return withDict === undefined ? undefined : holdsOverLoops(withDict - slottedInstanceSize(layout, total), loops, facts);
+  return withDict === undefined
+    ? undefined
+    : holdsOverLoops(withDict - slottedInstanceSize(layout, total), loops, facts);
 }
 
 /** Past this length the message names the attributes by number rather than one by one. */
 const MESSAGE_LENGTH = 120;
 
 /** The cost first, where the instances are made, and what to write. */
-function message(holds: Size | undefined, line: number, chain: readonly SlotCandidate[], attributes: readonly string[][]): string {
+function message(
+  holds: Size | undefined,
+  line: number,
+  chain: readonly SlotCandidate[],
+  attributes: readonly string[][],
+): string {
   const lead = `${costLead(holds, 'instance dicts')}, made on line ${line}: `;
   const full = `${lead}${suggestion(chain, attributes, 'tuples')}`;
   return full.length <= MESSAGE_LENGTH ? full : `${lead}${suggestion(chain, attributes, 'short')}`;
@@ -371,9 +407,16 @@ function message(holds: Size | undefined, line: number, chain: readonly SlotCand
  * the chain: add `__slots__ = ("x", "y")`, add `__slots__`: `("b",)` here,
  * `("a",)` in `Base`; or, shorter, with the attributes left for the reader to list.
  */
-function suggestion(chain: readonly SlotCandidate[], attributes: readonly string[][], form: 'tuples' | 'short'): string {
+function suggestion(
+  chain: readonly SlotCandidate[],
+  attributes: readonly string[][],
+  form: 'tuples' | 'short',
+): string {
   if (chain[0]!.shape.dataclass) return 'use `@dataclass(slots=True)` (3.10+)';
-  if (chain.length === 1) return form === 'tuples' ? `add \`__slots__ = ${pythonTuple(attributes[0]!)}\`` : `add \`__slots__\` for its ${plural(attributes[0]!.length, 'attribute')}`;
+  if (chain.length === 1)
+    return form === 'tuples'
+      ? `add \`__slots__ = ${pythonTuple(attributes[0]!)}\``
+      : `add \`__slots__\` for its ${plural(attributes[0]!.length, 'attribute')}`;
   const bases = chain.slice(1).map(({ shape }) => `\`${shape.name}\``);
   if (form === 'short') return `add \`__slots__\` here and in ${bases.join(', ')}`;
   return `add \`__slots__\`: ${chain.map((_, index) => `\`${pythonTuple(attributes[index]!)}\` ${index === 0 ? 'here' : `in ${bases[index - 1]}`}`).join(', ')}`;

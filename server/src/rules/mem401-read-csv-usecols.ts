@@ -32,8 +32,17 @@ const READER_NAMES: readonly string[] = [...READERS.keys()].map(lastPart);
  * themselves, so the columns to keep would depend on them.
  */
 const CONFLICTING_KEYWORDS: ReadonlySet<string> = new Set([
-  'usecols', 'columns', 'names', 'index_col', 'parse_dates', 'converters', 'date_parser', 'chunksize', 'iterator',
-  'squeeze', 'filters',
+  'usecols',
+  'columns',
+  'names',
+  'index_col',
+  'parse_dates',
+  'converters',
+  'date_parser',
+  'chunksize',
+  'iterator',
+  'squeeze',
+  'filters',
 ]);
 
 export const mem401: Rule = {
@@ -84,16 +93,19 @@ function readsOneFrame(call: Node, reader: Reader): boolean {
   if (args.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat')) return false;
   const positional = args.filter((arg) => arg.type !== 'keyword_argument');
   if (positional.length === 0 || positional.length > reader.positional) return false;
-  const keywords = new Map(args.flatMap((arg) => {
-    const name = arg.type === 'keyword_argument' ? arg.childForFieldName('name')?.text : undefined;
-    const value = arg.childForFieldName('value');
-    return name && value ? [[name, value] as const] : [];
-  }));
+  const keywords = new Map(
+    args.flatMap((arg) => {
+      const name = arg.type === 'keyword_argument' ? arg.childForFieldName('name')?.text : undefined;
+      const value = arg.childForFieldName('value');
+      return name && value ? [[name, value] as const] : [];
+    }),
+  );
   if ([...keywords.keys()].some((name) => CONFLICTING_KEYWORDS.has(name))) return false;
   const header = keywords.get('header');
   if (header && header.type !== 'integer') return false;
   // read_excel's sheet_name (second positional) may ask for several sheets: a dict of frames.
-  const sheet = reader.positional === 2 && reader.keyword === 'usecols' ? (keywords.get('sheet_name') ?? positional[1]) : undefined;
+  const sheet =
+    reader.positional === 2 && reader.keyword === 'usecols' ? (keywords.get('sheet_name') ?? positional[1]) : undefined;
   return sheet === undefined || sheet.type === 'integer' || stringLiteral(sheet) !== undefined;
 }
 

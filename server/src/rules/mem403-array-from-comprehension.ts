@@ -98,20 +98,28 @@ function itemsSource(argument: Node, facts: DocumentFacts): ItemsSource | undefi
   if (argument.type !== 'call') return undefined;
   const callee = argument.childForFieldName('function');
   const generator = argument.childForFieldName('arguments');
-  if (!callee || generator?.type !== 'generator_expression' || facts.qualifiedName(callee) !== 'builtins.list') return undefined;
+  if (!callee || generator?.type !== 'generator_expression' || facts.qualifiedName(callee) !== 'builtins.list')
+    return undefined;
   return { kind: 'list-call', generator, argument };
 }
 
 /** `dtype=X` or the second positional argument. */
 function dtypeArgument(args: readonly Node[]): Node | undefined {
-  const keyword = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'dtype');
+  const keyword = args.find(
+    (arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'dtype',
+  );
   if (keyword) return keyword;
   const second = args[1];
   return second && second.type !== 'keyword_argument' ? second : undefined;
 }
 
 /** `np.array([x for x in xs], dtype=T)` → `np.fromiter((x for x in xs), dtype=T)`, with `count=` when the length is plain. */
-function fromiterFix(callee: Node, source: ItemsSource, lastArgument: Node, facts: DocumentFacts): { fix: Fix; count: boolean } | undefined {
+function fromiterFix(
+  callee: Node,
+  source: ItemsSource,
+  lastArgument: Node,
+  facts: DocumentFacts,
+): { fix: Fix; count: boolean } | undefined {
   const name = callee.type === 'attribute' ? callee.childForFieldName('attribute') : null;
   if (!name) return undefined;
   const edits: TextEdit[] = [{ start: name.startIndex, end: name.endIndex, text: 'fromiter' }];
@@ -128,7 +136,9 @@ function fromiterFix(callee: Node, source: ItemsSource, lastArgument: Node, fact
 
 /** For `… for x in range(n)` alone (no other clause, no `if`), the text of n: a name or a non-negative integer literal. */
 function rangeLength(generator: Node, facts: DocumentFacts): string | undefined {
-  const clauses = generator.namedChildren.filter((child): child is Node => child?.type === 'for_in_clause' || child?.type === 'if_clause');
+  const clauses = generator.namedChildren.filter(
+    (child): child is Node => child?.type === 'for_in_clause' || child?.type === 'if_clause',
+  );
   if (clauses.length !== 1 || clauses[0]!.type !== 'for_in_clause') return undefined;
   const iterable = clauses[0]!.childForFieldName('right');
   const range = iterable ? unparenthesized(iterable) : undefined;

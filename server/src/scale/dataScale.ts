@@ -9,7 +9,15 @@ import { bindingsOf, type NameBinding } from '../semantics/initialValues';
 import { callArguments, expressionChildren, unparenthesized } from '../semantics/syntax';
 import { Folder } from '../semantics/fold';
 import { constantRangeLength } from '../semantics/rangeLength';
-import { DATA_STREAMS, holdsDataFrame, makesArrays, READING_METHODS, REDUCING_METHODS, readsData, SMALL_ATTRIBUTES } from './dataSources';
+import {
+  DATA_STREAMS,
+  holdsDataFrame,
+  makesArrays,
+  READING_METHODS,
+  REDUCING_METHODS,
+  readsData,
+  SMALL_ATTRIBUTES,
+} from './dataSources';
 import { joinScales, LARGE_COUNT, type Scale } from './scale';
 
 /** How many names deep a value is followed: past it the scale is unknown. */
@@ -17,7 +25,9 @@ const MAX_DEPTH = 8;
 
 /** Builtins whose result holds (or iterates) their arguments' items: as large as those. */
 const PASS_THROUGH: ReadonlySet<string> = new Set(
-  ['list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'enumerate', 'zip', 'iter', 'map', 'filter'].map((name) => `builtins.${name}`),
+  ['list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'reversed', 'enumerate', 'zip', 'iter', 'map', 'filter'].map(
+    (name) => `builtins.${name}`,
+  ),
 );
 
 /** Scales of the expressions of one document, sharing folded constants. */
@@ -68,10 +78,18 @@ const small: Classifier = () => 'small';
 
 /** A display's item count is bounded by its text; unpacked parts (`[*rows]`) are as large as they are. */
 const display: Classifier = (node, scales) =>
-  joinScales(expressionChildren(node).map((item) => (item.type === 'list_splat' || item.type === 'dictionary_splat' ? scales.of(item.namedChild(0)) : 'small')));
+  joinScales(
+    expressionChildren(node).map((item) =>
+      item.type === 'list_splat' || item.type === 'dictionary_splat' ? scales.of(item.namedChild(0)) : 'small',
+    ),
+  );
 
 const comprehension: Classifier = (node, scales) =>
-  joinScales(expressionChildren(node).filter((clause) => clause.type === 'for_in_clause').map((clause) => scales.ofIteration(clause)));
+  joinScales(
+    expressionChildren(node)
+      .filter((clause) => clause.type === 'for_in_clause')
+      .map((clause) => scales.ofIteration(clause)),
+  );
 
 const call: Classifier = (node, scales) => {
   const callee = node.childForFieldName('function');
@@ -79,7 +97,8 @@ const call: Classifier = (node, scales) => {
   const name = scales.facts.qualifiedName(callee);
   if (name === 'builtins.range') return rangeScale(node, scales);
   if (name !== undefined && (readsData(name) || makesArrays(name))) return 'large';
-  if (name !== undefined && PASS_THROUGH.has(name)) return joinScales(positional(node, scales.facts).map((arg) => scales.of(arg)));
+  if (name !== undefined && PASS_THROUGH.has(name))
+    return joinScales(positional(node, scales.facts).map((arg) => scales.of(arg)));
   if (callee.type !== 'attribute') return 'unknown';
   // A method: reading a file or cursor is data scale; a reduction may be any size;
   // other methods give what their receiver holds (`df.groupby(…)`, `s.split()`).
@@ -104,7 +123,8 @@ const subscript: Classifier = (node, scales) => {
   return scales.of(node.childForFieldName('value'));
 };
 
-const operands: Classifier = (node, scales) => joinScales(expressionChildren(node).map((operand) => scales.of(operand)));
+const operands: Classifier = (node, scales) =>
+  joinScales(expressionChildren(node).map((operand) => scales.of(operand)));
 
 const name: Classifier = (node, scales) => {
   const found = bindingsOf(scales.facts, node.text, node);
@@ -159,7 +179,11 @@ function bindingScale(binding: NameBinding, scales: DataScales): Scale {
 function boundFrom(target: Node): { readonly source: Node; readonly isLoopItem: boolean } | undefined {
   for (let node = target.parent; node; node = node.parent) {
     const isLoop = node.type === 'for_statement' || node.type === 'for_in_clause';
-    const source = isLoop ? node.childForFieldName('right') : node.type === 'as_pattern' ? node.namedChild(0) : undefined;
+    const source = isLoop
+      ? node.childForFieldName('right')
+      : node.type === 'as_pattern'
+        ? node.namedChild(0)
+        : undefined;
     if (source !== undefined) return source ? { source, isLoopItem: isLoop } : undefined;
     if (!TARGET_PARTS.has(node.type)) return undefined;
   }
@@ -174,7 +198,15 @@ function yieldsChunks(iterable: Node, facts: DocumentFacts): boolean {
 }
 
 /** What stands between a loop's target name and the loop: `for i, (a, b) in …`. */
-const TARGET_PARTS: ReadonlySet<string> = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'as_pattern_target']);
+const TARGET_PARTS: ReadonlySet<string> = new Set([
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern',
+  'tuple',
+  'list',
+  'parenthesized_expression',
+  'as_pattern_target',
+]);
 
 function rangeScale(call: Node, scales: DataScales): Scale {
   const args = positional(call, scales.facts);
@@ -189,7 +221,8 @@ function rangeScale(call: Node, scales: DataScales): Scale {
  * `arr.size`. A frame's shape is small as a value but counts its rows.
  */
 function measuredValue(count: Node, facts: DocumentFacts): Node | null {
-  if (count.type === 'call' && facts.qualifiedName(count.childForFieldName('function')!) === 'builtins.len') return callArguments(count)[0] ?? null;
+  if (count.type === 'call' && facts.qualifiedName(count.childForFieldName('function')!) === 'builtins.len')
+    return callArguments(count)[0] ?? null;
   const measured = count.type === 'subscript' ? unparenthesized(count.childForFieldName('value')!) : count;
   const attributeName = measured.type === 'attribute' ? measured.childForFieldName('attribute')?.text : undefined;
   return attributeName === 'shape' || attributeName === 'size' ? measured.childForFieldName('object') : null;
@@ -198,7 +231,8 @@ function measuredValue(count: Node, facts: DocumentFacts): Node | null {
 /** `[:k]`, `[-k:]` or `[a:b]` with constant bounds at most LARGE_COUNT apart. */
 function isShortSlice(slice: Node, scales: DataScales): boolean {
   const bounds = expressionChildren(slice);
-  if (bounds.length === 0 || bounds.length > 2 || slice.children.filter((child) => child?.type === ':').length !== 1) return false;
+  if (bounds.length === 0 || bounds.length > 2 || slice.children.filter((child) => child?.type === ':').length !== 1)
+    return false;
   const values = bounds.map((bound) => scales.integer(bound));
   if (values.some((value) => value === undefined)) return false;
   const startsWithColon = slice.child(0)?.type === ':';
@@ -210,4 +244,3 @@ function isShortSlice(slice: Node, scales: DataScales): boolean {
 function positional(call: Node, facts: DocumentFacts): Node[] {
   return facts.callArguments(call).filter((arg) => arg.type !== 'keyword_argument' && arg.type !== 'dictionary_splat');
 }
-

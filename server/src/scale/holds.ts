@@ -49,7 +49,8 @@ function soleIterable(list: Node): Node | undefined {
   const parts = expressionChildren(list);
   if (list.type === 'list_comprehension' || list.type === 'generator_expression') {
     const clauses = parts.slice(1);
-    const iterable = clauses.length === 1 && clauses[0]!.type === 'for_in_clause' ? clauses[0]!.childForFieldName('right') : null;
+    const iterable =
+      clauses.length === 1 && clauses[0]!.type === 'for_in_clause' ? clauses[0]!.childForFieldName('right') : null;
     return iterable ?? undefined;
   }
   if (list.type === 'call') {
@@ -67,7 +68,8 @@ export function enclosingIterations(node: Node): Node[] {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === 'for_statement' || current.type === 'while_statement') loops.push(current);
     else if (COMPREHENSIONS.has(current.type)) loops.push(...forClauses(current).reverse());
-    else if (current.type === 'function_definition' || current.type === 'class_definition' || current.type === 'lambda') break;
+    else if (current.type === 'function_definition' || current.type === 'class_definition' || current.type === 'lambda')
+      break;
   }
   return loops;
 }
@@ -82,7 +84,9 @@ export function perPassHolds(perItem: number, loop: Node, facts: DocumentFacts):
 }
 
 /** Builtins whose result has as many items as their first argument. */
-const SAME_LENGTH: ReadonlySet<string> = new Set(['enumerate', 'sorted', 'reversed', 'list', 'tuple', 'zip'].map((name) => `builtins.${name}`));
+const SAME_LENGTH: ReadonlySet<string> = new Set(
+  ['enumerate', 'sorted', 'reversed', 'list', 'tuple', 'zip'].map((name) => `builtins.${name}`),
+);
 
 /**
  * `len(rows)` for an iterable that is (or has as many items as) a name, an
@@ -123,8 +127,12 @@ function isZip(call: Node, facts: DocumentFacts): boolean {
   return facts.qualifiedName(call.childForFieldName('function')!) === 'builtins.zip';
 }
 
-
-const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const COMPREHENSIONS: ReadonlySet<string> = new Set([
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
 
 function forClauses(comprehension: Node): Node[] {
   return comprehension.namedChildren.filter((child): child is Node => child?.type === 'for_in_clause');

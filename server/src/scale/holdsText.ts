@@ -25,5 +25,7 @@ export function costLead(holds: Size | undefined, what: string): string {
 /** A size inside a sentence: "≈ 36·n B (n = len(values))", "≈ 3.8 MiB". */
 export function amountText(size: Size): string {
   const about = size.approximate ? '≈ ' : '';
-  return size.perCount ? `${about}${size.perCount.bytes}·n B (n = ${size.perCount.count})` : `${about}${shortBytes(size.bytes)}`;
+  return size.perCount
+    ? `${about}${size.perCount.bytes}·n B (n = ${size.perCount.count})`
+    : `${about}${shortBytes(size.bytes)}`;
 }

@@ -41,7 +41,11 @@ function isReference(node: Node): boolean {
 }
 
 /** Eager comprehensions run where they stand; functions, lambdas, classes and generators may run later. */
-const EAGER_SCOPES: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension']);
+const EAGER_SCOPES: ReadonlySet<string> = new Set([
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+]);
 
 function runsNow(scope: Scope, owner: Scope): boolean {
   for (let current: Scope | undefined = scope; current && current !== owner; current = current.parent) {
@@ -54,9 +58,23 @@ function runsNow(scope: Scope, owner: Scope): boolean {
 function isBindingName(node: Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
-  return ['dotted_name', 'aliased_import', 'global_statement', 'nonlocal_statement', 'parameters', 'lambda_parameters',
-    'default_parameter', 'typed_parameter', 'typed_default_parameter', 'function_definition', 'class_definition',
-    'named_expression', 'keyword_argument'].includes(parent.type) && !isValueOf(parent, node);
+  return (
+    [
+      'dotted_name',
+      'aliased_import',
+      'global_statement',
+      'nonlocal_statement',
+      'parameters',
+      'lambda_parameters',
+      'default_parameter',
+      'typed_parameter',
+      'typed_default_parameter',
+      'function_definition',
+      'class_definition',
+      'named_expression',
+      'keyword_argument',
+    ].includes(parent.type) && !isValueOf(parent, node)
+  );
 }
 
 function isValueOf(parent: Node, node: Node): boolean {

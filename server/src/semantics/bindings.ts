@@ -51,7 +51,9 @@ function captureName(dotted: Node): Node[] {
   const name = dotted.namedChildCount === 1 ? dotted.namedChild(0) : null;
   const parent = dotted.parent?.type;
   // `case _:` is the wildcard, which binds nothing.
-  return name?.type === 'identifier' && name.text !== '_' && (parent === 'case_pattern' || parent === 'keyword_pattern') ? [name] : [];
+  return name?.type === 'identifier' && name.text !== '_' && (parent === 'case_pattern' || parent === 'keyword_pattern')
+    ? [name]
+    : [];
 }
 
 interface Binder {
@@ -100,21 +102,32 @@ export const OUTER_BINDERS: Readonly<Record<string, Binder>> = {
   import_statement: { kind: 'import', targets: importedNames },
   import_from_statement: { kind: 'import', targets: importedNames },
   as_pattern: { kind: 'other', targets: field('alias') },
-  global_statement: { kind: 'declaration', targets: (node) => node.namedChildren.filter((c): c is Node => c?.type === 'identifier') },
-  nonlocal_statement: { kind: 'declaration', targets: (node) => node.namedChildren.filter((c): c is Node => c?.type === 'identifier') },
+  global_statement: {
+    kind: 'declaration',
+    targets: (node) => node.namedChildren.filter((c): c is Node => c?.type === 'identifier'),
+  },
+  nonlocal_statement: {
+    kind: 'declaration',
+    targets: (node) => node.namedChildren.filter((c): c is Node => c?.type === 'identifier'),
+  },
   delete_statement: { kind: 'other', targets: (node) => node.namedChildren.flatMap((c) => (c ? targetNames(c) : [])) },
-  case_clause: { kind: 'other', targets: (node) => node.namedChildren.flatMap((c) => (c?.type === 'case_pattern' ? targetNames(c) : [])) },
+  case_clause: {
+    kind: 'other',
+    targets: (node) => node.namedChildren.flatMap((c) => (c?.type === 'case_pattern' ? targetNames(c) : [])),
+  },
 };
 
 /** Bindings a scope node makes inside itself (parameters, comprehension targets). */
 export const INNER_BINDERS: Readonly<Record<string, Binder>> = {
   function_definition: {
     kind: 'parameter',
-    targets: (node) => node.childForFieldName('parameters')?.namedChildren.flatMap((p) => (p ? parameterName(p) : [])) ?? [],
+    targets: (node) =>
+      node.childForFieldName('parameters')?.namedChildren.flatMap((p) => (p ? parameterName(p) : [])) ?? [],
   },
   lambda: {
     kind: 'parameter',
-    targets: (node) => node.childForFieldName('parameters')?.namedChildren.flatMap((p) => (p ? parameterName(p) : [])) ?? [],
+    targets: (node) =>
+      node.childForFieldName('parameters')?.namedChildren.flatMap((p) => (p ? parameterName(p) : [])) ?? [],
   },
 };
 

@@ -44,12 +44,19 @@ const INIT_ONLY = /\bInitVar\b/;
 /** The shape of the class's own body; attributes its base classes set are not counted. */
 export function classShape(classNode: Node, facts: DocumentFacts): ClassShape {
   const name = classNode.childForFieldName('name')?.text ?? '';
-  const statements = classNode.childForFieldName('body')?.namedChildren.filter((child): child is Node => child !== null) ?? [];
+  const statements =
+    classNode.childForFieldName('body')?.namedChildren.filter((child): child is Node => child !== null) ?? [];
   const dataclass = dataclassDecorator(classNode, facts);
   const annotated = dataclass ? annotatedNames(statements) : [];
   const fields = annotated.filter((entry) => !NOT_A_FIELD.test(entry.annotation)).map((entry) => entry.name);
-  const initParameters = annotated.filter((entry) => !NOT_A_FIELD.test(entry.annotation) || INIT_ONLY.test(entry.annotation)).map(({ name, default: value }) => ({ name, default: value }));
-  const writes = instanceWritesIn(classNode, facts).flatMap((write) => (write.name === undefined ? [] : [{ name: write.name, inInit: write.receiver.kind === 'instance' && write.receiver.method === '__init__' }]));
+  const initParameters = annotated
+    .filter((entry) => !NOT_A_FIELD.test(entry.annotation) || INIT_ONLY.test(entry.annotation))
+    .map(({ name, default: value }) => ({ name, default: value }));
+  const writes = instanceWritesIn(classNode, facts).flatMap((write) =>
+    write.name === undefined
+      ? []
+      : [{ name: write.name, inInit: write.receiver.kind === 'instance' && write.receiver.method === '__init__' }],
+  );
   const setByInit = dataclass ? fields : unique(writes.filter((write) => write.inInit).map((write) => write.name));
   const slots = declaredSlots(statements);
   return {
@@ -66,23 +73,34 @@ export function classShape(classNode: Node, facts: DocumentFacts): ClassShape {
 
 /** `@dataclass` or `@dataclass(…)`, resolved through imports. */
 function dataclassDecorator(classNode: Node, facts: DocumentFacts): ClassShape['dataclass'] {
-  const decorator = decoratorsOf(classNode).find((candidate) => decoratorName(candidate, facts) === 'dataclasses.dataclass');
+  const decorator = decoratorsOf(classNode).find(
+    (candidate) => decoratorName(candidate, facts) === 'dataclasses.dataclass',
+  );
   if (!decorator) return undefined;
   const expression = decoratorExpression(decorator);
   const slots =
     expression?.type === 'call' &&
-    callArguments(expression).some((argument) => argument.type === 'keyword_argument' && argument.childForFieldName('name')?.text === 'slots' && argument.childForFieldName('value')?.type === 'true');
+    callArguments(expression).some(
+      (argument) =>
+        argument.type === 'keyword_argument' &&
+        argument.childForFieldName('name')?.text === 'slots' &&
+        argument.childForFieldName('value')?.type === 'true',
+    );
   return { decorator, slots };
 }
 
 /** `name: annotation` and `name: annotation = default` statements of a class body, in order. */
-function annotatedNames(statements: readonly Node[]): Array<{ readonly name: string; readonly annotation: string; readonly default: Node | undefined }> {
+function annotatedNames(
+  statements: readonly Node[],
+): Array<{ readonly name: string; readonly annotation: string; readonly default: Node | undefined }> {
   return statements.flatMap((statement) => {
     const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
     const target = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
     const annotation = assignment?.childForFieldName('type');
     if (target?.type !== 'identifier' || !annotation) return [];
-    return [{ name: target.text, annotation: annotation.text, default: assignment!.childForFieldName('right') ?? undefined }];
+    return [
+      { name: target.text, annotation: annotation.text, default: assignment!.childForFieldName('right') ?? undefined },
+    ];
   });
 }
 
@@ -92,9 +110,14 @@ function declaredSlots(statements: readonly Node[]): string[] | undefined {
     const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
     if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== '__slots__') continue;
     const value = assignment.childForFieldName('right');
-    const items = value?.type === 'string' ? [value] : (value?.namedChildren.filter((child): child is Node => child !== null) ?? []);
+    const items =
+      value?.type === 'string'
+        ? [value]
+        : (value?.namedChildren.filter((child): child is Node => child !== null) ?? []);
     const names = items.map((item) => stringLiteral(item));
-    return names.every((literal) => literal !== undefined && !literal.bytes) ? names.map((literal) => literal!.value) : undefined;
+    return names.every((literal) => literal !== undefined && !literal.bytes)
+      ? names.map((literal) => literal!.value)
+      : undefined;
   }
   return undefined;
 }

@@ -26,7 +26,8 @@ export function derivesFrom(
       if (!argument) continue;
       if (argument.type === 'keyword_argument') {
         const value = argument.childForFieldName('value');
-        if (argument.childForFieldName('name')?.text === 'metaclass' && value && matches(value, facts, metaclasses)) return true;
+        if (argument.childForFieldName('name')?.text === 'metaclass' && value && matches(value, facts, metaclasses))
+          return true;
         continue;
       }
       if (matches(argument, facts, bases)) return true;
@@ -60,7 +61,13 @@ export function hasOnlyObjectBase(classNode: Node, facts: DocumentFacts): boolea
 
 /** The class a position is about: its name in the `class` statement, or a call of it. */
 export function classAt(node: Node, facts: DocumentFacts): Node | undefined {
-  if (node.type === 'identifier' && node.parent?.type === 'class_definition' && node.parent.childForFieldName('name')?.equals(node)) return node.parent;
-  const call = node.parent?.type === 'call' && node.parent.childForFieldName('function')?.equals(node) ? node.parent : undefined;
+  if (
+    node.type === 'identifier' &&
+    node.parent?.type === 'class_definition' &&
+    node.parent.childForFieldName('name')?.equals(node)
+  )
+    return node.parent;
+  const call =
+    node.parent?.type === 'call' && node.parent.childForFieldName('function')?.equals(node) ? node.parent : undefined;
   return call ? localClass(node, facts) : undefined;
 }

@@ -13,7 +13,8 @@ export function commentsAbout(node: Node): string[] {
   // Only the lines from the statement's start to node's end: not the body of a loop that holds node in its header.
   const lastRow = node.endPosition.row;
   // trimEnd: with \r\n line ends the grammar's comment token keeps the \r.
-  for (const inside of statement.descendantsOfType('comment')) if (inside && inside.startPosition.row <= lastRow) texts.push(inside.text.trimEnd());
+  for (const inside of statement.descendantsOfType('comment'))
+    if (inside && inside.startPosition.row <= lastRow) texts.push(inside.text.trimEnd());
   const after = statement.nextSibling;
   if (after?.type === 'comment' && after.startPosition.row === lastRow) texts.push(after.text.trimEnd());
   return texts;
@@ -26,5 +27,10 @@ function commentLinesAbove(statement: Node): string[] {
   const text = root.text;
   const lineStart = lineStartBefore(text, statement.startIndex - root.startIndex);
   const run = text.slice(commentRunStart(text, lineStart), lineStart);
-  return run === '' ? [] : run.split(/\r\n|\r|\n/).slice(0, -1).map((line) => line.trim());
+  return run === ''
+    ? []
+    : run
+        .split(/\r\n|\r|\n/)
+        .slice(0, -1)
+        .map((line) => line.trim());
 }

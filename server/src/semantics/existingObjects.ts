@@ -13,17 +13,23 @@ const EXISTING: ReadonlySet<string> = new Set(['identifier', 'true', 'false', 'n
  * one of their operands. Anything else may build an object each time.
  */
 export function returnsExistingObject(expression: Node): boolean {
-  if (EXISTING.has(expression.type) || expression.type === 'comparison_operator' || expression.type === 'not_operator') return true;
+  if (EXISTING.has(expression.type) || expression.type === 'comparison_operator' || expression.type === 'not_operator')
+    return true;
   if (expression.type === 'string') return !expression.namedChildren.some((child) => child?.type === 'interpolation');
   if (expression.type === 'parenthesized_expression') return operandsExist(expression.namedChildren);
-  if (expression.type === 'boolean_operator') return operandsExist([expression.childForFieldName('left'), expression.childForFieldName('right')]);
+  if (expression.type === 'boolean_operator')
+    return operandsExist([expression.childForFieldName('left'), expression.childForFieldName('right')]);
   // The condition's value is not returned.
-  if (expression.type === 'conditional_expression') return operandsExist([expression.namedChild(0), expression.namedChild(2)]);
+  if (expression.type === 'conditional_expression')
+    return operandsExist([expression.namedChild(0), expression.namedChild(2)]);
   return false;
 }
 
 function operandsExist(operands: readonly (Node | null)[]): boolean {
-  return operands.length > 0 && operands.every((operand) => operand !== null && operand.type !== 'comment' && returnsExistingObject(operand));
+  return (
+    operands.length > 0 &&
+    operands.every((operand) => operand !== null && operand.type !== 'comment' && returnsExistingObject(operand))
+  );
 }
 
 /** The expression a list comprehension or generator expression makes each item from. */

@@ -14,7 +14,10 @@ export class DocumentFacts {
   private scopesCache: Scopes | undefined;
   private namesCache: NameIndex | undefined;
   /** By node id: several rules ask about the same callee. `moduleName` is the module-level name the answer read. */
-  private readonly qualifiedNames = new Map<number, { readonly name: string | undefined; readonly moduleName: string | undefined }>();
+  private readonly qualifiedNames = new Map<
+    number,
+    { readonly name: string | undefined; readonly moduleName: string | undefined }
+  >();
   private dependencies: Dependencies | undefined;
   /** By call node id: every rule that visits calls looks at their arguments, each a few calls into WASM. */
   private readonly argumentsByCall = new Map<number, readonly Node[]>();
@@ -106,14 +109,20 @@ export class DocumentFacts {
   private resolve(expression: Node): { readonly name: string | undefined; readonly moduleName: string | undefined } {
     if (expression.type === 'identifier') {
       const found = this.lookup(expression.text, expression);
-      return { name: qualifiedNameOf(expression.text, found), moduleName: isModuleLevel(found) ? expression.text : undefined };
+      return {
+        name: qualifiedNameOf(expression.text, found),
+        moduleName: isModuleLevel(found) ? expression.text : undefined,
+      };
     }
     const object = expression.type === 'attribute' ? expression.childForFieldName('object') : null;
     const attribute = expression.type === 'attribute' ? expression.childForFieldName('attribute') : null;
     if (!object || !attribute) return { name: undefined, moduleName: undefined };
     const base = this.qualifiedName(object);
     const moduleName = this.qualifiedNames.get(object.id)?.moduleName;
-    return { name: base === undefined || base.startsWith('builtins.') ? undefined : `${base}.${attribute.text}`, moduleName };
+    return {
+      name: base === undefined || base.startsWith('builtins.') ? undefined : `${base}.${attribute.text}`,
+      moduleName,
+    };
   }
 }
 
@@ -141,7 +150,11 @@ function importedPath(site: BindingSite): string | null {
   }
   if (!statement) return null;
   // `import a.b` binds `a` to module a; `import a.b as c` binds c to a.b.
-  const imported = aliased ? aliased.childForFieldName('name')?.text : statement.type === 'import_statement' ? site.name : site.node.parent?.text;
+  const imported = aliased
+    ? aliased.childForFieldName('name')?.text
+    : statement.type === 'import_statement'
+      ? site.name
+      : site.node.parent?.text;
   if (!imported) return null;
   if (statement.type === 'import_statement') return imported;
   const module = statement.childForFieldName('module_name')?.text;

@@ -21,7 +21,6 @@ type Compiler = (node: Node, folder: Folder, variables: ReadonlySet<string>) => 
 
 const constant = (value: PyValue | undefined): Evaluator | undefined => (value === undefined ? undefined : () => value);
 
-
 function stringValue(node: Node): PyValue | undefined {
   if (node.namedChildren.some((child) => child?.type === 'interpolation')) return undefined;
   return stringLiteral(node.text);

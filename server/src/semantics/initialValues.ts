@@ -72,9 +72,16 @@ function assignedValue(right: Node): Node {
 
 function describeParameter(site: BindingSite, parent: Node): NameBinding {
   // `*args` and `**kwargs` hold a tuple and a dict whatever their annotation says.
-  if (parent.type === 'list_splat_pattern' || parent.type === 'dictionary_splat_pattern') return { kind: 'other', site };
-  const annotation = parent.type === 'typed_parameter' || parent.type === 'typed_default_parameter' ? parent.childForFieldName('type') : null;
-  const defaultValue = parent.type === 'default_parameter' || parent.type === 'typed_default_parameter' ? parent.childForFieldName('value') : null;
+  if (parent.type === 'list_splat_pattern' || parent.type === 'dictionary_splat_pattern')
+    return { kind: 'other', site };
+  const annotation =
+    parent.type === 'typed_parameter' || parent.type === 'typed_default_parameter'
+      ? parent.childForFieldName('type')
+      : null;
+  const defaultValue =
+    parent.type === 'default_parameter' || parent.type === 'typed_default_parameter'
+      ? parent.childForFieldName('value')
+      : null;
   return {
     kind: 'parameter',
     site,

@@ -47,7 +47,11 @@ export function attributeWrites(facts: DocumentFacts): readonly AttributeWrite[]
   if (known) return known;
   // Each kind of write is found from what must spell it, rather than by asking about every
   // attribute and call of the document (a module holds thousands, each a few calls into WASM).
-  const writes = [...targetWrites(facts.module.descendantsOfType(TARGET_OWNER_TYPES as string[]), facts), ...dictReads(facts), ...callWrites(facts)];
+  const writes = [
+    ...targetWrites(facts.module.descendantsOfType(TARGET_OWNER_TYPES as string[]), facts),
+    ...dictReads(facts),
+    ...callWrites(facts),
+  ];
   // In document order, an outer node before the inner one that starts with it (`o.__dict__.x = 1`).
   writes.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
   cache.set(facts, writes);
@@ -67,7 +71,13 @@ export function attributeWritesOf(facts: DocumentFacts, name: string): readonly 
   const targets = facts.names.spellings(name, facts.module.main).flatMap((identifier): AttributeWrite[] => {
     const attribute = identifier.parent;
     const object = attribute?.type === 'attribute' ? attribute.childForFieldName('object') : null;
-    if (!attribute || !object || !attribute.childForFieldName('attribute')?.equals(identifier) || !isAssignmentTarget(attribute)) return [];
+    if (
+      !attribute ||
+      !object ||
+      !attribute.childForFieldName('attribute')?.equals(identifier) ||
+      !isAssignmentTarget(attribute)
+    )
+      return [];
     return [{ name, receiver: receiverOf(object, facts), node: attribute }];
   });
   const writes = [...targets, ...dictReads(facts), ...callWrites(facts).filter(mayWrite)];
@@ -87,7 +97,9 @@ export function instanceWritesIn(classNode: Node, facts: DocumentFacts): Attribu
     const write = name !== undefined && spelled.has(name) ? callWrite(call!, facts) : undefined;
     return write ? [write] : [];
   });
-  const owners = classNode.descendantsOfType(TARGET_OWNER_TYPES as string[]).filter((owner): owner is Node => owner !== null);
+  const owners = classNode
+    .descendantsOfType(TARGET_OWNER_TYPES as string[])
+    .filter((owner): owner is Node => owner !== null);
   const writes = [...targetWrites(owners, facts), ...calls];
   writes.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
   return writes.filter((write) => write.receiver.kind === 'instance' && write.receiver.owner.id === classNode.id);
@@ -102,7 +114,8 @@ function targetWrites(owners: readonly Node[], facts: DocumentFacts): AttributeW
       const object = target.childForFieldName('object');
       const name = target.childForFieldName('attribute')?.text;
       // `o.__dict__ = …` counts among the reads of `__dict__`.
-      if (object && name && name !== '__dict__') writes.push({ name, receiver: receiverOf(object, facts), node: target });
+      if (object && name && name !== '__dict__')
+        writes.push({ name, receiver: receiverOf(object, facts), node: target });
     }
   }
   return writes;
@@ -138,10 +151,12 @@ function callWrite(call: Node, facts: DocumentFacts): AttributeWrite | undefined
   const callee = call.childForFieldName('function');
   if (!callee) return undefined;
   // An attribute's qualified name ends in its own name: most method calls are ruled out before any lookup.
-  if (callee.type === 'attribute' && !WRITING_CALL_NAMES.includes(callee.childForFieldName('attribute')?.text ?? '')) return undefined;
+  if (callee.type === 'attribute' && !WRITING_CALL_NAMES.includes(callee.childForFieldName('attribute')?.text ?? ''))
+    return undefined;
   const args = callArguments(call);
   const qualified = facts.qualifiedName(callee);
-  if (qualified === 'builtins.vars') return args[0] ? { name: undefined, receiver: receiverOf(args[0], facts), node: call } : undefined;
+  if (qualified === 'builtins.vars')
+    return args[0] ? { name: undefined, receiver: receiverOf(args[0], facts), node: call } : undefined;
   const setter = (qualified !== undefined && SETTERS.has(qualified)) || isObjectSetattr(callee, facts);
   if (!setter) return undefined;
   const [object, attribute] = args;
@@ -155,7 +170,11 @@ function isObjectSetattr(callee: Node, facts: DocumentFacts): boolean {
   if (callee.type !== 'attribute') return false;
   const object = callee.childForFieldName('object');
   const name = callee.childForFieldName('attribute')?.text;
-  return object !== null && facts.qualifiedName(object) === 'builtins.object' && (name === '__setattr__' || name === '__delattr__');
+  return (
+    object !== null &&
+    facts.qualifiedName(object) === 'builtins.object' &&
+    (name === '__setattr__' || name === '__delattr__')
+  );
 }
 
 /** Whose object an expression is: a method's `self` or `cls`, or unknown. */
@@ -178,7 +197,9 @@ export function receiverOf(expression: Node, facts: DocumentFacts): Receiver {
 
 /** The identifier of a function's first parameter, when it is a plain one (`self`, `self: T`). */
 export function firstParameter(definition: Node): Node | undefined {
-  const first = definition.childForFieldName('parameters')?.namedChildren.find((child) => child !== null && child.type !== 'comment');
+  const first = definition
+    .childForFieldName('parameters')
+    ?.namedChildren.find((child) => child !== null && child.type !== 'comment');
   if (!first) return undefined;
   if (first.type === 'identifier') return first;
   if (first.type === 'typed_parameter') {

@@ -24,8 +24,11 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
  */
 export function stringLiteral(node: Node): StringLiteral | undefined {
   if (node.type === 'concatenated_string') {
-    const parts = node.namedChildren.filter((child): child is Node => child !== null && child.type === 'string').map(stringLiteral);
-    if (parts.length === 0 || parts.some((part) => part === undefined || part.bytes !== parts[0]!.bytes)) return undefined;
+    const parts = node.namedChildren
+      .filter((child): child is Node => child !== null && child.type === 'string')
+      .map(stringLiteral);
+    if (parts.length === 0 || parts.some((part) => part === undefined || part.bytes !== parts[0]!.bytes))
+      return undefined;
     return { value: parts.map((part) => part!.value).join(''), bytes: parts[0]!.bytes };
   }
   if (node.type !== 'string') return undefined;

@@ -42,7 +42,8 @@ const DISPLAY_TYPES: ReadonlySet<string> = new Set(['list', 'tuple', 'set', 'exp
  * included.
  */
 export function knownPassCount(loop: Node, facts: DocumentFacts): number | undefined {
-  const iterable = loop.type === 'for_statement' || loop.type === 'for_in_clause' ? loop.childForFieldName('right') : null;
+  const iterable =
+    loop.type === 'for_statement' || loop.type === 'for_in_clause' ? loop.childForFieldName('right') : null;
   if (!iterable) return undefined;
   const node = unparenthesized(iterable);
   if (DISPLAY_TYPES.has(node.type)) {

@@ -65,7 +65,10 @@ const bindingsOfParts = new PartCache<PartBindings>();
 
 export function partBindings(part: ModulePart, source: string): PartBindings {
   const text = source.slice(part.start, part.end);
-  return bindingsOfParts.get(part, text, () => ({ names: moduleLevelNames(topLevelNodes(part.root)), starImport: mayStarImport(text) }));
+  return bindingsOfParts.get(part, text, () => ({
+    names: moduleLevelNames(topLevelNodes(part.root)),
+    starImport: mayStarImport(text),
+  }));
 }
 
 /** Whether module-level text may hold `from m import *` (over-approximated: any `import` and any `*`). */

@@ -55,7 +55,21 @@ export interface HitFilter {
 const wordPatterns = new Map<string, RegExp>();
 const MAX_WORD_PATTERNS = 64;
 /** Augmented assignment operators: an operator spelled just before `=` is the first part of one (`+` of `+=`), never a token of its own. */
-const AUGMENTED_OPERATORS: ReadonlySet<string> = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '>>=', '<<=', '&=', '^=', '|=', '@=']);
+const AUGMENTED_OPERATORS: ReadonlySet<string> = new Set([
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '//=',
+  '%=',
+  '**=',
+  '>>=',
+  '<<=',
+  '&=',
+  '^=',
+  '|=',
+  '@=',
+]);
 /**
  * What follows `as` in an import (`import a as b`, `from m import (a as b,`):
  * a name and then the end of its clause. Most `as` in code (`with f() as b:`,
@@ -212,12 +226,20 @@ export class NameIndex {
     if (this.searchedModuleFor.has(requests)) return;
     const isModule = this.module.isRoot(within);
     if (isModule) this.searchedModuleFor.add(requests);
-    const cacheKey = ({ type, text }: TokenRequest) => (isModule ? this.keys.of(type, text) : this.keys.within(within, type, text));
+    const cacheKey = ({ type, text }: TokenRequest) =>
+      isModule ? this.keys.of(type, text) : this.keys.within(within, type, text);
     const cache = isModule ? this.tokensInModule : this.tokensWithin;
     // Keywords and names (ASCII identifiers) are found in one search with the others.
-    const missing = requests.filter((request) => ASCII_IDENTIFIER.test(request.text) && !this.tokensInModule.has(this.keys.of(request.type, request.text)) && !cache.has(cacheKey(request)));
+    const missing = requests.filter(
+      (request) =>
+        ASCII_IDENTIFIER.test(request.text) &&
+        !this.tokensInModule.has(this.keys.of(request.type, request.text)) &&
+        !cache.has(cacheKey(request)),
+    );
     if (missing.length < 2) return;
-    const found = isModule ? this.wordsSpelling(missing, this.sourceStart, Infinity) : this.wordsSpelling(missing, within.startIndex, this.endOf(within));
+    const found = isModule
+      ? this.wordsSpelling(missing, this.sourceStart, Infinity)
+      : this.wordsSpelling(missing, within.startIndex, this.endOf(within));
     for (const request of missing) cache.set(cacheKey(request), found.get(this.keys.of(request.type, request.text))!);
   }
 
@@ -251,7 +273,9 @@ export class NameIndex {
 
   /** Calls inside `within` that may be eval/exec/globals/locals/vars. */
   dynamicCallsIn(within: Node): readonly Node[] {
-    this.dynamicCalls ??= DYNAMIC_ACCESS_NAMES.flatMap((name) => this.identifiersNamed(name).flatMap((identifier) => calleeCall(identifier) ?? []));
+    this.dynamicCalls ??= DYNAMIC_ACCESS_NAMES.flatMap((name) =>
+      this.identifiersNamed(name).flatMap((identifier) => calleeCall(identifier) ?? []),
+    );
     if (this.module.isRoot(within)) {
       for (const name of DYNAMIC_ACCESS_NAMES) this.readsModule(name);
       return this.dynamicCalls;
@@ -264,7 +288,8 @@ export class NameIndex {
     // Each type read is a call into WASM: once per ancestor.
     let list: Node | null = identifier.parent;
     let isList = false;
-    for (let depth = 1; list && !(isList = PARAMETER_LISTS.has(list.type)) && depth <= PARAMETER_DEPTH; depth++) list = list.parent;
+    for (let depth = 1; list && !(isList = PARAMETER_LISTS.has(list.type)) && depth <= PARAMETER_DEPTH; depth++)
+      list = list.parent;
     const owner = isList ? list!.parent : null;
     if (!owner) return false;
     let names = this.parameters.get(owner.id);
@@ -290,7 +315,13 @@ export class NameIndex {
    * The nodes of `type` that are exactly where the text spells `word`, between
    * offsets `from` and `to`; with `filter`, only where the text passes it.
    */
-  private nodesSpelling(word: string, type: string, from = this.sourceStart, to = Infinity, filter?: HitFilter): Node[] {
+  private nodesSpelling(
+    word: string,
+    type: string,
+    from = this.sourceStart,
+    to = Infinity,
+    filter?: HitFilter,
+  ): Node[] {
     const nodes: Node[] = [];
     if (word.length === 0) return nodes;
     const begin = Math.max(0, from - this.sourceStart);
@@ -341,7 +372,9 @@ export class NameIndex {
     for (const part of this.module.parts) {
       // A tree that is not kept across edits (the CLI's) gains nothing from a copy kept with it.
       const found = this.module.keptAcrossEdits
-        ? aliasesOfParts.get(part, this.source.slice(part.start - this.sourceStart, part.end - this.sourceStart), () => this.aliasesIn(part))
+        ? aliasesOfParts.get(part, this.source.slice(part.start - this.sourceStart, part.end - this.sourceStart), () =>
+            this.aliasesIn(part),
+          )
         : this.aliasesIn(part);
       for (const [alias, imported] of found) {
         const known = aliases.get(alias);

@@ -10,14 +10,39 @@ import { callArguments, isSideEffectFree } from './syntax';
  * Builtins that iterate (sum, sorted…) are left out: they may use up an iterator.
  */
 const PURE_BUILTINS: ReadonlySet<string> = new Set(
-  ['abs', 'len', 'str', 'repr', 'ascii', 'int', 'float', 'complex', 'bool', 'round', 'ord', 'chr', 'hex', 'oct',
-    'bin', 'divmod', 'pow', 'hash', 'isinstance', 'issubclass', 'callable', 'type', 'format'].map((name) => `builtins.${name}`),
+  [
+    'abs',
+    'len',
+    'str',
+    'repr',
+    'ascii',
+    'int',
+    'float',
+    'complex',
+    'bool',
+    'round',
+    'ord',
+    'chr',
+    'hex',
+    'oct',
+    'bin',
+    'divmod',
+    'pow',
+    'hash',
+    'isinstance',
+    'issubclass',
+    'callable',
+    'type',
+    'format',
+  ].map((name) => `builtins.${name}`),
 );
 
 function isPureCall(call: Node, facts: DocumentFacts): boolean {
   const callee = call.childForFieldName('function');
   if (!callee || !PURE_BUILTINS.has(facts.qualifiedName(callee) ?? '')) return false;
-  return callArguments(call).every((argument) => argument.type !== 'list_splat' && argument.type !== 'dictionary_splat');
+  return callArguments(call).every(
+    (argument) => argument.type !== 'list_splat' && argument.type !== 'dictionary_splat',
+  );
 }
 
 /**
@@ -28,5 +53,7 @@ export function isSideEffectFreeComprehension(comprehension: Node, facts: Docume
   const firstClause = comprehension.namedChildren.find((child) => child?.type === 'for_in_clause');
   const firstIterable = firstClause?.childForFieldName('right') ?? undefined;
   const pureCall = (call: Node) => isPureCall(call, facts);
-  return comprehension.namedChildren.every((child) => child === null || isSideEffectFree(child, firstIterable, pureCall));
+  return comprehension.namedChildren.every(
+    (child) => child === null || isSideEffectFree(child, firstIterable, pureCall),
+  );
 }

@@ -28,7 +28,8 @@ export function rangeLength({ start, stop, step }: RangeValues): bigint {
 /** The number of items of `range(…)` of constants (`range(0, 10**6, 100)`, a name bound once to an int): what a loop over it passes. */
 export function constantRangeLength(iterable: Node, facts: DocumentFacts): bigint | undefined {
   const call = unparenthesized(iterable);
-  if (call.type !== 'call' || facts.qualifiedName(call.childForFieldName('function')!) !== 'builtins.range') return undefined;
+  if (call.type !== 'call' || facts.qualifiedName(call.childForFieldName('function')!) !== 'builtins.range')
+    return undefined;
   const folder = new Folder(facts);
   const bounds = facts.callArguments(call).map((arg) => folder.integer(arg));
   if (bounds.length === 0 || bounds.length > 3 || bounds.some((bound) => bound === undefined)) return undefined;

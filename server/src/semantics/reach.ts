@@ -8,7 +8,14 @@ import { isMaximalChain, related, type Chain } from './chains';
 import type { DocumentFacts } from './facts';
 import { assignedSpellings, rootOf, spellingAt, spellingOf, type Home } from './spellings';
 import { holdsBuiltinContainer } from './values';
-import { changesThrough, ITERATING_BUILTINS, LOOKING_BUILTINS, LOOKING_METHODS, runningNodes, type MutationQuestion } from './valueChanges';
+import {
+  changesThrough,
+  ITERATING_BUILTINS,
+  LOOKING_BUILTINS,
+  LOOKING_METHODS,
+  runningNodes,
+  type MutationQuestion,
+} from './valueChanges';
 
 /** What a source is wherever it is spelled, and what may reach it besides the code that names it. */
 export interface Reach {
@@ -33,7 +40,8 @@ export function reachOf(source: Chain, from: Node, facts: DocumentFacts): Reach 
     home,
     assigned: home === 'local' ? assignedSpellings(source, from, facts) : [],
     from,
-    isShared: () => home !== 'builtin' && (home !== 'local' || source.length > 1 || !isPrivateLocal(source[0]!, from, facts)),
+    isShared: () =>
+      home !== 'builtin' && (home !== 'local' || source.length > 1 || !isPrivateLocal(source[0]!, from, facts)),
   };
 }
 
@@ -73,7 +81,9 @@ export function runsOtherCode(node: Node, reach: Reach, facts: DocumentFacts): b
 
 /** Builtins whose call runs no code that could reach a module's values. */
 const INERT_BUILTINS: ReadonlySet<string> = new Set([
-  ...LOOKING_BUILTINS, ...ITERATING_BUILTINS, ...['range', 'slice', 'bytes', 'bytearray', 'open', 'object'].map((name) => `builtins.${name}`),
+  ...LOOKING_BUILTINS,
+  ...ITERATING_BUILTINS,
+  ...['range', 'slice', 'bytes', 'bytearray', 'open', 'object'].map((name) => `builtins.${name}`),
 ]);
 
 /** How deep the functions a call leads to are read before the answer is "it may". */
@@ -117,7 +127,13 @@ function functionDefinedAs(callee: Node, facts: DocumentFacts): Node | undefined
   return definition.parent?.type === 'decorated_definition' ? undefined : definition;
 }
 
-function functionMayChange(definition: Node, reach: Reach, facts: DocumentFacts, reading: Set<number>, depth: number): boolean {
+function functionMayChange(
+  definition: Node,
+  reach: Reach,
+  facts: DocumentFacts,
+  reading: Set<number>,
+  depth: number,
+): boolean {
   // A function being read already is answered where it was first met.
   if (reading.has(definition.id)) return false;
   if (depth >= CALL_DEPTH) return true;
@@ -142,7 +158,12 @@ function functionMayChange(definition: Node, reach: Reach, facts: DocumentFacts,
  * Whether the chain, spelled another way than the source (its imported path,
  * or through a local assigned it), changes the source.
  */
-export function changesThroughOtherSpelling(node: Node, chain: Chain, reach: Reach, question: MutationQuestion): boolean {
+export function changesThroughOtherSpelling(
+  node: Node,
+  chain: Chain,
+  reach: Reach,
+  question: MutationQuestion,
+): boolean {
   const { facts } = question;
   const root = rootOf(node);
   if (reach.home === 'import') {
@@ -155,4 +176,3 @@ export function changesThroughOtherSpelling(node: Node, chain: Chain, reach: Rea
   const spellings = [chain, ...assignedSpellings(chain, reach.from, facts)];
   return spellings.some((spelling) => sources.some((source) => changesThrough(node, spelling, source, question)));
 }
-

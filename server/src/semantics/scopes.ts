@@ -6,7 +6,13 @@ import type { Node, Point } from 'web-tree-sitter';
 import { firstStartingAfter, indexHolding } from '../document/sortedSearch';
 import { wholeWordOffsets } from '../text/asciiWords';
 import { mayBindName, mayImport, spellingMayBind } from '../text/bindingSpellings';
-import { COMPREHENSION_TARGET_BINDER, DEFINITION_BINDER, INNER_BINDERS, OUTER_BINDERS, type BindingSite } from './bindings';
+import {
+  COMPREHENSION_TARGET_BINDER,
+  DEFINITION_BINDER,
+  INNER_BINDERS,
+  OUTER_BINDERS,
+  type BindingSite,
+} from './bindings';
 import { mayStarImport, partBindings, type PartBindings } from './moduleLevelNames';
 import { ModuleParts, type ModulePart } from '../document/moduleParts';
 import { COMPREHENSION_TYPES, definitionOf, SCOPE_TYPES } from './syntax';
@@ -24,7 +30,13 @@ export type Lookup = { readonly scope: Scope; readonly sites: readonly BindingSi
 
 /** Node types the scope walk needs to see: scopes, binders and star imports. */
 const SCOPE_WALK_TYPES: readonly string[] = [
-  ...new Set([...SCOPE_TYPES, ...Object.keys(OUTER_BINDERS), ...Object.keys(INNER_BINDERS), 'for_in_clause', 'import_from_statement']),
+  ...new Set([
+    ...SCOPE_TYPES,
+    ...Object.keys(OUTER_BINDERS),
+    ...Object.keys(INNER_BINDERS),
+    'for_in_clause',
+    'import_from_statement',
+  ]),
 ];
 
 /**
@@ -65,7 +77,6 @@ interface PendingBody {
   /** By name: whether the definition's text may bind it (mayBindName), which lookups of builtins ask again and again. */
   readonly mayBind: Map<string, boolean>;
 }
-
 
 /**
  * Module-level statements between two definitions, in a module parsed as one
@@ -209,7 +220,15 @@ export class Scopes {
       const text = this.source.slice(first.startIndex - this.sourceStart, last.endIndex - this.sourceStart);
       // A star import may bind any name: its run is collected at once.
       if (!mayStarImport(text)) {
-        this.pendingRuns.push({ start: first.startIndex, end: last.endIndex, container, from: first.startPosition, to: last.endPosition, text, imports: undefined });
+        this.pendingRuns.push({
+          start: first.startIndex,
+          end: last.endIndex,
+          container,
+          from: first.startPosition,
+          to: last.endPosition,
+          text,
+          imports: undefined,
+        });
         return;
       }
     }
@@ -280,7 +299,10 @@ export class Scopes {
     if (!pending) return false;
     let mayBind = pending.mayBind.get(name);
     if (mayBind === undefined) {
-      mayBind = mayBindName(this.source.slice(pending.definitionStart - this.sourceStart, pending.end - this.sourceStart), name);
+      mayBind = mayBindName(
+        this.source.slice(pending.definitionStart - this.sourceStart, pending.end - this.sourceStart),
+        name,
+      );
       pending.mayBind.set(name, mayBind);
     }
     return !mayBind;
@@ -296,7 +318,11 @@ export class Scopes {
   /** Collects the pending bodies that hold [start, end), if any: a class's, then its method's that holds it. */
   private collectPendingBodyAround(start: number, end: number): void {
     // Pending bodies never overlap: the one that holds the range is the outermost not yet collected.
-    for (let index = indexHolding(this.pendingBodies, start, end); index !== -1; index = indexHolding(this.pendingBodies, start, end)) {
+    for (
+      let index = indexHolding(this.pendingBodies, start, end);
+      index !== -1;
+      index = indexHolding(this.pendingBodies, start, end)
+    ) {
       const [pending] = this.pendingBodies.splice(index, 1) as [PendingBody];
       if (pending.parametersOf) this.bindInner(pending.parametersOf, this.byNodeId.get(pending.parametersOf.id));
       if (pending.isClassBody) this.collectStatementsOf(pending.body);
@@ -324,7 +350,8 @@ export class Scopes {
     const outer = OUTER_BINDERS[type];
     if (outer) {
       // Function and class names bind around the definition; everything else where it runs.
-      const target = type === 'function_definition' || type === 'class_definition' ? enclosing : scopeForStatement(type, scope);
+      const target =
+        type === 'function_definition' || type === 'class_definition' ? enclosing : scopeForStatement(type, scope);
       for (const site of outer.targets(node)) addBinding(target, site.text, site, outer.kind);
     }
     if (withInner) this.bindInner(node, scope);
@@ -350,7 +377,8 @@ export class Scopes {
     const end = definition.endIndex;
     const enclosing = this.scopeAt(definition.id, definition.startIndex, end);
     this.addScope(definition, enclosing, { start: definition.startIndex, end }, body);
-    for (const site of DEFINITION_BINDER.targets(definition)) addBinding(enclosing, site.text, site, DEFINITION_BINDER.kind);
+    for (const site of DEFINITION_BINDER.targets(definition))
+      addBinding(enclosing, site.text, site, DEFINITION_BINDER.kind);
   }
 
   /** Binds what a function or lambda binds inside its own scope: its parameters. */
@@ -363,7 +391,12 @@ export class Scopes {
    * `span` stands in for the node's own extent (the module's scope spans all its
    * parts); `knownBody`, where a definition's body lies, when the caller knows.
    */
-  private addScope(node: Node, parent: Scope | undefined, span?: { readonly start: number; readonly end: number }, knownBody?: { readonly start: number; readonly end: number }): Scope {
+  private addScope(
+    node: Node,
+    parent: Scope | undefined,
+    span?: { readonly start: number; readonly end: number },
+    knownBody?: { readonly start: number; readonly end: number },
+  ): Scope {
     const scope: Scope = { node, parent, bindings: new Map(), hasStarImport: false };
     this.byNodeId.set(node.id, scope);
     const start = span?.start ?? node.startIndex;
@@ -371,7 +404,9 @@ export class Scopes {
     const isComprehension = !knownBody && COMPREHENSION_TYPES.has(node.type);
     const bodyNode = knownBody || parent === undefined || isComprehension ? null : node.childForFieldName('body');
     const body = knownBody ?? (bodyNode ? { start: bodyNode.startIndex, end: bodyNode.endIndex } : undefined);
-    const firstIterable = isComprehension ? node.namedChildren.find((child) => child?.type === 'for_in_clause')?.childForFieldName('right') : null;
+    const firstIterable = isComprehension
+      ? node.namedChildren.find((child) => child?.type === 'for_in_clause')?.childForFieldName('right')
+      : null;
     const extent: Extent = {
       scope,
       lexicalParent: this.enclosingExtent(start, end),

@@ -27,7 +27,9 @@ export function spellingOf(chain: Chain, from: Node, facts: DocumentFacts): Spel
   if (found === undefined) return { chain: ['builtins', ...chain], home: 'builtin' };
   // Behind a star import the name may be anything imported.
   if (found === 'unknown') return { chain, home: 'import' };
-  const path = found.sites.every((site) => site.kind === 'import') ? facts.qualifiedName(found.sites[0]!.node) : undefined;
+  const path = found.sites.every((site) => site.kind === 'import')
+    ? facts.qualifiedName(found.sites[0]!.node)
+    : undefined;
   if (path !== undefined) return { chain: [...path.split('.'), ...chain.slice(1)], home: 'import' };
   return { chain, home: found.scope.parent === undefined ? 'module' : 'local' };
 }
@@ -45,7 +47,12 @@ export function assignedSpellings(chain: Chain, from: Node, facts: DocumentFacts
   const spellings: Chain[] = [];
   for (const site of found.sites) {
     const assignment = site.node.parent;
-    if (site.kind !== 'assignment' || assignment?.type !== 'assignment' || !assignment.childForFieldName('left')?.equals(site.node)) continue;
+    if (
+      site.kind !== 'assignment' ||
+      assignment?.type !== 'assignment' ||
+      !assignment.childForFieldName('left')?.equals(site.node)
+    )
+      continue;
     if (site.node.startIndex >= from.startIndex) continue;
     const value = assignment.childForFieldName('right');
     const assigned = value ? chainOf(value) : undefined;

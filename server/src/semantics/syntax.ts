@@ -113,7 +113,9 @@ export function isField(parent: Node, field: string, child: Node): boolean {
 /** The expression a name ends: the attribute it is the name of (`read_csv` of `pd.read_csv`), or the name itself. */
 export function expressionEndingIn(identifier: Node): Node {
   const parent = identifier.parent;
-  return parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id ? parent : identifier;
+  return parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id
+    ? parent
+    : identifier;
 }
 
 /** The call whose callee is this identifier, directly (`len(x)`) or as an attribute's name (`pd.read_csv(…)`). */

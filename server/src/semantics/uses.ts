@@ -121,7 +121,11 @@ function reachesNames(facts: DocumentFacts, call: Node, scope: Scope): boolean {
   if (reach === 'anywhere') return true;
   if (reach === 'module') return scope.node.type === 'module';
   // vars(obj) reads an object's attributes, not the scope.
-  if (reach === 'here') return (name !== 'builtins.vars' || call.childForFieldName('arguments')?.namedChildCount === 0) && runningScope(facts, call) === scope;
+  if (reach === 'here')
+    return (
+      (name !== 'builtins.vars' || call.childForFieldName('arguments')?.namedChildCount === 0) &&
+      runningScope(facts, call) === scope
+    );
   return false;
 }
 
@@ -147,11 +151,18 @@ export function runningScope(facts: DocumentFacts, node: Node): Scope {
  * later on (`with open(b) as f:` after the loop that used the first `f`).
  */
 export function reboundBefore(uses: NameUses, read: Node, from: number): boolean {
-  return uses.sites.some((site) => site.node.startIndex >= from && site.node.endIndex <= read.startIndex && dominates(site.node, read));
+  return uses.sites.some(
+    (site) => site.node.startIndex >= from && site.node.endIndex <= read.startIndex && dominates(site.node, read),
+  );
 }
 
 /** Expressions that may evaluate a part of themselves zero times. */
-const MAYBE_SKIPPED: ReadonlySet<string> = new Set([...COMPREHENSION_TYPES, 'conditional_expression', 'boolean_operator', 'lambda']);
+const MAYBE_SKIPPED: ReadonlySet<string> = new Set([
+  ...COMPREHENSION_TYPES,
+  'conditional_expression',
+  'boolean_operator',
+  'lambda',
+]);
 
 /** `site` runs whenever `later` (after it in the text) does: a straight line in one block. */
 function dominates(site: Node, later: Node): boolean {

@@ -9,24 +9,105 @@ import { descendants, isField } from './syntax';
 
 /** Builtins that only look at an argument: passing a value to them leaves it as it was. */
 export const LOOKING_BUILTINS: ReadonlySet<string> = new Set(
-  ['print', 'len', 'repr', 'str', 'ascii', 'format', 'bool', 'id', 'type', 'hash', 'isinstance', 'issubclass',
-    'callable', 'hasattr', 'getattr', 'int', 'float', 'complex', 'abs', 'round', 'divmod', 'pow', 'ord', 'chr',
-    'hex', 'oct', 'bin'].map((name) => `builtins.${name}`),
+  [
+    'print',
+    'len',
+    'repr',
+    'str',
+    'ascii',
+    'format',
+    'bool',
+    'id',
+    'type',
+    'hash',
+    'isinstance',
+    'issubclass',
+    'callable',
+    'hasattr',
+    'getattr',
+    'int',
+    'float',
+    'complex',
+    'abs',
+    'round',
+    'divmod',
+    'pow',
+    'ord',
+    'chr',
+    'hex',
+    'oct',
+    'bin',
+  ].map((name) => `builtins.${name}`),
 );
 
 /** Builtins that iterate an argument: harmless for a container, but they use up an iterator. */
 export const ITERATING_BUILTINS: ReadonlySet<string> = new Set(
-  ['sum', 'min', 'max', 'any', 'all', 'sorted', 'list', 'tuple', 'set', 'frozenset', 'dict', 'enumerate', 'zip',
-    'map', 'filter', 'iter', 'reversed'].map((name) => `builtins.${name}`),
+  [
+    'sum',
+    'min',
+    'max',
+    'any',
+    'all',
+    'sorted',
+    'list',
+    'tuple',
+    'set',
+    'frozenset',
+    'dict',
+    'enumerate',
+    'zip',
+    'map',
+    'filter',
+    'iter',
+    'reversed',
+  ].map((name) => `builtins.${name}`),
 );
 
 /** Methods of the builtin containers and str that never change their object. */
 export const LOOKING_METHODS: ReadonlySet<string> = new Set([
-  'get', 'keys', 'values', 'items', 'copy', 'count', 'index', 'most_common',
-  'issubset', 'issuperset', 'isdisjoint', 'union', 'intersection', 'difference', 'symmetric_difference',
-  'startswith', 'endswith', 'find', 'rfind', 'rindex', 'lower', 'upper', 'casefold', 'strip', 'lstrip',
-  'rstrip', 'split', 'rsplit', 'splitlines', 'partition', 'rpartition', 'join', 'format', 'replace',
-  'encode', 'decode', 'isdigit', 'isalpha', 'isalnum', 'isspace', 'isidentifier', 'isupper', 'islower',
+  'get',
+  'keys',
+  'values',
+  'items',
+  'copy',
+  'count',
+  'index',
+  'most_common',
+  'issubset',
+  'issuperset',
+  'isdisjoint',
+  'union',
+  'intersection',
+  'difference',
+  'symmetric_difference',
+  'startswith',
+  'endswith',
+  'find',
+  'rfind',
+  'rindex',
+  'lower',
+  'upper',
+  'casefold',
+  'strip',
+  'lstrip',
+  'rstrip',
+  'split',
+  'rsplit',
+  'splitlines',
+  'partition',
+  'rpartition',
+  'join',
+  'format',
+  'replace',
+  'encode',
+  'decode',
+  'isdigit',
+  'isalpha',
+  'isalnum',
+  'isspace',
+  'isidentifier',
+  'isupper',
+  'islower',
 ]);
 
 /**
@@ -51,7 +132,8 @@ const CONTEXTS: Readonly<Record<string, Context>> = {
   not_operator: read,
   unary_operator: read,
   binary_operator: read,
-  comparison_operator: (_parent, child) => (['in', 'not in'].includes(child.previousSibling?.type ?? '') ? 'iterate' : 'read'),
+  comparison_operator: (_parent, child) =>
+    ['in', 'not in'].includes(child.previousSibling?.type ?? '') ? 'iterate' : 'read',
   subscript: (parent, child) => (isField(parent, 'value', child) && isAssignmentTarget(parent) ? 'change' : 'read'),
   interpolation: read,
   expression_statement: read,
@@ -67,7 +149,8 @@ const CONTEXTS: Readonly<Record<string, Context>> = {
   list_splat: () => 'iterate',
   dictionary_splat: () => 'iterate',
   argument_list: (parent, _child, facts) => argumentUse(parent.parent, facts),
-  keyword_argument: (parent, child, facts) => (isField(parent, 'value', child) ? argumentUse(parent.parent?.parent ?? null, facts) : 'read'),
+  keyword_argument: (parent, child, facts) =>
+    isField(parent, 'value', child) ? argumentUse(parent.parent?.parent ?? null, facts) : 'read',
 };
 
 function argumentUse(call: Node | null, facts: DocumentFacts): Use {
@@ -133,6 +216,7 @@ export function isCallee(node: Node): boolean {
 }
 
 function isLookingMethodOf(callee: Chain, source: Chain): boolean {
-  return callee.length === source.length + 1 && isPrefix(source, callee) && LOOKING_METHODS.has(callee[callee.length - 1]!);
+  return (
+    callee.length === source.length + 1 && isPrefix(source, callee) && LOOKING_METHODS.has(callee[callee.length - 1]!)
+  );
 }
-

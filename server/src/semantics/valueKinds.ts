@@ -6,7 +6,19 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from './facts';
 import { unparenthesized } from './syntax';
 
-export type ValueKind = 'str' | 'bytes' | 'bytearray' | 'int' | 'float' | 'complex' | 'bool' | 'none' | 'list' | 'tuple' | 'dict' | 'set';
+export type ValueKind =
+  | 'str'
+  | 'bytes'
+  | 'bytearray'
+  | 'int'
+  | 'float'
+  | 'complex'
+  | 'bool'
+  | 'none'
+  | 'list'
+  | 'tuple'
+  | 'dict'
+  | 'set';
 
 /** Kinds a name or an attribute is assumed to have (e.g. "s is a str" while checking `s = s + "x"`). */
 export type AssumedKind = (nameOrAttribute: Node) => ValueKind | undefined;
@@ -57,8 +69,24 @@ export const TEXT_BUILTINS: readonly string[] = Object.entries(BUILTIN_RESULTS)
 
 /** Methods of str and bytes that return the same type as their receiver. */
 const SAME_KIND_METHODS: ReadonlySet<string> = new Set([
-  'capitalize', 'center', 'expandtabs', 'join', 'ljust', 'lower', 'lstrip', 'removeprefix', 'removesuffix',
-  'replace', 'rjust', 'rstrip', 'strip', 'swapcase', 'title', 'translate', 'upper', 'zfill',
+  'capitalize',
+  'center',
+  'expandtabs',
+  'join',
+  'ljust',
+  'lower',
+  'lstrip',
+  'removeprefix',
+  'removesuffix',
+  'replace',
+  'rjust',
+  'rstrip',
+  'strip',
+  'swapcase',
+  'title',
+  'translate',
+  'upper',
+  'zfill',
 ]);
 const STR_ONLY_METHODS: ReadonlySet<string> = new Set(['casefold', 'format', 'format_map']);
 
@@ -132,7 +160,8 @@ function binaryKind(node: Node, kindOf: KindOf): ValueKind | undefined {
 function subscriptKind(node: Node, kindOf: KindOf): ValueKind | undefined {
   const container = kindOf(node.childForFieldName('value'));
   const index = node.childForFieldName('subscript');
-  if (index?.type === 'slice') return SEQUENCE_KINDS.has(container) || container === 'bytearray' ? container : undefined;
+  if (index?.type === 'slice')
+    return SEQUENCE_KINDS.has(container) || container === 'bytearray' ? container : undefined;
   if (container === 'str') return 'str';
   return container === 'bytes' || container === 'bytearray' ? 'int' : undefined;
 }

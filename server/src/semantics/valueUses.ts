@@ -63,7 +63,8 @@ const CLASSIFIERS: Readonly<Record<string, Classifier>> = {
   attribute: (value, parent) => {
     const call = parent.parent;
     const name = parent.childForFieldName('attribute');
-    if (!isField(parent, 'object', value) || !name || call?.type !== 'call' || !isField(call, 'function', parent)) return OTHER;
+    if (!isField(parent, 'object', value) || !name || call?.type !== 'call' || !isField(call, 'function', parent))
+      return OTHER;
     return { kind: 'method', name: name.text, call };
   },
 };
@@ -96,7 +97,8 @@ function subscriptUse(value: Node, subscript: Node): ValueUse {
 /** The outermost of any redundant parentheses around the expression. */
 function outermostParentheses(expression: Node): Node {
   let current = expression;
-  while (current.parent?.type === 'parenthesized_expression' && current.parent.namedChildCount === 1) current = current.parent;
+  while (current.parent?.type === 'parenthesized_expression' && current.parent.namedChildCount === 1)
+    current = current.parent;
   return current;
 }
 

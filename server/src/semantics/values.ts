@@ -7,7 +7,14 @@ export type ContainerKind = 'container' | 'mapping';
 
 const MAPPING_DISPLAYS: ReadonlySet<string> = new Set(['dictionary', 'dictionary_comprehension']);
 const CONTAINER_DISPLAYS: ReadonlySet<string> = new Set([
-  ...MAPPING_DISPLAYS, 'list', 'tuple', 'set', 'list_comprehension', 'set_comprehension', 'string', 'concatenated_string',
+  ...MAPPING_DISPLAYS,
+  'list',
+  'tuple',
+  'set',
+  'list_comprehension',
+  'set_comprehension',
+  'string',
+  'concatenated_string',
 ]);
 
 // defaultdict is left out on purpose: reading a missing key inserts it.
@@ -29,14 +36,18 @@ export function holdsBuiltinContainer(name: Node, facts: DocumentFacts, kind: Co
   const found = facts.lookup(name.text, name);
   if (found === undefined || found === 'unknown' || found.scope !== facts.scopes.scopeOf(name)) return false;
   const assigned = found.sites.some((site) => site.node.parent?.type === 'assignment');
-  return assigned && found.sites.every((site) => {
-    const statement = site.node.parent;
-    if (site.kind !== 'assignment' || !statement || !statement.childForFieldName('left')?.equals(site.node)) return false;
-    // In-place operators keep a builtin container's type.
-    if (statement.type === 'augmented_assignment') return true;
-    const value = statement.type === 'assignment' ? statement.childForFieldName('right') : null;
-    return value !== null && isContainerValue(value, facts, kind);
-  });
+  return (
+    assigned &&
+    found.sites.every((site) => {
+      const statement = site.node.parent;
+      if (site.kind !== 'assignment' || !statement || !statement.childForFieldName('left')?.equals(site.node))
+        return false;
+      // In-place operators keep a builtin container's type.
+      if (statement.type === 'augmented_assignment') return true;
+      const value = statement.type === 'assignment' ? statement.childForFieldName('right') : null;
+      return value !== null && isContainerValue(value, facts, kind);
+    })
+  );
 }
 
 function isContainerValue(value: Node, facts: DocumentFacts, kind: ContainerKind): boolean {

@@ -58,18 +58,31 @@ export type ItemCount = number | { readonly text: string; readonly itemsPerUnit:
 /** How an array.array is filled: exactly (from a list or by repetition) or by appending item by item (from an iterator). */
 export type ArrayFilling = 'exact' | 'appended';
 
-export function arrayForm(layout: CPythonLayout, kind: NumberKind, code: (typeCode: string) => string, count: ItemCount, filling: ArrayFilling): Alternative {
+export function arrayForm(
+  layout: CPythonLayout,
+  kind: NumberKind,
+  code: (typeCode: string) => string,
+  count: ItemCount,
+  filling: ArrayFilling,
+): Alternative {
   const what = `an array of ${DESCRIPTION[kind]} (\`import array\`): the numbers are stored unboxed, ${ITEM_SIZE} B each, no object per number`;
   const empty = arraySize(layout, ITEM_SIZE, 0);
   let size: Size;
   if (typeof count !== 'number') {
     const perUnit = ITEM_SIZE * count.itemsPerUnit;
     // Appending over-allocates by about 1/16.
-    size = filling === 'exact' ? perCountSize(empty, perUnit, count.text) : perCountSize(empty, perUnit + perUnit / 16, count.text, true);
+    size =
+      filling === 'exact'
+        ? perCountSize(empty, perUnit, count.text)
+        : perCountSize(empty, perUnit + perUnit / 16, count.text, true);
   } else {
     size = exactSize(arraySize(layout, ITEM_SIZE, filling === 'exact' ? count : arrayCapacityAfterAppends(count)));
   }
-  return { code: code(TYPE_CODE[kind]), what: filling === 'appended' ? `${what}; filled item by item, it over-allocates by about 1/16` : what, size };
+  return {
+    code: code(TYPE_CODE[kind]),
+    what: filling === 'appended' ? `${what}; filled item by item, it over-allocates by about 1/16` : what,
+    size,
+  };
 }
 
 export function numpyForm(kind: NumberKind, code: (dtype: string) => string, count: ItemCount): Alternative {
@@ -77,7 +90,10 @@ export function numpyForm(kind: NumberKind, code: (dtype: string) => string, cou
   return {
     code: code(`np.${kind}`),
     what: `a numpy ${kind} array (\`import numpy as np\`): ${ITEM_SIZE} B per number and a ${header} B header`,
-    size: typeof count === 'number' ? exactSize(header + ITEM_SIZE * count) : perCountSize(header, ITEM_SIZE * count.itemsPerUnit, count.text),
+    size:
+      typeof count === 'number'
+        ? exactSize(header + ITEM_SIZE * count)
+        : perCountSize(header, ITEM_SIZE * count.itemsPerUnit, count.text),
   };
 }
 
@@ -87,8 +103,10 @@ export function numpyForm(kind: NumberKind, code: (dtype: string) => string, cou
  * shared small ints or the code's constants, which stay either way.
  */
 export function withCheaperForms(list: Estimate, forms: readonly Alternative[]): Estimate {
-  const own = list.objects?.groups().filter((group) => group.sharing === 'own').reduce((total, group) => total + group.bytes, 0);
+  const own = list.objects
+    ?.groups()
+    .filter((group) => group.sharing === 'own')
+    .reduce((total, group) => total + group.bytes, 0);
   const freed = own === undefined ? (list.deep ?? list.shallow) : addSizes(list.shallow, exactSize(own))!;
   return { ...list, compactForms: forms.filter((form) => isSmaller(form.size, freed)) };
 }
-

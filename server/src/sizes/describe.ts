@@ -13,7 +13,10 @@ function plural(kind: string, count: number): string {
 
 function groupLabel(group: ObjectGroup, layout: CPythonLayout): string {
   if (group.sharing === 'cached') {
-    const why = group.kind === 'int' ? `CPython keeps one int per value from ${layout.int.cachedMin} to ${layout.int.cachedMax}` : 'CPython keeps a single one';
+    const why =
+      group.kind === 'int'
+        ? `CPython keeps one int per value from ${layout.int.cachedMin} to ${layout.int.cachedMax}`
+        : 'CPython keeps a single one';
     return group.count === 1 && group.example !== undefined
       ? `for the ${group.kind} ${group.example}, shared (${why})`
       : `for ${plural(group.kind, group.count)}, shared (${why})`;

@@ -53,7 +53,8 @@ export type ListSource = 'sequence' | 'hashed';
 
 /** Capacity of list(sized iterable) of `count` items. */
 export function listCopyCapacity(layout: CPythonLayout, count: number, source: ListSource): number {
-  if (source === 'hashed' && layout.list.fromHashed === 'growth') return count === 0 ? 0 : grownCapacity(layout, 0, count);
+  if (source === 'hashed' && layout.list.fromHashed === 'growth')
+    return count === 0 ? 0 : grownCapacity(layout, 0, count);
   return preallocatedCapacity(layout, count);
 }
 
@@ -150,14 +151,18 @@ export function valueSize(layout: CPythonLayout, value: PyValue): number {
 export function cachedObjectKey(layout: CPythonLayout, value: PyValue): string | undefined {
   switch (value.type) {
     case 'int':
-      return value.value >= layout.int.cachedMin && value.value <= layout.int.cachedMax ? `int:${value.value}` : undefined;
+      return value.value >= layout.int.cachedMin && value.value <= layout.int.cachedMax
+        ? `int:${value.value}`
+        : undefined;
     case 'bool':
       return `bool:${value.value}`;
     case 'none':
     case 'ellipsis':
       return value.type;
     case 'str':
-      return value.value.length === 0 || (value.value.length === 1 && value.value.charCodeAt(0) < 0x100) ? `str:${value.value}` : undefined;
+      return value.value.length === 0 || (value.value.length === 1 && value.value.charCodeAt(0) < 0x100)
+        ? `str:${value.value}`
+        : undefined;
     case 'bytes':
       return value.value.length <= 1 ? `bytes:${value.value}` : undefined;
     case 'tuple':

@@ -42,7 +42,10 @@ export function describeFrame(frame: PandasFrame): string {
 
 function columnParts(frame: PandasFrame, column: PandasColumn): FramePart[] {
   const name = columnName(frame, column);
-  if (!isObjectColumn(column)) return [{ bytes: valuesBytes(frame, column), label: `${name}: ${plural(frame.rows, `${column.dtype.name} value`)}` }];
+  if (!isObjectColumn(column))
+    return [
+      { bytes: valuesBytes(frame, column), label: `${name}: ${plural(frame.rows, `${column.dtype.name} value`)}` },
+    ];
   return [
     { bytes: valuesBytes(frame, column), label: `${name}: ${plural(frame.rows, 'object pointer')}` },
     { bytes: column.objectBytes, label: `the objects ${name} points to, each row's counted even when rows share one` },
@@ -53,23 +56,44 @@ function columnParts(frame: PandasFrame, column: PandasColumn): FramePart[] {
 function groupedParts(frame: PandasFrame): FramePart[] {
   return blocksOf(frame).flatMap((block): FramePart[] => {
     const count = block.columns.length;
-    const values = { bytes: count * frame.rows * block.dtype.size, label: `${plural(count, `${block.dtype.name} column`)} of ${plural(frame.rows, 'value')}` };
+    const values = {
+      bytes: count * frame.rows * block.dtype.size,
+      label: `${plural(count, `${block.dtype.name} column`)} of ${plural(frame.rows, 'value')}`,
+    };
     if (!isObjectColumn(block.columns[0]!)) return [values];
     const objects = block.columns.map((column) => column.objectBytes);
     const known = objects.every((bytes) => bytes !== undefined);
-    return [values, { bytes: known ? (objects as number[]).reduce((a, b) => a + b, 0) : undefined, label: 'the objects they point to, each row\'s counted' }];
+    return [
+      values,
+      {
+        bytes: known ? (objects as number[]).reduce((a, b) => a + b, 0) : undefined,
+        label: "the objects they point to, each row's counted",
+      },
+    ];
   });
 }
 
 /** What pandas counts: each column's values (with an object column's objects), then the index. */
 export function countedParts(layout: CPythonLayout, frame: PandasFrame): FramePart[] {
-  const columns = frame.columns.length > COLUMNS_ONE_BY_ONE ? groupedParts(frame) : frame.columns.flatMap((column) => columnParts(frame, column));
-  return [...columns, { bytes: rangeIndexBytes(layout, frame.rows), label: 'the RangeIndex: a range object and its start, stop and step ints' }];
+  const columns =
+    frame.columns.length > COLUMNS_ONE_BY_ONE
+      ? groupedParts(frame)
+      : frame.columns.flatMap((column) => columnParts(frame, column));
+  return [
+    ...columns,
+    {
+      bytes: rangeIndexBytes(layout, frame.rows),
+      label: 'the RangeIndex: a range object and its start, stop and step ints',
+    },
+  ];
 }
 
 /** What sys.getsizeof adds to what pandas counts. */
 export function overheadPart(layout: CPythonLayout, frame: PandasFrame): FramePart {
-  return { bytes: objectOverhead(layout), label: `that sys.getsizeof adds for the ${frame.kind} object itself (GC header and dict pointers)` };
+  return {
+    bytes: objectOverhead(layout),
+    label: `that sys.getsizeof adds for the ${frame.kind} object itself (GC header and dict pointers)`,
+  };
 }
 
 /** The columns whose objects' sizes the code does not show. */
@@ -82,7 +106,10 @@ export function describeBlocks(frame: PandasFrame): string | undefined {
   if (frame.kind !== 'DataFrame') return undefined;
   const blocks = blocksOf(frame);
   const shown = blocks.map((block) => {
-    const names = block.columns.length <= COLUMNS_ONE_BY_ONE ? ` (${block.columns.map((column) => `\`${column.label}\``).join(', ')})` : ` (${plural(block.columns.length, 'column')})`;
+    const names =
+      block.columns.length <= COLUMNS_ONE_BY_ONE
+        ? ` (${block.columns.map((column) => `\`${column.label}\``).join(', ')})`
+        : ` (${plural(block.columns.length, 'column')})`;
     return `${block.dtype.name}${names}`;
   });
   return `pandas keeps the columns in ${plural(blocks.length, 'block')}, one 2-D array per dtype: ${shown.join(', ')}.`;
@@ -92,7 +119,8 @@ export function describeBlocks(frame: PandasFrame): string | undefined {
 export function accountingNote(frame: PandasFrame): string {
   const objects = frame.columns.some(isObjectColumn) ? ', the objects of an object column counted once per row,' : '';
   const values = frame.kind === 'Series' ? 'the values' : "each column's values";
-  const left = frame.kind === 'Series' ? 'the Series object or caches' : 'the block manager, the column labels or caches';
+  const left =
+    frame.kind === 'Series' ? 'the Series object or caches' : 'the block manager, the column labels or caches';
   return (
     `The figure follows pandas' own accounting (pandas ${PANDAS_VERSION}): sys.getsizeof calls ${frame.kind}.__sizeof__, which pandas defines as ` +
     `memory_usage(deep=True) summed: the index and ${values}${objects} and nothing else (not ${left}). Values shared with another array are counted here too.`

@@ -25,7 +25,10 @@ export function perCountSize(bytes: number, perItem: number, count: string, appr
 /** a + b; undefined when both grow with different counts. */
 export function addSizes(a: Size, b: Size): Size | undefined {
   if (a.perCount && b.perCount && a.perCount.count !== b.perCount.count) return undefined;
-  const perCount = a.perCount && b.perCount ? { bytes: a.perCount.bytes + b.perCount.bytes, count: a.perCount.count } : (a.perCount ?? b.perCount);
+  const perCount =
+    a.perCount && b.perCount
+      ? { bytes: a.perCount.bytes + b.perCount.bytes, count: a.perCount.count }
+      : (a.perCount ?? b.perCount);
   return { bytes: a.bytes + b.bytes, ...(perCount ? { perCount } : {}), approximate: a.approximate || b.approximate };
 }
 

@@ -75,7 +75,8 @@ export class ObjectTally {
    */
   merge(other: ObjectTally, times = 1): void {
     for (const object of other.keyed.values()) this.add(object);
-    for (const [group, aggregate] of other.unkeyed) this.addUnkeyed(group, aggregate.count * times, aggregate.bytes * times, aggregate.example);
+    for (const [group, aggregate] of other.unkeyed)
+      this.addUnkeyed(group, aggregate.count * times, aggregate.bytes * times, aggregate.example);
     for (const [key, included] of other.included) this.include(key, () => included);
     this.approximate ||= other.approximate;
   }
@@ -87,8 +88,13 @@ export class ObjectTally {
   /** Objects grouped by type and sharing, in the order first seen. */
   groups(): ObjectGroup[] {
     if (this.included.size > 0) return this.flattened().groups();
-    const groups = new Map<string, { kind: string; sharing: Sharing; count: number; bytes: number; example: string | undefined }>();
-    const groupOf = (key: string): { kind: string; sharing: Sharing; count: number; bytes: number; example: string | undefined } => {
+    const groups = new Map<
+      string,
+      { kind: string; sharing: Sharing; count: number; bytes: number; example: string | undefined }
+    >();
+    const groupOf = (
+      key: string,
+    ): { kind: string; sharing: Sharing; count: number; bytes: number; example: string | undefined } => {
       let group = groups.get(key);
       if (!group) {
         const [kind, sharing] = key.split('|') as [string, Sharing];
@@ -115,7 +121,12 @@ export class ObjectTally {
   /** The objects grouped by type, sharing and the size of each. */
   sizedGroups(): SizedGroup[] {
     if (this.included.size > 0) return this.flattened().sizedGroups();
-    const sized = [...this.keyed.values()].map((object) => ({ kind: object.kind, sharing: object.sharing, bytesEach: object.bytes, count: 1 }));
+    const sized = [...this.keyed.values()].map((object) => ({
+      kind: object.kind,
+      sharing: object.sharing,
+      bytesEach: object.bytes,
+      count: 1,
+    }));
     for (const [key, aggregate] of this.unkeyed) {
       const [kind, sharing, bytesEach] = key.split('|') as [string, Sharing, string];
       sized.push({ kind, sharing, bytesEach: Number(bytesEach), count: aggregate.count });
@@ -127,8 +138,10 @@ export class ObjectTally {
   private flattened(): ObjectTally {
     const flat = new ObjectTally();
     for (const object of this.keyed.values()) flat.add(object);
-    for (const [group, aggregate] of this.unkeyed) flat.addUnkeyed(group, aggregate.count, aggregate.bytes, aggregate.example);
-    for (const included of this.included.values()) flat.merge(included.included.size > 0 ? included.flattened() : included);
+    for (const [group, aggregate] of this.unkeyed)
+      flat.addUnkeyed(group, aggregate.count, aggregate.bytes, aggregate.example);
+    for (const included of this.included.values())
+      flat.merge(included.included.size > 0 ? included.flattened() : included);
     flat.approximate = this.approximate || [...this.included.values()].some((included) => included.approximate);
     return flat;
   }

@@ -64,19 +64,25 @@ export function display(value: PyValue): string {
     case 'bool':
       return value.value ? 'True' : 'False';
     case 'float':
-      return Number.isInteger(value.value) && Math.abs(value.value) < 1e16 ? value.value.toFixed(1) : String(value.value);
+      return Number.isInteger(value.value) && Math.abs(value.value) < 1e16
+        ? value.value.toFixed(1)
+        : String(value.value);
     case 'complex':
       return 'a complex number';
     case 'str':
       return value.value.length > 20 ? `'${value.value.slice(0, 17)}...'` : `'${value.value}'`;
     case 'bytes':
-      return value.value.length > 20 ? `b'${escapeBytes(value.value.slice(0, 17))}...'` : `b'${escapeBytes(value.value)}'`;
+      return value.value.length > 20
+        ? `b'${escapeBytes(value.value.slice(0, 17))}...'`
+        : `b'${escapeBytes(value.value)}'`;
     case 'none':
       return 'None';
     case 'ellipsis':
       return 'Ellipsis';
     case 'tuple':
-      return value.items.length > 4 ? `(${value.items.slice(0, 3).map(display).join(', ')}, ...)` : `(${value.items.map(display).join(', ')}${value.items.length === 1 ? ',' : ''})`;
+      return value.items.length > 4
+        ? `(${value.items.slice(0, 3).map(display).join(', ')}, ...)`
+        : `(${value.items.map(display).join(', ')}${value.items.length === 1 ? ',' : ''})`;
   }
 }
 

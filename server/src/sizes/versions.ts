@@ -54,7 +54,15 @@ const V3_8: CPythonLayout = {
   // Modules/arraymodule.c: a static type without Py_TPFLAGS_HAVE_GC, so no GC header.
   array: { header: 64, gcTracked: false },
   // Objects/typeobject.c: `__dict__` and `__weakref__` slots in the object, the attributes in a key-sharing dict.
-  instance: { header: 16, attributes: 'dict', preHeader: 0, slots: 16, spareValueSlots: 0, valuesPrefixExtra: 0, sharedKeysMaxSize: Number.POSITIVE_INFINITY },
+  instance: {
+    header: 16,
+    attributes: 'dict',
+    preHeader: 0,
+    slots: 16,
+    spareValueSlots: 0,
+    valuesPrefixExtra: 0,
+    sharedKeysMaxSize: Number.POSITIVE_INFINITY,
+  },
   // Iterators and views: PyObject_HEAD (16) + their fields (8 each) + the GC header (16) for all but the
   // range iterator. Checked through 3.9.2, whose sizes these are.
   iterators: {
@@ -134,7 +142,15 @@ const V3_11: CPythonLayout = {
   // Include/internal/pycore_genobject.h + pycore_frame.h: the frame is embedded in the generator.
   generator: { header: 152, embedsFrame: true, stackDepthsModelled: true },
   // Include/internal/pycore_object.h: Py_TPFLAGS_MANAGED_DICT puts the dict and values pointers before the GC header.
-  instance: { header: 16, attributes: 'values', preHeader: 16, slots: 8, spareValueSlots: 1, valuesPrefixExtra: 2, sharedKeysMaxSize: 30 },
+  instance: {
+    header: 16,
+    attributes: 'values',
+    preHeader: 16,
+    slots: 8,
+    spareValueSlots: 1,
+    valuesPrefixExtra: 2,
+    sharedKeysMaxSize: 30,
+  },
   // Objects/enumobject.c enumobject: a borrowed reference to the int 1 joins the fields (72 measured).
   iterators: { ...V3_10.iterators, enumerate: 72 },
   // Objects/listobject.c list_extend: an empty list is filled through list_preallocate_exact.

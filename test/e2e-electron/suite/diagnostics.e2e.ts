@@ -58,10 +58,15 @@ suite('memhints in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('flags the summed list comprehension over the file\'s readings with a MEM101 warning, and not the str.join', () => {
+  test("flags the summed list comprehension over the file's readings with a MEM101 warning, and not the str.join", () => {
     const summed = rangeOfText(document, '[r * r for r in readings]');
-    const flagged = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'MEM101' && diagnostic.range.isEqual(summed));
-    assert.ok(flagged, `no MEM101 at ${JSON.stringify(summed)}; got ${JSON.stringify(diagnostics.map((d) => [codeOf(d), d.range]))}`);
+    const flagged = diagnostics.find(
+      (diagnostic) => codeOf(diagnostic) === 'MEM101' && diagnostic.range.isEqual(summed),
+    );
+    assert.ok(
+      flagged,
+      `no MEM101 at ${JSON.stringify(summed)}; got ${JSON.stringify(diagnostics.map((d) => [codeOf(d), d.range]))}`,
+    );
     // The readings come from a file: data scale, so the rule's own severity.
     assert.equal(flagged.severity, vscode.DiagnosticSeverity.Warning);
     const joined = rangeOfText(document, '[str(r) for r in readings[:3]]');
@@ -70,8 +75,14 @@ suite('memhints in VS Code', () => {
 
   test('offers "Use a generator expression", whose edit drops the brackets', async () => {
     const summed = rangeOfText(document, '[r * r for r in readings]');
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', REPORT, summed);
-    const fix = actions.find((action): action is vscode.CodeAction => action.title === 'Use a generator expression' && 'edit' in action);
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      REPORT,
+      summed,
+    );
+    const fix = actions.find(
+      (action): action is vscode.CodeAction => action.title === 'Use a generator expression' && 'edit' in action,
+    );
     assert.ok(fix?.edit, `offered: ${JSON.stringify(actions.map((action) => action.title))}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     try {
@@ -84,14 +95,20 @@ suite('memhints in VS Code', () => {
   test('hover on [0] * 1000 shows its size in bytes', async function () {
     const operator = rangeOfText(document, '[0] * 1000');
     const position = operator.start.translate(0, '[0] '.length);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', REPORT, position);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      REPORT,
+      position,
+    );
     const text = hovers
       .flatMap((hover) => hover.contents)
       .map((content) => (typeof content === 'string' ? content : content.value))
       .join('\n');
     if (text === '') this.skip();
     // 8056 on 64-bit CPython: 56 bytes of list header and 8 per pointer.
-    const size = execFileSync('python3', ['-c', 'import sys; print(sys.getsizeof([0] * 1000))'], { encoding: 'utf8' }).trim();
+    const size = execFileSync('python3', ['-c', 'import sys; print(sys.getsizeof([0] * 1000))'], {
+      encoding: 'utf8',
+    }).trim();
     assert.ok(text.replace(/[,_ ]/g, '').includes(size), text);
   });
 });

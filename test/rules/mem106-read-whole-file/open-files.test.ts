@@ -15,10 +15,15 @@ test('files opened by with or assignment, with their text or binary mode', async
   assert.deepEqual(await modesAtUse('f = open(p, mode="r" "t")\nf.read()\n'), ['text']);
   assert.deepEqual(await modesAtUse('import gzip\nwith gzip.open(p) as f:\n    f.read()\n'), ['binary']);
   assert.deepEqual(await modesAtUse('import lzma\nf = lzma.open(p, "rt")\nf.read()\n'), ['text']);
-  assert.deepEqual(await modesAtUse('from pathlib import Path\nwith Path(p).open("rb") as f:\n    f.read()\n'), ['binary']);
+  assert.deepEqual(await modesAtUse('from pathlib import Path\nwith Path(p).open("rb") as f:\n    f.read()\n'), [
+    'binary',
+  ]);
   assert.deepEqual(await modesAtUse('import codecs\nwith codecs.open(p) as f:\n    f.read()\n'), ['unknown']);
   assert.deepEqual(await modesAtUse('with open(p, mode) as f:\n    f.read()\n'), ['unknown']);
-  assert.deepEqual(await modesAtUse('with open(p) as f:\n    pass\nwith open(q, "rb") as f:\n    f.read()\n'), ['text', 'binary']);
+  assert.deepEqual(await modesAtUse('with open(p) as f:\n    pass\nwith open(q, "rb") as f:\n    f.read()\n'), [
+    'text',
+    'binary',
+  ]);
 });
 
 test('not a known file: other values, other scopes, shadowed open, rebinding', async () => {

@@ -7,7 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Node } from 'web-tree-sitter';
-import { mayFollowGrownName, mayPrecedeGrownName } from '../../../server/src/rules/mem201-string-concat-in-loop/sumHits';
+import {
+  mayFollowGrownName,
+  mayPrecedeGrownName,
+} from '../../../server/src/rules/mem201-string-concat-in-loop/sumHits';
 import { unparenthesized } from '../../../server/src/semantics/syntax';
 import { parse, pythonParser } from '../../../server/src/document/parser';
 import { FIXTURES } from '../../support/paths';
@@ -72,7 +75,8 @@ function grownSums(root: Node): { readonly assignment: Node; readonly pluses: No
       pluses.push(addend.childForFieldName('operator')!);
       addend = unparenthesized(addend.childForFieldName('left')!);
     }
-    if (pluses.length > 0 && addend.type === 'identifier' && addend.text === left.text) sums.push({ assignment, pluses });
+    if (pluses.length > 0 && addend.type === 'identifier' && addend.text === left.text)
+      sums.push({ assignment, pluses });
   }
   return sums;
 }
@@ -80,7 +84,10 @@ function grownSums(root: Node): { readonly assignment: Node; readonly pluses: No
 function pythonSources(): (readonly [string, string])[] {
   const rules = join(FIXTURES, 'rules');
   const files = readdirSync(rules).filter((name) => name.endsWith('.py'));
-  return [...files.map((name) => [name, readFileSync(join(rules, name), 'utf8')] as const), ...LAYOUTS.map((layout) => [JSON.stringify(layout), layout] as const)];
+  return [
+    ...files.map((name) => [name, readFileSync(join(rules, name), 'utf8')] as const),
+    ...LAYOUTS.map((layout) => [JSON.stringify(layout), layout] as const),
+  ];
 }
 
 test('every `s = s + …` keeps a `+` that may follow its grown name, in every layout and fixture', async () => {
@@ -156,7 +163,8 @@ function prependingSums(root: Node): { readonly assignment: Node; readonly plus:
     const sum = unparenthesized(right);
     if (sum.type !== 'binary_operator' || sum.childForFieldName('operator')?.text !== '+') continue;
     const last = unparenthesized(sum.childForFieldName('right')!);
-    if (last.type === 'identifier' && last.text === left.text) sums.push({ assignment, plus: sum.childForFieldName('operator')! });
+    if (last.type === 'identifier' && last.text === left.text)
+      sums.push({ assignment, plus: sum.childForFieldName('operator')! });
   }
   return sums;
 }
@@ -164,13 +172,19 @@ function prependingSums(root: Node): { readonly assignment: Node; readonly plus:
 test('every `s = … + s` has its last `+` pass, in every layout and fixture', async () => {
   const parser = await pythonParser();
   let sums = 0;
-  const sources = [...pythonSources(), ...PREPENDING_LAYOUTS.map((layout) => [JSON.stringify(layout), layout] as const)];
+  const sources = [
+    ...pythonSources(),
+    ...PREPENDING_LAYOUTS.map((layout) => [JSON.stringify(layout), layout] as const),
+  ];
   for (const [name, source] of sources) {
     const tree = parse(parser, source);
     try {
       for (const { assignment, plus } of prependingSums(tree.rootNode)) {
         sums++;
-        assert.ok(mayPrecedeGrownName(source, plus.startIndex), `${name}: the + of \`${assignment.text}\` does not pass`);
+        assert.ok(
+          mayPrecedeGrownName(source, plus.startIndex),
+          `${name}: the + of \`${assignment.text}\` does not pass`,
+        );
       }
     } finally {
       tree.delete();

@@ -31,7 +31,11 @@ test('a literal, a text builtin, an annotation or a value going on past its line
     's = [\n    "x"][0]',
   ];
   for (const body of texts) assert.equal(await inFunction(body), true, body);
-  assert.equal(await inFunction('s = text(x)', 's', 'from builtins import str as text\n'), true, 'a builtin under another name');
+  assert.equal(
+    await inFunction('s = text(x)', 's', 'from builtins import str as text\n'),
+    true,
+    'a builtin under another name',
+  );
 });
 
 test('only the scope asked about counts, but at module level every spelling does', async () => {

@@ -28,14 +28,21 @@ test('each class name is found where a search of it alone finds it, before and a
   await withSource(SOURCE, ({ facts }) => {
     // Enough questions for the search to change, each name asked in both.
     for (let round = 0; round < 10; round++) {
-      for (const name of NAMES) assert.deepEqual(classNameOffsets(facts, name), [...wholeWordOffsets(facts.module.text, name)], `${name}, round ${round}`);
+      for (const name of NAMES)
+        assert.deepEqual(
+          classNameOffsets(facts, name),
+          [...wholeWordOffsets(facts.module.text, name)],
+          `${name}, round ${round}`,
+        );
     }
   });
 });
 
 test('a name spelled inside longer words is not found there', async () => {
   await withSource(SOURCE, ({ facts }) => {
-    const found = classNameOffsets(facts, 'Point').map((at) => facts.module.text.slice(at - 1, at + 'Point'.length + 1));
+    const found = classNameOffsets(facts, 'Point').map((at) =>
+      facts.module.text.slice(at - 1, at + 'Point'.length + 1),
+    );
     // Class definitions, calls, a base, an attribute's object, and before a non-ASCII letter (which wholeWordOffsets also takes as a boundary).
     assert.deepEqual(found, [' Point:', '(Point)', '[Point(', '(Point.', ' Pointé']);
   });

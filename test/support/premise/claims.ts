@@ -33,5 +33,8 @@ export function assertClaim(what: string, measured: number, claimed: Claimed, to
   const stated = low === high ? `${low}` : `${low} to ${high}`;
   const off = low === high && low !== 0 ? ` (${(((measured - low) / low) * 100).toFixed(1)}%)` : '';
   const allowed = `-${percent(tolerance.below)} to +${percent(tolerance.above)}${slack ? ` and ${slack} B` : ''}`;
-  assert.ok(measured >= lowest && measured <= highest, `${what}: measured ${measured}, claimed ${stated}${off}; allowed ${allowed} because ${tolerance.why}`);
+  assert.ok(
+    measured >= lowest && measured <= highest,
+    `${what}: measured ${measured}, claimed ${stated}${off}; allowed ${allowed} because ${tolerance.why}`,
+  );
 }

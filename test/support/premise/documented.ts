@@ -66,7 +66,9 @@ export async function documentedExample(rule: Rule): Promise<DocumentedExample> 
   assert.equal(after.length, before.length, 'one replacement paragraph per example paragraph');
   assert.equal(fixedCases.length, before.length, 'the fixes keep the paragraphs');
   const cases = before.map((paragraph, index): DocumentedCase => {
-    const inside = findings.filter((finding) => finding.start >= paragraph.start && finding.end <= paragraph.start + paragraph.text.length);
+    const inside = findings.filter(
+      (finding) => finding.start >= paragraph.start && finding.end <= paragraph.start + paragraph.text.length,
+    );
     assert.equal(inside.length, 1, `one finding in the example's paragraph:\n${paragraph.text}`);
     return { before: paragraph.text, fixed: fixedCases[index]!.text, after: after[index]!.text, finding: inside[0]! };
   });

@@ -24,7 +24,11 @@ export interface FixRuns {
 export function assertSameResults(results: readonly string[], before: TracedRun, other: TracedRun, what: string): void {
   assert.equal(other.output, before.output, `${what}: the output differs`);
   results.forEach((expression, index) => {
-    assert.equal(other.results[index]?.fingerprint, before.results[index]?.fingerprint, `${what}: \`${expression}\` differs`);
+    assert.equal(
+      other.results[index]?.fingerprint,
+      before.results[index]?.fingerprint,
+      `${what}: \`${expression}\` differs`,
+    );
   });
 }
 
@@ -37,7 +41,12 @@ export function measureFix(python: string, program: FixProgram): FixRuns {
   const { before: beforeCode, after: afterCode, ...shared } = program;
   const before = tracedRun(python, { ...shared, code: beforeCode });
   const after = tracedRun(python, { ...shared, code: afterCode, figures: {} });
-  assertSameResults(program.results ?? [], before, after, `the fix changes what the code computes or outputs:\n--- before\n${beforeCode}\n--- after\n${afterCode}\n---`);
+  assertSameResults(
+    program.results ?? [],
+    before,
+    after,
+    `the fix changes what the code computes or outputs:\n--- before\n${beforeCode}\n--- after\n${afterCode}\n---`,
+  );
   return { before, after, peakSaved: before.peak - after.peak, heldSaved: before.held - after.held };
 }
 

@@ -53,7 +53,11 @@ async function measureFlagged(python: string, rule: Rule, flagged: FlaggedCase):
   const text = `${setup}\n${flagged.code}\n`;
   const offset = setup.length + 1;
   const findings = (await findingsOf(rule, text)).filter((finding) => finding.start >= offset);
-  assert.equal(findings.length, 1, `${rule.code} flags the snippet once: ${JSON.stringify(findings.map((finding) => finding.message))}`);
+  assert.equal(
+    findings.length,
+    1,
+    `${rule.code} flags the snippet once: ${JSON.stringify(findings.map((finding) => finding.message))}`,
+  );
   const finding = findings[0]!;
   assert.ok(finding.fix, `${rule.code} offers a fix for ${flagged.code}`);
   const expression = text.slice(finding.start, finding.end);
@@ -65,14 +69,24 @@ async function measureFlagged(python: string, rule: Rule, flagged: FlaggedCase):
     results: assignedNames(flagged.code),
     figures: { held: `held_by(${JSON.stringify(expression)})`, count: `len(${expression})` },
   });
-  return { ...runs, finding, ruleSeverity: await ruleSeverity(rule, text, finding), held: runs.before.figures.held!, count: runs.before.figures.count! };
+  return {
+    ...runs,
+    finding,
+    ruleSeverity: await ruleSeverity(rule, text, finding),
+    held: runs.before.figures.held!,
+    count: runs.before.figures.count!,
+  };
 }
 
 /** What the rule itself reports for the finding, before the analysis settles its scale. */
 async function ruleSeverity(rule: Rule, text: string, finding: Finding): Promise<Severity> {
   const tree = parse(await pythonParser(), text);
   try {
-    const checked = checkSubtree(tree.rootNode, [rule], { source: text, facts: new DocumentFacts(tree.rootNode), pythonVersion: DEFAULT_PYTHON_VERSION });
+    const checked = checkSubtree(tree.rootNode, [rule], {
+      source: text,
+      facts: new DocumentFacts(tree.rootNode),
+      pythonVersion: DEFAULT_PYTHON_VERSION,
+    });
     const own = checked.findings.find((candidate) => candidate.start === finding.start);
     assert.ok(own, 'the rule reports the finding before the analysis settles its scale');
     return own.severity;
@@ -94,17 +108,28 @@ export interface MessageClaim<Case extends FlaggedCase = FlaggedCase> {
  * and holds its finding to the one claim its message makes. `kept` names what
  * the flagged expression builds, for the test's output ("the list").
  */
-export function forEachFlaggedCase<Case extends FlaggedCase>(rule: Rule, cases: readonly Case[], claims: readonly MessageClaim<Case>[], kept: string): void {
+export function forEachFlaggedCase<Case extends FlaggedCase>(
+  rule: Rule,
+  cases: readonly Case[],
+  claims: readonly MessageClaim<Case>[],
+  kept: string,
+): void {
   for (const flagged of cases) {
     forEachPython(`${rule.code} premise: ${flagged.title}`, async (python, context) => {
       const runs = await measureFlagged(python.python, rule, flagged);
       const { finding } = runs;
-      context.diagnostic(`[${finding.scale}] ${finding.message}: peak ${runs.before.peak} -> ${runs.after.peak} B over ${runs.count} items, ${kept} alone holds ${runs.held} B`);
+      context.diagnostic(
+        `[${finding.scale}] ${finding.message}: peak ${runs.before.peak} -> ${runs.after.peak} B over ${runs.count} items, ${kept} alone holds ${runs.held} B`,
+      );
       assert.ok(runs.count >= DATA_SCALE, `${runs.count} items, not data scale`);
       const claim = claims.find((candidate) => candidate.pattern.test(finding.message));
       assert.ok(claim, `no measured claim matches the message ${JSON.stringify(finding.message)}`);
       assert.equal(runs.ruleSeverity, claim.severity, `the rule's severity for: ${finding.message}`);
-      assert.equal(finding.severity, severityAtScale(claim.severity, finding.scale ?? 'unknown'), `the severity at its scale: ${finding.message}`);
+      assert.equal(
+        finding.severity,
+        severityAtScale(claim.severity, finding.scale ?? 'unknown'),
+        `the severity at its scale: ${finding.message}`,
+      );
       claim.check(runs, python, flagged);
     });
   }

@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import { PYTHON_VERSIONS, type PythonVersion } from '../../../server/src/sizes/cpython';
-import { DEBIAN_PYTHON3, DEBIAN_PYTHONS, importsAll, interpretersOf, missingInterpreter, python3Version, versionOf } from '../pythons';
+import {
+  DEBIAN_PYTHON3,
+  DEBIAN_PYTHONS,
+  importsAll,
+  interpretersOf,
+  missingInterpreter,
+  python3Version,
+  versionOf,
+} from '../pythons';
 
 /**
  * A module some premise needs. The suite installs each of them for every
@@ -46,7 +54,9 @@ function availability(version: PythonVersion, modules: readonly SuiteModule[]): 
   const python = candidates.find((candidate) => importsAll(candidate, modules));
   if (python) return { python: { version, python } };
   const reason = `no python${version} here can import ${modules.join(', ')} (tried ${candidates.join(', ')})`;
-  return suiteHas(version) ? missing(version, `${reason}: ${whereToGet(version, modules)}`) : { skip: `${reason}, and the suite installs none there` };
+  return suiteHas(version)
+    ? missing(version, `${reason}: ${whereToGet(version, modules)}`)
+    : { skip: `${reason}, and the suite installs none there` };
 }
 
 /**
@@ -55,7 +65,11 @@ function availability(version: PythonVersion, modules: readonly SuiteModule[]): 
  * An interpreter or module that is missing makes a skipped test saying why,
  * or a failing one under CI (CI=true) where the suite should have installed it.
  */
-export function forEachPython(title: string, body: (python: PremisePython, context: TestContext) => void | Promise<void>, modules: readonly SuiteModule[] = []): void {
+export function forEachPython(
+  title: string,
+  body: (python: PremisePython, context: TestContext) => void | Promise<void>,
+  modules: readonly SuiteModule[] = [],
+): void {
   for (const version of PYTHON_VERSIONS) {
     const available = availability(version, modules);
     if (!available) continue;

@@ -49,7 +49,13 @@ export interface TracedRun {
 export function tracedRun(python: string, program: TracedProgram): TracedRun {
   const folder = mkdtempSync(join(tmpdir(), 'memhints-premise-'));
   try {
-    const request = { setup: program.setup, code: program.code, sinks: program.sinks ?? [], results: program.results ?? [], figures: program.figures ?? {} };
+    const request = {
+      setup: program.setup,
+      code: program.code,
+      sinks: program.sinks ?? [],
+      results: program.results ?? [],
+      figures: program.figures ?? {},
+    };
     // The timeout only guards against a change that makes a program hang.
     const result = spawnSync(python, [TRACED_RUN], {
       cwd: folder,
@@ -59,7 +65,8 @@ export function tracedRun(python: string, program: TracedProgram): TracedRun {
       env: { ...process.env, TMPDIR: folder },
     });
     if (result.error) throw new Error(`${python} could not be run: ${result.error.message}`);
-    if (result.status !== 0) throw new Error(`${python} failed (${result.status}) on:\n${program.code}\n${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`${python} failed (${result.status}) on:\n${program.code}\n${result.stderr}`);
     return JSON.parse(result.stdout) as TracedRun;
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -26,7 +26,12 @@ function lineOperations(a: readonly string[], b: readonly string[]): Operation[]
     const v = new Int32Array(2 * d + 1);
     trace.push(v);
     for (let k = -d; k <= d; k += 2) {
-      let x = previous === undefined ? 0 : comesFromAbove(previous, d, k) ? furthest(previous, d - 1, k + 1) : furthest(previous, d - 1, k - 1) + 1;
+      let x =
+        previous === undefined
+          ? 0
+          : comesFromAbove(previous, d, k)
+            ? furthest(previous, d - 1, k + 1)
+            : furthest(previous, d - 1, k - 1) + 1;
       let y = x - k;
       while (x < a.length && y < b.length && a[x] === b[y]) {
         x++;

@@ -66,7 +66,12 @@ export interface ReportedFinding {
  * Converts findings (UTF-16 offsets into text) while the text is at hand, so it
  * need not be kept; in a notebook, text is the cell's and `cell` its number.
  */
-export function reportedFindings(file: string, text: string, findings: readonly Finding[], cell?: number): ReportedFinding[] {
+export function reportedFindings(
+  file: string,
+  text: string,
+  findings: readonly Finding[],
+  cell?: number,
+): ReportedFinding[] {
   const starts = lineStarts(text);
   const inCell = cell === undefined ? {} : { cell };
   const range = (start: number, end: number) => {
@@ -85,10 +90,14 @@ export function reportedFindings(file: string, text: string, findings: readonly 
     fix: finding.fix
       ? {
           safety: finding.fix.safety,
-          edits: [...finding.fix.edits].sort((a, b) => a.start - b.start).map((edit) => ({ ...range(edit.start, edit.end), text: edit.text })),
+          edits: [...finding.fix.edits]
+            .sort((a, b) => a.start - b.start)
+            .map((edit) => ({ ...range(edit.start, edit.end), text: edit.text })),
         }
       : null,
-    ...(finding.related?.length ? { related: finding.related.map((place) => ({ ...range(place.start, place.end), message: place.message })) } : {}),
+    ...(finding.related?.length
+      ? { related: finding.related.map((place) => ({ ...range(place.start, place.end), message: place.message })) }
+      : {}),
   }));
 }
 

@@ -83,11 +83,19 @@ function result(finding: ReportedFinding, ruleIndex: number | undefined): Sarif.
       ? {
           fixes: [
             {
-              description: { text: finding.fix.safety === 'safe' ? 'Safe fix' : 'Unsafe fix: it may change behaviour (memhints check --fix --unsafe-fixes)' },
+              description: {
+                text:
+                  finding.fix.safety === 'safe'
+                    ? 'Safe fix'
+                    : 'Unsafe fix: it may change behaviour (memhints check --fix --unsafe-fixes)',
+              },
               artifactChanges: [
                 {
                   artifactLocation,
-                  replacements: finding.fix.edits.map((edit: ReportedEdit) => ({ deletedRegion: region(edit), insertedContent: { text: edit.text } })),
+                  replacements: finding.fix.edits.map((edit: ReportedEdit) => ({
+                    deletedRegion: region(edit),
+                    insertedContent: { text: edit.text },
+                  })),
                 },
               ],
               properties: { safety: finding.fix.safety },

@@ -11,7 +11,11 @@ export interface RuleStatistic {
   readonly fixable: boolean;
 }
 
-export function ruleStatistics(findings: readonly ReportedFinding[], rules: readonly Rule[], allowed: ReadonlySet<FixSafety>): RuleStatistic[] {
+export function ruleStatistics(
+  findings: readonly ReportedFinding[],
+  rules: readonly Rule[],
+  allowed: ReadonlySet<FixSafety>,
+): RuleStatistic[] {
   const byCode = new Map<string, { count: number; fixable: boolean }>();
   for (const finding of findings) {
     const entry = byCode.get(finding.code) ?? { count: 0, fixable: false };

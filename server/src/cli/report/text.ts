@@ -12,8 +12,15 @@ export function findingLine(finding: ReportedFinding, allowed: ReadonlySet<FixSa
  * "Found 3 findings (2 fixable with --fix)." or "All checks passed!", which is
  * not claimed when `errors` files or directories could not be read or written.
  */
-export function findingsSummary(findings: readonly ReportedFinding[], allowed: ReadonlySet<FixSafety>, errors = 0): string {
-  if (findings.length === 0) return errors === 0 ? 'All checks passed!' : `No findings, but ${count(errors, 'path')} could not be checked (see standard error).`;
+export function findingsSummary(
+  findings: readonly ReportedFinding[],
+  allowed: ReadonlySet<FixSafety>,
+  errors = 0,
+): string {
+  if (findings.length === 0)
+    return errors === 0
+      ? 'All checks passed!'
+      : `No findings, but ${count(errors, 'path')} could not be checked (see standard error).`;
   const fixable = findings.filter((finding) => finding.fix !== null && allowed.has(finding.fix.safety)).length;
   const withUnsafe = findings.filter((finding) => finding.fix !== null && !allowed.has(finding.fix.safety)).length;
   const notes: string[] = [];

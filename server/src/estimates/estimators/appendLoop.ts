@@ -16,7 +16,12 @@ import type { EstimateContext, Estimator } from '../types';
 import { listEstimate } from './list-shape';
 
 // A pass that may end early or skip the append makes the count unknown.
-const EARLY_EXITS: ReadonlySet<string> = new Set(['break_statement', 'continue_statement', 'return_statement', 'raise_statement']);
+const EARLY_EXITS: ReadonlySet<string> = new Set([
+  'break_statement',
+  'continue_statement',
+  'return_statement',
+  'raise_statement',
+]);
 
 /** `NAME.append(one positional argument)`: the name and the argument. */
 function appendCall(node: Node): { name: Node; item: Node } | undefined {
@@ -24,7 +29,12 @@ function appendCall(node: Node): { name: Node; item: Node } | undefined {
   if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'append') return undefined;
   const name = callee.childForFieldName('object');
   const args = passedArguments(node);
-  if (name?.type !== 'identifier' || args.length !== 1 || ['keyword_argument', 'list_splat', 'dictionary_splat'].includes(args[0]!.type)) return undefined;
+  if (
+    name?.type !== 'identifier' ||
+    args.length !== 1 ||
+    ['keyword_argument', 'list_splat', 'dictionary_splat'].includes(args[0]!.type)
+  )
+    return undefined;
   return { name, item: args[0]! };
 }
 
@@ -32,7 +42,8 @@ function appendCall(node: Node): { name: Node; item: Node } | undefined {
 function rangeLoopAround(statement: Node, context: EstimateContext): { loop: Node; range: RangeValues } | undefined {
   const body = statement.parent;
   const loop = body?.parent;
-  if (body?.type !== 'block' || loop?.type !== 'for_statement' || !loop.childForFieldName('body')?.equals(body)) return undefined;
+  if (body?.type !== 'block' || loop?.type !== 'for_statement' || !loop.childForFieldName('body')?.equals(body))
+    return undefined;
   if (loop.children.some((child) => child?.type === 'async')) return undefined;
   const args = loop.childForFieldName('right') && rangeArguments(loop.childForFieldName('right')!, context);
   const values = args?.map((arg) => context.folder.integer(arg));
@@ -44,15 +55,22 @@ function rangeLoopAround(statement: Node, context: EstimateContext): { loop: Nod
 /** The statements strictly between two siblings. */
 function between(first: Node, last: Node): Node[] {
   const nodes: Node[] = [];
-  for (let statement = first.nextSibling; statement && !statement.equals(last); statement = statement.nextSibling) nodes.push(statement);
+  for (let statement = first.nextSibling; statement && !statement.equals(last); statement = statement.nextSibling)
+    nodes.push(statement);
   return nodes;
 }
 
 /** What the appended items are: the loop's ints, or one constant; undefined otherwise. */
-function appendedObjects(item: Node, loop: Node, range: RangeValues, context: EstimateContext): ObjectTally | undefined {
+function appendedObjects(
+  item: Node,
+  loop: Node,
+  range: RangeValues,
+  context: EstimateContext,
+): ObjectTally | undefined {
   const expression = unparenthesized(item);
   const target = loop.childForFieldName('left');
-  if (target?.type === 'identifier' && expression.type === 'identifier' && expression.text === target.text) return rangeObjects(context.layout, range);
+  if (target?.type === 'identifier' && expression.type === 'identifier' && expression.text === target.text)
+    return rangeObjects(context.layout, range);
   return context.folder.constant(expression) ? elementObjects(expression, context) : undefined;
 }
 
@@ -60,23 +78,28 @@ export const appendLoopCall: Estimator = (node, context) => {
   const { facts, layout } = context;
   const append = appendCall(node);
   const statement = append && statementOf(node);
-  if (!facts || !append || statement?.type !== 'expression_statement' || !statement.firstNamedChild?.equals(node)) return undefined;
+  if (!facts || !append || statement?.type !== 'expression_statement' || !statement.firstNamedChild?.equals(node))
+    return undefined;
   const around = rangeLoopAround(statement, context);
   if (!around) return undefined;
   const { loop, range } = around;
   // Bound once to `[]`, just before the loop in the same block, and changed by nothing but this append.
   const empty = singleAssignmentValue(facts, append.name);
   const binding = empty && statementOf(empty);
-  if (empty?.type !== 'list' || empty.namedChildren.some((child) => child?.type !== 'comment') || !binding) return undefined;
+  if (empty?.type !== 'list' || empty.namedChildren.some((child) => child?.type !== 'comment') || !binding)
+    return undefined;
   if (!binding.parent?.equals(loop.parent!) || binding.startIndex >= loop.startIndex) return undefined;
-  const others = loop.childForFieldName('body')!.namedChildren.filter((child): child is Node => child !== null && !child.equals(statement));
+  const others = loop
+    .childForFieldName('body')!
+    .namedChildren.filter((child): child is Node => child !== null && !child.equals(statement));
   const question = { facts, iteratingConsumes: false };
   if (mayMutate([...between(binding, loop), ...others, append.item], [append.name.text], question)) return undefined;
   const items = Number(rangeLength(range));
   const list = listEstimate(layout, {
     items,
     capacity: capacityAfterAppends(layout, items),
-    capacityReason: 'Appending one item at a time over-allocates as the list grows (list_resize): the spare slots stay after the loop.',
+    capacityReason:
+      'Appending one item at a time over-allocates as the list grows (list_resize): the spare slots stay after the loop.',
     objects: appendedObjects(append.item, loop, range, context),
     notes: [`${formatCount(items)} appends to \`[]\`, one per pass of the loop.`],
   });

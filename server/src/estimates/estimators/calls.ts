@@ -45,8 +45,10 @@ function rangeAlternative(source: Node, context: EstimateContext): Alternative {
   };
 }
 
-const PREALLOCATION_REASON = "list() of a sized iterable allocates its length up front, which CPython rounds up to an even number of slots.";
-const HASHED_GROWTH_REASON = 'list() of a set or dict asks for its length as a growing list would, so CPython adds spare slots.';
+const PREALLOCATION_REASON =
+  'list() of a sized iterable allocates its length up front, which CPython rounds up to an even number of slots.';
+const HASHED_GROWTH_REASON =
+  'list() of a set or dict asks for its length as a growing list would, so CPython adds spare slots.';
 
 /** array('q') and np.arange forms of list(range(...)): the same ints, unboxed. */
 function rangeForms(source: Node, args: readonly Node[], count: ItemCount, context: EstimateContext): Alternative[] {
@@ -83,7 +85,12 @@ function listOfRange(source: Node, args: readonly Node[], context: EstimateConte
     capacityReason: PREALLOCATION_REASON,
     held: {
       size: perCountSize(0, perInt, count, true),
-      parts: [{ size: perCountSize(0, perInt, count, true), label: `for the int objects (${perInt} B each below 2**${layout.int.digitBits}; ${layout.int.cachedMin}..${layout.int.cachedMax} are shared)` }],
+      parts: [
+        {
+          size: perCountSize(0, perInt, count, true),
+          label: `for the int objects (${perInt} B each below 2**${layout.int.digitBits}; ${layout.int.cachedMin}..${layout.int.cachedMax} are shared)`,
+        },
+      ],
     },
     alternative,
   });

@@ -6,7 +6,14 @@ import { isAsyncComprehension } from '../../semantics/syntax';
 import { foldsAtCompileTime } from '../compile-time';
 import { comprehensionPlan, runPlan, singleRangeArguments, type ComprehensionPlan } from '../comprehension-plan';
 import { objectParts } from '../../sizes/describe';
-import { arrayForm, numberKindOf, NumberKindTracker, numpyForm, withCheaperForms, type NumberKind } from '../../sizes/compactForms';
+import {
+  arrayForm,
+  numberKindOf,
+  NumberKindTracker,
+  numpyForm,
+  withCheaperForms,
+  type NumberKind,
+} from '../../sizes/compactForms';
 import { addValue, elementObjects } from '../elements';
 import { instanceItems, type InstanceItems } from '../instanceItems';
 import type { Env, Evaluator } from '../../semantics/fold';
@@ -25,7 +32,8 @@ import { listEstimate, symbolicListEstimate } from './list-shape';
 const EXACT_BUDGET = 100_000;
 const SAMPLES = 10_000;
 
-const GROWTH_REASON = 'A comprehension appends its items one by one, so the list over-allocates as it grows (up to about 1/8 spare).';
+const GROWTH_REASON =
+  'A comprehension appends its items one by one, so the list over-allocates as it grows (up to about 1/8 spare).';
 
 /** How the items relate to the loop: one shared object, the loop variable itself, or a value computed per item. */
 type Body =
@@ -56,7 +64,9 @@ function classifyBody(body: Node, variables: ReadonlySet<string>, context: Estim
 }
 
 function generatorAlternative(comprehension: Node, context: EstimateContext): Alternative | undefined {
-  const generator = generatorEstimate(comprehension, context.layout, context.facts, (node) => foldsAtCompileTime(node, context.folder, context.layout));
+  const generator = generatorEstimate(comprehension, context.layout, context.facts, (node) =>
+    foldsAtCompileTime(node, context.folder, context.layout),
+  );
   if (!generator) return undefined;
   return {
     code: `(${comprehension.text.slice(1, -1)})`,
@@ -97,9 +107,14 @@ function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContex
     const count = Number(rangeLength(range));
     if (body.kind === 'loop variable') {
       const last = range.start + (BigInt(count) - 1n) * range.step;
-      return { count, objects: rangeObjects(layout, range), kind: count > 0 ? numberKindOf([int(range.start), int(last)]) : undefined };
+      return {
+        count,
+        objects: rangeObjects(layout, range),
+        kind: count > 0 ? numberKindOf([int(range.start), int(last)]) : undefined,
+      };
     }
-    if (body.kind === 'shared' || body.kind === 'unknown') return { count, objects: body.kind === 'shared' ? body.objects : undefined, kind: sharedKind(body, context) };
+    if (body.kind === 'shared' || body.kind === 'unknown')
+      return { count, objects: body.kind === 'shared' ? body.objects : undefined, kind: sharedKind(body, context) };
     if (count > EXACT_BUDGET) {
       // Sample evenly spread items; each stands for count / SAMPLES of them.
       const [step] = plan.steps;
@@ -132,7 +147,8 @@ function countItems(plan: ComprehensionPlan, body: Body, context: EstimateContex
  * value arrays, so the deep size is marked approximate.
  */
 function instanceNotes(items: InstanceItems, counted: CountedItems): string[] {
-  if (items.slotted) return [`Each ${items.className} is ${items.perInstance} B: the object with its slots, no \`__dict__\`.`];
+  if (items.slotted)
+    return [`Each ${items.className} is ${items.perInstance} B: the object with its slots, no \`__dict__\`.`];
   if (counted.objects) counted.objects.approximate = true;
   return [
     `Each ${items.className} is ${items.perInstance} B: the object and the array its attribute values live in (what tracemalloc counts once the class has made a few dozen instances; the first ones take more). With \`__slots__\` it would be less: hover the class name.`,
@@ -171,7 +187,10 @@ function symbolicComprehension(node: Node, args: readonly Node[], context: Estim
   } else if (classified.kind === 'loop variable') {
     const perInt = intSize(layout, 0n);
     const size = perCountSize(0, perInt, count, true);
-    held = { size, parts: [{ size, label: `for the int objects (${perInt} B each below 2**${layout.int.digitBits})` }] };
+    held = {
+      size,
+      parts: [{ size, label: `for the int objects (${perInt} B each below 2**${layout.int.digitBits})` }],
+    };
   }
   const alternative = generatorAlternative(node, context);
   return symbolicListEstimate(layout, {

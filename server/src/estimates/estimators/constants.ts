@@ -15,12 +15,17 @@ import { codePointLength, display, typeName, type PyValue } from '../../sizes/va
 const part = (bytes: number, label: string): Part => ({ size: exactSize(bytes), label });
 
 /** What each value type's bytes are made of. */
-const PARTS: { readonly [T in PyValue['type']]: (layout: CPythonLayout, value: Extract<PyValue, { type: T }>) => Part[] } = {
+const PARTS: {
+  readonly [T in PyValue['type']]: (layout: CPythonLayout, value: Extract<PyValue, { type: T }>) => Part[];
+} = {
   int: (layout, value) => {
     const digits = intDigits(layout, value.value);
     return [
       part(layout.int.header, 'int header'),
-      part(digits * layout.int.digitBytes, `for ${digits} digit${digits === 1 ? '' : 's'} of ${layout.int.digitBits} bits`),
+      part(
+        digits * layout.int.digitBytes,
+        `for ${digits} digit${digits === 1 ? '' : 's'} of ${layout.int.digitBits} bits`,
+      ),
     ];
   },
   bool: (layout, value) => [part(intSize(layout, value.value ? 1n : 0n), 'an int of the value 0 or 1')],
@@ -34,10 +39,16 @@ const PARTS: { readonly [T in PyValue['type']]: (layout: CPythonLayout, value: E
     const header = kind.name === 'ASCII' ? layout.str.asciiHeader : layout.str.compactHeader;
     return [
       part(header, `str header (${kind.name === 'ASCII' ? 'compact ASCII' : 'compact'})`),
-      part(kind.width * (length + 1), `for ${formatCount(length)} ${kind.name} character${length === 1 ? '' : 's'} and a terminating NUL, ${kind.width} B each`),
+      part(
+        kind.width * (length + 1),
+        `for ${formatCount(length)} ${kind.name} character${length === 1 ? '' : 's'} and a terminating NUL, ${kind.width} B each`,
+      ),
     ];
   },
-  bytes: (layout, value) => [part(layout.bytesHeader, 'bytes header with its terminating NUL'), part(value.value.length, 'of data')],
+  bytes: (layout, value) => [
+    part(layout.bytesHeader, 'bytes header with its terminating NUL'),
+    part(value.value.length, 'of data'),
+  ],
   tuple: (layout, value) => [
     part(layout.gcHeader + layout.tupleHeader, 'tuple header (with the GC header)'),
     part(layout.pointer * value.items.length, `of pointers to ${formatCount(value.items.length)} items`),
@@ -49,7 +60,8 @@ function partsOf(layout: CPythonLayout, value: PyValue): Part[] {
 }
 
 function describe(value: PyValue): string {
-  if (value.type === 'str') return `a str of ${formatCount(codePointLength(value.value))} ${strKind(value.value).name} characters`;
+  if (value.type === 'str')
+    return `a str of ${formatCount(codePointLength(value.value))} ${strKind(value.value).name} characters`;
   if (value.type === 'bytes') return `a bytes object of ${formatCount(value.value.length)} bytes`;
   if (value.type === 'tuple') return `a tuple of ${formatCount(value.items.length)} constants`;
   return `the ${typeName(value)} ${display(value)}`;
@@ -61,10 +73,13 @@ export const constantValue: Estimator = (node, context) => {
   if (!value) return undefined;
   const shallow = exactSize(valueSize(layout, value));
   const objects = new ObjectTally();
-  if (value.type === 'tuple') for (const item of value.items) addValue(objects, layout, item, 'constant', `const:${constantKey(item)}`);
+  if (value.type === 'tuple')
+    for (const item of value.items) addValue(objects, layout, item, 'constant', `const:${constantKey(item)}`);
   const notes: string[] = [];
-  if (cachedObjectKey(layout, value) !== undefined) notes.push('CPython keeps one shared object for this value, so evaluating it allocates nothing.');
-  else if (foldsAtCompileTime(node, folder, layout)) notes.push('A constant of the code: one object, made when the code is compiled, however often this line runs.');
+  if (cachedObjectKey(layout, value) !== undefined)
+    notes.push('CPython keeps one shared object for this value, so evaluating it allocates nothing.');
+  else if (foldsAtCompileTime(node, folder, layout))
+    notes.push('A constant of the code: one object, made when the code is compiled, however often this line runs.');
   return {
     kind: typeName(value),
     what: describe(value),

@@ -18,7 +18,9 @@ export interface ContainerShape {
 
 export function containerEstimate(layout: CPythonLayout, shape: ContainerShape): Estimate {
   const shallow = exactSize(shape.bytes);
-  const shallowParts: Part[] = shape.parts.filter((part) => part.bytes > 0).map((part) => ({ size: exactSize(part.bytes), label: part.label }));
+  const shallowParts: Part[] = shape.parts
+    .filter((part) => part.bytes > 0)
+    .map((part) => ({ size: exactSize(part.bytes), label: part.label }));
   return {
     kind: shape.kind,
     what: shape.what,

@@ -19,7 +19,12 @@ import { containerEstimate } from './container-shape';
 
 const GROWTH_NOTE = 'Inserting key by key doubles or quadruples the key table whenever two thirds of it are used.';
 
-function dictEstimate(layout: CPythonLayout, items: HashedItems, { size: table, strOnly }: DictTable, notes: readonly string[] = []) {
+function dictEstimate(
+  layout: CPythonLayout,
+  items: HashedItems,
+  { size: table, strOnly }: DictTable,
+  notes: readonly string[] = [],
+) {
   const bytes = dictSize(layout, table, strOnly);
   const object = layout.gcHeader + layout.dict.header;
   const entries = usable(table);
@@ -55,7 +60,10 @@ export const dictDisplay: Estimator = (node, context) => {
 
 export const dictComprehension: Estimator = (node, context) => {
   const items = comprehendedItems(node, context);
-  return items && dictEstimate(context.layout, items, dictTable(context.layout, items.count, items.leadingStrKeys), [GROWTH_NOTE]);
+  return (
+    items &&
+    dictEstimate(context.layout, items, dictTable(context.layout, items.count, items.leadingStrKeys), [GROWTH_NOTE])
+  );
 };
 
 /** `dict.fromkeys(...)` called on the builtin dict. */
@@ -70,7 +78,11 @@ function isFromKeys(call: Node, context: EstimateContext): boolean {
 export const dictCall: Estimator = (node, context) => {
   const { layout } = context;
   if (callsBuiltin(node, 'dict', context) && passedArguments(node).length === 0) {
-    return dictEstimate(layout, { count: 0, leadingStrKeys: 0, objects: new ObjectTally() }, { size: layout.dict.callTable, strOnly: false });
+    return dictEstimate(
+      layout,
+      { count: 0, leadingStrKeys: 0, objects: new ObjectTally() },
+      { size: layout.dict.callTable, strOnly: false },
+    );
   }
   if (!isFromKeys(node, context)) return undefined;
   const [source, value, ...rest] = passedArguments(node);
@@ -85,7 +97,10 @@ export const dictCall: Estimator = (node, context) => {
     // Every key maps to the same value object (None unless given).
     const valueObjects = value ? elementObjects(value, context) : noneObjects(layout);
     if (valueObjects) objects.merge(valueObjects);
-    else return dictEstimate(layout, { count, leadingStrKeys: 0, objects: undefined }, dictTable(layout, count, 0), [GROWTH_NOTE]);
+    else
+      return dictEstimate(layout, { count, leadingStrKeys: 0, objects: undefined }, dictTable(layout, count, 0), [
+        GROWTH_NOTE,
+      ]);
   }
   return dictEstimate(layout, { count, leadingStrKeys: 0, objects }, dictTable(layout, count, 0), [
     GROWTH_NOTE,

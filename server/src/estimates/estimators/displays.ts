@@ -36,7 +36,11 @@ export const listDisplay: Estimator = (node, context) => {
   const count = items.length;
   let capacity = count;
   let capacityReason: string | undefined;
-  if (constantDisplay !== 'build' && count >= constantDisplayMinimum && items.every((item) => foldsAtCompileTime(item, folder, layout))) {
+  if (
+    constantDisplay !== 'build' &&
+    count >= constantDisplayMinimum &&
+    items.every((item) => foldsAtCompileTime(item, folder, layout))
+  ) {
     const extend = `A display of ${constantDisplayMinimum} or more constants is built by extending an empty list with one constant tuple`;
     if (constantDisplay === 'preallocate') {
       capacity = preallocatedCapacity(layout, count);
@@ -49,7 +53,12 @@ export const listDisplay: Estimator = (node, context) => {
     capacity = capacityAfterAppends(layout, count);
     capacityReason = `A display of more than ${stackUseGuideline} items is built by appending them one by one, so the list over-allocates as it grows.`;
   }
-  return listEstimate(layout, { items: count, capacity, ...(capacityReason ? { capacityReason } : {}), objects: itemsObjects(items, context) });
+  return listEstimate(layout, {
+    items: count,
+    capacity,
+    ...(capacityReason ? { capacityReason } : {}),
+    objects: itemsObjects(items, context),
+  });
 };
 
 /** A tuple that is not a constant (constants are estimated as values): exactly one slot per item. */

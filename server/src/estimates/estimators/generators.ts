@@ -8,7 +8,9 @@ import type { Estimator } from '../types';
 
 export const generatorExpression: Estimator = (node, context) => {
   if (isAsyncComprehension(node)) return undefined;
-  const generator = generatorEstimate(node, context.layout, context.facts, (expression) => foldsAtCompileTime(expression, context.folder, context.layout));
+  const generator = generatorEstimate(node, context.layout, context.facts, (expression) =>
+    foldsAtCompileTime(expression, context.folder, context.layout),
+  );
   if (!generator) return undefined;
   const shallow = generator.exact ? exactSize(generator.bytes) : approximateSize(generator.bytes);
   return {
@@ -19,7 +21,9 @@ export const generatorExpression: Estimator = (node, context) => {
     deep: shallow,
     deepParts: [],
     objects: new ObjectTally(),
-    notes: ['It holds its paused frame (the loop variables and the iterator), never the items: each is made when asked for.'],
+    notes: [
+      'It holds its paused frame (the loop variables and the iterator), never the items: each is made when asked for.',
+    ],
     alternative: undefined,
   };
 };

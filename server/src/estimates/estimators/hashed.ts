@@ -44,22 +44,33 @@ export function displayedKeys(display: Node, context: EstimateContext): HashedIt
 function distinctEntries(display: Node, context: EstimateContext, withValues: boolean): HashedItems | undefined {
   const entries = new Map<string, { key: Node; keyValue: PyValue; value: Node | undefined }>();
   for (const item of expressionChildren(display)) {
-    const [keyNode, valueNode] = item.type === 'pair' ? [item.childForFieldName('key'), item.childForFieldName('value')] : [item, undefined];
+    const [keyNode, valueNode] =
+      item.type === 'pair' ? [item.childForFieldName('key'), item.childForFieldName('value')] : [item, undefined];
     if (!keyNode || item.type === 'dictionary_splat' || item.type === 'list_splat') return undefined;
     const keyValue = context.folder.constant(keyNode);
     if (!keyValue) return undefined;
     const hash = hashKey(keyValue);
     // The first key object stays; a later equal key only replaces the value.
     const first = entries.get(hash);
-    entries.set(hash, { key: first?.key ?? keyNode, keyValue: first?.keyValue ?? keyValue, value: valueNode ?? undefined });
+    entries.set(hash, {
+      key: first?.key ?? keyNode,
+      keyValue: first?.keyValue ?? keyValue,
+      value: valueNode ?? undefined,
+    });
   }
   let objects: ObjectTally | undefined = new ObjectTally();
   for (const entry of entries.values()) {
-    const parts = [entry.key, ...(entry.value && withValues ? [entry.value] : [])].map((node) => elementObjects(node, context));
+    const parts = [entry.key, ...(entry.value && withValues ? [entry.value] : [])].map((node) =>
+      elementObjects(node, context),
+    );
     if (parts.some((part) => !part)) objects = undefined;
     for (const part of parts) if (part) objects?.merge(part);
   }
-  return { count: entries.size, leadingStrKeys: leadingStr([...entries.values()].map((entry) => entry.keyValue)), objects };
+  return {
+    count: entries.size,
+    leadingStrKeys: leadingStr([...entries.values()].map((entry) => entry.keyValue)),
+    objects,
+  };
 }
 
 /** How one item expression of a comprehension gives its objects: once for all items, anew per item, or evaluated per item. */
@@ -84,7 +95,8 @@ export function comprehendedItems(comprehension: Node, context: EstimateContext)
   const body = comprehension.childForFieldName('body');
   const plan = comprehensionPlan(comprehension, context);
   if (!body || !plan) return undefined;
-  const [keyNode, valueNode] = body.type === 'pair' ? [body.childForFieldName('key'), body.childForFieldName('value')] : [body, null];
+  const [keyNode, valueNode] =
+    body.type === 'pair' ? [body.childForFieldName('key'), body.childForFieldName('value')] : [body, null];
   if (!keyNode) return undefined;
   const key = itemSource(keyNode, plan.variables, context);
   const value = valueNode ? itemSource(valueNode, plan.variables, context) : undefined;

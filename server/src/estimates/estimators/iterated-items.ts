@@ -57,7 +57,12 @@ function hashedItems(items: HashedItems | undefined): IteratedItems | undefined 
 function displayedSequence(display: Node, context: EstimateContext): IteratedItems | undefined {
   const items = displayItems(display);
   if (!items) return undefined;
-  return { count: items.length, objects: itemsObjects(items, context), source: 'sequence', distinct: distinctDisplayed(items, context) };
+  return {
+    count: items.length,
+    objects: itemsObjects(items, context),
+    source: 'sequence',
+    distinct: distinctDisplayed(items, context),
+  };
 }
 
 /** The first of each run of equal constant items, as set() keeps them; undefined when an item is not a constant. */
@@ -78,7 +83,9 @@ function textItems(node: Node, context: EstimateContext): IteratedItems | undefi
   if (value?.type !== 'str' && value?.type !== 'bytes') return undefined;
   const characters = [...value.value];
   if (characters.length > MAX_TEXT_ITEMS) return undefined;
-  const items = characters.map((character): PyValue => (value.type === 'str' ? str(character) : int(BigInt(character.charCodeAt(0)))));
+  const items = characters.map(
+    (character): PyValue => (value.type === 'str' ? str(character) : int(BigInt(character.charCodeAt(0)))),
+  );
   const { layout } = context;
   const objects = new ObjectTally();
   const firsts = new Map<string, PyValue>();
@@ -88,5 +95,10 @@ function textItems(node: Node, context: EstimateContext): IteratedItems | undefi
   }
   const distinctObjects = new ObjectTally();
   for (const item of firsts.values()) addValue(distinctObjects, layout, item, 'own');
-  return { count: items.length, objects, source: 'sequence', distinct: { count: firsts.size, leadingStrKeys: 0, objects: distinctObjects } };
+  return {
+    count: items.length,
+    objects,
+    source: 'sequence',
+    distinct: { count: firsts.size, leadingStrKeys: 0, objects: distinctObjects },
+  };
 }

@@ -17,7 +17,9 @@ type IteratorSize = keyof CPythonLayout['iterators'];
  * The types iter() and reversed() return for each iterable type the model knows, and the struct size
  * they have (reversed() of a set is an error: no reverse type).
  */
-const ITERATOR_OF: Readonly<Record<string, { readonly size: IteratorSize; readonly forward: string; readonly reverse?: string }>> = {
+const ITERATOR_OF: Readonly<
+  Record<string, { readonly size: IteratorSize; readonly forward: string; readonly reverse?: string }>
+> = {
   list: { size: 'sequence', forward: 'list_iterator', reverse: 'list_reverseiterator' },
   tuple: { size: 'sequence', forward: 'tuple_iterator', reverse: 'reversed' },
   str: { size: 'sequence', forward: 'str_iterator', reverse: 'reversed' },
@@ -45,7 +47,17 @@ const NO_COPY = 'No copy of the items: each is fetched from the iterable when as
 
 function iteratorEstimate(kind: string, what: string, bytes: number, notes: readonly string[]): Estimate {
   const shallow = exactSize(bytes);
-  return { kind, what, shallow, shallowParts: [], deep: shallow, deepParts: [], objects: new ObjectTally(), notes, alternative: undefined };
+  return {
+    kind,
+    what,
+    shallow,
+    shallowParts: [],
+    deep: shallow,
+    deepParts: [],
+    objects: new ObjectTally(),
+    notes,
+    alternative: undefined,
+  };
 }
 
 /** The type of what an expression makes (`xs` through its single assignment), when the model estimates it. */
@@ -62,7 +74,9 @@ function iterableKind(node: Node, context: EstimateContext): string | undefined 
 /** The single plain positional argument, or undefined. */
 function onlyArgument(call: Node): Node | undefined {
   const args = passedArguments(call);
-  return args.length === 1 && !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(args[0]!.type) ? args[0] : undefined;
+  return args.length === 1 && !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(args[0]!.type)
+    ? args[0]
+    : undefined;
 }
 
 function iterCall(node: Node, context: EstimateContext, reversed: boolean): Estimate | undefined {
@@ -71,9 +85,12 @@ function iterCall(node: Node, context: EstimateContext, reversed: boolean): Esti
   const iterator = kind === undefined ? undefined : ITERATOR_OF[kind];
   const type = reversed ? iterator?.reverse : iterator?.forward;
   if (!iterator || !type) return undefined;
-  return iteratorEstimate(type, `${reversed ? 'a reverse iterator' : 'an iterator'} over a ${kind}`, context.layout.iterators[iterator.size], [
-    `It holds a reference to the ${kind} and its position. ${NO_COPY}`,
-  ]);
+  return iteratorEstimate(
+    type,
+    `${reversed ? 'a reverse iterator' : 'an iterator'} over a ${kind}`,
+    context.layout.iterators[iterator.size],
+    [`It holds a reference to the ${kind} and its position. ${NO_COPY}`],
+  );
 }
 
 export const iteratorCall: Estimator = (node, context) => {
@@ -81,7 +98,9 @@ export const iteratorCall: Estimator = (node, context) => {
   if (callsBuiltin(node, 'reversed', context)) return iterCall(node, context, true);
   for (const [name, wrapper] of Object.entries(WRAPPERS)) {
     if (!callsBuiltin(node, name, context)) continue;
-    return iteratorEstimate(name, `a ${name} object`, context.layout.iterators[wrapper.size], [`It holds ${wrapper.holds}. ${NO_COPY}`]);
+    return iteratorEstimate(name, `a ${name} object`, context.layout.iterators[wrapper.size], [
+      `It holds ${wrapper.holds}. ${NO_COPY}`,
+    ]);
   }
   return undefined;
 };

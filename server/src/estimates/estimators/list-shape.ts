@@ -30,14 +30,22 @@ function headerPart(layout: CPythonLayout): Part {
 export function listEstimate(layout: CPythonLayout, shape: ListShape): Estimate {
   const shallow = exactSize(listSize(layout, shape.capacity));
   const slots =
-    shape.capacity === shape.items ? `${formatCount(shape.capacity)} slots` : `${formatCount(shape.capacity)} slots for ${formatCount(shape.items)} items`;
-  const notes = [...(shape.capacityReason && shape.capacity !== shape.items ? [shape.capacityReason] : []), ...(shape.notes ?? [])];
+    shape.capacity === shape.items
+      ? `${formatCount(shape.capacity)} slots`
+      : `${formatCount(shape.capacity)} slots for ${formatCount(shape.items)} items`;
+  const notes = [
+    ...(shape.capacityReason && shape.capacity !== shape.items ? [shape.capacityReason] : []),
+    ...(shape.notes ?? []),
+  ];
   const deep = shape.objects ? deepSize(shallow, shape.objects) : undefined;
   return {
     kind: 'list',
     what: `a list of ${formatCount(shape.items)} item${shape.items === 1 ? '' : 's'}`,
     shallow,
-    shallowParts: [headerPart(layout), { size: exactSize(layout.pointer * shape.capacity), label: `of pointers (${slots})` }],
+    shallowParts: [
+      headerPart(layout),
+      { size: exactSize(layout.pointer * shape.capacity), label: `of pointers (${slots})` },
+    ],
     deep,
     deepParts: shape.objects ? objectParts(shape.objects, layout) : [],
     objects: shape.objects,

@@ -11,13 +11,18 @@ import { containerEstimate } from './container-shape';
 /** "1,000 float64 items", "10 × 100 float64 items (1,000)". */
 function describeItems(array: NdarrayLayout): string {
   const count = formatCount(itemCount(array.shape));
-  return array.shape.length === 1 ? `${count} ${array.dtype.name} items` : `${array.shape.join(' × ')} ${array.dtype.name} items (${count})`;
+  return array.shape.length === 1
+    ? `${count} ${array.dtype.name} items`
+    : `${array.shape.join(' × ')} ${array.dtype.name} items (${count})`;
 }
 
 /** `made` says how the array came to be (a sentence). */
 export function ndarrayEstimate(context: EstimateContext, array: NdarrayLayout, made: string): Estimate {
   const header = NUMPY.objectSize + NUMPY.perDimension * array.shape.length;
-  const headerPart = { bytes: header, label: `ndarray object with its shape and strides (numpy 1.22+, ${array.shape.length}-D)` };
+  const headerPart = {
+    bytes: header,
+    label: `ndarray object with its shape and strides (numpy 1.22+, ${array.shape.length}-D)`,
+  };
   const owner = array.owner;
   if (owner) {
     return {
@@ -40,7 +45,10 @@ export function ndarrayEstimate(context: EstimateContext, array: NdarrayLayout, 
       kind: 'ndarray',
       what: `an array of ${describeItems(array)}`,
       bytes: ndarraySize(array),
-      parts: [headerPart, { bytes: data, label: `of data, ${formatCount(itemCount(array.shape))} × ${array.dtype.size} B` }],
+      parts: [
+        headerPart,
+        { bytes: data, label: `of data, ${formatCount(itemCount(array.shape))} × ${array.dtype.size} B` },
+      ],
       objects: new ObjectTally(),
       notes: [
         `${made} The numbers are stored unboxed: ${array.dtype.size} B each, no object per item. A view (a slice, .T, reshape) is another ${NUMPY.objectSize + NUMPY.perDimension} B or so that shares this data.`,

@@ -49,10 +49,13 @@ function indexItem(node: Node, context: EstimateContext): IndexItem | undefined 
   const expression = unparenthesized(node);
   if (expression.type === 'slice') return sliceItem(expression, context);
   if (expression.type === 'ellipsis') return { kind: 'ellipsis' };
-  if (expression.type === 'none' || context.facts?.qualifiedName(expression) === 'numpy.newaxis') return { kind: 'new axis' };
+  if (expression.type === 'none' || context.facts?.qualifiedName(expression) === 'numpy.newaxis')
+    return { kind: 'new axis' };
   if (expression.type === 'list') {
     const items = expressionChildren(expression);
-    return items.every((item) => context.folder.integer(item) !== undefined) ? { kind: 'index list', length: items.length } : undefined;
+    return items.every((item) => context.folder.integer(item) !== undefined)
+      ? { kind: 'index list', length: items.length }
+      : undefined;
   }
   const value = context.folder.integer(expression);
   return value === undefined ? undefined : { kind: 'integer', value: Number(value) };
@@ -66,13 +69,24 @@ export const arraySubscript: Estimator = (node, context) => {
   if (items.length === 0 || items.some((item) => item === undefined)) return undefined;
   const result = indexArray(operand.array, operand.name, items as IndexItem[]);
   if (!result) return undefined;
-  return ndarrayEstimate(context, result, result.owner ? 'Basic indexing (slices, integers, None) makes a view.' : 'Indexing with a list of positions copies the chosen items.');
+  return ndarrayEstimate(
+    context,
+    result,
+    result.owner
+      ? 'Basic indexing (slices, integers, None) makes a view.'
+      : 'Indexing with a list of positions copies the chosen items.',
+  );
 };
 
 /** The same data seen with the axes reversed. */
 function transposed(operand: Operand): NdarrayLayout {
   const { array, name } = operand;
-  return { ...array, shape: [...array.shape].reverse(), strides: [...array.strides].reverse(), owner: ownerOf(array, name) };
+  return {
+    ...array,
+    shape: [...array.shape].reverse(),
+    strides: [...array.strides].reverse(),
+    owner: ownerOf(array, name),
+  };
 }
 
 export const arrayTranspose: Estimator = (node, context) => {
@@ -88,7 +102,12 @@ function newShape(args: readonly Node[], count: number, context: EstimateContext
   const parts = single && (single.type === 'tuple' || single.type === 'list') ? expressionChildren(single) : args;
   if (parts.some((part) => part.type === 'keyword_argument')) return undefined;
   const dims = parts.map((part) => context.folder.integer(part));
-  if (dims.length === 0 || dims.some((dim) => dim === undefined || dim < -1n) || dims.filter((dim) => dim === -1n).length > 1) return undefined;
+  if (
+    dims.length === 0 ||
+    dims.some((dim) => dim === undefined || dim < -1n) ||
+    dims.filter((dim) => dim === -1n).length > 1
+  )
+    return undefined;
   const known = dims.filter((dim) => dim !== -1n).reduce((product, dim) => product * Number(dim), 1);
   const shape = dims.map((dim) => (dim === -1n ? (known === 0 ? Number.NaN : count / known) : Number(dim)));
   return shape.every((dim) => Number.isInteger(dim)) && itemCount(shape) === count ? shape : undefined;
@@ -101,24 +120,57 @@ const METHODS: Readonly<Record<string, Method>> = {
     const shape = newShape(args, itemCount(array.shape), context);
     // numpy reshapes some strided arrays without copying and copies others: only a contiguous one is certain.
     if (!shape || !isCContiguous(array)) return undefined;
-    return ndarrayEstimate(context, { ...array, shape, strides: cStrides(shape, array.dtype.size), owner: ownerOf(array, name) }, 'reshape of a contiguous array makes a view.');
+    return ndarrayEstimate(
+      context,
+      { ...array, shape, strides: cStrides(shape, array.dtype.size), owner: ownerOf(array, name) },
+      'reshape of a contiguous array makes a view.',
+    );
   },
   view: ({ array, name }, args, context) =>
-    args.length === 0 ? ndarrayEstimate(context, { ...array, owner: ownerOf(array, name) }, '.view() makes a new array object over the same data.') : undefined,
-  transpose: (operand, args, context) => (args.length === 0 ? ndarrayEstimate(context, transposed(operand), '.transpose() reverses the shape and the strides: a view.') : undefined),
+    args.length === 0
+      ? ndarrayEstimate(
+          context,
+          { ...array, owner: ownerOf(array, name) },
+          '.view() makes a new array object over the same data.',
+        )
+      : undefined,
+  transpose: (operand, args, context) =>
+    args.length === 0
+      ? ndarrayEstimate(context, transposed(operand), '.transpose() reverses the shape and the strides: a view.')
+      : undefined,
   ravel: ({ array, name }, args, context) => {
     if (args.length > 0) return undefined;
     const shape = [itemCount(array.shape)];
     return isCContiguous(array)
-      ? ndarrayEstimate(context, { ...array, shape, strides: cStrides(shape, array.dtype.size), owner: ownerOf(array, name) }, 'ravel of a contiguous array is a view.')
-      : ndarrayEstimate(context, ownedArray(shape, array.dtype), 'ravel of an array that is not contiguous copies its items.');
+      ? ndarrayEstimate(
+          context,
+          { ...array, shape, strides: cStrides(shape, array.dtype.size), owner: ownerOf(array, name) },
+          'ravel of a contiguous array is a view.',
+        )
+      : ndarrayEstimate(
+          context,
+          ownedArray(shape, array.dtype),
+          'ravel of an array that is not contiguous copies its items.',
+        );
   },
   flatten: ({ array }, args, context) =>
-    args.length === 0 ? ndarrayEstimate(context, ownedArray([itemCount(array.shape)], array.dtype), '.flatten() always copies the data.') : undefined,
-  copy: ({ array }, args, context) => (args.length === 0 ? ndarrayEstimate(context, ownedArray(array.shape, array.dtype), '.copy() copies the data into a new array.') : undefined),
+    args.length === 0
+      ? ndarrayEstimate(
+          context,
+          ownedArray([itemCount(array.shape)], array.dtype),
+          '.flatten() always copies the data.',
+        )
+      : undefined,
+  copy: ({ array }, args, context) =>
+    args.length === 0
+      ? ndarrayEstimate(context, ownedArray(array.shape, array.dtype), '.copy() copies the data into a new array.')
+      : undefined,
   astype: ({ array }, args, context) => {
     const dtype = args.length === 1 && args[0]!.type !== 'keyword_argument' ? dtypeOf(args[0]!, context) : undefined;
-    return dtype && ndarrayEstimate(context, ownedArray(array.shape, dtype), '.astype() copies the data converted to the new type.');
+    return (
+      dtype &&
+      ndarrayEstimate(context, ownedArray(array.shape, dtype), '.astype() copies the data converted to the new type.')
+    );
   },
 };
 
@@ -138,5 +190,12 @@ export const arrayCopyCall: Estimator = (node, context) => {
   if (name !== 'array' && name !== 'copy') return undefined;
   const args = passedArguments(node);
   const operand = args.length === 1 ? arrayOperand(args[0]!, context) : undefined;
-  return operand && ndarrayEstimate(context, ownedArray(operand.array.shape, operand.array.dtype), `np.${name} copies the data into a new array.`);
+  return (
+    operand &&
+    ndarrayEstimate(
+      context,
+      ownedArray(operand.array.shape, operand.array.dtype),
+      `np.${name} copies the data into a new array.`,
+    )
+  );
 };

@@ -9,19 +9,66 @@ import type { PyValue } from '../../sizes/values';
 import { ndarrayEstimate } from './ndarray-shape';
 
 const ITEM_SIZES: Readonly<Record<string, number>> = {
-  bool: 1, bool_: 1, int8: 1, uint8: 1, byte: 1, ubyte: 1,
-  int16: 2, uint16: 2, float16: 2, half: 2, short: 2,
-  int32: 4, uint32: 4, float32: 4, single: 4, intc: 4,
-  int64: 8, uint64: 8, float64: 8, double: 8, int_: 8, intp: 8, uintp: 8, longlong: 8, complex64: 8,
-  complex128: 16, cdouble: 16,
+  bool: 1,
+  bool_: 1,
+  int8: 1,
+  uint8: 1,
+  byte: 1,
+  ubyte: 1,
+  int16: 2,
+  uint16: 2,
+  float16: 2,
+  half: 2,
+  short: 2,
+  int32: 4,
+  uint32: 4,
+  float32: 4,
+  single: 4,
+  intc: 4,
+  int64: 8,
+  uint64: 8,
+  float64: 8,
+  double: 8,
+  int_: 8,
+  intp: 8,
+  uintp: 8,
+  longlong: 8,
+  complex64: 8,
+  complex128: 16,
+  cdouble: 16,
 };
-const CODE_SIZES: Readonly<Record<string, number>> = { '?': 1, b: 1, B: 1, h: 2, H: 2, e: 2, i: 4, I: 4, f: 4, l: 8, L: 8, q: 8, Q: 8, d: 8, g: 16, F: 8, D: 16 };
+const CODE_SIZES: Readonly<Record<string, number>> = {
+  '?': 1,
+  b: 1,
+  B: 1,
+  h: 2,
+  H: 2,
+  e: 2,
+  i: 4,
+  I: 4,
+  f: 4,
+  l: 8,
+  L: 8,
+  q: 8,
+  Q: 8,
+  d: 8,
+  g: 16,
+  F: 8,
+  D: 16,
+};
 
 /** The dtype named by `np.float32`, `'float32'`, `'f4'`, `'<i8'`, `float`, `int`, `bool`, `complex`. */
 export function dtypeOf(node: Node, context: EstimateContext): Dtype | undefined {
   const expression = unparenthesized(node);
-  const qualified = context.facts?.qualifiedName(expression) ?? (expression.type === 'identifier' ? `builtins.${expression.text}` : undefined);
-  const builtins: Readonly<Record<string, [string, number]>> = { 'builtins.float': ['float64', 8], 'builtins.int': ['int64', 8], 'builtins.bool': ['bool', 1], 'builtins.complex': ['complex128', 16] };
+  const qualified =
+    context.facts?.qualifiedName(expression) ??
+    (expression.type === 'identifier' ? `builtins.${expression.text}` : undefined);
+  const builtins: Readonly<Record<string, [string, number]>> = {
+    'builtins.float': ['float64', 8],
+    'builtins.int': ['int64', 8],
+    'builtins.bool': ['bool', 1],
+    'builtins.complex': ['complex128', 16],
+  };
   if (qualified && builtins[qualified]) return { name: builtins[qualified]![0], size: builtins[qualified]![1] };
   if (qualified?.startsWith('numpy.')) {
     const name = qualified.slice('numpy.'.length);
@@ -44,7 +91,8 @@ export function keyword(args: readonly Node[], name: string): Node | undefined {
 /** The shape: an int or a tuple/list of ints. */
 function shapeOf(node: Node, context: EstimateContext): number[] | undefined {
   const expression = unparenthesized(node);
-  const parts = expression.type === 'tuple' || expression.type === 'list' ? expressionChildren(expression) : [expression];
+  const parts =
+    expression.type === 'tuple' || expression.type === 'list' ? expressionChildren(expression) : [expression];
   const dims = parts.map((part) => context.folder.integer(part));
   return dims.every((dim) => dim !== undefined && dim >= 0n) ? dims.map(Number) : undefined;
 }
@@ -56,7 +104,9 @@ export function numpyFunction(node: Node, context: EstimateContext): string | un
 }
 
 function arangeLength(values: readonly PyValue[]): number | undefined {
-  const numbers = values.map((value) => (value.type === 'int' ? Number(value.value) : value.type === 'float' ? value.value : undefined));
+  const numbers = values.map((value) =>
+    value.type === 'int' ? Number(value.value) : value.type === 'float' ? value.value : undefined,
+  );
   if (numbers.some((number) => number === undefined)) return undefined;
   const [a, b, c] = numbers as number[];
   const [start, stop, step] = b === undefined ? [0, a!, 1] : [a!, b, c ?? 1];
@@ -79,15 +129,26 @@ export const numpyCall: Estimator = (node, context) => {
     const dtypeNode = positional[1] ?? keyword(args, 'dtype');
     const shape = shapeNode && shapeOf(shapeNode, context);
     const dtype = dtypeNode ? dtypeOf(dtypeNode, context) : FLOAT64;
-    return shape && dtype && ndarrayEstimate(context, ownedArray(shape, dtype), `np.${name} allocates the array with its data.`);
+    return (
+      shape &&
+      dtype &&
+      ndarrayEstimate(context, ownedArray(shape, dtype), `np.${name} allocates the array with its data.`)
+    );
   }
   if (name === 'arange') {
     const values = positional.map((arg) => context.folder.constant(arg));
-    if (positional.length === 0 || positional.length > 3 || values.some((value) => value === undefined)) return undefined;
+    if (positional.length === 0 || positional.length > 3 || values.some((value) => value === undefined))
+      return undefined;
     const length = arangeLength(values as PyValue[]);
     const dtypeNode = keyword(args, 'dtype');
-    const dtype = dtypeNode ? dtypeOf(dtypeNode, context) : values.every((value) => value!.type === 'int') ? { name: 'int64', size: 8 } : FLOAT64;
-    return length !== undefined && dtype ? ndarrayEstimate(context, ownedArray([length], dtype), 'np.arange fills a new array.') : undefined;
+    const dtype = dtypeNode
+      ? dtypeOf(dtypeNode, context)
+      : values.every((value) => value!.type === 'int')
+        ? { name: 'int64', size: 8 }
+        : FLOAT64;
+    return length !== undefined && dtype
+      ? ndarrayEstimate(context, ownedArray([length], dtype), 'np.arange fills a new array.')
+      : undefined;
   }
   return undefined;
 };

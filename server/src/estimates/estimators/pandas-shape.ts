@@ -19,7 +19,9 @@ export function pandasEstimate(context: EstimateContext, frame: PandasFrame): Es
     kind: frame.kind,
     what: describeFrame(frame),
     shallow,
-    shallowParts: parts.filter((part) => part.bytes !== undefined && part.bytes > 0).map((part) => ({ size: exactSize(part.bytes!), label: part.label })),
+    shallowParts: parts
+      .filter((part) => part.bytes !== undefined && part.bytes > 0)
+      .map((part) => ({ size: exactSize(part.bytes!), label: part.label })),
     // A walk over list, tuple, set and dict items sees the Series or DataFrame as one object of this size.
     deep: shallow,
     deepParts: [],

@@ -22,7 +22,9 @@ export function pandasConstructor(node: Node, context: EstimateContext): 'Series
   if (node.type !== 'call') return undefined;
   const callee = node.childForFieldName('function');
   const name = callee ? context.facts?.qualifiedName(callee) : undefined;
-  return name === 'pandas.Series' || name === 'pandas.DataFrame' ? (name.slice('pandas.'.length) as 'Series' | 'DataFrame') : undefined;
+  return name === 'pandas.Series' || name === 'pandas.DataFrame'
+    ? (name.slice('pandas.'.length) as 'Series' | 'DataFrame')
+    : undefined;
 }
 
 interface Arguments {
@@ -36,10 +38,15 @@ function argumentsOf(call: Node, allowed: ReadonlySet<string>, context: Estimate
   const args = passedArguments(call);
   const positional = args.filter((arg) => arg.type !== 'keyword_argument');
   const keywords = args.filter((arg) => arg.type === 'keyword_argument');
-  if (positional.length !== 1 || positional.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat')) return undefined;
+  if (positional.length !== 1 || positional.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat'))
+    return undefined;
   if (keywords.some((arg) => !allowed.has(arg.childForFieldName('name')?.text ?? ''))) return undefined;
   const dtypeNode = keyword(args, 'dtype');
-  return { data: positional[0]!, dtype: dtypeNode ? (dtypeOf(dtypeNode, context) ?? null) : undefined, columns: keyword(args, 'columns') };
+  return {
+    data: positional[0]!,
+    dtype: dtypeNode ? (dtypeOf(dtypeNode, context) ?? null) : undefined,
+    columns: keyword(args, 'columns'),
+  };
 }
 
 function seriesFrame(call: Node, context: EstimateContext): PandasFrame | undefined {
@@ -63,7 +70,11 @@ function pandasColumn(label: string | undefined, values: ColumnValues): PandasCo
 }
 
 /** `{'a': column, 'b': column}`: columns of one length, with distinct constant labels. */
-function dictColumns(dict: Node, dtype: Dtype | undefined, context: EstimateContext): { rows: number; columns: PandasColumn[] } | undefined {
+function dictColumns(
+  dict: Node,
+  dtype: Dtype | undefined,
+  context: EstimateContext,
+): { rows: number; columns: PandasColumn[] } | undefined {
   const columns: PandasColumn[] = [];
   const labels = new Set<string>();
   let rows: number | undefined;
@@ -83,16 +94,26 @@ function dictColumns(dict: Node, dtype: Dtype | undefined, context: EstimateCont
 }
 
 /** The labels of `columns=[...]`, one per column of a 2-D array. */
-function columnLabels(node: Node | undefined, count: number, context: EstimateContext): (string | undefined)[] | undefined {
+function columnLabels(
+  node: Node | undefined,
+  count: number,
+  context: EstimateContext,
+): (string | undefined)[] | undefined {
   if (!node) return Array.from({ length: count }, (_, index) => String(index));
   const list = unparenthesized(node);
   if (list.type !== 'list' && list.type !== 'tuple') return undefined;
   const labels = expressionChildren(list).map((item) => context.folder.constant(item));
-  return labels.length === count && labels.every((label) => label !== undefined) ? labels.map((label) => labelOf(label!)) : undefined;
+  return labels.length === count && labels.every((label) => label !== undefined)
+    ? labels.map((label) => labelOf(label!))
+    : undefined;
 }
 
 /** A 2-D array: one column per array column, all of its dtype. */
-function arrayColumns(data: Node, args: Arguments, context: EstimateContext): { rows: number; columns: PandasColumn[] } | undefined {
+function arrayColumns(
+  data: Node,
+  args: Arguments,
+  context: EstimateContext,
+): { rows: number; columns: PandasColumn[] } | undefined {
   const source = unparenthesized(data);
   const bound = source.type === 'identifier' ? context.folder.boundExpression(source) : source;
   const array = bound && context.estimate(bound)?.ndarray;

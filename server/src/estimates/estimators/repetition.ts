@@ -20,16 +20,28 @@ import { listEstimate, symbolicListEstimate } from './list-shape';
  * not smaller: the list is as cheap only while its slots share one object,
  * and adds an object per number once they are set to different values.
  */
-function compactForms(layout: CPythonLayout, display: Node, items: readonly Node[], countNode: Node, times: number | undefined, folder: Folder): Alternative[] {
+function compactForms(
+  layout: CPythonLayout,
+  display: Node,
+  items: readonly Node[],
+  countNode: Node,
+  times: number | undefined,
+  folder: Folder,
+): Alternative[] {
   const values = items.map((item) => folder.constant(item));
   const kind = values.every((value) => value !== undefined) ? numberKindOf(values as PyValue[]) : undefined;
   if (!kind) return [];
   const countText = unparenthesized(countNode).text;
   const count: ItemCount = times === undefined ? { text: countText, itemsPerUnit: items.length } : items.length * times;
-  const forms = [arrayForm(layout, kind, (code) => `array.array('${code}', ${display.text}) * ${countNode.text}`, count, 'exact')];
+  const forms = [
+    arrayForm(layout, kind, (code) => `array.array('${code}', ${display.text}) * ${countNode.text}`, count, 'exact'),
+  ];
   const [only] = items;
   if (items.length === 1 && only) {
-    const filled = (dtype: string): string => (only.text === '0' ? `np.zeros(${countText}, dtype=${dtype})` : `np.full(${countText}, ${only.text}, dtype=${dtype})`);
+    const filled = (dtype: string): string =>
+      only.text === '0'
+        ? `np.zeros(${countText}, dtype=${dtype})`
+        : `np.full(${countText}, ${only.text}, dtype=${dtype})`;
     forms.push(numpyForm(kind, filled, count));
   }
   return forms;
@@ -47,7 +59,8 @@ function operands(node: Node): { display: Node; count: Node } | undefined {
 }
 
 const SHARED_ITEMS_NOTE = 'Every slot points at the same item objects: repetition copies pointers, not items.';
-const UNBOXED_NOTE = 'An array stays 8 B per number when the numbers later differ; the list then adds an object per distinct value.';
+const UNBOXED_NOTE =
+  'An array stays 8 B per number when the numbers later differ; the list then adds an object per distinct value.';
 
 export const listRepetition: Estimator = (node, context: EstimateContext) => {
   const found = operands(node);
@@ -67,11 +80,17 @@ export const listRepetition: Estimator = (node, context: EstimateContext) => {
       capacity: slots,
       objects: held,
       compactForms: forms,
-      notes: [...(count > 1 && items.length > 0 ? [SHARED_ITEMS_NOTE] : []), ...(forms.length > 0 ? [UNBOXED_NOTE] : [])],
+      notes: [
+        ...(count > 1 && items.length > 0 ? [SHARED_ITEMS_NOTE] : []),
+        ...(forms.length > 0 ? [UNBOXED_NOTE] : []),
+      ],
     });
   }
   const forms = compactForms(layout, found.display, items, found.count, undefined, folder);
-  const held = objects && { size: objects.approximate ? approximateSize(objects.bytes) : exactSize(objects.bytes), parts: objectParts(objects, layout) };
+  const held = objects && {
+    size: objects.approximate ? approximateSize(objects.bytes) : exactSize(objects.bytes),
+    parts: objectParts(objects, layout),
+  };
   return symbolicListEstimate(layout, {
     count: unparenthesized(found.count).text,
     slotsPerUnit: items.length,

@@ -20,7 +20,12 @@ function constantRange(node: Node, context: EstimateContext): RangeValues | unde
   return bounds?.every((bound) => bound !== undefined) ? rangeValues(bounds as bigint[]) : undefined;
 }
 
-function tupleEstimate(context: EstimateContext, count: number, objects: ObjectTally | undefined, notes: readonly string[] = []) {
+function tupleEstimate(
+  context: EstimateContext,
+  count: number,
+  objects: ObjectTally | undefined,
+  notes: readonly string[] = [],
+) {
   const { layout } = context;
   return containerEstimate(layout, {
     kind: 'tuple',
@@ -42,7 +47,10 @@ export const tupleCall: Estimator = (node, context) => {
   if (args.length !== 1) return undefined;
   const source = unparenthesized(args[0]!);
   const range = constantRange(source, context);
-  if (range) return tupleEstimate(context, Number(rangeLength(range)), rangeObjects(context.layout, range), ['A tuple has exactly one slot per item: nothing spare, unlike a list.']);
+  if (range)
+    return tupleEstimate(context, Number(rangeLength(range)), rangeObjects(context.layout, range), [
+      'A tuple has exactly one slot per item: nothing spare, unlike a list.',
+    ]);
   const items = iteratedItems(source, context);
   return items && tupleEstimate(context, items.count, items.objects);
 };
@@ -75,7 +83,22 @@ export const bytearrayCall: Estimator = (node, context) => {
 };
 
 /** Modules/arraymodule.c descriptors: bytes per item on 64-bit Linux. */
-const ARRAY_ITEM_SIZES: Readonly<Record<string, number>> = { b: 1, B: 1, u: 4, w: 4, h: 2, H: 2, i: 4, I: 4, l: 8, L: 8, q: 8, Q: 8, f: 4, d: 8 };
+const ARRAY_ITEM_SIZES: Readonly<Record<string, number>> = {
+  b: 1,
+  B: 1,
+  u: 4,
+  w: 4,
+  h: 2,
+  H: 2,
+  i: 4,
+  I: 4,
+  l: 8,
+  L: 8,
+  q: 8,
+  Q: 8,
+  f: 4,
+  d: 8,
+};
 
 function isArrayConstructor(node: Node, context: EstimateContext): boolean {
   const callee = node.childForFieldName('function');
@@ -114,7 +137,10 @@ export const arrayCall: Estimator = (node, context) => {
     what: `an array('${typeCode.value}') of ${formatCount(items)} items`,
     bytes: arraySize(layout, itemSize, capacity),
     parts: [
-      { bytes: arraySize(layout, itemSize, 0), label: layout.array.gcTracked ? 'array header (with the GC header)' : 'array header' },
+      {
+        bytes: arraySize(layout, itemSize, 0),
+        label: layout.array.gcTracked ? 'array header (with the GC header)' : 'array header',
+      },
       { bytes: itemSize * capacity, label: `buffer of ${formatCount(capacity)} items of ${itemSize} B` },
     ],
     objects: new ObjectTally(),

@@ -19,7 +19,13 @@ import { iteratedItems } from './iterated-items';
 const ADD_NOTE = 'Adding item by item quadruples the table whenever it is 3/5 full.';
 const MERGE_NOTE = 'Copying a set or dict sizes the table once, for all its keys.';
 
-function setEstimate(layout: CPythonLayout, kind: 'set' | 'frozenset', items: HashedItems, slots: number, notes: readonly string[] = []) {
+function setEstimate(
+  layout: CPythonLayout,
+  kind: 'set' | 'frozenset',
+  items: HashedItems,
+  slots: number,
+  notes: readonly string[] = [],
+) {
   const bytes = setSize(layout, slots);
   const object = layout.gcHeader + layout.set.header;
   return containerEstimate(layout, {
@@ -42,8 +48,14 @@ export const setDisplay: Estimator = (node, context) => {
   const { constantDisplay, constantDisplayMinimum } = layout.compiler;
   const children = expressionChildren(node);
   // Python/compile.c: 3+ constants become one frozenset constant merged into an empty set (3.9+).
-  if (constantDisplay !== 'build' && children.length >= constantDisplayMinimum && children.every((child) => foldsAtCompileTime(child, folder, layout))) {
-    return setEstimate(layout, 'set', items, setTableAfterMerge(layout, items.count), ['A display of constants is built by merging one frozenset constant into an empty set.']);
+  if (
+    constantDisplay !== 'build' &&
+    children.length >= constantDisplayMinimum &&
+    children.every((child) => foldsAtCompileTime(child, folder, layout))
+  ) {
+    return setEstimate(layout, 'set', items, setTableAfterMerge(layout, items.count), [
+      'A display of constants is built by merging one frozenset constant into an empty set.',
+    ]);
   }
   return setEstimate(layout, 'set', items, setTableAfterAdds(layout, items.count), [ADD_NOTE]);
 };
@@ -64,19 +76,27 @@ export const setCall: Estimator = (node, context) => {
   if (!kind) return undefined;
   const { layout, folder } = context;
   const args = passedArguments(node);
-  if (args.length === 0) return setEstimate(layout, kind, { count: 0, leadingStrKeys: 0, objects: new ObjectTally() }, layout.set.minSize);
+  if (args.length === 0)
+    return setEstimate(layout, kind, { count: 0, leadingStrKeys: 0, objects: new ObjectTally() }, layout.set.minSize);
   if (args.length !== 1) return undefined;
   const rangeArgs = rangeArguments(unparenthesized(args[0]!), context);
   const bounds = rangeArgs?.map((arg) => folder.integer(arg));
   const range = bounds?.every((bound) => bound !== undefined) ? rangeValues(bounds as bigint[]) : undefined;
   if (range) {
     const count = Number(rangeLength(range));
-    return setEstimate(layout, kind, { count, leadingStrKeys: 0, objects: rangeObjects(layout, range) }, setTableAfterAdds(layout, count), [ADD_NOTE]);
+    return setEstimate(
+      layout,
+      kind,
+      { count, leadingStrKeys: 0, objects: rangeObjects(layout, range) },
+      setTableAfterAdds(layout, count),
+      [ADD_NOTE],
+    );
   }
   const items = iteratedItems(args[0]!, context);
   const distinct = items?.distinct;
   if (!distinct) return undefined;
   // Objects/setobject.c set_update_internal: a set or dict is merged with one resize for all its keys.
-  if (items.source === 'hashed') return setEstimate(layout, kind, distinct, setTableAfterMerge(layout, distinct.count), [MERGE_NOTE]);
+  if (items.source === 'hashed')
+    return setEstimate(layout, kind, distinct, setTableAfterMerge(layout, distinct.count), [MERGE_NOTE]);
   return setEstimate(layout, kind, distinct, setTableAfterAdds(layout, distinct.count), [ADD_NOTE]);
 };

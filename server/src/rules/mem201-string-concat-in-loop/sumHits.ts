@@ -1,7 +1,23 @@
 // Which `+` of a file may belong to `s = s + …` or `s = … + s`, told from the
 // text around it on its line: MEM201 asks the tree only about those (each
 // question a call into WASM), where most `+` are sums of other shapes.
-import { BACKSLASH, CARRIAGE_RETURN, CLOSING_PARENTHESIS, COLON, DIGIT_0, DIGIT_9, DOT, EQUALS, FORM_FEED, HASH, LINE_FEED, OPENING_PARENTHESIS, SEMICOLON, SPACE, TAB } from '../../text/charCodes';
+import {
+  BACKSLASH,
+  CARRIAGE_RETURN,
+  CLOSING_PARENTHESIS,
+  COLON,
+  DIGIT_0,
+  DIGIT_9,
+  DOT,
+  EQUALS,
+  FORM_FEED,
+  HASH,
+  LINE_FEED,
+  OPENING_PARENTHESIS,
+  SEMICOLON,
+  SPACE,
+  TAB,
+} from '../../text/charCodes';
 import { isAsciiWordCharAt } from '../../text/asciiWords';
 import type { HitFilter } from '../types';
 
@@ -49,7 +65,11 @@ function isUndecided(code: number): boolean {
 /** The offset of the last character at or before `from` that is not a space (nor an opening parenthesis, with `parentheses`); -1 when none is. */
 function skipBack(text: string, from: number, parentheses: boolean): number {
   let at = from;
-  for (let code = text.charCodeAt(at); code === SPACE || code === TAB || code === FORM_FEED || (parentheses && code === OPENING_PARENTHESIS); code = text.charCodeAt(--at));
+  for (
+    let code = text.charCodeAt(at);
+    code === SPACE || code === TAB || code === FORM_FEED || (parentheses && code === OPENING_PARENTHESIS);
+    code = text.charCodeAt(--at)
+  );
   return at;
 }
 
@@ -60,7 +80,10 @@ function skipBack(text: string, from: number, parentheses: boolean): number {
  * cannot tell (a line break right after the `+`, a continuation, a
  * non-ASCII character) is left to the tree.
  */
-export const BEFORE_GROWN_NAME: HitFilter = { key: 'before the `name` of `name = …`', mayBeWanted: mayPrecedeGrownName };
+export const BEFORE_GROWN_NAME: HitFilter = {
+  key: 'before the `name` of `name = …`',
+  mayBeWanted: mayPrecedeGrownName,
+};
 
 export function mayPrecedeGrownName(text: string, offset: number): boolean {
   const nameStart = skipForward(text, offset + 1, true);
@@ -72,7 +95,13 @@ export function mayPrecedeGrownName(text: string, offset: number): boolean {
   const end = skipForward(text, nameEnd);
   const after = text.charCodeAt(end);
   if (after === BACKSLASH || after > LAST_ASCII) return true;
-  const endsStatement = end >= text.length || after === LINE_FEED || after === CARRIAGE_RETURN || after === HASH || after === SEMICOLON || after === CLOSING_PARENTHESIS;
+  const endsStatement =
+    end >= text.length ||
+    after === LINE_FEED ||
+    after === CARRIAGE_RETURN ||
+    after === HASH ||
+    after === SEMICOLON ||
+    after === CLOSING_PARENTHESIS;
   return endsStatement && lineAssigns(text, offset, text.slice(nameStart, nameEnd));
 }
 
@@ -90,7 +119,8 @@ function lineAssigns(text: string, offset: number, name: string): boolean {
   for (let at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + 1)) {
     if (isAsciiWordCharAt(line, at - 1) || isAsciiWordCharAt(line, at + name.length)) continue;
     const sign = skipForward(line, at + name.length);
-    if ((line.charCodeAt(sign) === EQUALS && line.charCodeAt(sign + 1) !== EQUALS) || line.charCodeAt(sign) === COLON) return true;
+    if ((line.charCodeAt(sign) === EQUALS && line.charCodeAt(sign + 1) !== EQUALS) || line.charCodeAt(sign) === COLON)
+      return true;
   }
   for (let at = 0; at < line.length; at++) if (line.charCodeAt(at) > LAST_ASCII) return true;
   return false;
@@ -115,6 +145,10 @@ function isLineBreak(code: number): boolean {
 /** The offset of the first character at or after `from` that is not a space (nor an opening parenthesis, with `parentheses`). */
 function skipForward(text: string, from: number, parentheses = false): number {
   let at = from;
-  for (let code = text.charCodeAt(at); code === SPACE || code === TAB || code === FORM_FEED || (parentheses && code === OPENING_PARENTHESIS); code = text.charCodeAt(++at));
+  for (
+    let code = text.charCodeAt(at);
+    code === SPACE || code === TAB || code === FORM_FEED || (parentheses && code === OPENING_PARENTHESIS);
+    code = text.charCodeAt(++at)
+  );
   return at;
 }

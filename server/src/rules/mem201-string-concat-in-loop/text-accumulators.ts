@@ -42,7 +42,9 @@ export interface Accumulator {
 
 /** The accumulator `growth` grows, when the tree proves it holds str or bytes. */
 export function accumulatorOf(growth: Growth, facts: DocumentFacts): Accumulator | undefined {
-  return growth.target.type === 'identifier' ? nameAccumulator(growth.target, facts) : attributeAccumulator(growth.target, facts);
+  return growth.target.type === 'identifier'
+    ? nameAccumulator(growth.target, facts)
+    : attributeAccumulator(growth.target, facts);
 }
 
 // Names
@@ -67,7 +69,8 @@ function nameAccumulator(name: Node, facts: DocumentFacts): Accumulator | undefi
   const kind = accumulatorKind(name.text, found.all, facts);
   if (!kind) return undefined;
   const { scope, own } = found;
-  const isInitialisation = (binding: NameBinding) => binding.kind === 'value' && valueKind(binding.value, facts) === kind;
+  const isInitialisation = (binding: NameBinding) =>
+    binding.kind === 'value' && valueKind(binding.value, facts) === kind;
   let home: Home | undefined;
   return {
     kind,
@@ -76,9 +79,14 @@ function nameAccumulator(name: Node, facts: DocumentFacts): Accumulator | undefi
     },
     accumulatesIn(loop, growth) {
       if (isShortLoop(loop, facts)) return false;
-      const before = found.owner.some(isInitialisation) || own.some((binding) => isInitialisation(binding) && binding.site.node.endIndex <= loop.startIndex);
+      const before =
+        found.owner.some(isInitialisation) ||
+        own.some((binding) => isInitialisation(binding) && binding.site.node.endIndex <= loop.startIndex);
       if (!before || own.some((binding) => isRebound(binding.site.node, growth, loop))) return false;
-      return kind === 'bytes' || !nameReadsIn(loop, name.text, scope, own, facts).some((read) => isWholeReadEveryPass(read, growth, loop, facts));
+      return (
+        kind === 'bytes' ||
+        !nameReadsIn(loop, name.text, scope, own, facts).some((read) => isWholeReadEveryPass(read, growth, loop, facts))
+      );
     },
     growthsIn: (loop) =>
       own.flatMap((binding) => {
@@ -96,17 +104,37 @@ function nameHome(name: Node, facts: DocumentFacts): NameHome | undefined {
   if (declaration) {
     const isGlobal = declaration.node.parent?.type === 'global_statement';
     const owner = isGlobal ? facts.lookup(name.text, facts.module.main) : facts.lookup(name.text, found.scope.node);
-    if (owner === undefined || owner === 'unknown' || owner.sites.some((site) => site.kind === 'declaration')) return undefined;
+    if (owner === undefined || owner === 'unknown' || owner.sites.some((site) => site.kind === 'declaration'))
+      return undefined;
     const ownerBindings = describe(owner.sites);
     // The declaring scopes found from the owner include this one.
     const all = [...ownerBindings, ...declaringScopes(name.text, owner.scope, facts)];
-    return { home: () => (isGlobal ? 'global' : 'nonlocal'), scope: found.scope, own, all: inOrder(all), owner: ownerBindings };
+    return {
+      home: () => (isGlobal ? 'global' : 'nonlocal'),
+      scope: found.scope,
+      own,
+      all: inOrder(all),
+      owner: ownerBindings,
+    };
   }
-  if (found.scope.parent === undefined) return { home: () => 'module', scope: found.scope, own, all: inOrder([...own, ...declaringScopes(name.text, found.scope, facts)]), owner: [] };
+  if (found.scope.parent === undefined)
+    return {
+      home: () => 'module',
+      scope: found.scope,
+      own,
+      all: inOrder([...own, ...declaringScopes(name.text, found.scope, facts)]),
+      owner: [],
+    };
   const type = found.scope.node.type;
   if (type === 'class_definition') return { home: () => 'class', scope: found.scope, own, all: own, owner: [] };
   if (type !== 'function_definition') return undefined;
-  return { home: () => (isReadByNestedScope(name.text, found.scope, facts) ? 'cell' : 'local'), scope: found.scope, own, all: own, owner: [] };
+  return {
+    home: () => (isReadByNestedScope(name.text, found.scope, facts) ? 'cell' : 'local'),
+    scope: found.scope,
+    own,
+    all: own,
+    owner: [],
+  };
 }
 
 function describe(sites: readonly BindingSite[]): NameBinding[] {
@@ -141,7 +169,12 @@ function declaringScopes(name: string, owner: Scope, facts: DocumentFacts): Name
 }
 
 /** Scopes whose reading of an enclosing function's local makes it a cell: functions, lambdas, generator expressions and class bodies. */
-const CELL_MAKING_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'lambda', 'generator_expression', 'class_definition']);
+const CELL_MAKING_SCOPES: ReadonlySet<string> = new Set([
+  'function_definition',
+  'lambda',
+  'generator_expression',
+  'class_definition',
+]);
 
 /**
  * Whether a scope nested in the local's function reads it, which makes it a
@@ -203,7 +236,13 @@ function keepsKind(binding: NameBinding, kind: TextKind, facts: DocumentFacts, a
 }
 
 /** The identifiers in `loop` that read the name bound in `scope`, the growths' own targets left out. */
-function nameReadsIn(loop: Node, name: string, scope: Scope, own: readonly NameBinding[], facts: DocumentFacts): Node[] {
+function nameReadsIn(
+  loop: Node,
+  name: string,
+  scope: Scope,
+  own: readonly NameBinding[],
+  facts: DocumentFacts,
+): Node[] {
   const targets = new Set(own.map((binding) => binding.site.node.id));
   return facts.names.spellings(name, loop).filter((spelling) => {
     if (targets.has(spelling.id) || !isReference(spelling)) return false;
@@ -231,16 +270,29 @@ function attributeAccumulator(target: Node, facts: DocumentFacts): Accumulator |
   const receiver = receiverOf(object, facts);
   if (receiver.kind !== 'instance') return undefined;
   const writes = attributeWritesOf(facts, name);
-  if (writes.some((write) => write.name === undefined || write.receiver.kind !== 'instance' || !write.receiver.owner.equals(receiver.owner))) return undefined;
+  if (
+    writes.some(
+      (write) =>
+        write.name === undefined || write.receiver.kind !== 'instance' || !write.receiver.owner.equals(receiver.owner),
+    )
+  )
+    return undefined;
   const bindings = writes.map((write) => describeBinding({ name, node: write.node, kind: 'assignment' }));
   // Values that read the attribute itself (`self.text + part`) have no kind of their own yet.
-  const kinds = new Set(bindings.flatMap((binding) => (binding.kind === 'value' ? [valueKind(binding.value, facts)] : [])));
+  const kinds = new Set(
+    bindings.flatMap((binding) => (binding.kind === 'value' ? [valueKind(binding.value, facts)] : [])),
+  );
   kinds.delete(undefined);
   const [kind] = kinds;
   if (kinds.size !== 1 || (kind !== 'str' && kind !== 'bytes')) return undefined;
   // `self.text = self.text.strip()`: a read of the attribute through a method's `self` has the kind being proven.
-  const assumed: AssumedKind = (node) => (node.type === 'attribute' && isAttributeOf(node, name, receiver.owner, facts) ? kind : undefined);
-  if (!bindings.every((binding) => keepsKind(binding, kind, facts, assumed)) || !classBodyAgrees(receiver.owner, name, kind, facts)) return undefined;
+  const assumed: AssumedKind = (node) =>
+    node.type === 'attribute' && isAttributeOf(node, name, receiver.owner, facts) ? kind : undefined;
+  if (
+    !bindings.every((binding) => keepsKind(binding, kind, facts, assumed)) ||
+    !classBodyAgrees(receiver.owner, name, kind, facts)
+  )
+    return undefined;
   const sameObject = (node: Node) => sameTarget(node, target);
   const inLoop = (loop: Node) => writes.filter((write) => contains(loop, write.node) && sameObject(write.node));
   return {
@@ -248,10 +300,15 @@ function attributeAccumulator(target: Node, facts: DocumentFacts): Accumulator |
     home: 'attribute',
     accumulatesIn(loop, growth) {
       if (isShortLoop(loop, facts)) return false;
-      if (inLoop(loop).some((write) => !isGrowthTarget(write) && alwaysRunsWith(write.node, growth, loop))) return false;
-      return kind === 'bytes' || !attributeReadsIn(loop, target, facts).some((read) => isWholeReadEveryPass(read, growth, loop, facts));
+      if (inLoop(loop).some((write) => !isGrowthTarget(write) && alwaysRunsWith(write.node, growth, loop)))
+        return false;
+      return (
+        kind === 'bytes' ||
+        !attributeReadsIn(loop, target, facts).some((read) => isWholeReadEveryPass(read, growth, loop, facts))
+      );
     },
-    growthsIn: (loop) => inLoop(loop).flatMap((write) => (isGrowthTarget(write) ? [growthOf(write.node.parent!)!] : [])),
+    growthsIn: (loop) =>
+      inLoop(loop).flatMap((write) => (isGrowthTarget(write) ? [growthOf(write.node.parent!)!] : [])),
   };
 }
 
@@ -273,7 +330,9 @@ function classBodyAgrees(owner: Node, name: string, kind: TextKind, facts: Docum
   const body = owner.childForFieldName('body');
   const found = body ? facts.lookup(name, body) : undefined;
   if (found === undefined || found === 'unknown' || !found.scope.node.equals(owner)) return true;
-  return found.sites.map(describeBinding).every((binding) => binding.kind === 'value' && valueKind(binding.value, facts) === kind);
+  return found.sites
+    .map(describeBinding)
+    .every((binding) => binding.kind === 'value' && valueKind(binding.value, facts) === kind);
 }
 
 /** `self.text` read in the loop: attributes of the same object and name that no assignment targets. */
@@ -281,7 +340,12 @@ function attributeReadsIn(loop: Node, target: Node, facts: DocumentFacts): Node[
   const name = target.childForFieldName('attribute')!.text;
   return facts.names.spellings(name, loop).flatMap((spelling) => {
     const attribute = spelling.parent;
-    if (attribute?.type !== 'attribute' || !attribute.childForFieldName('attribute')?.equals(spelling) || !sameTarget(attribute, target)) return [];
+    if (
+      attribute?.type !== 'attribute' ||
+      !attribute.childForFieldName('attribute')?.equals(spelling) ||
+      !sameTarget(attribute, target)
+    )
+      return [];
     return isAssignmentTarget(attribute) ? [] : [attribute];
   });
 }
@@ -309,7 +373,8 @@ function isRebound(target: Node, growth: Node, loop: Node): boolean {
  * `bytearray` grows in place and can be read as it is.)
  */
 function isWholeReadEveryPass(read: Node, growth: Node, loop: Node, facts: DocumentFacts): boolean {
-  if (isLengthOf(read, facts) || isTruthTest(read) || isComparedToLiteral(read) || isOldValueOperand(read)) return false;
+  if (isLengthOf(read, facts) || isTruthTest(read) || isComparedToLiteral(read) || isOldValueOperand(read))
+    return false;
   return alwaysRunsWith(read, growth, loop);
 }
 
@@ -320,7 +385,10 @@ function isTruthTest(read: Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if (parent.type === 'boolean_operator') return true;
-  return ['if_statement', 'elif_clause', 'while_statement', 'conditional_expression'].includes(parent.type) && parent.childForFieldName('condition')?.equals(node) === true;
+  return (
+    ['if_statement', 'elif_clause', 'while_statement', 'conditional_expression'].includes(parent.type) &&
+    parent.childForFieldName('condition')?.equals(node) === true
+  );
 }
 
 /** `s == "{"`, `s != ""`: a comparison with a literal string. */
@@ -329,12 +397,17 @@ function isComparedToLiteral(read: Node): boolean {
   if (comparison?.type !== 'comparison_operator') return false;
   const operands = comparison.namedChildren.filter((child): child is Node => child !== null);
   const operators = comparison.children.filter((child) => child !== null && !child.isNamed).map((child) => child!.type);
-  return operands.length === 2 && operators.every((op) => op === '==' || op === '!=') && operands.some((operand) => operand.type === 'string');
+  return (
+    operands.length === 2 &&
+    operators.every((op) => op === '==' || op === '!=') &&
+    operands.some((operand) => operand.type === 'string')
+  );
 }
 
 function isLengthOf(read: Node, facts: DocumentFacts): boolean {
   const call = read.parent?.parent;
-  if (read.parent?.type !== 'argument_list' || call?.type !== 'call' || facts.callArguments(call).length !== 1) return false;
+  if (read.parent?.type !== 'argument_list' || call?.type !== 'call' || facts.callArguments(call).length !== 1)
+    return false;
   const callee = call.childForFieldName('function');
   return callee !== null && facts.qualifiedName(callee) === 'builtins.len';
 }

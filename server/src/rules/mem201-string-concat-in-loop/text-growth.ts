@@ -28,7 +28,8 @@ export function growthOf(statement: Node): Growth | undefined {
     return statement.childForFieldName('operator')?.text === '+=' ? { statement, target, form: 'append' } : undefined;
   }
   // `self.text = self.text + part` is left out: its `+` follows an attribute, where MEM201's anchor does not look.
-  const right = statement.type === 'assignment' && target.type === 'identifier' ? statement.childForFieldName('right') : null;
+  const right =
+    statement.type === 'assignment' && target.type === 'identifier' ? statement.childForFieldName('right') : null;
   if (!right) return undefined;
   const form = sumForm(right, target.text);
   return form ? { statement, target, form } : undefined;
@@ -69,7 +70,10 @@ function isNamed(node: Node, name: string): boolean {
 export function sameTarget(a: Node, b: Node): boolean {
   if (a.type !== b.type) return false;
   if (a.type === 'identifier') return a.text === b.text;
-  return a.childForFieldName('object')?.text === b.childForFieldName('object')?.text && a.childForFieldName('attribute')?.text === b.childForFieldName('attribute')?.text;
+  return (
+    a.childForFieldName('object')?.text === b.childForFieldName('object')?.text &&
+    a.childForFieldName('attribute')?.text === b.childForFieldName('attribute')?.text
+  );
 }
 
 /** The name (or attribute) as the user wrote it, for messages: `s`, `self.text`. */

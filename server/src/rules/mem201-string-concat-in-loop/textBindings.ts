@@ -40,7 +40,10 @@ export function mayBeAssignedText(facts: DocumentFacts, name: string, scope: Nod
   let answer = answers.get(key);
   if (answer === undefined) {
     const { text, textStart } = facts.module;
-    answer = findsTextAssignment(isModule ? text : text.slice(scope.startIndex - textStart, scope.endIndex - textStart), name);
+    answer = findsTextAssignment(
+      isModule ? text : text.slice(scope.startIndex - textStart, scope.endIndex - textStart),
+      name,
+    );
     answers.set(key, answer);
   }
   return answer;

@@ -41,10 +41,14 @@ function bounded(count: number): CacheSize {
 /** The `maxsize=` keyword's value, else the first positional argument (`lru_cache(64)`). */
 function maxsizeArgument(call: Node, facts: DocumentFacts): Node | undefined {
   const args = facts.callArguments(call);
-  const keyword = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'maxsize');
+  const keyword = args.find(
+    (arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'maxsize',
+  );
   if (keyword) return keyword.childForFieldName('value') ?? undefined;
   const first = args[0];
-  return first && first.type !== 'keyword_argument' && first.type !== 'list_splat' && first.type !== 'dictionary_splat' ? first : undefined;
+  return first && first.type !== 'keyword_argument' && first.type !== 'list_splat' && first.type !== 'dictionary_splat'
+    ? first
+    : undefined;
 }
 
 /** A name bound once, to an integer literal (`CACHE_SIZE = 256`). */

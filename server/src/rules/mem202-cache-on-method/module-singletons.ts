@@ -9,9 +9,21 @@ import { usesOfName } from '../../semantics/uses';
 /** Private by convention (`_Registry`, not `__dunder__`): other modules do not instantiate it. */
 const PRIVATE_NAME = /^_(?!_.*__$)/;
 /** Methods through which copy and pickle make further instances. */
-const COPY_HOOKS: ReadonlySet<string> = new Set(['__copy__', '__deepcopy__', '__reduce__', '__reduce_ex__', '__getnewargs__', '__getnewargs_ex__']);
+const COPY_HOOKS: ReadonlySet<string> = new Set([
+  '__copy__',
+  '__deepcopy__',
+  '__reduce__',
+  '__reduce_ex__',
+  '__getnewargs__',
+  '__getnewargs_ex__',
+]);
 /** Calls that make a new instance from an existing one, without naming its class. */
-const COPYING_CALLS: ReadonlySet<string> = new Set(['copy.copy', 'copy.deepcopy', 'copy.replace', 'dataclasses.replace']);
+const COPYING_CALLS: ReadonlySet<string> = new Set([
+  'copy.copy',
+  'copy.deepcopy',
+  'copy.replace',
+  'dataclasses.replace',
+]);
 /** Words an import or a call of COPYING_CALLS (or pickle, which makes instances on load) spells. */
 const COPYING_WORDS: readonly string[] = ['copy', 'deepcopy', 'replace', 'pickle'];
 const IMPORT_TYPES: ReadonlySet<string> = new Set(['import_statement', 'import_from_statement']);

@@ -25,7 +25,11 @@ const VALUE_BASES: ReadonlySet<string> = new Set([
   'builtins.frozenset',
 ]);
 /** Calls that make a named tuple class to derive from: `class Point(namedtuple("Point", "x y"))`. */
-const NAMED_TUPLE_FACTORIES: ReadonlySet<string> = new Set(['collections.namedtuple', 'typing.NamedTuple', 'typing_extensions.NamedTuple']);
+const NAMED_TUPLE_FACTORIES: ReadonlySet<string> = new Set([
+  'collections.namedtuple',
+  'typing.NamedTuple',
+  'typing_extensions.NamedTuple',
+]);
 
 /**
  * Record decorators, and the keywords that make them generate a `__hash__` over
@@ -79,7 +83,9 @@ export function hashesByValue(classNode: Node, facts: DocumentFacts): boolean {
 
 function positionalBases(classNode: Node): Node[] {
   const bases = classNode.childForFieldName('superclasses')?.namedChildren ?? [];
-  return bases.filter((base): base is Node => base !== null && base.type !== 'keyword_argument' && base.type !== 'comment');
+  return bases.filter(
+    (base): base is Node => base !== null && base.type !== 'keyword_argument' && base.type !== 'comment',
+  );
 }
 
 function isValueBase(base: Node, facts: DocumentFacts): boolean {
@@ -127,7 +133,8 @@ function isMutableDataclass(classNode: Node, facts: DocumentFacts): boolean {
     const expression = decoratorExpression(decorator);
     const flags = expression?.type === 'call' ? keywordFlags(expression) : new Map<string, boolean | undefined>();
     // A keyword whose value is not a literal could be anything.
-    if ([...flags].some(([name, value]) => ['eq', 'frozen', 'unsafe_hash'].includes(name) && value === undefined)) return false;
+    if ([...flags].some(([name, value]) => ['eq', 'frozen', 'unsafe_hash'].includes(name) && value === undefined))
+      return false;
     return flags.get('eq') !== false && flags.get('frozen') !== true && flags.get('unsafe_hash') !== true;
   });
 }
@@ -162,13 +169,16 @@ function equalityDefinitions(classNode: Node): Map<string, Definition> {
 }
 
 /** `__hash__ = …` or `__eq__ = …` as a statement, and what it assigns. */
-function assignedEqualityMethod(statement: Node): { readonly name: string; readonly definition: Definition } | undefined {
+function assignedEqualityMethod(
+  statement: Node,
+): { readonly name: string; readonly definition: Definition } | undefined {
   const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
   if (assignment?.type !== 'assignment') return undefined;
   const left = assignment.childForFieldName('left');
   const right = assignment.childForFieldName('right');
   if (left?.type !== 'identifier' || !right) return undefined;
   const value = unparenthesized(right);
-  const definition: Definition = value.type === 'none' ? 'none' : value.text === `object.${left.text}` ? 'identity' : 'own';
+  const definition: Definition =
+    value.type === 'none' ? 'none' : value.text === `object.${left.text}` ? 'identity' : 'own';
   return { name: left.text, definition };
 }

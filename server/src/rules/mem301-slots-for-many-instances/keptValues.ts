@@ -48,11 +48,23 @@ const CONTAINER_BUILDERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Expressions that hold the value of one of their parts: displays, and the branch a conditional gives. */
-const HOLDING_PARENTS: ReadonlySet<string> = new Set(['parenthesized_expression', 'tuple', 'list', 'set', 'expression_list', 'pair', 'dictionary']);
+const HOLDING_PARENTS: ReadonlySet<string> = new Set([
+  'parenthesized_expression',
+  'tuple',
+  'list',
+  'set',
+  'expression_list',
+  'pair',
+  'dictionary',
+]);
 const DISPLAYS: ReadonlySet<string> = new Set(['list', 'tuple', 'set']);
 /** What a `return` or `yield` belongs to: the nearest of these around it. */
 const DEFINITION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda', 'class_definition']);
-const EAGER_COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension']);
+const EAGER_COMPREHENSIONS: ReadonlySet<string> = new Set([
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+]);
 
 /**
  * The loops (`for` and `while` statements, comprehensions' `for … in`
@@ -75,7 +87,8 @@ function keptAcross(expression: Node, facts: DocumentFacts, walk: Walk): Node[] 
   if (isField(parent, 'body', holder)) return itemOf(parent, facts, walk);
   if (parent.type === 'yield') return isYieldFrom(parent) ? undefined : nonEmpty(enclosingIterations(parent));
   if (parent.type === 'return_statement') return returnedFrom(parent, facts, walk);
-  if (parent.type === 'assignment' && isField(parent, 'right', holder)) return assignedTo(parent, holder, expression, facts, walk);
+  if (parent.type === 'assignment' && isField(parent, 'right', holder))
+    return assignedTo(parent, holder, expression, facts, walk);
   if (isAddedTo(parent, holder)) {
     // `rows += […]` binds rows again, to the same list.
     const left = parent.childForFieldName('left');
@@ -90,7 +103,9 @@ function holderOf(expression: Node): Node {
   let holder = expression;
   for (let parent = holder.parent; parent; parent = holder.parent) {
     // `a if c else b` gives a or b, never c (its second part).
-    const heldAsPart = HOLDING_PARENTS.has(parent.type) || (parent.type === 'conditional_expression' && expressionChildren(parent)[1]?.id !== holder.id);
+    const heldAsPart =
+      HOLDING_PARENTS.has(parent.type) ||
+      (parent.type === 'conditional_expression' && expressionChildren(parent)[1]?.id !== holder.id);
     if (!heldAsPart) break;
     holder = parent;
   }
@@ -102,7 +117,8 @@ function itemOf(comprehension: Node, facts: DocumentFacts, walk: Walk): Node[] |
   const clauses = forClauses(comprehension);
   if (clauses.length === 0) return undefined;
   // A list, set or dict made in full holds every item at once, whatever becomes of it.
-  if (EAGER_COMPREHENSIONS.has(comprehension.type)) return [...clauses, ...(keptAcross(comprehension, facts, further(walk)) ?? [])];
+  if (EAGER_COMPREHENSIONS.has(comprehension.type))
+    return [...clauses, ...(keptAcross(comprehension, facts, further(walk)) ?? [])];
   if (comprehension.type !== 'generator_expression') return undefined;
   const consumer = consumerOf(comprehension, facts);
   if (!consumer) return undefined;
@@ -110,7 +126,9 @@ function itemOf(comprehension: Node, facts: DocumentFacts, walk: Walk): Node[] |
   return [...clauses, ...(outlivingLoops(consumer.call, consumer.container, facts) ?? [])];
 }
 
-type Consumer = { readonly kind: 'builder'; readonly call: Node } | { readonly kind: 'extend'; readonly call: Node; readonly container: Node };
+type Consumer =
+  | { readonly kind: 'builder'; readonly call: Node }
+  | { readonly kind: 'extend'; readonly call: Node; readonly container: Node };
 
 /** The call that keeps every item of a generator: `list(…)`, `sorted(…)`, `xs.extend(…)`. */
 function consumerOf(generator: Node, facts: DocumentFacts): Consumer | undefined {
@@ -129,22 +147,45 @@ function consumerOf(generator: Node, facts: DocumentFacts): Consumer | undefined
   if (CONTAINER_BUILDERS.has(builder ?? '')) return { kind: 'builder', call };
   const container = callee.type === 'attribute' ? callee.childForFieldName('object') : null;
   const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
-  return container && method !== undefined && EXTENDING_METHODS.has(method) ? { kind: 'extend', call, container } : undefined;
+  return container && method !== undefined && EXTENDING_METHODS.has(method)
+    ? { kind: 'extend', call, container }
+    : undefined;
 }
 
 /** An argument that a call keeps in a container (`kept.append(v)`, `heapq.heappush(heap, v)`). */
-function storedBy(call: Node, callee: string | undefined, position: number, positionalCount: number, facts: DocumentFacts): Node[] | undefined {
+function storedBy(
+  call: Node,
+  callee: string | undefined,
+  position: number,
+  positionalCount: number,
+  facts: DocumentFacts,
+): Node[] | undefined {
   const function_ = call.childForFieldName('function');
   // A function of a module (`heapq.heappush`) resolves to a name; a method of a container does not.
-  const method = callee === undefined && function_?.type === 'attribute' ? function_.childForFieldName('attribute')?.text : undefined;
-  const stored = method !== undefined ? STORING_METHODS.get(method) : callee !== undefined ? STORING_FUNCTIONS.get(callee) : undefined;
+  const method =
+    callee === undefined && function_?.type === 'attribute'
+      ? function_.childForFieldName('attribute')?.text
+      : undefined;
+  const stored =
+    method !== undefined
+      ? STORING_METHODS.get(method)
+      : callee !== undefined
+        ? STORING_FUNCTIONS.get(callee)
+        : undefined;
   if (stored === undefined || stored !== position || positionalCount !== stored + 1) return undefined;
-  const container = method !== undefined ? function_!.childForFieldName('object') : (facts.callArguments(call)[0] ?? null);
+  const container =
+    method !== undefined ? function_!.childForFieldName('object') : (facts.callArguments(call)[0] ?? null);
   return outlivingLoops(call, container, facts);
 }
 
 /** `d[k] = v` stores v in d; `name = v` passes it on to wherever the name goes; `obj.attr = v` keeps only the last. */
-function assignedTo(assignment: Node, holder: Node, expression: Node, facts: DocumentFacts, walk: Walk): Node[] | undefined {
+function assignedTo(
+  assignment: Node,
+  holder: Node,
+  expression: Node,
+  facts: DocumentFacts,
+  walk: Walk,
+): Node[] | undefined {
   const target = assignment.childForFieldName('left');
   if (target?.type === 'subscript') return outlivingLoops(assignment, target.childForFieldName('value'), facts);
   const name = assignedName(holder);
@@ -156,7 +197,13 @@ function assignedTo(assignment: Node, holder: Node, expression: Node, facts: Doc
  * also makes the value, keeps it; or when the value is made from the name's
  * previous value (`head = Node(v, head)`), which chains them all together.
  */
-function keptThroughName(name: Node, assignment: Node, expression: Node, facts: DocumentFacts, walk: Walk): Node[] | undefined {
+function keptThroughName(
+  name: Node,
+  assignment: Node,
+  expression: Node,
+  facts: DocumentFacts,
+  walk: Walk,
+): Node[] | undefined {
   const uses = usesOfName(facts, name);
   if (!uses || uses.scope.node.type === 'class_definition') return undefined;
   for (const read of uses.reads) {
@@ -174,7 +221,12 @@ function keptThroughName(name: Node, assignment: Node, expression: Node, facts: 
 
 /** `rows += [v]`, `rows += (v,)`: the display's items go into rows. */
 function isAddedTo(parent: Node, holder: Node): boolean {
-  return parent.type === 'augmented_assignment' && isField(parent, 'right', holder) && DISPLAYS.has(holder.type) && parent.childForFieldName('operator')?.type === '+=';
+  return (
+    parent.type === 'augmented_assignment' &&
+    isField(parent, 'right', holder) &&
+    DISPLAYS.has(holder.type) &&
+    parent.childForFieldName('operator')?.type === '+='
+  );
 }
 
 /** `read` is an argument of the call `expression` (positional or by keyword). */
@@ -212,12 +264,20 @@ function returnedFrom(statement: Node, facts: DocumentFacts, walk: Walk): Node[]
  * followed, or the innermost loop already binds it (a container per pass).
  * A binding at `sameObject` rebinds the name to the same container.
  */
-function outlivingLoops(node: Node, container: Node | null, facts: DocumentFacts, sameObject?: Node | null): Node[] | undefined {
+function outlivingLoops(
+  node: Node,
+  container: Node | null,
+  facts: DocumentFacts,
+  sameObject?: Node | null,
+): Node[] | undefined {
   const root = container && chainOf(container) ? rootName(container) : undefined;
   if (!root) return undefined;
   const found = facts.lookup(root.text, root);
   if (found === undefined || found === 'unknown') return undefined;
-  return loopsOutsideBindings(node, found.sites.filter((site) => site.node.id !== sameObject?.id));
+  return loopsOutsideBindings(
+    node,
+    found.sites.filter((site) => site.node.id !== sameObject?.id),
+  );
 }
 
 function loopsOutsideBindings(node: Node, sites: readonly BindingSite[]): Node[] | undefined {
@@ -253,7 +313,8 @@ function isYieldFrom(node: Node): boolean {
 function isGenerator(function_: Node): boolean {
   const body = function_.childForFieldName('body');
   if (!body) return false;
-  for (const node of descendants(body, (inner) => !DEFINITION_TYPES.has(inner.type))) if (node.type === 'yield') return true;
+  for (const node of descendants(body, (inner) => !DEFINITION_TYPES.has(inner.type)))
+    if (node.type === 'yield') return true;
   return false;
 }
 

@@ -24,7 +24,8 @@ export function holdsOverLoops(perItem: number, loops: readonly Node[], facts: D
 function timesPasses(size: Size, loop: Node, facts: DocumentFacts): Size | undefined {
   // A display's passes are its items (`for part in (a, b, c)`), which perPassHolds would count as `len((a, b, c))`.
   const known = knownPassCount(loop, facts);
-  const passes = known !== undefined ? { bytes: known, approximate: true } : (perPassHolds(1, loop, facts) ?? whilePasses(loop));
+  const passes =
+    known !== undefined ? { bytes: known, approximate: true } : (perPassHolds(1, loop, facts) ?? whilePasses(loop));
   if (!passes) return undefined;
   if (!passes.perCount) return scaled(size, passes.bytes);
   if (!size.perCount) return perCountSize(0, size.bytes * passes.perCount.bytes, passes.perCount.count, true);
@@ -35,7 +36,8 @@ function timesPasses(size: Size, loop: Node, facts: DocumentFacts): Size | undef
 function whilePasses(loop: Node): Size | undefined {
   const condition = loop.type === 'while_statement' ? loop.childForFieldName('condition')?.text : undefined;
   if (condition === undefined) return undefined;
-  const shown = condition.length <= MAX_CONDITION && !/\s{2,}|\n/.test(condition) ? `\`while ${condition}\`` : 'the `while` loop';
+  const shown =
+    condition.length <= MAX_CONDITION && !/\s{2,}|\n/.test(condition) ? `\`while ${condition}\`` : 'the `while` loop';
   return perCountSize(0, 1, `passes of ${shown}`, true);
 }
 

@@ -56,12 +56,15 @@ function keeperOf(node: Node, row: string): string | undefined {
   if (node.type !== 'assignment') return undefined;
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
-  return left?.type === 'subscript' && right && isName(right, row) ? spelled(left.childForFieldName('value')) : undefined;
+  return left?.type === 'subscript' && right && isName(right, row)
+    ? spelled(left.childForFieldName('value'))
+    : undefined;
 }
 
 function keptByComprehension(clause: Node, row: string): string | undefined {
   const comprehension = clause.parent;
-  if (comprehension?.type !== 'list_comprehension' && comprehension?.type !== 'dictionary_comprehension') return undefined;
+  if (comprehension?.type !== 'list_comprehension' && comprehension?.type !== 'dictionary_comprehension')
+    return undefined;
   // A later clause binding the same name would hide the row.
   const clauses = comprehension.namedChildren.filter((child): child is Node => child?.type === 'for_in_clause');
   if (clauses.some((other) => other.id !== clause.id && rebinds(other, row))) return undefined;
@@ -82,5 +85,7 @@ function isName(node: Node, name: string): boolean {
 }
 
 function spelled(container: Node | null): string {
-  return container && container.text.length <= MAX_SPELLED && !container.text.includes('\n') ? `\`${container.text}\`` : 'a container';
+  return container && container.text.length <= MAX_SPELLED && !container.text.includes('\n')
+    ? `\`${container.text}\``
+    : 'a container';
 }

@@ -12,9 +12,13 @@ import { callArguments, expressionChildren, unparenthesized } from '../../semant
 export type ItemKind = 'scalar' | 'row' | 'unknown';
 
 /** Builtins that return a Python number (or raise) whatever they are given. */
-const NUMBER_BUILTINS: ReadonlySet<string> = new Set(['len', 'int', 'float', 'bool', 'complex', 'ord', 'hash'].map((name) => `builtins.${name}`));
+const NUMBER_BUILTINS: ReadonlySet<string> = new Set(
+  ['len', 'int', 'float', 'bool', 'complex', 'ord', 'hash'].map((name) => `builtins.${name}`),
+);
 /** Builtins that return a number when every argument is one (`abs(arr)` is an array). */
-const NUMBER_OF_NUMBERS_BUILTINS: ReadonlySet<string> = new Set(['abs', 'round', 'min', 'max', 'pow'].map((name) => `builtins.${name}`));
+const NUMBER_OF_NUMBERS_BUILTINS: ReadonlySet<string> = new Set(
+  ['abs', 'round', 'min', 'max', 'pow'].map((name) => `builtins.${name}`),
+);
 /** math functions whose result is not one number: tuples, and a product of whatever the iterable holds. */
 const MATH_NON_SCALARS: ReadonlySet<string> = new Set(['math.frexp', 'math.modf', 'math.prod']);
 const MATH_CONSTANTS: ReadonlySet<string> = new Set(['math.pi', 'math.e', 'math.tau', 'math.inf', 'math.nan']);
@@ -22,7 +26,9 @@ const MATH_CONSTANTS: ReadonlySet<string> = new Set(['math.pi', 'math.e', 'math.
 const BOOL_OPERATORS: ReadonlySet<string> = new Set(['in', 'not in', 'is', 'is not']);
 const LITERAL_TYPES: ReadonlySet<string> = new Set(['integer', 'float', 'true', 'false']);
 /** numpy calls that make an array of at least one dimension from a shape or a range. */
-const ROW_MAKERS: ReadonlySet<string> = new Set(['zeros', 'ones', 'empty', 'full', 'arange', 'linspace'].map((name) => `numpy.${name}`));
+const ROW_MAKERS: ReadonlySet<string> = new Set(
+  ['zeros', 'ones', 'empty', 'full', 'arange', 'linspace'].map((name) => `numpy.${name}`),
+);
 /** How many name bindings to follow (`a = b + 1`, `b = 2`): enough for real code, and no cycle runs forever. */
 const MAX_DEPTH = 6;
 
@@ -48,11 +54,19 @@ type ScalarTest = (node: Node, scalar: (part: Node | null) => boolean, facts: Do
 const SCALAR_TESTS: ReadonlyMap<string, ScalarTest> = new Map<string, ScalarTest>([
   ['not_operator', () => true],
   ['unary_operator', (node, scalar) => scalar(node.childForFieldName('argument'))],
-  ['binary_operator', (node, scalar) => scalar(node.childForFieldName('left')) && scalar(node.childForFieldName('right'))],
-  ['boolean_operator', (node, scalar) => scalar(node.childForFieldName('left')) && scalar(node.childForFieldName('right'))],
+  [
+    'binary_operator',
+    (node, scalar) => scalar(node.childForFieldName('left')) && scalar(node.childForFieldName('right')),
+  ],
+  [
+    'boolean_operator',
+    (node, scalar) => scalar(node.childForFieldName('left')) && scalar(node.childForFieldName('right')),
+  ],
   [
     'comparison_operator',
-    (node, scalar) => node.childrenForFieldName('operators').every((operator) => BOOL_OPERATORS.has(operator.type)) || expressionChildren(node).every(scalar),
+    (node, scalar) =>
+      node.childrenForFieldName('operators').every((operator) => BOOL_OPERATORS.has(operator.type)) ||
+      expressionChildren(node).every(scalar),
   ],
   [
     'conditional_expression',
@@ -83,8 +97,10 @@ function isScalarCall(call: Node, facts: DocumentFacts, depth: number): boolean 
   if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'item') return args.length === 0;
   const name = facts.qualifiedName(callee) ?? '';
   if (NUMBER_BUILTINS.has(name)) return true;
-  const numbers = args.length > 0 && args.every((arg) => arg.type !== 'keyword_argument' && isProvablyScalar(arg, facts, depth));
-  if (NUMBER_OF_NUMBERS_BUILTINS.has(name)) return numbers && (args.length > 1 || (name !== 'builtins.min' && name !== 'builtins.max'));
+  const numbers =
+    args.length > 0 && args.every((arg) => arg.type !== 'keyword_argument' && isProvablyScalar(arg, facts, depth));
+  if (NUMBER_OF_NUMBERS_BUILTINS.has(name))
+    return numbers && (args.length > 1 || (name !== 'builtins.min' && name !== 'builtins.max'));
   return name.startsWith('math.') && !MATH_NON_SCALARS.has(name) && numbers;
 }
 
@@ -110,10 +126,17 @@ function isScalarLoopTarget(site: BindingSite, facts: DocumentFacts, depth: numb
     return iterable !== null && iteratesNumbers(iterable, facts, depth);
   }
   const clause = parent?.parent;
-  if ((parent?.type !== 'pattern_list' && parent?.type !== 'tuple_pattern') || (clause?.type !== 'for_in_clause' && clause?.type !== 'for_statement')) return false;
+  if (
+    (parent?.type !== 'pattern_list' && parent?.type !== 'tuple_pattern') ||
+    (clause?.type !== 'for_in_clause' && clause?.type !== 'for_statement')
+  )
+    return false;
   if (expressionChildren(parent)[0]?.id !== site.node.id) return false;
   const iterable = clause.childForFieldName('right');
-  const callee = iterable && unparenthesized(iterable).type === 'call' ? unparenthesized(iterable).childForFieldName('function') : null;
+  const callee =
+    iterable && unparenthesized(iterable).type === 'call'
+      ? unparenthesized(iterable).childForFieldName('function')
+      : null;
   return callee !== null && facts.qualifiedName(callee) === 'builtins.enumerate';
 }
 
