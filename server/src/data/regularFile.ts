@@ -47,7 +47,7 @@ function refuseSpecial(stats: Stats): void {
  * Counts the bytes read from one file against the sample limit, so that no
  * estimator reads more than SampleLimits.maxSampleBytes in all.
  */
-export class SampleBudget {
+class SampleBudget {
   private spent = 0;
   constructor(readonly limit: number) {}
 
@@ -75,7 +75,7 @@ export interface SampledFile {
  * Opens `path` read-only and non-blocking after checking, before and after
  * opening, that it is a regular file. The caller closes it with closeSampledFile.
  */
-export function openSampledFile(path: string, limits: SampleLimits): SampledFile {
+function openSampledFile(path: string, limits: SampleLimits): SampledFile {
   // lstat first, so that a special file is refused before anything opens it; a symlink is judged by its target.
   const link = lstatSync(path);
   refuseSpecial(link.isSymbolicLink() ? statSync(path) : link);
@@ -106,7 +106,7 @@ function readSlice(fd: number, size: number, budget: SampleBudget, position: num
   return filled === wanted ? buffer : buffer.subarray(0, filled);
 }
 
-export function closeSampledFile(file: SampledFile): void {
+function closeSampledFile(file: SampledFile): void {
   try {
     closeSync(file.fd);
   } catch {
