@@ -5,7 +5,7 @@
 // come to real pandas is test/data/csv-accuracy.slow.test.ts's job.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -252,29 +252,13 @@ describe('estimateCsv', () => {
     assert.match(reasonFor(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01])), /NUL bytes/);
     assert.match(reasonFor(Buffer.from('a,b\n\xe9,1\n', 'latin1')), /not UTF-8/);
     assert.match(reasonFor('a,b\n"open,1\n'), /not parseable as CSV/);
-    const missing = estimateCsv(join(root, 'no-such-file.csv'), {});
-    assert.match(missing.reason!, /cannot be read \(ENOENT\)/);
-    const directory = join(root, 'a-directory.csv');
-    mkdirSync(directory);
-    assert.match(estimateCsv(directory, {}).reason!, /is a directory/);
   });
 
-  it('refuses a FIFO, and a symlink to one, without blocking', {
-    skip: process.platform === 'win32' ? 'no mkfifo on Windows' : false,
-  }, () => {
+  it('refuses a FIFO without blocking', { skip: process.platform === 'win32' ? 'no mkfifo on Windows' : false }, () => {
     const fifo = join(root, 'pipe.csv');
     const made = spawnSync('mkfifo', [fifo]);
     assert.equal(made.status, 0, `mkfifo failed: ${made.stderr}`);
     // No writer ever opens the FIFO: a blocking open or read would hang this test.
-    assert.match(estimateCsv(fifo, {}).reason!, /is a FIFO/);
-    const link = join(root, 'link.csv');
-    symlinkSync(fifo, link);
-    assert.match(estimateCsv(link, {}).reason!, /is a FIFO/);
-  });
-
-  it('reads a regular file through a symlink', () => {
-    const link = join(root, 'link-to-regular.csv');
-    symlinkSync(csvFile('a\n1\n2\n'), link);
-    assert.equal(estimateCsv(link, {}).estimate?.rows, 2);
+    assert.match(estimateCsv(fifo, {}).reason!, /not a regular file \(a FIFO\)/);
   });
 });

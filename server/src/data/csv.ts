@@ -15,8 +15,8 @@ import {
   type SampleLimits,
   type TableReadOptions,
 } from './dataEstimate';
+import { type SampledFile, withSampledFile } from './regularFile';
 import { requestedStorage } from './requestedDtypes';
-import { readFileSample, type FileSample } from './sampleFile';
 import { type ColumnRead, textColumn } from './textColumn';
 
 interface RowCount {
@@ -25,11 +25,11 @@ interface RowCount {
 }
 
 /** Data rows in the file: counted when the sample is the whole file, else the sampled rows' bytes per row spread over the rest. */
-function fileRows(csv: CsvRows, sample: FileSample): RowCount | string {
-  if (!sample.truncated) return { rows: csv.rows.length, exact: true };
-  if (csv.rows.length === 0) return `the first ${sample.bytes.length} bytes hold no complete data row`;
+function fileRows(csv: CsvRows, sampledBytes: number, fileBytes: number): RowCount | string {
+  if (sampledBytes === fileBytes) return { rows: csv.rows.length, exact: true };
+  if (csv.rows.length === 0) return `the first ${sampledBytes} bytes hold no complete data row`;
   const bytesPerRow = (csv.dataEnd - csv.dataStart) / csv.rows.length;
-  return { rows: csv.rows.length + Math.round((sample.fileBytes - csv.dataEnd) / bytesPerRow), exact: false };
+  return { rows: csv.rows.length + Math.round((fileBytes - csv.dataEnd) / bytesPerRow), exact: false };
 }
 
 /**
@@ -80,11 +80,50 @@ function columnRead(name: string, position: number, options: TableReadOptions): 
   return storage ? { kind: 'requested', storage } : { kind: 'inferred' };
 }
 
+function estimateOpened(file: SampledFile, options: TableReadOptions, layout: CPythonLayout): DataEstimateResult {
+  const sample = file.read(0, Math.min(file.size, file.budget.remaining), 'the CSV sample');
+  const skipRows = options.skiprows ?? 0;
+  const parsed = csvRows(sample, sample.length < file.size, options.sep ?? ',', skipRows);
+  if (!parsed.csv) return { reason: parsed.reason };
+  const { csv } = parsed;
+  const widthProblem = rowWidthProblem(csv, skipRows);
+  if (widthProblem) return { reason: `not estimated: ${widthProblem}` };
+  const names = pandasColumnNames(csv.header);
+  const kept = keptColumns(names, options.usecols);
+  if (typeof kept === 'string') return { reason: `not estimated: ${kept}` };
+  const rows = fileRows(csv, sample.length, file.size);
+  if (typeof rows === 'string') return { reason: `not estimated: ${rows}` };
+  const held = heldRows(rows, csv.rows.length, options);
+  // pandas infers each chunk's dtypes from that chunk, and nrows' from the rows it reads: the sample's rows stop there too.
+  const inferredFrom = csv.rows.slice(0, Math.min(options.nrows ?? Infinity, options.chunksize ?? Infinity));
+  const columns: DataColumn[] = kept.map((position) => {
+    const values = inferredFrom.map((row) => row[position]);
+    return textColumn(
+      { name: names[position]!, values },
+      columnRead(names[position]!, position, options),
+      held.rows,
+      layout,
+    );
+  });
+  const bytes = rangeIndexBytes(layout, held.rows) + columns.reduce((sum, column) => sum + column.bytes, 0);
+  return {
+    estimate: {
+      format: 'csv',
+      fileBytes: file.size,
+      rows: held.rows,
+      rowsExact: held.exact,
+      columns,
+      bytes,
+      bytesExact: false,
+    },
+  };
+}
+
 /**
  * Estimates what pd.read_csv(path, **options) holds (pd.read_table: sep '\t'),
  * reading at most limits.maxSampleBytes of the file; `layout` is the CPython
- * whose str and int sizes count. Never throws: a file it cannot estimate gets
- * a reason.
+ * whose str and int sizes count. Never throws: a file it cannot estimate (or
+ * a parser bug on this untrusted input) gets a reason.
  */
 export function estimateCsv(
   path: string,
@@ -92,49 +131,8 @@ export function estimateCsv(
   limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
   layout: CPythonLayout = CPYTHON[DEFAULT_PYTHON_VERSION],
 ): DataEstimateResult {
-  try {
-    const badOption =
-      countOption(options, 'nrows', 0) ?? countOption(options, 'skiprows', 0) ?? countOption(options, 'chunksize', 1);
-    if (badOption) return { reason: `not estimated: ${badOption}` };
-    const read = readFileSample(path, limits.maxSampleBytes);
-    if (!read.sample) return { reason: read.reason };
-    const skipRows = options.skiprows ?? 0;
-    const parsed = csvRows(read.sample, options.sep ?? ',', skipRows);
-    if (!parsed.csv) return { reason: parsed.reason };
-    const { csv } = parsed;
-    const widthProblem = rowWidthProblem(csv, skipRows);
-    if (widthProblem) return { reason: `not estimated: ${widthProblem}` };
-    const names = pandasColumnNames(csv.header);
-    const kept = keptColumns(names, options.usecols);
-    if (typeof kept === 'string') return { reason: `not estimated: ${kept}` };
-    const file = fileRows(csv, read.sample);
-    if (typeof file === 'string') return { reason: `not estimated: ${file}` };
-    const held = heldRows(file, csv.rows.length, options);
-    // pandas infers each chunk's dtypes from that chunk, and nrows' from the rows it reads: the sample's rows stop there too.
-    const inferredFrom = csv.rows.slice(0, Math.min(options.nrows ?? Infinity, options.chunksize ?? Infinity));
-    const columns: DataColumn[] = kept.map((position) => {
-      const values = inferredFrom.map((row) => row[position]);
-      return textColumn(
-        { name: names[position]!, values },
-        columnRead(names[position]!, position, options),
-        held.rows,
-        layout,
-      );
-    });
-    const bytes = rangeIndexBytes(layout, held.rows) + columns.reduce((sum, column) => sum + column.bytes, 0);
-    return {
-      estimate: {
-        format: 'csv',
-        fileBytes: read.sample.fileBytes,
-        rows: held.rows,
-        rowsExact: held.exact,
-        columns,
-        bytes,
-        bytesExact: false,
-      },
-    };
-  } catch (error) {
-    // The sample is untrusted input: a parser bug must not take the server down.
-    return { reason: `not estimated: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  const badOption =
+    countOption(options, 'nrows', 0) ?? countOption(options, 'skiprows', 0) ?? countOption(options, 'chunksize', 1);
+  if (badOption) return { reason: `not estimated: ${badOption}` };
+  return withSampledFile(path, limits, (file) => estimateOpened(file, options, layout));
 }

@@ -4,7 +4,6 @@
 // extrapolated from.
 import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
-import type { FileSample } from './sampleFile';
 
 export interface CsvRows {
   /** The header's fields as written (before pandas names unnamed and repeated columns). */
@@ -105,11 +104,11 @@ function recordEnd(text: Buffer, delimiters: string[], index: number): number {
 }
 
 /**
- * The header and data rows of a sample of a CSV file. `skipRows` records are
- * dropped before the header (pandas' skiprows=int); `separator` is pandas' sep.
+ * The header and data rows of the first `bytes` of a CSV file (`truncated`:
+ * the file goes on). `skipRows` records are dropped before the header
+ * (pandas' skiprows=int); `separator` is pandas' sep.
  */
-export function csvRows(sample: FileSample, separator: string, skipRows: number): CsvRowsResult {
-  const { bytes, truncated } = sample;
+export function csvRows(bytes: Buffer, truncated: boolean, separator: string, skipRows: number): CsvRowsResult {
   if (bytes.length === 0) return { reason: 'not estimated: the file is empty' };
   if (bytes.includes(0)) return { reason: 'not estimated: the file holds NUL bytes (binary, or UTF-16 text), not CSV' };
   const parsed = delimitersFor(separator);

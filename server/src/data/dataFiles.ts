@@ -5,12 +5,27 @@
 import { lstatSync, realpathSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { LRUCache } from 'lru-cache';
+import type { CPythonLayout } from '../sizes/cpython';
 import type { DataEstimateResult, DataFormat, SampleLimits, TableReadOptions } from './dataEstimate';
 import { DEFAULT_SAMPLE_LIMITS } from './dataEstimate';
 import type { DataRead } from './readCalls';
 
-/** Estimates one format from a file known to be a regular file inside the workspace. */
-export type FormatEstimator = (path: string, read: DataRead, limits: SampleLimits) => DataEstimateResult;
+/** Estimates a read of a file known to be a regular file inside the workspace, sizing objects for `layout`. */
+export type EstimateFile<Result> = (
+  path: string,
+  read: DataRead,
+  limits: SampleLimits,
+  layout: CPythonLayout,
+) => Result;
+
+/**
+ * How a format is estimated: at once, or later for a reader that works
+ * through callbacks or promises (zip archives, Parquet). Tagged, because a
+ * synchronous caller must know before calling that it would get a promise.
+ */
+type FormatEstimator =
+  | { readonly sync: EstimateFile<DataEstimateResult>; readonly async?: undefined }
+  | { readonly async: EstimateFile<Promise<DataEstimateResult>>; readonly sync?: undefined };
 
 /** The estimators by format; a format without one is "not estimated". */
 export type FormatEstimators = Partial<Readonly<Record<DataFormat, FormatEstimator>>>;
@@ -22,10 +37,24 @@ interface CachedEstimate {
   readonly result: DataEstimateResult;
 }
 
+interface FoundFile {
+  readonly path: string;
+  readonly stats: Stats;
+}
+
+/** One read of one version of a file: what the cache and the estimates under way are keyed by. */
+interface Lookup {
+  readonly file: FoundFile;
+  readonly key: string;
+  readonly version: string;
+}
+
 const CACHED_FILES = 256;
 
 export class DataFiles {
   private readonly cache = new LRUCache<string, CachedEstimate>({ max: CACHED_FILES });
+  /** Async estimates under way, by key and file version, so that asking twice reads the file once. */
+  private readonly pending = new Map<string, Promise<DataEstimateResult>>();
 
   constructor(
     private readonly roots: readonly string[],
@@ -34,30 +63,74 @@ export class DataFiles {
   ) {}
 
   /**
-   * The estimate for a read in the document at `documentPath`. A relative path
-   * is tried from the document's folder, then from each workspace root: where a
-   * script or notebook is usually run from. Undefined when no such file is in
-   * the workspace (it may exist only where the program runs).
+   * The estimate for a read in the document at `documentPath`, its objects
+   * sized for `layout`. A relative path is tried from the document's folder,
+   * then from each workspace root: where a script or notebook is usually run
+   * from. Undefined when no such file is in the workspace (it may exist only
+   * where the program runs), and for a format estimated asynchronously
+   * whose estimate estimateAsync has not made yet: this starts nothing.
    */
-  estimate(read: DataRead, documentPath: string | undefined): DataEstimateResult | undefined {
-    const found = this.locate(read.path, documentPath);
-    if (!found) return undefined;
-    if ('reason' in found) return { reason: found.reason };
-    const key = `${read.format}\0${found.path}\0${optionsKey(read.options)}\0${read.textKind ?? ''}`;
-    const cached = this.cache.get(key);
-    if (cached && cached.size === found.stats.size && cached.mtimeMs === found.stats.mtimeMs) return cached.result;
+  estimate(read: DataRead, documentPath: string | undefined, layout: CPythonLayout): DataEstimateResult | undefined {
+    const lookup = this.lookup(read, documentPath, layout);
+    if (!lookup || 'reason' in lookup) return lookup;
     const estimator = this.estimators[read.format];
-    const result = estimator
-      ? safely(() => estimator(found.path, read, this.limits))
-      : { reason: `not estimated: no reader for ${read.format} files` };
-    this.cache.set(key, { size: found.stats.size, mtimeMs: found.stats.mtimeMs, result });
+    const cached = this.cached(lookup);
+    if (cached || estimator?.async) return cached;
+    const path = lookup.file.path;
+    return this.remember(
+      lookup,
+      estimator ? safely(() => estimator.sync(path, read, this.limits, layout)) : noReader(read),
+    );
+  }
+
+  /** The estimate for a read, as `estimate` gives it, for every format; kept so that `estimate` sees it later. */
+  async estimateAsync(
+    read: DataRead,
+    documentPath: string | undefined,
+    layout: CPythonLayout,
+  ): Promise<DataEstimateResult | undefined> {
+    const estimator = this.estimators[read.format];
+    if (!estimator?.async) return this.estimate(read, documentPath, layout);
+    const lookup = this.lookup(read, documentPath, layout);
+    if (!lookup || 'reason' in lookup) return lookup;
+    const cached = this.cached(lookup);
+    if (cached) return cached;
+    let running = this.pending.get(lookup.version);
+    if (!running) {
+      running = safelyAsync(() => estimator.async(lookup.file.path, read, this.limits, layout)).then((result) => {
+        this.pending.delete(lookup.version);
+        return this.remember(lookup, result);
+      });
+      this.pending.set(lookup.version, running);
+    }
+    return running;
+  }
+
+  private lookup(
+    read: DataRead,
+    documentPath: string | undefined,
+    layout: CPythonLayout,
+  ): Lookup | { reason: string } | undefined {
+    const file = this.locate(read.path, documentPath);
+    if (!file || 'reason' in file) return file;
+    const key = [read.format, file.path, layout.label, optionsKey(read.options), read.textKind ?? ''].join('\0');
+    return { file, key, version: `${key}\0${file.stats.size}\0${file.stats.mtimeMs}` };
+  }
+
+  /** The kept estimate when it was made from the file as it is now. */
+  private cached({ file, key }: Lookup): DataEstimateResult | undefined {
+    const cached = this.cache.get(key);
+    return cached && cached.size === file.stats.size && cached.mtimeMs === file.stats.mtimeMs
+      ? cached.result
+      : undefined;
+  }
+
+  private remember({ file, key }: Lookup, result: DataEstimateResult): DataEstimateResult {
+    this.cache.set(key, { size: file.stats.size, mtimeMs: file.stats.mtimeMs, result });
     return result;
   }
 
-  private locate(
-    path: string,
-    documentPath: string | undefined,
-  ): { path: string; stats: Stats } | { reason: string } | undefined {
+  private locate(path: string, documentPath: string | undefined): FoundFile | { reason: string } | undefined {
     const bases = isAbsolute(path) ? [''] : [...(documentPath ? [dirname(documentPath)] : []), ...this.roots];
     for (const base of bases) {
       const candidate = resolve(base, path);
@@ -96,12 +169,28 @@ function realOrUndefined(path: string): string | undefined {
   }
 }
 
+function noReader(read: DataRead): DataEstimateResult {
+  return { reason: `not estimated: no reader for ${read.format} files` };
+}
+
+function failure(error: unknown): DataEstimateResult {
+  return { reason: `not estimated: ${error instanceof Error ? error.message : String(error)}` };
+}
+
 /** An estimator's bug is a reason in the hover, never a crash of the server or the CLI. */
 function safely(estimate: () => DataEstimateResult): DataEstimateResult {
   try {
     return estimate();
   } catch (error) {
-    return { reason: `not estimated: ${error instanceof Error ? error.message : String(error)}` };
+    return failure(error);
+  }
+}
+
+async function safelyAsync(estimate: () => Promise<DataEstimateResult>): Promise<DataEstimateResult> {
+  try {
+    return await estimate();
+  } catch (error) {
+    return failure(error);
   }
 }
 

@@ -61,7 +61,7 @@ function joinPath(parts: readonly string[]): string {
 }
 
 /** The value a name is bound to, when it is bound exactly once, by a plain assignment. */
-export function constantValue(name: Node, facts: DocumentFacts): Node | undefined {
+function constantValue(name: Node, facts: DocumentFacts): Node | undefined {
   const found = bindingsOf(facts, name.text, name);
   const only = found?.bindings.length === 1 ? found.bindings[0] : undefined;
   return only?.kind === 'value' ? only.value : undefined;

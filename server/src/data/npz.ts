@@ -13,7 +13,7 @@ import { openZipArchive, type ZipArchive, type ZipMember } from './zipArchive';
 const NPY_SUFFIX = '.npy';
 
 /** One member as NpzFile names it (the file name less '.npy'), with its array or why there is none. */
-export interface NpzMemberEstimate {
+interface NpzMemberEstimate {
   readonly name: string;
   readonly shape?: readonly number[];
   readonly dtype?: string;
@@ -23,7 +23,7 @@ export interface NpzMemberEstimate {
 }
 
 /** A DataEstimate with the archive's members: the whole archive, or the one member asked for. */
-export interface NpzEstimate extends DataEstimate {
+interface NpzEstimate extends DataEstimate {
   readonly members: readonly NpzMemberEstimate[];
 }
 

@@ -8,7 +8,7 @@ import type { CPythonLayout } from '../sizes/cpython';
 import { bytesSize, intSize } from '../sizes/objects';
 
 /** A column whose values sit in a numpy array of `itemSize` bytes per row. */
-export interface NumpyColumnType {
+interface NumpyColumnType {
   readonly kind: 'numpy';
   readonly dtype: string;
   readonly itemSize: number;
@@ -35,9 +35,9 @@ export type PandasColumnType = NumpyColumnType | ObjectColumnType;
  * with its four inline digit words (104; a Parquet DECIMAL has at most 38
  * digits, which fit in them).
  */
-export const PY_DATE_BYTES = 32;
-export const PY_TIME_BYTES = 40;
-export const PY_DECIMAL_BYTES = 104;
+const PY_DATE_BYTES = 32;
+const PY_TIME_BYTES = 40;
+const PY_DECIMAL_BYTES = 104;
 
 const numpy = (dtype: string, itemSize: number): NumpyColumnType => ({ kind: 'numpy', dtype, itemSize });
 const objects = (values: ObjectColumnType['values'], valueBytes?: number): ObjectColumnType =>

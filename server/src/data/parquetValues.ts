@@ -7,7 +7,7 @@ import { bytesSize, strKind, strSize, strSizeOfKind } from '../sizes/objects';
 import { codePointLength } from '../sizes/values';
 
 /** Rows read from the start of the file to sample a column's values (hyparquet reads whole pages anyway). */
-export const SAMPLE_ROWS = 10_000;
+const SAMPLE_ROWS = 10_000;
 
 /** Bytes PLAIN encoding writes before each byte-array value: its length. */
 const PLAIN_LENGTH_PREFIX = 4;

@@ -1,7 +1,8 @@
 // Opening a data file for a bounded look: only a regular file (a FIFO or a
 // device would block or never end), read in slices that together stay within
-// the sample limit. Nothing here throws: a failure is a reason in words.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+// the sample limit, so that a hover never waits on a FIFO nor reads a file of
+// gigabytes. Nothing here throws: a failure is a reason in words.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import type { SampleLimits } from './dataEstimate';
 
 /** Why a data file could not be looked at, in the words every estimator answers with. */
@@ -17,22 +18,36 @@ export class SampleLimitReached extends NotEstimated {}
 /** The reason to give for an error: ours as it is, anything else (an I/O error) in words. */
 export function reasonOf(error: unknown): string {
   if (error instanceof NotEstimated) return error.message;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return `not estimated: ${code ? `the file could not be read (${code})` : String(error instanceof Error ? error.message : error)}`;
+  // An I/O error names its system call; a parser's error may carry a code of its own, and says more in its message.
+  const io = error as NodeJS.ErrnoException | undefined;
+  if (io?.syscall && io.code) return `not estimated: the file could not be read (${io.code})`;
+  return `not estimated: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** Whether a path names a regular file, following a symbolic link but never opening anything. */
-function isRegularPath(path: string): boolean {
-  const link = lstatSync(path);
-  if (link.isFile()) return true;
-  return link.isSymbolicLink() && statSync(path).isFile();
+// O_NONBLOCK where the platform has it: a FIFO swapped in after the check
+// before opening must not make open() wait for a writer.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** What a file that is not a regular file is, for the reason; undefined for a regular file. */
+function specialKind(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'of another kind';
+}
+
+function refuseSpecial(stats: Stats): void {
+  const kind = specialKind(stats);
+  if (kind) throw new NotEstimated(`not a regular file (${kind})`);
 }
 
 /**
  * Counts the bytes read from one file against the sample limit, so that no
  * estimator reads more than SampleLimits.maxSampleBytes in all.
  */
-export class SampleBudget {
+class SampleBudget {
   private spent = 0;
   constructor(readonly limit: number) {}
 
@@ -61,13 +76,15 @@ export interface SampledFile {
  * Opens `path` read-only and non-blocking after checking, before and after
  * opening, that it is a regular file. The caller closes it with closeSampledFile.
  */
-export function openSampledFile(path: string, limits: SampleLimits): SampledFile {
-  if (!isRegularPath(path)) throw new NotEstimated('not a regular file');
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+function openSampledFile(path: string, limits: SampleLimits): SampledFile {
+  // lstat first, so that a special file is refused before anything opens it; a symlink is judged by its target.
+  const link = lstatSync(path);
+  refuseSpecial(link.isSymbolicLink() ? statSync(path) : link);
+  const fd = openSync(path, READ_FLAGS);
   try {
     // The path may have been replaced between the check and the open.
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new NotEstimated('not a regular file');
+    refuseSpecial(stats);
     const budget = new SampleBudget(limits.maxSampleBytes);
     return {
       fd,
@@ -91,17 +108,18 @@ function readSlice(
 ): Buffer {
   const wanted = Math.max(0, Math.min(length, size - position));
   budget.spend(wanted, what);
-  const buffer = Buffer.alloc(wanted);
+  const buffer = Buffer.allocUnsafe(wanted);
   let filled = 0;
   while (filled < wanted) {
     const count = readSync(fd, buffer, filled, wanted - filled, position + filled);
     if (count === 0) break;
     filled += count;
   }
+  // A file that shrank while being read is read as far as it went.
   return filled === wanted ? buffer : buffer.subarray(0, filled);
 }
 
-export function closeSampledFile(file: SampledFile): void {
+function closeSampledFile(file: SampledFile): void {
   try {
     closeSync(file.fd);
   } catch {
