@@ -24,14 +24,14 @@ const LAYERS = {
   // Settings, pyproject, project config: they name rules and the defaults of the layers they configure.
   config: ['document', 'rules', 'scale', 'sizes'],
   // The incremental engine: runs the rules over a document.
-  engine: ['config', 'document', 'text', 'semantics', 'rules', 'scale', 'sizes'],
+  engine: ['config', 'data', 'document', 'text', 'semantics', 'rules', 'scale', 'sizes'],
   docs: ['rules'],
   notebooks: ['document', 'rules'],
   measure: ['sizes'],
   // The top layers.
   features: ['config', 'data', 'docs', 'document', 'engine', 'estimates', 'notebooks', 'rules', 'semantics', 'sizes'],
-  cli: ['config', 'docs', 'document', 'engine', 'measure', 'notebooks', 'rules', 'scale', 'sizes'],
-  'server.ts': ['config', 'document', 'engine', 'features', 'notebooks'],
+  cli: ['config', 'data', 'docs', 'document', 'engine', 'measure', 'notebooks', 'rules', 'scale', 'sizes'],
+  'server.ts': ['config', 'data', 'document', 'engine', 'features', 'notebooks', 'sizes'],
   'cli.ts': ['cli'],
 };
 

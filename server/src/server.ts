@@ -25,12 +25,19 @@ import { LINE_ESTIMATES_REQUEST, type LineEstimatesParams } from './features/lin
 import { cellCodeActions, cellDiagnostics, cellHover } from './features/notebookCells';
 import { skippedDiagnostic } from './features/skipped';
 import { serverStats, STATS_REQUEST } from './features/stats';
-import { Linter } from './engine/linting';
+import { fileURLToPath } from 'node:url';
+import { documentPath, Linter } from './engine/linting';
+import type { DataFiles } from './data/dataFiles';
+import { dataReadHover } from './features/dataReadHover';
+import { layoutForVersion } from './sizes/versions';
+import { defaultDataFiles } from './data/estimators';
 import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
 import { pythonParser } from './document/parser';
 import { PYPROJECT } from './config/projectConfig';
 
 const connection = createConnection(ProposedFeatures.all);
+/** The workspace's data files, once initialize names its folders. */
+let dataFiles: DataFiles | undefined;
 const linter = new Linter((uri, error) => {
   connection.console.error(
     `memhints: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
@@ -66,9 +73,12 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   supportsInlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  settings.useWorkspaceFolders(
-    params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []),
+  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  settings.useWorkspaceFolders(folders);
+  dataFiles = defaultDataFiles(
+    folders.flatMap((folder) => (folder.startsWith('file:') ? [fileURLToPath(folder)] : [])),
   );
+  linter.useDataFiles(dataFiles);
   settings.useEditorSettings(editorSettings);
   settingsKnown = !supportsConfiguration;
   return {
@@ -213,11 +223,16 @@ connection.onCodeAction((params) => {
     : [];
 });
 
-connection.onHover(({ textDocument, position }) => {
+connection.onHover(async ({ textDocument, position }) => {
   const notebook = notebooks?.forCell(textDocument.uri);
   if (notebook) return cellHover(notebook, textDocument.uri, position, settings.forDocument(notebook.uri));
   const document = documents?.get(textDocument.uri);
-  return document ? hoverAt(document, position, settings.forDocument(textDocument.uri)) : null;
+  if (!document) return null;
+  const effective = settings.forDocument(textDocument.uri);
+  const layout = layoutForVersion(effective.pythonVersion);
+  const aboutData =
+    dataFiles && (await dataReadHover(document, position, dataFiles, documentPath(textDocument.uri), layout));
+  return aboutData || hoverAt(document, position, effective);
 });
 
 connection.languages.inlayHint.on(({ textDocument, range }) => {

@@ -74,3 +74,33 @@ test('SARIF results carry the scale and what the finding holds as properties', (
   );
   assert.ok(log.runs[0]!.results.every((result) => result.properties?.holds?.text));
 });
+
+test('a read of a data file under the current folder takes the file’s scale: a 40-row CSV is small', (t) => {
+  const csv = (count: number) =>
+    `id,city,price\n${Array.from({ length: count }, (_, i) => `${i},c${i % 3},${i * 1.5}\n`).join('')}`;
+  const loop = (name: string) =>
+    `${name} = pd.read_csv("data/${name}.csv")\nfor _, row in ${name}.iterrows():\n    print(row["price"])\n`;
+  const dir = project(t, {
+    'data/teaching.csv': csv(40),
+    'data/sales.csv': csv(50_000),
+    'nb.py': `import pandas as pd\n${loop('teaching')}${loop('sales')}${loop('elsewhere')}`,
+  });
+  const shipped = jsonFindings(memhints(['check', 'nb.py', '--format', 'json'], dir));
+  assert.deepEqual(
+    shipped.map((f) => [f.code, f.line, f.scale]),
+    [
+      ['MEM402', 6, 'large'],
+      // A file the folder does not hold may be any size: data from outside the program is large.
+      ['MEM402', 9, 'large'],
+    ],
+  );
+  const all = jsonFindings(memhints(['check', 'nb.py', '--format', 'json', '--report-small'], dir));
+  assert.deepEqual(
+    all.map((f) => [f.line, f.scale, f.severity]),
+    [
+      [3, 'small', 'hint'],
+      [6, 'large', 'warning'],
+      [9, 'large', 'warning'],
+    ],
+  );
+});

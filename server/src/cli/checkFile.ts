@@ -1,5 +1,11 @@
 // Checking (and fixing) one file: the same whether it runs in the main thread or in a worker.
+import { resolve } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
+import type { DataFiles } from '../data/dataFiles';
+import { defaultDataFiles } from '../data/estimators';
+import { dataReadScales } from '../engine/dataReadScales';
+import { DEFAULT_SMALL_BYTES } from '../scale/scale';
+import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
 import type { FixSafety } from '../rules/types';
 import { checkNotebook } from './checkNotebook';
 import { fixRepeatedly } from './fix';
@@ -31,9 +37,21 @@ export interface FileCheck {
 
 const NOTHING = { findings: [], fixed: 0, diff: '' } as const;
 
+/** The data files under the current folder, the command line's workspace: one cache per process or worker. */
+let dataFiles: DataFiles | undefined;
+
+/** Reads of data files in the current folder take the files' scale (a 40-row CSV is small). */
+function withDataFiles(check: FileCheck, file: string): FileCheck {
+  dataFiles ??= defaultDataFiles([process.cwd()]);
+  const layout = CPYTHON[check.lint.pythonVersion ?? DEFAULT_PYTHON_VERSION];
+  const dataReads = dataReadScales(dataFiles, resolve(file), layout, check.lint.smallBytes ?? DEFAULT_SMALL_BYTES);
+  return { ...check, lint: { ...check.lint, dataReads } };
+}
+
 /** Never throws: whatever goes wrong with one file is its outcome's problem or notice, and the run goes on. */
-export function checkFile(parser: Parser, file: string, shown: string, check: FileCheck): FileOutcome {
+export function checkFile(parser: Parser, file: string, shown: string, run: FileCheck): FileOutcome {
   try {
+    const check = withDataFiles(run, file);
     return isNotebook(file) ? checkNotebook(parser, file, shown, check) : checkPythonFile(parser, file, shown, check);
   } catch (error) {
     if (error instanceof NotCheckable) return { ...NOTHING, notice: `not checked: ${error.message}` };

@@ -5,7 +5,7 @@ import { ALL_RULES } from '../rules';
 import type { Severity } from '../rules/types';
 
 /** The JSON schema of a setting, as package.json's contributes.configuration declares it. */
-export type SettingSchema = Readonly<Record<string, unknown>>;
+type SettingSchema = Readonly<Record<string, unknown>>;
 
 export interface ValueKind<T> {
   readonly schema: SettingSchema;
@@ -94,7 +94,7 @@ export const RULE_SELECTORS: ValueKind<readonly string[]> = {
   },
 };
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 const SEVERITY = oneOf(SEVERITIES);
 
 /** A severity per rule code: a table whose bad entries are left out, each with its problem. */

@@ -160,8 +160,6 @@ export const SETTINGS = {
   }),
 } as const;
 
-export type SettingName = keyof typeof SETTINGS;
-
 /** The defaults of the settings `specs` names, by field. */
 export function defaultsOf<T>(specs: { readonly [K in keyof T]: SettingSpec<T[K]> }): T {
   const defaults: Partial<T> = {};

@@ -17,6 +17,7 @@ export class JsonInvalid extends Error {}
 const MAX_DEPTH = 1000;
 
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON strings may not hold raw control characters (RFC 8259).
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const CONSTANTS = ['true', 'false', 'null', 'NaN', 'Infinity', '-Infinity'] as const;
 

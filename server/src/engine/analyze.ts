@@ -10,6 +10,7 @@ import { DocumentFacts } from '../semantics/facts';
 import { ModuleParts } from '../document/moduleParts';
 import { DEFAULT_PYTHON_VERSION, type PythonVersion } from '../sizes/cpython';
 import { isSuppressed, parseNoqa, type Suppression } from './noqa';
+import type { DataReadScales } from '../scale/dataScale';
 
 export interface AnalysisOptions {
   readonly rules: readonly Rule[];
@@ -23,6 +24,8 @@ export interface AnalysisOptions {
   readonly reportSmall?: boolean;
   /** The Python version the code targets (default 3.11). */
   readonly pythonVersion?: PythonVersion;
+  /** The scale of reads whose data files the workspace holds (see dataReadScales.ts). */
+  readonly dataReads?: DataReadScales;
 }
 
 /** A `# noqa` comment and where it starts. */
@@ -40,7 +43,12 @@ export interface Checked {
 /** Analyses a document parsed whole (a tree) or in parts. */
 export function analyze(parsed: Tree | ModuleParts, source: string, options: AnalysisOptions): Finding[] {
   const module = ModuleParts.from(parsed);
-  const context: RuleContext = { source, facts: new DocumentFacts(module), pythonVersion: targetVersion(options) };
+  const context: RuleContext = {
+    source,
+    facts: new DocumentFacts(module),
+    pythonVersion: targetVersion(options),
+    ...(options.dataReads ? { dataReads: options.dataReads } : {}),
+  };
   const findings: Finding[] = [];
   const suppressions: SuppressionAt[] = [];
   for (const part of module.parts) {

@@ -116,7 +116,12 @@ export class IncrementalAnalysis {
       results.push(
         this.analyseChunk(
           chunk,
-          { source, facts, pythonVersion: targetVersion(this.options) },
+          {
+            source,
+            facts,
+            pythonVersion: targetVersion(this.options),
+            ...(this.options.dataReads ? { dataReads: this.options.dataReads } : {}),
+          },
           old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source),
         ),
       );

@@ -5,6 +5,9 @@ import { selectRules, type Settings } from '../config/config';
 import type { OpenDocument } from '../document/documents';
 import { ALL_RULES } from '../rules';
 import type { Finding } from '../rules/types';
+import type { DataFiles } from '../data/dataFiles';
+import { CPYTHON } from '../sizes/cpython';
+import { dataReadScales } from './dataReadScales';
 
 export class Linter {
   // Keyed by the OpenDocument, which is replaced on every change; its TextDocument
@@ -17,8 +20,16 @@ export class Linter {
     { readonly settings: Settings; readonly analysis: IncrementalAnalysis }
   >();
 
+  /** The workspace's data files, once its folders are known: reads of them take the files' scale. */
+  private dataFiles: DataFiles | undefined;
+
   /** `reportFailure` hears of an analysis that threw: the document then has no findings, and the server lives on. */
   constructor(private readonly reportFailure: (uri: string, error: unknown) => void = () => undefined) {}
+
+  /** Reads of data files are scaled by these files from now on (documents analysed before keep what they found). */
+  useDataFiles(files: DataFiles): void {
+    this.dataFiles = files;
+  }
 
   findings(document: OpenDocument, settings: Settings): Finding[] {
     if (!settings.enable || document.skipped !== undefined) return [];
@@ -54,8 +65,30 @@ export class Linter {
       reportSmall: settings.reportSmall,
       smallBytes: settings.smallThreshold,
       pythonVersion: settings.pythonVersion,
+      ...(this.dataFiles
+        ? {
+            dataReads: dataReadScales(
+              this.dataFiles,
+              documentPath(uri),
+              CPYTHON[settings.pythonVersion],
+              settings.smallThreshold,
+            ),
+          }
+        : {}),
     });
     this.analyses.set(uri, { settings, analysis });
     return analysis;
+  }
+}
+
+/** The file a document's URI names: a file, or the notebook a cell belongs to; undefined for unsaved documents. */
+export function documentPath(uri: string): string | undefined {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'file:' || url.protocol === 'vscode-notebook-cell:'
+      ? decodeURIComponent(url.pathname)
+      : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -3,7 +3,7 @@ import type { DocumentFacts } from '../semantics/facts';
 import { comprehensionElement, returnsExistingObject } from '../semantics/existingObjects';
 import { isSideEffectFreeComprehension } from '../semantics/purity';
 import { isAsyncComprehension, shortText } from '../semantics/syntax';
-import { DataScales } from '../scale/dataScale';
+import { DataScales, type DataReadScales } from '../scale/dataScale';
 import { listHolds } from '../scale/holds';
 import { amountText } from '../scale/holdsText';
 import { isSmaller, type Size } from '../sizes/size';
@@ -52,7 +52,7 @@ export const mem101: Rule = {
       if (isAsyncComprehension(argument)) continue;
       findings.push({
         code: mem101.code,
-        ...toldSaving(callee.text, consumer, keeps, argument, context.facts),
+        ...toldSaving(callee.text, consumer, keeps, argument, context.facts, context.dataReads),
         start: argument.startIndex,
         end: argument.endIndex,
         fix: generatorFix(call, argument, consumer, qualifiedName!, context.facts),
@@ -125,6 +125,7 @@ function toldSaving(
   keeps: Keeps,
   comprehension: Node,
   facts: DocumentFacts,
+  reads: DataReadScales | undefined,
 ): Pick<Finding, 'message' | 'severity' | 'holds' | 'scale'> {
   const element = comprehensionElement(comprehension);
   const existing = element !== undefined && returnsExistingObject(element);
@@ -135,7 +136,7 @@ function toldSaving(
   const measured = {
     severity: told.severity,
     ...(amounts.held ? { holds: amounts.held } : {}),
-    scale: new DataScales(facts).of(comprehension),
+    scale: new DataScales(facts, reads).of(comprehension),
   };
   if (existing) return { message: `${saves}: its items (\`${shortText(element, 30)}\`) exist already`, ...measured };
   const listed = consumer.listsIterators;

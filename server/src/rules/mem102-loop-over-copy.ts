@@ -8,7 +8,7 @@ import { mayMutate } from '../semantics/mutation';
 import { isSideEffectFreeComprehension } from '../semantics/purity';
 import { callArguments, descendants, isAsyncComprehension, shortText, unparenthesized } from '../semantics/syntax';
 import { holdsBuiltinContainer, type ContainerKind } from '../semantics/values';
-import { DataScales } from '../scale/dataScale';
+import { DataScales, type DataReadScales } from '../scale/dataScale';
 import { holdsDataFrame } from '../scale/dataSources';
 import { listHolds } from '../scale/holds';
 import { amountText } from '../scale/holdsText';
@@ -61,7 +61,7 @@ export const mem102: Rule = {
     if (copiesSharedContainer(copy, facts) && handsOnItems(left, body, facts)) return undefined;
     const finding: Finding = {
       code: mem102.code,
-      ...toldSaving(copy, facts),
+      ...toldSaving(copy, facts, context.dataReads),
       start: copy.node.startIndex,
       end: copy.node.endIndex,
       fix: fixFor(copy, fixSafety(copy, body, facts)),
@@ -246,7 +246,11 @@ function savingOf(copy: Copy, facts: DocumentFacts): Saving {
  * The message, severity, size and scale of a finding. The sizes come from the
  * size model; the scale is that of what is copied.
  */
-function toldSaving(copy: Copy, facts: DocumentFacts): Pick<Finding, 'message' | 'severity' | 'holds' | 'scale'> {
+function toldSaving(
+  copy: Copy,
+  facts: DocumentFacts,
+  reads: DataReadScales | undefined,
+): Pick<Finding, 'message' | 'severity' | 'holds' | 'scale'> {
   const saving = savingOf(copy, facts);
   const pointers = listHolds(copy.node, facts, 'pointers');
   const withItems =
@@ -263,7 +267,7 @@ function toldSaving(copy: Copy, facts: DocumentFacts): Pick<Finding, 'message' |
     copied: copy.builtin !== undefined,
   });
   const held = more ?? pointers;
-  const measured = { ...(held ? { holds: held } : {}), scale: new DataScales(facts).of(copy.contents) };
+  const measured = { ...(held ? { holds: held } : {}), scale: new DataScales(facts, reads).of(copy.contents) };
   if (copy.builtin === undefined)
     return { message: `${told}: a generator yields one item at a time`, severity, ...measured };
   const directly = `iterate \`${shortText(copy.contents, 28)}\` directly`;

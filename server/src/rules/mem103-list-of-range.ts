@@ -51,7 +51,7 @@ export const mem103: Rule = {
       message: `${costLead(holds, 'ints in a list')}, ${uses} iterated, measured, indexed or searched: \`range(…)\` takes 48 B`,
       severity: mem103.defaultSeverity,
       ...(holds ? { holds } : {}),
-      scale: new DataScales(context.facts).of(range),
+      scale: new DataScales(context.facts, context.dataReads).of(range),
       start: call.startIndex,
       end: call.endIndex,
       fix: rangeFix(call, range, safety),

@@ -49,7 +49,7 @@ export const mem104: Rule = {
       message: `${costLead(holds, 'pointers')}, more if the items live nowhere else: \`sum(1 for …)\` counts without a list`,
       severity: mem104.defaultSeverity,
       ...(holds ? { holds } : {}),
-      scale: new DataScales(facts).of(argument),
+      scale: new DataScales(facts, context.dataReads).of(argument),
       start: call.startIndex,
       end: call.endIndex,
       ...(fix && sumIsBuiltin ? { fix } : {}),

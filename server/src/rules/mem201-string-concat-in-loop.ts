@@ -81,7 +81,7 @@ export const mem201: Rule = {
       message: MESSAGES[flagged.reason](label),
       severity: severityOf(flagged.reason),
       // The copying grows with the passes: as large as what the loop iterates.
-      scale: new DataScales(context.facts).ofIteration(flagged.loop),
+      scale: new DataScales(context.facts, context.dataReads).ofIteration(flagged.loop),
       start: node.startIndex,
       end: node.endIndex,
     };

@@ -86,7 +86,7 @@ export const mem204: Rule = {
       code: mem204.code,
       message: `Old and new \`${target.text}\` alive (2× peak), recopied each pass by \`${growth.label}\`${growth.removed ? ' (pandas < 2)' : ''}: ${instead}`,
       severity: mem204.defaultSeverity,
-      scale: growthScale(loops, context.facts),
+      scale: growthScale(loops, new DataScales(context.facts, context.dataReads)),
       start: call.startIndex,
       end: call.endIndex,
     };
@@ -320,8 +320,7 @@ function isSelfAppend(value: Node, name: Node): boolean {
  * An array or frame is data scale unless every loop that grows it runs over
  * literals or a short range: then it is small.
  */
-function growthScale(loops: readonly Node[], facts: DocumentFacts): Scale {
-  const scales = new DataScales(facts);
+function growthScale(loops: readonly Node[], scales: DataScales): Scale {
   return loops.every((loop) => loop.type === 'for_statement' && scales.ofIteration(loop) === 'small')
     ? 'small'
     : 'large';

@@ -77,7 +77,7 @@ export const mem301: Rule = {
     facts.readsWholeDocument();
     const line = lineOfOffset(lineStarts(source), place.call.startIndex) + 1;
     const holds = savedBytes(attributes, place.loops, facts, context.pythonVersion);
-    const scales = new DataScales(facts);
+    const scales = new DataScales(facts, context.dataReads);
     return {
       code: mem301.code,
       message: message(holds, line, chain, attributes),

@@ -78,8 +78,8 @@ export const mem401: Rule = {
       code: mem401.code,
       message: `Every column held, \`${frame.text}\` uses ${listed}: \`${reader.keyword}=[…]\` reads only ${columns.length === 1 ? 'that one' : 'those'}`,
       severity: mem401.defaultSeverity,
-      // A file is data from outside the program: its size is known only when it runs.
-      scale: 'large',
+      // A file is data from outside the program: large, unless the workspace holds it and shows its size.
+      scale: context.dataReads?.scaleOf(call, context.facts) ?? 'large',
       start: call.startIndex,
       end: call.endIndex,
       ...(columnsFix(call, reader, columns) ?? {}),

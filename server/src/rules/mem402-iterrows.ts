@@ -3,7 +3,9 @@ import type { ModuleParts } from '../document/moduleParts';
 import { usageOf } from '../semantics/valueUses';
 import { calleeAnchors } from './anchors';
 import { keptRows } from './mem402-iterrows/kept-rows';
-import type { Rule } from './types';
+import { DataScales } from '../scale/dataScale';
+import type { Scale } from '../scale/scale';
+import type { Rule, RuleContext } from './types';
 
 const LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'for_in_clause']);
 
@@ -40,8 +42,8 @@ export const mem402: Rule = {
         ? `\`iterrows()\` rows kept in ${keptIn} hold a ~1 KB Series each: keep \`itertuples()\` rows (~150 B) or whole columns`
         : '`iterrows()` copies a mixed-dtype frame whole and builds a ~1 KB Series per row: `itertuples()` does neither',
       severity: mem402.defaultSeverity,
-      // `iterrows` is a DataFrame's method: data scale, as every frame is.
-      scale: 'large',
+      // `iterrows` is a DataFrame's method: data scale, as every frame is, unless the frame is read from a file the workspace shows small.
+      scale: frameScale(callee, context),
       start: call.startIndex,
       end: call.endIndex,
     };
@@ -61,4 +63,10 @@ function definesIterrows(module: ModuleParts): boolean {
   return module
     .descendantsOfType('function_definition')
     .some((definition) => definition.childForFieldName('name')?.text === 'iterrows');
+}
+
+/** The frame's own scale when the code shows it small (a small file); otherwise large, as every frame is. */
+function frameScale(callee: Node, context: RuleContext): Scale {
+  const frame = callee.childForFieldName('object');
+  return new DataScales(context.facts, context.dataReads).of(frame) === 'small' ? 'small' : 'large';
 }

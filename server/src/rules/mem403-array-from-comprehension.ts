@@ -40,7 +40,8 @@ export const mem403: Rule = {
     const source = args[0] ? itemsSource(args[0], context.facts) : undefined;
     if (!source || isAsyncComprehension(source.generator)) return undefined;
     const kind = itemsKind(source.generator, context.facts);
-    if (kind === 'row' && !hasCondition(source.generator)) return rowsFinding(call, callee, source, context.facts);
+    if (kind === 'row' && !hasCondition(source.generator))
+      return rowsFinding(call, callee, source, new DataScales(context.facts, context.dataReads));
     if (kind !== 'scalar') return undefined;
     const dtype = dtypeArgument(args);
     const fix = dtype && args.length === 2 ? fromiterFix(callee, source, args[1]!, context.facts) : undefined;
@@ -50,7 +51,7 @@ export const mem403: Rule = {
       message: `${costLead(holds, 'Python numbers')} listed before the array (8–40 B each): \`np.fromiter\` fills it directly${dtype ? '' : ' (with a dtype)'}`,
       severity: mem403.defaultSeverity,
       ...(holds ? { holds } : {}),
-      scale: new DataScales(context.facts).of(source.generator),
+      scale: new DataScales(context.facts, context.dataReads).of(source.generator),
       start: call.startIndex,
       end: call.endIndex,
       ...(fix ? { fix: fix.fix } : {}),
@@ -59,12 +60,12 @@ export const mem403: Rule = {
 };
 
 /** Rows (tuples of numbers, numpy arrays): np.fromiter would raise; an array filled in place holds no row objects. */
-function rowsFinding(call: Node, callee: Node, source: ItemsSource, facts: DocumentFacts): Finding {
+function rowsFinding(call: Node, callee: Node, source: ItemsSource, scales: DataScales): Finding {
   return {
     code: mem403.code,
     message: `Rows as Python objects, 2× the array or more, before \`${callee.text}(${shapeOf(source)})\` copies them: fill \`np.empty((n, …))\``,
     severity: mem403.defaultSeverity,
-    scale: new DataScales(facts).of(source.generator),
+    scale: scales.of(source.generator),
     start: call.startIndex,
     end: call.endIndex,
   };

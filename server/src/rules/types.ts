@@ -6,6 +6,7 @@ import type { Scale } from '../scale/scale';
 import type { PythonVersion } from '../sizes/cpython';
 import type { Size } from '../sizes/size';
 import type { HitFilter } from '../semantics/nameIndex';
+import type { DataReadScales } from '../scale/dataScale';
 
 // Part of the rule contract; defined where the name index applies it to the text.
 export type { HitFilter };
@@ -84,6 +85,8 @@ export interface RuleContext {
   readonly facts: DocumentFacts;
   /** The Python version the code targets: what CPython copies, and the sizes a message gives, depend on it. */
   readonly pythonVersion: PythonVersion;
+  /** The scale of reads whose data files the workspace holds; absent where no files are known. */
+  readonly dataReads?: DataReadScales;
 }
 
 /**

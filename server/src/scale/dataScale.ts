@@ -30,12 +30,24 @@ const PASS_THROUGH: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * The scale of a read whose data file the workspace holds, from the file's
+ * own size (a 40-row CSV is small, a 5 GB one large); undefined when no file
+ * in the workspace says.
+ */
+export interface DataReadScales {
+  scaleOf(call: Node, facts: DocumentFacts): Scale | undefined;
+}
+
 /** Scales of the expressions of one document, sharing folded constants. */
 export class DataScales {
   private readonly folder: Folder;
   private readonly visiting = new Set<number>();
 
-  constructor(readonly facts: DocumentFacts) {
+  constructor(
+    readonly facts: DocumentFacts,
+    readonly reads?: DataReadScales,
+  ) {
     this.folder = new Folder(facts);
   }
 
@@ -96,6 +108,8 @@ const call: Classifier = (node, scales) => {
   if (!callee) return 'unknown';
   const name = scales.facts.qualifiedName(callee);
   if (name === 'builtins.range') return rangeScale(node, scales);
+  const read = scales.reads?.scaleOf(node, scales.facts);
+  if (read) return read;
   if (name !== undefined && (readsData(name) || makesArrays(name))) return 'large';
   if (name !== undefined && PASS_THROUGH.has(name))
     return joinScales(positional(node, scales.facts).map((arg) => scales.of(arg)));
@@ -103,7 +117,7 @@ const call: Classifier = (node, scales) => {
   // A method: reading a file or cursor is data scale; a reduction may be any size;
   // other methods give what their receiver holds (`df.groupby(…)`, `s.split()`).
   const method = callee.childForFieldName('attribute')?.text ?? '';
-  if (READING_METHODS.has(method)) return 'large';
+  if (READING_METHODS.has(method)) return scales.of(callee.childForFieldName('object')) === 'small' ? 'small' : 'large';
   if (REDUCING_METHODS.has(method) || name !== undefined) return 'unknown';
   return scales.of(callee.childForFieldName('object'));
 };

@@ -10,7 +10,7 @@ import { stringLiteral } from './literals';
 import { callArguments } from './syntax';
 
 /** A parameter of the `__init__` that `@dataclass` writes: a field or an InitVar, with its class-level default. */
-export interface DataclassParameter {
+interface DataclassParameter {
   readonly name: string;
   readonly default: Node | undefined;
 }

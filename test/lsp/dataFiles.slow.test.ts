@@ -1,0 +1,79 @@
+// A read of a data file the workspace holds: the hover says what it will hold
+// once loaded, and findings over it take the file's scale.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, test } from 'node:test';
+import { DiagnosticSeverity, type Hover, type MarkedString } from 'vscode-languageserver-protocol';
+import { estimateCsv } from '../../server/src/data/csv';
+import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../../server/src/sizes/cpython';
+import { shortBytes } from '../../server/src/sizes/format';
+import { LspTestClient } from '../support/lspClient';
+import { rangeOfText } from '../support/textEdits';
+
+const workspace = mkdtempSync(join(tmpdir(), 'memhints-lsp-data-'));
+after(() => rmSync(workspace, { recursive: true, force: true }));
+mkdirSync(join(workspace, 'data'));
+const rows = (count: number) =>
+  `id,city,price\n${Array.from({ length: count }, (_, i) => `${i},city${i % 7},${i * 1.5}\n`).join('')}`;
+writeFileSync(join(workspace, 'data', 'small.csv'), rows(40));
+writeFileSync(join(workspace, 'data', 'big.csv'), rows(50_000));
+
+const SOURCE = [
+  'import pandas as pd',
+  'small = pd.read_csv("data/small.csv")',
+  'for _, row in small.iterrows():',
+  '    print(row["price"])',
+  'big = pd.read_csv("data/big.csv")',
+  'for _, row in big.iterrows():',
+  '    print(row["price"])',
+  '',
+].join('\n');
+
+function hoverText(hover: Hover): string {
+  const part = (content: MarkedString | { value: string }): string =>
+    typeof content === 'string' ? content : content.value;
+  return Array.isArray(hover.contents) ? hover.contents.map(part).join('\n') : part(hover.contents);
+}
+
+function startClient(t: Parameters<typeof LspTestClient.start>[0]): LspTestClient {
+  return LspTestClient.start(t, { workspaceFolders: [pathToFileURL(workspace).href] });
+}
+
+test('hover over a read_csv of a workspace CSV, and over its name, gives what it holds as loaded first', async (t) => {
+  const client = startClient(t);
+  await client.initialize();
+  const uri = pathToFileURL(join(workspace, 'analysis.py')).href;
+  await client.didOpen(uri, SOURCE);
+  const expected = estimateCsv(
+    join(workspace, 'data', 'big.csv'),
+    {},
+    undefined,
+    CPYTHON[DEFAULT_PYTHON_VERSION],
+  ).estimate;
+  assert.ok(expected);
+  for (const at of ['read_csv("data/big.csv")', 'big = ']) {
+    const hover = await client.hover(uri, rangeOfText(SOURCE, at).start);
+    assert.ok(hover, `a hover at ${at}`);
+    const [first] = hoverText(hover).split('\n');
+    assert.equal(first, `**≈ ${shortBytes(expected.bytes)} as loaded**: 3 columns × 50,000 rows`, at);
+  }
+});
+
+test('a loop over a small workspace CSV is small (a hint); over a large one, a warning', async (t) => {
+  const client = startClient(t);
+  await client.initialize();
+  const uri = pathToFileURL(join(workspace, 'loops.py')).href;
+  const published = await client.didOpen(uri, SOURCE);
+  const iterrows = published.diagnostics.filter((d) => d.code === 'MEM402');
+  // The test client asks for small findings (reportSmall), which come as hints.
+  assert.deepEqual(
+    iterrows.map((d) => [d.range.start.line, d.severity]),
+    [
+      [2, DiagnosticSeverity.Hint],
+      [5, DiagnosticSeverity.Warning],
+    ],
+  );
+});
