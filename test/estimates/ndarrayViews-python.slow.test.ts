@@ -8,14 +8,7 @@ import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../../server/src/sizes/cpython'
 import type { Estimate } from '../../server/src/estimates/estimate';
 import { runPythonJson } from '../support/python';
 import { estimateProgram, measureInPython } from '../support/sizes';
-
-const SETUP = [
-  'import numpy as np',
-  'a = np.zeros(1000)',
-  'm = np.ones((100, 30), dtype=np.int32)',
-  'c = m[:, ::3]',
-  'r = a.reshape(40, 25)',
-].join('\n');
+import { SETUP } from './ndarrayViews.cases';
 
 const EXPRESSIONS = [
   'a[::2]',

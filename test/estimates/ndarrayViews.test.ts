@@ -3,14 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { estimateOf } from '../support/sizes';
-
-const SETUP = [
-  'import numpy as np',
-  'a = np.zeros(1000)',
-  'm = np.ones((100, 30), dtype=np.int32)',
-  'c = m[:, ::3]',
-  'r = a.reshape(40, 25)',
-].join('\n');
+import { SETUP } from './ndarrayViews.cases';
 
 test('numpy reshapes of strided arrays, scalars and masks are not guessed', async () => {
   for (const expression of [

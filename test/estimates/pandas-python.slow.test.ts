@@ -12,17 +12,10 @@ import { blocksOf, columnBytes, memoryUsage, PANDAS_VERSION, rangeIndexBytes } f
 import { runPythonJson } from '../support/python';
 import { pandasPythonOrSkip } from '../support/pythons';
 import { estimateProgram, measureInPython } from '../support/sizes';
+import { SETUP } from './pandas.cases';
 
 const interpreter = pandasPythonOrSkip();
 const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
-const SETUP = [
-  'import numpy as np',
-  'import pandas as pd',
-  'a = np.arange(50)',
-  'm = np.ones((20, 4), dtype=np.float32)',
-  "names = ['ann', 'bob', 'cy', 'dee']",
-  'n = 1000',
-].join('\n');
 
 interface Case {
   readonly expression: string;

@@ -3,15 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { estimateOf } from '../support/sizes';
-
-const SETUP = [
-  'import numpy as np',
-  'import pandas as pd',
-  'a = np.arange(50)',
-  'm = np.ones((20, 4), dtype=np.float32)',
-  "names = ['ann', 'bob', 'cy', 'dee']",
-  'n = 1000',
-].join('\n');
+import { SETUP } from './pandas.cases';
 
 test('what pandas cannot be followed into is not estimated', async () => {
   const expressions = [
