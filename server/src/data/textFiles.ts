@@ -113,29 +113,20 @@ function readAsBytes(file: SampledFile, layout: CPythonLayout): DataEstimateResu
   };
 }
 
-/** What open(path).read() holds: one str (UTF-8 decoding, universal newlines). */
-export function estimateReadText(
-  path: string,
-  layout: CPythonLayout = DEFAULT_LAYOUT,
-  limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
-): DataEstimateResult {
-  return withSampledFile(path, limits, (file) => readAsText(file, layout));
+/** The estimate of one way of reading a whole file: the file opened for a sample, then `read`. */
+function readingEstimate(read: (file: SampledFile, layout: CPythonLayout) => DataEstimateResult) {
+  return (
+    path: string,
+    layout: CPythonLayout = DEFAULT_LAYOUT,
+    limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
+  ): DataEstimateResult => withSampledFile(path, limits, (file) => read(file, layout));
 }
+
+/** What open(path).read() holds: one str (UTF-8 decoding, universal newlines). */
+export const estimateReadText = readingEstimate(readAsText);
 
 /** What open(path).readlines() or list(open(path)) holds: a list of str, one per line; rows is the line count. */
-export function estimateReadLines(
-  path: string,
-  layout: CPythonLayout = DEFAULT_LAYOUT,
-  limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
-): DataEstimateResult {
-  return withSampledFile(path, limits, (file) => readAsLines(file, layout));
-}
+export const estimateReadLines = readingEstimate(readAsLines);
 
 /** What open(path, 'rb').read() holds: one bytes object, exactly. */
-export function estimateReadBytes(
-  path: string,
-  layout: CPythonLayout = DEFAULT_LAYOUT,
-  limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
-): DataEstimateResult {
-  return withSampledFile(path, limits, (file) => readAsBytes(file, layout));
-}
+export const estimateReadBytes = readingEstimate(readAsBytes);
