@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { targetNames } from '../semantics/bindings';
 import { lastPart, mayEndIn } from '../semantics/calleeNames';
 import type { DocumentFacts } from '../semantics/facts';
-import { descendants, isAsyncComprehension } from '../semantics/syntax';
+import { descendants, isAsyncComprehension, LITERAL_TYPES } from '../semantics/syntax';
 import { calleeAnchors } from './anchors';
 import { ITERATOR_CALLS } from './mem104-len-of-materialised/iterator-calls';
 import type { Fix, Rule } from './types';
@@ -141,18 +141,7 @@ function comprehensionTargets(comprehension: Node): Set<string> {
 
 /** Node types whose evaluation can neither fail nor have an effect, given bound names. */
 const INERT_TYPES: ReadonlySet<string> = new Set([
-  'integer',
-  'float',
-  'true',
-  'false',
-  'none',
-  'ellipsis',
-  'string',
-  'string_start',
-  'string_content',
-  'string_end',
-  'escape_sequence',
-  'concatenated_string',
+  ...LITERAL_TYPES,
   'tuple',
   'list',
   'parenthesized_expression',

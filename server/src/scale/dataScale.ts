@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
 import { bindingsOf, type NameBinding } from '../semantics/initialValues';
-import { callArguments, expressionChildren, unparenthesized } from '../semantics/syntax';
+import { callArguments, expressionChildren, UNPACKING_TARGETS, unparenthesized } from '../semantics/syntax';
 import { Folder } from '../semantics/fold';
 import { constantRangeLength } from '../semantics/rangeLength';
 import {
@@ -212,15 +212,7 @@ function yieldsChunks(iterable: Node, facts: DocumentFacts): boolean {
 }
 
 /** What stands between a loop's target name and the loop: `for i, (a, b) in …`. */
-const TARGET_PARTS: ReadonlySet<string> = new Set([
-  'pattern_list',
-  'tuple_pattern',
-  'list_pattern',
-  'tuple',
-  'list',
-  'parenthesized_expression',
-  'as_pattern_target',
-]);
+const TARGET_PARTS: ReadonlySet<string> = new Set([...UNPACKING_TARGETS, 'as_pattern_target']);
 
 function rangeScale(call: Node, scales: DataScales): Scale {
   const args = positional(call, scales.facts);

@@ -2,16 +2,11 @@
 // `for` loops and comprehension clauses, `with … as` and `del`, through any
 // tuples, lists, parentheses and stars around them (`a, (b[0], *c) = …`).
 import type { Node } from 'web-tree-sitter';
-import { isField } from './syntax';
+import { isField, UNPACKING_TARGETS } from './syntax';
 
 /** Containers that pass a target position on to their elements. */
 const TARGET_CONTAINERS: ReadonlySet<string> = new Set([
-  'pattern_list',
-  'tuple_pattern',
-  'list_pattern',
-  'tuple',
-  'list',
-  'parenthesized_expression',
+  ...UNPACKING_TARGETS,
   'list_splat_pattern',
   'list_splat',
   // `del a, b`

@@ -2,6 +2,7 @@
 // of its children are binding targets and whether the binding belongs to the
 // node's own scope (parameters) or to the scope around it (assignments).
 import type { Node } from 'web-tree-sitter';
+import { UNPACKING_TARGETS } from './syntax';
 
 type BindingKind = 'assignment' | 'parameter' | 'definition' | 'import' | 'loop' | 'declaration' | 'other';
 
@@ -13,12 +14,7 @@ export interface BindingSite {
 
 /** Containers whose identifiers are all targets (`a, (b, *c) = …`). */
 const PATTERN_TYPES: ReadonlySet<string> = new Set([
-  'pattern_list',
-  'tuple_pattern',
-  'list_pattern',
-  'tuple',
-  'list',
-  'parenthesized_expression',
+  ...UNPACKING_TARGETS,
   'list_splat_pattern',
   'dictionary_splat_pattern',
   'splat_pattern',

@@ -133,9 +133,18 @@ export function closestAncestor(node: Node, types: ReadonlySet<string>): Node | 
   return null;
 }
 
-/** Node types whose evaluation cannot run user code or change state (for fix safety). */
-const SIDE_EFFECT_FREE_TYPES: ReadonlySet<string> = new Set([
-  'identifier',
+/** Containers that unpack a target into its elements: `a, (b, c) = …`, `[a, b] = …`. */
+export const UNPACKING_TARGETS: readonly string[] = [
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern',
+  'tuple',
+  'list',
+  'parenthesized_expression',
+];
+
+/** Literals: numbers, strings and their parts, True, False, None and `...`. */
+export const LITERAL_TYPES: readonly string[] = [
   'integer',
   'float',
   'string',
@@ -148,6 +157,12 @@ const SIDE_EFFECT_FREE_TYPES: ReadonlySet<string> = new Set([
   'false',
   'none',
   'ellipsis',
+];
+
+/** Node types whose evaluation cannot run user code or change state (for fix safety). */
+const SIDE_EFFECT_FREE_TYPES: ReadonlySet<string> = new Set([
+  'identifier',
+  ...LITERAL_TYPES,
   'binary_operator',
   'unary_operator',
   'boolean_operator',
