@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { jsonFindings, memhints, project, python, type JsonFinding } from '../support/cli';
+import { FINDING_KEYS, jsonFindings, memhints, project, python, type JsonFinding } from '../support/cli';
 
 // An emoji (two UTF-16 units, one code point) and accented letters before the
 // findings, and a finding spanning three lines.
@@ -47,19 +47,7 @@ test('json output is one array of findings with exactly the contract keys', (t) 
   assert.ok(Array.isArray(findings) && findings.length >= 2);
   for (const finding of findings) {
     // `related` comes only with findings reported once for several lines (none here).
-    assert.deepEqual(Object.keys(finding), [
-      'file',
-      'line',
-      'column',
-      'endLine',
-      'endColumn',
-      'code',
-      'message',
-      'severity',
-      'scale',
-      'holds',
-      'fix',
-    ]);
+    assert.deepEqual(Object.keys(finding), FINDING_KEYS);
     assert.equal(finding.file, join('pkg', 'mod.py'));
     assert.match(finding.code, /^MEM[0-9]{3}$/);
     assert.ok(['error', 'warning', 'information', 'hint'].includes(finding.severity));
@@ -87,20 +75,7 @@ test('a finding reported once for several lines adds `related` after the contrac
     memhints(['check', '--format', 'json', '--select', 'MEM201', 'log.py'], root),
   );
   assert.equal(others.length, 0);
-  assert.deepEqual(Object.keys(finding!), [
-    'file',
-    'line',
-    'column',
-    'endLine',
-    'endColumn',
-    'code',
-    'message',
-    'severity',
-    'scale',
-    'holds',
-    'fix',
-    'related',
-  ]);
+  assert.deepEqual(Object.keys(finding!), [...FINDING_KEYS, 'related']);
   assert.deepEqual([finding!.line, finding!.column], [4, 5]);
   const last = source.split('\n')[4]!;
   assert.deepEqual(finding!.related, [

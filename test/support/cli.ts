@@ -84,6 +84,21 @@ export interface JsonFinding {
   readonly related?: readonly { line: number; column: number; endLine: number; endColumn: number; message: string }[];
 }
 
+/** The keys of a JSON finding, in the order the output contract gives them; a notebook's finding has `cell` after `file`. */
+export const FINDING_KEYS: readonly string[] = [
+  'file',
+  'line',
+  'column',
+  'endLine',
+  'endColumn',
+  'code',
+  'message',
+  'severity',
+  'scale',
+  'holds',
+  'fix',
+];
+
 export function jsonFindings(run: Run): JsonFinding[] {
   return JSON.parse(run.stdout) as JsonFinding[];
 }
