@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from './seededRandom.mjs';
 
 const require = createRequire(import.meta.url);
 const out = join(import.meta.dirname, '..', 'out', 'server', 'src', 'data');
@@ -33,20 +34,9 @@ const CITIES = ['Lyon', 'Oslo', 'Lima', 'Pune', 'Kyiv', 'Cork', 'Bern', 'Nice', 
 const NON_ASCII = ['Zoë', 'Ñandú', 'Łódź', 'Åsa Öberg', '東京', 'Straße', 'Ærø', 'naïve café', 'Αθήνα', '🙂 ok'];
 const WORDS = ['memory', 'pandas', 'column', 'sample', 'estimate', 'row', 'file', 'data', 'python', 'byte'];
 
-/** A reproducible generator (mulberry32), so that every run times the same file. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function mixedCsv(rows) {
-  const next = random(rows);
+  // Seeded, so that every run times the same file.
+  const next = mulberry32(rows);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const lines = ['id,count,price,stock,flag,flag_na,code,comment,city,day,place'];
   for (let id = 0; id < rows; id++) {
