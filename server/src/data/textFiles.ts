@@ -22,6 +22,11 @@ function scale(file: SampledFile, sample: TextSample, sampledBytes: number): num
   return sampledBytes === 0 ? 0 : file.size / sampledBytes;
 }
 
+/** The estimate of a read that builds one object (a str or bytes), so no rows. */
+function textEstimate(file: SampledFile, bytes: number, bytesExact: boolean): DataEstimateResult {
+  return { estimate: { format: 'text', fileBytes: file.size, rows: undefined, rowsExact: false, bytes, bytesExact } };
+}
+
 /**
  * open(p).read(): one str of the file's characters, as wide per character as
  * its widest one (a wider character outside the sampled pieces is not seen).
@@ -36,16 +41,7 @@ function readAsText(file: SampledFile, layout: CPythonLayout): DataEstimateResul
     sample.pieces.reduce((sum, piece) => sum + piece.bytes, 0),
   );
   const characters = Math.round(sampledCharacters * ratio);
-  return {
-    estimate: {
-      format: 'text',
-      fileBytes: file.size,
-      rows: undefined,
-      rowsExact: false,
-      bytes: strSizeOfKind(layout, strKind(texts.join('')), characters),
-      bytesExact: sample.whole,
-    },
-  };
+  return textEstimate(file, strSizeOfKind(layout, strKind(texts.join('')), characters), sample.whole);
 }
 
 /** sys.getsizeof of one line as readline() returns it; a 1-character latin-1 line ('\n') is CPython's shared str. */
@@ -101,16 +97,7 @@ function readAsLines(file: SampledFile, layout: CPythonLayout): DataEstimateResu
 
 /** open(p, 'rb').read(): one bytes object of the file's size; nothing is read. */
 function readAsBytes(file: SampledFile, layout: CPythonLayout): DataEstimateResult {
-  return {
-    estimate: {
-      format: 'text',
-      fileBytes: file.size,
-      rows: undefined,
-      rowsExact: false,
-      bytes: bytesSize(layout, file.size),
-      bytesExact: true,
-    },
-  };
+  return textEstimate(file, bytesSize(layout, file.size), true);
 }
 
 /** The estimate of one way of reading a whole file: the file opened for a sample, then `read`. */
