@@ -6,7 +6,7 @@
  * repeated label gets '.1', '.2'… (pandas/io/common.py dedup_names, which
  * also steps over a label the header already has).
  */
-export function pandasColumnNames(header: readonly string[]): string[] {
+function pandasColumnNames(header: readonly string[]): string[] {
   const counts = new Map<string, number>();
   return header.map((field, index) => {
     let name = field === '' ? `Unnamed: ${index}` : field;

@@ -115,7 +115,7 @@ export interface CsvLayout {
   readonly encoding: CsvEncoding;
 }
 
-export const DEFAULT_CSV_LAYOUT: CsvLayout = { separator: ',', skipRows: 0, header: 0, encoding: 'utf-8' };
+const DEFAULT_CSV_LAYOUT: CsvLayout = { separator: ',', skipRows: 0, header: 0, encoding: 'utf-8' };
 
 function describeSkip(skipRows: number | readonly number[]): string {
   return `skiprows=${typeof skipRows === 'number' ? skipRows : `[${skipRows.join(', ')}]`}`;
