@@ -47,8 +47,14 @@ function runScript<T>(python: string, args: readonly string[], input?: unknown):
 
 /** The read's options as pd.read_csv's keyword arguments. */
 function pandasKeywords(options: TableReadOptions): Record<string, unknown> {
-  const { parseDates, ...rest } = options;
-  return parseDates ? { ...rest, parse_dates: parseDates } : { ...rest };
+  const { parseDates, indexCol, keepDefaultNa, naValues, ...rest } = options;
+  return {
+    ...rest,
+    ...(parseDates !== undefined ? { parse_dates: parseDates } : {}),
+    ...(indexCol !== undefined ? { index_col: indexCol } : {}),
+    ...(keepDefaultNa !== undefined ? { keep_default_na: keepDefaultNa } : {}),
+    ...(naValues !== undefined ? { na_values: naValues } : {}),
+  };
 }
 
 function measure(
@@ -78,6 +84,10 @@ function optionSets(rows: number): Readonly<Record<string, TableReadOptions>> {
     nrows: { nrows: rows / 2 },
     parse_dates: { parseDates: ['day'] },
     chunksize: { chunksize: 3000 },
+    'index_col date, parse_dates=True': { indexCol: 'day', parseDates: true },
+    'index_col text': { indexCol: 'code' },
+    'keep_default_na=False': { keepDefaultNa: false },
+    'skiprows list': { skiprows: [1, 2, 5, 8] },
   };
 }
 
@@ -134,6 +144,8 @@ forEachPython(
 
 interface SmallCase {
   readonly text: string;
+  /** How the file is written (UTF-8 unless said). */
+  readonly fileEncoding?: BufferEncoding;
   readonly options?: TableReadOptions;
   /** The pandas major version the figure holds from. */
   readonly sincePandas?: number;
@@ -177,6 +189,29 @@ const SMALL_CASES: readonly SmallCase[] = [
   // pandas 1.x gives a header-only frame an empty object Index (0 B), 2.x a RangeIndex.
   { text: 'a,b\n', sincePandas: 2 },
   { text: 'latin,ucs2,ucs4,one\nZoë,Αθήνα,🙂 ok,é\nnaïve,東京,a🙂,ß\n' },
+  // index_col: the column becomes the index (Int64Index, Float64Index, an object Index, a DatetimeIndex).
+  { text: 'd,a,b\n2020-01-01,1,x\n2020-01-02,2,y\n2020-01-03,3,z\n', options: { indexCol: 0, parseDates: true } },
+  { text: 'd,a,b\n2020-01-01,1,x\n2020-01-02,2,yy\n', options: { indexCol: 'd' } },
+  { text: 'd,a,b\n5,1,x\n6,,y\n', options: { indexCol: [1] } },
+  { text: 'd,a,b\nTrue,1,x\nFalse,,y\n', options: { indexCol: 0 } },
+  { text: 'd,a,b\n5,1,x\n6,,y\n', options: { indexCol: 0, usecols: ['a', 'b'] } },
+  { text: 'd,a,b\n2020-01-01,1,x\n,2,y\n', options: { indexCol: 'd', parseDates: ['d'] } },
+  // header=None and names=: every record is data.
+  { text: '1,2,x\n3,4,y\n', options: { header: null } },
+  { text: '1,2,x\n3,4,y\n', options: { names: ['p', 'q', 'r'] } },
+  { text: 'a,b,c\n1,2,x\n3,4,y\n', options: { names: ['p', 'q', 'r'], header: 0, usecols: ['r'] } },
+  { text: 'title\n\na,b\n1,2\n', options: { header: 1 } },
+  // keep_default_na=False and na_values.
+  { text: 'a,b,c\n1,NA,\n,x,nan\n', options: { keepDefaultNa: false } },
+  { text: 'a,b\n1,NA\n2,x\n3,\n', options: { keepDefaultNa: false, naValues: ['x'] } },
+  { text: 'a,b\n1,NA\n2,x\n-,1.5\n', options: { naValues: ['x', '-'] } },
+  { text: 'a,b\nTrue,NA\nFalse,\n', options: { keepDefaultNa: false } },
+  // skiprows as line numbers, blank lines counted.
+  { text: 'a,b\n1,2\n\n3,4\n5,6\n', options: { skiprows: [2, 3] } },
+  { text: 'junk\na,b\n1,x\n2,y\n', options: { skiprows: [0, 3] } },
+  // A one-byte encoding.
+  { text: 'name,n\nZoë,1\nÅsa,2\nplain,3\n', fileEncoding: 'latin1', options: { encoding: 'latin-1' } },
+  { text: 'name,n\ncafé,1\nß,2\n', fileEncoding: 'latin1', options: { encoding: 'cp1252' } },
 ];
 
 forEachPython(
@@ -190,7 +225,7 @@ forEachPython(
     const applicable = SMALL_CASES.filter((item) => major >= (item.sincePandas ?? 1));
     const cases = applicable.map((item, index) => {
       const path = join(root, `small-${python.version}-${index}.csv`);
-      writeFileSync(path, item.text);
+      writeFileSync(path, item.text, item.fileEncoding ?? 'utf8');
       return { path, options: item.options ?? {} };
     });
     const measured = measure(python.python, cases);

@@ -192,6 +192,83 @@ describe('estimateCsv', () => {
     assert.equal(column(estimate('day,n\n2021-01-01,1\n'), 'day').dtype, 'object');
   });
 
+  it('makes the index_col column the index: its bytes replace the RangeIndex', () => {
+    const text = 'd,a,b\n2020-01-01,1,x\n2020-01-02,2,y\n2020-01-03,3,z\n';
+    const dated = estimate(text, { indexCol: 0, parseDates: true });
+    assert.deepEqual(dtypes(dated), { a: 'int64', b: 'object' });
+    assert.equal(dated.index?.dtype, 'datetime64[ns]');
+    assert.equal(dated.bytes, 3 * 8 + 3 * 8 + 3 * 8 + strBytes('x', 'y', 'z'));
+    // Without parse_dates=True the index holds the date strs.
+    const text2 = estimate(text, { indexCol: 'd' });
+    assert.equal(text2.index?.dtype, 'object');
+    assert.equal(text2.index?.bytes, 3 * 8 + strBytes('2020-01-01', '2020-01-02', '2020-01-03'));
+    // A position counts among the kept columns, as pandas counts it after usecols.
+    const kept = estimate('d,a,b\n5,1,x\n6,,y\n', { indexCol: 0, usecols: ['a', 'b'] });
+    assert.equal(kept.index?.name, 'a');
+    assert.equal(kept.index?.dtype, 'float64');
+    assert.match(reasonFor(text, { indexCol: ['d', 'a'] }), /MultiIndex\) is not modelled/);
+    assert.match(reasonFor(text, { indexCol: 'e' }), /index_col names "e"/);
+    // parse_dates=True with no index_col parses nothing.
+    assert.equal(column(estimate(text, { parseDates: true }), 'd').dtype, 'object');
+  });
+
+  it('reads every record as data with header=None or names=', () => {
+    const text = '1,2,x\n3,4,y\n';
+    const unnamed = estimate(text, { header: null });
+    assert.deepEqual(dtypes(unnamed), { '0': 'int64', '1': 'int64', '2': 'object' });
+    assert.equal(unnamed.rows, 2);
+    const named = estimate(text, { names: ['p', 'q', 'r'] });
+    assert.deepEqual(dtypes(named), { p: 'int64', q: 'int64', r: 'object' });
+    assert.equal(named.rows, 2);
+    // names with header=0 replace the header row.
+    assert.equal(estimate(`a,b,c\n${text}`, { names: ['p', 'q', 'r'], header: 0 }).rows, 2);
+    assert.equal(estimate('title\n\na,b\n1,2\n', { header: 1 }).columns?.[0]?.name, 'a');
+    assert.match(reasonFor(text, { names: ['p', 'q'] }), /names gives 2 labels for 3 fields/);
+    assert.match(reasonFor(text, { names: ['p', 'p', 'q'] }), /repeats/);
+    assert.match(reasonFor('1,2\n3,4,5\n', { header: null }), /the first row 2/);
+  });
+
+  it('takes the NA strings keep_default_na and na_values give', () => {
+    const text = 'a,b,c\n1,NA,\n2,x,nan\n';
+    const kept = estimate(text, { keepDefaultNa: false });
+    assert.deepEqual(dtypes(kept), { a: 'int64', b: 'object', c: 'object' });
+    assert.equal(column(kept, 'b').bytes, 2 * 8 + strBytes('NA', 'x'));
+    assert.equal(column(kept, 'c').bytes, 2 * 8 + strBytes('', 'nan'));
+    const only = estimate(text, { keepDefaultNa: false, naValues: ['x'] });
+    assert.equal(column(only, 'b').bytes, 2 * 8 + strBytes('NA') + layout.float);
+    const added = estimate('a,b\n1,-\n2,1.5\n,NA\n', { naValues: ['-'] });
+    assert.deepEqual(dtypes(added), { a: 'float64', b: 'float64' });
+  });
+
+  it('drops the skiprows line numbers, blank lines counted', () => {
+    const found = estimate('a,b\n1,2\n\n3,4\n5,6\n', { skiprows: [2, 3] });
+    assert.equal(found.rows, 2);
+    const header = estimate('junk\na,b\n1,x\n2,y\n', { skiprows: [0, 3] });
+    assert.deepEqual(dtypes(header), { a: 'int64', b: 'object' });
+    assert.equal(header.rows, 1);
+    assert.match(reasonFor('a\n1\n', { skiprows: [-1] }), /skiprows=\[-1\] is not a count/);
+  });
+
+  it('decodes a one-byte encoding the read names, and refuses the others', () => {
+    const latin = Buffer.from('name,n\nZoë,1\nÅsa,2\n', 'latin1');
+    const found = estimate(latin, { encoding: 'latin-1' });
+    assert.equal(column(found, 'name').bytes, 2 * 8 + strBytes('Zoë', 'Åsa'));
+    // 0x80 is a C1 control in latin-1, the euro sign in cp1252.
+    const euro = Buffer.from([0x73, 0x0a, 0x80, 0x0a]);
+    assert.equal(column(estimate(euro, { encoding: 'cp1252' }), 's').bytes, 8 + strBytes('€'));
+    assert.equal(column(estimate(euro, { encoding: 'ISO_8859_1' }), 's').bytes, 8 + strBytes('\u0080'));
+    assert.match(reasonFor(Buffer.from([0x73, 0x0a, 0x81, 0x0a]), { encoding: 'cp1252' }), /not cp1252 text/);
+    assert.match(reasonFor(latin, { encoding: 'utf-16' }), /encoding="utf-16" is not modelled/);
+    assert.match(reasonFor(latin, { unmodelled: ['na_values'] }), /na_values is not modelled/);
+  });
+
+  it('extrapolates rows from a one-byte encoded sample in file bytes', () => {
+    const lines = Array.from({ length: 5000 }, (_, row) => `é${row % 10},${1000 + row}`);
+    const found = estimate(Buffer.from(`s,n\n${lines.join('\n')}\n`, 'latin1'), { encoding: 'latin1' }, 8 * 1024);
+    assert.equal(found.rowsExact, false);
+    assert.ok(Math.abs(found.rows! - 5000) / 5000 < 0.02, `rows ${found.rows}`);
+  });
+
   it('extrapolates the rows from a sample shorter than the file, dropping the cut line', () => {
     const rows = 20_000;
     const lines = Array.from(

@@ -27,6 +27,33 @@ test('pd.read_csv with a literal path and literal options', async () => {
   });
 });
 
+test('index_col, header, names, NA strings, skiprows lines and encoding from literals', async () => {
+  const call =
+    'pd.read_csv("spx.csv", index_col=0, parse_dates=True, header=None, names=["d", "v"], keep_default_na=False, na_values=["-"], skiprows=[1, 3], encoding="latin1")';
+  const read = await readAt(`import pandas as pd\ndf = ${call}\n`, call);
+  assert.deepEqual(read?.options, {
+    indexCol: 0,
+    parseDates: true,
+    header: null,
+    names: ['d', 'v'],
+    keepDefaultNa: false,
+    naValues: ['-'],
+    skiprows: [1, 3],
+    encoding: 'latin1',
+  });
+  const other = 'pd.read_csv("x.csv", index_col=["a", "b"], na_values="?", parse_dates=False, index_col_x=1)';
+  assert.deepEqual((await readAt(`import pandas as pd\ndf = ${other}\n`, other))?.options, {
+    indexCol: ['a', 'b'],
+    naValues: ['?'],
+  });
+});
+
+test('an option given with a value not read from literals is not modelled, not dropped', async () => {
+  const call = 'pd.read_csv("x.csv", skiprows=lambda i: i % 2, na_values={"a": ["-"]}, encoding=enc, header=[0, 1])';
+  const read = await readAt(`import pandas as pd\nenc = input()\ndf = ${call}\n`, call);
+  assert.deepEqual(read?.options.unmodelled, ['skiprows', 'header', 'na_values', 'encoding']);
+});
+
 test('read_table reads tab-separated text unless sep says otherwise', async () => {
   const source = 'from pandas import read_table\nt = read_table("x.tsv")\nu = read_table("y.txt", sep="|")\n';
   assert.deepEqual((await readAt(source, 'read_table("x.tsv")'))?.options, { sep: '\t' });

@@ -1,13 +1,14 @@
 // A CSV sample cut into its header and data rows, the way pandas' C parser
 // reads the file: quotes respected, blank lines skipped, skiprows records
-// dropped before the header; with the byte offsets the row count is
+// dropped, the header (if any) taken; with the byte offsets the row count is
 // extrapolated from.
 import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
+import { asUtf8, type CsvEncoding } from './csvEncoding';
 
 export interface CsvRows {
-  /** The header's fields as written (before pandas names unnamed and repeated columns). */
-  readonly header: readonly string[];
+  /** The header's fields as written (before pandas names unnamed and repeated columns); undefined with header=None. */
+  readonly header: readonly string[] | undefined;
   /** The data rows complete in the sample, in file order. */
   readonly rows: readonly (readonly string[])[];
   /** Byte offset where the data rows start (after the header). */
@@ -103,48 +104,83 @@ function recordEnd(text: Buffer, delimiters: string[], index: number): number {
   return end;
 }
 
+/** How the file is laid out, as the read's options say. */
+export interface CsvLayout {
+  /** pandas' sep. */
+  readonly separator: string;
+  /** skiprows: records dropped from the start (a count), or the line numbers dropped anywhere. */
+  readonly skipRows: number | readonly number[];
+  /** The header's place among the non-blank records left; null (header=None): every record is data. */
+  readonly header: number | null;
+  readonly encoding: CsvEncoding;
+}
+
+const DEFAULT_CSV_LAYOUT: CsvLayout = { separator: ',', skipRows: 0, header: 0, encoding: 'utf-8' };
+
+function describeSkip(skipRows: number | readonly number[]): string {
+  return `skiprows=${typeof skipRows === 'number' ? skipRows : `[${skipRows.join(', ')}]`}`;
+}
+
+/** The sample as UTF-8 bytes for the parser, and the way back to file offsets; or why it is not text. */
+function decoded(
+  text: Buffer,
+  encoding: CsvEncoding,
+): { utf8: Buffer; fileOffset: (offset: number) => number } | string {
+  if (encoding !== 'utf-8') return asUtf8(text, encoding);
+  if (!isUtf8(text)) return 'the file is not UTF-8 text (pandas reads UTF-8 unless told an encoding)';
+  return { utf8: text, fileOffset: (offset) => offset };
+}
+
 /**
  * The header and data rows of the first `bytes` of a CSV file (`truncated`:
- * the file goes on). `skipRows` records are dropped before the header
- * (pandas' skiprows=int); `separator` is pandas' sep.
+ * the file goes on), laid out as `layout` says: skiprows records dropped, blank
+ * lines skipped, the header row (if any) then the data rows.
  */
-export function csvRows(bytes: Buffer, truncated: boolean, separator: string, skipRows: number): CsvRowsResult {
+export function csvRows(bytes: Buffer, truncated: boolean, layout: CsvLayout = DEFAULT_CSV_LAYOUT): CsvRowsResult {
   if (bytes.length === 0) return { reason: 'not estimated: the file is empty' };
   if (bytes.includes(0)) return { reason: 'not estimated: the file holds NUL bytes (binary, or UTF-16 text), not CSV' };
-  const parsed = delimitersFor(separator);
+  const parsed = delimitersFor(layout.separator);
   if (typeof parsed === 'string') return { reason: `not estimated: ${parsed}` };
   const end = truncated ? lastLineEnd(bytes) : bytes.length;
   if (end === 0) return { reason: `not estimated: the first ${bytes.length} bytes hold no complete line` };
-  const text = bytes.subarray(0, end);
-  if (!isUtf8(text))
-    return { reason: 'not estimated: the file is not UTF-8 text (pandas reads UTF-8 unless told an encoding)' };
+  const sample = decoded(bytes.subarray(0, end), layout.encoding);
+  if (typeof sample === 'string') return { reason: `not estimated: ${sample}` };
+  const text = sample.utf8;
 
   const records = parseRecords(text, parsed.delimiters, truncated);
   if (typeof records === 'string') return { reason: `not estimated: not parseable as CSV (${records})` };
-  let next = Math.min(skipRows, records.list.length);
-  const skipped = next;
+  const { skipRows } = layout;
+  const skippedLines = typeof skipRows === 'number' ? undefined : new Set(skipRows);
+  const skipped = (index: number) => (skippedLines ? skippedLines.has(index) : index < (skipRows as number));
   const blank = (record: string[]) => isBlank(record, parsed.whitespace);
-  while (next < records.list.length && blank(records.list[next]!)) next++;
-  const headerIndex = next;
+  // The records pandas reads, by index: not skipped, not blank.
+  const kept: number[] = [];
+  records.list.forEach((record, index) => {
+    if (!skipped(index) && !blank(record)) kept.push(index);
+  });
   const split = parsed.whitespace
     ? (fields: string[]) => fields.filter((field) => field !== '')
     : (fields: string[]) => fields;
-  const header = headerIndex < records.list.length ? split(records.list[headerIndex]!) : undefined;
-  const rows: string[][] = [];
-  for (let index = headerIndex + 1; index < records.list.length; index++) {
-    const record = records.list[index]!;
-    if (!blank(record)) rows.push(split(record));
-  }
-  if (!header) {
-    if (truncated)
-      return { reason: `not estimated: the first ${bytes.length} bytes hold no header row after skiprows=${skipRows}` };
+  const headerAt = layout.header ?? -1;
+  const headerIndex = layout.header === null ? undefined : kept[layout.header];
+  if (layout.header !== null && headerIndex === undefined) {
+    const skip = describeSkip(skipRows);
+    if (truncated) return { reason: `not estimated: the first ${bytes.length} bytes hold no header row after ${skip}` };
     return {
       reason:
-        skipped > 0
-          ? `not estimated: no header row after skiprows=${skipRows}`
+        kept.length > 0 || records.list.some((_, index) => skipped(index))
+          ? `not estimated: no header row after ${skip}${layout.header > 0 ? ` and header=${layout.header}` : ''}`
           : 'not estimated: the file holds only blank lines',
     };
   }
-  const dataStart = recordEnd(text, parsed.delimiters, headerIndex);
-  return { csv: { header, rows, dataStart, dataEnd: rows.length > 0 ? records.end : dataStart } };
+  const dataRecords = kept.slice(headerAt + 1);
+  if (layout.header === null && dataRecords.length === 0 && !truncated)
+    return { reason: 'not estimated: the file holds no data row' };
+  const rows = dataRecords.map((index) => split(records.list[index]!));
+  const header = headerIndex === undefined ? undefined : split(records.list[headerIndex]!);
+  // Where the data starts: past the header, or (no header) past whatever precedes the first data record.
+  const before = headerIndex ?? (dataRecords[0] ?? 0) - 1;
+  const dataStart = before < 0 ? 0 : recordEnd(text, parsed.delimiters, before);
+  const dataEnd = rows.length > 0 ? records.end : dataStart;
+  return { csv: { header, rows, dataStart: sample.fileOffset(dataStart), dataEnd: sample.fileOffset(dataEnd) } };
 }

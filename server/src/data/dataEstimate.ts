@@ -25,8 +25,10 @@ export interface DataEstimate {
   readonly rows: number | undefined;
   /** True when rows is read from metadata (Parquet footer, .npy header), not extrapolated from a sample. */
   readonly rowsExact: boolean;
-  /** A table's columns as loaded, after the read's usecols/dtype. */
+  /** A table's columns as loaded, after the read's usecols/dtype (the index column not among them). */
   readonly columns?: readonly DataColumn[];
+  /** A table's index when a column is made it (index_col); absent for the default RangeIndex. */
+  readonly index?: DataColumn;
   /** An array's shape and dtype (numpy). */
   readonly shape?: readonly number[];
   readonly dtype?: string;
@@ -47,11 +49,26 @@ export interface TableReadOptions {
   /** One dtype for every column, or per column. */
   readonly dtype?: string | Readonly<Record<string, string>>;
   readonly nrows?: number;
-  readonly skiprows?: number;
+  /** Records dropped before the header (a count), or the line numbers dropped anywhere (a list). */
+  readonly skiprows?: number | readonly number[];
   readonly chunksize?: number;
   readonly sep?: string;
-  /** Columns named in parse_dates. */
-  readonly parseDates?: readonly string[];
+  /** Columns named in parse_dates; true (parse_dates=True) parses the index. */
+  readonly parseDates?: readonly string[] | true;
+  /** index_col: the column (label or position among the kept columns) or columns made the index; false for none. */
+  readonly indexCol?: string | number | readonly (string | number)[] | false;
+  /** The header's row among the non-blank records; null (header=None) when every record is data. */
+  readonly header?: number | null;
+  /** Column labels the code gives (names=); without header=, pandas then reads every record as data. */
+  readonly names?: readonly string[];
+  /** keep_default_na: false drops pandas' default NA strings ("", "NA", "nan"…). */
+  readonly keepDefaultNa?: boolean;
+  /** na_values: strings read as missing, with the defaults unless keepDefaultNa is false. */
+  readonly naValues?: readonly string[];
+  /** The file's text encoding as the code names it (pandas reads UTF-8 unless told). */
+  readonly encoding?: string;
+  /** Options the code gives whose value or effect is not modelled: the estimate is then not made. */
+  readonly unmodelled?: readonly string[];
 }
 
 /** Limits on what reading a data file may cost. */

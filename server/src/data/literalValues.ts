@@ -137,3 +137,32 @@ function resolved(node: Node, facts: DocumentFacts): Node {
   }
   return expression;
 }
+
+/** `True` / `False` (or a name bound once to one). */
+export function literalBoolean(node: Node, facts: DocumentFacts): boolean | undefined {
+  const expression = resolved(node, facts);
+  if (expression.type === 'true') return true;
+  if (expression.type === 'false') return false;
+  return undefined;
+}
+
+/** `None`. */
+export function isNoneLiteral(node: Node, facts: DocumentFacts): boolean {
+  return resolved(node, facts).type === 'none';
+}
+
+/** A string or integer, or a list of them: `"date"`, `0`, `["a", 1]`. */
+export function literalScalarOrList(
+  node: Node,
+  facts: DocumentFacts,
+): string | number | (string | number)[] | undefined {
+  return literalScalar(resolved(node, facts)) ?? literalList(node, facts);
+}
+
+/** A string, or a list of strings only: `"?"`, `["-", "n/a"]`. */
+export function literalStrings(node: Node, facts: DocumentFacts): string[] | undefined {
+  const single = literalString(node, facts);
+  if (single !== undefined) return [single];
+  const items = literalList(node, facts);
+  return items?.every((item) => typeof item === 'string') ? (items as string[]) : undefined;
+}

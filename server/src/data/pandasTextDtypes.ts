@@ -29,12 +29,28 @@ const PANDAS_NA_VALUES: ReadonlySet<string> = new Set([
   'null',
 ]);
 
-const LONGEST_NA_VALUE = Math.max(...[...PANDAS_NA_VALUES].map((value) => value.length));
+/** The strings a read takes as missing, and the longest of them. */
+export interface NaValues {
+  readonly strings: ReadonlySet<string>;
+  readonly longest: number;
+}
 
-/** A field the row lacks (a short row) is missing too. */
-export function isMissing(value: string | undefined): boolean {
+function naValuesOf(strings: ReadonlySet<string>): NaValues {
+  return { strings, longest: Math.max(0, ...[...strings].map((value) => value.length)) };
+}
+
+export const DEFAULT_NA_VALUES: NaValues = naValuesOf(PANDAS_NA_VALUES);
+
+/** read_csv's NA strings: na_values added to the defaults, or alone when keep_default_na=False. */
+export function readNaValues(keepDefault: boolean, extra: readonly string[]): NaValues {
+  if (keepDefault && extra.length === 0) return DEFAULT_NA_VALUES;
+  return naValuesOf(new Set([...(keepDefault ? PANDAS_NA_VALUES : []), ...extra]));
+}
+
+/** A field the row lacks (a short row) is missing too, whatever the NA strings. */
+export function isMissing(value: string | undefined, na: NaValues = DEFAULT_NA_VALUES): boolean {
   // The length test spares hashing most fields, which are longer than any NA string.
-  return value === undefined || (value.length <= LONGEST_NA_VALUE && PANDAS_NA_VALUES.has(value));
+  return value === undefined || (value.length <= na.longest && na.strings.has(value));
 }
 
 /**
@@ -78,10 +94,10 @@ function integerKind(value: string): Integer {
 type Attempt<T> = T | 'invalid' | 'overflow';
 
 /** _try_int64: the first invalid token gives up, the first overflowing one raises; a missing value makes it no int column. */
-function tryInt64(values: readonly (string | undefined)[]): Attempt<'int64' | 'missing'> {
+function tryInt64(values: readonly (string | undefined)[], na: NaValues): Attempt<'int64' | 'missing'> {
   let missing = false;
   for (const value of values) {
-    if (isMissing(value)) {
+    if (isMissing(value, na)) {
       missing = true;
       continue;
     }
@@ -93,12 +109,12 @@ function tryInt64(values: readonly (string | undefined)[]): Attempt<'int64' | 'm
 }
 
 /** _try_uint64: invalid gives up; past uint64, or big values beside negatives or missing ones, raises. */
-function tryUint64(values: readonly (string | undefined)[]): Attempt<'uint64'> {
+function tryUint64(values: readonly (string | undefined)[], na: NaValues): Attempt<'uint64'> {
   let negative = false;
   let missing = false;
   let aboveInt64 = false;
   for (const value of values) {
-    if (isMissing(value)) {
+    if (isMissing(value, na)) {
       missing = true;
       continue;
     }
@@ -116,20 +132,21 @@ function isFloat(value: string): boolean {
 }
 
 /** The dtype pandas infers for a column of text, given its fields in row order (undefined: the row is short). */
-export function inferTextDtype(values: readonly (string | undefined)[]): TextDtype {
+export function inferTextDtype(values: readonly (string | undefined)[], na: NaValues = DEFAULT_NA_VALUES): TextDtype {
+  const missing = (value: string | undefined) => isMissing(value, na);
   // A header with no rows under it: pandas makes empty object columns.
   if (values.length === 0) return { dtype: 'object', items: 'text' };
-  const integer = tryInt64(values);
+  const integer = tryInt64(values, na);
   if (integer === 'int64') return { dtype: 'int64' };
   if (integer === 'overflow') {
-    const unsigned = tryUint64(values);
+    const unsigned = tryUint64(values, na);
     if (unsigned === 'uint64') return { dtype: 'uint64' };
     // parsers.pyx falls back to plain strings here, without the NA filter.
     if (unsigned === 'overflow') return { dtype: 'object', items: 'unfiltered' };
   }
-  if (values.every((value) => isMissing(value) || isFloat(value!))) return { dtype: 'float64' };
-  if (values.every((value) => isMissing(value) || BOOLEAN.test(value!))) {
-    return values.some(isMissing) ? { dtype: 'object', items: 'bool' } : { dtype: 'bool' };
+  if (values.every((value) => missing(value) || isFloat(value!))) return { dtype: 'float64' };
+  if (values.every((value) => missing(value) || BOOLEAN.test(value!))) {
+    return values.some(missing) ? { dtype: 'object', items: 'bool' } : { dtype: 'bool' };
   }
   return { dtype: 'object', items: 'text' };
 }

@@ -5,7 +5,17 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
 import { callArguments, unparenthesized } from '../semantics/syntax';
 import type { DataFormat, TableReadOptions } from './dataEstimate';
-import { literalDtypes, literalInteger, literalList, literalPath, literalString } from './literalValues';
+import {
+  isNoneLiteral,
+  literalBoolean,
+  literalDtypes,
+  literalInteger,
+  literalList,
+  literalPath,
+  literalScalarOrList,
+  literalString,
+  literalStrings,
+} from './literalValues';
 
 /** What a text read builds: one str, one str per line, one bytes object, or parsed JSON. */
 export type TextReadKind = 'text' | 'lines' | 'bytes' | 'json';
@@ -60,17 +70,30 @@ function tableOptions(
   reader: TableReader,
   facts: DocumentFacts,
 ): TableReadOptions {
+  const unmodelled: string[] = [];
   const value = <T>(key: string, read: (node: Node, facts: DocumentFacts) => T | undefined): T | undefined => {
     const node = keywords.get(key);
     return node ? read(node, facts) : undefined;
   };
+  /** A keyword whose value is not a literal this reads is not modelled, not dropped: dropping it would give a wrong figure. */
+  const strict = <T>(key: string, read: (node: Node, facts: DocumentFacts) => T | undefined): T | undefined => {
+    const found = value(key, read);
+    if (keywords.has(key) && found === undefined) unmodelled.push(key);
+    return found;
+  };
   const usecols = value('usecols', literalList) ?? value('columns', literalList);
   const dtype = value('dtype', literalDtypes);
   const nrows = value('nrows', literalInteger);
-  const skiprows = value('skiprows', literalInteger);
+  const skiprows = strict('skiprows', skipRowsValue);
   const chunksize = value('chunksize', literalInteger);
   const sep = value('sep', literalString) ?? value('delimiter', literalString) ?? reader.defaultSeparator;
-  const parseDates = value('parse_dates', literalList)?.filter((item): item is string => typeof item === 'string');
+  const parseDates = value('parse_dates', parseDatesValue);
+  const indexCol = strict('index_col', indexColValue);
+  const header = strict('header', (node, f) => (isNoneLiteral(node, f) ? null : literalInteger(node, f)));
+  const names = strict('names', literalStrings);
+  const keepDefaultNa = strict('keep_default_na', literalBoolean);
+  const naValues = strict('na_values', literalStrings);
+  const encoding = strict('encoding', literalString);
   return {
     ...(usecols ? { usecols } : {}),
     ...(dtype !== undefined ? { dtype } : {}),
@@ -78,8 +101,35 @@ function tableOptions(
     ...(skiprows !== undefined ? { skiprows } : {}),
     ...(chunksize !== undefined ? { chunksize } : {}),
     ...(sep !== undefined ? { sep } : {}),
-    ...(parseDates ? { parseDates } : {}),
+    ...(parseDates !== undefined ? { parseDates } : {}),
+    ...(indexCol !== undefined ? { indexCol } : {}),
+    ...(header !== undefined ? { header } : {}),
+    ...(names ? { names } : {}),
+    ...(keepDefaultNa !== undefined ? { keepDefaultNa } : {}),
+    ...(naValues ? { naValues } : {}),
+    ...(encoding !== undefined ? { encoding } : {}),
+    ...(unmodelled.length > 0 ? { unmodelled } : {}),
   };
+}
+
+/** skiprows: a count, or the line numbers to drop. */
+function skipRowsValue(node: Node, facts: DocumentFacts): number | number[] | undefined {
+  const count = literalInteger(node, facts);
+  if (count !== undefined) return count;
+  const lines = literalList(node, facts);
+  return lines?.every((line) => typeof line === 'number') ? (lines as number[]) : undefined;
+}
+
+/** index_col: a label, a position, a list of them, or False (index_col=True pandas refuses: not modelled). */
+function indexColValue(node: Node, facts: DocumentFacts): string | number | (string | number)[] | false | undefined {
+  return literalBoolean(node, facts) === false ? false : literalScalarOrList(node, facts);
+}
+
+/** parse_dates: the columns named, or True (the index); False parses nothing. */
+function parseDatesValue(node: Node, facts: DocumentFacts): readonly string[] | true | undefined {
+  const flag = literalBoolean(node, facts);
+  if (flag !== undefined) return flag ? true : undefined;
+  return literalList(node, facts)?.filter((item): item is string => typeof item === 'string');
 }
 
 /** `json.load(open("x.json"))`. */

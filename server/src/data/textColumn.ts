@@ -7,7 +7,7 @@ import { intSize, strKind, strSize, strSizeOfKind } from '../sizes/objects';
 import { codePointLength } from '../sizes/values';
 import { categoriesBytes, categoryCodeBytes } from './categoryBytes';
 import type { DataColumn } from './dataEstimate';
-import { inferTextDtype, isMissing, type ObjectItems } from './pandasTextDtypes';
+import { DEFAULT_NA_VALUES, inferTextDtype, isMissing, type NaValues, type ObjectItems } from './pandasTextDtypes';
 import type { Storage } from './requestedDtypes';
 
 /** How the code reads the column. */
@@ -21,6 +21,8 @@ export interface SampledColumn {
   readonly name: string;
   /** The column's field in each sampled row, in file order; undefined where the row is short. */
   readonly values: readonly (string | undefined)[];
+  /** The strings read as missing (na_values, keep_default_na); pandas' defaults when absent. */
+  readonly na?: NaValues;
 }
 
 /**
@@ -58,14 +60,14 @@ interface Tally {
   readonly meanLength: number;
 }
 
-function tallyOf(values: readonly (string | undefined)[]): Tally {
+function tallyOf(values: readonly (string | undefined)[], na: NaValues = DEFAULT_NA_VALUES): Tally {
   const present = new Map<string, number>();
   const missing = new Map<string, number>();
   let absent = 0;
   for (const value of values) {
     if (value === undefined) absent++;
     else {
-      const counts = isMissing(value) ? missing : present;
+      const counts = isMissing(value, na) ? missing : present;
       counts.set(value, (counts.get(value) ?? 0) + 1);
     }
   }
@@ -129,7 +131,7 @@ function foundUnsorted(distinct: Map<string, number>): boolean {
 }
 
 function categoryColumn(column: SampledColumn, rows: number, layout: CPythonLayout): DataColumn {
-  const tally = tallyOf(column.values);
+  const tally = tallyOf(column.values, column.na);
   const categories = Math.round(distinctOverRows(tally.present, tally.presentRows, column.values.length, rows));
   let strBytes = 0;
   for (const value of tally.present.keys()) strBytes += fieldStrSize(layout, value);
@@ -152,7 +154,7 @@ function objectColumn(
   rows: number,
   layout: CPythonLayout,
 ): DataColumn {
-  const tally = tallyOf(column.values);
+  const tally = tallyOf(column.values, column.na);
   const bytes = Math.round(rows * objectRowBytes(tally, column.values.length, items, layout));
   if (items === 'bool') return { name: column.name, dtype, bytes };
   return { name: column.name, dtype, bytes, meanTextLength: tally.meanLength, distinctInSample: tally.present.size };
@@ -178,7 +180,7 @@ export function textColumn(column: SampledColumn, read: ColumnRead, rows: number
         return objectColumn(column, storage.dtype, storage.dtype === 'string' ? 'string' : 'text', rows, layout);
     }
   }
-  const inferred = inferTextDtype(column.values);
+  const inferred = inferTextDtype(column.values, column.na);
   if (inferred.dtype === 'object') return objectColumn(column, 'object', inferred.items, rows, layout);
   return fixedColumn(column.name, inferred.dtype, inferred.dtype === 'bool' ? 1 : 8, rows);
 }
