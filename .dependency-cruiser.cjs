@@ -52,10 +52,6 @@ const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => ({
 
 /** Edges that break the layering today: each is to be removed, not allowed. */
 const KNOWN_VIOLATIONS = [
-  // To be removed: config reads a file error's wording from the CLI.
-  ['layer-config', 'server/src/config/projectConfig.ts', 'server/src/cli/errors.ts'],
-  // To be removed: the extension imports the CLI's measure report by relative path.
-  ['client-imports', 'client/src/measure/commands.ts', 'server/src/cli/measureReport.ts'],
 ];
 
 /** Import cycles today, each through a type-only import; to be removed, not allowed. */
@@ -66,9 +62,6 @@ const KNOWN_CYCLES = [
   ['server/src/sizes/compactForms.ts', 'server/src/sizes/sizeEstimate.ts'],
   // To be removed: checkNotebook.ts takes FileCheck and FileOutcome from checkFile.ts, which calls it.
   ['server/src/cli/checkFile.ts', 'server/src/cli/checkNotebook.ts'],
-  // To be removed: facts builds a NameIndex, which uses helpers whose signatures take facts (type-only).
-  ['server/src/semantics/loops.ts', 'server/src/semantics/facts.ts', 'server/src/semantics/nameIndex.ts'],
-  ['server/src/semantics/calleeNames.ts', 'server/src/semantics/facts.ts', 'server/src/semantics/nameIndex.ts'],
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

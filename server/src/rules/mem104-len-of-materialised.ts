@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { targetNames } from '../semantics/bindings';
-import { lastPart, mayEndIn } from '../semantics/calleeNames';
+import { mayEndIn } from '../semantics/calleeNames';
+import { lastPart } from '../text/dottedNames';
 import type { DocumentFacts } from '../semantics/facts';
 import { descendants, isAsyncComprehension, LITERAL_TYPES } from '../semantics/syntax';
 import { calleeAnchors } from './anchors';

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { lastPart, mayEndIn } from '../semantics/calleeNames';
+import { mayEndIn } from '../semantics/calleeNames';
+import { lastPart } from '../text/dottedNames';
 import { derivesFrom } from '../semantics/classes';
 import { decoratorCallee, decoratorName } from '../semantics/decorators';
 import type { DocumentFacts } from '../semantics/facts';

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { lastPart, mayEndIn } from '../semantics/calleeNames';
+import { mayEndIn } from '../semantics/calleeNames';
+import { lastPart } from '../text/dottedNames';
 import type { DocumentFacts } from '../semantics/facts';
 import { stringLiteral } from '../semantics/literals';
 import { callArguments, expressionChildren, isField, unparenthesized } from '../semantics/syntax';

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { lastPart } from '../semantics/calleeNames';
+import { lastPart } from '../text/dottedNames';
 import type { DocumentFacts } from '../semantics/facts';
 import { callArguments, isAsyncComprehension, unparenthesized } from '../semantics/syntax';
 import { calleeAnchors } from './anchors';

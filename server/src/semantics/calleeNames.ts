@@ -4,11 +4,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from './facts';
 
-/** The last part of a dotted name: `read_csv` of `pandas.read_csv`. */
-export function lastPart(dotted: string): string {
-  return dotted.slice(dotted.lastIndexOf('.') + 1);
-}
-
 /**
  * False only when `expression` cannot resolve to a qualified name ending in
  * one of `lastNames`: an attribute ends in its own name (`pd.read_csv`), and a

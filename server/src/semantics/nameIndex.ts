@@ -8,7 +8,7 @@ import { firstNodeStartingAfter, firstStartingAfter } from '../document/sortedSe
 import { ASCII_IDENTIFIER, isAsciiWordCharAt } from '../text/asciiWords';
 import { INNER_BINDERS } from './bindings';
 import { followsCommentStart } from '../text/commentLines';
-import { lastPart } from './calleeNames';
+import { lastPart } from '../text/dottedNames';
 import { ModuleParts, type ModulePart } from '../document/moduleParts';
 import { PartCache } from '../document/partCache';
 import { calleeCall, insideOf } from './syntax';
