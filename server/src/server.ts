@@ -1,4 +1,5 @@
 // Connection wiring only: capabilities and handlers that call the modules that do the work.
+import { fileURLToPath } from 'node:url';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -25,7 +26,6 @@ import { LINE_ESTIMATES_REQUEST, type LineEstimatesParams } from './features/lin
 import { cellCodeActions, cellDiagnostics, cellHover } from './features/notebookCells';
 import { skippedDiagnostic } from './features/skipped';
 import { serverStats, STATS_REQUEST } from './features/stats';
-import { fileURLToPath } from 'node:url';
 import { documentPath, Linter } from './engine/linting';
 import type { DataFiles } from './data/dataFiles';
 import { dataReadHover } from './features/dataReadHover';

@@ -42,7 +42,7 @@ export const mem402: Rule = {
         ? `\`iterrows()\` rows kept in ${keptIn} hold a ~1 KB Series each: keep \`itertuples()\` rows (~150 B) or whole columns`
         : '`iterrows()` copies a mixed-dtype frame whole and builds a ~1 KB Series per row: `itertuples()` does neither',
       severity: mem402.defaultSeverity,
-      // `iterrows` is a DataFrame's method: data scale, as every frame is, unless the frame is read from a file the workspace shows small.
+      // A DataFrame's method: data scale, unless its frame comes from a file the workspace shows small.
       scale: frameScale(callee, context),
       start: call.startIndex,
       end: call.endIndex,
