@@ -18,9 +18,9 @@ const LAYERS = {
   data: ['semantics', 'sizes'],
   // Syntax-driven size estimators.
   estimates: ['sizes', 'semantics'],
-  scale: ['sizes', 'estimates', 'semantics'],
+  scale: ['data', 'sizes', 'estimates', 'semantics'],
   // One file per rule, helpers that serve one rule in rules/<rule>/.
-  rules: ['document', 'text', 'semantics', 'sizes', 'scale'],
+  rules: ['data', 'document', 'text', 'semantics', 'sizes', 'scale'],
   // Settings, pyproject, project config: they name rules and the defaults of the layers they configure.
   config: ['document', 'rules', 'scale', 'sizes'],
   // The incremental engine: runs the rules over a document.

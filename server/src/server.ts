@@ -11,11 +11,12 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   type InitializeResult,
+  type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateSettings, type Settings, type Validated } from './config/config';
 import { DocumentSettings } from './config/documentSettings';
-import { OpenDocuments } from './document/documents';
+import { OpenDocuments, type OpenDocument } from './document/documents';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { ConfigProblemReports } from './features/configProblems';
 import { toDiagnostic } from './features/diagnostics';
@@ -225,14 +226,15 @@ connection.onCodeAction((params) => {
 
 connection.onHover(async ({ textDocument, position }) => {
   const notebook = notebooks?.forCell(textDocument.uri);
-  if (notebook) return cellHover(notebook, textDocument.uri, position, settings.forDocument(notebook.uri));
+  const uri = notebook?.uri ?? textDocument.uri;
+  const effective = settings.forDocument(uri);
+  const layout = layoutForVersion(effective.pythonVersion);
+  const aboutData = async (document: OpenDocument, at: Position) =>
+    dataFiles ? dataReadHover(document, at, dataFiles, documentPath(uri), layout) : null;
+  if (notebook) return cellHover(notebook, textDocument.uri, position, effective, aboutData);
   const document = documents?.get(textDocument.uri);
   if (!document) return null;
-  const effective = settings.forDocument(textDocument.uri);
-  const layout = layoutForVersion(effective.pythonVersion);
-  const aboutData =
-    dataFiles && (await dataReadHover(document, position, dataFiles, documentPath(textDocument.uri), layout));
-  return aboutData || hoverAt(document, position, effective);
+  return (await aboutData(document, position)) ?? hoverAt(document, position, effective);
 });
 
 connection.languages.inlayHint.on(({ textDocument, range }) => {

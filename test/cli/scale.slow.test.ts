@@ -3,6 +3,10 @@
 // are hints; JSON and SARIF carry each finding's scale and what it holds.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { join } from 'node:path';
+import { estimateCsv } from '../../server/src/data/csv';
+import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../../server/src/sizes/cpython';
+import { shortBytes } from '../../server/src/sizes/format';
 import { jsonFindings, memhintsAsShipped as memhints, project } from '../support/cli';
 
 // One finding of each scale (MEM103): a short range, a range of a million, and a parameter's length.
@@ -102,5 +106,31 @@ test('a read of a data file under the current folder takes the file’s scale: a
       [6, 'large', 'warning'],
       [9, 'large', 'warning'],
     ],
+  );
+});
+
+test('MEM401 over a workspace CSV leads with what the unused columns hold, and is small when none are unused', (t) => {
+  const rows = Array.from({ length: 30 }, (_, i) => `${i},town${i % 4},${i * 2.5}\n`).join('');
+  const dir = project(t, {
+    'data/sales.csv': `id,city,price\n${rows}`,
+    'data/prices.csv': 'price\n1.5\n2.5\n',
+    'report.py':
+      'import pandas as pd\nsales = pd.read_csv("data/sales.csv")\nprint(sales["price"].sum())\n' +
+      'prices = pd.read_csv("data/prices.csv")\nprint(prices["price"].sum())\n',
+  });
+  const estimate = estimateCsv(join(dir, 'data', 'sales.csv'), {}, undefined, CPYTHON[DEFAULT_PYTHON_VERSION]).estimate;
+  const unused = (estimate?.columns ?? []).filter((c) => c.name !== 'price').reduce((sum, c) => sum + c.bytes, 0);
+  assert.ok(unused > 0);
+  const findings = jsonFindings(memhints(['check', 'report.py', '--format', 'json', '--report-small'], dir));
+  assert.deepEqual(
+    findings.map((f) => [f.code, f.line, f.scale, f.holds?.bytes]),
+    [
+      ['MEM401', 2, 'small', unused],
+      ['MEM401', 4, 'small', 0],
+    ],
+  );
+  assert.match(
+    findings[0]!.message,
+    new RegExp(`^≈ ${shortBytes(unused)} of unused columns held, \`sales\` uses "price"`),
   );
 });

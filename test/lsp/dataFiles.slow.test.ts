@@ -77,3 +77,29 @@ test('a loop over a small workspace CSV is small (a hint); over a large one, a w
     ],
   );
 });
+
+test('in a notebook cell, the hover over a read of a workspace CSV gives the same estimate', async (t) => {
+  const client = startClient(t);
+  await client.initialize();
+  const notebook = pathToFileURL(join(workspace, 'explore.ipynb'));
+  const cells = [
+    { uri: `vscode-notebook-cell:${notebook.pathname}#A`, text: 'import pandas as pd' },
+    { uri: `vscode-notebook-cell:${notebook.pathname}#B`, text: 'big = pd.read_csv("data/big.csv")\nbig.head()' },
+  ];
+  await client.didOpenNotebook(notebook.href, cells);
+  const expected = estimateCsv(
+    join(workspace, 'data', 'big.csv'),
+    {},
+    undefined,
+    CPYTHON[DEFAULT_PYTHON_VERSION],
+  ).estimate;
+  assert.ok(expected);
+  const second = cells[1]!;
+  const hover = await client.hover(second.uri, rangeOfText(second.text, 'read_csv').start);
+  assert.ok(hover);
+  assert.equal(
+    hoverText(hover).split('\n')[0],
+    `**≈ ${shortBytes(expected.bytes)} as loaded**: 3 columns × 50,000 rows`,
+  );
+  assert.deepEqual(hover.range, rangeOfText(second.text, 'pd.read_csv("data/big.csv")'));
+});

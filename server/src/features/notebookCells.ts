@@ -14,8 +14,12 @@ import type { AnalysedNotebook } from '../notebooks/openNotebooks';
 import type { Finding } from '../rules/types';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './diagnostics';
+import type { OpenDocument } from '../document/documents';
 import type { Settings } from '../config/config';
 import { hoverAt } from './hover';
+
+/** The hover over a read of a workspace data file, at a module position; null elsewhere. */
+type DataHover = (document: OpenDocument, position: Position) => Promise<Hover | null>;
 
 /** Diagnostics for every Python cell of the notebook (an empty list clears a cell). */
 export function cellDiagnostics(
@@ -63,17 +67,19 @@ export function cellCodeActions(
   return actions;
 }
 
-export function cellHover(
+export async function cellHover(
   notebook: AnalysedNotebook,
   cellUri: string,
   position: Position,
   settings: Pick<Settings, 'pythonVersion'>,
-): Hover | null {
+  aboutData: DataHover = async () => null,
+): Promise<Hover | null> {
   const index = notebook.cells.findIndex((cell) => cell.uri === cellUri);
   if (index < 0) return null;
   const modulePosition = toModule(notebook, index, notebook.cells[index]!, position);
   if (notebook.module.isBlanked(notebook.document.text.offsetAt(modulePosition))) return null;
-  const hover = hoverAt(notebook.document, modulePosition, settings);
+  const hover =
+    (await aboutData(notebook.document, modulePosition)) ?? hoverAt(notebook.document, modulePosition, settings);
   if (!hover) return null;
   const mapped = hover.range && toCell(notebook, hover.range);
   return mapped?.uri === cellUri ? { ...hover, range: mapped.range } : { contents: hover.contents };

@@ -9,6 +9,9 @@ import { isAssignmentTarget } from '../semantics/assignmentTargets';
 import { calleeAnchors } from './anchors';
 import { DATAFRAME_ATTRIBUTES } from './mem401-read-csv-usecols/dataframe-attributes';
 import type { Fix, Rule } from './types';
+import type { DataEstimate } from '../data/dataEstimate';
+import { costLead } from '../scale/holdsText';
+import { approximateSize, type Size } from '../sizes/size';
 
 /** A pandas reader that can leave columns out: the keyword that lists them, and how many positional arguments it takes before them. */
 interface Reader {
@@ -75,12 +78,15 @@ export const mem401: Rule = {
     const columns = columnsUsed(frame, call, context.facts);
     if (!columns) return undefined;
     const listed = columns.map((column) => `"${column}"`).join(', ');
+    const unused = unusedColumnBytes(context.dataReads?.estimateOf(call, context.facts), columns);
+    const lead = unused ? costLead(unused, 'unused columns held') : 'Every column held';
     return {
       code: mem401.code,
-      message: `Every column held, \`${frame.text}\` uses ${listed}: \`${reader.keyword}=[…]\` reads only ${columns.length === 1 ? 'that one' : 'those'}`,
+      message: `${lead}, \`${frame.text}\` uses ${listed}: \`${reader.keyword}=[…]\` reads only ${columns.length === 1 ? 'that one' : 'those'}`,
       severity: mem401.defaultSeverity,
-      // A file is data from outside the program: large, unless the workspace holds it and shows its size.
-      scale: context.dataReads?.scaleOf(call, context.facts) ?? 'large',
+      // When the workspace holds the file, what the unused columns hold decides the scale; otherwise a
+      // file is data from outside the program: large.
+      ...(unused ? { holds: unused } : { scale: 'large' as const }),
       start: call.startIndex,
       end: call.endIndex,
       ...(columnsFix(call, reader, columns) ?? {}),
@@ -169,4 +175,14 @@ function columnsFix(call: Node, reader: Reader, columns: readonly string[]): { f
       edits: [{ start: last.endIndex, end: last.endIndex, text: `, ${reader.keyword}=${list}` }],
     },
   };
+}
+
+/** What the columns the code never uses hold as loaded, when the file's columns are known and include every used one. */
+function unusedColumnBytes(estimate: DataEstimate | undefined, used: readonly string[]): Size | undefined {
+  const columns = estimate?.columns;
+  if (!columns || !used.every((name) => columns.some((column) => column.name === name))) return undefined;
+  const bytes = columns
+    .filter((column) => !used.includes(column.name))
+    .reduce((total, column) => total + column.bytes, 0);
+  return approximateSize(bytes);
 }

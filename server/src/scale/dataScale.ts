@@ -19,6 +19,7 @@ import {
   SMALL_ATTRIBUTES,
 } from './dataSources';
 import { joinScales, LARGE_COUNT, type Scale } from './scale';
+import type { DataEstimate } from '../data/dataEstimate';
 
 /** How many names deep a value is followed: past it the scale is unknown. */
 const MAX_DEPTH = 8;
@@ -37,6 +38,8 @@ const PASS_THROUGH: ReadonlySet<string> = new Set(
  */
 export interface DataReadScales {
   scaleOf(call: Node, facts: DocumentFacts): Scale | undefined;
+  /** What the read will hold as loaded, column by column, when the workspace holds its file. */
+  estimateOf(call: Node, facts: DocumentFacts): DataEstimate | undefined;
 }
 
 /** Scales of the expressions of one document, sharing folded constants. */
