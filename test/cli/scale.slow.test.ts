@@ -134,3 +134,23 @@ test('MEM401 over a workspace CSV leads with what the unused columns hold, and i
     new RegExp(`^≈ ${shortBytes(unused)} of unused columns held, \`sales\` uses "price"`),
   );
 });
+
+test('MEM106 over a file the folder holds, opened with `with open(…) as f`, takes its scale', (t) => {
+  const lines = (count: number) => Array.from({ length: count }, (_, i) => `v ${i} ${i * 2} ${i * 3}\n`).join('');
+  const loop = (file: string, name: string) =>
+    `with open("shapes/${file}") as ${name}:\n    for line in ${name}.readlines():\n        print(line)\n`;
+  const dir = project(t, {
+    'shapes/small.obj': lines(50),
+    'shapes/big.obj': lines(100_000),
+    'mesh.py': `${loop('small.obj', 'f')}${loop('big.obj', 'g')}${loop('absent.obj', 'h')}`,
+  });
+  const findings = jsonFindings(memhints(['check', 'mesh.py', '--format', 'json', '--report-small'], dir));
+  assert.deepEqual(
+    findings.map((f) => [f.code, f.line, f.scale, f.severity]),
+    [
+      ['MEM106', 2, 'small', 'hint'],
+      ['MEM106', 5, 'large', 'warning'],
+      ['MEM106', 8, 'large', 'warning'],
+    ],
+  );
+});

@@ -125,3 +125,23 @@ test('text reads: read, readlines, bytes, Path.read_text, json.load', async () =
   assert.equal(await kind('json.load(open("a.json"))'), 'json:json:a.json');
   assert.equal(await kind('open("out.txt", "w").read()'), undefined);
 });
+
+test('a file read through a name bound once to open(…): `with open(…) as f`, `f = open(…)`', async () => {
+  const source = [
+    'with open("shapes/bunny.obj") as f:',
+    '    lines = f.readlines()',
+    'g = open("notes.txt")',
+    'text = g.read()',
+    'h = open("a.txt")',
+    'h = open("b.txt")',
+    'other = h.read()',
+    '',
+  ].join('\n');
+  const kind = async (call: string) => {
+    const read = await readAt(source, call);
+    return read && `${read.format}:${read.textKind}:${read.path}`;
+  };
+  assert.equal(await kind('f.readlines()'), 'text:lines:shapes/bunny.obj');
+  assert.equal(await kind('g.read()'), 'text:text:notes.txt');
+  assert.equal(await kind('h.read()'), undefined);
+});

@@ -160,8 +160,8 @@ function fileMethodRead(call: Node, callee: Node, facts: DocumentFacts): DataRea
 
 /** `open("x.txt")`, `open("x.bin", "rb")`: the path and whether it is read as bytes. */
 function openedFile(node: Node, facts: DocumentFacts): { path: string; binary: boolean } | undefined {
-  const call = unparenthesized(node);
-  if (call.type !== 'call') return undefined;
+  const call = openerCall(unparenthesized(node), facts);
+  if (call?.type !== 'call') return undefined;
   const callee = call.childForFieldName('function');
   if (!callee || !OPENERS.has(facts.qualifiedName(callee) ?? '')) return undefined;
   const args = argumentsOf(call);
@@ -171,6 +171,25 @@ function openedFile(node: Node, facts: DocumentFacts): { path: string; binary: b
   const mode = modeNode ? literalString(modeNode, facts) : 'r';
   if (path === undefined || mode === undefined || /[wax+]/.test(mode)) return undefined;
   return { path, binary: mode.includes('b') };
+}
+
+/**
+ * The call a file expression is: the call itself, or the one call a name is
+ * bound to, by `f = open(…)` or `with open(…) as f`.
+ */
+function openerCall(file: Node, facts: DocumentFacts): Node | undefined {
+  if (file.type !== 'identifier') return file;
+  const found = facts.lookup(file.text, file);
+  if (found === undefined || found === 'unknown' || found.sites.length !== 1) return undefined;
+  const bound = found.sites[0]!.node;
+  const target = bound.parent;
+  if (target?.type === 'as_pattern_target' && target.parent?.type === 'as_pattern') {
+    return target.parent.parent?.type === 'with_item' ? (target.parent.namedChild(0) ?? undefined) : undefined;
+  }
+  const assignment = target?.type === 'assignment' ? target : undefined;
+  return assignment?.childForFieldName('left')?.equals(bound)
+    ? (assignment.childForFieldName('right') ?? undefined)
+    : undefined;
 }
 
 interface Arguments {

@@ -7,7 +7,7 @@ import { COMPREHENSION_TYPES, callArguments, closestAncestor } from '../semantic
 import { assignedName, reboundBefore, runningScope, usesOfName } from '../semantics/uses';
 import { usageOf } from '../semantics/valueUses';
 import { calleeAnchors } from './anchors';
-import type { Finding, Fix, FixSafety, Rule, TextEdit } from './types';
+import type { Finding, Fix, FixSafety, Rule, RuleContext, TextEdit } from './types';
 
 /** The methods whose result is a whole file's lines: `f.readlines()`, `text.splitlines()`, `text.split("\n")`. */
 const WHOLE_FILE_METHODS: ReadonlySet<string> = new Set(['readlines', 'splitlines', 'split']);
@@ -36,11 +36,25 @@ export const mem106: Rule = {
     const method = methodCall(call, WHOLE_FILE_METHODS);
     if (!method) return undefined;
     if (method.name === 'readlines' && method.args.length === 0)
-      return readlinesFinding(call, method.object, context.facts);
-    if (isSplitIntoLines(method)) return splitFinding(call, method.object, method.name, context.facts, context.source);
+      return atFileScale(readlinesFinding(call, method.object, context.facts), call, context);
+    if (isSplitIntoLines(method))
+      return atFileScale(
+        splitFinding(call, method.object, method.name, context.facts, context.source),
+        method.object,
+        context,
+      );
     return undefined;
   },
 };
+
+/**
+ * A file is data from outside the program, large, unless the workspace holds
+ * it and shows what `read` (the `readlines()` or `read()` call) will hold.
+ */
+function atFileScale(finding: Finding | undefined, read: Node, context: RuleContext): Finding | undefined {
+  const known = context.dataReads?.scaleOf(read, context.facts);
+  return finding && known ? { ...finding, scale: known } : finding;
+}
 
 interface MethodCall {
   readonly object: Node;
