@@ -29,7 +29,7 @@ export function dataReadMarkdown(
   const text = (estimate.columns ?? []).filter((column) => column.dtype === 'object');
   if (text.length > 0)
     lines.push(
-      `- ${text.length} text ${plural(text.length, 'column')} hold ${about(estimate)}${shortBytes(sum(text))}`,
+      `- ${text.length} text ${plural(text.length, 'column')} ${text.length === 1 ? 'holds' : 'hold'} ${about(estimate)}${shortBytes(sum(text))}`,
     );
   const narrower = usecolsLine(estimate, usedColumns);
   if (narrower) lines.push(`- ${narrower}`);
