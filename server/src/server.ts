@@ -1,5 +1,4 @@
 // Connection wiring only: capabilities and handlers that call the modules that do the work.
-import { fileURLToPath } from 'node:url';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -27,7 +26,8 @@ import { LINE_ESTIMATES_REQUEST, type LineEstimatesParams } from './features/lin
 import { cellCodeActions, cellDiagnostics, cellHover } from './features/notebookCells';
 import { skippedDiagnostic } from './features/skipped';
 import { serverStats, STATS_REQUEST } from './features/stats';
-import { documentPath, Linter } from './engine/linting';
+import { Linter } from './engine/linting';
+import { documentPath } from './document/uriPaths';
 import type { DataFiles } from './data/dataFiles';
 import { dataReadHover } from './features/dataReadHover';
 import { layoutForVersion } from './sizes/versions';
@@ -76,9 +76,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   settings.useWorkspaceFolders(folders);
-  dataFiles = defaultDataFiles(
-    folders.flatMap((folder) => (folder.startsWith('file:') ? [fileURLToPath(folder)] : [])),
-  );
+  dataFiles = defaultDataFiles(folders.flatMap((folder) => documentPath(folder) ?? []));
   linter.useDataFiles(dataFiles);
   settings.useEditorSettings(editorSettings);
   settingsKnown = !supportsConfiguration;

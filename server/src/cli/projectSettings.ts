@@ -3,8 +3,7 @@
 // excludes; the command line's --select replaces the file's select and its
 // --ignore adds to the file's ignore. A file with problems stops the run.
 import { dirname } from 'node:path';
-import { DEFAULT_SETTINGS, selectRules } from '../config/config';
-import type { TargetPythonVersion } from '../sizes/pythonVersions';
+import { DEFAULT_SETTINGS, selectRules, type Settings } from '../config/config';
 import { ProjectConfigs, withFolderConfig, type ConfigFile, type FolderConfig } from '../config/projectConfig';
 import { describeProblem } from '../config/pyproject';
 import { ALL_RULES } from '../rules';
@@ -13,20 +12,13 @@ import { ConfigError } from './errors';
 import { patternSet, type PatternSet } from './excludes';
 import { displayPath } from './files';
 import type { LintOptions } from './lint';
-import type { Rule, Severity } from '../rules/types';
+import type { Rule } from '../rules/types';
 
 /** The rules and severities a file is checked with: plain data, so that it can go to a worker thread. */
-export interface FileSettings {
-  readonly select: readonly string[];
-  readonly ignore: readonly string[];
-  readonly severity: Readonly<Record<string, Severity>>;
-  /** Report findings of small scale, as hints (--report-small, or the file's report-small). */
-  readonly reportSmall: boolean;
-  /** Findings holding fewer bytes than this, when the count is known, are small. */
-  readonly smallThreshold: number;
-  /** The file's python-version, else the lowest its requires-python allows, else 3.11. */
-  readonly pythonVersion: TargetPythonVersion;
-}
+export type FileSettings = Pick<
+  Settings,
+  'select' | 'ignore' | 'severity' | 'reportSmall' | 'smallThreshold' | 'pythonVersion'
+>;
 
 export class CheckSettings {
   private readonly configs = new ProjectConfigs();

@@ -56,11 +56,16 @@ export class DataFiles {
   /** Async estimates under way, by key and file version, so that asking twice reads the file once. */
   private readonly pending = new Map<string, Promise<DataEstimateResult>>();
 
+  /** The roots with their links resolved, once: every lookup checks that a file lies inside one. */
+  private readonly realRoots: readonly string[];
+
   constructor(
     private readonly roots: readonly string[],
     private readonly estimators: FormatEstimators,
     private readonly limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
-  ) {}
+  ) {
+    this.realRoots = roots.map((root) => realOrUndefined(root) ?? root);
+  }
 
   /**
    * The estimate for a read in the document at `documentPath`, its objects
@@ -137,7 +142,7 @@ export class DataFiles {
       const stats = statOrUndefined(candidate);
       if (!stats) continue;
       const real = realOrUndefined(candidate);
-      if (!real || !this.roots.some((root) => isInside(real, realOrUndefined(root) ?? root))) {
+      if (!real || !this.realRoots.some((root) => isInside(real, root))) {
         return { reason: 'not estimated: the file is outside the workspace' };
       }
       const target = stats.isSymbolicLink() ? statOrUndefined(real) : stats;

@@ -8,6 +8,7 @@ import type { Finding } from '../rules/types';
 import type { DataFiles } from '../data/dataFiles';
 import { CPYTHON } from '../sizes/cpython';
 import { dataReadScales } from './dataReadScales';
+import { documentPath } from '../document/uriPaths';
 
 export class Linter {
   // Keyed by the OpenDocument, which is replaced on every change; its TextDocument
@@ -78,17 +79,5 @@ export class Linter {
     });
     this.analyses.set(uri, { settings, analysis });
     return analysis;
-  }
-}
-
-/** The file a document's URI names: a file, or the notebook a cell belongs to; undefined for unsaved documents. */
-export function documentPath(uri: string): string | undefined {
-  try {
-    const url = new URL(uri);
-    return url.protocol === 'file:' || url.protocol === 'vscode-notebook-cell:'
-      ? decodeURIComponent(url.pathname)
-      : undefined;
-  } catch {
-    return undefined;
   }
 }
