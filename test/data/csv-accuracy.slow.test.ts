@@ -206,6 +206,9 @@ const SMALL_CASES: readonly SmallCase[] = [
   { text: 'a,b\n1,NA\n2,x\n3,\n', options: { keepDefaultNa: false, naValues: ['x'] } },
   { text: 'a,b\n1,NA\n2,x\n-,1.5\n', options: { naValues: ['x', '-'] } },
   { text: 'a,b\nTrue,NA\nFalse,\n', options: { keepDefaultNa: false } },
+  // thousands: numbers with separators between their digits are numbers; other fields stay text.
+  { text: 'a,b,c\n"1,234",x,"2,500.5"\n12,"1,2x","1,0"\n', options: { thousands: ',' } },
+  { text: 'a;b\n1.234;x\n2;y\n', options: { sep: ';', thousands: '.' } },
   // skiprows as line numbers, blank lines counted.
   { text: 'a,b\n1,2\n\n3,4\n5,6\n', options: { skiprows: [2, 3] } },
   { text: 'junk\na,b\n1,x\n2,y\n', options: { skiprows: [0, 3] } },

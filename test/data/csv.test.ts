@@ -240,6 +240,15 @@ describe('estimateCsv', () => {
     assert.deepEqual(dtypes(added), { a: 'float64', b: 'float64' });
   });
 
+  it('reads numbers with a thousands separator as numbers, and keeps other fields as written', () => {
+    const text = 'a,b,c\n"1,234",x,"2,500.5"\n12,"1,2x","1,0"\n';
+    assert.deepEqual(dtypes(estimate(text)), { a: 'object', b: 'object', c: 'object' });
+    const read = estimate(text, { thousands: ',' });
+    assert.deepEqual(dtypes(read), { a: 'int64', b: 'object', c: 'float64' });
+    assert.equal(column(read, 'b').bytes, 2 * 8 + strBytes('x', '1,2x'));
+    assert.match(reasonFor(text, { thousands: ',,' }), /not one character/);
+  });
+
   it('drops the skiprows line numbers, blank lines counted', () => {
     const found = estimate('a,b\n1,2\n\n3,4\n5,6\n', { skiprows: [2, 3] });
     assert.equal(found.rows, 2);

@@ -27,9 +27,9 @@ test('pd.read_csv with a literal path and literal options', async () => {
   });
 });
 
-test('index_col, header, names, NA strings, skiprows lines and encoding from literals', async () => {
+test('index_col, header, names, NA strings, skiprows lines, encoding and thousands from literals', async () => {
   const call =
-    'pd.read_csv("spx.csv", index_col=0, parse_dates=True, header=None, names=["d", "v"], keep_default_na=False, na_values=["-"], skiprows=[1, 3], encoding="latin1")';
+    'pd.read_csv("spx.csv", index_col=0, parse_dates=True, header=None, names=["d", "v"], keep_default_na=False, na_values=["-"], skiprows=[1, 3], encoding="latin1", thousands=",")';
   const read = await readAt(`import pandas as pd\ndf = ${call}\n`, call);
   assert.deepEqual(read?.options, {
     indexCol: 0,
@@ -40,6 +40,7 @@ test('index_col, header, names, NA strings, skiprows lines and encoding from lit
     naValues: ['-'],
     skiprows: [1, 3],
     encoding: 'latin1',
+    thousands: ',',
   });
   const other = 'pd.read_csv("x.csv", index_col=["a", "b"], na_values="?", parse_dates=False, index_col_x=1)';
   assert.deepEqual((await readAt(`import pandas as pd\ndf = ${other}\n`, other))?.options, {
@@ -49,9 +50,10 @@ test('index_col, header, names, NA strings, skiprows lines and encoding from lit
 });
 
 test('an option given with a value not read from literals is not modelled, not dropped', async () => {
-  const call = 'pd.read_csv("x.csv", skiprows=lambda i: i % 2, na_values={"a": ["-"]}, encoding=enc, header=[0, 1])';
-  const read = await readAt(`import pandas as pd\nenc = input()\ndf = ${call}\n`, call);
-  assert.deepEqual(read?.options.unmodelled, ['skiprows', 'header', 'na_values', 'encoding']);
+  const call =
+    'pd.read_csv("x.csv", skiprows=lambda i: i % 2, na_values={"a": ["-"]}, encoding=enc, header=[0, 1], thousands=sep)';
+  const read = await readAt(`import pandas as pd\nenc = input()\nsep = input()\ndf = ${call}\n`, call);
+  assert.deepEqual(read?.options.unmodelled, ['skiprows', 'header', 'na_values', 'encoding', 'thousands']);
 });
 
 test('read_table reads tab-separated text unless sep says otherwise', async () => {

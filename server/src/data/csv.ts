@@ -69,6 +69,8 @@ function optionProblem(options: TableReadOptions): string | undefined {
   if (unmodelled !== undefined) return `${unmodelled} is not modelled`;
   if (csvEncoding(options.encoding) === undefined)
     return `encoding=${JSON.stringify(options.encoding)} is not modelled`;
+  if (options.thousands !== undefined && options.thousands.length !== 1)
+    return `thousands=${JSON.stringify(options.thousands)} is not one character, which pandas refuses`;
   if (options.names && new Set(options.names).size < options.names.length)
     return 'names repeats a label, which pandas refuses';
   return (
@@ -136,7 +138,7 @@ function estimateOpened(file: SampledFile, options: TableReadOptions, layout: CP
   const na: NaValues = readNaValues(options.keepDefaultNa ?? true, options.naValues ?? []);
   const loaded = (position: number, read: ColumnRead): DataColumn =>
     textColumn(
-      { name: names[position]!, values: inferredFrom.map((row) => row[position]), na },
+      { name: names[position]!, values: inferredFrom.map((row) => row[position]), na, thousands: options.thousands },
       read,
       held.rows,
       layout,

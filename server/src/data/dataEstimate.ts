@@ -65,6 +65,8 @@ export interface TableReadOptions {
   readonly keepDefaultNa?: boolean;
   /** na_values: strings read as missing, with the defaults unless keepDefaultNa is false. */
   readonly naValues?: readonly string[];
+  /** thousands: the character pandas drops between the digits of a number (`thousands=","` reads "1,234" as 1234). */
+  readonly thousands?: string;
   /** The file's text encoding as the code names it (pandas reads UTF-8 unless told). */
   readonly encoding?: string;
   /** Options the code gives whose value or effect is not modelled: the estimate is then not made. */

@@ -131,6 +131,36 @@ function isFloat(value: string): boolean {
   return FLOAT.test(value) || INFINITY.test(value);
 }
 
+/**
+ * The fields as pandas' number parsers see them with a thousands separator:
+ * tokenizer.c skips it after a digit of a number's integer part ("1,234.5" is
+ * 1234.5); elsewhere it stays, and the field is no number. Only the dtype is
+ * inferred from these: an object column keeps the fields as written.
+ */
+export function withoutThousands(
+  values: readonly (string | undefined)[],
+  thousands: string | undefined,
+): readonly (string | undefined)[] {
+  if (thousands === undefined) return values;
+  return values.map((value) => (value?.includes(thousands) ? integerPartWithout(value, thousands) : value));
+}
+
+function integerPartWithout(value: string, separator: string): string {
+  let result = '';
+  let inIntegerPart = true;
+  for (let index = 0; index < value.length; index++) {
+    const character = value[index]!;
+    if (inIntegerPart && character === separator && isDigit(value[index - 1])) continue;
+    if (character === '.' || character === 'e' || character === 'E') inIntegerPart = false;
+    result += character;
+  }
+  return result;
+}
+
+function isDigit(character: string | undefined): boolean {
+  return character !== undefined && character >= '0' && character <= '9';
+}
+
 /** The dtype pandas infers for a column of text, given its fields in row order (undefined: the row is short). */
 export function inferTextDtype(values: readonly (string | undefined)[], na: NaValues = DEFAULT_NA_VALUES): TextDtype {
   const missing = (value: string | undefined) => isMissing(value, na);

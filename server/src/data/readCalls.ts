@@ -94,6 +94,7 @@ function tableOptions(
   const keepDefaultNa = strict('keep_default_na', literalBoolean);
   const naValues = strict('na_values', literalStrings);
   const encoding = strict('encoding', literalString);
+  const thousands = strict('thousands', literalString);
   return {
     ...(usecols ? { usecols } : {}),
     ...(dtype !== undefined ? { dtype } : {}),
@@ -108,6 +109,7 @@ function tableOptions(
     ...(keepDefaultNa !== undefined ? { keepDefaultNa } : {}),
     ...(naValues ? { naValues } : {}),
     ...(encoding !== undefined ? { encoding } : {}),
+    ...(thousands !== undefined ? { thousands } : {}),
     ...(unmodelled.length > 0 ? { unmodelled } : {}),
   };
 }

@@ -7,7 +7,14 @@ import { intSize, strKind, strSize, strSizeOfKind } from '../sizes/objects';
 import { codePointLength } from '../sizes/values';
 import { categoriesBytes, categoryCodeBytes } from './categoryBytes';
 import type { DataColumn } from './dataEstimate';
-import { DEFAULT_NA_VALUES, inferTextDtype, isMissing, type NaValues, type ObjectItems } from './pandasTextDtypes';
+import {
+  DEFAULT_NA_VALUES,
+  inferTextDtype,
+  isMissing,
+  type NaValues,
+  type ObjectItems,
+  withoutThousands,
+} from './pandasTextDtypes';
 import type { Storage } from './requestedDtypes';
 
 /** How the code reads the column. */
@@ -23,6 +30,8 @@ export interface SampledColumn {
   readonly values: readonly (string | undefined)[];
   /** The strings read as missing (na_values, keep_default_na); pandas' defaults when absent. */
   readonly na?: NaValues;
+  /** read_csv's thousands separator, which numbers may hold between their digits. */
+  readonly thousands?: string;
 }
 
 /**
@@ -180,7 +189,7 @@ export function textColumn(column: SampledColumn, read: ColumnRead, rows: number
         return objectColumn(column, storage.dtype, storage.dtype === 'string' ? 'string' : 'text', rows, layout);
     }
   }
-  const inferred = inferTextDtype(column.values, column.na);
+  const inferred = inferTextDtype(withoutThousands(column.values, column.thousands), column.na);
   if (inferred.dtype === 'object') return objectColumn(column, 'object', inferred.items, rows, layout);
   return fixedColumn(column.name, inferred.dtype, inferred.dtype === 'bool' ? 1 : 8, rows);
 }
