@@ -1,6 +1,7 @@
 // Files that cannot be read are reported on stderr; the others are still checked.
 import assert from 'node:assert/strict';
-import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { hasStackTrace, jsonFindings, memhints, project } from '../support/cli';
@@ -150,4 +151,64 @@ test('when nothing else is found, the summary does not say all checks passed', (
   const run = memhints(['check'], root);
   assert.equal(run.status, 2);
   assert.equal(run.stdout, 'No findings, but 1 path could not be checked (see standard error).\n');
+});
+
+test('with no Python file to check, the summary says so and a warning names the paths', (t) => {
+  const root = project(t, { 'notes.txt': 'x\n' });
+  const run = memhints(['check', '.'], root);
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout, 'No Python files found.\n');
+  assert.equal(run.stderr, 'memhints: warning: no Python files found under the given paths\n');
+});
+
+test('a FIFO or a device named on the command line gets a notice, without blocking or reading forever', (t) => {
+  const root = project(t, { 'good.py': FLAGGED });
+  execFileSync('mkfifo', [join(root, 'pipe.py')]);
+  symlinkSync('/dev/zero', join(root, 'zero.py'));
+  const run = memhints(['check', 'pipe.py', 'zero.py'], root);
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout, 'No findings, but 2 files were not checked (see standard error).\n');
+  assert.equal(
+    run.stderr,
+    'memhints: notice: pipe.py: not checked: it is a FIFO, not a regular file\n' +
+      'memhints: notice: zero.py: not checked: it is a device, not a regular file\n',
+  );
+  // A directory search skips them without a word, as it skips other files that are not Python.
+  assert.match(memhints(['check', '.'], root).stdout, /^good\.py:2:11: MEM101 .*\nFound 1 finding/s);
+});
+
+test('--fix does not write through a link to a file outside the folder checked, and says so', (t) => {
+  const root = project(t, {});
+  mkdirSync(join(root, 'tree'));
+  mkdirSync(join(root, 'elsewhere'));
+  writeFileSync(join(root, 'elsewhere', 'shared.py'), FLAGGED);
+  writeFileSync(join(root, 'tree', 'own.py'), FLAGGED);
+  symlinkSync(join(root, 'elsewhere', 'shared.py'), join(root, 'tree', 'link.py'));
+  const run = memhints(['check', '--fix', 'tree'], root);
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /^tree\/link\.py:2:11: MEM101 /m);
+  assert.match(run.stdout, /^Fixed 1 finding in 1 file\.$/m);
+  assert.equal(
+    run.stderr,
+    `memhints: notice: tree/link.py: not fixed: it links to ${join(root, 'elsewhere', 'shared.py')}, outside the folder checked\n`,
+  );
+  assert.equal(readFileSync(join(root, 'elsewhere', 'shared.py'), 'utf8'), FLAGGED);
+  assert.notEqual(readFileSync(join(root, 'tree', 'own.py'), 'utf8'), FLAGGED);
+});
+
+test('a notebook nested past what it reads, or with cells nbformat refuses, is an error; the run goes on', (t) => {
+  const deep = `{"cells": [], "metadata": {"x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}}`;
+  const root = project(t, {
+    'a_deep.ipynb': deep,
+    'b_strings.ipynb': JSON.stringify({ cells: ['x = 1'], metadata: {}, nbformat: 4, nbformat_minor: 5 }),
+    'c_good.py': FLAGGED,
+  });
+  const run = memhints(['check'], root);
+  assert.equal(run.status, 2);
+  assert.match(run.stdout, /^c_good\.py:2:11: MEM101 /m);
+  assert.equal(
+    run.stderr,
+    'memhints: error: a_deep.ipynb: not a notebook: its JSON nests 20002 levels deep, more than the 512 read\n' +
+      'memhints: error: b_strings.ipynb: not a notebook: cell 1 is not an object\n',
+  );
 });

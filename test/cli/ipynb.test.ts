@@ -1,7 +1,7 @@
 // Reading code cells from notebook JSON and writing fixed code back into it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readNotebook, withCellSources } from '../../server/src/cli/ipynb';
+import { MAX_JSON_DEPTH, readNotebook, withCellSources } from '../../server/src/cli/ipynb';
 import { notebookErrorOf } from './notebookErrors';
 
 const NOTEBOOK = `{
@@ -151,4 +151,23 @@ test('what is not a notebook is said to be so, in one line that says where', () 
     notebookErrorOf('{"worksheets": [{"cells": [{"cell_type": "code", "source": "x"}]}]}'),
     /cell 1 has no "input"/,
   );
+  // Cells nbformat would refuse are not skipped unseen.
+  assert.equal(notebookErrorOf('{"cells": ["x = 1"]}'), 'not a notebook: cell 1 is not an object');
+  assert.equal(
+    notebookErrorOf('{"cells": [{"cell_type": "markdown", "source": ""}, {"source": "x = 1"}]}'),
+    'not a notebook: cell 2 has no "cell_type" string',
+  );
+});
+
+test('JSON nested deeper than a notebook nests is refused before the parser recurses through it', () => {
+  const nested = (depth: number) => `{"metadata": {"x": ${'['.repeat(depth)}${']'.repeat(depth)}}, "cells": []}`;
+  // The object and "metadata" are two levels.
+  assert.deepEqual(readNotebook(nested(MAX_JSON_DEPTH - 2)).cells, []);
+  assert.equal(
+    notebookErrorOf(nested(100_000)),
+    `not a notebook: its JSON nests 100002 levels deep, more than the ${MAX_JSON_DEPTH} read`,
+  );
+  // Brackets inside strings, escaped quotes included, are text.
+  const inString = `{"cells": [{"cell_type": "code", "source": "x = \\"${'['.repeat(1000)}\\""}]}`;
+  assert.equal(readNotebook(inString).cells.length, 1);
 });

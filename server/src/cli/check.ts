@@ -5,7 +5,7 @@ import { pythonParser } from '../document/parser';
 import type { FixSafety, Rule } from '../rules/types';
 import type { CheckOptions, OutputFormat } from './args';
 import { displayPath, filesToCheck } from './files';
-import { checkFile, type FileCheck, type FileOutcome, type FixMode } from './checkFile';
+import { checkFile, fixModeFor, type FileCheck, type FileOutcome, type FixMode } from './checkFile';
 import type { CheckTask, CheckWorkerData } from './checkWorker';
 import { progressIndicator } from './progress';
 import { packageManifest } from './manifest';
@@ -15,7 +15,7 @@ import { githubReport } from './report/github';
 import { jsonReport } from './report/json';
 import { sarifReport } from './report/sarif';
 import { ruleStatistics, statisticsJson, statisticsText } from './report/statistics';
-import { findingLine, findingsSummary, fixSummary } from './report/text';
+import { findingLine, findingsSummary, fixSummary, type RunCounts } from './report/text';
 import { WorkerPool } from './workerPool';
 
 export const EXIT_CLEAN = 0;
@@ -39,6 +39,8 @@ interface RunTotals {
   fixedFiles: number;
   /** Files or directories that could not be read or written (each reported on stderr). */
   errors: number;
+  /** Files declined with a notice (each reported on stderr). */
+  notChecked: number;
 }
 
 export async function runCheck(options: CheckOptions, cwd: string, streams: Streams): Promise<number> {
@@ -49,8 +51,20 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
     excludeIn: (dir) => settings.excludeIn(dir),
   });
   // Every file's settings before any is checked, so that a bad pyproject.toml stops the run before it writes anything.
-  const files = search.files.map((file) => ({ file, shown: displayPath(file, cwd), settings: settings.forFile(file) }));
-  const totals: RunTotals = { findings: [], diffs: [], fixed: 0, fixedFiles: 0, errors: search.problems.length };
+  const files: CheckTask[] = search.files.map((file) => {
+    const linkedTo = search.linksOutside.get(file);
+    return { file, shown: displayPath(file, cwd), settings: settings.forFile(file), ...(linkedTo ? { linkedTo } : {}) };
+  });
+  const totals: RunTotals = {
+    findings: [],
+    diffs: [],
+    fixed: 0,
+    fixedFiles: 0,
+    errors: search.problems.length,
+    notChecked: 0,
+  };
+  if (files.length === 0 && search.problems.length === 0)
+    streams.stderr('memhints: warning: no Python files found under the given paths\n');
   for (const problem of search.problems) streams.stderr(`memhints: error: ${problem}\n`);
 
   const check: RunCheck = {
@@ -61,13 +75,18 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
   };
   const progress = progressIndicator(files.length, streams.stderr, options.progress && streams.stderrIsTerminal);
   // Outcomes are taken in file order, however the workers finish, so that every run prints the same.
-  const take = ({ shown }: CheckTask, outcome: FileOutcome, done: number) => {
+  const take = ({ shown, linkedTo }: CheckTask, outcome: FileOutcome, done: number) => {
     progress.show(done, shown);
+    if (linkedTo !== undefined && check.mode !== 'none') {
+      progress.clear();
+      streams.stderr(`memhints: notice: ${shown}: not fixed: it links to ${linkedTo}, outside the folder checked\n`);
+    }
     totals.findings.push(...outcome.findings);
     if (outcome.diff) totals.diffs.push(outcome.diff);
     totals.fixed += outcome.fixed;
     if (outcome.fixed > 0) totals.fixedFiles++;
     if (outcome.notice !== undefined) {
+      totals.notChecked++;
       progress.clear();
       streams.stderr(`memhints: notice: ${shown}: ${outcome.notice}\n`);
     }
@@ -83,7 +102,13 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
   writeReport(
     totals,
     options,
-    { rules: rulesOfAny(new Set(files.map((task) => task.settings))), allowed: check.allowed, mode: check.mode, cwd },
+    {
+      rules: rulesOfAny(new Set(files.map((task) => task.settings))),
+      allowed: check.allowed,
+      mode: check.mode,
+      cwd,
+      counts: { files: files.length, errors: totals.errors, notChecked: totals.notChecked },
+    },
     streams,
   );
 
@@ -111,8 +136,9 @@ async function checkHere(files: readonly CheckTask[], check: RunCheck, take: Tak
       };
       checks.set(task.settings, fileCheck);
     }
+    const taskCheck = { ...fileCheck, mode: fixModeFor(task, fileCheck.mode) };
     // Asked for per file: a parser that faulted is replaced (renewPythonParser).
-    take(task, checkFile(await pythonParser(), task.file, task.shown, fileCheck), index + 1);
+    take(task, checkFile(await pythonParser(), task.file, task.shown, taskCheck), index + 1);
   }
 }
 
@@ -155,6 +181,7 @@ interface ReportContext {
   readonly allowed: ReadonlySet<FixSafety>;
   readonly mode: FixMode;
   readonly cwd: string;
+  readonly counts: RunCounts;
 }
 
 /** Findings or diffs on stdout; summaries beside them, or on stderr when stdout must stay machine-readable. */
@@ -170,7 +197,7 @@ function writeReport(totals: RunTotals, options: CheckOptions, context: ReportCo
       ? [statisticsText(ruleStatistics(totals.findings, context.rules, allowed))]
       : totals.findings.map((finding) => `${findingLine(finding, allowed)}\n`);
     if (mode === 'write' && totals.fixed > 0) lines.push(`${fixSummary('Fixed', totals.fixed, totals.fixedFiles)}\n`);
-    if (!options.statistics) lines.push(`${findingsSummary(totals.findings, allowed, totals.errors)}\n`);
+    if (!options.statistics) lines.push(`${findingsSummary(totals.findings, allowed, context.counts)}\n`);
     streams.stdout(lines.join(''));
   } else {
     streams.stdout(MACHINE_REPORTS[options.format](totals.findings, options, context));

@@ -37,6 +37,11 @@ export interface FileCheck {
 
 const NOTHING = { findings: [], fixed: 0, diff: '' } as const;
 
+/** A link to a file outside the folder searched is only checked: fixing it would write outside that folder. */
+export function fixModeFor(task: { readonly linkedTo?: string }, mode: FixMode): FixMode {
+  return task.linkedTo === undefined ? mode : 'none';
+}
+
 /** The data files under the current folder, the command line's workspace: one cache per process or worker. */
 let dataFiles: DataFiles | undefined;
 
@@ -66,7 +71,7 @@ export function checkFile(parser: Parser, file: string, shown: string, run: File
 function checkPythonFile(parser: Parser, file: string, shown: string, check: FileCheck): FileOutcome {
   let source: SourceFile;
   try {
-    source = readSource(file);
+    source = readSource(file, { bytes: check.maxFileSize, note: 'see --max-file-size' });
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     return { ...NOTHING, problem: error.message };

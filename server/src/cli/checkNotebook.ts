@@ -13,11 +13,17 @@ import { unifiedDiff } from './report/diff';
 import { reportedFindings, type ReportedFinding } from './report/findings';
 import { readSource, SourceError, writeSourceIfUnchanged, type SourceFile } from './source';
 
+/**
+ * The JSON read of a notebook at most: its outputs (images, tables) can be
+ * megabytes, so the code's limit (--max-file-size) applies to its code.
+ */
+const NOTEBOOK_READ_LIMIT = { bytes: 512 * 1024 * 1024, note: 'notebooks are read up to 512 MiB' };
+
 export function checkNotebook(parser: Parser, file: string, shown: string, check: FileCheck): FileOutcome {
   let source: SourceFile;
   let cells: readonly NotebookCode[];
   try {
-    source = readSource(file);
+    source = readSource(file, NOTEBOOK_READ_LIMIT);
     cells = readNotebook(source.text).cells;
   } catch (error) {
     if (!(error instanceof SourceError) && !(error instanceof NotebookError)) throw error;

@@ -3,7 +3,7 @@
 import { workerData } from 'node:worker_threads';
 import { pythonParser } from '../document/parser';
 import type { FixSafety } from '../rules/types';
-import { checkFile, type FileOutcome, type FixMode } from './checkFile';
+import { checkFile, fixModeFor, type FileOutcome, type FixMode } from './checkFile';
 import { lintOptions, type FileSettings } from './projectSettings';
 import { serveTasks } from './workerPool';
 
@@ -20,17 +20,19 @@ export interface CheckTask {
   readonly shown: string;
   /** Rules are chosen by code in the worker, since functions cannot cross threads. */
   readonly settings: FileSettings;
+  /** Set when the file is a symbolic link to this file outside the folder searched: it is checked, never fixed. */
+  readonly linkedTo?: string;
 }
 
 const data = workerData as CheckWorkerData;
 const allowed = new Set(data.allowed);
 
 // Asked for per task: a parser that faulted is replaced (renewPythonParser).
-serveTasks<CheckTask, FileOutcome>(async ({ file, shown, settings }) =>
-  checkFile(await pythonParser(), file, shown, {
-    lint: lintOptions(settings, data.ignoreNoqa),
+serveTasks<CheckTask, FileOutcome>(async (task) =>
+  checkFile(await pythonParser(), task.file, task.shown, {
+    lint: lintOptions(task.settings, data.ignoreNoqa),
     allowed,
-    mode: data.mode,
+    mode: fixModeFor(task, data.mode),
     maxFileSize: data.maxFileSize,
   }),
 );

@@ -1,5 +1,5 @@
 // Which files a `memhints check PATH...` run looks at.
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describeFileError } from '../config/fileErrors';
 import { UsageError } from './errors';
@@ -22,6 +22,8 @@ export interface FileSearch {
   readonly files: readonly string[];
   /** Directories that could not be listed, as "path: reason". */
   readonly problems: readonly string[];
+  /** Files found through a symbolic link to a file outside the directory searched, with the file linked to: never fixed. */
+  readonly linksOutside: ReadonlyMap<string, string>;
 }
 
 export interface SearchOptions {
@@ -40,6 +42,7 @@ export function filesToCheck(paths: readonly string[], options: SearchOptions): 
   const found = new Set<string>();
   const problems: string[] = [];
   const missing: string[] = [];
+  const linksOutside = new Map<string, string>();
   for (const path of paths) {
     const absolute = resolve(options.cwd, path);
     let isDirectory: boolean;
@@ -49,13 +52,13 @@ export function filesToCheck(paths: readonly string[], options: SearchOptions): 
       missing.push(`${path}: ${describeFileError(error)}`);
       continue;
     }
-    if (isDirectory) searchDirectory(absolute, options, found, problems);
+    if (isDirectory) searchDirectory(absolute, options, { found, problems, linksOutside });
     else found.add(absolute);
   }
   if (missing.length > 0) throw new UsageError(`cannot check ${missing.join('; ')}`);
   const shown = [...found].map((file) => ({ file, key: displayPath(file, options.cwd) }));
   shown.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { files: shown.map(({ file }) => file), problems };
+  return { files: shown.map(({ file }) => file), problems, linksOutside };
 }
 
 /** The path shown for a file: relative to cwd, or absolute when outside it. */
@@ -64,7 +67,15 @@ export function displayPath(file: string, cwd: string): string {
   return isInside(relativePath) ? relativePath : file;
 }
 
-function searchDirectory(root: string, options: SearchOptions, found: Set<string>, problems: string[]): void {
+/** What a directory search adds to. */
+interface Found {
+  readonly found: Set<string>;
+  readonly problems: string[];
+  readonly linksOutside: Map<string, string>;
+}
+
+function searchDirectory(root: string, options: SearchOptions, { found, problems, linksOutside }: Found): void {
+  const realRoot = realpathSync(root);
   const fromCwd = relative(options.cwd, root);
   const excluded = patternSet(fromCwd === '' || isInside(fromCwd) ? options.cwd : root, options.exclude);
   const skips = (path: string, isDirectory: boolean, gitignores: readonly PatternSet[]): boolean => {
@@ -99,8 +110,20 @@ function searchDirectory(root: string, options: SearchOptions, found: Set<string
         pending.push({ dir: path, gitignores });
       } else if (kind === 'file' && CHECKED_EXTENSION.test(entry.name) && !skips(path, false, gitignores)) {
         found.add(path);
+        const outside = entry.isSymbolicLink() ? linkedOutside(path, realRoot) : undefined;
+        if (outside) linksOutside.set(path, outside);
       }
     }
+  }
+}
+
+/** The file a link leads to, when it lies outside the directory searched (fixing it would write there). */
+function linkedOutside(link: string, realRoot: string): string | undefined {
+  try {
+    const target = realpathSync(link);
+    return isInside(relative(realRoot, target)) ? undefined : target;
+  } catch {
+    return undefined;
   }
 }
 

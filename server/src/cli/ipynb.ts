@@ -22,10 +22,21 @@ export class NotebookError extends Error {
   override readonly name = 'NotebookError';
 }
 
+/**
+ * JSON nesting deeper than this is refused before parsing: the parser recurses
+ * once per level, and a notebook nests a few levels (widget state a few dozen).
+ */
+export const MAX_JSON_DEPTH = 512;
+
 export function readNotebook(json: string): Notebook {
+  if (json.trim() === '') throw new NotebookError('not a notebook: the file is empty');
+  const depth = jsonDepth(json);
+  if (depth > MAX_JSON_DEPTH)
+    throw new NotebookError(
+      `not a notebook: its JSON nests ${depth} levels deep, more than the ${MAX_JSON_DEPTH} read`,
+    );
   const errors: ParseError[] = [];
   const root = parseTree(json, errors, { disallowComments: true, allowTrailingComma: false });
-  if (json.trim() === '') throw new NotebookError('not a notebook: the file is empty');
   if (errors.length > 0)
     throw new NotebookError(`not a notebook: invalid JSON (${describeJsonError(json, errors[0]!)})`);
   if (root?.type !== 'object') throw new NotebookError('not a notebook: the file is not a JSON object');
@@ -33,7 +44,12 @@ export function readNotebook(json: string): Notebook {
   if (!isPython(root)) return { cells: [] };
   const cells: NotebookCode[] = [];
   for (const [index, cell] of layout.cells.entries()) {
-    if (cell.type !== 'object' || property(cell, 'cell_type')?.value !== 'code' || !isPythonCell(cell)) continue;
+    // nbformat requires both; Jupyter refuses to open a notebook without them, so no cell is skipped unseen.
+    if (cell.type !== 'object') throw new NotebookError(`not a notebook: cell ${index + 1} is not an object`);
+    const cellType = property(cell, 'cell_type');
+    if (cellType?.type !== 'string')
+      throw new NotebookError(`not a notebook: cell ${index + 1} has no "cell_type" string`);
+    if (cellType.value !== 'code' || !isPythonCell(cell)) continue;
     const source = property(cell, layout.codeKey);
     const text = source && sourceText(source);
     if (text === undefined)
@@ -41,6 +57,21 @@ export function readNotebook(json: string): Notebook {
     cells.push({ number: index + 1, text, source: source! });
   }
   return { cells };
+}
+
+/** The deepest nesting of arrays and objects in the JSON text, strings skipped: one pass, no recursion. */
+function jsonDepth(json: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < json.length; index++) {
+    const character = json[index];
+    if (character === '"') {
+      // Past the string: a backslash escapes the next character.
+      for (index++; index < json.length && json[index] !== '"'; index++) if (json[index] === '\\') index++;
+    } else if (character === '[' || character === '{') deepest = Math.max(deepest, ++depth);
+    else if (character === ']' || character === '}') depth--;
+  }
+  return deepest;
 }
 
 /** Where the cells are, in reading order, and which key holds a code cell's code. */

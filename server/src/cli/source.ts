@@ -1,8 +1,24 @@
 // Reading Python files as UTF-8 text and writing fixed text back safely.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeFileError } from '../config/fileErrors';
+import { whyTooLarge } from '../document/limits';
+import { NotCheckable } from './lint';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -20,12 +36,33 @@ export class SourceError extends Error {
   override readonly name = 'SourceError';
 }
 
-export function readSource(path: string): SourceFile {
-  let bytes: Buffer;
+/** How much of a file is read, and what to say of the limit when a file is larger. */
+export interface ReadLimit {
+  readonly bytes: number;
+  /** "see --max-file-size": how to raise the limit, if it can be. */
+  readonly note: string;
+}
+
+/**
+ * Reads the file, at most `limit.bytes` of it: a larger one, or anything but a
+ * regular file (a FIFO would block, a device never end), is not checked.
+ */
+export function readSource(path: string, limit: ReadLimit): SourceFile {
+  let descriptor: number;
   try {
-    bytes = readFileSync(path);
+    // Non-blocking: opening a FIFO for reading would otherwise wait for a writer.
+    descriptor = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw new SourceError(`cannot read: ${describeFileError(error)}`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readBounded(descriptor, limit);
+  } catch (error) {
+    if (error instanceof NotCheckable) throw error;
+    throw new SourceError(`cannot read: ${describeFileError(error)}`);
+  } finally {
+    closeSync(descriptor);
   }
   const hasBom = bytes.subarray(0, 3).equals(BOM);
   try {
@@ -67,6 +104,30 @@ export function writeSourceIfUnchanged(path: string, original: SourceFile, text:
     if (error instanceof SourceError) throw error;
     throw new SourceError(`cannot write: ${describeFileError(error)}`);
   }
+}
+
+function readBounded(descriptor: number, limit: ReadLimit): Buffer {
+  const stats = fstatSync(descriptor);
+  if (!stats.isFile()) throw new NotCheckable(`it is ${fileKind(stats)}, not a regular file`);
+  const tooLarge = whyTooLarge(stats.size, limit.bytes);
+  if (tooLarge) throw new NotCheckable(`${tooLarge.reason} (${limit.note})`);
+  // The file may grow after fstat: one byte more than the limit tells.
+  const buffer = Buffer.allocUnsafe(Math.min(stats.size, limit.bytes) + 1);
+  let length = 0;
+  for (let read = -1; read !== 0 && length < buffer.length; length += read) {
+    read = readSync(descriptor, buffer, length, buffer.length - length, null);
+  }
+  const grown = whyTooLarge(length, limit.bytes, true);
+  if (grown) throw new NotCheckable(`${grown.reason} (${limit.note})`);
+  return buffer.subarray(0, length);
+}
+
+function fileKind(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isDirectory()) return 'a directory';
+  return 'a special file';
 }
 
 /** Byte offset where the first invalid or cut-off UTF-8 sequence starts. */

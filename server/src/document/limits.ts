@@ -36,13 +36,14 @@ export interface Skip {
  * `sizeOnly`: the caller checks the nesting of each part it parses (regions/).
  */
 export function whyNotParsed(text: string, maxFileSize: number, sizeOnly = false): Skip | undefined {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxFileSize)
-    return {
-      reason: `it is ${formatBytes(bytes)}, over the size limit of ${formatBytes(maxFileSize)}`,
-      overSizeLimit: true,
-    };
-  return sizeOnly ? undefined : whyTooNested(text);
+  return whyTooLarge(Buffer.byteLength(text, 'utf8'), maxFileSize) ?? (sizeOnly ? undefined : whyTooNested(text));
+}
+
+/** Why a file of `bytes` bytes (at least that many, when `atLeast`) is over the size limit, or undefined. */
+export function whyTooLarge(bytes: number, maxFileSize: number, atLeast = false): Skip | undefined {
+  if (bytes <= maxFileSize) return undefined;
+  const size = `${atLeast ? 'over ' : ''}${formatBytes(bytes)}`;
+  return { reason: `it is ${size}, over the size limit of ${formatBytes(maxFileSize)}`, overSizeLimit: true };
 }
 
 /** Why text nests deeper than Python accepts (and the grammar's scanner survives), or undefined. */

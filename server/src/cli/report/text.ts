@@ -8,19 +8,32 @@ export function findingLine(finding: ReportedFinding, allowed: ReadonlySet<FixSa
   return `${where}:${finding.line}:${finding.column}: ${finding.code} ${finding.message}${fixable ? ' [*]' : ''}`;
 }
 
+/** How many files a run looked at, and how many of them it could not check. */
+export interface RunCounts {
+  readonly files: number;
+  /** Files or directories that could not be read or written. */
+  readonly errors: number;
+  /** Files declined with a notice (too large, nested too deep, not a regular file). */
+  readonly notChecked: number;
+}
+
 /**
  * "Found 3 findings (2 fixable with --fix)." or "All checks passed!", which is
- * not claimed when `errors` files or directories could not be read or written.
+ * claimed only when every file found was checked, and at least one was.
  */
 export function findingsSummary(
   findings: readonly ReportedFinding[],
   allowed: ReadonlySet<FixSafety>,
-  errors = 0,
+  counts: RunCounts,
 ): string {
-  if (findings.length === 0)
-    return errors === 0
-      ? 'All checks passed!'
-      : `No findings, but ${count(errors, 'path')} could not be checked (see standard error).`;
+  if (findings.length === 0) {
+    if (counts.errors > 0)
+      return `No findings, but ${count(counts.errors, 'path')} could not be checked (see standard error).`;
+    if (counts.files === 0) return 'No Python files found.';
+    if (counts.notChecked > 0)
+      return `No findings, but ${count(counts.notChecked, 'file')} ${counts.notChecked === 1 ? 'was' : 'were'} not checked (see standard error).`;
+    return 'All checks passed!';
+  }
   const fixable = findings.filter((finding) => finding.fix !== null && allowed.has(finding.fix.safety)).length;
   const withUnsafe = findings.filter((finding) => finding.fix !== null && !allowed.has(finding.fix.safety)).length;
   const notes: string[] = [];
