@@ -350,3 +350,23 @@ test('report-small and small-threshold win over the settings; bad values are pro
   );
   assert.equal(withFolderConfig(DEFAULT_SETTINGS, { file: bad }).reportSmall, false);
 });
+
+test('past 100 problems in one file, one more says how many were left out; the first ones are located', () => {
+  const keys = Array.from({ length: 5_000 }, (_, index) => `unknown-${index} = 1`);
+  const { problems } = readPyproject(`[tool.memhints]\n${keys.join('\n')}\n`);
+  assert.equal(problems.length, 101);
+  assert.deepEqual(
+    problems.slice(0, 2).map(({ key, line, column }) => ({ key, line, column })),
+    [
+      { key: 'tool.memhints.unknown-0', line: 1, column: 0 },
+      { key: 'tool.memhints.unknown-1', line: 2, column: 0 },
+    ],
+  );
+  assert.deepEqual(problems[100], {
+    key: 'tool.memhints',
+    problem: '4900 more problems not listed (fix these first)',
+    line: 0,
+    column: 6,
+    length: 8,
+  });
+});

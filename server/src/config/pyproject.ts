@@ -5,7 +5,7 @@ import type { TargetPythonVersion } from '../sizes/pythonVersions';
 import type { Severity } from '../rules/types';
 import { isTable } from './settingKinds';
 import { readSetting, SETTINGS, type SettingSpec } from './settingsTable';
-import { keyLocation, type TextSpan } from './tomlKeys';
+import { TomlKeys, type TextSpan } from './tomlKeys';
 
 /** The keys a pyproject.toml set, each valid. */
 interface ProjectConfig {
@@ -70,6 +70,9 @@ export function describeProblem(file: string, problem: ConfigProblem): string {
 
 const SECTION = ['tool', 'memhints'] as const;
 
+/** Problems listed per file: past a few dozen, more of them tell the user nothing new. */
+const MAX_PROBLEMS = 100;
+
 export function readPyproject(text: string): Pyproject {
   let document: Record<string, unknown>;
   try {
@@ -104,11 +107,10 @@ function validate(section: Record<string, unknown>, problems: Problems): Project
   for (const [key, value] of Object.entries(section)) {
     const field = FIELDS_BY_KEY.get(key);
     if (field === undefined) {
-      const near = closest(key, KNOWN_KEYS);
-      problems.add(
-        [key],
-        `unknown key${near ? `; did you mean \`${near}\`?` : ` (known keys: ${KNOWN_KEYS.join(', ')})`}`,
-      );
+      problems.add([key], () => {
+        const near = closest(key, KNOWN_KEYS);
+        return `unknown key${near ? `; did you mean \`${near}\`?` : ` (known keys: ${KNOWN_KEYS.join(', ')})`}`;
+      });
       continue;
     }
     const read = readSetting<unknown>(PROJECT_SETTINGS[field], [key], value, (path, problem) =>
@@ -121,12 +123,29 @@ function validate(section: Record<string, unknown>, problems: Problems): Project
 
 /** Problems with the place in the text that each one is about. */
 class Problems {
-  readonly list: ConfigProblem[] = [];
+  private readonly listed: ConfigProblem[] = [];
+  private unlisted = 0;
+  private keys: TomlKeys | undefined;
   constructor(private readonly text: string) {}
 
-  add(path: readonly string[], problem: string): void {
+  /** A problem with the key at `path`; its words are worked out only when it is listed. */
+  add(path: readonly string[], problem: string | (() => string)): void {
+    if (this.listed.length >= MAX_PROBLEMS) {
+      this.unlisted++;
+      return;
+    }
     const key = [...SECTION, ...path].join('.');
-    this.list.push({ key, problem, ...keyLocation(this.text, [...SECTION, ...path]) });
+    // The text is indexed once, on the first problem: most files have none.
+    this.keys ??= new TomlKeys(this.text);
+    const words = typeof problem === 'string' ? problem : problem();
+    this.listed.push({ key, problem: words, ...this.keys.locate([...SECTION, ...path]) });
+  }
+
+  /** The problems listed, and past the cap one more that says how many were left out. */
+  get list(): readonly ConfigProblem[] {
+    if (this.unlisted === 0) return this.listed;
+    const more = `${this.unlisted} more ${this.unlisted === 1 ? 'problem' : 'problems'} not listed (fix these first)`;
+    return [...this.listed, { key: SECTION.join('.'), problem: more, ...this.keys!.locate(SECTION) }];
   }
 }
 
