@@ -2,16 +2,7 @@
 // kind of code a data script holds (functions, classes, loops, comprehensions,
 // I/O, numpy and pandas calls), with a memory hint in about one unit of four.
 
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-
-type Random = () => number;
-
-/** A seeded generator, so the module is the same on every run. */
-function seeded(seed: number): Random {
-  const generator = xoroshiro128plus(seed);
-  return () => uniformFloat64(generator);
-}
+import { seeded } from './seeded';
 
 const NOUNS = [
   'order',

@@ -3,17 +3,21 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type Hover,
+  type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
@@ -45,7 +49,8 @@ export class BenchClient {
     connection.listen();
   }
 
-  static async start(repoRoot: string): Promise<BenchClient> {
+  /** A server for `folder` as its one workspace folder when given (data files are found there), else for none. */
+  static async start(repoRoot: string, folder?: string): Promise<BenchClient> {
     const child = spawn(process.execPath, ['--expose-gc', join(repoRoot, 'dist', 'server.js'), '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -53,11 +58,12 @@ export class BenchClient {
       child,
       createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)),
     );
+    const folderUri = folder === undefined ? null : pathToFileURL(folder).href;
     // No workspace/configuration support: the server lints at once with its defaults (all rules).
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: folderUri,
+      workspaceFolders: folderUri === null ? null : [{ uri: folderUri, name: 'bench' }],
       capabilities: {},
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
@@ -87,6 +93,10 @@ export class BenchClient {
       contentChanges,
     });
     return published;
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
   stats(): Promise<ServerStats> {

@@ -1,13 +1,17 @@
-// `npm run bench [-- --quick] [-- --out FILE]`: throughput against the parse
-// floor and the peers, editor latency and memory, in one run; prints the
-// figures with PASS/MISS against the targets and writes them as JSON.
+// `npm run bench [-- --quick] [-- --out FILE] [-- --only data]`: throughput
+// against the parse floor and the peers, editor latency and memory, and the
+// hover over a read of a large data file against the read in pandas, in one
+// run (or only the last); prints the figures with PASS/MISS against the
+// targets and writes them as JSON.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pythonParser } from '../server/src/document/parser';
 import { corpus, stdlibCorpus, type Corpus } from './corpus';
+import { dataFileReads, dataLines, type DataScale } from './dataSection';
 import { editingLatency } from './editing';
+import { mb, ms } from './format';
 import { generatedModule } from './generated';
 import { keystrokeParts } from './keystrokeParts';
 import { lineCount } from './measure';
@@ -30,6 +34,7 @@ interface Scale {
   readonly memoryEdits: number;
   /** How long the server is left idle before its memory is read. */
   readonly memoryIdleMs: number;
+  readonly data: DataScale;
 }
 
 const FULL: Scale = {
@@ -42,6 +47,7 @@ const FULL: Scale = {
   openFiles: 500,
   memoryEdits: 10_000,
   memoryIdleMs: FULL_IDLE_MS,
+  data: { rows: 1_000_000, hovers: 1_000, changes: 20, pandasRuns: 3 },
 };
 
 const QUICK: Scale = {
@@ -54,6 +60,7 @@ const QUICK: Scale = {
   openFiles: 12,
   memoryEdits: 50,
   memoryIdleMs: 0,
+  data: { rows: 100_000, hovers: 20, changes: 3, pandasRuns: 1 },
 };
 
 /** The keystroke → diagnostics p99 the editor is held to. */
@@ -63,24 +70,23 @@ const rate = (linesPerSecond: number) => `${Math.round(linesPerSecond).toLocaleS
 const ratio = (value: number) => `${value.toFixed(2)}×`;
 /** For ratios held to a target near their value: three digits, cut rather than rounded, so that 0.7996× is not shown as the 0.800× it misses. */
 const fineRatio = (value: number) => `${(Math.floor(value * 1000) / 1000).toFixed(3)}×`;
-const ms = (value: number) => `${value.toFixed(2)} ms`;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const log = (text: string) => void process.stderr.write(`… ${text}\n`);
 
+/** The sections `--only` can pick. */
+const SECTIONS = ['data'];
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean' }, out: { type: 'string' }, only: { type: 'string' } },
+  });
+  if (values.only !== undefined && !SECTIONS.includes(values.only))
+    throw new Error(`--only takes one of: ${SECTIONS.join(', ')} (not ${values.only})`);
   const scale = values.quick ? QUICK : FULL;
   const out = resolve(values.out ?? join(REPO_ROOT, 'bench', 'results.json'));
 
-  const stdlib = stdlibCorpus(scale.stdlibFiles);
-  // The generated module is written out so that flake8 can read it like any file.
   const scratch = mkdtempSync(join(tmpdir(), 'memhints-bench-'));
   try {
-    const text = generatedModule(scale.generatedLines);
-    const path = join(scratch, 'generated.py');
-    writeFileSync(path, text);
-    const generated = corpus('generated module', [{ path, text, lines: lineCount(text) }]);
-    const results = await measure(scale, stdlib, generated);
+    const results = values.only === 'data' ? await measureData(scale, scratch) : await measureAll(scale, scratch);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify({ ...results, quick: values.quick ?? false }, null, 2)}\n`);
     process.stdout.write(`\nResults written to ${out}\n`);
@@ -89,13 +95,38 @@ async function main(): Promise<void> {
   }
 }
 
-async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
+const print = (line = '') => void process.stdout.write(`${line}\n`);
+const machine = () => ({ node: process.version, cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown' });
+
+function printMachine(scale: Scale): void {
+  const { node, cores, cpu } = machine();
+  print(`memhints bench${scale === QUICK ? ' (quick)' : ''}: node ${node}, ${cores} cores (${cpu})`);
+}
+
+/** Every section, on corpora read or written into `scratch`. */
+function measureAll(scale: Scale, scratch: string) {
+  const stdlib = stdlibCorpus(scale.stdlibFiles);
+  // The generated module is written out so that flake8 can read it like any file.
+  const text = generatedModule(scale.generatedLines);
+  const path = join(scratch, 'generated.py');
+  writeFileSync(path, text);
+  const generated = corpus('generated module', [{ path, text, lines: lineCount(text) }]);
+  return measure(scale, stdlib, generated, scratch);
+}
+
+/** `--only data`: section (f) alone. */
+async function measureData(scale: Scale, scratch: string) {
+  printMachine(scale);
+  const data = await dataFileReads(REPO_ROOT, join(scratch, 'workspace'), scale.data, log);
+  print();
+  for (const line of dataLines(data)) print(line);
+  return { date: new Date().toISOString(), machine: machine(), only: 'data', data };
+}
+
+async function measure(scale: Scale, stdlib: Corpus, generated: Corpus, scratch: string) {
   const parser = await pythonParser();
-  const print = (line = '') => void process.stdout.write(`${line}\n`);
   const parserPins = parserVersions(REPO_ROOT);
-  print(
-    `memhints bench${scale === QUICK ? ' (quick)' : ''}: node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'})`,
-  );
+  printMachine(scale);
   print(`  parser: web-tree-sitter ${parserPins.webTreeSitter}, tree-sitter-python ${parserPins.pythonGrammar}`);
   print(
     `  corpus A: ${stdlib.name}: ${stdlib.files.length} files, ${stdlib.lines.toLocaleString('en-US')} lines (no tests, no site-packages, UTF-8 only)`,
@@ -126,6 +157,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   log(`(e) server memory (${scale.openFiles} files, ${scale.memoryEdits} edits)`);
   const memory = await memoryGrowth(REPO_ROOT, stdlib, scale.openFiles, scale.memoryEdits, scale.memoryIdleMs);
   ruff.free();
+  const data = await dataFileReads(REPO_ROOT, join(scratch, 'workspace'), scale.data, log);
 
   const ratios = {
     singleToFloor: { stdlib: singleStdlib.ratioToFloor, generated: singleGenerated.ratioToFloor },
@@ -214,6 +246,8 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
   print(
     `    from ${Math.floor(memory.edits / 2)} to ${memory.edits} edits: RSS ${memory.secondHalfRssGrowthPercent.toFixed(1)}%, WASM ${memory.secondHalfWasmGrowthPercent.toFixed(1)}% (JS heap ${mb(memory.halfway.heapUsedBytes)} → ${mb(memory.afterEditing.heapUsedBytes)}; a leak keeps growing here)`,
   );
+  print();
+  for (const line of dataLines(data)) print(line);
 
   const targets: [Target, string][] = [];
   const add = (target: Target, shown: string) => targets.push([target, shown]);
@@ -243,7 +277,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
 
   return {
     date: new Date().toISOString(),
-    machine: { node: process.version, cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown' },
+    machine: machine(),
     parser: parserPins,
     corpora: {
       stdlib: { name: stdlib.name, files: stdlib.files.length, lines: stdlib.lines },
@@ -268,6 +302,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus) {
     editing,
     keystrokeParts: parts,
     memory,
+    data,
     targets: targets.map(([target]) => target),
   };
 }

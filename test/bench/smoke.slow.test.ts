@@ -25,6 +25,10 @@ function flake8Installed(): boolean {
   return run.status === 0 && run.stdout.includes('comprehensions');
 }
 
+function pandasInstalled(): boolean {
+  return spawnSync('/usr/bin/python3', ['-c', 'import pandas']).status === 0;
+}
+
 test('the quick bench measures every section and writes them all', { timeout: 240_000 }, (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'memhints-bench-test-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,6 +69,17 @@ test('the quick bench measures every section and writes them all', { timeout: 24
     'memory.afterOpening.openTrees',
     'memory.afterEditing.rssBytes',
     'memory.afterEditing.openTrees',
+    'data.rows',
+    'data.csv.fileBytes',
+    'data.csv.estimateBytes',
+    'data.csv.hover.coldMs',
+    'data.csv.hover.cachedP50Ms',
+    'data.csv.hover.cachedP99Ms',
+    'data.csv.hover.changedP50Ms',
+    'data.parquet.estimateBytes',
+    'data.parquet.hover.coldMs',
+    'data.parquet.hover.cachedP50Ms',
+    'data.parquet.hover.changedP50Ms',
   ]) {
     positive(results, path);
   }
@@ -84,6 +99,23 @@ test('the quick bench measures every section and writes them all', { timeout: 24
   assert.equal((results['memory'] as Json)['edits'], 50);
   assert.equal(typeof (results['memory'] as Json)['rssGrowthPercent'], 'number');
 
+  // (f) at the quick scale: 10^5 rows, each hover stating the estimate it was timed for.
+  const data = results['data'] as Record<string, Record<string, Json>>;
+  assert.equal(data['rows'], 100_000);
+  for (const format of ['csv', 'parquet']) {
+    assert.equal(data[format]!['hover']!['hovers'], 20);
+    assert.equal(data[format]!['hover']!['changes'], 3);
+    assert.match(String(data[format]!['hover']!['headline']), /as loaded\*\*: 8 columns × /);
+  }
+  assert.match(run.stdout, /^\(f\) hover over a read of a workspace data file, over LSP: 100,000 rows/m);
+  if (pandasInstalled()) {
+    positive(results, 'data.csv.pandas.readSeconds');
+    positive(results, 'data.csv.pandas.memoryUsageBytes');
+    positive(results, 'data.csv.ratios.readToColdHover');
+    assert.equal(data['csv']!['pandas']!['rows'], 100_000);
+    assert.equal(typeof data['csv']!['ratios']!['estimateError'], 'number');
+  } else assert.match(run.stdout, /pandas: skipped: pandas not installed/);
+
   const flake8 = (results['peers'] as Json)['flake8'] as Record<string, Json>;
   if (flake8Installed()) {
     positive(results, 'peers.flake8.stdlib.linesPerSecond');
@@ -102,4 +134,13 @@ test('the quick bench measures every section and writes them all', { timeout: 24
   assert.ok(targets.length >= 6);
   for (const target of targets)
     assert.match(run.stdout, new RegExp(`^(PASS|MISS)  ${target.name.replace(/[()]/g, '\\$&')}: `, 'm'));
+});
+
+test('--only names a section the bench has', () => {
+  const run = spawnSync(process.execPath, [BENCH, '--quick', '--only', 'parsing'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /--only takes one of: data \(not parsing\)/);
 });
