@@ -21,12 +21,27 @@ interface Declared {
   readonly [schema: string]: unknown;
 }
 
-function declaredSettings(): Record<string, Declared> {
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    contributes: { configuration: { properties: Record<string, Declared> } };
-  };
-  return manifest.contributes.configuration.properties;
+interface Manifest {
+  readonly contributes: { configuration: { properties: Record<string, Declared> } };
+  readonly capabilities: { untrustedWorkspaces: { restrictedConfigurations: readonly string[] } };
 }
+
+function manifest(): Manifest {
+  return JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as Manifest;
+}
+
+function declaredSettings(): Record<string, Declared> {
+  return manifest().contributes.configuration.properties;
+}
+
+test('the settings an untrusted workspace cannot set are those the table restricts', () => {
+  assert.deepEqual(
+    [...manifest().capabilities.untrustedWorkspaces.restrictedConfigurations].sort(),
+    SPECS.filter(([, spec]) => spec.restricted)
+      .map(([, spec]) => `memhints.${spec.editor}`)
+      .sort(),
+  );
+});
 
 test('package.json declares exactly the editor settings of the table: type, allowed values, default, description, scope', () => {
   const declared = declaredSettings();

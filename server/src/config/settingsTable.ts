@@ -37,6 +37,11 @@ export interface SettingSpec<T> {
   readonly scope?: 'machine-overridable';
   /** Read by the extension itself (the language client, the measure command), not by the language server. */
   readonly extensionOnly?: true;
+  /**
+   * An untrusted workspace cannot set it (VS Code's restrictedConfigurations):
+   * it runs a program, or raises what the server reads from the workspace.
+   */
+  readonly restricted?: true;
 }
 
 function setting<T>(spec: SettingSpec<T>): SettingSpec<T> {
@@ -117,6 +122,7 @@ export const SETTINGS = {
     default: '',
     scope: 'machine-overridable',
     extensionOnly: true,
+    restricted: true,
     description:
       'The Python interpreter that "memhints: Measure memory of this file" runs the file with, when the Python extension has none selected. Empty means python3.',
   }),
@@ -140,6 +146,7 @@ export const SETTINGS = {
     flag: 'max-file-size',
     kind: wholeBytes(1),
     default: DEFAULT_MAX_FILE_SIZE,
+    restricted: true,
     description:
       'Files larger than this many bytes (2 MiB by default) are not checked; they get one information diagnostic saying so.',
   }),
