@@ -100,7 +100,7 @@ export class OpenDocuments {
     // A skipped document's tree is not of its text, and trees let go are not there: nothing to reuse.
     let regions = before?.trees instanceof RegionTrees ? before.trees : undefined;
     if (before && !regions) before.trees.delete();
-    for (const change of changes) {
+    for (const change of changes.map(wellFormed)) {
       if ('range' in change) {
         const startOffset = text.offsetAt(change.range.start);
         const oldEndOffset = text.offsetAt(change.range.end);
@@ -210,4 +210,16 @@ export class OpenDocuments {
 
 function toPoint(position: { line: number; character: number }): { row: number; column: number } {
   return { row: position.line, column: position.character };
+}
+
+/**
+ * The change with its range in order. A client that sends the end before the
+ * start means the same span (TextDocument.update reads it so); the trees must
+ * be edited over that span too, or they no longer match the text.
+ */
+function wellFormed(change: TextDocumentContentChangeEvent): TextDocumentContentChangeEvent {
+  if (!('range' in change)) return change;
+  const { start, end } = change.range;
+  const reversed = start.line > end.line || (start.line === end.line && start.character > end.character);
+  return reversed ? { ...change, range: { start: end, end: start } } : change;
 }
