@@ -31,7 +31,9 @@ const LAYERS = {
   // The top layers.
   features: ['config', 'data', 'docs', 'document', 'engine', 'estimates', 'notebooks', 'rules', 'semantics', 'sizes'],
   cli: ['config', 'data', 'docs', 'document', 'engine', 'measure', 'notebooks', 'rules', 'scale', 'sizes'],
-  'server.ts': ['config', 'data', 'document', 'engine', 'features', 'notebooks', 'sizes'],
+  // The language server's transport, and what it does with a message it cannot read.
+  'serverConnection.ts': [],
+  'server.ts': ['config', 'data', 'document', 'engine', 'features', 'notebooks', 'serverConnection.ts', 'sizes'],
   'cli.ts': ['cli'],
 };
 

@@ -1,11 +1,9 @@
 // Connection wiring only: capabilities and handlers that call the modules that do the work.
 import {
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   MessageType,
   NotebookDocuments,
-  ProposedFeatures,
   ShowMessageNotification,
   TextDocumentSyncKind,
   CodeActionKind,
@@ -35,8 +33,9 @@ import { defaultDataFiles } from './data/estimators';
 import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
 import { pythonParser } from './document/parser';
 import { PYPROJECT } from './config/projectConfig';
+import { createServerConnection } from './serverConnection';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 /** The workspace's data files, once initialize names its folders. */
 let dataFiles: DataFiles | undefined;
 const linter = new Linter((uri, error) => {

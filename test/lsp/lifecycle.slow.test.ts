@@ -1,5 +1,6 @@
 // The server's life over stdio: what it announces, closing documents, shutdown and exit.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import {
   CodeActionKind,
@@ -7,7 +8,9 @@ import {
   type CodeActionOptions,
   type TextDocumentSyncOptions,
 } from 'vscode-languageserver-protocol';
+import { EXIT_BAD_MESSAGE } from '../../server/src/serverConnection';
 import { LspTestClient } from '../support/lspClient';
+import { SERVER_BUNDLE } from '../support/paths';
 
 test('initialize announces incremental sync, hover and code actions including source.fixAll.memhints', async (t) => {
   const client = LspTestClient.start(t);
@@ -52,4 +55,35 @@ test('requests and changes for a document that is not open are answered, not fat
   const { diagnostics } = await client.didOpen('file:///workspace/after.py', 'total = sum([x for x in xs])\n');
   assert.equal(diagnostics.length, 1);
   assert.equal(client.serverLog, '');
+});
+
+/** The server's exit status and stderr after `input`, with stdin left open as an editor leaves it. */
+function afterWriting(input: string): Promise<{ status: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdout.resume();
+  const killer = setTimeout(() => child.kill(), 20_000);
+  child.stdin.write(input);
+  return new Promise((resolve) =>
+    child.on('exit', (status) => {
+      clearTimeout(killer);
+      resolve({ status, stderr });
+    }),
+  );
+}
+
+test('over stdio, a message that cannot be read ends the server with an error the client can restart it on', async () => {
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'shutdown' });
+  const cases = {
+    'no Content-Length': `Content-Type: application/json\r\n\r\n${body}`,
+    'a Content-Length that is no number': `Content-Length: many\r\n\r\n${body}`,
+    'a negative Content-Length': `Content-Length: -5\r\n\r\n${body}`,
+    'a Content-Length short of the body': `Content-Length: 10\r\n\r\n${body}`,
+  };
+  for (const [name, input] of Object.entries(cases)) {
+    const { status, stderr } = await afterWriting(input);
+    assert.equal(status, EXIT_BAD_MESSAGE, `${name}: ${stderr}`);
+    assert.match(stderr, /^memhints: cannot read a message from the client \(.+\); exiting/, name);
+  }
 });
