@@ -200,3 +200,32 @@ test('the real estimators, end to end: a CSV, an .npy, an .npz, lines and JSON w
   assert.equal(files.estimate(read('text', 'lines.txt', 'bytes'), undefined, layout)?.estimate?.bytesExact, true);
   assert.equal((await files.estimateAsync(read('json', 'records.json', 'json'), undefined, layout))?.estimate?.rows, 2);
 });
+
+test('the sample limit each call gives reaches the estimator, and an estimate under other limits is not reused', () => {
+  const limitsSeen: number[] = [];
+  const estimator: EstimateFile<DataEstimateResult> = (_path, _read, limits) => {
+    limitsSeen.push(limits.maxSampleBytes);
+    return { reason: `not estimated: sampled ${limits.maxSampleBytes} bytes` };
+  };
+  const files = new DataFiles([workspace], { csv: { sync: estimator } });
+  const read = csvRead('data/train.csv');
+  assert.equal(files.estimate(read, notebook, layout)?.reason, 'not estimated: sampled 1048576 bytes');
+  assert.equal(
+    files.estimate(read, notebook, layout, { maxSampleBytes: 4096 })?.reason,
+    'not estimated: sampled 4096 bytes',
+  );
+  files.estimate(read, notebook, layout, { maxSampleBytes: 4096 });
+  assert.deepEqual(limitsSeen, [1048576, 4096]);
+});
+
+test('a real CSV sampled with less says so: rows extrapolated from a smaller sample', () => {
+  const rows = Array.from({ length: 5000 }, (_, i) => `${i},${i * 3}\n`).join('');
+  writeFileSync(join(workspace, 'data', 'long.csv'), `a,b\n${rows}`);
+  const files = defaultDataFiles([workspace]);
+  const read = csvRead('data/long.csv');
+  const whole = files.estimate(read, notebook, layout)?.estimate;
+  const sampled = files.estimate(read, notebook, layout, { maxSampleBytes: 2048 })?.estimate;
+  assert.equal(whole?.rowsExact, true, 'a 1 MiB sample reads the whole file');
+  assert.equal(whole?.rows, 5000);
+  assert.equal(sampled?.rowsExact, false, 'a 2 KiB sample does not');
+});

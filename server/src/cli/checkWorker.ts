@@ -29,6 +29,7 @@ const allowed = new Set(data.allowed);
 serveTasks<CheckTask, FileOutcome>(async ({ file, shown, settings }) =>
   checkFile(await pythonParser(), file, shown, {
     lint: lintOptions(settings, data.ignoreNoqa),
+    data: settings,
     allowed,
     mode: data.mode,
     maxFileSize: data.maxFileSize,

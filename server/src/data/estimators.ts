@@ -1,7 +1,7 @@
 // Which estimator answers which read: the one place the editor and the CLI
 // get their DataFiles from, so that both estimate a read the same way.
 import { estimateCsv } from './csv';
-import type { DataEstimateResult, SampleLimits } from './dataEstimate';
+import type { DataEstimateResult } from './dataEstimate';
 import { DataFiles, type EstimateFile, type FormatEstimators } from './dataFiles';
 import { estimateJsonLoad } from './jsonFile';
 import { estimateNpy } from './npy';
@@ -29,6 +29,6 @@ const ESTIMATORS: FormatEstimators = {
 };
 
 /** The workspace's data files under `roots`, estimated by every format's estimator. */
-export function defaultDataFiles(roots: readonly string[], limits?: SampleLimits): DataFiles {
-  return new DataFiles(roots, ESTIMATORS, limits);
+export function defaultDataFiles(roots: readonly string[]): DataFiles {
+  return new DataFiles(roots, ESTIMATORS);
 }
