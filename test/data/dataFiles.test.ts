@@ -112,6 +112,29 @@ test('an estimator that throws gives a reason, and a format without one says so'
   );
 });
 
+test('Feather, Excel and pickles in the workspace say why they are not estimated; elsewhere nothing is said', async () => {
+  writeFileSync(join(workspace, 'data', 'frame.feather'), 'ARROW1');
+  writeFileSync(join(workspace, 'data', 'book.xlsx'), 'PK');
+  writeFileSync(join(workspace, 'data', 'model.pkl'), 'x');
+  const files = defaultDataFiles([workspace]);
+  const read = (format: DataRead['format'], path: string): DataRead => ({
+    call: undefined as never,
+    format,
+    path,
+    options: {},
+  });
+  assert.equal(
+    (await files.estimateAsync(read('feather', 'data/frame.feather'), notebook, layout))?.reason,
+    'not estimated: Feather files are not read yet',
+  );
+  assert.equal(
+    files.estimate(read('excel', 'data/book.xlsx'), notebook, layout)?.reason,
+    'not estimated: Excel files are not read yet',
+  );
+  assert.match(files.estimate(read('pickle', 'data/model.pkl'), notebook, layout)?.reason ?? '', /runs its code/);
+  assert.equal(files.estimate(read('feather', 'data/missing.feather'), notebook, layout), undefined);
+});
+
 test('the cache tells apart CPython layouts, read options and text kinds', () => {
   const { estimator, calls } = recordingEstimator();
   const files = new DataFiles([workspace], { csv: { sync: estimator }, text: { sync: estimator } });

@@ -20,12 +20,19 @@ export type EstimateFile<Result> = (
 
 /**
  * How a format is estimated: at once, or later for a reader that works
- * through callbacks or promises (zip archives, Parquet). Tagged, because a
- * synchronous caller must know before calling that it would get a promise.
+ * through callbacks or promises (zip archives, Parquet), or not, for a reason
+ * the hover gives ("not estimated: Feather files are not read yet"). Tagged,
+ * because a synchronous caller must know before calling that it would get a
+ * promise.
  */
 type FormatEstimator =
-  | { readonly sync: EstimateFile<DataEstimateResult>; readonly async?: undefined }
-  | { readonly async: EstimateFile<Promise<DataEstimateResult>>; readonly sync?: undefined };
+  | { readonly sync: EstimateFile<DataEstimateResult>; readonly async?: undefined; readonly unread?: undefined }
+  | {
+      readonly async: EstimateFile<Promise<DataEstimateResult>>;
+      readonly sync?: undefined;
+      readonly unread?: undefined;
+    }
+  | { readonly unread: string; readonly sync?: undefined; readonly async?: undefined };
 
 /** The estimators by format; a format without one is "not estimated". */
 export type FormatEstimators = Partial<Readonly<Record<DataFormat, FormatEstimator>>>;
@@ -85,10 +92,12 @@ export class DataFiles {
     const lookup = this.lookup(read, documentPath, layout, limits);
     if (!lookup || 'reason' in lookup) return lookup;
     const estimator = this.estimators[read.format];
+    if (estimator?.unread !== undefined) return { reason: estimator.unread };
     const cached = this.cached(lookup);
     if (cached || estimator?.async) return cached;
     const path = lookup.file.path;
-    return this.remember(lookup, estimator ? safely(() => estimator.sync(path, read, limits, layout)) : noReader(read));
+    const sync = estimator?.sync;
+    return this.remember(lookup, sync ? safely(() => sync(path, read, limits, layout)) : noReader(read));
   }
 
   /** The estimate for a read, as `estimate` gives it, for every format; kept so that `estimate` sees it later. */
