@@ -71,12 +71,10 @@ export function readsOneFrame(call: Node, reader: ColumnReader): boolean {
 
 /** The columns selected from `frame`, sorted, when selecting them by literal name is all the code does with it. */
 export function columnsUsed(frame: Node, call: Node, facts: DocumentFacts): string[] | undefined {
-  const uses = usesOfName(facts, frame);
-  if (uses?.sites.length !== 1 || uses.sites[0]!.node.id !== frame.id || uses.reads.length === 0) return undefined;
-  const scope = runningScope(facts, call);
+  const reads = frameReads(frame, call, facts);
+  if (!reads) return undefined;
   const columns = new Set<string>();
-  for (const read of uses.reads) {
-    if (runningScope(facts, read) !== scope) return undefined;
+  for (const read of reads) {
     const selected = selectedColumns(read);
     if (!selected) return undefined;
     for (const column of selected) columns.add(column);
@@ -84,8 +82,20 @@ export function columnsUsed(frame: Node, call: Node, facts: DocumentFacts): stri
   return [...columns].sort();
 }
 
+/**
+ * Where the frame `call` reads is used, when it is bound to `frame` only
+ * there and read at least once, every time in the scope the call runs in (a
+ * nested function may run at any time, or never).
+ */
+export function frameReads(frame: Node, call: Node, facts: DocumentFacts): readonly Node[] | undefined {
+  const uses = usesOfName(facts, frame);
+  if (uses?.sites.length !== 1 || uses.sites[0]!.node.id !== frame.id || uses.reads.length === 0) return undefined;
+  const scope = runningScope(facts, call);
+  return uses.reads.every((read) => runningScope(facts, read) === scope) ? uses.reads : undefined;
+}
+
 /** `df["a"]`, `df[["a", "b"]]` or `df.a`, read, not written: the column names; undefined for any other use. */
-function selectedColumns(read: Node): string[] | undefined {
+export function selectedColumns(read: Node): string[] | undefined {
   const parent = read.parent;
   if (!parent) return undefined;
   if (parent.type === 'subscript' && isField(parent, 'value', read) && !isAssignmentTarget(parent)) {
