@@ -175,3 +175,13 @@ test('an array is mapped instead, its size exact; text is iterated, bytes read i
     assert.match(finding?.message ?? '', new RegExp(`^${shortBytes(4 * GiB)} once loaded`), source);
   }
 });
+
+test('a category saving counts against the columns used: material for them, though small beside the whole file', async () => {
+  const city: DataColumn = { ...column('city', 1 * GiB, 'object'), distinctInSample: 5, meanTextLength: 4 };
+  // The city column is a twentieth of the file, but most of what the code uses.
+  const frame = table([column('id', 0.8 * GiB), city, column('wide', 18 * GiB)], 10 ** 7);
+  const source =
+    'import pandas as pd\nframe = pd.read_csv("cities.csv")\nprint(frame["city"].nunique(), frame.id.max())\n';
+  const [finding] = await findings(source, workspace(frame, budget(16 * GiB)));
+  assert.match(finding?.message ?? '', /: read only the 2 columns used, "city" as category \(≈ 8\d\d MiB\)$/);
+});

@@ -30,16 +30,16 @@ export function usedColumnsRead(
  * The text columns among `columns` (all the estimate's unless told) with few
  * distinct values, and what reading them as `category` saves: one small code
  * per row instead of a str object. Undefined when the saving is not a
- * material share of the estimate.
+ * material share of what the read holds (of `columns` only, when told).
  */
 export function categorySaving(
   estimate: DataEstimate,
   layout: CPythonLayout,
-  columns: readonly DataColumn[] = estimate.columns ?? [],
+  columns?: readonly DataColumn[],
 ): { readonly columns: readonly DataColumn[]; readonly saved: number } | undefined {
   const rows = estimate.rows;
   if (rows === undefined) return undefined;
-  const savings = columns
+  const savings = (columns ?? estimate.columns ?? [])
     .filter(
       (column) =>
         column.dtype === 'object' &&
@@ -49,7 +49,7 @@ export function categorySaving(
     .map((column) => ({ column, saved: column.bytes - categoryBytes(column, rows, layout) }))
     .filter(({ saved }) => saved > 0);
   const saved = savings.reduce((total, { saved }) => total + saved, 0);
-  if (savings.length === 0 || !isMaterial(saved, estimate.bytes)) return undefined;
+  if (savings.length === 0 || !isMaterial(saved, columns ? columnBytes(columns) : estimate.bytes)) return undefined;
   return { columns: savings.map(({ column }) => column), saved };
 }
 
