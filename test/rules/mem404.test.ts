@@ -4,12 +4,13 @@
 // without gigabyte files; the fixture (test/fixtures/rules/MEM404.py) reads
 // real files, and test/cli/memoryBudget.slow.test.ts runs the command line.
 import assert from 'node:assert/strict';
+import { totalmem } from 'node:os';
 import { test } from 'node:test';
 import type { DataColumn, DataEstimate } from '../../server/src/data/dataEstimate';
 import { mem404 } from '../../server/src/rules/mem404-read-exceeds-memory';
 import type { Finding } from '../../server/src/rules/types';
 import type { DataReadScales } from '../../server/src/scale/dataScale';
-import { memoryLimit, type MachineMemory, type MemoryLimit } from '../../server/src/scale/memoryLimit';
+import { memoryLimit, THIS_MACHINE, type MachineMemory, type MemoryLimit } from '../../server/src/scale/memoryLimit';
 import { shortBytes } from '../../server/src/sizes/format';
 import { findingsIn } from '../support/analyze';
 
@@ -57,6 +58,13 @@ test('memoryLimit: the budget when one is set, else what the machine has and has
   const machine: MachineMemory = { total: () => 16 * GiB, available: () => 5 * GiB };
   assert.deepEqual(memoryLimit(8 * GiB, machine), { source: 'budget', bytes: 8 * GiB });
   assert.deepEqual(memoryLimit(0, machine), { source: 'machine', bytes: 16 * GiB, availableBytes: 5 * GiB });
+});
+
+test('this machine: its memory, or a container’s limit below it, and no more available than that', () => {
+  const total = THIS_MACHINE.total();
+  assert.ok(total > 0 && total <= totalmem(), `${total}`);
+  const available = THIS_MACHINE.available();
+  assert.ok(available > 0 && available <= total, `${available} of ${total}`);
 });
 
 test('cost first, then the budget, then the columns used and what they hold', async () => {
