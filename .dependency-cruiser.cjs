@@ -22,7 +22,7 @@ const LAYERS = {
   // One file per rule, helpers that serve one rule in rules/<rule>/.
   rules: ['data', 'document', 'text', 'semantics', 'sizes', 'scale'],
   // Settings, pyproject, project config: they name rules and the defaults of the layers they configure.
-  config: ['document', 'rules', 'scale', 'sizes'],
+  config: ['data', 'document', 'rules', 'scale', 'sizes'],
   // The incremental engine: runs the rules over a document.
   engine: ['config', 'data', 'document', 'text', 'semantics', 'rules', 'scale', 'sizes'],
   docs: ['rules'],

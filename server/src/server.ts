@@ -227,7 +227,9 @@ connection.onHover(async ({ textDocument, position }) => {
   const effective = settings.forDocument(uri);
   const layout = layoutForVersion(effective.pythonVersion);
   const aboutData = async (document: OpenDocument, at: Position) =>
-    dataFiles ? dataReadHover(document, at, dataFiles, documentPath(uri), layout) : null;
+    dataFiles
+      ? dataReadHover(document, at, dataFiles, documentPath(uri), layout, { maxSampleBytes: effective.dataSampleSize })
+      : null;
   if (notebook) return cellHover(notebook, textDocument.uri, position, effective, aboutData);
   const document = documents?.get(textDocument.uri);
   if (!document) return null;

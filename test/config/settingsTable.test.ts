@@ -114,3 +114,31 @@ test('codes that name no rule are refused by the editor and pyproject.toml alike
     MEM101: 'hint',
   });
 });
+
+test('sizes are taken as bytes or as strings with a unit, and refused out of range in the same words everywhere', () => {
+  assert.equal(validateSettings({ memoryBudget: '16 GiB' }).value.memoryBudget, 16 * 2 ** 30);
+  assert.equal(validateSettings({ memoryBudget: 8_000_000_000 }).value.memoryBudget, 8e9);
+  assert.equal(readPyproject('[tool.memhints]\nmemory-budget = "512MB"\n').config.memoryBudget, 512e6);
+  assert.equal(readPyproject('[tool.memhints]\ndata-sample-size = "4 MiB"\n').config.dataSampleSize, 4 * 2 ** 20);
+  const check = parseCommandLine(['check', '--memory-budget', '1MiB', '--data-sample-size', '65536', 'x.py']);
+  assert.ok(check.kind === 'check');
+  assert.equal(check.options.memoryBudget, 2 ** 20);
+  assert.equal(check.options.dataSampleSize, 65536);
+
+  const budget =
+    'must be 0 (this machine\'s memory), or a size from 1 MiB to 1024 TiB: a number of bytes, or a string such as "16 GiB"';
+  const sample = 'must be a size from 1 KiB to 64 MiB: a number of bytes, or a string such as "4 MiB"';
+  assert.deepEqual(validateSettings({ memoryBudget: '16 G', dataSampleSize: 100 }).problems, [
+    `memhints.memoryBudget ${budget}, not "16 G"`,
+    `memhints.dataSampleSize ${sample}, not 100`,
+  ]);
+  assert.deepEqual(validateSettings({ memoryBudget: '16 G' }).value.memoryBudget, 0, 'the default is kept');
+  // 16 bytes of memory is a unit left out, not a budget.
+  assert.deepEqual(
+    readPyproject('[tool.memhints]\nmemory-budget = 16\ndata-sample-size = "1 GiB"\n').problems.map((p) => p.problem),
+    [`${budget}, not 16`, `${sample}, not "1 GiB"`],
+  );
+  assert.throws(() => parseCommandLine(['check', '--memory-budget', 'lots']), {
+    message: `--memory-budget ${budget}, not "lots"`,
+  });
+});

@@ -112,6 +112,29 @@ test('an estimator that throws gives a reason, and a format without one says so'
   );
 });
 
+test('Feather, Excel and pickles in the workspace say why they are not estimated; elsewhere nothing is said', async () => {
+  writeFileSync(join(workspace, 'data', 'frame.feather'), 'ARROW1');
+  writeFileSync(join(workspace, 'data', 'book.xlsx'), 'PK');
+  writeFileSync(join(workspace, 'data', 'model.pkl'), 'x');
+  const files = defaultDataFiles([workspace]);
+  const read = (format: DataRead['format'], path: string): DataRead => ({
+    call: undefined as never,
+    format,
+    path,
+    options: {},
+  });
+  assert.equal(
+    (await files.estimateAsync(read('feather', 'data/frame.feather'), notebook, layout))?.reason,
+    'not estimated: Feather files are not read yet',
+  );
+  assert.equal(
+    files.estimate(read('excel', 'data/book.xlsx'), notebook, layout)?.reason,
+    'not estimated: Excel files are not read yet',
+  );
+  assert.match(files.estimate(read('pickle', 'data/model.pkl'), notebook, layout)?.reason ?? '', /runs its code/);
+  assert.equal(files.estimate(read('feather', 'data/missing.feather'), notebook, layout), undefined);
+});
+
 test('the cache tells apart CPython layouts, read options and text kinds', () => {
   const { estimator, calls } = recordingEstimator();
   const files = new DataFiles([workspace], { csv: { sync: estimator }, text: { sync: estimator } });
@@ -199,4 +222,33 @@ test('the real estimators, end to end: a CSV, an .npy, an .npz, lines and JSON w
   assert.equal(files.estimate(read('text', 'lines.txt', 'lines'), undefined, layout)?.estimate?.rows, 2);
   assert.equal(files.estimate(read('text', 'lines.txt', 'bytes'), undefined, layout)?.estimate?.bytesExact, true);
   assert.equal((await files.estimateAsync(read('json', 'records.json', 'json'), undefined, layout))?.estimate?.rows, 2);
+});
+
+test('the sample limit each call gives reaches the estimator, and an estimate under other limits is not reused', () => {
+  const limitsSeen: number[] = [];
+  const estimator: EstimateFile<DataEstimateResult> = (_path, _read, limits) => {
+    limitsSeen.push(limits.maxSampleBytes);
+    return { reason: `not estimated: sampled ${limits.maxSampleBytes} bytes` };
+  };
+  const files = new DataFiles([workspace], { csv: { sync: estimator } });
+  const read = csvRead('data/train.csv');
+  assert.equal(files.estimate(read, notebook, layout)?.reason, 'not estimated: sampled 1048576 bytes');
+  assert.equal(
+    files.estimate(read, notebook, layout, { maxSampleBytes: 4096 })?.reason,
+    'not estimated: sampled 4096 bytes',
+  );
+  files.estimate(read, notebook, layout, { maxSampleBytes: 4096 });
+  assert.deepEqual(limitsSeen, [1048576, 4096]);
+});
+
+test('a real CSV sampled with less says so: rows extrapolated from a smaller sample', () => {
+  const rows = Array.from({ length: 5000 }, (_, i) => `${i},${i * 3}\n`).join('');
+  writeFileSync(join(workspace, 'data', 'long.csv'), `a,b\n${rows}`);
+  const files = defaultDataFiles([workspace]);
+  const read = csvRead('data/long.csv');
+  const whole = files.estimate(read, notebook, layout)?.estimate;
+  const sampled = files.estimate(read, notebook, layout, { maxSampleBytes: 2048 })?.estimate;
+  assert.equal(whole?.rowsExact, true, 'a 1 MiB sample reads the whole file');
+  assert.equal(whole?.rows, 5000);
+  assert.equal(sampled?.rowsExact, false, 'a 2 KiB sample does not');
 });

@@ -147,3 +147,18 @@ test('a file read through a name bound once to open(…): `with open(…) as f`,
   assert.equal(await kind('g.read()'), 'text:text:notes.txt');
   assert.equal(await kind('h.read()'), undefined);
 });
+
+test('Feather, Excel, pandas JSON and pickles are recognised, so that the hover can say why they are not estimated', async () => {
+  const cases: readonly (readonly [string, DataRead['format']])[] = [
+    ['pd.read_feather("a.feather")', 'feather'],
+    ['pd.read_excel("a.xlsx", sheet_name="s")', 'excel'],
+    ['pd.read_json("a.json")', 'json-frame'],
+    ['pd.read_pickle("a.pkl")', 'pickle'],
+    ['pickle.load(open("a.pkl", "rb"))', 'pickle'],
+  ];
+  for (const [call, format] of cases) {
+    const read = await readAt(`import pickle\nimport pandas as pd\nx = ${call}\n`, call);
+    assert.equal(read?.format, format, call);
+    assert.match(read?.path ?? '', /^a\.\w+$/, call);
+  }
+});

@@ -1,5 +1,6 @@
 // A read of a data file the workspace holds: the hover says what it will hold
-// once loaded, and findings over it take the file's scale.
+// once loaded, findings over it take the file's scale, and MEM404 compares it
+// with the memory budget.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,8 +51,11 @@ function hoverText(hover: Hover): string {
   return Array.isArray(hover.contents) ? hover.contents.map(part).join('\n') : part(hover.contents);
 }
 
-function startClient(t: Parameters<typeof LspTestClient.start>[0]): LspTestClient {
-  return LspTestClient.start(t, { workspaceFolders: [pathToFileURL(workspace).href] });
+function startClient(t: Parameters<typeof LspTestClient.start>[0], settings?: Record<string, unknown>): LspTestClient {
+  return LspTestClient.start(t, {
+    workspaceFolders: [pathToFileURL(workspace).href],
+    ...(settings ? { settings } : {}),
+  });
 }
 
 test('hover over a read_csv of a workspace CSV, and over its name, gives what it holds as loaded first', async (t) => {
@@ -97,4 +101,45 @@ test('in a notebook cell, the hover over a read of a workspace CSV gives the sam
   assert.ok(hover);
   assert.equal(hoverText(hover).split('\n')[0], bigFirstLine());
   assert.deepEqual(hover.range, rangeOfText(second.text, 'pd.read_csv("data/big.csv")'));
+});
+
+test('memoryBudget: a read of more than half of it is a MEM404 warning; the small file and no budget are silent', async (t) => {
+  const uri = pathToFileURL(join(workspace, 'budget.py')).href;
+  const budgeted = startClient(t, { memoryBudget: '1 MiB' });
+  await budgeted.initialize();
+  const findings = (await budgeted.didOpen(uri, SOURCE)).diagnostics.filter((d) => d.code === 'MEM404');
+  assert.deepEqual(
+    findings.map((d) => [d.range.start.line, d.severity]),
+    [[4, DiagnosticSeverity.Warning]],
+  );
+  assert.match(String(findings[0]!.message), /^≈ [\d.]+ MiB once loaded, more than the 1 MiB memory budget: /);
+  // This machine has more than twice what big.csv holds.
+  const unbudgeted = startClient(t);
+  await unbudgeted.initialize();
+  const none = (await unbudgeted.didOpen(uri, SOURCE)).diagnostics.filter((d) => d.code === 'MEM404');
+  assert.deepEqual(none, []);
+});
+
+test('dataSampleSize bounds what the hover reads: with 4 KiB, the rows of big.csv are extrapolated', async (t) => {
+  const client = startClient(t, { dataSampleSize: '4 KiB' });
+  await client.initialize();
+  const uri = pathToFileURL(join(workspace, 'sampled.py')).href;
+  await client.didOpen(uri, SOURCE);
+  const hover = await client.hover(uri, rangeOfText(SOURCE, 'read_csv("data/big.csv")').start);
+  assert.ok(hover);
+  const text = hoverText(hover);
+  assert.match(text.split('\n')[0]!, /^\*\*≈ .* as loaded\*\*: 3 columns × ~[\d,.]+ (M )?rows$/);
+  assert.match(text, /rows extrapolated from a sample/);
+});
+
+test('a Feather file in the workspace: the hover says it is not estimated yet', async (t) => {
+  writeFileSync(join(workspace, 'data', 'frame.feather'), 'ARROW1\0\0');
+  const client = startClient(t);
+  await client.initialize();
+  const uri = pathToFileURL(join(workspace, 'feather.py')).href;
+  const text = 'import pandas as pd\nframe = pd.read_feather("data/frame.feather")\n';
+  await client.didOpen(uri, text);
+  const hover = await client.hover(uri, rangeOfText(text, 'read_feather').start);
+  assert.ok(hover);
+  assert.equal(hoverText(hover), '**data/frame.feather**: not estimated: Feather files are not read yet');
 });

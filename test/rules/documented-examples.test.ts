@@ -1,14 +1,16 @@
 // Every rule's documentation is held to what the rule does: its example is
 // flagged and its replacement is not (documented-examples-python.slow.test.ts
-// compiles both under python3).
+// compiles both under python3). They are checked as if they stood among the
+// rule fixtures, whose data files (`data/events.csv`) they may read.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ALL_RULES } from '../../server/src/rules';
 import type { Rule } from '../../server/src/rules/types';
 import { findingsIn } from '../support/analyze';
+import { fixtureDataReads } from './ruleFixtures';
 
 async function findingsOf(rule: Rule, source: string) {
-  return findingsIn(source, { rules: [rule] });
+  return findingsIn(source, { rules: [rule], dataReads: fixtureDataReads('documented-example.py') });
 }
 
 for (const rule of ALL_RULES) {

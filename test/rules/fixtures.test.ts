@@ -8,7 +8,9 @@
 // fixture parses cleanly, and cut short as code being typed it still analyses
 // (a sample of cuts here; fixtures-cuts.slow.test.ts cuts every 89
 // characters). Fixtures compile under python3 before and after their fixes:
-// fixes.slow.test.ts.
+// fixes.slow.test.ts. The fixtures' folder is their workspace: a read of
+// `data/…` finds the data files beside them, on a machine of 256 KiB
+// (FIXTURE_MACHINE).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ import { parse, pythonParser } from '../../server/src/document/parser';
 import { ALL_RULES } from '../../server/src/rules';
 import { findingsIn } from '../support/analyze';
 import { renderFindings } from '../support/render';
-import { analyseCutDowns, RULE_FIXTURES, ruleFixtures, spreadOffsets } from './ruleFixtures';
+import { analyseCutDowns, fixtureDataReads, RULE_FIXTURES, ruleFixtures, spreadOffsets } from './ruleFixtures';
 
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
 /** A mark is a trailing comment after code that says why: `x += 1  # hit: why`. */
@@ -47,7 +49,7 @@ for (const { file, name, rule, source } of fixtures) {
 
   test(`${name}: findings and fixes match ${name}.snap`, async () => {
     const text = source();
-    const findings = await findingsIn(text, { rules: [rule] });
+    const findings = await findingsIn(text, { rules: [rule], dataReads: fixtureDataReads(file) });
     const rendered = renderFindings(text, findings);
     const snapshotPath = join(RULE_FIXTURES, `${name}.snap`);
     if (UPDATE) {
@@ -63,7 +65,7 @@ for (const { file, name, rule, source } of fixtures) {
 
   test(`${name}: every \`# hit:\` line is reported and no \`# ok:\` line is`, async () => {
     const text = source();
-    const findings = await findingsIn(text, { rules: [rule] });
+    const findings = await findingsIn(text, { rules: [rule], dataReads: fixtureDataReads(file) });
     const starts = lineStarts(text);
     const reported = new Set(findings.map((finding) => lineOfOffset(starts, finding.start)));
     const lines = text.split(/\r\n|\r|\n/);

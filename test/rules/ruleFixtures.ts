@@ -3,12 +3,36 @@
 // rule codes; a fixture names its rule.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { DEFAULT_SAMPLE_LIMITS } from '../../server/src/data/dataEstimate';
+import { defaultDataFiles } from '../../server/src/data/estimators';
+import { dataReadScales } from '../../server/src/engine/dataReadScales';
 import { ruleByCode } from '../../server/src/rules';
 import type { Rule } from '../../server/src/rules/types';
+import type { DataReadScales } from '../../server/src/scale/dataScale';
+import type { MachineMemory } from '../../server/src/scale/memoryLimit';
+import { DEFAULT_SMALL_BYTES } from '../../server/src/scale/scale';
+import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../../server/src/sizes/cpython';
 import { findingsIn } from '../support/analyze';
 import { FIXTURES } from '../support/paths';
 
 export const RULE_FIXTURES = join(FIXTURES, 'rules');
+
+/** The machine the fixtures are checked on: small, so that the data files beside them (data/) are large for it. */
+const FIXTURE_MACHINE: MachineMemory = { total: () => 256 * 1024, available: () => 160 * 1024 };
+
+const fixtureDataFiles = defaultDataFiles([RULE_FIXTURES]);
+
+/** Reads in the fixture `file`, as the editor sees them with the fixtures' folder as its workspace. */
+export function fixtureDataReads(file: string): DataReadScales {
+  return dataReadScales(fixtureDataFiles, {
+    documentPath: join(RULE_FIXTURES, file),
+    layout: CPYTHON[DEFAULT_PYTHON_VERSION],
+    smallBytes: DEFAULT_SMALL_BYTES,
+    sampleBytes: DEFAULT_SAMPLE_LIMITS.maxSampleBytes,
+    memoryBudget: 0,
+    machine: FIXTURE_MACHINE,
+  });
+}
 const FIXTURE_NAME = /^(MEM\d+)(-[a-z0-9-]+)?\.py$/;
 
 export interface RuleFixture {

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isCodeOrPrefix, unmatchedSelectors } from '../config/settingKinds';
-import { readSetting, SETTINGS } from '../config/settingsTable';
+import { readSetting, SETTINGS, type SettingSpec } from '../config/settingsTable';
 import { ruleByCode } from '../rules';
 import type { Rule } from '../rules/types';
 import { UsageError } from './errors';
@@ -36,6 +36,10 @@ export interface CheckOptions {
   readonly jobs: number;
   /** Files larger than this many bytes are skipped with a notice. */
   readonly maxFileSize: number;
+  /** The memory the checked programs may take (0: this machine's); unset, each file's pyproject.toml decides. */
+  readonly memoryBudget?: number;
+  /** Bytes read at most from one data file; unset, each file's pyproject.toml decides. */
+  readonly dataSampleSize?: number;
 }
 
 export type Command =
@@ -66,6 +70,8 @@ const OPTIONS = {
   'memory-limit': { type: 'string' },
   top: { type: 'string' },
   'max-file-size': { type: 'string' },
+  'memory-budget': { type: 'string' },
+  'data-sample-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -108,6 +114,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const warnings: string[] = [];
   const select = ruleCodes('--select', values.select, warnings);
   const ignore = ruleCodes('--ignore', values.ignore, warnings);
+  const memoryBudget = settingOption(SETTINGS.memoryBudget, values['memory-budget']);
+  const dataSampleSize = settingOption(SETTINGS.dataSampleSize, values['data-sample-size']);
   return {
     kind: 'check',
     warnings,
@@ -126,7 +134,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
       exitZero: values['exit-zero'] ?? false,
       progress: !(values['no-progress'] ?? false),
       jobs: jobCount(values.jobs),
-      maxFileSize: maxFileSize(values['max-file-size']),
+      maxFileSize: settingOption(SETTINGS.maxFileSize, values['max-file-size']) ?? SETTINGS.maxFileSize.default,
+      ...(memoryBudget === undefined ? {} : { memoryBudget }),
+      ...(dataSampleSize === undefined ? {} : { dataSampleSize }),
     },
   };
 }
@@ -184,11 +194,10 @@ function jobCount(value: string | undefined): number {
   return Number(value);
 }
 
-/** --max-file-size, read as the setting it is; a number only when written as digits. */
-function maxFileSize(value: string | undefined): number {
-  const spec = SETTINGS.maxFileSize;
-  if (value === undefined) return spec.default;
-  const read = readSetting(spec, [], /^[1-9][0-9]*$/.test(value) ? Number(value) : value, () => undefined);
+/** An option that sets a setting (--max-file-size, --memory-budget), read as the setting is; a number when written as digits. */
+function settingOption<T>(spec: SettingSpec<T>, value: string | undefined): T | undefined {
+  if (value === undefined) return undefined;
+  const read = readSetting(spec, [], /^[0-9]+$/.test(value) ? Number(value) : value, () => undefined);
   if (read === undefined) throw new UsageError(`--${spec.flag} must be ${spec.kind.expected}, not "${value}"`);
   return read;
 }

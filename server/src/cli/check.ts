@@ -121,7 +121,7 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
 type TakeOutcome = (task: CheckTask, outcome: FileOutcome, done: number) => void;
 
 /** What a run's files share; each file's rules come with its task. */
-type RunCheck = Omit<FileCheck, 'lint'> & { readonly ignoreNoqa: boolean };
+type RunCheck = Omit<FileCheck, 'lint' | 'data'> & { readonly ignoreNoqa: boolean };
 
 async function checkHere(files: readonly CheckTask[], check: RunCheck, take: TakeOutcome): Promise<void> {
   const checks = new Map<FileSettings, FileCheck>();
@@ -130,6 +130,7 @@ async function checkHere(files: readonly CheckTask[], check: RunCheck, take: Tak
     if (!fileCheck) {
       fileCheck = {
         lint: lintOptions(task.settings, check.ignoreNoqa),
+        data: task.settings,
         allowed: check.allowed,
         mode: check.mode,
         maxFileSize: check.maxFileSize,

@@ -5,11 +5,13 @@ import type { DataFiles } from '../data/dataFiles';
 import { defaultDataFiles } from '../data/estimators';
 import { dataReadScales } from '../engine/dataReadScales';
 import { DEFAULT_SMALL_BYTES } from '../scale/scale';
+import { THIS_MACHINE } from '../scale/memoryLimit';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
 import type { FixSafety } from '../rules/types';
 import { checkNotebook } from './checkNotebook';
 import { fixRepeatedly } from './fix';
 import { assertParsable, lintText, NotCheckable, type LintOptions } from './lint';
+import type { FileSettings } from './projectSettings';
 import { unifiedDiff } from './report/diff';
 import { reportedFindings, type ReportedFinding } from './report/findings';
 import { readSource, SourceError, writeSourceIfUnchanged, type SourceFile } from './source';
@@ -30,6 +32,8 @@ export interface FileOutcome {
 
 export interface FileCheck {
   readonly lint: LintOptions;
+  /** The memory the checked programs may take (0: this machine's), and the bytes read at most from a data file. */
+  readonly data: Pick<FileSettings, 'memoryBudget' | 'dataSampleSize'>;
   readonly allowed: ReadonlySet<FixSafety>;
   readonly mode: FixMode;
   readonly maxFileSize: number;
@@ -49,7 +53,14 @@ let dataFiles: DataFiles | undefined;
 function withDataFiles(check: FileCheck, file: string): FileCheck {
   dataFiles ??= defaultDataFiles([process.cwd()]);
   const layout = CPYTHON[check.lint.pythonVersion ?? DEFAULT_PYTHON_VERSION];
-  const dataReads = dataReadScales(dataFiles, resolve(file), layout, check.lint.smallBytes ?? DEFAULT_SMALL_BYTES);
+  const dataReads = dataReadScales(dataFiles, {
+    documentPath: resolve(file),
+    layout,
+    smallBytes: check.lint.smallBytes ?? DEFAULT_SMALL_BYTES,
+    sampleBytes: check.data.dataSampleSize,
+    memoryBudget: check.data.memoryBudget,
+    machine: THIS_MACHINE,
+  });
   return { ...check, lint: { ...check.lint, dataReads } };
 }
 

@@ -31,6 +31,7 @@ const allowed = new Set(data.allowed);
 serveTasks<CheckTask, FileOutcome>(async (task) =>
   checkFile(await pythonParser(), task.file, task.shown, {
     lint: lintOptions(task.settings, data.ignoreNoqa),
+    data: task.settings,
     allowed,
     mode: fixModeFor(task, data.mode),
     maxFileSize: data.maxFileSize,

@@ -70,12 +70,21 @@ Options:
                         them one after another in a single thread
   --max-file-size BYTES skip (with a notice) files larger than this
                         (default: 2097152, i.e. 2 MiB)
+  --memory-budget SIZE  the memory the checked programs may take, in bytes or
+                        as a size such as 16GiB or 512MB: MEM404 warns on a
+                        read of a data file under the current directory that
+                        would take more than half of it (default: 0, the
+                        memory of this machine)
+  --data-sample-size SIZE
+                        read at most this much of each data file to estimate
+                        a read of it (default: 1MiB)
   -h, --help            print this help
 
 Settings come from [tool.memhints] in the nearest pyproject.toml above each
 file (select, ignore, severity, python-version, report-small, small-threshold,
-and exclude: .gitignore-style patterns relative to that file). --select replaces its select, --ignore adds
-to its ignore.
+memory-budget, data-sample-size, and exclude: .gitignore-style patterns
+relative to that file). --select replaces its select, --ignore adds to its
+ignore, --memory-budget and --data-sample-size replace theirs.
 
 Paths in the output (and "file" in JSON) are relative to the current
 directory, or absolute for files outside it.

@@ -1,7 +1,8 @@
 // The pyproject.toml settings of `memhints check`: the nearest [tool.memhints]
 // above each file decides its rules, that above each searched directory its
-// excludes; the command line's --select replaces the file's select and its
-// --ignore adds to the file's ignore. A file with problems stops the run.
+// excludes; the command line's --select replaces the file's select, its
+// --ignore adds to the file's ignore, and the options that set one value
+// (--memory-budget) replace it. A file with problems stops the run.
 import { dirname } from 'node:path';
 import { DEFAULT_SETTINGS, selectRules, type Settings } from '../config/config';
 import { ProjectConfigs, withFolderConfig, type ConfigFile, type FolderConfig } from '../config/projectConfig';
@@ -17,7 +18,14 @@ import type { Rule } from '../rules/types';
 /** The rules and severities a file is checked with: plain data, so that it can go to a worker thread. */
 export type FileSettings = Pick<
   Settings,
-  'select' | 'ignore' | 'severity' | 'reportSmall' | 'smallThreshold' | 'pythonVersion'
+  | 'select'
+  | 'ignore'
+  | 'severity'
+  | 'reportSmall'
+  | 'smallThreshold'
+  | 'pythonVersion'
+  | 'memoryBudget'
+  | 'dataSampleSize'
 >;
 
 export class CheckSettings {
@@ -26,7 +34,10 @@ export class CheckSettings {
   private readonly excludes = new WeakMap<ConfigFile, PatternSet | null>();
 
   constructor(
-    private readonly options: Pick<CheckOptions, 'select' | 'ignore' | 'reportSmall'>,
+    private readonly options: Pick<
+      CheckOptions,
+      'select' | 'ignore' | 'reportSmall' | 'memoryBudget' | 'dataSampleSize'
+    >,
     private readonly cwd: string,
   ) {}
 
@@ -42,6 +53,8 @@ export class CheckSettings {
         reportSmall: this.options.reportSmall || project.reportSmall,
         smallThreshold: project.smallThreshold,
         pythonVersion: project.pythonVersion,
+        memoryBudget: this.options.memoryBudget ?? project.memoryBudget,
+        dataSampleSize: this.options.dataSampleSize ?? project.dataSampleSize,
       };
       this.settings.set(folder, settings);
     }

@@ -24,6 +24,10 @@ export interface Settings {
   readonly reportSmall: boolean;
   /** `memhints.smallThreshold`: findings holding fewer bytes than this, when the count is known, are small. */
   readonly smallThreshold: number;
+  /** `memhints.memoryBudget`: the memory the checked programs may take, in bytes; 0 for this machine's. */
+  readonly memoryBudget: number;
+  /** `memhints.dataSampleSize`: at most this many bytes are read from one data file to estimate a read of it. */
+  readonly dataSampleSize: number;
 }
 
 /** The table's entry for each field, typed by it. */
@@ -38,6 +42,8 @@ const EDITOR_SETTINGS: { readonly [K in keyof Settings]: SettingSpec<Settings[K]
   maxFileSize: SETTINGS.maxFileSize,
   reportSmall: SETTINGS.reportSmall,
   smallThreshold: SETTINGS.smallThreshold,
+  memoryBudget: SETTINGS.memoryBudget,
+  dataSampleSize: SETTINGS.dataSampleSize,
 };
 
 export const DEFAULT_SETTINGS: Settings = defaultsOf(EDITOR_SETTINGS);

@@ -105,6 +105,8 @@ export function withFolderConfig(base: Settings, folder: FolderConfig): Settings
     sizeThreshold: config.sizeThreshold ?? base.sizeThreshold,
     reportSmall: config.reportSmall ?? base.reportSmall,
     smallThreshold: config.smallThreshold ?? base.smallThreshold,
+    memoryBudget: config.memoryBudget ?? base.memoryBudget,
+    dataSampleSize: config.dataSampleSize ?? base.dataSampleSize,
   };
 }
 

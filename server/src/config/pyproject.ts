@@ -21,6 +21,10 @@ interface ProjectConfig {
   readonly reportSmall?: boolean;
   /** Findings holding fewer bytes than this, when the count is known, are small. */
   readonly smallThreshold?: number;
+  /** The memory the checked programs may take, in bytes; 0 for this machine's. */
+  readonly memoryBudget?: number;
+  /** Bytes read at most from one data file to estimate a read of it. */
+  readonly dataSampleSize?: number;
 }
 
 /** The table's entry for each key, typed by the field it fills; in the order an unknown key's problem lists them. */
@@ -33,6 +37,8 @@ const PROJECT_SETTINGS: { readonly [K in keyof ProjectConfig]-?: SettingSpec<Non
   sizeThreshold: SETTINGS.sizeThreshold,
   reportSmall: SETTINGS.reportSmall,
   smallThreshold: SETTINGS.smallThreshold,
+  memoryBudget: SETTINGS.memoryBudget,
+  dataSampleSize: SETTINGS.dataSampleSize,
 };
 
 /** By key as the file spells it (`size-threshold`): the field it fills. */

@@ -3,6 +3,7 @@
 // the editor's settings, a pyproject.toml or on the command line is read.
 import { ALL_RULES } from '../rules';
 import type { Severity } from '../rules/types';
+import { BYTE_SIZE_PATTERN, byteSizeText, parseByteSize } from '../sizes/byteSizes';
 
 /** The JSON schema of a setting, as package.json's contributes.configuration declares it. */
 type SettingSchema = Readonly<Record<string, unknown>>;
@@ -39,6 +40,46 @@ export function wholeBytes(minimum: 0 | 1): ValueKind<number> {
     schema: { type: 'integer', minimum },
     expected: `a whole number of bytes, ${minimum === 0 ? '0 or more' : 'at least 1'}`,
     read: (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= minimum ? value : undefined),
+  };
+}
+
+/** Where a byte size may fall. */
+interface ByteRange {
+  readonly minimum: number;
+  readonly maximum: number;
+  /** A size as a problem shows it: "16 GiB". */
+  readonly example: string;
+  /** What 0 stands for ("this machine's memory"), when it is allowed below the minimum. */
+  readonly zeroMeans?: string;
+}
+
+/**
+ * A size in bytes within `range`: a whole number, or a string with a unit
+ * ("16 GiB", "512MB"; see sizes/byteSizes.ts). The settings UI cannot edit a
+ * value of two types in place, so the editor offers settings.json for it.
+ */
+export function byteSize(range: ByteRange): ValueKind<number> {
+  const inRange = (bytes: number) =>
+    (bytes >= range.minimum && bytes <= range.maximum) || (bytes === 0 && range.zeroMeans !== undefined);
+  const zero = range.zeroMeans === undefined ? '' : `0 (${range.zeroMeans}), or `;
+  return {
+    schema: {
+      type: ['integer', 'string'],
+      minimum: range.zeroMeans === undefined ? range.minimum : 0,
+      maximum: range.maximum,
+      pattern: BYTE_SIZE_PATTERN,
+      patternErrorMessage: `A number of bytes, or a size such as "${range.example}" or "512 MB".`,
+    },
+    expected: `${zero}a size from ${byteSizeText(range.minimum)} to ${byteSizeText(range.maximum)}: a number of bytes, or a string such as "${range.example}"`,
+    read(value) {
+      const bytes =
+        typeof value === 'number' && Number.isSafeInteger(value)
+          ? value
+          : typeof value === 'string'
+            ? parseByteSize(value)
+            : undefined;
+      return bytes !== undefined && inRange(bytes) ? bytes : undefined;
+    },
   };
 }
 

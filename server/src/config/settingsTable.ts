@@ -5,6 +5,7 @@
 // (pyproject.ts) and the command line (cli/args.ts) are read and validated
 // through readSetting; package.json's contributes.configuration is checked
 // against the table by test/config/settingsTable.test.ts.
+import { DEFAULT_SAMPLE_LIMITS } from '../data/dataEstimate';
 import { DEFAULT_MAX_FILE_SIZE } from '../document/limits';
 import type { Severity } from '../rules/types';
 import { DEFAULT_SMALL_BYTES } from '../scale/scale';
@@ -12,6 +13,7 @@ import { DEFAULT_TARGET_VERSION, PYTHON_VERSIONS, type TargetPythonVersion } fro
 import {
   amount,
   BOOLEAN,
+  byteSize,
   oneOf,
   PATTERNS,
   RULE_SELECTORS,
@@ -149,6 +151,25 @@ export const SETTINGS = {
     restricted: true,
     description:
       'Files larger than this many bytes (2 MiB by default) are not checked; they get one information diagnostic saying so.',
+  }),
+  memoryBudget: setting({
+    editor: 'memoryBudget',
+    pyproject: 'memory-budget',
+    flag: 'memory-budget',
+    kind: byteSize({ minimum: 2 ** 20, maximum: 2 ** 50, example: '16 GiB', zeroMeans: "this machine's memory" }),
+    default: 0,
+    description:
+      'The memory the checked programs may take, in bytes or as a size such as "16 GiB": MEM404 warns on a read of a data file in the workspace that would take more than half of it once loaded. 0: the memory of the machine memhints runs on.',
+  }),
+  dataSampleSize: setting({
+    editor: 'dataSampleSize',
+    pyproject: 'data-sample-size',
+    flag: 'data-sample-size',
+    kind: byteSize({ minimum: 2 ** 10, maximum: 64 * 2 ** 20, example: '4 MiB' }),
+    default: DEFAULT_SAMPLE_LIMITS.maxSampleBytes,
+    restricted: true,
+    description:
+      'At most this many bytes are read from a data file in the workspace to estimate what a read of it will hold (default 1 MiB), in bytes or as a size such as "4 MiB".',
   }),
   traceServer: setting({
     editor: 'trace.server',

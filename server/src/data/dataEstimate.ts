@@ -15,7 +15,19 @@ export interface DataColumn {
   readonly distinctInSample?: number;
 }
 
-export type DataFormat = 'csv' | 'parquet' | 'npy' | 'npz' | 'text' | 'json';
+/** The formats a read may be of; some are recognised only to say why they are not estimated. */
+export type DataFormat =
+  | 'csv'
+  | 'parquet'
+  | 'npy'
+  | 'npz'
+  | 'text'
+  | 'json'
+  | 'feather'
+  | 'excel'
+  /** pd.read_json: a frame, not the Python objects json.load builds. */
+  | 'json-frame'
+  | 'pickle';
 
 export interface DataEstimate {
   readonly format: DataFormat;

@@ -20,12 +20,19 @@ export type EstimateFile<Result> = (
 
 /**
  * How a format is estimated: at once, or later for a reader that works
- * through callbacks or promises (zip archives, Parquet). Tagged, because a
- * synchronous caller must know before calling that it would get a promise.
+ * through callbacks or promises (zip archives, Parquet), or not, for a reason
+ * the hover gives ("not estimated: Feather files are not read yet"). Tagged,
+ * because a synchronous caller must know before calling that it would get a
+ * promise.
  */
 type FormatEstimator =
-  | { readonly sync: EstimateFile<DataEstimateResult>; readonly async?: undefined }
-  | { readonly async: EstimateFile<Promise<DataEstimateResult>>; readonly sync?: undefined };
+  | { readonly sync: EstimateFile<DataEstimateResult>; readonly async?: undefined; readonly unread?: undefined }
+  | {
+      readonly async: EstimateFile<Promise<DataEstimateResult>>;
+      readonly sync?: undefined;
+      readonly unread?: undefined;
+    }
+  | { readonly unread: string; readonly sync?: undefined; readonly async?: undefined };
 
 /** The estimators by format; a format without one is "not estimated". */
 export type FormatEstimators = Partial<Readonly<Record<DataFormat, FormatEstimator>>>;
@@ -62,7 +69,6 @@ export class DataFiles {
   constructor(
     private readonly roots: readonly string[],
     private readonly estimators: FormatEstimators,
-    private readonly limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
   ) {
     this.realRoots = roots.map((root) => realOrUndefined(root) ?? root);
   }
@@ -74,18 +80,24 @@ export class DataFiles {
    * from. Undefined when no such file is in the workspace (it may exist only
    * where the program runs), and for a format estimated asynchronously
    * whose estimate estimateAsync has not made yet: this starts nothing.
+   * At most `limits.maxSampleBytes` are read from the file; an estimate
+   * made under other limits is not reused.
    */
-  estimate(read: DataRead, documentPath: string | undefined, layout: CPythonLayout): DataEstimateResult | undefined {
-    const lookup = this.lookup(read, documentPath, layout);
+  estimate(
+    read: DataRead,
+    documentPath: string | undefined,
+    layout: CPythonLayout,
+    limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
+  ): DataEstimateResult | undefined {
+    const lookup = this.lookup(read, documentPath, layout, limits);
     if (!lookup || 'reason' in lookup) return lookup;
     const estimator = this.estimators[read.format];
+    if (estimator?.unread !== undefined) return { reason: estimator.unread };
     const cached = this.cached(lookup);
     if (cached || estimator?.async) return cached;
     const path = lookup.file.path;
-    return this.remember(
-      lookup,
-      estimator ? safely(() => estimator.sync(path, read, this.limits, layout)) : noReader(read),
-    );
+    const sync = estimator?.sync;
+    return this.remember(lookup, sync ? safely(() => sync(path, read, limits, layout)) : noReader(read));
   }
 
   /** The estimate for a read, as `estimate` gives it, for every format; kept so that `estimate` sees it later. */
@@ -93,16 +105,17 @@ export class DataFiles {
     read: DataRead,
     documentPath: string | undefined,
     layout: CPythonLayout,
+    limits: SampleLimits = DEFAULT_SAMPLE_LIMITS,
   ): Promise<DataEstimateResult | undefined> {
     const estimator = this.estimators[read.format];
-    if (!estimator?.async) return this.estimate(read, documentPath, layout);
-    const lookup = this.lookup(read, documentPath, layout);
+    if (!estimator?.async) return this.estimate(read, documentPath, layout, limits);
+    const lookup = this.lookup(read, documentPath, layout, limits);
     if (!lookup || 'reason' in lookup) return lookup;
     const cached = this.cached(lookup);
     if (cached) return cached;
     let running = this.pending.get(lookup.version);
     if (!running) {
-      running = safelyAsync(() => estimator.async(lookup.file.path, read, this.limits, layout)).then((result) => {
+      running = safelyAsync(() => estimator.async(lookup.file.path, read, limits, layout)).then((result) => {
         this.pending.delete(lookup.version);
         return this.remember(lookup, result);
       });
@@ -115,10 +128,18 @@ export class DataFiles {
     read: DataRead,
     documentPath: string | undefined,
     layout: CPythonLayout,
+    limits: SampleLimits,
   ): Lookup | { reason: string } | undefined {
     const file = this.locate(read.path, documentPath);
     if (!file || 'reason' in file) return file;
-    const key = [read.format, file.path, layout.label, optionsKey(read.options), read.textKind ?? ''].join('\0');
+    const key = [
+      read.format,
+      file.path,
+      layout.label,
+      optionsKey(read.options),
+      read.textKind ?? '',
+      limits.maxSampleBytes,
+    ].join('\0');
     return { file, key, version: `${key}\0${file.stats.size}\0${file.stats.mtimeMs}` };
   }
 

@@ -1,7 +1,7 @@
 // Which estimator answers which read: the one place the editor and the CLI
 // get their DataFiles from, so that both estimate a read the same way.
 import { estimateCsv } from './csv';
-import type { DataEstimateResult, SampleLimits } from './dataEstimate';
+import type { DataEstimateResult } from './dataEstimate';
 import { DataFiles, type EstimateFile, type FormatEstimators } from './dataFiles';
 import { estimateJsonLoad } from './jsonFile';
 import { estimateNpy } from './npy';
@@ -26,9 +26,13 @@ const ESTIMATORS: FormatEstimators = {
   parquet: { async: (path, read, limits, layout) => estimateParquet(path, read.options, layout, limits) },
   text: { sync: (path, read, limits, layout) => TEXT_READS[read.textKind ?? 'text'](path, read, limits, layout) },
   json: { sync: (path, read, limits, layout) => TEXT_READS.json(path, read, limits, layout) },
+  feather: { unread: 'not estimated: Feather files are not read yet' },
+  excel: { unread: 'not estimated: Excel files are not read yet' },
+  'json-frame': { unread: "not estimated: pandas' read_json is not modelled yet (json.load is)" },
+  pickle: { unread: 'not estimated: what a pickle holds is known only by unpickling it, which runs its code' },
 };
 
 /** The workspace's data files under `roots`, estimated by every format's estimator. */
-export function defaultDataFiles(roots: readonly string[], limits?: SampleLimits): DataFiles {
-  return new DataFiles(roots, ESTIMATORS, limits);
+export function defaultDataFiles(roots: readonly string[]): DataFiles {
+  return new DataFiles(roots, ESTIMATORS);
 }

@@ -40,6 +40,17 @@ const TABLE_READERS: Readonly<Record<string, TableReader>> = {
   'pandas.read_table': { format: 'csv', pathArgument: 'filepath_or_buffer', defaultSeparator: '\t' },
   'pandas.read_parquet': { format: 'parquet', pathArgument: 'path' },
   'numpy.load': { format: 'npy', pathArgument: 'file' },
+  // Recognised to say why they are not estimated (data/estimators.ts).
+  'pandas.read_feather': { format: 'feather', pathArgument: 'path' },
+  'pandas.read_excel': { format: 'excel', pathArgument: 'io' },
+  'pandas.read_json': { format: 'json-frame', pathArgument: 'path_or_buf' },
+  'pandas.read_pickle': { format: 'pickle', pathArgument: 'filepath_or_buffer' },
+};
+
+/** Loaders that take an open file: `json.load(open(p))`, `pickle.load(open(p, "rb"))`. */
+const FILE_LOADERS: Readonly<Record<string, { readonly format: DataFormat; readonly textKind?: TextReadKind }>> = {
+  'json.load': { format: 'json', textKind: 'json' },
+  'pickle.load': { format: 'pickle' },
 };
 
 const OPENERS: ReadonlySet<string> = new Set(['builtins.open', 'io.open']);
@@ -51,7 +62,8 @@ export function dataReadOf(call: Node, facts: DocumentFacts): DataRead | undefin
   const name = facts.qualifiedName(callee);
   const table = name === undefined ? undefined : TABLE_READERS[name];
   if (table) return tableRead(call, table, facts);
-  if (name === 'json.load') return jsonRead(call, facts);
+  const loader = name === undefined ? undefined : FILE_LOADERS[name];
+  if (loader) return loaderRead(call, loader.format, loader.textKind, facts);
   if (callee.type === 'attribute') return fileMethodRead(call, callee, facts);
   return undefined;
 }
@@ -134,11 +146,16 @@ function parseDatesValue(node: Node, facts: DocumentFacts): readonly string[] | 
   return literalList(node, facts)?.filter((item): item is string => typeof item === 'string');
 }
 
-/** `json.load(open("x.json"))`. */
-function jsonRead(call: Node, facts: DocumentFacts): DataRead | undefined {
+/** `json.load(open("x.json"))`, `pickle.load(open("x.pkl", "rb"))`. */
+function loaderRead(
+  call: Node,
+  format: DataFormat,
+  textKind: TextReadKind | undefined,
+  facts: DocumentFacts,
+): DataRead | undefined {
   const file = argumentsOf(call).positional[0];
   const opened = file ? openedFile(file, facts) : undefined;
-  return opened ? { call, format: 'json', path: opened.path, options: {}, textKind: 'json' } : undefined;
+  return opened ? { call, format, path: opened.path, options: {}, ...(textKind ? { textKind } : {}) } : undefined;
 }
 
 /** `open(p).read()`, `open(p).readlines()`, `Path(p).read_text()`, `Path(p).read_bytes()`. */

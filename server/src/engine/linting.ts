@@ -9,6 +9,7 @@ import type { DataFiles } from '../data/dataFiles';
 import { CPYTHON } from '../sizes/cpython';
 import { dataReadScales } from './dataReadScales';
 import { documentPath } from '../document/uriPaths';
+import { THIS_MACHINE, type MachineMemory } from '../scale/memoryLimit';
 
 export class Linter {
   // Keyed by the OpenDocument, which is replaced on every change; its TextDocument
@@ -24,8 +25,15 @@ export class Linter {
   /** The workspace's data files, once its folders are known: reads of them take the files' scale. */
   private dataFiles: DataFiles | undefined;
 
-  /** `reportFailure` hears of an analysis that threw: the document then has no findings, and the server lives on. */
-  constructor(private readonly reportFailure: (uri: string, error: unknown) => void = () => undefined) {}
+  /**
+   * `reportFailure` hears of an analysis that threw: the document then has no
+   * findings, and the server lives on. `machine` says how much memory reads are
+   * measured against when no budget is set.
+   */
+  constructor(
+    private readonly reportFailure: (uri: string, error: unknown) => void = () => undefined,
+    private readonly machine: MachineMemory = THIS_MACHINE,
+  ) {}
 
   /** Reads of data files are scaled by these files from now on (documents analysed before keep what they found). */
   useDataFiles(files: DataFiles): void {
@@ -68,12 +76,14 @@ export class Linter {
       pythonVersion: settings.pythonVersion,
       ...(this.dataFiles
         ? {
-            dataReads: dataReadScales(
-              this.dataFiles,
-              documentPath(uri),
-              CPYTHON[settings.pythonVersion],
-              settings.smallThreshold,
-            ),
+            dataReads: dataReadScales(this.dataFiles, {
+              documentPath: documentPath(uri),
+              layout: CPYTHON[settings.pythonVersion],
+              smallBytes: settings.smallThreshold,
+              sampleBytes: settings.dataSampleSize,
+              memoryBudget: settings.memoryBudget,
+              machine: this.machine,
+            }),
           }
         : {}),
     });

@@ -3,6 +3,7 @@
 // file (see data/). Nothing when the read names no file the workspace holds.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Node } from 'web-tree-sitter';
+import type { SampleLimits } from '../data/dataEstimate';
 import type { DataFiles } from '../data/dataFiles';
 import { dataReadOf, type DataRead } from '../data/readCalls';
 import type { OpenDocument } from '../document/documents';
@@ -22,12 +23,13 @@ export async function dataReadHover(
   files: DataFiles,
   documentPath: string | undefined,
   layout: CPythonLayout,
+  limits: SampleLimits,
 ): Promise<Hover | null> {
   const offset = document.text.offsetAt(position);
   const facts = new DocumentFacts(document.module);
   const found = readAt(document.module.partAt(offset).root.descendantForIndex(offset), facts);
   if (!found) return null;
-  const result = await files.estimateAsync(found.read, documentPath, layout);
+  const result = await files.estimateAsync(found.read, documentPath, layout, limits);
   if (!result) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: dataReadMarkdown(found.read, result, layout) },

@@ -2,19 +2,11 @@
 // will hold once the read runs, first, in one line; then what the columns
 // hold and what the code could read instead. Estimated from the file's
 // metadata and a sample, so every figure but an array's is marked ≈.
-import type { DataColumn, DataEstimate, DataEstimateResult } from '../data/dataEstimate';
+import type { DataEstimate, DataEstimateResult } from '../data/dataEstimate';
 import type { DataRead } from '../data/readCalls';
+import { categorySaving, columnBytes, usedColumnsRead } from '../data/readSavings';
 import type { CPythonLayout } from '../sizes/cpython';
 import { formatCount, shortBytes } from '../sizes/format';
-import { strSize } from '../sizes/objects';
-
-/** Savings smaller than this share of the whole, or than 1 KiB, are not worth a line. */
-const MATERIAL_SHARE = 0.1;
-const MATERIAL_BYTES = 1024;
-/** A text column with at most this many distinct values in the sample is a category candidate. */
-const CATEGORY_DISTINCT = 50;
-/** The bytes one category code takes for this many categories (int8 up to 127…). */
-const codeBytes = (categories: number): number => (categories < 128 ? 1 : categories < 32768 ? 2 : 4);
 
 export function dataReadMarkdown(
   read: DataRead,
@@ -29,7 +21,7 @@ export function dataReadMarkdown(
   const text = (estimate.columns ?? []).filter((column) => column.dtype === 'object');
   if (text.length > 0)
     lines.push(
-      `- ${text.length} text ${plural(text.length, 'column')} ${text.length === 1 ? 'holds' : 'hold'} ${about(estimate)}${shortBytes(sum(text))}`,
+      `- ${text.length} text ${plural(text.length, 'column')} ${text.length === 1 ? 'holds' : 'hold'} ${about(estimate)}${shortBytes(columnBytes(text))}`,
     );
   const narrower = usecolsLine(estimate, usedColumns);
   if (narrower) lines.push(`- ${narrower}`);
@@ -62,47 +54,18 @@ function source(read: DataRead, estimate: DataEstimate): string {
 
 /** Reading only the columns the code uses, when it uses fewer than all. */
 function usecolsLine(estimate: DataEstimate, usedColumns: readonly string[] | undefined): string | undefined {
-  const columns = estimate.columns;
-  if (!columns || !usedColumns || usedColumns.length === 0) return undefined;
-  const used = columns.filter((column) => usedColumns.includes(column.name));
-  if (used.length === 0 || used.length === columns.length) return undefined;
-  const kept = sum(used);
-  if (!isMaterial(estimate.bytes - kept, estimate.bytes)) return undefined;
-  return `\`usecols\` for the ${used.length} ${plural(used.length, 'column')} used: ${about(estimate)}${shortBytes(kept)}`;
+  const used = usedColumnsRead(estimate, usedColumns);
+  if (!used) return undefined;
+  const count = used.columns.length;
+  return `\`usecols\` for the ${count} ${plural(count, 'column')} used: ${about(estimate)}${shortBytes(used.bytes)}`;
 }
 
 /** The text columns with few distinct values, read as `category`: one small code per row instead of a str object. */
 function categoryLine(estimate: DataEstimate, layout: CPythonLayout): string | undefined {
-  const rows = estimate.rows;
-  if (rows === undefined) return undefined;
-  const candidates = (estimate.columns ?? []).filter(
-    (column) =>
-      column.dtype === 'object' &&
-      column.distinctInSample !== undefined &&
-      column.distinctInSample <= CATEGORY_DISTINCT,
-  );
-  const savings = candidates
-    .map((column) => ({ column, saved: column.bytes - categoryBytes(column, rows, layout) }))
-    .filter(({ saved }) => saved > 0);
-  const saved = savings.reduce((total, { saved }) => total + saved, 0);
-  if (savings.length === 0 || !isMaterial(saved, estimate.bytes)) return undefined;
-  const spec = savings.map(({ column }) => `${JSON.stringify(column.name)}: "category"`).join(', ');
-  return `\`dtype={${spec}}\`: −${shortBytes(saved)}`;
-}
-
-/** A category column holds one code per row, and each distinct str once with its pointer. */
-function categoryBytes(column: DataColumn, rows: number, layout: CPythonLayout): number {
-  const categories = column.distinctInSample ?? 0;
-  const typical = 'x'.repeat(Math.ceil(column.meanTextLength ?? 0));
-  return rows * codeBytes(categories) + categories * (layout.pointer + strSize(layout, typical));
-}
-
-function isMaterial(saved: number, total: number): boolean {
-  return saved >= MATERIAL_BYTES && saved >= total * MATERIAL_SHARE;
-}
-
-function sum(columns: readonly DataColumn[]): number {
-  return columns.reduce((total, column) => total + column.bytes, 0);
+  const category = categorySaving(estimate, layout);
+  if (!category) return undefined;
+  const spec = category.columns.map((column) => `${JSON.stringify(column.name)}: "category"`).join(', ');
+  return `\`dtype={${spec}}\`: −${shortBytes(category.saved)}`;
 }
 
 function plural(count: number, word: string): string {

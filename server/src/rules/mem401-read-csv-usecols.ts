@@ -1,53 +1,13 @@
 import type { Node } from 'web-tree-sitter';
 import { mayEndIn } from '../semantics/calleeNames';
-import { lastPart } from '../text/dottedNames';
-import type { DocumentFacts } from '../semantics/facts';
-import { stringLiteral } from '../semantics/literals';
-import { callArguments, expressionChildren, isField, unparenthesized } from '../semantics/syntax';
-import { assignedName, runningScope, usesOfName } from '../semantics/uses';
-import { isAssignmentTarget } from '../semantics/assignmentTargets';
+import { callArguments } from '../semantics/syntax';
+import { assignedName } from '../semantics/uses';
 import { calleeAnchors } from './anchors';
-import { DATAFRAME_ATTRIBUTES } from './mem401-read-csv-usecols/dataframe-attributes';
+import { COLUMN_READER_NAMES, COLUMN_READERS, columnsUsed, readsOneFrame, type ColumnReader } from './frame-columns';
 import type { Fix, Rule } from './types';
 import type { DataEstimate } from '../data/dataEstimate';
 import { costLead } from '../scale/holdsText';
 import { approximateSize, type Size } from '../sizes/size';
-
-/** A pandas reader that can leave columns out: the keyword that lists them, and how many positional arguments it takes before them. */
-interface Reader {
-  readonly keyword: 'usecols' | 'columns';
-  readonly positional: number;
-}
-
-const READERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
-  ['pandas.read_csv', { keyword: 'usecols', positional: 1 }],
-  ['pandas.read_table', { keyword: 'usecols', positional: 1 }],
-  ['pandas.read_excel', { keyword: 'usecols', positional: 2 }],
-  ['pandas.read_parquet', { keyword: 'columns', positional: 2 }],
-  ['pandas.read_feather', { keyword: 'columns', positional: 1 }],
-]);
-
-/** The readers' own names: `read_csv` and the others. */
-const READER_NAMES: readonly string[] = [...READERS.keys()].map(lastPart);
-
-/**
- * Arguments that make the result something else than one frame of named
- * columns (a reader, a dict of sheets, integer labels), or that name columns
- * themselves, so the columns to keep would depend on them.
- */
-const CONFLICTING_KEYWORDS: ReadonlySet<string> = new Set([
-  'usecols',
-  'columns',
-  'names',
-  'index_col',
-  'parse_dates',
-  'converters',
-  'date_parser',
-  'chunksize',
-  'iterator',
-  'squeeze',
-  'filters',
-]);
 
 export const mem401: Rule = {
   code: 'MEM401',
@@ -67,13 +27,13 @@ export const mem401: Rule = {
     fixSafety:
       'The fix adds `usecols=[…]` (or `columns=[…]`) with the used names, sorted, and is unsafe: if a name is not a column of the file, pandas now raises when reading (before, only the access would fail, and perhaps never run); and the frame no longer holds the other columns, which matters if the names turn out to be used through code the rule cannot see (`eval`, another module). The columns keep the file’s order whatever the order of the list.',
   },
-  anchors: calleeAnchors(READER_NAMES),
+  anchors: calleeAnchors(COLUMN_READER_NAMES),
   check(call, context) {
     const callee = call.childForFieldName('function');
     // Only a frame bound to a name can be followed: that is cheaper to see than what the callee is.
     const frame = assignedName(call);
-    if (!callee || !frame || !mayEndIn(callee, READER_NAMES, context.facts)) return undefined;
-    const reader = READERS.get(context.facts.qualifiedName(callee) ?? '');
+    if (!callee || !frame || !mayEndIn(callee, COLUMN_READER_NAMES, context.facts)) return undefined;
+    const reader = COLUMN_READERS.get(context.facts.qualifiedName(callee) ?? '');
     if (!reader || !readsOneFrame(call, reader)) return undefined;
     const columns = columnsUsed(frame, call, context.facts);
     if (!columns) return undefined;
@@ -94,77 +54,8 @@ export const mem401: Rule = {
   },
 };
 
-/** The call reads one frame with named columns, and lists no columns itself. */
-function readsOneFrame(call: Node, reader: Reader): boolean {
-  const args = callArguments(call);
-  if (args.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat')) return false;
-  const positional = args.filter((arg) => arg.type !== 'keyword_argument');
-  if (positional.length === 0 || positional.length > reader.positional) return false;
-  const keywords = new Map(
-    args.flatMap((arg) => {
-      const name = arg.type === 'keyword_argument' ? arg.childForFieldName('name')?.text : undefined;
-      const value = arg.childForFieldName('value');
-      return name && value ? [[name, value] as const] : [];
-    }),
-  );
-  if ([...keywords.keys()].some((name) => CONFLICTING_KEYWORDS.has(name))) return false;
-  const header = keywords.get('header');
-  if (header && header.type !== 'integer') return false;
-  // read_excel's sheet_name (second positional) may ask for several sheets: a dict of frames.
-  const sheet =
-    reader.positional === 2 && reader.keyword === 'usecols' ? (keywords.get('sheet_name') ?? positional[1]) : undefined;
-  return sheet === undefined || sheet.type === 'integer' || stringLiteral(sheet) !== undefined;
-}
-
-/** The columns selected from `frame`, sorted, when selecting them by literal name is all the code does with it. */
-function columnsUsed(frame: Node, call: Node, facts: DocumentFacts): string[] | undefined {
-  const uses = usesOfName(facts, frame);
-  if (uses?.sites.length !== 1 || uses.sites[0]!.node.id !== frame.id || uses.reads.length === 0) return undefined;
-  const scope = runningScope(facts, call);
-  const columns = new Set<string>();
-  for (const read of uses.reads) {
-    if (runningScope(facts, read) !== scope) return undefined;
-    const selected = selectedColumns(read);
-    if (!selected) return undefined;
-    for (const column of selected) columns.add(column);
-  }
-  return [...columns].sort();
-}
-
-/** `df["a"]`, `df[["a", "b"]]` or `df.a`, read, not written: the column names; undefined for any other use. */
-function selectedColumns(read: Node): string[] | undefined {
-  const parent = read.parent;
-  if (!parent) return undefined;
-  if (parent.type === 'subscript' && isField(parent, 'value', read) && !isAssignmentTarget(parent)) {
-    const keys = parent.childrenForFieldName('subscript');
-    return keys.length === 1 ? columnNames(unparenthesized(keys[0]!)) : undefined;
-  }
-  if (parent.type === 'attribute' && isField(parent, 'object', read) && !isAssignmentTarget(parent)) {
-    const name = parent.childForFieldName('attribute')?.text;
-    if (!name || name.startsWith('_') || DATAFRAME_ATTRIBUTES.has(name)) return undefined;
-    // `df.a(…)` would call a column: not the shape of code that uses columns.
-    const call = parent.parent;
-    if (call?.type === 'call' && isField(call, 'function', parent)) return undefined;
-    return [name];
-  }
-  return undefined;
-}
-
-/** `"a"` or `["a", "b"]`, plain string literals that can be written back as `"…"`. */
-function columnNames(key: Node): string[] | undefined {
-  const items = key.type === 'list' ? expressionChildren(key) : [key];
-  if (items.length === 0) return undefined;
-  const names: string[] = [];
-  for (const item of items) {
-    const literal = stringLiteral(item);
-    if (!literal || literal.bytes || /["\\\r\n]/.test(literal.value)) return undefined;
-    names.push(literal.value);
-  }
-  return names;
-}
-
 /** `…, usecols=["a", "b"])`, after the last argument. */
-function columnsFix(call: Node, reader: Reader, columns: readonly string[]): { fix: Fix } | undefined {
+function columnsFix(call: Node, reader: ColumnReader, columns: readonly string[]): { fix: Fix } | undefined {
   const last = callArguments(call).at(-1);
   if (!last) return undefined;
   const list = `[${columns.map((column) => `"${column}"`).join(', ')}]`;

@@ -20,6 +20,7 @@ import {
 } from './dataSources';
 import { joinScales, LARGE_COUNT, type Scale } from './scale';
 import type { DataEstimate } from '../data/dataEstimate';
+import type { MemoryLimit } from './memoryLimit';
 
 /** How many names deep a value is followed: past it the scale is unknown. */
 const MAX_DEPTH = 8;
@@ -40,6 +41,8 @@ export interface DataReadScales {
   scaleOf(call: Node, facts: DocumentFacts): Scale | undefined;
   /** What the read will hold as loaded, column by column, when the workspace holds its file. */
   estimateOf(call: Node, facts: DocumentFacts): DataEstimate | undefined;
+  /** The memory the program may take, when asked (the machine's free memory changes). */
+  memoryLimit(): MemoryLimit;
 }
 
 /** Scales of the expressions of one document, sharing folded constants. */
