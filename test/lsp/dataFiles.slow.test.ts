@@ -41,7 +41,7 @@ function bigFirstLine(): string {
     CPYTHON[DEFAULT_PYTHON_VERSION],
   ).estimate;
   assert.ok(expected);
-  return `**≈ ${shortBytes(expected.bytes)} as loaded**: 3 columns × 50,000 rows`;
+  return `**≈ ${shortBytes(expected.bytes)} as loaded** — 3 columns × 50,000 rows`;
 }
 
 function hoverText(hover: Hover): string {

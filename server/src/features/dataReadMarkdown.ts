@@ -7,10 +7,9 @@ import type { DataRead } from '../data/readCalls';
 import type { CPythonLayout } from '../sizes/cpython';
 import { formatCount, shortBytes } from '../sizes/format';
 import { strSize } from '../sizes/objects';
-
-/** Savings smaller than this share of the whole, or than 1 KiB, are not worth a line. */
-const MATERIAL_SHARE = 0.1;
-const MATERIAL_BYTES = 1024;
+import { isMaterialSaving } from '../sizes/saving';
+import { approximateSize, exactSize } from '../sizes/size';
+import { estimatedFor, headlineMarkdown, type Headline } from './sizeHeadline';
 /** A text column with at most this many distinct values in the sample is a category candidate. */
 const CATEGORY_DISTINCT = 50;
 /** The bytes one category code takes for this many categories (int8 up to 127…). */
@@ -24,7 +23,7 @@ export function dataReadMarkdown(
 ): string {
   if (!result.estimate) return `**${read.path}**: ${result.reason}`;
   const estimate = result.estimate;
-  const lines = [`**${about(estimate)}${shortBytes(estimate.bytes)} as loaded**: ${shape(estimate)}`, ''];
+  const lines = [headlineMarkdown(dataReadHeadline(estimate), layout), ''];
   lines.push(`- ${source(read, estimate)}`);
   const text = (estimate.columns ?? []).filter((column) => column.dtype === 'object');
   if (text.length > 0)
@@ -35,7 +34,14 @@ export function dataReadMarkdown(
   if (narrower) lines.push(`- ${narrower}`);
   const category = categoryLine(estimate, layout);
   if (category) lines.push(`- ${category}`);
+  lines.push('', estimatedFor(layout));
   return lines.join('\n');
+}
+
+/** What the read will hold once it runs, as the hover's first line and the inlay hint say it. */
+export function dataReadHeadline(estimate: DataEstimate): Headline {
+  const size = estimate.bytesExact ? exactSize(estimate.bytes) : approximateSize(estimate.bytes);
+  return { total: { size, atLeast: false }, qualifier: 'as loaded', what: shape(estimate) };
 }
 
 function about(estimate: DataEstimate): string {
@@ -67,7 +73,7 @@ function usecolsLine(estimate: DataEstimate, usedColumns: readonly string[] | un
   const used = columns.filter((column) => usedColumns.includes(column.name));
   if (used.length === 0 || used.length === columns.length) return undefined;
   const kept = sum(used);
-  if (!isMaterial(estimate.bytes - kept, estimate.bytes)) return undefined;
+  if (!isMaterialSaving(estimate.bytes - kept, estimate.bytes)) return undefined;
   return `\`usecols\` for the ${used.length} ${plural(used.length, 'column')} used: ${about(estimate)}${shortBytes(kept)}`;
 }
 
@@ -85,7 +91,7 @@ function categoryLine(estimate: DataEstimate, layout: CPythonLayout): string | u
     .map((column) => ({ column, saved: column.bytes - categoryBytes(column, rows, layout) }))
     .filter(({ saved }) => saved > 0);
   const saved = savings.reduce((total, { saved }) => total + saved, 0);
-  if (savings.length === 0 || !isMaterial(saved, estimate.bytes)) return undefined;
+  if (savings.length === 0 || !isMaterialSaving(saved, estimate.bytes)) return undefined;
   const spec = savings.map(({ column }) => `${JSON.stringify(column.name)}: "category"`).join(', ');
   return `\`dtype={${spec}}\`: −${shortBytes(saved)}`;
 }
@@ -95,10 +101,6 @@ function categoryBytes(column: DataColumn, rows: number, layout: CPythonLayout):
   const categories = column.distinctInSample ?? 0;
   const typical = 'x'.repeat(Math.ceil(column.meanTextLength ?? 0));
   return rows * codeBytes(categories) + categories * (layout.pointer + strSize(layout, typical));
-}
-
-function isMaterial(saved: number, total: number): boolean {
-  return saved >= MATERIAL_BYTES && saved >= total * MATERIAL_SHARE;
 }
 
 function sum(columns: readonly DataColumn[]): number {
