@@ -1,13 +1,15 @@
-// Inlay hints: the total after each allocation that holds more than the
-// threshold, e.g. `list(range(10**6))  34.3 MiB`; the tooltip is the hover's
-// first line.
+// Inlay hints: the total after each allocation, and after each read of a
+// workspace data file, that holds more than the threshold, e.g.
+// `list(range(10**6))  34.3 MiB`; the tooltip is the hover's first line.
 import type { InlayHint, Range } from 'vscode-languageserver';
 import type { Node } from 'web-tree-sitter';
 import { DocumentFacts } from '../semantics/facts';
 import type { OpenDocument } from '../document/documents';
 import { SizeEstimator } from '../estimates/estimate';
+import type { DataFiles } from '../data/dataFiles';
 import { outermostEstimates } from '../estimates/outermostEstimates';
 import { layoutForVersion } from '../sizes/versions';
+import { dataReadInlayHints } from './dataReadHints';
 import { estimateHeadline } from './sizeHeadline';
 import { isOverThreshold, sizeHint } from './sizeHint';
 
@@ -17,8 +19,28 @@ export interface SizeHintOptions {
   readonly pythonVersion?: string;
 }
 
+/** The workspace's data files, and where the document is, for the hints after its reads. */
+export interface DataHintSource {
+  readonly files: DataFiles;
+  readonly documentPath: string | undefined;
+}
+
+/** Every size hint within `range`: allocations, then reads of data files when the workspace is known. */
+export async function inlayHints(
+  document: OpenDocument,
+  range: Range,
+  options: SizeHintOptions,
+  data: DataHintSource | undefined,
+): Promise<InlayHint[]> {
+  const allocations = sizeInlayHints(document, range, options);
+  if (!data) return allocations;
+  const layout = layoutForVersion(options.pythonVersion);
+  const reads = await dataReadInlayHints(document, range, { ...data, layout, threshold: options.threshold });
+  return [...allocations, ...reads];
+}
+
 /** Hints for the outermost allocations within `range` that hold more than the threshold. */
-export function sizeInlayHints(document: OpenDocument, range: Range, options: SizeHintOptions): InlayHint[] {
+function sizeInlayHints(document: OpenDocument, range: Range, options: SizeHintOptions): InlayHint[] {
   const start = document.text.offsetAt(range.start);
   const end = document.text.offsetAt(range.end);
   const layout = layoutForVersion(options.pythonVersion);
