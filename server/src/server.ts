@@ -9,6 +9,7 @@ import {
   CodeActionKind,
   type InitializeResult,
   type Position,
+  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateSettings, type Settings, type Validated } from './config/config';
@@ -18,10 +19,10 @@ import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { ConfigProblemReports } from './features/configProblems';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
-import { sizeInlayHints } from './features/inlayHints';
+import { inlayHints } from './features/inlayHints';
 import { lineEstimates } from './features/lineEstimates';
 import { LINE_ESTIMATES_REQUEST, type LineEstimatesParams } from './features/lineEstimatesProtocol';
-import { cellCodeActions, cellDiagnostics, cellHover } from './features/notebookCells';
+import { cellCodeActions, cellDiagnostics, cellHover, cellInlayHints } from './features/notebookCells';
 import { skippedDiagnostic } from './features/skipped';
 import { serverStats, STATS_REQUEST } from './features/stats';
 import { Linter } from './engine/linting';
@@ -236,14 +237,17 @@ connection.onHover(async ({ textDocument, position }) => {
   return (await aboutData(document, position)) ?? hoverAt(document, position, effective);
 });
 
-connection.languages.inlayHint.on(({ textDocument, range }) => {
+connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+  const notebook = notebooks?.forCell(textDocument.uri);
+  const uri = notebook?.uri ?? textDocument.uri;
+  const effective = settings.forDocument(uri);
+  if (!effective.inlayHintSizes) return [];
+  const options = { threshold: effective.sizeThreshold, pythonVersion: effective.pythonVersion };
+  const data = dataFiles && { files: dataFiles, documentPath: documentPath(uri) };
+  const hintsIn = (document: OpenDocument, within: Range) => inlayHints(document, within, options, data);
+  if (notebook) return cellInlayHints(notebook, textDocument.uri, range, hintsIn);
   const document = documents?.get(textDocument.uri);
-  const effective = document && settings.forDocument(textDocument.uri);
-  if (!document || !effective?.inlayHintSizes) return [];
-  return sizeInlayHints(document, range, {
-    threshold: effective.sizeThreshold,
-    pythonVersion: effective.pythonVersion,
-  });
+  return document ? hintsIn(document, range) : [];
 });
 
 connection.onRequest(STATS_REQUEST, () => serverStats(documents));

@@ -157,15 +157,22 @@ describe('memhints in VS Code, in a Jupyter notebook', { timeout: 10 * 60_000 },
     },
   );
 
-  scenario('hovering [0] * 1000 in a cell shows its size in bytes', async (workbench) => {
+  scenario('hovering [0] * 1000 in a cell shows its total and its size in bytes', async (workbench) => {
     const notebook = notebookIn(workbench);
     const expected = pythonSizeOf(ZEROS);
+    // The total: the list and the one int 0 all its slots point to.
+    const total = expected + pythonSizeOf('0');
     const hover = await notebook.hoverOver(ZEROS, { timeoutMs: 10_000 });
     await notebook.screenshot('notebook-hover');
     await notebook.pressEscape();
+    const digits = withoutDigitGrouping(hover ?? '');
     assert.ok(
-      withoutDigitGrouping(hover ?? '').includes(String(expected)),
+      digits.includes(String(expected)),
       `the hover does not show ${expected} (sys.getsizeof): ${JSON.stringify(hover)}`,
+    );
+    assert.ok(
+      digits.includes(`${total} bytes`),
+      `the hover does not show the total, ${total} bytes: ${JSON.stringify(hover)}`,
     );
   });
 });

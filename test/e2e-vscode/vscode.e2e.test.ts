@@ -84,8 +84,10 @@ describe('memhints in VS Code', { timeout: 15 * 60_000 }, () => {
     );
   });
 
-  scenario('hovering [0] * 1000 shows its size in bytes', async (workbench) => {
+  scenario('hovering [0] * 1000 shows its total first, then its size in bytes', async (workbench) => {
     const expected = pythonSizeOf(ZEROS);
+    // The total: the list and the one int 0 all its slots point to.
+    const total = expected + pythonSizeOf('0');
     const hover = await workbench.hoverOver(ZEROS, { timeoutMs: 10_000 });
     await workbench.screenshot('hover');
     await workbench.pressEscape();
@@ -93,6 +95,10 @@ describe('memhints in VS Code', { timeout: 15 * 60_000 }, () => {
     assert.ok(
       digits.includes(String(expected)),
       `the hover does not show ${expected} (sys.getsizeof): ${JSON.stringify(hover)}`,
+    );
+    assert.ok(
+      digits.indexOf(`${total} bytes`) >= 0 && digits.indexOf(`${total} bytes`) < digits.indexOf(String(expected)),
+      `the hover does not lead with the total, ${total} bytes: ${JSON.stringify(hover)}`,
     );
   });
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Estimate } from '../../server/src/estimates/estimate';
-import { formatSize } from '../../server/src/sizes/format';
+import { totalText } from '../../server/src/sizes/format';
 import type { Size } from '../../server/src/sizes/size';
 import { estimateOf, measureInPython, type Measurement } from '../support/sizes';
 
@@ -62,10 +62,14 @@ describe('symbolic sizes evaluated at n agree with python3', () => {
           if (size.approximate) {
             assert.ok(
               Math.abs(estimated - expected) / expected <= 0.15,
-              `${what} at ${symbolic.name}=${value}: ${formatSize(size)} gives ${estimated}, python3 says ${expected}`,
+              `${what} at ${symbolic.name}=${value}: ${totalText({ size, atLeast: false })} gives ${estimated}, python3 says ${expected}`,
             );
           } else {
-            assert.equal(estimated, expected, `${what} at ${symbolic.name}=${value}: ${formatSize(size)}`);
+            assert.equal(
+              estimated,
+              expected,
+              `${what} at ${symbolic.name}=${value}: ${totalText({ size, atLeast: false })}`,
+            );
           }
         };
         check(estimate.shallow, truth.shallow, 'shallow');

@@ -26,9 +26,9 @@ const RECORD = [
 ].join('\n');
 const KEPT = 'records = [Record(i, i, 2) for i in range(100)]\n';
 
-/** Whether the hover shows exactly `bytes` bytes somewhere (not as part of a larger number). */
+/** Whether the hover shows exactly `bytes` bytes somewhere (not as part of a larger number): "88 B", "(8056 bytes)". */
 function showsBytes(shown: string, bytes: number): boolean {
-  return new RegExp(`(?<![\\d,.])${bytes} bytes`).test(shown);
+  return new RegExp(`(?<![\\d,.])${bytes} (B|bytes)\\b`).test(shown);
 }
 
 async function hoverText(source: string, target: string): Promise<string> {

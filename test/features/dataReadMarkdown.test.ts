@@ -30,7 +30,7 @@ function hoverFor(name: string, text: string): { lines: string[]; bytes: number;
 test('the first line is the total as loaded, then the file and what the one text column holds', () => {
   const rows = Array.from({ length: 2000 }, (_, i) => `${i},town${i % 5},${i / 4}\n`).join('');
   const { lines, bytes, textBytes } = hoverFor('sales.csv', `id,city,price\n${rows}`);
-  assert.equal(lines[0], `**≈ ${shortBytes(bytes)} as loaded**: 3 columns × 2,000 rows`);
+  assert.equal(lines[0], `**≈ ${shortBytes(bytes)} as loaded** — 3 columns × 2,000 rows`);
   assert.match(lines[2]!, /^- from `sales\.csv`, .* on disk$/);
   assert.equal(lines[3], `- 1 text column holds ≈ ${shortBytes(textBytes)}`);
   // Five towns over 2,000 rows: one code per row instead of a str object saves most of the column.

@@ -1,5 +1,5 @@
 // A formula's free count, when the code binds it once, is named with what it
-// stands for: "56 + 8·n B, n = `len(rows)`" rather than leaving n to be found.
+// stands for: "84 + 8·n B, n = `len(rows)`" rather than leaving n to be found.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { before, test } from 'node:test';
@@ -12,35 +12,34 @@ import { pythonParser } from '../../server/src/document/parser';
 const SOURCE = ['rows = load()', 'n = len(rows)', 'counts = [0] * n', 'spans = [0] * len(rows)', ''].join('\n');
 
 let document: OpenDocument;
-/** sys.getsizeof of an empty list, and what each slot adds. */
+/** sys.getsizeof of an empty list, what each slot adds, and the int 0 every slot points to. */
 let header: number;
 let slot: number;
+let zero: number;
 
 before(async () => {
   document = new OpenDocuments(await pythonParser()).opened('file:///counts.py', 'python', 1, SOURCE);
   const result = spawnSync(
     'python3',
-    ['-c', 'import sys; print(sys.getsizeof([]), sys.getsizeof([0] * 1) - sys.getsizeof([]))'],
+    ['-c', 'import sys; print(sys.getsizeof([]), sys.getsizeof([0] * 1) - sys.getsizeof([]), sys.getsizeof(0))'],
     { encoding: 'utf8' },
   );
   assert.equal(result.status, 0, result.stderr);
-  [header, slot] = result.stdout.trim().split(' ').map(Number) as [number, number];
+  [header, slot, zero] = result.stdout.trim().split(' ').map(Number) as [number, number, number];
 });
 
-function shallowLine(needle: string): string {
+function firstLine(needle: string): string {
   const hover = hoverAt(document, document.text.positionAt(SOURCE.indexOf(needle)), DEFAULT_SETTINGS);
   assert.ok(hover, `no hover over ${needle}`);
-  const line = (hover.contents as MarkupContent).value.split('\n').find((text) => text.startsWith('- **Shallow**'));
-  assert.ok(line, 'no shallow line');
-  return line;
+  return (hover.contents as MarkupContent).value.split('\n')[0]!;
 }
 
 test('the count of a formula is followed to the expression its name is bound to', () => {
-  assert.ok(shallowLine('[0] * n').includes(`${header} + ${slot}·n B, n = \`len(rows)\`:`), shallowLine('[0] * n'));
+  assert.equal(firstLine('[0] * n'), `**${header + zero} + ${slot}·n B**, n = \`len(rows)\` — a list of n items`);
 });
 
-test('a count written out in full names nothing more', () => {
-  const line = shallowLine('[0] * len(rows)');
-  assert.ok(line.includes(`${header} + ${slot}·len(rows) B:`), line);
+test('a count written out in full is called n, and names nothing more', () => {
+  const line = firstLine('[0] * len(rows)');
+  assert.equal(line, `**${header + zero} + ${slot}·n B**, n = \`len(rows)\` — a list of n items`);
   assert.ok(!line.includes('rows = '), line);
 });

@@ -42,7 +42,7 @@ function bigFirstLine(): string {
     CPYTHON[DEFAULT_PYTHON_VERSION],
   ).estimate;
   assert.ok(expected);
-  return `**≈ ${shortBytes(expected.bytes)} as loaded**: 3 columns × 50,000 rows`;
+  return `**≈ ${shortBytes(expected.bytes)} as loaded** — 3 columns × 50,000 rows`;
 }
 
 function hoverText(hover: Hover): string {
@@ -69,6 +69,28 @@ test('hover over a read_csv of a workspace CSV, and over its name, gives what it
     const [first] = hoverText(hover).split('\n');
     assert.equal(first, bigFirstLine(), at);
   }
+});
+
+test('a read of a workspace CSV over the threshold gets an inlay hint in the words of its hover; a small one none', async (t) => {
+  const client = LspTestClient.start(t, {
+    workspaceFolders: [pathToFileURL(workspace).href],
+    settings: { sizeThreshold: 64 * 1024 },
+  });
+  await client.initialize();
+  const uri = pathToFileURL(join(workspace, 'hints.py')).href;
+  await client.didOpen(uri, SOURCE);
+  const lines = SOURCE.split('\n').length;
+  const hints =
+    (await client.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } })) ?? [];
+  assert.deepEqual(
+    hints.map((hint) => hint.position),
+    [rangeOfText(SOURCE, 'pd.read_csv("data/big.csv")').end],
+  );
+  const [hint] = hints;
+  assert.equal(hint!.label, bigFirstLine().replace(/^\*\*(.*)\*\*.*$/, '$1'));
+  const tooltip = hint!.tooltip;
+  assert.ok(tooltip && typeof tooltip === 'object');
+  assert.equal(tooltip.value.split('\n')[0], bigFirstLine());
 });
 
 test('a loop over a small workspace CSV is small (a hint); over a large one, a warning', async (t) => {

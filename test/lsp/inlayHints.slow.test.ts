@@ -1,9 +1,10 @@
 // Inlay hints show the estimated size after allocations above the threshold,
-// only when the user turns them on; the figures are python3's own.
+// on unless the user turns them off; the figures are python3's own, and the
+// tooltip is the hover's first line, word for word.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
-import type { InlayHint } from 'vscode-languageserver-protocol';
+import type { Hover, InlayHint, MarkupContent } from 'vscode-languageserver-protocol';
 import { shortBytes } from '../../server/src/sizes/format';
 import { LspTestClient } from '../support/lspClient';
 import { rangeOfText } from '../support/textEdits';
@@ -35,16 +36,21 @@ function labels(hints: readonly InlayHint[] | null): string[] {
   );
 }
 
-test('no size hints unless memhints.inlayHints.sizes is on', async (t) => {
-  const client = LspTestClient.start(t);
+function firstLine(markup: Hover['contents'] | InlayHint['tooltip']): string {
+  assert.ok(markup && typeof markup === 'object' && 'value' in markup, JSON.stringify(markup));
+  return (markup as MarkupContent).value.split('\n')[0]!;
+}
+
+test('no size hints when memhints.inlayHints.sizes is turned off', async (t) => {
+  const client = LspTestClient.start(t, { settings: { inlayHints: { sizes: false } } });
   const initialized = await client.initialize();
   assert.ok(initialized.capabilities.inlayHintProvider);
   await client.didOpen(URI, TEXT);
   assert.deepEqual(await client.inlayHints(URI, WHOLE), []);
 });
 
-test('with size hints on, allocations over the default 1 MiB threshold get their size after them', async (t) => {
-  const client = LspTestClient.start(t, { settings: { inlayHints: { sizes: true } } });
+test('by default, allocations over the default 1 MiB threshold get their size after them', async (t) => {
+  const client = LspTestClient.start(t);
   await client.initialize();
   await client.didOpen(URI, TEXT);
   const hints = (await client.inlayHints(URI, WHOLE)) ?? [];
@@ -58,8 +64,20 @@ test('with size hints on, allocations over the default 1 MiB threshold get their
   ]);
 });
 
+test("the tooltip is the hover's first line over the same code, in the same words", async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  await client.didOpen(URI, TEXT);
+  const [hint] = (await client.inlayHints(URI, WHOLE)) ?? [];
+  assert.ok(hint);
+  const hover = await client.hover(URI, rangeOfText(TEXT, 'list(').start);
+  assert.ok(hover);
+  assert.equal(firstLine(hint.tooltip), firstLine(hover.contents));
+  assert.ok(firstLine(hover.contents).startsWith(`**${labels([hint])[0]}**`), firstLine(hover.contents));
+});
+
 test("memhints.sizeThreshold lowers the bar, and a range only covering one line gets that line's hint", async (t) => {
-  const client = LspTestClient.start(t, { settings: { inlayHints: { sizes: true }, sizeThreshold: 500 } });
+  const client = LspTestClient.start(t, { settings: { sizeThreshold: 500 } });
   await client.initialize();
   await client.didOpen(URI, TEXT);
   const secondLine = { start: { line: 1, character: 0 }, end: { line: 1, character: 17 } };
@@ -68,7 +86,7 @@ test("memhints.sizeThreshold lowers the bar, and a range only covering one line 
 });
 
 test('a bad threshold is reported and the default kept', async (t) => {
-  const client = LspTestClient.start(t, { settings: { inlayHints: { sizes: true }, sizeThreshold: 'big' } });
+  const client = LspTestClient.start(t, { settings: { sizeThreshold: 'big' } });
   await client.initialize();
   await client.didOpen(URI, TEXT);
   assert.equal(labels(await client.inlayHints(URI, WHOLE)).length, 2);

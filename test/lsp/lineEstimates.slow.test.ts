@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { LINE_ESTIMATES_REQUEST, type LineEstimate } from '../../server/src/features/lineEstimatesProtocol';
-import { bytesWithExact } from '../../server/src/sizes/format';
+import { totalFigure } from '../../server/src/sizes/format';
 import { LspTestClient } from '../support/lspClient';
 import { measureInPython } from '../support/sizes';
 import { rangeOfText } from '../support/textEdits';
@@ -88,10 +88,13 @@ test("the figure is the hover's for the same allocation", async (t) => {
     lines: [1],
   });
   const hover = hoverText(await client.hover(URI, rangeOfText(SOURCE, 'list(range').start));
-  assert.ok(
-    estimate && hover.includes(bytesWithExact(estimate.bytes)),
-    `${JSON.stringify(estimate)} not in the hover:\n${hover}`,
-  );
+  assert.ok(estimate, 'no estimate for line 1');
+  // The measure view writes the estimate as the hover's first line leads with it.
+  const figure = totalFigure({
+    size: { bytes: estimate.bytes, approximate: estimate.approximate },
+    atLeast: estimate.atLeast,
+  });
+  assert.ok(hover.startsWith(`**${figure}** (${estimate.bytes} bytes) — `), `${JSON.stringify(estimate)}:\n${hover}`);
 });
 
 test('a document the server does not hold, or lines that are not line numbers, get no estimates and no error', async (t) => {

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { actionTitled, LspTestClient, type NotebookCellText } from '../support/lspClient';
+import { shortBytes } from '../../server/src/sizes/format';
 import { cellsOf, fixtureNotebook } from '../support/notebooks';
+import { measureInPython } from '../support/sizes';
 import { applyCodeAction, asContentChanges, editsFor, rangeOfText } from '../support/textEdits';
 
 const NOTEBOOK = 'file:///workspace/sales.ipynb';
@@ -210,6 +212,31 @@ test('hover gives the size of an allocation at a cell position, and nothing over
   assert.match(hover.contents.value, /a list of 1,000 items/);
   assert.deepEqual(hover.range, rangeOfText(third.text, '[0] * 1000'));
   assert.equal(await client.hover(third.uri, { line: 0, character: 2 }), null);
+});
+
+test('inlay hints in a cell: the size after a big allocation, at its cell position, from names of earlier cells', async (t) => {
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  const cells: NotebookCellText[] = [
+    { uri: 'vscode-notebook-cell:/w/i.ipynb#A', text: 'n = 10**6\nfirst = list(range(n))' },
+    { uri: 'vscode-notebook-cell:/w/i.ipynb#B', text: '# Sizes', kind: 'markdown' },
+    { uri: 'vscode-notebook-cell:/w/i.ipynb#C', text: 'small = [0] * 10\n%time big = list(range(n))' },
+  ];
+  await client.didOpenNotebook('file:///w/i.ipynb', cells);
+  const third = cells[2]!;
+  const whole = { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } };
+  const hints = (await client.inlayHints(third.uri, whole)) ?? [];
+  const [deep] = measureInPython([{ program: 'value = list(range(10**6))' }]).results.map((result) => result.deep!);
+  assert.deepEqual(
+    hints.map((hint) => [hint.position, hint.label]),
+    [[rangeOfText(third.text, 'list(range(n))').end, shortBytes(deep!)]],
+  );
+  // The first cell's list is its own cell's hint, not the third's.
+  const first = await client.inlayHints(cells[0]!.uri, whole);
+  assert.deepEqual(
+    first?.map((hint) => hint.position),
+    [rangeOfText(cells[0]!.text, 'list(range(n))').end],
+  );
 });
 
 test('cells added, removed and closed: diagnostics follow, and are cleared', async (t) => {

@@ -48,12 +48,17 @@ const AFTER_PEAK: LineMeasurement = {
 test('the text after the line: the measured peak (one figure when the line held the same at the end), and the estimate beside it only when there is one', () => {
   assert.equal(decorationText(LINE, undefined), `measured peak ${shortBytes(LINE.bytes)}`);
   assert.equal(
-    decorationText(LINE, { line: 4, bytes: 38_386_740, approximate: false, what: 'a list' }),
+    decorationText(LINE, { line: 4, bytes: 38_386_740, approximate: false, atLeast: false, what: 'a list' }),
     `measured peak ${shortBytes(LINE.bytes)} · estimated ${shortBytes(38_386_740)}`,
   );
   assert.equal(
-    decorationText(LINE, { line: 4, bytes: 2048, approximate: true, what: 'a list' }),
+    decorationText(LINE, { line: 4, bytes: 2048, approximate: true, atLeast: false, what: 'a list' }),
     `measured peak ${shortBytes(LINE.bytes)} · estimated ≈ 2 KiB`,
+  );
+  // Items the model cannot tell are left out: the estimate is a lower bound, written as the hover writes it.
+  assert.equal(
+    decorationText(LINE, { line: 4, bytes: 2048, approximate: true, atLeast: true, what: 'a list' }),
+    `measured peak ${shortBytes(LINE.bytes)} · estimated ≥ 2 KiB`,
   );
 });
 
@@ -64,7 +69,7 @@ test('the text after the line: what it held at the end beside the peak when the 
     `measured peak ${shortBytes(LINE.bytes)} · held at end ${shortBytes(8_000_056)}`,
   );
   assert.equal(
-    decorationText(freedLater, { line: 4, bytes: 38_386_740, approximate: false, what: 'a list' }),
+    decorationText(freedLater, { line: 4, bytes: 38_386_740, approximate: false, atLeast: false, what: 'a list' }),
     `measured peak ${shortBytes(LINE.bytes)} · held at end ${shortBytes(8_000_056)} · estimated ${shortBytes(38_386_740)}`,
   );
   // Taken after the peak: nothing then, all of it at the end.
@@ -79,7 +84,7 @@ test('the text after the line: what it held at the end beside the peak when the 
 test('the hover: the exact figures, the estimate or its absence, and the largest sites with where and what code', () => {
   const withEstimate = measuredLineMarkdown(
     LINE,
-    { line: 4, bytes: 38_386_740, approximate: false, what: 'a list of 1,000,000 items' },
+    { line: 4, bytes: 38_386_740, approximate: false, atLeast: false, what: 'a list of 1,000,000 items' },
     SCRIPT,
   );
   assert.ok(withEstimate.includes(`held ${bytesWithExact(LINE.bytes)} in 300,004 memory blocks`), withEstimate);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { countSymbol } from '../../server/src/sizes/format';
 import { findingsIn } from '../support/analyze';
 import { FIXTURES } from '../support/paths';
 
@@ -22,7 +23,8 @@ for (const file of readdirSync(RULE_FIXTURES)
       if (!finding.holds) continue;
       // The size, or a verb and the size ("Saves ≈ 8·n B …"), opens the message.
       const opening = finding.message.slice(0, 30);
-      const amount = finding.holds.perCount ? `${finding.holds.perCount.bytes}·n B` : /[\d.]+ (B|KiB|MiB|GiB)/;
+      const { perCount } = finding.holds;
+      const amount = perCount ? `${perCount.bytes}·${countSymbol(perCount.count)} B` : /[\d.]+ (B|KiB|MiB|GiB)/;
       if (typeof amount === 'string') assert.ok(opening.includes(amount), finding.message);
       else assert.match(opening, amount, finding.message);
     }

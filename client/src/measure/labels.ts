@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { LineEstimate } from '../../../server/src/features/lineEstimatesProtocol';
 import type { AllocationSite, LineMeasurement } from '../../../server/src/measure/result';
 import { shownSites, siteChain, siteCode } from '../../../server/src/measure/sites';
-import { bytesWithExact, formatCount, formatPart, shortBytes } from '../../../server/src/sizes/format';
+import { bytesWithExact, formatCount, shortBytes, totalFigure } from '../../../server/src/sizes/format';
 
 /** Lines shown: the largest, at most this many, and none under MIN_BYTES both at the peak and at the end. */
 const MAX_LINES = 50;
@@ -23,8 +23,12 @@ function measuredFigures(line: LineMeasurement): string {
   return peak === end ? `measured peak ${peak}` : `measured peak ${peak} · held at end ${end}`;
 }
 
+/** The estimate as the hover and the inlay hint lead with it. */
 function estimatedSize(estimate: LineEstimate): string {
-  return formatPart({ bytes: estimate.bytes, approximate: estimate.approximate });
+  return totalFigure({
+    size: { bytes: estimate.bytes, approximate: estimate.approximate },
+    atLeast: estimate.atLeast,
+  });
 }
 
 /** "measured peak 35.2 MiB · held at end 7.7 MiB · estimated 36 MiB", without the estimate where the model has none. */

@@ -77,7 +77,7 @@ export const SETTINGS = {
   inlayHintSizes: setting({
     editor: 'inlayHints.sizes',
     kind: BOOLEAN,
-    default: false,
+    default: true,
     description: 'Show the estimated size (CPython, 64-bit) after allocations larger than memhints.sizeThreshold.',
   }),
   sizeThreshold: setting({

@@ -4,12 +4,10 @@
 // not fit in memory. Both count the same way, here.
 import type { CPythonLayout } from '../sizes/cpython';
 import { strSize } from '../sizes/objects';
+import { isMaterialSaving } from '../sizes/saving';
 import { categoriesBytes, categoryCodeBytes } from './categoryBytes';
 import type { DataColumn, DataEstimate } from './dataEstimate';
 
-/** Savings smaller than this share of the whole, or than 1 KiB, are not worth saying. */
-const MATERIAL_SHARE = 0.1;
-const MATERIAL_BYTES = 1024;
 /** A text column with at most this many distinct values in the sample is a category candidate. */
 const CATEGORY_DISTINCT = 50;
 
@@ -23,7 +21,7 @@ export function usedColumnsRead(
   const used = columns.filter((column) => usedColumns.includes(column.name));
   if (used.length === 0 || used.length === columns.length) return undefined;
   const bytes = columnBytes(used);
-  return isMaterial(estimate.bytes - bytes, estimate.bytes) ? { columns: used, bytes } : undefined;
+  return isMaterialSaving(estimate.bytes - bytes, estimate.bytes) ? { columns: used, bytes } : undefined;
 }
 
 /**
@@ -49,7 +47,8 @@ export function categorySaving(
     .map((column) => ({ column, saved: column.bytes - categoryBytes(column, rows, layout) }))
     .filter(({ saved }) => saved > 0);
   const saved = savings.reduce((total, { saved }) => total + saved, 0);
-  if (savings.length === 0 || !isMaterial(saved, columns ? columnBytes(columns) : estimate.bytes)) return undefined;
+  if (savings.length === 0 || !isMaterialSaving(saved, columns ? columnBytes(columns) : estimate.bytes))
+    return undefined;
   return { columns: savings.map(({ column }) => column), saved };
 }
 
@@ -58,10 +57,6 @@ function categoryBytes(column: DataColumn, rows: number, layout: CPythonLayout):
   const categories = column.distinctInSample ?? 0;
   const typical = strSize(layout, 'x'.repeat(Math.ceil(column.meanTextLength ?? 0)));
   return rows * categoryCodeBytes(categories) + categoriesBytes(categories, typical, false);
-}
-
-function isMaterial(saved: number, total: number): boolean {
-  return saved >= MATERIAL_BYTES && saved >= total * MATERIAL_SHARE;
 }
 
 export function columnBytes(columns: readonly DataColumn[]): number {

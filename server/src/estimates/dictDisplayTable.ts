@@ -17,7 +17,7 @@ interface Chunk {
 }
 
 /** compiler_dict and compiler_subdict: where the pairs are cut, for a display of `keys` (no `**` items). */
-export function displayChunks(layout: CPythonLayout, keys: readonly PyValue[]): Chunk[] {
+function displayChunks(layout: CPythonLayout, keys: readonly PyValue[]): Chunk[] {
   const guideline = layout.compiler.stackUseGuideline;
   const chunk = (begin: number, end: number): Chunk => ({
     keys: keys.slice(begin, end),

@@ -10,12 +10,15 @@ import { cachedObjectKey } from '../sizes/objects';
 import { outermostEstimates } from './outermostEstimates';
 import { addSizes, exactSize, type Size } from '../sizes/size';
 import type { Estimate } from '../sizes/sizeEstimate';
+import { estimateTotal } from '../sizes/total';
 
 export interface LineAllocation {
   /** 0-based row. */
   readonly line: number;
-  /** Deep where known, else shallow; a sum when the line makes several objects. */
+  /** The totals the hovers lead with (deep where known, else shallow); a sum when the line makes several objects. */
   readonly size: Size;
+  /** Some object's items are not counted: the size is a lower bound. */
+  readonly atLeast: boolean;
   /** What the line makes, in words ("a list of 1,000,000 items"), or how many objects. */
   readonly what: string;
 }
@@ -29,13 +32,16 @@ export function lineAllocation(root: Node, line: number, estimator: SizeEstimato
     if (node.startPosition.row === line && !isMadeOnce(node, estimator)) estimates.push(estimate);
   }
   let total: Size | undefined = exactSize(0);
+  let atLeast = false;
   for (const estimate of estimates) {
-    const held = estimate.deep ?? estimate.shallow;
-    total = held.perCount === undefined ? addSizes(total, held) : undefined;
+    const held = estimateTotal(estimate, estimator.layout);
+    atLeast ||= held.atLeast;
+    total = held.size.perCount === undefined ? addSizes(total, held.size) : undefined;
     if (total === undefined) return undefined;
   }
   if (estimates.length === 0 || total === undefined) return undefined;
-  return { line, size: total, what: estimates.length === 1 ? estimates[0]!.what : `${estimates.length} objects` };
+  const what = estimates.length === 1 ? estimates[0]!.what : `${estimates.length} objects`;
+  return { line, size: total, atLeast, what };
 }
 
 /** A constant of the code (or an object CPython shares): made once at compile time, not each time the line runs. */

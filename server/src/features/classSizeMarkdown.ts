@@ -1,8 +1,13 @@
-// Hover Markdown for a class: bytes per instance as written and with `__slots__`.
+// Hover Markdown for a class: bytes per instance first, then what `__slots__`
+// would make of it, when that saves a material share at a million instances.
 import type { CPythonLayout } from '../sizes/cpython';
-import { bytesWithExact, shortBytes } from '../sizes/format';
+import { shortBytes, sizeText } from '../sizes/format';
+import { isMaterialSaving } from '../sizes/saving';
+import { approximateSize, exactSize, type Size } from '../sizes/size';
 import type { InstanceSizes } from '../estimates/instanceSizes';
+import { estimatedFor, headlineMarkdown } from './sizeHeadline';
 
+/** The scale the saving of `__slots__` is weighed at, and said at. */
 const MANY = 1_000_000;
 
 function names(attributes: readonly string[]): string {
@@ -16,27 +21,37 @@ function names(attributes: readonly string[]): string {
 
 export function classSizeMarkdown(sizes: InstanceSizes, layout: CPythonLayout): string {
   const { shape, withDict, withSlots } = sizes;
-  const approximate = layout.measured ? '' : '≈ ';
-  const lines = [`**\`${shape.name}\`: instances with ${names(shape.attributes)}**, estimated for ${layout.label}`, ''];
+  // Figures for an interpreter the tests did not measure are the model's reading of its sources.
+  const size = (bytes: number): Size => (layout.measured ? exactSize(bytes) : approximateSize(bytes));
   const slotsCode = shape.dataclass ? '`@dataclass(slots=True)`' : '`__slots__`';
+  const about = `\`${shape.name}\`, ${names(shape.attributes)}`;
+  const lines: string[] = [];
   if (shape.slotted) {
     lines.push(
-      `- **Per instance:** ${approximate}${bytesWithExact(withSlots)}: the attributes live in slots (${slotsCode}), no \`__dict__\``,
+      headlineMarkdown(
+        { total: { size: size(withSlots), atLeast: false }, qualifier: 'per instance', what: `${about} in slots` },
+        layout,
+      ),
     );
-    if (withDict !== undefined) lines.push(`- **Without slots:** ${approximate}${bytesWithExact(withDict)} each`);
+    if (withDict !== undefined) lines.push('', `- Without slots: ${sizeText(size(withDict))} per instance`);
   } else {
     lines.push(
       withDict === undefined
-        ? `- **Per instance:** an object plus a dict of its own (too many attributes to share keys)`
-        : `- **Per instance:** ${approximate}${bytesWithExact(withDict)}: the object and the array its attribute values live in`,
+        ? `**An object plus a dict of its own per instance** — ${about}: too many attributes to share keys`
+        : headlineMarkdown(
+            { total: { size: size(withDict), atLeast: false }, qualifier: 'per instance', what: about },
+            layout,
+          ),
     );
-    const saving =
-      withDict === undefined ? '' : `, ${shortBytes((withDict - withSlots) * MANY)} less per million instances`;
-    lines.push(`- **Cheaper:** ${slotsCode}: ${approximate}${bytesWithExact(withSlots)} each${saving}`);
+    const saved = withDict === undefined ? undefined : (withDict - withSlots) * MANY;
+    if (saved === undefined || isMaterialSaving(saved, withDict! * MANY)) {
+      const saving = saved === undefined ? '' : `, saves ${shortBytes(saved)} per million instances`;
+      lines.push('', `- **Cheaper:** ${slotsCode}: ${sizeText(size(withSlots))} per instance${saving}`);
+    }
   }
   lines.push(
     '',
-    '_Bytes per instance once a program has made many (tracemalloc), not counting the attribute values themselves._',
+    estimatedFor(layout, '', 'Once a program has made many (tracemalloc), not counting the attribute values.'),
   );
   return lines.join('\n');
 }

@@ -7,6 +7,8 @@ import type { DataRead } from '../data/readCalls';
 import { categorySaving, columnBytes, usedColumnsRead } from '../data/readSavings';
 import type { CPythonLayout } from '../sizes/cpython';
 import { formatCount, shortBytes } from '../sizes/format';
+import { approximateSize, exactSize } from '../sizes/size';
+import { estimatedFor, headlineMarkdown, type Headline } from './sizeHeadline';
 
 export function dataReadMarkdown(
   read: DataRead,
@@ -16,7 +18,7 @@ export function dataReadMarkdown(
 ): string {
   if (!result.estimate) return `**${read.path}**: ${result.reason}`;
   const estimate = result.estimate;
-  const lines = [`**${about(estimate)}${shortBytes(estimate.bytes)} as loaded**: ${shape(estimate)}`, ''];
+  const lines = [headlineMarkdown(dataReadHeadline(estimate), layout), ''];
   lines.push(`- ${source(read, estimate)}`);
   const text = (estimate.columns ?? []).filter((column) => column.dtype === 'object');
   if (text.length > 0)
@@ -27,7 +29,14 @@ export function dataReadMarkdown(
   if (narrower) lines.push(`- ${narrower}`);
   const category = categoryLine(estimate, layout);
   if (category) lines.push(`- ${category}`);
+  lines.push('', estimatedFor(layout));
   return lines.join('\n');
+}
+
+/** What the read will hold once it runs, as the hover's first line and the inlay hint say it. */
+export function dataReadHeadline(estimate: DataEstimate): Headline {
+  const size = estimate.bytesExact ? exactSize(estimate.bytes) : approximateSize(estimate.bytes);
+  return { total: { size, atLeast: false }, qualifier: 'as loaded', what: shape(estimate) };
 }
 
 function about(estimate: DataEstimate): string {

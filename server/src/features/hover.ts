@@ -34,8 +34,8 @@ export function hoverAt(
     contents: {
       kind: MarkupKind.Markdown,
       value: estimate.pandas
-        ? pandasSizeMarkdown(node.text, estimate.pandas, layout)
-        : sizeMarkdown(node.text, estimate, layout, countBindings(node, estimate.shallow, facts)),
+        ? pandasSizeMarkdown(estimate.pandas, layout)
+        : sizeMarkdown(estimate, layout, countBindings(node, estimate.shallow, facts)),
     },
     range: rangeOf(document.text, node.startIndex, node.endIndex),
   };
@@ -51,7 +51,7 @@ function unknownFrameHover(
   const found = pandasFrameAt(document.module.partAt(offset).root, offset, { layout, facts });
   if (!found) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: pandasSizeMarkdown(found.node.text, found.frame, layout) },
+    contents: { kind: MarkupKind.Markdown, value: pandasSizeMarkdown(found.frame, layout) },
     range: rangeOf(document.text, found.node.startIndex, found.node.endIndex),
   };
 }

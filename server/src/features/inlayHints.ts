@@ -1,14 +1,17 @@
-// Inlay hints: the estimated size after each allocation whose size exceeds the
-// threshold, e.g. `list(range(10**6))  ≈ 36.6 MiB`. Off unless the user asks.
-import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
+// Inlay hints: the total after each allocation, and after each read of a
+// workspace data file, that holds more than the threshold, e.g.
+// `list(range(10**6))  34.3 MiB`; the tooltip is the hover's first line.
+import type { InlayHint, Range } from 'vscode-languageserver';
 import type { Node } from 'web-tree-sitter';
 import { DocumentFacts } from '../semantics/facts';
 import type { OpenDocument } from '../document/documents';
 import { SizeEstimator } from '../estimates/estimate';
-import { formatPart, formatSize } from '../sizes/format';
+import type { DataFiles } from '../data/dataFiles';
 import { outermostEstimates } from '../estimates/outermostEstimates';
-import type { Size } from '../sizes/size';
 import { layoutForVersion } from '../sizes/versions';
+import { dataReadInlayHints } from './dataReadHints';
+import { estimateHeadline } from './sizeHeadline';
+import { isOverThreshold, sizeHint } from './sizeHint';
 
 export interface SizeHintOptions {
   readonly threshold: number;
@@ -16,13 +19,28 @@ export interface SizeHintOptions {
   readonly pythonVersion?: string;
 }
 
-/** The size an allocation holds: deep when known, otherwise its own. */
-function heldSize(size: Size | undefined): Size | undefined {
-  return size && size.perCount === undefined ? size : undefined;
+/** The workspace's data files, and where the document is, for the hints after its reads. */
+export interface DataHintSource {
+  readonly files: DataFiles;
+  readonly documentPath: string | undefined;
+}
+
+/** Every size hint within `range`: allocations, then reads of data files when the workspace is known. */
+export async function inlayHints(
+  document: OpenDocument,
+  range: Range,
+  options: SizeHintOptions,
+  data: DataHintSource | undefined,
+): Promise<InlayHint[]> {
+  const allocations = sizeInlayHints(document, range, options);
+  if (!data) return allocations;
+  const layout = layoutForVersion(options.pythonVersion);
+  const reads = await dataReadInlayHints(document, range, { ...data, layout, threshold: options.threshold });
+  return [...allocations, ...reads];
 }
 
 /** Hints for the outermost allocations within `range` that hold more than the threshold. */
-export function sizeInlayHints(document: OpenDocument, range: Range, options: SizeHintOptions): InlayHint[] {
+function sizeInlayHints(document: OpenDocument, range: Range, options: SizeHintOptions): InlayHint[] {
   const start = document.text.offsetAt(range.start);
   const end = document.text.offsetAt(range.end);
   const layout = layoutForVersion(options.pythonVersion);
@@ -31,15 +49,9 @@ export function sizeInlayHints(document: OpenDocument, range: Range, options: Si
   const inRange = (node: Node): boolean => node.endIndex >= start && node.startIndex <= end;
   const parts = document.module.parts.filter((part) => part.end >= start && part.start <= end);
   for (const { node, estimate } of parts.flatMap((part) => [...outermostEstimates(part.root, inRange, estimator)])) {
-    const size = heldSize(estimate.deep) ?? heldSize(estimate.shallow);
-    if (!size || size.bytes <= options.threshold || node.endIndex > end) continue;
-    hints.push({
-      position: document.text.positionAt(node.endIndex),
-      label: formatPart(size),
-      kind: InlayHintKind.Type,
-      paddingLeft: true,
-      tooltip: `${estimate.what}: ${formatSize(size)} estimated for ${layout.label}`,
-    });
+    const headline = estimateHeadline(estimate, layout);
+    if (!isOverThreshold(headline, options.threshold) || node.endIndex > end) continue;
+    hints.push(sizeHint(document.text.positionAt(node.endIndex), headline, layout));
   }
   return hints;
 }

@@ -33,6 +33,7 @@ export function lineEstimates(
         line,
         bytes: allocation.size.bytes,
         approximate: allocation.size.approximate,
+        atLeast: allocation.atLeast,
         what: allocation.what,
       });
   }

@@ -19,6 +19,8 @@ export interface LineEstimate {
   readonly bytes: number;
   /** The model's figure is not exact to the byte. */
   readonly approximate: boolean;
+  /** The figure leaves out items the model cannot tell: a lower bound. */
+  readonly atLeast: boolean;
   /** What the line makes, in words. */
   readonly what: string;
 }

@@ -1,10 +1,12 @@
-// The features of a notebook cell: diagnostics, code actions and hovers worked
-// out on the notebook's module and mapped to and from the cell's own positions.
+// The features of a notebook cell: diagnostics, code actions, hovers and inlay
+// hints worked out on the notebook's module and mapped to and from the cell's
+// own positions.
 import type {
   CodeAction,
   CodeActionParams,
   Diagnostic,
   Hover,
+  InlayHint,
   Position,
   Range,
   TextEdit as LspTextEdit,
@@ -83,6 +85,31 @@ export async function cellHover(
   if (!hover) return null;
   const mapped = hover.range && toCell(notebook, hover.range);
   return mapped?.uri === cellUri ? { ...hover, range: mapped.range } : { contents: hover.contents };
+}
+
+/** Inlay hints over a module range, as the document's handler works them out. */
+type ModuleHints = (document: OpenDocument, range: Range) => Promise<InlayHint[]>;
+
+/** The hints within `range` of a cell: asked of the notebook's module, and those that fall in the cell brought back. */
+export async function cellInlayHints(
+  notebook: AnalysedNotebook,
+  cellUri: string,
+  range: Range,
+  hintsIn: ModuleHints,
+): Promise<InlayHint[]> {
+  const index = notebook.cells.findIndex((cell) => cell.uri === cellUri);
+  if (index < 0) return [];
+  const cell = notebook.cells[index]!;
+  const moduleRange = {
+    start: toModule(notebook, index, cell, range.start),
+    end: toModule(notebook, index, cell, range.end),
+  };
+  const hints: InlayHint[] = [];
+  for (const hint of await hintsIn(notebook.document, moduleRange)) {
+    const mapped = toCell(notebook, { start: hint.position, end: hint.position });
+    if (mapped?.uri === cellUri) hints.push({ ...hint, position: mapped.range.start });
+  }
+  return hints;
 }
 
 function toModule(notebook: AnalysedNotebook, index: number, cell: TextDocument, position: Position): Position {

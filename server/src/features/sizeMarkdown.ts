@@ -1,63 +1,73 @@
-// An estimate as hover Markdown: what the expression makes, its shallow and
-// deep sizes with what each part is, and the cheaper alternative.
+// An estimate as hover Markdown: the total first, then what it is made of
+// (the object itself, the objects it holds), the forms that are materially
+// cheaper, and the estimator's notes. Why CPython lays objects out as it does
+// is for docs/sizes.md, not for the hover.
 import type { CountBinding } from '../estimates/countBindings';
-import type { CPythonLayout } from '../sizes/cpython';
 import type { Estimate } from '../estimates/estimate';
-import { formatPart, formatSize } from '../sizes/format';
-import { isSmaller } from '../sizes/size';
+import type { CPythonLayout } from '../sizes/cpython';
+import { exactFigure, sizeText, type Total } from '../sizes/format';
+import { isMateriallyCheaper, savedSize } from '../sizes/saving';
+import type { Size } from '../sizes/size';
 import type { Alternative, Part } from '../sizes/sizeEstimate';
-
-const MAX_CODE_LENGTH = 60;
-
-/** Inline code, or nothing when the text would not read well inline. */
-export function inlineCode(text: string): string | undefined {
-  if (text.length > MAX_CODE_LENGTH || /[`\r\n]/.test(text)) return undefined;
-  return `\`${text}\``;
-}
-
-function partsText(parts: readonly Part[]): string {
-  return parts.map((part) => `${formatPart(part.size)} ${part.label}`).join(' + ');
-}
-
-function deepLine(estimate: Estimate): string {
-  if (!estimate.deep) return '- **Deep:** unknown: the size model cannot tell what the items are';
-  if (estimate.deepParts.length === 0) return `- **Deep:** ${formatSize(estimate.deep)}: it holds no other objects`;
-  return `- **Deep:** ${formatSize(estimate.deep)}: the ${estimate.kind} + ${partsText(estimate.deepParts)}`;
-}
-
-/** One list item; code too long to read inline follows in a block of its own. */
-function alternativeLine(alternative: Alternative, estimate: Estimate): string {
-  const code = inlineCode(alternative.code);
-  const label = isSmaller(alternative.size, estimate.deep ?? estimate.shallow) ? 'Cheaper' : 'Alternative';
-  if (code) return `- **${label}:** ${code}: ${formatSize(alternative.size)}, ${alternative.what}`;
-  const block = /[\r\n]|```/.test(alternative.code) ? '' : `\n  \`\`\`python\n  ${alternative.code}\n  \`\`\``;
-  return `- **${label}:** ${formatSize(alternative.size)}, ${alternative.what}${block}`;
-}
-
-/** ", n = `len(rows)`": what the names of a formula's count are bound to. */
-function bindingsText(bindings: readonly CountBinding[]): string {
-  return bindings.map(({ name, expression }) => `, ${name} = ${inlineCode(expression) ?? 'its assignment'}`).join('');
-}
+import { estimatedFor, estimateHeadline, headlineMarkdown, inlineCode } from './sizeHeadline';
 
 export function sizeMarkdown(
-  source: string,
   estimate: Estimate,
   layout: CPythonLayout,
   bindings: readonly CountBinding[] = [],
 ): string {
-  const code = inlineCode(source);
-  const lines = [`**${code ? `${code}: ` : ''}${estimate.what}**, estimated for ${layout.label}`, ''];
-  const shallowParts = estimate.shallowParts.length > 1 ? `: ${partsText(estimate.shallowParts)}` : '';
-  lines.push(
-    `- **Shallow** (\`sys.getsizeof\`): ${formatSize(estimate.shallow)}${bindingsText(bindings)}${shallowParts}`,
+  const headline = estimateHeadline(estimate, layout, bindings);
+  const { total } = headline;
+  const cheaper = cheaperForms(estimate, total);
+  const breakdown = [
+    ...itselfLine(estimate, layout),
+    ...estimate.deepParts.map((part) => `- ${partText(part)}`),
+    ...cheaper.map((alternative) => cheaperLine(alternative, total, layout)),
+  ];
+  const showsCompactForm = cheaper.some((form) => estimate.compactForms?.includes(form));
+  const notes = [
+    ...estimate.notes,
+    ...(showsCompactForm && estimate.compactFormsNote ? [estimate.compactFormsNote] : []),
+  ];
+  return [
+    headlineMarkdown(headline, layout),
+    breakdown.join('\n'),
+    notes.map((note) => `_${note}_`).join('\n'),
+    estimatedFor(layout),
+  ]
+    .filter((block) => block !== '')
+    .join('\n\n');
+}
+
+function partText(part: Part): string {
+  return `${sizeText(part.size)} ${part.label}`;
+}
+
+/** What `sys.getsizeof` says, when the total adds something to it or it is made of parts worth naming. */
+function itselfLine(estimate: Estimate, layout: CPythonLayout): string[] {
+  if (estimate.deepParts.length === 0 && estimate.shallowParts.length < 2) return [];
+  const shallow = `${sizeText(estimate.shallow)}${exactFigure({ size: estimate.shallow, atLeast: false }, layout.measured)}`;
+  const parts = estimate.shallowParts.length > 1 ? ` = ${estimate.shallowParts.map(partText).join(' + ')}` : '';
+  return [`- The ${estimate.kind} itself (\`sys.getsizeof\`): ${shallow}${parts}`];
+}
+
+/** The alternative and the compact forms that save a material share of the total. */
+function cheaperForms(estimate: Estimate, total: Total): Alternative[] {
+  return [...(estimate.alternative ? [estimate.alternative] : []), ...(estimate.compactForms ?? [])].filter(
+    (alternative) => isMateriallyCheaper(alternative.size, total.size),
   );
-  lines.push(deepLine(estimate));
-  for (const alternative of [
-    ...(estimate.alternative ? [estimate.alternative] : []),
-    ...(estimate.compactForms ?? []),
-  ]) {
-    lines.push(alternativeLine(alternative, estimate));
-  }
-  if (estimate.notes.length > 0) lines.push('', ...estimate.notes.map((note) => `_${note}_`));
-  return lines.join('\n');
+}
+
+/** One list item; code too long to read inline follows in a block of its own. */
+function cheaperLine(alternative: Alternative, total: Total, layout: CPythonLayout): string {
+  const saved = total.atLeast ? undefined : savedSize(alternative.size, total.size);
+  const figure = `${sizeText(alternative.size)}${exactFigure({ size: alternative.size, atLeast: false }, layout.measured)}${savesText(saved)}`;
+  const code = inlineCode(alternative.code);
+  if (code) return `- **Cheaper:** ${code}: ${figure} — ${alternative.what}`;
+  const block = /[\r\n]|```/.test(alternative.code) ? '' : `\n  \`\`\`python\n  ${alternative.code}\n  \`\`\``;
+  return `- **Cheaper:** ${figure} — ${alternative.what}${block}`;
+}
+
+function savesText(saved: Size | undefined): string {
+  return saved ? `, saves ${sizeText(saved)}` : '';
 }

@@ -1,13 +1,23 @@
 // What a finding holds, in the few words its message leads with and its
-// JSON carries: "≈ 7.6 MiB", "≈ 8·n B, n = len(rows)".
-import { shortBytes } from '../sizes/format';
+// JSON carries, written as every view writes a size (sizes/format.ts):
+// "≈ 7.6 MiB", "≈ 8·n B, n = len(rows)".
+import { countDefinitions, sizeText, totalText } from '../sizes/format';
 import type { Size } from '../sizes/size';
 
-/** The size in a message: rounded bytes, or bytes per item with what the count is. The constant part of a growing size is left out: it is what a single object costs. */
+/** The constant part of a growing size is left out: it is what a single object costs. */
+function growth(size: Size): Size {
+  return size.perCount ? { ...size, bytes: 0 } : size;
+}
+
+/** "(n = len(rows))" after a formula whose count is an expression; nothing otherwise. */
+function definitionsAfter(size: Size): string {
+  const definitions = countDefinitions(size);
+  return definitions.length > 0 ? ` (${definitions.join(', ')})` : '';
+}
+
+/** The size in a message: rounded bytes, or bytes per item with what the count is. */
 export function holdsText(size: Size): string {
-  const about = size.approximate ? '≈ ' : '';
-  if (!size.perCount) return `${about}${shortBytes(size.bytes)}`;
-  return `${about}${size.perCount.bytes}·n B, n = ${size.perCount.count}`;
+  return totalText({ size: growth(size), atLeast: false });
 }
 
 /**
@@ -17,15 +27,10 @@ export function holdsText(size: Size): string {
  */
 export function costLead(holds: Size | undefined, what: string): string {
   if (!holds) return what.charAt(0).toUpperCase() + what.slice(1);
-  const about = holds.approximate ? '≈ ' : '';
-  if (!holds.perCount) return `${about}${shortBytes(holds.bytes)} of ${what}`;
-  return `${about}${holds.perCount.bytes}·n B of ${what} (n = ${holds.perCount.count})`;
+  return `${sizeText(growth(holds))} of ${what}${definitionsAfter(holds)}`;
 }
 
 /** A size inside a sentence: "≈ 36·n B (n = len(values))", "≈ 3.8 MiB". */
 export function amountText(size: Size): string {
-  const about = size.approximate ? '≈ ' : '';
-  return size.perCount
-    ? `${about}${size.perCount.bytes}·n B (n = ${size.perCount.count})`
-    : `${about}${shortBytes(size.bytes)}`;
+  return `${sizeText(growth(size))}${definitionsAfter(size)}`;
 }

@@ -65,7 +65,7 @@ export function arrayForm(
   count: ItemCount,
   filling: ArrayFilling,
 ): Alternative {
-  const what = `an array of ${DESCRIPTION[kind]} (\`import array\`): the numbers are stored unboxed, ${ITEM_SIZE} B each, no object per number`;
+  const what = `an array of ${DESCRIPTION[kind]} (\`import array\`), no object per number`;
   const empty = arraySize(layout, ITEM_SIZE, 0);
   let size: Size;
   if (typeof count !== 'number') {
@@ -80,7 +80,8 @@ export function arrayForm(
   }
   return {
     code: code(TYPE_CODE[kind]),
-    what: filling === 'appended' ? `${what}; filled item by item, it over-allocates by about 1/16` : what,
+    // Filled item by item, an array over-allocates by about 1/16 (arrayCapacityAfterAppends).
+    what,
     size,
   };
 }
@@ -89,7 +90,7 @@ export function numpyForm(kind: NumberKind, code: (dtype: string) => string, cou
   const header = NUMPY.objectSize + NUMPY.perDimension;
   return {
     code: code(`np.${kind}`),
-    what: `a numpy ${kind} array (\`import numpy as np\`): ${ITEM_SIZE} B per number and a ${header} B header`,
+    what: `a numpy ${kind} array (\`import numpy as np\`), no object per number`,
     size:
       typeof count === 'number'
         ? exactSize(header + ITEM_SIZE * count)

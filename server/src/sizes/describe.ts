@@ -1,6 +1,6 @@
 // Words for the objects behind a deep size: "28 B for the int 0, shared by
-// the whole interpreter", "27 KiB for 1000 int objects".
-import type { CPythonLayout } from './cpython';
+// the whole program", "27 KiB for 1000 int objects". Why CPython shares them
+// (one int per value from -5 to 256, one None) is for docs/sizes.md.
 import { formatCount } from './format';
 import { addSizes, approximateSize, exactSize, type Size } from './size';
 import type { ObjectGroup, ObjectTally } from './tally';
@@ -11,15 +11,11 @@ function plural(kind: string, count: number): string {
   return `${formatCount(whole)} ${kind} object${whole === 1 ? '' : 's'}`;
 }
 
-function groupLabel(group: ObjectGroup, layout: CPythonLayout): string {
+function groupLabel(group: ObjectGroup): string {
   if (group.sharing === 'cached') {
-    const why =
-      group.kind === 'int'
-        ? `CPython keeps one int per value from ${layout.int.cachedMin} to ${layout.int.cachedMax}`
-        : 'CPython keeps a single one';
     return group.count === 1 && group.example !== undefined
-      ? `for the ${group.kind} ${group.example}, shared (${why})`
-      : `for ${plural(group.kind, group.count)}, shared (${why})`;
+      ? `for the ${group.kind} ${group.example}, shared by the whole program`
+      : `for ${plural(group.kind, group.count)}, shared by the whole program`;
   }
   if (group.sharing === 'constant') {
     return group.count === 1 && group.example !== undefined
@@ -30,10 +26,10 @@ function groupLabel(group: ObjectGroup, layout: CPythonLayout): string {
 }
 
 /** Parts describing the objects of a tally. */
-export function objectParts(objects: ObjectTally, layout: CPythonLayout): Part[] {
+export function objectParts(objects: ObjectTally): Part[] {
   return objects.groups().map((group) => ({
     size: objects.approximate ? approximateSize(group.bytes) : exactSize(group.bytes),
-    label: groupLabel(group, layout),
+    label: groupLabel(group),
   }));
 }
 

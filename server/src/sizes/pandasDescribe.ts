@@ -8,7 +8,6 @@ import {
   columnBytes,
   isObjectColumn,
   objectOverhead,
-  PANDAS_VERSION,
   rangeIndexBytes,
   valuesBytes,
   type PandasColumn,
@@ -21,8 +20,8 @@ export interface FramePart {
   readonly label: string;
 }
 
-/** Past this many columns, columns of one dtype are described together. */
-const COLUMNS_ONE_BY_ONE = 8;
+/** Past this many columns, columns of one dtype are described together, so that the hover stays short. */
+const COLUMNS_ONE_BY_ONE = 4;
 
 function plural(count: number, word: string): string {
   return `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
@@ -48,7 +47,7 @@ function columnParts(frame: PandasFrame, column: PandasColumn): FramePart[] {
     ];
   return [
     { bytes: valuesBytes(frame, column), label: `${name}: ${plural(frame.rows, 'object pointer')}` },
-    { bytes: column.objectBytes, label: `the objects ${name} points to, each row's counted even when rows share one` },
+    { bytes: column.objectBytes, label: `the objects ${name} points to, counted once per row` },
   ];
 }
 
@@ -67,7 +66,7 @@ function groupedParts(frame: PandasFrame): FramePart[] {
       values,
       {
         bytes: known ? (objects as number[]).reduce((a, b) => a + b, 0) : undefined,
-        label: "the objects they point to, each row's counted",
+        label: 'the objects they point to, counted once per row',
       },
     ];
   });
@@ -83,46 +82,17 @@ export function countedParts(layout: CPythonLayout, frame: PandasFrame): FramePa
     ...columns,
     {
       bytes: rangeIndexBytes(layout, frame.rows),
-      label: 'the RangeIndex: a range object and its start, stop and step ints',
+      label: 'the RangeIndex',
     },
   ];
 }
 
 /** What sys.getsizeof adds to what pandas counts. */
 export function overheadPart(layout: CPythonLayout, frame: PandasFrame): FramePart {
-  return {
-    bytes: objectOverhead(layout),
-    label: `that sys.getsizeof adds for the ${frame.kind} object itself (GC header and dict pointers)`,
-  };
+  return { bytes: objectOverhead(layout), label: `that sys.getsizeof adds for the ${frame.kind} object itself` };
 }
 
 /** The columns whose objects' sizes the code does not show. */
 export function unknownColumns(frame: PandasFrame): PandasColumn[] {
   return frame.columns.filter((column) => columnBytes(frame, column) === undefined);
-}
-
-/** How pandas arranges a DataFrame's columns: "float64 (`a`, `c`), int64 (`b`)". */
-export function describeBlocks(frame: PandasFrame): string | undefined {
-  if (frame.kind !== 'DataFrame') return undefined;
-  const blocks = blocksOf(frame);
-  const shown = blocks.map((block) => {
-    const names =
-      block.columns.length <= COLUMNS_ONE_BY_ONE
-        ? ` (${block.columns.map((column) => `\`${column.label}\``).join(', ')})`
-        : ` (${plural(block.columns.length, 'column')})`;
-    return `${block.dtype.name}${names}`;
-  });
-  return `pandas keeps the columns in ${plural(blocks.length, 'block')}, one 2-D array per dtype: ${shown.join(', ')}.`;
-}
-
-/** Why the figure is what it is. */
-export function accountingNote(frame: PandasFrame): string {
-  const objects = frame.columns.some(isObjectColumn) ? ', the objects of an object column counted once per row,' : '';
-  const values = frame.kind === 'Series' ? 'the values' : "each column's values";
-  const left =
-    frame.kind === 'Series' ? 'the Series object or caches' : 'the block manager, the column labels or caches';
-  return (
-    `The figure follows pandas' own accounting (pandas ${PANDAS_VERSION}): sys.getsizeof calls ${frame.kind}.__sizeof__, which pandas defines as ` +
-    `memory_usage(deep=True) summed: the index and ${values}${objects} and nothing else (not ${left}). Values shared with another array are counted here too.`
-  );
 }

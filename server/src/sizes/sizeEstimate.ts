@@ -43,6 +43,8 @@ export interface Estimate {
   readonly alternative: Alternative | undefined;
   /** Containers that hold the same numbers unboxed (array.array, numpy), when they cost less. */
   readonly compactForms?: readonly Alternative[];
+  /** Why the compact forms are worth it beyond today's bytes, said only where one of them is shown. */
+  readonly compactFormsNote?: string;
   /** For a numpy array: its shape, strides, item type and whose data it reads. */
   readonly ndarray?: NdarrayLayout;
   /** For a list of numbers of known length: how many, and whether all are ints that fit int64 or numbers a double holds (what numpy and pandas infer). */

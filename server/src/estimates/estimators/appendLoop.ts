@@ -97,9 +97,8 @@ export const appendLoopCall: Estimator = (node, context) => {
   const items = Number(rangeLength(range));
   const list = listEstimate(layout, {
     items,
+    // Appending one item at a time over-allocates as the list grows (list_resize): the spare slots stay after the loop.
     capacity: capacityAfterAppends(layout, items),
-    capacityReason:
-      'Appending one item at a time over-allocates as the list grows (list_resize): the spare slots stay after the loop.',
     objects: appendedObjects(append.item, loop, range, context),
     notes: [`${formatCount(items)} appends to \`[]\`, one per pass of the loop.`],
   });

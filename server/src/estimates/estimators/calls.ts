@@ -45,11 +45,6 @@ function rangeAlternative(source: Node, context: EstimateContext): Alternative {
   };
 }
 
-const PREALLOCATION_REASON =
-  'list() of a sized iterable allocates its length up front, which CPython rounds up to an even number of slots.';
-const HASHED_GROWTH_REASON =
-  'list() of a set or dict asks for its length as a growing list would, so CPython adds spare slots.';
-
 /** array('q') and np.arange forms of list(range(...)): the same ints, unboxed. */
 function rangeForms(source: Node, args: readonly Node[], count: ItemCount, context: EstimateContext): Alternative[] {
   return [
@@ -69,8 +64,8 @@ function listOfRange(source: Node, args: readonly Node[], context: EstimateConte
     const fits = numberKindOf([int(range.start), int(last)]) === 'int64';
     const list = listEstimate(layout, {
       items,
+      // list() of a sized iterable allocates its length up front, rounded up to an even number of slots.
       capacity: preallocatedCapacity(layout, items),
-      capacityReason: PREALLOCATION_REASON,
       objects: rangeObjects(layout, range),
       alternative,
     });
@@ -82,13 +77,12 @@ function listOfRange(source: Node, args: readonly Node[], context: EstimateConte
     count,
     slotsPerUnit: 1,
     approximate: true,
-    capacityReason: PREALLOCATION_REASON,
     held: {
       size: perCountSize(0, perInt, count, true),
       parts: [
         {
           size: perCountSize(0, perInt, count, true),
-          label: `for the int objects (${perInt} B each below 2**${layout.int.digitBits}; ${layout.int.cachedMin}..${layout.int.cachedMax} are shared)`,
+          label: 'for the int objects',
         },
       ],
     },
@@ -108,11 +102,11 @@ export const listCall: Estimator = (node, context) => {
   if (rangeArgs) return listOfRange(source, rangeArgs, context);
   const items = iteratedItems(source, context);
   if (!items) return undefined;
-  const grows = items.source === 'hashed' && layout.list.fromHashed === 'growth';
   return listEstimate(layout, {
     items: items.count,
+    // list() of a sized iterable preallocates; of a set or dict, where fromHashed is 'growth', it asks
+    // for its length as a growing list would, which adds spare slots.
     capacity: listCopyCapacity(layout, items.count, items.source),
-    capacityReason: grows ? HASHED_GROWTH_REASON : PREALLOCATION_REASON,
     objects: items.objects,
   });
 };

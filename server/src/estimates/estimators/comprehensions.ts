@@ -32,9 +32,6 @@ import { listEstimate, symbolicListEstimate } from './list-shape';
 const EXACT_BUDGET = 100_000;
 const SAMPLES = 10_000;
 
-const GROWTH_REASON =
-  'A comprehension appends its items one by one, so the list over-allocates as it grows (up to about 1/8 spare).';
-
 /** How the items relate to the loop: one shared object, the loop variable itself, or a value computed per item. */
 type Body =
   | { readonly kind: 'shared'; readonly objects: ObjectTally | undefined; readonly expression: Node }
@@ -70,7 +67,7 @@ function generatorAlternative(comprehension: Node, context: EstimateContext): Al
   if (!generator) return undefined;
   return {
     code: `(${comprehension.text.slice(1, -1)})`,
-    what: 'a generator expression, when the items are only iterated once: it makes each item when asked and holds none',
+    what: 'a generator expression, when the items are only iterated once',
     size: generator.exact ? exactSize(generator.bytes) : approximateSize(generator.bytes),
   };
 }
@@ -151,7 +148,7 @@ function instanceNotes(items: InstanceItems, counted: CountedItems): string[] {
     return [`Each ${items.className} is ${items.perInstance} B: the object with its slots, no \`__dict__\`.`];
   if (counted.objects) counted.objects.approximate = true;
   return [
-    `Each ${items.className} is ${items.perInstance} B: the object and the array its attribute values live in (what tracemalloc counts once the class has made a few dozen instances; the first ones take more). With \`__slots__\` it would be less: hover the class name.`,
+    `Each ${items.className} is ${items.perInstance} B once a few dozen are made (the first ones take more); hover the class for \`__slots__\`.`,
   ];
 }
 
@@ -183,21 +180,21 @@ function symbolicComprehension(node: Node, args: readonly Node[], context: Estim
   let held: { size: Size; parts: Part[] } | undefined;
   if (classified.kind === 'shared' && classified.objects) {
     const size = exactSize(classified.objects.bytes);
-    held = { size, parts: objectParts(classified.objects, layout) };
+    held = { size, parts: objectParts(classified.objects) };
   } else if (classified.kind === 'loop variable') {
     const perInt = intSize(layout, 0n);
     const size = perCountSize(0, perInt, count, true);
     held = {
       size,
-      parts: [{ size, label: `for the int objects (${perInt} B each below 2**${layout.int.digitBits})` }],
+      parts: [{ size, label: 'for the int objects' }],
     };
   }
   const alternative = generatorAlternative(node, context);
   return symbolicListEstimate(layout, {
     count,
     slotsPerUnit: 1,
+    // A comprehension appends its items one by one, so the list over-allocates as it grows (up to about 1/8 spare).
     approximate: true,
-    capacityReason: GROWTH_REASON,
     ...(held ? { held } : {}),
     ...(alternative ? { alternative } : {}),
   });
@@ -227,7 +224,6 @@ export const listComprehension: Estimator = (node, context) => {
   const list = listEstimate(context.layout, {
     items: counted.count,
     capacity: capacityAfterAppends(context.layout, counted.count),
-    capacityReason: GROWTH_REASON,
     objects: counted.objects,
     ...(alternative ? { alternative } : {}),
     notes,

@@ -50,7 +50,7 @@ const PARTS: {
     part(value.value.length, 'of data'),
   ],
   tuple: (layout, value) => [
-    part(layout.gcHeader + layout.tupleHeader, 'tuple header (with the GC header)'),
+    part(layout.gcHeader + layout.tupleHeader, 'header'),
     part(layout.pointer * value.items.length, `of pointers to ${formatCount(value.items.length)} items`),
   ],
 };
@@ -86,7 +86,7 @@ export const constantValue: Estimator = (node, context) => {
     shallow,
     shallowParts: partsOf(layout, value),
     deep: deepSize(shallow, objects),
-    deepParts: objectParts(objects, layout),
+    deepParts: objectParts(objects),
     objects,
     notes,
     alternative: undefined,

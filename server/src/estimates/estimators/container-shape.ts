@@ -1,6 +1,5 @@
 // An estimate from a container's own size, what that size is made of, and the
 // objects it holds (for the deep size).
-import type { CPythonLayout } from '../../sizes/cpython';
 import { deepSize, objectParts } from '../../sizes/describe';
 import { exactSize } from '../../sizes/size';
 import type { ObjectTally } from '../../sizes/tally';
@@ -16,7 +15,7 @@ export interface ContainerShape {
   readonly alternative?: Alternative;
 }
 
-export function containerEstimate(layout: CPythonLayout, shape: ContainerShape): Estimate {
+export function containerEstimate(shape: ContainerShape): Estimate {
   const shallow = exactSize(shape.bytes);
   const shallowParts: Part[] = shape.parts
     .filter((part) => part.bytes > 0)
@@ -27,7 +26,7 @@ export function containerEstimate(layout: CPythonLayout, shape: ContainerShape):
     shallow,
     shallowParts,
     deep: shape.objects ? deepSize(shallow, shape.objects) : undefined,
-    deepParts: shape.objects ? objectParts(shape.objects, layout) : [],
+    deepParts: shape.objects ? objectParts(shape.objects) : [],
     objects: shape.objects,
     notes: shape.notes ?? [],
     alternative: shape.alternative,

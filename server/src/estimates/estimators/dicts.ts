@@ -9,7 +9,7 @@ import { formatCount } from '../../sizes/format';
 import { usable } from '../../sizes/instances';
 import { callsBuiltin, rangeArguments, rangeObjects } from '../ranges';
 import { rangeLength, rangeValues } from '../../semantics/rangeLength';
-import { displayChunks, displayKeyTable } from '../dictDisplayTable';
+import { displayKeyTable } from '../dictDisplayTable';
 import { dictSize, dictTable, type DictTable } from '../../sizes/tables';
 import { ObjectTally } from '../../sizes/tally';
 import type { EstimateContext, Estimator } from '../types';
@@ -17,7 +17,7 @@ import { NONE } from '../../sizes/values';
 import { comprehendedItems, displayedItems, type HashedItems } from './hashed';
 import { containerEstimate } from './container-shape';
 
-const GROWTH_NOTE = 'Inserting key by key doubles or quadruples the key table whenever two thirds of it are used.';
+// Inserting key by key doubles or quadruples the key table whenever two thirds of it are used (dictTable).
 
 function dictEstimate(
   layout: CPythonLayout,
@@ -29,12 +29,12 @@ function dictEstimate(
   const object = layout.gcHeader + layout.dict.header;
   const entries = usable(table);
   const entry = strOnly ? layout.dict.strEntry : layout.dict.entry;
-  return containerEstimate(layout, {
+  return containerEstimate({
     kind: 'dict',
     what: `a dict of ${formatCount(items.count)} item${items.count === 1 ? '' : 's'}`,
     bytes,
     parts: [
-      { bytes: object, label: 'dict header (with the GC header)' },
+      { bytes: object, label: 'header' },
       {
         bytes: bytes - object,
         label: `key table: ${formatCount(table)} index slots and room for ${formatCount(entries)} entries of ${entry} B${strOnly && entry !== layout.dict.entry ? ' (str keys only)' : ''}`,
@@ -50,20 +50,14 @@ export const dictDisplay: Estimator = (node, context) => {
   if (!items) return undefined;
   const { layout, folder } = context;
   const keys = expressionChildren(node).map((pair) => folder.constant(pair.childForFieldName('key')!)!);
-  const chunks = displayChunks(layout, keys);
-  const note =
-    chunks.length === 1 && !chunks[0]!.big
-      ? 'A dict display is made for its number of items, its key table allocated up front.'
-      : `A display of more than ${Math.floor(layout.compiler.stackUseGuideline / 2)} pairs is built in chunks: the first filled key by key, the others merged into it, so the key table grows as it would by insertion.`;
-  return dictEstimate(layout, items, displayKeyTable(layout, keys), [note]);
+  // A small display allocates its key table up front; a display of more than half the stack-use guideline
+  // in pairs is built in chunks, the first filled key by key, so its table grows as by insertion.
+  return dictEstimate(layout, items, displayKeyTable(layout, keys));
 };
 
 export const dictComprehension: Estimator = (node, context) => {
   const items = comprehendedItems(node, context);
-  return (
-    items &&
-    dictEstimate(context.layout, items, dictTable(context.layout, items.count, items.leadingStrKeys), [GROWTH_NOTE])
-  );
+  return items && dictEstimate(context.layout, items, dictTable(context.layout, items.count, items.leadingStrKeys));
 };
 
 /** `dict.fromkeys(...)` called on the builtin dict. */
@@ -97,13 +91,9 @@ export const dictCall: Estimator = (node, context) => {
     // Every key maps to the same value object (None unless given).
     const valueObjects = value ? elementObjects(value, context) : noneObjects(layout);
     if (valueObjects) objects.merge(valueObjects);
-    else
-      return dictEstimate(layout, { count, leadingStrKeys: 0, objects: undefined }, dictTable(layout, count, 0), [
-        GROWTH_NOTE,
-      ]);
+    else return dictEstimate(layout, { count, leadingStrKeys: 0, objects: undefined }, dictTable(layout, count, 0));
   }
   return dictEstimate(layout, { count, leadingStrKeys: 0, objects }, dictTable(layout, count, 0), [
-    GROWTH_NOTE,
     'Every key maps to the same value object.',
   ]);
 };

@@ -35,28 +35,21 @@ export const listDisplay: Estimator = (node, context) => {
   const { constantDisplay, constantDisplayMinimum, stackUseGuideline } = layout.compiler;
   const count = items.length;
   let capacity = count;
-  let capacityReason: string | undefined;
   if (
     constantDisplay !== 'build' &&
     count >= constantDisplayMinimum &&
     items.every((item) => foldsAtCompileTime(item, folder, layout))
   ) {
-    const extend = `A display of ${constantDisplayMinimum} or more constants is built by extending an empty list with one constant tuple`;
-    if (constantDisplay === 'preallocate') {
-      capacity = preallocatedCapacity(layout, count);
-      capacityReason = `${extend}, which rounds the allocation up to a multiple of ${layout.list.preallocationMultiple} slots.`;
-    } else {
-      capacity = grownCapacity(layout, 0, count);
-      capacityReason = `${extend}, which over-allocates as if the list grew.`;
-    }
+    // Built by extending an empty list with one constant tuple: preallocated (rounded up), or grown.
+    capacity =
+      constantDisplay === 'preallocate' ? preallocatedCapacity(layout, count) : grownCapacity(layout, 0, count);
   } else if (count > stackUseGuideline) {
+    // Built by appending the items one by one, so the list over-allocates as it grows.
     capacity = capacityAfterAppends(layout, count);
-    capacityReason = `A display of more than ${stackUseGuideline} items is built by appending them one by one, so the list over-allocates as it grows.`;
   }
   return listEstimate(layout, {
     items: count,
     capacity,
-    ...(capacityReason ? { capacityReason } : {}),
     objects: itemsObjects(items, context),
   });
 };
@@ -73,11 +66,11 @@ export const tupleDisplay: Estimator = (node, context) => {
     what: `a tuple of ${formatCount(items.length)} item${items.length === 1 ? '' : 's'}`,
     shallow,
     shallowParts: [
-      { size: exactSize(layout.gcHeader + layout.tupleHeader), label: 'tuple header (with the GC header)' },
+      { size: exactSize(layout.gcHeader + layout.tupleHeader), label: 'header' },
       { size: exactSize(layout.pointer * items.length), label: `of pointers (${formatCount(items.length)} slots)` },
     ],
     deep: objects ? deepSize(shallow, objects) : undefined,
-    deepParts: objects ? objectParts(objects, layout) : [],
+    deepParts: objects ? objectParts(objects) : [],
     objects,
     notes: [],
     alternative: undefined,

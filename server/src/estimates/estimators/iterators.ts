@@ -98,9 +98,12 @@ export const iteratorCall: Estimator = (node, context) => {
   if (callsBuiltin(node, 'reversed', context)) return iterCall(node, context, true);
   for (const [name, wrapper] of Object.entries(WRAPPERS)) {
     if (!callsBuiltin(node, name, context)) continue;
-    return iteratorEstimate(name, `a ${name} object`, context.layout.iterators[wrapper.size], [
-      `It holds ${wrapper.holds}. ${NO_COPY}`,
-    ]);
+    return iteratorEstimate(
+      name,
+      `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} object`,
+      context.layout.iterators[wrapper.size],
+      [`It holds ${wrapper.holds}. ${NO_COPY}`],
+    );
   }
   return undefined;
 };

@@ -1,8 +1,8 @@
 // The estimate of a list from its shape: how many items, how many slots
-// CPython allocated for them and why, and the objects the items are.
+// CPython allocated for them, and the objects the items are.
 import type { CPythonLayout } from '../../sizes/cpython';
 import { deepSize, objectParts } from '../../sizes/describe';
-import { formatCount } from '../../sizes/format';
+import { countSymbol, formatCount } from '../../sizes/format';
 import { listSize } from '../../sizes/objects';
 import { addSizes, exactSize, perCountSize, type Size } from '../../sizes/size';
 import type { ObjectTally } from '../../sizes/tally';
@@ -11,20 +11,19 @@ import type { Alternative, Estimate, NumberSequence, Part } from '../../sizes/si
 export interface ListShape {
   readonly items: number;
   readonly capacity: number;
-  /** Why the capacity is what it is, when it is not the item count. */
-  readonly capacityReason?: string;
   /** The objects the items are; undefined when unknown. */
   readonly objects: ObjectTally | undefined;
   readonly alternative?: Alternative;
   /** Unboxed containers for the same numbers. */
   readonly compactForms?: readonly Alternative[];
+  readonly compactFormsNote?: string;
   readonly notes?: readonly string[];
   /** The items as numbers, when every one is known. */
   readonly numbers?: NumberSequence | undefined;
 }
 
 function headerPart(layout: CPythonLayout): Part {
-  return { size: exactSize(layout.gcHeader + layout.list.header), label: 'list header (with the GC header)' };
+  return { size: exactSize(layout.gcHeader + layout.list.header), label: 'header' };
 }
 
 export function listEstimate(layout: CPythonLayout, shape: ListShape): Estimate {
@@ -33,10 +32,6 @@ export function listEstimate(layout: CPythonLayout, shape: ListShape): Estimate 
     shape.capacity === shape.items
       ? `${formatCount(shape.capacity)} slots`
       : `${formatCount(shape.capacity)} slots for ${formatCount(shape.items)} items`;
-  const notes = [
-    ...(shape.capacityReason && shape.capacity !== shape.items ? [shape.capacityReason] : []),
-    ...(shape.notes ?? []),
-  ];
   const deep = shape.objects ? deepSize(shallow, shape.objects) : undefined;
   return {
     kind: 'list',
@@ -47,11 +42,12 @@ export function listEstimate(layout: CPythonLayout, shape: ListShape): Estimate 
       { size: exactSize(layout.pointer * shape.capacity), label: `of pointers (${slots})` },
     ],
     deep,
-    deepParts: shape.objects ? objectParts(shape.objects, layout) : [],
+    deepParts: shape.objects ? objectParts(shape.objects) : [],
     objects: shape.objects,
-    notes,
+    notes: shape.notes ?? [],
     alternative: shape.alternative,
     compactForms: shape.compactForms ?? [],
+    ...(shape.compactFormsNote ? { compactFormsNote: shape.compactFormsNote } : {}),
     ...(shape.numbers ? { numbers: shape.numbers } : {}),
   };
 }
@@ -63,11 +59,11 @@ export interface SymbolicListShape {
   readonly slotsPerUnit: number;
   /** True when growth may add spare slots beyond the count. */
   readonly approximate: boolean;
-  readonly capacityReason?: string;
   /** What the items add to the deep size, when it can be said. */
   readonly held?: { readonly size: Size; readonly parts: readonly Part[] };
   readonly alternative?: Alternative;
   readonly compactForms?: readonly Alternative[];
+  readonly compactFormsNote?: string;
   readonly notes?: readonly string[];
 }
 
@@ -78,14 +74,15 @@ export function symbolicListEstimate(layout: CPythonLayout, shape: SymbolicListS
   const deep = shape.held ? addSizes(shallow, shape.held.size) : undefined;
   return {
     kind: 'list',
-    what: `a list of ${shape.slotsPerUnit === 1 ? shape.count : `${shape.slotsPerUnit}·${shape.count}`} items`,
+    what: `a list of ${shape.slotsPerUnit === 1 ? countSymbol(shape.count) : `${shape.slotsPerUnit}·${countSymbol(shape.count)}`} items`,
     shallow,
     shallowParts: [headerPart(layout), { size: pointers, label: 'of pointers' }],
     deep,
     deepParts: shape.held?.parts ?? [],
     objects: undefined,
-    notes: [...(shape.capacityReason ? [shape.capacityReason] : []), ...(shape.notes ?? [])],
+    notes: shape.notes ?? [],
     alternative: shape.alternative,
     compactForms: shape.compactForms ?? [],
+    ...(shape.compactFormsNote ? { compactFormsNote: shape.compactFormsNote } : {}),
   };
 }

@@ -4,7 +4,6 @@
 import { formatCount, shortBytes } from '../../sizes/format';
 import { dataBytes, itemCount, NUMPY, ndarraySize, type NdarrayLayout } from '../../sizes/ndarrays';
 import { ObjectTally } from '../../sizes/tally';
-import type { EstimateContext } from '../types';
 import type { Estimate } from '../../sizes/sizeEstimate';
 import { containerEstimate } from './container-shape';
 
@@ -16,24 +15,24 @@ function describeItems(array: NdarrayLayout): string {
     : `${array.shape.join(' × ')} ${array.dtype.name} items (${count})`;
 }
 
-/** `made` says how the array came to be (a sentence). */
-export function ndarrayEstimate(context: EstimateContext, array: NdarrayLayout, made: string): Estimate {
+/** `made` says how the array came to be (a sentence), when that is worth saying: a view, a copy. */
+export function ndarrayEstimate(array: NdarrayLayout, made?: string): Estimate {
   const header = NUMPY.objectSize + NUMPY.perDimension * array.shape.length;
   const headerPart = {
     bytes: header,
-    label: `ndarray object with its shape and strides (numpy 1.22+, ${array.shape.length}-D)`,
+    label: 'header with the shape and strides',
   };
   const owner = array.owner;
   if (owner) {
     return {
-      ...containerEstimate(context.layout, {
+      ...containerEstimate({
         kind: 'ndarray',
         what: `a view of \`${owner.name}\`: no new data (${describeItems(array)})`,
         bytes: ndarraySize(array),
         parts: [headerPart],
         objects: new ObjectTally(),
         notes: [
-          `${made} A view shares the data of \`${owner.name}\` (${shortBytes(owner.dataBytes)}), which is counted there, not here, and stays allocated as long as the view lives.`,
+          `${made ? `${made} ` : ''}It shares the data of \`${owner.name}\` (${shortBytes(owner.dataBytes)}), counted there, and keeps it allocated.`,
         ],
       }),
       ndarray: array,
@@ -41,7 +40,7 @@ export function ndarrayEstimate(context: EstimateContext, array: NdarrayLayout, 
   }
   const data = dataBytes(array);
   return {
-    ...containerEstimate(context.layout, {
+    ...containerEstimate({
       kind: 'ndarray',
       what: `an array of ${describeItems(array)}`,
       bytes: ndarraySize(array),
@@ -50,9 +49,7 @@ export function ndarrayEstimate(context: EstimateContext, array: NdarrayLayout, 
         { bytes: data, label: `of data, ${formatCount(itemCount(array.shape))} × ${array.dtype.size} B` },
       ],
       objects: new ObjectTally(),
-      notes: [
-        `${made} The numbers are stored unboxed: ${array.dtype.size} B each, no object per item. A view (a slice, .T, reshape) is another ${NUMPY.objectSize + NUMPY.perDimension} B or so that shares this data.`,
-      ],
+      notes: made ? [made] : [],
     }),
     ndarray: array,
   };

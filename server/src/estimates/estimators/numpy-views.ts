@@ -70,7 +70,6 @@ export const arraySubscript: Estimator = (node, context) => {
   const result = indexArray(operand.array, operand.name, items as IndexItem[]);
   if (!result) return undefined;
   return ndarrayEstimate(
-    context,
     result,
     result.owner
       ? 'Basic indexing (slices, integers, None) makes a view.'
@@ -93,7 +92,7 @@ export const arrayTranspose: Estimator = (node, context) => {
   if (node.childForFieldName('attribute')?.text !== 'T') return undefined;
   const object = node.childForFieldName('object');
   const operand = object ? arrayOperand(object, context) : undefined;
-  return operand && ndarrayEstimate(context, transposed(operand), '.T reverses the shape and the strides: a view.');
+  return operand && ndarrayEstimate(transposed(operand), '.T reverses the shape and the strides: a view.');
 };
 
 /** `reshape(10, 100)`, `reshape((10, 100))`, with one -1 standing for what is left. */
@@ -121,55 +120,43 @@ const METHODS: Readonly<Record<string, Method>> = {
     // numpy reshapes some strided arrays without copying and copies others: only a contiguous one is certain.
     if (!shape || !isCContiguous(array)) return undefined;
     return ndarrayEstimate(
-      context,
       { ...array, shape, strides: cStrides(shape, array.dtype.size), owner: ownerOf(array, name) },
       'reshape of a contiguous array makes a view.',
     );
   },
-  view: ({ array, name }, args, context) =>
+  view: ({ array, name }, args) =>
     args.length === 0
       ? ndarrayEstimate(
-          context,
           { ...array, owner: ownerOf(array, name) },
           '.view() makes a new array object over the same data.',
         )
       : undefined,
-  transpose: (operand, args, context) =>
+  transpose: (operand, args) =>
     args.length === 0
-      ? ndarrayEstimate(context, transposed(operand), '.transpose() reverses the shape and the strides: a view.')
+      ? ndarrayEstimate(transposed(operand), '.transpose() reverses the shape and the strides: a view.')
       : undefined,
-  ravel: ({ array, name }, args, context) => {
+  ravel: ({ array, name }, args) => {
     if (args.length > 0) return undefined;
     const shape = [itemCount(array.shape)];
     return isCContiguous(array)
       ? ndarrayEstimate(
-          context,
           { ...array, shape, strides: cStrides(shape, array.dtype.size), owner: ownerOf(array, name) },
           'ravel of a contiguous array is a view.',
         )
-      : ndarrayEstimate(
-          context,
-          ownedArray(shape, array.dtype),
-          'ravel of an array that is not contiguous copies its items.',
-        );
+      : ndarrayEstimate(ownedArray(shape, array.dtype), 'ravel of an array that is not contiguous copies its items.');
   },
-  flatten: ({ array }, args, context) =>
+  flatten: ({ array }, args) =>
     args.length === 0
-      ? ndarrayEstimate(
-          context,
-          ownedArray([itemCount(array.shape)], array.dtype),
-          '.flatten() always copies the data.',
-        )
+      ? ndarrayEstimate(ownedArray([itemCount(array.shape)], array.dtype), '.flatten() always copies the data.')
       : undefined,
-  copy: ({ array }, args, context) =>
+  copy: ({ array }, args) =>
     args.length === 0
-      ? ndarrayEstimate(context, ownedArray(array.shape, array.dtype), '.copy() copies the data into a new array.')
+      ? ndarrayEstimate(ownedArray(array.shape, array.dtype), '.copy() copies the data into a new array.')
       : undefined,
   astype: ({ array }, args, context) => {
     const dtype = args.length === 1 && args[0]!.type !== 'keyword_argument' ? dtypeOf(args[0]!, context) : undefined;
     return (
-      dtype &&
-      ndarrayEstimate(context, ownedArray(array.shape, dtype), '.astype() copies the data converted to the new type.')
+      dtype && ndarrayEstimate(ownedArray(array.shape, dtype), '.astype() copies the data converted to the new type.')
     );
   },
 };
@@ -193,7 +180,6 @@ export const arrayCopyCall: Estimator = (node, context) => {
   return (
     operand &&
     ndarrayEstimate(
-      context,
       ownedArray(operand.array.shape, operand.array.dtype),
       `np.${name} copies the data into a new array.`,
     )

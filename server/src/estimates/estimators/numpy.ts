@@ -129,11 +129,7 @@ export const numpyCall: Estimator = (node, context) => {
     const dtypeNode = positional[1] ?? keyword(args, 'dtype');
     const shape = shapeNode && shapeOf(shapeNode, context);
     const dtype = dtypeNode ? dtypeOf(dtypeNode, context) : FLOAT64;
-    return (
-      shape &&
-      dtype &&
-      ndarrayEstimate(context, ownedArray(shape, dtype), `np.${name} allocates the array with its data.`)
-    );
+    return shape && dtype && ndarrayEstimate(ownedArray(shape, dtype));
   }
   if (name === 'arange') {
     const values = positional.map((arg) => context.folder.constant(arg));
@@ -146,9 +142,7 @@ export const numpyCall: Estimator = (node, context) => {
       : values.every((value) => value!.type === 'int')
         ? { name: 'int64', size: 8 }
         : FLOAT64;
-    return length !== undefined && dtype
-      ? ndarrayEstimate(context, ownedArray([length], dtype), 'np.arange fills a new array.')
-      : undefined;
+    return length !== undefined && dtype ? ndarrayEstimate(ownedArray([length], dtype)) : undefined;
   }
   return undefined;
 };

@@ -2,7 +2,7 @@
 // to the byte: undefined while an object column's items are unknown, so that
 // no container or inlay hint adds up a guess.
 import { pandasSize, type PandasFrame } from '../../sizes/pandas';
-import { accountingNote, countedParts, describeBlocks, describeFrame, overheadPart } from '../../sizes/pandasDescribe';
+import { countedParts, describeFrame, overheadPart } from '../../sizes/pandasDescribe';
 import { exactSize } from '../../sizes/size';
 import { ObjectTally } from '../../sizes/tally';
 import type { EstimateContext } from '../types';
@@ -14,7 +14,6 @@ export function pandasEstimate(context: EstimateContext, frame: PandasFrame): Es
   if (bytes === undefined) return undefined;
   const parts = [...countedParts(layout, frame), overheadPart(layout, frame)];
   const shallow = exactSize(bytes);
-  const blocks = describeBlocks(frame);
   return {
     kind: frame.kind,
     what: describeFrame(frame),
@@ -26,7 +25,7 @@ export function pandasEstimate(context: EstimateContext, frame: PandasFrame): Es
     deep: shallow,
     deepParts: [],
     objects: new ObjectTally(),
-    notes: [accountingNote(frame), ...(blocks ? [blocks] : [])],
+    notes: [],
     alternative: undefined,
     pandas: frame,
   };

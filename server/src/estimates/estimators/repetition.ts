@@ -80,16 +80,14 @@ export const listRepetition: Estimator = (node, context: EstimateContext) => {
       capacity: slots,
       objects: held,
       compactForms: forms,
-      notes: [
-        ...(count > 1 && items.length > 0 ? [SHARED_ITEMS_NOTE] : []),
-        ...(forms.length > 0 ? [UNBOXED_NOTE] : []),
-      ],
+      compactFormsNote: UNBOXED_NOTE,
+      notes: count > 1 && items.length > 0 ? [SHARED_ITEMS_NOTE] : [],
     });
   }
   const forms = compactForms(layout, found.display, items, found.count, undefined, folder);
   const held = objects && {
     size: objects.approximate ? approximateSize(objects.bytes) : exactSize(objects.bytes),
-    parts: objectParts(objects, layout),
+    parts: objectParts(objects),
   };
   return symbolicListEstimate(layout, {
     count: unparenthesized(found.count).text,
@@ -97,6 +95,7 @@ export const listRepetition: Estimator = (node, context: EstimateContext) => {
     approximate: false,
     ...(held ? { held } : {}),
     compactForms: forms,
-    notes: [SHARED_ITEMS_NOTE, ...(forms.length > 0 ? [UNBOXED_NOTE] : [])],
+    compactFormsNote: UNBOXED_NOTE,
+    notes: [SHARED_ITEMS_NOTE],
   });
 };

@@ -27,12 +27,12 @@ function tupleEstimate(
   notes: readonly string[] = [],
 ) {
   const { layout } = context;
-  return containerEstimate(layout, {
+  return containerEstimate({
     kind: 'tuple',
     what: `a tuple of ${formatCount(count)} item${count === 1 ? '' : 's'}`,
     bytes: tupleSize(layout, count),
     parts: [
-      { bytes: layout.gcHeader + layout.tupleHeader, label: 'tuple header (with the GC header)' },
+      { bytes: layout.gcHeader + layout.tupleHeader, label: 'header' },
       { bytes: layout.pointer * count, label: `of pointers (${formatCount(count)} slots)` },
     ],
     objects,
@@ -69,7 +69,7 @@ export const bytearrayCall: Estimator = (node, context) => {
   if (length === undefined || length < 0) return undefined;
   // Objects/bytearrayobject.c: an empty bytearray has no buffer; otherwise the buffer holds a trailing NUL.
   const buffer = length === 0 ? 0 : length + 1;
-  return containerEstimate(layout, {
+  return containerEstimate({
     kind: 'bytearray',
     what: `a bytearray of ${formatCount(length)} bytes`,
     bytes: layout.bytearrayHeader + buffer,
@@ -117,29 +117,29 @@ export const arrayCall: Estimator = (node, context) => {
   if (itemSize === undefined) return undefined;
   let items = 0;
   let capacity = 0;
-  let note = 'The numbers are stored unboxed in the buffer: no object per item.';
+  const note = 'The numbers are stored unboxed in the buffer: no object per item.';
   if (initial) {
     const source = unparenthesized(initial);
     const range = constantRange(source, context);
     const display = knownItems(source, context);
     if (range) {
       items = Number(rangeLength(range));
+      // From a range it appends item by item, so the buffer over-allocates by about 1/16.
       capacity = arrayCapacityAfterAppends(items);
-      note += ' From a range it appends item by item, so the buffer over-allocates by about 1/16.';
     } else if (display) {
       items = capacity = display.length;
     } else {
       return undefined;
     }
   }
-  return containerEstimate(layout, {
+  return containerEstimate({
     kind: 'array',
     what: `an array('${typeCode.value}') of ${formatCount(items)} items`,
     bytes: arraySize(layout, itemSize, capacity),
     parts: [
       {
         bytes: arraySize(layout, itemSize, 0),
-        label: layout.array.gcTracked ? 'array header (with the GC header)' : 'array header',
+        label: 'header',
       },
       { bytes: itemSize * capacity, label: `buffer of ${formatCount(capacity)} items of ${itemSize} B` },
     ],

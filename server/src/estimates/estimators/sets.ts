@@ -16,28 +16,21 @@ import { containerEstimate } from './container-shape';
 import { comprehendedItems, displayedItems, type HashedItems } from './hashed';
 import { iteratedItems } from './iterated-items';
 
-const ADD_NOTE = 'Adding item by item quadruples the table whenever it is 3/5 full.';
-const MERGE_NOTE = 'Copying a set or dict sizes the table once, for all its keys.';
+// Adding item by item quadruples the table whenever it is 3/5 full (setTableAfterAdds); copying a set
+// or dict sizes the table once, for all its keys (setTableAfterMerge).
 
-function setEstimate(
-  layout: CPythonLayout,
-  kind: 'set' | 'frozenset',
-  items: HashedItems,
-  slots: number,
-  notes: readonly string[] = [],
-) {
+function setEstimate(layout: CPythonLayout, kind: 'set' | 'frozenset', items: HashedItems, slots: number) {
   const bytes = setSize(layout, slots);
   const object = layout.gcHeader + layout.set.header;
-  return containerEstimate(layout, {
+  return containerEstimate({
     kind,
     what: `a ${kind} of ${formatCount(items.count)} item${items.count === 1 ? '' : 's'}`,
     bytes,
     parts: [
-      { bytes: object, label: `${kind} object with room for ${layout.set.minSize} items inside (with the GC header)` },
+      { bytes: object, label: `${kind} object with room for ${layout.set.minSize} items inside` },
       { bytes: bytes - object, label: `table of ${formatCount(slots)} slots of ${layout.set.entry} B (key and hash)` },
     ],
     objects: items.objects,
-    notes,
   });
 }
 
@@ -53,16 +46,14 @@ export const setDisplay: Estimator = (node, context) => {
     children.length >= constantDisplayMinimum &&
     children.every((child) => foldsAtCompileTime(child, folder, layout))
   ) {
-    return setEstimate(layout, 'set', items, setTableAfterMerge(layout, items.count), [
-      'A display of constants is built by merging one frozenset constant into an empty set.',
-    ]);
+    return setEstimate(layout, 'set', items, setTableAfterMerge(layout, items.count));
   }
-  return setEstimate(layout, 'set', items, setTableAfterAdds(layout, items.count), [ADD_NOTE]);
+  return setEstimate(layout, 'set', items, setTableAfterAdds(layout, items.count));
 };
 
 export const setComprehension: Estimator = (node, context) => {
   const items = comprehendedItems(node, context);
-  return items && setEstimate(context.layout, 'set', items, setTableAfterAdds(context.layout, items.count), [ADD_NOTE]);
+  return items && setEstimate(context.layout, 'set', items, setTableAfterAdds(context.layout, items.count));
 };
 
 function calledSetKind(node: Node, context: EstimateContext): 'set' | 'frozenset' | undefined {
@@ -89,14 +80,12 @@ export const setCall: Estimator = (node, context) => {
       kind,
       { count, leadingStrKeys: 0, objects: rangeObjects(layout, range) },
       setTableAfterAdds(layout, count),
-      [ADD_NOTE],
     );
   }
   const items = iteratedItems(args[0]!, context);
   const distinct = items?.distinct;
   if (!distinct) return undefined;
   // Objects/setobject.c set_update_internal: a set or dict is merged with one resize for all its keys.
-  if (items.source === 'hashed')
-    return setEstimate(layout, kind, distinct, setTableAfterMerge(layout, distinct.count), [MERGE_NOTE]);
-  return setEstimate(layout, kind, distinct, setTableAfterAdds(layout, distinct.count), [ADD_NOTE]);
+  if (items.source === 'hashed') return setEstimate(layout, kind, distinct, setTableAfterMerge(layout, distinct.count));
+  return setEstimate(layout, kind, distinct, setTableAfterAdds(layout, distinct.count));
 };
