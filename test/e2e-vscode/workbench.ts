@@ -202,6 +202,28 @@ export class Workbench {
 
   /** Rests the mouse on `text` and returns what the hover shows, or undefined when none shows. */
   async hoverOver(text: string, options?: WaitOptions): Promise<string | undefined> {
+    return this.hoverShown(text, async (hover) => (await hover.textContent()) ?? '', options);
+  }
+
+  /** As hoverOver, the text of each paragraph and list item the hover shows, in order. */
+  async hoverLinesOver(text: string, options?: WaitOptions): Promise<string[] | undefined> {
+    const blocks = await this.hoverShown(text, (hover) => hover.locator('p, li').allTextContents(), options);
+    return blocks?.map((block) => block.trim()).filter((block) => block !== '');
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = join(ARTIFACTS, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Moves the mouse off and back onto `text`, then reads the hover that shows with `read`. */
+  private async hoverShown<T>(
+    text: string,
+    read: (hover: Locator) => Promise<T>,
+    options?: WaitOptions,
+  ): Promise<T | undefined> {
     await this.pressEscape();
     await this.page.mouse.move(0, 0);
     const point = await this.pointAt(text, Math.floor(text.length / 2));
@@ -210,19 +232,12 @@ export class Workbench {
     try {
       return await waitFor(
         `a hover over "${text}"`,
-        async () => ((await hover.count()) > 0 ? ((await hover.first().textContent()) ?? '') : undefined),
+        async () => ((await hover.count()) > 0 ? read(hover.first()) : undefined),
         options,
       );
     } catch {
       return undefined;
     }
-  }
-
-  async screenshot(name: string): Promise<string> {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const path = join(ARTIFACTS, `${name}.png`);
-    await this.page.screenshot({ path });
-    return path;
   }
 
   /** Opens the quick input with `shortcut`, types `query`, and returns the first choice that shows `wanted` (the query itself by default). */
