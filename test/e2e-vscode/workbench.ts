@@ -211,6 +211,21 @@ export class Workbench {
     return blocks?.map((block) => block.trim()).filter((block) => block !== '');
   }
 
+  /**
+   * The inlay hints shown on the line that holds `code`, left to right. VS Code
+   * draws them as text injected into the line, in spans styled by generated CSS
+   * rules (dyn-rule-*), where the code's own tokens are mtk* spans.
+   */
+  async inlayHintsOn(code: string): Promise<string[]> {
+    return this.shownText().evaluate((element, wanted) => {
+      const shown = (node: Element) => (node.textContent ?? '').replace(/\u00a0/g, ' ');
+      const line = [...element.querySelectorAll('.view-line')].find((candidate) => shown(candidate).includes(wanted));
+      return [...(line?.querySelectorAll('span[class*="dyn-rule-"]') ?? [])]
+        .map((span) => shown(span).trim())
+        .filter((text) => text !== '');
+    }, code);
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = join(ARTIFACTS, `${name}.png`);
