@@ -65,7 +65,7 @@ export class Workbench {
       .evaluate((element) => {
         const lines = [...element.querySelectorAll<HTMLElement>('.view-line')];
         lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
-        return lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
+        return lines.map((line) => globalThis.memhintsPage.lineText(line));
       });
   }
 
@@ -108,7 +108,7 @@ export class Workbench {
             const lineBox = candidate.getBoundingClientRect();
             return middle >= lineBox.top && middle <= lineBox.bottom;
           });
-          if (line) shown.push({ top: box.top, text: (line.textContent ?? '').replace(/\u00a0/g, ' ') });
+          if (line) shown.push({ top: box.top, text: globalThis.memhintsPage.lineText(line) });
         }
         return shown.sort((a, b) => a.top - b.top).map((line) => line.text);
       }, `squiggly-${severity}`);
@@ -211,17 +211,16 @@ export class Workbench {
     return blocks?.map((block) => block.trim()).filter((block) => block !== '');
   }
 
-  /**
-   * The inlay hints shown on the line that holds `code`, left to right. VS Code
-   * draws them as text injected into the line, in spans styled by generated CSS
-   * rules (dyn-rule-*), where the code's own tokens are mtk* spans.
-   */
+  /** The inlay hints shown on the line whose own text holds `code`, left to right. */
   async inlayHintsOn(code: string): Promise<string[]> {
     return this.shownText().evaluate((element, wanted) => {
-      const shown = (node: Element) => (node.textContent ?? '').replace(/\u00a0/g, ' ');
-      const line = [...element.querySelectorAll('.view-line')].find((candidate) => shown(candidate).includes(wanted));
-      return [...(line?.querySelectorAll('span[class*="dyn-rule-"]') ?? [])]
-        .map((span) => shown(span).trim())
+      const page = globalThis.memhintsPage;
+      const line = [...element.querySelectorAll('.view-line')].find((candidate) =>
+        page.lineText(candidate).includes(wanted),
+      );
+      return [...(line?.querySelectorAll('span') ?? [])]
+        .filter((span) => page.isInlayHint(span))
+        .map((span) => (span.textContent ?? '').replace(/\u00a0/g, ' ').trim())
         .filter((text) => text !== '');
     }, code);
   }
@@ -278,12 +277,13 @@ export class Workbench {
     const point = await this.shownText().evaluate(
       (element, [wanted, at]) => {
         for (const line of element.querySelectorAll<HTMLElement>('.view-line')) {
-          const shown = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+          const shown = globalThis.memhintsPage.lineText(line);
           const start = shown.indexOf(wanted as string);
           if (start < 0) continue;
           let target = start + (at as number);
           const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (globalThis.memhintsPage.inInlayHint(node)) continue;
             const length = node.textContent?.length ?? 0;
             if (target < length) {
               const range = document.createRange();
