@@ -1,5 +1,6 @@
 // Debian's chromium, driven by playwright-core, showing code-server's workbench.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { installPageText } from './pageText';
 import { MAX_WAIT_MS } from './waits';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -28,6 +29,7 @@ export async function openWorkbench(url: string, folder: string): Promise<OpenWo
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(MAX_WAIT_MS);
+    await page.addInitScript(installPageText);
     await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { timeout: MAX_WAIT_MS });
     await page.waitForSelector('.monaco-workbench', { timeout: MAX_WAIT_MS });
     return { page, close: () => browser.close() };

@@ -24,7 +24,7 @@ export async function decoratedLines(page: Page): Promise<DecoratedLine[]> {
           .filter((content) => content !== 'none' && content !== 'normal' && content !== '""')
           .map((content) => content.replace(/^"|"$/g, '').replace(/\\"/g, '"'));
       return lines.map((line) => ({
-        text: (line.textContent ?? '').replace(/\u00a0/g, ' '),
+        text: globalThis.memhintsPage.lineText(line),
         decorations: [...line.querySelectorAll('*')].flatMap(drawn),
       }));
     });

@@ -7,6 +7,7 @@ import { describe } from 'node:test';
 import { runPythonJson } from '../support/python';
 import { measureInPython } from '../support/sizes';
 import { decoratedLines } from './decorations';
+import { bytesOf, unitOf } from './figures';
 import { withoutDigitGrouping } from './python';
 import { useVsCode } from './session';
 import { waitFor } from './waits';
@@ -33,15 +34,6 @@ for statistic in snapshot.statistics("traceback"):
         lines[line] = lines.get(line, 0) + statistic.size
 print(json.dumps(lines))
 `;
-
-const UNITS: Readonly<Record<string, number>> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
-
-/** "11.4 MiB" → bytes. */
-function bytesOf(figure: string): number {
-  const [, number, unit] = /^([\d.]+) (B|KiB|MiB|GiB)$/.exec(figure) ?? [];
-  assert.ok(number && unit, `not a size: ${figure}`);
-  return Number(number) * UNITS[unit]!;
-}
 
 /** The decoration text after the line holding `code`, once one is drawn. */
 async function decorationAfter(page: Parameters<typeof decoratedLines>[0], code: string): Promise<string> {
@@ -77,7 +69,7 @@ describe('memhints measures a script in VS Code', { timeout: 10 * 60_000 }, () =
       );
       // Shown to a tenth of a unit: within half a tenth of what python3 says the list and its ints take.
       assert.ok(
-        Math.abs(bytesOf(estimated) - deepList) <= 0.05 * UNITS[estimated.split(' ')[1]!]!,
+        Math.abs(bytesOf(estimated) - deepList) <= 0.05 * unitOf(estimated),
         `estimated ${estimated}; python3: ${deepList} bytes`,
       );
 

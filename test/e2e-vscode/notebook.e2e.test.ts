@@ -5,6 +5,8 @@
 // sizes in bytes.
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
+import { measureInPython } from '../support/sizes';
+import { bytesOf, unitOf } from './figures';
 import { NotebookEditor } from './notebook';
 import { pythonSizeOf, withoutDigitGrouping } from './python';
 import { useVsCode } from './session';
@@ -18,8 +20,10 @@ const PANDAS_IMPORT = 'import pandas as pd';
 const READ_CSV = 'df = pd.read_csv("sales.csv")';
 const ZEROS = '[0] * 1000';
 
+type Cells = readonly (readonly ['markdown' | 'code', string])[];
+
 /** Cell sources by kind, top to bottom; `pd` is imported in cell 2 and used in cell 4. */
-const CELLS: readonly (readonly ['markdown' | 'code', string])[] = [
+const CELLS: Cells = [
   ['markdown', '# Squares and sales'],
   // A million items: data scale, so the sum() finding is a warning (over `[1, 2, 3]` it would be left out as small).
   ['code', `${PANDAS_IMPORT}\n\nxs = range(1_000_000)`],
@@ -31,9 +35,9 @@ const cellNumberOf = (text: string) => CELLS.findIndex(([, source]) => source.in
 const SQUARES_CELL = cellNumberOf(SQUARES_CALL);
 const READ_CSV_CELL = cellNumberOf(READ_CSV);
 
-/** An nbformat 4 notebook holding `CELLS`, as Jupyter writes it. */
-function notebookJson(): string {
-  const cells = CELLS.map(([kind, source]) => ({
+/** An nbformat 4 notebook holding `cells`, as Jupyter writes it. */
+function notebookJson(cells: Cells): string {
+  const json = cells.map(([kind, source]) => ({
     cell_type: kind,
     metadata: {},
     source: source.split(/(?<=\n)/),
@@ -43,14 +47,14 @@ function notebookJson(): string {
     kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' },
     language_info: { name: 'python' },
   };
-  return `${JSON.stringify({ cells, metadata, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+  return `${JSON.stringify({ cells: json, metadata, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
 }
 
 const isSumWarning = (entry: string) => entry.includes('MEM101') && entry.includes('`sum()`');
 const notebookIn = (workbench: Workbench) => new NotebookEditor(workbench.page);
 
 describe('memhints in VS Code, in a Jupyter notebook', { timeout: 10 * 60_000 }, () => {
-  const { scenario } = useVsCode({ workspaceFiles: { [NOTEBOOK]: notebookJson() } });
+  const { scenario } = useVsCode({ workspaceFiles: { [NOTEBOOK]: notebookJson(CELLS) } });
 
   scenario(
     'opening the notebook underlines the list comprehension in its cell and pd.read_csv in a later cell',
@@ -173,6 +177,45 @@ describe('memhints in VS Code, in a Jupyter notebook', { timeout: 10 * 60_000 },
     assert.ok(
       digits.includes(`${total} bytes`),
       `the hover does not show the total, ${total} bytes: ${JSON.stringify(hover)}`,
+    );
+  });
+});
+
+const HINTED_NOTEBOOK = 'numbers.ipynb';
+const MILLION = 'list(range(10**6))';
+/** The list is reversed in a later cell, which a range cannot do: no finding, only the size. */
+const HINTED_CELLS: Cells = [
+  ['markdown', '# A million numbers'],
+  ['code', `xs = ${MILLION}`],
+  ['code', 'xs.reverse()\nprint(xs[:3])'],
+];
+/** Inlay hints asked for explicitly, so that the scenario does not depend on either default. */
+const INLAY_HINT_SETTINGS = { 'memhints.inlayHints.sizes': true, 'editor.inlayHints.enabled': 'on' };
+
+describe('memhints in VS Code, size inlay hints in a Jupyter notebook', { timeout: 5 * 60_000 }, () => {
+  const { scenario } = useVsCode({
+    workspaceFiles: {
+      [HINTED_NOTEBOOK]: notebookJson(HINTED_CELLS),
+      '.vscode/settings.json': JSON.stringify(INLAY_HINT_SETTINGS),
+    },
+  });
+
+  scenario('a cell holding list(range(10**6)) shows its size in an inlay hint after it', async (workbench) => {
+    const [deep] = measureInPython([{ program: `value = ${MILLION}` }]).results.map((result) => result.deep!);
+    const notebook = notebookIn(workbench);
+    await notebook.openNotebook(HINTED_NOTEBOOK);
+    const [hint, ...others] = await waitFor(`an inlay hint after ${MILLION}`, async () => {
+      const hints = await notebook.inlayHintsOn(MILLION);
+      return hints.length > 0 ? hints : undefined;
+    });
+    await notebook.screenshot('notebook-inlay-hint');
+    assert.deepEqual(others, [], 'one hint on the line');
+    const [, figure] = /^(?:≈ )?([\d.]+ (?:B|KiB|MiB|GiB))$/.exec(hint!) ?? [];
+    assert.ok(figure, `not a size: ${JSON.stringify(hint)}`);
+    // Shown to a tenth of a unit: within half a tenth of what python3 says the list and its ints take.
+    assert.ok(
+      Math.abs(bytesOf(figure) - deep) <= 0.05 * unitOf(figure),
+      `the hint says ${figure}; python3: ${deep} bytes`,
     );
   });
 });

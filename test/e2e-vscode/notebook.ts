@@ -36,7 +36,7 @@ export class NotebookEditor extends Workbench {
       rows.map((row) => {
         const lines = [...row.querySelectorAll<HTMLElement>('.view-line')];
         lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
-        const text = lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n');
+        const text = lines.map((line) => globalThis.memhintsPage.lineText(line)).join('\n');
         return { number: Number(row.getAttribute('data-index')) + 1, text };
       }),
     );
@@ -65,6 +65,7 @@ export class NotebookEditor extends Workbench {
           for (const line of squiggle.closest('.monaco-editor')?.querySelectorAll('.view-line') ?? []) {
             const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (globalThis.memhintsPage.inInlayHint(node)) continue;
               for (let at = 0; at < (node.textContent?.length ?? 0); at++) {
                 const range = document.createRange();
                 range.setStart(node, at);

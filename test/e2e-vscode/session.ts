@@ -24,8 +24,12 @@ export interface VsCodeSession {
   /** The folder VS Code has open. */
   folder(): string;
   server(): CodeServer;
-  /** A test that keeps a screenshot of the screen when it fails. */
-  scenario(name: string, body: (workbench: Workbench, t: TestContext) => Promise<void>): void;
+  /** A test that keeps a screenshot of the screen when it fails; `skip` says why it is skipped. */
+  scenario(
+    name: string,
+    body: (workbench: Workbench, t: TestContext) => Promise<void>,
+    options?: { skip?: string | false },
+  ): void;
 }
 
 /** Registers before/after hooks in the enclosing describe block. */
@@ -68,8 +72,8 @@ export function useVsCode(options: VsCodeOptions = {}): VsCodeSession {
       assert.ok(folder, 'the workspace was not made');
       return folder;
     },
-    scenario(name, body) {
-      it(name, { timeout: SCENARIO_TIMEOUT_MS }, async (t) => {
+    scenario(name, body, { skip = false } = {}) {
+      it(name, { timeout: SCENARIO_TIMEOUT_MS, skip }, async (t) => {
         const current = session.workbench();
         try {
           await body(current, t);

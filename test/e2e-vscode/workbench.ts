@@ -65,7 +65,7 @@ export class Workbench {
       .evaluate((element) => {
         const lines = [...element.querySelectorAll<HTMLElement>('.view-line')];
         lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
-        return lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '));
+        return lines.map((line) => globalThis.memhintsPage.lineText(line));
       });
   }
 
@@ -108,7 +108,7 @@ export class Workbench {
             const lineBox = candidate.getBoundingClientRect();
             return middle >= lineBox.top && middle <= lineBox.bottom;
           });
-          if (line) shown.push({ top: box.top, text: (line.textContent ?? '').replace(/\u00a0/g, ' ') });
+          if (line) shown.push({ top: box.top, text: globalThis.memhintsPage.lineText(line) });
         }
         return shown.sort((a, b) => a.top - b.top).map((line) => line.text);
       }, `squiggly-${severity}`);
@@ -202,6 +202,42 @@ export class Workbench {
 
   /** Rests the mouse on `text` and returns what the hover shows, or undefined when none shows. */
   async hoverOver(text: string, options?: WaitOptions): Promise<string | undefined> {
+    return this.hoverShown(text, async (hover) => (await hover.textContent()) ?? '', options);
+  }
+
+  /** As hoverOver, the text of each paragraph and list item the hover shows, in order. */
+  async hoverLinesOver(text: string, options?: WaitOptions): Promise<string[] | undefined> {
+    const blocks = await this.hoverShown(text, (hover) => hover.locator('p, li').allTextContents(), options);
+    return blocks?.map((block) => block.trim()).filter((block) => block !== '');
+  }
+
+  /** The inlay hints shown on the line whose own text holds `code`, left to right. */
+  async inlayHintsOn(code: string): Promise<string[]> {
+    return this.shownText().evaluate((element, wanted) => {
+      const page = globalThis.memhintsPage;
+      const line = [...element.querySelectorAll('.view-line')].find((candidate) =>
+        page.lineText(candidate).includes(wanted),
+      );
+      return [...(line?.querySelectorAll('span') ?? [])]
+        .filter((span) => page.isInlayHint(span))
+        .map((span) => (span.textContent ?? '').replace(/\u00a0/g, ' ').trim())
+        .filter((text) => text !== '');
+    }, code);
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = join(ARTIFACTS, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Moves the mouse off and back onto `text`, then reads the hover that shows with `read`. */
+  private async hoverShown<T>(
+    text: string,
+    read: (hover: Locator) => Promise<T>,
+    options?: WaitOptions,
+  ): Promise<T | undefined> {
     await this.pressEscape();
     await this.page.mouse.move(0, 0);
     const point = await this.pointAt(text, Math.floor(text.length / 2));
@@ -210,19 +246,12 @@ export class Workbench {
     try {
       return await waitFor(
         `a hover over "${text}"`,
-        async () => ((await hover.count()) > 0 ? ((await hover.first().textContent()) ?? '') : undefined),
+        async () => ((await hover.count()) > 0 ? read(hover.first()) : undefined),
         options,
       );
     } catch {
       return undefined;
     }
-  }
-
-  async screenshot(name: string): Promise<string> {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const path = join(ARTIFACTS, `${name}.png`);
-    await this.page.screenshot({ path });
-    return path;
   }
 
   /** Opens the quick input with `shortcut`, types `query`, and returns the first choice that shows `wanted` (the query itself by default). */
@@ -248,12 +277,13 @@ export class Workbench {
     const point = await this.shownText().evaluate(
       (element, [wanted, at]) => {
         for (const line of element.querySelectorAll<HTMLElement>('.view-line')) {
-          const shown = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+          const shown = globalThis.memhintsPage.lineText(line);
           const start = shown.indexOf(wanted as string);
           if (start < 0) continue;
           let target = start + (at as number);
           const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (globalThis.memhintsPage.inInlayHint(node)) continue;
             const length = node.textContent?.length ?? 0;
             if (target < length) {
               const range = document.createRange();
