@@ -71,6 +71,29 @@ test('hover over a read_csv of a workspace CSV, and over its name, gives what it
   }
 });
 
+test('the hover over a read whose frame the code uses through a few columns says what reading only those holds', async (t) => {
+  const client = startClient(t);
+  await client.initialize();
+  const uri = pathToFileURL(join(workspace, 'columns.py')).href;
+  const source = 'import pandas as pd\nbig = pd.read_csv("data/big.csv")\nprint(big["price"].sum())\n';
+  await client.didOpen(uri, source);
+  const hover = await client.hover(uri, rangeOfText(source, 'read_csv').start);
+  assert.ok(hover);
+  const read = estimateCsv(join(workspace, 'data', 'big.csv'), { usecols: ['price'] }, undefined, CPYTHON['3.11']);
+  const price = read.estimate?.columns?.find((column) => column.name === 'price');
+  assert.ok(price);
+  assert.match(
+    hoverText(hover),
+    new RegExp(`^- \`usecols\` for the 1 column used: ≈ ${shortBytes(price.bytes)}$`, 'm'),
+  );
+  // Iterated row by row, the frame is used whole: no such line.
+  const whole = pathToFileURL(join(workspace, 'whole.py')).href;
+  await client.didOpen(whole, SOURCE);
+  const iterated = await client.hover(whole, rangeOfText(SOURCE, 'read_csv("data/big.csv")').start);
+  assert.ok(iterated);
+  assert.doesNotMatch(hoverText(iterated), /usecols/);
+});
+
 test('a read of a workspace CSV over the threshold gets an inlay hint in the words of its hover; a small one none', async (t) => {
   const client = LspTestClient.start(t, {
     workspaceFolders: [pathToFileURL(workspace).href],

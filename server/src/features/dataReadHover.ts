@@ -11,6 +11,7 @@ import { DocumentFacts } from '../semantics/facts';
 import { singleAssignmentValue } from '../semantics/names';
 import { unparenthesized } from '../semantics/syntax';
 import type { CPythonLayout } from '../sizes/cpython';
+import { columnsUsedOfRead } from '../rules/frame-columns';
 import { dataReadMarkdown } from './dataReadMarkdown';
 import { rangeOf } from './diagnostics';
 
@@ -32,7 +33,10 @@ export async function dataReadHover(
   const result = await files.estimateAsync(found.read, documentPath, layout, limits);
   if (!result) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: dataReadMarkdown(found.read, result, layout) },
+    contents: {
+      kind: MarkupKind.Markdown,
+      value: dataReadMarkdown(found.read, result, layout, columnsUsedOfRead(found.read.call, facts)),
+    },
     range: rangeOf(document.text, found.node.startIndex, found.node.endIndex),
   };
 }

@@ -7,7 +7,7 @@ import { isAssignmentTarget } from '../semantics/assignmentTargets';
 import type { DocumentFacts } from '../semantics/facts';
 import { stringLiteral } from '../semantics/literals';
 import { callArguments, expressionChildren, isField, unparenthesized } from '../semantics/syntax';
-import { runningScope, usesOfName } from '../semantics/uses';
+import { assignedName, runningScope, usesOfName } from '../semantics/uses';
 import { lastPart } from '../text/dottedNames';
 import { DATAFRAME_ATTRIBUTES } from './dataframe-attributes';
 
@@ -67,6 +67,19 @@ export function readsOneFrame(call: Node, reader: ColumnReader): boolean {
   const sheet =
     reader.positional === 2 && reader.keyword === 'usecols' ? (keywords.get('sheet_name') ?? positional[1]) : undefined;
   return sheet === undefined || sheet.type === 'integer' || stringLiteral(sheet) !== undefined;
+}
+
+/** The reader a call is, when it is one that can leave columns out. */
+export function columnReaderOf(call: Node, facts: DocumentFacts): ColumnReader | undefined {
+  const callee = call.childForFieldName('function');
+  return callee ? COLUMN_READERS.get(facts.qualifiedName(callee) ?? '') : undefined;
+}
+
+/** The columns the code uses of the frame a read binds to a name, when it uses it only through columns named by literals. */
+export function columnsUsedOfRead(call: Node, facts: DocumentFacts): string[] | undefined {
+  const frame = assignedName(call);
+  const reader = columnReaderOf(call, facts);
+  return frame && reader && readsOneFrame(call, reader) ? columnsUsed(frame, call, facts) : undefined;
 }
 
 /** The columns selected from `frame`, sorted, when selecting them by literal name is all the code does with it. */

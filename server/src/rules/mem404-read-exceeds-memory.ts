@@ -10,7 +10,7 @@ import { approximateSize, exactSize } from '../sizes/size';
 import { callArguments } from '../semantics/syntax';
 import { assignedName } from '../semantics/uses';
 import { calleeAnchors } from './anchors';
-import { COLUMN_READERS, columnsUsed, readsOneFrame } from './frame-columns';
+import { columnReaderOf, columnsUsedOfRead } from './frame-columns';
 import { usedChunkwise } from './mem404-read-exceeds-memory/chunkwise';
 import { remedies, type ReadUse } from './mem404-read-exceeds-memory/remedies';
 import type { Rule, RuleContext } from './types';
@@ -104,9 +104,7 @@ function readUse(call: Node, read: DataRead, context: RuleContext): ReadUse {
   const pathArgument = callArguments(call).find((argument) => argument.type !== 'keyword_argument');
   const pathText = pathArgument?.text ?? JSON.stringify(read.path);
   const frame = assignedName(call);
-  const callee = call.childForFieldName('function');
-  const reader = callee ? COLUMN_READERS.get(facts.qualifiedName(callee) ?? '') : undefined;
-  if (!frame || !reader) return { chunkwise: false, pathText };
-  const usedColumns = readsOneFrame(call, reader) ? columnsUsed(frame, call, facts) : undefined;
+  if (!frame || !columnReaderOf(call, facts)) return { chunkwise: false, pathText };
+  const usedColumns = columnsUsedOfRead(call, facts);
   return { ...(usedColumns ? { usedColumns } : {}), chunkwise: usedChunkwise(frame, call, facts), pathText };
 }
