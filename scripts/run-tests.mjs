@@ -23,12 +23,14 @@ const TIERS = {
   fast: {
     picks: (name) => name.endsWith('.test.js') && !name.endsWith('.slow.test.js'),
     // In-process tests share nothing: one file per core.
-    runnerOptions: [`--test-concurrency=${availableParallelism()}`],
+    // A test that hangs fails, named, instead of holding the run until CI's own limit.
+    runnerOptions: [`--test-concurrency=${availableParallelism()}`, '--test-timeout=300000'],
     installsPythons: false,
   },
   slow: {
     picks: (name) => name.endsWith('.slow.test.js'),
-    runnerOptions: [],
+    // The longest (10^6-row CSVs read by three pandas versions) take minutes on a busy machine.
+    runnerOptions: ['--test-timeout=1800000'],
     installsPythons: true,
   },
 };
