@@ -24,7 +24,7 @@ function hoverFor(name: string, text: string): { lines: string[]; bytes: number;
   const textBytes = (result.estimate.columns ?? [])
     .filter((c) => c.dtype === 'object')
     .reduce((s, c) => s + c.bytes, 0);
-  return { lines: dataReadMarkdown(read, result, layout).split('\n'), bytes: result.estimate.bytes, textBytes };
+  return { lines: dataReadMarkdown(read, result).split('\n'), bytes: result.estimate.bytes, textBytes };
 }
 
 test('the first line is the total as loaded, then the file and what the one text column holds', () => {
@@ -48,5 +48,5 @@ test('no category line when the text column has many distinct values', () => {
 
 test('a file that cannot be estimated says why', () => {
   const read: DataRead = { call: undefined as never, format: 'csv', path: 'x.csv', options: {} };
-  assert.equal(dataReadMarkdown(read, { reason: 'not estimated: binary' }, layout), '**x.csv**: not estimated: binary');
+  assert.equal(dataReadMarkdown(read, { reason: 'not estimated: binary' }), '**x.csv**: not estimated: binary');
 });

@@ -30,7 +30,7 @@ export async function dataReadHover(
   const result = await files.estimateAsync(found.read, documentPath, layout);
   if (!result) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: dataReadMarkdown(found.read, result, layout) },
+    contents: { kind: MarkupKind.Markdown, value: dataReadMarkdown(found.read, result) },
     range: rangeOf(document.text, found.node.startIndex, found.node.endIndex),
   };
 }

@@ -4,24 +4,10 @@
 // metadata and a sample, so every figure but an array's is marked ≈.
 import type { DataColumn, DataEstimate, DataEstimateResult } from '../data/dataEstimate';
 import type { DataRead } from '../data/readCalls';
-import type { CPythonLayout } from '../sizes/cpython';
+import { categoryCandidate, isMaterial } from '../data/categorySaving';
 import { formatCount, shortBytes } from '../sizes/format';
-import { strSize } from '../sizes/objects';
 
-/** Savings smaller than this share of the whole, or than 1 KiB, are not worth a line. */
-const MATERIAL_SHARE = 0.1;
-const MATERIAL_BYTES = 1024;
-/** A text column with at most this many distinct values in the sample is a category candidate. */
-const CATEGORY_DISTINCT = 50;
-/** The bytes one category code takes for this many categories (int8 up to 127…). */
-const codeBytes = (categories: number): number => (categories < 128 ? 1 : categories < 32768 ? 2 : 4);
-
-export function dataReadMarkdown(
-  read: DataRead,
-  result: DataEstimateResult,
-  layout: CPythonLayout,
-  usedColumns?: readonly string[],
-): string {
+export function dataReadMarkdown(read: DataRead, result: DataEstimateResult, usedColumns?: readonly string[]): string {
   if (!result.estimate) return `**${read.path}**: ${result.reason}`;
   const estimate = result.estimate;
   const lines = [`**${about(estimate)}${shortBytes(estimate.bytes)} as loaded**: ${shape(estimate)}`, ''];
@@ -33,7 +19,7 @@ export function dataReadMarkdown(
     );
   const narrower = usecolsLine(estimate, usedColumns);
   if (narrower) lines.push(`- ${narrower}`);
-  const category = categoryLine(estimate, layout);
+  const category = categoryLine(estimate);
   if (category) lines.push(`- ${category}`);
   return lines.join('\n');
 }
@@ -72,33 +58,16 @@ function usecolsLine(estimate: DataEstimate, usedColumns: readonly string[] | un
 }
 
 /** The text columns with few distinct values, read as `category`: one small code per row instead of a str object. */
-function categoryLine(estimate: DataEstimate, layout: CPythonLayout): string | undefined {
+function categoryLine(estimate: DataEstimate): string | undefined {
   const rows = estimate.rows;
   if (rows === undefined) return undefined;
-  const candidates = (estimate.columns ?? []).filter(
-    (column) =>
-      column.dtype === 'object' &&
-      column.distinctInSample !== undefined &&
-      column.distinctInSample <= CATEGORY_DISTINCT,
-  );
-  const savings = candidates
-    .map((column) => ({ column, saved: column.bytes - categoryBytes(column, rows, layout) }))
+  const savings = (estimate.columns ?? [])
+    .map((column) => ({ column, saved: column.bytes - (categoryCandidate(column)?.bytes ?? column.bytes) }))
     .filter(({ saved }) => saved > 0);
   const saved = savings.reduce((total, { saved }) => total + saved, 0);
   if (savings.length === 0 || !isMaterial(saved, estimate.bytes)) return undefined;
   const spec = savings.map(({ column }) => `${JSON.stringify(column.name)}: "category"`).join(', ');
   return `\`dtype={${spec}}\`: −${shortBytes(saved)}`;
-}
-
-/** A category column holds one code per row, and each distinct str once with its pointer. */
-function categoryBytes(column: DataColumn, rows: number, layout: CPythonLayout): number {
-  const categories = column.distinctInSample ?? 0;
-  const typical = 'x'.repeat(Math.ceil(column.meanTextLength ?? 0));
-  return rows * codeBytes(categories) + categories * (layout.pointer + strSize(layout, typical));
-}
-
-function isMaterial(saved: number, total: number): boolean {
-  return saved >= MATERIAL_BYTES && saved >= total * MATERIAL_SHARE;
 }
 
 function sum(columns: readonly DataColumn[]): number {
