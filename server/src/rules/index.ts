@@ -11,6 +11,7 @@ import { mem301 } from './mem301-slots-for-many-instances';
 import { mem401 } from './mem401-read-csv-usecols';
 import { mem402 } from './mem402-iterrows';
 import { mem403 } from './mem403-array-from-comprehension';
+import { mem405 } from './mem405-text-column-as-category';
 import type { Rule } from './types';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -26,6 +27,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem401,
   mem402,
   mem403,
+  mem405,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

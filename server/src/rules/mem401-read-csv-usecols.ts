@@ -7,7 +7,7 @@ import { callArguments, expressionChildren, isField, unparenthesized } from '../
 import { assignedName, runningScope, usesOfName } from '../semantics/uses';
 import { isAssignmentTarget } from '../semantics/assignmentTargets';
 import { calleeAnchors } from './anchors';
-import { DATAFRAME_ATTRIBUTES } from './mem401-read-csv-usecols/dataframe-attributes';
+import { DATAFRAME_ATTRIBUTES } from './dataframe-attributes';
 import type { Fix, Rule } from './types';
 import type { DataEstimate } from '../data/dataEstimate';
 import { costLead } from '../scale/holdsText';
