@@ -185,6 +185,19 @@ describe('estimateCsv', () => {
     assert.ok(column(found, 'c').bytes > sortedBytes, 'pandas recodes, building the hash table');
   });
 
+  it('gives a text column what it would hold read as category: what that read itself is estimated to hold', () => {
+    const cities = ['Oslo', 'Lima', 'Pune'];
+    const text = `k,city\n${Array.from({ length: 300 }, (_, i) => `${i},${cities[i % 3]}\n`).join('')}`;
+    const inferred = estimate(text);
+    const asCategory = column(estimate(text, { dtype: { city: 'category' } }), 'city');
+    assert.deepEqual(column(inferred, 'city').asCategory, {
+      bytes: asCategory.bytes,
+      categories: 3,
+      stringBytes: strBytes(...cities),
+    });
+    assert.equal(column(inferred, 'k').asCategory, undefined);
+  });
+
   it('makes a parse_dates column datetime64[ns]', () => {
     const found = estimate('day,n\n2021-01-01,1\n,2\n', { parseDates: ['day'] });
     assert.equal(column(found, 'day').dtype, 'datetime64[ns]');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { estimateCsv } from '../../server/src/data/csv';
+import type { DataColumn } from '../../server/src/data/dataEstimate';
 import type { DataRead } from '../../server/src/data/readCalls';
 import { dataReadMarkdown } from '../../server/src/features/dataReadMarkdown';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../../server/src/sizes/cpython';
@@ -15,7 +16,10 @@ const layout = CPYTHON[DEFAULT_PYTHON_VERSION];
 const scratch = mkdtempSync(join(tmpdir(), 'memhints-hover-data-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-function hoverFor(name: string, text: string): { lines: string[]; bytes: number; textBytes: number } {
+function hoverFor(
+  name: string,
+  text: string,
+): { lines: string[]; bytes: number; textBytes: number; column: DataColumn } {
   const path = join(scratch, name);
   writeFileSync(path, text);
   const result = estimateCsv(path, {}, undefined, layout);
@@ -24,17 +28,33 @@ function hoverFor(name: string, text: string): { lines: string[]; bytes: number;
   const textBytes = (result.estimate.columns ?? [])
     .filter((c) => c.dtype === 'object')
     .reduce((s, c) => s + c.bytes, 0);
-  return { lines: dataReadMarkdown(read, result, layout).split('\n'), bytes: result.estimate.bytes, textBytes };
+  const column = result.estimate.columns!.find((found) => found.dtype === 'object')!;
+  return {
+    lines: dataReadMarkdown(read, result, layout).split('\n'),
+    bytes: result.estimate.bytes,
+    textBytes,
+    column,
+  };
 }
 
 test('the first line is the total as loaded, then the file and what the one text column holds', () => {
   const rows = Array.from({ length: 2000 }, (_, i) => `${i},town${i % 5},${i / 4}\n`).join('');
-  const { lines, bytes, textBytes } = hoverFor('sales.csv', `id,city,price\n${rows}`);
+  const { lines, bytes, textBytes, column } = hoverFor('sales.csv', `id,city,price\n${rows}`);
   assert.equal(lines[0], `**≈ ${shortBytes(bytes)} as loaded** — 3 columns × 2,000 rows`);
   assert.match(lines[2]!, /^- from `sales\.csv`, .* on disk$/);
-  assert.equal(lines[3], `- 1 text column holds ≈ ${shortBytes(textBytes)}`);
-  // Five towns over 2,000 rows: one code per row instead of a str object saves most of the column.
-  assert.match(lines[4]!, /^- `dtype=\{"city": "category"\}`: −/);
+  // Five towns over 2,000 rows: pandas counts a str per row, the parser made five.
+  const city = column.asCategory!;
+  const inMemory = 2000 * layout.pointer + city.stringBytes;
+  assert.equal(
+    lines[3],
+    `- 1 text column holds ≈ ${shortBytes(textBytes)} as pandas counts, ≈ ${shortBytes(inMemory)} in memory: rows that spell the same text share one str`,
+  );
+  // A code per row instead of a pointer: the saving is the pointers less the codes and the categories.
+  assert.equal(
+    lines[4],
+    `- \`dtype={"city": "category"}\`: saves ≈ ${shortBytes(inMemory - city.bytes)} (the rows' pointers less a code each)`,
+  );
+  assert.ok(city.bytes >= 2000 && city.bytes < 2000 + 1024, 'a one-byte code per row, and five short strs');
 });
 
 test('no category line when the text column has many distinct values', () => {

@@ -173,7 +173,7 @@ test('dataSampleSize bounds what the hover reads: with 4 KiB, the rows of big.cs
   const hover = await client.hover(uri, rangeOfText(SOURCE, 'read_csv("data/big.csv")').start);
   assert.ok(hover);
   const text = hoverText(hover);
-  assert.match(text.split('\n')[0]!, /^\*\*≈ .* as loaded\*\*: 3 columns × ~[\d,.]+ (M )?rows$/);
+  assert.match(text.split('\n')[0]!, /^\*\*≈ .* as loaded\*\* — 3 columns × ~[\d,.]+ (M )?rows$/);
   assert.match(text, /rows extrapolated from a sample/);
 });
 

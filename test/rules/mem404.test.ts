@@ -29,6 +29,13 @@ function column(name: string, bytes: number, dtype = 'int64'): DataColumn {
   return { name, dtype, bytes };
 }
 
+/** A text column of five four-letter values over `rows` rows, pandas counting `bytes` for it; as category, a byte a row. */
+function textOfFive(name: string, bytes: number, rows: number): DataColumn {
+  const strs = 5 * 53;
+  const asCategory = { bytes: rows + strs + 5 * 8, categories: 5, stringBytes: strs };
+  return { ...column(name, bytes, 'object'), distinctInSample: 5, meanTextLength: 4, asCategory };
+}
+
 /** A CSV of `rows` rows and these columns, as read_csv would hold it. */
 function table(columns: readonly DataColumn[], rows = 10 ** 8, format: DataEstimate['format'] = 'csv'): DataEstimate {
   const bytes = columns.reduce((total, each) => total + each.bytes, 0);
@@ -125,7 +132,7 @@ test('when the columns used are still too many, the frame is read in chunks if i
 });
 
 test('a text column of few values is read as category; not for Parquet, which takes no dtype', async () => {
-  const city: DataColumn = { ...column('city', 6 * GiB, 'object'), distinctInSample: 5, meanTextLength: 4 };
+  const city: DataColumn = { ...textOfFive('city', 6 * GiB, 10 ** 8) };
   const frame = table([column('id', 0.8 * GiB), city], 10 ** 8);
   const limit = budget(8 * GiB);
   const code = (read: string) => `import pandas as pd\nframe = ${read}\nprint(frame)\n`;
@@ -185,7 +192,7 @@ test('an array is mapped instead, its size exact; text is iterated, bytes read i
 });
 
 test('a category saving counts against the columns used: material for them, though small beside the whole file', async () => {
-  const city: DataColumn = { ...column('city', 1 * GiB, 'object'), distinctInSample: 5, meanTextLength: 4 };
+  const city = textOfFive('city', 1 * GiB, 10 ** 7);
   // The city column is a twentieth of the file, but most of what the code uses.
   const frame = table([column('id', 0.8 * GiB), city, column('wide', 18 * GiB)], 10 ** 7);
   const source =

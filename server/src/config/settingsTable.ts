@@ -78,7 +78,8 @@ export const SETTINGS = {
     editor: 'inlayHints.sizes',
     kind: BOOLEAN,
     default: true,
-    description: 'Show the estimated size (CPython, 64-bit) after allocations, and after reads of data files in the workspace, larger than memhints.sizeThreshold.',
+    description:
+      'Show the estimated size (CPython, 64-bit) after allocations, and after reads of data files in the workspace, larger than memhints.sizeThreshold.',
   }),
   sizeThreshold: setting({
     editor: 'sizeThreshold',

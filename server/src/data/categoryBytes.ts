@@ -3,7 +3,7 @@
 // and a str per category) and, once built, that Index's hash table.
 
 /** pandas/core/dtypes/cast.py coerce_indexer_dtype: the narrowest int type whose max exceeds the category count. */
-export function categoryCodeBytes(categories: number): 1 | 2 | 4 | 8 {
+function categoryCodeBytes(categories: number): 1 | 2 | 4 | 8 {
   if (categories < 127) return 1;
   if (categories < 32_767) return 2;
   if (categories < 2_147_483_647) return 4;
@@ -34,7 +34,17 @@ function objectHashTableBytes(elements: number): number {
  * order, recoding the codes asks the sorted Index for an indexer, which builds
  * its hash table, and memory_usage(deep=True) counts it.
  */
-export function categoriesBytes(categories: number, meanStrBytes: number, foundUnsorted: boolean): number {
+function categoriesBytes(categories: number, meanStrBytes: number, foundUnsorted: boolean): number {
   const index = categories * (8 + meanStrBytes);
   return foundUnsorted ? index + objectHashTableBytes(categories) : index;
+}
+
+/** What a text column of `rows` rows holds read as category: a code per row, and its categories. */
+export function categoryColumnBytes(
+  rows: number,
+  categories: number,
+  meanStrBytes: number,
+  foundUnsorted: boolean,
+): number {
+  return rows * categoryCodeBytes(categories) + categoriesBytes(categories, meanStrBytes, foundUnsorted);
 }

@@ -13,6 +13,18 @@ export interface DataColumn {
   readonly meanTextLength?: number;
   /** For a text column: distinct values in the sample, to tell a category column. */
   readonly distinctInSample?: number;
+  /** For a text column: what it would hold read as `category` instead. */
+  readonly asCategory?: CategoryEstimate;
+}
+
+/** A text column read as `category` (read_csv's `dtype={name: "category"}`). */
+export interface CategoryEstimate {
+  /** memory_usage(deep=True) of the Categorical, which is what it holds: a code per row, and each category's str once. */
+  readonly bytes: number;
+  /** Distinct values over all the rows (estimated from the sample's): the categories. */
+  readonly categories: number;
+  /** The categories' str objects alone: one per distinct value, as pandas' CSV parser shares a str among the rows that spell it. */
+  readonly stringBytes: number;
 }
 
 /** The formats a read may be of; some are recognised only to say why they are not estimated. */

@@ -7,7 +7,9 @@
 // Async: hyparquet reads through promises.
 import { CPYTHON, DEFAULT_PYTHON_VERSION, type CPythonLayout } from '../sizes/cpython';
 import { rangeIndexBytes } from '../sizes/pandas';
+import { categoryColumnBytes } from './categoryBytes';
 import {
+  type CategoryEstimate,
   DEFAULT_SAMPLE_LIMITS,
   type DataColumn,
   type DataEstimateResult,
@@ -139,8 +141,24 @@ async function columnEstimate(
       : {
           meanTextLength: sizes.meanLength,
           ...(sizes.distinctInSample === undefined ? {} : { distinctInSample: sizes.distinctInSample }),
+          ...(type.values === 'str' && sizes.distinctInSample !== undefined
+            ? { asCategory: sampledCategories(context.rows, sizes.distinctInSample, sizes.meanBytes) }
+            : {}),
         };
   return { column: { name, dtype: 'object', bytes, ...text }, exact: type.values === 'fixed' && nulls !== undefined };
+}
+
+/**
+ * The column as a Categorical, from the sample's distinct values (the
+ * sample's counts are not kept: no estimate beyond them) and mean str size;
+ * taken as found unsorted, so with the hash table sorting them builds.
+ */
+function sampledCategories(rows: number, categories: number, meanStrBytes: number): CategoryEstimate {
+  return {
+    bytes: Math.round(categoryColumnBytes(rows, categories, meanStrBytes, true)),
+    categories,
+    stringBytes: Math.round(categories * meanStrBytes),
+  };
 }
 
 async function estimateOpened(

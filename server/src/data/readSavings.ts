@@ -3,13 +3,9 @@
 // category. The data hover lists them; MEM404 says them when a read would
 // not fit in memory. Both count the same way, here.
 import type { CPythonLayout } from '../sizes/cpython';
-import { strSize } from '../sizes/objects';
 import { isMaterialSaving } from '../sizes/saving';
-import { categoriesBytes, categoryCodeBytes } from './categoryBytes';
+import { categoryCandidate, heldAsText } from './categorySaving';
 import type { DataColumn, DataEstimate } from './dataEstimate';
-
-/** A text column with at most this many distinct values in the sample is a category candidate. */
-const CATEGORY_DISTINCT = 50;
 
 /** The columns the code uses, when it uses some but not all of the file's and leaving the others out saves a material share. */
 export function usedColumnsRead(
@@ -26,39 +22,50 @@ export function usedColumnsRead(
 
 /**
  * The text columns among `columns` (all the estimate's unless told) with few
- * distinct values, and what reading them as `category` saves: one small code
- * per row instead of a str object. Undefined when the saving is not a
- * material share of what the read holds (of `columns` only, when told).
+ * distinct values, and what reading them as `category` saves in what the
+ * process holds (data/categorySaving.ts). Undefined when the saving is not a
+ * material share of what those columns hold.
  */
 export function categorySaving(
   estimate: DataEstimate,
   layout: CPythonLayout,
   columns?: readonly DataColumn[],
-): { readonly columns: readonly DataColumn[]; readonly saved: number } | undefined {
+): CategorySaving | undefined {
   const rows = estimate.rows;
   if (rows === undefined) return undefined;
-  const savings = (columns ?? estimate.columns ?? [])
-    .filter(
-      (column) =>
-        column.dtype === 'object' &&
-        column.distinctInSample !== undefined &&
-        column.distinctInSample <= CATEGORY_DISTINCT,
-    )
-    .map((column) => ({ column, saved: column.bytes - categoryBytes(column, rows, layout) }))
-    .filter(({ saved }) => saved > 0);
-  const saved = savings.reduce((total, { saved }) => total + saved, 0);
-  if (savings.length === 0 || !isMaterialSaving(saved, columns ? columnBytes(columns) : estimate.bytes))
-    return undefined;
-  return { columns: savings.map(({ column }) => column), saved };
+  const savings = (columns ?? estimate.columns ?? []).flatMap((column) => {
+    const category = categoryCandidate(column);
+    if (!category) return [];
+    const held = heldAsText(category, rows, layout.pointer);
+    return held > category.bytes
+      ? [{ column, held, saved: held - category.bytes, counted: column.bytes - category.bytes }]
+      : [];
+  });
+  const total = (key: 'held' | 'saved' | 'counted') => savings.reduce((sum, saving) => sum + saving[key], 0);
+  if (savings.length === 0 || !isMaterialSaving(total('saved'), total('held'))) return undefined;
+  return { columns: savings.map(({ column }) => column), saved: total('saved'), countedSaving: total('counted') };
 }
 
-/** A category column holds one code per row, and each distinct str once with its pointer. */
-function categoryBytes(column: DataColumn, rows: number, layout: CPythonLayout): number {
-  const categories = column.distinctInSample ?? 0;
-  const typical = strSize(layout, 'x'.repeat(Math.ceil(column.meanTextLength ?? 0)));
-  return rows * categoryCodeBytes(categories) + categoriesBytes(categories, typical, false);
+export interface CategorySaving {
+  readonly columns: readonly DataColumn[];
+  /** What the process holds less. */
+  readonly saved: number;
+  /** What memory_usage(deep=True) counts less: far more, as it counts a str per row of a text column. */
+  readonly countedSaving: number;
 }
 
 export function columnBytes(columns: readonly DataColumn[]): number {
   return columns.reduce((total, column) => total + column.bytes, 0);
+}
+
+/**
+ * What `columns` hold in the process: a text column whose distinct values are
+ * known holds a pointer per row and each distinct str once, where
+ * memory_usage(deep=True) (the columns' bytes) counts a str per row.
+ */
+export function bytesInMemory(columns: readonly DataColumn[], rows: number, layout: CPythonLayout): number {
+  return columns.reduce(
+    (total, column) => total + (column.asCategory ? heldAsText(column.asCategory, rows, layout.pointer) : column.bytes),
+    0,
+  );
 }

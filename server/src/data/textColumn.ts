@@ -5,8 +5,8 @@
 import type { CPythonLayout } from '../sizes/cpython';
 import { intSize, strKind, strSize, strSizeOfKind } from '../sizes/objects';
 import { codePointLength } from '../sizes/values';
-import { categoriesBytes, categoryCodeBytes } from './categoryBytes';
-import type { DataColumn } from './dataEstimate';
+import { categoryColumnBytes } from './categoryBytes';
+import type { CategoryEstimate, DataColumn } from './dataEstimate';
 import {
   DEFAULT_NA_VALUES,
   inferTextDtype,
@@ -139,18 +139,25 @@ function foundUnsorted(distinct: Map<string, number>): boolean {
   return false;
 }
 
-function categoryColumn(column: SampledColumn, rows: number, layout: CPythonLayout): DataColumn {
-  const tally = tallyOf(column.values, column.na);
-  const categories = Math.round(distinctOverRows(tally.present, tally.presentRows, column.values.length, rows));
+/** The column read as category: its categories are the distinct fields over all `rows`, estimated from the sample's. */
+function asCategory(tally: Tally, sampleRows: number, rows: number, layout: CPythonLayout): CategoryEstimate {
+  const categories = Math.round(distinctOverRows(tally.present, tally.presentRows, sampleRows, rows));
   let strBytes = 0;
   for (const value of tally.present.keys()) strBytes += fieldStrSize(layout, value);
   const meanStrBytes = tally.present.size === 0 ? 0 : strBytes / tally.present.size;
-  const bytes =
-    rows * categoryCodeBytes(categories) + categoriesBytes(categories, meanStrBytes, foundUnsorted(tally.present));
+  return {
+    bytes: Math.round(categoryColumnBytes(rows, categories, meanStrBytes, foundUnsorted(tally.present))),
+    categories,
+    stringBytes: Math.round(categories * meanStrBytes),
+  };
+}
+
+function categoryColumn(column: SampledColumn, rows: number, layout: CPythonLayout): DataColumn {
+  const tally = tallyOf(column.values, column.na);
   return {
     name: column.name,
     dtype: 'category',
-    bytes: Math.round(bytes),
+    bytes: asCategory(tally, column.values.length, rows, layout).bytes,
     meanTextLength: tally.meanLength,
     distinctInSample: tally.present.size,
   };
@@ -166,7 +173,16 @@ function objectColumn(
   const tally = tallyOf(column.values, column.na);
   const bytes = Math.round(rows * objectRowBytes(tally, column.values.length, items, layout));
   if (items === 'bool') return { name: column.name, dtype, bytes };
-  return { name: column.name, dtype, bytes, meanTextLength: tally.meanLength, distinctInSample: tally.present.size };
+  const text = { meanTextLength: tally.meanLength, distinctInSample: tally.present.size };
+  // Only str items make categories a category read would hold as they are.
+  if (items !== 'text') return { name: column.name, dtype, bytes, ...text };
+  return {
+    name: column.name,
+    dtype,
+    bytes,
+    ...text,
+    asCategory: asCategory(tally, column.values.length, rows, layout),
+  };
 }
 
 function fixedColumn(name: string, dtype: string, rowBytes: number, rows: number): DataColumn {

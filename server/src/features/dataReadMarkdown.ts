@@ -4,7 +4,8 @@
 // metadata and a sample, so every figure but an array's is marked ≈.
 import type { DataEstimate, DataEstimateResult } from '../data/dataEstimate';
 import type { DataRead } from '../data/readCalls';
-import { categorySaving, columnBytes, usedColumnsRead } from '../data/readSavings';
+import { bytesInMemory, categorySaving, columnBytes, usedColumnsRead } from '../data/readSavings';
+import { isMaterialSaving } from '../sizes/saving';
 import type { CPythonLayout } from '../sizes/cpython';
 import { formatCount, shortBytes } from '../sizes/format';
 import { approximateSize, exactSize } from '../sizes/size';
@@ -20,11 +21,8 @@ export function dataReadMarkdown(
   const estimate = result.estimate;
   const lines = [headlineMarkdown(dataReadHeadline(estimate), layout), ''];
   lines.push(`- ${source(read, estimate)}`);
-  const text = (estimate.columns ?? []).filter((column) => column.dtype === 'object');
-  if (text.length > 0)
-    lines.push(
-      `- ${text.length} text ${plural(text.length, 'column')} ${text.length === 1 ? 'holds' : 'hold'} ${about(estimate)}${shortBytes(columnBytes(text))}`,
-    );
+  const text = textLine(estimate, layout);
+  if (text) lines.push(`- ${text}`);
   const narrower = usecolsLine(estimate, usedColumns);
   if (narrower) lines.push(`- ${narrower}`);
   const category = categoryLine(estimate, layout);
@@ -61,6 +59,20 @@ function source(read: DataRead, estimate: DataEstimate): string {
   return `from \`${read.path}\`, ${shortBytes(estimate.fileBytes)} on disk${estimate.rowsExact ? '' : ' (rows extrapolated from a sample)'}`;
 }
 
+/**
+ * What the text columns hold as pandas counts them, and in memory when that
+ * is materially less: rows that spell the same text share one str.
+ */
+function textLine(estimate: DataEstimate, layout: CPythonLayout): string | undefined {
+  const text = (estimate.columns ?? []).filter((column) => column.dtype === 'object');
+  if (text.length === 0) return undefined;
+  const counted = columnBytes(text);
+  const held = estimate.rows === undefined ? counted : bytesInMemory(text, estimate.rows, layout);
+  const columns = `${text.length} text ${plural(text.length, 'column')} ${text.length === 1 ? 'holds' : 'hold'}`;
+  if (!isMaterialSaving(counted - held, counted)) return `${columns} ${about(estimate)}${shortBytes(counted)}`;
+  return `${columns} ${about(estimate)}${shortBytes(counted)} as pandas counts, ${about(estimate)}${shortBytes(held)} in memory: rows that spell the same text share one str`;
+}
+
 /** Reading only the columns the code uses, when it uses fewer than all. */
 function usecolsLine(estimate: DataEstimate, usedColumns: readonly string[] | undefined): string | undefined {
   const used = usedColumnsRead(estimate, usedColumns);
@@ -74,7 +86,7 @@ function categoryLine(estimate: DataEstimate, layout: CPythonLayout): string | u
   const category = categorySaving(estimate, layout);
   if (!category) return undefined;
   const spec = category.columns.map((column) => `${JSON.stringify(column.name)}: "category"`).join(', ');
-  return `\`dtype={${spec}}\`: −${shortBytes(category.saved)}`;
+  return `\`dtype={${spec}}\`: saves ${about(estimate)}${shortBytes(category.saved)} (the rows' pointers less a code each)`;
 }
 
 function plural(count: number, word: string): string {

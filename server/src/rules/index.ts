@@ -12,6 +12,7 @@ import { mem401 } from './mem401-read-csv-usecols';
 import { mem402 } from './mem402-iterrows';
 import { mem403 } from './mem403-array-from-comprehension';
 import { mem404 } from './mem404-read-exceeds-memory';
+import { mem405 } from './mem405-text-column-as-category';
 import type { Rule } from './types';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -28,6 +29,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem402,
   mem403,
   mem404,
+  mem405,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

@@ -62,7 +62,8 @@ function lighterRead(
         : `${category.columns.length} text columns as category`,
     );
   }
-  return { how: `read ${parts.join(', ')}`, bytes: (used?.bytes ?? estimate.bytes) - (category?.saved ?? 0) };
+  // The read's figures are pandas' count (memory_usage(deep=True)): so is what the lighter read holds.
+  return { how: `read ${parts.join(', ')}`, bytes: (used?.bytes ?? estimate.bytes) - (category?.countedSaving ?? 0) };
 }
 
 /** A reader that never holds the whole file, as the code would call it. */
