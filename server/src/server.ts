@@ -35,8 +35,9 @@ import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
 import { pythonParser } from './document/parser';
 import { PYPROJECT } from './config/projectConfig';
 import { createServerConnection } from './serverConnection';
+import { throwIfCancelled } from './lsp/cancellation';
 
-const connection = createServerConnection();
+const { connection, queued } = createServerConnection();
 /** The workspace's data files, once initialize names its folders. */
 let dataFiles: DataFiles | undefined;
 const linter = new Linter((uri, error) => {
@@ -178,14 +179,17 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   configProblems.update(settings.configFiles());
 });
 
+// A document with more notifications about it in the queue (changes typed
+// since, or its closing) is parsed, analysed and published only after the last.
 connection.onDidOpenTextDocument(({ textDocument }) => {
-  documents?.opened(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
-  publish(textDocument.uri);
+  documents?.opened(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text, false);
+  if (queued.queuedFor(textDocument.uri) === 0) publish(textDocument.uri);
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-  documents?.changed(textDocument.uri, textDocument.version, contentChanges);
-  publish(textDocument.uri);
+  const last = queued.queuedFor(textDocument.uri) === 0;
+  documents?.changed(textDocument.uri, textDocument.version, contentChanges, last);
+  if (last) publish(textDocument.uri);
 });
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
@@ -194,10 +198,12 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   clearDiagnostics(textDocument.uri);
 });
 
-notebookDocuments.onDidOpen((notebook) => publishNotebook(notebook.uri));
+notebookDocuments.onDidOpen((notebook) => {
+  if (queued.queuedFor(notebook.uri) === 0) publishNotebook(notebook.uri);
+});
 notebookDocuments.onDidChange(({ notebookDocument, cells }) => {
   for (const cell of cells?.removed ?? []) clearDiagnostics(cell.document);
-  publishNotebook(notebookDocument.uri);
+  if (queued.queuedFor(notebookDocument.uri) === 0) publishNotebook(notebookDocument.uri);
 });
 notebookDocuments.onDidClose((notebook) => {
   const document = notebooks?.get(notebook.uri)?.document;
@@ -207,7 +213,8 @@ notebookDocuments.onDidClose((notebook) => {
 });
 notebookDocuments.listen(connection);
 
-connection.onCodeAction((params) => {
+connection.onCodeAction((params, token) => {
+  throwIfCancelled(token);
   const notebook = notebooks?.forCell(params.textDocument.uri);
   if (notebook)
     return cellCodeActions(
@@ -222,7 +229,8 @@ connection.onCodeAction((params) => {
     : [];
 });
 
-connection.onHover(async ({ textDocument, position }) => {
+connection.onHover(async ({ textDocument, position }, token) => {
+  throwIfCancelled(token);
   const notebook = notebooks?.forCell(textDocument.uri);
   const uri = notebook?.uri ?? textDocument.uri;
   const effective = settings.forDocument(uri);
@@ -234,10 +242,14 @@ connection.onHover(async ({ textDocument, position }) => {
   if (notebook) return cellHover(notebook, textDocument.uri, position, effective, aboutData);
   const document = documents?.get(textDocument.uri);
   if (!document) return null;
-  return (await aboutData(document, position)) ?? hoverAt(document, position, effective);
+  const aboutRead = await aboutData(document, position);
+  // The read of a data file may have let the client change its mind.
+  throwIfCancelled(token);
+  return aboutRead ?? hoverAt(document, position, effective);
 });
 
-connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+connection.languages.inlayHint.on(async ({ textDocument, range }, token) => {
+  throwIfCancelled(token);
   const notebook = notebooks?.forCell(textDocument.uri);
   const uri = notebook?.uri ?? textDocument.uri;
   const effective = settings.forDocument(uri);
