@@ -31,7 +31,7 @@ interface Latency {
   readonly p99Ms: number;
 }
 
-export interface BurstRow extends Latency {
+interface BurstRow extends Latency {
   readonly keystrokes: number;
   readonly intervalMs: number;
   /** The last keystroke's p50 and p99 over the alone keystroke's. */
