@@ -17,13 +17,11 @@ import { DocumentSettings } from './config/documentSettings';
 import { OpenDocuments, type OpenDocument } from './document/documents';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { ConfigProblemReports } from './features/configProblems';
-import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { lineEstimates } from './features/lineEstimates';
 import { LINE_ESTIMATES_REQUEST, type LineEstimatesParams } from './features/lineEstimatesProtocol';
 import { cellCodeActions, cellDiagnostics, cellHover, cellInlayHints } from './features/notebookCells';
-import { skippedDiagnostic } from './features/skipped';
 import { serverStats, STATS_REQUEST } from './features/stats';
 import { Linter } from './engine/linting';
 import { documentPath } from './document/uriPaths';
@@ -35,7 +33,9 @@ import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
 import { pythonParser } from './document/parser';
 import { PYPROJECT } from './config/projectConfig';
 import { createServerConnection } from './serverConnection';
+import { AnalysisThread } from './lsp/analysisThread';
 import { throwIfCancelled } from './lsp/cancellation';
+import { DocumentChecks } from './lsp/documentChecks';
 
 const { connection, queued } = createServerConnection();
 /** The workspace's data files, once initialize names its folders. */
@@ -55,6 +55,8 @@ const configProblems = new ConfigProblemReports(
   (path) => settings.shownPath(path),
 );
 let documents: OpenDocuments | undefined;
+let checks: DocumentChecks | undefined;
+let thread: AnalysisThread | undefined;
 const notebookDocuments = new NotebookDocuments(TextDocument);
 let notebooks: OpenNotebooks | undefined;
 let supportsConfiguration = false;
@@ -68,7 +70,7 @@ let supportsInlayHintRefresh = false;
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   const parser = await pythonParser();
   const editorSettings = validateSettings(params.initializationOptions?.settings).value;
-  documents = new OpenDocuments(parser, editorSettings.maxFileSize);
+  documents = new OpenDocuments(parser, editorSettings.maxFileSize, editorSettings.analysisBudget);
   notebooks = new OpenNotebooks(parser, notebookDocuments);
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsConfigurationRegistration =
@@ -77,8 +79,27 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   settings.useWorkspaceFolders(folders);
-  dataFiles = defaultDataFiles(folders.flatMap((folder) => documentPath(folder) ?? []));
+  const folderPaths = folders.flatMap((folder) => documentPath(folder) ?? []);
+  dataFiles = defaultDataFiles(folderPaths);
   linter.useDataFiles(dataFiles);
+  thread = new AnalysisThread(
+    { folders: folderPaths },
+    {
+      message: (message) => {
+        if (message.kind === 'analysed') checks?.found(message);
+        else connection.console.error(`memhints: analysing ${message.uri} failed: ${message.error}`);
+      },
+      lost: (uris) => checks?.lost(uris),
+      error: (text) => connection.console.error(`memhints: ${text}`),
+    },
+  );
+  checks = new DocumentChecks({
+    documents,
+    linter,
+    settingsFor: (uri) => settings.forDocument(uri),
+    thread,
+    send: (params) => void connection.sendDiagnostics(params),
+  });
   settings.useEditorSettings(editorSettings);
   settingsKnown = !supportsConfiguration;
   return {
@@ -130,6 +151,7 @@ function useSettings(editorSettings: Validated<Settings>): void {
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   settings.useEditorSettings(editorSettings.value);
   documents?.setMaxFileSize(editorSettings.value.maxFileSize);
+  documents?.setParseBudget(editorSettings.value.analysisBudget);
   settingsKnown = true;
   publishAll();
   if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -141,12 +163,8 @@ function publishAll(): void {
 }
 
 function publish(uri: string): void {
-  const document = documents?.get(uri);
-  if (!document || !settingsKnown) return;
-  const diagnostics = document.skipped
-    ? [skippedDiagnostic(document.skipped)]
-    : linter.findings(document, settings.forDocument(uri)).map((finding) => toDiagnostic(document.text, finding));
-  void connection.sendDiagnostics({ uri, version: document.text.version, diagnostics });
+  if (!settingsKnown) return;
+  checks?.publish(uri);
   configProblems.update(settings.configFiles());
 }
 
@@ -180,20 +198,19 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 });
 
 // A document with more notifications about it in the queue (changes typed
-// since, or its closing) is parsed, analysed and published only after the last.
+// since, or its closing) is analysed and published only after the last of them.
 connection.onDidOpenTextDocument(({ textDocument }) => {
-  documents?.opened(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text, false);
+  checks?.opened(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
   if (queued.queuedFor(textDocument.uri) === 0) publish(textDocument.uri);
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-  const last = queued.queuedFor(textDocument.uri) === 0;
-  documents?.changed(textDocument.uri, textDocument.version, contentChanges, last);
-  if (last) publish(textDocument.uri);
+  checks?.changed(textDocument.uri, textDocument.version, contentChanges);
+  if (queued.queuedFor(textDocument.uri) === 0) publish(textDocument.uri);
 });
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
-  documents?.closed(textDocument.uri);
+  checks?.closed(textDocument.uri);
   linter.closed(textDocument.uri);
   clearDiagnostics(textDocument.uri);
 });
@@ -224,9 +241,7 @@ connection.onCodeAction((params, token) => {
       params,
     );
   const document = documents?.get(params.textDocument.uri);
-  return document
-    ? codeActions(document, linter.findings(document, settings.forDocument(document.text.uri)), params)
-    : [];
+  return document && checks ? codeActions(document, checks.findings(document.text.uri), params) : [];
 });
 
 connection.onHover(async ({ textDocument, position }, token) => {
@@ -269,7 +284,8 @@ connection.onRequest(LINE_ESTIMATES_REQUEST, ({ textDocument, lines }: LineEstim
   return document && Array.isArray(lines) ? lineEstimates(document, lines, settings.forDocument(textDocument.uri)) : [];
 });
 
-connection.onShutdown(() => {
+connection.onShutdown(async () => {
+  await thread?.dispose();
   for (const document of [...(documents?.all() ?? [])]) documents?.closed(document.text.uri);
   for (const uri of notebooks?.uris() ?? []) notebooks?.closed(uri);
 });
