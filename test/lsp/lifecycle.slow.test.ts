@@ -108,6 +108,21 @@ test('over node IPC, as VS Code starts it, the server answers, publishes and exi
   connection.dispose();
 });
 
+test('a client that goes away ends the server, even with the analysis thread at work', async (t) => {
+  const client = LspTestClient.start(t, { settings: { analysisBudget: 1 } });
+  await client.initialize();
+  const text = Array.from({ length: 300 }, (_, index) => `def f${index}(xs):\n    return sum([x for x in xs])\n`).join(
+    '\n',
+  );
+  const first = await client.didOpen('file:///workspace/slow.py', text);
+  assert.ok(
+    first.diagnostics.some((diagnostic) => /partially analysed/.test(String(diagnostic.message))),
+    'handed to the analysis thread',
+  );
+  await client.closeInput();
+  assert.equal(client.running, false);
+});
+
 /** The server's exit status and stderr after `input`, with stdin left open as an editor leaves it. */
 function afterWriting(input: string): Promise<{ status: number | null; stderr: string }> {
   const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -404,6 +404,12 @@ export class LspTestClient {
     return this.bounded(this.exited, 'server exit');
   }
 
+  /** Closes the server's input, as a client that goes away without shutdown; resolves with the server's exit code. */
+  closeInput(): Promise<number | null> {
+    this.child.stdin.end();
+    return this.bounded(this.exited, 'server exit');
+  }
+
   /** What the server wrote to stderr: shown when something goes wrong. */
   get serverLog(): string {
     return this.stderr;

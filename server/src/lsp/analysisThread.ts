@@ -59,6 +59,8 @@ export class AnalysisThread {
   private running(): Worker | undefined {
     if (this.worker || this.stopped) return this.worker;
     const worker = new Worker(this.script, { workerData: this.start });
+    // The server ends when its client goes (stdin closed) whatever the thread is doing.
+    worker.unref();
     worker.on('message', (message: FromThread) => this.listener.message(message));
     worker.on('error', (error) => this.listener.error(`the analysis thread failed: ${error.stack ?? error.message}`));
     worker.on('exit', (code) => this.died(worker, code));
