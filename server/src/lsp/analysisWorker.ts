@@ -9,6 +9,12 @@
 // parse cut short leaves nothing to go on from), and its analysis for at most
 // the budget. What is found is posted after each round; a document left
 // unfinished gets another round after the other documents waiting.
+//
+// It runs at a lower priority than the main thread (on Linux, where a thread
+// has a nice value of its own): on a machine with every core busy, the time it
+// takes is what the main thread leaves, not the editor's.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Settings } from '../config/config';
 import { defaultDataFiles } from '../data/estimators';
@@ -19,7 +25,21 @@ import { Linter } from '../engine/linting';
 import { findingsShown } from '../features/partialAnalysis';
 import type { FromThread, ThreadStart, ToThread } from './threadProtocol';
 
+/** The analysis thread's nice value: 10 of the 19 steps below the main thread's. */
+const NICE = 10;
+
+function lowerPriority(): void {
+  try {
+    // /proc/thread-self is this thread's /proc/<pid>/task/<tid>: setpriority on a tid sets that thread's alone.
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid !== process.pid) setPriority(tid, NICE);
+  } catch {
+    // Not Linux, or not allowed: the thread keeps the process's priority.
+  }
+}
+
 async function serve(port: MessagePort, start: ThreadStart): Promise<void> {
+  lowerPriority();
   const post = (message: FromThread) => port.postMessage(message);
   const documents = new OpenDocuments(await pythonParser());
   const linter = new Linter((uri, error) =>
