@@ -12,6 +12,7 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -40,6 +41,10 @@ export class BenchClient {
     private readonly connection: ProtocolConnection,
   ) {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    // What the server logs (its console) goes with its stderr, shown when a wait fails.
+    connection.onNotification(LogMessageNotification.type, ({ message }) => {
+      this.stderr += `${message}\n`;
+    });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       for (const listener of this.listeners) listener(params);
       const waiter = this.waiting.get(params.uri);

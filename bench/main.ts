@@ -67,7 +67,7 @@ const FULL: Scale = {
     alone: 200,
     ruffRuns: 100,
   },
-  pathological: { keystrokes: 60, pauseMs: 50 },
+  pathological: { keystrokes: 100, pauseMs: 50 },
 };
 
 const QUICK: Scale = {
