@@ -31,9 +31,11 @@ const LAYERS = {
   // The top layers.
   features: ['config', 'data', 'docs', 'document', 'engine', 'estimates', 'notebooks', 'rules', 'semantics', 'sizes'],
   cli: ['config', 'data', 'docs', 'document', 'engine', 'measure', 'notebooks', 'rules', 'scale', 'sizes'],
+  // The language server's own machinery: what the client has queued, where each document is checked, the analysis thread.
+  lsp: ['config', 'data', 'document', 'engine', 'features', 'rules'],
   // The language server's transport, and what it does with a message it cannot read.
-  'serverConnection.ts': [],
-  'server.ts': ['config', 'data', 'document', 'engine', 'features', 'notebooks', 'serverConnection.ts', 'sizes'],
+  'serverConnection.ts': ['lsp'],
+  'server.ts': ['config', 'data', 'document', 'engine', 'features', 'lsp', 'notebooks', 'serverConnection.ts', 'sizes'],
   'cli.ts': ['cli'],
 };
 

@@ -12,6 +12,7 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -32,6 +33,7 @@ export class BenchClient {
     string,
     { version: number | undefined; resolve: (params: PublishDiagnosticsParams) => void }
   >();
+  private readonly listeners: ((params: PublishDiagnosticsParams) => void)[] = [];
   private stderr = '';
 
   private constructor(
@@ -39,7 +41,12 @@ export class BenchClient {
     private readonly connection: ProtocolConnection,
   ) {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    // What the server logs (its console) goes with its stderr, shown when a wait fails.
+    connection.onNotification(LogMessageNotification.type, ({ message }) => {
+      this.stderr += `${message}\n`;
+    });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      for (const listener of this.listeners) listener(params);
       const waiter = this.waiting.get(params.uri);
       if (waiter && (waiter.version === undefined || waiter.version === params.version)) {
         this.waiting.delete(params.uri);
@@ -95,6 +102,31 @@ export class BenchClient {
     return published;
   }
 
+  /** Sends a change without waiting for its diagnostics: a keystroke in a burst, whose version may never get any of its own. */
+  sendChange(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): void {
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges,
+    });
+  }
+
+  /** Sends didOpen without waiting for its diagnostics. */
+  sendOpen(uri: string, text: string, version = 1): void {
+    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version, text },
+    });
+  }
+
+  /** The next diagnostics published for `uri` at `version` (any version when undefined); call before they can arrive. */
+  diagnosticsFor(uri: string, version: number | undefined, limitMs = WAIT_LIMIT_MS): Promise<PublishDiagnosticsParams> {
+    return this.diagnostics(uri, version, limitMs);
+  }
+
+  /** Hears of every publishDiagnostics, as it arrives. */
+  onDiagnostics(listener: (params: PublishDiagnosticsParams) => void): void {
+    this.listeners.push(listener);
+  }
+
   hover(uri: string, position: Position): Promise<Hover | null> {
     return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
@@ -119,14 +151,16 @@ export class BenchClient {
     this.connection.dispose();
   }
 
-  private diagnostics(uri: string, version: number | undefined): Promise<PublishDiagnosticsParams> {
+  private diagnostics(
+    uri: string,
+    version: number | undefined,
+    limitMs = WAIT_LIMIT_MS,
+  ): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () =>
-          reject(
-            new Error(`no diagnostics for ${uri} v${version} within ${WAIT_LIMIT_MS} ms; server log:\n${this.stderr}`),
-          ),
-        WAIT_LIMIT_MS,
+          reject(new Error(`no diagnostics for ${uri} v${version} within ${limitMs} ms; server log:\n${this.stderr}`)),
+        limitMs,
       );
       this.waiting.set(uri, {
         version,

@@ -1,13 +1,15 @@
-// `npm run bench [-- --quick] [-- --out FILE] [-- --only data]`: throughput
-// against the parse floor and the peers, editor latency and memory, and the
-// hover over a read of a large data file against the read in pandas, in one
-// run (or only the last); prints the figures with PASS/MISS against the
+// `npm run bench [-- --quick] [-- --out FILE] [-- --only data|bursts|pathological]`:
+// throughput against the parse floor and the peers, editor latency and memory,
+// the hover over a read of a large data file against the read in pandas,
+// bursts of keystrokes, and a pathological file beside a normal one, in one
+// run (or only one section); prints the figures with PASS/MISS against the
 // targets and writes them as JSON.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pythonParser } from '../server/src/document/parser';
+import { burstLatency, burstLines, type BurstResult, type BurstScale } from './bursts';
 import { corpus, stdlibCorpus, type Corpus } from './corpus';
 import { dataFileReads, dataLines, type DataScale } from './dataSection';
 import { editingLatency } from './editing';
@@ -18,6 +20,13 @@ import { lineCount } from './measure';
 import { FULL_IDLE_MS, memoryGrowth } from './memory';
 import { flake8Throughput, ruffThroughput, ruffVersion, ruffWorkspace, type Flake8Result } from './peers';
 import { parserVersions } from './parserVersions';
+import {
+  pathologicalBeside,
+  pathologicalLines,
+  pathologicalTexts,
+  type PathologicalResult,
+  type PathologicalScale,
+} from './pathological';
 import { atLeast, below, targetLine, type Target } from './targets';
 import { analysisInPool, aroundPeer, floorAndOneThread, type Repetition } from './throughput';
 
@@ -35,6 +44,8 @@ interface Scale {
   /** How long the server is left idle before its memory is read. */
   readonly memoryIdleMs: number;
   readonly data: DataScale;
+  readonly bursts: BurstScale;
+  readonly pathological: PathologicalScale;
 }
 
 const FULL: Scale = {
@@ -48,6 +59,15 @@ const FULL: Scale = {
   memoryEdits: 10_000,
   memoryIdleMs: FULL_IDLE_MS,
   data: { rows: 1_000_000, hovers: 1_000, changes: 20, pandasRuns: 3 },
+  bursts: {
+    sizes: [10, 50, 200],
+    intervalsMs: [5, 20, 50],
+    keystrokesPerRow: 1_000,
+    minBursts: 20,
+    alone: 200,
+    ruffRuns: 100,
+  },
+  pathological: { keystrokes: 100, pauseMs: 50 },
 };
 
 const QUICK: Scale = {
@@ -61,6 +81,8 @@ const QUICK: Scale = {
   memoryEdits: 50,
   memoryIdleMs: 0,
   data: { rows: 100_000, hovers: 20, changes: 3, pandasRuns: 1 },
+  bursts: { sizes: [10, 50], intervalsMs: [5, 50], keystrokesPerRow: 50, minBursts: 2, alone: 20, ruffRuns: 5 },
+  pathological: { keystrokes: 8, pauseMs: 20 },
 };
 
 /** The keystroke → diagnostics p99 the editor is held to. */
@@ -73,7 +95,9 @@ const fineRatio = (value: number) => `${(Math.floor(value * 1000) / 1000).toFixe
 const log = (text: string) => void process.stderr.write(`… ${text}\n`);
 
 /** The sections `--only` can pick. */
-const SECTIONS = ['data'];
+const SECTIONS = ['data', 'bursts', 'pathological'];
+/** A burst's last keystroke, and the normal file's beside a pathological one, are held to this many times a keystroke alone. */
+const SLOWDOWN_GOAL = 2;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -86,7 +110,14 @@ async function main(): Promise<void> {
 
   const scratch = mkdtempSync(join(tmpdir(), 'memhints-bench-'));
   try {
-    const results = values.only === 'data' ? await measureData(scale, scratch) : await measureAll(scale, scratch);
+    const results =
+      values.only === 'data'
+        ? await measureData(scale, scratch)
+        : values.only === 'bursts'
+          ? await measureBursts(scale)
+          : values.only === 'pathological'
+            ? await measurePathological(scale)
+            : await measureAll(scale, scratch);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify({ ...results, quick: values.quick ?? false }, null, 2)}\n`);
     process.stdout.write(`\nResults written to ${out}\n`);
@@ -123,6 +154,86 @@ async function measureData(scale: Scale, scratch: string) {
   return { date: new Date().toISOString(), machine: machine(), only: 'data', data };
 }
 
+/** `--only bursts`: section (g) alone. */
+async function measureBursts(scale: Scale) {
+  printMachine(scale);
+  const text = generatedModule(scale.generatedLines);
+  const ruff = ruffWorkspace();
+  log('(g) bursts of keystrokes over LSP');
+  const bursts = await burstLatency(REPO_ROOT, text, lineCount(text), scale.bursts, ruff);
+  ruff.free();
+  print();
+  for (const line of burstLines(bursts)) print(line);
+  const targets = burstTargets(bursts);
+  print();
+  for (const [target, shown] of targets) print(targetLine(target, shown));
+  return { date: new Date().toISOString(), machine: machine(), only: 'bursts', bursts, targets: targetsOf(targets) };
+}
+
+/** `--only pathological`: section (h) alone. */
+async function measurePathological(scale: Scale) {
+  printMachine(scale);
+  const pathological = await measureBeside(scale, stdlibCorpus());
+  print();
+  for (const line of pathologicalLines(pathological)) print(line);
+  const targets = pathologicalTargets(pathological);
+  print();
+  for (const [target, shown] of targets) print(targetLine(target, shown));
+  return {
+    date: new Date().toISOString(),
+    machine: machine(),
+    only: 'pathological',
+    pathological,
+    targets: targetsOf(targets),
+  };
+}
+
+function measureBeside(scale: Scale, stdlib: Corpus): Promise<PathologicalResult> {
+  const text = generatedModule(scale.generatedLines);
+  return pathologicalBeside(REPO_ROOT, text, lineCount(text), pathologicalTexts(stdlib), scale.pathological, log);
+}
+
+type ShownTarget = [Target, string];
+
+const targetsOf = (targets: readonly ShownTarget[]) => targets.map(([target]) => target);
+
+/** The worst burst against a keystroke alone, at p50 and at p99. */
+function burstTargets(bursts: BurstResult): ShownTarget[] {
+  const worst = (ratio: (row: BurstResult['rows'][number]) => number) =>
+    bursts.rows.reduce((a, b) => (ratio(b) > ratio(a) ? b : a));
+  const p50 = worst((row) => row.p50Ratio);
+  const p99 = worst((row) => row.p99Ratio);
+  const name = (row: BurstResult['rows'][number]) => `${row.keystrokes} keystrokes ${row.intervalMs} ms apart`;
+  return [
+    [
+      below('(g) burst p50 vs a keystroke alone, worst burst', p50.p50Ratio, SLOWDOWN_GOAL, '×'),
+      `${ratio(p50.p50Ratio)} (${name(p50)}: ${ms(p50.p50Ms)} vs ${ms(bursts.alone.p50Ms)})`,
+    ],
+    [
+      below('(g) burst p99 vs a keystroke alone, worst burst', p99.p99Ratio, SLOWDOWN_GOAL, '×'),
+      `${ratio(p99.p99Ratio)} (${name(p99)}: ${ms(p99.p99Ms)} vs ${ms(bursts.alone.p99Ms)})`,
+    ],
+  ];
+}
+
+/** The normal file beside the worst pathological file, against it alone, at p50 and at p99. */
+function pathologicalTargets(result: PathologicalResult): ShownTarget[] {
+  const worst = (ratio: (row: PathologicalResult['rows'][number]) => number) =>
+    result.rows.reduce((a, b) => (ratio(b) > ratio(a) ? b : a));
+  const p50 = worst((row) => row.p50Ratio);
+  const p99 = worst((row) => row.p99Ratio);
+  return [
+    [
+      below('(h) normal file p50 beside a pathological one', p50.p50Ratio, SLOWDOWN_GOAL, '×'),
+      `${ratio(p50.p50Ratio)} (${p50.name}: ${ms(p50.beside.p50Ms)} vs ${ms(p50.alone.p50Ms)})`,
+    ],
+    [
+      below('(h) normal file p99 beside a pathological one', p99.p99Ratio, SLOWDOWN_GOAL, '×'),
+      `${ratio(p99.p99Ratio)} (${p99.name}: ${ms(p99.beside.p99Ms)} vs ${ms(p99.alone.p99Ms)})`,
+    ],
+  ];
+}
+
 async function measure(scale: Scale, stdlib: Corpus, generated: Corpus, scratch: string) {
   const parser = await pythonParser();
   const parserPins = parserVersions(REPO_ROOT);
@@ -156,8 +267,12 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus, scratch:
   const parts = await keystrokeParts(parser, generated.files[0]!.text, scale.keystrokes, KEYSTROKE_P99_GOAL_MS);
   log(`(e) server memory (${scale.openFiles} files, ${scale.memoryEdits} edits)`);
   const memory = await memoryGrowth(REPO_ROOT, stdlib, scale.openFiles, scale.memoryEdits, scale.memoryIdleMs);
+  log('(g) bursts of keystrokes over LSP');
+  const bursts = await burstLatency(REPO_ROOT, generated.files[0]!.text, generated.lines, scale.bursts, ruff);
   ruff.free();
   const data = await dataFileReads(REPO_ROOT, join(scratch, 'workspace'), scale.data, log);
+  // The whole stdlib, even with --quick: its largest files make the 2 MB behind an unclosed bracket.
+  const pathological = await measureBeside(scale, scale.stdlibFiles === undefined ? stdlib : stdlibCorpus());
 
   const ratios = {
     singleToFloor: { stdlib: singleStdlib.ratioToFloor, generated: singleGenerated.ratioToFloor },
@@ -248,8 +363,12 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus, scratch:
   );
   print();
   for (const line of dataLines(data)) print(line);
+  print();
+  for (const line of burstLines(bursts)) print(line);
+  print();
+  for (const line of pathologicalLines(pathological)) print(line);
 
-  const targets: [Target, string][] = [];
+  const targets: ShownTarget[] = [];
   const add = (target: Target, shown: string) => targets.push([target, shown]);
   add(
     atLeast('(b) one thread vs parse floor, corpus A', ratios.singleToFloor.stdlib, 0.8),
@@ -272,6 +391,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus, scratch:
     `${ms(editing.p50Ms)} vs ${ms(editing.ruffCheckP50Ms)}`,
   );
   add(below('(e) RSS growth', memory.rssGrowthPercent, 5, '%'), `${memory.rssGrowthPercent.toFixed(1)}%`);
+  targets.push(...burstTargets(bursts), ...pathologicalTargets(pathological));
   print();
   for (const [target, shown] of targets) print(targetLine(target, shown));
 
@@ -303,7 +423,9 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus, scratch:
     keystrokeParts: parts,
     memory,
     data,
-    targets: targets.map(([target]) => target),
+    bursts,
+    pathological,
+    targets: targetsOf(targets),
   };
 }
 

@@ -59,6 +59,12 @@ await Promise.all([
     outfile: join(root, 'dist/server.js'),
   }),
   esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'dist/cli.js') }),
+  // Started by dist/server.js as a worker thread (the analysis thread), so it sits beside it.
+  esbuild.build({
+    ...common,
+    entryPoints: [join(root, 'server/src/lsp/analysisWorker.ts')],
+    outfile: join(root, 'dist/analysisWorker.js'),
+  }),
   // Started by dist/cli.js as a worker thread (`memhints check --jobs N`), so it sits beside it.
   esbuild.build({
     ...common,

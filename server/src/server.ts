@@ -17,13 +17,11 @@ import { DocumentSettings } from './config/documentSettings';
 import { OpenDocuments, type OpenDocument } from './document/documents';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { ConfigProblemReports } from './features/configProblems';
-import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { lineEstimates } from './features/lineEstimates';
 import { LINE_ESTIMATES_REQUEST, type LineEstimatesParams } from './features/lineEstimatesProtocol';
 import { cellCodeActions, cellDiagnostics, cellHover, cellInlayHints } from './features/notebookCells';
-import { skippedDiagnostic } from './features/skipped';
 import { serverStats, STATS_REQUEST } from './features/stats';
 import { Linter } from './engine/linting';
 import { documentPath } from './document/uriPaths';
@@ -35,8 +33,11 @@ import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
 import { pythonParser } from './document/parser';
 import { PYPROJECT } from './config/projectConfig';
 import { createServerConnection } from './serverConnection';
+import { AnalysisThread } from './lsp/analysisThread';
+import { throwIfCancelled } from './lsp/cancellation';
+import { DocumentChecks } from './lsp/documentChecks';
 
-const connection = createServerConnection();
+const { connection, queued } = createServerConnection();
 /** The workspace's data files, once initialize names its folders. */
 let dataFiles: DataFiles | undefined;
 const linter = new Linter((uri, error) => {
@@ -54,6 +55,8 @@ const configProblems = new ConfigProblemReports(
   (path) => settings.shownPath(path),
 );
 let documents: OpenDocuments | undefined;
+let checks: DocumentChecks | undefined;
+let thread: AnalysisThread | undefined;
 const notebookDocuments = new NotebookDocuments(TextDocument);
 let notebooks: OpenNotebooks | undefined;
 let supportsConfiguration = false;
@@ -67,7 +70,7 @@ let supportsInlayHintRefresh = false;
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   const parser = await pythonParser();
   const editorSettings = validateSettings(params.initializationOptions?.settings).value;
-  documents = new OpenDocuments(parser, editorSettings.maxFileSize);
+  documents = new OpenDocuments(parser, editorSettings.maxFileSize, editorSettings.analysisBudget);
   notebooks = new OpenNotebooks(parser, notebookDocuments);
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsConfigurationRegistration =
@@ -76,8 +79,27 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   settings.useWorkspaceFolders(folders);
-  dataFiles = defaultDataFiles(folders.flatMap((folder) => documentPath(folder) ?? []));
+  const folderPaths = folders.flatMap((folder) => documentPath(folder) ?? []);
+  dataFiles = defaultDataFiles(folderPaths);
   linter.useDataFiles(dataFiles);
+  thread = new AnalysisThread(
+    { folders: folderPaths },
+    {
+      message: (message) => {
+        if (message.kind === 'analysed') checks?.found(message);
+        else connection.console.error(`memhints: analysing ${message.uri} failed: ${message.error}`);
+      },
+      lost: (uris) => checks?.lost(uris),
+      error: (text) => connection.console.error(`memhints: ${text}`),
+    },
+  );
+  checks = new DocumentChecks({
+    documents,
+    linter,
+    settingsFor: (uri) => settings.forDocument(uri),
+    thread,
+    send: (params) => void connection.sendDiagnostics(params),
+  });
   settings.useEditorSettings(editorSettings);
   settingsKnown = !supportsConfiguration;
   return {
@@ -129,6 +151,7 @@ function useSettings(editorSettings: Validated<Settings>): void {
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   settings.useEditorSettings(editorSettings.value);
   documents?.setMaxFileSize(editorSettings.value.maxFileSize);
+  documents?.setParseBudget(editorSettings.value.analysisBudget);
   settingsKnown = true;
   publishAll();
   if (supportsInlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -140,12 +163,8 @@ function publishAll(): void {
 }
 
 function publish(uri: string): void {
-  const document = documents?.get(uri);
-  if (!document || !settingsKnown) return;
-  const diagnostics = document.skipped
-    ? [skippedDiagnostic(document.skipped)]
-    : linter.findings(document, settings.forDocument(uri)).map((finding) => toDiagnostic(document.text, finding));
-  void connection.sendDiagnostics({ uri, version: document.text.version, diagnostics });
+  if (!settingsKnown) return;
+  checks?.publish(uri);
   configProblems.update(settings.configFiles());
 }
 
@@ -178,26 +197,30 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   configProblems.update(settings.configFiles());
 });
 
+// A document with more notifications about it in the queue (changes typed
+// since, or its closing) is analysed and published only after the last of them.
 connection.onDidOpenTextDocument(({ textDocument }) => {
-  documents?.opened(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
-  publish(textDocument.uri);
+  checks?.opened(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+  if (queued.queuedFor(textDocument.uri) === 0) publish(textDocument.uri);
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-  documents?.changed(textDocument.uri, textDocument.version, contentChanges);
-  publish(textDocument.uri);
+  checks?.changed(textDocument.uri, textDocument.version, contentChanges);
+  if (queued.queuedFor(textDocument.uri) === 0) publish(textDocument.uri);
 });
 
 connection.onDidCloseTextDocument(({ textDocument }) => {
-  documents?.closed(textDocument.uri);
+  checks?.closed(textDocument.uri);
   linter.closed(textDocument.uri);
   clearDiagnostics(textDocument.uri);
 });
 
-notebookDocuments.onDidOpen((notebook) => publishNotebook(notebook.uri));
+notebookDocuments.onDidOpen((notebook) => {
+  if (queued.queuedFor(notebook.uri) === 0) publishNotebook(notebook.uri);
+});
 notebookDocuments.onDidChange(({ notebookDocument, cells }) => {
   for (const cell of cells?.removed ?? []) clearDiagnostics(cell.document);
-  publishNotebook(notebookDocument.uri);
+  if (queued.queuedFor(notebookDocument.uri) === 0) publishNotebook(notebookDocument.uri);
 });
 notebookDocuments.onDidClose((notebook) => {
   const document = notebooks?.get(notebook.uri)?.document;
@@ -207,7 +230,8 @@ notebookDocuments.onDidClose((notebook) => {
 });
 notebookDocuments.listen(connection);
 
-connection.onCodeAction((params) => {
+connection.onCodeAction((params, token) => {
+  throwIfCancelled(token);
   const notebook = notebooks?.forCell(params.textDocument.uri);
   if (notebook)
     return cellCodeActions(
@@ -217,12 +241,11 @@ connection.onCodeAction((params) => {
       params,
     );
   const document = documents?.get(params.textDocument.uri);
-  return document
-    ? codeActions(document, linter.findings(document, settings.forDocument(document.text.uri)), params)
-    : [];
+  return document && checks ? codeActions(document, checks.findings(document.text.uri), params) : [];
 });
 
-connection.onHover(async ({ textDocument, position }) => {
+connection.onHover(async ({ textDocument, position }, token) => {
+  throwIfCancelled(token);
   const notebook = notebooks?.forCell(textDocument.uri);
   const uri = notebook?.uri ?? textDocument.uri;
   const effective = settings.forDocument(uri);
@@ -234,10 +257,14 @@ connection.onHover(async ({ textDocument, position }) => {
   if (notebook) return cellHover(notebook, textDocument.uri, position, effective, aboutData);
   const document = documents?.get(textDocument.uri);
   if (!document) return null;
-  return (await aboutData(document, position)) ?? hoverAt(document, position, effective);
+  const aboutRead = await aboutData(document, position);
+  // The read of a data file may have let the client change its mind.
+  throwIfCancelled(token);
+  return aboutRead ?? hoverAt(document, position, effective);
 });
 
-connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+connection.languages.inlayHint.on(async ({ textDocument, range }, token) => {
+  throwIfCancelled(token);
   const notebook = notebooks?.forCell(textDocument.uri);
   const uri = notebook?.uri ?? textDocument.uri;
   const effective = settings.forDocument(uri);
@@ -257,7 +284,8 @@ connection.onRequest(LINE_ESTIMATES_REQUEST, ({ textDocument, lines }: LineEstim
   return document && Array.isArray(lines) ? lineEstimates(document, lines, settings.forDocument(textDocument.uri)) : [];
 });
 
-connection.onShutdown(() => {
+connection.onShutdown(async () => {
+  await thread?.dispose();
   for (const document of [...(documents?.all() ?? [])]) documents?.closed(document.text.uri);
   for (const uri of notebooks?.uris() ?? []) notebooks?.closed(uri);
 });

@@ -39,3 +39,66 @@ test('a change whose range ends before it starts edits the same span as its orde
   assert.deepEqual(findings(later), findings(fresh));
   assert.ok(findings(fresh).length > 0, 'the text has a finding to compare');
 });
+
+test('changes left unparsed edit the trees, and the one parse when the document is used gives what parsing each would', async () => {
+  const parser = await pythonParser();
+  const text = 'def f(xs):\n    return sum([x for x in xs])\n\nrest = 1\n';
+  const documents = new OpenDocuments(parser);
+  documents.opened(URI, 'python', 1, text, false);
+  let current = text;
+  let document: OpenDocument | undefined;
+  const typed = 'total = max([v for v in rest])\n';
+  for (const [index, character] of [...typed].entries()) {
+    const at = current.length;
+    document = documents.changed(
+      URI,
+      index + 2,
+      [{ range: { start: positionAt(current, at), end: positionAt(current, at) }, text: character }],
+      false,
+    );
+    current += character;
+  }
+  assert.equal(documents.regionsOf(URI), undefined, 'not parsed while changes came');
+  const fresh = new OpenDocuments(parser).opened(URI, 'python', 99, current);
+  assert.deepEqual(trees(document!), trees(fresh));
+  assert.ok(documents.regionsOf(URI), 'parsed once used');
+  assert.deepEqual(findings(document!), findings(fresh));
+  assert.equal(findings(fresh).length, 2);
+});
+
+test('a parse past its deadline leaves the document over budget, unparsed from then on, and the parser fit for others', async () => {
+  const parser = await pythonParser();
+  const documents = new OpenDocuments(parser);
+  const slow = 'file:///open/slow.py';
+  const text = 'def f(xs):\n    return sum([x for x in xs])\n'.repeat(200);
+  documents.opened(slow, 'python', 1, text, false);
+  // The parse happens when the document is first used: here, under a deadline already passed.
+  const over = documents.get(slow)!;
+  assert.equal(
+    documents.withDeadline({ passed: () => true }, () => over.overBudget),
+    true,
+  );
+  assert.equal(
+    over.module.parts.every((part) => part.root.childCount === 0),
+    true,
+    'an empty module',
+  );
+  assert.equal(over.skipped, undefined);
+  // With all the time in the world now, it stays over budget: its text still follows the changes.
+  const changed = documents.changed(slow, 2, [
+    { range: { start: positionAt(text, 0), end: positionAt(text, 0) }, text: '#\n' },
+  ])!;
+  assert.equal(changed.overBudget, true);
+  assert.equal(changed.text.getText(), `#\n${text}`);
+  // The parser was stopped part way: the next parse, of another text, must not go on with that one.
+  const other = documents.opened(
+    URI,
+    'python',
+    1,
+    'values = [n for n in range(10)]\ntotal = sum([v for v in values])\n',
+  );
+  const fresh = new OpenDocuments(await pythonParser()).opened(URI, 'python', 1, other.text.getText());
+  assert.deepEqual(trees(other), trees(fresh));
+  // Opened again, it gets another chance.
+  assert.equal(documents.opened(slow, 'python', 3, text).overBudget, false);
+});

@@ -1,13 +1,24 @@
 // The server's life over stdio: what it announces, closing documents, shutdown and exit.
+// And over node IPC, as VS Code starts it.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { test } from 'node:test';
 import {
   CodeActionKind,
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
   TextDocumentSyncKind,
   type CodeActionOptions,
+  type PublishDiagnosticsParams,
   type TextDocumentSyncOptions,
-} from 'vscode-languageserver-protocol';
+} from 'vscode-languageserver-protocol/node';
 import { EXIT_BAD_MESSAGE } from '../../server/src/serverConnection';
 import { LspTestClient } from '../support/lspClient';
 import { SERVER_BUNDLE } from '../support/paths';
@@ -55,6 +66,61 @@ test('requests and changes for a document that is not open are answered, not fat
   const { diagnostics } = await client.didOpen('file:///workspace/after.py', 'total = sum([x for x in xs])\n');
   assert.equal(diagnostics.length, 1);
   assert.equal(client.serverLog, '');
+});
+
+test('over node IPC, as VS Code starts it, the server answers, publishes and exits', async (t) => {
+  const child = fork(SERVER_BUNDLE, ['--node-ipc', `--clientProcessId=${process.pid}`], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  t.after(() => {
+    if (child.exitCode === null) child.kill();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  const published = new Promise<PublishDiagnosticsParams>((resolve) =>
+    connection.onNotification(PublishDiagnosticsNotification.type, resolve),
+  );
+  connection.listen();
+  const { serverInfo } = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+  });
+  assert.equal(serverInfo?.name, 'memhints');
+  await connection.sendNotification(InitializedNotification.type, {});
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: {
+      uri: 'file:///workspace/ipc.py',
+      languageId: 'python',
+      version: 1,
+      text: 'total = sum([x * x for x in range(10**6)])\n',
+    },
+  });
+  const { uri, diagnostics } = await published;
+  assert.equal(uri, 'file:///workspace/ipc.py');
+  assert.deepEqual(
+    diagnostics.map((diagnostic) => diagnostic.code),
+    ['MEM101'],
+  );
+  await connection.sendRequest(ShutdownRequest.type);
+  await connection.sendNotification(ExitNotification.type);
+  assert.equal(await exited, 0);
+  connection.dispose();
+});
+
+test('a client that goes away ends the server, even with the analysis thread at work', async (t) => {
+  const client = LspTestClient.start(t, { settings: { analysisBudget: 1 } });
+  await client.initialize();
+  const text = Array.from({ length: 300 }, (_, index) => `def f${index}(xs):\n    return sum([x for x in xs])\n`).join(
+    '\n',
+  );
+  const first = await client.didOpen('file:///workspace/slow.py', text);
+  assert.ok(
+    first.diagnostics.some((diagnostic) => /partially analysed/.test(String(diagnostic.message))),
+    'handed to the analysis thread',
+  );
+  await client.closeInput();
+  assert.equal(client.running, false);
 });
 
 /** The server's exit status and stderr after `input`, with stdin left open as an editor leaves it. */

@@ -30,6 +30,10 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
+  type DataCallback,
+  type Message,
+  type MessageReader,
+  type ResponseMessage,
   type CodeAction,
   type Command,
   type FileEvent,
@@ -96,7 +100,16 @@ const WAIT_LIMIT_MS = 15_000;
 interface DiagnosticsWaiter {
   readonly uri: string;
   readonly version: number | undefined;
+  readonly matches?: (params: PublishDiagnosticsParams) => boolean;
   readonly resolve: (params: PublishDiagnosticsParams) => void;
+}
+
+/** A message written by sendTogether: a notification, or a request when it has an id. */
+export interface TogetherMessage {
+  readonly method: string;
+  readonly params: unknown;
+  /** A request's id: its response is not the protocol connection's, and comes back from sendTogether. */
+  readonly id?: string;
 }
 
 /** A notebook cell as a test gives it: its URI, text and kind (code unless said). */
@@ -135,10 +148,14 @@ export class LspTestClient {
   readonly messages: ShowMessageParams[] = [];
   /** window/logMessage errors (the server's console.error), in order. */
   readonly loggedErrors: string[] = [];
+  /** Every publishDiagnostics received, in order. */
+  readonly publications: PublishDiagnosticsParams[] = [];
   private readonly waiters: DiagnosticsWaiter[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly exited: Promise<number | null>;
   private stderr = '';
+  /** Responses to the requests sendTogether wrote, by id, as they come. */
+  private readonly togetherResponses = new Map<string, (response: ResponseMessage) => void>();
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
@@ -177,11 +194,11 @@ export class LspTestClient {
   /** Spawns the bundled server; it is killed when the test ends, however it ends. */
   static start(t: TestContext, options: LspClientOptions = {}): LspTestClient {
     const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(
-      new StreamMessageReader(child.stdout),
-      new StreamMessageWriter(child.stdin),
-    );
-    const client = new LspTestClient(child, connection, options);
+    let client: LspTestClient | undefined;
+    // The responses to sendTogether's requests are taken out before the connection, which knows not their ids.
+    const reader = withheld(new StreamMessageReader(child.stdout), (message) => client?.takeResponse(message) ?? false);
+    const connection = createProtocolConnection(reader, new StreamMessageWriter(child.stdin));
+    client = new LspTestClient(child, connection, options);
     t.after(() => client.dispose());
     return client;
   }
@@ -305,6 +322,50 @@ export class LspTestClient {
     );
   }
 
+  /** The next publishDiagnostics for `uri` that `matches`, received after this call (or among the publications so far, with `received`). */
+  waitForDiagnosticsWhere(
+    uri: string,
+    matches: (params: PublishDiagnosticsParams) => boolean,
+    what: string,
+    received = false,
+  ): Promise<PublishDiagnosticsParams> {
+    const already = received ? this.publications.find((params) => params.uri === uri && matches(params)) : undefined;
+    if (already) return Promise.resolve(already);
+    return this.bounded(
+      new Promise<PublishDiagnosticsParams>((resolve) =>
+        this.waiters.push({ uri, version: undefined, matches, resolve }),
+      ),
+      `diagnostics for ${uri}: ${what}`,
+    );
+  }
+
+  /**
+   * Writes the messages in one write to the server's input, so that it reads
+   * them at once and queues them all before it handles the first: as an editor's
+   * messages pile up while the server is busy. Resolves with the responses to
+   * the requests among them, by id.
+   */
+  async sendTogether(messages: readonly TogetherMessage[]): Promise<Map<string, ResponseMessage>> {
+    const responses = messages.flatMap((message) =>
+      message.id === undefined
+        ? []
+        : [
+            new Promise<[string, ResponseMessage]>((resolve) =>
+              this.togetherResponses.set(message.id!, (response) => resolve([message.id!, response])),
+            ),
+          ],
+    );
+    const frames = messages.map((message) => {
+      const body = Buffer.from(
+        JSON.stringify({ jsonrpc: '2.0', ...(message.id === undefined ? {} : { id: message.id }), ...message }),
+        'utf8',
+      );
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    this.child.stdin.write(Buffer.concat(frames));
+    return new Map(await this.bounded(Promise.all(responses), 'responses to the messages written together'));
+  }
+
   async codeActions(uri: string, range: Range, only?: string[]): Promise<(CodeAction | Command)[]> {
     const diagnostics: never[] = [];
     const context = only ? { diagnostics, only } : { diagnostics };
@@ -343,6 +404,12 @@ export class LspTestClient {
     return this.bounded(this.exited, 'server exit');
   }
 
+  /** Closes the server's input, as a client that goes away without shutdown; resolves with the server's exit code. */
+  closeInput(): Promise<number | null> {
+    this.child.stdin.end();
+    return this.bounded(this.exited, 'server exit');
+  }
+
   /** What the server wrote to stderr: shown when something goes wrong. */
   get serverLog(): string {
     return this.stderr;
@@ -357,10 +424,22 @@ export class LspTestClient {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
   }
 
+  /** Whether the message is the response to one of sendTogether's requests, which it then resolves. */
+  private takeResponse(message: Message): boolean {
+    const id = (message as Partial<ResponseMessage>).id;
+    const take = typeof id === 'string' && !('method' in message) ? this.togetherResponses.get(id) : undefined;
+    if (!take) return false;
+    this.togetherResponses.delete(id as string);
+    take(message as ResponseMessage);
+    return true;
+  }
+
   private published(params: PublishDiagnosticsParams): void {
+    this.publications.push(params);
     for (let i = 0; i < this.waiters.length; i++) {
       const waiter = this.waiters[i]!;
       if (waiter.uri !== params.uri || (waiter.version !== undefined && waiter.version !== params.version)) continue;
+      if (waiter.matches && !waiter.matches(params)) continue;
       this.waiters.splice(i--, 1);
       waiter.resolve(params);
     }
@@ -380,6 +459,20 @@ export class LspTestClient {
       this.timers.delete(timer!);
     });
   }
+}
+
+/** `reader` without the messages `withhold` takes. */
+function withheld(reader: MessageReader, withhold: (message: Message) => boolean): MessageReader {
+  return {
+    onError: reader.onError,
+    onClose: reader.onClose,
+    onPartialMessage: reader.onPartialMessage,
+    listen: (callback: DataCallback) =>
+      reader.listen((message) => {
+        if (!withhold(message)) callback(message);
+      }),
+    dispose: () => reader.dispose(),
+  };
 }
 
 /** A code action literal (not a bare command) with the given title, or a failure listing what was offered. */

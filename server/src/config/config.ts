@@ -20,6 +20,8 @@ export interface Settings {
   readonly pythonVersion: TargetPythonVersion;
   /** Files larger than this many bytes are not parsed. */
   readonly maxFileSize: number;
+  /** `memhints.analysisBudget`: milliseconds the server spends on one version of a document in its main thread (0: no limit). */
+  readonly analysisBudget: number;
   /** `memhints.reportSmall`: report findings of small scale, as hints. */
   readonly reportSmall: boolean;
   /** `memhints.smallThreshold`: findings holding fewer bytes than this, when the count is known, are small. */
@@ -40,6 +42,7 @@ const EDITOR_SETTINGS: { readonly [K in keyof Settings]: SettingSpec<Settings[K]
   sizeThreshold: SETTINGS.sizeThreshold,
   pythonVersion: SETTINGS.pythonVersion,
   maxFileSize: SETTINGS.maxFileSize,
+  analysisBudget: SETTINGS.analysisBudget,
   reportSmall: SETTINGS.reportSmall,
   smallThreshold: SETTINGS.smallThreshold,
   memoryBudget: SETTINGS.memoryBudget,

@@ -50,6 +50,9 @@ function setting<T>(spec: SettingSpec<T>): SettingSpec<T> {
   return spec;
 }
 
+/** How long the language server works on one version of a document before it publishes what it has. */
+const DEFAULT_ANALYSIS_BUDGET_MS = 500;
+
 /** In the order the editor's settings UI lists them. */
 export const SETTINGS = {
   enable: setting({
@@ -152,6 +155,13 @@ export const SETTINGS = {
     restricted: true,
     description:
       'Files larger than this many bytes (2 MiB by default) are not checked; they get one information diagnostic saying so.',
+  }),
+  analysisBudget: setting({
+    editor: 'analysisBudget',
+    kind: amount('milliseconds'),
+    default: DEFAULT_ANALYSIS_BUDGET_MS,
+    description:
+      'Milliseconds the language server spends on one version of a file in the editor before it shows what it has found, marked as partial, and checks the rest on a thread of its own, where a slow file holds up no other (default 500; 0: no limit).',
   }),
   memoryBudget: setting({
     editor: 'memoryBudget',

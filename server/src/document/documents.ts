@@ -6,9 +6,19 @@
 // rust-analyzer keeps its parse trees: with hundreds of files open, the others'
 // trees would hold most of the server's memory for documents nobody is editing.
 // A document whose trees were let go is parsed again when it is next used.
+//
+// A change can leave the parse to when the document is next used: while more
+// changes to it are on their way, each edits the trees (tree-sitter takes any
+// number of edits before one reparse) and the last one's use parses once.
+//
+// Every parse here keeps a deadline (the parse budget, or a tighter one the
+// caller gives with withDeadline). A document whose parse runs past it is not
+// parsed here again: it is *over budget*, its module empty, its text kept up
+// to date, and the server has it checked elsewhere (lsp/analysisThread.ts).
 import { LRUCache } from 'lru-cache';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Parser } from 'web-tree-sitter';
+import { deadlineIn, ParseOutOfTime, type Deadline } from './deadline';
 import { ModuleParts } from './moduleParts';
 import { DEFAULT_MAX_FILE_SIZE, cannotCheck, whyNotParsed, type Skip } from './limits';
 import { Edit, parse, renewPythonParser, type Tree } from './parser';
@@ -23,7 +33,9 @@ export interface OpenDocument {
   /** The parsed text, a tree per region; an empty module when the document is skipped. */
   readonly module: ModuleParts;
   /** Why the document is not checked (too large, nested too deep), if it is not. */
-  readonly skipped?: Skip;
+  readonly skipped?: Skip | undefined;
+  /** Its parse ran past the deadline: it is not parsed here, and its module is empty. */
+  readonly overBudget?: boolean;
 }
 
 /** What parsing a document's text gave. */
@@ -32,18 +44,26 @@ interface Parsed {
   /** The regions' trees, or the one tree of an empty module for a skipped document. */
   readonly trees: RegionTrees | Tree;
   readonly skipped?: Skip;
+  readonly overBudget?: true;
 }
 
-/** An open document whose trees are parsed again, when it is used, if they were let go. */
+/** An open document, parsed when it is used if its last change left the parse, or its trees were let go. */
 class Document implements OpenDocument {
   constructor(
     readonly text: TextDocument,
-    readonly skipped: Skip | undefined,
     private readonly parsed: () => Parsed,
   ) {}
 
   get module(): ModuleParts {
     return this.parsed().module;
+  }
+
+  get skipped(): Skip | undefined {
+    return this.parsed().skipped;
+  }
+
+  get overBudget(): boolean {
+    return this.parsed().overBudget === true;
   }
 }
 
@@ -59,11 +79,34 @@ export class OpenDocuments {
       if (reason === 'evict') parsed.trees.delete();
     },
   });
+  /** Documents changed and not parsed since, with their trees edited to match (none when there were none to reuse). */
+  private readonly unparsed = new Map<string, RegionTrees | undefined>();
+  /** Documents whose parse ran past its deadline: not parsed here again until they are opened again. */
+  private readonly overBudget = new Set<string>();
+  /** The deadline withDeadline gives the parses it runs. */
+  private deadline: Deadline | undefined;
 
+  /** `parseBudgetMs`: how long one parse may take (0: no limit). */
   constructor(
     private parser: Parser,
     private maxFileSize = DEFAULT_MAX_FILE_SIZE,
+    private parseBudgetMs = 0,
   ) {}
+
+  setParseBudget(ms: number): void {
+    this.parseBudgetMs = ms;
+  }
+
+  /** Runs `work`, whose parses keep `deadline` (the whole work's, when it also analyses) rather than a budget of their own. */
+  withDeadline<T>(deadline: Deadline, work: () => T): T {
+    const outer = this.deadline;
+    this.deadline = deadline;
+    try {
+      return work();
+    } finally {
+      this.deadline = outer;
+    }
+  }
 
   /** Changes the size limit; documents whose reason to be skipped changes with it are parsed again. */
   setMaxFileSize(maxFileSize: number): void {
@@ -71,8 +114,8 @@ export class OpenDocuments {
     this.maxFileSize = maxFileSize;
     for (const [uri, document] of this.open) {
       if (whyNotParsed(document.text.getText(), maxFileSize)?.reason === document.skipped?.reason) continue;
-      this.take(uri)?.trees.delete();
-      this.keep(uri, document.text, this.parse(document.text));
+      this.forget(uri);
+      this.keep(uri, document.text, this.parse(uri, document.text));
     }
   }
 
@@ -86,20 +129,41 @@ export class OpenDocuments {
     return trees instanceof RegionTrees ? trees : undefined;
   }
 
-  opened(uri: string, languageId: string, version: number, content: string): OpenDocument {
+  /** `parse` false leaves the parse to when the document is first used. */
+  opened(uri: string, languageId: string, version: number, content: string, parse = true): OpenDocument {
     this.closed(uri);
     const text = TextDocument.create(uri, languageId, version, content);
-    return this.keep(uri, text, this.parse(text));
+    this.unparsed.set(uri, undefined);
+    const document = this.replace(uri, text);
+    if (parse) void document.module;
+    return document;
   }
 
-  changed(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+  /** `parse` false leaves the parse to when the document is next used (more changes are on their way). */
+  changed(
+    uri: string,
+    version: number,
+    changes: readonly TextDocumentContentChangeEvent[],
+    parse = true,
+  ): OpenDocument | undefined {
     const current = this.open.get(uri);
     if (!current) return undefined;
     let text = current.text;
-    const before = this.take(uri);
-    // A skipped document's tree is not of its text, and trees let go are not there: nothing to reuse.
-    let regions = before?.trees instanceof RegionTrees ? before.trees : undefined;
-    if (before && !regions) before.trees.delete();
+    let regions: RegionTrees | undefined;
+    if (this.unparsed.has(uri)) {
+      regions = this.unparsed.get(uri);
+      this.unparsed.delete(uri);
+    } else {
+      const before = this.take(uri);
+      // A skipped document's tree is not of its text, and trees let go are not there: nothing to reuse.
+      regions = before?.trees instanceof RegionTrees ? before.trees : undefined;
+      if (before && !regions) before.trees.delete();
+    }
+    // Over budget: only the text is kept.
+    if (this.overBudget.has(uri)) {
+      regions?.delete();
+      regions = undefined;
+    }
     for (const change of changes.map(wellFormed)) {
       if ('range' in change) {
         const startOffset = text.offsetAt(change.range.start);
@@ -123,11 +187,15 @@ export class OpenDocuments {
       }
       text = TextDocument.update(text, [change], version);
     }
-    return this.keep(uri, text, this.parse(text, regions));
+    this.unparsed.set(uri, regions);
+    const document = this.replace(uri, text);
+    if (parse) void document.module;
+    return document;
   }
 
   closed(uri: string): void {
-    this.take(uri)?.trees.delete();
+    this.forget(uri);
+    this.overBudget.delete(uri);
     this.open.delete(uri);
   }
 
@@ -148,21 +216,36 @@ export class OpenDocuments {
 
   /** A new version of a document (a new object, as a change makes one), with what parsing its text gave. */
   private keep(uri: string, text: TextDocument, parsed: Parsed): Document {
-    const document: Document = new Document(text, parsed.skipped, () => this.treesOf(uri, document));
-    this.open.set(uri, document);
+    const document = this.replace(uri, text);
     this.parsed.set(uri, parsed);
     return document;
   }
 
-  /** A document's trees, parsed again if they were let go; using them makes them the last let go. */
+  /** A new version of a document, parsed when it is first used. */
+  private replace(uri: string, text: TextDocument): Document {
+    const document: Document = new Document(text, () => this.treesOf(uri, document));
+    this.open.set(uri, document);
+    return document;
+  }
+
+  /** A document's trees, parsed if they are not up to date or were let go; using them makes them the last let go. */
   private treesOf(uri: string, document: Document): Parsed {
     // A document closed or changed since is parsed for its caller alone: its trees go when the caller's nodes do.
-    if (this.open.get(uri) !== document) return this.parse(document.text);
+    if (this.open.get(uri) !== document) return this.parse(undefined, document.text);
     const kept = this.parsed.get(uri);
     if (kept) return kept;
-    const parsed = this.parse(document.text);
+    const regions = this.unparsed.get(uri);
+    this.unparsed.delete(uri);
+    const parsed = this.parse(uri, document.text, regions);
     this.parsed.set(uri, parsed);
     return parsed;
+  }
+
+  /** Deletes the trees of a document, parsed or waiting for their parse. */
+  private forget(uri: string): void {
+    this.take(uri)?.trees.delete();
+    this.unparsed.get(uri)?.delete();
+    this.unparsed.delete(uri);
   }
 
   /** Takes a document's trees out of the cache, for its caller to edit or delete. */
@@ -175,8 +258,9 @@ export class OpenDocuments {
   /**
    * Parses the text unless a limit says not to; `regions` (already edited) makes the
    * parse incremental, and they check the nesting of each region they parse again.
+   * `uri` is that of the open document the text is the current version of, if it is.
    */
-  private parse(text: TextDocument, regions?: RegionTrees): Parsed {
+  private parse(uri: string | undefined, text: TextDocument, regions?: RegionTrees): Parsed {
     const content = text.getText();
     const pointAt = (offset: number) => toPoint(text.positionAt(offset));
     const tooBig = whyNotParsed(content, this.maxFileSize, regions !== undefined);
@@ -184,12 +268,23 @@ export class OpenDocuments {
       regions?.delete();
       return this.skip(tooBig);
     }
+    if (uri !== undefined && this.overBudget.has(uri)) {
+      regions?.delete();
+      return this.outOfTime();
+    }
+    const deadline = this.deadline ?? deadlineIn(this.parseBudgetMs);
     let parsed: RegionTrees;
     try {
-      if (regions) regions.reparse(content, pointAt);
-      parsed = regions ?? RegionTrees.parse(this.parser, content, pointAt);
+      if (regions) regions.reparse(content, pointAt, deadline);
+      parsed = regions ?? RegionTrees.parse(this.parser, content, pointAt, deadline);
     } catch (error) {
       regions?.delete();
+      if (error instanceof ParseOutOfTime) {
+        // Else the parser's next parse, of any text, would go on with this one.
+        this.parser.reset();
+        if (uri !== undefined) this.overBudget.add(uri);
+        return this.outOfTime();
+      }
       // The WASM parser is left unusable after a fault inside it; later documents get a new one.
       this.parser = renewPythonParser(this.parser);
       return this.skip(
@@ -205,6 +300,11 @@ export class OpenDocuments {
   private skip(reason: Skip): Parsed {
     const empty = parse(this.parser, '');
     return { module: ModuleParts.of(empty.rootNode), trees: empty, skipped: reason };
+  }
+
+  private outOfTime(): Parsed {
+    const empty = parse(this.parser, '');
+    return { module: ModuleParts.of(empty.rootNode), trees: empty, overBudget: true };
   }
 }
 

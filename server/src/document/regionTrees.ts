@@ -10,6 +10,7 @@
 // (errorReach) when the two parse cleanly together; otherwise the syntax error
 // stays inside its region, where in one tree it could swallow the rest of the file.
 import type { Node, Parser, Point, Range, Tree } from 'web-tree-sitter';
+import { NO_DEADLINE, ParseOutOfTime, type Deadline } from './deadline';
 import { ModuleParts } from './moduleParts';
 import { whyNestingTooDeep, whyNotAnalysed, whyTooNested, type Skip } from './limits';
 import type { Edit } from './parser';
@@ -37,6 +38,9 @@ export class RegionTrees {
   private tooDeep: Skip | undefined;
   /** Every tree reads the current text: a region shifted by an edit above it still reads its own. */
   private readonly read = (index: number): string => this.text.slice(index);
+  /** When the parse under way must stop (parse and reparse set it for their call). */
+  private deadline: Deadline = NO_DEADLINE;
+  private readonly outOfTime = (): boolean => this.deadline.passed();
 
   private constructor(
     private readonly parser: Parser,
@@ -47,9 +51,18 @@ export class RegionTrees {
     this.regions = [{ start: 0, end: text.length, tree: undefined, edited: false }];
   }
 
-  /** Parses `text` in regions: cut where the text shows, or else where the tree of a whole parse does. Throws when the parser fails. */
-  static parse(parser: Parser, text: string, pointAt: (offset: number) => Point): RegionTrees {
+  /**
+   * Parses `text` in regions: cut where the text shows, or else where the tree of a whole parse does.
+   * Throws when the parser fails, and ParseOutOfTime when the deadline passes first (reset the parser then).
+   */
+  static parse(
+    parser: Parser,
+    text: string,
+    pointAt: (offset: number) => Point,
+    deadline: Deadline = NO_DEADLINE,
+  ): RegionTrees {
     const regions = new RegionTrees(parser, text, pointAt);
+    regions.deadline = deadline;
     try {
       if (!regions.parseInTextCuts()) {
         regions.parseRegion(0);
@@ -58,6 +71,8 @@ export class RegionTrees {
     } catch (error) {
       regions.delete();
       throw error;
+    } finally {
+      regions.deadline = NO_DEADLINE;
     }
     return regions;
   }
@@ -102,19 +117,27 @@ export class RegionTrees {
     }
   }
 
-  /** Parses what the edits since the last call changed, now that the text is `text`. Throws when the parser fails. */
-  reparse(text: string, pointAt: (offset: number) => Point): void {
+  /**
+   * Parses what the edits since the last call changed, now that the text is `text`. Throws when the
+   * parser fails, and ParseOutOfTime when the deadline passes first: the trees are then to be deleted.
+   */
+  reparse(text: string, pointAt: (offset: number) => Point, deadline: Deadline = NO_DEADLINE): void {
     this.text = text;
     this.pointAt = pointAt;
     this.moduleCache = undefined;
     this.tooDeep = undefined;
-    for (let index = 0; index < this.regions.length; index++) {
-      const region = this.regions[index]!;
-      if (region.tree !== undefined && !region.edited) continue;
-      this.parseRegion(index);
-      // The document is skipped: the other regions need no parse.
-      if (this.tooDeep) break;
-      index = this.settle(index);
+    this.deadline = deadline;
+    try {
+      for (let index = 0; index < this.regions.length; index++) {
+        const region = this.regions[index]!;
+        if (region.tree !== undefined && !region.edited) continue;
+        this.parseRegion(index);
+        // The document is skipped: the other regions need no parse.
+        if (this.tooDeep) break;
+        index = this.settle(index);
+      }
+    } finally {
+      this.deadline = NO_DEADLINE;
     }
   }
 
@@ -273,9 +296,14 @@ export class RegionTrees {
       startPosition: this.pointAt(region.start),
       endPosition: this.pointAt(region.end),
     };
-    const tree = this.parser.parse(this.read, old ?? null, { includedRanges: [range] });
-    if (!tree) throw new Error('tree-sitter returned no tree');
-    return tree;
+    const tree = this.parser.parse(this.read, old ?? null, {
+      includedRanges: [range],
+      // Asked every hundred or so of the parser's operations: only when there is a deadline to keep.
+      ...(this.deadline === NO_DEADLINE ? {} : { progressCallback: this.outOfTime }),
+    });
+    if (tree) return tree;
+    if (this.deadline.passed()) throw new ParseOutOfTime();
+    throw new Error('tree-sitter returned no tree');
   }
 
   /** A tree of no text, in place of one that is not parsed: the document is skipped. */

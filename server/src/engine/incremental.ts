@@ -2,6 +2,13 @@
 // the top-level statements that changed, or that read something that changed,
 // are analysed again; the others keep their findings, moved with their text.
 // The result is always what analyze() gives for the whole new text.
+//
+// Unless a deadline stops it: the statements it leaves are kept as *pending*
+// results (no findings yet), which the next call analyses, after the
+// statements that edit changed. Its findings are then those of the statements
+// analysed, which is what analyze() gives for them.
+import type { Deadline } from '../document/deadline';
+import { NO_DEADLINE } from '../document/deadline';
 import type { Tree } from 'web-tree-sitter';
 import type { Finding, RuleContext } from '../rules/types';
 import { checkSubtree, finishFindings, targetVersion, type AnalysisOptions, type SuppressionAt } from './analyze';
@@ -38,6 +45,8 @@ interface ChunkResult {
   readonly dependencies: Pick<Dependencies, 'bindings' | 'spellings' | 'wholeDocument'>;
   readonly findings: readonly Finding[];
   readonly suppressions: readonly SuppressionAt[];
+  /** Not analysed yet: a deadline stopped the call before it. */
+  readonly pending?: true;
 }
 
 /** A chunk's findings and noqa comments at document offsets, for a chunk at `start`. */
@@ -67,13 +76,19 @@ export class IncrementalAnalysis {
   private aliases: string | undefined;
   /** Chunks analysed again by the last call, for tests and the benchmark. */
   lastAnalysedChunks = 0;
+  /** Chunks the last call left pending (its deadline passed), of `lastChunks` in all. */
+  lastPendingChunks = 0;
+  lastChunks = 0;
   /** Each result's findings where its chunk started at the last call. */
   private readonly placements = new WeakMap<ChunkResult, Placed>();
 
   constructor(private readonly options: AnalysisOptions) {}
 
-  /** The findings in a document parsed whole (a tree) or in parts. */
-  analyze(parsed: Tree | ModuleParts, source: string): Finding[] {
+  /**
+   * The findings in a document parsed whole (a tree) or in parts; those of the
+   * chunks analysed before `deadline`, when it passes (at least one is).
+   */
+  analyze(parsed: Tree | ModuleParts, source: string, deadline: Deadline = NO_DEADLINE): Finding[] {
     const module = ModuleParts.from(parsed);
     // Found as each part's tree comes, one part per keystroke, rather than for every part
     // edited since the last analysis that needed the scopes (which ask for all of them).
@@ -100,33 +115,48 @@ export class IncrementalAnalysis {
     const changed = this.changedWords(gone, newWords);
     // Every statement to analyse (a document just opened, an import alias changed): one search for the anchors.
     if (chunks.length > 1 && newWords.size === chunks.length) findAnchorsInModule(this.options.rules, facts);
-    const results: ChunkResult[] = [];
-    this.lastAnalysedChunks = 0;
+    const results = new Array<ChunkResult>(chunks.length);
+    // The chunks this edit changed come first; those a deadline left pending before, after them.
+    const changedChunks: number[] = [];
+    const pendingBefore: number[] = [];
     chunks.forEach((chunk, index) => {
       const old = kept[index] === undefined ? undefined : this.previous[kept[index]!];
-      if (old && stillHolds(old.dependencies, changed)) {
-        results.push(old);
+      if (old && !old.pending && stillHolds(old.dependencies, changed)) {
+        results[index] = old;
         return;
       }
       const back = old ? undefined : this.takeRetired(chunk.key, index, kept, changed, aliases);
-      if (back) {
-        results.push(back);
-        return;
-      }
-      results.push(
-        this.analyseChunk(
-          chunk,
-          {
-            source,
-            facts,
-            pythonVersion: targetVersion(this.options),
-            ...(this.options.dataReads ? { dataReads: this.options.dataReads } : {}),
-          },
-          old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source),
-        ),
-      );
-      this.lastAnalysedChunks++;
+      if (back) results[index] = back;
+      else (old?.pending ? pendingBefore : changedChunks).push(index);
     });
+    const context = {
+      source,
+      facts,
+      pythonVersion: targetVersion(this.options),
+      ...(this.options.dataReads ? { dataReads: this.options.dataReads } : {}),
+    };
+    this.lastAnalysedChunks = 0;
+    this.lastPendingChunks = 0;
+    this.lastChunks = chunks.length;
+    for (const index of [...changedChunks, ...pendingBefore]) {
+      const chunk = chunks[index]!;
+      const old = kept[index] === undefined ? undefined : this.previous[kept[index]!];
+      const words = old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source);
+      if (this.lastAnalysedChunks > 0 && deadline.passed()) {
+        results[index] = {
+          key: chunk.key,
+          words,
+          dependencies: NOTHING_READ,
+          findings: [],
+          suppressions: [],
+          pending: true,
+        };
+        this.lastPendingChunks++;
+        continue;
+      }
+      results[index] = this.analyseChunk(chunk, context, words);
+      this.lastAnalysedChunks++;
+    }
     if (gone.length > 0)
       retirement = {
         owner: this,
@@ -154,7 +184,7 @@ export class IncrementalAnalysis {
     const retired = retirement?.owner === this ? retirement : undefined;
     if (!retired || retired.aliases !== aliases || retired.changed.starImport || changed.starImport) return undefined;
     const result = retired.chunks.take(key, index, kept);
-    if (!result) return undefined;
+    if (!result || result.pending) return undefined;
     return stillHolds(result.dependencies, retired.changed, result.words) &&
       stillHolds(result.dependencies, changed, result.words)
       ? result
@@ -249,6 +279,13 @@ export class IncrementalAnalysis {
     return placed;
   }
 }
+
+/** What a pending result read: nothing yet. */
+const NOTHING_READ: ChunkResult['dependencies'] = {
+  bindings: new Set(),
+  spellings: new Set(),
+  wholeDocument: false,
+};
 
 /** Whether a result still holds after the changes: none of the chunks that went or came, `own` (its own chunk's words) counted out once, spells what it read. */
 function stillHolds(dependencies: ChunkResult['dependencies'], changed: ChangedWords, own?: ChunkWords): boolean {

@@ -1,5 +1,8 @@
 // Findings per open document, computed once per document version and settings.
-// After an edit, only what the edit can have changed is analysed again.
+// After an edit, only what the edit can have changed is analysed again. A
+// deadline can stop the analysis of a version part way (see incremental.ts):
+// what it found is kept for that version, and `resume` goes on with it.
+import { NO_DEADLINE, type Deadline } from '../document/deadline';
 import { IncrementalAnalysis } from './incremental';
 import { selectRules, type Settings } from '../config/config';
 import type { OpenDocument } from '../document/documents';
@@ -11,11 +14,21 @@ import { dataReadScales } from './dataReadScales';
 import { documentPath } from '../document/uriPaths';
 import { THIS_MACHINE, type MachineMemory } from '../scale/memoryLimit';
 
+/** What the analysis of one version of a document found, and what it left. */
+export interface Analysis {
+  readonly findings: Finding[];
+  /** Top-level statements a deadline left unanalysed, of `statements` in all: their findings are missing. */
+  readonly pending: number;
+  readonly statements: number;
+}
+
+const NOTHING: Analysis = { findings: [], pending: 0, statements: 0 };
+
 export class Linter {
   // Keyed by the OpenDocument, which is replaced on every change; its TextDocument
   // is not: TextDocument.update edits it in place. Settings objects are replaced,
   // never changed, when the settings or a pyproject.toml change.
-  private readonly cache = new WeakMap<OpenDocument, { readonly settings: Settings; readonly findings: Finding[] }>();
+  private readonly cache = new WeakMap<OpenDocument, { readonly settings: Settings; readonly analysis: Analysis }>();
   /** By document URI: what the last analysis of the document found, chunk by chunk, under one set of settings. */
   private readonly analyses = new Map<
     string,
@@ -40,22 +53,40 @@ export class Linter {
     this.dataFiles = files;
   }
 
-  findings(document: OpenDocument, settings: Settings): Finding[] {
-    if (!settings.enable || document.skipped !== undefined) return [];
+  findings(document: OpenDocument, settings: Settings, deadline: Deadline = NO_DEADLINE): Finding[] {
+    return this.analysis(document, settings, deadline).findings;
+  }
+
+  /** The document's analysis under these settings: found once per version, stopped where `deadline` passes. */
+  analysis(document: OpenDocument, settings: Settings, deadline: Deadline = NO_DEADLINE): Analysis {
     const cached = this.cache.get(document);
-    if (cached?.settings === settings) return cached.findings;
-    let findings: Finding[];
+    return cached?.settings === settings ? cached.analysis : this.analyse(document, settings, deadline);
+  }
+
+  /** The same, going on with the statements an earlier call for this version left, until `deadline`. */
+  resume(document: OpenDocument, settings: Settings, deadline: Deadline): Analysis {
+    const cached = this.cache.get(document);
+    return cached?.settings === settings && cached.analysis.pending === 0
+      ? cached.analysis
+      : this.analyse(document, settings, deadline);
+  }
+
+  private analyse(document: OpenDocument, settings: Settings, deadline: Deadline): Analysis {
+    if (!settings.enable || document.skipped !== undefined) return NOTHING;
+    let analysis: Analysis;
     const uri = document.text.uri;
     try {
-      findings = this.analysisFor(uri, settings).analyze(document.module, document.text.getText());
+      const incremental = this.analysisFor(uri, settings);
+      const findings = incremental.analyze(document.module, document.text.getText(), deadline);
+      analysis = { findings, pending: incremental.lastPendingChunks, statements: incremental.lastChunks };
     } catch (error) {
       // What was kept may be what failed: the next analysis starts afresh.
       this.closed(uri);
       this.reportFailure(uri, error);
-      findings = [];
+      analysis = NOTHING;
     }
-    this.cache.set(document, { settings, findings });
-    return findings;
+    this.cache.set(document, { settings, analysis });
+    return analysis;
   }
 
   /** Forgets a closed document. */

@@ -1,0 +1,145 @@
+// (g) bursts of keystrokes: what the editor waits for after the last keystroke
+// of a burst typed faster than the server answers each one. The keystrokes are
+// those of (d) (bench/editing.ts), sent at a steady pace without waiting; the
+// time is from sending the last one to the diagnostics of its version. A
+// keystroke sent alone, waited for before the next, is the yardstick.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
+import type { Workspace } from '@astral-sh/ruff-wasm-nodejs';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { keystrokes } from './editing';
+import { ms } from './format';
+import { BenchClient } from './lspClient';
+import { percentile } from './measure';
+
+export interface BurstScale {
+  /** Keystrokes per burst; each even, so that a burst leaves the text as it found it. */
+  readonly sizes: readonly number[];
+  /** Milliseconds between two keystrokes of a burst. */
+  readonly intervalsMs: readonly number[];
+  /** Bursts of each size and pace: about this many keystrokes in all, and at least `minBursts` bursts. */
+  readonly keystrokesPerRow: number;
+  readonly minBursts: number;
+  /** Keystrokes sent alone, for the yardstick. */
+  readonly alone: number;
+  readonly ruffRuns: number;
+}
+
+interface Latency {
+  readonly samples: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
+interface BurstRow extends Latency {
+  readonly keystrokes: number;
+  readonly intervalMs: number;
+  /** The last keystroke's p50 and p99 over the alone keystroke's. */
+  readonly p50Ratio: number;
+  readonly p99Ratio: number;
+}
+
+export interface BurstResult {
+  readonly lines: number;
+  readonly alone: Latency;
+  readonly rows: readonly BurstRow[];
+  readonly ruffCheckP50Ms: number;
+}
+
+/** Quiet time between bursts, so that one burst's work does not spill into the next one's figure. */
+const BETWEEN_BURSTS_MS = 200;
+
+export async function burstLatency(
+  repoRoot: string,
+  text: string,
+  lines: number,
+  scale: BurstScale,
+  ruff: Workspace,
+): Promise<BurstResult> {
+  const client = await BenchClient.start(repoRoot);
+  try {
+    const uri = 'file:///bench/bursts.py';
+    await client.didOpen(uri, text);
+    let version = 1;
+    const edits = endless(text);
+    const aloneMs: number[] = [];
+    for (let i = 0; i < scale.alone; i++) {
+      const start = performance.now();
+      await client.didChange(uri, ++version, [edits.next().value]);
+      aloneMs.push(performance.now() - start);
+    }
+    const alone = latency(aloneMs);
+    const rows: BurstRow[] = [];
+    for (const size of scale.sizes) {
+      for (const intervalMs of scale.intervalsMs) {
+        const bursts = Math.max(scale.minBursts, Math.round(scale.keystrokesPerRow / size));
+        const lastMs: number[] = [];
+        for (let burst = 0; burst < bursts; burst++) {
+          await sleep(BETWEEN_BURSTS_MS);
+          const started = performance.now();
+          for (let i = 0; i < size - 1; i++) {
+            client.sendChange(uri, ++version, [edits.next().value]);
+            await paced(started, (i + 1) * intervalMs);
+          }
+          const last = ++version;
+          const published = client.diagnosticsFor(uri, last);
+          const sent = performance.now();
+          client.sendChange(uri, last, [edits.next().value]);
+          await published;
+          lastMs.push(performance.now() - sent);
+        }
+        const row = latency(lastMs);
+        rows.push({
+          keystrokes: size,
+          intervalMs,
+          ...row,
+          p50Ratio: row.p50Ms / alone.p50Ms,
+          p99Ratio: row.p99Ms / alone.p99Ms,
+        });
+      }
+    }
+    return { lines, alone, rows, ruffCheckP50Ms: ruffCheckMs(ruff, text, scale.ruffRuns) };
+  } finally {
+    await client.stop();
+  }
+}
+
+/** The keystrokes of (d), without end: each even count of them leaves the text as it was. */
+function* endless(text: string): Generator<TextDocumentContentChangeEvent, never> {
+  for (let seed = 7; ; seed++) yield* keystrokes(text, 1_000, seed);
+}
+
+/** Waits until `offsetMs` after `started`: a steady pace, whatever sending took. */
+async function paced(started: number, offsetMs: number): Promise<void> {
+  const wait = started + offsetMs - performance.now();
+  if (wait > 0) await sleep(wait);
+}
+
+function latency(samples: readonly number[]): Latency {
+  return { samples: samples.length, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99) };
+}
+
+function ruffCheckMs(ruff: Workspace, text: string, runs: number): number {
+  // The first check compiles Ruff's WASM code paths: not what a check costs.
+  ruff.check(text);
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    ruff.check(text);
+    durations.push(performance.now() - start);
+  }
+  return percentile(durations, 50);
+}
+
+/** The section's lines as the bench prints them. */
+export function burstLines(result: BurstResult): string[] {
+  const lines = [
+    `(g) bursts of keystrokes over LSP, ${result.lines.toLocaleString('en-US')}-line file: last keystroke → its publishDiagnostics`,
+    `    a keystroke alone (${result.alone.samples}): p50 ${ms(result.alone.p50Ms)}, p99 ${ms(result.alone.p99Ms)}; Ruff (WASM) check of the same text: p50 ${ms(result.ruffCheckP50Ms)}`,
+  ];
+  for (const row of result.rows)
+    lines.push(
+      `    ${`${row.keystrokes} keystrokes ${row.intervalMs} ms apart (${row.samples} bursts):`.padEnd(42)}p50 ${ms(row.p50Ms)} (${row.p50Ratio.toFixed(2)}× alone), p99 ${ms(row.p99Ms)} (${row.p99Ratio.toFixed(2)}×)`,
+    );
+  return lines;
+}
