@@ -114,7 +114,7 @@ test('the quick bench measures every section and writes them all', { timeout: 48
   for (const format of ['csv', 'parquet']) {
     assert.equal(data[format]!['hover']!['hovers'], 20);
     assert.equal(data[format]!['hover']!['changes'], 3);
-    assert.match(String(data[format]!['hover']!['headline']), /as loaded\*\*: 8 columns × /);
+    assert.match(String(data[format]!['hover']!['headline']), /as loaded\*\* — 8 columns × /);
   }
   assert.match(run.stdout, /^\(f\) hover over a read of a workspace data file, over LSP: 100,000 rows/m);
   if (pandasInstalled()) {
