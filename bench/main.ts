@@ -67,7 +67,7 @@ const FULL: Scale = {
     alone: 200,
     ruffRuns: 100,
   },
-  pathological: { keystrokes: 100, pauseMs: 50 },
+  pathological: { bytes: 2_000_000, keystrokes: 100, pauseMs: 50 },
 };
 
 const QUICK: Scale = {
@@ -82,7 +82,7 @@ const QUICK: Scale = {
   memoryIdleMs: 0,
   data: { rows: 100_000, hovers: 20, changes: 3, pandasRuns: 1 },
   bursts: { sizes: [10, 50], intervalsMs: [5, 50], keystrokesPerRow: 50, minBursts: 2, alone: 20, ruffRuns: 5 },
-  pathological: { keystrokes: 8, pauseMs: 20 },
+  pathological: { bytes: 200_000, keystrokes: 8, pauseMs: 20 },
 };
 
 /** The keystroke → diagnostics p99 the editor is held to. */
@@ -190,7 +190,14 @@ async function measurePathological(scale: Scale) {
 
 function measureBeside(scale: Scale, stdlib: Corpus): Promise<PathologicalResult> {
   const text = generatedModule(scale.generatedLines);
-  return pathologicalBeside(REPO_ROOT, text, lineCount(text), pathologicalTexts(stdlib), scale.pathological, log);
+  return pathologicalBeside(
+    REPO_ROOT,
+    text,
+    lineCount(text),
+    pathologicalTexts(stdlib, scale.pathological.bytes),
+    scale.pathological,
+    log,
+  );
 }
 
 type ShownTarget = [Target, string];

@@ -6,7 +6,8 @@
 // Unless a deadline stops it: the statements it leaves are kept as *pending*
 // results (no findings yet), which the next call analyses, after the
 // statements that edit changed. Its findings are then those of the statements
-// analysed, which is what analyze() gives for them.
+// analysed, which is what analyze() gives for them. A call on the same text
+// goes on where the last one stopped, with the same facts.
 import type { Deadline } from '../document/deadline';
 import { NO_DEADLINE } from '../document/deadline';
 import type { Tree } from 'web-tree-sitter';
@@ -56,6 +57,18 @@ interface Placed {
   readonly suppressions: readonly SuppressionAt[];
 }
 
+/** Where a call stopped at its deadline: what the next call on the same text goes on with. */
+interface Stopped {
+  readonly module: ModuleParts;
+  readonly source: string;
+  readonly chunks: readonly Chunk[];
+  /** Every chunk's result, pending ones included. */
+  readonly results: ChunkResult[];
+  readonly context: RuleContext & { readonly facts: DocumentFacts };
+  /** The indices of the pending chunks, in the order they are to be analysed. */
+  readonly queue: readonly number[];
+}
+
 /** Results a call found gone, what changed in it, and the aliases they were found with. */
 interface Retirement {
   readonly owner: IncrementalAnalysis;
@@ -81,6 +94,8 @@ export class IncrementalAnalysis {
   lastChunks = 0;
   /** Each result's findings where its chunk started at the last call. */
   private readonly placements = new WeakMap<ChunkResult, Placed>();
+  /** Where the last call stopped, if its deadline stopped it. */
+  private stopped: Stopped | undefined;
 
   constructor(private readonly options: AnalysisOptions) {}
 
@@ -90,6 +105,9 @@ export class IncrementalAnalysis {
    */
   analyze(parsed: Tree | ModuleParts, source: string, deadline: Deadline = NO_DEADLINE): Finding[] {
     const module = ModuleParts.from(parsed);
+    const stopped = this.stopped;
+    this.stopped = undefined;
+    if (stopped?.module === module && stopped.source === source) return this.goOn(stopped, deadline);
     // Found as each part's tree comes, one part per keystroke, rather than for every part
     // edited since the last analysis that needed the scopes (which ask for all of them).
     for (const part of module.parts) partBindings(part, source);
@@ -135,28 +153,22 @@ export class IncrementalAnalysis {
       pythonVersion: targetVersion(this.options),
       ...(this.options.dataReads ? { dataReads: this.options.dataReads } : {}),
     };
-    this.lastAnalysedChunks = 0;
-    this.lastPendingChunks = 0;
-    this.lastChunks = chunks.length;
-    for (const index of [...changedChunks, ...pendingBefore]) {
+    const queue = [...changedChunks, ...pendingBefore];
+    // Pending until analysed: what the deadline leaves stays so.
+    for (const index of queue) {
       const chunk = chunks[index]!;
       const old = kept[index] === undefined ? undefined : this.previous[kept[index]!];
       const words = old?.words ?? newWords.get(index) ?? wordsOfChunk(chunk, source);
-      if (this.lastAnalysedChunks > 0 && deadline.passed()) {
-        results[index] = {
-          key: chunk.key,
-          words,
-          dependencies: NOTHING_READ,
-          findings: [],
-          suppressions: [],
-          pending: true,
-        };
-        this.lastPendingChunks++;
-        continue;
-      }
-      results[index] = this.analyseChunk(chunk, context, words);
-      this.lastAnalysedChunks++;
+      results[index] = {
+        key: chunk.key,
+        words,
+        dependencies: NOTHING_READ,
+        findings: [],
+        suppressions: [],
+        pending: true,
+      };
     }
+    this.analyseQueue({ module, source, chunks, results, context, queue }, deadline);
     if (gone.length > 0)
       retirement = {
         owner: this,
@@ -167,6 +179,28 @@ export class IncrementalAnalysis {
     else this.dispose();
     this.previous = results;
     return this.assemble(chunks, results, source);
+  }
+
+  /** Goes on with the chunks the last call left pending, on the same text. */
+  private goOn(stopped: Stopped, deadline: Deadline): Finding[] {
+    this.analyseQueue(stopped, deadline);
+    return this.assemble(stopped.chunks, stopped.results, stopped.source);
+  }
+
+  /** Analyses the queued chunks until the deadline (one at least); notes where it stopped, if it did. */
+  private analyseQueue(state: Stopped, deadline: Deadline): void {
+    const { chunks, results, context, queue } = state;
+    this.lastAnalysedChunks = 0;
+    this.lastChunks = chunks.length;
+    let next = 0;
+    for (; next < queue.length; next++) {
+      if (this.lastAnalysedChunks > 0 && deadline.passed()) break;
+      const index = queue[next]!;
+      results[index] = this.analyseChunk(chunks[index]!, context, results[index]!.words);
+      this.lastAnalysedChunks++;
+    }
+    this.lastPendingChunks = queue.length - next;
+    if (next < queue.length) this.stopped = { ...state, queue: queue.slice(next) };
   }
 
   /**
