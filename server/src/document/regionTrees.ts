@@ -199,10 +199,11 @@ export class RegionTrees {
           hasError(this.regions[at - 1]),
           this.mayHoldRest(at + 1),
         );
-        merged = this.mergeIfClean(
-          reach.above ? Math.max(0, at - 1) : at,
-          reach.below ? Math.min(this.regions.length - 1, at + 1) : at,
-        );
+        const [above, below] = [reach.above ? at - 1 : at, reach.below ? at + 1 : at];
+        // Both ways first; when the three do not parse cleanly together, each way alone.
+        merged =
+          this.mergeIfClean(above, below) ??
+          (above < at && below > at ? (this.mergeIfClean(at, below) ?? this.mergeIfClean(above, at)) : undefined);
       }
       last += this.regions.length - count;
       // Merged, perhaps with regions below the pieces: on from its end.
