@@ -1,6 +1,6 @@
 // A document parsed in regions (server/src/document) holds the trees a whole
 // parse gives whenever the text has no syntax error, whatever the edits; an
-// error stays inside its region. Here a seeded sample of random edits over the
+// error stays inside its statement. Here a seeded sample of random edits over the
 // rule fixtures; regionTrees-stdlib.slow.test.ts replays the long sweep over
 // stdlib modules.
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import type { ModuleParts } from '../../server/src/document/moduleParts';
 import { OpenDocuments } from '../../server/src/document/documents';
 import { pythonParser } from '../../server/src/document/parser';
 import { REGION_LINES } from '../../server/src/document/regionBoundaries';
-import { joinedRuleFixtures } from '../reliability/fuzz';
+import { editBetween, joinedRuleFixtures } from '../reliability/fuzz';
 import { applyContentChanges } from '../support/textEdits';
 import { changeAt, checkRandomEdits, topLevelOfParts, URI, wholeParse, withCrlfCopy } from './regionChecks';
 
@@ -42,10 +42,11 @@ test('a long module is cut into regions of at least REGION_LINES lines, and an e
     const lines = text.slice(part.start, part.end).split('\n').length - 1;
     assert.ok(lines >= REGION_LINES, `a region of ${lines} lines`);
   }
-  const inSecond = regions[1]!.start + 30;
+  // An `x` typed in a name: the text stays valid (a syntax error would cut its region at its statements).
+  const inSecond = text.indexOf('xs', regions[1]!.start + 30) + 1;
   const roots = (module: ModuleParts) => module.parts.map((part) => part.root.id);
   const before = roots(opened.module);
-  const after = roots(documents.changed(URI, 2, [changeAt(text, inSecond, 'y')])!.module);
+  const after = roots(documents.changed(URI, 2, [changeAt(text, inSecond, 'x')])!.module);
   assert.equal(after.length, before.length);
   assert.deepEqual(
     after.map((id, index) => id === before[index]),
@@ -206,7 +207,8 @@ test('an error inside a long statement is not tried against the neighbouring reg
     const second = reopened.module.parts[2]!.start;
     const endAbove = changeAt(text, second - 1, above);
     const before = applyContentChanges(text, [endAbove]);
-    const boundary = documents.changed(URI, 2, [endAbove])!.module.parts[2]!.start;
+    // The region holding it ends with it (a bracket left open is cut from the statements above it).
+    const boundary = documents.changed(URI, 2, [endAbove])!.module.partAt(second - 2 + above.length).end;
     assert.ok(before.slice(0, boundary).endsWith(`${above}\n`), `${what}: the region above ends with it`);
     const typing = changeAt(before, boundary, typed);
     const parses = parsesDuring(parser, () => {
@@ -218,4 +220,69 @@ test('an error inside a long statement is not tried against the neighbouring reg
     assert.deepEqual(topLevelOfParts(document.module), expected.topLevel, what);
     documents.closed(URI);
   }
+});
+
+/** The text of the region holding `offset`. */
+function regionText(module: ModuleParts, text: string, offset: number): string {
+  const part = module.partAt(offset);
+  return text.slice(part.start, part.end);
+}
+
+test('a syntax error is cut out with its statement, as a fresh open of the text cuts it, and its region joins the others again once mended', async () => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  const text = functions(30);
+  const documents = new OpenDocuments(parser);
+  const regions = documents.opened(URI, 'python', 1, text).module.parts.length;
+  // A closing bracket deleted in f12: the error's region is f12 alone.
+  const broken = text.replace('def f12(xs):\n    xs = list(xs)', 'def f12(xs):\n    xs = list(xs');
+  const edit = editBetween(text, broken);
+  const edited = documents.changed(URI, 2, [edit])!;
+  const f12 = broken.slice(broken.indexOf('def f12'), broken.indexOf('def f13'));
+  assert.equal(regionText(edited.module, broken, broken.indexOf('def f12')), f12);
+  const fresh = new OpenDocuments(parser);
+  assert.deepEqual(topLevelOfParts(edited.module), topLevelOfParts(fresh.opened(URI, 'python', 1, broken).module));
+  assert.equal(
+    regionText(fresh.get(URI)!.module, broken, broken.indexOf('def f12')),
+    f12,
+    'a fresh open cuts it alike',
+  );
+  fresh.closed(URI);
+  // Mended, then an edit elsewhere: the short regions are joined again.
+  documents.changed(URI, 3, [editBetween(broken, text)]);
+  const elsewhere = changeAt(text, text.indexOf('def f25') + 5, 'x');
+  const after = documents.changed(URI, 4, [elsewhere])!;
+  assert.deepEqual(topLevelOfParts(after.module), whole(applyContentChanges(text, [elsewhere])).topLevel);
+  assert.ok(after.module.parts.length <= regions, `${after.module.parts.length} regions, ${regions} before`);
+  documents.closed(URI);
+});
+
+test('a bracket left open runs on to the next definition, in a region of its own', async () => {
+  const parser = await pythonParser();
+  const documents = new OpenDocuments(parser);
+  const text = functions(30);
+  documents.opened(URI, 'python', 1, text);
+  const at = text.indexOf('def f12');
+  const typed = 'x = (\ny = 1\n\n';
+  const edited = documents.changed(URI, 2, [changeAt(text, at, typed)])!;
+  const after = applyContentChanges(text, [changeAt(text, at, typed)]);
+  assert.equal(regionText(edited.module, after, at), typed, 'from the bracket to the definition below');
+  assert.ok(!edited.module.partAt(at + typed.length).root.hasError, 'the definition below parses cleanly');
+  documents.closed(URI);
+});
+
+test('no region ends between a decorator and its definition', async () => {
+  const parser = await pythonParser();
+  const whole = await wholeParse();
+  const documents = new OpenDocuments(parser);
+  const text = functions(30);
+  const boundary = documents.opened(URI, 'python', 1, text).module.parts[1]!.start;
+  // Typed at the end of the region above, a blank line away from the definition that starts the next.
+  const decorate = changeAt(text, boundary - 1, '@decorator\n');
+  const after = applyContentChanges(text, [decorate]);
+  const edited = documents.changed(URI, 2, [decorate])!;
+  const decorator = after.indexOf('@decorator');
+  assert.equal(edited.module.partAt(decorator), edited.module.partAt(after.indexOf('def', decorator)));
+  assert.deepEqual(topLevelOfParts(edited.module), whole(after).topLevel);
+  documents.closed(URI);
 });

@@ -11,7 +11,7 @@ test(`random edits keep the server's view equal to the model (seed ${SEED})`, as
   const files = corpus(['bisect.py', 'heapq.py', 'textwrap.py']);
   const report = await fuzzServer(t, { seed: SEED, batches: 40, compareEvery: 5, files });
   t.diagnostic(
-    `seed ${SEED}: ${report.edits} edits in ${report.batches} batches over ${files.length} files, ${report.comparisons} comparisons (${report.brokenTexts} of them after mending a text with a syntax error), ${report.codeActions} code actions, ${report.hovers} hovers, rss ${report.stats?.memory.rss} B`,
+    `seed ${SEED}: ${report.edits} edits in ${report.batches} batches over ${files.length} files, ${report.comparisons} comparisons (${report.brokenTexts} of a text with a syntax error, ${report.mendedTexts} after mending one with a definition inside a string), ${report.codeActions} code actions, ${report.hovers} hovers, rss ${report.stats?.memory.rss} B`,
   );
   assert.ok(report.comparisons >= files.length, 'the run compared with a fresh open');
   assert.deepEqual(report.failures, []);

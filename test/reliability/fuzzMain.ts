@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     edits += report.edits;
     failures += report.failures.length;
     console.log(
-      `round ${round + 1}/${count} seed ${roundSeed}: ${files.map((f) => f.name).join(', ')}: ${report.edits} edits, ${report.comparisons} comparisons (${report.brokenTexts} broken texts), rss ${((report.stats?.memory.rss ?? 0) / 2 ** 20).toFixed(0)} MiB, ${report.failures.length} failures`,
+      `round ${round + 1}/${count} seed ${roundSeed}: ${files.map((f) => f.name).join(', ')}: ${report.edits} edits, ${report.comparisons} comparisons (${report.brokenTexts} broken texts, ${report.mendedTexts} mended first), rss ${((report.stats?.memory.rss ?? 0) / 2 ** 20).toFixed(0)} MiB, ${report.failures.length} failures`,
     );
     for (const failure of report.failures) console.log(`FAILURE ${failure}`);
   }

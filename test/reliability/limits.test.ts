@@ -27,7 +27,7 @@ test('indentation levels are counted as Python counts them', () => {
   // Lines inside brackets, strings, after a backslash, blank or comment lines do not count.
   const text =
     'x = (\n        1,\n    2)\ns = """\n            a\n"""\ny = 1 + \\\n        2\n\n            # c\nz = 3\n';
-  assert.deepEqual(textNesting(text), { indentLevels: 0, bracketDepth: 1 });
+  assert.deepEqual(textNesting(text), { indentLevels: 0, bracketDepth: 1, endsOpen: false });
 });
 
 test('brackets in strings and comments are not counted', () => {

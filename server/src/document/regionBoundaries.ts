@@ -4,6 +4,7 @@
 // on the line before that carries on into it.
 import type { Node } from 'web-tree-sitter';
 import { lineStartBefore } from '../text/commentLines';
+import { textNesting } from './textNesting';
 
 /** Lines a region runs to at least before it is cut again: its reparse stays far below a whole module's. */
 export const REGION_LINES = 100;
@@ -21,6 +22,37 @@ export function isRegionBoundary(text: string, offset: number): boolean {
   if (previousLine.endsWith('\\')) return false;
   // Comment lines right above a statement belong with it: rules read them from its own tree.
   return !(previousLine.trimStart().startsWith('#') && !isBlankLine(text, offset));
+}
+
+/**
+ * Whether the code at `offset` (a line start, blank and comment lines passed
+ * over) carries on the statement above it: a clause of a compound statement
+ * (`else:`, `except` …), or what follows a decorator. No cut falls there, so a
+ * region that starts there is merged with the one above.
+ */
+export function carriesOnAbove(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  CONTINUATION.lastIndex = firstCodeAt(text, offset);
+  if (CONTINUATION.test(text)) return true;
+  for (let lineEnd = offset; lineEnd > 0; ) {
+    const previousEnd = text[lineEnd - 1] === '\n' && text[lineEnd - 2] === '\r' ? lineEnd - 2 : lineEnd - 1;
+    const lineStart = lineStartBefore(text, previousEnd);
+    const line = text.slice(lineStart, previousEnd).trimStart();
+    if (line !== '' && !line.startsWith('#')) return text[lineStart] === '@';
+    lineEnd = lineStart;
+  }
+  return false;
+}
+
+/** Where the code starts on the first line from `offset` on that holds code (past blank and comment lines). */
+function firstCodeAt(text: string, offset: number): number {
+  for (let at = offset; at < text.length; at++) {
+    const char = text[at]!;
+    if (char === '#') {
+      while (at + 1 < text.length && text[at + 1] !== '\n' && text[at + 1] !== '\r') at++;
+    } else if (char !== ' ' && char !== '\t' && char !== '\f' && char !== '\n' && char !== '\r') return at;
+  }
+  return text.length;
 }
 
 /**
@@ -90,6 +122,59 @@ export function regionCutsInText(
     lastCutRow = row;
   });
   return cuts;
+}
+
+/** Column-0 lines that start a definition: in broken text, taken for statements even inside a bracket or string left open above them. */
+const DEFINITION_LINE = /^(?:@[A-Za-z_]|(?:async[ \t]+)?def[ \t]+[A-Za-z_]|class[ \t]+[A-Za-z_])/gm;
+
+/** Whether a definition starts at `offset`, a line start (DEFINITION_LINE). */
+export function startsDefinition(text: string, offset: number): boolean {
+  const line = text.slice(offset, offset + 80);
+  DEFINITION_LINE.lastIndex = 0;
+  return DEFINITION_LINE.exec(line)?.index === 0;
+}
+
+/** Where a region with a syntax error is cut (statementCuts), and whether its last statement is left open. */
+export interface StatementCuts {
+  readonly cuts: readonly number[];
+  /** The region ends inside brackets or a triple-quoted string: its last statement runs on below it. */
+  readonly endsOpen: boolean;
+}
+
+/**
+ * Where a region with a syntax error, [start, end) of `text` (a statement
+ * starts at `start`), is cut so that the error stays inside its statement: at
+ * each top-level code line that isRegionBoundary accepts, other than a clause
+ * continuing the statement above and a definition under its decorator. The
+ * code lines are found as regionCutsInText finds them (textNesting), but with
+ * the scan started afresh at each line that starts a definition: a bracket or
+ * string left open reaches no further. The cuts depend on the text from
+ * `start` on alone, so a piece gives no cuts of its own, and a region cut
+ * anywhere above the error gives the same. A valid string may hold a line
+ * that starts a definition: cut there, its pieces have syntax errors.
+ */
+export function statementCuts(text: string, start: number, end: number): StatementCuts {
+  const slice = text.slice(start, end);
+  DEFINITION_LINE.lastIndex = 0;
+  const segmentStarts = [0];
+  for (const match of slice.matchAll(DEFINITION_LINE)) {
+    // `^` also matches after a lone \r or U+2028, which end no line for tree-sitter.
+    if (match.index > 0 && slice[match.index - 1] === '\n') segmentStarts.push(match.index);
+  }
+  const codeLines: number[] = [];
+  let endsOpen = false;
+  segmentStarts.forEach((segmentStart, index) => {
+    const starts: number[] = [];
+    endsOpen = textNesting(slice.slice(segmentStart, segmentStarts[index + 1] ?? slice.length), starts).endsOpen;
+    for (const at of starts) codeLines.push(start + segmentStart + at);
+  });
+  const cuts = codeLines.filter((offset, index) => {
+    // Not after a lone \r: tree-sitter reads on, a comment to the next \n.
+    if (offset <= start || text[offset - 1] !== '\n' || !isRegionBoundary(text, offset)) return false;
+    CONTINUATION.lastIndex = offset;
+    return text[codeLines[index - 1]!] !== '@' && !CONTINUATION.test(text);
+  });
+  return { cuts, endsOpen };
 }
 
 /**

@@ -5,18 +5,33 @@
 // edit that moves where statements end re-lexes the rest of the file.
 //
 // A region that parses cleanly, between boundaries nothing carries across
-// (regionBoundaries.ts), parses as it would inside the whole text. One that does not
-// is merged with a neighbour that can hold the rest of its broken statement
-// (errorReach) when the two parse cleanly together; otherwise the syntax error
-// stays inside its region, where in one tree it could swallow the rest of the file.
-import type { Node, Parser, Point, Range, Tree } from 'web-tree-sitter';
+// (regionBoundaries.ts), parses as it would inside the whole text. A syntax
+// error stays inside its statement, as the text shows statements
+// (statementCuts): a region with one is cut between its statements, each
+// parsed anew, so that the trees are those a fresh open of the same text
+// gives, wherever the regions were cut before; once mended and left, the
+// pieces are joined again (coalesce). A bracket or
+// string left open runs on to the next line that starts a definition; a
+// statement whose rest a neighbour holds (a bracket closed there) is merged
+// with it when the two parse cleanly together (errorReach.ts). In one tree,
+// a bracket left open could swallow the rest of the file.
+import type { Parser, Point, Range, Tree } from 'web-tree-sitter';
 import { NO_DEADLINE, ParseOutOfTime, type Deadline } from './deadline';
+import { errorReach } from './errorReach';
 import { ModuleParts } from './moduleParts';
 import { whyNestingTooDeep, whyNotAnalysed, whyTooNested, type Skip } from './limits';
 import type { Edit } from './parser';
 import { lastStartingAtOrBefore } from './sortedSearch';
 import { textNesting } from './textNesting';
-import { isRegionBoundary, REGION_LINES, regionCuts, regionCutsInText } from './regionBoundaries';
+import {
+  carriesOnAbove,
+  isRegionBoundary,
+  REGION_LINES,
+  regionCuts,
+  regionCutsInText,
+  startsDefinition,
+  statementCuts,
+} from './regionBoundaries';
 
 /** A clean region of more lines than this is cut where it can be. */
 const SPLIT_LINES = 2 * REGION_LINES;
@@ -36,11 +51,13 @@ export class RegionTrees {
   private moduleCache: ModuleParts | undefined;
   /** Why the last parse left the document unanalysable, if it did. */
   private tooDeep: Skip | undefined;
-  /** Every tree reads the current text: a region shifted by an edit above it still reads its own. */
-  private readonly read = (index: number): string => this.text.slice(index);
   /** When the parse under way must stop (parse and reparse set it for their call). */
   private deadline: Deadline = NO_DEADLINE;
   private readonly outOfTime = (): boolean => this.deadline.passed();
+  /** The region edited last, joined to its neighbours once an edit lands elsewhere (coalesce). */
+  private recent: Region | undefined;
+  /** Where the last edit applied falls. */
+  private editedAt = 0;
 
   private constructor(
     private readonly parser: Parser,
@@ -64,10 +81,7 @@ export class RegionTrees {
     const regions = new RegionTrees(parser, text, pointAt);
     regions.deadline = deadline;
     try {
-      if (!regions.parseInTextCuts()) {
-        regions.parseRegion(0);
-        regions.split(0);
-      }
+      regions.parseOpened();
     } catch (error) {
       regions.delete();
       throw error;
@@ -105,6 +119,7 @@ export class RegionTrees {
     const last = edit.oldEndIndex > edit.startIndex ? this.indexAt(edit.oldEndIndex - 1) : first;
     if (last > first) first = this.mergeUnparsed(first, last);
     const delta = edit.newEndIndex - edit.oldEndIndex;
+    this.editedAt = edit.startIndex;
     const edited = this.regions[first]!;
     edited.tree?.edit(edit);
     edited.end += delta;
@@ -131,11 +146,25 @@ export class RegionTrees {
       for (let index = 0; index < this.regions.length; index++) {
         const region = this.regions[index]!;
         if (region.tree !== undefined && !region.edited) continue;
+        if (region.start === region.end && this.regions.length > 1) {
+          // Its text deleted: the regions around it meet, and may mend each other's error.
+          region.tree?.delete();
+          this.regions.splice(index, 1);
+          const next = this.regions[index];
+          // The region after it settles against its new neighbour (an edited one is parsed and settled next).
+          if (next?.tree && !next.edited) index = this.settle(index);
+          else index--;
+          continue;
+        }
         this.parseRegion(index);
         // The document is skipped: the other regions need no parse.
-        if (this.tooDeep) break;
+        if (this.tooDeep) return;
         index = this.settle(index);
       }
+      // Left while short (a broken statement cut out and mended): joined again, now that the edits are elsewhere.
+      const previous = this.recent;
+      this.recent = this.regions[this.indexAt(this.editedAt)];
+      if (previous && previous !== this.recent) this.coalesce(previous);
     } finally {
       this.deadline = NO_DEADLINE;
     }
@@ -148,30 +177,178 @@ export class RegionTrees {
 
   /** Makes the region at `index` (just parsed) one that parses as inside the whole text; returns the index of the region it ended in. */
   private settle(index: number): number {
+    index = this.mergeAcrossStatements(index);
+    let last = parsesCleanly(this.regions[index]!) ? this.split(index) : this.settleErrors(index);
+    // The neighbours' errors may be half of a statement whose rest these regions now hold.
+    last = this.mendAcross(last + 1) ?? last;
+    const count = this.regions.length;
+    this.mendAcross(index);
+    return last + this.regions.length - count;
+  }
+
+  /** Merges the region at `index` with its neighbours while a statement runs across the boundary between them; returns its index. */
+  private mergeAcrossStatements(index: number): number {
     for (;;) {
       const region = this.regions[index]!;
-      if (index > 0 && !isRegionBoundary(this.text, region.start)) index = this.mergeParsed(index - 1, index);
-      else if (index < this.regions.length - 1 && !isRegionBoundary(this.text, region.end))
+      if (index > 0 && !this.isBoundary(region.start)) index = this.mergeParsed(index - 1, index);
+      else if (index < this.regions.length - 1 && !this.isBoundary(region.end))
         index = this.mergeParsed(index, index + 1);
-      else break;
+      // A statement left open runs on into the region below, up to the next definition.
+      else if (index < this.regions.length - 1 && this.leftOpen(region) && !startsDefinition(this.text, region.end))
+        index = this.mergeParsed(index, index + 1);
+      else if (index > 0 && this.leftOpen(this.regions[index - 1]!) && !startsDefinition(this.text, region.start))
+        index = this.mergeParsed(index - 1, index);
+      else return index;
     }
-    const region = this.regions[index]!;
-    if (parsesCleanly(region)) return this.split(index);
-    const reach = errorReach(region, this.regions[index - 1], this.regions[index + 1]);
-    return this.mergeIfClean(
-      reach.above ? Math.max(0, index - 1) : index,
-      reach.below ? Math.min(this.regions.length - 1, index + 1) : index,
-      index,
-    );
   }
 
   /**
-   * A region with a syntax error may be half of a statement that its neighbours hold
-   * the rest of: regions first..last are merged when they parse cleanly together.
-   * Returns the index of the region that holds `index`'s text.
+   * Cuts the region at `index`, which has a syntax error, between its statements,
+   * and merges each broken piece with what holds the rest of its statement when
+   * they parse cleanly together: the pieces below where a bracket or string left
+   * open closes (closingRegion), or a neighbour errorReach points at. Returns
+   * the index of the last region it ended in.
    */
-  private mergeIfClean(first: number, last: number, index: number): number {
-    if (first === last) return index;
+  private settleErrors(index: number): number {
+    let last = this.cutAtStatements(index);
+    for (let at = index; at <= last; at++) {
+      if (parsesCleanly(this.regions[at]!)) continue;
+      const count = this.regions.length;
+      const closing = this.closingRegion(at);
+      let merged = closing === undefined ? undefined : this.mergeIfClean(at, closing);
+      if (merged === undefined) {
+        const reach = errorReach(
+          this.regions[at]!.tree!.rootNode,
+          hasError(this.regions[at - 1]),
+          this.mayHoldRest(at + 1),
+        );
+        const [above, below] = [reach.above ? at - 1 : at, reach.below ? at + 1 : at];
+        // Both ways first; when the three do not parse cleanly together, each way alone.
+        merged =
+          this.mergeIfClean(above, below) ??
+          (above < at && below > at ? (this.mergeIfClean(at, below) ?? this.mergeIfClean(above, at)) : undefined);
+      }
+      last += this.regions.length - count;
+      // Merged, perhaps with regions below the pieces: on from its end.
+      if (merged !== undefined) {
+        at = merged;
+        last = Math.max(last, at);
+      }
+    }
+    return last;
+  }
+
+  /**
+   * Whether the region at `index` may hold the rest of a statement broken in the
+   * one above it: when it has an error of its own, or is short, since tree-sitter
+   * reads `x =` and `y = 1` on the next line as one statement (and a fresh open
+   * has the two in one piece). Undefined for no region.
+   */
+  private mayHoldRest(index: number): boolean | undefined {
+    const region = this.regions[index];
+    return region && (hasError(region) === true || this.rowsOf(index, index) < REGION_LINES);
+  }
+
+  /**
+   * Merges the regions on either side of the boundary before region `index` when
+   * one has a syntax error that errorReach says the other may hold the rest of,
+   * and the two parse cleanly together. Returns the index of the merged region's
+   * last piece, or undefined when they stay apart.
+   */
+  private mendAcross(index: number): number | undefined {
+    const above = this.regions[index - 1];
+    const below = this.regions[index];
+    if (!above || !below) return undefined;
+    const mends =
+      (!parsesCleanly(above) &&
+        errorReach(above.tree!.rootNode, hasError(this.regions[index - 2]), this.mayHoldRest(index)).below) ||
+      (!parsesCleanly(below) &&
+        errorReach(below.tree!.rootNode, hasError(above), hasError(this.regions[index + 1])).above);
+    return mends ? this.mergeIfClean(index - 1, index) : undefined;
+  }
+
+  /** Whether regions may meet at `offset`: nothing carries across it, and no statement goes on below it. */
+  private isBoundary(offset: number): boolean {
+    return isRegionBoundary(this.text, offset) && !carriesOnAbove(this.text, offset);
+  }
+
+  /** Whether a region with a syntax error ends inside a statement that its text leaves open (a bracket, a triple-quoted string). */
+  private leftOpen(region: Region): boolean {
+    return !parsesCleanly(region) && statementCuts(this.text, region.start, region.end).endsOpen;
+  }
+
+  /**
+   * For a broken region left open inside brackets or a triple-quoted string, the
+   * index of a region below, not far, where what is open closes as Python reads
+   * it (a scan that does not start afresh at definitions). A string that holds a
+   * line starting a definition is cut there; its pieces are tried together.
+   */
+  private closingRegion(index: number): number | undefined {
+    const region = this.regions[index]!;
+    if (!statementCuts(this.text, region.start, region.end).endsOpen) return undefined;
+    let last = index;
+    while (last + 1 < this.regions.length && this.rowsOf(index, last + 1) <= SPLIT_LINES) last++;
+    const starts: number[] = [];
+    textNesting(this.text.slice(region.start, this.regions[last]!.end), starts);
+    const next = starts.find((start) => start > 0);
+    if (next === undefined) return undefined;
+    const closing = this.indexAt(region.start + next - 1);
+    return closing > index ? closing : undefined;
+  }
+
+  /**
+   * Cuts a region with a syntax error between its statements (statementCuts),
+   * each parsed anew: the error's own is then a region of its own, the one a
+   * fresh open of the text gives. Returns the index of the last piece.
+   */
+  private cutAtStatements(index: number): number {
+    const region = this.regions[index]!;
+    const { cuts } = statementCuts(this.text, region.start, region.end);
+    if (cuts.length === 0) return index;
+    const pieces = this.parsedPieces(region.start, region.end, cuts, (piece) => this.parseTree(piece, undefined));
+    for (const piece of pieces) this.checkDepth(piece.tree!, undefined);
+    region.tree!.delete();
+    this.regions.splice(index, 1, ...pieces);
+    return index + pieces.length - 1;
+  }
+
+  /**
+   * Joins a short clean region to the short clean regions around it, up to the
+   * lines one region may hold: the pieces a broken region was cut into become one
+   * region again once mended, where they would otherwise stay so many trees,
+   * each asked about on every keystroke.
+   */
+  private coalesce(region: Region): void {
+    let first = this.regions.indexOf(region);
+    if (first === -1 || !parsesCleanly(region) || this.rowsOf(first, first) >= REGION_LINES) return;
+    let last = first;
+    const joins = (at: number) => {
+      const neighbour = this.regions[at];
+      return (
+        neighbour !== undefined &&
+        !neighbour.edited &&
+        parsesCleanly(neighbour) &&
+        this.rowsOf(at, at) < REGION_LINES &&
+        this.rowsOf(Math.min(at, first), Math.max(at, last)) <= SPLIT_LINES
+      );
+    };
+    while (joins(last + 1)) last++;
+    while (joins(first - 1)) first--;
+    if (first < last) this.mergeIfClean(first, last);
+  }
+
+  /** The lines regions first..last span. */
+  private rowsOf(first: number, last: number): number {
+    return this.pointAt(this.regions[last]!.end).row - this.pointAt(this.regions[first]!.start).row;
+  }
+
+  /**
+   * Merges regions first..last, parsed anew, when they parse cleanly together (a
+   * broken statement and the rest of it); returns the index of the merged region's
+   * last piece (a long one is cut again), or undefined when they stay apart.
+   */
+  private mergeIfClean(first: number, last: number): number | undefined {
+    if (first >= last) return undefined;
     const merged: Region = {
       start: this.regions[first]!.start,
       end: this.regions[last]!.end,
@@ -181,7 +358,7 @@ export class RegionTrees {
     merged.tree = this.parseTree(merged, undefined);
     if (!parsesCleanly(merged)) {
       merged.tree.delete();
-      return index;
+      return undefined;
     }
     this.checkDepth(merged.tree, undefined);
     for (let at = first; at <= last; at++) this.regions[at]!.tree?.delete();
@@ -193,24 +370,51 @@ export class RegionTrees {
    * Parses the whole text (the only region) as pieces cut where the text alone
    * shows top-level statements (regionCutsInText): a parse of each piece, where
    * cutting the tree of a whole parse costs a parse of the whole text more.
-   * False, with nothing kept, when the text is short, nests too deep, or a
-   * piece has a syntax error: the whole is parsed first then, as before an edit.
+   * When a piece has a syntax error, the whole is parsed too: if it parses
+   * cleanly, the text's scan misread it, and the whole tree is cut instead;
+   * if not, the pieces stay, each error settled as after an edit, so that a
+   * text opened broken is parsed as it is after an edit that broke it.
    */
-  private parseInTextCuts(): boolean {
-    if (this.pointAt(this.text.length).row <= SPLIT_LINES) return false;
-    const codeLineStarts: number[] = [];
-    if (whyNestingTooDeep(textNesting(this.text, codeLineStarts))) return false;
-    const cuts = regionCutsInText(this.text, codeLineStarts, (offset) => this.pointAt(offset).row);
-    if (cuts.length === 0) return false;
-    // The whole text's nesting is checked: no piece's is deeper.
-    const pieces = this.parsedPieces(0, this.text.length, cuts, (piece) => this.parseRange(piece, undefined));
-    if (!pieces.every(parsesCleanly)) {
-      deleteTrees(pieces);
-      return false;
+  private parseOpened(): void {
+    const pieces = this.textPieces();
+    if (pieces?.every(parsesCleanly)) {
+      for (const piece of pieces) this.checkDepth(piece.tree!, undefined);
+      this.regions = pieces;
+      return;
     }
-    for (const piece of pieces) this.checkDepth(piece.tree!, undefined);
-    this.regions = pieces;
-    return true;
+    try {
+      this.parseRegion(0);
+    } catch (error) {
+      if (pieces) deleteTrees(pieces);
+      throw error;
+    }
+    if (this.tooDeep || parsesCleanly(this.regions[0]!)) {
+      if (pieces) deleteTrees(pieces);
+      if (!this.tooDeep) this.split(0);
+      return;
+    }
+    if (pieces) {
+      deleteTrees(this.regions);
+      this.regions = pieces;
+      for (const piece of pieces) this.checkDepth(piece.tree!, undefined);
+    }
+    for (let index = 0; index < this.regions.length && !this.tooDeep; index++)
+      if (!parsesCleanly(this.regions[index]!)) index = this.settle(index);
+  }
+
+  /**
+   * The whole text (the only region) as pieces cut where the text alone shows
+   * top-level statements (regionCutsInText), each parsed; undefined when the text
+   * is short, nests too deep, or shows no cut.
+   */
+  private textPieces(): Region[] | undefined {
+    if (this.pointAt(this.text.length).row <= SPLIT_LINES) return undefined;
+    const codeLineStarts: number[] = [];
+    if (whyNestingTooDeep(textNesting(this.text, codeLineStarts))) return undefined;
+    const cuts = regionCutsInText(this.text, codeLineStarts, (offset) => this.pointAt(offset).row);
+    if (cuts.length === 0) return undefined;
+    // The whole text's nesting is checked: no piece's is deeper.
+    return this.parsedPieces(0, this.text.length, cuts, (piece) => this.parseRange(piece, undefined));
   }
 
   /** Cuts a long clean region where it can be; returns the index of its last piece. */
@@ -296,7 +500,11 @@ export class RegionTrees {
       startPosition: this.pointAt(region.start),
       endPosition: this.pointAt(region.end),
     };
-    const tree = this.parser.parse(this.read, old ?? null, {
+    // The tree keeps this to read its nodes' text: the current text, which a region shifted
+    // by an edit above it reads too, up to the region's end (web-tree-sitter copies what
+    // each read gives, up to 10 KB, when a parse asks for a region's first token).
+    const read = (index: number) => this.text.slice(index, Math.max(index, region.end));
+    const tree = this.parser.parse(read, old ?? null, {
       includedRanges: [range],
       // Asked every hundred or so of the parser's operations: only when there is a deadline to keep.
       ...(this.deadline === NO_DEADLINE ? {} : { progressCallback: this.outOfTime }),
@@ -324,59 +532,9 @@ export class RegionTrees {
   }
 }
 
-/**
- * Which neighbours may hold the rest of a statement that a region's syntax error is
- * half of. A region starts where the text above leaves off between statements, so a
- * clean region above can only be continued: by an `else:`, `elif`, `except` or
- * `finally` first in this one. A clean region below can only finish a decorator
- * left last in this one. A neighbour with an error of its own (a bracket or string
- * left open, say) may hold the rest of a statement whose error is on this region's
- * first line, or last. Errors further in are this region's own: no trial parse,
- * which costs as much as parsing the regions from nothing.
- */
-function errorReach(
-  region: Region,
-  above: Region | undefined,
-  below: Region | undefined,
-): { readonly above: boolean; readonly below: boolean } {
-  const root = region.tree!.rootNode;
-  const statements =
-    root.type === 'module' ? root.namedChildren.filter((node) => node !== null && node.type !== 'comment') : [];
-  const [first, last] = [statements[0], statements[statements.length - 1]];
-  if (!first || !last) return { above: above !== undefined, below: below !== undefined };
-  return {
-    above:
-      above !== undefined &&
-      (CONTINUATIONS.has(firstLeaf(first).type) || (hasError(above) && errorOnRow(first, first.startPosition.row))),
-    below:
-      below !== undefined && (isLoneDecorator(last) || (hasError(below) && errorOnRow(last, last.endPosition.row))),
-  };
-}
-
-/** Clauses that continue the compound statement above them. */
-const CONTINUATIONS: ReadonlySet<string> = new Set(['else', 'elif', 'except', 'finally']);
-
-function firstLeaf(node: Node): Node {
-  return node.descendantForIndex(node.startIndex) ?? node;
-}
-
-/** A decorator with no definition after it, which tree-sitter leaves in an ERROR. */
-function isLoneDecorator(statement: Node): boolean {
-  return statement.isError && firstLeaf(statement).type === '@';
-}
-
-function hasError(region: Region): boolean {
-  return region.tree?.rootNode.hasError ?? true;
-}
-
-/** Whether an ERROR or MISSING node in `node` lies on `row`: only children with an error that reach the row are looked into. */
-function errorOnRow(node: Node, row: number): boolean {
-  if (!node.hasError) return false;
-  if (node.isError || node.isMissing) return true;
-  return node.children.some(
-    (child) =>
-      child !== null && child.startPosition.row <= row && row <= child.endPosition.row && errorOnRow(child, row),
-  );
+/** Whether a neighbour has a syntax error (one not parsed yet counts as having one); undefined for none. */
+function hasError(region: Region | undefined): boolean | undefined {
+  return region && (region.tree?.rootNode.hasError ?? true);
 }
 
 function deleteTrees(regions: readonly Region[]): void {

@@ -19,6 +19,8 @@ export interface TextNesting {
   readonly indentLevels: number;
   /** The most brackets open at once, outside strings and comments. */
   readonly bracketDepth: number;
+  /** Whether the text ends inside brackets or a triple-quoted string: a statement left open. */
+  readonly endsOpen: boolean;
 }
 
 /** What the scan does at each character code: most characters (0) it passes over, brackets it counts, the rest stop it. */
@@ -42,6 +44,7 @@ export function textNesting(text: string, codeLineStarts?: number[]): TextNestin
   let maxIndentLevels = 0;
   let brackets = 0;
   let maxBrackets = 0;
+  let endsInString = false;
   let i = 0;
   const length = text.length;
   while (i < length) {
@@ -80,15 +83,18 @@ export function textNesting(text: string, codeLineStarts?: number[]): TextNestin
       }
       continued = false;
       if (code === HASH) i = lineEnd(text, i);
-      else if (code === QUOTE || code === APOSTROPHE) i = afterString(text, i);
-      else {
+      else if (code === QUOTE || code === APOSTROPHE) {
+        const after = afterString(text, i);
+        endsInString = after === UNCLOSED;
+        i = endsInString ? length : after;
+      } else {
         // A backslash continues the line.
         continued = true;
         i++;
       }
     }
   }
-  return { indentLevels: maxIndentLevels, bracketDepth: maxBrackets };
+  return { indentLevels: maxIndentLevels, bracketDepth: maxBrackets, endsOpen: brackets > 0 || endsInString };
 }
 
 /** Where the line holding `from` ends: at its \n or \r, or the end of the text. */
@@ -102,7 +108,10 @@ function lineEnd(text: string, from: number): number {
   return i;
 }
 
-/** The offset just after the string literal whose opening quote is at `start` (or the end of an unclosed one). */
+/** What afterString gives for a triple-quoted string the text does not close. */
+const UNCLOSED = -1;
+
+/** The offset just after the string literal whose opening quote is at `start`: the end of its line for an unclosed one-line string, UNCLOSED for a triple-quoted one. */
 function afterString(text: string, start: number): number {
   const quote = text.charCodeAt(start);
   if (text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote)
@@ -119,7 +128,7 @@ function afterString(text: string, start: number): number {
   return i;
 }
 
-/** After a triple-quoted string's body from `from`: its closing quotes found by indexOf, each backslash escaping the character after it. */
+/** After a triple-quoted string's body from `from` (UNCLOSED if it has no end): its closing quotes found by indexOf, each backslash escaping the character after it. */
 function afterTripleQuoted(text: string, from: number, quotes: string): number {
   let i = from;
   let close = text.indexOf(quotes, i);
@@ -127,7 +136,7 @@ function afterTripleQuoted(text: string, from: number, quotes: string): number {
     const end = close === -1 ? text.length : close;
     // Searched up to the closing quotes only: a search on to the end of the text, for each string, would cost a pass over the rest of it.
     const backslash = text.slice(i, end).indexOf('\\');
-    if (backslash === -1) return close === -1 ? text.length : close + quotes.length;
+    if (backslash === -1) return close === -1 ? UNCLOSED : close + quotes.length;
     i += backslash + 2;
     // Only an escaped quote moves the close: the quotes are looked for again past it, not after every backslash.
     if (close !== -1 && i > close) close = text.indexOf(quotes, i);

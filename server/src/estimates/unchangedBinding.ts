@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import { statementOf } from '../semantics/loops';
 import { mayMutate } from '../semantics/mutation';
+import { statementsBetween } from '../semantics/statementsBetween';
 import { unparenthesized } from '../semantics/syntax';
 import type { EstimateContext } from './types';
 
@@ -26,17 +27,8 @@ const MUTABLE_EXPRESSIONS: ReadonlySet<string> = new Set([
 export function mayHaveChanged(name: Node, bound: Node, context: EstimateContext): boolean {
   if (!MUTABLE_EXPRESSIONS.has(unparenthesized(bound).type)) return false;
   const [binding, use] = [statementOf(bound), statementOf(name)];
-  if (
-    !context.facts ||
-    !binding ||
-    !use ||
-    !binding.parent?.equals(use.parent!) ||
-    binding.startIndex >= use.startIndex
-  )
-    return true;
-  const between: Node[] = [];
-  for (let statement = binding.nextSibling; statement && !statement.equals(use); statement = statement.nextSibling)
-    between.push(statement);
+  const between = context.facts && binding && use && statementsBetween(binding, use, context.facts.module);
+  if (!context.facts || !between) return true;
   return mayMutate(between, [name.text], { facts: context.facts, iteratingConsumes: false });
 }
 

@@ -3,6 +3,7 @@
 // the capacity list_resize's over-allocation reaches after that many appends.
 import type { Node } from 'web-tree-sitter';
 import { statementOf } from '../../semantics/loops';
+import { statementsBetween } from '../../semantics/statementsBetween';
 import { mayMutate } from '../../semantics/mutation';
 import { containsType, passedArguments, unparenthesized } from '../../semantics/syntax';
 import { elementObjects } from '../elements';
@@ -52,14 +53,6 @@ function rangeLoopAround(statement: Node, context: EstimateContext): { loop: Nod
   return containsType(body, EARLY_EXITS) ? undefined : { loop, range };
 }
 
-/** The statements strictly between two siblings. */
-function between(first: Node, last: Node): Node[] {
-  const nodes: Node[] = [];
-  for (let statement = first.nextSibling; statement && !statement.equals(last); statement = statement.nextSibling)
-    nodes.push(statement);
-  return nodes;
-}
-
 /** What the appended items are: the loop's ints, or one constant; undefined otherwise. */
 function appendedObjects(
   item: Node,
@@ -88,12 +81,13 @@ export const appendLoopCall: Estimator = (node, context) => {
   const binding = empty && statementOf(empty);
   if (empty?.type !== 'list' || empty.namedChildren.some((child) => child?.type !== 'comment') || !binding)
     return undefined;
-  if (!binding.parent?.equals(loop.parent!) || binding.startIndex >= loop.startIndex) return undefined;
+  const before = statementsBetween(binding, loop, facts.module);
+  if (!before) return undefined;
   const others = loop
     .childForFieldName('body')!
     .namedChildren.filter((child): child is Node => child !== null && !child.equals(statement));
   const question = { facts, iteratingConsumes: false };
-  if (mayMutate([...between(binding, loop), ...others, append.item], [append.name.text], question)) return undefined;
+  if (mayMutate([...before, ...others, append.item], [append.name.text], question)) return undefined;
   const items = Number(rangeLength(range));
   const list = listEstimate(layout, {
     items,
