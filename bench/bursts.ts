@@ -1,6 +1,7 @@
 // (g) bursts of keystrokes: what the editor waits for after the last keystroke
 // of a burst typed faster than the server answers each one. The keystrokes are
-// those of (d) (bench/editing.ts), sent at a steady pace without waiting; the
+// those of (d) (bench/editing.ts), sent at a steady pace without waiting (or
+// back to back, as when they pile up behind a slow message); the
 // time is from sending the last one to the diagnostics of its version. A
 // keystroke sent alone, waited for before the next, is the yardstick. How many
 // times the server published diagnostics during a burst says how many of its
