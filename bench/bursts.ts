@@ -1,8 +1,11 @@
 // (g) bursts of keystrokes: what the editor waits for after the last keystroke
 // of a burst typed faster than the server answers each one. The keystrokes are
-// those of (d) (bench/editing.ts), sent at a steady pace without waiting; the
+// those of (d) (bench/editing.ts), sent at a steady pace without waiting (or
+// back to back, as when they pile up behind a slow message); the
 // time is from sending the last one to the diagnostics of its version. A
-// keystroke sent alone, waited for before the next, is the yardstick.
+// keystroke sent alone, waited for before the next, is the yardstick. How many
+// times the server published diagnostics during a burst says how many of its
+// versions it analysed.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import type { Workspace } from '@astral-sh/ruff-wasm-nodejs';
@@ -37,6 +40,8 @@ interface BurstRow extends Latency {
   /** The last keystroke's p50 and p99 over the alone keystroke's. */
   readonly p50Ratio: number;
   readonly p99Ratio: number;
+  /** Diagnostics published per burst, on average: one per version the server analysed. */
+  readonly publishedPerBurst: number;
 }
 
 export interface BurstResult {
@@ -59,6 +64,10 @@ export async function burstLatency(
   const client = await BenchClient.start(repoRoot);
   try {
     const uri = 'file:///bench/bursts.py';
+    let published = 0;
+    client.onDiagnostics((params) => {
+      if (params.uri === uri) published++;
+    });
     await client.didOpen(uri, text);
     let version = 1;
     const edits = endless(text);
@@ -74,6 +83,7 @@ export async function burstLatency(
       for (const intervalMs of scale.intervalsMs) {
         const bursts = Math.max(scale.minBursts, Math.round(scale.keystrokesPerRow / size));
         const lastMs: number[] = [];
+        const publishedBefore = published;
         for (let burst = 0; burst < bursts; burst++) {
           await sleep(BETWEEN_BURSTS_MS);
           const started = performance.now();
@@ -82,10 +92,10 @@ export async function burstLatency(
             await paced(started, (i + 1) * intervalMs);
           }
           const last = ++version;
-          const published = client.diagnosticsFor(uri, last);
+          const lastPublished = client.diagnosticsFor(uri, last);
           const sent = performance.now();
           client.sendChange(uri, last, [edits.next().value]);
-          await published;
+          await lastPublished;
           lastMs.push(performance.now() - sent);
         }
         const row = latency(lastMs);
@@ -95,6 +105,7 @@ export async function burstLatency(
           ...row,
           p50Ratio: row.p50Ms / alone.p50Ms,
           p99Ratio: row.p99Ms / alone.p99Ms,
+          publishedPerBurst: (published - publishedBefore) / bursts,
         });
       }
     }
@@ -139,7 +150,7 @@ export function burstLines(result: BurstResult): string[] {
   ];
   for (const row of result.rows)
     lines.push(
-      `    ${`${row.keystrokes} keystrokes ${row.intervalMs} ms apart (${row.samples} bursts):`.padEnd(42)}p50 ${ms(row.p50Ms)} (${row.p50Ratio.toFixed(2)}× alone), p99 ${ms(row.p99Ms)} (${row.p99Ratio.toFixed(2)}×)`,
+      `    ${`${row.keystrokes} keystrokes ${row.intervalMs} ms apart (${row.samples} bursts):`.padEnd(42)}p50 ${ms(row.p50Ms)} (${row.p50Ratio.toFixed(2)}× alone), p99 ${ms(row.p99Ms)} (${row.p99Ratio.toFixed(2)}×); ${row.publishedPerBurst.toFixed(1)} publications per burst`,
     );
   return lines;
 }

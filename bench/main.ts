@@ -61,7 +61,8 @@ const FULL: Scale = {
   data: { rows: 1_000_000, hovers: 1_000, changes: 20, pandasRuns: 3 },
   bursts: {
     sizes: [10, 50, 200],
-    intervalsMs: [5, 20, 50],
+    // 0: sent back to back, as when the editor's messages pile up behind a slow one.
+    intervalsMs: [0, 5, 20, 50],
     keystrokesPerRow: 1_000,
     minBursts: 20,
     alone: 200,
@@ -81,7 +82,7 @@ const QUICK: Scale = {
   memoryEdits: 50,
   memoryIdleMs: 0,
   data: { rows: 100_000, hovers: 20, changes: 3, pandasRuns: 1 },
-  bursts: { sizes: [10, 50], intervalsMs: [5, 50], keystrokesPerRow: 50, minBursts: 2, alone: 20, ruffRuns: 5 },
+  bursts: { sizes: [10, 50], intervalsMs: [0, 50], keystrokesPerRow: 50, minBursts: 2, alone: 20, ruffRuns: 5 },
   pathological: { bytes: 200_000, keystrokes: 8, pauseMs: 20 },
 };
 

@@ -79,3 +79,35 @@ test('even past its deadline a call analyses one statement, and the statements a
     afterTree.delete();
   }
 });
+
+test('the statements an edit changed and the backlog keep deadlines of their own, and a call says which it left', async () => {
+  const parser = await pythonParser();
+  const never: Deadline = { passed: () => false };
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = (text: string, deadlines: { edit: Deadline; backlog: Deadline }) => {
+    const tree = parse(parser, text);
+    try {
+      return incremental.analyze(tree, text, deadlines);
+    } finally {
+      tree.delete();
+    }
+  };
+  // A first analysis is all backlog: the edit's deadline does not stop it.
+  const text = functions(6);
+  run(text, { edit: passed, backlog: never });
+  assert.equal(incremental.lastPendingChunks, 0);
+  run(functions(6), { edit: never, backlog: passed });
+  assert.equal(incremental.lastAnalysedChunks, 0, 'the same text: nothing to analyse');
+  // Two functions edited, with time for one: the edit is left unfinished.
+  const edited = text.replace('x * 1 for', 'x + 1 for').replace('x * 4 for', 'x + 4 for');
+  run(edited, { edit: passed, backlog: never });
+  assert.equal(incremental.lastAnalysedChunks, 1);
+  assert.equal(incremental.lastPendingChunks, 1);
+  assert.equal(incremental.lastLeftEdited, true);
+  // The one left is backlog now: with no time for backlog, a new edit's chunk goes first and the call says it finished its edit.
+  const again = edited.replace('x * 2 for', 'x + 2 for');
+  run(again, { edit: never, backlog: passed });
+  assert.equal(incremental.lastAnalysedChunks, 1, 'the edited chunk');
+  assert.equal(incremental.lastPendingChunks, 1, 'the backlog');
+  assert.equal(incremental.lastLeftEdited, false);
+});

@@ -7,7 +7,9 @@
 // results (no findings yet), which the next call analyses, after the
 // statements that edit changed. Its findings are then those of the statements
 // analysed, which is what analyze() gives for them. A call on the same text
-// goes on where the last one stopped, with the same facts.
+// goes on where the last one stopped, with the same facts. The statements an
+// edit changed and the *backlog* (the pending ones, and every statement of a
+// first analysis) can be given deadlines of their own.
 import type { Deadline } from '../document/deadline';
 import { NO_DEADLINE } from '../document/deadline';
 import type { Tree } from 'web-tree-sitter';
@@ -57,6 +59,12 @@ interface Placed {
   readonly suppressions: readonly SuppressionAt[];
 }
 
+/** When the analysis of the statements an edit changed must stop, and when that of the backlog must. */
+export interface AnalysisDeadlines {
+  readonly edit: Deadline;
+  readonly backlog: Deadline;
+}
+
 /** Where a call stopped at its deadline: what the next call on the same text goes on with. */
 interface Stopped {
   readonly module: ModuleParts;
@@ -67,6 +75,8 @@ interface Stopped {
   readonly context: RuleContext & { readonly facts: DocumentFacts };
   /** The indices of the pending chunks, in the order they are to be analysed. */
   readonly queue: readonly number[];
+  /** How many of the first in `queue` the edit changed: the others are the backlog. */
+  readonly edited: number;
 }
 
 /** Results a call found gone, what changed in it, and the aliases they were found with. */
@@ -91,6 +101,8 @@ export class IncrementalAnalysis {
   lastAnalysedChunks = 0;
   /** Chunks the last call left pending (its deadline passed), of `lastChunks` in all. */
   lastPendingChunks = 0;
+  /** Whether the last call left some of the chunks its edit changed (not only backlog). */
+  lastLeftEdited = false;
   lastChunks = 0;
   /** Each result's findings where its chunk started at the last call. */
   private readonly placements = new WeakMap<ChunkResult, Placed>();
@@ -103,7 +115,7 @@ export class IncrementalAnalysis {
    * The findings in a document parsed whole (a tree) or in parts; those of the
    * chunks analysed before `deadline`, when it passes (at least one is).
    */
-  analyze(parsed: Tree | ModuleParts, source: string, deadline: Deadline = NO_DEADLINE): Finding[] {
+  analyze(parsed: Tree | ModuleParts, source: string, deadline: Deadline | AnalysisDeadlines = NO_DEADLINE): Finding[] {
     const module = ModuleParts.from(parsed);
     const stopped = this.stopped;
     this.stopped = undefined;
@@ -135,8 +147,10 @@ export class IncrementalAnalysis {
     if (chunks.length > 1 && newWords.size === chunks.length) findAnchorsInModule(this.options.rules, facts);
     const results = new Array<ChunkResult>(chunks.length);
     // The chunks this edit changed come first; those a deadline left pending before, after them.
+    // A first analysis has no edit: all of it is backlog.
     const changedChunks: number[] = [];
     const pendingBefore: number[] = [];
+    const first = this.previous.length === 0;
     chunks.forEach((chunk, index) => {
       const old = kept[index] === undefined ? undefined : this.previous[kept[index]!];
       if (old && !old.pending && stillHolds(old.dependencies, changed)) {
@@ -145,7 +159,7 @@ export class IncrementalAnalysis {
       }
       const back = old ? undefined : this.takeRetired(chunk.key, index, kept, changed, aliases);
       if (back) results[index] = back;
-      else (old?.pending ? pendingBefore : changedChunks).push(index);
+      else (old?.pending || first ? pendingBefore : changedChunks).push(index);
     });
     const context = {
       source,
@@ -168,7 +182,7 @@ export class IncrementalAnalysis {
         pending: true,
       };
     }
-    this.analyseQueue({ module, source, chunks, results, context, queue }, deadline);
+    this.analyseQueue({ module, source, chunks, results, context, queue, edited: changedChunks.length }, deadline);
     if (gone.length > 0)
       retirement = {
         owner: this,
@@ -182,25 +196,27 @@ export class IncrementalAnalysis {
   }
 
   /** Goes on with the chunks the last call left pending, on the same text. */
-  private goOn(stopped: Stopped, deadline: Deadline): Finding[] {
+  private goOn(stopped: Stopped, deadline: Deadline | AnalysisDeadlines): Finding[] {
     this.analyseQueue(stopped, deadline);
     return this.assemble(stopped.chunks, stopped.results, stopped.source);
   }
 
-  /** Analyses the queued chunks until the deadline (one at least); notes where it stopped, if it did. */
-  private analyseQueue(state: Stopped, deadline: Deadline): void {
-    const { chunks, results, context, queue } = state;
+  /** Analyses the queued chunks until their deadline (one at least); notes where it stopped, if it did. */
+  private analyseQueue(state: Stopped, deadline: Deadline | AnalysisDeadlines): void {
+    const { chunks, results, context, queue, edited } = state;
+    const { edit, backlog } = 'edit' in deadline ? deadline : { edit: deadline, backlog: deadline };
     this.lastAnalysedChunks = 0;
     this.lastChunks = chunks.length;
     let next = 0;
     for (; next < queue.length; next++) {
-      if (this.lastAnalysedChunks > 0 && deadline.passed()) break;
+      if (this.lastAnalysedChunks > 0 && (next < edited ? edit : backlog).passed()) break;
       const index = queue[next]!;
       results[index] = this.analyseChunk(chunks[index]!, context, results[index]!.words);
       this.lastAnalysedChunks++;
     }
     this.lastPendingChunks = queue.length - next;
-    if (next < queue.length) this.stopped = { ...state, queue: queue.slice(next) };
+    this.lastLeftEdited = next < edited;
+    if (next < queue.length) this.stopped = { ...state, queue: queue.slice(next), edited: Math.max(0, edited - next) };
   }
 
   /**

@@ -3,7 +3,7 @@
 // deadline can stop the analysis of a version part way (see incremental.ts):
 // what it found is kept for that version, and `resume` goes on with it.
 import { NO_DEADLINE, type Deadline } from '../document/deadline';
-import { IncrementalAnalysis } from './incremental';
+import { IncrementalAnalysis, type AnalysisDeadlines } from './incremental';
 import { selectRules, type Settings } from '../config/config';
 import type { OpenDocument } from '../document/documents';
 import { ALL_RULES } from '../rules';
@@ -20,9 +20,11 @@ export interface Analysis {
   /** Top-level statements a deadline left unanalysed, of `statements` in all: their findings are missing. */
   readonly pending: number;
   readonly statements: number;
+  /** Whether some of those the last edit changed are among them, not only backlog (incremental.ts). */
+  readonly leftEdited: boolean;
 }
 
-const NOTHING: Analysis = { findings: [], pending: 0, statements: 0 };
+const NOTHING: Analysis = { findings: [], pending: 0, statements: 0, leftEdited: false };
 
 export class Linter {
   // Keyed by the OpenDocument, which is replaced on every change; its TextDocument
@@ -53,12 +55,16 @@ export class Linter {
     this.dataFiles = files;
   }
 
-  findings(document: OpenDocument, settings: Settings, deadline: Deadline = NO_DEADLINE): Finding[] {
+  findings(
+    document: OpenDocument,
+    settings: Settings,
+    deadline: Deadline | AnalysisDeadlines = NO_DEADLINE,
+  ): Finding[] {
     return this.analysis(document, settings, deadline).findings;
   }
 
   /** The document's analysis under these settings: found once per version, stopped where `deadline` passes. */
-  analysis(document: OpenDocument, settings: Settings, deadline: Deadline = NO_DEADLINE): Analysis {
+  analysis(document: OpenDocument, settings: Settings, deadline: Deadline | AnalysisDeadlines = NO_DEADLINE): Analysis {
     const cached = this.cache.get(document);
     return cached?.settings === settings ? cached.analysis : this.analyse(document, settings, deadline);
   }
@@ -71,14 +77,19 @@ export class Linter {
       : this.analyse(document, settings, deadline);
   }
 
-  private analyse(document: OpenDocument, settings: Settings, deadline: Deadline): Analysis {
+  private analyse(document: OpenDocument, settings: Settings, deadline: Deadline | AnalysisDeadlines): Analysis {
     if (!settings.enable || document.skipped !== undefined) return NOTHING;
     let analysis: Analysis;
     const uri = document.text.uri;
     try {
       const incremental = this.analysisFor(uri, settings);
       const findings = incremental.analyze(document.module, document.text.getText(), deadline);
-      analysis = { findings, pending: incremental.lastPendingChunks, statements: incremental.lastChunks };
+      analysis = {
+        findings,
+        pending: incremental.lastPendingChunks,
+        statements: incremental.lastChunks,
+        leftEdited: incremental.lastLeftEdited,
+      };
     } catch (error) {
       // What was kept may be what failed: the next analysis starts afresh.
       this.closed(uri);

@@ -2,13 +2,19 @@
 //
 // A document is parsed and analysed in the main thread, where the editor's
 // requests are answered, for at most its budget (memhints.analysisBudget) per
-// version: its parse and analysis share one deadline. A document that runs
-// past it gets what is known published at once, marked as partial, and is
-// handed over to the analysis thread for good: there it is checked to the end
-// while the main thread goes on with the other documents. The main thread then
-// keeps only its text (its trees too, while parsing it fits in the budget, for
-// hovers and inlay hints), forwards its changes and publishes what the
-// analysis thread finds for the version it holds.
+// version: its parse and the analysis of what its last edit changed share one
+// deadline. A document that runs past it gets what is known published at once,
+// marked as partial, and is handed over to the analysis thread for good: there
+// it is checked to the end while the main thread goes on with the other
+// documents. The main thread then keeps only its text (its trees too, while
+// parsing it fits in the budget, for hovers and inlay hints), forwards its
+// changes and publishes what the analysis thread finds for the version it holds.
+//
+// The backlog (a first analysis, or what a deadline left) is no sign of a slow
+// document: a large file just opened is one. Past the budget, it is analysed
+// in the main thread in slices of a few milliseconds, one per turn of the
+// event loop, so that other messages come in between, what is known being
+// published, marked as partial, until it is done.
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../config/config';
@@ -21,6 +27,9 @@ import { skippedDiagnostic } from '../features/skipped';
 import type { Finding } from '../rules/types';
 import type { AnalysisThread } from './analysisThread';
 import type { ThreadAnalysis } from './threadProtocol';
+
+/** How long a slice of a document's backlog may take in the main thread: the most it delays a keystroke elsewhere. */
+const BACKLOG_SLICE_MS = 10;
 
 export interface ChecksContext {
   readonly documents: OpenDocuments;
@@ -38,13 +47,10 @@ interface HandedOver {
 
 export class DocumentChecks {
   private readonly handedOver = new Map<string, HandedOver>();
+  /** By document, the one backlog being worked off (a newer version's replaces it). */
+  private readonly backlogs = new Map<string, object>();
 
   constructor(private readonly context: ChecksContext) {}
-
-  /** Whether the document is checked by the analysis thread. */
-  inThread(uri: string): boolean {
-    return this.handedOver.has(uri);
-  }
 
   /** A document opened: parsed when it is first published or used. */
   opened(uri: string, languageId: string, version: number, text: string): void {
@@ -64,6 +70,7 @@ export class DocumentChecks {
 
   closed(uri: string): void {
     this.forget(uri);
+    this.backlogs.delete(uri);
     this.context.documents.closed(uri);
   }
 
@@ -82,18 +89,31 @@ export class DocumentChecks {
       return;
     }
     const budgetMs = settings.analysisBudget;
-    const deadline = deadlineIn(budgetMs);
+    const edit = deadlineIn(budgetMs);
+    // A backlog being worked off gets its slice; any other (a first analysis) the budget first.
+    const working = this.backlogs.has(uri) && budgetMs > 0;
+    const deadlines = { edit, backlog: working ? deadlineIn(Math.min(budgetMs, BACKLOG_SLICE_MS)) : edit };
     const { documents, linter } = this.context;
-    // The parse, when the last change left it, and the analysis share the deadline.
-    const analysis = documents.withDeadline(deadline, () =>
-      document.skipped || document.overBudget ? undefined : linter.analysis(document, settings, deadline),
+    // The parse, when the last change left it, and the analysis of what the change changed share the deadline.
+    const analysis = documents.withDeadline(edit, () =>
+      document.skipped || document.overBudget ? undefined : linter.analysis(document, settings, deadlines),
     );
-    if (document.skipped) this.send(document, [skippedDiagnostic(document.skipped)]);
-    else if (!analysis) this.handOver(document, settings, [], { stage: 'parse', budgetMs });
-    else if (analysis.pending === 0) this.sendFindings(document, analysis.findings);
+    if (document.skipped) {
+      this.send(document, [skippedDiagnostic(document.skipped)]);
+      return;
+    }
+    if (!analysis) {
+      this.handOver(document, settings, [], { stage: 'parse', budgetMs });
+      return;
+    }
+    const { pending, statements } = analysis;
+    const unfinished: Unfinished | undefined =
+      pending > 0 ? { stage: 'analysis', budgetMs, pending, statements } : undefined;
+    // What one edit changed did not fit in the budget: the document is slow to check, not just large.
+    if (unfinished && analysis.leftEdited) this.handOver(document, settings, analysis.findings, unfinished);
     else {
-      const { pending, statements } = analysis;
-      this.handOver(document, settings, analysis.findings, { stage: 'analysis', budgetMs, pending, statements });
+      this.sendFindings(document, analysis.findings, unfinished);
+      if (unfinished) this.workOffBacklog(document, settings);
     }
   }
 
@@ -128,6 +148,33 @@ export class DocumentChecks {
       handedOver.found = undefined;
       this.openInThread(document, handedOver.settings);
     }
+  }
+
+  /** Analyses the document's backlog a slice per turn of the event loop, while it is the version open; then publishes it all. */
+  private workOffBacklog(document: OpenDocument, settings: Settings): void {
+    const uri = document.text.uri;
+    const mine = {};
+    this.backlogs.set(uri, mine);
+    const slice = () => {
+      const current =
+        this.backlogs.get(uri) === mine &&
+        this.context.documents.get(uri) === document &&
+        this.context.settingsFor(uri) === settings;
+      if (!current) return;
+      const analysis = this.context.linter.resume(document, settings, deadlineIn(BACKLOG_SLICE_MS));
+      if (analysis.pending > 0) {
+        setImmediate(slice);
+        return;
+      }
+      this.backlogs.delete(uri);
+      this.sendFindings(document, analysis.findings);
+    };
+    setImmediate(slice);
+  }
+
+  /** Whether the document is checked by the analysis thread. */
+  private inThread(uri: string): boolean {
+    return this.handedOver.has(uri);
   }
 
   private handOver(
