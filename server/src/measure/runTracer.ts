@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTracerResult, type TracerResult } from './result';
+import { tracerArguments } from './tracerScript';
 
 export interface MeasureRequest {
   /** The interpreter: a path, or a name looked up on PATH. */
@@ -46,7 +47,7 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
   const resultFile = join(dir, 'result.json');
   const startedFile = join(dir, 'started');
   const args = [
-    request.tracer,
+    ...tracerArguments(request.tracer),
     '--result',
     resultFile,
     '--started',
