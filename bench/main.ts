@@ -1,9 +1,10 @@
-// `npm run bench [-- --quick] [-- --out FILE] [-- --only data|bursts|pathological]`:
+// `npm run bench [-- --quick] [-- --out FILE] [-- --only data|bursts|pathological|measure]`:
 // throughput against the parse floor and the peers, editor latency and memory,
 // the hover over a read of a large data file against the read in pandas,
-// bursts of keystrokes, and a pathological file beside a normal one, in one
-// run (or only one section); prints the figures with PASS/MISS against the
-// targets and writes them as JSON.
+// bursts of keystrokes, a pathological file beside a normal one, and what
+// `memhints measure` costs against tracemalloc alone, in one run (or only one
+// section); prints the figures with PASS/MISS against the targets and writes
+// them as JSON.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,8 +28,17 @@ import {
   type PathologicalResult,
   type PathologicalScale,
 } from './pathological';
-import { atLeast, below, targetLine, type Target } from './targets';
+import { atLeast, atMost, below, targetLine, type Target } from './targets';
 import { analysisInPool, aroundPeer, floorAndOneThread, type Repetition } from './throughput';
+import {
+  CPU_GOAL,
+  RSS_GOAL,
+  rssAllowance,
+  tracerCost,
+  tracerCostLines,
+  type TracerCostResult,
+  type TracerCostScale,
+} from './tracerCost';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -46,6 +56,7 @@ interface Scale {
   readonly data: DataScale;
   readonly bursts: BurstScale;
   readonly pathological: PathologicalScale;
+  readonly measure: TracerCostScale;
 }
 
 const FULL: Scale = {
@@ -69,6 +80,7 @@ const FULL: Scale = {
     ruffRuns: 100,
   },
   pathological: { bytes: 2_000_000, keystrokes: 100, pauseMs: 50 },
+  measure: { runs: 3, dicts: 300_000, textBytes: 20_000_000 },
 };
 
 const QUICK: Scale = {
@@ -84,6 +96,7 @@ const QUICK: Scale = {
   data: { rows: 100_000, hovers: 20, changes: 3, pandasRuns: 1 },
   bursts: { sizes: [10, 50], intervalsMs: [0, 50], keystrokesPerRow: 50, minBursts: 2, alone: 20, ruffRuns: 5 },
   pathological: { bytes: 200_000, keystrokes: 8, pauseMs: 20 },
+  measure: { runs: 1, dicts: 30_000, textBytes: 2_000_000 },
 };
 
 /** The keystroke → diagnostics p99 the editor is held to. */
@@ -96,7 +109,7 @@ const fineRatio = (value: number) => `${(Math.floor(value * 1000) / 1000).toFixe
 const log = (text: string) => void process.stderr.write(`… ${text}\n`);
 
 /** The sections `--only` can pick. */
-const SECTIONS = ['data', 'bursts', 'pathological'];
+const SECTIONS = ['data', 'bursts', 'pathological', 'measure'];
 /** A burst's last keystroke, and the normal file's beside a pathological one, are held to this many times a keystroke alone. */
 const SLOWDOWN_GOAL = 2;
 
@@ -118,7 +131,9 @@ async function main(): Promise<void> {
           ? await measureBursts(scale)
           : values.only === 'pathological'
             ? await measurePathological(scale)
-            : await measureAll(scale, scratch);
+            : values.only === 'measure'
+              ? measureTracer(scale, scratch)
+              : await measureAll(scale, scratch);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify({ ...results, quick: values.quick ?? false }, null, 2)}\n`);
     process.stdout.write(`\nResults written to ${out}\n`);
@@ -187,6 +202,42 @@ async function measurePathological(scale: Scale) {
     pathological,
     targets: targetsOf(targets),
   };
+}
+
+/** `--only measure`: section (i) alone. */
+function measureTracer(scale: Scale, scratch: string) {
+  printMachine(scale);
+  const tracer = tracerCost(REPO_ROOT, scratch, scale.measure, log);
+  print();
+  for (const line of tracerCostLines(tracer)) print(line);
+  const targets = tracerTargets(tracer);
+  print();
+  for (const [target, shown] of targets) print(targetLine(target, shown));
+  return { date: new Date().toISOString(), machine: machine(), only: 'measure', tracer, targets: targetsOf(targets) };
+}
+
+/** Per script: measure's CPU time against tracemalloc=1's, and its peak RSS against the traced peak's allowance. */
+function tracerTargets(result: TracerCostResult): ShownTarget[] {
+  if (result.skipped) return [];
+  return result.scripts.flatMap((script): ShownTarget[] => {
+    const cpu = script.measure.cpuSeconds / script.tracemalloc.cpuSeconds;
+    const allowed = rssAllowance(result, script);
+    return [
+      [
+        atMost(`(i) measure CPU vs python3 -X tracemalloc=1, ${script.name}`, cpu, CPU_GOAL, '×'),
+        `${ratio(cpu)} (${script.measure.cpuSeconds.toFixed(2)} s vs ${script.tracemalloc.cpuSeconds.toFixed(2)} s)`,
+      ],
+      [
+        atMost(
+          `(i) measure peak RSS vs ${RSS_GOAL}× traced peak + interpreter, ${script.name}`,
+          script.measure.maxRssBytes / allowed,
+          1,
+          '×',
+        ),
+        `${mb(script.measure.maxRssBytes)} vs ${mb(allowed)} (tracemalloc=1 alone: ${mb(script.tracemalloc.maxRssBytes)})`,
+      ],
+    ];
+  });
 }
 
 function measureBeside(scale: Scale, stdlib: Corpus): Promise<PathologicalResult> {
@@ -281,6 +332,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus, scratch:
   const data = await dataFileReads(REPO_ROOT, join(scratch, 'workspace'), scale.data, log);
   // The whole stdlib, even with --quick: its largest files make the 2 MB behind an unclosed bracket.
   const pathological = await measureBeside(scale, scale.stdlibFiles === undefined ? stdlib : stdlibCorpus());
+  const tracer = tracerCost(REPO_ROOT, scratch, scale.measure, log);
 
   const ratios = {
     singleToFloor: { stdlib: singleStdlib.ratioToFloor, generated: singleGenerated.ratioToFloor },
@@ -375,6 +427,8 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus, scratch:
   for (const line of burstLines(bursts)) print(line);
   print();
   for (const line of pathologicalLines(pathological)) print(line);
+  print();
+  for (const line of tracerCostLines(tracer)) print(line);
 
   const targets: ShownTarget[] = [];
   const add = (target: Target, shown: string) => targets.push([target, shown]);
@@ -399,7 +453,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus, scratch:
     `${ms(editing.p50Ms)} vs ${ms(editing.ruffCheckP50Ms)}`,
   );
   add(below('(e) RSS growth', memory.rssGrowthPercent, 5, '%'), `${memory.rssGrowthPercent.toFixed(1)}%`);
-  targets.push(...burstTargets(bursts), ...pathologicalTargets(pathological));
+  targets.push(...burstTargets(bursts), ...pathologicalTargets(pathological), ...tracerTargets(tracer));
   print();
   for (const [target, shown] of targets) print(targetLine(target, shown));
 
@@ -433,6 +487,7 @@ async function measure(scale: Scale, stdlib: Corpus, generated: Corpus, scratch:
     data,
     bursts,
     pathological,
+    tracer,
     targets: targetsOf(targets),
   };
 }

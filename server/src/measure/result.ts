@@ -65,7 +65,7 @@ export interface TracerResult {
   readonly timeline: readonly TimelinePoint[];
 }
 
-export interface Sampling {
+interface Sampling {
   /** What saw the script's lines: "sys.monitoring" (Python 3.12+) or "sys.settrace". */
   readonly lines: string;
   /** Frames tracemalloc kept per allocation. */
@@ -76,7 +76,7 @@ export interface Sampling {
 }
 
 /** One sample of the run: the highest of those taken in its span of time. */
-export interface TimelinePoint {
+interface TimelinePoint {
   /** Since the script started. */
   readonly seconds: number;
   readonly tracedBytes: number;
