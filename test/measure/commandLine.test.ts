@@ -17,6 +17,8 @@ test('the command line: options, arguments after --, and what is refused', () =>
     '512',
     '--top',
     '5',
+    '--plot',
+    'memory.svg',
     '--',
     '--format',
     'x',
@@ -31,6 +33,7 @@ test('the command line: options, arguments after --, and what is refused', () =>
       memoryLimitMb: 512,
       format: 'text',
       top: 5,
+      plot: 'memory.svg',
     },
   });
   const defaults = parseCommandLine(['measure', 'a.py']);
@@ -45,6 +48,7 @@ test('the command line: options, arguments after --, and what is refused', () =>
       memoryLimitMb: 0,
       format: 'text',
       top: 20,
+      plot: undefined,
     },
   );
   const help = parseCommandLine(['measure', '--help']);
@@ -56,6 +60,8 @@ test('the command line: options, arguments after --, and what is refused', () =>
     [['measure', 'a.py', '--memory-limit', 'lots'], /--memory-limit must be a number of MiB/],
     [['measure', 'a.py', '--format', 'sarif'], /--format must be one of text, json for memhints measure/],
     [['measure', 'a.py', '--top=-1'], /--top must be a whole number/],
+    [['measure', 'a.py', '--plot', 'memory.png'], /--plot writes an SVG file, so its name ends in \.svg/],
+    [['check', '--plot', 'x.svg'], /--plot is an option of memhints measure, not of memhints check/],
     [['measure', 'a.py', '--fix'], /--fix is not an option of memhints measure/],
     [['check', '--python', 'python3'], /--python is an option of memhints measure, not of memhints check/],
   ];

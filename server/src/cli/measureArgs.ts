@@ -16,6 +16,8 @@ export interface MeasureOptions {
   readonly format: MeasureFormat;
   /** Lines to show, largest first; 0: all. */
   readonly top: number;
+  /** Where to write the timeline as SVG; undefined: nowhere. */
+  readonly plot: string | undefined;
 }
 
 const DEFAULT_PYTHON = 'python3';
@@ -28,9 +30,10 @@ export interface MeasureValues {
   readonly 'memory-limit'?: string | undefined;
   readonly format?: string | undefined;
   readonly top?: string | undefined;
+  readonly plot?: string | undefined;
 }
 
-export const MEASURE_OPTION_NAMES: readonly string[] = ['python', 'timeout', 'memory-limit', 'format', 'top'];
+export const MEASURE_OPTION_NAMES: readonly string[] = ['python', 'timeout', 'memory-limit', 'format', 'top', 'plot'];
 
 export function measureOptions(
   values: MeasureValues,
@@ -47,6 +50,8 @@ export function measureOptions(
   const format = values.format ?? 'text';
   if (!(MEASURE_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${MEASURE_FORMATS.join(', ')} for memhints measure, not "${format}"`);
+  if (values.plot !== undefined && !values.plot.toLowerCase().endsWith('.svg'))
+    throw new UsageError(`--plot writes an SVG file, so its name ends in .svg, not "${values.plot}"`);
   const python = values.python ?? DEFAULT_PYTHON;
   if (python === '') throw new UsageError('--python needs the path or name of a Python interpreter');
   return {
@@ -57,6 +62,7 @@ export function measureOptions(
     memoryLimitMb: positiveNumber('--memory-limit', values['memory-limit'], 'MiB'),
     format: format as MeasureFormat,
     top: values.top === undefined ? DEFAULT_TOP : wholeNumber('--top', values.top),
+    plot: values.plot,
   };
 }
 

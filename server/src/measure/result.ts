@@ -76,7 +76,7 @@ interface Sampling {
 }
 
 /** One sample of the run: the highest of those taken in its span of time. */
-interface TimelinePoint {
+export interface TimelinePoint {
   /** Since the script started. */
   readonly seconds: number;
   readonly tracedBytes: number;
