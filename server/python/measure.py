@@ -80,6 +80,8 @@ SNAPSHOT_ALLOWANCE = 0.05
 # (300,000 dicts: 0.55 s for 128 MiB on a 2-core EPYC). It varies tenfold: a snapshot also
 # turns each distinct traceback into tuples, and an import makes thousands of deep ones.
 SNAPSHOT_SECONDS_PER_BYTE = 4e-9
+# What a snapshot costs whatever its size, counted as this much more of that memory.
+SNAPSHOT_FIXED_BYTES = 1024 * 1024
 # How often the sampler thread wakes, and how often each line can be seen again.
 SAMPLE_SECONDS = 0.005
 # Points kept in the timeline: past this, neighbours are merged (the higher one kept).
@@ -135,8 +137,8 @@ class PeakSnapshots:
         if current < SNAPSHOT_FLOOR or current <= self.snapshot_current * SNAPSHOT_GROWTH:
             return
         # A snapshot costs in proportion to the traces it copies, as does tracemalloc's own memory:
-        # take it only if it fits the budget at the last one's cost per byte of that memory.
-        expected = self.seconds_per_byte * tracemalloc.get_tracemalloc_memory()
+        # take it only if it fits the budget at the highest cost per byte of that memory seen yet.
+        expected = self.seconds_per_byte * (tracemalloc.get_tracemalloc_memory() + SNAPSHOT_FIXED_BYTES)
         if self.seconds + expected > SNAPSHOT_ALLOWANCE + SNAPSHOT_BUDGET * (time.perf_counter() - self.started):
             return
         if not self.lock.acquire(False):
@@ -154,7 +156,7 @@ class PeakSnapshots:
             self.taken += 1
             cost = time.perf_counter() - began
             self.seconds += cost
-            self.seconds_per_byte = cost / bookkeeping
+            self.seconds_per_byte = max(self.seconds_per_byte, cost / (bookkeeping + SNAPSHOT_FIXED_BYTES))
         finally:
             self.lock.release()
 
