@@ -36,9 +36,9 @@ line is found by reading the code's line table from its start). So:
   array that makes tracemalloc's frames cheap).
 - A snapshot is taken at a sampled line when the traced memory has grown by a fifth
   (SNAPSHOT_GROWTH) since the last one, as long as the snapshots taken so far have cost
-  at most SNAPSHOT_BUDGET of the time run: a snapshot costs in proportion to the memory
-  blocks alive, so a script that grows steadily would otherwise spend as long in
-  snapshots as in its own code. The snapshot with the most traced memory is kept, and
+  at most SNAPSHOT_BUDGET of the CPU time run, plus SNAPSHOT_ALLOWANCE: a snapshot costs
+  in proportion to the memory blocks alive, so a script that grows steadily would
+  otherwise spend as long in snapshots as in its own code. The snapshot with the most traced memory is kept, and
   dropped at the end when the end holds as much, so that two are held only when the
   peak came before the end.
 
@@ -72,7 +72,7 @@ import types
 SNAPSHOT_GROWTH = 1.20
 # Below this much traced memory, snapshots are cheap and tell nothing yet.
 SNAPSHOT_FLOOR = 64 * 1024
-# What snapshots taken while the script runs may cost: this share of the time run, and
+# What snapshots taken while the script runs may cost: this share of the CPU time run, and
 # SNAPSHOT_ALLOWANCE seconds more, so that a short script can afford one at its peak.
 SNAPSHOT_BUDGET = 0.20
 SNAPSHOT_ALLOWANCE = 0.05
@@ -128,7 +128,8 @@ class PeakSnapshots:
         self.taken = 0
         self.seconds = 0.0
         self.seconds_per_byte = SNAPSHOT_SECONDS_PER_BYTE
-        self.started = time.perf_counter()
+        # CPU time, the process's and the snapshot's own: a busy machine stretches the clock, not them.
+        self.started = time.process_time()
         # Held while a snapshot is taken, by the script's thread or the sampler's; never waited for.
         self.lock = threading.Lock()
 
@@ -139,12 +140,12 @@ class PeakSnapshots:
         # A snapshot costs in proportion to the traces it copies, as does tracemalloc's own memory:
         # take it only if it fits the budget at the highest cost per byte of that memory seen yet.
         expected = self.seconds_per_byte * (tracemalloc.get_tracemalloc_memory() + SNAPSHOT_FIXED_BYTES)
-        if self.seconds + expected > SNAPSHOT_ALLOWANCE + SNAPSHOT_BUDGET * (time.perf_counter() - self.started):
+        if self.seconds + expected > SNAPSHOT_ALLOWANCE + SNAPSHOT_BUDGET * (time.process_time() - self.started):
             return
         if not self.lock.acquire(False):
             return
         try:
-            began = time.perf_counter()
+            began = time.thread_time()
             bookkeeping = tracemalloc.get_tracemalloc_memory()
             self.snapshot = None  # the old one goes before the new one comes, so that two are never held
             self.snapshot_current = 0
@@ -154,7 +155,7 @@ class PeakSnapshots:
                 return  # under --memory-limit: the script's own MemoryError, if any, is its to raise
             self.snapshot_current = current
             self.taken += 1
-            cost = time.perf_counter() - began
+            cost = time.thread_time() - began
             self.seconds += cost
             self.seconds_per_byte = max(self.seconds_per_byte, cost / (bookkeeping + SNAPSHOT_FIXED_BYTES))
         finally:
@@ -528,7 +529,7 @@ class ScriptRun:
         self.sampling = "sys.monitoring" if hasattr(sys, "monitoring") else "sys.settrace"
         tracemalloc.start(self.frames)
         self.started = time.perf_counter()
-        self.snapshots.started = self.started
+        self.snapshots.started = time.process_time()
         self.sampler = Sampler(self.script, self.lines, self.snapshots, self.timeline, self.started)
         self.sampler.start()  # before the memory limit: its stack is mapped now
         limit_memory(self.options.memory_limit)
