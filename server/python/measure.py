@@ -128,6 +128,7 @@ class PeakSnapshots:
         self.taken = 0
         self.seconds = 0.0
         self.seconds_per_byte = SNAPSHOT_SECONDS_PER_BYTE
+        self.snapshot_bookkeeping = 1
         # CPU time, the process's and the snapshot's own: a busy machine stretches the clock, not them.
         self.started = time.process_time()
         # Held while a snapshot is taken, by the script's thread or the sampler's; never waited for.
@@ -138,15 +139,20 @@ class PeakSnapshots:
         if current < SNAPSHOT_FLOOR or current <= self.snapshot_current * SNAPSHOT_GROWTH:
             return
         # A snapshot costs in proportion to the traces it copies, as does tracemalloc's own memory:
-        # take it only if it fits the budget at the highest cost per byte of that memory seen yet.
-        expected = self.seconds_per_byte * (tracemalloc.get_tracemalloc_memory() + SNAPSHOT_FIXED_BYTES)
+        # take it if it fits the budget at the highest cost per byte of that memory seen yet, or,
+        # past the budget, if the traced memory has doubled since the last one and grown at least
+        # twice as fast as that memory (big blocks: arrays, buffers), so that a growth in a few big
+        # blocks is seen at each doubling while a loop of small ones is not snapshotted again.
+        bookkeeping = tracemalloc.get_tracemalloc_memory()
+        expected = self.seconds_per_byte * (bookkeeping + SNAPSHOT_FIXED_BYTES)
         if self.seconds + expected > SNAPSHOT_ALLOWANCE + SNAPSHOT_BUDGET * (time.process_time() - self.started):
-            return
+            growth = current / self.snapshot_current if self.snapshot_current else 0
+            if growth < 2 or bookkeeping / self.snapshot_bookkeeping > growth / 2:
+                return
         if not self.lock.acquire(False):
             return
         try:
             began = time.thread_time()
-            bookkeeping = tracemalloc.get_tracemalloc_memory()
             self.snapshot = None  # the old one goes before the new one comes, so that two are never held
             self.snapshot_current = 0
             try:
@@ -157,6 +163,7 @@ class PeakSnapshots:
             self.taken += 1
             cost = time.thread_time() - began
             self.seconds += cost
+            self.snapshot_bookkeeping = bookkeeping
             self.seconds_per_byte = max(self.seconds_per_byte, cost / (bookkeeping + SNAPSHOT_FIXED_BYTES))
         finally:
             self.lock.release()
