@@ -45,7 +45,8 @@ line is found by reading the code's line table from its start). So:
 A sampler thread wakes every SAMPLE_SECONDS: it re-enables the line events, takes a
 snapshot if one is due (a script can grow inside one long line), and adds a point to
 the timeline: the time, the traced memory, the process's resident set and the line of
-the script running then.
+the script running then. A sampled line at which the traced memory is higher than ever
+adds a point too, so that the timeline's highest point is near the peak.
 
 Each line also lists its largest allocation sites at the peak: the frames between the line and
 the allocation (innermost first, at most SITE_FRAMES of them), so that a line that
@@ -122,7 +123,9 @@ class PeakSnapshots:
     untraced) and read at the end.
     """
 
-    def __init__(self):
+    def __init__(self, timeline):
+        self.timeline = timeline
+        self.highest = 0
         self.snapshot = None
         self.snapshot_current = 0
         self.taken = 0
@@ -134,8 +137,12 @@ class PeakSnapshots:
         # Held while a snapshot is taken, by the script's thread or the sampler's; never waited for.
         self.lock = threading.Lock()
 
-    def sample(self):
+    def sample(self, line):
+        """line: the script's line running, 0 when unknown."""
         current = tracemalloc.get_traced_memory()[0]
+        if current > self.highest:  # a new high goes on the timeline, whenever the sampler's next point comes
+            self.highest = current
+            self.timeline.add_now(current, line)
         if current < SNAPSHOT_FLOOR or current <= self.snapshot_current * SNAPSHOT_GROWTH:
             return
         # A snapshot costs in proportion to the traces it copies, as does tracemalloc's own memory:
@@ -206,8 +213,8 @@ class MonitoredLines:
             for code in self.codes:
                 sys.monitoring.set_local_events(self.tool, code, sys.monitoring.events.LINE)
 
-    def line(self, _code, _line_number):
-        self.snapshots.sample()
+    def line(self, _code, line_number):
+        self.snapshots.sample(line_number)
         return sys.monitoring.DISABLE
 
     def rearm(self, _main_frame):
@@ -256,7 +263,7 @@ class TracedLines:
                 frame.f_trace_lines = False
             else:
                 self.seen_lines.add(place)
-                self.snapshots.sample()
+                self.snapshots.sample(place[1])
         return self.line
 
     def rearm(self, main_frame):
@@ -276,14 +283,29 @@ class TracedLines:
 class Timeline:
     """Points (seconds, traced bytes, resident bytes, line) at most TIMELINE_POINTS, the highest of neighbours kept."""
 
-    def __init__(self):
+    def __init__(self, started, resident_set):
+        self.started = started
+        self.resident_set = resident_set
+        # add() comes from the sampler thread and from the script's line events.
+        self.lock = threading.Lock()
         self.seconds = array.array("d")
         self.traced = array.array("d")
         self.resident = array.array("d")  # -1: not known
         self.lines = array.array("l")  # 0: no line of the script running
         self.spacing = SAMPLE_SECONDS
 
+    def add_now(self, traced, line):
+        self.add(time.perf_counter() - self.started, traced, self.resident_set.bytes(), line)
+
     def add(self, seconds, traced, resident, line):
+        # Never waited for: a child forked while the sampler held it would wait forever.
+        if self.lock.acquire(False):
+            try:
+                self.add_point(seconds, traced, resident, line)
+            finally:
+                self.lock.release()
+
+    def add_point(self, seconds, traced, resident, line):
         if self.seconds and seconds - self.seconds[-1] < self.spacing:
             if traced > self.traced[-1]:  # within the last point's span: keep the higher
                 self.seconds[-1], self.traced[-1], self.resident[-1], self.lines[-1] = seconds, traced, resident, line
@@ -347,14 +369,12 @@ def running_line(frame, script):
 class Sampler(threading.Thread):
     """Every SAMPLE_SECONDS: the line events back on, a snapshot if one is due, a point on the timeline."""
 
-    def __init__(self, script, lines, snapshots, timeline, started):
+    def __init__(self, script, lines, snapshots, timeline):
         super().__init__(name="memhints-sampler", daemon=True)
         self.script = script
         self.lines = lines
         self.snapshots = snapshots
         self.timeline = timeline
-        self.started = started
-        self.resident = ResidentSet()
         self.main = threading.main_thread().ident
         self.stopping = threading.Event()
 
@@ -367,8 +387,8 @@ class Sampler(threading.Thread):
         self.lines.rearm(frame)
         line = running_line(frame, self.script)
         del frame  # a frame held here would keep the script's locals alive
-        self.snapshots.sample()
-        self.timeline.add(time.perf_counter() - self.started, tracemalloc.get_traced_memory()[0], self.resident.bytes(), line)
+        self.snapshots.sample(line)
+        self.timeline.add_now(tracemalloc.get_traced_memory()[0], line)
 
     def stop(self):
         self.stopping.set()
@@ -529,15 +549,16 @@ class ScriptRun:
         self.previous_main = sys.modules.get("__main__")
         sys.modules["__main__"] = self.module
         self.frames = max(1, self.options.frames)
-        self.snapshots = PeakSnapshots()
-        self.timeline = Timeline()
+        self.resident = ResidentSet()
+        self.started = time.perf_counter()
+        self.timeline = Timeline(self.started, self.resident)
+        self.snapshots = PeakSnapshots(self.timeline)
         codes = script_code_objects(self.code) if self.code is not None else []
         self.lines = (MonitoredLines if hasattr(sys, "monitoring") else TracedLines)(codes, self.snapshots)
         self.sampling = "sys.monitoring" if hasattr(sys, "monitoring") else "sys.settrace"
         tracemalloc.start(self.frames)
-        self.started = time.perf_counter()
         self.snapshots.started = time.process_time()
-        self.sampler = Sampler(self.script, self.lines, self.snapshots, self.timeline, self.started)
+        self.sampler = Sampler(self.script, self.lines, self.snapshots, self.timeline)
         self.sampler.start()  # before the memory limit: its stack is mapped now
         limit_memory(self.options.memory_limit)
         start_timer(self.options.timeout)
@@ -592,8 +613,8 @@ class ScriptRun:
             self.snapshots.offer(end_snapshot, end_current)  # the end is the peak when the script keeps its most to the end
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        self.timeline.add(self.elapsed, end_current, self.sampler.resident.bytes(), 0)
-        self.sampler.resident.close()
+        self.timeline.add(self.elapsed, end_current, self.resident.bytes(), 0)
+        self.resident.close()
         self.namespace = self.module = None
         at_peak = script_lines(self.snapshots.snapshot, self.script)
         at_end = at_peak if self.snapshots.snapshot is end_snapshot else script_lines(end_snapshot, self.script)

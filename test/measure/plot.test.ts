@@ -8,17 +8,21 @@ import { escapeXml, peakLabel, timelineSvg } from '../../server/src/measure/time
 
 const MIB = 1024 * 1024;
 
-test('axis steps are 1, 2 or 5 times a power of ten, and reach past the top', () => {
+test('axis steps are the finest 1, 2 or 5 times a power of ten that reach past the top in at most 6', () => {
   for (const [top, step] of [
     [4.3, 1],
     [0.37, 0.1],
     [62, 20],
     [130, 50],
-    [0.012, 0.005],
+    [0.012, 0.002],
+    [1.04, 0.2],
   ] as const) {
     const ticks = roundTicks(top);
     assert.equal(ticks.step, step, `${top}`);
-    assert.ok(ticks.max >= top && ticks.max - ticks.step < top, `${top}: ${JSON.stringify(ticks)}`);
+    assert.ok(
+      ticks.max >= top && ticks.max - ticks.step < top && ticks.values.length <= 7,
+      `${top}: ${JSON.stringify(ticks)}`,
+    );
     assert.deepEqual(
       ticks.values,
       ticks.values.map((_, index) => Number((index * step).toPrecision(12))),

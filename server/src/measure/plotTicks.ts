@@ -9,12 +9,12 @@ export interface Ticks {
   readonly values: readonly number[];
 }
 
-/** About `count` steps from 0 up to at least `top`. */
+/** The finest round step that covers 0 to `top` in at most `count` + 1 steps. */
 export function roundTicks(top: number, count = 5): Ticks {
   if (!(top > 0)) return { max: 1, step: 1, values: [0, 1] };
-  const rough = top / count;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough)!;
+  const power = 10 ** Math.floor(Math.log10(top / count));
+  const candidates = [0.5, 1, 2, 5, 10, 20].map((factor) => factor * power);
+  const step = candidates.find((candidate) => Math.ceil(top / candidate - 1e-9) <= count + 1)!;
   const steps = Math.ceil(top / step - 1e-9);
   const values = Array.from({ length: steps + 1 }, (_, index) => Number((index * step).toPrecision(12)));
   return { max: values.at(-1)!, step, values };
