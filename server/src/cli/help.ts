@@ -162,9 +162,9 @@ runs in every 5 ms; a new snapshot each time the memory grows by a fifth, as
 long as snapshots have cost at most a fifth of the run, and one at the end), so
 they can be below the overall peak, which tracemalloc measures exactly; a line
 whose memory came after that point shows 0 bytes at peak and its memory at end.
-Tracing costs about what tracemalloc itself costs (often 2 to 7 times the
+Tracing costs about what tracemalloc itself costs (often 3 to 7 times the
 script's time alone), and the process grows by tracemalloc's own tables and a
-snapshot (about 200 bytes for each memory block alive).
+snapshot (about 250 bytes for each memory block alive).
 
 Exit codes:
   0  the script ran to its end (or called sys.exit(0))
