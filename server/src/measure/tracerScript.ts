@@ -22,7 +22,9 @@ export function tracerScript(start: string = __dirname): string {
 const BOOTSTRAP = [
   `exec(${JSON.stringify(
     [
-      'import importlib.util, sys',
+      'import importlib.util, os, sys',
+      // `python -c` puts the working folder first on sys.path: the tracer's imports must not find the user's json.py.
+      'sys.path[0] = os.path.dirname(sys.argv[1])',
       "spec = importlib.util.spec_from_file_location('_memhints_measure', sys.argv[1])",
       'tracer = importlib.util.module_from_spec(spec)',
       'spec.loader.exec_module(tracer)',
