@@ -19,6 +19,8 @@ test('the command line: options, arguments after --, and what is refused', () =>
     '5',
     '--plot',
     'memory.svg',
+    '--frames',
+    '8',
     '--',
     '--format',
     'x',
@@ -34,6 +36,7 @@ test('the command line: options, arguments after --, and what is refused', () =>
       format: 'text',
       top: 5,
       plot: 'memory.svg',
+      frames: 8,
     },
   });
   const defaults = parseCommandLine(['measure', 'a.py']);
@@ -49,6 +52,7 @@ test('the command line: options, arguments after --, and what is refused', () =>
       format: 'text',
       top: 20,
       plot: undefined,
+      frames: undefined,
     },
   );
   const help = parseCommandLine(['measure', '--help']);
@@ -62,6 +66,8 @@ test('the command line: options, arguments after --, and what is refused', () =>
     [['measure', 'a.py', '--top=-1'], /--top must be a whole number/],
     [['measure', 'a.py', '--plot', 'memory.png'], /--plot writes an SVG file, so its name ends in \.svg/],
     [['check', '--plot', 'x.svg'], /--plot is an option of memhints measure, not of memhints check/],
+    [['measure', 'a.py', '--frames', '0'], /--frames must be a whole number of frames from 1 to 65535, not "0"/],
+    [['measure', 'a.py', '--frames', '2.5'], /--frames must be a whole number/],
     [['measure', 'a.py', '--fix'], /--fix is not an option of memhints measure/],
     [['check', '--python', 'python3'], /--python is an option of memhints measure, not of memhints check/],
   ];

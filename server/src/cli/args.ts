@@ -70,6 +70,7 @@ const OPTIONS = {
   'memory-limit': { type: 'string' },
   top: { type: 'string' },
   plot: { type: 'string' },
+  frames: { type: 'string' },
   'max-file-size': { type: 'string' },
   'memory-budget': { type: 'string' },
   'data-sample-size': { type: 'string' },

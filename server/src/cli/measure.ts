@@ -22,6 +22,7 @@ export async function runMeasure(options: MeasureOptions, cwd: string, streams: 
     cwd,
     timeoutSeconds: options.timeoutSeconds,
     memoryLimitMb: options.memoryLimitMb,
+    ...(options.frames === undefined ? {} : { frames: options.frames }),
   });
   const summary = summariseRun(run);
   if (run.kind === 'interpreter-unusable') {

@@ -18,6 +18,8 @@ export interface MeasureOptions {
   readonly top: number;
   /** Where to write the timeline as SVG; undefined: nowhere. */
   readonly plot: string | undefined;
+  /** Frames tracemalloc keeps per allocation; undefined: the tracer's default (32). */
+  readonly frames: number | undefined;
 }
 
 const DEFAULT_PYTHON = 'python3';
@@ -31,9 +33,18 @@ export interface MeasureValues {
   readonly format?: string | undefined;
   readonly top?: string | undefined;
   readonly plot?: string | undefined;
+  readonly frames?: string | undefined;
 }
 
-export const MEASURE_OPTION_NAMES: readonly string[] = ['python', 'timeout', 'memory-limit', 'format', 'top', 'plot'];
+export const MEASURE_OPTION_NAMES: readonly string[] = [
+  'python',
+  'timeout',
+  'memory-limit',
+  'format',
+  'top',
+  'plot',
+  'frames',
+];
 
 export function measureOptions(
   values: MeasureValues,
@@ -63,6 +74,7 @@ export function measureOptions(
     format: format as MeasureFormat,
     top: values.top === undefined ? DEFAULT_TOP : wholeNumber('--top', values.top),
     plot: values.plot,
+    frames: values.frames === undefined ? undefined : frameCount(values.frames),
   };
 }
 
@@ -72,6 +84,14 @@ function positiveNumber(option: string, value: string | undefined, unit: string)
   if (value.trim() === '' || !Number.isFinite(number) || number <= 0)
     throw new UsageError(`${option} must be a number of ${unit} greater than 0, not "${value}"`);
   return number;
+}
+
+/** tracemalloc takes 1 to 65535 frames. */
+function frameCount(value: string): number {
+  const frames = /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(frames >= 1 && frames <= 65_535))
+    throw new UsageError(`--frames must be a whole number of frames from 1 to 65535, not "${value}"`);
+  return frames;
 }
 
 function wholeNumber(option: string, value: string): number {

@@ -19,6 +19,8 @@ export interface MeasureRequest {
   readonly timeoutSeconds: number;
   /** MiB of address space for the whole Python process; 0: no limit. */
   readonly memoryLimitMb: number;
+  /** Frames tracemalloc keeps per allocation; undefined: the tracer's default. */
+  readonly frames?: number;
   /** Aborting kills the interpreter. */
   readonly signal?: AbortSignal;
 }
@@ -56,6 +58,7 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
     String(request.timeoutSeconds),
     '--memory-limit',
     String(request.memoryLimitMb),
+    ...(request.frames === undefined ? [] : ['--frames', String(request.frames)]),
     request.script,
     ...request.args,
   ];
