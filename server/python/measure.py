@@ -38,9 +38,10 @@ line is found by reading the code's line table from its start). So:
   (SNAPSHOT_GROWTH) since the last one, as long as the snapshots taken so far have cost
   at most SNAPSHOT_BUDGET of the CPU time run, plus SNAPSHOT_ALLOWANCE: a snapshot costs
   in proportion to the memory blocks alive, so a script that grows steadily would
-  otherwise spend as long in snapshots as in its own code. The snapshot with the most traced memory is kept, and
-  dropped at the end when the end holds as much, so that two are held only when the
-  peak came before the end.
+  otherwise spend as long in snapshots as in its own code. Past the budget, one is still
+  taken when the traced memory has doubled in a few big blocks (PeakSnapshots.sample).
+  The snapshot with the most traced memory is kept, and dropped at the end when the end
+  holds as much, so that two are held only when the peak came before the end.
 
 A sampler thread wakes every SAMPLE_SECONDS: it re-enables the line events, takes a
 snapshot if one is due (a script can grow inside one long line), and adds a point to
