@@ -204,7 +204,7 @@ async function measurePathological(scale: Scale) {
   };
 }
 
-/** `--only measure`: section (i) alone. */
+/** `--only measure`: section (j) alone. */
 function measureTracer(scale: Scale, scratch: string) {
   printMachine(scale);
   const tracer = tracerCost(REPO_ROOT, scratch, scale.measure, log);
@@ -224,12 +224,12 @@ function tracerTargets(result: TracerCostResult): ShownTarget[] {
     const allowed = rssAllowance(result, script);
     return [
       [
-        atMost(`(i) measure CPU vs python3 -X tracemalloc=1, ${script.name}`, cpu, CPU_GOAL, '×'),
+        atMost(`(j) measure CPU vs python3 -X tracemalloc=1, ${script.name}`, cpu, CPU_GOAL, '×'),
         `${ratio(cpu)} (${script.measure.cpuSeconds.toFixed(2)} s vs ${script.tracemalloc.cpuSeconds.toFixed(2)} s)`,
       ],
       [
         atMost(
-          `(i) measure peak RSS vs ${RSS_GOAL}× traced peak + interpreter, ${script.name}`,
+          `(j) measure peak RSS vs ${RSS_GOAL}× traced peak + interpreter, ${script.name}`,
           script.measure.maxRssBytes / allowed,
           1,
           '×',

@@ -1,4 +1,4 @@
-// (i) what `memhints measure` costs: the CPU time and the largest resident set of the
+// (j) what `memhints measure` costs: the CPU time and the largest resident set of the
 // tracer's process on three scripts, against the script run by python3 alone, under
 // `python3 -X tracemalloc=1` (tracemalloc's own cost, one frame per allocation), and
 // under memory_profiler's line-by-line mode where it is installed. Each run is a
@@ -119,7 +119,7 @@ export function tracerCost(
     Array.from({ length: scale.runs }, () => childCost(repoRoot, python, [python, '-c', 'pass'])),
   ).maxRssBytes;
   const costs = scripts.map((script) => {
-    log(`(i) ${script.name}: python3, -X tracemalloc=1, memhints measure, memory_profiler × ${scale.runs}`);
+    log(`(j) ${script.name}: python3, -X tracemalloc=1, memhints measure, memory_profiler × ${scale.runs}`);
     return scriptCost(repoRoot, python, tracer, script, profilerVersion.status === 0, resultDir, scale.runs);
   });
   rmSync(resultDir, { recursive: true, force: true });
@@ -194,9 +194,9 @@ const seconds = (value: number) => `${value.toFixed(2)} s`;
 const times = (value: number) => `${value.toFixed(2)}×`;
 
 export function tracerCostLines(result: TracerCostResult): string[] {
-  if (result.skipped) return [`(i) memhints measure: skipped (${result.note})`];
+  if (result.skipped) return [`(j) memhints measure: skipped (${result.note})`];
   const out = [
-    `(i) memhints measure on Python ${result.version} (${result.python}), median of ${result.runs} runs each; the interpreter alone peaks at ${mb(result.baselineRssBytes)}; memory_profiler ${result.memoryProfiler}`,
+    `(j) memhints measure on Python ${result.version} (${result.python}), median of ${result.runs} runs each; the interpreter alone peaks at ${mb(result.baselineRssBytes)}; memory_profiler ${result.memoryProfiler}`,
   ];
   const row = (cells: readonly string[]) =>
     out.push(

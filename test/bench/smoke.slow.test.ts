@@ -125,7 +125,7 @@ test('the quick bench measures every section and writes them all', { timeout: 48
     assert.equal(typeof data['csv']!['ratios']!['estimateError'], 'number');
   } else assert.match(run.stdout, /pandas: skipped: pandas not installed/);
 
-  // (i) at the quick scale: each script run alone, under tracemalloc=1 and under measure, with its two targets.
+  // (j) at the quick scale: each script run alone, under tracemalloc=1 and under measure, with its two targets.
   const tracer = results['tracer'] as Json;
   if (tracer['skipped'] === false) {
     positive(results, 'tracer.baselineRssBytes');
@@ -135,12 +135,12 @@ test('the quick bench measures every section and writes them all', { timeout: 48
       for (const variant of ['plain', 'tracemalloc', 'measure'])
         for (const figure of ['cpuSeconds', 'maxRssBytes'])
           positive(results, `tracer.scripts.${index}.${variant}.${figure}`);
-    assert.match(run.stdout, /^\(i\) memhints measure on Python \d/m);
+    assert.match(run.stdout, /^\(j\) memhints measure on Python \d/m);
     assert.equal(
-      (results['targets'] as { name: string }[]).filter((target) => target.name.startsWith('(i) ')).length,
+      (results['targets'] as { name: string }[]).filter((target) => target.name.startsWith('(j) ')).length,
       2 * scripts.length,
     );
-  } else assert.match(run.stdout, /^\(i\) memhints measure: skipped/m);
+  } else assert.match(run.stdout, /^\(j\) memhints measure: skipped/m);
 
   const flake8 = (results['peers'] as Json)['flake8'] as Record<string, Json>;
   if (flake8Installed()) {
