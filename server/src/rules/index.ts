@@ -13,6 +13,7 @@ import { mem402 } from './mem402-iterrows';
 import { mem403 } from './mem403-array-from-comprehension';
 import { mem404 } from './mem404-read-exceeds-memory';
 import { mem405 } from './mem405-text-column-as-category';
+import { mem406 } from './mem406-count-of-filtered-frame';
 import type { Rule } from './types';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -30,6 +31,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem403,
   mem404,
   mem405,
+  mem406,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
