@@ -14,6 +14,7 @@ import { mem403 } from './mem403-array-from-comprehension';
 import { mem404 } from './mem404-read-exceeds-memory';
 import { mem405 } from './mem405-text-column-as-category';
 import { mem406 } from './mem406-count-of-filtered-frame';
+import { mem407 } from './mem407-column-of-filtered-frame';
 import type { Rule } from './types';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -32,6 +33,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem404,
   mem405,
   mem406,
+  mem407,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
