@@ -132,7 +132,7 @@ function isLiteral(node: Node): boolean {
 }
 
 /** `frame["a"]` or `frame.a` (a name that is no DataFrame attribute): one column of the frame. */
-export function isColumnOf(node: Node, frame: string): boolean {
+function isColumnOf(node: Node, frame: string): boolean {
   if (node.type === 'subscript') {
     const keys = node.childrenForFieldName('subscript');
     return (

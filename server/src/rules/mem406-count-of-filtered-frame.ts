@@ -59,8 +59,8 @@ function shapeReceiver(row: Node): Node | undefined {
 /** The only argument of the builtin `len`. */
 function lenArgument(call: Node, context: RuleContext): Node | undefined {
   const args = context.facts.callArguments(call);
-  const only = args.length === 1 ? args[0]! : undefined;
-  if (!only || only.type !== 'subscript') return undefined;
+  const only = args.length === 1 ? args[0] : undefined;
+  if (only?.type !== 'subscript') return undefined;
   const callee = call.childForFieldName('function');
   return callee && context.facts.qualifiedName(callee) === 'builtins.len' ? only : undefined;
 }

@@ -8,8 +8,7 @@ import { DATA_SCALE } from './tracedRun';
 
 const CITIES = ['Oslo', 'Lima', 'Pune', 'Kyiv', 'Accra'];
 const STATUSES = ['open', 'shipped', 'returned'];
-export const ORDERS_HEADER =
-  'order_id,customer_id,days_late,quantity,amount,price,discount,tax,weight,distance,city,status';
+const ORDERS_HEADER = 'order_id,customer_id,days_late,quantity,amount,price,discount,tax,weight,distance,city,status';
 
 /** Writes orders.csv, DATA_SCALE rows from a seeded generator, into `folder`; its path. */
 export function writeOrdersCsv(folder: string): string {
