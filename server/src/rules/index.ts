@@ -15,6 +15,7 @@ import { mem404 } from './mem404-read-exceeds-memory';
 import { mem405 } from './mem405-text-column-as-category';
 import { mem406 } from './mem406-count-of-filtered-frame';
 import { mem407 } from './mem407-column-of-filtered-frame';
+import { mem408 } from './mem408-tolist-of-float-column';
 import type { Rule } from './types';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -34,6 +35,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem405,
   mem406,
   mem407,
+  mem408,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

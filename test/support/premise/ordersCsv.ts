@@ -43,7 +43,7 @@ export function writeOrdersCsv(folder: string): string {
 /** The example cut where the frame is read: the imports and the read as setup (orders.csv copied in first), the rest as the code measured. */
 export function afterTheRead(csv: string, example: string): { readonly setup: string; readonly code: string } {
   const lines = example.split('\n');
-  const read = lines.findIndex((line) => /^orders = pd\.read_csv\("orders\.csv"\)$/.test(line));
+  const read = lines.findIndex((line) => /^orders = pd\.read_csv\("orders\.csv".*\)$/.test(line));
   if (read < 0) throw new Error(`the example reads no orders.csv:\n${example}`);
   const copy = `import shutil\nshutil.copy(${JSON.stringify(csv)}, "orders.csv")\n`;
   return { setup: copy + lines.slice(0, read + 1).join('\n'), code: lines.slice(read + 1).join('\n') };
