@@ -17,13 +17,15 @@ export interface HeapProgram {
   readonly code: string;
   /** Expressions evaluated after the run, returned as numbers. */
   readonly figures?: Readonly<Record<string, string>>;
+  /** Sample the peak too: each sample walks malloc's free lists, which slows a loop of many small steps tenfold. */
+  readonly peak?: boolean;
 }
 
 export interface HeapRun {
   /** Bytes malloc still had handed out when the code ended, above the start. */
   readonly held: number;
-  /** The highest such count while the code ran (sampled at every function call and return), above the start. */
-  readonly peak: number;
+  /** The highest such count while the code ran (sampled at every function call and return), above the start; null unless asked. */
+  readonly peak: number | null;
   readonly figures: Readonly<Record<string, number>>;
   /** "3.11.2, torch 1.13.0a0". */
   readonly interpreter: string;
@@ -33,7 +35,12 @@ export interface HeapRun {
 export function heapRun(python: string, program: HeapProgram): HeapRun {
   const folder = mkdtempSync(join(tmpdir(), 'memhints-heap-'));
   try {
-    const request = { setup: program.setup, code: program.code, figures: program.figures ?? {} };
+    const request = {
+      setup: program.setup,
+      code: program.code,
+      figures: program.figures ?? {},
+      peak: program.peak ?? false,
+    };
     // The timeout only guards against a change that makes a program hang.
     const result = spawnSync(python, [HEAP_RUN], {
       cwd: folder,

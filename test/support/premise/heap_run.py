@@ -12,11 +12,13 @@ Reads a request as JSON on stdin and prints the run as JSON:
 
   {"setup": code run first, unmeasured (the model, the data),
    "code": the code measured,
-   "figures": {name: expression} evaluated after the run, as numbers}
+   "figures": {name: expression} evaluated after the run, as numbers,
+   "peak": whether to sample the peak (each sample takes mallinfo2 tens of
+           microseconds, as long as walking malloc's free lists takes)}
 
   -> {"held": bytes malloc still had handed out when the code ended, above the start,
       "peak": the highest such count while it ran, sampled at every Python
-              and C function call and return, above the start,
+              and C function call and return, above the start (null unless asked),
       "figures": {name: number},
       "interpreter": "3.11.2, torch 1.13.0a0"}
 
@@ -67,7 +69,8 @@ def measured(request):
         if now > highest[0]:
             highest[0] = now
 
-    sys.setprofile(sample)
+    if request.get("peak"):
+        sys.setprofile(sample)
     try:
         exec(code, namespace)
     finally:
@@ -76,7 +79,7 @@ def measured(request):
     figures = {name: eval(expression, namespace) for name, expression in request.get("figures", {}).items()}
     return {
         "held": held - start,
-        "peak": max(highest[0], held) - start,
+        "peak": max(highest[0], held) - start if request.get("peak") else None,
         "figures": figures,
         "interpreter": _interpreter(),
     }
