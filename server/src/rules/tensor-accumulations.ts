@@ -7,7 +7,7 @@ import type { DocumentFacts } from '../semantics/facts';
 import { bindingsOf } from '../semantics/initialValues';
 import { contains, enclosingLoops, isShortLoop } from '../semantics/loops';
 import { calleeAnchors, keywordAnchor, parentOfType } from './anchors';
-import { AFTER_GROWN_NAME } from './mem201-string-concat-in-loop/sumHits';
+import { AFTER_GROWN_NAME } from './sum-hits';
 import { unparenthesized } from '../semantics/syntax';
 import { DataScales } from '../scale/dataScale';
 import { joinScales, type Scale } from '../scale/scale';
