@@ -164,12 +164,12 @@ export function backwardCalls(within: Node, facts: DocumentFacts): Node[] {
     .filter((call): call is Node => call?.childForFieldName('function')?.type === 'attribute');
 }
 
-/** Whether `within` runs a backward pass: `x.backward()`, `torch.autograd.backward(…)` or `torch.autograd.grad(…)`. */
-export function runsBackward(within: Node, facts: DocumentFacts): boolean {
-  if (backwardCalls(within, facts).length > 0) return true;
-  return facts.names.spellings('grad', within).some((identifier) => {
+/** The backward passes inside `within`: `x.backward()`, `torch.autograd.backward(…)` and `torch.autograd.grad(…)` calls. */
+export function backwardPasses(within: Node, facts: DocumentFacts): Node[] {
+  const grads = facts.names.spellings('grad', within).flatMap((identifier) => {
     const call = calleeCall(identifier);
     const callee = call?.childForFieldName('function');
-    return callee !== undefined && callee !== null && facts.qualifiedName(callee) === 'torch.autograd.grad';
+    return call && callee && facts.qualifiedName(callee) === 'torch.autograd.grad' ? [call] : [];
   });
+  return [...backwardCalls(within, facts), ...grads];
 }
