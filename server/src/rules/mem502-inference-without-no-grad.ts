@@ -30,6 +30,8 @@ export const mem502: Rule = {
   anchors: ACCUMULATION_ANCHORS,
   check(node, context) {
     const { facts } = context;
+    // Every model the rule knows is built from torch or torchvision: other files' loops are not followed.
+    if (!importsTorch(facts)) return undefined;
     const accumulation = accumulationAt(node, facts);
     if (accumulation?.accumulator.type !== 'identifier') return undefined;
     const innermost = accumulation.loops[0]!;
@@ -61,6 +63,11 @@ function recordsForNothing(accumulation: Accumulation, facts: DocumentFacts): bo
   const name = scope.childForFieldName('name')?.text;
   if (name && calledWithRecordingOff(name, facts)) return false;
   return !handsOut(scope, accumulator.text);
+}
+
+function importsTorch(facts: DocumentFacts): boolean {
+  const root = facts.module.main;
+  return facts.names.spellings('torch', root).length > 0 || facts.names.spellings('torchvision', root).length > 0;
 }
 
 /** The function a node runs in; undefined at module level. */
