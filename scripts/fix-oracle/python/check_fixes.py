@@ -1,0 +1,131 @@
+"""Checks fixed Python texts against their originals with this interpreter's own
+parser: run by scripts/fix-oracle.mjs once per interpreter.
+
+Reads one JSON request on stdin:
+  {"units": {id: {"text": str, "cell": bool}},
+   "cases": [{"id", "unit", "fixed", "codes": [code…], "expect": "one" | "some", "comments": bool}]}
+and writes {"python": "3.X", "units": {id: "ok" | reason}, "cases": [{"id", "status", "failures"}]}:
+status is "ok", "failed", or "skipped" when this interpreter cannot parse the
+original (newer syntax, Python 2). The checks of a case:
+  parse     the fixed text parses, and compiles where the original compiles;
+  tree      its tree differs from the original's only by the transformations of
+            the rules `codes` ("one": exactly one; "some": at least one);
+  comments  (when asked) it holds the same comments, each as often.
+"""
+import ast
+import json
+import sys
+
+import comments as comment_tools
+import transformations
+import tree_diff
+
+# Trees of generated code nest deep; the walks recurse once per level.
+sys.setrecursionlimit(20000)
+
+
+def compile_flags(is_cell):
+    # A notebook cell may await at top level: IPython runs it that way.
+    return ast.PyCF_ALLOW_TOP_LEVEL_AWAIT if is_cell else 0
+
+
+class Original:
+    """A unit's text parsed once: its tree, whether it compiles, its comments."""
+
+    def __init__(self, text, is_cell):
+        self.is_cell = is_cell
+        self.tree = ast.parse(text)
+        self.compiles = compiles(text, is_cell) is None
+        self.comments = comment_tools.comments(text)
+
+
+def compiles(text, is_cell):
+    """None when the text compiles, else the error."""
+    try:
+        compile(text, "<fixed>", "exec", flags=compile_flags(is_cell), dont_inherit=True)
+        return None
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+        return error
+
+
+def syntax_error_text(error, text):
+    if isinstance(error, SyntaxError) and error.lineno:
+        lines = text.splitlines()
+        line = lines[error.lineno - 1].strip() if 0 < error.lineno <= len(lines) else ""
+        return "%s at line %d: %s" % (error.msg, error.lineno, line[:100])
+    return "%s: %s" % (type(error).__name__, error)
+
+
+def check_case(case, original):
+    fixed_text = case["fixed"]
+    failures = []
+    try:
+        fixed_tree = ast.parse(fixed_text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+        return [{"check": "parse", "detail": syntax_error_text(error, fixed_text)}]
+    if original.compiles:
+        error = compiles(fixed_text, original.is_cell)
+        if error is not None:
+            failures.append({"check": "parse", "detail": "does not compile: " + syntax_error_text(error, fixed_text)})
+    failures.extend(tree_failures(original.tree, fixed_tree, case))
+    if case.get("comments") and original.comments is not None:
+        after = comment_tools.comments(fixed_text)
+        if after is None:
+            failures.append({"check": "comments", "detail": "the fixed text does not tokenize"})
+        elif after != original.comments:
+            lost, added = comment_tools.lost_and_added(original.comments, after)
+            failures.append({"check": "comments", "detail": "lost %r, added %r" % (lost[:3], added[:3])})
+    return failures
+
+
+def tree_failures(before, after, case):
+    count = tree_diff.explain(before, after, transformations.of(case["codes"]))
+    expected = "exactly one" if case["expect"] == "one" else "at least one"
+    if count is not None and (count == 1 if case["expect"] == "one" else count >= 1):
+        return []
+    if count == 0:
+        return [{"check": "tree", "detail": "the tree did not change (expected %s transformation)" % expected}]
+    if count is not None:
+        return [{"check": "tree", "detail": "%d transformations where %s was expected" % (count, expected)}]
+    parts = tree_diff.first_unexplained(before, after, transformations.of(case["codes"]))
+    (parent_before, parent_after), (node_before, node_after) = parts
+    return [
+        {
+            "check": "tree",
+            "detail": "%s became %s, in %s → %s"
+            % (
+                tree_diff.describe(node_before),
+                tree_diff.describe(node_after),
+                tree_diff.describe(parent_before),
+                tree_diff.describe(parent_after),
+            ),
+        }
+    ]
+
+
+def main():
+    request = json.load(sys.stdin)
+    originals = {}
+    unit_status = {}
+    for unit_id, unit in request["units"].items():
+        try:
+            originals[unit_id] = Original(unit["text"], unit.get("cell", False))
+            unit_status[unit_id] = "ok"
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            unit_status[unit_id] = syntax_error_text(error, unit["text"])
+    results = []
+    for case in request["cases"]:
+        original = originals.get(case["unit"])
+        if original is None:
+            results.append({"id": case["id"], "status": "skipped", "failures": []})
+            continue
+        try:
+            failures = check_case(case, original)
+        except RecursionError:
+            failures = [{"check": "tree", "detail": "the trees nest too deep to compare"}]
+        results.append({"id": case["id"], "status": "failed" if failures else "ok", "failures": failures})
+    json.dump({"python": "%d.%d" % sys.version_info[:2], "units": unit_status, "cases": results}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
