@@ -23,6 +23,8 @@ interface JudgeCase {
   /** Whether the fix is safe, so that its comments are checked. */
   readonly safe?: boolean;
   readonly cell?: boolean;
+  /** The finding's first and last lines: its fix must transform code there. */
+  readonly lines?: readonly [number, number];
   readonly verdict: Verdict;
 }
 
@@ -283,6 +285,22 @@ const CASES: readonly JudgeCase[] = [
     verdict: 'tree',
   },
   {
+    name: 'a fix on its finding',
+    original: 'a = sum([x for x in y])\nb = max([x for x in y])\n',
+    fixed: 'a = sum([x for x in y])\nb = max(x for x in y)\n',
+    codes: ['MEM101'],
+    lines: [2, 2],
+    verdict: 'ok',
+  },
+  {
+    name: 'a fix away from its finding',
+    original: 'a = sum([x for x in y])\nb = max([x for x in y])\n',
+    fixed: 'a = sum(x for x in y)\nb = max([x for x in y])\n',
+    codes: ['MEM101'],
+    lines: [2, 2],
+    verdict: 'tree',
+  },
+  {
     name: 'two transformations for one fix',
     original: 'a = sum([x for x in y])\nb = max([x for x in y])\n',
     fixed: 'a = sum(x for x in y)\nb = max(x for x in y)\n',
@@ -358,6 +376,7 @@ function judge(python: string): Answer {
       codes: c.codes,
       expect: c.expect ?? 'one',
       comments: c.safe ?? true,
+      ...(c.lines ? { lines: c.lines } : {}),
     })),
   };
   const run = spawnSync(python, [JUDGE], { input: JSON.stringify(request), encoding: 'utf8' });

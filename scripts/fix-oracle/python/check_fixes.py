@@ -3,13 +3,15 @@ parser: run by scripts/fix-oracle.mjs once per interpreter.
 
 Reads one JSON request on stdin:
   {"units": {id: {"text": str, "cell": bool}},
-   "cases": [{"id", "unit", "fixed", "codes": [code…], "expect": "one" | "some", "comments": bool}]}
+   "cases": [{"id", "unit", "fixed", "codes": [code…], "expect": "one" | "some", "comments": bool,
+              "lines": [first, last] (optional: the finding's lines in the original)}]}
 and writes {"python": "3.X", "units": {id: "ok" | reason}, "cases": [{"id", "status", "failures"}]}:
 status is "ok", "failed", or "skipped" when this interpreter cannot parse the
 original (newer syntax, Python 2). The checks of a case:
   parse     the fixed text parses, and compiles where the original compiles;
   tree      its tree differs from the original's only by the transformations of
-            the rules `codes` ("one": exactly one; "some": at least one);
+            the rules `codes` ("one": exactly one, on the finding's `lines` when
+            given; "some": at least one);
   comments  (when asked) it holds the same comments, each as often.
 """
 import ast
@@ -79,28 +81,44 @@ def check_case(case, original):
 
 
 def tree_failures(before, after, case):
-    count = tree_diff.explain(before, after, transformations.of(case["codes"]))
-    expected = "exactly one" if case["expect"] == "one" else "at least one"
-    if count is not None and (count == 1 if case["expect"] == "one" else count >= 1):
-        return []
-    if count == 0:
+    transformations_of_rules = transformations.of(case["codes"])
+    sites = tree_diff.explain(before, after, transformations_of_rules)
+    one = case["expect"] == "one"
+    expected = "exactly one" if one else "at least one"
+    if sites is None:
+        parts = tree_diff.first_unexplained(before, after, transformations_of_rules)
+        (parent_before, parent_after), (node_before, node_after) = parts
+        detail = "%s became %s, in %s → %s" % (
+            tree_diff.describe(node_before),
+            tree_diff.describe(node_after),
+            tree_diff.describe(parent_before),
+            tree_diff.describe(parent_after),
+        )
+        return [{"check": "tree", "detail": detail}]
+    if not sites:
         return [{"check": "tree", "detail": "the tree did not change (expected %s transformation)" % expected}]
-    if count is not None:
-        return [{"check": "tree", "detail": "%d transformations where %s was expected" % (count, expected)}]
-    parts = tree_diff.first_unexplained(before, after, transformations.of(case["codes"]))
-    (parent_before, parent_after), (node_before, node_after) = parts
-    return [
-        {
-            "check": "tree",
-            "detail": "%s became %s, in %s → %s"
-            % (
-                tree_diff.describe(node_before),
-                tree_diff.describe(node_after),
-                tree_diff.describe(parent_before),
-                tree_diff.describe(parent_after),
-            ),
-        }
-    ]
+    if one and len(sites) != 1:
+        shown = "; ".join(tree_diff.describe(site) for site in sites[:3])
+        return [{"check": "tree", "detail": "%d transformations where one was expected: %s" % (len(sites), shown)}]
+    span = case.get("lines")
+    if one and span and not _within(sites[0], span):
+        return [
+            {
+                "check": "tree",
+                "detail": "transformed %s, away from the finding (lines %d-%d)"
+                % (tree_diff.describe(sites[0]), span[0], span[1]),
+            }
+        ]
+    return []
+
+
+def _within(node, span):
+    """Whether a node's lines meet the finding's lines (nodes without positions, such as lists, always do)."""
+    first = getattr(node, "lineno", None)
+    if first is None:
+        return True
+    last = getattr(node, "end_lineno", None) or first
+    return first <= span[1] and last >= span[0]
 
 
 def main():

@@ -2,10 +2,10 @@
 
 Positions are left out: a fix moves everything after it. `explain` walks both
 trees together; where they differ it asks the rule's transformations whether one
-of them turns the original node into the fixed one, and counts how many it took.
-A transformation compares the children it keeps through `explain` again, so
-fixes applied on top of each other (a copy unwrapped, then its comprehension
-made a generator) are counted one each.
+of them turns the original node into the fixed one, and lists the original nodes
+each one transformed: its sites. A transformation compares the children it
+keeps through `explain` again, so fixes applied on top of each other (a copy
+unwrapped, then its comprehension made a generator) are listed one each.
 """
 import ast
 
@@ -22,9 +22,9 @@ def same(a, b):
 
 
 def explain(a, b, transformations):
-    """How many transformations turn `a` into `b`, or None when they cannot."""
+    """The sites of the transformations that turn `a` into `b`, or None when they cannot."""
     if same(a, b):
-        return 0
+        return []
 
     def compare(x, y):
         return explain(x, y, transformations)
@@ -32,21 +32,21 @@ def explain(a, b, transformations):
     for transformation in transformations:
         inner = transformation(a, b, compare)
         if inner is not None:
-            return inner + 1
+            return [a] + inner
     if isinstance(a, list) and isinstance(b, list):
-        return _sum(compare(x, y) for x, y in zip(a, b)) if len(a) == len(b) else None
+        return _joined(compare(x, y) for x, y in zip(a, b)) if len(a) == len(b) else None
     if isinstance(a, ast.AST) and type(a) is type(b):
-        return _sum(compare(getattr(a, field, None), getattr(b, field, None)) for field in a._fields)
+        return _joined(compare(getattr(a, field, None), getattr(b, field, None)) for field in a._fields)
     return None
 
 
-def _sum(counts):
-    total = 0
-    for count in counts:
-        if count is None:
+def _joined(site_lists):
+    sites = []
+    for listed in site_lists:
+        if listed is None:
             return None
-        total += count
-    return total
+        sites.extend(listed)
+    return sites
 
 
 def first_unexplained(a, b, transformations):

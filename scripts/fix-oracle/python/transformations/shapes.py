@@ -1,18 +1,18 @@
 """Shapes the rules' transformations share. Each transformation is a function
-`(original, fixed, compare)` returning how many further transformations the
-children it keeps took (`compare(x, y)`, 0 when they are the same), or None
-when `original` → `fixed` is not that transformation."""
+`(original, fixed, compare)` returning the sites of the further transformations
+the children it keeps took (`compare(x, y)`, empty when they are the same), or
+None when `original` → `fixed` is not that transformation."""
 import ast
 
 
-def total(*counts):
-    """The sum of the children's counts, or None when one of them is not explained."""
-    result = 0
-    for count in counts:
-        if count is None:
+def total(*site_lists):
+    """The children's sites together, or None when one of them is not explained."""
+    sites = []
+    for listed in site_lists:
+        if listed is None:
             return None
-        result += count
-    return result
+        sites.extend(listed)
+    return sites
 
 
 def is_name(node, *names):
@@ -74,7 +74,7 @@ def generator_for_list(original, fixed, compare):
 
 def keyword_appended(original, fixed, compare, names):
     """A call given one more keyword, after all the others, named one of `names`
-    and not given before: `(the new keyword, the count of the rest)`, or
+    and not given before: `(the new keyword, the sites of the rest)`, or
     `(None, None)`. The rest is compared as a whole, so a keyword another fix
     appended before this one is that fix's transformation."""
     if not (isinstance(original, ast.Call) and isinstance(fixed, ast.Call)) or not fixed.keywords:
