@@ -68,9 +68,10 @@ export class Tally {
         }
         seen.parsedBy++;
         if (verdict.status === 'failed') figures.failed++;
+        // One failure per check of a case, whichever interpreters saw it (each words the tree its own way).
         for (const failure of verdict.failures) {
-          const key = `${failure.check}\0${failure.detail}`;
-          seen.failures.set(key, [...(seen.failures.get(key) ?? []), interpreter.version]);
+          const known = seen.failures.get(failure.check) ?? { detail: failure.detail, pythons: [] };
+          seen.failures.set(failure.check, { ...known, pythons: [...known.pythons, interpreter.version] });
         }
       }
       return figures;
@@ -80,8 +81,7 @@ export class Tally {
       info.parsed = seen.parsedBy > 0;
       const counts = info.kind === 'fix' ? [this.#corpora.get(info.where.corpus), this.#rule(info.codes[0])] : [];
       for (const count of counts) count.checked += info.parsed ? 1 : 0;
-      for (const [key, pythons] of seen.failures) {
-        const [check, detail] = key.split('\0');
+      for (const [check, { detail, pythons }] of seen.failures) {
         const safety = info.safety === 'all' ? 'unsafe' : info.safety;
         this.#fail({
           check,

@@ -15,6 +15,8 @@ original (newer syntax, Python 2). The checks of a case:
   comments  (when asked) it holds the same comments, each as often.
 """
 import ast
+import functools
+import itertools
 import json
 import sys
 
@@ -32,13 +34,20 @@ def compile_flags(is_cell):
 
 
 class Original:
-    """A unit's text parsed once: its tree, whether it compiles, its comments."""
+    """A unit's text parsed once: its tree; whether it compiles and its comments, when first asked."""
 
     def __init__(self, text, is_cell):
+        self.text = text
         self.is_cell = is_cell
         self.tree = ast.parse(text)
-        self.compiles = compiles(text, is_cell) is None
-        self.comments = comment_tools.comments(text)
+
+    @functools.cached_property
+    def compiles(self):
+        return compiles(self.text, self.is_cell) is None
+
+    @functools.cached_property
+    def comments(self):
+        return comment_tools.comments(self.text)
 
 
 def compiles(text, is_cell):
@@ -123,26 +132,32 @@ def _within(node, span):
 
 def main():
     request = json.load(sys.stdin)
-    originals = {}
+    units = request["units"]
     unit_status = {}
-    for unit_id, unit in request["units"].items():
+    results = []
+    # A unit's cases one after another, so that one original tree is held at a time.
+    by_unit = sorted(request["cases"], key=lambda case: case["unit"])
+    for unit_id, cases in itertools.groupby(by_unit, key=lambda case: case["unit"]):
+        unit = units[unit_id]
         try:
-            originals[unit_id] = Original(unit["text"], unit.get("cell", False))
+            original = Original(unit["text"], unit.get("cell", False))
             unit_status[unit_id] = "ok"
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            original = None
             unit_status[unit_id] = syntax_error_text(error, unit["text"])
-    results = []
-    for case in request["cases"]:
-        original = originals.get(case["unit"])
-        if original is None:
-            results.append({"id": case["id"], "status": "skipped", "failures": []})
-            continue
-        try:
-            failures = check_case(case, original)
-        except RecursionError:
-            failures = [{"check": "tree", "detail": "the trees nest too deep to compare"}]
-        results.append({"id": case["id"], "status": "failed" if failures else "ok", "failures": failures})
+        for case in cases:
+            results.append(result_of(case, original))
     json.dump({"python": "%d.%d" % sys.version_info[:2], "units": unit_status, "cases": results}, sys.stdout)
+
+
+def result_of(case, original):
+    if original is None:
+        return {"id": case["id"], "status": "skipped", "failures": []}
+    try:
+        failures = check_case(case, original)
+    except RecursionError:
+        failures = [{"check": "tree", "detail": "the trees nest too deep to compare"}]
+    return {"id": case["id"], "status": "failed" if failures else "ok", "failures": failures}
 
 
 if __name__ == "__main__":
