@@ -2,7 +2,7 @@
 // 40 files of python3's standard library, the oracle's own fixtures (shapes
 // the peers' linters test their fixes on, and a notebook with IPython syntax)
 // and, where the data-science corpus of docs/precision.md is at hand
-// ($MEMHINTS_DS_CORPUS, else /work/corpus), 20 of its files.
+// ($MEMHINTS_DS_CORPUS, else /tmp/ds-corpus), 20 of its files.
 // No fix may fail any check: it parses under every interpreter, changes the
 // tree only as its rule says, keeps its comments when it is safe, settles
 // the same in every order, and leaves nothing for a second run.
@@ -17,7 +17,7 @@ import { python3Version } from '../support/pythons';
 
 const ORACLE = join(REPO_ROOT, 'scripts', 'fix-oracle.mjs');
 /** The corpus scripts/precision/rebuild.mjs builds. */
-const CORPUS = process.env.MEMHINTS_DS_CORPUS || '/work/corpus';
+const CORPUS = process.env.MEMHINTS_DS_CORPUS || '/tmp/ds-corpus';
 const SEED = '20240611';
 
 interface Failure {
