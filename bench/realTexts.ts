@@ -1,0 +1,47 @@
+// (i) the real code the editor section measures: a few modules of the
+// machine's Python standard library of 2,600 to 4,700 lines, and the code of a
+// large notebook from the notebook corpus when it is there (its code cells
+// joined as one module, IPython syntax blanked, as the server reads them).
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { readNotebook } from '../server/src/cli/ipynb';
+import { NotebookModule } from '../server/src/notebooks/cellModule';
+import { stdlibDirectory } from './corpus';
+import { lineCount } from './measure';
+
+export interface RealText {
+  /** As the bench prints it: the module's path in the stdlib, or the notebook's name. */
+  readonly name: string;
+  readonly path: string;
+  readonly text: string;
+  readonly lines: number;
+}
+
+export interface RealTexts {
+  readonly texts: readonly RealText[];
+  /** Why the notebook is not among them, when it is not. */
+  readonly notebookSkipped: string | undefined;
+}
+
+/** Modules users read and edit, of the sizes editors see most: argparse (2,600 lines), tarfile (2,900), typing (3,500), tkinter (4,600). */
+const STDLIB_MODULES = ['argparse.py', 'tarfile.py', 'typing.py', 'tkinter/__init__.py'];
+
+/** The notebook with the most code (2,065 lines in 154 code cells) among the corpus's notebooks of more than two cells. */
+const NOTEBOOK = '/work/corpus/adgirish+kaggleScape/data/script353.ipynb';
+
+export function realTexts(): RealTexts {
+  const root = stdlibDirectory();
+  const texts: RealText[] = STDLIB_MODULES.map((module) => {
+    const path = join(root, module);
+    return realText(module, path, readFileSync(path, 'utf8'));
+  });
+  if (!existsSync(NOTEBOOK)) return { texts, notebookSkipped: `skipped: ${NOTEBOOK} is not on this machine` };
+  const notebook = readNotebook(readFileSync(NOTEBOOK, 'utf8'));
+  const code = new NotebookModule(notebook.cells.map((cell) => cell.text)).source;
+  texts.push(realText(`${basename(NOTEBOOK)} (${notebook.cells.length} code cells)`, NOTEBOOK, code));
+  return { texts, notebookSkipped: undefined };
+}
+
+function realText(name: string, path: string, text: string): RealText {
+  return { name, path, text, lines: lineCount(text) };
+}
