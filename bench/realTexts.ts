@@ -1,7 +1,9 @@
 // (i) the real code the editor section measures: a few modules of the
 // machine's Python standard library of 2,600 to 4,700 lines, and the code of a
-// large notebook from the notebook corpus when it is there (its code cells
-// joined as one module, IPython syntax blanked, as the server reads them).
+// large notebook from the notebook corpus when it is there: its code cells
+// joined as one module, IPython syntax blanked, as the server reads them, each
+// cell whose first line is indented dedented as IPython runs it (else Ruff
+// finds a syntax error in the module and runs none of its rules on it).
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readNotebook } from '../server/src/cli/ipynb';
@@ -37,9 +39,19 @@ export function realTexts(): RealTexts {
   });
   if (!existsSync(NOTEBOOK)) return { texts, notebookSkipped: `skipped: ${NOTEBOOK} is not on this machine` };
   const notebook = readNotebook(readFileSync(NOTEBOOK, 'utf8'));
-  const code = new NotebookModule(notebook.cells.map((cell) => cell.text)).source;
+  const code = new NotebookModule(notebook.cells.map((cell) => leadingIndentRemoved(cell.text))).source;
   texts.push(realText(`${basename(NOTEBOOK)} (${notebook.cells.length} code cells)`, NOTEBOOK, code));
   return { texts, notebookSkipped: undefined };
+}
+
+/** IPython's leading_indent: the whitespace the first line starts with, taken off every line that starts with it. */
+function leadingIndentRemoved(cell: string): string {
+  const indent = /^[ \t]+/.exec(cell)?.[0];
+  if (indent === undefined) return cell;
+  return cell
+    .split('\n')
+    .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');
 }
 
 function realText(name: string, path: string, text: string): RealText {
