@@ -28,8 +28,10 @@ export interface RealTexts {
 /** Modules users read and edit, of the sizes editors see most: argparse (2,600 lines), tarfile (2,900), typing (3,500), tkinter (4,600). */
 const STDLIB_MODULES = ['argparse.py', 'tarfile.py', 'typing.py', 'tkinter/__init__.py'];
 
-/** The notebook with the most code (2,065 lines in 154 code cells) among the corpus's notebooks of more than two cells. */
-const NOTEBOOK = '/work/corpus/adgirish+kaggleScape/data/script353.ipynb';
+/** The data-science corpus docs/precision.md builds (scripts/precision/rebuild.mjs). */
+const CORPUS = process.env['MEMHINTS_DS_CORPUS'] || '/tmp/ds-corpus';
+/** The notebook with the most code (2,064 lines in 154 code cells) among the corpus's notebooks of more than two cells. */
+const NOTEBOOK = join(CORPUS, 'adgirish+kaggleScape', 'data', 'script353.ipynb');
 
 export function realTexts(): RealTexts {
   const root = stdlibDirectory();
