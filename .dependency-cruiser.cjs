@@ -7,7 +7,7 @@
 /** server/src folder (or top-level file) → the folders and files of server/src it may import. */
 const LAYERS = {
   // The pure CPython size model.
-  sizes: [],
+  sizes: ['text'],
   // Shortcuts read from the text alone.
   text: [],
   // Text, parse trees, regions, limits, positions.

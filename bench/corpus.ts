@@ -20,7 +20,7 @@ export interface Corpus {
 const SKIPPED_DIRECTORIES = new Set(['site-packages', 'test', 'tests', '__pycache__']);
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function stdlibDirectory(): string {
+export function stdlibDirectory(): string {
   return execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], {
     encoding: 'utf8',
   }).trim();

@@ -1,14 +1,14 @@
-// (d) where a keystroke's time goes, in process: the incremental reparse of
-// the region the edit falls in (tree.edit + parse + the limits), then the
+// (d) and (i) where an edit's time goes, in process: the incremental reparse
+// of the region the edit falls in (tree.edit + parse + the limits), then the
 // analysis of what changed. The same edits as the LSP measurement, so the two
 // can be read side by side: a reparse slower than the latency target puts the
 // target below the floor.
 import { performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import type { Parser } from 'web-tree-sitter';
 import { DEFAULT_SETTINGS } from '../server/src/config/config';
 import { OpenDocuments } from '../server/src/document/documents';
 import { Linter } from '../server/src/engine/linting';
-import { keystrokes } from './editing';
 import { percentile } from './measure';
 
 export interface KeystrokeParts {
@@ -22,6 +22,8 @@ export interface KeystrokeParts {
   readonly fullParseMs: number;
   /** The regions the file is parsed in (server/src/document/regionTrees.ts), after the edits. */
   readonly regions: number;
+  /** Top-level statements analysed (again) per keystroke, of how many the text has at the end. */
+  readonly statements: { readonly p50: number; readonly max: number; readonly of: number };
   /** V8's garbage collections during the keystrokes: each pauses the one it falls in. */
   readonly collections: { readonly count: number; readonly p50PauseMs: number; readonly maxPauseMs: number };
 }
@@ -29,7 +31,7 @@ export interface KeystrokeParts {
 export async function keystrokeParts(
   parser: Parser,
   text: string,
-  edits: number,
+  changes: Iterable<TextDocumentContentChangeEvent>,
   slowMs: number,
 ): Promise<KeystrokeParts> {
   const documents = new OpenDocuments(parser);
@@ -42,16 +44,21 @@ export async function keystrokeParts(
     linter.findings(document, DEFAULT_SETTINGS);
     const reparse: number[] = [];
     const analysis: number[] = [];
+    const analysed: number[] = [];
+    let of = 0;
     let version = 1;
     const collections = new PerformanceObserver(() => undefined);
     collections.observe({ entryTypes: ['gc'] });
-    for (const change of keystrokes(text, edits)) {
+    for (const change of changes) {
       const start = performance.now();
       document = documents.changed(uri, ++version, [change])!;
       const parsed = performance.now();
       linter.findings(document, DEFAULT_SETTINGS);
       analysis.push(performance.now() - parsed);
       reparse.push(parsed - start);
+      const statements = linter.analysedStatements(uri);
+      analysed.push(statements?.analysed ?? 0);
+      of = statements?.of ?? 0;
     }
     // Node makes the entry for a collection once the code it paused yields.
     await new Promise((resolve) => setImmediate(resolve));
@@ -66,6 +73,7 @@ export async function keystrokeParts(
       reparse: { p50Ms: percentile(reparse, 50), p99Ms: percentile(reparse, 99) },
       analysis: { p50Ms: percentile(analysis, 50), p99Ms: percentile(analysis, 99) },
       slowReparses: reparse.filter((ms) => ms > slowMs).length,
+      statements: { p50: percentile(analysed, 50), max: Math.max(0, ...analysed), of },
       slowMs,
       fullParseMs,
       regions,

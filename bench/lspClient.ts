@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   HoverRequest,
@@ -34,6 +35,8 @@ export class BenchClient {
     { version: number | undefined; resolve: (params: PublishDiagnosticsParams) => void }
   >();
   private readonly listeners: ((params: PublishDiagnosticsParams) => void)[] = [];
+  /** By URI, who waits for a version's complete diagnostics (not marked partial). */
+  private readonly completions = new Map<string, { version: number; resolve: () => void }>();
   private stderr = '';
 
   private constructor(
@@ -47,6 +50,11 @@ export class BenchClient {
     });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       for (const listener of this.listeners) listener(params);
+      const completion = this.completions.get(params.uri);
+      if (completion && completion.version === params.version && !isPartial(params)) {
+        this.completions.delete(params.uri);
+        completion.resolve();
+      }
       const waiter = this.waiting.get(params.uri);
       if (waiter && (waiter.version === undefined || waiter.version === params.version)) {
         this.waiting.delete(params.uri);
@@ -56,11 +64,17 @@ export class BenchClient {
     connection.listen();
   }
 
-  /** A server for `folder` as its one workspace folder when given (data files are found there), else for none. */
-  static async start(repoRoot: string, folder?: string): Promise<BenchClient> {
-    const child = spawn(process.execPath, ['--expose-gc', join(repoRoot, 'dist', 'server.js'), '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+  /**
+   * A server for `folder` as its one workspace folder when given (data files are
+   * found there), else for none; `nodeArgs` go to its node (--cpu-prof, which
+   * NODE_OPTIONS cannot carry).
+   */
+  static async start(repoRoot: string, folder?: string, nodeArgs: readonly string[] = []): Promise<BenchClient> {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', ...nodeArgs, join(repoRoot, 'dist', 'server.js'), '--stdio'],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     const client = new BenchClient(
       child,
       createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)),
@@ -102,6 +116,10 @@ export class BenchClient {
     return published;
   }
 
+  didClose(uri: string): void {
+    void this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
   /** Sends a change without waiting for its diagnostics: a keystroke in a burst, whose version may never get any of its own. */
   sendChange(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): void {
     void this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -120,6 +138,26 @@ export class BenchClient {
   /** The next diagnostics published for `uri` at `version` (any version when undefined); call before they can arrive. */
   diagnosticsFor(uri: string, version: number | undefined, limitMs = WAIT_LIMIT_MS): Promise<PublishDiagnosticsParams> {
     return this.diagnostics(uri, version, limitMs);
+  }
+
+  /**
+   * When the diagnostics of `uri` at `version` are complete: the first of its
+   * publications not marked partial. Call before they can arrive.
+   */
+  completeDiagnostics(uri: string, version: number, limitMs = WAIT_LIMIT_MS): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no complete diagnostics for ${uri} v${version} within ${limitMs} ms`)),
+        limitMs,
+      );
+      this.completions.set(uri, {
+        version,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
   }
 
   /** Hears of every publishDiagnostics, as it arrives. */
@@ -141,6 +179,16 @@ export class BenchClient {
     const kilobytes = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
     if (!kilobytes) throw new Error(`no VmRSS in /proc/${this.pid}/status`);
     return Number(kilobytes[1]) * 1024;
+  }
+
+  /**
+   * The server's main thread, from /proc/<pid>/schedstat: the time it has run
+   * on a CPU, and the time it has waited for one while ready to run (on a busy
+   * machine), in ms.
+   */
+  mainThreadTimes(): { onCpuMs: number; waitingMs: number } {
+    const [onCpu, waiting] = readFileSync(`/proc/${this.pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { onCpuMs: onCpu! / 1e6, waitingMs: waiting! / 1e6 };
   }
 
   async stop(): Promise<void> {
@@ -171,4 +219,12 @@ export class BenchClient {
       });
     });
   }
+}
+
+/** Whether the server said it has not finished with this version (a partial analysis it goes on with). */
+export function isPartial(params: PublishDiagnosticsParams): boolean {
+  return params.diagnostics.some(
+    (diagnostic) =>
+      diagnostic.code === undefined && typeof diagnostic.message === 'string' && /partially/i.test(diagnostic.message),
+  );
 }

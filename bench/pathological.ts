@@ -11,7 +11,7 @@ import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'v
 import type { Corpus } from './corpus';
 import { keystrokes } from './editing';
 import { count, mb, ms } from './format';
-import { BenchClient } from './lspClient';
+import { BenchClient, isPartial } from './lspClient';
 import { percentile } from './measure';
 import { seeded } from './seeded';
 
@@ -219,14 +219,6 @@ async function lastPublished(
     params = await client.diagnosticsFor(uri, version, SLOW_WAIT_MS).catch(() => undefined);
   }
   return final();
-}
-
-/** Whether the server said it has not finished with this version (a partial analysis it goes on with). */
-function isPartial(params: PublishDiagnosticsParams): boolean {
-  return params.diagnostics.some(
-    (diagnostic) =>
-      diagnostic.code === undefined && typeof diagnostic.message === 'string' && /partially/i.test(diagnostic.message),
-  );
 }
 
 /** A character typed at the start of the second line and taken back, in turn: in an unclosed bracket's wake. */

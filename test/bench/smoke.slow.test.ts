@@ -89,6 +89,34 @@ test('the quick bench measures every section and writes them all', { timeout: 48
     'pathological.rows.0.beside.p50Ms',
     'pathological.rows.0.atOpenMs',
     'pathological.rows.0.rssBytes',
+    'real.all.edits.p50Ms',
+    'real.all.edits.p99Ms',
+    'real.all.ruffCheck.p50Ms',
+    'real.all.p50ToRuff',
+    'real.all.serverOnCpu.p50Ms',
+    'real.files.0.lines',
+    'real.files.0.edits.p50Ms',
+    'real.files.0.keystrokes.p50Ms',
+    'real.files.0.blockEdits.p50Ms',
+    'real.files.0.ruffCheck.p50Ms',
+    'real.files.0.inProcess.reparse.p50Ms',
+    'real.files.0.inProcess.analysis.p50Ms',
+    'real.files.0.inProcess.statements.of',
+    'real.opens.0.coldMs',
+    'real.opens.0.coldCompleteMs',
+    'real.opens.0.warmMs',
+    'real.generated.p50Ms',
+    'real.cli.lines',
+    'real.cli.floorLinesPerSecond',
+    'real.cli.oneJob.wallMs',
+    'real.cli.oneJob.cpuMs',
+    'real.cli.oneJob.linesPerSecond',
+    'real.cli.oneJob.toFloor',
+    'real.cli.defaultJobs.wallMs',
+    'real.cli.defaultJobs.jobs',
+    'real.cli.oneFile.check.wallMs',
+    'real.cli.oneFile.node.wallMs',
+    'real.cli.oneFile.ratio',
   ]) {
     positive(results, path);
   }
@@ -124,6 +152,37 @@ test('the quick bench measures every section and writes them all', { timeout: 48
     assert.equal(data['csv']!['pandas']!['rows'], 100_000);
     assert.equal(typeof data['csv']!['ratios']!['estimateError'], 'number');
   } else assert.match(run.stdout, /pandas: skipped: pandas not installed/);
+
+  // (i) at the quick scale: 20 edits of each real file (a function moved, then a line typed), each file opened once cold and once warm.
+  const real = results['real'] as {
+    files: { name: string; edits: Json; keystrokes: Json; blockEdits: Json }[];
+    opens: { name: string; runs: number }[];
+    notebookSkipped?: string;
+    cli: { files: number; oneJob: Json; oneFile: { check: Json } };
+  };
+  const names = real.files.map((file) => file.name);
+  assert.deepEqual(names.slice(0, 4), ['argparse.py', 'tarfile.py', 'typing.py', 'tkinter/__init__.py']);
+  // The notebook's code, from the notebook corpus when this machine has it.
+  if (real.notebookSkipped === undefined) assert.match(names[4] ?? '', /^script353\.ipynb \(\d+ code cells\)$/);
+  else {
+    assert.equal(names.length, 4);
+    assert.match(run.stdout, /notebook: skipped: .* is not on this machine/);
+  }
+  for (const file of real.files) {
+    assert.equal(file.edits['samples'], 20);
+    assert.equal(file.blockEdits['samples'], 2, `${file.name}: a cut and a paste`);
+    assert.equal(file.keystrokes['samples'], 18);
+  }
+  assert.deepEqual(
+    real.opens.map((open) => [open.name, open.runs]),
+    names.map((name) => [name, 1]),
+  );
+  assert.equal(real.cli.files, (results['corpora'] as Record<string, Json>)['stdlib']!['files']);
+  assert.equal(real.cli.oneJob['runs'], 1);
+  assert.equal(real.cli.oneFile.check['runs'], 3);
+  assert.match(run.stdout, /^\(i\) real code over LSP: /m);
+  assert.match(run.stdout, new RegExp(`^ {4}all real files +${names.length * 20} `, 'm'));
+  assert.match(run.stdout, /memhints check argparse\.py \([\d,]+ lines\): [\d.]+ ms .* against node -e 0: [\d.]+ ms/);
 
   // (j) at the quick scale: each script run alone, under tracemalloc=1 and under measure, with its two targets.
   const tracer = results['tracer'] as Json;
@@ -168,5 +227,5 @@ test('--only names a section the bench has', () => {
     encoding: 'utf8',
   });
   assert.equal(run.status, 1);
-  assert.match(run.stderr, /--only takes one of: data, bursts, pathological, measure \(not parsing\)/);
+  assert.match(run.stderr, /--only takes one of: data, bursts, pathological, real-edits, measure \(not parsing\)/);
 });

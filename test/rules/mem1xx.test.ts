@@ -59,6 +59,30 @@ test('MEM104 fix text: the element becomes 1, or the iterator is counted with _'
   assert.equal(await fixed('n = len(list(zip(a, b)))'), 'n = sum(1 for _ in zip(a, b))');
 });
 
+test('MEM104 over several lines keeps the lines: none left blank, none run together', async () => {
+  const fixed = async (source: string) =>
+    applyEdits(source, combinedEdits(await findingsOf('MEM104', source), SAFE_AND_UNSAFE));
+  const cases: Array<[string, string]> = [
+    // A bracket alone on its line goes with its line.
+    ['k = len(\n    [\n        x for x in xs\n    ]\n)\n', 'k = sum(\n        1 for x in xs\n)\n'],
+    ['n = len([\n    x\n    for x in xs\n    if x > 1\n])\n', 'n = sum(\n    1\n    for x in xs\n    if x > 1\n)\n'],
+    // The break after `len(` and the one before its `)` stay; those around `list(…)` go.
+    ['t = len(\n    list(\n        map(str, xs)\n    )\n)\n', 't = sum(\n    1 for _ in map(str, xs)\n)\n'],
+    // With none there, the breaks inside `list(…)` take their place.
+    ['m = len(list(\n    zip(xs, words)\n))\n', 'm = sum(\n    1 for _ in zip(xs, words)\n)\n'],
+    ['m = len(list(\r\n    zip(xs, words)\r\n))\r\n', 'm = sum(\r\n    1 for _ in zip(xs, words)\r\n)\r\n'],
+  ];
+  for (const [source, expected] of cases) {
+    const text = await fixed(source);
+    assert.equal(text, expected, source);
+    assert.deepEqual(
+      text.split(/\r?\n/).filter((line) => /^\s+$/.test(line)),
+      [],
+      `whitespace-only lines in:\n${text}`,
+    );
+  }
+});
+
 test('MEM106 readlines fix is unsafe when the file is used after an early exit or inside the loop', async () => {
   const safetyOf = async (source: string) => (await findingsOf('MEM106', source))[0]?.fix?.safety;
   const head = 'with open(p) as f:\n';

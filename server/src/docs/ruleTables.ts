@@ -7,6 +7,7 @@ const FAMILIES: Readonly<Record<string, string>> = {
   '2': 'Growth and accumulation',
   '3': 'Per-object overhead',
   '4': 'pandas and numpy',
+  '5': 'PyTorch',
 };
 
 const FIX_COLUMN: Readonly<Record<FixAvailability, string>> = {

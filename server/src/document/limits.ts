@@ -3,6 +3,7 @@
 // such files (or huge generated ones) would only make the editor wait.
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 import { textNesting, type TextNesting } from './textNesting';
+import { groupedDigits } from '../text/groupedDigits';
 
 /** Files larger than this many bytes (UTF-8) are not parsed unless the user raises the limit. */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -171,8 +172,7 @@ function searchDeeperThan(cursor: TreeCursor, descendantCount: number, limit: nu
 }
 
 function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024)
-    return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB (${bytes.toLocaleString('en-US')} bytes)`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB (${bytes.toLocaleString('en-US')} bytes)`;
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB (${groupedDigits(bytes)} bytes)`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB (${groupedDigits(bytes)} bytes)`;
   return `${bytes} bytes`;
 }

@@ -11,6 +11,7 @@ import { ModuleParts } from '../document/moduleParts';
 import { DEFAULT_PYTHON_VERSION, type PythonVersion } from '../sizes/cpython';
 import { isSuppressed, parseNoqa, type Suppression } from './noqa';
 import type { DataReadScales } from '../scale/dataScale';
+import { soundFix } from '../rules/soundFixes';
 
 export interface AnalysisOptions {
   readonly rules: readonly Rule[];
@@ -64,10 +65,15 @@ export function targetVersion(options: AnalysisOptions): PythonVersion {
   return options.pythonVersion ?? DEFAULT_PYTHON_VERSION;
 }
 
-/** Runs the rules on the nodes inside `top` (itself included) that their anchors reach, and reads its noqa comments. */
+/**
+ * Runs the rules on the nodes inside `top` (itself included) that their anchors
+ * reach, each fix made sound against the text it edits, and reads its noqa comments.
+ */
 export function checkSubtree(top: Node, rules: readonly Rule[], context: RuleContext): Checked {
   const findings: Finding[] = [];
-  for (const { rule, node } of visitsIn(top, rules, context.facts)) collect(findings, rule.check(node, context));
+  const sound = (finding: Finding): Finding =>
+    finding.fix ? { ...finding, fix: soundFix(finding.fix, context.source, top.tree.rootNode) } : finding;
+  for (const { rule, node } of visitsIn(top, rules, context.facts)) collect(findings, rule.check(node, context), sound);
   return { findings, suppressions: suppressionsIn(top, context.source) };
 }
 
@@ -106,10 +112,14 @@ export function finishFindings(
   return kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
 }
 
-function collect(into: Finding[], result: Finding | readonly Finding[] | undefined): void {
+function collect(
+  into: Finding[],
+  result: Finding | readonly Finding[] | undefined,
+  finish: (finding: Finding) => Finding,
+): void {
   if (result === undefined) return;
-  if (Array.isArray(result)) into.push(...(result as readonly Finding[]));
-  else into.push(result as Finding);
+  if (Array.isArray(result)) into.push(...(result as readonly Finding[]).map(finish));
+  else into.push(finish(result as Finding));
 }
 
 function withSeverity(finding: Finding, severity: Finding['severity'] | undefined): Finding {

@@ -29,6 +29,8 @@ export function mayHaveChanged(name: Node, bound: Node, context: EstimateContext
   const [binding, use] = [statementOf(bound), statementOf(name)];
   const between = context.facts && binding && use && statementsBetween(binding, use, context.facts.module);
   if (!context.facts || !between) return true;
+  // The statements between may be other top-level statements: what they spell of the name is read too.
+  context.facts.readsSpellingsOf(name.text);
   return mayMutate(between, [name.text], { facts: context.facts, iteratingConsumes: false });
 }
 

@@ -4,6 +4,7 @@
 // take what is shown for all there is.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../rules/types';
+import { formatCount } from '../sizes/format';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** Findings sent to the editor per file, at most: past some thousands, publishing them takes seconds and hundreds of MB. */
@@ -17,7 +18,7 @@ export type Unfinished =
   | { readonly stage: 'analysis'; readonly budgetMs: number; readonly pending: number; readonly statements: number };
 
 export function partialDiagnostic(unfinished: Unfinished): Diagnostic {
-  const budget = `memhints.analysisBudget (${unfinished.budgetMs.toLocaleString('en-US')} ms)`;
+  const budget = `memhints.analysisBudget (${formatCount(unfinished.budgetMs)} ms)`;
   const what =
     unfinished.stage === 'parse'
       ? `parsing it took longer than ${budget}`
@@ -63,4 +64,4 @@ function information(message: string): Diagnostic {
   };
 }
 
-const count = (value: number) => value.toLocaleString('en-US');
+const count = formatCount;

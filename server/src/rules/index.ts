@@ -13,6 +13,11 @@ import { mem402 } from './mem402-iterrows';
 import { mem403 } from './mem403-array-from-comprehension';
 import { mem404 } from './mem404-read-exceeds-memory';
 import { mem405 } from './mem405-text-column-as-category';
+import { mem406 } from './mem406-count-of-filtered-frame';
+import { mem407 } from './mem407-column-of-filtered-frame';
+import { mem408 } from './mem408-tolist-of-float-column';
+import { mem501 } from './mem501-loss-kept-with-graph';
+import { mem502 } from './mem502-inference-without-no-grad';
 import type { Rule } from './types';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -30,6 +35,11 @@ export const ALL_RULES: readonly Rule[] = [
   mem403,
   mem404,
   mem405,
+  mem406,
+  mem407,
+  mem408,
+  mem501,
+  mem502,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

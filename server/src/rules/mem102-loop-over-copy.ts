@@ -4,6 +4,7 @@ import { mayEndIn } from '../semantics/calleeNames';
 import { chainOf, isMaximalChain, type Chain } from '../semantics/chains';
 import { comprehensionElement, returnsExistingObject } from '../semantics/existingObjects';
 import type { DocumentFacts } from '../semantics/facts';
+import { containersOfAssignedItem, isSubscripted, mayChangeAnItem, writesInPlace } from '../semantics/itemChanges';
 import { mayMutate } from '../semantics/mutation';
 import { isSideEffectFreeComprehension } from '../semantics/purity';
 import { callArguments, descendants, isAsyncComprehension, shortText, unparenthesized } from '../semantics/syntax';
@@ -26,7 +27,7 @@ export const mem102: Rule = {
   summary: 'Loop over a materialised copy that is iterated only once',
   docs: {
     whatItDoes:
-      "Flags a `for` loop over a list or tuple built only to be walked once: `for x in list(items)`, `for x in tuple(items)`, `for x in list(map(f, xs))` (or `filter`, `zip`, a generator…), `for k, v in list(d.items())` (or `keys()`, `values()`), and `for x in [f(y) for y in ys]`. It stays quiet when the loop may change what was copied, because then the copy is the point: the loop calls a method on it that is not known to only look (`append`, `remove`, `pop`, `clear`, `update`…, or any method of an object it hangs from, like `self.reset()` for `self.items`), assigns or deletes one of its items (`d[k] = v`, `del d[k]`), rebinds it, passes it to a function other than builtins that only look at it (`len`, `print`, `isinstance`…), or lets another name hold it; nor when the copied local was handed elsewhere before the loop (`self.pending = pending`, a closure) and the loop calls anything but harmless builtins, since the call may change it through that other reference. Iterating it again inside the loop also counts unless it is known to be a container, since an iterator would be used up. It also stays quiet when the copy is of a container that other code may reach (a parameter, a global, an attribute, a local handed elsewhere) and the loop runs the items' own code or hands them to code it cannot see (`for conn in list(self.conns): conn.close()`, `for key in list(keys): delete(key)`): closing or deleting an item often removes it from that container, or from what an iterator walks, and the copy is what keeps the loop safe. Copies of `globals()`, `locals()` and `vars()` are never flagged: at module level the loop's own target is a key of that dict. Code in nested function and class bodies does not run in the loop and is not counted. The same holds when what is copied may change through another path while a direct loop walks it: the loop changes it under another spelling (`del modules[name]` after `from sys import modules` for `sys.modules`; `tree.children.clear()` after `tree = node` for `node.children`); it yields or awaits, so other code runs between items, and the copy is of anything but a local nothing else can reach; it is a module-level value and the loop calls code that may change it (a function of this file whose body does, or that the analysis cannot see; functions of other modules cannot reach it); it is another module's value and the loop calls anything but builtins that only look (`site.addsitedir` appends to `sys.path`). `sys.modules` is never flagged: any import adds to it, even one the interpreter makes to look up a codec, and the `sys` documentation asks for a copy to iterate it. A comprehension that keeps the items it walks (`[c for c in node.children if c.marked]`) and the result of a method (`list(root.iter(\"x\"))`) count as copies of the object walked, so handing their items on is a change too (`parents[element].remove(element)`). `list` and `tuple` must be the builtins (a local `list = ...` is left alone); `sorted(...)` and `set(...)` are not flagged, since they change the order or the items; `list(range(...))` is MEM103's. A copy of a pandas DataFrame (`list(df)`, `df` bound to `pd.read_csv(…)`, `pd.DataFrame(…)` or annotated `pd.DataFrame`) keeps its column names, but `list()` first makes a slot for each of the `len(df)` rows: the saving is counted in rows, while a comprehension over the frame is counted in columns (`len(df.columns)`). The message leads with what iterating directly saves, sized by the size model where it can, and the severity follows it: a hint where only the copy's pointers go, a warning for the pair tuples of `items()` and for items built, information for a list of another call's result. That severity is for data at scale: the scale of what is copied lowers it (information where unknown, a hint where small).",
+      "Flags a `for` loop over a list or tuple built only to be walked once: `for x in list(items)`, `for x in tuple(items)`, `for x in list(map(f, xs))` (or `filter`, `zip`, a generator…), `for k, v in list(d.items())` (or `keys()`, `values()`), and `for x in [f(y) for y in ys]`. It stays quiet when the loop may change what was copied, because then the copy is the point: the loop calls a method on it that is not known to only look (`append`, `remove`, `pop`, `clear`, `update`…, or any method of an object it hangs from, like `self.reset()` for `self.items`), assigns or deletes one of its items (`d[k] = v`, `del d[k]`), rebinds it, passes it to a function other than builtins that only look at it (`len`, `print`, `isinstance`…), or lets another name hold it; nor when the copied local was handed elsewhere before the loop (`self.pending = pending`, `holder = [a]`, a closure) and the loop calls anything but harmless builtins or writes into anything but its own items (`del holder[0][k]`), since either may change it through that other reference. A copy of one item of a container (`list(adj[n])`, or of a local assigned one, `nbrs = adj[n]`) counts as changed when the loop changes any item of that container (`del adj[u][n]`, `adj[u].pop(n)`): `adj[u]` is `adj[n]` when `u == n`, as for a graph's self-loop. Iterating it again inside the loop also counts unless it is known to be a container, since an iterator would be used up. It also stays quiet when the copy is of a container that other code may reach (a parameter, a global, an attribute, a local handed elsewhere) and the loop runs the items' own code or hands them to code it cannot see (`for conn in list(self.conns): conn.close()`, `for key in list(keys): delete(key)`): closing or deleting an item often removes it from that container, or from what an iterator walks, and the copy is what keeps the loop safe. Copies of `globals()`, `locals()` and `vars()` are never flagged: at module level the loop's own target is a key of that dict. Code in nested function and class bodies does not run in the loop and is not counted. The same holds when what is copied may change through another path while a direct loop walks it: the loop changes it under another spelling (`del modules[name]` after `from sys import modules` for `sys.modules`; `tree.children.clear()` after `tree = node` for `node.children`); it yields or awaits, so other code runs between items, and the copy is of anything but a local nothing else can reach; it is a module-level value and the loop calls code that may change it (a function of this file whose body does, or that the analysis cannot see; functions of other modules cannot reach it); it is another module's value and the loop calls anything but builtins that only look (`site.addsitedir` appends to `sys.path`). `sys.modules` is never flagged: any import adds to it, even one the interpreter makes to look up a codec, and the `sys` documentation asks for a copy to iterate it. A comprehension that keeps the items it walks (`[c for c in node.children if c.marked]`) and the result of a method (`list(root.iter(\"x\"))`) count as copies of the object walked, so handing their items on is a change too (`parents[element].remove(element)`). `list` and `tuple` must be the builtins (a local `list = ...` is left alone); `sorted(...)` and `set(...)` are not flagged, since they change the order or the items; `list(range(...))` is MEM103's. A copy of a pandas DataFrame (`list(df)`, `df` bound to `pd.read_csv(…)`, `pd.DataFrame(…)` or annotated `pd.DataFrame`) keeps its column names, but `list()` first makes a slot for each of the `len(df)` rows: the saving is counted in rows, while a comprehension over the frame is counted in columns (`len(df.columns)`). The message leads with what iterating directly saves, sized by the size model where it can, and the severity follows it: a hint where only the copy's pointers go, a warning for the pair tuples of `items()` and for items built, information for a list of another call's result. That severity is for data at scale: the scale of what is copied lowers it (information where unknown, a hint where small).",
     whyBadForMemory:
       'The copy holds every item at once before the first iteration starts, where iterating directly holds under 1.3 KB whatever the count. Measured under tracemalloc for 10^5 and 10^6 items on CPython 3.9, 3.11 and 3.13: `list(xs)`, `list(d)`, `list(d.keys())` cost 8 bytes of pointer per item, 8 MB for 1,000,000 items; `list(d.items())` builds a two-item tuple per key as well, 64 bytes per item, 64 MB in all, where the `d.items()` view costs 40 bytes; a list comprehension of new ints holds 36 (3.9) to 40 bytes per item, pointer and int, where a generator expression costs about 200 bytes however many items it yields. A comprehension whose items exist already (`[x for x in xs if x]`) saves only the pointers.',
     example:
@@ -53,10 +54,13 @@ export const mem102: Rule = {
         mayMutate([left, body], source.chain, { facts, iteratingConsumes: source.iteratingConsumes, ownRegions: true })
       )
         return undefined;
+      if (changesAnItemCopied(source, loop, [left, body], facts)) return undefined;
     }
-    // A local stored elsewhere before the loop (`self.pending = pending`) can be changed by any call in it.
+    // A local stored elsewhere before the loop (`self.pending = pending`, `b = [a]`) can be
+    // changed by any call in it, or by a write through the other reference (`del b[0][k]`).
     const name = copiedName(copy);
-    if (name && !bodyOnlyLooks(body, facts) && mayBeAliased(name, facts)) return undefined;
+    if (name && (!bodyOnlyLooks(body, facts) || writesInPlace(body, loopTargets(left))) && mayBeAliased(name, facts))
+      return undefined;
     // `for x in list(self.conns): x.close()`: an item's own code may remove it from a container others share.
     if (copiesSharedContainer(copy, facts) && handsOnItems(left, body, facts)) return undefined;
     const finding: Finding = {
@@ -115,11 +119,23 @@ function copyIn(iterable: Node, facts: DocumentFacts): Copy | undefined {
   return { node: iterable, contents: argument, builtin };
 }
 
+/**
+ * `for u in list(adj[n]): del adj[u][n]`: `adj[u]` is `adj[n]` when `u == n`.
+ * So too when the copy is of a local assigned an item (`nbrs = adj[n]`).
+ */
+function changesAnItemCopied(source: Source, loop: Node, regions: readonly Node[], facts: DocumentFacts): boolean {
+  const containers = source.readsItems ? [source.chain] : [];
+  if (source.chain.length === 1) containers.push(...containersOfAssignedItem(source.chain[0]!, loop, facts));
+  return containers.some((container) => mayChangeAnItem(regions, container, facts));
+}
+
 /** A value whose changes the loop must not make. */
 interface Source {
   readonly chain: Chain;
   /** The value may be an iterator that iterating it again in the loop would use up. */
   readonly iteratingConsumes: boolean;
+  /** The copy reads an item of it (`adj` of `list(adj[n])`), so a change to any of its items may be one to what is copied. */
+  readonly readsItems: boolean;
 }
 
 /**
@@ -129,7 +145,7 @@ interface Source {
  */
 function sourcesOf(copy: Copy, facts: DocumentFacts): Source[] {
   const viewed = dictOfView(copy.contents);
-  if (viewed) return [{ chain: chainOf(viewed)!, iteratingConsumes: false }];
+  if (viewed) return [{ chain: chainOf(viewed)!, iteratingConsumes: false, readsItems: false }];
   if (chainOf(copy.contents)) return [sourceAt(copy.contents, facts)];
   const sources: Source[] = [];
   for (const node of descendants(copy.contents)) {
@@ -140,7 +156,11 @@ function sourcesOf(copy: Copy, facts: DocumentFacts): Source[] {
 }
 
 function sourceAt(node: Node, facts: DocumentFacts): Source {
-  return { chain: chainOf(node)!, iteratingConsumes: !holdsBuiltinContainer(node, facts, 'container') };
+  return {
+    chain: chainOf(node)!,
+    iteratingConsumes: !holdsBuiltinContainer(node, facts, 'container'),
+    readsItems: isSubscripted(node),
+  };
 }
 
 /** `d` of `d.keys()`, `d.values()`, `d.items()` when `d` is a name or attribute chain. */
@@ -499,7 +519,7 @@ const FRESH_RESULT_METHODS: ReadonlySet<string> = new Set([
  * to a function other than the harmless builtins (`unregister(key)`).
  */
 function handsOnItems(left: Node, body: Node, facts: DocumentFacts): boolean {
-  const items = new Set([...descendants(left)].filter((node) => node.type === 'identifier').map((node) => node.text));
+  const items = loopTargets(left);
   const isItem = (node: Node | null): boolean => {
     let root = node ? unparenthesized(node) : null;
     while (root?.type === 'attribute') root = root.childForFieldName('object');
@@ -517,6 +537,11 @@ function handsOnItems(left: Node, body: Node, facts: DocumentFacts): boolean {
     if (args.some((arg) => arg !== null && arg.type === 'identifier' && items.has(arg.text))) return true;
   }
   return false;
+}
+
+/** The names the loop binds to each item. */
+function loopTargets(left: Node): Set<string> {
+  return new Set([...descendants(left)].filter((node) => node.type === 'identifier').map((node) => node.text));
 }
 
 function isComprehension(node: Node): boolean {

@@ -6,6 +6,7 @@ import type { DocumentFacts } from '../semantics/facts';
 import { descendants, isAsyncComprehension, LITERAL_TYPES } from '../semantics/syntax';
 import { calleeAnchors } from './anchors';
 import { ITERATOR_CALLS } from './mem104-len-of-materialised/iterator-calls';
+import { lineBreakIn, tokenDeletion } from './mem104-len-of-materialised/layout';
 import type { Fix, Rule } from './types';
 import { DataScales } from '../scale/dataScale';
 import { listHolds } from '../scale/holds';
@@ -36,11 +37,11 @@ export const mem104: Rule = {
     let fix: Fix | undefined;
     if (argument.type === 'list_comprehension') {
       if (isAsyncComprehension(argument)) return undefined;
-      fix = comprehensionFix(call, argument);
+      fix = comprehensionFix(call, argument, context.source);
     } else {
       const counted = countedIterator(argument, facts);
       if (!counted) return undefined;
-      fix = iteratorFix(call, counted);
+      fix = iteratorFix(call, argument, counted, context.source);
     }
     const sumIsBuiltin = facts.lookup('sum', call) === undefined;
     // The items may live on elsewhere: what counting lazily surely saves is the list's pointers.
@@ -96,8 +97,11 @@ function countedIterator(listCall: Node, facts: DocumentFacts): Node | undefined
   return name !== undefined && ITERATOR_CALLS.has(name) ? iterator : undefined;
 }
 
-/** `len([e for …])` → `sum(1 for …)`: four edits so comments between the clauses survive. */
-function comprehensionFix(len: Node, comprehension: Node): Fix | undefined {
+/**
+ * `len([e for …])` → `sum(1 for …)`: four edits so comments between the
+ * clauses survive; a bracket alone on its line goes with its line.
+ */
+function comprehensionFix(len: Node, comprehension: Node, source: string): Fix | undefined {
   const callee = len.childForFieldName('function')!;
   const element = comprehension.childForFieldName('body');
   const open = comprehension.child(0);
@@ -110,22 +114,37 @@ function comprehensionFix(len: Node, comprehension: Node): Fix | undefined {
     safety: cannotDoAnything(element, comprehensionTargets(comprehension)) ? 'safe' : 'unsafe',
     edits: [
       { start: callee.startIndex, end: callee.endIndex, text: 'sum' },
-      { start: open.startIndex, end: open.endIndex, text: '' },
+      tokenDeletion(source, open.startIndex),
       { start: element.startIndex, end: element.endIndex, text: '1' },
-      { start: close.startIndex, end: close.endIndex, text: '' },
+      tokenDeletion(source, close.startIndex),
     ],
   };
 }
 
-/** `len(list(it))` → `sum(1 for _ in it)`: `_` is local to the generator, so no outer `_` changes. */
-function iteratorFix(len: Node, iterator: Node): Fix | undefined {
+/**
+ * `len(list(it))` → `sum(1 for _ in it)`: `_` is local to the generator, so no
+ * outer `_` changes. Over several lines, the line break after `len(` (else
+ * after `list(`) and the one before the last `)` (else before `list`'s) stay.
+ */
+function iteratorFix(len: Node, listCall: Node, iterator: Node, source: string): Fix | undefined {
   if (containsComment(len, iterator)) return undefined;
+  const lenArguments = len.childForFieldName('arguments')!;
+  const listArguments = listCall.childForFieldName('arguments')!;
+  const between = (start: number, end: number) => (start < end ? source.slice(start, end) : '');
+  const opening =
+    lineBreakIn(between(lenArguments.startIndex + 1, listCall.startIndex)) ??
+    lineBreakIn(between(listArguments.startIndex + 1, iterator.startIndex)) ??
+    '';
+  const closing =
+    lineBreakIn(between(listCall.endIndex, lenArguments.endIndex - 1)) ??
+    lineBreakIn(between(iterator.endIndex, listArguments.endIndex - 1)) ??
+    '';
   return {
     title: 'Count with sum(1 for _ in …)',
     safety: 'safe',
     edits: [
-      { start: len.startIndex, end: iterator.startIndex, text: 'sum(1 for _ in ' },
-      { start: iterator.endIndex, end: len.endIndex, text: ')' },
+      { start: len.startIndex, end: iterator.startIndex, text: `sum(${opening}1 for _ in ` },
+      { start: iterator.endIndex, end: len.endIndex, text: `${closing})` },
     ],
   };
 }

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
 import { enclosingLoops } from '../semantics/loops';
 import { closestAncestor, SCOPE_TYPES, unparenthesized } from '../semantics/syntax';
-import { AFTER_GROWN_NAME, BEFORE_GROWN_NAME } from './mem201-string-concat-in-loop/sumHits';
+import { AFTER_GROWN_NAME, BEFORE_GROWN_NAME } from './sum-hits';
 import { mayBeAssignedText } from './mem201-string-concat-in-loop/textBindings';
 import { keywordAnchor, parentOfType } from './anchors';
 import { accumulatorOf, type Accumulator, type Home } from './mem201-string-concat-in-loop/text-accumulators';

@@ -3,9 +3,8 @@ import type { ModuleParts } from '../document/moduleParts';
 import { usageOf } from '../semantics/valueUses';
 import { calleeAnchors } from './anchors';
 import { keptRows } from './mem402-iterrows/kept-rows';
-import { DataScales } from '../scale/dataScale';
-import type { Scale } from '../scale/scale';
-import type { Rule, RuleContext } from './types';
+import { frameScale } from './frame-scale';
+import type { Rule } from './types';
 
 const LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'for_in_clause']);
 
@@ -43,7 +42,7 @@ export const mem402: Rule = {
         : '`iterrows()` copies a mixed-dtype frame whole and builds a ~1 KB Series per row: `itertuples()` does neither',
       severity: mem402.defaultSeverity,
       // A DataFrame's method: data scale, unless its frame comes from a file the workspace shows small.
-      scale: frameScale(callee, context),
+      scale: frameScale(callee.childForFieldName('object'), context),
       start: call.startIndex,
       end: call.endIndex,
     };
@@ -63,10 +62,4 @@ function definesIterrows(module: ModuleParts): boolean {
   return module
     .descendantsOfType('function_definition')
     .some((definition) => definition.childForFieldName('name')?.text === 'iterrows');
-}
-
-/** The frame's own scale when the code shows it small (a small file); otherwise large, as every frame is. */
-function frameScale(callee: Node, context: RuleContext): Scale {
-  const frame = callee.childForFieldName('object');
-  return new DataScales(context.facts, context.dataReads).of(frame) === 'small' ? 'small' : 'large';
 }

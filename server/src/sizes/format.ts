@@ -1,6 +1,7 @@
 // Sizes written for people, in one wording for every view: the hover's first
 // line, the inlay hint, the CLI's JSON and the measure view all write a total
 // as totalText does ("≈ 34.3 MiB", "≥ 7.6 MiB", "56 + 8·n B, n = len(rows)").
+import { groupedDigits } from '../text/groupedDigits';
 import type { Size } from './size';
 
 const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -26,7 +27,7 @@ export function bytesWithExact(bytes: number): string {
 
 /** 1000000 → "1,000,000", for counts of items. */
 export function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
+  return groupedDigits(count);
 }
 
 const NAME = /^[A-Za-z_]\w*$/;

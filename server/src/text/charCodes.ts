@@ -21,6 +21,7 @@ export const EQUALS = 61;
 export const UPPER_A = 65;
 export const UPPER_Z = 90;
 export const BACKSLASH = 92;
+export const CLOSING_BRACKET = 93;
 export const UNDERSCORE = 95;
 export const LOWER_A = 97;
 export const LOWER_Z = 122;

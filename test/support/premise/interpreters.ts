@@ -21,6 +21,13 @@ import {
  */
 export type SuiteModule = 'numpy' | 'pandas';
 
+/**
+ * A module the suite installs for Debian's /usr/bin/python3 alone: .ci/run
+ * installs python3-torch there (a CPU build, 1.13 on bookworm); install.sh
+ * unpacks none for 3.9 or 3.13, whose suites' builds need other libraries.
+ */
+export type DebianModule = 'torch';
+
 export interface PremisePython {
   readonly version: PythonVersion;
   /** The command that runs it. */
@@ -82,4 +89,32 @@ export function forEachPython(
     } else if ('skip' in available) test(name, { skip: available.skip }, () => {});
     else test(name, () => assert.fail(available.fail));
   }
+}
+
+/**
+ * Declares one test, named `title (Debian's pythonX.Y)`, measured with
+ * /usr/bin/python3 alone: the one interpreter the suite installs `modules`
+ * for. A machine without them makes a skipped test saying why, or a failing
+ * one under CI (CI=true), where .ci/run installs them.
+ */
+export function onDebianPython(
+  title: string,
+  body: (python: PremisePython, context: TestContext) => void | Promise<void>,
+  modules: readonly DebianModule[],
+): void {
+  const version = versionOf(DEBIAN_PYTHON3) as PythonVersion | undefined;
+  const name = `${title} (Debian's python${version ?? '3'})`;
+  const reason =
+    version === undefined
+      ? `${DEBIAN_PYTHON3} does not run: the suite measures ${modules.join(', ')} there alone`
+      : importsAll(DEBIAN_PYTHON3, modules)
+        ? undefined
+        : `${DEBIAN_PYTHON3} cannot import ${modules.join(', ')}: apt-get install ${modules.map((module) => `python3-${module}`).join(' ')} (Debian; .ci/run does)`;
+  if (reason === undefined) {
+    test(name, (context) => {
+      context.diagnostic(`measured with ${DEBIAN_PYTHON3} alone: the suite installs ${modules.join(', ')} for it only`);
+      return body({ version: version!, python: DEBIAN_PYTHON3 }, context);
+    });
+  } else if (process.env.CI === 'true') test(name, () => assert.fail(`cannot run under CI: ${reason}`));
+  else test(name, { skip: reason }, () => {});
 }

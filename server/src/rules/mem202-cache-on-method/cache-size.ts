@@ -7,6 +7,7 @@ import type { DocumentFacts } from '../../semantics/facts';
 import { bindingsOf } from '../../semantics/initialValues';
 import { integerLiteral } from '../../semantics/literals';
 import { unparenthesized } from '../../semantics/syntax';
+import { formatCount } from '../../sizes/format';
 
 export type CacheSize =
   | { readonly kind: 'unbounded' }
@@ -35,7 +36,7 @@ export function cacheSize(decorator: Node, name: string, facts: DocumentFacts): 
 }
 
 function bounded(count: number): CacheSize {
-  return { kind: 'bounded', limit: count.toLocaleString('en-US') };
+  return { kind: 'bounded', limit: formatCount(count) };
 }
 
 /** The `maxsize=` keyword's value, else the first positional argument (`lru_cache(64)`). */

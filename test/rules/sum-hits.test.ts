@@ -7,13 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Node } from 'web-tree-sitter';
-import {
-  mayFollowGrownName,
-  mayPrecedeGrownName,
-} from '../../../server/src/rules/mem201-string-concat-in-loop/sumHits';
-import { unparenthesized } from '../../../server/src/semantics/syntax';
-import { parse, pythonParser } from '../../../server/src/document/parser';
-import { FIXTURES } from '../../support/paths';
+import { mayFollowGrownName, mayPrecedeGrownName } from '../../server/src/rules/sum-hits';
+import { unparenthesized } from '../../server/src/semantics/syntax';
+import { parse, pythonParser } from '../../server/src/document/parser';
+import { FIXTURES } from '../support/paths';
 
 /** `s = s + …` laid out every way the grammar allows around the first `+`. */
 const LAYOUTS = [

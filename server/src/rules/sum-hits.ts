@@ -1,6 +1,7 @@
 // Which `+` of a file may belong to `s = s + …` or `s = … + s`, told from the
-// text around it on its line: MEM201 asks the tree only about those (each
-// question a call into WASM), where most `+` are sums of other shapes.
+// text around it on its line: MEM201 and the accumulations MEM5xx read ask the
+// tree only about those (each question a call into WASM), where most `+` are
+// sums of other shapes.
 import {
   BACKSLASH,
   CARRIAGE_RETURN,
@@ -17,9 +18,9 @@ import {
   SEMICOLON,
   SPACE,
   TAB,
-} from '../../text/charCodes';
-import { isAsciiWordCharAt } from '../../text/asciiWords';
-import type { HitFilter } from '../types';
+} from '../text/charCodes';
+import { isAsciiWordCharAt } from '../text/asciiWords';
+import type { HitFilter } from './types';
 
 const LAST_ASCII = 127;
 /** Characters before `=` in `==`, `<=`, `!=`, `:=` and augmented assignments (`+=`, `//=`, `>>=`…). */

@@ -1,0 +1,160 @@
+// (i) `memhints check` as a user starts it: a process of its own, cold (a new
+// node, its bundle loaded and compiled, the grammar loaded, the files read,
+// the findings written), over the stdlib corpus with one job and with the
+// default, against the warm in-process parse floor of (a); and over one file,
+// against `node -e 0`. Wall and CPU time (the process's rusage, its threads
+// included) come from bench/process_times.py; runs alternate between the two
+// commands compared, so that both see the machine alike.
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { Corpus } from './corpus';
+import { linesPerSecond, percentile } from './measure';
+import type { RealText } from './realTexts';
+
+export interface CliScale {
+  /** Runs of each whole-corpus command. */
+  readonly corpusRuns: number;
+  /** Runs of each of the one-file command and `node -e 0`. */
+  readonly fileRuns: number;
+}
+
+interface ProcessRun {
+  readonly wallMs: number;
+  readonly userMs: number;
+  readonly systemMs: number;
+  readonly status: number;
+  readonly stderr: string;
+}
+
+/** Medians over the runs of one command. */
+interface ProcessFigures {
+  readonly runs: number;
+  readonly wallMs: number;
+  /** User and system time. */
+  readonly cpuMs: number;
+}
+
+interface CorpusCheck extends ProcessFigures {
+  readonly jobs: number;
+  readonly linesPerSecond: number;
+  readonly cpuLinesPerSecond: number;
+  /** Lines per second of wall time over the parse floor's. */
+  readonly toFloor: number;
+}
+
+export interface CliResult {
+  readonly files: number;
+  readonly lines: number;
+  /** (a) the tree-sitter parse alone, warm, in process. */
+  readonly floorLinesPerSecond: number;
+  readonly oneJob: CorpusCheck;
+  readonly defaultJobs: CorpusCheck;
+  readonly oneFile: {
+    readonly name: string;
+    readonly lines: number;
+    readonly check: ProcessFigures;
+    readonly node: ProcessFigures;
+    /** The check's median wall time over node's. */
+    readonly ratio: number;
+  };
+}
+
+export function cliProcesses(
+  repoRoot: string,
+  cwd: string,
+  stdlib: Corpus,
+  floorLinesPerSecond: number,
+  file: RealText,
+  scale: CliScale,
+): CliResult {
+  const memhints = [process.execPath, join(repoRoot, 'bin', 'memhints.js'), 'check'];
+  const paths = stdlib.files.map((source) => source.path);
+  const corpusRuns = alternating(
+    repoRoot,
+    cwd,
+    [
+      [...memhints, ...paths, '--jobs', '1'],
+      [...memhints, ...paths],
+    ],
+    scale.corpusRuns,
+  );
+  const corpusCheck = (runs: readonly ProcessRun[], jobs: number): CorpusCheck => {
+    const figures = medians(runs);
+    const rate = linesPerSecond(stdlib.lines, figures.wallMs);
+    return {
+      jobs,
+      ...figures,
+      linesPerSecond: rate,
+      cpuLinesPerSecond: linesPerSecond(stdlib.lines, figures.cpuMs),
+      toFloor: rate / floorLinesPerSecond,
+    };
+  };
+  const [check, node] = alternating(
+    repoRoot,
+    cwd,
+    [
+      [...memhints, file.path],
+      [process.execPath, '-e', '0'],
+    ],
+    scale.fileRuns,
+  );
+  return {
+    files: stdlib.files.length,
+    lines: stdlib.lines,
+    floorLinesPerSecond,
+    oneJob: corpusCheck(corpusRuns[0]!, 1),
+    defaultJobs: corpusCheck(corpusRuns[1]!, availableParallelism()),
+    oneFile: {
+      name: file.name,
+      lines: file.lines,
+      check: medians(check!),
+      node: medians(node!),
+      ratio: medians(check!).wallMs / medians(node!).wallMs,
+    },
+  };
+}
+
+/** `runs` rounds of the commands, one after the other in each round, each round starting with the next; the runs of each. */
+function alternating(
+  repoRoot: string,
+  cwd: string,
+  commands: readonly (readonly string[])[],
+  runs: number,
+): ProcessRun[][] {
+  const order: number[] = [];
+  for (let round = 0; round < runs; round++)
+    for (let i = 0; i < commands.length; i++) order.push((round + i) % commands.length);
+  const timed = spawnSync('python3', [join(repoRoot, 'bench', 'process_times.py')], {
+    cwd,
+    input: JSON.stringify(order.map((index) => commands[index])),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (timed.error || timed.status !== 0)
+    throw new Error(`bench/process_times.py failed: ${timed.error?.message ?? timed.stderr}`);
+  const results = JSON.parse(timed.stdout) as ProcessRun[];
+  const byCommand: ProcessRun[][] = commands.map(() => []);
+  results.forEach((run, at) => {
+    const index = order[at]!;
+    // memhints check exits with 1 when it found something.
+    if (run.status !== 0 && run.status !== 1)
+      throw new Error(`${commands[index]!.slice(0, 4).join(' ')} … exited with ${run.status}: ${run.stderr}`);
+    byCommand[index]!.push(run);
+  });
+  return byCommand;
+}
+
+function medians(runs: readonly ProcessRun[]): ProcessFigures {
+  return {
+    runs: runs.length,
+    wallMs: percentile(
+      runs.map((run) => run.wallMs),
+      50,
+    ),
+    cpuMs: percentile(
+      runs.map((run) => run.userMs + run.systemMs),
+      50,
+    ),
+  };
+}

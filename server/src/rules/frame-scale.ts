@@ -1,0 +1,11 @@
+// The scale of a value the code surely uses as a DataFrame (its `iterrows()`
+// is called, its rows are chosen by a mask of its own columns): every frame
+// is data scale, unless the code shows this one small (a small file read).
+import type { Node } from 'web-tree-sitter';
+import { DataScales } from '../scale/dataScale';
+import type { Scale } from '../scale/scale';
+import type { RuleContext } from './types';
+
+export function frameScale(frame: Node | null, context: RuleContext): Scale {
+  return new DataScales(context.facts, context.dataReads).of(frame) === 'small' ? 'small' : 'large';
+}

@@ -1,0 +1,143 @@
+// Which calls run a PyTorch model, as far as the code shows: a name bound to
+// a model it builds (a layer of torch.nn with parameters, a torchvision model,
+// a class of the file that derives from nn.Module), or a parameter annotated
+// as one; and which calls pass a model's output on with its graph (a loss, a
+// function of torch.nn.functional).
+import type { Node } from 'web-tree-sitter';
+import { derivesFrom, localClass } from '../../semantics/classes';
+import type { DocumentFacts } from '../../semantics/facts';
+import { bindingsOf, type NameBinding } from '../../semantics/initialValues';
+import { contains } from '../../semantics/loops';
+import { unparenthesized } from '../../semantics/syntax';
+import { graphSources } from '../autograd-graph';
+
+const MODULE = new Set(['torch.nn.Module']);
+
+/** Methods of a module that return the module itself: `Net().to(device).eval()` is a Net. */
+const RETURNING_SELF: ReadonlySet<string> = new Set(['to', 'cuda', 'cpu', 'eval', 'train', 'float', 'double', 'half']);
+
+/**
+ * Layers of torch.nn without parameters (activations, pooling, dropout,
+ * reshaping): their output has a graph only when their input has one.
+ */
+const PARAMETERLESS =
+  /^(Identity|Flatten|Unflatten|Dropout\w*|\w*Pool\w*|\w*Pad\dd|Upsample\w*|Pixel\w*|ChannelShuffle|Threshold|\w*ReLU\d*|[GS]?ELU|CELU|GELU|SiLU|Mish|GLU|Hard\w+|LogSigmoid|Sigmoid|Tanh|Tanhshrink|Softmax\w*|Softmin|LogSoftmax|Softplus|Softsign|Softshrink)$/;
+
+/** The greatest number of names followed from an accumulated value back to a model call. */
+const MAX_DEPTH = 4;
+
+/** Whether `callee` names a model: every value bound to the name is one the code builds, or it is a parameter annotated as one. */
+function isModel(callee: Node, facts: DocumentFacts): boolean {
+  if (callee.type !== 'identifier') return false;
+  const bindings = (bindingsOf(facts, callee.text, callee)?.bindings ?? []).filter(
+    (binding) => binding.kind !== 'annotation',
+  );
+  return bindings.length > 0 && bindings.every((binding) => isModelBinding(binding, facts));
+}
+
+function isModelBinding(binding: NameBinding, facts: DocumentFacts): boolean {
+  if (binding.kind === 'value') return buildsModel(binding.value, facts);
+  if (binding.kind !== 'parameter' || !binding.annotation) return false;
+  return isModuleClass(binding.annotation, facts);
+}
+
+/** `nn.Linear(…)`, `torchvision.models.resnet18()`, `Net()`, and any of them `.to(device)`, `.eval()`. */
+function buildsModel(value: Node, facts: DocumentFacts): boolean {
+  let call = unparenthesized(value);
+  for (let callee = call.childForFieldName('function'); call.type === 'call' && callee?.type === 'attribute'; ) {
+    const method = callee.childForFieldName('attribute')?.text ?? '';
+    const receiver = callee.childForFieldName('object');
+    if (!RETURNING_SELF.has(method) || !receiver || unparenthesized(receiver).type !== 'call') break;
+    call = unparenthesized(receiver);
+    callee = call.childForFieldName('function');
+  }
+  const callee = call.type === 'call' ? call.childForFieldName('function') : null;
+  if (!callee) return false;
+  const name = facts.qualifiedName(callee);
+  if (name?.startsWith('torchvision.models.')) return true;
+  if (name?.startsWith('torch.nn.')) return isLayerWithParameters(name.slice('torch.nn.'.length));
+  return isModuleClass(callee, facts);
+}
+
+function isLayerWithParameters(name: string): boolean {
+  return /^[A-Z]\w*$/.test(name) && !name.endsWith('Loss') && !PARAMETERLESS.test(name);
+}
+
+/** `nn.Module`, or a class of the file that derives from it. */
+function isModuleClass(expression: Node, facts: DocumentFacts): boolean {
+  if (facts.qualifiedName(expression) === 'torch.nn.Module') return true;
+  const local = localClass(expression, facts);
+  return local !== undefined && derivesFrom(local, facts, MODULE);
+}
+
+/** Functions whose result keeps their tensor arguments' graphs. */
+const GRAPH_KEEPING_FUNCTIONS: ReadonlySet<string> = new Set(
+  ['softmax', 'log_softmax', 'sigmoid', 'tanh', 'exp', 'sum', 'mean', 'cat', 'stack', 'squeeze', 'flatten'].map(
+    (name) => `torch.${name}`,
+  ),
+);
+
+/** A call that passes its tensor arguments' graphs on: `F.cross_entropy(out, y)`, `torch.softmax(out, 1)`, `criterion(out, y)`. */
+function passesGraphOn(call: Node, facts: DocumentFacts): boolean {
+  const callee = call.childForFieldName('function');
+  if (!callee) return false;
+  const name = facts.qualifiedName(callee);
+  if (name !== undefined)
+    return (
+      (name.startsWith('torch.nn.functional.') && name !== 'torch.nn.functional.one_hot') ||
+      GRAPH_KEEPING_FUNCTIONS.has(name)
+    );
+  if (callee.type !== 'identifier') return false;
+  // A criterion: a name bound only to losses of torch.nn (`nn.CrossEntropyLoss()`).
+  const bindings = bindingsOf(facts, callee.text, callee)?.bindings ?? [];
+  return (
+    bindings.length > 0 &&
+    bindings.every((binding) => {
+      const value = binding.kind === 'value' ? unparenthesized(binding.value) : undefined;
+      const builder = value?.type === 'call' ? value.childForFieldName('function') : null;
+      const built = builder ? facts.qualifiedName(builder) : undefined;
+      return built?.startsWith('torch.nn.') === true && built.endsWith('Loss');
+    })
+  );
+}
+
+/**
+ * The call of a model whose output, with its graph, the expression's value
+ * carries: the call itself (`model(x)`), a name the loop binds to it (`out`),
+ * or a loss or function of it (`criterion(out, y)`, `out.softmax(1)`).
+ */
+export function modelCallCarried(expression: Node, loop: Node, facts: DocumentFacts, depth = 0): Node | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  for (const source of graphSources(expression)) {
+    const found =
+      source.type === 'call' ? carriedByCall(source, loop, facts, depth) : carriedByName(source, loop, facts, depth);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function carriedByCall(call: Node, loop: Node, facts: DocumentFacts, depth: number): Node | undefined {
+  const callee = call.childForFieldName('function');
+  if (callee && isModel(callee, facts)) return call;
+  if (!passesGraphOn(call, facts)) return undefined;
+  for (const argument of facts.callArguments(call)) {
+    if (argument.type === 'keyword_argument') continue;
+    const found = modelCallCarried(argument, loop, facts, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A name every binding of which inside the loop stores what a model's output carries. */
+function carriedByName(name: Node, loop: Node, facts: DocumentFacts, depth: number): Node | undefined {
+  const inLoop = (bindingsOf(facts, name.text, name)?.bindings ?? []).filter((binding) =>
+    contains(loop, binding.site.node),
+  );
+  let found: Node | undefined;
+  for (const binding of inLoop) {
+    if (binding.kind !== 'value') return undefined;
+    found = modelCallCarried(binding.value, loop, facts, depth + 1);
+    if (!found) return undefined;
+  }
+  return found;
+}
