@@ -1,9 +1,10 @@
-// `npm run bench [-- --quick] [-- --out FILE] [-- --only data|bursts|pathological|real-edits]
+// `npm run bench [-- --quick] [-- --out FILE] [-- --only data|bursts|pathological|real-edits|measure]
 // [-- --server-cpu-prof DIR]`: throughput against the parse floor and the
 // peers, editor latency and memory, the hover over a read of a large data file
 // against the read in pandas, bursts of keystrokes, a pathological file beside
-// a normal one, and real code edited as a user does and checked by the CLI as
-// a process, in one run (or only one section); prints the figures with
+// a normal one, real code edited as a user does and checked by the CLI as
+// a process, and what `memhints measure` costs against tracemalloc alone, in
+// one run (or only one section); prints the figures with
 // PASS/MISS against the targets and writes them as JSON. --server-cpu-prof
 // writes CPU profiles of the servers (i) edits real files in.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,8 +31,17 @@ import {
   type PathologicalScale,
 } from './pathological';
 import { realCode, realLines, realTargets, warmUp, type RealScale } from './realSection';
-import { atLeast, below, KEYSTROKE_P99_GOAL_MS, targetLine, type Target } from './targets';
+import { atLeast, atMost, below, KEYSTROKE_P99_GOAL_MS, targetLine, type Target } from './targets';
 import { analysisInPool, aroundPeer, floorAndOneThread, type Repetition } from './throughput';
+import {
+  CPU_GOAL,
+  RSS_GOAL,
+  rssAllowance,
+  tracerCost,
+  tracerCostLines,
+  type TracerCostResult,
+  type TracerCostScale,
+} from './tracerCost';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -50,6 +60,7 @@ interface Scale {
   readonly bursts: BurstScale;
   readonly pathological: PathologicalScale;
   readonly real: RealScale;
+  readonly measure: TracerCostScale;
 }
 
 const FULL: Scale = {
@@ -74,6 +85,7 @@ const FULL: Scale = {
   },
   pathological: { bytes: 2_000_000, keystrokes: 100, pauseMs: 50 },
   real: { edits: 1_000, opens: 5, ruffWarmUps: 10, cli: { corpusRuns: 3, fileRuns: 15 } },
+  measure: { runs: 3, dicts: 300_000, textBytes: 20_000_000 },
 };
 
 const QUICK: Scale = {
@@ -90,6 +102,7 @@ const QUICK: Scale = {
   bursts: { sizes: [10, 50], intervalsMs: [0, 50], keystrokesPerRow: 50, minBursts: 2, alone: 20, ruffRuns: 5 },
   pathological: { bytes: 200_000, keystrokes: 8, pauseMs: 20 },
   real: { edits: 20, opens: 1, ruffWarmUps: 2, cli: { corpusRuns: 1, fileRuns: 3 } },
+  measure: { runs: 1, dicts: 30_000, textBytes: 2_000_000 },
 };
 
 const rate = (linesPerSecond: number) => `${Math.round(linesPerSecond).toLocaleString('en-US')} lines/s`;
@@ -99,7 +112,7 @@ const fineRatio = (value: number) => `${(Math.floor(value * 1000) / 1000).toFixe
 const log = (text: string) => void process.stderr.write(`… ${text}\n`);
 
 /** The sections `--only` can pick. */
-const SECTIONS = ['data', 'bursts', 'pathological', 'real-edits'];
+const SECTIONS = ['data', 'bursts', 'pathological', 'real-edits', 'measure'];
 /** A burst's last keystroke, and the normal file's beside a pathological one, are held to this many times a keystroke alone. */
 const SLOWDOWN_GOAL = 2;
 
@@ -130,7 +143,9 @@ async function main(): Promise<void> {
             ? await measurePathological(scale)
             : values.only === 'real-edits'
               ? await measureReal(scale, scratch, serverArgs)
-              : await measureAll(scale, scratch, serverArgs);
+              : values.only === 'measure'
+                ? measureTracer(scale, scratch)
+                : await measureAll(scale, scratch, serverArgs);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify({ ...results, quick: values.quick ?? false }, null, 2)}\n`);
     process.stdout.write(`\nResults written to ${out}\n`);
@@ -225,6 +240,42 @@ async function measureReal(scale: Scale, scratch: string, serverArgs: readonly s
   print();
   for (const [target, shown] of targets) print(targetLine(target, shown));
   return { date: new Date().toISOString(), machine: machine(), only: 'real-edits', real, targets: targetsOf(targets) };
+}
+
+/** `--only measure`: section (j) alone. */
+function measureTracer(scale: Scale, scratch: string) {
+  printMachine(scale);
+  const tracer = tracerCost(REPO_ROOT, scratch, scale.measure, log);
+  print();
+  for (const line of tracerCostLines(tracer)) print(line);
+  const targets = tracerTargets(tracer);
+  print();
+  for (const [target, shown] of targets) print(targetLine(target, shown));
+  return { date: new Date().toISOString(), machine: machine(), only: 'measure', tracer, targets: targetsOf(targets) };
+}
+
+/** Per script: measure's CPU time against tracemalloc=1's, and its peak RSS against the traced peak's allowance. */
+function tracerTargets(result: TracerCostResult): ShownTarget[] {
+  if (result.skipped) return [];
+  return result.scripts.flatMap((script): ShownTarget[] => {
+    const cpu = script.measure.cpuSeconds / script.tracemalloc.cpuSeconds;
+    const allowed = rssAllowance(result, script);
+    return [
+      [
+        atMost(`(j) measure CPU vs python3 -X tracemalloc=1, ${script.name}`, cpu, CPU_GOAL, '×'),
+        `${ratio(cpu)} (${script.measure.cpuSeconds.toFixed(2)} s vs ${script.tracemalloc.cpuSeconds.toFixed(2)} s)`,
+      ],
+      [
+        atMost(
+          `(j) measure peak RSS vs ${RSS_GOAL}× traced peak + interpreter, ${script.name}`,
+          script.measure.maxRssBytes / allowed,
+          1,
+          '×',
+        ),
+        `${mb(script.measure.maxRssBytes)} vs ${mb(allowed)} (tracemalloc=1 alone: ${mb(script.tracemalloc.maxRssBytes)})`,
+      ],
+    ];
+  });
 }
 
 function measureBeside(scale: Scale, stdlib: Corpus): Promise<PathologicalResult> {
@@ -350,6 +401,7 @@ async function measure(
   const data = await dataFileReads(REPO_ROOT, join(scratch, 'workspace'), scale.data, log);
   // The whole stdlib, even with --quick: its largest files make the 2 MB behind an unclosed bracket.
   const pathological = await measureBeside(scale, scale.stdlibFiles === undefined ? stdlib : stdlibCorpus());
+  const tracer = tracerCost(REPO_ROOT, scratch, scale.measure, log);
 
   const ratios = {
     singleToFloor: { stdlib: singleStdlib.ratioToFloor, generated: singleGenerated.ratioToFloor },
@@ -446,6 +498,8 @@ async function measure(
   for (const line of pathologicalLines(pathological)) print(line);
   print();
   for (const line of realLines(real)) print(line);
+  print();
+  for (const line of tracerCostLines(tracer)) print(line);
 
   const targets: ShownTarget[] = [];
   const add = (target: Target, shown: string) => targets.push([target, shown]);
@@ -470,7 +524,12 @@ async function measure(
     `${ms(editing.p50Ms)} vs ${ms(editing.ruffCheckP50Ms)}`,
   );
   add(below('(e) RSS growth', memory.rssGrowthPercent, 5, '%'), `${memory.rssGrowthPercent.toFixed(1)}%`);
-  targets.push(...burstTargets(bursts), ...pathologicalTargets(pathological), ...realTargets(real));
+  targets.push(
+    ...burstTargets(bursts),
+    ...pathologicalTargets(pathological),
+    ...realTargets(real),
+    ...tracerTargets(tracer),
+  );
   print();
   for (const [target, shown] of targets) print(targetLine(target, shown));
 
@@ -505,6 +564,7 @@ async function measure(
     bursts,
     pathological,
     real,
+    tracer,
     targets: targetsOf(targets),
   };
 }

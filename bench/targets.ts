@@ -17,6 +17,12 @@ export const atLeast = (name: string, value: number, goal: number, unit = '×'):
   goal: `≥ ${goal}${unit}`,
   pass: value >= goal,
 });
+export const atMost = (name: string, value: number, goal: number, unit: string): Target => ({
+  name,
+  value,
+  goal: `≤ ${goal}${unit}`,
+  pass: value <= goal,
+});
 export const below = (name: string, value: number, goal: number, unit: string): Target => ({
   name,
   value,

@@ -184,6 +184,23 @@ test('the quick bench measures every section and writes them all', { timeout: 48
   assert.match(run.stdout, new RegExp(`^ {4}all real files +${names.length * 20} `, 'm'));
   assert.match(run.stdout, /memhints check argparse\.py \([\d,]+ lines\): [\d.]+ ms .* against node -e 0: [\d.]+ ms/);
 
+  // (j) at the quick scale: each script run alone, under tracemalloc=1 and under measure, with its two targets.
+  const tracer = results['tracer'] as Json;
+  if (tracer['skipped'] === false) {
+    positive(results, 'tracer.baselineRssBytes');
+    const scripts = tracer['scripts'] as Json[];
+    assert.ok(scripts.length >= 2, JSON.stringify(tracer));
+    for (const index of scripts.keys())
+      for (const variant of ['plain', 'tracemalloc', 'measure'])
+        for (const figure of ['cpuSeconds', 'maxRssBytes'])
+          positive(results, `tracer.scripts.${index}.${variant}.${figure}`);
+    assert.match(run.stdout, /^\(j\) memhints measure on Python \d/m);
+    assert.equal(
+      (results['targets'] as { name: string }[]).filter((target) => target.name.startsWith('(j) ')).length,
+      2 * scripts.length,
+    );
+  } else assert.match(run.stdout, /^\(j\) memhints measure: skipped/m);
+
   const flake8 = (results['peers'] as Json)['flake8'] as Record<string, Json>;
   if (flake8Installed()) {
     positive(results, 'peers.flake8.stdlib.linesPerSecond');
@@ -201,7 +218,7 @@ test('the quick bench measures every section and writes them all', { timeout: 48
   const targets = results['targets'] as { name: string; pass: boolean }[];
   assert.ok(targets.length >= 6);
   for (const target of targets)
-    assert.match(run.stdout, new RegExp(`^(PASS|MISS)  ${target.name.replace(/[()]/g, '\\$&')}: `, 'm'));
+    assert.match(run.stdout, new RegExp(`^(PASS|MISS)  ${target.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `, 'm'));
 });
 
 test('--only names a section the bench has', () => {
@@ -210,5 +227,5 @@ test('--only names a section the bench has', () => {
     encoding: 'utf8',
   });
   assert.equal(run.status, 1);
-  assert.match(run.stderr, /--only takes one of: data, bursts, pathological, real-edits \(not parsing\)/);
+  assert.match(run.stderr, /--only takes one of: data, bursts, pathological, real-edits, measure \(not parsing\)/);
 });

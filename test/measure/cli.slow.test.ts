@@ -206,3 +206,17 @@ test('a line that called other code gets rows saying where its memory went; json
   const own = memhints(['measure', 'bytes_buffer.py'], root).stdout;
   assert.doesNotMatch(own, /↳/);
 });
+
+test('--frames N keeps N frames: with one, memory allocated inside called code is charged to no line', (t) => {
+  const root = fixtureProject(t, 'calls_builders.py', 'builders.py');
+  type Json = { sampling: { frames: number }; lines: { line: number; bytes: number }[] };
+  const run = (frames: string[]) =>
+    JSON.parse(memhints(['measure', 'calls_builders.py', '--format', 'json', ...frames], root).stdout) as Json;
+  const line6 = (json: Json) => json.lines.find((line) => line.line === 6)?.bytes ?? 0;
+  const deep = run([]);
+  const shallow = run(['--frames', '1']);
+  assert.equal(deep.sampling.frames, 32);
+  assert.equal(shallow.sampling.frames, 1);
+  assert.ok(line6(deep) >= 20_000_000, JSON.stringify(deep.lines));
+  assert.ok(line6(shallow) < 1_000_000, JSON.stringify(shallow.lines));
+});

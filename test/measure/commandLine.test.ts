@@ -17,6 +17,10 @@ test('the command line: options, arguments after --, and what is refused', () =>
     '512',
     '--top',
     '5',
+    '--plot',
+    'memory.svg',
+    '--frames',
+    '8',
     '--',
     '--format',
     'x',
@@ -31,6 +35,8 @@ test('the command line: options, arguments after --, and what is refused', () =>
       memoryLimitMb: 512,
       format: 'text',
       top: 5,
+      plot: 'memory.svg',
+      frames: 8,
     },
   });
   const defaults = parseCommandLine(['measure', 'a.py']);
@@ -45,6 +51,8 @@ test('the command line: options, arguments after --, and what is refused', () =>
       memoryLimitMb: 0,
       format: 'text',
       top: 20,
+      plot: undefined,
+      frames: undefined,
     },
   );
   const help = parseCommandLine(['measure', '--help']);
@@ -56,6 +64,10 @@ test('the command line: options, arguments after --, and what is refused', () =>
     [['measure', 'a.py', '--memory-limit', 'lots'], /--memory-limit must be a number of MiB/],
     [['measure', 'a.py', '--format', 'sarif'], /--format must be one of text, json for memhints measure/],
     [['measure', 'a.py', '--top=-1'], /--top must be a whole number/],
+    [['measure', 'a.py', '--plot', 'memory.png'], /--plot writes an SVG file, so its name ends in \.svg/],
+    [['check', '--plot', 'x.svg'], /--plot is an option of memhints measure, not of memhints check/],
+    [['measure', 'a.py', '--frames', '0'], /--frames must be a whole number of frames from 1 to 65535, not "0"/],
+    [['measure', 'a.py', '--frames', '2.5'], /--frames must be a whole number/],
     [['measure', 'a.py', '--fix'], /--fix is not an option of memhints measure/],
     [['check', '--python', 'python3'], /--python is an option of memhints measure, not of memhints check/],
   ];

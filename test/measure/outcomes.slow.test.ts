@@ -93,3 +93,17 @@ test('cancelling kills the interpreter', async () => {
   setTimeout(() => cancel.abort(), 200);
   assert.deepEqual(await running, { kind: 'cancelled' });
 });
+
+test("modules in the script's folder named like the tracer's own (json, types) are the script's alone", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'memhints-measure-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const name of ['json', 'types', 'argparse'])
+    writeFileSync(join(dir, `${name}.py`), 'raise SystemExit("shadowed")\n');
+  writeFileSync(join(dir, 'main.py'), 'import sys\nprint(sys.path[0])\nnumbers = [0] * 100_000\n');
+  const run = await measured(join(dir, 'main.py'), { cwd: dir });
+  const result = tracerResult(run);
+  assert.deepEqual(result.outcome, { kind: 'ok' });
+  assert.ok(run.kind === 'measured');
+  assert.equal(run.output.stdout, `${dir}\n`, 'the script sees its own folder first, as python3 main.py would');
+  assert.ok(result.lines.some((line) => line.line === 3 && line.bytes >= 800_000));
+});

@@ -14,6 +14,8 @@ const RESULT = {
   lines: [],
   maxRssBytes: 0,
   seconds: 0,
+  sampling: { lines: 'sys.settrace', frames: 32, snapshots: 0, snapshotSeconds: 0 },
+  timeline: [],
 };
 
 test('a result of the current version is read', () => {
@@ -21,7 +23,7 @@ test('a result of the current version is read', () => {
 });
 
 test('a result of an older or unknown version is refused, naming both versions', () => {
-  for (const version of [2, RESULT_VERSION + 1, 'x', undefined]) {
+  for (const version of [3, RESULT_VERSION + 1, 'x', undefined]) {
     assert.throws(
       () => parseTracerResult(JSON.stringify({ version, ...RESULT })),
       (error: unknown) =>
@@ -30,4 +32,12 @@ test('a result of an older or unknown version is refused, naming both versions',
       String(version),
     );
   }
+});
+
+test('a result without a timeline is refused', () => {
+  const { timeline: _timeline, ...withoutTimeline } = RESULT;
+  assert.throws(
+    () => parseTracerResult(JSON.stringify({ version: RESULT_VERSION, ...withoutTimeline })),
+    /without a timeline/,
+  );
 });

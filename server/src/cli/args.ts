@@ -69,6 +69,8 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'memory-limit': { type: 'string' },
   top: { type: 'string' },
+  plot: { type: 'string' },
+  frames: { type: 'string' },
   'max-file-size': { type: 'string' },
   'memory-budget': { type: 'string' },
   'data-sample-size': { type: 'string' },

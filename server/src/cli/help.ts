@@ -142,21 +142,33 @@ Options:
                          blocks at peak, size at end, and the line's source;
                          json: one object {file, python, outcome: {kind, ...},
                          message, peakBytes, snapshotBytes, endBytes,
-                         maxRssBytes, seconds, lines: [{file, line, bytes,
-                         count, sites: [{frames: [{file, line, code}],
+                         maxRssBytes, seconds, sampling: {lines, frames,
+                         snapshots, snapshotSeconds}, lines: [{file, line,
+                         bytes, count, sites: [{frames: [{file, line, code}],
                          moreFrames, bytes, count}], allocatedBytes,
-                         allocatedCount, source}], stdout, stderr,
+                         allocatedCount, source}], timeline: [{seconds,
+                         tracedBytes, rssBytes, line}], stdout, stderr,
                          outputTruncated}; bytes and count are at peak,
                          allocatedBytes and allocatedCount at end
   --top N                show the N largest lines (default: 20; 0: all)
+  --plot FILE.svg        also draw the memory over time as an SVG image: the
+                         traced memory and the process's resident set, and the
+                         highest sample marked with the line running then
+  --frames N             frames tracemalloc keeps per allocation (default: 32):
+                         memory allocated deeper below a line of FILE (inside
+                         an import, a library) is charged to no line; fewer
+                         cost less on code that allocates deep, as imports do
   -h, --help             print this help
 
-The figures at peak come from a tracemalloc snapshot taken at the line where
-the traced memory was highest among those sampled (a new snapshot each time it
-grows by a fifth, and one at the end), so they can be below the overall peak,
-which tracemalloc measures exactly; a line whose memory came after that point
-shows 0 bytes at peak and its memory at end. Tracing makes the script several
-times slower and the process larger.
+The figures at peak come from a tracemalloc snapshot taken at a line where
+the traced memory was highest among those sampled (each line the first time it
+runs in every 5 ms; a new snapshot each time the memory grows by a fifth, as
+long as snapshots have cost at most a fifth of the run, and one at the end), so
+they can be below the overall peak, which tracemalloc measures exactly; a line
+whose memory came after that point shows 0 bytes at peak and its memory at end.
+Tracing costs about what tracemalloc itself costs (often 3 to 7 times the
+script's time alone), and the process grows by tracemalloc's own tables and a
+snapshot (about 250 bytes for each memory block alive).
 
 Exit codes:
   0  the script ran to its end (or called sys.exit(0))

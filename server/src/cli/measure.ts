@@ -1,9 +1,10 @@
 // `memhints measure FILE [-- ARGS]`: run the script under the tracer, report, pick the exit code.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { summariseRun } from '../measure/outcome';
 import { measureJson, measureText, type MeasuredLine } from '../measure/report';
 import { measureScript } from '../measure/runTracer';
+import { timelineSvg } from '../measure/timelinePlot';
 import { tracerScript } from '../measure/tracerScript';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type Streams } from './check';
 import { UsageError } from './errors';
@@ -21,6 +22,7 @@ export async function runMeasure(options: MeasureOptions, cwd: string, streams: 
     cwd,
     timeoutSeconds: options.timeoutSeconds,
     memoryLimitMb: options.memoryLimitMb,
+    ...(options.frames === undefined ? {} : { frames: options.frames }),
   });
   const summary = summariseRun(run);
   if (run.kind === 'interpreter-unusable') {
@@ -33,6 +35,12 @@ export async function runMeasure(options: MeasureOptions, cwd: string, streams: 
   const sourceLines = readFileSync(script, 'utf8').split(/\r\n|\r|\n/);
   const lines: MeasuredLine[] = shown.map((line) => ({ ...line, source: sourceLines[line.line - 1] ?? '' }));
   const report = { file: displayPath(script, cwd), run, summary, lines, hiddenLines: measured.length - shown.length };
+  if (options.plot !== undefined && run.kind === 'measured') {
+    const plot = resolve(cwd, options.plot);
+    const svg = timelineSvg({ file: report.file, result: run.result, source: (line) => sourceLines[line - 1] });
+    writeFileSync(plot, svg);
+    streams.stderr(`memhints: wrote the timeline to ${displayPath(plot, cwd)}\n`);
+  }
   if (options.format === 'json') {
     streams.stdout(measureJson(report));
     if (summary.message !== undefined) streams.stderr(`memhints: ${summary.message}\n`);

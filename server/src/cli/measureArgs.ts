@@ -16,6 +16,10 @@ export interface MeasureOptions {
   readonly format: MeasureFormat;
   /** Lines to show, largest first; 0: all. */
   readonly top: number;
+  /** Where to write the timeline as SVG; undefined: nowhere. */
+  readonly plot: string | undefined;
+  /** Frames tracemalloc keeps per allocation; undefined: the tracer's default (32). */
+  readonly frames: number | undefined;
 }
 
 const DEFAULT_PYTHON = 'python3';
@@ -28,9 +32,19 @@ export interface MeasureValues {
   readonly 'memory-limit'?: string | undefined;
   readonly format?: string | undefined;
   readonly top?: string | undefined;
+  readonly plot?: string | undefined;
+  readonly frames?: string | undefined;
 }
 
-export const MEASURE_OPTION_NAMES: readonly string[] = ['python', 'timeout', 'memory-limit', 'format', 'top'];
+export const MEASURE_OPTION_NAMES: readonly string[] = [
+  'python',
+  'timeout',
+  'memory-limit',
+  'format',
+  'top',
+  'plot',
+  'frames',
+];
 
 export function measureOptions(
   values: MeasureValues,
@@ -47,6 +61,8 @@ export function measureOptions(
   const format = values.format ?? 'text';
   if (!(MEASURE_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${MEASURE_FORMATS.join(', ')} for memhints measure, not "${format}"`);
+  if (values.plot !== undefined && !values.plot.toLowerCase().endsWith('.svg'))
+    throw new UsageError(`--plot writes an SVG file, so its name ends in .svg, not "${values.plot}"`);
   const python = values.python ?? DEFAULT_PYTHON;
   if (python === '') throw new UsageError('--python needs the path or name of a Python interpreter');
   return {
@@ -57,6 +73,8 @@ export function measureOptions(
     memoryLimitMb: positiveNumber('--memory-limit', values['memory-limit'], 'MiB'),
     format: format as MeasureFormat,
     top: values.top === undefined ? DEFAULT_TOP : wholeNumber('--top', values.top),
+    plot: values.plot,
+    frames: values.frames === undefined ? undefined : frameCount(values.frames),
   };
 }
 
@@ -66,6 +84,14 @@ function positiveNumber(option: string, value: string | undefined, unit: string)
   if (value.trim() === '' || !Number.isFinite(number) || number <= 0)
     throw new UsageError(`${option} must be a number of ${unit} greater than 0, not "${value}"`);
   return number;
+}
+
+/** tracemalloc takes 1 to 65535 frames. */
+function frameCount(value: string): number {
+  const frames = /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(frames >= 1 && frames <= 65_535))
+    throw new UsageError(`--frames must be a whole number of frames from 1 to 65535, not "${value}"`);
+  return frames;
 }
 
 function wholeNumber(option: string, value: string): number {

@@ -59,10 +59,35 @@ export interface TracerResult {
   /** The whole process's largest resident set, interpreter and tracer included. */
   readonly maxRssBytes: number;
   readonly seconds: number;
+  /** How the run was sampled; null when the script was not run (not found). */
+  readonly sampling: Sampling | null;
+  /** Memory over the run, sampled every few milliseconds, oldest first. */
+  readonly timeline: readonly TimelinePoint[];
 }
 
-/** Version 2 added the allocation sites of each line, version 3 what each line still held at the end. */
-export const RESULT_VERSION = 3;
+interface Sampling {
+  /** What saw the script's lines: "sys.monitoring" (Python 3.12+) or "sys.settrace". */
+  readonly lines: string;
+  /** Frames tracemalloc kept per allocation. */
+  readonly frames: number;
+  /** Snapshots taken while the script ran (the one at the end not counted). */
+  readonly snapshots: number;
+  readonly snapshotSeconds: number;
+}
+
+/** One sample of the run: the highest of those taken in its span of time. */
+export interface TimelinePoint {
+  /** Since the script started. */
+  readonly seconds: number;
+  readonly tracedBytes: number;
+  /** The process's resident set then; null where the system does not say (no /proc). */
+  readonly rssBytes: number | null;
+  /** The line of the script running then (its innermost frame of the script); null when none was. */
+  readonly line: number | null;
+}
+
+/** Version 2 added the allocation sites of each line, version 3 what each line still held at the end, version 4 the timeline and how the run was sampled. */
+export const RESULT_VERSION = 4;
 const OUTCOMES = new Set(['ok', 'raised', 'exited', 'time-limit', 'memory-limit', 'not-found']);
 
 /** Reads the tracer's JSON; throws when it is not a result of the version this code knows. */
@@ -74,5 +99,6 @@ export function parseTracerResult(text: string): TracerResult {
   if (typeof outcome?.kind !== 'string' || !OUTCOMES.has(outcome.kind))
     throw new Error('the tracer wrote a result without a known outcome');
   if (!Array.isArray(value.lines)) throw new Error('the tracer wrote a result without lines');
+  if (!Array.isArray(value.timeline)) throw new Error('the tracer wrote a result without a timeline');
   return value as unknown as TracerResult;
 }

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTracerResult, type TracerResult } from './result';
+import { tracerArguments } from './tracerScript';
 
 export interface MeasureRequest {
   /** The interpreter: a path, or a name looked up on PATH. */
@@ -18,6 +19,8 @@ export interface MeasureRequest {
   readonly timeoutSeconds: number;
   /** MiB of address space for the whole Python process; 0: no limit. */
   readonly memoryLimitMb: number;
+  /** Frames tracemalloc keeps per allocation; undefined: the tracer's default. */
+  readonly frames?: number;
   /** Aborting kills the interpreter. */
   readonly signal?: AbortSignal;
 }
@@ -46,7 +49,7 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
   const resultFile = join(dir, 'result.json');
   const startedFile = join(dir, 'started');
   const args = [
-    request.tracer,
+    ...tracerArguments(request.tracer),
     '--result',
     resultFile,
     '--started',
@@ -55,6 +58,7 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
     String(request.timeoutSeconds),
     '--memory-limit',
     String(request.memoryLimitMb),
+    ...(request.frames === undefined ? [] : ['--frames', String(request.frames)]),
     request.script,
     ...request.args,
   ];
