@@ -1,9 +1,9 @@
 // `memhints check` run as a user runs it, in a copy of the corpus: its JSON
 // report lists every fix with its edits; `--fix` applies them all at once.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './compiled.mjs';
 import { lineStarts, offsetAt } from './positions.mjs';
+import { spawned } from './spawned.mjs';
 
 const CLI = join(ROOT, 'bin', 'memhints.js');
 
@@ -12,25 +12,15 @@ const CLI = join(ROOT, 'bin', 'memhints.js');
  * offered; `fix` is 'none' (report only), 'safe' (--fix) or 'all' (--fix
  * --unsafe-fixes). Resolves to the findings of its JSON report.
  */
-export function runCheck(cwd, fix) {
+export async function runCheck(cwd, fix) {
   const args = [CLI, 'check', '.', '--format', 'json', '--report-small', '--exit-zero', '--no-progress'];
   if (fix !== 'safe') args.push('--unsafe-fixes');
   if (fix !== 'none') args.push('--fix');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out = [];
-    let stderr = '';
-    child.stdout.on('data', (chunk) => out.push(chunk));
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => {
-      // 2 also reports files it could not read (legacy encodings in the stdlib); the others are checked.
-      if (status !== 0 && status !== 2) reject(new Error(`memhints check failed (${status}) in ${cwd}:\n${stderr}`));
-      else resolve(JSON.parse(Buffer.concat(out).toString('utf8') || '[]'));
-    });
-  });
+  const run = await spawned(process.execPath, args, { cwd });
+  // 2 also reports files it could not read (legacy encodings in the stdlib); the others are checked.
+  if (run.status !== 0 && run.status !== 2)
+    throw new Error(`memhints check failed (${run.status}) in ${cwd}:\n${run.stderr}`);
+  return JSON.parse(run.stdout || '[]');
 }
 
 /**

@@ -1,9 +1,9 @@
 // Hands the fixed texts to python/check_fixes.py under each interpreter and
 // gathers its verdicts: whether each fixed text parses, differs from its
 // original only by its rules' transformations, and keeps its comments.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './compiled.mjs';
+import { spawned } from './spawned.mjs';
 
 const HELPER = join(ROOT, 'scripts', 'fix-oracle', 'python', 'check_fixes.py');
 
@@ -56,20 +56,8 @@ export async function runChecks(request, interpreters) {
   return interpreters.map((interpreter) => results.find((result) => result.interpreter === interpreter));
 }
 
-function runHelper(command, input) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [HELPER], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const out = [];
-    let stderr = '';
-    child.stdout.on('data', (chunk) => out.push(chunk));
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => {
-      if (status !== 0) reject(new Error(`${command} ${HELPER} failed (${status}):\n${stderr}`));
-      else resolve(JSON.parse(Buffer.concat(out).toString('utf8')));
-    });
-    child.stdin.end(input);
-  });
+async function runHelper(command, input) {
+  const run = await spawned(command, [HELPER], { input });
+  if (run.status !== 0) throw new Error(`${command} ${HELPER} failed (${run.status}):\n${run.stderr}`);
+  return JSON.parse(run.stdout);
 }

@@ -1,37 +1,22 @@
 // Runs pytest on a copy of a package and reads what became of each test from
 // its short summary (-rA): PASSED, FAILED, ERROR, XFAIL, XPASS by test id;
 // skipped tests are only counted, as pytest names them by line, not id.
-import { spawn } from 'node:child_process';
+import { spawned } from '../fix-oracle/spawned.mjs';
 
 const OUTCOME = /^(PASSED|FAILED|ERROR|XFAIL|XPASS) (\S.*?)(?: - .*)?$/;
 const SKIPPED = /^SKIPPED \[(\d+)\]/;
 
 /** Resolves to `{ outcomes: Map<id, outcome>, skipped, seconds }` for `targets` (paths or test ids), run in `cwd`. */
-export function runPytest(python, cwd, targets) {
+export async function runPytest(python, cwd, targets) {
   const args = ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-rA', '--tb=no', '--color=no', ...targets];
   const started = Date.now();
-  return new Promise((resolve, reject) => {
-    // No byte code: a fixed file the size of the original and saved in the same second would run its stale copy.
-    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
-    const child = spawn(python, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => {
-      // 0: all passed; 1: some failed. Anything else means pytest itself could not run.
-      if (status !== 0 && status !== 1) {
-        reject(new Error(`pytest exited with ${status} in ${cwd}:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`));
-        return;
-      }
-      resolve({ ...outcomesOf(stdout), seconds: (Date.now() - started) / 1000 });
-    });
-  });
+  // No byte code: a fixed file the size of the original and saved in the same second would run its stale copy.
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+  const { status, stdout, stderr } = await spawned(python, args, { cwd, env });
+  // 0: all passed; 1: some failed. Anything else means pytest itself could not run.
+  if (status !== 0 && status !== 1)
+    throw new Error(`pytest exited with ${status} in ${cwd}:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`);
+  return { ...outcomesOf(stdout), seconds: (Date.now() - started) / 1000 };
 }
 
 function outcomesOf(summary) {
