@@ -20,4 +20,5 @@ export const { ALL_RULES } = load('rules/index.js');
 export const { NotebookModule } = load('notebooks/cellModule.js');
 export const { blankIPython } = load('notebooks/ipython.js');
 export const { readNotebook } = load('cli/ipynb.js');
+export const { DEFAULT_EXCLUDED_DIRS } = load('cli/excludes.js');
 export const { PYTHON_VERSIONS, DEFAULT_PYTHON_VERSION } = load('sizes/cpython.js');

@@ -4,34 +4,10 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { mulberry32 } from '../seededRandom.mjs';
+import { DEFAULT_EXCLUDED_DIRS } from './compiled.mjs';
 
-/** Folders `memhints check` skips by default (docs/cli.md), and installed packages. */
-const SKIPPED = new Set([
-  '.git',
-  '.hg',
-  '.svn',
-  '.bzr',
-  '.tox',
-  '.nox',
-  '.venv',
-  'venv',
-  '.mypy_cache',
-  '.ruff_cache',
-  '.pytype',
-  '.eggs',
-  '.direnv',
-  '.pants.d',
-  '.git-rewrite',
-  '.ipynb_checkpoints',
-  '__pypackages__',
-  '_build',
-  'buck-out',
-  'dist',
-  'node_modules',
-  'site-packages',
-  'dist-packages',
-  '__pycache__',
-]);
+/** Folders `memhints check` skips by default (docs/cli.md), and installed packages and byte code. */
+const SKIPPED = new Set([...DEFAULT_EXCLUDED_DIRS, 'dist-packages', '__pycache__']);
 
 /** `{ label, dir, pythonVersion }` from `DIR` or `DIR=LABEL`; the label is the folder's name by default. */
 export function corpusArgument(argument, pythonVersion) {
