@@ -2,6 +2,7 @@
 // from a result (plot.slow.test.ts parses what `memhints measure --plot` writes as XML).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { peakPoint } from '../../server/src/measure/peakPoint';
 import { byteTicks, roundTicks } from '../../server/src/measure/plotTicks';
 import type { TimelinePoint, TracerResult } from '../../server/src/measure/result';
 import { escapeXml, peakLabel, timelineSvg } from '../../server/src/measure/timelinePlot';
@@ -99,4 +100,23 @@ test('a run without resident sets (no /proc) draws the traced line alone', () =>
   const svg = timelineSvg({ file: 'a.py', result: result(timeline), source: () => undefined });
   assert.equal([...svg.matchAll(/<polyline /g)].length, 1);
   assert.doesNotMatch(svg, /resident set/);
+});
+
+test('the peak names the line that ran longest at it, not the one that built it or the one that frees it', () => {
+  const held = 40 * MIB;
+  const timeline = [
+    point(0, 0, 4),
+    point(0.05, held, 4),
+    point(0.1, held, 5),
+    point(0.15, held, 5),
+    point(0.2, held + 300, 6),
+    point(0.3, MIB, 8),
+  ];
+  assert.equal(peakPoint(timeline), timeline[2]);
+  // A real step up, past the hair that counts as the same peak, is a new peak.
+  const rising = [...timeline.slice(0, 4), point(0.25, held * 1.05, 7)];
+  assert.equal(peakPoint(rising), rising[4]);
+  // A tie goes to the line that reached the peak first.
+  assert.equal(peakPoint([point(0, held, 2), point(0.1, held, 3)])?.line, 2);
+  assert.equal(peakPoint([]), undefined);
 });

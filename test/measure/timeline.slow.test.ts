@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it, test } from 'node:test';
+import { peakPoint } from '../../server/src/measure/peakPoint';
 import type { TracerResult } from '../../server/src/measure/result';
 import { measured, MEASURE_FIXTURES as DIR, tracerResult } from '../support/measure';
 import { forOtherInterpreters, python3Version } from '../support/pythons';
@@ -10,7 +11,7 @@ import { forOtherInterpreters, python3Version } from '../support/pythons';
 const MB = 1_000_000;
 
 function highest(result: TracerResult) {
-  return result.timeline.reduce((a, b) => (b.tracedBytes > a.tracedBytes ? b : a));
+  return peakPoint(result.timeline)!;
 }
 
 test('the timeline follows the traced memory up and down, in time order, with the line running and the resident set', async () => {

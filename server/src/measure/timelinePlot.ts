@@ -2,6 +2,7 @@
 // memory up, the traced memory and the process's resident set as two lines, and the
 // highest sample marked with its size and the line of the script running then.
 import { shortBytes } from '../sizes/format';
+import { peakPoint } from './peakPoint';
 import { byteTicks, roundTicks } from './plotTicks';
 import type { TimelinePoint, TracerResult } from './result';
 
@@ -26,10 +27,7 @@ const LABEL_WIDTH = 72;
 export function timelineSvg(input: PlotInput): string {
   const { result } = input;
   const points = result.timeline;
-  const highest = points.reduce<TimelinePoint | undefined>(
-    (best, point) => (best === undefined || point.tracedBytes > best.tracedBytes ? point : best),
-    undefined,
-  );
+  const highest = peakPoint(points);
   const seconds = roundTicks(Math.max(result.seconds, ...points.map((point) => point.seconds), 1e-3));
   const bytes = byteTicks(
     Math.max(result.peakBytes, ...points.map((point) => Math.max(point.tracedBytes, point.rssBytes ?? 0)), 1024),
