@@ -17,6 +17,7 @@ import { mem406 } from './mem406-count-of-filtered-frame';
 import { mem407 } from './mem407-column-of-filtered-frame';
 import { mem408 } from './mem408-tolist-of-float-column';
 import { mem410 } from './mem410-row-by-index-in-loop';
+import { mem411 } from './mem411-apply-along-rows';
 import { mem501 } from './mem501-loss-kept-with-graph';
 import { mem502 } from './mem502-inference-without-no-grad';
 import type { Rule } from './types';
@@ -40,6 +41,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem407,
   mem408,
   mem410,
+  mem411,
   mem501,
   mem502,
 ];
