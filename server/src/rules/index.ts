@@ -18,6 +18,7 @@ import { mem407 } from './mem407-column-of-filtered-frame';
 import { mem408 } from './mem408-tolist-of-float-column';
 import { mem410 } from './mem410-row-by-index-in-loop';
 import { mem411 } from './mem411-apply-along-rows';
+import { mem412 } from './mem412-frames-kept-after-concat';
 import { mem501 } from './mem501-loss-kept-with-graph';
 import { mem502 } from './mem502-inference-without-no-grad';
 import type { Rule } from './types';
@@ -42,6 +43,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem408,
   mem410,
   mem411,
+  mem412,
   mem501,
   mem502,
 ];
