@@ -19,6 +19,7 @@ import { mem408 } from './mem408-tolist-of-float-column';
 import { mem410 } from './mem410-row-by-index-in-loop';
 import { mem411 } from './mem411-apply-along-rows';
 import { mem412 } from './mem412-frames-kept-after-concat';
+import { mem413 } from './mem413-low-memory-false';
 import { mem501 } from './mem501-loss-kept-with-graph';
 import { mem502 } from './mem502-inference-without-no-grad';
 import type { Rule } from './types';
@@ -44,6 +45,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem410,
   mem411,
   mem412,
+  mem413,
   mem501,
   mem502,
 ];
