@@ -8,7 +8,7 @@
 import type { DataEstimate, TableReadOptions } from './dataEstimate';
 
 /** `words` (char *) and `word_starts` (int64_t) per field. */
-export const TOKEN_BYTES_PER_FIELD = 16;
+const TOKEN_BYTES_PER_FIELD = 16;
 /** `line_start` and `line_fields` (int64_t each) per line. */
 const TOKEN_BYTES_PER_LINE = 16;
 
