@@ -49,12 +49,12 @@ export const mem411: Rule = {
     const callee = call.childForFieldName('function');
     const frame = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
     if (!frame || isOtherApply(frame) || !appliesAlongRows(call, context)) return undefined;
-    const count = isName(frame) && frame.text.length <= MAX_SPELLED ? `len(${frame.text})` : 'rows';
+    const count = isName(frame) && frame.text.length <= MAX_SPELLED ? `len(${frame.text})` : 'rows of the frame';
     return {
       code: mem411.code,
       message: `≥ ${PEAK_PER_ROW}·n B of per-row results at peak (n = ${count}), ${COLUMN_PER_ROW}·n B as a column expression; or \`itertuples()\``,
       severity: mem411.defaultSeverity,
-      holds: perCountSize(0, PEAK_PER_ROW - COLUMN_PER_ROW, count, true),
+      holds: perCountSize(0, PEAK_PER_ROW, count, true),
       scale: frameScale(frame, context),
       start: call.startIndex,
       end: call.endIndex,
