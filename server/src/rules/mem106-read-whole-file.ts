@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
 import { stringLiteral } from '../semantics/literals';
-import { fileOpening, openFileBindings, type FileOpening } from './mem106-read-whole-file/openFiles';
+import { openingsOf, type FileOpening } from './open-files';
 import type { Scope } from '../semantics/scopes';
 import { COMPREHENSION_TYPES, callArguments, closestAncestor } from '../semantics/syntax';
 import { assignedName, reboundBefore, runningScope, usesOfName } from '../semantics/uses';
@@ -79,20 +79,13 @@ function isSplitIntoLines(method: MethodCall): boolean {
   return stringLiteral(method.args[0]!)?.value === '\n';
 }
 
-/** The openings behind a file expression: a name bound to opened files, or an opener call itself. */
-function openingsOf(file: Node, facts: DocumentFacts): readonly FileOpening[] | undefined {
-  if (file.type === 'identifier') return openFileBindings(facts, file);
-  const opening = fileOpening(facts, file);
-  return opening ? [opening] : undefined;
-}
-
 /** How messages name the file: `f`, or "the file" for `open(…)` itself. */
 function fileLabel(file: Node): string {
   return file.type === 'identifier' ? `\`${file.text}\`` : 'the file';
 }
 
 function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding | undefined {
-  if (!openingsOf(file, facts)) return undefined;
+  if (!openingsOf(facts, file)) return undefined;
   const loop = loopIterating(call);
   if (loop) {
     // An opener call's file is used nowhere else, so only a name needs the position analysis.
@@ -136,7 +129,7 @@ function splitFinding(
   const readMethod = read.type === 'call' ? methodCall(read, READ_METHOD) : undefined;
   if (readMethod?.name !== 'read' || readMethod.args.length !== 0) return undefined;
   const file = readMethod.object;
-  const openings = openingsOf(file, facts);
+  const openings = openingsOf(facts, file);
   const loop = loopIterating(call);
   if (!openings || !loop) return undefined;
   const fix =
@@ -214,7 +207,7 @@ function loopIteratingOnceLater(lines: Node, facts: DocumentFacts): Node | undef
  * iterating the file would undo.
  */
 function staysOpenUntil(file: Node, readCall: Node, loop: Node, facts: DocumentFacts): boolean {
-  for (const opening of openingsOf(file, facts) ?? []) {
+  for (const opening of openingsOf(facts, file) ?? []) {
     const withStatement = closestAncestor(opening.call, WITH_TYPES);
     const header = withStatement?.namedChildren.find((child) => child?.type === 'with_clause');
     if (!withStatement || !header || !contains(header, opening.call)) continue;

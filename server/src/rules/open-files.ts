@@ -1,22 +1,36 @@
 // Whether a name holds a file object opened in the code we can see:
 // `with open(…) as f` or `f = open(…)` (and the gzip, bz2, lzma, codecs, io
-// and pathlib openers), in the scope where the name is used.
+// and pathlib openers), in the scope where the name is used. Shared by the
+// rules on whole files read (MEM106), copied (MEM107) and downloaded (MEM108).
 import type { Node } from 'web-tree-sitter';
-import type { DocumentFacts } from '../../semantics/facts';
-import { stringLiteral } from '../../semantics/literals';
-import { callArguments, unparenthesized } from '../../semantics/syntax';
-import { runningScope } from '../../semantics/uses';
+import type { DocumentFacts } from '../semantics/facts';
+import { stringLiteral } from '../semantics/literals';
+import { callArguments, unparenthesized } from '../semantics/syntax';
+import { runningScope } from '../semantics/uses';
 
 /** What reading the file yields: str lines, bytes lines, or unknown. */
 type FileMode = 'text' | 'binary' | 'unknown';
+
+/**
+ * What object the opener makes: a buffered file of the io module (`open`,
+ * `io.open`, `Path.open`), a file that (de)compresses as it goes, or a
+ * codecs StreamReaderWriter.
+ */
+type OpenerKind = 'io' | 'compressed' | 'codecs';
 
 export interface FileOpening {
   /** The call that opened the file. */
   readonly call: Node;
   readonly mode: FileMode;
+  readonly opener: OpenerKind;
+  /** The mode as the code spells it (`"rb"`), the opener's default when none is given; undefined when not a literal. */
+  readonly modeText: string | undefined;
+  /** Whether the call passes nothing but the file and its mode (no buffering, encoding or opener arguments). */
+  readonly fileAndModeOnly: boolean;
 }
 
 interface Opener {
+  readonly kind: OpenerKind;
   /** Where the mode argument goes when passed positionally. */
   readonly modePosition: number;
   readonly defaultMode: string;
@@ -27,8 +41,8 @@ const builtinMode = (mode: string): FileMode => (mode.includes('b') ? 'binary' :
 // The compression modules open binary unless the mode asks for text.
 const compressedMode = (mode: string): FileMode => (mode.includes('t') ? 'text' : 'binary');
 
-const BUILTIN_OPEN: Opener = { modePosition: 1, defaultMode: 'r', modeOf: builtinMode };
-const COMPRESSED_OPEN: Opener = { modePosition: 1, defaultMode: 'rb', modeOf: compressedMode };
+const BUILTIN_OPEN: Opener = { kind: 'io', modePosition: 1, defaultMode: 'r', modeOf: builtinMode };
+const COMPRESSED_OPEN: Opener = { kind: 'compressed', modePosition: 1, defaultMode: 'rb', modeOf: compressedMode };
 
 const OPENERS: ReadonlyMap<string, Opener> = new Map([
   ['builtins.open', BUILTIN_OPEN],
@@ -37,11 +51,11 @@ const OPENERS: ReadonlyMap<string, Opener> = new Map([
   ['bz2.open', COMPRESSED_OPEN],
   ['lzma.open', COMPRESSED_OPEN],
   // A StreamReaderWriter splits lines like str.splitlines, not at "\n" only.
-  ['codecs.open', { modePosition: 1, defaultMode: 'r', modeOf: () => 'unknown' }],
+  ['codecs.open', { kind: 'codecs', modePosition: 1, defaultMode: 'r', modeOf: () => 'unknown' }],
 ]);
 
 /** `Path(…).open(mode)`: mode is the first argument. */
-const PATH_OPEN: Opener = { modePosition: 0, defaultMode: 'r', modeOf: builtinMode };
+const PATH_OPEN: Opener = { kind: 'io', modePosition: 0, defaultMode: 'r', modeOf: builtinMode };
 const PATH_TYPES: ReadonlySet<string> = new Set(['pathlib.Path', 'pathlib.PosixPath', 'pathlib.WindowsPath']);
 
 /**
@@ -50,17 +64,35 @@ const PATH_TYPES: ReadonlySet<string> = new Set(['pathlib.Path', 'pathlib.PosixP
  * (comprehensions count as that scope); undefined otherwise.
  */
 export function openFileBindings(facts: DocumentFacts, identifier: Node): FileOpening[] | undefined {
+  const values = boundValues(facts, identifier);
+  const openings = values?.map((value) => fileOpening(facts, value));
+  return openings?.every((opening) => opening !== undefined) ? openings : undefined;
+}
+
+/** The openings behind a file expression: a name bound to opened files, or an opener call itself. */
+export function openingsOf(facts: DocumentFacts, file: Node): readonly FileOpening[] | undefined {
+  if (file.type === 'identifier') return openFileBindings(facts, file);
+  const opening = fileOpening(facts, file);
+  return opening ? [opening] : undefined;
+}
+
+/**
+ * What each binding of the name `identifier` stores, `with <value> as name`
+ * or `name = <value>`, when every binding is one of those in the scope where
+ * the identifier is used (comprehensions count as that scope); undefined
+ * otherwise.
+ */
+export function boundValues(facts: DocumentFacts, identifier: Node): Node[] | undefined {
   const found = facts.lookup(identifier.text, identifier);
   if (found === undefined || found === 'unknown') return undefined;
   if (runningScope(facts, identifier) !== found.scope) return undefined;
-  const openings: FileOpening[] = [];
+  const values: Node[] = [];
   for (const site of found.sites) {
     const value = boundValue(site.node);
-    const opening = value ? fileOpening(facts, value) : undefined;
-    if (!opening) return undefined;
-    openings.push(opening);
+    if (!value) return undefined;
+    values.push(value);
   }
-  return openings;
+  return values;
 }
 
 /** The opening a call performs, if it is one of the known openers. */
@@ -70,7 +102,15 @@ export function fileOpening(facts: DocumentFacts, call: Node): FileOpening | und
   if (!callee) return undefined;
   const name = facts.qualifiedName(callee);
   const opener = name ? OPENERS.get(name) : isPathOpen(facts, callee) ? PATH_OPEN : undefined;
-  return opener ? { call, mode: modeOf(call, opener) } : undefined;
+  if (!opener) return undefined;
+  const modeText = modeTextOf(call, opener);
+  return {
+    call,
+    mode: modeText === undefined ? 'unknown' : opener.modeOf(modeText),
+    opener: opener.kind,
+    modeText,
+    fileAndModeOnly: passesFileAndModeOnly(call, opener),
+  };
 }
 
 function isPathOpen(facts: DocumentFacts, callee: Node): boolean {
@@ -82,15 +122,33 @@ function isPathOpen(facts: DocumentFacts, callee: Node): boolean {
   return name !== undefined && PATH_TYPES.has(name);
 }
 
-function modeOf(call: Node, opener: Opener): FileMode {
+/** The mode the call opens the file in, as a literal; undefined when the code does not spell it as one. */
+function modeTextOf(call: Node, opener: Opener): string | undefined {
   const args = callArguments(call);
-  if (args.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat')) return 'unknown';
+  if (args.some((arg) => arg.type === 'list_splat' || arg.type === 'dictionary_splat')) return undefined;
+  const argument = modeArgument(args, opener);
+  if (!argument) return opener.defaultMode;
+  const literal = stringLiteral(argument);
+  return literal && !literal.bytes ? literal.value : undefined;
+}
+
+function modeArgument(args: readonly Node[], opener: Opener): Node | undefined {
   const keyword = args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'mode');
   const positional = args.filter((arg) => arg.type !== 'keyword_argument');
-  const argument = keyword?.childForFieldName('value') ?? positional[opener.modePosition];
-  if (!argument) return opener.modeOf(opener.defaultMode);
-  const literal = stringLiteral(argument);
-  return literal && !literal.bytes ? opener.modeOf(literal.value) : 'unknown';
+  return keyword?.childForFieldName('value') ?? positional[opener.modePosition];
+}
+
+/** Nothing but the file (none for `Path(…).open`) and its mode: no buffering, encoding, newline or opener arguments. */
+function passesFileAndModeOnly(call: Node, opener: Opener): boolean {
+  const named = opener.modePosition === 0 ? ['mode'] : ['file', 'filename', 'mode'];
+  let positional = 0;
+  for (const arg of callArguments(call)) {
+    if (arg.type === 'keyword_argument') {
+      if (!named.includes(arg.childForFieldName('name')?.text ?? '')) return false;
+    } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || ++positional > opener.modePosition + 1)
+      return false;
+  }
+  return true;
 }
 
 /** The value a binding site binds the name to: `with <value> as name`, `name = <value>`. */

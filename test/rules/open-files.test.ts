@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openFileBindings } from '../../../server/src/rules/mem106-read-whole-file/openFiles';
-import { parsed } from '../../support/tree';
+import { openFileBindings } from '../../server/src/rules/open-files';
+import { parsed } from '../support/tree';
 
 /** The modes of the file named `f` where `f.read` stands, or undefined when it is not known to be a file. */
 async function modesAtUse(source: string): Promise<string[] | undefined> {
