@@ -5,6 +5,7 @@ import { mem103 } from './mem103-list-of-range';
 import { mem104 } from './mem104-len-of-materialised';
 import { mem106 } from './mem106-read-whole-file';
 import { mem107 } from './mem107-whole-file-copy';
+import { mem108 } from './mem108-download-without-stream';
 import { mem201 } from './mem201-string-concat-in-loop';
 import { mem202 } from './mem202-cache-on-method';
 import { mem204 } from './mem204-concat-in-loop';
@@ -28,6 +29,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem104,
   mem106,
   mem107,
+  mem108,
   mem201,
   mem202,
   mem204,
