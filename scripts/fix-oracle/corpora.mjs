@@ -36,7 +36,7 @@ export function sourceFiles(dir) {
  * Spellings of what some fix rewrites: a list display or comprehension passed
  * to a call, a loop over a copy, `list(range(`, `.readlines()`, a file split
  * into lines or copied whole, a pandas read, a masked selection counted or
- * narrowed to a column.
+ * narrowed to a column, a sparse matrix made dense to read a row or a sum.
  */
 const FIXABLE = [
   /\b\w+\(\s*\[/,
@@ -49,6 +49,7 @@ const FIXABLE = [
   /\]\s*\[\s*["']/,
   /\.shape\[0\]/,
   /\blen\(\s*list\(/,
+  /\.(?:toarray|todense)\(\)(?:\[|\.(?:sum|mean)\()|\.A\[/,
 ];
 
 /** Whether a file's text shows a shape that some fix rewrites. */

@@ -18,6 +18,7 @@ import { mem405 } from './mem405-text-column-as-category';
 import { mem406 } from './mem406-count-of-filtered-frame';
 import { mem407 } from './mem407-column-of-filtered-frame';
 import { mem408 } from './mem408-tolist-of-float-column';
+import { mem409 } from './mem409-densified-sparse-matrix';
 import { mem501 } from './mem501-loss-kept-with-graph';
 import { mem502 } from './mem502-inference-without-no-grad';
 import type { Rule } from './types';
@@ -42,6 +43,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem406,
   mem407,
   mem408,
+  mem409,
   mem501,
   mem502,
 ];
