@@ -19,6 +19,7 @@ test('files opened by with or assignment, with their text or binary mode', async
     'binary',
   ]);
   assert.deepEqual(await modesAtUse('import codecs\nwith codecs.open(p) as f:\n    f.read()\n'), ['unknown']);
+  assert.deepEqual(await modesAtUse('import gzip\nwith gzip.GzipFile(p, mode="rb") as f:\n    f.read()\n'), ['binary']);
   assert.deepEqual(await modesAtUse('with open(p, mode) as f:\n    f.read()\n'), ['unknown']);
   assert.deepEqual(await modesAtUse('with open(p) as f:\n    pass\nwith open(q, "rb") as f:\n    f.read()\n'), [
     'text',

@@ -1,6 +1,7 @@
 // Whether a name holds a file object opened in the code we can see:
 // `with open(…) as f` or `f = open(…)` (and the gzip, bz2, lzma, codecs, io
-// and pathlib openers), in the scope where the name is used. Shared by the
+// and pathlib openers, and the gzip, bz2 and lzma file classes), in the scope
+// where the name is used. Shared by the
 // rules on whole files read (MEM106), copied (MEM107) and downloaded (MEM108).
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
@@ -50,6 +51,10 @@ const OPENERS: ReadonlyMap<string, Opener> = new Map([
   ['gzip.open', COMPRESSED_OPEN],
   ['bz2.open', COMPRESSED_OPEN],
   ['lzma.open', COMPRESSED_OPEN],
+  // The file classes those functions make: binary, the mode second.
+  ['gzip.GzipFile', COMPRESSED_OPEN],
+  ['bz2.BZ2File', COMPRESSED_OPEN],
+  ['lzma.LZMAFile', COMPRESSED_OPEN],
   // A StreamReaderWriter splits lines like str.splitlines, not at "\n" only.
   ['codecs.open', { kind: 'codecs', modePosition: 1, defaultMode: 'r', modeOf: () => 'unknown' }],
 ]);

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../../semantics/facts';
 import { isField, unparenthesized } from '../../semantics/syntax';
-import { usesOfName } from '../../semantics/uses';
+import { type NameUses, reboundBefore, usesOfName } from '../../semantics/uses';
 import { boundValues } from '../open-files';
 
 const REQUEST_FUNCTIONS: ReadonlySet<string> = new Set(
@@ -42,8 +42,23 @@ export function isWholeResponse(response: Node, facts: DocumentFacts): boolean {
   if (response.type !== 'identifier') return isRequest(response, facts);
   const values = boundValues(facts, response);
   if (!values?.length || !values.every((value) => isRequest(value, facts))) return false;
-  const reads = usesOfName(facts, response)?.reads;
-  return reads?.every((read) => read.id === response.id || readsNoBody(read)) === true;
+  const uses = usesOfName(facts, response);
+  return (
+    uses?.reads.every(
+      (read) => read.id === response.id || readsNoBody(read) || readsAnotherResponse(uses, read, response),
+    ) === true
+  );
+}
+
+/**
+ * Whether a binding that surely runs between them makes `read` see another
+ * response than `response` does: `r = requests.get(a)` … `r.content` …
+ * `r = requests.get(b)` … `r.content`, each read its own download.
+ */
+function readsAnotherResponse(uses: NameUses, read: Node, response: Node): boolean {
+  return read.startIndex > response.endIndex
+    ? reboundBefore(uses, read, response.endIndex)
+    : reboundBefore(uses, response, read.endIndex);
 }
 
 /** `requests.get(…)` and its kin, or `session.get(…)` of a `requests.Session()`. */
