@@ -85,8 +85,13 @@ test('the SVG: both lines through every sample, the peak marked at the highest, 
   assert.match(svg, /<text [^>]*id="peak-label"[^>]*>peak 40 MiB at line 5: if a &lt; b &amp; c: keep\(\)<\/text>/);
   assert.match(svg, /Memory of a&amp;b\.py over time/);
   // The mark sits on the traced line's third point.
-  const circle = /<circle cx="([\d.]+)" cy="([\d.]+)"/.exec(svg)!;
+  const circle = /<circle id="peak-mark" cx="([\d.]+)" cy="([\d.]+)"/.exec(svg)!;
   assert.equal(`${circle[1]},${circle[2]}`, polylines[1]![2]);
+  // The mark and its label are one group that names the peak's line, for the editor's view to go to.
+  assert.match(
+    svg,
+    /<g id="peak" data-line="5">\n<circle id="peak-mark" [^\n]*\n<text [^\n]*id="peak-label"[^\n]*\n<\/g>/,
+  );
   // No text outside the escapes XML allows.
   assert.doesNotMatch(svg.replace(/&(amp|lt|gt|quot|apos);/g, ''), /&/);
   assert.equal(escapeXml(`<'"&>`), '&lt;&apos;&quot;&amp;&gt;');
@@ -100,6 +105,8 @@ test('a run without resident sets (no /proc) draws the traced line alone', () =>
   const svg = timelineSvg({ file: 'a.py', result: result(timeline), source: () => undefined });
   assert.equal([...svg.matchAll(/<polyline /g)].length, 1);
   assert.doesNotMatch(svg, /resident set/);
+  const idle = timelineSvg({ file: 'a.py', result: result([point(0, MIB, null)]), source: () => undefined });
+  assert.match(idle, /<g id="peak">/, 'a peak with no line running names none');
 });
 
 test('the peak names the line that ran longest at it, not the one that built it or the one that frees it', () => {

@@ -1,5 +1,6 @@
-// "memhints: Measure memory of this file" and "memhints: Clear measurements".
-// Measuring runs the file, so it happens only when the user asks, in a trusted workspace.
+// "memhints: Measure memory of this file", "memhints: Show memory timeline" and
+// "memhints: Clear measurements". Measuring runs the file, so it happens only when the
+// user asks, in a trusted workspace.
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
@@ -10,33 +11,62 @@ import {
   type LineEstimatesParams,
 } from '../../../server/src/features/lineEstimatesProtocol';
 import type { LineMeasurement } from '../../../server/src/measure/result';
-import { summariseRun } from '../../../server/src/measure/outcome';
+import { summariseRun, type OutcomeSummary } from '../../../server/src/measure/outcome';
 import { shortBytes } from '../../../server/src/sizes/format';
-import { measureScript } from '../../../server/src/measure/runTracer';
+import { measureScript, type MeasureRun } from '../../../server/src/measure/runTracer';
 import { MeasurementDecorations } from './decorations';
 import { shownMeasurements } from './labels';
 import { measureLimits } from './limits';
+import { MeasuredFiles } from './measuredFiles';
 import { chooseInterpreter, measurePermission } from './permission';
 import { selectedInterpreter } from './pythonExtension';
+import { TimelineViews } from './timelineView';
+
+/** What the commands share: the decorations after measured lines, the last results and their timeline views. */
+interface MeasureState {
+  readonly tracer: string;
+  readonly decorations: MeasurementDecorations;
+  readonly measured: MeasuredFiles;
+  readonly timelines: TimelineViews;
+  readonly client: BaseLanguageClient;
+}
 
 export function registerMeasureCommands(
   context: vscode.ExtensionContext,
   client: BaseLanguageClient,
 ): vscode.Disposable {
-  const decorations = new MeasurementDecorations();
-  const tracer = context.asAbsolutePath('dist/measure.py');
+  const measured = new MeasuredFiles();
+  const state: MeasureState = {
+    tracer: context.asAbsolutePath('dist/measure.py'),
+    decorations: new MeasurementDecorations(),
+    measured,
+    timelines: new TimelineViews(measured),
+    client,
+  };
   return vscode.Disposable.from(
-    decorations,
-    vscode.commands.registerCommand('memhints.measure', () => measureActiveFile(tracer, decorations, client)),
-    vscode.commands.registerCommand('memhints.clearMeasurements', () => decorations.clear()),
+    state.decorations,
+    state.timelines,
+    measured,
+    vscode.commands.registerCommand('memhints.measure', () => measureActiveFile(state)),
+    vscode.commands.registerCommand('memhints.showTimeline', (uri?: vscode.Uri) => showTimeline(state, uri)),
+    vscode.commands.registerCommand('memhints.clearMeasurements', () => {
+      state.decorations.clear();
+      measured.clear();
+    }),
   );
 }
 
-async function measureActiveFile(
-  tracer: string,
-  decorations: MeasurementDecorations,
-  client: BaseLanguageClient,
-): Promise<void> {
+/** The timeline of the given file (the notification's button), else of the active editor's. */
+function showTimeline(state: MeasureState, uri: vscode.Uri | undefined): void {
+  const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+  if (target !== undefined && state.timelines.show(target)) return;
+  void vscode.window.showInformationMessage(
+    'memhints: no memory timeline for this file yet. Run "memhints: Measure memory of this file" first.',
+  );
+}
+
+async function measureActiveFile(state: MeasureState): Promise<void> {
+  const { tracer, decorations, client } = state;
   const output = client.outputChannel;
   const document = vscode.window.activeTextEditor?.document;
   const permission = measurePermission({
@@ -95,17 +125,42 @@ async function measureActiveFile(
   output.append(
     measureText({ file: vscode.workspace.asRelativePath(document.uri), run, summary, lines, hiddenLines: 0 }),
   );
-  if (summary.ending === 'finished') {
-    const peak = run.kind === 'measured' ? ` Peak traced memory: ${shortBytes(run.result.peakBytes)}.` : '';
-    void vscode.window
-      .showInformationMessage(`memhints: measured ${basename(script)}.${peak}`, 'Show report')
-      .then((choice) => choice && output.show(true));
-  } else {
-    void vscode.window
-      .showWarningMessage(`memhints: ${summary.message}`, 'Show report')
-      .then((choice) => choice && output.show(true));
-  }
+  const hasTimeline = run.kind === 'measured' && run.result.timeline.length > 0;
+  if (hasTimeline)
+    state.measured.set({
+      uri: document.uri,
+      file: vscode.workspace.asRelativePath(document.uri),
+      result: run.result,
+      sourceLines: document.getText().split(/\r\n|\r|\n/),
+      measuredAt: new Date(),
+    });
+  tellHowItEnded(state, document.uri, run, summary, hasTimeline);
 }
+
+/** The notification at the end, with a button to the report and, when there is one, to the timeline. */
+function tellHowItEnded(
+  state: MeasureState,
+  uri: vscode.Uri,
+  run: Extract<MeasureRun, { kind: 'measured' | 'no-result' }>,
+  summary: OutcomeSummary,
+  hasTimeline: boolean,
+): void {
+  const choices = hasTimeline ? [SHOW_TIMELINE, SHOW_REPORT] : [SHOW_REPORT];
+  const shown =
+    summary.ending === 'finished'
+      ? vscode.window.showInformationMessage(
+          `memhints: measured ${basename(uri.fsPath)}.${run.kind === 'measured' ? ` Peak traced memory: ${shortBytes(run.result.peakBytes)}.` : ''}`,
+          ...choices,
+        )
+      : vscode.window.showWarningMessage(`memhints: ${summary.message}`, ...choices);
+  void shown.then((choice) => {
+    if (choice === SHOW_REPORT) state.client.outputChannel.show(true);
+    else if (choice === SHOW_TIMELINE) state.timelines.show(uri);
+  });
+}
+
+const SHOW_REPORT = 'Show report';
+const SHOW_TIMELINE = 'Show timeline';
 
 /** The language server's size estimates for the measured lines, by 0-based line; none when the server cannot answer. */
 async function estimatesFor(
