@@ -7,9 +7,10 @@ The script runs as __main__ with sys.argv = [SCRIPT, ARG...] and its own directo
 first on sys.path, as `python3 SCRIPT ARG...` would run it. Its standard output and
 error are left alone (the caller captures them); the result is one JSON object
 written to RESULT.json, so that nothing the script prints can be mistaken for it.
-STARTED is created first, before the script runs: a process that ends without it was
-not a Python that could run this file, whereas one that ends with it and without a
-result was ended by the script (os._exit) or the system.
+STARTED is written first, before the script runs, with the interpreter's path and
+version as JSON: a process that ends without it was not a Python that could run this
+file, whereas one that ends with it and without a result was ended by the script
+(os._exit) or the system, and STARTED still says which interpreter it was.
 
 Memory is attributed to the innermost line of SCRIPT in each allocation's
 traceback, so a call into a library counts against the line that made the call.
@@ -95,8 +96,8 @@ SITE_FRAMES = 4
 # Source text of a frame, cut to this many characters.
 CODE_WIDTH = 120
 # Version 2 added the allocation sites of each line, version 3 what each line still held at the end,
-# version 4 the timeline and how the run was sampled.
-RESULT_VERSION = 4
+# version 4 the timeline and how the run was sampled, version 5 the interpreter's path.
+RESULT_VERSION = 5
 
 
 class TimeLimitExceeded(BaseException):
@@ -532,7 +533,7 @@ class ScriptRun:
 
     def __init__(self, argv):
         self.options = parse_arguments(argv)
-        open(self.options.started, "w").close()
+        write_result(self.options.started, interpreter_json())
         self.script = os.path.abspath(self.options.script)
         if not os.path.isfile(self.options.script):
             write_result(self.options.result, empty_result(self.script, {"kind": "not-found"}))
@@ -625,7 +626,7 @@ class ScriptRun:
         result = {
             "version": RESULT_VERSION,
             "script": self.script,
-            "python": sys.version.split()[0],
+            **interpreter_json(),
             "outcome": self.outcome,
             "peakBytes": peak,
             "endBytes": end_current,
@@ -643,7 +644,7 @@ def empty_result(script, outcome):
     return {
         "version": RESULT_VERSION,
         "script": script,
-        "python": sys.version.split()[0],
+        **interpreter_json(),
         "outcome": outcome,
         "peakBytes": 0,
         "endBytes": 0,
@@ -654,6 +655,11 @@ def empty_result(script, outcome):
         "sampling": None,
         "timeline": [],
     }
+
+
+def interpreter_json():
+    """The interpreter running: its version, and its path as it was started (a symlink keeps its own name)."""
+    return {"python": sys.version.split()[0], "executable": sys.executable}
 
 
 def lines_json(at_peak, at_end):

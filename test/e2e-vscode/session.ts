@@ -17,6 +17,8 @@ export interface VsCodeOptions {
   workspaceTrustPrompts?: boolean;
   /** Files added to the workspace (a copy of examples/), by path relative to it. */
   workspaceFiles?: Readonly<Record<string, string>>;
+  /** Settings of the User level (code-server's User/settings.json). */
+  userSettings?: Readonly<Record<string, unknown>>;
 }
 
 export interface VsCodeSession {
@@ -48,6 +50,7 @@ export function useVsCode(options: VsCodeOptions = {}): VsCodeSession {
       vsix: VSIX,
       stateDir: temp.path,
       workspaceTrustPrompts: options.workspaceTrustPrompts ?? false,
+      ...(options.userSettings && { userSettings: options.userSettings }),
     });
     browser = await openWorkbench(server.url, folder);
     workbench = new Workbench(browser.page);

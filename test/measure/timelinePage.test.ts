@@ -5,36 +5,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { contentSecurityPolicy, newNonce, requestedLine, timelinePage } from '../../client/src/measure/timelinePage';
-import type { TimelinePoint, TracerResult } from '../../server/src/measure/result';
 import { timelineSvg } from '../../server/src/measure/timelinePlot';
+import { timelinePoint, tracerResultOf } from '../support/tracerResults';
 
 const MIB = 1024 * 1024;
-const point = (seconds: number, tracedBytes: number, line: number | null): TimelinePoint => ({
-  seconds,
-  tracedBytes,
-  rssBytes: tracedBytes + 20 * MIB,
-  line,
-});
-
-function result(timeline: readonly TimelinePoint[]): TracerResult {
-  return {
-    script: '/p/a.py',
-    python: '3.11.7',
-    outcome: { kind: 'ok' },
-    peakBytes: 41 * MIB,
-    endBytes: 10 * MIB,
-    snapshotBytes: 40 * MIB,
-    lines: [],
-    maxRssBytes: 70 * MIB,
-    seconds: 0.3,
-    sampling: { lines: 'sys.settrace', frames: 32, snapshots: 2, snapshotSeconds: 0.01 },
-    timeline,
-  };
-}
-
 const SVG = timelineSvg({
   file: 'a.py',
-  result: result([point(0, 0, 1), point(0.1, 40 * MIB, 5), point(0.3, 10 * MIB, null)]),
+  result: tracerResultOf([timelinePoint(0, 0, 1), timelinePoint(0.1, 40 * MIB, 5), timelinePoint(0.3, 10 * MIB, null)]),
   source: () => 'rows = [parse(line) for line in lines]',
 });
 
@@ -120,7 +97,7 @@ test('a click on the peak, or Enter on it, posts the line the editor goes to; a 
 
   const noLine = timelineSvg({
     file: 'a.py',
-    result: result([point(0, 0, null), point(0.1, MIB, null)]),
+    result: tracerResultOf([timelinePoint(0, 0, null), timelinePoint(0.1, MIB, null)]),
     source: () => '',
   });
   const silent = runPageScript(noLine);

@@ -11,15 +11,16 @@ import {
   type LineEstimatesParams,
 } from '../../../server/src/features/lineEstimatesProtocol';
 import type { LineMeasurement } from '../../../server/src/measure/result';
-import { summariseRun, type OutcomeSummary } from '../../../server/src/measure/outcome';
-import { shortBytes } from '../../../server/src/sizes/format';
-import { measureScript, type MeasureRun } from '../../../server/src/measure/runTracer';
+import { summariseRun } from '../../../server/src/measure/outcome';
+import { measureScript } from '../../../server/src/measure/runTracer';
 import { MeasurementDecorations } from './decorations';
+import { tellHowItEnded } from './endNotice';
+import { chooseInterpreter, howToChooseAnother } from './interpreterChoice';
 import { shownMeasurements } from './labels';
 import { measureLimits } from './limits';
 import { MeasuredFiles } from './measuredFiles';
-import { chooseInterpreter, measurePermission } from './permission';
-import { selectedInterpreter } from './pythonExtension';
+import { measurePermission } from './permission';
+import { pythonExtensionInstalled, selectedInterpreter } from './pythonExtension';
 import { TimelineViews } from './timelineView';
 
 /** What the commands share: the decorations after measured lines, the last results and their timeline views. */
@@ -81,7 +82,7 @@ async function measureActiveFile(state: MeasureState): Promise<void> {
   }
   if (document.isDirty && !(await document.save())) return;
   const settings = vscode.workspace.getConfiguration('memhints', document.uri);
-  const interpreter = chooseInterpreter(await selectedInterpreter(document.uri), settings.get<string>('pythonPath'));
+  const interpreter = chooseInterpreter(settings.get<string>('pythonPath'), await selectedInterpreter(document.uri));
   const limits = measureLimits(settings.get('measure.timeout'), settings.get('measure.memoryLimit'));
   const script = document.uri.fsPath;
   const cwd = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? dirname(script);
@@ -106,25 +107,22 @@ async function measureActiveFile(state: MeasureState): Promise<void> {
       });
     },
   );
-  const summary = summariseRun(run);
+  const advice = howToChooseAnother(interpreter, pythonExtensionInstalled());
+  const summary = summariseRun(run, advice.words);
   if (run.kind === 'cancelled') return;
-  if (run.kind === 'interpreter-unusable') {
-    void vscode.window.showErrorMessage(
-      `memhints: ${summary.message}. Select an interpreter in the Python extension or set memhints.pythonPath.`,
-    );
-    return;
-  }
   const measured = run.kind === 'measured' ? run.result.lines : [];
-  const shown = shownMeasurements(measured);
-  decorations.show(document.uri, { lines: shown, estimates: await estimatesFor(client, document, shown), script });
-  const lines = measured.map((line) => ({
-    ...line,
-    source: line.line <= document.lineCount ? document.lineAt(line.line - 1).text : '',
-  }));
-  output.appendLine(`\n${new Date().toLocaleTimeString()} ${interpreter.python} (${interpreter.source})`);
-  output.append(
-    measureText({ file: vscode.workspace.asRelativePath(document.uri), run, summary, lines, hiddenLines: 0 }),
-  );
+  if (run.kind !== 'interpreter-unusable') {
+    const shown = shownMeasurements(measured);
+    decorations.show(document.uri, { lines: shown, estimates: await estimatesFor(client, document, shown), script });
+    const lines = measured.map((line) => ({
+      ...line,
+      source: line.line <= document.lineCount ? document.lineAt(line.line - 1).text : '',
+    }));
+    output.appendLine(`\n${new Date().toLocaleTimeString()} ${interpreter.python} (${interpreter.source})`);
+    output.append(
+      measureText({ file: vscode.workspace.asRelativePath(document.uri), run, summary, lines, hiddenLines: 0 }),
+    );
+  }
   const hasTimeline = run.kind === 'measured' && run.result.timeline.length > 0;
   if (hasTimeline)
     state.measured.set({
@@ -134,33 +132,18 @@ async function measureActiveFile(state: MeasureState): Promise<void> {
       sourceLines: document.getText().split(/\r\n|\r|\n/),
       measuredAt: new Date(),
     });
-  tellHowItEnded(state, document.uri, run, summary, hasTimeline);
+  tellHowItEnded(
+    {
+      uri: document.uri,
+      summary,
+      peakBytes: run.kind === 'measured' ? run.result.peakBytes : undefined,
+      hasTimeline,
+      hasReport: run.kind !== 'interpreter-unusable',
+      interpreterActions: advice.actions,
+    },
+    { showReport: () => output.show(true), showTimeline: (uri) => state.timelines.show(uri) },
+  );
 }
-
-/** The notification at the end, with a button to the report and, when there is one, to the timeline. */
-function tellHowItEnded(
-  state: MeasureState,
-  uri: vscode.Uri,
-  run: Extract<MeasureRun, { kind: 'measured' | 'no-result' }>,
-  summary: OutcomeSummary,
-  hasTimeline: boolean,
-): void {
-  const choices = hasTimeline ? [SHOW_TIMELINE, SHOW_REPORT] : [SHOW_REPORT];
-  const shown =
-    summary.ending === 'finished'
-      ? vscode.window.showInformationMessage(
-          `memhints: measured ${basename(uri.fsPath)}.${run.kind === 'measured' ? ` Peak traced memory: ${shortBytes(run.result.peakBytes)}.` : ''}`,
-          ...choices,
-        )
-      : vscode.window.showWarningMessage(`memhints: ${summary.message}`, ...choices);
-  void shown.then((choice) => {
-    if (choice === SHOW_REPORT) state.client.outputChannel.show(true);
-    else if (choice === SHOW_TIMELINE) state.timelines.show(uri);
-  });
-}
-
-const SHOW_REPORT = 'Show report';
-const SHOW_TIMELINE = 'Show timeline';
 
 /** The language server's size estimates for the measured lines, by 0-based line; none when the server cannot answer. */
 async function estimatesFor(

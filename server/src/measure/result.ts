@@ -46,7 +46,10 @@ export interface SiteFrame {
 
 export interface TracerResult {
   readonly script: string;
+  /** The interpreter's version ("3.11.7"). */
   readonly python: string;
+  /** The interpreter's path as it was started (sys.executable). */
+  readonly executable: string;
   readonly outcome: ScriptOutcome;
   /** tracemalloc's peak over the whole run. */
   readonly peakBytes: number;
@@ -86,8 +89,11 @@ export interface TimelinePoint {
   readonly line: number | null;
 }
 
-/** Version 2 added the allocation sites of each line, version 3 what each line still held at the end, version 4 the timeline and how the run was sampled. */
-export const RESULT_VERSION = 4;
+/**
+ * Version 2 added the allocation sites of each line, version 3 what each line still held at the end,
+ * version 4 the timeline and how the run was sampled, version 5 the interpreter's path.
+ */
+export const RESULT_VERSION = 5;
 const OUTCOMES = new Set(['ok', 'raised', 'exited', 'time-limit', 'memory-limit', 'not-found']);
 
 /** Reads the tracer's JSON; throws when it is not a result of the version this code knows. */
@@ -100,5 +106,6 @@ export function parseTracerResult(text: string): TracerResult {
     throw new Error('the tracer wrote a result without a known outcome');
   if (!Array.isArray(value.lines)) throw new Error('the tracer wrote a result without lines');
   if (!Array.isArray(value.timeline)) throw new Error('the tracer wrote a result without a timeline');
+  if (typeof value.executable !== 'string') throw new Error("the tracer wrote a result without the interpreter's path");
   return value as unknown as TracerResult;
 }

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { askVersion, type Interpreter, readStartedFile } from './interpreter';
 import { parseTracerResult, type TracerResult } from './result';
 import { tracerArguments } from './tracerScript';
 
@@ -27,10 +28,20 @@ export interface MeasureRequest {
 
 export type MeasureRun =
   | { readonly kind: 'measured'; readonly result: TracerResult; readonly output: ScriptOutput }
-  /** The interpreter could not be started, or it ran but did not start the tracer (not a Python 3, or too old). */
-  | { readonly kind: 'interpreter-unusable'; readonly python: string; readonly reason: string }
+  /**
+   * The interpreter could not be started, or it ran but did not start the tracer (not a Python 3, or
+   * too old); its version is what its --version said, if it ran.
+   */
+  | { readonly kind: 'interpreter-unusable'; readonly interpreter: Interpreter; readonly reason: string }
   /** The interpreter stopped without a result: killed (by the time limit's backstop, the system) or crashed. */
-  | { readonly kind: 'no-result'; readonly reason: string; readonly timedOut: boolean; readonly output: ScriptOutput }
+  | {
+      readonly kind: 'no-result';
+      readonly reason: string;
+      readonly timedOut: boolean;
+      /** As the tracer's started file says; the one asked for when it wrote none. */
+      readonly interpreter: Interpreter;
+      readonly output: ScriptOutput;
+    }
   | { readonly kind: 'cancelled' };
 
 export interface ScriptOutput {
@@ -93,22 +104,25 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
         : undefined;
     child.stdout.on('data', (chunk: Buffer) => stdout.add(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
+    const asked: Interpreter = { path: request.python, version: undefined };
+    // The started file names the interpreter that ran, once the tracer has started.
+    const ran = (): Interpreter => readStartedFile(startedFile) ?? asked;
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (error.name === 'AbortError') finish({ kind: 'cancelled' });
       else if (error.code === 'ENOENT' || error.code === 'EACCES')
         finish({
           kind: 'interpreter-unusable',
-          python: request.python,
+          interpreter: asked,
           reason: error.code === 'ENOENT' ? 'not found' : 'permission denied',
         });
-      else finish({ kind: 'no-result', reason: error.message, timedOut: false, output: output() });
+      else finish({ kind: 'no-result', reason: error.message, timedOut: false, interpreter: ran(), output: output() });
     });
     const output = (): ScriptOutput => ({
       stdout: stdout.text(),
       stderr: stderr.text(),
       truncated: stdout.truncated || stderr.truncated,
     });
-    child.on('close', (code, signal) => {
+    child.on('close', async (code, signal) => {
       if (request.signal?.aborted) return finish({ kind: 'cancelled' });
       let text: string | undefined;
       try {
@@ -120,7 +134,13 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
         try {
           return finish({ kind: 'measured', result: parseTracerResult(text), output: output() });
         } catch (error) {
-          return finish({ kind: 'no-result', reason: (error as Error).message, timedOut: false, output: output() });
+          return finish({
+            kind: 'no-result',
+            reason: (error as Error).message,
+            timedOut: false,
+            interpreter: ran(),
+            output: output(),
+          });
         }
       }
       if (killedByTimer)
@@ -128,6 +148,7 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
           kind: 'no-result',
           reason: `killed after the time limit of ${request.timeoutSeconds} s`,
           timedOut: true,
+          interpreter: ran(),
           output: output(),
         });
       const ending = signal ? `killed by ${signal}` : `exited with code ${code}`;
@@ -136,14 +157,15 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
         const said = lastLine(stderr.text());
         return finish({
           kind: 'interpreter-unusable',
-          python: request.python,
+          interpreter: { path: request.python, version: await askVersion(request.python) },
           reason: `it did not start memhints' tracer: ${ending}${said === '' ? '' : `, saying "${said}"`}`,
         });
       }
       finish({
         kind: 'no-result',
-        reason: `${request.python} ${signal ? 'was ' : ''}${ending} without a result`,
+        reason: `the interpreter ${signal ? 'was ' : ''}${ending} without a result`,
         timedOut: false,
+        interpreter: ran(),
         output: output(),
       });
     });
