@@ -1,6 +1,6 @@
 """Runs a Python script under tracemalloc and says which of its lines held memory.
 
-    python3 -c BOOTSTRAP measure.py --result RESULT.json --started STARTED [--timeout S] [--memory-limit MB] [--frames N] SCRIPT [ARG...]
+    python3 -c BOOTSTRAP measure.py --result RESULT.json --started STARTED [--progress PROGRESS] [--timeout S] [--memory-limit MB] [--frames N] SCRIPT [ARG...]
     python3 measure.py --result ... SCRIPT [ARG...]      (the same, a little slower: see below)
 
 The script runs as __main__ with sys.argv = [SCRIPT, ARG...] and its own directory
@@ -11,6 +11,12 @@ STARTED is written first, before the script runs, with the interpreter's path an
 version as JSON: a process that ends without it was not a Python that could run this
 file, whereas one that ends with it and without a result was ended by the script
 (os._exit) or the system, and STARTED still says which interpreter it was.
+
+PROGRESS, when given, is rewritten every PROGRESS_SECONDS while the script runs with the
+seconds run, the traced memory and its peak so far, as JSON, so that the caller can show
+how far it is; and once more with "ending": true when the script has ended and the result
+is being made. SIGTERM stops the script as the time limit does (the caller's Cancel): the
+result is written, with what was measured until then, as the outcome "cancelled".
 
 Memory is attributed to the innermost line of SCRIPT in each allocation's
 traceback, so a call into a library counts against the line that made the call.
@@ -87,6 +93,8 @@ SNAPSHOT_SECONDS_PER_BYTE = 4e-9
 SNAPSHOT_FIXED_BYTES = 1024 * 1024
 # How often the sampler thread wakes, and how often each line can be seen again.
 SAMPLE_SECONDS = 0.005
+# How often the sampler rewrites the progress file: a small file replaced twice a second.
+PROGRESS_SECONDS = 0.5
 # Points kept in the timeline: past this, neighbours are merged (the higher one kept).
 TIMELINE_POINTS = 1000
 TRACER_FILE = os.path.abspath(__file__)
@@ -104,10 +112,15 @@ class TimeLimitExceeded(BaseException):
     """Raised in the script by the timer; a BaseException so that `except Exception` does not swallow it."""
 
 
+class MeasureCancelled(BaseException):
+    """Raised in the script on SIGTERM, the caller's Cancel; a BaseException for the same reason."""
+
+
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(prog="measure.py")
     parser.add_argument("--result", required=True, help="file the JSON result is written to")
     parser.add_argument("--started", required=True, help="file created once the tracer runs, before the script does")
+    parser.add_argument("--progress", help="file rewritten with the seconds run and the traced memory while the script runs")
     parser.add_argument("--timeout", type=float, default=0, help="seconds the script may run (0: no limit)")
     parser.add_argument("--memory-limit", type=float, default=0, help="MiB of address space for the whole process (0: no limit)")
     parser.add_argument("--frames", type=int, default=32, help="frames tracemalloc keeps per allocation")
@@ -361,6 +374,24 @@ class ResidentSet:
             self.file = None
 
 
+class Progress:
+    """The progress file: how long the script has run and how much memory it holds, rewritten whole each time."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def write(self, started, ending=False):
+        current, peak = tracemalloc.get_traced_memory() if tracemalloc.is_tracing() else (0, 0)
+        text = '{"seconds": %.3f, "tracedBytes": %d, "peakBytes": %d, "ending": %s}' % (
+            time.perf_counter() - started, current, peak, "true" if ending else "false")
+        try:
+            with open(self.path + ".partial", "w", encoding="utf-8") as file:
+                file.write(text)
+            os.replace(self.path + ".partial", self.path)
+        except (OSError, MemoryError):
+            pass  # progress is for show: a failed write (past --memory-limit too) must not end the run
+
+
 def running_line(frame, script):
     """The line of the script that a thread's stack is in (its innermost frame of the script), or 0."""
     while frame is not None:
@@ -373,18 +404,23 @@ def running_line(frame, script):
 class Sampler(threading.Thread):
     """Every SAMPLE_SECONDS: the line events back on, a snapshot if one is due, a point on the timeline."""
 
-    def __init__(self, script, lines, snapshots, timeline):
+    def __init__(self, script, lines, snapshots, timeline, progress):
         super().__init__(name="memhints-sampler", daemon=True)
         self.script = script
         self.lines = lines
         self.snapshots = snapshots
         self.timeline = timeline
+        self.progress = progress
         self.main = threading.main_thread().ident
         self.stopping = threading.Event()
 
     def run(self):
+        next_progress = 0.0
         while not self.stopping.wait(SAMPLE_SECONDS):
             self.sample()
+            if self.progress is not None and time.perf_counter() >= next_progress:
+                self.progress.write(self.timeline.started)
+                next_progress = time.perf_counter() + PROGRESS_SECONDS
 
     def sample(self):
         frame = sys._current_frames().get(self.main)
@@ -505,6 +541,10 @@ def stop_timer():
     signal.setitimer(signal.ITIMER_REAL, 0)
 
 
+def cancel(_signum, _frame):
+    raise MeasureCancelled()
+
+
 def script_traceback(error, script):
     """The traceback from the script's first frame on, without the tracer's and the bootstrap's."""
     entries = traceback.extract_tb(error.__traceback__)
@@ -562,10 +602,12 @@ class ScriptRun:
         self.sampling = "sys.monitoring" if hasattr(sys, "monitoring") else "sys.settrace"
         tracemalloc.start(self.frames)
         self.snapshots.started = time.process_time()
-        self.sampler = Sampler(self.script, self.lines, self.snapshots, self.timeline)
+        self.progress = Progress(self.options.progress) if self.options.progress else None
+        self.sampler = Sampler(self.script, self.lines, self.snapshots, self.timeline, self.progress)
         self.sampler.start()  # before the memory limit: its stack is mapped now
         limit_memory(self.options.memory_limit)
         start_timer(self.options.timeout)
+        signal.signal(signal.SIGTERM, cancel)
         self.lines.start()
         self.running = True
 
@@ -578,6 +620,8 @@ class ScriptRun:
         """Ends the timer and the line sampling as soon as the script has ended, whichever way."""
         if self.running:
             stop_timer()
+            # A Cancel from now on would only cut short the writing of the result: the caller waits for it.
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
             self.lines.stop()
             self.elapsed = time.perf_counter() - self.started
             self.running = False
@@ -588,6 +632,8 @@ class ScriptRun:
         script = self.script
         if isinstance(error, TimeLimitExceeded):
             self.outcome = {"kind": "time-limit", "seconds": self.options.timeout}
+        elif isinstance(error, MeasureCancelled):
+            self.outcome = {"kind": "cancelled"}
         elif isinstance(error, MemoryError):
             lift_memory_limit()
             text = script_traceback(error, script)
@@ -605,6 +651,8 @@ class ScriptRun:
     def finish(self):
         self.stop_watching()
         self.sampler.stop()
+        if self.progress is not None:
+            self.progress.write(self.started, ending=True)
         lift_memory_limit()
         if self.previous_main is not None:
             sys.modules["__main__"] = self.previous_main

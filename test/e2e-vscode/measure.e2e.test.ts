@@ -43,8 +43,15 @@ async function decorationAfter(page: Parameters<typeof decoratedLines>[0], code:
   });
 }
 
+const LONG_NAME = 'zeros_under_a_name_longer_than_most';
+const LONG_LINE = `${LONG_NAME} = [0] * 1_000_000 + [1] * 500_000  # both kept`;
+const SHORT_LINE = 'short = [0] * 1_000_000';
+const LONG_SCRIPT = `# A short line and a long one, each holding a list.\n${SHORT_LINE}\n${LONG_LINE}\nprint(len(short), len(${LONG_NAME}))\n`;
+
 describe('memhints measures a script in VS Code', { timeout: 10 * 60_000 }, () => {
-  const { scenario, folder } = useVsCode({ workspaceFiles: { [SCRIPT_NAME]: SCRIPT } });
+  const { scenario, folder } = useVsCode({
+    workspaceFiles: { [SCRIPT_NAME]: SCRIPT, 'long_line.py': LONG_SCRIPT },
+  });
 
   scenario(
     'the measure command puts the measured peak and the estimate after each line, the hover says where the memory went, and clear removes them',
@@ -101,6 +108,39 @@ describe('memhints measures a script in VS Code', { timeout: 10 * 60_000 }, () =
           ? undefined
           : true,
       );
+    },
+  );
+
+  scenario(
+    'a label that would run past the right edge is shortened to the one figure, the hover has the full text',
+    async (workbench) => {
+      // The editor wider than the 80 columns labels end by, with room for the long line's inlay hint too.
+      await workbench.runCommand('View: Close Primary Side Bar');
+      await workbench.openFile('long_line.py');
+      await workbench.runCommand('memhints: Measure memory of this file');
+      const lines = await waitFor('measurements after both lines', async () => {
+        const shown = await decoratedLines(workbench.page);
+        const long = shown.find((line) => line.text.startsWith(LONG_NAME));
+        const short = shown.find((line) => line.text === SHORT_LINE);
+        return long?.decorationsEnd !== undefined && short?.decorationsEnd !== undefined ? { long, short } : undefined;
+      });
+      await workbench.screenshot('measure-long-line');
+      // The short line has room for all the words; the long one (past column 80) only for its peak.
+      assert.match(lines.short.decorations.join(''), /^measured peak [\d.]+ \w+ · estimated [\d.]+ \w+$/);
+      assert.match(lines.long.decorations.join(''), /^peak [\d.]+ \w+$/);
+      const editor = await workbench.page.locator('.part.editor .monaco-editor .overflow-guard').first().boundingBox();
+      const minimap = await workbench.page.locator('.part.editor .monaco-editor .minimap').first().boundingBox();
+      const rightEdge = minimap?.x ?? editor!.x + editor!.width;
+      for (const line of [lines.short, lines.long])
+        assert.ok(
+          line.decorationsEnd! <= rightEdge,
+          `"${line.decorations}" ends at ${line.decorationsEnd} px, the editor at ${rightEdge}`,
+        );
+      const hover = withoutDigitGrouping(
+        (await workbench.hoverOver(LONG_NAME.slice(0, 20), { timeoutMs: 15_000 })) ?? '',
+      );
+      await workbench.pressEscape();
+      assert.match(hover, /memhints: measured peak [\d.]+ \w+ · estimated [\d.]+ \w+/, hover);
     },
   );
 });

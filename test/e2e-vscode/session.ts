@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it, type TestContext } from 'node:test';
 import { REPO_ROOT } from '../support/paths';
-import { openWorkbench, type OpenWorkbench } from './browser';
+import { openWorkbench, type OpenWorkbench, type Viewport } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { Workbench } from './workbench';
 import { copyExamples, makeTempDir, type TempDir } from './workspace';
@@ -19,6 +19,8 @@ export interface VsCodeOptions {
   workspaceFiles?: Readonly<Record<string, string>>;
   /** Settings of the User level (code-server's User/settings.json). */
   userSettings?: Readonly<Record<string, unknown>>;
+  /** The browser window's size, 1400 × 1000 unless given. */
+  viewport?: Viewport;
 }
 
 export interface VsCodeSession {
@@ -52,7 +54,7 @@ export function useVsCode(options: VsCodeOptions = {}): VsCodeSession {
       workspaceTrustPrompts: options.workspaceTrustPrompts ?? false,
       ...(options.userSettings && { userSettings: options.userSettings }),
     });
-    browser = await openWorkbench(server.url, folder);
+    browser = await openWorkbench(server.url, folder, options.viewport);
     workbench = new Workbench(browser.page);
   });
 

@@ -10,12 +10,13 @@ import { PLOT_COLOURS } from '../../server/src/measure/timelinePlot';
 import { runPythonJson } from '../support/python';
 import { bytesOf } from './figures';
 import { pixelsDrawnIn, readPng, type Box } from './png';
+import { decoratedLines } from './decorations';
 import { useVsCode } from './session';
 import { waitFor } from './waits';
 
 const SCRIPT_NAME = 'squares.py';
-const SQUARES = 'total = sum([number * number for number in range(1_500_000)])';
-const SCRIPT = `# A table kept to the end, and a list of squares summed and dropped on one line.\ntable = {number: str(number) for number in range(100_000)}\n${SQUARES}\nprint(len(table), total)\n`;
+const SQUARES = 'total = sum([n * n for n in range(1_500_000)])';
+const SCRIPT = `# A table kept to the end, and squares summed and dropped on one line.\ntable = {n: str(n) for n in range(100_000)}\n${SQUARES}\nprint(len(table), total)\n`;
 const SQUARES_LINE = SCRIPT.split('\n').indexOf(SQUARES) + 1;
 const SHOW_TIMELINE = 'memhints: Show memory timeline';
 
@@ -39,8 +40,16 @@ function inside(inner: Box, outer: Box): boolean {
   );
 }
 
+// Holds 100 kB more every 50 ms for 30 s, unless cancelled.
+const SLOW_LINE = '    held.append(bytes(100_000))';
+const SLOW_SCRIPT = `import time\nheld = []\nfor step in range(600):\n${SLOW_LINE}\n    time.sleep(0.05)\n`;
+
 describe('memhints shows the memory timeline of a measured script in VS Code', { timeout: 10 * 60_000 }, () => {
-  const { scenario, folder } = useVsCode({ workspaceFiles: { [SCRIPT_NAME]: SCRIPT } });
+  // A 1920 × 1080 screen: the plot at its own size beside the code, as the picture in docs/ shows them.
+  const { scenario, folder } = useVsCode({
+    workspaceFiles: { [SCRIPT_NAME]: SCRIPT, 'slow.py': SLOW_SCRIPT },
+    viewport: { width: 1920, height: 1080 },
+  });
 
   scenario(
     'the notification opens the plot beside the code; the screenshot shows the curve and the peak label; a click on the peak goes to its line',
@@ -94,6 +103,16 @@ describe('memhints shows the memory timeline of a measured script in VS Code', {
       const drawn = pixelsDrawnIn(shot, labelBox, PLOT_COLOURS.peak);
       assert.ok(drawn.length >= 100, `${drawn.length} pixels of the peak's colour in the label`);
 
+      // The measured labels beside the code end inside its half of the screen.
+      const minimap = await workbench.page.locator('.part.editor .monaco-editor .minimap').first().boundingBox();
+      const labelled = (await decoratedLines(workbench.page)).filter((line) => line.decorationsEnd !== undefined);
+      assert.ok(labelled.length >= 1, JSON.stringify(labelled));
+      for (const line of labelled)
+        assert.ok(
+          line.decorationsEnd! <= minimap!.x,
+          `"${line.decorations}" ends at ${line.decorationsEnd} px, the code at ${minimap!.x}`,
+        );
+
       await label.click();
       await waitFor(`the cursor on line ${SQUARES_LINE}`, async () =>
         (await workbench.cursorLine()) === SQUARES_LINE ? true : undefined,
@@ -102,6 +121,51 @@ describe('memhints shows the memory timeline of a measured script in VS Code', {
       assert.ok(
         after.some((choice) => choice.includes(SHOW_TIMELINE)),
         `not offered after measuring: ${after}`,
+      );
+    },
+  );
+
+  scenario(
+    'a long run shows its elapsed time and peak as it goes; Cancel keeps what was measured, marked partial',
+    async (workbench) => {
+      await workbench.openFile('slow.py');
+      await workbench.runCommand('memhints: Measure memory of this file');
+      const progress = workbench.page.locator('.notification-list-item-message', {
+        hasText: 'measuring memory of slow.py',
+      });
+      const said = await waitFor('the progress to show 2 s or more and a peak', async () => {
+        const text = (await progress.first().textContent()) ?? '';
+        const [, seconds, peak] = /measuring memory of slow\.py: (\d+) s · peak ([\d.]+ \w+)/.exec(text) ?? [];
+        return seconds !== undefined && Number(seconds) >= 2 && bytesOf(peak!) >= 100_000 ? text : undefined;
+      });
+      await workbench.screenshot('measure-progress');
+      await workbench.clickNotificationButton(/measuring memory of slow\.py/, 'Cancel');
+      const warning = await waitFor('the notice that the measure was cancelled', async () =>
+        (await workbench.notifications()).find((message) => message.includes('was cancelled after')),
+      );
+      assert.match(
+        warning,
+        /^memhints: the measurement was cancelled after [\d.]+ s, before the script ended: what was measured until then is partial \(run by Python /,
+      );
+      const seconds = Number(/cancelled after ([\d.]+) s/.exec(warning)![1]);
+      assert.ok(seconds >= 2 && seconds < 25, `cancelled after ${seconds} s of a 30 s script; progress said "${said}"`);
+      // The loop's line holds what it had appended by then (100 kB a step), and says it is partial.
+      const label = await waitFor("the measured label after the loop's line", async () =>
+        (await decoratedLines(workbench.page))
+          .find((line) => line.text === SLOW_LINE)
+          ?.decorations.find((text) => text.includes('peak')),
+      );
+      const [, held] = /^(?:measured )?peak ([\d.]+ \w+)(?: · .+)? · partial$/.exec(label) ?? [];
+      assert.ok(held, label);
+      assert.ok(
+        bytesOf(held) >= 100_000 * 10 && bytesOf(held) <= 100_200 * (seconds / 0.05 + 1),
+        `${label} after ${seconds} s`,
+      );
+      await workbench.clickNotificationButton(/was cancelled after/, 'Show timeline');
+      await waitFor('the partial timeline', async () =>
+        (await workbench.webview().locator('h1', { hasText: 'slow.py' }).textContent())?.includes('partial')
+          ? true
+          : undefined,
       );
     },
   );

@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { summariseRun } from '../../server/src/measure/outcome';
+import type { MeasureProgress } from '../../server/src/measure/progress';
+import { measureText } from '../../server/src/measure/report';
+import { isPartial } from '../../server/src/measure/result';
+import type { MeasureRun } from '../../server/src/measure/runTracer';
 import { measured, MEASURE_FIXTURES as DIR, tracerResult } from '../support/measure';
 import { runPythonJson } from '../support/python';
 
@@ -154,11 +158,91 @@ test('sys.exit with another code than 0 is a failure with that code', async () =
   assert.deepEqual(tracerResult(run).outcome, { kind: 'exited', code: 3, message: null });
 });
 
-test('cancelling kills the interpreter', async () => {
+test('progress comes twice a second while the script runs: the seconds run and the traced peak so far', async (t) => {
+  const dir = scratch(t);
+  const script = join(dir, 'grows.py');
+  writeFileSync(
+    script,
+    'import time\nchunks = []\nfor _ in range(20):\n    chunks.append(bytes(1_000_000))\n    time.sleep(0.1)\n',
+  );
+  const seen: MeasureProgress[] = [];
+  const run = await measured(script, { cwd: dir, onProgress: (progress) => seen.push(progress) });
+  const result = tracerResult(run);
+  assert.ok(seen.length >= 2, `${seen.length} reports in ${result.seconds} s`);
+  assert.ok(
+    seen.length <= result.seconds * 2 + 2,
+    `${seen.length} reports in ${result.seconds} s: more than twice a second`,
+  );
+  for (const [index, progress] of seen.entries()) {
+    assert.ok(progress.peakBytes >= progress.tracedBytes, JSON.stringify(progress));
+    assert.ok(progress.peakBytes <= result.peakBytes, JSON.stringify(progress));
+    if (index > 0)
+      assert.ok(progress.seconds >= seen[index - 1]!.seconds && progress.peakBytes >= seen[index - 1]!.peakBytes);
+  }
+  assert.ok(seen.at(-1)!.peakBytes >= 5_000_000, `the peak grows as the script does: ${JSON.stringify(seen.at(-1))}`);
+});
+
+test('Cancel stops the script and keeps what was measured until then, marked partial', async (t) => {
+  const dir = scratch(t);
+  const script = join(dir, 'holds.py');
+  writeFileSync(script, 'import time\nnumbers = [0] * 2_000_000\nwhile True:\n    time.sleep(0.01)\n');
   const cancel = new AbortController();
-  const running = measured(join(DIR, 'forever.py'), { signal: cancel.signal });
-  setTimeout(() => cancel.abort(), 200);
+  const cancelledAt: number[] = [];
+  const run = await measured(script, {
+    cwd: dir,
+    signal: cancel.signal,
+    // Cancelled once the progress says the list is held.
+    onProgress: (progress) => {
+      if (progress.peakBytes >= 16_000_000 && !cancel.signal.aborted) {
+        cancelledAt.push(Date.now());
+        cancel.abort();
+      }
+    },
+  });
+  const ended = Date.now();
+  const result = tracerResult(run);
+  assert.deepEqual(result.outcome, { kind: 'cancelled' });
+  assert.ok(isPartial(result.outcome));
+  assert.ok(
+    ended - cancelledAt[0]! < 5000,
+    `stopped ${ended - cancelledAt[0]!} ms after Cancel, before the grace ran out`,
+  );
+  const held = result.lines.find((line) => line.line === 2);
+  assert.ok(held && held.bytes >= 16_000_000, JSON.stringify(result.lines));
+  assert.ok(result.timeline.length > 0);
+  const summary = summariseRun(run, ADVICE);
+  assert.equal(summary.ending, 'cancelled');
+  assert.match(
+    summary.message ?? '',
+    /^the measurement was cancelled after [\d.]+ s, before the script ended: what was measured until then is partial \(run by /,
+  );
+  const text = measureText({
+    file: 'holds.py',
+    run: run as Extract<MeasureRun, { kind: 'measured' }>,
+    summary,
+    lines: [],
+    hiddenLines: 0,
+  });
+  assert.match(
+    text,
+    /^Measured holds\.py with Python \S+ at \S+ in [\d.]+ s \(partial: stopped before the script ended\)$/m,
+  );
+});
+
+test('a script that ignores Cancel is killed after a grace, and nothing is kept', async (t) => {
+  const dir = scratch(t);
+  const script = join(dir, 'stubborn.py');
+  writeFileSync(
+    script,
+    'import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nwhile True:\n    time.sleep(0.01)\n',
+  );
+  const cancel = new AbortController();
+  const running = measured(script, { cwd: dir, signal: cancel.signal });
+  setTimeout(() => cancel.abort(), 500);
   assert.deepEqual(await running, { kind: 'cancelled' });
+  const before = new AbortController();
+  before.abort();
+  assert.deepEqual(await measured(script, { cwd: dir, signal: before.signal }), { kind: 'cancelled' });
 });
 
 test("modules in the script's folder named like the tracer's own (json, types) are the script's alone", async (t) => {

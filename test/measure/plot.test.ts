@@ -65,7 +65,12 @@ test('the SVG: both lines through every sample, the peak marked at the highest, 
     'resident set and traced memory',
   );
   assert.match(svg, /<text [^>]*id="peak-label"[^>]*>peak 40 MiB at line 5: if a &lt; b &amp; c: keep\(\)<\/text>/);
-  assert.match(svg, /Memory of a&amp;b\.py over time/);
+  assert.match(svg, /Memory of a&amp;b\.py over time \(Python 3\.11\.7, 4 samples\)/);
+  const cancelled = tracerResultOf(timeline, { outcome: { kind: 'cancelled' } });
+  assert.match(
+    timelineSvg({ file: 'a.py', result: cancelled, source: () => '' }),
+    /over time \(Python 3\.11\.7, 4 samples, partial\)/,
+  );
   // The mark sits on the traced line's third point.
   const circle = /<circle id="peak-mark" cx="([\d.]+)" cy="([\d.]+)"/.exec(svg)!;
   assert.equal(`${circle[1]},${circle[2]}`, polylines[1]![2]);

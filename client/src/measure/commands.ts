@@ -12,13 +12,14 @@ import {
 } from '../../../server/src/features/lineEstimatesProtocol';
 import type { LineMeasurement } from '../../../server/src/measure/result';
 import { summariseRun } from '../../../server/src/measure/outcome';
-import { measureScript } from '../../../server/src/measure/runTracer';
-import { MeasurementDecorations } from './decorations';
+import { isPartial } from '../../../server/src/measure/result';
+import { drawnHints, MeasurementDecorations } from './decorations';
 import { tellHowItEnded } from './endNotice';
 import { chooseInterpreter, howToChooseAnother } from './interpreterChoice';
 import { shownMeasurements } from './labels';
 import { measureLimits } from './limits';
 import { MeasuredFiles } from './measuredFiles';
+import { measureWithProgress } from './measureWithProgress';
 import { measurePermission } from './permission';
 import { pythonExtensionInstalled, selectedInterpreter } from './pythonExtension';
 import { TimelineViews } from './timelineView';
@@ -87,33 +88,30 @@ async function measureActiveFile(state: MeasureState): Promise<void> {
   const script = document.uri.fsPath;
   const cwd = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? dirname(script);
 
-  const run = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: `memhints: measuring memory of ${basename(script)}`,
-      cancellable: true,
-    },
-    (_progress, token) => {
-      const cancel = new AbortController();
-      token.onCancellationRequested(() => cancel.abort());
-      return measureScript({
-        python: interpreter.python,
-        tracer,
-        script,
-        args: [],
-        cwd,
-        ...limits,
-        signal: cancel.signal,
-      });
-    },
-  );
+  const run = await measureWithProgress(`memhints: measuring memory of ${basename(script)}`, {
+    python: interpreter.python,
+    tracer,
+    script,
+    args: [],
+    cwd,
+    ...limits,
+  });
   const advice = howToChooseAnother(interpreter, pythonExtensionInstalled());
   const summary = summariseRun(run, advice.words);
   if (run.kind === 'cancelled') return;
   const measured = run.kind === 'measured' ? run.result.lines : [];
   if (run.kind !== 'interpreter-unusable') {
     const shown = shownMeasurements(measured);
-    decorations.show(document.uri, { lines: shown, estimates: await estimatesFor(client, document, shown), script });
+    decorations.show(document.uri, {
+      lines: shown,
+      estimates: await estimatesFor(client, document, shown),
+      script,
+      partial: run.kind === 'measured' && isPartial(run.result.outcome),
+      hints: await drawnHints(
+        document,
+        shown.map((line) => line.line),
+      ),
+    });
     const lines = measured.map((line) => ({
       ...line,
       source: line.line <= document.lineCount ? document.lineAt(line.line - 1).text : '',

@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { peakPoint } from '../../../server/src/measure/peakPoint';
+import { isPartial } from '../../../server/src/measure/result';
 import { timelineSvg } from '../../../server/src/measure/timelinePlot';
 import type { FileMeasurement, MeasuredFiles } from './measuredFiles';
 import { newNonce, requestedLine, timelinePage } from './timelinePage';
@@ -59,7 +60,7 @@ function render(panel: vscode.WebviewPanel, measurement: FileMeasurement): void 
   const svg = timelineSvg({ file: measurement.file, result, source: (line) => sourceLines[line - 1] });
   panel.webview.html = timelinePage({
     svg,
-    heading: `${measurement.file}, measured at ${measurement.measuredAt.toLocaleTimeString()}`,
+    heading: `${measurement.file}, measured at ${measurement.measuredAt.toLocaleTimeString()}${isPartial(result.outcome) ? ' (partial: stopped before the script ended)' : ''}`,
     peakLine: peakPoint(result.timeline)?.line ?? undefined,
     nonce: newNonce(),
   });

@@ -99,6 +99,15 @@ function summariseOutcome(result: TracerResult, howToChooseAnother: string): Out
       );
     case 'not-found':
       return failure(`the script file was not found${ranBy(interpreter)}`, undefined, interpreter);
+    case 'cancelled':
+      return {
+        ...failure(
+          `the measurement was cancelled after ${result.seconds.toFixed(1)} s, before the script ended: what was measured until then is partial${ranBy(interpreter)}`,
+          undefined,
+          interpreter,
+        ),
+        ending: 'cancelled',
+      };
   }
 }
 

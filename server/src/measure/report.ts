@@ -3,7 +3,7 @@
 // JSON object (`memhints measure --format json`).
 import { dirname } from 'node:path';
 import { bytesWithExact, formatCount, shortBytes } from '../sizes/format';
-import type { AllocationSite, ScriptOutcome } from './result';
+import { type AllocationSite, isPartial, type ScriptOutcome } from './result';
 import { callsElsewhere, shownSites, siteChain, siteCode } from './sites';
 import type { MeasureRun, ScriptOutput } from './runTracer';
 import type { OutcomeSummary } from './outcome';
@@ -41,7 +41,7 @@ export function measureText(report: MeasureReport): string {
   if (run.kind === 'measured') {
     const { result } = run;
     out.push(
-      `Measured ${report.file} with Python ${result.python} at ${result.executable} in ${result.seconds.toFixed(1)} s`,
+      `Measured ${report.file} with Python ${result.python} at ${result.executable} in ${result.seconds.toFixed(1)} s${isPartial(result.outcome) ? ' (partial: stopped before the script ended)' : ''}`,
     );
     out.push('');
     if (report.lines.length === 0) {
@@ -121,6 +121,7 @@ export function measureJson(report: MeasureReport): string {
     python: measured?.python ?? (run.kind === 'no-result' ? (run.interpreter.version ?? null) : null),
     executable: measured?.executable ?? (run.kind === 'no-result' ? run.interpreter.path : null),
     outcome,
+    partial: measured !== undefined && isPartial(measured.outcome),
     message: report.summary.message ?? null,
     peakBytes: measured?.peakBytes ?? null,
     snapshotBytes: measured?.snapshotBytes ?? null,

@@ -7,7 +7,9 @@ export type ScriptOutcome =
   | { readonly kind: 'exited'; readonly code: number; readonly message: string | null }
   | { readonly kind: 'time-limit'; readonly seconds: number }
   | { readonly kind: 'memory-limit'; readonly megabytes: number; readonly traceback: string }
-  | { readonly kind: 'not-found' };
+  | { readonly kind: 'not-found' }
+  /** Stopped by the caller's Cancel: what was measured until then. */
+  | { readonly kind: 'cancelled' };
 
 /** Memory a line of the script held (its own allocations and those of what it called), at the sampled peak and at the end. */
 export interface LineMeasurement {
@@ -94,7 +96,12 @@ export interface TimelinePoint {
  * version 4 the timeline and how the run was sampled, version 5 the interpreter's path.
  */
 export const RESULT_VERSION = 5;
-const OUTCOMES = new Set(['ok', 'raised', 'exited', 'time-limit', 'memory-limit', 'not-found']);
+const OUTCOMES = new Set(['ok', 'raised', 'exited', 'time-limit', 'memory-limit', 'not-found', 'cancelled']);
+
+/** Whether the script was stopped before its end (cancelled, or at the time limit): its figures are what it had done by then. */
+export function isPartial(outcome: ScriptOutcome): boolean {
+  return outcome.kind === 'cancelled' || outcome.kind === 'time-limit';
+}
 
 /** Reads the tracer's JSON; throws when it is not a result of the version this code knows. */
 export function parseTracerResult(text: string): TracerResult {

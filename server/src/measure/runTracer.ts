@@ -1,11 +1,12 @@
 // Runs measure.py under a Python interpreter and collects what it wrote: the JSON
 // result (from a file of its own, so the script's output cannot be mistaken for it)
 // and the script's standard output and error.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { askVersion, type Interpreter, readStartedFile } from './interpreter';
+import { type MeasureProgress, readProgress, readProgressNow } from './progress';
 import { parseTracerResult, type TracerResult } from './result';
 import { tracerArguments } from './tracerScript';
 
@@ -22,8 +23,13 @@ export interface MeasureRequest {
   readonly memoryLimitMb: number;
   /** Frames tracemalloc keeps per allocation; undefined: the tracer's default. */
   readonly frames?: number;
-  /** Aborting kills the interpreter. */
+  /**
+   * Aborting stops the script (SIGTERM, which the tracer turns into the outcome "cancelled") and
+   * keeps what was measured until then; an interpreter that does not stop is killed.
+   */
   readonly signal?: AbortSignal;
+  /** Told twice a second, as the tracer writes it, how far the script has got. */
+  readonly onProgress?: (progress: MeasureProgress) => void;
 }
 
 export type MeasureRun =
@@ -42,6 +48,7 @@ export type MeasureRun =
       readonly interpreter: Interpreter;
       readonly output: ScriptOutput;
     }
+  /** Cancelled before the tracer could write anything. */
   | { readonly kind: 'cancelled' };
 
 export interface ScriptOutput {
@@ -54,17 +61,25 @@ export interface ScriptOutput {
 const OUTPUT_LIMIT = 1024 * 1024;
 /** Time the tracer's own timer gets to stop the script before the process is killed (a script stuck in C code ignores it). */
 const KILL_GRACE_MS = 5000;
+/** Time a cancelled script gets to stop before the process is killed, unless the tracer says it is writing its result. */
+const CANCEL_GRACE_MS = 5000;
+/** The most a cancelled run may then spend writing its result (reading a snapshot of millions of blocks takes seconds). */
+const CANCEL_WRITE_LIMIT_MS = 120_000;
+const PROGRESS_POLL_MS = 500;
 
 export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
   const dir = mkdtempSync(join(tmpdir(), 'memhints-measure-'));
   const resultFile = join(dir, 'result.json');
   const startedFile = join(dir, 'started');
+  const progressFile = join(dir, 'progress.json');
   const args = [
     ...tracerArguments(request.tracer),
     '--result',
     resultFile,
     '--started',
     startedFile,
+    // Only for a caller that shows progress or can cancel: the CLI's runs are left as they were.
+    ...(request.onProgress || request.signal ? ['--progress', progressFile] : []),
     '--timeout',
     String(request.timeoutSeconds),
     '--memory-limit',
@@ -82,16 +97,25 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
       if (settled) return;
       settled = true;
       clearTimeout(backstop);
+      clearInterval(polling);
+      stopping.dispose();
       rmSync(dir, { recursive: true, force: true });
       resolve(run);
     };
+    if (request.signal?.aborted) return resolve({ kind: 'cancelled' });
     const child = spawn(request.python, args, {
       cwd: request.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
-      signal: request.signal,
-      killSignal: 'SIGKILL',
       env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
     });
+    const stopping = stopOnAbort(child, request.signal, progressFile);
+    const { onProgress } = request;
+    const polling =
+      onProgress &&
+      setInterval(async () => {
+        const progress = await readProgress(progressFile);
+        if (progress !== undefined && !settled) onProgress(progress);
+      }, PROGRESS_POLL_MS);
     const backstop =
       request.timeoutSeconds > 0
         ? setTimeout(
@@ -108,8 +132,7 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
     // The started file names the interpreter that ran, once the tracer has started.
     const ran = (): Interpreter => readStartedFile(startedFile) ?? asked;
     child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.name === 'AbortError') finish({ kind: 'cancelled' });
-      else if (error.code === 'ENOENT' || error.code === 'EACCES')
+      if (error.code === 'ENOENT' || error.code === 'EACCES')
         finish({
           kind: 'interpreter-unusable',
           interpreter: asked,
@@ -123,7 +146,6 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
       truncated: stdout.truncated || stderr.truncated,
     });
     child.on('close', async (code, signal) => {
-      if (request.signal?.aborted) return finish({ kind: 'cancelled' });
       let text: string | undefined;
       try {
         text = readFileSync(resultFile, 'utf8');
@@ -143,6 +165,7 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
           });
         }
       }
+      if (request.signal?.aborted) return finish({ kind: 'cancelled' });
       if (killedByTimer)
         return finish({
           kind: 'no-result',
@@ -170,6 +193,32 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
       });
     });
   });
+}
+
+/**
+ * On abort, SIGTERM, which the tracer turns into the script's end (outcome "cancelled") and a
+ * result; SIGKILL when the script has not stopped after CANCEL_GRACE_MS (stuck in C code, or
+ * before the tracer set its handler), or has spent CANCEL_WRITE_LIMIT_MS writing its result.
+ */
+function stopOnAbort(child: ChildProcess, signal: AbortSignal | undefined, progressFile: string): { dispose(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const abort = () => {
+    const cancelledAt = Date.now();
+    child.kill('SIGTERM');
+    const check = () => {
+      const writing = readProgressNow(progressFile)?.ending === true;
+      if (writing && Date.now() - cancelledAt < CANCEL_WRITE_LIMIT_MS) timer = setTimeout(check, 1000);
+      else child.kill('SIGKILL');
+    };
+    timer = setTimeout(check, CANCEL_GRACE_MS);
+  };
+  signal?.addEventListener('abort', abort, { once: true });
+  return {
+    dispose() {
+      signal?.removeEventListener('abort', abort);
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** The last line of a text that has any, cut to a readable length. */

@@ -4,7 +4,7 @@
 import { shortBytes } from '../sizes/format';
 import { peakPoint } from './peakPoint';
 import { byteTicks, roundTicks } from './plotTicks';
-import type { TimelinePoint, TracerResult } from './result';
+import { isPartial, type TimelinePoint, type TracerResult } from './result';
 
 export interface PlotInput {
   /** As shown to the user. */
@@ -38,10 +38,15 @@ export function timelineSvg(input: PlotInput): string {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
-    text(LEFT, 24, `Memory of ${input.file} over time (Python ${result.python}, ${points.length} samples)`, {
-      'font-size': 15,
-      'font-weight': 'bold',
-    }),
+    text(
+      LEFT,
+      24,
+      `Memory of ${input.file} over time (Python ${result.python}, ${points.length} samples${isPartial(result.outcome) ? ', partial' : ''})`,
+      {
+        'font-size': 15,
+        'font-weight': 'bold',
+      },
+    ),
   ];
   for (const [index, value] of bytes.values.entries()) {
     out.push(line(LEFT, y(value), WIDTH - RIGHT, y(value), '#e4e4e4'));
