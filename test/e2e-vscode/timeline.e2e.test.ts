@@ -148,7 +148,8 @@ describe('memhints shows the memory timeline of a measured script in VS Code', {
         /^memhints: the measurement was cancelled after [\d.]+ s, before the script ended: what was measured until then is partial \(run by Python /,
       );
       const seconds = Number(/cancelled after ([\d.]+) s/.exec(warning)![1]);
-      assert.ok(seconds >= 2 && seconds < 25, `cancelled after ${seconds} s of a 30 s script; progress said "${said}"`);
+      // The progress counts from the start of the interpreter, the result from the script's: a little less.
+      assert.ok(seconds >= 1 && seconds < 25, `cancelled after ${seconds} s of a 30 s script; progress said "${said}"`);
       // The loop's line holds what it had appended by then (100 kB a step), and says it is partial.
       const label = await waitFor("the measured label after the loop's line", async () =>
         (await decoratedLines(workbench.page))
