@@ -68,6 +68,7 @@ const CANCEL_WRITE_LIMIT_MS = 120_000;
 const PROGRESS_POLL_MS = 500;
 
 export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
+  if (request.signal?.aborted) return Promise.resolve({ kind: 'cancelled' });
   const dir = mkdtempSync(join(tmpdir(), 'memhints-measure-'));
   const resultFile = join(dir, 'result.json');
   const startedFile = join(dir, 'started');
@@ -102,7 +103,6 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
       rmSync(dir, { recursive: true, force: true });
       resolve(run);
     };
-    if (request.signal?.aborted) return resolve({ kind: 'cancelled' });
     const child = spawn(request.python, args, {
       cwd: request.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
