@@ -4,6 +4,8 @@ import { mem102 } from './mem102-loop-over-copy';
 import { mem103 } from './mem103-list-of-range';
 import { mem104 } from './mem104-len-of-materialised';
 import { mem106 } from './mem106-read-whole-file';
+import { mem107 } from './mem107-whole-file-copy';
+import { mem108 } from './mem108-download-without-stream';
 import { mem201 } from './mem201-string-concat-in-loop';
 import { mem202 } from './mem202-cache-on-method';
 import { mem204 } from './mem204-concat-in-loop';
@@ -16,6 +18,7 @@ import { mem405 } from './mem405-text-column-as-category';
 import { mem406 } from './mem406-count-of-filtered-frame';
 import { mem407 } from './mem407-column-of-filtered-frame';
 import { mem408 } from './mem408-tolist-of-float-column';
+import { mem409 } from './mem409-densified-sparse-matrix';
 import { mem410 } from './mem410-row-by-index-in-loop';
 import { mem411 } from './mem411-apply-along-rows';
 import { mem412 } from './mem412-frames-kept-after-concat';
@@ -30,6 +33,8 @@ export const ALL_RULES: readonly Rule[] = [
   mem103,
   mem104,
   mem106,
+  mem107,
+  mem108,
   mem201,
   mem202,
   mem204,
@@ -42,6 +47,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem406,
   mem407,
   mem408,
+  mem409,
   mem410,
   mem411,
   mem412,
