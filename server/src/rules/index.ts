@@ -19,6 +19,10 @@ import { mem406 } from './mem406-count-of-filtered-frame';
 import { mem407 } from './mem407-column-of-filtered-frame';
 import { mem408 } from './mem408-tolist-of-float-column';
 import { mem409 } from './mem409-densified-sparse-matrix';
+import { mem410 } from './mem410-row-by-index-in-loop';
+import { mem411 } from './mem411-apply-along-rows';
+import { mem412 } from './mem412-frames-kept-after-concat';
+import { mem413 } from './mem413-low-memory-false';
 import { mem501 } from './mem501-loss-kept-with-graph';
 import { mem502 } from './mem502-inference-without-no-grad';
 import type { Rule } from './types';
@@ -44,6 +48,10 @@ export const ALL_RULES: readonly Rule[] = [
   mem407,
   mem408,
   mem409,
+  mem410,
+  mem411,
+  mem412,
+  mem413,
   mem501,
   mem502,
 ];

@@ -1,6 +1,6 @@
 """Each rule's fix as a transformation of the syntax tree: what the oracle lets a
 fix change. A rule with no fix has none, so any change it made would fail."""
-from . import mem101, mem102, mem103, mem104, mem106, mem107, mem401, mem403, mem405, mem406, mem407, mem409
+from . import mem101, mem102, mem103, mem104, mem106, mem107, mem401, mem403, mem405, mem406, mem407, mem409, mem413
 
 BY_CODE = {
     "MEM101": mem101.TRANSFORMATIONS,
@@ -15,6 +15,7 @@ BY_CODE = {
     "MEM406": mem406.TRANSFORMATIONS,
     "MEM407": mem407.TRANSFORMATIONS,
     "MEM409": mem409.TRANSFORMATIONS,
+    "MEM413": mem413.TRANSFORMATIONS,
 }
 
 
