@@ -106,6 +106,11 @@ export class DocumentFacts {
     return known.name;
   }
 
+  /** The dotted name a bare name refers to where `from` stands: `itertools` after `import itertools`, as qualifiedName answers for an identifier there. */
+  qualifiedNameAt(name: string, from: Node): string | undefined {
+    return qualifiedNameOf(name, this.lookup(name, from));
+  }
+
   private resolve(expression: Node): { readonly name: string | undefined; readonly moduleName: string | undefined } {
     if (expression.type === 'identifier') {
       const found = this.lookup(expression.text, expression);
