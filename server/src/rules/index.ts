@@ -3,6 +3,7 @@ import { mem101 } from './mem101-generator-in-call';
 import { mem102 } from './mem102-loop-over-copy';
 import { mem103 } from './mem103-list-of-range';
 import { mem104 } from './mem104-len-of-materialised';
+import { mem105 } from './mem105-nested-copy';
 import { mem106 } from './mem106-read-whole-file';
 import { mem201 } from './mem201-string-concat-in-loop';
 import { mem202 } from './mem202-cache-on-method';
@@ -25,6 +26,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem102,
   mem103,
   mem104,
+  mem105,
   mem106,
   mem201,
   mem202,
