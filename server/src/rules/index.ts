@@ -5,6 +5,7 @@ import { mem103 } from './mem103-list-of-range';
 import { mem104 } from './mem104-len-of-materialised';
 import { mem105 } from './mem105-nested-copy';
 import { mem106 } from './mem106-read-whole-file';
+import { mem110 } from './mem110-item-of-materialised';
 import { mem201 } from './mem201-string-concat-in-loop';
 import { mem202 } from './mem202-cache-on-method';
 import { mem204 } from './mem204-concat-in-loop';
@@ -28,6 +29,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem104,
   mem105,
   mem106,
+  mem110,
   mem201,
   mem202,
   mem204,
