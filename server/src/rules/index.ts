@@ -9,6 +9,7 @@ import { mem110 } from './mem110-item-of-materialised';
 import { mem201 } from './mem201-string-concat-in-loop';
 import { mem202 } from './mem202-cache-on-method';
 import { mem204 } from './mem204-concat-in-loop';
+import { mem205 } from './mem205-quadratic-list-sum';
 import { mem301 } from './mem301-slots-for-many-instances';
 import { mem401 } from './mem401-read-csv-usecols';
 import { mem402 } from './mem402-iterrows';
@@ -33,6 +34,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem201,
   mem202,
   mem204,
+  mem205,
   mem301,
   mem401,
   mem402,

@@ -10,6 +10,7 @@ import { isSmaller, type Size } from '../sizes/size';
 import { callAround, keywordAnchor } from './anchors';
 import { CONSUMING_CALLS, iteratesArgument, keptBy, type ConsumingCall, type Keeps } from './consuming-calls';
 import { generatorExpressionFix } from './generator-fix';
+import { joinedBySum } from './mem205-quadratic-list-sum';
 import type { Finding, Fix, Rule, Severity, TextEdit } from './types';
 
 export const mem101: Rule = {
@@ -36,6 +37,8 @@ export const mem101: Rule = {
     // What the callee is costs a name lookup: only calls given a list comprehension need to know.
     if (!args.some((arg) => arg.type === 'list_comprehension')) return undefined;
     const qualifiedName = context.facts.qualifiedName(callee);
+    // `sum([[…] for …], [])` joins lists: MEM205's, whose fix replaces the whole call.
+    if (qualifiedName === 'builtins.sum' && joinedBySum(call, context.facts)) return undefined;
     const consumer = qualifiedName ? CONSUMING_CALLS.get(qualifiedName) : undefined;
     if (!consumer) return undefined;
     const positional = args.filter(
