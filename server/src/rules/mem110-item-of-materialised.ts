@@ -127,8 +127,7 @@ function fromComprehension(comprehension: Node, read: Read): Found | undefined {
     what: 'to read the first item',
     advice: '`next(… for …)` stops there',
     iterable,
-    fix: (subscript, value, source) =>
-      bracketsReplaced(subscript, value, source, 'next(', ')', 'Read the first item with next()'),
+    fix: (subscript, value) => bracketsReplaced(subscript, value),
   };
 }
 
@@ -160,7 +159,6 @@ function fromCopy(call: Node, read: Read, facts: DocumentFacts): Found | undefin
       const inner = call.childForFieldName('arguments')?.type === 'generator_expression' ? text.slice(1, -1) : text;
       return replacement(
         subscript,
-        source,
         isIterator ? `next(${inner})` : `next(iter(${inner}))`,
         'Read the first item with next()',
       );
@@ -198,7 +196,6 @@ function fromSort(call: Node, read: Read, facts: DocumentFacts): Found | undefin
         const text = iterableText(iterable, generator, false, source);
         return replacement(
           subscript,
-          source,
           `${heapq}.${function_}(${read.count}, ${text}${keyText})`,
           `Use heapq.${function_}()`,
         );
@@ -216,7 +213,7 @@ function fromSort(call: Node, read: Read, facts: DocumentFacts): Found | undefin
       // A local `min = …` would take the call.
       if (facts.qualifiedNameAt(function_, subscript) !== `builtins.${function_}`) return undefined;
       const text = iterableText(iterable, generator, key === undefined, source);
-      return replacement(subscript, source, `${function_}(${text}${keyText})`, `Use ${function_}()`);
+      return replacement(subscript, `${function_}(${text}${keyText})`, `Use ${function_}()`);
     },
   };
 }
@@ -249,25 +246,18 @@ function hasComment(node: Node): boolean {
 }
 
 /** The whole subscript replaced by `text`; none when a comment sits inside it. */
-function replacement(subscript: Node, _source: string, text: string, title: string): Fix | undefined {
+function replacement(subscript: Node, text: string, title: string): Fix | undefined {
   if (hasComment(subscript)) return undefined;
   return { title, safety: 'unsafe', edits: [{ start: subscript.startIndex, end: subscript.endIndex, text }] };
 }
 
 /** `[e for …][0]` → `next(e for …)`: the brackets replaced, the subscript deleted, comments inside kept. */
-function bracketsReplaced(
-  subscript: Node,
-  comprehension: Node,
-  _source: string,
-  open: string,
-  close: string,
-  title: string,
-): Fix | undefined {
+function bracketsReplaced(subscript: Node, comprehension: Node): Fix | undefined {
   // Comments in the subscript's own brackets would go with it.
   if (subscript.children.some((child) => child?.type === 'comment')) return undefined;
   const edits: TextEdit[] = [
-    { start: comprehension.startIndex, end: comprehension.startIndex + 1, text: open },
-    { start: comprehension.endIndex - 1, end: subscript.endIndex, text: close },
+    { start: comprehension.startIndex, end: comprehension.startIndex + 1, text: 'next(' },
+    { start: comprehension.endIndex - 1, end: subscript.endIndex, text: ')' },
   ];
-  return { title, safety: 'unsafe', edits };
+  return { title: 'Read the first item with next()', safety: 'unsafe', edits };
 }
