@@ -78,6 +78,11 @@ const DROPS_OUTER: ReadonlySet<string> = new Set(['list sorted']);
 
 const OUTER_NAMES: ReadonlySet<string> = new Set(['list', 'tuple', 'sorted', 'set', 'frozenset']);
 
+/** Whether MEM105 flags the call: other rules leave it to MEM105, whose fix leaves the shape they read. */
+export function isNestedCopy(call: Node, facts: DocumentFacts): boolean {
+  return nestedCopy(call, facts) !== undefined;
+}
+
 interface NestedCopy {
   readonly inner: Node;
   readonly outerName: string;

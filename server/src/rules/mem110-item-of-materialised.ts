@@ -10,6 +10,7 @@ import { perCountSize, type Size } from '../sizes/size';
 import { calleeAnchors, keywordAnchor } from './anchors';
 import { importedNameAt } from './imported-names';
 import { ITERATOR_CALLS } from './iterator-calls';
+import { isNestedCopy } from './mem105-nested-copy';
 import type { Fix, Rule, TextEdit } from './types';
 
 export const mem110: Rule = {
@@ -44,6 +45,8 @@ export const mem110: Rule = {
     const value = subscript.childForFieldName('value')!;
     const read = readOf(subscript);
     if (!read) return undefined;
+    // `list(sorted(x))[0]`: MEM105's first; after its fix this rule reads `sorted(x)[0]`, and the two fixes agree.
+    if (value.type === 'call' && isNestedCopy(value, facts)) return undefined;
     const found = value.type === 'list_comprehension' ? fromComprehension(value, read) : fromCall(value, read, facts);
     if (!found) return undefined;
     const listed = listHolds(value, facts, 'pointers') ?? perCountSize(56, 8, countText(value, found.iterable), true);

@@ -28,55 +28,68 @@ def first_by_next(original, fixed, compare):
     value = original.value
     if isinstance(value, ast.ListComp) and isinstance(read[0], ast.GeneratorExp):
         return total(compare(value.elt, read[0].elt), compare(value.generators, read[0].generators))
-    copied = call_of(value, "list", "tuple")
-    if not copied:
+    if not call_of(value, "list", "tuple"):
         return None
     iterated = call_of(read[0], "iter")
-    return compare(copied[0], iterated[0] if iterated else read[0])
+    # The copy as the fix read it: another rule's fix (MEM105's) may have changed its argument first.
+    return compare(value, ast.Call(func=value.func, args=[iterated[0] if iterated else read[0]], keywords=[]))
 
 
-def _sort_of(subscript):
-    """(iterable, key keyword or None, reverse) of `sorted(…)[…]`, or None."""
-    call = subscript.value
-    if not (isinstance(call, ast.Call) and is_builtin(call.func, "sorted") and len(call.args) == 1):
+def _sort_of(subscript, compare):
+    """(the sort call, the sites of what turned the subscripted value into it, reverse) of
+    `sorted(…)[…]`, or None. A `list()` around the sort is MEM105's to remove first."""
+    call, sites = subscript.value, []
+    listed = call_of(call, "list")
+    if listed and isinstance(listed[0], ast.Call) and is_builtin(listed[0].func, "sorted"):
+        sites = compare(call, listed[0])
+        call = listed[0]
+    if sites is None or not (isinstance(call, ast.Call) and is_builtin(call.func, "sorted") and len(call.args) == 1):
         return None
-    key, reverse = None, False
+    reverse = False
     for keyword in call.keywords:
-        if keyword.arg == "key":
-            key = keyword
-        elif keyword.arg == "reverse" and isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool:
+        if keyword.arg == "reverse" and isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool:
             reverse = keyword.value.value
-        else:
+        elif keyword.arg != "key":
             return None
-    return call.args[0], key, reverse
+    return call, sites, reverse
+
+
+def _sort_read(sort, iterable, keywords, compare):
+    """The sites that turn the original sort into the sort the fix read, `sorted(iterable, key=…)`
+    with its `reverse=` as it was: other rules' fixes (MEM105's, MEM101's) may have changed its argument."""
+    has_key = any(keyword.arg == "key" for keyword in sort.keywords)
+    if len(keywords) != int(has_key) or any(keyword.arg != "key" for keyword in keywords):
+        return None
+    rebuilt = [keywords[0] if keyword.arg == "key" else keyword for keyword in sort.keywords]
+    return compare(sort, ast.Call(func=sort.func, args=[iterable], keywords=rebuilt))
 
 
 def least_or_greatest(original, fixed, compare):
     if not isinstance(original, ast.Subscript) or _index(original) not in (0, -1):
         return None
-    sort = _sort_of(original)
-    if not sort or not isinstance(fixed, ast.Call) or len(fixed.args) != 1:
+    found = _sort_of(original, compare)
+    if not found or not isinstance(fixed, ast.Call) or len(fixed.args) != 1:
         return None
-    iterable, key, reverse = sort
+    sort, sites, reverse = found
     least = (_index(original) == 0) != reverse
     if not is_builtin(fixed.func, "min" if least else "max"):
         return None
-    return total(compare(iterable, fixed.args[0]), compare([key] if key else [], fixed.keywords))
+    return total(sites, _sort_read(sort, fixed.args[0], fixed.keywords, compare))
 
 
 def first_few_by_heapq(original, fixed, compare):
     read = _index(original) if isinstance(original, ast.Subscript) else None
-    sort = _sort_of(original) if isinstance(read, tuple) else None
-    if not sort or not isinstance(fixed, ast.Call) or len(fixed.args) != 2:
+    found = _sort_of(original, compare) if isinstance(read, tuple) else None
+    if not found or not isinstance(fixed, ast.Call) or len(fixed.args) != 2:
         return None
-    iterable, key, reverse = sort
+    sort, sites, reverse = found
     function = fixed.func
     wanted = "nlargest" if reverse else "nsmallest"
     if not (isinstance(function, ast.Attribute) and function.attr == wanted):
         return None
     if not is_int_literal(fixed.args[0], read[1]):
         return None
-    return total(compare(iterable, fixed.args[1]), compare([key] if key else [], fixed.keywords))
+    return total(sites, _sort_read(sort, fixed.args[1], fixed.keywords, compare))
 
 
 TRANSFORMATIONS = (first_by_next, least_or_greatest, first_few_by_heapq)
