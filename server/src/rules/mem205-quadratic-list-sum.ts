@@ -66,9 +66,7 @@ export function joinedBySum(call: Node, facts: DocumentFacts): Joined | undefine
 /** `reduce(operator.add, parts, [])`, or `reduce(lambda a, b: a + b, parts)` over parts shown to be lists. */
 function joinedByReduce(call: Node, facts: DocumentFacts): Joined | undefined {
   const args = facts.callArguments(call);
-  if (args.length < 2 || args.length > 3 || args.some((arg) => arg.type !== 'keyword_argument' && !isPositional(arg)))
-    return undefined;
-  if (args.some((arg) => arg.type === 'keyword_argument')) return undefined;
+  if (args.length < 2 || args.length > 3 || !args.every(isPlainPositional)) return undefined;
   const [adder, parts, start] = args as [Node, Node, Node | undefined];
   if (!isAddition(adder, facts) || facts.qualifiedName(call.childForFieldName('function')!) !== 'functools.reduce')
     return undefined;
@@ -79,8 +77,9 @@ function joinedByReduce(call: Node, facts: DocumentFacts): Joined | undefined {
   return itemsAreLists(parts) ? { parts, kind: 'list', emptyStart: true } : undefined;
 }
 
-function isPositional(arg: Node): boolean {
-  return arg.type !== 'list_splat' && arg.type !== 'dictionary_splat';
+/** A positional argument without unpacking: reduce takes no keywords before Python 3.14. */
+function isPlainPositional(arg: Node): boolean {
+  return !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(arg.type);
 }
 
 function keywordValue(argument: Node, name: string): Node | undefined {
