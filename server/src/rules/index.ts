@@ -3,12 +3,15 @@ import { mem101 } from './mem101-generator-in-call';
 import { mem102 } from './mem102-loop-over-copy';
 import { mem103 } from './mem103-list-of-range';
 import { mem104 } from './mem104-len-of-materialised';
+import { mem105 } from './mem105-nested-copy';
 import { mem106 } from './mem106-read-whole-file';
 import { mem107 } from './mem107-whole-file-copy';
 import { mem108 } from './mem108-download-without-stream';
+import { mem110 } from './mem110-item-of-materialised';
 import { mem201 } from './mem201-string-concat-in-loop';
 import { mem202 } from './mem202-cache-on-method';
 import { mem204 } from './mem204-concat-in-loop';
+import { mem205 } from './mem205-quadratic-list-sum';
 import { mem301 } from './mem301-slots-for-many-instances';
 import { mem401 } from './mem401-read-csv-usecols';
 import { mem402 } from './mem402-iterrows';
@@ -32,12 +35,15 @@ export const ALL_RULES: readonly Rule[] = [
   mem102,
   mem103,
   mem104,
+  mem105,
   mem106,
   mem107,
   mem108,
+  mem110,
   mem201,
   mem202,
   mem204,
+  mem205,
   mem301,
   mem401,
   mem402,

@@ -1,7 +1,7 @@
-// Where MEM104's fixes leave line breaks: a `len(…)` written over several lines
+// Where fixes that delete brackets leave line breaks: a call written over several lines
 // keeps its lines, without one that a deleted bracket would leave blank, and
 // one written on a line stays on it.
-import type { TextEdit } from '../types';
+import type { TextEdit } from './types';
 
 /** The last line break in a stretch of whitespace, with the indentation after it; undefined when there is none. */
 export function lineBreakIn(whitespace: string): string | undefined {
