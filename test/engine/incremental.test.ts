@@ -174,3 +174,17 @@ test(`after random edits to the rule fixtures and examples each undone at once, 
   // A sample too small to count reuse by: 'an edit undone brings back…' above checks it, and the slow sweep counts it.
   await checkEditsUndone([...ruleFixtureCorpus(), ...EXAMPLES], [], SEED + 2, 3);
 });
+
+test('a fix that calls a module through the name its import gives follows an import added or taken away elsewhere', async () => {
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
+  const joined = '\n\ndef joined(parts):\n    return sum(parts, [])\n';
+  // MEM205 writes `it.chain.from_iterable` once `import itertools as it` is there, a comprehension before.
+  assert.deepEqual(run(joined), ['MEM205']);
+  assert.deepEqual(run(`import itertools as it\n${joined}`), ['MEM205']);
+  assert.deepEqual(run(`import itertools as tools\n${joined}`), ['MEM205']);
+  assert.deepEqual(run(`from itertools import chain\n${joined}`), ['MEM205']);
+  assert.deepEqual(run(`from itertools import chain as link\n${joined}`), ['MEM205']);
+  assert.deepEqual(run(`import itertools\n${joined}`), ['MEM205']);
+  assert.deepEqual(run(joined), ['MEM205']);
+});
