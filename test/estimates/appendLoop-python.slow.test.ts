@@ -32,6 +32,14 @@ const CASES: readonly AppendCase[] = [
   { source: `n = 10**4\n${loop('n', 'None')}`, call: 'xs.append(None)', deep: true },
   { source: loop('300', '2.5'), call: 'xs.append(2.5)', deep: true },
   { source: loop('300', 'i * i'), call: 'xs.append(i * i)', deep: false },
+  // A new object each pass, the same whatever the pass: counted once per pass.
+  { source: loop('100', 'bytes(100_000)'), call: 'xs.append(bytes(100_000))', deep: true },
+  { source: loop('1000', '[0] * 10'), call: 'xs.append([0] * 10)', deep: true },
+  { source: loop('1000', 'bytearray(64)'), call: 'xs.append(bytearray(64))', deep: true },
+  // One object made before the loop, appended every pass: counted once.
+  { source: loop('1000', 'row', 'row = [1.5, 2.5]\n'), call: 'xs.append(row)', deep: true },
+  // The item's size follows the pass: not known.
+  { source: loop('100', 'bytes(i)'), call: 'xs.append(bytes(i))', deep: false },
   {
     source: loop('50', 'i', 'total = 0\n').replace('    xs.append(i)\n', '    total += i\n    xs.append(i)\n'),
     call: 'xs.append(i)',

@@ -53,6 +53,7 @@ test('every part of a size adds up to it', async () => {
     "{'a': 1, 'b': [2]}",
     '{x for x in range(100)}',
     'bytearray(10)',
+    'bytes(10)',
     'tuple(range(9))',
   ]) {
     const estimate = await estimateOf(`value = ${expression}\n`, expression);

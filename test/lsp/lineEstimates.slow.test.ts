@@ -81,6 +81,32 @@ test('no estimate for lines whose size is unknown, constants of the code, lines 
   assert.deepEqual(estimates, []);
 });
 
+test('a loop that appends a new object per pass counts every object; a comprehension it cannot size has no figure', async (t) => {
+  const source = [
+    'held = []',
+    'for i in range(100):',
+    '    held.append(bytes(100_000))',
+    'names = {n: str(n) for n in range(100_000)}',
+    '',
+  ].join('\n');
+  const uri = 'file:///workspace/appends.py';
+  const client = LspTestClient.start(t);
+  await client.initialize();
+  await client.didOpen(uri, source);
+  const estimates = await client.request<LineEstimate[]>(LINE_ESTIMATES_REQUEST, {
+    textDocument: { uri },
+    lines: [2, 3],
+  });
+  const [held] = measureInPython([
+    { program: 'value = []\nfor i in range(100):\n    value.append(bytes(100_000))' },
+  ]).results.map((measurement) => measurement.deep!);
+  // Not the 48-byte range inside the dict comprehension: the dict's items are unknown, so is the line's total.
+  assert.deepEqual(
+    estimates.map(({ line, bytes, atLeast }) => ({ line, bytes, atLeast })),
+    [{ line: 2, bytes: held, atLeast: false }],
+  );
+});
+
 test("the figure is the hover's for the same allocation", async (t) => {
   const client = await opened(t);
   const [estimate] = await client.request<LineEstimate[]>(LINE_ESTIMATES_REQUEST, {

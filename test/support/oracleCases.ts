@@ -320,6 +320,10 @@ export const ORACLE_CASES: readonly SizeCase[] = [
   { expression: 'bytearray(10**6)' },
   { expression: "bytearray(b'abc')" },
   { expression: "bytearray(b'ab' * 10000)" },
+  // bytes(n): n zero bytes in a new object
+  { expression: 'bytes(1)' },
+  { expression: 'bytes(100_000)' },
+  { expression: 'bytes(10**6)' },
   // array.array: unboxed numbers; from a range it grows item by item
   { setup: 'import array', expression: "array.array('q')" },
   { setup: 'import array', expression: "array.array('q', range(10))" },

@@ -9,7 +9,7 @@ import { dictCall, dictComprehension, dictDisplay } from './estimators/dicts';
 import { numpyCall } from './estimators/numpy';
 import { pandasCall } from './estimators/pandas';
 import { arrayCopyCall, arrayMethod, arraySubscript, arrayTranspose } from './estimators/numpy-views';
-import { arrayCall, bytearrayCall, tupleCall } from './estimators/sequences';
+import { arrayCall, bytearrayCall, bytesCall, tupleCall } from './estimators/sequences';
 import { setCall, setComprehension, setDisplay } from './estimators/sets';
 import { listComprehension } from './estimators/comprehensions';
 import { constantValue } from './estimators/constants';
@@ -38,6 +38,7 @@ const ESTIMATORS: Readonly<Record<string, readonly Estimator[]>> = {
     dictCall,
     setCall,
     bytearrayCall,
+    bytesCall,
     arrayCall,
     numpyCall,
     arrayCopyCall,

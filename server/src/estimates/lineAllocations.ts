@@ -28,6 +28,8 @@ export function lineAllocation(root: Node, line: number, estimator: SizeEstimato
   const estimates: Estimate[] = [];
   const onLine = (node: Node): boolean => node.startPosition.row <= line && node.endPosition.row >= line;
   for (const { node, estimate } of outermostEstimates(root, onLine, estimator)) {
+    // A container the model cannot size holds more than the parts it can: `{n: str(n) for n in range(N)}` is no 48-byte range.
+    if (insideUnsizedContainer(node)) return undefined;
     // An allocation that starts on an earlier line holds what is written inside it on this one.
     if (node.startPosition.row === line && !isMadeOnce(node, estimator)) estimates.push(estimate);
   }
@@ -52,4 +54,26 @@ function isMadeOnce(node: Node, estimator: SizeEstimator): boolean {
     cachedObjectKey(estimator.layout, value) !== undefined ||
     foldsAtCompileTime(node, estimator.folder, estimator.layout)
   );
+}
+
+/** Comprehensions and displays whose result holds an item per pass or per entry. */
+const HOLDING_CONTAINERS: ReadonlySet<string> = new Set([
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'list',
+  'set',
+  'dictionary',
+  'tuple',
+]);
+
+/** The node sits in a comprehension or display of its statement: one the model did not size, or the node would not be outermost. */
+function insideUnsizedContainer(node: Node): boolean {
+  for (
+    let parent = node.parent;
+    parent && !parent.type.endsWith('statement') && parent.type !== 'module';
+    parent = parent.parent
+  )
+    if (HOLDING_CONTAINERS.has(parent.type)) return true;
+  return false;
 }

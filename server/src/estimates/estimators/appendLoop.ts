@@ -5,14 +5,16 @@ import type { Node } from 'web-tree-sitter';
 import { statementOf } from '../../semantics/loops';
 import { statementsBetween } from '../../semantics/statementsBetween';
 import { mayMutate } from '../../semantics/mutation';
-import { containsType, passedArguments, unparenthesized } from '../../semantics/syntax';
+import { containsType, descendants, passedArguments, unparenthesized } from '../../semantics/syntax';
+import { bindingsOf } from '../../semantics/initialValues';
+import { contains } from '../../semantics/loops';
 import { elementObjects } from '../elements';
 import { formatCount } from '../../sizes/format';
 import { singleAssignmentValue } from '../../semantics/names';
 import { capacityAfterAppends } from '../../sizes/objects';
 import { rangeArguments, rangeObjects } from '../ranges';
 import { rangeLength, rangeValues, type RangeValues } from '../../semantics/rangeLength';
-import type { ObjectTally } from '../../sizes/tally';
+import { ObjectTally } from '../../sizes/tally';
 import type { EstimateContext, Estimator } from '../types';
 import { listEstimate } from './list-shape';
 
@@ -64,7 +66,34 @@ function appendedObjects(
   const target = loop.childForFieldName('left');
   if (target?.type === 'identifier' && expression.type === 'identifier' && expression.text === target.text)
     return rangeObjects(context.layout, range);
-  return context.folder.constant(expression) ? elementObjects(expression, context) : undefined;
+  if (context.folder.constant(expression)) return elementObjects(expression, context);
+  return sameEachPass(expression, loop, context)
+    ? madeEachPass(expression, Number(rangeLength(range)), context)
+    : undefined;
+}
+
+/** The item reads no name the loop binds (its target, or a name assigned in its body): each pass appends the same thing. */
+function sameEachPass(item: Node, loop: Node, context: EstimateContext): boolean {
+  const { facts } = context;
+  if (!facts) return false;
+  const names = [item, ...descendants(item)].filter((node) => node.type === 'identifier');
+  return names.every((name) => {
+    // A builtin (or a star import's name) is bound nowhere in the file, so not by the loop either.
+    const found = bindingsOf(facts, name.text, name);
+    return !found?.bindings.some((binding) => contains(loop, binding.site.node));
+  });
+}
+
+/**
+ * The objects of `count` passes of the item: a new object per pass (`bytes(100_000)`),
+ * while what a name or constant refers to is one object, counted once.
+ */
+function madeEachPass(item: Node, count: number, context: EstimateContext): ObjectTally | undefined {
+  const once = elementObjects(item, context);
+  if (!once) return undefined;
+  const tally = new ObjectTally();
+  tally.merge(once, count);
+  return tally;
 }
 
 export const appendLoopCall: Estimator = (node, context) => {

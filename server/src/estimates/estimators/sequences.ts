@@ -55,18 +55,22 @@ export const tupleCall: Estimator = (node, context) => {
   return items && tupleEstimate(context, items.count, items.objects);
 };
 
-export const bytearrayCall: Estimator = (node, context) => {
-  if (!callsBuiltin(node, 'bytearray', context)) return undefined;
-  const { layout, folder } = context;
+/** The length `bytes(…)`/`bytearray(…)` makes from no argument, an int or a bytes constant; undefined otherwise. */
+function byteLength(node: Node, context: EstimateContext): number | undefined {
   const args = passedArguments(node);
   if (args.length > 1) return undefined;
-  const value = args[0] && folder.constant(args[0]);
+  const value = args[0] && context.folder.constant(args[0]);
   if (args[0] && !value) return undefined;
-  let length: number | undefined = 0;
-  if (value?.type === 'int') length = Number(value.value);
-  else if (value?.type === 'bytes') length = value.value.length;
-  else if (value) length = undefined;
-  if (length === undefined || length < 0) return undefined;
+  if (!value) return 0;
+  const length = value.type === 'int' ? Number(value.value) : value.type === 'bytes' ? value.value.length : undefined;
+  return length !== undefined && length >= 0 ? length : undefined;
+}
+
+export const bytearrayCall: Estimator = (node, context) => {
+  if (!callsBuiltin(node, 'bytearray', context)) return undefined;
+  const length = byteLength(node, context);
+  if (length === undefined) return undefined;
+  const { layout } = context;
   // Objects/bytearrayobject.c: an empty bytearray has no buffer; otherwise the buffer holds a trailing NUL.
   const buffer = length === 0 ? 0 : length + 1;
   return containerEstimate({
@@ -79,6 +83,30 @@ export const bytearrayCall: Estimator = (node, context) => {
     ],
     objects: new ObjectTally(),
     notes: ['The bytes are stored in the buffer itself, not as objects.'],
+  });
+};
+
+/**
+ * `bytes(n)`: n zero bytes in a new object. `bytes()` and `bytes(0)` return
+ * CPython's shared empty bytes, and `bytes(b"…")` the constant itself: no new object.
+ */
+export const bytesCall: Estimator = (node, context) => {
+  if (!callsBuiltin(node, 'bytes', context)) return undefined;
+  const [arg] = passedArguments(node);
+  if (!arg || context.folder.constant(arg)?.type !== 'int') return undefined;
+  const length = byteLength(node, context);
+  if (length === undefined || length === 0) return undefined;
+  const { layout } = context;
+  return containerEstimate({
+    kind: 'bytes',
+    what: `a bytes object of ${formatCount(length)} zero bytes`,
+    bytes: layout.bytesHeader + length,
+    parts: [
+      { bytes: layout.bytesHeader, label: 'bytes header with the trailing NUL' },
+      { bytes: length, label: 'the bytes' },
+    ],
+    objects: new ObjectTally(),
+    notes: ['The bytes are stored in the object itself.'],
   });
 };
 
