@@ -8,7 +8,7 @@ import { callArguments, descendants, SCOPE_TYPES, unparenthesized } from '../sem
 import { calleeAnchors } from './anchors';
 import type { Rule } from './types';
 import { DataScales } from '../scale/dataScale';
-import type { Scale } from '../scale/scale';
+import { joinScalesOf, type Scale } from '../scale/scale';
 
 /** Where a combining function takes the arrays or frames it copies. */
 type Inputs = {
@@ -52,7 +52,7 @@ export const mem204: Rule = {
   summary: 'An array or DataFrame grown by copying inside a loop (`np.append`, `pd.concat`, `DataFrame.append`)',
   docs: {
     whatItDoes:
-      'Flags `arr = np.append(arr, x)`, `arr = np.concatenate([arr, x])` (also `np.insert`, `vstack`, `hstack`, `dstack`, `column_stack`, `row_stack`), `df = pd.concat([df, row])` and `df = df.append(row)` (`DataFrame.append` was removed in pandas 2.0 but is common in older code) inside a `for` or `while` loop: the result is stored back into one of the inputs, so the value grows by one copy per pass. numpy and pandas are recognised through their imports (`import numpy as np`, `from numpy import append`, `import pandas as pd`). `df.append` is flagged only when `df` is bound from a `pd.*` call (`pd.DataFrame(...)`, `pd.read_csv(...)`, `pd.concat(...)`) or is a parameter annotated `pd.DataFrame`/`pd.Series`, since lists have an `append` too. Not flagged: calls whose result goes to another name, calls outside loops or in a function merely defined inside a loop, and loops that store another value in the name on every pass (`arr = np.empty(0)` before the call, `arr = arr[-100:]` after it); a reset inside an `if`, as when flushing batches, does not stop the growth between resets. Loops the code shows to be short (`for block in (a, b, c)`, `range(5)`: at most 10 passes) are left alone. A frame the loop also reads (a model fitted or predicting on it, a test of each row against it, any use but its own growth and `len(df)`) is left alone too: its rows cannot wait in preallocated columns. An array the loop reads is still flagged: the filled part of a preallocated array (`centers[:count]`) reads the same.',
+      "Flags `arr = np.append(arr, x)`, `arr = np.concatenate([arr, x])` (also `np.insert`, `vstack`, `hstack`, `dstack`, `column_stack`, `row_stack`), `df = pd.concat([df, row])` and `df = df.append(row)` (`DataFrame.append` was removed in pandas 2.0 but is common in older code) inside a `for` or `while` loop: the result is stored back into one of the inputs, so the value grows by one copy per pass. numpy and pandas are recognised through their imports (`import numpy as np`, `from numpy import append`, `import pandas as pd`). `df.append` is flagged only when `df` is bound from a `pd.*` call (`pd.DataFrame(...)`, `pd.read_csv(...)`, `pd.concat(...)`) or is a parameter annotated `pd.DataFrame`/`pd.Series`, since lists have an `append` too. Not flagged: calls whose result goes to another name, calls outside loops or in a function merely defined inside a loop, and loops that store another value in the name on every pass (`arr = np.empty(0)` before the call, `arr = arr[-100:]` after it); a reset inside an `if`, as when flushing batches, does not stop the growth between resets. Loops the code shows to be short (`for block in (a, b, c)`, `range(5)`: at most 10 passes) are left alone. The finding is at data scale (a warning) when a loop that grows the value runs over data (a file's chunks, a frame's rows, a range over 100,000) or each pass adds data (a file read, a frame, an array); where the code shows neither (a `while` loop, a loop over a parameter adding a number per pass) the scale is unknown and the finding information. A frame the loop also reads (a model fitted or predicting on it, a test of each row against it, any use but its own growth and `len(df)`) is left alone too: its rows cannot wait in preallocated columns. An array the loop reads is still flagged: the filled part of a preallocated array (`centers[:count]`) reads the same.",
     whyBadForMemory:
       'numpy arrays and pandas frames never grow in place: each call allocates a new block for old + new rows and copies everything into it while the old block is still alive, so near the end two copies of the value are alive at once, and n passes copy it about n/2 times over. Measured under tracemalloc with CPython 3.11, numpy 1.24 and pandas 1.5 for 100,000 rows arriving in 100 blocks: growing a 3-column float array (2,400,000 bytes) with `np.vstack` peaks at 4,811,288 bytes, filling a preallocated `np.empty((100_000, 3))` at 2,434,728 bytes (the array and one block; the same within 1% on CPython 3.9 with numpy 1.19 and 3.13 with numpy 2.2); growing a 2-column frame (1,600,128 bytes) with `pd.concat` peaks at 3,254,130 bytes, filling preallocated columns and making one DataFrame of them at 1,650,046 bytes. Collecting the pieces in a list and combining them once ends the repeated copying (time), but not the peak: the pieces and the result are two copies again (4,826,040 bytes for the array, 3,545,992 for the frame with one `pd.concat`), and more when pieces are small: a one-row DataFrame costs about 7 KB, so 20,000 of them in a list peaked at 147 MB where growing the 0.5 MB frame peaked at 1.2 MB, and a Python float costs 32 bytes in a list against 8 in an array. When the final size is unknown, preallocate a bound and trim, or double the capacity when it is full.',
     example:
@@ -87,7 +87,7 @@ export const mem204: Rule = {
       code: mem204.code,
       message: `Old and new \`${target.text}\` alive (2× peak), recopied each pass by \`${growth.label}\`${growth.removed ? ' (pandas < 2)' : ''}: ${instead}`,
       severity: mem204.defaultSeverity,
-      scale: growthScale(loops, new DataScales(context.facts, context.dataReads)),
+      scale: growthScale(loops, growth.pieces, new DataScales(context.facts, context.dataReads)),
       start: call.startIndex,
       end: call.endIndex,
     };
@@ -103,6 +103,8 @@ interface Growth {
   readonly library: 'numpy' | 'pandas';
   /** Where the call takes the growing value in: these are not reads of it. */
   readonly inputs: readonly Node[];
+  /** What each pass adds to it. */
+  readonly pieces: readonly Node[];
 }
 
 /** The call, when it combines `target` with something into a new value. */
@@ -119,13 +121,20 @@ function growingCall(call: Node, target: Node, facts: DocumentFacts): Growth | u
     const library = name!.startsWith('pandas.') ? 'pandas' : 'numpy';
     // `pd.concat([a, a])` doubles the value itself: no pieces arrive that storage filled in place could take.
     if (inputs.sequence && fedBack.length === all.length) return undefined;
-    return fedBack.length > 0 ? { label: callee.text, removed: false, library, inputs: fedBack } : undefined;
+    const pieces = all.filter((input) => !fedBack.includes(input));
+    return fedBack.length > 0 ? { label: callee.text, removed: false, library, inputs: fedBack, pieces } : undefined;
   }
   if (callee.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'append') return undefined;
   const receiver = callee.childForFieldName('object');
   if (!receiver || !sameReference(receiver, target) || target.type !== 'identifier') return undefined;
   return isPlausiblyPandas(target, facts)
-    ? { label: `${target.text}.append`, removed: true, library: 'pandas', inputs: [receiver] }
+    ? {
+        label: `${target.text}.append`,
+        removed: true,
+        library: 'pandas',
+        inputs: [receiver],
+        pieces: callArguments(call).filter((arg) => arg.type !== 'keyword_argument'),
+      }
     : undefined;
 }
 
@@ -318,11 +327,15 @@ function isSelfAppend(value: Node, name: Node): boolean {
 }
 
 /**
- * An array or frame is data scale unless every loop that grows it runs over
- * literals or a short range: then it is small.
+ * What grows is data scale when a loop that grows it runs over data (rows,
+ * chunks, a long range) or a pass adds data (a frame, an array, a file's
+ * rows); small when every loop runs over literals or a short range; else the
+ * code does not show how far it grows (`while` loops, a loop over a parameter
+ * adding a number per pass).
  */
-function growthScale(loops: readonly Node[], scales: DataScales): Scale {
-  return loops.every((loop) => loop.type === 'for_statement' && scales.ofIteration(loop) === 'small')
-    ? 'small'
-    : 'large';
+function growthScale(loops: readonly Node[], pieces: readonly Node[], scales: DataScales): Scale {
+  const iterations = loops.map((loop) => (loop.type === 'for_statement' ? scales.ofIteration(loop) : 'unknown'));
+  if (iterations.every((scale) => scale === 'small')) return 'small';
+  if (iterations.includes('large')) return 'large';
+  return joinScalesOf(pieces, (piece) => scales.of(piece)) === 'large' ? 'large' : 'unknown';
 }
