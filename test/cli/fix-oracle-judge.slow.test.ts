@@ -197,6 +197,27 @@ const CASES: readonly JudgeCase[] = [
     verdict: 'parse',
   },
   {
+    name: 'a cut dropped, its columns listed',
+    original: 'df = pd.read_csv(p)\ndf = df[["a", "b"]]\n',
+    fixed: 'df = pd.read_csv(p, usecols=["a", "b"])\n',
+    codes: ['MEM401'],
+    verdict: 'ok',
+  },
+  {
+    name: 'a cut dropped, its columns listed in another order',
+    original: 'df = pd.read_csv(p)\ndf = df[["a", "b"]]\n',
+    fixed: 'df = pd.read_csv(p, usecols=["b", "a"])\n',
+    codes: ['MEM401'],
+    verdict: 'tree',
+  },
+  {
+    name: 'a cut dropped, no columns listed',
+    original: 'df = pd.read_csv(p)\ndf = df[["a", "b"]]\n',
+    fixed: 'df = pd.read_csv(p)\n',
+    codes: ['MEM401'],
+    verdict: 'tree',
+  },
+  {
     name: 'categories',
     original: 'pd.read_csv(p)\n',
     fixed: 'pd.read_csv(p, dtype={"s": "category"})\n',

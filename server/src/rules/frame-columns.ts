@@ -1,15 +1,17 @@
 // pandas reads whose frame the code uses only through a few columns named by
-// literals (`df["a"]`, `df[["a", "b"]]`, `df.a`): which readers can leave the
+// literals (`df["a"]`, `df[["a", "b"]]`, `df[COLUMNS]`, `df.a`): which readers can leave the
 // other columns out, and which columns the code uses. MEM401 asks for the
 // others to be left out; MEM404 counts what that would save.
 import type { Node } from 'web-tree-sitter';
 import { isAssignmentTarget } from '../semantics/assignmentTargets';
 import type { DocumentFacts } from '../semantics/facts';
 import { stringLiteral } from '../semantics/literals';
-import { callArguments, expressionChildren, isField, unparenthesized } from '../semantics/syntax';
+import { callArguments, isField } from '../semantics/syntax';
 import { assignedName, runningScope, usesOfName } from '../semantics/uses';
 import { lastPart } from '../text/dottedNames';
+import { columnKeyNames } from './column-keys';
 import { DATAFRAME_ATTRIBUTES } from './dataframe-attributes';
+import { rebindingAfter, type Rebinding } from './frame-rebinding';
 
 /** A pandas reader that can leave columns out: the keyword that lists them, and how many positional arguments it takes before them. */
 export interface ColumnReader {
@@ -79,20 +81,34 @@ export function columnReaderOf(call: Node, facts: DocumentFacts): ColumnReader |
 export function columnsUsedOfRead(call: Node, facts: DocumentFacts): string[] | undefined {
   const frame = assignedName(call);
   const reader = columnReaderOf(call, facts);
-  return frame && reader && readsOneFrame(call, reader) ? columnsUsed(frame, call, facts) : undefined;
+  return frame && reader && readsOneFrame(call, reader) ? columnsUsed(frame, call, facts)?.columns : undefined;
 }
 
-/** The columns selected from `frame`, sorted, when selecting them by literal name is all the code does with it. */
-export function columnsUsed(frame: Node, call: Node, facts: DocumentFacts): string[] | undefined {
+export interface UsedColumns {
+  /** The columns selected, sorted. */
+  readonly columns: string[];
+  /** The statement right after the read that binds the name again from the frame, when that is where the columns are selected. */
+  readonly rebinding?: Rebinding;
+}
+
+/**
+ * The columns selected from `frame`, when selecting them by name is all the
+ * code does with it: wherever it is read, when it is bound only there; or in
+ * the statement right after, when that binds the name again (`df =
+ * df[["a", "b"]]`).
+ */
+export function columnsUsed(frame: Node, call: Node, facts: DocumentFacts): UsedColumns | undefined {
   const reads = frameReads(frame, call, facts);
-  if (!reads) return undefined;
+  const uses = reads ? undefined : usesOfName(facts, frame);
+  const rebinding = uses ? rebindingAfter(frame, uses, facts) : undefined;
   const columns = new Set<string>();
-  for (const read of reads) {
-    const selected = selectedColumns(read);
+  for (const read of reads ?? rebinding?.reads ?? []) {
+    const selected = selectedColumns(read, facts);
     if (!selected) return undefined;
     for (const column of selected) columns.add(column);
   }
-  return [...columns].sort();
+  if (columns.size === 0) return undefined;
+  return { columns: [...columns].sort(), ...(rebinding ? { rebinding } : {}) };
 }
 
 /**
@@ -107,13 +123,13 @@ export function frameReads(frame: Node, call: Node, facts: DocumentFacts): reado
   return uses.reads.every((read) => runningScope(facts, read) === scope) ? uses.reads : undefined;
 }
 
-/** `df["a"]`, `df[["a", "b"]]` or `df.a`, read, not written: the column names; undefined for any other use. */
-export function selectedColumns(read: Node): string[] | undefined {
+/** `df["a"]`, `df[["a", "b"]]`, `df[COLUMNS]` or `df.a`, read, not written: the column names; undefined for any other use. */
+export function selectedColumns(read: Node, facts: DocumentFacts): string[] | undefined {
   const parent = read.parent;
   if (!parent) return undefined;
   if (parent.type === 'subscript' && isField(parent, 'value', read) && !isAssignmentTarget(parent)) {
     const keys = parent.childrenForFieldName('subscript');
-    return keys.length === 1 ? columnNames(unparenthesized(keys[0]!)) : undefined;
+    return keys.length === 1 ? columnKeyNames(keys[0]!, facts) : undefined;
   }
   if (parent.type === 'attribute' && isField(parent, 'object', read) && !isAssignmentTarget(parent)) {
     const name = parent.childForFieldName('attribute')?.text;
@@ -124,17 +140,4 @@ export function selectedColumns(read: Node): string[] | undefined {
     return [name];
   }
   return undefined;
-}
-
-/** `"a"` or `["a", "b"]`, plain string literals that can be written back as `"…"`. */
-function columnNames(key: Node): string[] | undefined {
-  const items = key.type === 'list' ? expressionChildren(key) : [key];
-  if (items.length === 0) return undefined;
-  const names: string[] = [];
-  for (const item of items) {
-    const literal = stringLiteral(item);
-    if (!literal || literal.bytes || /["\\\r\n]/.test(literal.value)) return undefined;
-    names.push(literal.value);
-  }
-  return names;
 }

@@ -22,7 +22,7 @@ function addsUp(read: Node, facts: DocumentFacts): boolean {
   const method = methodCalled(read);
   if (method && ((ADDING_UP.has(method.name) && method.noArguments) || iteratesRows(method))) return true;
   // A column named by a literal, then reduced: `df["price"].sum()`, `df.price.max()`.
-  if (!selectedColumns(read)) return false;
+  if (!selectedColumns(read, facts)) return false;
   const reduced = methodCalled(read.parent!);
   return reduced !== undefined && ADDING_UP.has(reduced.name) && reduced.noArguments;
 }
