@@ -40,6 +40,25 @@ const MESSAGES: Readonly<Record<CopyReason, (name: string) => string>> = {
     `quadratic copying: prepending copies all of \`${name}\` each pass; append the parts and join them reversed once`,
 };
 
+/**
+ * `t = t + a + b` away from a function's own locals: the remedy for where `t`
+ * lives is not enough, since `t + a` is a new object even in a local; both are needed.
+ */
+const CHAIN_AWAY_FROM_LOCALS: Partial<Record<CopyReason, (name: string) => string>> = {
+  module: (name) =>
+    `up to 3× peak, quadratic copying: module-level str \`${name}\` copied each pass; in a function, \`${name} += a + b\``,
+  class: (name) =>
+    `up to 3× peak, quadratic copying: class-level str \`${name}\` copied each pass; in a function, \`${name} += a + b\``,
+  global: (name) =>
+    `up to 3× peak, quadratic copying: global str \`${name}\` copied each pass; grow a local by \`+= a + b\`, assign once`,
+  nonlocal: (name) =>
+    `up to 3× peak, quadratic copying: nonlocal str \`${name}\` copied each pass; grow a local by \`+= a + b\`, assign once`,
+  cell: (name) =>
+    `up to 3× peak, quadratic copying: \`${name}\` (read by a nested scope) copied each pass; grow another local by \`+= a + b\``,
+  attribute: (name) =>
+    `up to 3× peak, quadratic copying: str attribute \`${name}\` copied each pass; grow a local by \`+= a + b\`, assign once`,
+};
+
 export const mem201: Rule = {
   code: 'MEM201',
   name: 'string-concat-in-loop',
@@ -78,7 +97,10 @@ export const mem201: Rule = {
     const label = targetLabel(growth.target);
     const finding: Finding = {
       code: mem201.code,
-      message: MESSAGES[flagged.reason](label),
+      message:
+        growth.form === 'chain' && flagged.reason in CHAIN_AWAY_FROM_LOCALS
+          ? CHAIN_AWAY_FROM_LOCALS[flagged.reason as keyof typeof CHAIN_AWAY_FROM_LOCALS]!(label)
+          : MESSAGES[flagged.reason](label),
       severity: severityOf(flagged.reason),
       // The copying grows with the passes: as large as what the loop iterates.
       scale: new DataScales(context.facts, context.dataReads).ofIteration(flagged.loop),
