@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { test } from 'node:test';
-import { csvTokenBytes } from '../../server/src/data/csvTokens';
+import { csvTokenBytes, lowMemoryChunkRows } from '../../server/src/data/csvTokens';
 import { applyEdits } from '../../server/src/rules/fixes';
 import { mem413 } from '../../server/src/rules/mem413-low-memory-false';
 import { dataFolder } from '../support/dataFiles';
@@ -51,7 +51,7 @@ test('the fix turns the documented example into its replacement, and calls it un
   assert.equal(applyEdits(mem413.docs.example, finding.fix.edits), mem413.docs.useInstead);
   assert.equal(
     finding.message,
-    'The whole file held as tokens while parsing (≈ 16 B a field + the text): drop `low_memory=False`',
+    'The whole file held as tokens while parsing (≈ 16 B a field + the text), not 2^20 fields at a time: drop `low_memory=False`',
   );
 });
 
@@ -106,6 +106,29 @@ forEachPython(
       });
     // With dtype= too, low_memory=False still tokenizes the whole file: no lower than without dtype=.
     assert.ok(runs.dtypesLowMemoryFalse.peak >= runs.lowMemoryFalse.peak * 0.95);
+  },
+  ['pandas'],
+);
+
+/** A file of one chunk's rows (12 columns: 65,536), which the C parser tokenizes whole with or without the keyword. */
+const ONE_CHUNK_ROWS = 60_000;
+const SMALL_ORDERS = writeOrdersCsv(dataFolder('mem413-premise-one-chunk'), ONE_CHUNK_ROWS);
+
+forEachPython(
+  `MEM413 is silent on a file of one chunk: ${ONE_CHUNK_ROWS.toLocaleString('en-US')} rows of ${COLUMNS} columns peak alike`,
+  async ({ python }, t) => {
+    if (unavailable) return t.skip(unavailable);
+    assert.ok(ONE_CHUNK_ROWS <= lowMemoryChunkRows(COLUMNS));
+    const setup = SETUP.replace(JSON.stringify(ORDERS), JSON.stringify(SMALL_ORDERS));
+    const [withKeyword, byDefault] = [READS.lowMemoryFalse, READS.byDefault].map((code) =>
+      rssRun(python, { setup, code, figures: FIGURES }),
+    );
+    t.diagnostic(`low_memory=False: peak ${withKeyword!.peak} B; by default: peak ${byDefault!.peak} B`);
+    assertClaim('peak with low_memory=False, against the default', withKeyword!.peak, byDefault!.peak, {
+      below: 0.05,
+      above: 0.05,
+      why: 'one chunk holds the whole file either way; the resident set counts whole pages',
+    });
   },
   ['pandas'],
 );
