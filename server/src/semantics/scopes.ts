@@ -490,8 +490,10 @@ function runsInside(extent: Extent, id: number, start: number, end: number): boo
 
 /** What the scope's star imports bind `name` to (see starImportedName), undefined when they cannot bind it. */
 export function starBinding(scope: Scope, name: string): string | 'unknown' | undefined {
+  // Most scopes have none: a lookup walks them all.
+  if (scope.starImports.length === 0) return undefined;
   const modules = scope.starImports.map((star) => star.module);
-  return modules.length === 0 ? undefined : starImportedName(name, modules);
+  return starImportedName(name, modules);
 }
 
 /** A walrus inside a comprehension binds in the enclosing non-comprehension scope. */
