@@ -242,3 +242,13 @@ test('MEM410 reads frames behind a star import of pandas, and no other', async (
   );
   assert.equal((await findingsOf('MEM410', `from numpy import *\n${loop}`)).length, 0, 'read_csv is unbound');
 });
+
+test("MEM406 and MEM407 weigh the frame a mask selects from, not the selection's unknown size", async () => {
+  const read = 'import pandas as pd\norders = pd.read_csv("orders.csv")\nlate = orders["days_late"] > 0\n';
+  const counted = await findingsOf('MEM406', `${read}n = len(orders[late])\n`);
+  const selected = await findingsOf('MEM407', `${read}a = orders[orders["days_late"] > 0]["amount"]\n`);
+  assert.deepEqual(
+    [...counted, ...selected].map((finding) => finding.scale),
+    ['large', 'large'],
+  );
+});
