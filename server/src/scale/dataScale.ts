@@ -18,7 +18,6 @@ import {
   readsData,
   SMALL_ATTRIBUTES,
 } from './dataSources';
-import { selectsByMask } from './maskSelections';
 import { joinScalesOf, LARGE_COUNT, type Scale } from './scale';
 import type { DataEstimate } from '../data/dataEstimate';
 import type { MemoryLimit } from './memoryLimit';
@@ -134,15 +133,10 @@ const attribute: Classifier = (node, scales) => {
   return DATA_STREAMS.has(name) ? 'large' : 'unknown';
 };
 
-/**
- * `rows[:10]` holds at most ten items; `df[df["a"] > 3]` any number of the
- * frame's rows, one or all (maskSelections.ts); any other subscript is as
- * large as what it subscripts.
- */
+/** `rows[:10]` holds at most ten items; any other subscript is as large as what it subscripts. */
 const subscript: Classifier = (node, scales) => {
   const slice = node.childForFieldName('subscript');
   if (slice?.type === 'slice' && isShortSlice(slice, scales)) return 'small';
-  if (selectsByMask(node, scales.facts)) return 'unknown';
   return scales.of(node.childForFieldName('value'));
 };
 

@@ -1,10 +1,12 @@
 // Selections that keep the items where a mask is True: `df[df["a"] > 3]`,
 // `df.loc[mask, "col"]`, `arr[arr > 0]`. How many they keep the code does not
-// show: one row of a table keyed by the column compared
-// (`stores.loc[stores["store_nbr"] == 5, "type"]`), or every row. Like a
-// reducing method's result (`head(5)`, `describe()`), such a selection's scale
-// is unknown, not the frame's. What the selection itself copies is the frame's
-// rows, which MEM406 and MEM407 weigh by the frame.
+// show. DataScales gives them the frame's scale: code that loops over such a
+// selection, or concatenates one per pass, handles a share of the rows that
+// grows with the data (a corpus's spam messages, one worksite's petitions of
+// three million; 4 warnings of MEM201 and MEM204 over the data-science
+// corpus). Code that reads one item of one, `list(stores.loc[stores["store_nbr"]
+// == 5, "type"])[0]`, looks a row up by its key: there the selection's size is
+// unknown, not the frame's (MEM110).
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
 import { singleAssignmentValue } from '../semantics/names';
@@ -33,13 +35,26 @@ const MASK_METHODS: ReadonlySet<string> = new Set([
   'match',
   'fullmatch',
 ]);
-/** How many names deep a mask is followed (`m = a & b`, `a = df["x"] > 3`). */
-const MAX_DEPTH = 4;
+/** How many names, subscripts and attributes deep a mask or a selection is followed. */
+const MAX_DEPTH = 6;
 
-/** Whether the subscript's first key (the rows, for `.loc[rows, cols]`) is a mask. */
-export function selectsByMask(subscript: Node, facts: DocumentFacts): boolean {
-  const key = subscript.childrenForFieldName('subscript')[0];
-  return key !== undefined && isMask(key, facts, 0);
+/**
+ * Whether the value is rows a mask keeps, or a part of them: `df[mask]`,
+ * `df.loc[mask, "col"]`, `df[mask]["col"].values`, or a name bound once to one.
+ */
+export function keepsMaskedRows(node: Node, facts: DocumentFacts, depth = 0): boolean {
+  const value = unparenthesized(node);
+  const key = value.type === 'subscript' ? value.childrenForFieldName('subscript')[0] : undefined;
+  if (key !== undefined && isMask(key, facts, 0)) return true;
+  const whole = depth < MAX_DEPTH ? wholeOf(value, facts) : undefined;
+  return whole !== undefined && keepsMaskedRows(whole, facts, depth + 1);
+}
+
+/** What a part is taken from: the value of a subscript, the object of an attribute, the value a name is bound to once. */
+function wholeOf(value: Node, facts: DocumentFacts): Node | undefined {
+  if (value.type === 'subscript') return value.childForFieldName('value') ?? undefined;
+  if (value.type === 'attribute') return value.childForFieldName('object') ?? undefined;
+  return value.type === 'identifier' ? singleAssignmentValue(facts, value) : undefined;
 }
 
 /** A comparison, a mask method's call, `~`, `&`, `|`, `^` of one, or a name bound once to one. */
