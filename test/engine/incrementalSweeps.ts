@@ -16,7 +16,7 @@ export const OPTIONS: AnalysisOptions = { rules: ALL_RULES, severity: { MEM102: 
 
 type SourceFile = { readonly name: string; readonly text: string };
 
-/** Edits that reach across statements: module-level names rebound, declared global, shadowed by a star import, suppressed. */
+/** Edits that reach across statements: module-level names rebound, declared global, shadowed by a star import (of pandas and numpy: some names), suppressed. */
 function crossStatementChange(random: () => number, text: string): string {
   const names = [
     ...new Set([...(text.match(/^[A-Za-z_]\w*(?= = )/gm) ?? []), 'np', 'pd', 'list', 'sum', 'open', 'Point', 'rows']),
@@ -30,6 +30,8 @@ function crossStatementChange(random: () => number, text: string): string {
     `def ${name}():\n    pass`,
     `def g():\n    global ${name}\n    ${name} = []`,
     'from os import *',
+    'from numpy import *',
+    'from pandas import *',
     `# deliberate\n${name}s = list(range(3))`,
     `for ${name} in range(3):\n    pass`,
     `x = eval("${name}")`,

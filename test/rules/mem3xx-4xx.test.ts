@@ -230,3 +230,25 @@ test('MEM402 says when the loop keeps every row, and not when it keeps a value o
     'a generator holds one row at a time',
   );
 });
+
+test('MEM410 reads frames behind a star import of pandas, and no other', async () => {
+  const loop = 'orders = read_csv("orders.csv")\nfor i in range(len(orders)):\n    print(orders.iloc[i])\n';
+  assert.equal((await findingsOf('MEM410', `from pandas import *\n${loop}`)).length, 1);
+  assert.equal((await findingsOf('MEM410', `from numpy import *\nfrom pandas import *\n${loop}`)).length, 1);
+  assert.equal(
+    (await findingsOf('MEM410', `from pandas import *\nfrom shapes import *\n${loop}`)).length,
+    0,
+    'shapes may bind read_csv (and len) to anything',
+  );
+  assert.equal((await findingsOf('MEM410', `from numpy import *\n${loop}`)).length, 0, 'read_csv is unbound');
+});
+
+test("MEM406 and MEM407 weigh the frame a mask selects from, not the selection's unknown size", async () => {
+  const read = 'import pandas as pd\norders = pd.read_csv("orders.csv")\nlate = orders["days_late"] > 0\n';
+  const counted = await findingsOf('MEM406', `${read}n = len(orders[late])\n`);
+  const selected = await findingsOf('MEM407', `${read}a = orders[orders["days_late"] > 0]["amount"]\n`);
+  assert.deepEqual(
+    [...counted, ...selected].map((finding) => finding.scale),
+    ['large', 'large'],
+  );
+});

@@ -16,7 +16,7 @@ import { assignedNames, findingsOf } from '../support/premise/documented';
 import { describeRuns, measureFix } from '../support/premise/fixRuns';
 import { forEachPython } from '../support/premise/interpreters';
 import { afterTheRead, writeOrdersCsv } from '../support/premise/ordersCsv';
-import { DATA_SCALE } from '../support/premise/tracedRun';
+import { DATA_SCALE, tracedRun } from '../support/premise/tracedRun';
 
 const ORDERS = writeOrdersCsv(dataFolder('mem406-premise'));
 const MASK = 'orders["days_late"] > 0';
@@ -102,7 +102,14 @@ known = len(orders[orders["city"].isin(["Oslo", "Lima"])])
 middle = orders[orders["amount"].between(100, 200)].shape[0]
 either = len(orders[(orders["price"] > orders["tax"]) | orders["status"].eq("open")])
 odd = len(orders[(orders["quantity"] > 3) ^ (orders["days_late"] < 0)])
+late_mask = orders["days_late"] > 0
+named = len(orders[late_mask])
+unweighed_or_unrated = orders["weight"].isna() | orders["rating"].isna()
+named_loc = orders.loc[unweighed_or_unrated].shape[0]
 `;
+
+/** Names in SHAPES that hold masks, not counts. */
+const MASK_NAMES = 2;
 
 forEachPython(
   'MEM406: the fixes count the same rows for every mask shape, NaN and NA included',
@@ -111,7 +118,9 @@ forEachPython(
     const findings = await findingsOf(mem406, source);
     const names = assignedNames(SHAPES);
     // `fillna(False)` is a method the rule does not read as a mask: that line is the one left alone.
-    assert.equal(findings.length, names.length - 1);
+    assert.equal(findings.length, names.length - 1 - MASK_NAMES);
+    // Nothing changes the frame between a named mask and its count.
+    assert.ok(findings.every((finding) => finding.fix?.safety === 'safe'));
     const fixed = applyEdits(source, combinedEdits(findings, SAFE_AND_UNSAFE));
     const { setup } = afterTheRead(ORDERS, source);
     const runs = measureFix(python, {
@@ -123,6 +132,29 @@ forEachPython(
     });
     assert.ok(runs.before.figures.nan! > 0 && runs.before.figures.na! > 0, 'the frame holds NaN and NA');
     context.diagnostic(describeRuns('shapes', runs, 0));
+  },
+  ['pandas'],
+);
+
+/** A named mask, and the frame losing rows before the count: the count aligns the mask to the rows left. */
+const DROPPED_SINCE = `late_mask = orders["days_late"] > 0
+orders.drop(index=range(0, 1000), inplace=True)
+late = len(orders[late_mask])
+`;
+
+forEachPython(
+  'MEM406: after the frame lost rows, a named mask counts otherwise: that fix is unsafe',
+  async ({ python }) => {
+    const source = `import pandas as pd\n\norders = pd.read_csv("orders.csv")\n${DROPPED_SINCE}`;
+    const [finding, ...others] = await findingsOf(mem406, source);
+    assert.equal(others.length, 0);
+    assert.equal(finding?.fix?.safety, 'unsafe');
+    const fixed = applyEdits(source, finding.fix.edits);
+    const { setup } = afterTheRead(ORDERS, source);
+    const run = (code: string) => tracedRun(python, { setup, code, results: ['late'] }).results[0]?.fingerprint;
+    const [counted, summed] = [run(DROPPED_SINCE), run(fixed.slice(fixed.indexOf('late_mask = ')))];
+    assert.ok(counted !== undefined && summed !== undefined);
+    assert.notEqual(summed, counted, 'the mask counts the rows dropped since, len() does not');
   },
   ['pandas'],
 );

@@ -82,6 +82,12 @@ const CASES: readonly (readonly [string, Scale, string])[] = [
   ],
   ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(df.head(5))\n', 'unknown', "a frame's first rows"],
   ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(df.groupby("k").mean())\n', 'unknown', 'one row per group'],
+  [
+    'import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(df[df["a"] > 3])\n',
+    'large',
+    "the rows a mask keeps, a share of the data's (MEM110 alone reads them as unknown)",
+  ],
+  ['import numpy as np\nxs = np.load("a.npy")\nuse(xs[xs > 0])\n', 'large', 'the items of an array a mask keeps'],
   ['xs = [1, 2]\nxs = fetch()\nuse(xs)\n', 'unknown', 'a name bound to small and unknown values'],
   [
     'import pandas as pd\nxs = [1, 2]\nif c:\n    xs = pd.read_csv("a.csv")\nuse(xs)\n',

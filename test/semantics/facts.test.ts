@@ -64,9 +64,38 @@ test('a name bound anywhere in a function is local to all of it', async () => {
   assert.equal(await calleeName('with f() as (a, sum):\n    sum(xs)\n', 'sum(xs)'), undefined);
 });
 
-test('a star import makes every unbound name unknown', async () => {
-  assert.equal(await calleeName('from numpy import *\nsum(xs)\n', 'sum(xs)'), undefined);
-  assert.equal(await calleeName('from numpy import *\nimport math\nmath.fsum(xs)\n', 'math.fsum(xs)'), 'math.fsum');
+test('a star import of another module makes every unbound name unknown', async () => {
+  assert.equal(await calleeName('from shapes import *\nlen(xs)\n', 'len(xs)'), undefined);
+  assert.equal(await calleeName('from shapes import *\nimport math\nmath.fsum(xs)\n', 'math.fsum(xs)'), 'math.fsum');
+  const afterPandas = 'from pandas import *\nfrom shapes import *\nread_csv(p)\n';
+  assert.equal(await calleeName(afterPandas, 'read_csv(p)'), undefined, 'the later import may rebind it');
+});
+
+test('a star import of pandas or numpy binds what the module exports, and leaves builtins alone', async () => {
+  const source = 'from pandas import *\ndf = read_csv(p)\nn = len(df)\nDataFrame(d)\n';
+  assert.equal(await calleeName(source, 'read_csv(p)'), 'pandas.read_csv');
+  assert.equal(await calleeName(source, 'DataFrame(d)'), 'pandas.DataFrame');
+  assert.equal(await calleeName(source, 'len(df)'), 'builtins.len');
+  const inFunction = 'from numpy import *\ndef f(xs):\n    return sum(xs), zeros(3), sorted(xs)\n';
+  assert.equal(await calleeName(inFunction, 'sum(xs)'), 'numpy.sum', 'numpy exports sum, which shadows the builtin');
+  assert.equal(await calleeName(inFunction, 'zeros(3)'), 'numpy.zeros');
+  assert.equal(await calleeName(inFunction, 'sorted(xs)'), 'builtins.sorted');
+  assert.equal(
+    await calleeName('import numpy\nfrom numpy import *\nmax(xs)\n', 'max(xs)'),
+    undefined,
+    'numpy 2.x only',
+  );
+  assert.equal(await calleeName('from numpy import *\nsum = 0\nsum(xs)\n', 'sum(xs)'), undefined, 'a local');
+});
+
+test('of star imports that bind a name, the last does, unless versions decide', async () => {
+  // numpy 2.x exports concat too.
+  const pandasLast = 'from numpy import *\nfrom pandas import *\nconcat(frames)\n';
+  assert.equal(await calleeName(pandasLast, 'concat(frames)'), 'pandas.concat');
+  const numpyLast = 'from pandas import *\nfrom numpy import *\nconcat(frames)\narray(xs)\n';
+  assert.equal(await calleeName(numpyLast, 'concat(frames)'), undefined);
+  assert.equal(await calleeName(numpyLast, 'array(xs)'), 'numpy.array');
+  assert.equal(await calleeName('from numpy import *\nconcat(xs)\n', 'concat(xs)'), 'numpy.concat');
 });
 
 test('default values and decorators run in the enclosing scope, the body inside', async () => {

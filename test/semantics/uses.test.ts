@@ -45,6 +45,11 @@ test('usesOfName gives up when a global/nonlocal or dynamic access could hide a 
   assert.equal(await readLines('def f():\n    xs = 1\n    return locals()\n', 'xs'), undefined);
   assert.equal(await readLines('xs = 1\ndef f():\n    return globals()\n', 'xs'), undefined);
   assert.equal(await readLines('from m import *\nxs = 1\nprint(xs)\n', 'xs'), undefined);
+  assert.equal(await readLines('from numpy import *\nsum = 1\nprint(sum)\n', 'sum'), undefined, 'numpy exports sum');
+});
+
+test('a star import of pandas or numpy hides no use of a name neither exports', async () => {
+  assert.deepEqual(await readLines('from numpy import *\nxs = 1\nprint(xs)\n', 'xs'), [2]);
 });
 
 test('locals(), vars() and globals() elsewhere do not hide uses of a local', async () => {

@@ -3,11 +3,14 @@
 // a bool Series (or a nullable boolean one, whose NA pandas takes as False)
 // on the frame's own index, so `df[mask]` keeps the rows where it is True:
 // as many as `mask.sum()` counts. A key of any other shape (`df[["a", "b"]]`,
-// `df[cols]`, `df[other["a"] > 3]`, `df[df > 3]`) is not taken for one.
-// MEM406 and MEM407 read these selections.
+// `df[cols]`, `df[other["a"] > 3]`, `df[df > 3]`) is not taken for one, unless
+// it is a name bound once, in the scope, before the selection, to such a mask
+// (`m = df["a"] > 3` then `df[m]`). MEM406 and MEM407 read these selections.
 import type { Node } from 'web-tree-sitter';
+import type { DocumentFacts } from '../semantics/facts';
 import { stringLiteral } from '../semantics/literals';
 import { callArguments, expressionChildren, isField, unparenthesized } from '../semantics/syntax';
+import { bindingOfName, runningScope } from '../semantics/uses';
 import { DATAFRAME_ATTRIBUTES } from './dataframe-attributes';
 
 const COMPARISONS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=']);
@@ -32,9 +35,14 @@ const LITERAL_TYPES: ReadonlySet<string> = new Set(['integer', 'float', 'string'
 
 /** Rows of a frame chosen by a mask: `frame[mask]` or `frame.loc[mask]`. */
 export interface MaskedRows {
+  /** The subscript that chooses them. */
+  readonly selection: Node;
   /** The frame, as the code names it: `df`, `self.df`. */
   readonly frame: Node;
+  /** The mask as the selection writes it: the expression, or the name bound to it. */
   readonly mask: Node;
+  /** For a named mask, the statement that binds it (`m = df["a"] > 3`), whose value was read as the mask. */
+  readonly maskBinding?: Node;
   /** Whether the rows are chosen through `.loc`. */
   readonly throughLoc: boolean;
   /**
@@ -46,7 +54,7 @@ export interface MaskedRows {
 }
 
 /** `frame[mask]` or `frame.loc[mask]` with a mask of the frame's own columns; undefined for any other subscript. */
-export function maskedRows(selection: Node): MaskedRows | undefined {
+export function maskedRows(selection: Node, facts: DocumentFacts): MaskedRows | undefined {
   if (selection.type !== 'subscript') return undefined;
   const keys = selection.childrenForFieldName('subscript');
   const value = selection.childForFieldName('value');
@@ -55,8 +63,30 @@ export function maskedRows(selection: Node): MaskedRows | undefined {
   const frame = throughLoc ? value.childForFieldName('object') : value;
   if (!frame || !isFrameName(frame)) return undefined;
   const mask = unparenthesized(keys[0]!);
-  const operands = maskOperands(mask, frame.text);
-  return operands === undefined ? undefined : { frame, mask, throughLoc, literalOperands: operands === 'literal' };
+  const bound = mask.type === 'identifier' ? boundMask(mask, facts) : undefined;
+  const operands = maskOperands(bound?.value ?? mask, frame.text);
+  if (operands === undefined) return undefined;
+  const literalOperands = operands === 'literal';
+  const rows = { selection, frame, mask, throughLoc, literalOperands };
+  return bound ? { ...rows, maskBinding: bound.statement } : rows;
+}
+
+/**
+ * The value of a name bound once in the scope the selection runs in, by a
+ * plain `name = value` statement before it: what the name holds wherever the
+ * selection reads it (a binding after it, in a loop, would be another value).
+ */
+function boundMask(name: Node, facts: DocumentFacts): { readonly value: Node; readonly statement: Node } | undefined {
+  const found = bindingOfName(facts, name);
+  const site = found?.sites.length === 1 ? found.sites[0]! : undefined;
+  if (!site || site.kind !== 'assignment' || site.node.endIndex > name.startIndex) return undefined;
+  if (found!.scope !== runningScope(facts, name)) return undefined;
+  // `m = df["a"] > 3` as a statement of its own: not a walrus inside another expression, nor `a = m = …`.
+  const assignment = site.node.parent;
+  const statement = assignment?.parent;
+  if (assignment?.type !== 'assignment' || statement?.type !== 'expression_statement') return undefined;
+  const value = assignment.childForFieldName('right');
+  return value && isField(assignment, 'left', site.node) ? { value, statement } : undefined;
 }
 
 /** A name or a chain of names (`df`, `self.df`): an expression that reads the same frame each time it is written. */

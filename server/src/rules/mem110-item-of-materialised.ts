@@ -5,6 +5,7 @@ import type { DocumentFacts } from '../semantics/facts';
 import { expressionChildren, isAsyncComprehension, unparenthesized } from '../semantics/syntax';
 import { DataScales } from '../scale/dataScale';
 import { listHolds } from '../scale/holds';
+import { keepsMaskedRows } from '../scale/maskSelections';
 import { costLead } from '../scale/holdsText';
 import { perCountSize, type Size } from '../sizes/size';
 import { calleeAnchors, keywordAnchor } from './anchors';
@@ -21,7 +22,7 @@ export const mem110: Rule = {
   summary: 'A whole list built or sorted to read one item, or the first few',
   docs: {
     whatItDoes:
-      'Flags a list made whole only to read one item of it: `list(x)[0]`, `tuple(x)[0]` and `[e for …][0]` (the first item: `next(iter(x))`, `next(e for …)`), `list(x)[-1]` and `[e for …][-1]` (the last: `collections.deque(x, maxlen=1)` keeps one item), `sorted(x)[0]` and `sorted(x)[-1]` (the least and the greatest: `min(x)`, `max(x)`, `key=` kept, `reverse=True` swapping them), and `sorted(x)[:k]` with a positive integer `k` written as a literal (the first k: `heapq.nsmallest(k, x)`, or `heapq.nlargest` with `reverse=True`). `list`, `tuple` and `sorted` must be the builtins, given one positional argument (`sorted` also `key=` and a `reverse=` that is `True` or `False`); async comprehensions, `list(range(…))` (MEM103’s) and subscripts that are assigned or deleted are not flagged.',
+      'Flags a list made whole only to read one item of it: `list(x)[0]`, `tuple(x)[0]` and `[e for …][0]` (the first item: `next(iter(x))`, `next(e for …)`), `list(x)[-1]` and `[e for …][-1]` (the last: `collections.deque(x, maxlen=1)` keeps one item), `sorted(x)[0]` and `sorted(x)[-1]` (the least and the greatest: `min(x)`, `max(x)`, `key=` kept, `reverse=True` swapping them), and `sorted(x)[:k]` with a positive integer `k` written as a literal (the first k: `heapq.nsmallest(k, x)`, or `heapq.nlargest` with `reverse=True`). `list`, `tuple` and `sorted` must be the builtins, given one positional argument (`sorted` also `key=` and a `reverse=` that is `True` or `False`); async comprehensions, `list(range(…))` (MEM103’s) and subscripts that are assigned or deleted are not flagged. A list of the rows a mask keeps (`list(stores.loc[stores["store_nbr"] == 5, "type"])[0]`, most often a row looked up by its key) is of unknown scale, reported as information at most: how many rows match the code does not show, one or all of the frame’s.',
     whyBadForMemory:
       'The list holds a pointer to every item, 56 + 8·n bytes on CPython 3.11 (64-bit), and every item it makes stays alive with it until the one item is read: a comprehension’s new ints (28 bytes each), strings or rows all exist at once. `next()`, `min()` and `max()` hold one item at a time, `heapq.nsmallest(k, …)` k of them. Measured under tracemalloc with 1,000,000 items on CPython 3.9, 3.11 and 3.13: `list(s)[0]` of a set peaks at 8.0 MB, `next(iter(s))` at 0; `sorted(s)[0]` at 8.0 MB, `min(s)` at 0; `[x * 2 for x in xs][0]` at 36 to 40 MB (the list and its million new ints), `next(x * 2 for x in xs)` at 1 KB. While it sorts, `sorted` holds more than its list: with `key=`, an array of the keys (another pointer per item), and for data not already in order the merge’s temporary array, up to half a pointer per item and per array: `sorted(xs)[0]` of 100,000 shuffled ints peaks at 12 bytes per item, `sorted(events, key=…)[-1]` at 24, `min` and `max` at a few hundred bytes in all, `heapq.nsmallest(10, xs)` at under 60 KB. Sorting also takes n·log n comparisons where `min` and `max` take n.',
     example:
@@ -61,7 +62,10 @@ export const mem110: Rule = {
       message: `${costLead(holds, 'pointers')}${more} ${found.what}: ${found.advice}`,
       severity: mem110.defaultSeverity,
       holds,
-      scale: new DataScales(facts, context.dataReads).of(found.iterable),
+      // One item of the rows a mask keeps is most often a row looked up by its key: how many match the code does not show.
+      scale: keepsMaskedRows(found.iterable, facts)
+        ? 'unknown'
+        : new DataScales(facts, context.dataReads).of(found.iterable),
       start: subscript.startIndex,
       end: subscript.endIndex,
       ...(fix ? { fix } : {}),

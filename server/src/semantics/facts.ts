@@ -112,14 +112,19 @@ export class DocumentFacts {
    * module it would call (`shutil`) is imported under that name.
    */
   qualifiedNameOfName(name: string, from: Node): string | undefined {
-    return qualifiedNameOf(name, this.lookup(name, from));
+    return this.qualifiedNameOf(name, this.lookup(name, from), from);
+  }
+
+  /** What a name found so refers to: a builtin, an import's path, what a star import of pandas or numpy binds it to. */
+  private qualifiedNameOf(name: string, found: Lookup, from: Node): string | undefined {
+    return found === 'unknown' ? this.scopes.starImportedName(name, from) : qualifiedNameOf(name, found);
   }
 
   private resolve(expression: Node): { readonly name: string | undefined; readonly moduleName: string | undefined } {
     if (expression.type === 'identifier') {
       const found = this.lookup(expression.text, expression);
       return {
-        name: qualifiedNameOf(expression.text, found),
+        name: this.qualifiedNameOf(expression.text, found, expression),
         moduleName: isModuleLevel(found) ? expression.text : undefined,
       };
     }
@@ -139,9 +144,8 @@ function isModuleLevel(found: Lookup): boolean {
   return found === undefined || found === 'unknown' || found.scope.parent === undefined;
 }
 
-function qualifiedNameOf(name: string, found: Lookup): string | undefined {
+function qualifiedNameOf(name: string, found: Exclude<Lookup, 'unknown'>): string | undefined {
   if (found === undefined) return `builtins.${name}`;
-  if (found === 'unknown') return undefined;
   const paths = new Set(found.sites.map(importedPath));
   if (paths.size !== 1) return undefined;
   const [path] = paths;

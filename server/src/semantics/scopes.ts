@@ -14,6 +14,7 @@ import {
   type BindingSite,
 } from './bindings';
 import { mayStarImport, partBindings, type PartBindings } from './moduleLevelNames';
+import { starImportedName } from './starExports';
 import { ModuleParts, type ModulePart } from '../document/moduleParts';
 import { COMPREHENSION_TYPES, definitionOf, SCOPE_TYPES } from './syntax';
 
@@ -21,11 +22,16 @@ export interface Scope {
   readonly node: Node;
   readonly parent: Scope | undefined;
   readonly bindings: Map<string, BindingSite[]>;
-  /** `from m import *` makes every name possibly bound. */
-  hasStarImport: boolean;
+  /** The modules of its star imports (`from m import *`), in document order: each may bind names (see starExports.ts). */
+  readonly starImports: StarImport[];
 }
 
-/** Result of looking a name up: its bindings, 'unknown' behind a star import, or nothing (a builtin). */
+interface StarImport {
+  readonly module: string;
+  readonly start: number;
+}
+
+/** Result of looking a name up: its bindings, 'unknown' behind a star import that may bind it, or nothing (a builtin). */
 export type Lookup = { readonly scope: Scope; readonly sites: readonly BindingSite[] } | 'unknown' | undefined;
 
 /** Node types the scope walk needs to see: scopes, binders and star imports. */
@@ -275,13 +281,30 @@ export class Scopes {
 
   /** Looks a name up from where `from` runs, with Python's rule that class bodies don't enclose functions. */
   lookup(name: string, from: Node): Lookup {
+    const found = this.resolve(name, from);
+    return typeof found === 'string' ? 'unknown' : found;
+  }
+
+  /**
+   * The qualified name a star import binds `name` to where `from` stands
+   * (`pandas.read_csv` after `from pandas import *`), where lookup() answers
+   * 'unknown' for that reason; undefined otherwise.
+   */
+  starImportedName(name: string, from: Node): string | undefined {
+    const found = this.resolve(name, from);
+    return typeof found === 'string' && found !== 'unknown' ? found : undefined;
+  }
+
+  /** lookup(), with what a star import binds the name to when one does. */
+  private resolve(name: string, from: Node): Lookup | string {
     if (!this.scopeOfNode.has(from.id) && this.isUnboundAround(name, from)) return this.moduleLookup(name);
     const innermost = this.scopeOf(from);
     for (let scope: Scope | undefined = innermost; scope; scope = scope.parent) {
       if (scope !== innermost && scope.node.type === 'class_definition') continue;
       const sites = scope === this.rootScope ? this.moduleBindingsOf(name) : scope.bindings.get(name);
       if (sites) return { scope, sites };
-      if (scope.hasStarImport) return 'unknown';
+      const starred = starBinding(scope, name);
+      if (starred !== undefined) return starred;
     }
     return undefined;
   }
@@ -308,11 +331,11 @@ export class Scopes {
     return !mayBind;
   }
 
-  /** The lookup's last step: the module's bindings of the name, or what a star import there may bind. */
-  private moduleLookup(name: string): Lookup {
+  /** The lookup's last step: the module's bindings of the name, or what a star import there binds it to. */
+  private moduleLookup(name: string): Lookup | string {
     const sites = this.moduleBindingsOf(name);
     if (sites) return { scope: this.rootScope, sites };
-    return this.rootScope.hasStarImport ? 'unknown' : undefined;
+    return starBinding(this.rootScope, name);
   }
 
   /** Collects the pending bodies that hold [start, end), if any: a class's, then its method's that holds it. */
@@ -364,7 +387,10 @@ export class Scopes {
       }
     }
     if (type === 'import_from_statement' && node.children.some((child) => child?.type === 'wildcard_import')) {
-      scope.hasStarImport = true;
+      const module = node.childForFieldName('module_name')?.text ?? '';
+      // Parts are collected in any order: the list stays in document order.
+      const at = scope.starImports.findIndex((other) => other.start > node.startIndex);
+      scope.starImports.splice(at === -1 ? scope.starImports.length : at, 0, { module, start: node.startIndex });
     }
   }
 
@@ -397,7 +423,7 @@ export class Scopes {
     span?: { readonly start: number; readonly end: number },
     knownBody?: { readonly start: number; readonly end: number },
   ): Scope {
-    const scope: Scope = { node, parent, bindings: new Map(), hasStarImport: false };
+    const scope: Scope = { node, parent, bindings: new Map(), starImports: [] };
     this.byNodeId.set(node.id, scope);
     const start = span?.start ?? node.startIndex;
     const end = span?.end ?? node.endIndex;
@@ -460,6 +486,14 @@ function runsInside(extent: Extent, id: number, start: number, end: number): boo
   // A node spanning the whole comprehension is one that holds it (`(x for x in y)` as a statement).
   if (start === extent.start && end === extent.end) return false;
   return !(extent.holeStart <= start && end <= extent.holeEnd);
+}
+
+/** What the scope's star imports bind `name` to (see starImportedName), undefined when they cannot bind it. */
+export function starBinding(scope: Scope, name: string): string | 'unknown' | undefined {
+  // Most scopes have none: a lookup walks them all.
+  if (scope.starImports.length === 0) return undefined;
+  const modules = scope.starImports.map((star) => star.module);
+  return starImportedName(name, modules);
 }
 
 /** A walrus inside a comprehension binds in the enclosing non-comprehension scope. */

@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from './bindings';
 import type { DocumentFacts } from './facts';
 import { mayStarImport } from './moduleLevelNames';
-import type { Scope } from './scopes';
+import { starBinding, type Scope } from './scopes';
 import { COMPREHENSION_TYPES, isField } from './syntax';
 
 export interface NameUses {
@@ -68,7 +68,8 @@ export function bindingOfName(facts: DocumentFacts, identifier: Node): Pick<Name
   if (found === undefined || found === 'unknown') return undefined;
   const { scope, sites } = found;
   // A star import may rebind the name wherever it stands.
-  if (scope.hasStarImport || sites.some((site) => site.kind === 'declaration')) return undefined;
+  if (starBinding(scope, identifier.text) !== undefined || sites.some((site) => site.kind === 'declaration'))
+    return undefined;
   if (facts.names.dynamicCallsIn(scope.node).some((call) => reachesNames(facts, call, scope))) return undefined;
   return { scope, sites };
 }
