@@ -123,16 +123,43 @@ function appendCall(read: Node): Node | undefined {
 /** What `list.append(x)` adds, when it is a row: x itself, or a name bound to a row once in the loop, before. */
 function appendedRow(append: Node, facts: DocumentFacts): 'array' | 'display' | undefined {
   const value = unparenthesized(callArguments(append)[0]!);
-  if (value.type !== 'identifier') return rowKind(value, facts);
   const loop = enclosingLoops(append)[0];
-  const inLoop = (bindingsOf(facts, value.text, value)?.bindings ?? []).filter(
-    (binding) => loop !== undefined && contains(loop, binding.site.node),
+  if (!loop) return undefined;
+  const row = value.type === 'identifier' ? boundRow(value, append, loop, facts) : value;
+  return row && !isListOfThePass(row, loop, facts) ? rowKind(row, facts) : undefined;
+}
+
+/** The value of the name's one binding in the loop, before the append and on every pass. */
+function boundRow(name: Node, append: Node, loop: Node, facts: DocumentFacts): Node | undefined {
+  const inLoop = (bindingsOf(facts, name.text, name)?.bindings ?? []).filter((binding) =>
+    contains(loop, binding.site.node),
   );
   const binding = inLoop.length === 1 ? inLoop[0]! : undefined;
   if (binding?.kind !== 'value' || binding.site.node.startIndex > append.startIndex) return undefined;
   const statement = statementOf(binding.site.node);
-  return statement && loop && runsEveryPass(statement, loop) ? rowKind(binding.value, facts) : undefined;
+  return statement && runsEveryPass(statement, loop) ? binding.value : undefined;
 }
+
+/**
+ * `np.array(tokens)` of a list the pass starts empty and fills: as long as
+ * that pass made it, so rows of different lengths, which `np.array` does not
+ * copy into one array (before numpy 1.24 it makes an object array holding
+ * them; later versions raise).
+ */
+function isListOfThePass(row: Node, loop: Node, facts: DocumentFacts): boolean {
+  const call = unparenthesized(row);
+  const callee = call.type === 'call' ? call.childForFieldName('function') : null;
+  const listed = callee && CONVERTING_CALLS.has(facts.qualifiedName(callee) ?? '') ? callArguments(call)[0] : undefined;
+  if (listed?.type !== 'identifier') return false;
+  return (bindingsOf(facts, listed.text, listed)?.bindings ?? []).some(
+    (binding) =>
+      binding.kind === 'value' &&
+      contains(loop, binding.site.node) &&
+      isEmptyList(unparenthesized(binding.value), facts),
+  );
+}
+
+const CONVERTING_CALLS: ReadonlySet<string> = new Set(['numpy.array', 'numpy.asarray']);
 
 /** Blocks that run whenever the statement around them does. */
 const UNCONDITIONAL: ReadonlySet<string> = new Set(['block', 'with_statement', 'expression_statement']);
