@@ -12,6 +12,7 @@ import { listHolds } from '../scale/holds';
 import { costLead } from '../scale/holdsText';
 
 const ARRAY_CALLS: ReadonlySet<string> = new Set(['numpy.array', 'numpy.asarray']);
+const UNPACKED: ReadonlySet<string> = new Set(['keyword_argument', 'list_splat', 'dictionary_splat']);
 
 export const mem403: Rule = {
   code: 'MEM403',
@@ -90,12 +91,8 @@ function mappedFinding(
 ): Finding | undefined {
   const mapArgs = facts.callArguments(source.map);
   const [f, ...iterables] = mapArgs;
-  if (
-    !f ||
-    iterables.length === 0 ||
-    mapArgs.some((arg) => arg.type === 'keyword_argument' || arg.type === 'list_splat')
-  )
-    return undefined;
+  // map takes positional arguments only: a keyword or an unpacking hides what f is given.
+  if (!f || iterables.length === 0 || mapArgs.some((arg) => UNPACKED.has(arg.type))) return undefined;
   if (!isScalarFunction(f, facts)) return undefined;
   const dtype = dtypeArgument(args);
   const count = iterables.length === 1 ? sizedLength(iterables[0]!, facts) : undefined;
