@@ -63,13 +63,15 @@ export const mem414: Rule = {
 /** A list written in the call, or a name bound to one. */
 const LIST_SHAPES: ReadonlySet<string> = new Set(['list_comprehension', 'call', 'identifier']);
 
+const OBJECT_DTYPES: ReadonlySet<string> = new Set(['object', '"O"', "'O'", '"object"', "'object'", 'np.object_']);
+
 /** `out=` writes into an array the code has already; `dtype=object` keeps the arrays themselves; `*`/`**` hide arguments. */
 function isUnsupportedArgument(arg: Node): boolean {
   if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return true;
   if (arg.type !== 'keyword_argument') return false;
   const name = arg.childForFieldName('name')?.text;
   const value = arg.childForFieldName('value');
-  return name === 'out' || (name === 'dtype' && value?.text === 'object');
+  return name === 'out' || (name === 'dtype' && OBJECT_DTYPES.has(value?.text ?? ''));
 }
 
 /** `dtype=`, or for `np.array`/`np.asarray` a second positional argument. */
