@@ -254,6 +254,20 @@ const CASES: readonly JudgeCase[] = [
     codes: ['MEM403'],
     verdict: 'tree',
   },
+  {
+    name: 'array from a map, counted by its iterable',
+    original: 'np.array(list(map(len, words)), dtype=np.int64)\n',
+    fixed: 'np.fromiter(map(len, words), dtype=np.int64, count=len(words))\n',
+    codes: ['MEM403'],
+    verdict: 'ok',
+  },
+  {
+    name: 'array from a map, counted by another name',
+    original: 'np.array(list(map(len, words)), dtype=np.int64)\n',
+    fixed: 'np.fromiter(map(len, words), dtype=np.int64, count=len(other))\n',
+    codes: ['MEM403'],
+    verdict: 'tree',
+  },
   // MEM406, MEM407
   {
     name: 'mask counted',

@@ -35,6 +35,8 @@ const CASES: readonly (readonly [string, Scale, string])[] = [
   ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(df[-5:])\n', 'small', 'its last five rows'],
   ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(df[5:])\n', 'large', 'all but five rows'],
   ['import numpy as np\nuse(np.random.rand(1000, 3))\n', 'large', 'a numpy array'],
+  ['import numpy as np\nuse(np.unique(labels))\n', 'unknown', 'a reduction, which may be far smaller: its classes'],
+  ['import numpy as np\nuse(np.mean(X, axis=0))\n', 'unknown', 'a mean along an axis: one row'],
   ['with open("log.txt") as f:\n    use(f)\n', 'large', 'a file opened in a with statement'],
   ['def g(f):\n    use(f.readlines())\n', 'large', 'the lines of a file, whatever its name'],
   ['def g(rows):\n    use(rows)\n', 'unknown', 'a parameter'],

@@ -26,6 +26,7 @@ import { mem410 } from './mem410-row-by-index-in-loop';
 import { mem411 } from './mem411-apply-along-rows';
 import { mem412 } from './mem412-frames-kept-after-concat';
 import { mem413 } from './mem413-low-memory-false';
+import { mem414 } from './mem414-item-arrays-stacked';
 import { mem501 } from './mem501-loss-kept-with-graph';
 import { mem502 } from './mem502-inference-without-no-grad';
 import type { Rule } from './types';
@@ -58,6 +59,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem411,
   mem412,
   mem413,
+  mem414,
   mem501,
   mem502,
 ];

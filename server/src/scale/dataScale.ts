@@ -113,7 +113,10 @@ const call: Classifier = (node, scales) => {
   if (name === 'builtins.range') return rangeScale(node, scales);
   const read = scales.reads?.scaleOf(node, scales.facts);
   if (read) return read;
-  if (name !== undefined && (readsData(name) || makesArrays(name))) return 'large';
+  if (name !== undefined && readsData(name)) return 'large';
+  // `np.unique(y)`, `np.mean(X, axis=0)`: a reduction may be far smaller than what it reduces, as its method is.
+  if (name !== undefined && makesArrays(name))
+    return REDUCING_METHODS.has(name.slice(name.lastIndexOf('.') + 1)) ? 'unknown' : 'large';
   if (name !== undefined && PASS_THROUGH.has(name))
     return joinScalesOf(positional(node, scales.facts), (arg) => scales.of(arg));
   if (callee.type !== 'attribute') return 'unknown';

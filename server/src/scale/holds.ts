@@ -117,10 +117,15 @@ function constantCount(iterable: Node, facts: DocumentFacts): number | undefined
   return source && !bounded ? constantCount(source, facts) : undefined;
 }
 
-/** The argument a SAME_LENGTH call has as many items as: `rows` in `enumerate(rows)`. */
+/** The argument a SAME_LENGTH call has as many items as: `rows` in `enumerate(rows)`, and in `map(f, rows)`. */
 function sameLengthSource(node: Node, facts: DocumentFacts): Node | undefined {
   const callee = node.type === 'call' ? node.childForFieldName('function') : null;
-  return callee && SAME_LENGTH.has(facts.qualifiedName(callee) ?? '') ? facts.callArguments(node)[0] : undefined;
+  const name = callee ? facts.qualifiedName(callee) : undefined;
+  if (name === undefined) return undefined;
+  const args = facts.callArguments(node);
+  // map stops at its shortest iterable: with one, it yields as many items.
+  if (name === 'builtins.map') return args.length === 2 && args[1]!.type !== 'keyword_argument' ? args[1] : undefined;
+  return SAME_LENGTH.has(name) ? args[0] : undefined;
 }
 
 function isZip(call: Node, facts: DocumentFacts): boolean {

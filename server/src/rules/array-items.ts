@@ -1,15 +1,18 @@
 // What the items of `np.array([item for …])` are, as far as the tree proves it
-// (MEM403): numbers, which `np.fromiter` takes; rows of numbers, which it
-// refuses; or unknown. Anything unproven is unknown: `hog(im)`,
-// `X[m].mean(0)`, `model.score_samples(X)` or `x ** i` on an unknown `x` may
-// each be an array, and then `np.fromiter` raises.
+// (MEM403, MEM414): numbers, which `np.fromiter` takes; rows (tuples of
+// numbers, new arrays), which it refuses; or unknown. Anything unproven is
+// unknown: `hog(im)`, `X[m].mean(0)`, `model.score_samples(X)` or `x ** i` on
+// an unknown `x` may each be an array, and then `np.fromiter` raises; nor is
+// a row each a copy of data held elsewhere.
 import type { Node } from 'web-tree-sitter';
-import type { BindingSite } from '../../semantics/bindings';
-import type { DocumentFacts } from '../../semantics/facts';
-import { bindingsOf } from '../../semantics/initialValues';
-import { callArguments, expressionChildren, unparenthesized } from '../../semantics/syntax';
+import type { BindingSite } from '../semantics/bindings';
+import type { DocumentFacts } from '../semantics/facts';
+import { bindingsOf } from '../semantics/initialValues';
+import { callArguments, expressionChildren, unparenthesized } from '../semantics/syntax';
+import { isElementwise, isFreshArray } from './fresh-arrays';
 
-export type ItemKind = 'scalar' | 'row' | 'unknown';
+/** A number; a row as a tuple or list of numbers; a new array (a row of its own); or unknown. */
+export type ItemKind = 'scalar' | 'row' | 'array' | 'unknown';
 
 /** Builtins that return a Python number (or raise) whatever they are given. */
 const NUMBER_BUILTINS: ReadonlySet<string> = new Set(
@@ -21,31 +24,24 @@ const NUMBER_OF_NUMBERS_BUILTINS: ReadonlySet<string> = new Set(
 );
 /** math functions whose result is not one number: tuples, and a product of whatever the iterable holds. */
 const MATH_NON_SCALARS: ReadonlySet<string> = new Set(['math.frexp', 'math.modf', 'math.prod']);
+/** math functions that hand their argument's own `__floor__`, `__ceil__`, `__trunc__` result back, or add up anything. */
+const MATH_DISPATCHING: ReadonlySet<string> = new Set(['math.floor', 'math.ceil', 'math.trunc', 'math.sumprod']);
 const MATH_CONSTANTS: ReadonlySet<string> = new Set(['math.pi', 'math.e', 'math.tau', 'math.inf', 'math.nan']);
 /** `in` and `is` always give a bool; `<`, `==`… on arrays give arrays. */
 const BOOL_OPERATORS: ReadonlySet<string> = new Set(['in', 'not in', 'is', 'is not']);
 const LITERAL_TYPES: ReadonlySet<string> = new Set(['integer', 'float', 'true', 'false']);
-/** numpy calls that make an array of at least one dimension from a shape or a range. */
-const ROW_MAKERS: ReadonlySet<string> = new Set(
-  ['zeros', 'ones', 'empty', 'full', 'arange', 'linspace'].map((name) => `numpy.${name}`),
-);
 /** How many name bindings to follow (`a = b + 1`, `b = 2`): enough for real code, and no cycle runs forever. */
 const MAX_DEPTH = 6;
 
-/** What each item of a comprehension is: a number, a row of numbers (or a numpy array), or unknown. */
+/** What each item of a comprehension is: a number, a row of numbers, a new array, or unknown. */
 export function itemKind(item: Node, facts: DocumentFacts): ItemKind {
   const node = unparenthesized(item);
   if (isProvablyScalar(node, facts, 0)) return 'scalar';
-  return isProvablyRow(node, facts) ? 'row' : 'unknown';
-}
-
-function isProvablyRow(node: Node, facts: DocumentFacts): boolean {
   if (node.type === 'list' || node.type === 'tuple') {
     const items = expressionChildren(node);
-    return items.length > 0 && items.every((part) => isProvablyScalar(part, facts, 0));
+    return items.length > 0 && items.every((part) => isProvablyScalar(part, facts, 0)) ? 'row' : 'unknown';
   }
-  const callee = node.type === 'call' ? node.childForFieldName('function') : null;
-  return callee !== null && ROW_MAKERS.has(facts.qualifiedName(callee) ?? '');
+  return isFreshArray(node, facts) ? 'array' : 'unknown';
 }
 
 type ScalarTest = (node: Node, scalar: (part: Node | null) => boolean, facts: DocumentFacts, depth: number) => boolean;
@@ -101,7 +97,28 @@ function isScalarCall(call: Node, facts: DocumentFacts, depth: number): boolean 
     args.length > 0 && args.every((arg) => arg.type !== 'keyword_argument' && isProvablyScalar(arg, facts, depth));
   if (NUMBER_OF_NUMBERS_BUILTINS.has(name))
     return numbers && (args.length > 1 || (name !== 'builtins.min' && name !== 'builtins.max'));
-  return name.startsWith('math.') && !MATH_NON_SCALARS.has(name) && numbers;
+  // `np.exp(x)` of a number is a numpy scalar, which np.fromiter takes as it takes a float.
+  return ((name.startsWith('math.') && !MATH_NON_SCALARS.has(name)) || isElementwise(name)) && numbers;
+}
+
+/**
+ * Whether `f` in `map(f, xs)` gives one number whatever item it is given:
+ * `len`, `int`, `float`, `bool`, `complex`, `ord`, `hash`; a math function that
+ * converts its arguments to numbers (not `math.floor`, which returns what the
+ * item's `__floor__` does); a lambda whose body is provably a number.
+ */
+export function isScalarFunction(f: Node, facts: DocumentFacts): boolean {
+  const node = unparenthesized(f);
+  if (node.type === 'lambda') {
+    const body = node.childForFieldName('body');
+    return body !== null && isProvablyScalar(body, facts, 0);
+  }
+  if (node.type !== 'identifier' && node.type !== 'attribute') return false;
+  const name = facts.qualifiedName(node) ?? '';
+  if (NUMBER_BUILTINS.has(name)) return true;
+  return (
+    name.startsWith('math.') && !MATH_NON_SCALARS.has(name) && !MATH_DISPATCHING.has(name) && !MATH_CONSTANTS.has(name)
+  );
 }
 
 /** A name every binding of which stores a number: a literal, arithmetic of numbers, a loop over `range(…)`. */
