@@ -79,7 +79,7 @@ export function maskedRows(selection: Node, facts: DocumentFacts): MaskedRows | 
 function boundMask(name: Node, facts: DocumentFacts): { readonly value: Node; readonly statement: Node } | undefined {
   const found = bindingOfName(facts, name);
   const site = found?.sites.length === 1 ? found.sites[0]! : undefined;
-  if (!site || site.kind !== 'assignment' || site.node.endIndex > name.startIndex) return undefined;
+  if (site?.kind !== 'assignment' || site.node.endIndex > name.startIndex) return undefined;
   if (found!.scope !== runningScope(facts, name)) return undefined;
   // `m = df["a"] > 3` as a statement of its own: not a walrus inside another expression, nor `a = m = …`.
   const assignment = site.node.parent;
