@@ -102,3 +102,25 @@ test('a parse past its deadline leaves the document over budget, unparsed from t
   // Opened again, it gets another chance.
   assert.equal(documents.opened(slow, 'python', 3, text).overBudget, false);
 });
+
+test('a Python 2 print statement typed in skips the document, and making it a call brings the findings back', async () => {
+  const parser = await pythonParser();
+  const text = 'def f(xs):\n    return sum([x for x in xs])\n\nprint(f([1]))\n';
+  const documents = new OpenDocuments(parser);
+  const opened = documents.opened(URI, 'python', 1, text);
+  assert.equal(opened.skipped, undefined);
+  assert.ok(findings(opened).length > 0);
+  // `print(f([1]))` → `print f([1])`, as a Python 2 file would have it.
+  const call = text.indexOf('(f([1]))');
+  const python2 = documents.changed(URI, 2, [
+    { range: { start: positionAt(text, call), end: positionAt(text, call + 8) }, text: ' f([1])' },
+  ])!;
+  assert.match(python2.skipped?.reason ?? '', /^it is Python 2 code \(`print f\(\[1\]\)`\)/);
+  assert.deepEqual(findings(python2), []);
+  const written = python2.text.getText();
+  const back = documents.changed(URI, 3, [
+    { range: { start: positionAt(written, call), end: positionAt(written, call + 7) }, text: '(f([1]))' },
+  ])!;
+  assert.equal(back.skipped, undefined);
+  assert.deepEqual(findings(back), findings(opened));
+});

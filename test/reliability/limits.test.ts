@@ -169,3 +169,46 @@ test('after an edit only the changed ranges are checked, and a chain grown past 
     }
   }
 });
+
+test('Python 2 print and exec statements: not analysed, whole or after an edit; print calls are', async () => {
+  const parser = await pythonParser();
+  const cases: readonly (readonly [string, string | undefined])[] = [
+    ['print x\n', 'print x'],
+    ['def f():\n    print >>sys.stderr, "late"\n', 'print >>sys.stderr, "late"'],
+    ['exec code in namespace\n', 'exec code in namespace'],
+    ['print(x)\nprint (x)\nprint\nexec(code)\nprint = log\n', undefined],
+    // A call half typed (its `(` deleted) reads as a print statement inside a syntax error: not Python 2 code.
+    ['x = 1\nprint f([1]))\n', undefined],
+  ];
+  for (const [source, statement] of cases) {
+    const tree = parse(parser, source);
+    try {
+      const reason = whyNotAnalysed(tree)?.reason;
+      if (statement === undefined) assert.equal(reason, undefined, source);
+      else assert.ok(reason?.startsWith(`it is Python 2 code (\`${statement}\`)`), `${source}: ${reason}`);
+    } finally {
+      tree.delete();
+    }
+  }
+  // An edit that makes a line a print statement is caught in the changed range alone.
+  const before = 'x = 1\nprint(x)\n';
+  const after = 'x = 1\nprint x \n';
+  const old = parse(parser, before);
+  old.edit(
+    new Edit({
+      startIndex: 11,
+      oldEndIndex: 14,
+      newEndIndex: 14,
+      startPosition: { row: 1, column: 5 },
+      oldEndPosition: { row: 1, column: 8 },
+      newEndPosition: { row: 1, column: 8 },
+    }),
+  );
+  const updated = parse(parser, after, old);
+  try {
+    assert.match(whyNotAnalysed(updated, old)?.reason ?? '', /Python 2 code \(`print x`\)/);
+  } finally {
+    old.delete();
+    updated.delete();
+  }
+});

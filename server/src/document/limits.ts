@@ -71,9 +71,50 @@ export function whyNotAnalysed(tree: Tree, checkedBefore?: Tree): Skip | undefin
   const tooDeep = checkedBefore
     ? changedRangesDeeperThan(tree, checkedBefore, MAX_TREE_DEPTH)
     : treeDepthOver(tree, MAX_TREE_DEPTH);
-  return tooDeep
-    ? cannotCheck(`its code nests more than ${MAX_TREE_DEPTH} levels deep, more than Python can compile`)
+  if (tooDeep)
+    return cannotCheck(`its code nests more than ${MAX_TREE_DEPTH} levels deep, more than Python can compile`);
+  const python2 = python2Statement(tree, checkedBefore);
+  return python2
+    ? cannotCheck(
+        `it is Python 2 code (\`${firstLine(python2.text)}\`), whose memory behaviour memhints does not model: it measures CPython 3`,
+      )
     : undefined;
+}
+
+/**
+ * tree-sitter-python's nodes for Python 2's `print x` and `exec code`: Python 3
+ * does not compile the one (`print >>f, x` it runs, to fail) nor the other, and
+ * the premises of the rules (comprehension scopes, `range`, `dict.items`) differ there.
+ */
+const PYTHON2_STATEMENTS = ['print_statement', 'exec_statement'];
+
+/** The first Python 2 statement in the tree, or in what changed since `checkedBefore` (which passed). */
+function python2Statement(tree: Tree, checkedBefore?: Tree): Node | undefined {
+  const ranges = checkedBefore
+    ? checkedBefore.getChangedRanges(tree)
+    : [{ startPosition: tree.rootNode.startPosition, endPosition: tree.rootNode.endPosition }];
+  for (const range of ranges) {
+    const found = tree.rootNode
+      .descendantsOfType(PYTHON2_STATEMENTS, range.startPosition, range.endPosition)
+      .find((node) => node !== null && parsedCleanly(node));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * No syntax error in or around the statement: `print(x)` with its `(` deleted
+ * while typing reads as `print x)`, a print statement inside an error, not Python 2 code.
+ */
+function parsedCleanly(node: Node): boolean {
+  if (node.hasError) return false;
+  for (let parent = node.parent; parent; parent = parent.parent) if (parent.type === 'ERROR') return false;
+  return true;
+}
+
+function firstLine(text: string): string {
+  const line = text.split(/\r\n?|\n/, 1)[0]!.trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
 export function cannotCheck(reason: string): Skip {
