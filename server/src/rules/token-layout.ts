@@ -14,8 +14,7 @@ export function lineBreakIn(whitespace: string): string | undefined {
  * when nothing else is on it, so that no whitespace-only line is left.
  */
 export function tokenDeletion(source: string, offset: number): TextEdit {
-  let lineStart = offset;
-  while (lineStart > 0 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
+  const lineStart = lineStartOf(source, offset);
   const lineBreak = lineBreakAfter(source, offset + 1);
   const aloneOnLine =
     lineBreak !== undefined &&
@@ -27,10 +26,17 @@ export function tokenDeletion(source: string, offset: number): TextEdit {
 }
 
 /** The first line break from `from` on (CRLF, a lone CR or LF): where it starts and ends. */
-function lineBreakAfter(source: string, from: number): { start: number; end: number } | undefined {
+export function lineBreakAfter(source: string, from: number): { start: number; end: number } | undefined {
   for (let index = from; index < source.length; index++) {
     if (source[index] === '\n') return { start: index, end: index + 1 };
     if (source[index] === '\r') return { start: index, end: source[index + 1] === '\n' ? index + 2 : index + 1 };
   }
   return undefined;
+}
+
+/** Where the line holding `offset` starts: after the last LF or CR before it. */
+export function lineStartOf(source: string, offset: number): number {
+  let lineStart = offset;
+  while (lineStart > 0 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
+  return lineStart;
 }

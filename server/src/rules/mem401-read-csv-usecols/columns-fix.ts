@@ -8,6 +8,7 @@ import { callArguments } from '../../semantics/syntax';
 import { columnListKeyNames } from '../column-keys';
 import type { ColumnReader, UsedColumns } from '../frame-columns';
 import type { Fix, TextEdit } from '../types';
+import { lineBreakAfter, lineStartOf } from '../token-layout';
 
 /** `…, usecols=["a", "b"])` after the last argument, and the subset line dropped when that changes nothing. */
 export function columnsFix(
@@ -70,10 +71,10 @@ function inFileOrder(names: readonly string[], estimate: DataEstimate | undefine
  * shares them.
  */
 function lineDeletion(statement: Node, source: string): TextEdit | undefined {
-  const start = source.lastIndexOf('\n', statement.startIndex - 1) + 1;
+  // Lines end at CRLF, a lone CR or LF, for Python and the editor alike.
+  const start = lineStartOf(source, statement.startIndex);
   if (source.slice(start, statement.startIndex).trim() !== '') return undefined;
-  const newline = source.indexOf('\n', statement.endIndex);
-  const end = newline === -1 ? source.length : newline + 1;
+  const end = lineBreakAfter(source, statement.endIndex)?.end ?? source.length;
   const rest = source.slice(statement.endIndex, end).trim();
   if (rest !== '' && !rest.startsWith('#')) return undefined;
   return { start, end, text: '' };
