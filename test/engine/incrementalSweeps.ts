@@ -9,7 +9,7 @@ import { IncrementalAnalysis } from '../../server/src/engine/incremental';
 import { OpenDocuments } from '../../server/src/document/documents';
 import { parse, pythonParser } from '../../server/src/document/parser';
 import { ALL_RULES } from '../../server/src/rules';
-import { randomChange, seededRandom } from '../reliability/fuzz';
+import { fileNameHash, randomChange, seededRandom } from '../reliability/fuzz';
 import { applyContentChanges } from '../support/textEdits';
 
 export const OPTIONS: AnalysisOptions = { rules: ALL_RULES, severity: { MEM102: 'error' } };
@@ -135,7 +135,7 @@ export async function checkEditsUndone(
   };
   for (const file of files) {
     // Each file's own stream: the edits of the measured files do not shift as rule fixtures are added before them.
-    const random = seededRandom(seed + nameHash(file.name));
+    const random = seededRandom(seed + fileNameHash(file.name));
     const incremental = new IncrementalAnalysis(OPTIONS);
     let text = file.text;
     check(incremental, text, file.name);
@@ -157,11 +157,4 @@ export async function checkEditsUndone(
     }
   }
   return { onEdits, onUndos };
-}
-
-/** A small hash of a file name (FNV-1a), to seed its edits apart from other files'. */
-function nameHash(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < name.length; index++) hash = Math.imul(hash ^ name.charCodeAt(index), 0x01000193);
-  return hash >>> 0;
 }

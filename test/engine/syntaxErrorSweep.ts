@@ -10,7 +10,14 @@ import type { ModuleParts } from '../../server/src/document/moduleParts';
 import { pythonParser, type Node } from '../../server/src/document/parser';
 import { IncrementalAnalysis } from '../../server/src/engine/incremental';
 import type { Finding } from '../../server/src/rules/types';
-import { definitionInString, editBetween, hasSyntaxError, randomChange, seededRandom } from '../reliability/fuzz';
+import {
+  definitionInString,
+  editBetween,
+  fileNameHash,
+  hasSyntaxError,
+  randomChange,
+  seededRandom,
+} from '../reliability/fuzz';
 import { applyContentChanges, positionAt } from '../support/textEdits';
 import { OPTIONS as SWEEP_OPTIONS } from './incrementalSweeps';
 
@@ -193,7 +200,6 @@ export async function sweepSyntaxErrors(
   steps: number,
 ): Promise<SweepCounts> {
   const parser = await pythonParser();
-  const random = seededRandom(seed);
   const counts: SweepCounts = {
     compared: 0,
     broken: 0,
@@ -208,6 +214,8 @@ export async function sweepSyntaxErrors(
   };
   const uri = 'file:///syntax-errors.py';
   for (const file of files) {
+    // Each file's own stream: a file's edits do not shift as rule fixtures are added before it.
+    const random = seededRandom(seed + fileNameHash(file.name));
     const documents = new OpenDocuments(parser);
     const incremental = new IncrementalAnalysis(OPTIONS);
     let text = file.text;

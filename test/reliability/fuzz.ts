@@ -433,3 +433,10 @@ function appliedActions(
     }
   });
 }
+
+/** A small hash of a file name (FNV-1a), to seed each file's edits apart from the others'. */
+export function fileNameHash(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < name.length; index++) hash = Math.imul(hash ^ name.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
+}

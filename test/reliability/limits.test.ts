@@ -176,7 +176,7 @@ test('Python 2 print and exec statements: not analysed, whole or after an edit; 
     ['print x\n', 'print x'],
     ['def f():\n    print >>sys.stderr, "late"\n', 'print >>sys.stderr, "late"'],
     ['exec code in namespace\n', 'exec code in namespace'],
-    ['print(x)\nprint (x)\nprint\nexec(code)\nprint = log\n', undefined],
+    ['print(x)\nprint (x)\nprint\nexec(code)\nprint = log\nprint(xs := [x])\n', undefined],
     // A call half typed (its `(` deleted) reads as a print statement inside a syntax error: not Python 2 code.
     ['x = 1\nprint f([1]))\n', undefined],
   ];

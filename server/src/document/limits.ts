@@ -96,10 +96,19 @@ function python2Statement(tree: Tree, checkedBefore?: Tree): Node | undefined {
   for (const range of ranges) {
     const found = tree.rootNode
       .descendantsOfType(PYTHON2_STATEMENTS, range.startPosition, range.endPosition)
-      .find((node) => node !== null && parsedCleanly(node));
+      .find((node) => node !== null && !readsAsCall(node) && parsedCleanly(node));
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * `print(x := y)`, which the grammar reads as a print statement of a
+ * parenthesised expression: Python 3 calls print there, as Python 2 printed.
+ */
+function readsAsCall(node: Node): boolean {
+  const parts = node.namedChildren.filter((child) => child !== null && child.type !== 'comment');
+  return parts.length === 1 && parts[0]!.type === 'parenthesized_expression';
 }
 
 /**
