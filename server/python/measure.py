@@ -20,6 +20,11 @@ result is written, with what was measured until then, as the outcome "cancelled"
 
 Memory is attributed to the innermost line of SCRIPT in each allocation's
 traceback, so a call into a library counts against the line that made the call.
+tracemalloc keeps the innermost --frames frames (DEFAULT_FRAMES) of each traceback;
+what an import loads runs deeper than that, so a finder first on sys.meta_path
+(ImportLines) notes the line running when each module is imported, and an allocation
+made by an import whose kept frames stop short of the script's is attributed to the
+line that imported its module.
 Each line gets two figures. The first is what it held in the snapshot taken when
 the traced memory was highest among the points sampled; the second, "allocated" in
 tracemalloc's sense, is what it still held when the script ended, from a snapshot
@@ -64,6 +69,7 @@ calls into a library says where inside the library its memory went.
 import argparse
 import array
 import collections
+import gc
 import json
 import linecache
 import operator
@@ -98,6 +104,11 @@ PROGRESS_SECONDS = 0.5
 # Points kept in the timeline: past this, neighbours are merged (the higher one kept).
 TIMELINE_POINTS = 1000
 TRACER_FILE = os.path.abspath(__file__)
+# Frames tracemalloc keeps per allocation unless told: enough for a library call as deep as pandas'
+# read_csv; what an import loads, deeper, is charged to its line through ImportLines instead.
+DEFAULT_FRAMES = 16
+# Where the frames of the import system are: an allocation whose recorded frames hold one was made by an import.
+IMPORT_SYSTEM_FILES = frozenset(("<frozen importlib._bootstrap>", "<frozen importlib._bootstrap_external>"))
 # Allocation sites kept per line, largest first, and frames shown per site.
 SITES_PER_LINE = 5
 SITE_FRAMES = 4
@@ -123,7 +134,7 @@ def parse_arguments(argv):
     parser.add_argument("--progress", help="file rewritten with the seconds run and the traced memory while the script runs")
     parser.add_argument("--timeout", type=float, default=0, help="seconds the script may run (0: no limit)")
     parser.add_argument("--memory-limit", type=float, default=0, help="MiB of address space for the whole process (0: no limit)")
-    parser.add_argument("--frames", type=int, default=32, help="frames tracemalloc keeps per allocation")
+    parser.add_argument("--frames", type=int, default=DEFAULT_FRAMES, help="frames tracemalloc keeps per allocation")
     parser.add_argument("script")
     parser.add_argument("args", nargs=argparse.REMAINDER)
     return parser.parse_args(argv)
@@ -178,7 +189,7 @@ class PeakSnapshots:
             self.snapshot = None  # the old one goes before the new one comes, so that two are never held
             self.snapshot_current = 0
             try:
-                self.snapshot = tracemalloc.take_snapshot()
+                self.snapshot = take_snapshot()
             except MemoryError:
                 return  # under --memory-limit: the script's own MemoryError, if any, is its to raise
             self.snapshot_current = current
@@ -199,6 +210,60 @@ class PeakSnapshots:
         if self.snapshot is None or current >= self.snapshot_current:
             self.snapshot = snapshot
             self.snapshot_current = current
+
+
+def take_snapshot():
+    """tracemalloc's snapshot, with the cyclic garbage collector held off while it is made.
+
+    A snapshot makes a tuple per trace and per frame (200,000 after `import numpy`), each of which
+    would count towards a collection that walks the script's objects too: a third of its cost.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return tracemalloc.take_snapshot()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class ImportLines:
+    """A finder first on sys.meta_path that finds nothing: it notes which line of the script was running when each module was imported.
+
+    An import runs the imported module's code many frames below the line (numpy's: 30 and more, most
+    of them the import system's), deeper than the frames tracemalloc keeps, so its memory would be
+    charged to no line. What a module allocates while it is being imported is charged, instead,
+    to the line that imported it (import_files).
+    """
+
+    def __init__(self, script):
+        self.script = script
+        self.lines = {}
+
+    def find_spec(self, name, _path=None, _target=None):
+        if name not in self.lines:
+            line = running_line(sys._getframe(1), self.script)
+            if line:
+                self.lines[name] = line
+        return None  # the finders after this one find it
+
+    def install(self):
+        sys.meta_path.insert(0, self)
+
+    def remove(self):
+        try:
+            sys.meta_path.remove(self)
+        except ValueError:
+            pass  # the script replaced sys.meta_path
+
+    def files(self):
+        """{file of a module imported while the script ran: the line of the script that imported it}."""
+        found = {}
+        for name, line in self.lines.items():
+            file = getattr(sys.modules.get(name), "__file__", None)
+            if isinstance(file, str):
+                found[file] = line
+        return found
 
 
 def script_code_objects(code):
@@ -436,27 +501,56 @@ class Sampler(threading.Thread):
             self.join()
 
 
-def script_lines(snapshot, script):
+def script_lines(snapshot, script, import_files):
     """{line: Line} of a snapshot, each allocation charged to the innermost line of the script in its traceback.
 
+    An allocation whose recorded frames stop short of the script's is charged, when an import made
+    it, to the line that imported the module it was made in (import_files: ImportLines.files()).
     Call after tracemalloc.stop(): grouping the traces while tracing goes on is many times slower.
     """
     lines = {}
     if snapshot is None:
         return lines
+    file_of = operator.itemgetter(0)
     for frames, size, count in traceback_totals(snapshot):
-        index = next((index for index, (filename, _lineno) in enumerate(frames) if filename == script), None)
-        if index is None or frames[index][1] < 1:
-            continue  # not the script's, or made while its code object was set up (line 0)
-        if any(filename == TRACER_FILE for filename, _lineno in frames[:index]):
+        files = list(map(file_of, frames))  # searched in C: there are thousands of tracebacks after an import
+        if script in files:
+            index = files.index(script)
+            number = frames[index][1]
+            if number < 1:
+                continue  # made while the script's code object was set up (line 0)
+            inner = frames[:index]
+        else:
+            if len(frames) < snapshot.traceback_limit:
+                continue  # its whole traceback, and none of it the script's
+            index, number = imported_by(files, import_files)
+            if index is None:
+                continue
+            inner = frames[: index + 1]
+        if TRACER_FILE in files[: len(inner)]:
             # The tracer's own bookkeeping: its line callbacks run, and take their snapshots, in
             # the script's frames, so their allocations would otherwise count against the line running.
             continue
-        line = lines.get(frames[index][1])
+        line = lines.get(number)
         if line is None:
-            line = lines[frames[index][1]] = Line()
-        line.add(frames[:index], size, count)
+            line = lines[number] = Line()
+        line.add(inner, size, count)
     return lines
+
+
+def imported_by(files, import_files):
+    """(index of the frame, line of the script) that a cut-short traceback made by an import is charged to, or (None, 0).
+
+    files: the traceback's files, innermost first. The frame is the innermost one in a module
+    imported while the script ran: the module whose import made the allocation, or, for what the
+    import system allocates for a module (its code), the module that imported it, itself imported
+    by the same line unless its import came earlier.
+    """
+    if import_files and not IMPORT_SYSTEM_FILES.isdisjoint(files):
+        file = next(filter(import_files.__contains__, files), None)
+        if file is not None:
+            return files.index(file), import_files[file]
+    return None, 0
 
 
 class Line:
@@ -608,6 +702,8 @@ class ScriptRun:
         limit_memory(self.options.memory_limit)
         start_timer(self.options.timeout)
         signal.signal(signal.SIGTERM, cancel)
+        self.imports = ImportLines(self.script)
+        self.imports.install()
         self.lines.start()
         self.running = True
 
@@ -660,7 +756,9 @@ class ScriptRun:
         end_current = tracemalloc.get_traced_memory()[0]
         if self.outcome["kind"] != "memory-limit" and end_current >= self.snapshots.snapshot_current:
             self.snapshots.drop()  # the end's snapshot serves as the peak's: never two at once
-        end_snapshot = tracemalloc.take_snapshot()
+        end_snapshot = take_snapshot()
+        self.imports.remove()
+        import_files = self.imports.files()
         if self.outcome["kind"] != "memory-limit":
             self.snapshots.offer(end_snapshot, end_current)  # the end is the peak when the script keeps its most to the end
         peak = tracemalloc.get_traced_memory()[1]
@@ -668,8 +766,8 @@ class ScriptRun:
         self.timeline.add(self.elapsed, end_current, self.resident.bytes(), 0)
         self.resident.close()
         self.namespace = self.module = None
-        at_peak = script_lines(self.snapshots.snapshot, self.script)
-        at_end = at_peak if self.snapshots.snapshot is end_snapshot else script_lines(end_snapshot, self.script)
+        at_peak = script_lines(self.snapshots.snapshot, self.script, import_files)
+        at_end = at_peak if self.snapshots.snapshot is end_snapshot else script_lines(end_snapshot, self.script, import_files)
         del end_snapshot
         result = {
             "version": RESULT_VERSION,

@@ -1,0 +1,79 @@
+// What an import loads is charged to the line that imported it, however deep below the line the
+// imported module's code runs, as tracemalloc run directly with frames enough to reach the line says.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { heldAtEndDirectly, measured, tracerResult } from '../support/measure';
+
+/** Frames enough for tracemalloc run directly to reach the script's line from anywhere in these fixtures. */
+const ALL_FRAMES = 200;
+
+/** Modules `${prefix}0` … `${prefix}${levels - 1}`, each importing the next; the last one runs `tail`. */
+function importChain(dir: string, prefix: string, levels: number, tail: string, head = ''): void {
+  for (let level = 0; level < levels; level++) {
+    const body = level === levels - 1 ? tail : `import ${prefix}${level + 1}\n`;
+    writeFileSync(join(dir, `${prefix}${level}.py`), `${level === 0 ? head : ''}${body}`);
+  }
+}
+
+test('memory an import allocates far below the importing line is charged to that line', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'memhints-imports-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // Eight imports deep: each adds the import system's frames, so the table is made about 50 frames below line 1.
+  importChain(
+    dir,
+    'chain',
+    8,
+    'TABLE = bytes(3_000_000)\n',
+    'def deep(levels):\n    return deep(levels - 1) if levels else bytearray(2_000_000)\n\n\n',
+  );
+  importChain(dir, 'lazy', 5, 'NAMES = [str(number) for number in range(40_000)]\n');
+  const script = join(dir, 'main.py');
+  writeFileSync(
+    script,
+    [
+      'import chain0', // line 1
+      '',
+      '',
+      'def load():',
+      '    import lazy0', // line 5: imported when load() runs, from line 9
+      '    return lazy0',
+      '',
+      'kept = chain0.deep(40)', // line 8: a call 40 frames deep, not an import
+      'lazy = load()',
+      '',
+    ].join('\n'),
+  );
+  const traced = tracerResult(await measured(script, { cwd: dir }));
+  assert.deepEqual(traced.outcome, { kind: 'ok' });
+  const frames = traced.sampling!.frames;
+  const direct = heldAtEndDirectly(script, ALL_FRAMES);
+  const cutShort = heldAtEndDirectly(script, frames);
+  for (const line of [1, 5]) {
+    const held = direct[String(line)] ?? 0;
+    assert.ok(held >= 300_000, `tracemalloc with ${ALL_FRAMES} frames charges line ${line}: ${JSON.stringify(direct)}`);
+    // The premise: with the tracer's frames, tracemalloc alone would charge the import to no line.
+    assert.ok(
+      (cutShort[String(line)] ?? 0) < held / 10,
+      `with ${frames} frames tracemalloc misses line ${line}: ${JSON.stringify(cutShort)}`,
+    );
+    const ours = traced.lines.find((measurement) => measurement.line === line);
+    assert.ok(ours, `line ${line} is in the tracer's result: ${JSON.stringify(traced.lines)}`);
+    for (const [figure, bytes] of [
+      ['at the peak', ours.bytes],
+      ['at the end', ours.allocatedBytes],
+    ] as const) {
+      assert.ok(
+        Math.abs(bytes - held) <= held * 0.1,
+        `line ${line} ${figure}: tracer ${bytes} bytes, tracemalloc with ${ALL_FRAMES} frames ${held}`,
+      );
+    }
+  }
+  // The deep call's 2 MB is no import's: it must not be charged to the line that imported its module.
+  assert.ok((direct['8'] ?? 0) >= 2_000_000, JSON.stringify(direct));
+  assert.ok(
+    (traced.lines.find((measurement) => measurement.line === 1)?.allocatedBytes ?? 0) < (direct['1'] ?? 0) + 1_000_000,
+  );
+});
