@@ -77,3 +77,51 @@ test('memory an import allocates far below the importing line is charged to that
     (traced.lines.find((measurement) => measurement.line === 1)?.allocatedBytes ?? 0) < (direct['1'] ?? 0) + 1_000_000,
   );
 });
+
+test("the opening imports' traces are cleared from tracemalloc's tables once they have run, and still counted", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'memhints-opening-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const script = join(dir, 'main.py');
+  writeFileSync(
+    script,
+    [
+      '"""Imports a few MB of the standard library, then makes its own data."""', // line 1
+      'import asyncio', // line 2
+      'import http.server', // line 3
+      '',
+      'LIMIT = 100_000', // line 5: a constant, still one of the opening statements
+      'numbers = [0] * 4_000_000', // line 6: the first statement that makes data, freed on the next line
+      'del numbers',
+      'kept = [str(number) for number in range(LIMIT)]', // line 8
+      '',
+    ].join('\n'),
+  );
+  const traced = tracerResult(await measured(script, { cwd: dir }));
+  assert.deepEqual(traced.outcome, { kind: 'ok' });
+  const cleared = traced.sampling!.clearedBytes;
+  assert.ok(cleared >= 1_000_000, `the imports' traces were cleared: ${JSON.stringify(traced.sampling)}`);
+  const line = (number: number) => traced.lines.find((measurement) => measurement.line === number);
+  // The imports, charged with what they loaded, as tracemalloc with frames enough to reach them says.
+  const direct = heldAtEndDirectly(script, ALL_FRAMES);
+  for (const number of [2, 3]) {
+    const held = direct[String(number)] ?? 0;
+    const ours = line(number);
+    assert.ok(held >= 500_000 && ours, `line ${number}: ${JSON.stringify(direct)} ${JSON.stringify(traced.lines)}`);
+    for (const bytes of [ours.bytes, ours.allocatedBytes]) {
+      assert.ok(Math.abs(bytes - held) <= held * 0.1, `line ${number}: tracer ${bytes}, tracemalloc directly ${held}`);
+    }
+  }
+  // The data made after the clear: the freed list at the peak only, the kept strings at the peak and the end.
+  const ownLines = heldAtEndDirectly(script);
+  const list = line(6)!;
+  assert.ok(Math.abs(list.bytes - 32_000_056) <= 3_200_000 && list.allocatedBytes < 1_000, JSON.stringify(list));
+  const strings = line(8)!;
+  const held = ownLines['8']!;
+  assert.ok(held >= 5_000_000, JSON.stringify(ownLines));
+  for (const bytes of [strings.allocatedBytes, traced.endBytes - cleared]) {
+    assert.ok(Math.abs(bytes - held) <= held * 0.1, `line 8 at the end: ${bytes}, tracemalloc directly ${held}`);
+  }
+  // The peak counts the cleared imports in, as the snapshot it was read from does.
+  assert.ok(traced.peakBytes >= cleared + 32_000_000, `peak ${traced.peakBytes}, cleared ${cleared}`);
+  assert.ok(traced.snapshotBytes >= cleared + 32_000_000, `snapshot at ${traced.snapshotBytes}`);
+});

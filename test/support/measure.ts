@@ -31,9 +31,12 @@ export function tracerResult(run: MeasureRun): TracerResult {
 
 /** Bytes per line held at the end of the script, from tracemalloc's own traces, each charged to the innermost frame of the script. */
 const DIRECT_TRACEMALLOC = `
-import contextlib, io, json, os, runpy, sys, tracemalloc
+import contextlib, importlib.util, io, json, os, runpy, sys, tracemalloc
 request = json.load(sys.stdin)
 script = request["script"]
+# The tracer's module loaded first, as it is under the tracer: the modules it imports are not the script's to import.
+spec = importlib.util.spec_from_file_location("_memhints_measure", request["tracer"])
+spec.loader.exec_module(importlib.util.module_from_spec(spec))
 sys.argv = [script]
 sys.path[0] = os.path.dirname(script)  # as python3 SCRIPT has it
 tracemalloc.start(request["frames"])
@@ -56,5 +59,5 @@ print(json.dumps(lines))
  * itself; with more, also what the code it called allocated, as far down as the frames reach.
  */
 export function heldAtEndDirectly(script: string, frames = 1): Record<string, number> {
-  return runPythonJson<Record<string, number>>(DIRECT_TRACEMALLOC, { script, frames });
+  return runPythonJson<Record<string, number>>(DIRECT_TRACEMALLOC, { script, frames, tracer: tracerScript() });
 }
