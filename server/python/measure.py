@@ -757,16 +757,19 @@ def traceback_totals(snapshot):
         return
     # (domain, size, traceback, ...) with the traceback most recent frame first; equal tracebacks are
     # one object. Counted in C by (traceback, size): blocks of one traceback mostly share a few sizes.
-    traceback_of = operator.itemgetter(2)
-    by_size = collections.Counter(zip(map(id, map(traceback_of, raw_traces)), map(operator.itemgetter(1), raw_traces)))
-    tracebacks = dict(zip(map(id, map(traceback_of, raw_traces)), map(traceback_of, raw_traces)))
-    sizes = {}
-    counts = {}
-    for (key, size), count in by_size.items():
-        sizes[key] = sizes.get(key, 0) + size * count
-        counts[key] = counts.get(key, 0) + count
-    for key, frames in tracebacks.items():
-        yield frames, sizes[key], counts[key]
+    # Keyed by the traceback itself rather than its id(), which would make an int per trace (0.2 s
+    # more for two million).
+    by_size = collections.Counter(zip(map(operator.itemgetter(2), raw_traces), map(operator.itemgetter(1), raw_traces)))
+    totals = {}
+    for (frames, size), count in by_size.items():
+        total = totals.get(frames)
+        if total is None:
+            totals[frames] = [size * count, count]
+        else:
+            total[0] += size * count
+            total[1] += count
+    for frames, (size, count) in totals.items():
+        yield frames, size, count
 
 
 def limit_memory(megabytes):
