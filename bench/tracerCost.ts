@@ -8,7 +8,7 @@
 // what Scalene says they allocated: its figures are sampled.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseTracerResult } from '../server/src/measure/result';
 import { tracerArguments, tracerScript } from '../server/src/measure/tracerScript';
 import { count, mb } from './format';
@@ -183,11 +183,13 @@ function scriptCost(
     tracemalloc: [python, '-X', 'tracemalloc=1', ...script.args],
     measure: [python, ...tracerArguments(tracer), '--result', result, '--started', started, ...script.args],
     ...(profiled && { memoryProfiler: [python, '-m', 'memory_profiler', ...profiled.args] }),
-    // Scalene's own options, then the script; `---` starts the script's arguments.
+    // Scalene's own options, then the script; `---` starts the script's arguments. Scalene 1.5
+    // profiles only the files under --program-path, which is the working folder unless given.
     ...(others.scalene && {
       scalene: [
         python,
-        ...['-m', 'scalene', '--cli', '--json', '--reduced-profile', '--outfile', scaleneResult, file!],
+        ...['-m', 'scalene', '--cli', '--json', '--reduced-profile', '--program-path', dirname(file!)],
+        ...['--outfile', scaleneResult, file!],
         ...(args.length > 0 ? ['---', ...args] : []),
       ],
     }),
