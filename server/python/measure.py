@@ -219,13 +219,16 @@ class PeakSnapshots:
     untraced) and read at the end.
     """
 
-    def __init__(self, timeline, traced, opening):
-        """opening: (the script's module code, the line its opening statements end at) or None."""
+    def __init__(self, timeline, traced, opening, imports):
+        """opening: (the script's module code, the line its opening statements end at) or None; imports: ImportLines."""
         self.timeline = timeline
         self.traced = traced
         self.opening = opening
+        self.imports = imports
         # The snapshot of the opening statements' traces, taken when they were cleared (TracedMemory).
         self.cleared_snapshot = None
+        # Whether the kept snapshot was taken after the clear: its lines lack what was cleared.
+        self.snapshot_after_clear = False
         self.largest_blocks = 0
         self.highest = 0
         self.snapshot = None
@@ -239,19 +242,26 @@ class PeakSnapshots:
         # Held while a snapshot is taken, by the script's thread or the sampler's; never waited for.
         self.lock = threading.Lock()
 
-    def sample(self, line, importing=False):
-        """line: the script's line running, 0 when unknown; importing: that line is importing a library.
+    def sample(self, line, imported=None, at_line=False):
+        """line: the script's line running, 0 when unknown; imported: the file of the module that line is
+        importing, if any; at_line: called from a line event, at the start of that line.
 
         No snapshot is taken while a library is being imported: what an import allocates mostly stays
         (the modules, their code), so the first snapshot after it sees it all, and the snapshots that
-        `import numpy` would earn as it grows cost a tenth of a second and are all replaced.
+        `import numpy` would earn as it grows cost a tenth of a second and are all replaced. Nor while
+        the opening statements run, the snapshot that ends them being to come, unless a module of the
+        script's own is being imported: it may do any work.
         """
         current = self.traced.current()
         if current > self.highest:  # a new high goes on the timeline, whenever the sampler's next point comes
             self.highest = current
             self.timeline.add_now(current, line)
-        if importing or self.opening is not None or current < SNAPSHOT_FLOOR or current <= self.snapshot_current * SNAPSHOT_GROWTH:
-            return  # while the opening statements run, the snapshot that ends them is to come
+        if imported is not None and is_library(imported):
+            return
+        if self.opening is not None and (at_line or imported is None):
+            return
+        if current < SNAPSHOT_FLOOR or current <= self.snapshot_current * SNAPSHOT_GROWTH:
+            return
         # A snapshot costs in proportion to the traces it copies, as does tracemalloc's own memory:
         # take it if it fits the budget at the highest cost per byte of that memory seen yet, or,
         # past the budget, if the traced memory has doubled since the last one and grown at least
@@ -273,6 +283,7 @@ class PeakSnapshots:
                 self.snapshot = take_snapshot()
             except MemoryError:
                 return  # under --memory-limit: the script's own MemoryError, if any, is its to raise
+            self.snapshot_after_clear = self.cleared_snapshot is not None
             self.snapshot_current = current
             self.taken += 1
             self.largest_blocks = max(self.largest_blocks, len(self.snapshot.traces))
@@ -287,10 +298,15 @@ class PeakSnapshots:
         """A sampled line of the script, seen by the line events in the script's thread."""
         if self.opening is not None and code is self.opening[0] and line >= self.opening[1]:
             self.end_opening()
-        self.sample(line)
+        self.sample(line, at_line=True)
 
     def end_opening(self):
-        """The opening statements have run: their traces are kept in one snapshot and cleared from tracemalloc's tables."""
+        """The opening statements have run: their traces are kept in one snapshot and cleared from tracemalloc's tables.
+
+        Only when every module they imported is a library's: a module of the script's own may have
+        done work at its import, and made data that a later line frees. Otherwise the snapshot is
+        kept as any other, for the peak.
+        """
         self.opening = None
         # Another thread could allocate between the snapshot and the clear, and that block would go uncounted.
         if tracemalloc.get_tracemalloc_memory() < CLEAR_BOOKKEEPING or threading.active_count() > 2:
@@ -299,12 +315,17 @@ class PeakSnapshots:
             return
         try:
             began = time.thread_time()
+            current = self.traced.current()
             try:
                 snapshot = take_snapshot()
             except MemoryError:
                 return
-            self.traced.clear()
-            self.cleared_snapshot = snapshot
+            if all(map(is_library, self.imports.files())):
+                self.traced.clear()
+                self.cleared_snapshot = snapshot
+            elif current > self.snapshot_current:
+                self.snapshot, self.snapshot_current, self.snapshot_after_clear = snapshot, current, False
+                self.taken += 1
             self.largest_blocks = max(self.largest_blocks, len(snapshot.traces))
             self.seconds += time.thread_time() - began
         finally:
@@ -315,10 +336,11 @@ class PeakSnapshots:
         self.snapshot_current = 0
 
     def offer(self, snapshot, current):
-        """Keeps a snapshot taken elsewhere (the one at the end) if it holds at least as much as the kept one."""
+        """Keeps the end's snapshot if it holds at least as much as the kept one."""
         if self.snapshot is None or current >= self.snapshot_current:
             self.snapshot = snapshot
             self.snapshot_current = current
+            self.snapshot_after_clear = self.cleared_snapshot is not None
 
 
 def take_snapshot():
@@ -579,23 +601,22 @@ def running_line(frame, script):
 
 
 def stack_place(frame, script):
-    """(the line of the script that a thread's stack is in, or 0; whether that line is importing a library).
+    """(the line of the script that a thread's stack is in, or 0; the file of the module that line is importing, or None).
 
-    A library is a module of the standard library or of an installed package, and the import is the
-    outermost one above the script's frame: numpy's, while `import numpy` runs its submodules.
+    The import is the outermost one above the script's frame: numpy's, while `import numpy` runs its submodules.
     """
     imported = None  # the file whose import, started further out, runs the frames seen so far
     inner = None
     while frame is not None:
         filename = frame.f_code.co_filename
         if filename == script:
-            return frame.f_lineno or 0, imported is not None and is_library(imported)
+            return frame.f_lineno or 0, imported
         if filename in IMPORT_SYSTEM_FILES:
             imported = inner if inner is not None else imported
         else:
             inner = filename
         frame = frame.f_back
-    return 0, False
+    return 0, None
 
 
 def library_folders():
@@ -635,9 +656,9 @@ class Sampler(threading.Thread):
     def sample(self):
         frame = sys._current_frames().get(self.main)
         self.lines.rearm(frame)
-        line, importing = stack_place(frame, self.script)
+        line, imported = stack_place(frame, self.script)
         del frame  # a frame held here would keep the script's locals alive
-        self.snapshots.sample(line, importing)
+        self.snapshots.sample(line, imported)
         self.timeline.add_now(self.snapshots.traced.current(), line)
 
     def stop(self):
@@ -861,7 +882,8 @@ class ScriptRun:
         self.timeline = Timeline(self.started, self.resident)
         self.traced = TracedMemory()
         opening = opening_end(source) if self.code is not None else 0
-        self.snapshots = PeakSnapshots(self.timeline, self.traced, (self.code, opening) if opening else None)
+        self.imports = ImportLines(self.script)
+        self.snapshots = PeakSnapshots(self.timeline, self.traced, (self.code, opening) if opening else None, self.imports)
         codes = script_code_objects(self.code) if self.code is not None else []
         self.lines = (MonitoredLines if hasattr(sys, "monitoring") else TracedLines)(codes, self.snapshots)
         if not self.lines.sees_lines():
@@ -875,7 +897,6 @@ class ScriptRun:
         limit_memory(self.options.memory_limit)
         start_timer(self.options.timeout)
         signal.signal(signal.SIGTERM, cancel)
-        self.imports = ImportLines(self.script)
         self.imports.install()
         self.lines.start()
         self.running = True
@@ -946,7 +967,8 @@ class ScriptRun:
         # What the opening statements held, cleared from the tables before either snapshot was taken.
         opening = script_lines(self.snapshots.cleared_snapshot, self.script, import_files)
         self.snapshots.cleared_snapshot = None
-        at_peak = merged_lines(opening, script_lines(self.snapshots.snapshot, self.script, import_files))
+        peak_lines = script_lines(self.snapshots.snapshot, self.script, import_files)
+        at_peak = merged_lines(opening, peak_lines) if self.snapshots.snapshot_after_clear else peak_lines
         at_end = at_peak if self.snapshots.snapshot is end_snapshot else merged_lines(opening, script_lines(end_snapshot, self.script, import_files))
         del end_snapshot
         result = {

@@ -125,3 +125,27 @@ test("the opening imports' traces are cleared from tracemalloc's tables once the
   assert.ok(traced.peakBytes >= cleared + 32_000_000, `peak ${traced.peakBytes}, cleared ${cleared}`);
   assert.ok(traced.snapshotBytes >= cleared + 32_000_000, `snapshot at ${traced.snapshotBytes}`);
 });
+
+test("a module of the script's own that works at its import keeps its snapshots, and nothing is cleared", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'memhints-own-module-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // Its import makes a 32 MB list, works on it for a while and frees it: the peak, inside an import among the
+  // opening statements, where no line of the script runs and the sampler thread must see it.
+  writeFileSync(
+    join(dir, 'work.py'),
+    'import asyncio\n\nnumbers = [0] * 4_000_000\nfor _ in range(5):\n    total = sum(numbers)\ndel numbers\nkept = [str(number) for number in range(100_000)]\n',
+  );
+  const script = join(dir, 'main.py');
+  writeFileSync(script, 'import work\nimport http.server\n\nresult = len(work.kept)\n');
+  const traced = tracerResult(await measured(script, { cwd: dir }));
+  assert.deepEqual(traced.outcome, { kind: 'ok' });
+  assert.equal(traced.sampling!.clearedBytes, 0, JSON.stringify(traced.sampling));
+  const line1 = traced.lines.find((line) => line.line === 1)!;
+  assert.ok(line1.bytes >= 32_000_000, `the list at the peak: ${JSON.stringify(line1)}`);
+  assert.ok(line1.allocatedBytes < 32_000_000, `freed by the end: ${JSON.stringify(line1)}`);
+  const held = heldAtEndDirectly(script, ALL_FRAMES)['1']!;
+  assert.ok(
+    Math.abs(line1.allocatedBytes - held) <= held * 0.1,
+    `line 1 at the end: ${line1.allocatedBytes}, directly ${held}`,
+  );
+});
