@@ -1,15 +1,17 @@
 // (j) what `memhints measure` costs: the CPU time and the largest resident set of the
 // tracer's process on three scripts, against the script run by python3 alone, under
 // `python3 -X tracemalloc=1` (tracemalloc's own cost, one frame per allocation), and
-// under memory_profiler's line-by-line mode where it is installed. Each run is a
-// process of its own, timed by the kernel (bench/child_cost.py); the variants of a
-// script run one after the other, in turn, so that each round sees one machine state.
+// under memory_profiler's line-by-line mode and Scalene's sampling profiler where they
+// are installed. Each run is a process of its own, timed by the kernel
+// (bench/child_cost.py); the variants of a script run one after the other, in turn, so
+// that each round sees one machine state. The lines measure finds big are listed beside
+// what Scalene says they allocated: its figures are sampled.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseTracerResult } from '../server/src/measure/result';
 import { tracerArguments, tracerScript } from '../server/src/measure/tracerScript';
-import { mb } from './format';
+import { count, mb } from './format';
 import { percentile } from './measure';
 import { profiledScript, type ScriptSizes, type TracerScript, tracerScripts } from './tracerScripts';
 
@@ -29,6 +31,15 @@ interface ChildCost extends Cost {
   readonly stderr: string;
 }
 
+/** A line measure found big: what it held at the peak and at the end, and what Scalene says it allocated. */
+interface LineFigures {
+  readonly line: number;
+  readonly bytes: number;
+  readonly allocatedBytes: number;
+  /** Scalene's n_malloc_mb, in bytes: its sampled estimate of what the line allocated, freed or not; undefined where it was not run or did not list the line. */
+  readonly scaleneBytes: number | undefined;
+}
+
 interface ScriptCost {
   readonly name: string;
   readonly plain: Cost;
@@ -42,8 +53,14 @@ interface ScriptCost {
     readonly snapshotSeconds: number;
     /** The traced memory of the snapshot the figures at the peak come from. */
     readonly snapshotBytes: number;
+    /** The opening imports' traced memory, cleared from tracemalloc's tables once they had run. */
+    readonly clearedBytes: number;
+    readonly largestSnapshotBlocks: number;
+    /** The lines that held a MiB or more at the peak or at the end. */
+    readonly bigLines: readonly LineFigures[];
   };
   readonly memoryProfiler: Cost | undefined;
+  readonly scalene: Cost | undefined;
 }
 
 export type TracerCostResult =
@@ -55,6 +72,8 @@ export type TracerCostResult =
       readonly baselineRssBytes: number;
       /** Its version, or why it was not run. */
       readonly memoryProfiler: string;
+      /** Scalene's version, or why it was not run. */
+      readonly scalene: string;
       readonly runs: number;
       readonly scripts: readonly ScriptCost[];
     }
@@ -112,6 +131,15 @@ export function tracerCost(
     profilerVersion.status === 0
       ? profilerVersion.stdout.trim()
       : 'not installed (Debian: apt-get install python3-memory-profiler)';
+  const scaleneVersion = spawnSync(
+    python,
+    ['-c', 'from scalene.scalene_version import scalene_version; print(scalene_version)'],
+    { encoding: 'utf8' },
+  );
+  const scalene =
+    scaleneVersion.status === 0
+      ? scaleneVersion.stdout.trim()
+      : 'not installed (Debian: apt-get install python3-scalene, for Python 3.11)';
   const tracer = tracerScript(join(repoRoot, 'server', 'python'));
   const scripts = tracerScripts(folder, scale).filter((script) => withNumpy || !script.numpy);
   const resultDir = mkdtempSync(join(folder, 'results-'));
@@ -119,8 +147,9 @@ export function tracerCost(
     Array.from({ length: scale.runs }, () => childCost(repoRoot, python, [python, '-c', 'pass'])),
   ).maxRssBytes;
   const costs = scripts.map((script) => {
-    log(`(j) ${script.name}: python3, -X tracemalloc=1, memhints measure, memory_profiler × ${scale.runs}`);
-    return scriptCost(repoRoot, python, tracer, script, profilerVersion.status === 0, resultDir, scale.runs);
+    log(`(j) ${script.name}: python3, -X tracemalloc=1, memhints measure, memory_profiler, Scalene × ${scale.runs}`);
+    const others = { memoryProfiler: profilerVersion.status === 0, scalene: scaleneVersion.status === 0 };
+    return scriptCost(repoRoot, python, tracer, script, others, resultDir, scale.runs);
   });
   rmSync(resultDir, { recursive: true, force: true });
   return {
@@ -129,6 +158,7 @@ export function tracerCost(
     version,
     baselineRssBytes,
     memoryProfiler,
+    scalene,
     runs: scale.runs,
     scripts: costs,
   };
@@ -139,18 +169,30 @@ function scriptCost(
   python: string,
   tracer: string,
   script: TracerScript,
-  withProfiler: boolean,
+  others: { readonly memoryProfiler: boolean; readonly scalene: boolean },
   resultDir: string,
   rounds: number,
 ): ScriptCost {
   const result = join(resultDir, 'result.json');
   const started = join(resultDir, 'started');
-  const profiled = withProfiler ? profiledScript(resultDir, script) : undefined;
+  const scaleneResult = join(resultDir, 'scalene.json');
+  const profiled = others.memoryProfiler ? profiledScript(resultDir, script) : undefined;
+  const [file, ...args] = script.args;
   const variants = {
     plain: [python, ...script.args],
     tracemalloc: [python, '-X', 'tracemalloc=1', ...script.args],
     measure: [python, ...tracerArguments(tracer), '--result', result, '--started', started, ...script.args],
     ...(profiled && { memoryProfiler: [python, '-m', 'memory_profiler', ...profiled.args] }),
+    // Scalene's own options, then the script; `---` starts the script's arguments. Scalene 1.5
+    // profiles only the files under --program-path, which is the working folder unless given.
+    ...(others.scalene && {
+      scalene: [
+        python,
+        ...['-m', 'scalene', '--cli', '--json', '--reduced-profile', '--program-path', dirname(file!)],
+        ...['--outfile', scaleneResult, file!],
+        ...(args.length > 0 ? ['---', ...args] : []),
+      ],
+    }),
   };
   const names = Object.keys(variants) as (keyof typeof variants)[];
   const measured = new Map<string, Cost[]>(names.map((name) => [name, []]));
@@ -165,6 +207,15 @@ function scriptCost(
   }
   const last = measureRuns.at(-1)!;
   const sampling = last.sampling!;
+  const scaleneLines = others.scalene ? scaleneAllocations(readFileSync(scaleneResult, 'utf8')) : undefined;
+  const bigLines = last.lines
+    .filter((line) => line.bytes >= MIB || line.allocatedBytes >= MIB)
+    .map((line) => ({
+      line: line.line,
+      bytes: line.bytes,
+      allocatedBytes: line.allocatedBytes,
+      scaleneBytes: scaleneLines?.get(line.line),
+    }));
   return {
     name: script.name,
     plain: median(measured.get('plain')!),
@@ -180,9 +231,24 @@ function scriptCost(
       snapshots: sampling.snapshots,
       snapshotSeconds: sampling.snapshotSeconds,
       snapshotBytes: last.snapshotBytes,
+      clearedBytes: sampling.clearedBytes,
+      largestSnapshotBlocks: sampling.largestSnapshotBlocks,
+      bigLines,
     },
     memoryProfiler: profiled ? median(measured.get('memoryProfiler')!) : undefined,
+    scalene: others.scalene ? median(measured.get('scalene')!) : undefined,
   };
+}
+
+const MIB = 1024 * 1024;
+
+/** {line: bytes} that Scalene's JSON says each line of the (one) profiled file allocated; its MB are MiB. */
+function scaleneAllocations(text: string): Map<number, number> {
+  const profile = JSON.parse(text) as {
+    files: Record<string, { lines: { lineno: number; n_malloc_mb: number }[] }>;
+  };
+  const [file] = Object.values(profile.files);
+  return new Map((file?.lines ?? []).map((line) => [line.lineno, line.n_malloc_mb * MIB]));
 }
 
 /** The RSS measure may reach on a script: RSS_GOAL × its traced peak, plus the interpreter alone. */
@@ -196,7 +262,7 @@ const times = (value: number) => `${value.toFixed(2)}×`;
 export function tracerCostLines(result: TracerCostResult): string[] {
   if (result.skipped) return [`(j) memhints measure: skipped (${result.note})`];
   const out = [
-    `(j) memhints measure on Python ${result.version} (${result.python}), median of ${result.runs} runs each; the interpreter alone peaks at ${mb(result.baselineRssBytes)}; memory_profiler ${result.memoryProfiler}`,
+    `(j) memhints measure on Python ${result.version} (${result.python}), median of ${result.runs} runs each; the interpreter alone peaks at ${mb(result.baselineRssBytes)}; memory_profiler ${result.memoryProfiler}; Scalene ${result.scalene}`,
   ];
   const row = (cells: readonly string[]) =>
     out.push(
@@ -204,7 +270,7 @@ export function tracerCostLines(result: TracerCostResult): string[] {
     );
   for (const script of result.scripts) {
     out.push(
-      `  ${script.name}: traced peak ${mb(script.measure.peakBytes)}; measure kept ${script.measure.frames} frames, saw lines through ${script.measure.lines}, took ${script.measure.snapshots} snapshots (${seconds(script.measure.snapshotSeconds)}), the figures at peak from one at ${mb(script.measure.snapshotBytes)}`,
+      `  ${script.name}: traced peak ${mb(script.measure.peakBytes)}; measure kept ${script.measure.frames} frames, saw lines through ${script.measure.lines}, cleared ${mb(script.measure.clearedBytes)} of opening imports from tracemalloc's tables, took ${script.measure.snapshots} snapshots (${seconds(script.measure.snapshotSeconds)}; the largest of ${count(script.measure.largestSnapshotBlocks)} blocks), the figures at peak from one at ${mb(script.measure.snapshotBytes)}`,
     );
     row(['', 'CPU', '× alone', '× tracemalloc=1', 'max RSS', '× tracemalloc=1']);
     const variants: [string, Cost | undefined][] = [
@@ -212,6 +278,7 @@ export function tracerCostLines(result: TracerCostResult): string[] {
       ['python3 -X tracemalloc=1', script.tracemalloc],
       ['memhints measure', script.measure],
       ['python3 -m memory_profiler (@profile)', script.memoryProfiler],
+      ['python3 -m scalene (sampled)', script.scalene],
     ];
     for (const [name, cost] of variants) {
       if (cost === undefined) continue;
@@ -224,6 +291,18 @@ export function tracerCostLines(result: TracerCostResult): string[] {
         times(cost.maxRssBytes / script.tracemalloc.maxRssBytes),
       ]);
     }
+    const extra = script.measure.maxRssBytes - script.tracemalloc.maxRssBytes;
+    out.push(
+      `    measure's RSS over tracemalloc=1's: ${mb(extra)}, ${(extra / Math.max(1, script.measure.largestSnapshotBlocks)).toFixed(0)} bytes per block of its largest snapshot`,
+    );
+    for (const line of script.measure.bigLines) {
+      const scalene = line.scaleneBytes === undefined ? 'not listed' : mib(line.scaleneBytes);
+      out.push(
+        `    line ${line.line}: measure ${mib(line.bytes)} at peak, ${mib(line.allocatedBytes)} at end; Scalene allocated ${scalene}`,
+      );
+    }
   }
   return out;
 }
+
+const mib = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`;

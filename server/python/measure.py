@@ -20,6 +20,11 @@ result is written, with what was measured until then, as the outcome "cancelled"
 
 Memory is attributed to the innermost line of SCRIPT in each allocation's
 traceback, so a call into a library counts against the line that made the call.
+tracemalloc keeps the innermost --frames frames (DEFAULT_FRAMES) of each traceback;
+what an import loads runs deeper than that, so a finder first on sys.meta_path
+(ImportLines) notes the line running when each module is imported, and an allocation
+made by an import whose kept frames stop short of the script's is attributed to the
+line that imported its module.
 Each line gets two figures. The first is what it held in the snapshot taken when
 the traced memory was highest among the points sampled; the second, "allocated" in
 tracemalloc's sense, is what it still held when the script ended, from a snapshot
@@ -49,6 +54,13 @@ line is found by reading the code's line table from its start). So:
   taken when the traced memory has doubled in a few big blocks (PeakSnapshots.sample).
   The snapshot with the most traced memory is kept, and dropped at the end when the end
   holds as much, so that two are held only when the peak came before the end.
+- Imports. A snapshot copies every trace, and after `import numpy` there are 58,000 of
+  them with 16-frame tracebacks: a tenth of a second each time. So no snapshot is taken
+  while a library is being imported (what it loads stays, and the next snapshot sees it),
+  and once the script's opening statements (imports, definitions, constants: opening_end)
+  have run, their traces are kept in one snapshot and cleared from tracemalloc's tables
+  (TracedMemory), so that the snapshots after copy only what came later. Their memory is
+  counted in from then on as if it stayed, which a module's mostly does.
 
 A sampler thread wakes every SAMPLE_SECONDS: it re-enables the line events, takes a
 snapshot if one is due (a script can grow inside one long line), and adds a point to
@@ -63,7 +75,9 @@ calls into a library says where inside the library its memory went.
 
 import argparse
 import array
+import ast
 import collections
+import gc
 import json
 import linecache
 import operator
@@ -71,6 +85,7 @@ import os
 import resource
 import signal
 import sys
+import sysconfig
 import threading
 import time
 import traceback
@@ -98,6 +113,13 @@ PROGRESS_SECONDS = 0.5
 # Points kept in the timeline: past this, neighbours are merged (the higher one kept).
 TIMELINE_POINTS = 1000
 TRACER_FILE = os.path.abspath(__file__)
+# Frames tracemalloc keeps per allocation unless told: enough for a library call as deep as pandas'
+# read_csv; what an import loads, deeper, is charged to its line through ImportLines instead.
+DEFAULT_FRAMES = 16
+# tracemalloc's own memory, after the script's opening imports, worth emptying its tables for (TracedMemory).
+CLEAR_BOOKKEEPING = 1024 * 1024
+# Where the frames of the import system are: an allocation whose recorded frames hold one was made by an import.
+IMPORT_SYSTEM_FILES = frozenset(("<frozen importlib._bootstrap>", "<frozen importlib._bootstrap_external>"))
 # Allocation sites kept per line, largest first, and frames shown per site.
 SITES_PER_LINE = 5
 SITE_FRAMES = 4
@@ -123,10 +145,69 @@ def parse_arguments(argv):
     parser.add_argument("--progress", help="file rewritten with the seconds run and the traced memory while the script runs")
     parser.add_argument("--timeout", type=float, default=0, help="seconds the script may run (0: no limit)")
     parser.add_argument("--memory-limit", type=float, default=0, help="MiB of address space for the whole process (0: no limit)")
-    parser.add_argument("--frames", type=int, default=32, help="frames tracemalloc keeps per allocation")
+    parser.add_argument("--frames", type=int, default=DEFAULT_FRAMES, help="frames tracemalloc keeps per allocation")
     parser.add_argument("script")
     parser.add_argument("args", nargs=argparse.REMAINDER)
     return parser.parse_args(argv)
+
+
+class TracedMemory:
+    """tracemalloc's current and peak traced memory, with what was cleared from its tables counted in.
+
+    Once the script's opening statements (its imports, definitions and constants: opening_end) have
+    run, their traces are taken in one snapshot and tracemalloc's tables emptied, so that no later
+    snapshot copies them again: after `import numpy`, 58,000 traces and their 16-frame tracebacks,
+    a tenth of a second per snapshot. What they held is counted in from then on as if it stayed
+    (what a module holds mostly does); the rare block of theirs freed later is still counted.
+    """
+
+    def __init__(self):
+        self.cleared = 0
+        self.peak_before = 0
+
+    def current(self):
+        return tracemalloc.get_traced_memory()[0] + self.cleared
+
+    def current_and_peak(self):
+        current, peak = tracemalloc.get_traced_memory()
+        return current + self.cleared, max(self.peak_before, peak + self.cleared)
+
+    def clear(self):
+        """Empties tracemalloc's tables: call right after the snapshot that keeps their traces."""
+        current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.clear_traces()
+        self.peak_before = max(self.peak_before, peak + self.cleared)
+        self.cleared += current
+
+
+def opening_end(source):
+    """The first line of the script's module code that is not one of its opening statements, or 0.
+
+    Opening statements hold what stays for the whole run: imports, definitions, docstrings and
+    constants, and a try whose blocks hold only those (an optional import). Anything else may
+    make data that a later line frees, whose traces must stay in tracemalloc's tables.
+    """
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return 0
+    for statement in tree.body:
+        if not opening_statement(statement):
+            return statement.lineno
+    return 0
+
+
+def opening_statement(statement):
+    if isinstance(statement, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Pass)):
+        return True
+    if isinstance(statement, ast.Expr):
+        return isinstance(statement.value, ast.Constant)
+    if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+        return statement.value is not None and isinstance(statement.value, ast.Constant)
+    if isinstance(statement, ast.Try):
+        blocks = [statement.body, statement.orelse, statement.finalbody, *(handler.body for handler in statement.handlers)]
+        return all(opening_statement(inner) for block in blocks for inner in block)
+    return False
 
 
 class PeakSnapshots:
@@ -138,8 +219,17 @@ class PeakSnapshots:
     untraced) and read at the end.
     """
 
-    def __init__(self, timeline):
+    def __init__(self, timeline, traced, opening, imports):
+        """opening: (the script's module code, the line its opening statements end at) or None; imports: ImportLines."""
         self.timeline = timeline
+        self.traced = traced
+        self.opening = opening
+        self.imports = imports
+        # The snapshot of the opening statements' traces, taken when they were cleared (TracedMemory).
+        self.cleared_snapshot = None
+        # Whether the kept snapshot was taken after the clear: its lines lack what was cleared.
+        self.snapshot_after_clear = False
+        self.largest_blocks = 0
         self.highest = 0
         self.snapshot = None
         self.snapshot_current = 0
@@ -152,12 +242,24 @@ class PeakSnapshots:
         # Held while a snapshot is taken, by the script's thread or the sampler's; never waited for.
         self.lock = threading.Lock()
 
-    def sample(self, line):
-        """line: the script's line running, 0 when unknown."""
-        current = tracemalloc.get_traced_memory()[0]
+    def sample(self, line, imported=None, at_line=False):
+        """line: the script's line running, 0 when unknown; imported: the file of the module that line is
+        importing, if any; at_line: called from a line event, at the start of that line.
+
+        No snapshot is taken while a library is being imported: what an import allocates mostly stays
+        (the modules, their code), so the first snapshot after it sees it all, and the snapshots that
+        `import numpy` would earn as it grows cost a tenth of a second and are all replaced. Nor while
+        the opening statements run, the snapshot that ends them being to come, unless a module of the
+        script's own is being imported: it may do any work.
+        """
+        current = self.traced.current()
         if current > self.highest:  # a new high goes on the timeline, whenever the sampler's next point comes
             self.highest = current
             self.timeline.add_now(current, line)
+        if imported is not None and is_library(imported):
+            return
+        if self.opening is not None and (at_line or imported is None):
+            return
         if current < SNAPSHOT_FLOOR or current <= self.snapshot_current * SNAPSHOT_GROWTH:
             return
         # A snapshot costs in proportion to the traces it copies, as does tracemalloc's own memory:
@@ -178,15 +280,54 @@ class PeakSnapshots:
             self.snapshot = None  # the old one goes before the new one comes, so that two are never held
             self.snapshot_current = 0
             try:
-                self.snapshot = tracemalloc.take_snapshot()
+                self.snapshot = take_snapshot()
             except MemoryError:
                 return  # under --memory-limit: the script's own MemoryError, if any, is its to raise
+            self.snapshot_after_clear = self.cleared_snapshot is not None
             self.snapshot_current = current
             self.taken += 1
+            self.largest_blocks = max(self.largest_blocks, len(self.snapshot.traces))
             cost = time.thread_time() - began
             self.seconds += cost
             self.snapshot_bookkeeping = bookkeeping
             self.seconds_per_byte = max(self.seconds_per_byte, cost / (bookkeeping + SNAPSHOT_FIXED_BYTES))
+        finally:
+            self.lock.release()
+
+    def at_line(self, code, line):
+        """A sampled line of the script, seen by the line events in the script's thread."""
+        if self.opening is not None and code is self.opening[0] and line >= self.opening[1]:
+            self.end_opening()
+        self.sample(line, at_line=True)
+
+    def end_opening(self):
+        """The opening statements have run: their traces are kept in one snapshot and cleared from tracemalloc's tables.
+
+        Only when every module they imported is a library's: a module of the script's own may have
+        done work at its import, and made data that a later line frees. Otherwise the snapshot is
+        kept as any other, for the peak.
+        """
+        self.opening = None
+        # Another thread could allocate between the snapshot and the clear, and that block would go uncounted.
+        if tracemalloc.get_tracemalloc_memory() < CLEAR_BOOKKEEPING or threading.active_count() > 2:
+            return
+        if not self.lock.acquire(False):
+            return
+        try:
+            began = time.thread_time()
+            current = self.traced.current()
+            try:
+                snapshot = take_snapshot()
+            except MemoryError:
+                return
+            if all(map(is_library, self.imports.files())):
+                self.traced.clear()
+                self.cleared_snapshot = snapshot
+            elif current > self.snapshot_current:
+                self.snapshot, self.snapshot_current, self.snapshot_after_clear = snapshot, current, False
+                self.taken += 1
+            self.largest_blocks = max(self.largest_blocks, len(snapshot.traces))
+            self.seconds += time.thread_time() - began
         finally:
             self.lock.release()
 
@@ -195,10 +336,65 @@ class PeakSnapshots:
         self.snapshot_current = 0
 
     def offer(self, snapshot, current):
-        """Keeps a snapshot taken elsewhere (the one at the end) if it holds at least as much as the kept one."""
+        """Keeps the end's snapshot if it holds at least as much as the kept one."""
         if self.snapshot is None or current >= self.snapshot_current:
             self.snapshot = snapshot
             self.snapshot_current = current
+            self.snapshot_after_clear = self.cleared_snapshot is not None
+
+
+def take_snapshot():
+    """tracemalloc's snapshot, with the cyclic garbage collector held off while it is made.
+
+    A snapshot makes a tuple per trace and per frame (200,000 after `import numpy`), each of which
+    would count towards a collection that walks the script's objects too: a third of its cost.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return tracemalloc.take_snapshot()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class ImportLines:
+    """A finder first on sys.meta_path that finds nothing: it notes which line of the script was running when each module was imported.
+
+    An import runs the imported module's code many frames below the line (numpy's: 30 and more, most
+    of them the import system's), deeper than the frames tracemalloc keeps, so its memory would be
+    charged to no line. What a module allocates while it is being imported is charged, instead,
+    to the line that imported it (import_files).
+    """
+
+    def __init__(self, script):
+        self.script = script
+        self.lines = {}
+
+    def find_spec(self, name, _path=None, _target=None):
+        if name not in self.lines:
+            line = running_line(sys._getframe(1), self.script)
+            if line:
+                self.lines[name] = line
+        return None  # the finders after this one find it
+
+    def install(self):
+        sys.meta_path.insert(0, self)
+
+    def remove(self):
+        try:
+            sys.meta_path.remove(self)
+        except ValueError:
+            pass  # the script replaced sys.meta_path
+
+    def files(self):
+        """{file of a module imported while the script ran: the line of the script that imported it}."""
+        found = {}
+        for name, line in self.lines.items():
+            file = getattr(sys.modules.get(name), "__file__", None)
+            if isinstance(file, str):
+                found[file] = line
+        return found
 
 
 def script_code_objects(code):
@@ -223,13 +419,16 @@ class MonitoredLines:
         monitoring.use_tool_id(self.tool, "memhints")
         monitoring.register_callback(self.tool, monitoring.events.LINE, self.line)
 
+    def sees_lines(self):
+        return self.tool is not None
+
     def start(self):
         if self.tool is not None:
             for code in self.codes:
                 sys.monitoring.set_local_events(self.tool, code, sys.monitoring.events.LINE)
 
-    def line(self, _code, line_number):
-        self.snapshots.sample(line_number)
+    def line(self, code, line_number):
+        self.snapshots.at_line(code, line_number)
         return sys.monitoring.DISABLE
 
     def rearm(self, _main_frame):
@@ -263,6 +462,9 @@ class TracedLines:
         self.seen_codes = set()
         self.seen_lines = set()
 
+    def sees_lines(self):
+        return self.script is not None
+
     def start(self):
         sys.settrace(self.call)
 
@@ -280,7 +482,7 @@ class TracedLines:
                 frame.f_trace_lines = False
             else:
                 self.seen_lines.add(place)
-                self.snapshots.sample(place[1])
+                self.snapshots.at_line(place[0], place[1])
         return self.line
 
     def rearm(self, main_frame):
@@ -377,11 +579,12 @@ class ResidentSet:
 class Progress:
     """The progress file: how long the script has run and how much memory it holds, rewritten whole each time."""
 
-    def __init__(self, path):
+    def __init__(self, path, traced):
         self.path = path
+        self.traced = traced
 
     def write(self, started, ending=False):
-        current, peak = tracemalloc.get_traced_memory() if tracemalloc.is_tracing() else (0, 0)
+        current, peak = self.traced.current_and_peak() if tracemalloc.is_tracing() else (0, 0)
         text = '{"seconds": %.3f, "tracedBytes": %d, "peakBytes": %d, "ending": %s}' % (
             time.perf_counter() - started, current, peak, "true" if ending else "false")
         try:
@@ -394,11 +597,39 @@ class Progress:
 
 def running_line(frame, script):
     """The line of the script that a thread's stack is in (its innermost frame of the script), or 0."""
+    return stack_place(frame, script)[0]
+
+
+def stack_place(frame, script):
+    """(the line of the script that a thread's stack is in, or 0; the file of the module that line is importing, or None).
+
+    The import is the outermost one above the script's frame: numpy's, while `import numpy` runs its submodules.
+    """
+    imported = None  # the file whose import, started further out, runs the frames seen so far
+    inner = None
     while frame is not None:
-        if frame.f_code.co_filename == script:
-            return frame.f_lineno or 0
+        filename = frame.f_code.co_filename
+        if filename == script:
+            return frame.f_lineno or 0, imported
+        if filename in IMPORT_SYSTEM_FILES:
+            imported = inner if inner is not None else imported
+        else:
+            inner = filename
         frame = frame.f_back
-    return 0
+    return 0, None
+
+
+def library_folders():
+    paths = sysconfig.get_paths()
+    return tuple({os.path.join(paths[name], "") for name in ("stdlib", "platstdlib", "purelib", "platlib") if paths.get(name)})
+
+
+LIBRARY_FOLDERS = library_folders()
+PACKAGE_FOLDERS = (os.sep + "site-packages" + os.sep, os.sep + "dist-packages" + os.sep)
+
+
+def is_library(filename):
+    return filename.startswith(LIBRARY_FOLDERS) or filename.startswith("<frozen ") or any(folder in filename for folder in PACKAGE_FOLDERS)
 
 
 class Sampler(threading.Thread):
@@ -425,10 +656,10 @@ class Sampler(threading.Thread):
     def sample(self):
         frame = sys._current_frames().get(self.main)
         self.lines.rearm(frame)
-        line = running_line(frame, self.script)
+        line, imported = stack_place(frame, self.script)
         del frame  # a frame held here would keep the script's locals alive
-        self.snapshots.sample(line)
-        self.timeline.add_now(tracemalloc.get_traced_memory()[0], line)
+        self.snapshots.sample(line, imported)
+        self.timeline.add_now(self.snapshots.traced.current(), line)
 
     def stop(self):
         self.stopping.set()
@@ -436,27 +667,68 @@ class Sampler(threading.Thread):
             self.join()
 
 
-def script_lines(snapshot, script):
+def script_lines(snapshot, script, import_files):
     """{line: Line} of a snapshot, each allocation charged to the innermost line of the script in its traceback.
 
+    An allocation whose recorded frames stop short of the script's is charged, when an import made
+    it, to the line that imported the module it was made in (import_files: ImportLines.files()).
     Call after tracemalloc.stop(): grouping the traces while tracing goes on is many times slower.
     """
     lines = {}
     if snapshot is None:
         return lines
+    file_of = operator.itemgetter(0)
     for frames, size, count in traceback_totals(snapshot):
-        index = next((index for index, (filename, _lineno) in enumerate(frames) if filename == script), None)
-        if index is None or frames[index][1] < 1:
-            continue  # not the script's, or made while its code object was set up (line 0)
-        if any(filename == TRACER_FILE for filename, _lineno in frames[:index]):
+        files = list(map(file_of, frames))  # searched in C: there are thousands of tracebacks after an import
+        if script in files:
+            index = files.index(script)
+            number = frames[index][1]
+            if number < 1:
+                continue  # made while the script's code object was set up (line 0)
+            inner = frames[:index]
+        else:
+            if len(frames) < snapshot.traceback_limit:
+                continue  # its whole traceback, and none of it the script's
+            index, number = imported_by(files, import_files)
+            if index is None:
+                continue
+            inner = frames[: index + 1]
+        if TRACER_FILE in files[: len(inner)]:
             # The tracer's own bookkeeping: its line callbacks run, and take their snapshots, in
             # the script's frames, so their allocations would otherwise count against the line running.
             continue
-        line = lines.get(frames[index][1])
+        line = lines.get(number)
         if line is None:
-            line = lines[frames[index][1]] = Line()
-        line.add(frames[:index], size, count)
+            line = lines[number] = Line()
+        line.add(inner, size, count)
     return lines
+
+
+def merged_lines(*line_maps):
+    """{line: Line} of several snapshots' lines added up (the cleared opening statements' and a later snapshot's)."""
+    merged = {}
+    for line_map in line_maps:
+        for number, line in line_map.items():
+            total = merged.get(number)
+            if total is None:
+                total = merged[number] = Line()
+            total.absorb(line)
+    return merged
+
+
+def imported_by(files, import_files):
+    """(index of the frame, line of the script) that a cut-short traceback made by an import is charged to, or (None, 0).
+
+    files: the traceback's files, innermost first. The frame is the innermost one in a module
+    imported while the script ran: the module whose import made the allocation, or, for what the
+    import system allocates for a module (its code), the module that imported it, itself imported
+    by the same line unless its import came earlier.
+    """
+    if import_files and not IMPORT_SYSTEM_FILES.isdisjoint(files):
+        file = next(filter(import_files.__contains__, files), None)
+        if file is not None:
+            return files.index(file), import_files[file]
+    return None, 0
 
 
 class Line:
@@ -475,6 +747,14 @@ class Line:
         size_count = self.sites.setdefault(key, [0, 0])
         size_count[0] += size
         size_count[1] += count
+
+    def absorb(self, other):
+        self.size += other.size
+        self.count += other.count
+        for key, (size, count) in other.sites.items():
+            size_count = self.sites.setdefault(key, [0, 0])
+            size_count[0] += size
+            size_count[1] += count
 
     def top_sites(self):
         ranked = sorted(self.sites.items(), key=lambda item: (-item[1][0], item[0][0]))[:SITES_PER_LINE]
@@ -498,16 +778,19 @@ def traceback_totals(snapshot):
         return
     # (domain, size, traceback, ...) with the traceback most recent frame first; equal tracebacks are
     # one object. Counted in C by (traceback, size): blocks of one traceback mostly share a few sizes.
-    traceback_of = operator.itemgetter(2)
-    by_size = collections.Counter(zip(map(id, map(traceback_of, raw_traces)), map(operator.itemgetter(1), raw_traces)))
-    tracebacks = dict(zip(map(id, map(traceback_of, raw_traces)), map(traceback_of, raw_traces)))
-    sizes = {}
-    counts = {}
-    for (key, size), count in by_size.items():
-        sizes[key] = sizes.get(key, 0) + size * count
-        counts[key] = counts.get(key, 0) + count
-    for key, frames in tracebacks.items():
-        yield frames, sizes[key], counts[key]
+    # Keyed by the traceback itself rather than its id(), which would make an int per trace (0.2 s
+    # more for two million).
+    by_size = collections.Counter(zip(map(operator.itemgetter(2), raw_traces), map(operator.itemgetter(1), raw_traces)))
+    totals = {}
+    for (frames, size), count in by_size.items():
+        total = totals.get(frames)
+        if total is None:
+            totals[frames] = [size * count, count]
+        else:
+            total[0] += size * count
+            total[1] += count
+    for frames, (size, count) in totals.items():
+        yield frames, size, count
 
 
 def limit_memory(megabytes):
@@ -579,9 +862,10 @@ class ScriptRun:
             write_result(self.options.result, empty_result(self.script, {"kind": "not-found"}))
             sys.exit(0)
         self.outcome = {"kind": "ok"}
+        with open(self.script, "rb") as file:
+            source = file.read()
         try:
-            with open(self.script, "rb") as file:
-                self.code = compile(file.read(), self.script, "exec", dont_inherit=True)
+            self.code = compile(source, self.script, "exec", dont_inherit=True)
             self.compile_error = None
         except (SyntaxError, ValueError) as error:  # ValueError: a null byte in the source
             self.code = None
@@ -596,18 +880,24 @@ class ScriptRun:
         self.resident = ResidentSet()
         self.started = time.perf_counter()
         self.timeline = Timeline(self.started, self.resident)
-        self.snapshots = PeakSnapshots(self.timeline)
+        self.traced = TracedMemory()
+        opening = opening_end(source) if self.code is not None else 0
+        self.imports = ImportLines(self.script)
+        self.snapshots = PeakSnapshots(self.timeline, self.traced, (self.code, opening) if opening else None, self.imports)
         codes = script_code_objects(self.code) if self.code is not None else []
         self.lines = (MonitoredLines if hasattr(sys, "monitoring") else TracedLines)(codes, self.snapshots)
+        if not self.lines.sees_lines():
+            self.snapshots.opening = None  # no line event will say where the opening statements end
         self.sampling = "sys.monitoring" if hasattr(sys, "monitoring") else "sys.settrace"
         tracemalloc.start(self.frames)
         self.snapshots.started = time.process_time()
-        self.progress = Progress(self.options.progress) if self.options.progress else None
+        self.progress = Progress(self.options.progress, self.traced) if self.options.progress else None
         self.sampler = Sampler(self.script, self.lines, self.snapshots, self.timeline, self.progress)
         self.sampler.start()  # before the memory limit: its stack is mapped now
         limit_memory(self.options.memory_limit)
         start_timer(self.options.timeout)
         signal.signal(signal.SIGTERM, cancel)
+        self.imports.install()
         self.lines.start()
         self.running = True
 
@@ -657,19 +947,29 @@ class ScriptRun:
         if self.previous_main is not None:
             sys.modules["__main__"] = self.previous_main
         # What the script still holds at its end (its globals live on in self.namespace).
-        end_current = tracemalloc.get_traced_memory()[0]
+        end_current = self.traced.current()
         if self.outcome["kind"] != "memory-limit" and end_current >= self.snapshots.snapshot_current:
             self.snapshots.drop()  # the end's snapshot serves as the peak's: never two at once
-        end_snapshot = tracemalloc.take_snapshot()
+        # From here on the tracer makes only what it keeps until it exits (the end's snapshot, the
+        # grouping of its traces): the cyclic collector, which would walk them all again and again, is off.
+        gc.disable()
+        end_snapshot = take_snapshot()
+        self.imports.remove()
+        import_files = self.imports.files()
         if self.outcome["kind"] != "memory-limit":
             self.snapshots.offer(end_snapshot, end_current)  # the end is the peak when the script keeps its most to the end
-        peak = tracemalloc.get_traced_memory()[1]
+        peak = self.traced.current_and_peak()[1]
+        self.snapshots.largest_blocks = max(self.snapshots.largest_blocks, len(end_snapshot.traces))
         tracemalloc.stop()
         self.timeline.add(self.elapsed, end_current, self.resident.bytes(), 0)
         self.resident.close()
         self.namespace = self.module = None
-        at_peak = script_lines(self.snapshots.snapshot, self.script)
-        at_end = at_peak if self.snapshots.snapshot is end_snapshot else script_lines(end_snapshot, self.script)
+        # What the opening statements held, cleared from the tables before either snapshot was taken.
+        opening = script_lines(self.snapshots.cleared_snapshot, self.script, import_files)
+        self.snapshots.cleared_snapshot = None
+        peak_lines = script_lines(self.snapshots.snapshot, self.script, import_files)
+        at_peak = merged_lines(opening, peak_lines) if self.snapshots.snapshot_after_clear else peak_lines
+        at_end = at_peak if self.snapshots.snapshot is end_snapshot else merged_lines(opening, script_lines(end_snapshot, self.script, import_files))
         del end_snapshot
         result = {
             "version": RESULT_VERSION,
@@ -682,7 +982,14 @@ class ScriptRun:
             "lines": lines_json(at_peak, at_end),
             "maxRssBytes": max_rss_bytes(),
             "seconds": self.elapsed,
-            "sampling": {"lines": self.sampling, "frames": self.frames, "snapshots": self.snapshots.taken, "snapshotSeconds": round(self.snapshots.seconds, 4)},
+            "sampling": {
+                "lines": self.sampling,
+                "frames": self.frames,
+                "snapshots": self.snapshots.taken,
+                "snapshotSeconds": round(self.snapshots.seconds, 4),
+                "clearedBytes": self.traced.cleared,
+                "largestSnapshotBlocks": self.snapshots.largest_blocks,
+            },
             "timeline": self.timeline.json(),
         }
         write_result(self.options.result, result)

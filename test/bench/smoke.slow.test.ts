@@ -195,6 +195,10 @@ test('the quick bench measures every section and writes them all', { timeout: 48
         for (const figure of ['cpuSeconds', 'maxRssBytes'])
           positive(results, `tracer.scripts.${index}.${variant}.${figure}`);
     assert.match(run.stdout, /^\(j\) memhints measure on Python \d/m);
+    // Scalene, where it is installed, runs each script too; measure's big lines are listed beside its figures.
+    if (!String(tracer['scalene']).startsWith('not installed'))
+      for (const index of scripts.keys()) positive(results, `tracer.scripts.${index}.scalene.cpuSeconds`);
+    assert.match(run.stdout, /^ {4}line \d+: measure [\d.]+ MiB at peak, [\d.]+ MiB at end; Scalene /m);
     assert.equal(
       (results['targets'] as { name: string }[]).filter((target) => target.name.startsWith('(j) ')).length,
       2 * scripts.length,

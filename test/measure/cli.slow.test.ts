@@ -218,7 +218,7 @@ test('--frames N keeps N frames: with one, memory allocated inside called code i
   const line6 = (json: Json) => json.lines.find((line) => line.line === 6)?.bytes ?? 0;
   const deep = run([]);
   const shallow = run(['--frames', '1']);
-  assert.equal(deep.sampling.frames, 32);
+  assert.equal(deep.sampling.frames, 16);
   assert.equal(shallow.sampling.frames, 1);
   assert.ok(line6(deep) >= 20_000_000, JSON.stringify(deep.lines));
   assert.ok(line6(shallow) < 1_000_000, JSON.stringify(shallow.lines));

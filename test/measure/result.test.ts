@@ -15,7 +15,14 @@ const RESULT = {
   lines: [],
   maxRssBytes: 0,
   seconds: 0,
-  sampling: { lines: 'sys.settrace', frames: 32, snapshots: 0, snapshotSeconds: 0 },
+  sampling: {
+    lines: 'sys.settrace',
+    frames: 16,
+    snapshots: 0,
+    snapshotSeconds: 0,
+    clearedBytes: 0,
+    largestSnapshotBlocks: 0,
+  },
   timeline: [],
 };
 

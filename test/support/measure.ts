@@ -29,28 +29,35 @@ export function tracerResult(run: MeasureRun): TracerResult {
   return (run as Extract<MeasureRun, { kind: 'measured' }>).result;
 }
 
-/** Bytes per line held at the end of the script, from tracemalloc's own statistics('lineno'). */
+/** Bytes per line held at the end of the script, from tracemalloc's own traces, each charged to the innermost frame of the script. */
 const DIRECT_TRACEMALLOC = `
-import contextlib, io, json, runpy, sys, tracemalloc
-script = json.load(sys.stdin)["script"]
+import contextlib, importlib.util, io, json, os, runpy, sys, tracemalloc
+request = json.load(sys.stdin)
+script = request["script"]
+# The tracer's module loaded first, as it is under the tracer: the modules it imports are not the script's to import.
+spec = importlib.util.spec_from_file_location("_memhints_measure", request["tracer"])
+spec.loader.exec_module(importlib.util.module_from_spec(spec))
 sys.argv = [script]
-tracemalloc.start(1)
+sys.path[0] = os.path.dirname(script)  # as python3 SCRIPT has it
+tracemalloc.start(request["frames"])
 with contextlib.redirect_stdout(io.StringIO()):  # this process's stdout carries the answer
     namespace = runpy.run_path(script, run_name="__main__")
 snapshot = tracemalloc.take_snapshot()
 tracemalloc.stop()
 lines = {}
-for statistic in snapshot.statistics("lineno"):
-    frame = statistic.traceback[0]
-    if frame.filename == script:
-        lines[frame.lineno] = statistic.size
+for statistic in snapshot.statistics("traceback"):
+    # A Traceback runs from the oldest frame to the most recent.
+    mine = [frame for frame in statistic.traceback if frame.filename == script]
+    if mine:
+        lines[mine[-1].lineno] = lines.get(mine[-1].lineno, 0) + statistic.size
 print(json.dumps(lines))
 `;
 
 /**
  * What each line of the script still holds when it ends, by 1-based line, as tracemalloc run
- * directly by python3 says: its innermost frame only, so a line's memory is what it allocated itself.
+ * directly by python3 says. With one frame (the default) a line's memory is what it allocated
+ * itself; with more, also what the code it called allocated, as far down as the frames reach.
  */
-export function heldAtEndDirectly(script: string): Record<string, number> {
-  return runPythonJson<Record<string, number>>(DIRECT_TRACEMALLOC, { script });
+export function heldAtEndDirectly(script: string, frames = 1): Record<string, number> {
+  return runPythonJson<Record<string, number>>(DIRECT_TRACEMALLOC, { script, frames, tracer: tracerScript() });
 }

@@ -21,7 +21,14 @@ export function tracerResultOf(timeline: readonly TimelinePoint[], replaced: Par
     lines: [],
     maxRssBytes: 70 * MIB,
     seconds: 0.3,
-    sampling: { lines: 'sys.settrace', frames: 32, snapshots: 2, snapshotSeconds: 0.01 },
+    sampling: {
+      lines: 'sys.settrace',
+      frames: 16,
+      snapshots: 2,
+      snapshotSeconds: 0.01,
+      clearedBytes: 0,
+      largestSnapshotBlocks: 100_000,
+    },
     timeline,
     ...replaced,
   };

@@ -143,7 +143,8 @@ Options:
                          json: one object {file, python, outcome: {kind, ...},
                          message, peakBytes, snapshotBytes, endBytes,
                          maxRssBytes, seconds, sampling: {lines, frames,
-                         snapshots, snapshotSeconds}, lines: [{file, line,
+                         snapshots, snapshotSeconds, clearedBytes,
+                         largestSnapshotBlocks}, lines: [{file, line,
                          bytes, count, sites: [{frames: [{file, line, code}],
                          moreFrames, bytes, count}], allocatedBytes,
                          allocatedCount, source}], timeline: [{seconds,
@@ -154,10 +155,11 @@ Options:
   --plot FILE.svg        also draw the memory over time as an SVG image: the
                          traced memory and the process's resident set, and the
                          highest sample marked with the line running then
-  --frames N             frames tracemalloc keeps per allocation (default: 32):
-                         memory allocated deeper below a line of FILE (inside
-                         an import, a library) is charged to no line; fewer
-                         cost less on code that allocates deep, as imports do
+  --frames N             frames tracemalloc keeps per allocation (default: 16):
+                         memory a library allocates deeper below a line of
+                         FILE is charged to no line (what an import loads is
+                         charged to the import's line whatever its depth);
+                         fewer cost less on code that allocates deep
   -h, --help             print this help
 
 The figures at peak come from a tracemalloc snapshot taken at a line where

@@ -78,6 +78,10 @@ interface Sampling {
   /** Snapshots taken while the script ran (the one at the end not counted). */
   readonly snapshots: number;
   readonly snapshotSeconds: number;
+  /** Traced memory of the script's opening statements (its imports), cleared from tracemalloc's tables once they had run and counted in since; 0 when none was. */
+  readonly clearedBytes: number;
+  /** Memory blocks in the largest snapshot taken: what a snapshot's copy of the traces costs grows with it. */
+  readonly largestSnapshotBlocks: number;
 }
 
 /** One sample of the run: the highest of those taken in its span of time. */
