@@ -30,7 +30,7 @@ import { dataReadHover } from './features/dataReadHover';
 import { layoutForVersion } from './sizes/versions';
 import { defaultDataFiles } from './data/estimators';
 import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
-import { pythonParser } from './document/parser';
+import { compiledGrammar, pythonParser } from './document/parser';
 import { PYPROJECT } from './config/projectConfig';
 import { createServerConnection } from './serverConnection';
 import { AnalysisThread } from './lsp/analysisThread';
@@ -83,7 +83,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   dataFiles = defaultDataFiles(folderPaths);
   linter.useDataFiles(dataFiles);
   thread = new AnalysisThread(
-    { folders: folderPaths },
+    { folders: folderPaths, grammar: compiledGrammar() },
     {
       message: (message) => {
         if (message.kind === 'analysed') checks?.found(message);
