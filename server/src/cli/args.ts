@@ -1,5 +1,5 @@
 // The command line, read with node's util.parseArgs into a typed command.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isCodeOrPrefix, unmatchedSelectors } from '../config/settingKinds';
 import { readSetting, SETTINGS, type SettingSpec } from '../config/settingsTable';
@@ -190,8 +190,18 @@ function parseOrExplain(argv: readonly string[]) {
   }
 }
 
+/**
+ * The default of --jobs: the cores that the last minute's load average leaves
+ * idle, at least one. On cores busy with other work a worker thread finds no
+ * core of its own, and a run with one took longer than a run without
+ * (docs/performance.md).
+ */
+export function idleCores(cores: number, loadAverage: number): number {
+  return Math.max(1, Math.min(cores, Math.round(cores - loadAverage)));
+}
+
 function jobCount(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+  if (value === undefined) return idleCores(availableParallelism(), loadavg()[0] ?? 0);
   if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${value}"`);
   return Number(value);
 }
