@@ -3,7 +3,7 @@
 // are being found; this thread checks files from the start, and the workers
 // take files from the same list once they are ready, so a worker still
 // starting holds up nothing, and a run over before it is ready never used it.
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compiledGrammar, pythonParser } from '../document/parser';
 import { checkFile, fixModeFor, type FileCheck, type FileOutcome } from './checkFile';
@@ -43,20 +43,26 @@ export function checkWorkers(count: number, check: RunCheck): CheckWorkers {
 
 /** Whether the command line may name many files: a directory, or many paths. */
 export function mayNameMany(paths: readonly string[], cwd: string): boolean {
-  return (
-    paths.length > PARALLEL_MIN_FILES ||
-    paths.some((path) => statSync(resolve(cwd, path), { throwIfNoEntry: false })?.isDirectory() === true)
-  );
+  return paths.length > PARALLEL_MIN_FILES || paths.some((path) => statOf(resolve(cwd, path))?.isDirectory() === true);
 }
 
 /** Whether the files found are enough to repay worker threads. */
 export function enoughForWorkers(files: readonly CheckTask[]): boolean {
   let bytes = 0;
   for (const { file } of files) {
-    bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+    bytes += statOf(file)?.size ?? 0;
     if (bytes >= PARALLEL_MIN_BYTES) return true;
   }
   return false;
+}
+
+/** A path's stat, or undefined where it cannot be had: finding and reading the files reports why. */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
