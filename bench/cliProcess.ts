@@ -1,14 +1,14 @@
 // (i) `memhints check` as a user starts it: a process of its own, cold (a new
 // node, its bundle loaded and compiled, the grammar loaded, the files read,
 // the findings written), over the stdlib corpus with one job, with one per
-// core, and with the default (the cores the load average leaves idle), against
+// core, and with the default (which depends on the load average), against
 // the warm in-process parse floor of (a); and over one small file (a
 // pre-commit hook's lot) and one of a few thousand lines, against `node -e 0`. Wall and CPU time (the process's rusage, its threads
 // included) come from bench/process_times.py; runs alternate between the two
 // commands compared, so that both see the machine alike.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { idleCores } from '../server/src/cli/args';
+import { defaultJobs } from '../server/src/cli/args';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stdlibDirectory, type Corpus } from './corpus';
@@ -54,7 +54,7 @@ export interface CliResult {
   readonly oneJob: CorpusCheck;
   /** --jobs with the number of cores. */
   readonly allCores: CorpusCheck;
-  /** No --jobs: the cores the load average leaves idle, which this is the count of as the runs start and end. */
+  /** No --jobs: the jobs the load average gives (defaultJobs), which this is the count of as the runs start and end. */
   readonly defaultJobs: CorpusCheck & { readonly jobsAtEnd: number };
   /** The 1-minute load average as the runs start and end. */
   readonly loadAverage: readonly [number, number];
@@ -132,8 +132,8 @@ export function cliProcesses(
     oneJob: corpusCheck(corpusRuns[0]!, 1),
     allCores: corpusCheck(corpusRuns[1]!, cores),
     defaultJobs: {
-      ...corpusCheck(corpusRuns[2]!, idleCores(cores, loadAtStart)),
-      jobsAtEnd: idleCores(cores, loadAtEnd),
+      ...corpusCheck(corpusRuns[2]!, defaultJobs(cores, loadAtStart)),
+      jobsAtEnd: defaultJobs(cores, loadAtEnd),
     },
     loadAverage: [loadAtStart, loadAtEnd],
     oneFile: [oneFile(SMALL_MODULE, smallLines, smallRuns!), oneFile(larger.name, larger.lines, largerRuns!)],

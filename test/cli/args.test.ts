@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
-import { idleCores, parseCommandLine } from '../../server/src/cli/args';
+import { defaultJobs, parseCommandLine } from '../../server/src/cli/args';
 import { UsageError } from '../../server/src/cli/errors';
 
 function checkOptions(argv: readonly string[]) {
@@ -11,7 +11,7 @@ function checkOptions(argv: readonly string[]) {
   return command.kind === 'check' ? command.options : assert.fail();
 }
 
-test('no path means the current directory; defaults are text, no fixes, progress on, one job per idle core', () => {
+test('no path means the current directory; defaults are text, no fixes, progress on, one job per core left idle', () => {
   const options = checkOptions(['check']);
   assert.ok(options.jobs >= 1 && options.jobs <= availableParallelism(), String(options.jobs));
   assert.deepEqual(
@@ -36,13 +36,15 @@ test('no path means the current directory; defaults are text, no fixes, progress
   );
 });
 
-test('the default jobs are the cores the load average leaves idle, at least one', () => {
-  assert.equal(idleCores(2, 0.1), 2);
-  assert.equal(idleCores(2, 0.5), 2);
-  assert.equal(idleCores(2, 0.7), 1);
-  assert.equal(idleCores(2, 11.5), 1);
-  assert.equal(idleCores(8, 3.2), 5);
-  assert.equal(idleCores(4, 0), 4);
+test('the default jobs: this thread and one per core the load average leaves idle, in part or whole', () => {
+  assert.equal(defaultJobs(2, 0.1), 2);
+  assert.equal(defaultJobs(2, 1.5), 2);
+  assert.equal(defaultJobs(2, 1.99), 2);
+  assert.equal(defaultJobs(2, 2), 1);
+  assert.equal(defaultJobs(2, 11.5), 1);
+  assert.equal(defaultJobs(8, 3.2), 6);
+  assert.equal(defaultJobs(4, 0), 4);
+  assert.equal(defaultJobs(1, 0), 1);
 });
 
 test('--jobs takes a whole number of at least 1', () => {

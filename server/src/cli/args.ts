@@ -191,17 +191,17 @@ function parseOrExplain(argv: readonly string[]) {
 }
 
 /**
- * The default of --jobs: the cores that the last minute's load average leaves
- * idle, at least one. On cores busy with other work a worker thread finds no
- * core of its own, and a run with one took longer than a run without
- * (docs/performance.md).
+ * The default of --jobs: this thread, and a worker for each core, or part of
+ * one, that the last minute's load average leaves idle; at most one job per
+ * core. On two cores a second job made a run faster at a load of 1.5-1.9 and
+ * slower at 8-13, where a worker finds no core of its own (docs/performance.md).
  */
-export function idleCores(cores: number, loadAverage: number): number {
-  return Math.max(1, Math.min(cores, Math.round(cores - loadAverage)));
+export function defaultJobs(cores: number, loadAverage: number): number {
+  return Math.min(cores, 1 + Math.max(0, Math.ceil(cores - loadAverage)));
 }
 
 function jobCount(value: string | undefined): number {
-  if (value === undefined) return idleCores(availableParallelism(), loadavg()[0] ?? 0);
+  if (value === undefined) return defaultJobs(availableParallelism(), loadavg()[0] ?? 0);
   if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${value}"`);
   return Number(value);
 }

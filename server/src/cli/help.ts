@@ -66,9 +66,10 @@ Options:
   --no-progress         never show the progress line (shown on a terminal
                         when more than 200 files are checked)
   -j, --jobs N          check files in N threads (this one and N - 1 worker
-                        threads) when there is enough to check (default: the
-                        CPU cores the load average leaves idle, at least 1);
-                        1 checks them one after another in a single thread
+                        threads) when there is enough to check (default: 1,
+                        and 1 more for each CPU core the load average leaves
+                        idle in whole or in part, at most 1 per core); 1
+                        checks them one after another in a single thread
   --max-file-size BYTES skip (with a notice) files larger than this
                         (default: 2097152, i.e. 2 MiB)
   --memory-budget SIZE  the memory the checked programs may take, in bytes or
