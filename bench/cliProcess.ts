@@ -1,15 +1,18 @@
 // (i) `memhints check` as a user starts it: a process of its own, cold (a new
 // node, its bundle loaded and compiled, the grammar loaded, the files read,
-// the findings written), over the stdlib corpus with one job and with the
-// default, against the warm in-process parse floor of (a); and over one file,
-// against `node -e 0`. Wall and CPU time (the process's rusage, its threads
+// the findings written), over the stdlib corpus with one job, with one per
+// core, and with the default (which depends on the load average), against
+// the warm in-process parse floor of (a); and over one small file (a
+// pre-commit hook's lot) and one of a few thousand lines, against `node -e 0`. Wall and CPU time (the process's rusage, its threads
 // included) come from bench/process_times.py; runs alternate between the two
 // commands compared, so that both see the machine alike.
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
+import { defaultJobs } from '../server/src/cli/args';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Corpus } from './corpus';
-import { linesPerSecond, percentile } from './measure';
+import { stdlibDirectory, type Corpus } from './corpus';
+import { lineCount, linesPerSecond, percentile } from './measure';
 import type { RealText } from './realTexts';
 
 export interface CliScale {
@@ -49,36 +52,51 @@ export interface CliResult {
   /** (a) the tree-sitter parse alone, warm, in process. */
   readonly floorLinesPerSecond: number;
   readonly oneJob: CorpusCheck;
-  readonly defaultJobs: CorpusCheck;
-  readonly oneFile: {
-    readonly name: string;
-    readonly lines: number;
-    readonly check: ProcessFigures;
-    readonly node: ProcessFigures;
-    /** The check's median wall time over node's. */
-    readonly ratio: number;
-  };
+  /** --jobs with the number of cores. */
+  readonly allCores: CorpusCheck;
+  /** No --jobs: the jobs the load average gives (defaultJobs), which this is the count of as the runs start and end. */
+  readonly defaultJobs: CorpusCheck & { readonly jobsAtEnd: number };
+  /** The 1-minute load average as the runs start and end. */
+  readonly loadAverage: readonly [number, number];
+  /** A small file, then a larger one, each checked alone. */
+  readonly oneFile: readonly [OneFileCheck, OneFileCheck];
+  readonly node: ProcessFigures;
 }
+
+interface OneFileCheck {
+  readonly name: string;
+  readonly lines: number;
+  readonly check: ProcessFigures;
+  /** The check's median wall time over `node -e 0`'s. */
+  readonly ratio: number;
+}
+
+/** The stdlib module `memhints check` is timed on as a small file (110 lines in Python 3.11). */
+const SMALL_MODULE = 'bisect.py';
 
 export function cliProcesses(
   repoRoot: string,
   cwd: string,
   stdlib: Corpus,
   floorLinesPerSecond: number,
-  file: RealText,
+  larger: RealText,
   scale: CliScale,
 ): CliResult {
   const memhints = [process.execPath, join(repoRoot, 'bin', 'memhints.js'), 'check'];
   const paths = stdlib.files.map((source) => source.path);
+  const cores = availableParallelism();
+  const loadAtStart = loadavg()[0] ?? 0;
   const corpusRuns = alternating(
     repoRoot,
     cwd,
     [
       [...memhints, ...paths, '--jobs', '1'],
+      [...memhints, ...paths, '--jobs', String(cores)],
       [...memhints, ...paths],
     ],
     scale.corpusRuns,
   );
+  const loadAtEnd = loadavg()[0] ?? 0;
   const corpusCheck = (runs: readonly ProcessRun[], jobs: number): CorpusCheck => {
     const figures = medians(runs);
     const rate = linesPerSecond(stdlib.lines, figures.wallMs);
@@ -90,28 +108,36 @@ export function cliProcesses(
       toFloor: rate / floorLinesPerSecond,
     };
   };
-  const [check, node] = alternating(
+  const small = { path: join(stdlibDirectory(), SMALL_MODULE) };
+  const smallLines = lineCount(readFileSync(small.path, 'utf8'));
+  const [smallRuns, largerRuns, nodeRuns] = alternating(
     repoRoot,
     cwd,
     [
-      [...memhints, file.path],
+      [...memhints, small.path],
+      [...memhints, larger.path],
       [process.execPath, '-e', '0'],
     ],
     scale.fileRuns,
   );
+  const node = medians(nodeRuns!);
+  const oneFile = (name: string, lines: number, runs: readonly ProcessRun[]): OneFileCheck => {
+    const check = medians(runs);
+    return { name, lines, check, ratio: check.wallMs / node.wallMs };
+  };
   return {
     files: stdlib.files.length,
     lines: stdlib.lines,
     floorLinesPerSecond,
     oneJob: corpusCheck(corpusRuns[0]!, 1),
-    defaultJobs: corpusCheck(corpusRuns[1]!, availableParallelism()),
-    oneFile: {
-      name: file.name,
-      lines: file.lines,
-      check: medians(check!),
-      node: medians(node!),
-      ratio: medians(check!).wallMs / medians(node!).wallMs,
+    allCores: corpusCheck(corpusRuns[1]!, cores),
+    defaultJobs: {
+      ...corpusCheck(corpusRuns[2]!, defaultJobs(cores, loadAtStart)),
+      jobsAtEnd: defaultJobs(cores, loadAtEnd),
     },
+    loadAverage: [loadAtStart, loadAtEnd],
+    oneFile: [oneFile(SMALL_MODULE, smallLines, smallRuns!), oneFile(larger.name, larger.lines, largerRuns!)],
+    node,
   };
 }
 

@@ -1,10 +1,10 @@
-// `npm run bench [-- --quick] [-- --out FILE] [-- --only data|bursts|pathological|real-edits|measure]
+// `npm run bench [-- --quick] [-- --out FILE] [-- --only data|bursts|pathological|real-edits|start-up|measure]
 // [-- --server-cpu-prof DIR]`: throughput against the parse floor and the
 // peers, editor latency and memory, the hover over a read of a large data file
 // against the read in pandas, bursts of keystrokes, a pathological file beside
 // a normal one, real code edited as a user does and checked by the CLI as
 // a process, and what `memhints measure` costs against tracemalloc alone, in
-// one run (or only one section); prints the figures with
+// one run (or only one section: start-up is (i)'s opens and processes alone); prints the figures with
 // PASS/MISS against the targets and writes them as JSON. --server-cpu-prof
 // writes CPU profiles of the servers (i) edits real files in.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,7 @@ import {
   type PathologicalScale,
 } from './pathological';
 import { realCode, realLines, realTargets, warmUp, type RealScale } from './realSection';
+import { startUp, startUpLines, startUpTargets } from './startUpSection';
 import { atLeast, atMost, below, KEYSTROKE_P99_GOAL_MS, targetLine, type Target } from './targets';
 import { analysisInPool, aroundPeer, floorAndOneThread, type Repetition } from './throughput';
 import {
@@ -112,7 +113,7 @@ const fineRatio = (value: number) => `${(Math.floor(value * 1000) / 1000).toFixe
 const log = (text: string) => void process.stderr.write(`… ${text}\n`);
 
 /** The sections `--only` can pick. */
-const SECTIONS = ['data', 'bursts', 'pathological', 'real-edits', 'measure'];
+const SECTIONS = ['data', 'bursts', 'pathological', 'real-edits', 'start-up', 'measure'];
 /** A burst's last keystroke, and the normal file's beside a pathological one, are held to this many times a keystroke alone. */
 const SLOWDOWN_GOAL = 2;
 
@@ -143,9 +144,11 @@ async function main(): Promise<void> {
             ? await measurePathological(scale)
             : values.only === 'real-edits'
               ? await measureReal(scale, scratch, serverArgs)
-              : values.only === 'measure'
-                ? measureTracer(scale, scratch)
-                : await measureAll(scale, scratch, serverArgs);
+              : values.only === 'start-up'
+                ? await measureStartUp(scale, scratch)
+                : values.only === 'measure'
+                  ? measureTracer(scale, scratch)
+                  : await measureAll(scale, scratch, serverArgs);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify({ ...results, quick: values.quick ?? false }, null, 2)}\n`);
     process.stdout.write(`\nResults written to ${out}\n`);
@@ -240,6 +243,30 @@ async function measureReal(scale: Scale, scratch: string, serverArgs: readonly s
   print();
   for (const [target, shown] of targets) print(targetLine(target, shown));
   return { date: new Date().toISOString(), machine: machine(), only: 'real-edits', real, targets: targetsOf(targets) };
+}
+
+/** `--only start-up`: (i)'s first diagnostics after didOpen and `memhints check` as a process, with the parse floor of (a). */
+async function measureStartUp(scale: Scale, scratch: string) {
+  printMachine(scale);
+  const parser = await pythonParser();
+  const stdlib = stdlibCorpus(scale.stdlibFiles);
+  log('(a) the parse floor over corpus A');
+  const floor = floorAndOneThread(parser, stdlib, scale.corpusRuns).floorLinesPerSecond;
+  const { opens, cli, notebookSkipped } = await startUp(REPO_ROOT, scratch, stdlib, floor, scale.real, log);
+  print();
+  print('(i) start-up');
+  if (notebookSkipped) print(`    notebook: ${notebookSkipped}`);
+  for (const line of startUpLines(opens, cli)) print(line);
+  const targets = startUpTargets(opens, cli);
+  print();
+  for (const [target, shown] of targets) print(targetLine(target, shown));
+  return {
+    date: new Date().toISOString(),
+    machine: machine(),
+    only: 'start-up',
+    startUp: { opens, cli },
+    targets: targetsOf(targets),
+  };
 }
 
 /** `--only measure`: section (j) alone. */

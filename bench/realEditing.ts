@@ -54,6 +54,15 @@ export interface OpenLatency {
   readonly coldMs: number;
   /** didOpen → the first publishDiagnostics not marked partial, the same way. */
   readonly coldCompleteMs: number;
+  /**
+   * The fresh server's main thread from didOpen to its first diagnostics: its
+   * time on a CPU (memhints' own work, which the machine's load moves little)
+   * and waiting for one; and the time from the server's spawn, which the
+   * user waits when opening a file starts the server.
+   */
+  readonly coldOnCpuMs: number;
+  readonly coldWaitingMs: number;
+  readonly coldFromSpawnMs: number;
   /** The same two, in a server that has opened another document before. */
   readonly warmMs: number;
   readonly warmCompleteMs: number;
@@ -147,21 +156,30 @@ export async function openLatencies(
   type Times = { first: number[]; complete: number[] };
   const cold: Times[] = files.map(() => ({ first: [], complete: [] }));
   const warm: Times[] = files.map(() => ({ first: [], complete: [] }));
+  const coldThread = files.map(() => ({ onCpu: [] as number[], waiting: [] as number[], fromSpawn: [] as number[] }));
   const partial = files.map(() => 0);
-  const timedOpen = async (client: BenchClient, uri: string, index: number, times: Times) => {
+  const timedOpen = async (client: BenchClient, uri: string, index: number, times: Times, first?: () => void) => {
     const complete = client.completeDiagnostics(uri, 1);
     const start = performance.now();
     const published = await client.didOpen(uri, files[index]!.text);
     times.first.push(performance.now() - start);
+    first?.();
     if (isPartial(published)) partial[index]!++;
     await complete;
     times.complete.push(performance.now() - start);
   };
   for (let run = 0; run < runs; run++) {
     for (const index of files.keys()) {
+      const spawned = performance.now();
       const client = await BenchClient.start(repoRoot);
       try {
-        await timedOpen(client, 'file:///bench/cold.py', index, cold[index]!);
+        const before = client.mainThreadTimes();
+        await timedOpen(client, 'file:///bench/cold.py', index, cold[index]!, () => {
+          const after = client.mainThreadTimes();
+          coldThread[index]!.onCpu.push(after.onCpuMs - before.onCpuMs);
+          coldThread[index]!.waiting.push(after.waitingMs - before.waitingMs);
+          coldThread[index]!.fromSpawn.push(performance.now() - spawned);
+        });
       } finally {
         await client.stop();
       }
@@ -189,6 +207,9 @@ export async function openLatencies(
     lines: file.lines,
     coldMs: percentile(cold[index]!.first, 50),
     coldCompleteMs: percentile(cold[index]!.complete, 50),
+    coldOnCpuMs: percentile(coldThread[index]!.onCpu, 50),
+    coldWaitingMs: percentile(coldThread[index]!.waiting, 50),
+    coldFromSpawnMs: percentile(coldThread[index]!.fromSpawn, 50),
     warmMs: percentile(warm[index]!.first, 50),
     warmCompleteMs: percentile(warm[index]!.complete, 50),
     runs,

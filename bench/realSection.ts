@@ -5,31 +5,22 @@
 // generated module of (d) is shown beside them, measured as (d) measures it.
 import type { Workspace } from '@astral-sh/ruff-wasm-nodejs';
 import type { Parser } from 'web-tree-sitter';
-import { cliProcesses, type CliResult, type CliScale } from './cliProcess';
+import type { CliResult } from './cliProcess';
 import type { Corpus } from './corpus';
 import type { EditingResult } from './editing';
 import { count, ms } from './format';
 import { keystrokeParts, type KeystrokeParts } from './keystrokeParts';
-import {
-  editRealFile,
-  latency,
-  openLatencies,
-  type Latency,
-  type OpenLatency,
-  type RealEditsOfFile,
-} from './realEditing';
+import { editRealFile, latency, type Latency, type OpenLatency, type RealEditsOfFile } from './realEditing';
 import { realTexts } from './realTexts';
 import { below, KEYSTROKE_P99_GOAL_MS, type Target } from './targets';
+import { startUp, startUpLines, startUpTargets, type StartUpScale } from './startUpSection';
 import { userEdits } from './userEdits';
 
-export interface RealScale {
+export interface RealScale extends StartUpScale {
   /** Edits of each real file. */
   readonly edits: number;
-  /** Opens of each file, cold and warm. */
-  readonly opens: number;
   /** Checks of each file by Ruff before the edits (see warmUp). */
   readonly ruffWarmUps: number;
-  readonly cli: CliScale;
 }
 
 /** A file's edits over LSP, and the same edits in process: the reparse and the analysis apart. */
@@ -96,10 +87,7 @@ export async function realCode(
     onCpuMs.push(...edited.onCpuMs);
     waitingMs.push(...edited.waitingMs);
   }
-  log(`(i) first diagnostics after didOpen, ${scale.opens} cold and ${scale.opens} warm per file`);
-  const opens = await openLatencies(repoRoot, texts, scale.opens);
-  log('(i) memhints check as a process, over the stdlib and over one file');
-  const cli = cliProcesses(repoRoot, cwd, inputs.stdlib, inputs.floorLinesPerSecond, texts[0]!, scale.cli);
+  const { opens, cli } = await startUp(repoRoot, cwd, inputs.stdlib, inputs.floorLinesPerSecond, scale, log);
   const edits = latency(editMs);
   const ruffCheck = latency(ruffMs);
   return {
@@ -135,22 +123,15 @@ export async function warmUp(ruff: Workspace, texts: readonly string[], rounds: 
   }
 }
 
-/** The largest file's cold first diagnostics are held to this, as for a 5,000-line file. */
-const COLD_OPEN_GOAL_MS = 150;
-
 export function realTargets(result: RealResult): [Target, string][] {
   const { edits, ruffCheck, p50ToRuff } = result.all;
-  const largest = result.opens.reduce((a, b) => (b.lines > a.lines ? b : a));
   return [
     [
       below('(i) real files: edit p50 vs Ruff-WASM check p50', p50ToRuff, 1, '×'),
       `${ms(edits.p50Ms)} vs ${ms(ruffCheck.p50Ms)} (${p50ToRuff.toFixed(2)}×)`,
     ],
     [below('(i) real files: edit p99', edits.p99Ms, KEYSTROKE_P99_GOAL_MS, ' ms'), ms(edits.p99Ms)],
-    [
-      below(`(i) cold first diagnostics, ${largest.name}`, largest.coldMs, COLD_OPEN_GOAL_MS, ' ms'),
-      `${ms(largest.coldMs)} (${count(largest.lines)} lines)`,
-    ],
+    ...startUpTargets(result.opens, result.cli),
   ];
 }
 
@@ -203,36 +184,6 @@ export function realLines(result: RealResult): string[] {
     ),
   );
   if (result.notebookSkipped) lines.push(`    notebook: ${result.notebookSkipped}`);
-  const runs = result.opens[0]?.runs ?? 0;
-  lines.push(
-    `    first diagnostics after didOpen (median of ${runs}), cold (a fresh server's first document) / warm (another document opened before); when complete:`,
-  );
-  for (const open of result.opens) {
-    const partial = open.partial > 0 ? `; ${open.partial} of ${open.runs * 2} first partial` : '';
-    lines.push(
-      `      ${`${open.name} (${count(open.lines)} lines):`.padEnd(50)}${ms(open.coldMs)} / ${ms(open.warmMs)}; complete ${ms(open.coldCompleteMs)} / ${ms(open.warmCompleteMs)}${partial}`,
-    );
-  }
-  lines.push(
-    `      generated module (${count(generated.lines)} lines), once, cold: ${ms(generated.firstDiagnosticsMs)}`,
-  );
-  const { cli } = result;
-  lines.push(
-    `    memhints check as a process, cold, over corpus A (${count(cli.files)} files, ${count(cli.lines)} lines), median of ${cli.oneJob.runs}; (a) the parse alone, warm in process: ${rate(cli.floorLinesPerSecond)}`,
-  );
-  for (const [name, run] of [
-    ['--jobs 1', cli.oneJob],
-    [`default jobs (${cli.defaultJobs.jobs})`, cli.defaultJobs],
-  ] as const)
-    lines.push(
-      `      ${name.padEnd(18)}wall ${seconds(run.wallMs)}: ${rate(run.linesPerSecond)}, ${run.toFloor.toFixed(2)}× the parse floor; CPU ${seconds(run.cpuMs)}: ${rate(run.cpuLinesPerSecond)}`,
-    );
-  const { oneFile } = cli;
-  lines.push(
-    `    memhints check ${oneFile.name} (${count(oneFile.lines)} lines): ${ms(oneFile.check.wallMs)} (CPU ${ms(oneFile.check.cpuMs)}) against node -e 0: ${ms(oneFile.node.wallMs)} (CPU ${ms(oneFile.node.cpuMs)}), median of ${oneFile.check.runs} each, alternating: ${oneFile.ratio.toFixed(1)}×`,
-  );
+  lines.push(...startUpLines(result.opens, result.cli));
   return lines;
 }
-
-const rate = (linesPerSecond: number) => `${count(Math.round(linesPerSecond))} lines/s`;
-const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;

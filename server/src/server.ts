@@ -30,13 +30,18 @@ import { dataReadHover } from './features/dataReadHover';
 import { layoutForVersion } from './sizes/versions';
 import { defaultDataFiles } from './data/estimators';
 import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
-import { pythonParser } from './document/parser';
+import { compiledGrammar, parseAFewLines, pythonParser } from './document/parser';
 import { PYPROJECT } from './config/projectConfig';
 import { createServerConnection } from './serverConnection';
 import { AnalysisThread } from './lsp/analysisThread';
 import { throwIfCancelled } from './lsp/cancellation';
 import { DocumentChecks } from './lsp/documentChecks';
 
+// Made while the rest of the server starts and the client sends initialize (see parseAFewLines).
+const parserReady = pythonParser().then((parser) => {
+  parseAFewLines(parser);
+  return parser;
+});
 const { connection, queued } = createServerConnection();
 /** The workspace's data files, once initialize names its folders. */
 let dataFiles: DataFiles | undefined;
@@ -68,7 +73,7 @@ let settingsKnown = false;
 let supportsInlayHintRefresh = false;
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
-  const parser = await pythonParser();
+  const parser = await parserReady;
   const editorSettings = validateSettings(params.initializationOptions?.settings).value;
   documents = new OpenDocuments(parser, editorSettings.maxFileSize, editorSettings.analysisBudget);
   notebooks = new OpenNotebooks(parser, notebookDocuments);
@@ -83,7 +88,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   dataFiles = defaultDataFiles(folderPaths);
   linter.useDataFiles(dataFiles);
   thread = new AnalysisThread(
-    { folders: folderPaths },
+    { folders: folderPaths, grammar: compiledGrammar() },
     {
       message: (message) => {
         if (message.kind === 'analysed') checks?.found(message);

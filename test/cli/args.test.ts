@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
-import { parseCommandLine } from '../../server/src/cli/args';
+import { defaultJobs, parseCommandLine } from '../../server/src/cli/args';
 import { UsageError } from '../../server/src/cli/errors';
 
 function checkOptions(argv: readonly string[]) {
@@ -11,24 +11,40 @@ function checkOptions(argv: readonly string[]) {
   return command.kind === 'check' ? command.options : assert.fail();
 }
 
-test('no path means the current directory; defaults are text, no fixes, progress on, one job per core', () => {
-  assert.deepEqual(checkOptions(['check']), {
-    paths: ['.'],
-    format: 'text',
-    fix: false,
-    unsafeFixes: false,
-    diff: false,
-    statistics: false,
-    select: [],
-    ignore: [],
-    exclude: [],
-    ignoreNoqa: false,
-    reportSmall: false,
-    exitZero: false,
-    progress: true,
-    jobs: availableParallelism(),
-    maxFileSize: 2 * 1024 * 1024,
-  });
+test('no path means the current directory; defaults are text, no fixes, progress on, one job per core left idle', () => {
+  const options = checkOptions(['check']);
+  assert.ok(options.jobs >= 1 && options.jobs <= availableParallelism(), String(options.jobs));
+  assert.deepEqual(
+    { ...options, jobs: 0 },
+    {
+      paths: ['.'],
+      format: 'text',
+      fix: false,
+      unsafeFixes: false,
+      diff: false,
+      statistics: false,
+      select: [],
+      ignore: [],
+      exclude: [],
+      ignoreNoqa: false,
+      reportSmall: false,
+      exitZero: false,
+      progress: true,
+      jobs: 0,
+      maxFileSize: 2 * 1024 * 1024,
+    },
+  );
+});
+
+test('the default jobs: this thread and one per core the load average leaves idle, in part or whole', () => {
+  assert.equal(defaultJobs(2, 0.1), 2);
+  assert.equal(defaultJobs(2, 1.5), 2);
+  assert.equal(defaultJobs(2, 1.99), 2);
+  assert.equal(defaultJobs(2, 2), 1);
+  assert.equal(defaultJobs(2, 11.5), 1);
+  assert.equal(defaultJobs(8, 3.2), 6);
+  assert.equal(defaultJobs(4, 0), 4);
+  assert.equal(defaultJobs(1, 0), 1);
 });
 
 test('--jobs takes a whole number of at least 1', () => {

@@ -1,11 +1,11 @@
-// `--jobs N`: more than 50 files are checked in worker threads, and the
+// `--jobs N`: a run large enough is checked in worker threads too, and the
 // output, the fixes and the exit code are exactly those of a one-thread run.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { PARALLEL_MIN_FILES } from '../../server/src/cli/check';
-import { jsonFindings, memhints, project, python } from '../support/cli';
+import { PARALLEL_MIN_BYTES, PARALLEL_MIN_FILES } from '../../server/src/cli/checkFiles';
+import { jsonFindings, memhints, paddedTo, project, python } from '../support/cli';
 
 const FILES = PARALLEL_MIN_FILES + 30;
 
@@ -15,7 +15,7 @@ function module(i: number): string {
   if (i % 3 !== 0)
     lines.push(`print(sum([x * ${i} for x in xs]))`, `print(sorted([x for x in sorted([y - ${i} for y in xs])]))`);
   lines.push(`print(max(x for x in xs) + ${i})`, '');
-  return lines.join('\n');
+  return paddedTo(lines.join('\n'), PARALLEL_MIN_BYTES / PARALLEL_MIN_FILES);
 }
 
 function tree(t: TestContext, broken: boolean): string {

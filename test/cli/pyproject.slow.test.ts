@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { PARALLEL_MIN_FILES } from '../../server/src/cli/check';
-import { hasStackTrace, jsonFindings, memhints, project, type Run } from '../support/cli';
+import { PARALLEL_MIN_BYTES, PARALLEL_MIN_FILES } from '../../server/src/cli/checkFiles';
+import { hasStackTrace, jsonFindings, memhints, paddedTo, project, type Run } from '../support/cli';
 
 const SOURCE = 'xs = [1, 2]\nprint(sum([x * 2 for x in xs]))\nfor x in list(xs):\n    print(x)\n';
 
@@ -133,7 +133,8 @@ test("worker threads (--jobs 2) apply each file's own pyproject.toml", (t) => {
   const files: Record<string, string> = {
     'quiet/pyproject.toml': '[tool.memhints]\nignore = ["MEM101"]\n[tool.memhints.severity]\nMEM102 = "hint"\n',
   };
-  for (let i = 0; i <= PARALLEL_MIN_FILES; i++) files[`${i % 2 === 0 ? 'quiet' : 'loud'}/m${i}.py`] = SOURCE;
+  const padded = paddedTo(SOURCE, PARALLEL_MIN_BYTES / PARALLEL_MIN_FILES);
+  for (let i = 0; i <= PARALLEL_MIN_FILES; i++) files[`${i % 2 === 0 ? 'quiet' : 'loud'}/m${i}.py`] = padded;
   const root = project(t, files);
   const one = memhints(['check', '--format', 'json', '--jobs', '1'], root);
   const two = memhints(['check', '--format', 'json', '--jobs', '2'], root);

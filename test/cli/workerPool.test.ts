@@ -46,3 +46,20 @@ test('closing rejects the tasks not yet finished', async () => {
   await pool.close();
   for (const result of await settled) assert.equal(result.status, 'rejected');
 });
+
+test('a worker has room only once it is ready, and then for `depth` tasks at a time', async (t) => {
+  const pool = new WorkerPool<number, number>(SCRIPT, 1, { offset: 0 }, 2);
+  t.after(() => pool.close());
+  assert.equal(pool.hasRoom(), false);
+  await new Promise<void>((resolve) => pool.onRoom(resolve));
+  assert.equal(pool.hasRoom(), true);
+  const first = pool.run(3);
+  assert.equal(pool.hasRoom(), true);
+  const second = pool.run(4);
+  assert.equal(pool.hasRoom(), false);
+  let rooms = 0;
+  pool.onRoom(() => rooms++);
+  assert.deepEqual(await Promise.all([first, second]), [9, 16]);
+  assert.ok(rooms >= 1);
+  assert.equal(pool.hasRoom(), true);
+});

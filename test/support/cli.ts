@@ -66,6 +66,22 @@ export function project(t: TestContext, files: Readonly<Record<string, string | 
 }
 
 /** The findings of `--format json`, parsed. */
+/**
+ * `source` with clean functions added until the module holds `bytes` bytes:
+ * runs of files so padded are large enough for `check --jobs N` to use worker
+ * threads (see PARALLEL_MIN_BYTES), with the findings of the sources alone.
+ */
+export function paddedTo(source: string, bytes: number): string {
+  const lines = [source];
+  let size = source.length;
+  for (let i = 0; size < bytes; i++) {
+    const added = `\n\ndef padding_${i}(a, b):\n    total = a + b\n    return total * ${i}\n`;
+    lines.push(added);
+    size += added.length;
+  }
+  return lines.join('');
+}
+
 export interface JsonFinding {
   readonly file: string;
   readonly line: number;

@@ -1,5 +1,5 @@
 // The command line, read with node's util.parseArgs into a typed command.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isCodeOrPrefix, unmatchedSelectors } from '../config/settingKinds';
 import { readSetting, SETTINGS, type SettingSpec } from '../config/settingsTable';
@@ -190,8 +190,18 @@ function parseOrExplain(argv: readonly string[]) {
   }
 }
 
+/**
+ * The default of --jobs: this thread, and a worker for each core, or part of
+ * one, that the last minute's load average leaves idle; at most one job per
+ * core. On two cores a second job made a run faster at a load of 1.5-1.9 and
+ * slower at 8-13, where a worker finds no core of its own (docs/performance.md).
+ */
+export function defaultJobs(cores: number, loadAverage: number): number {
+  return Math.min(cores, 1 + Math.max(0, Math.ceil(cores - loadAverage)));
+}
+
 function jobCount(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+  if (value === undefined) return defaultJobs(availableParallelism(), loadavg()[0] ?? 0);
   if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${value}"`);
   return Number(value);
 }

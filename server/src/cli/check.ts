@@ -1,29 +1,31 @@
 // `memhints check`: find the files, check (and fix) each, report, pick the exit code.
-import { join } from 'node:path';
 import { SAFE_AND_UNSAFE, SAFE_ONLY } from '../rules/fixes';
-import { pythonParser } from '../document/parser';
 import type { FixSafety, Rule } from '../rules/types';
 import type { CheckOptions, OutputFormat } from './args';
 import { displayPath, filesToCheck } from './files';
-import { checkFile, fixModeFor, type FileCheck, type FileOutcome, type FixMode } from './checkFile';
-import type { CheckTask, CheckWorkerData } from './checkWorker';
+import type { FileOutcome, FixMode } from './checkFile';
+import {
+  checkFiles,
+  checkWorkers,
+  enoughForWorkers,
+  mayNameMany,
+  type CheckWorkers,
+  type RunCheck,
+} from './checkFiles';
+import type { CheckTask } from './checkWorker';
 import { progressIndicator } from './progress';
 import { packageManifest } from './manifest';
-import { CheckSettings, lintOptions, rulesOfAny, type FileSettings } from './projectSettings';
+import { CheckSettings, rulesOfAny } from './projectSettings';
 import type { ReportedFinding } from './report/findings';
 import { githubReport } from './report/github';
 import { jsonReport } from './report/json';
 import { sarifReport } from './report/sarif';
 import { ruleStatistics, statisticsJson, statisticsText } from './report/statistics';
 import { findingLine, findingsSummary, fixSummary, type RunCounts } from './report/text';
-import { WorkerPool } from './workerPool';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
-
-/** Below this many files, starting worker threads (each loads the grammar) costs more than it saves. */
-export const PARALLEL_MIN_FILES = 50;
 
 export interface Streams {
   readonly stdout: (text: string) => void;
@@ -44,6 +46,34 @@ interface RunTotals {
 }
 
 export async function runCheck(options: CheckOptions, cwd: string, streams: Streams): Promise<number> {
+  const check: RunCheck = {
+    ignoreNoqa: options.ignoreNoqa,
+    allowed: options.unsafeFixes ? SAFE_AND_UNSAFE : SAFE_ONLY,
+    mode: options.diff ? 'diff' : options.fix ? 'write' : 'none',
+    maxFileSize: options.maxFileSize,
+  };
+  // --jobs N: this thread and N - 1 workers, started while the files are found when there may be many.
+  let workers = options.jobs > 1 && mayNameMany(options.paths, cwd) ? checkWorkers(options.jobs - 1, check) : undefined;
+  try {
+    const found = findFiles(options, cwd, streams);
+    if (options.jobs > 1 && enoughForWorkers(found.files)) workers ??= checkWorkers(options.jobs - 1, check);
+    else if (workers) {
+      await workers.close();
+      workers = undefined;
+    }
+    return await checkAndReport(found, check, options, cwd, streams, workers);
+  } finally {
+    await workers?.close();
+  }
+}
+
+/** The files to check, each with its settings, and the problems met finding them (already reported). */
+interface FoundFiles {
+  readonly files: readonly CheckTask[];
+  readonly problems: number;
+}
+
+function findFiles(options: CheckOptions, cwd: string, streams: Streams): FoundFiles {
   const settings = new CheckSettings(options, cwd);
   const search = filesToCheck(options.paths, {
     cwd,
@@ -55,23 +85,27 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
     const linkedTo = search.linksOutside.get(file);
     return { file, shown: displayPath(file, cwd), settings: settings.forFile(file), ...(linkedTo ? { linkedTo } : {}) };
   });
+  if (files.length === 0 && search.problems.length === 0)
+    streams.stderr('memhints: warning: no Python files found under the given paths\n');
+  for (const problem of search.problems) streams.stderr(`memhints: error: ${problem}\n`);
+  return { files, problems: search.problems.length };
+}
+
+async function checkAndReport(
+  { files, problems }: FoundFiles,
+  check: RunCheck,
+  options: CheckOptions,
+  cwd: string,
+  streams: Streams,
+  workers: CheckWorkers | undefined,
+): Promise<number> {
   const totals: RunTotals = {
     findings: [],
     diffs: [],
     fixed: 0,
     fixedFiles: 0,
-    errors: search.problems.length,
+    errors: problems,
     notChecked: 0,
-  };
-  if (files.length === 0 && search.problems.length === 0)
-    streams.stderr('memhints: warning: no Python files found under the given paths\n');
-  for (const problem of search.problems) streams.stderr(`memhints: error: ${problem}\n`);
-
-  const check: RunCheck = {
-    ignoreNoqa: options.ignoreNoqa,
-    allowed: options.unsafeFixes ? SAFE_AND_UNSAFE : SAFE_ONLY,
-    mode: options.diff ? 'diff' : options.fix ? 'write' : 'none',
-    maxFileSize: options.maxFileSize,
   };
   const progress = progressIndicator(files.length, streams.stderr, options.progress && streams.stderrIsTerminal);
   // Outcomes are taken in file order, however the workers finish, so that every run prints the same.
@@ -96,8 +130,7 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
       totals.errors++;
     }
   };
-  if (options.jobs > 1 && files.length > PARALLEL_MIN_FILES) await checkInWorkers(files, check, options, take);
-  else await checkHere(files, check, take);
+  await checkFiles(files, check, take, workers);
   progress.clear();
   writeReport(
     totals,
@@ -116,63 +149,6 @@ export async function runCheck(options: CheckOptions, cwd: string, streams: Stre
   if (totals.errors > 0) return EXIT_ERROR;
   const remains = check.mode === 'diff' ? totals.diffs.length > 0 : totals.findings.length > 0;
   return remains && !options.exitZero ? EXIT_FINDINGS : EXIT_CLEAN;
-}
-
-type TakeOutcome = (task: CheckTask, outcome: FileOutcome, done: number) => void;
-
-/** What a run's files share; each file's rules come with its task. */
-type RunCheck = Omit<FileCheck, 'lint' | 'data'> & { readonly ignoreNoqa: boolean };
-
-async function checkHere(files: readonly CheckTask[], check: RunCheck, take: TakeOutcome): Promise<void> {
-  const checks = new Map<FileSettings, FileCheck>();
-  for (const [index, task] of files.entries()) {
-    let fileCheck = checks.get(task.settings);
-    if (!fileCheck) {
-      fileCheck = {
-        lint: lintOptions(task.settings, check.ignoreNoqa),
-        data: task.settings,
-        allowed: check.allowed,
-        mode: check.mode,
-        maxFileSize: check.maxFileSize,
-      };
-      checks.set(task.settings, fileCheck);
-    }
-    const taskCheck = { ...fileCheck, mode: fixModeFor(task, fileCheck.mode) };
-    // Asked for per file: a parser that faulted is replaced (renewPythonParser).
-    take(task, checkFile(await pythonParser(), task.file, task.shown, taskCheck), index + 1);
-  }
-}
-
-async function checkInWorkers(
-  files: readonly CheckTask[],
-  check: RunCheck,
-  options: CheckOptions,
-  take: TakeOutcome,
-): Promise<void> {
-  const data: CheckWorkerData = {
-    ignoreNoqa: check.ignoreNoqa,
-    allowed: [...check.allowed],
-    mode: check.mode,
-    maxFileSize: check.maxFileSize,
-  };
-  const pool = new WorkerPool<CheckTask, FileOutcome>(
-    join(__dirname, 'checkWorker.js'),
-    Math.min(options.jobs, files.length),
-    data,
-  );
-  try {
-    const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
-    let taken = 0;
-    await Promise.all(
-      files.map(async (task, index) => {
-        outcomes[index] = await pool.run(task);
-        for (; taken < files.length && outcomes[taken] !== undefined; taken++)
-          take(files[taken]!, outcomes[taken]!, taken + 1);
-      }),
-    );
-  } finally {
-    await pool.close();
-  }
 }
 
 /** What a report needs besides the findings. */

@@ -1,7 +1,8 @@
-// The worker thread of `memhints check --jobs N`: checks the files it is sent
-// with its own parser (bundled to dist/checkWorker.js beside dist/cli.js).
+// A worker thread of `memhints check --jobs N`: checks the files it is sent
+// with its own parser, made from the grammar the main thread compiled
+// (bundled to dist/checkWorker.js beside dist/cli.js).
 import { workerData } from 'node:worker_threads';
-import { pythonParser } from '../document/parser';
+import { type CompiledGrammar, pythonParser } from '../document/parser';
 import type { FixSafety } from '../rules/types';
 import { checkFile, fixModeFor, type FileOutcome, type FixMode } from './checkFile';
 import { lintOptions, type FileSettings } from './projectSettings';
@@ -13,6 +14,7 @@ export interface CheckWorkerData {
   readonly allowed: readonly FixSafety[];
   readonly mode: FixMode;
   readonly maxFileSize: number;
+  readonly grammar: CompiledGrammar;
 }
 
 export interface CheckTask {
@@ -28,12 +30,14 @@ const data = workerData as CheckWorkerData;
 const allowed = new Set(data.allowed);
 
 // Asked for per task: a parser that faulted is replaced (renewPythonParser).
-serveTasks<CheckTask, FileOutcome>(async (task) =>
-  checkFile(await pythonParser(), task.file, task.shown, {
-    lint: lintOptions(task.settings, data.ignoreNoqa),
-    data: task.settings,
-    allowed,
-    mode: fixModeFor(task, data.mode),
-    maxFileSize: data.maxFileSize,
-  }),
+serveTasks<CheckTask, FileOutcome>(
+  async (task) =>
+    checkFile(await pythonParser(), task.file, task.shown, {
+      lint: lintOptions(task.settings, data.ignoreNoqa),
+      data: task.settings,
+      allowed,
+      mode: fixModeFor(task, data.mode),
+      maxFileSize: data.maxFileSize,
+    }),
+  () => pythonParser(data.grammar),
 );

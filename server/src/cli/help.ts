@@ -65,9 +65,11 @@ Options:
   --exit-zero           exit with 0 even when findings remain
   --no-progress         never show the progress line (shown on a terminal
                         when more than 200 files are checked)
-  -j, --jobs N          check files in N worker threads when there are more
-                        than 50 (default: the number of CPU cores); 1 checks
-                        them one after another in a single thread
+  -j, --jobs N          check files in N threads (this one and N - 1 worker
+                        threads) when there is enough to check (default: 1,
+                        and 1 more for each CPU core the load average leaves
+                        idle in whole or in part, at most 1 per core); 1
+                        checks them one after another in a single thread
   --max-file-size BYTES skip (with a notice) files larger than this
                         (default: 2097152, i.e. 2 MiB)
   --memory-budget SIZE  the memory the checked programs may take, in bytes or

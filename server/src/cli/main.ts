@@ -5,7 +5,6 @@ import { parseCommandLine } from './args';
 import { EXIT_CLEAN, EXIT_ERROR, runCheck, type Streams } from './check';
 import { ConfigError, UsageError } from './errors';
 import { packageManifest } from './manifest';
-import { runMeasure } from './measure';
 import { ruleList } from './rule';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -37,7 +36,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       streams.stdout(ruleList(ALL_RULES));
       return EXIT_CLEAN;
     }
-    if (command.kind === 'measure') return await runMeasure(command.options, process.cwd(), streams);
+    if (command.kind === 'measure') {
+      // Loaded when asked for: what it loads (child_process among others) would slow every check's start.
+      const { runMeasure } = await import('./measure.js');
+      return await runMeasure(command.options, process.cwd(), streams);
+    }
     for (const warning of command.warnings) streams.stderr(`memhints: warning: ${warning}\n`);
     return await runCheck(command.options, process.cwd(), streams);
   } catch (error) {

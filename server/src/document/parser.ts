@@ -1,13 +1,41 @@
-// Loads web-tree-sitter and the Python grammar once per process.
+// Loads web-tree-sitter and the Python grammar once per thread, from WASM
+// modules compiled once per process (compiledGrammar), which the worker
+// threads are given rather than compiling them again.
 // Note: given a JS string, web-tree-sitter parses UTF-16, so node indices and
 // point columns are UTF-16 code units: the same unit as LSP positions.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 export { Edit } from 'web-tree-sitter';
 export type { Node, Tree } from 'web-tree-sitter';
 
+/** A compiled WebAssembly.Module. TypeScript declares the WebAssembly API with the DOM's types only, which this project leaves out. */
+type WasmModule = object & { readonly __wasm?: 'module' };
+declare const WebAssembly: {
+  readonly Module: new (bytes: Uint8Array) => WasmModule;
+  readonly Instance: new (module: WasmModule, imports: object) => object;
+};
+
+/**
+ * web-tree-sitter's runtime and the Python grammar, compiled. A compiled
+ * WebAssembly.Module sent to a worker thread (workerData, postMessage) shares
+ * its code, so a worker given these compiles neither, nor tiers up alone the
+ * functions another thread has made hot.
+ */
+export interface CompiledGrammar {
+  /** web-tree-sitter.wasm, instantiated as it is (Parser.init's instantiateWasm). */
+  readonly runtime: WasmModule;
+  /**
+   * tree-sitter-python.wasm. web-tree-sitter loads a language from its bytes
+   * only; V8 keeps one compiled copy of a module per process, found by its
+   * bytes while a thread holds it, so this one is held for pythonBytes' sake.
+   */
+  readonly python: WasmModule;
+  readonly pythonBytes: Uint8Array;
+}
+
+let compiled: CompiledGrammar | undefined;
 let ready: Promise<Parser> | undefined;
 
 /** The grammars/ folder of the package: beside dist/ when bundled, further up when compiled to out/. */
@@ -19,19 +47,58 @@ function grammarsDir(): string {
   throw new Error(`grammars/tree-sitter-python.wasm not found above ${__dirname}; run "npm run build"`);
 }
 
-async function createParser(): Promise<Parser> {
-  const dir = grammarsDir();
-  await Parser.init({ locateFile: (file: string) => join(dir, file) });
-  const python = await Language.load(join(dir, 'tree-sitter-python.wasm'));
+/**
+ * This process's compiled grammar, compiled on first use. Compiled at once,
+ * on this thread: V8 compiles a module's functions lazily, when first called,
+ * so compiling is decoding and validating it, a few milliseconds, and waits
+ * for no other thread (as asynchronous compiling would, on a busy machine).
+ */
+export function compiledGrammar(): CompiledGrammar {
+  if (!compiled) {
+    const dir = grammarsDir();
+    const pythonBytes = readFileSync(join(dir, 'tree-sitter-python.wasm'));
+    compiled = {
+      runtime: new WebAssembly.Module(readFileSync(join(dir, 'web-tree-sitter.wasm'))),
+      python: new WebAssembly.Module(pythonBytes),
+      pythonBytes,
+    };
+  }
+  return compiled;
+}
+
+async function createParser(grammar: CompiledGrammar): Promise<Parser> {
+  await Parser.init({
+    // Emscripten's hook for instantiating the runtime itself: from the compiled module, with the imports it is given.
+    instantiateWasm: (imports: object, receive: (instance: object, module: WasmModule) => void) => {
+      receive(new WebAssembly.Instance(grammar.runtime, imports), grammar.runtime);
+      return {};
+    },
+  });
+  const python = await Language.load(grammar.pythonBytes);
   const parser = new Parser();
   parser.setLanguage(python);
   return parser;
 }
 
-/** The shared Python parser; initialised on first use. */
-export function pythonParser(): Promise<Parser> {
-  ready ??= createParser();
+/**
+ * This thread's Python parser, made on first use from `grammar` (a worker
+ * thread's is given by the thread that started it), else from this process's.
+ */
+export function pythonParser(grammar?: CompiledGrammar): Promise<Parser> {
+  ready ??= createParser(grammar ?? compiledGrammar());
   return ready;
+}
+
+/**
+ * Parses a few lines and lets the tree go. V8 compiles a WASM function when it
+ * is first called, and has its optimising compiler (TurboFan, on a thread of
+ * its own) compile it again once it has run a while: web-tree-sitter's parse
+ * loop and the grammar's lexer, large functions both, get there within a few
+ * lines. A server that parses these as it starts has them optimised while the
+ * client is still starting, rather than during the first document's parse.
+ */
+export function parseAFewLines(parser: Parser): void {
+  parser.parse('import os\n\ndef f(xs, n=1):\n    return [x * n for x in xs if x]  # a comment\n')?.delete();
 }
 
 /**

@@ -41,7 +41,7 @@ function lowerPriority(): void {
 async function serve(port: MessagePort, start: ThreadStart): Promise<void> {
   lowerPriority();
   const post = (message: FromThread) => port.postMessage(message);
-  const documents = new OpenDocuments(await pythonParser());
+  const documents = new OpenDocuments(await pythonParser(start.grammar));
   const linter = new Linter((uri, error) =>
     post({ kind: 'failed', uri, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );

@@ -5,6 +5,7 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../config/config';
 import type { Skip } from '../document/limits';
+import type { CompiledGrammar } from '../document/parser';
 import type { Unfinished } from '../features/partialAnalysis';
 import type { Finding } from '../rules/types';
 
@@ -12,6 +13,8 @@ import type { Finding } from '../rules/types';
 export interface ThreadStart {
   /** The workspace folders' paths, where the data files that reads name are found. */
   readonly folders: readonly string[];
+  /** The server's compiled grammar: the thread compiles none of its own. */
+  readonly grammar: CompiledGrammar;
 }
 
 export type ToThread =
