@@ -4,23 +4,29 @@ import type { Node } from 'web-tree-sitter';
 import type { Anchor, Rule } from '../rules/types';
 import type { DocumentFacts } from '../semantics/facts';
 import { insideOf } from '../semantics/syntax';
-import type { TokenRequest } from '../semantics/nameIndex';
+import type { TextSpan, TokenRequest, Within } from '../semantics/nameIndex';
 
 export interface Visit {
   readonly rule: Rule;
   readonly node: Node;
 }
 
-/** Each rule's nodes inside `top` (itself included), each once, in document order, outer before inner. */
-export function visitsIn(top: Node, rules: readonly Rule[], facts: DocumentFacts): Visit[] {
+/**
+ * Each rule's nodes inside `top` (itself included), each once, in document
+ * order, outer before inner. With `span` (a class's header, whose statement
+ * runs on past it), those its tokens there reach that start there: the
+ * statements of the class's body are chunks of their own.
+ */
+export function visitsIn(top: Node, rules: readonly Rule[], facts: DocumentFacts, span?: TextSpan): Visit[] {
   const visits: Visit[] = [];
-  facts.names.searchTokens(tokenRequests(rules), top);
+  const within = span ?? top;
+  facts.names.searchTokens(tokenRequests(rules), within);
   // What an anchor reaches may reach out of a statement, never out of the module. Each end read is a call into WASM.
-  const inside = facts.module.isRoot(top) ? () => true : insideOf(top);
+  const inside = span ? startsIn(span) : facts.module.isRoot(top) ? () => true : insideOf(top);
   for (const rule of rules) {
     const seen = new Set<number>();
     for (const anchor of rule.anchors) {
-      for (const token of tokensOf(anchor, top, facts)) {
+      for (const token of tokensOf(anchor, within, facts)) {
         const node = anchor.reach(token);
         if (!node || seen.has(node.id) || !inside(node)) continue;
         seen.add(node.id);
@@ -51,7 +57,11 @@ function tokenRequests(rules: readonly Rule[]): readonly TokenRequest[] {
   return requests;
 }
 
-function tokensOf(anchor: Anchor, top: Node, facts: DocumentFacts): readonly Node[] {
+function startsIn(span: TextSpan): (node: Node) => boolean {
+  return (node) => span.startIndex <= node.startIndex && node.startIndex < span.endIndex;
+}
+
+function tokensOf(anchor: Anchor, top: Within, facts: DocumentFacts): readonly Node[] {
   if (!anchor.isName) return facts.names.tokens(anchor.token, anchor.token, top, anchor.hitFilter);
   const spelled = facts.names.tokens(anchor.token, 'identifier', top);
   const aliases = facts.names.aliasesOf(anchor.token);

@@ -36,9 +36,32 @@ class TokenKeys {
     return key;
   }
 
-  within(node: Node, type: string, text: string, filter?: HitFilter): string {
-    return `${node.id} ${this.of(type, text, filter)}`;
+  within(within: Within, type: string, text: string, filter?: HitFilter): string {
+    const place = isNode(within) ? `${within.id}` : `${within.startIndex}-${within.endIndex}`;
+    return `${place} ${this.of(type, text, filter)}`;
   }
+}
+
+/** A stretch of the module's text to search in: a class's header, whose statement runs on past it. */
+export interface TextSpan {
+  readonly startIndex: number;
+  readonly endIndex: number;
+}
+
+/** Where a search looks: inside a node, or a stretch of text. */
+export type Within = Node | TextSpan;
+
+/**
+ * A class's body: the language server analyses each of its statements as a
+ * chunk of its own, so a search of all of it is reported as reading every
+ * spelling, as one of the whole module is.
+ */
+function spansChunks(within: Node): boolean {
+  return within.type === 'class_definition';
+}
+
+function isNode(within: Within): within is Node {
+  return 'tree' in within;
 }
 /**
  * A test of the text around a hit of an anchor's token that rules out most
@@ -171,7 +194,8 @@ export class NameIndex {
 
   /**
    * `module`: a tree's root or a module parsed in parts. `readsModule` hears of
-   * questions about the whole module: their answers depend on all of it.
+   * questions about every spelling of a name, in the whole module or a whole
+   * class: their answers depend on all of it.
    */
   constructor(
     module: Node | ModuleParts,
@@ -189,6 +213,7 @@ export class NameIndex {
       this.readsModule(name);
       return this.identifiersNamed(name);
     }
+    if (spansChunks(within)) this.readsModule(name);
     return this.tokens(name, 'identifier', within);
   }
 
@@ -199,9 +224,9 @@ export class NameIndex {
    * reported as reading it: callers ask about their own part of it. With
    * `filter`, only the hits that pass it (the others may be tokens too).
    */
-  tokens(text: string, type: string, within: Node, filter?: HitFilter): readonly Node[] {
+  tokens(text: string, type: string, within: Within, filter?: HitFilter): readonly Node[] {
     const known = this.tokensInModule.get(this.keys.of(type, text, filter));
-    if (this.module.isRoot(within)) {
+    if (isNode(within) && this.module.isRoot(within)) {
       const found = known ?? this.tokensOfModule(text, type, filter);
       return this.module.parts.length === 1 ? found : tokensInside(found, within.startIndex, this.endOf(within));
     }
@@ -221,10 +246,10 @@ export class NameIndex {
    * from: one search of the text for all the words among them (keywords and
    * names), where a search per word would read the text once for each.
    */
-  searchTokens(requests: readonly TokenRequest[], within: Node): void {
+  searchTokens(requests: readonly TokenRequest[], within: Within): void {
     // Once the module has been searched for a list, each statement asking again would check every request of it.
     if (this.searchedModuleFor.has(requests)) return;
-    const isModule = this.module.isRoot(within);
+    const isModule = isNode(within) && this.module.isRoot(within);
     if (isModule) this.searchedModuleFor.add(requests);
     const cacheKey = ({ type, text }: TokenRequest) =>
       isModule ? this.keys.of(type, text) : this.keys.within(within, type, text);
@@ -262,7 +287,8 @@ export class NameIndex {
     return this.aliasesByImported.get(imported) ?? [];
   }
 
-  private endOf(node: Node): number {
+  private endOf(node: Within): number {
+    if (!isNode(node)) return node.endIndex;
     let end = this.ends.get(node.id);
     if (end === undefined) {
       end = node.endIndex;
@@ -280,6 +306,7 @@ export class NameIndex {
       for (const name of DYNAMIC_ACCESS_NAMES) this.readsModule(name);
       return this.dynamicCalls;
     }
+    if (spansChunks(within)) for (const name of DYNAMIC_ACCESS_NAMES) this.readsModule(name);
     return this.dynamicCalls.filter(insideOf(within));
   }
 
