@@ -22,8 +22,10 @@ export interface CutClass {
   readonly start: number;
   readonly end: number;
   readonly header: Building;
-  /** The nodes of the header's own text: comments above, decorators, and the class statement less its body. */
-  readonly headerNodes: readonly Node[];
+  /** The comments above the class, in the header. */
+  readonly commentsAbove: readonly Node[];
+  /** The class statement's nodes but its body: decorators, `class`, name, bases, colon, comments there. */
+  readonly statementHeader: readonly Node[];
   readonly members: readonly Building[];
 }
 
@@ -65,7 +67,8 @@ export function cutClass(whole: Building, statement: Node): CutClass | undefined
     start: statement.startIndex,
     end: statement.endIndex,
     header,
-    headerNodes: [...header.nodes.slice(0, -1), ...decorators, ...ownChildren] as Node[],
+    commentsAbove: header.nodes.slice(0, -1),
+    statementHeader: [...decorators, ...ownChildren] as Node[],
     members,
   };
 }

@@ -175,7 +175,11 @@ function cutPart(part: ModulePart, source: string): PartChunks {
       start: relative(cut.start),
       end: relative(cut.end),
     });
-    const headerKey = keyOf(source, cut.header.start, cut.header.end) + shape(cut.headerNodes);
+    const headerKey =
+      keyOf(source, cut.header.start, cut.header.end) + shape([...cut.commentsAbove, ...cut.statementHeader]);
+    // What a member's findings may read of its class: its statement up to the body and where it starts on its
+    // line, not the comments above it, which a region cut at a syntax error can part from it.
+    const classHeader = `${cut.start - lineStartBefore(source, cut.start)}\u0000${source.slice(cut.start, cut.header.end)}${shape(cut.statementHeader)}`;
     return [
       {
         start: relative(cut.header.start),
@@ -190,7 +194,7 @@ function cutPart(part: ModulePart, source: string): PartChunks {
           start: relative(member.start),
           end: relative(member.end),
           // Its class's header: what its findings read of the class it stands in, as tree-sitter reads its text.
-          key: `${own}\u0000${headerKey}`,
+          key: `${own}\u0000${classHeader}`,
           ownKeyLength: own.length,
           inClass: place('member'),
         };
