@@ -21,7 +21,13 @@ import { anchorAliases, findAnchorsInModule } from './anchoredNodes';
 import { unchangedChunks } from './chunkMatching';
 import { wordsOf, type ChunkPlace, type Dependencies } from '../semantics/dependencies';
 import { DocumentFacts } from '../semantics/facts';
-import { classLevelNames, mayStarImport, moduleLevelNames, partBindings } from '../semantics/moduleLevelNames';
+import {
+  classLevelNames,
+  mayDeclareGlobal,
+  mayStarImport,
+  moduleLevelNames,
+  partBindings,
+} from '../semantics/moduleLevelNames';
 import { ModuleParts } from '../document/moduleParts';
 import { RetiredChunks } from './retiredChunks';
 import { moduleLevelText, topLevelChunks, type Chunk } from './topLevelChunks';
@@ -162,7 +168,8 @@ export class IncrementalAnalysis {
     chunks.forEach((chunk, index) => {
       if (kept[index] === undefined) newWords.set(index, wordsOfChunk(chunk, source));
     });
-    const changed = this.changedWords(gone, newWords);
+    // A first analysis keeps nothing that the words of its chunks could be weighed against.
+    const changed = this.previous.length === 0 ? NOTHING_CHANGED : this.changedWords(gone, newWords);
     const classKept = groups.unchangedSince(this.previousGroups, kept);
     // Every statement to analyse (a document just opened, an import alias changed): one search for the anchors.
     if (chunks.length > 1 && newWords.size === chunks.length) findAnchorsInModule(this.options.rules, facts);
@@ -238,12 +245,23 @@ export class IncrementalAnalysis {
     this.lastAnalysedChunks = 0;
     this.lastChunks = chunks.length;
     let next = 0;
+    const analysed: ChunkResult[] = [];
     for (; next < queue.length; next++) {
       if (this.lastAnalysedChunks > 0 && (next < edited ? edit : backlog).passed()) break;
       const index = queue[next]!;
-      results[index] = this.analyseChunk(chunks[index]!, context, cutClasses, results[index]!.words);
+      analysed.push(this.analyseChunk(chunks[index]!, context, cutClasses, results[index]!.words));
       this.lastAnalysedChunks++;
     }
+    // Kept across edits, so copied: strings taken from the tree's text are slices that would
+    // keep each version of the whole document alive. One copy for all: each has a cost of its own.
+    // The keys and the words read from them are the chunk cache's copies already (topLevelChunks).
+    const copies = structuredClone(
+      analysed.map(({ key: _key, words: { all: _all, ...words }, ...rest }) => ({ ...rest, words })),
+    );
+    copies.forEach((copy, at) => {
+      const { key, words } = analysed[at]!;
+      results[queue[at]!] = { ...copy, key, words: { ...copy.words, all: words.all } };
+    });
     this.lastPendingChunks = queue.length - next;
     this.lastLeftEdited = next < edited;
     if (next < queue.length) this.stopped = { ...state, queue: queue.slice(next), edited: Math.max(0, edited - next) };
@@ -314,9 +332,7 @@ export class IncrementalAnalysis {
     words: ChunkWords,
   ): ChunkResult {
     const { findings, suppressions, dependencies } = analyseChunk(chunk, this.options.rules, context, cutClasses);
-    // Kept across edits, so copied: strings taken from the tree's text are slices
-    // that would keep each version of the whole document alive.
-    return structuredClone({
+    return {
       key: chunk.key,
       words,
       dependencies: {
@@ -329,7 +345,7 @@ export class IncrementalAnalysis {
       },
       findings: findings.map((finding) => moved(finding, -chunk.start)),
       suppressions: suppressions.map(({ offset, suppression }) => ({ offset: offset - chunk.start, suppression })),
-    });
+    };
   }
 
   private assemble(chunks: readonly Chunk[], results: readonly ChunkResult[], source: string): Finding[] {
@@ -359,6 +375,14 @@ export class IncrementalAnalysis {
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
+
+const NOTHING_CHANGED: ChangedWords = {
+  all: new Map(),
+  moduleLevel: new Map(),
+  defines: new Map(),
+  classLevel: new Map(),
+  starImport: false,
+};
 
 /** What a pending result read: nothing yet. */
 const NOTHING_READ: Read = {
@@ -393,9 +417,14 @@ function changedBy(counts: ReadonlyMap<string, number>, own: ReadonlySet<string>
 
 function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {
   const role = chunk.inClass?.role;
-  const moduleLevel = moduleLevelNames(chunk.nodes, role === 'header' ? 'header' : (role ?? 'statements'));
+  const ownKey = chunk.key.length === chunk.ownKeyLength ? chunk.key : chunk.key.slice(0, chunk.ownKeyLength);
+  // A member binds at module level only what it declares global: its text tells first, cheaper than its tree.
+  const moduleLevel =
+    role === 'member' && !mayDeclareGlobal(ownKey)
+      ? NO_NAMES
+      : moduleLevelNames(chunk.nodes, role === 'header' ? 'header' : (role ?? 'statements'));
   return {
-    all: wordsOf(chunk.key.length === chunk.ownKeyLength ? chunk.key : chunk.key.slice(0, chunk.ownKeyLength)),
+    all: wordsOf(ownKey),
     moduleLevel,
     defines: role === 'member' ? new Set([...moduleLevel, chunk.inClass!.name]) : moduleLevel,
     classLevel: role === 'member' ? classLevelNames(chunk.nodes) : NO_NAMES,

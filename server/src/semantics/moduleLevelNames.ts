@@ -94,7 +94,7 @@ function addStatementNames(top: Node, names: Set<string>, add: (binder: Node) =>
  */
 const GLOBAL_STATEMENT = /(?:^|[;:])[ \t\f]*global\b/m;
 
-function mayDeclareGlobal(text: string): boolean {
+export function mayDeclareGlobal(text: string): boolean {
   return text.includes('global') && GLOBAL_STATEMENT.test(text);
 }
 

@@ -25,14 +25,16 @@ const PARAMETER_LISTS: ReadonlySet<string> = new Set(['parameters', 'lambda_para
  * statement: a new string each time cost more than the lookup it was for.
  */
 class TokenKeys {
-  private readonly byType = new Map<string, Map<string, string>>();
+  /** By filter (none for most), type and text. */
+  private readonly byFilter = new Map<HitFilter | undefined, Map<string, Map<string, string>>>();
 
   of(type: string, text: string, filter?: HitFilter): string {
-    if (filter) return `${type} ${text} ${filter.key}`;
-    let byText = this.byType.get(type);
-    if (!byText) this.byType.set(type, (byText = new Map()));
+    let byType = this.byFilter.get(filter);
+    if (!byType) this.byFilter.set(filter, (byType = new Map()));
+    let byText = byType.get(type);
+    if (!byText) byType.set(type, (byText = new Map()));
     let key = byText.get(text);
-    if (key === undefined) byText.set(text, (key = `${type} ${text}`));
+    if (key === undefined) byText.set(text, (key = filter ? `${type} ${text} ${filter.key}` : `${type} ${text}`));
     return key;
   }
 
@@ -230,7 +232,7 @@ export class NameIndex {
       const found = known ?? this.tokensOfModule(text, type, filter);
       return this.module.parts.length === 1 ? found : tokensInside(found, within.startIndex, this.endOf(within));
     }
-    if (known) return tokensInside(known, within.startIndex, this.endOf(within));
+    if (known) return known.length === 0 ? known : tokensInside(known, within.startIndex, this.endOf(within));
     // A token in a local scope or a statement is searched for in its text, not in the whole module.
     const key = this.keys.within(within, type, text, filter);
     let found = this.tokensWithin.get(key);
