@@ -100,7 +100,7 @@ export async function unrecordedReads(file: string, source: string): Promise<Unr
         () => analyseChunk(reader, OPTIONS.rules, context, cutClasses),
       );
       for (const [read, { operation, stack }] of reads) {
-        if (answersFor(dependencies, reader, read)) continue;
+        if (answersFor(dependencies, reader, read, source)) continue;
         found.push({
           file,
           reader: firstLine(source, reader),
@@ -122,7 +122,7 @@ function isAround(node: Node, chunk: Chunk): boolean {
 }
 
 /** Whether an edit of `read` would have `reader` analysed again, by what its analysis recorded. */
-function answersFor(dependencies: Dependencies, reader: Chunk, read: Chunk): boolean {
+function answersFor(dependencies: Dependencies, reader: Chunk, read: Chunk, source: string): boolean {
   if (dependencies.wholeDocument) return true;
   const place = read.inClass!;
   if (dependencies.enclosingClass && reader.inClass?.start === place.start) return true;
@@ -133,7 +133,7 @@ function answersFor(dependencies: Dependencies, reader: Chunk, read: Chunk): boo
   for (const name of dependencies.spellings) if (words.has(name)) return true;
   // A statement of a class's body that binds a name there changes what lookups of it in the class find.
   if (place.role === 'member') {
-    const bound = classLevelNames(read.nodes);
+    const bound = classLevelNames(read.nodes, source.slice(read.start, read.end));
     for (const name of dependencies.classBindings) if (bound.has(name)) return true;
   }
   return false;

@@ -427,7 +427,7 @@ function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {
     all: wordsOf(ownKey),
     moduleLevel,
     defines: role === 'member' ? new Set([...moduleLevel, chunk.inClass!.name]) : moduleLevel,
-    classLevel: role === 'member' ? classLevelNames(chunk.nodes) : NO_NAMES,
+    classLevel: role === 'member' ? classLevelNames(chunk.nodes, source.slice(chunk.start, chunk.end)) : NO_NAMES,
     starImport: mayStarImport(moduleLevelText(chunk, source)),
   };
 }

@@ -48,7 +48,15 @@ export function moduleLevelNames(
  * declared there. A lookup from code that runs in the class body changes
  * only when one of these does.
  */
-export function classLevelNames(nodes: readonly Node[]): ReadonlySet<string> {
+export function classLevelNames(nodes: readonly Node[], text: string): ReadonlySet<string> {
+  // Most are methods, whose text shows their name at once: the tree is asked about the others.
+  const definition = DEFINITION_LINES.exec(text);
+  if (definition && !text.includes(':=') && !nodes.some((node) => node.hasError)) return new Set([definition[1]!]);
+  return classLevelNamesInTree(nodes);
+}
+
+/** classLevelNames, from the tree alone. */
+export function classLevelNamesInTree(nodes: readonly Node[]): ReadonlySet<string> {
   const names = new Set<string>();
   for (const top of nodes)
     addStatementNames(
@@ -58,6 +66,14 @@ export function classLevelNames(nodes: readonly Node[]): ReadonlySet<string> {
     );
   return names;
 }
+
+/**
+ * A definition's text from its start: comment lines and one-line decorators,
+ * then `def name` or `class name` (an ASCII name). Without `:=` anywhere, and
+ * without a syntax error, the name is all it binds where it stands.
+ */
+const DEFINITION_LINES =
+  /^(?:[ \t]*(?:#[^\r\n]*|@[^\r\n]*)?\r?\n)*[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_][A-Za-z0-9_]*)\b/;
 
 /** What binds `add` adds to `names`, less those `skipped` says are not the scope's. */
 function binderAdder(names: Set<string>, skipped: (binder: Node) => boolean): (binder: Node) => void {
