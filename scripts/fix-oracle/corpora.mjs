@@ -35,7 +35,8 @@ export function sourceFiles(dir) {
 /**
  * Spellings of what some fix rewrites: a list display or comprehension passed
  * to a call, a loop over a copy, `list(range(`, `.readlines()`, a file split
- * into lines, a pandas read, a masked selection counted or narrowed to a column.
+ * into lines or copied whole, a pandas read, a masked selection counted or
+ * narrowed to a column, a sparse matrix made dense to read a row or a sum.
  */
 const FIXABLE = [
   /\b\w+\(\s*\[/,
@@ -43,10 +44,12 @@ const FIXABLE = [
   /\bin\s+\[[^\]\n]*\bfor\b/,
   /\.readlines\(\)/,
   /\.read\(\)\.split/,
+  /\.write\(.*\.read\(\)\s*\)/,
   /\bread_(?:csv|table|parquet|feather|excel)\(/,
   /\]\s*\[\s*["']/,
   /\.shape\[0\]/,
   /\blen\(\s*list\(/,
+  /\.(?:toarray|todense)\(\)(?:\[|\.(?:sum|mean)\()|\.A\[/,
 ];
 
 /** Whether a file's text shows a shape that some fix rewrites. */

@@ -110,6 +110,8 @@ function checkDocument(where, fixes, context) {
 
   // One by one, in several orders: each ends where --fix --unsafe-fixes ends.
   const allTexts = context.allFixed?.units.map((unit) => unit.text);
+  /** Fixes found only once another was applied (`list(sorted(x))[0]`, then `sorted(x)[0]`): --fix applies them too. */
+  const revealed = [];
   for (const [index, order] of context.orders.entries()) {
     const result = fixOneByOne(engine, document.kind, originals, inProcess ?? fixes, order);
     if (!result.settled) tally.documentFailure(where, fixes, 'order', `order ${index + 1}: the fixes did not settle`);
@@ -128,6 +130,7 @@ function checkDocument(where, fixes, context) {
       const lines = findingLines(step.before, step.fix);
       const id = request.addCase(unit, fixed, [step.fix.code], 'one', step.fix.safety === 'safe', lines);
       tally.fixCase(id, where, step.fix, step.revealed ? 'revealed' : 'step');
+      if (step.revealed) revealed.push(step.fix);
     }
   }
 
@@ -136,7 +139,7 @@ function checkDocument(where, fixes, context) {
     ['safe', context.safeFixed],
     ['all', context.allFixed],
   ]) {
-    const applied = fixes.filter((fix) => mode === 'all' || fix.safety === 'safe');
+    const applied = [...fixes, ...revealed].filter((fix) => mode === 'all' || fix.safety === 'safe');
     for (const [unit, { text }] of (copy?.units ?? []).entries()) {
       if (text === originals[unit]) continue;
       const codes = applied.map((fix) => fix.code);

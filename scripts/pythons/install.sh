@@ -2,14 +2,15 @@
 # Installs the CPython builds the size model is checked against besides the
 # machine's python3: Debian's python3.9 (bullseye) and python3.13 (trixie),
 # each with its suite's numpy (1.19 and 2.2), the BLAS, LAPACK and Fortran
-# runtime numpy links to, and its suite's pandas (1.1 and 2.2, for the rules'
-# measured premises), unpacked from their .deb files into a cache folder
+# runtime numpy links to, and its suite's pandas (1.1 and 2.2), scipy (1.6 and
+# 1.15) and requests (2.25 and 2.32), for the rules' measured premises,
+# unpacked from their .deb files into a cache folder
 # (nothing is installed system-wide), with one wrapper per version in $PYTHONS/bin:
 #   python3.9   runs directly on glibc 2.31+
 #   python3.13  needs glibc 2.38+, so it runs through trixie's own loader and libc
 # Debian's current suites have no 3.8, 3.10 or 3.12 (bookworm has 3.11, sid 3.14+).
-# Idempotent: a version whose wrapper already runs and imports numpy and pandas
-# is skipped (an older cache without them is installed again). Where apt-get, dpkg-deb or
+# Idempotent: a version whose wrapper already runs and imports numpy, pandas,
+# scipy and requests is skipped (an older cache without them is installed again). Where apt-get, dpkg-deb or
 # the network is missing it says so and exits 0; the tests then skip those
 # versions (or fail, under CI=true).
 set -uo pipefail
@@ -27,9 +28,14 @@ declare -A SUITE=([3.9]=bullseye [3.13]=trixie)
 NUMPY_PACKAGES="python3-numpy libblas3 liblapack3 libgfortran5 libquadmath0"
 # pytz is python3-tz in bullseye and python3-pytz in trixie (python3-tz is only a transitional name there).
 PANDAS_PACKAGES="python3-pandas python3-pandas-lib python3-dateutil python3-six"
+# scipy's optimize links liblbfgsb0 in bullseye (trixie builds it in), and its
+# callbacks import ctypes, whose libffi.so.7 bullseye alone has.
+SCIPY_PACKAGES="python3-scipy python3-decorator"
+# requests' charset detection is chardet in bullseye, charset-normalizer (compiled) in trixie.
+REQUESTS_PACKAGES="python3-requests python3-urllib3 python3-idna python3-certifi python3-chardet"
 declare -A PACKAGES=(
-  [3.9]="python3.9-minimal libpython3.9-minimal libpython3.9-stdlib $NUMPY_PACKAGES $PANDAS_PACKAGES python3-tz python3-pkg-resources"
-  [3.13]="python3.13-minimal libpython3.13-minimal libpython3.13-stdlib $NUMPY_PACKAGES python3-numpy-dev $PANDAS_PACKAGES python3-pytz libc6 libstdc++6 libgcc-s1"
+  [3.9]="python3.9-minimal libpython3.9-minimal libpython3.9-stdlib $NUMPY_PACKAGES $PANDAS_PACKAGES python3-tz python3-pkg-resources $SCIPY_PACKAGES liblbfgsb0 libffi7 $REQUESTS_PACKAGES"
+  [3.13]="python3.13-minimal libpython3.13-minimal libpython3.13-stdlib $NUMPY_PACKAGES python3-numpy-dev $PANDAS_PACKAGES python3-pytz libc6 libstdc++6 libgcc-s1 $SCIPY_PACKAGES $REQUESTS_PACKAGES python3-charset-normalizer"
 )
 declare -A OWN_LOADER=([3.9]=no [3.13]=yes)
 # Where Debian puts the libraries and the loader, per architecture.
@@ -46,9 +52,11 @@ runs() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc' >/dev/null 2>&1; 
 
 hasNumpy() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc, numpy' >/dev/null 2>&1; }
 
-works() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc, numpy, pandas' >/dev/null 2>&1; }
+hasPandas() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc, numpy, pandas' >/dev/null 2>&1; }
 
-versions() { "$(wrapper "$1")" -c 'import sys, numpy, pandas; print(sys.version.split()[0], "with numpy", numpy.__version__, "and pandas", pandas.__version__)'; }
+works() { "$(wrapper "$1")" -c 'import array, sys, tracemalloc, numpy, pandas, scipy.sparse, requests' >/dev/null 2>&1; }
+
+versions() { "$(wrapper "$1")" -c 'import sys, numpy, pandas, scipy, requests; print(sys.version.split()[0], "with numpy", numpy.__version__, "pandas", pandas.__version__, "scipy", scipy.__version__, "and requests", requests.__version__)'; }
 
 # Unpacking skips the packages' postinst, which byte-compiles them (py3compile).
 # Without .pyc files every process compiles what it imports from source
@@ -57,7 +65,7 @@ versions() { "$(wrapper "$1")" -c 'import sys, numpy, pandas; print(sys.version.
 compiled() { [ -e "$PYTHONS/root-$1/.compiled" ]; }
 byteCompile() {
   local root="$PYTHONS/root-$1"
-  step "byte-compile python$1's standard library, numpy and pandas (tests left out)"
+  step "byte-compile python$1's standard library and its packages (tests left out)"
   "$(wrapper "$1")" -m compileall -q -x '/tests?/' "$root/usr/lib/python$1" "$root/usr/lib/python3/dist-packages" >/dev/null 2>&1
   touch "$root/.compiled"
 }
@@ -158,6 +166,11 @@ EOF
   if works "$version"; then
     byteCompile "$version"
     step "python$version installed: $(wrapper "$version") ($(versions "$version"))"
+  elif hasPandas "$version"; then
+    step "NOTE: python$version, its numpy and pandas run but scipy.sparse or requests cannot be imported (their checks are skipped):"
+    "$(wrapper "$version")" -c 'import scipy.sparse, requests' 2>&1 | tail -3 | sed 's/^/[pythons]   /'
+    byteCompile "$version"
+    failed=1
   elif hasNumpy "$version"; then
     step "NOTE: python$version and its numpy run but pandas cannot be imported (its pandas checks are skipped):"
     "$(wrapper "$version")" -c 'import pandas' 2>&1 | tail -3 | sed 's/^/[pythons]   /'
@@ -180,6 +193,6 @@ if [ "$failed" -eq 0 ]; then
   # The package lists are only needed to install; the interpreters stay.
   rm -rf "$APT/lists" "$PYTHONS/debs"
 else
-  step "NOTE: some interpreters or their numpy or pandas are missing; those checks are skipped outside CI"
+  step "NOTE: some interpreters or their numpy, pandas, scipy or requests are missing; those checks are skipped outside CI"
 fi
 exit 0

@@ -1,15 +1,22 @@
 """Runs a Python script under tracemalloc and says which of its lines held memory.
 
-    python3 -c BOOTSTRAP measure.py --result RESULT.json --started STARTED [--timeout S] [--memory-limit MB] [--frames N] SCRIPT [ARG...]
+    python3 -c BOOTSTRAP measure.py --result RESULT.json --started STARTED [--progress PROGRESS] [--timeout S] [--memory-limit MB] [--frames N] SCRIPT [ARG...]
     python3 measure.py --result ... SCRIPT [ARG...]      (the same, a little slower: see below)
 
 The script runs as __main__ with sys.argv = [SCRIPT, ARG...] and its own directory
 first on sys.path, as `python3 SCRIPT ARG...` would run it. Its standard output and
 error are left alone (the caller captures them); the result is one JSON object
 written to RESULT.json, so that nothing the script prints can be mistaken for it.
-STARTED is created first, before the script runs: a process that ends without it was
-not a Python that could run this file, whereas one that ends with it and without a
-result was ended by the script (os._exit) or the system.
+STARTED is written first, before the script runs, with the interpreter's path and
+version as JSON: a process that ends without it was not a Python that could run this
+file, whereas one that ends with it and without a result was ended by the script
+(os._exit) or the system, and STARTED still says which interpreter it was.
+
+PROGRESS, when given, is rewritten every PROGRESS_SECONDS while the script runs with the
+seconds run, the traced memory and its peak so far, as JSON, so that the caller can show
+how far it is; and once more with "ending": true when the script has ended and the result
+is being made. SIGTERM stops the script as the time limit does (the caller's Cancel): the
+result is written, with what was measured until then, as the outcome "cancelled".
 
 Memory is attributed to the innermost line of SCRIPT in each allocation's
 traceback, so a call into a library counts against the line that made the call.
@@ -86,6 +93,8 @@ SNAPSHOT_SECONDS_PER_BYTE = 4e-9
 SNAPSHOT_FIXED_BYTES = 1024 * 1024
 # How often the sampler thread wakes, and how often each line can be seen again.
 SAMPLE_SECONDS = 0.005
+# How often the sampler rewrites the progress file: a small file replaced twice a second.
+PROGRESS_SECONDS = 0.5
 # Points kept in the timeline: past this, neighbours are merged (the higher one kept).
 TIMELINE_POINTS = 1000
 TRACER_FILE = os.path.abspath(__file__)
@@ -95,18 +104,23 @@ SITE_FRAMES = 4
 # Source text of a frame, cut to this many characters.
 CODE_WIDTH = 120
 # Version 2 added the allocation sites of each line, version 3 what each line still held at the end,
-# version 4 the timeline and how the run was sampled.
-RESULT_VERSION = 4
+# version 4 the timeline and how the run was sampled, version 5 the interpreter's path.
+RESULT_VERSION = 5
 
 
 class TimeLimitExceeded(BaseException):
     """Raised in the script by the timer; a BaseException so that `except Exception` does not swallow it."""
 
 
+class MeasureCancelled(BaseException):
+    """Raised in the script on SIGTERM, the caller's Cancel; a BaseException for the same reason."""
+
+
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(prog="measure.py")
     parser.add_argument("--result", required=True, help="file the JSON result is written to")
     parser.add_argument("--started", required=True, help="file created once the tracer runs, before the script does")
+    parser.add_argument("--progress", help="file rewritten with the seconds run and the traced memory while the script runs")
     parser.add_argument("--timeout", type=float, default=0, help="seconds the script may run (0: no limit)")
     parser.add_argument("--memory-limit", type=float, default=0, help="MiB of address space for the whole process (0: no limit)")
     parser.add_argument("--frames", type=int, default=32, help="frames tracemalloc keeps per allocation")
@@ -360,6 +374,24 @@ class ResidentSet:
             self.file = None
 
 
+class Progress:
+    """The progress file: how long the script has run and how much memory it holds, rewritten whole each time."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def write(self, started, ending=False):
+        current, peak = tracemalloc.get_traced_memory() if tracemalloc.is_tracing() else (0, 0)
+        text = '{"seconds": %.3f, "tracedBytes": %d, "peakBytes": %d, "ending": %s}' % (
+            time.perf_counter() - started, current, peak, "true" if ending else "false")
+        try:
+            with open(self.path + ".partial", "w", encoding="utf-8") as file:
+                file.write(text)
+            os.replace(self.path + ".partial", self.path)
+        except (OSError, MemoryError):
+            pass  # progress is for show: a failed write (past --memory-limit too) must not end the run
+
+
 def running_line(frame, script):
     """The line of the script that a thread's stack is in (its innermost frame of the script), or 0."""
     while frame is not None:
@@ -372,18 +404,23 @@ def running_line(frame, script):
 class Sampler(threading.Thread):
     """Every SAMPLE_SECONDS: the line events back on, a snapshot if one is due, a point on the timeline."""
 
-    def __init__(self, script, lines, snapshots, timeline):
+    def __init__(self, script, lines, snapshots, timeline, progress):
         super().__init__(name="memhints-sampler", daemon=True)
         self.script = script
         self.lines = lines
         self.snapshots = snapshots
         self.timeline = timeline
+        self.progress = progress
         self.main = threading.main_thread().ident
         self.stopping = threading.Event()
 
     def run(self):
+        next_progress = 0.0
         while not self.stopping.wait(SAMPLE_SECONDS):
             self.sample()
+            if self.progress is not None and time.perf_counter() >= next_progress:
+                self.progress.write(self.timeline.started)
+                next_progress = time.perf_counter() + PROGRESS_SECONDS
 
     def sample(self):
         frame = sys._current_frames().get(self.main)
@@ -504,6 +541,10 @@ def stop_timer():
     signal.setitimer(signal.ITIMER_REAL, 0)
 
 
+def cancel(_signum, _frame):
+    raise MeasureCancelled()
+
+
 def script_traceback(error, script):
     """The traceback from the script's first frame on, without the tracer's and the bootstrap's."""
     entries = traceback.extract_tb(error.__traceback__)
@@ -532,7 +573,7 @@ class ScriptRun:
 
     def __init__(self, argv):
         self.options = parse_arguments(argv)
-        open(self.options.started, "w").close()
+        write_result(self.options.started, interpreter_json())
         self.script = os.path.abspath(self.options.script)
         if not os.path.isfile(self.options.script):
             write_result(self.options.result, empty_result(self.script, {"kind": "not-found"}))
@@ -561,10 +602,12 @@ class ScriptRun:
         self.sampling = "sys.monitoring" if hasattr(sys, "monitoring") else "sys.settrace"
         tracemalloc.start(self.frames)
         self.snapshots.started = time.process_time()
-        self.sampler = Sampler(self.script, self.lines, self.snapshots, self.timeline)
+        self.progress = Progress(self.options.progress) if self.options.progress else None
+        self.sampler = Sampler(self.script, self.lines, self.snapshots, self.timeline, self.progress)
         self.sampler.start()  # before the memory limit: its stack is mapped now
         limit_memory(self.options.memory_limit)
         start_timer(self.options.timeout)
+        signal.signal(signal.SIGTERM, cancel)
         self.lines.start()
         self.running = True
 
@@ -577,6 +620,8 @@ class ScriptRun:
         """Ends the timer and the line sampling as soon as the script has ended, whichever way."""
         if self.running:
             stop_timer()
+            # A Cancel from now on would only cut short the writing of the result: the caller waits for it.
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
             self.lines.stop()
             self.elapsed = time.perf_counter() - self.started
             self.running = False
@@ -587,6 +632,8 @@ class ScriptRun:
         script = self.script
         if isinstance(error, TimeLimitExceeded):
             self.outcome = {"kind": "time-limit", "seconds": self.options.timeout}
+        elif isinstance(error, MeasureCancelled):
+            self.outcome = {"kind": "cancelled"}
         elif isinstance(error, MemoryError):
             lift_memory_limit()
             text = script_traceback(error, script)
@@ -604,6 +651,8 @@ class ScriptRun:
     def finish(self):
         self.stop_watching()
         self.sampler.stop()
+        if self.progress is not None:
+            self.progress.write(self.started, ending=True)
         lift_memory_limit()
         if self.previous_main is not None:
             sys.modules["__main__"] = self.previous_main
@@ -625,7 +674,7 @@ class ScriptRun:
         result = {
             "version": RESULT_VERSION,
             "script": self.script,
-            "python": sys.version.split()[0],
+            **interpreter_json(),
             "outcome": self.outcome,
             "peakBytes": peak,
             "endBytes": end_current,
@@ -643,7 +692,7 @@ def empty_result(script, outcome):
     return {
         "version": RESULT_VERSION,
         "script": script,
-        "python": sys.version.split()[0],
+        **interpreter_json(),
         "outcome": outcome,
         "peakBytes": 0,
         "endBytes": 0,
@@ -654,6 +703,11 @@ def empty_result(script, outcome):
         "sampling": None,
         "timeline": [],
     }
+
+
+def interpreter_json():
+    """The interpreter running: its version, and its path as it was started (a symlink keeps its own name)."""
+    return {"python": sys.version.split()[0], "executable": sys.executable}
 
 
 def lines_json(at_peak, at_end):

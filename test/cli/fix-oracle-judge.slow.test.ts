@@ -269,6 +269,28 @@ const CASES: readonly JudgeCase[] = [
     codes: ['MEM407'],
     verdict: 'tree',
   },
+  // MEM413
+  {
+    name: 'low_memory=False dropped',
+    original: 'pd.read_csv(p, low_memory=False, sep=";")\n',
+    fixed: 'pd.read_csv(p, sep=";")\n',
+    codes: ['MEM413'],
+    verdict: 'ok',
+  },
+  {
+    name: 'another keyword dropped with low_memory=False',
+    original: 'pd.read_csv(p, low_memory=False, sep=";")\n',
+    fixed: 'pd.read_csv(p)\n',
+    codes: ['MEM413'],
+    verdict: 'tree',
+  },
+  {
+    name: 'low_memory=False made True',
+    original: 'pd.read_csv(p, low_memory=False)\n',
+    fixed: 'pd.read_csv(p, low_memory=True)\n',
+    codes: ['MEM413'],
+    verdict: 'tree',
+  },
   // What every fix is held to.
   {
     name: 'a fix that breaks the syntax',

@@ -47,17 +47,15 @@ test('code cells are numbered among all cells, with list and string sources join
 });
 
 test('a changed line is rewritten in place; a change in the number of lines rewrites the list in its layout', () => {
-  const { cells } = readNotebook(NOTEBOOK);
-  const sameLines = withCellSources(NOTEBOOK, cells, new Map([[2, 'a = 1\nb = 3']]));
+  const sameLines = withCellSources(NOTEBOOK, new Map([[2, 'a = 1\nb = 3']]));
   assert.equal(sameLines, NOTEBOOK.replace('"b = 2"', '"b = 3"'));
-  const moreLines = withCellSources(NOTEBOOK, cells, new Map([[2, 'a = 1\nb = 2\nc = 3\n']]));
+  const moreLines = withCellSources(NOTEBOOK, new Map([[2, 'a = 1\nb = 2\nc = 3\n']]));
   assert.equal(moreLines, NOTEBOOK.replace('"b = 2"\n', '"b = 2\\n",\n    "c = 3\\n"\n'));
   assert.deepEqual(readNotebook(moreLines).cells[0]!.text, 'a = 1\nb = 2\nc = 3\n');
 });
 
 test('a file that escapes non-ASCII characters keeps doing so', () => {
-  const { cells } = readNotebook(NOTEBOOK);
-  const fixed = withCellSources(NOTEBOOK, cells, new Map([[3, "c = 'café!'"]]));
+  const fixed = withCellSources(NOTEBOOK, new Map([[3, "c = 'café!'"]]));
   assert.ok(fixed.includes(`"source": "c = 'caf\\u00e9!'"`), fixed);
 });
 
@@ -74,7 +72,6 @@ test('a code cell whose source is null reads as empty, as Jupyter reads it, and 
   );
   const fixed = withCellSources(
     json,
-    cells,
     new Map([
       [2, 'a = 1\nb = 3'],
       [3, ''],
@@ -112,7 +109,6 @@ test('nbformat 3: code from `input`, cells numbered across worksheets, fixes wri
   );
   const fixed = withCellSources(
     V3,
-    cells,
     new Map([
       [2, 'a = 1\nb = 20'],
       [4, 'c = 30'],
@@ -170,4 +166,13 @@ test('JSON nested deeper than a notebook nests is refused before the parser recu
   // Brackets inside strings, escaped quotes included, are text.
   const inString = `{"cells": [{"cell_type": "code", "source": "x = \\"${'['.repeat(1000)}\\""}]}`;
   assert.equal(readNotebook(inString).cells.length, 1);
+});
+
+test('a key given twice counts as the last one, as Python reads it, both when reading and when writing a fix', () => {
+  const twice = NOTEBOOK.replace('"source": "c = \'caf\\u00e9\'"', '"source": "old = 1", "source": "c = 2"');
+  assert.notEqual(twice, NOTEBOOK);
+  assert.equal(readNotebook(twice).cells.at(-1)!.text, 'c = 2');
+  const fixed = withCellSources(twice, new Map([[3, 'c = 3']]));
+  assert.equal(fixed, twice.replace('"source": "c = 2"', '"source": "c = 3"'));
+  assert.equal(readNotebook(fixed).cells.at(-1)!.text, 'c = 3');
 });

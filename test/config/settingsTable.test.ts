@@ -43,6 +43,15 @@ test('the settings an untrusted workspace cannot set are those the table restric
   );
 });
 
+test('the interpreter can be set in User settings of a remote window, yet not by an untrusted workspace', () => {
+  const declared = declaredSettings()['memhints.pythonPath']!;
+  // In a remote window (SSH, WSL, Codespaces, code-server) VS Code reads machine and
+  // machine-overridable settings only from the remote machine's settings, never the user's,
+  // and application settings only from the local user's.
+  assert.ok(!['machine', 'machine-overridable', 'application'].includes(declared.scope ?? 'window'), declared.scope);
+  assert.ok(manifest().capabilities.untrustedWorkspaces.restrictedConfigurations.includes('memhints.pythonPath'));
+});
+
 test('package.json declares exactly the editor settings of the table: type, allowed values, default, description, scope', () => {
   const declared = declaredSettings();
   const editorSpecs = SPECS.filter(([, spec]) => spec.editor !== undefined);

@@ -27,9 +27,9 @@ test('pd.read_csv with a literal path and literal options', async () => {
   });
 });
 
-test('index_col, header, names, NA strings, skiprows lines, encoding and thousands from literals', async () => {
+test('index_col, header, names, NA strings, skiprows lines, encoding, thousands and low_memory from literals', async () => {
   const call =
-    'pd.read_csv("spx.csv", index_col=0, parse_dates=True, header=None, names=["d", "v"], keep_default_na=False, na_values=["-"], skiprows=[1, 3], encoding="latin1", thousands=",")';
+    'pd.read_csv("spx.csv", index_col=0, parse_dates=True, header=None, names=["d", "v"], keep_default_na=False, na_values=["-"], skiprows=[1, 3], encoding="latin1", thousands=",", low_memory=False)';
   const read = await readAt(`import pandas as pd\ndf = ${call}\n`, call);
   assert.deepEqual(read?.options, {
     indexCol: 0,
@@ -41,6 +41,7 @@ test('index_col, header, names, NA strings, skiprows lines, encoding and thousan
     skiprows: [1, 3],
     encoding: 'latin1',
     thousands: ',',
+    lowMemory: false,
   });
   const other = 'pd.read_csv("x.csv", index_col=["a", "b"], na_values="?", parse_dates=False, index_col_x=1)';
   assert.deepEqual((await readAt(`import pandas as pd\ndf = ${other}\n`, other))?.options, {

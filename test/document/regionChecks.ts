@@ -52,13 +52,21 @@ function keystroke(random: () => number, text: string, module: ModuleParts): Tex
   const offset =
     random() < 0.5 ? Math.min(text.length, Math.max(0, nearStart)) : Math.floor(random() * (text.length + 1));
   if (random() < 0.4 && offset < text.length) return changeAt(text, offset, '', 1);
-  const characters = ['x', ' ', '    ', '\n', '\r\n', ':', '(', ')', '"', '"""', '#', '\\', '@d\n', 'else:\n'];
+  const characters = ['x', ' ', '    ', '\n', '\r\n', '\r', ':', '(', ')', '"', '"""', '#', '\\', '@d\n', 'else:\n'];
   return changeAt(text, offset, characters[Math.floor(random() * characters.length)]!);
 }
 
-/** The texts with, after them, the first one with CRLF line ends: a boundary must be read after "\r\n" as after "\n". */
-export function withCrlfCopy(files: readonly { name: string; text: string }[]): { name: string; text: string }[] {
-  return [...files, { name: `${files[0]!.name} (CRLF)`, text: files[0]!.text.replace(/\n/g, '\r\n') }];
+/**
+ * The texts with, after them, the first one with CRLF line ends and with lone
+ * CR line ends: a boundary must be read after "\r\n" and "\r" as after "\n".
+ */
+export function withLineEndCopies(files: readonly { name: string; text: string }[]): { name: string; text: string }[] {
+  const first = files[0]!;
+  return [
+    ...files,
+    { name: `${first.name} (CRLF)`, text: first.text.replace(/\n/g, '\r\n') },
+    { name: `${first.name} (lone CR)`, text: first.text.replace(/\n/g, '\r') },
+  ];
 }
 
 /**

@@ -12,7 +12,7 @@ import { pythonParser } from '../../server/src/document/parser';
 import { REGION_LINES } from '../../server/src/document/regionBoundaries';
 import { editBetween, joinedRuleFixtures } from '../reliability/fuzz';
 import { applyContentChanges } from '../support/textEdits';
-import { changeAt, checkRandomEdits, topLevelOfParts, URI, wholeParse, withCrlfCopy } from './regionChecks';
+import { changeAt, checkRandomEdits, topLevelOfParts, URI, wholeParse, withLineEndCopies } from './regionChecks';
 
 const SEED = Number(process.env['MEMHINTS_FUZZ_SEED'] ?? 20_261_201);
 /** Edits per text: a sample; the slow sweep makes 80 on each of three texts. */
@@ -20,7 +20,7 @@ const STEPS = 20;
 
 test(`after random edits to the rule fixtures, the regions hold the trees of a whole parse whenever it has no syntax error (seed ${SEED})`, async (t) => {
   // Long enough to be cut into about eight regions.
-  await checkRandomEdits(t, withCrlfCopy([joinedRuleFixtures(8 * REGION_LINES)]), SEED, STEPS);
+  await checkRandomEdits(t, withLineEndCopies([joinedRuleFixtures(8 * REGION_LINES)]), SEED, STEPS);
 });
 
 /** A module of `count` functions of ten lines each, so that it is cut into regions. */

@@ -19,15 +19,26 @@ export interface OpenWorkbench {
   close(): Promise<void>;
 }
 
+export interface Viewport {
+  readonly width: number;
+  readonly height: number;
+}
+
+const DEFAULT_VIEWPORT: Viewport = { width: 1400, height: 1000 };
+
 /** Opens `folder` in the workbench served at `url` and waits until the workbench is shown. */
-export async function openWorkbench(url: string, folder: string): Promise<OpenWorkbench> {
+export async function openWorkbench(
+  url: string,
+  folder: string,
+  viewport: Viewport = DEFAULT_VIEWPORT,
+): Promise<OpenWorkbench> {
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: CHROMIUM_FLAGS,
     timeout: MAX_WAIT_MS,
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({ viewport: { ...viewport } });
     page.setDefaultTimeout(MAX_WAIT_MS);
     await page.addInitScript(installPageText);
     await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { timeout: MAX_WAIT_MS });

@@ -14,6 +14,8 @@ export interface CodeServerOptions {
   stateDir: string;
   /** When false, VS Code asks whether to trust the folder it opens. */
   workspaceTrustPrompts?: boolean;
+  /** Written into the User settings, beside the ones that keep the screen quiet. */
+  userSettings?: Readonly<Record<string, unknown>>;
 }
 
 export interface CodeServer {
@@ -45,7 +47,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const extensionsDir = join(options.stateDir, 'extensions');
   const log = join(options.stateDir, 'code-server.log');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, ...options.userSettings }, null, 2),
+  );
   const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
   installExtension(tools, dirs, options.vsix);

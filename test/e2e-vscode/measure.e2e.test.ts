@@ -35,16 +35,26 @@ for statistic in snapshot.statistics("traceback"):
 print(json.dumps(lines))
 `;
 
+/** A measured line's label, in its long form ("measured peak …") or a short one ("peak …", where the line leaves less room). */
+const isMeasuredLabel = (text: string) => /^(?:measured )?peak /.test(text);
+
 /** The decoration text after the line holding `code`, once one is drawn. */
 async function decorationAfter(page: Parameters<typeof decoratedLines>[0], code: string): Promise<string> {
   return waitFor(`a measurement after "${code}"`, async () => {
     const line = (await decoratedLines(page)).find((shown) => shown.text.includes(code));
-    return line?.decorations.find((text) => text.startsWith('measured peak'));
+    return line?.decorations.find(isMeasuredLabel);
   });
 }
 
+const LONG_NAME = 'zeros_under_a_name_longer_than_most';
+const LONG_LINE = `${LONG_NAME} = [0] * 1_000_000 + [1] * 500_000  # both kept`;
+const SHORT_LINE = 'short = [0] * 1_000_000';
+const LONG_SCRIPT = `# A short line and a long one, each holding a list.\n${SHORT_LINE}\n${LONG_LINE}\nprint(len(short), len(${LONG_NAME}))\n`;
+
 describe('memhints measures a script in VS Code', { timeout: 10 * 60_000 }, () => {
-  const { scenario, folder } = useVsCode({ workspaceFiles: { [SCRIPT_NAME]: SCRIPT } });
+  const { scenario, folder } = useVsCode({
+    workspaceFiles: { [SCRIPT_NAME]: SCRIPT, 'long_line.py': LONG_SCRIPT },
+  });
 
   scenario(
     'the measure command puts the measured peak and the estimate after each line, the hover says where the memory went, and clear removes them',
@@ -59,7 +69,9 @@ describe('memhints measures a script in VS Code', { timeout: 10 * 60_000 }, () =
       await workbench.runCommand('memhints: Measure memory of this file');
       const numbersText = await decorationAfter(workbench.page, NUMBERS);
       await workbench.screenshot('measure-decorations');
-      const [, measured, estimated] = /^measured peak ([\d.]+ \w+) · estimated ([\d.]+ \w+)$/.exec(numbersText) ?? [];
+      // All the words, or the short ones where the inlay hint leaves too little room before column 80.
+      const [, measured, estimated] =
+        /^(?:measured )?peak ([\d.]+ \w+) · est(?:imated|\.) ([\d.]+ \w+)$/.exec(numbersText) ?? [];
       assert.ok(measured && estimated, `after ${NUMBERS}: ${JSON.stringify(numbersText)}`);
       const numbersLine = SCRIPT.split('\n').indexOf(NUMBERS) + 1;
       const held = direct[numbersLine]!;
@@ -75,10 +87,10 @@ describe('memhints measures a script in VS Code', { timeout: 10 * 60_000 }, () =
 
       // json.dumps: measured, but the size model has no estimate for it.
       const dumpsText = await decorationAfter(workbench.page, DUMPS);
-      assert.match(dumpsText, /^measured peak [\d.]+ \w+$/);
+      assert.match(dumpsText, /^(?:measured )?peak [\d.]+ \w+$/);
       const dumpsHeld = direct[numbersLine + 1]!;
       assert.ok(
-        Math.abs(bytesOf(dumpsText.replace('measured peak ', '')) - dumpsHeld) <= dumpsHeld * 0.1,
+        Math.abs(bytesOf(dumpsText.replace(/^(?:measured )?peak /, '')) - dumpsHeld) <= dumpsHeld * 0.1,
         `${dumpsText}; python3 directly: ${dumpsHeld} bytes`,
       );
 
@@ -95,12 +107,43 @@ describe('memhints measures a script in VS Code', { timeout: 10 * 60_000 }, () =
 
       await workbench.runCommand('memhints: Clear measurements');
       await waitFor('the measurements to be cleared', async () =>
-        (await decoratedLines(workbench.page)).some((line) =>
-          line.decorations.some((text) => text.startsWith('measured peak')),
-        )
+        (await decoratedLines(workbench.page)).some((line) => line.decorations.some(isMeasuredLabel))
           ? undefined
           : true,
       );
+    },
+  );
+
+  scenario(
+    'a label that would run past the right edge is shortened to the one figure, the hover has the full text',
+    async (workbench) => {
+      // The editor wider than the 80 columns labels end by, with room for the long line's inlay hint too.
+      await workbench.runCommand('View: Close Primary Side Bar');
+      await workbench.openFile('long_line.py');
+      await workbench.runCommand('memhints: Measure memory of this file');
+      const lines = await waitFor('measurements after both lines', async () => {
+        const shown = await decoratedLines(workbench.page);
+        const long = shown.find((line) => line.text.startsWith(LONG_NAME));
+        const short = shown.find((line) => line.text === SHORT_LINE);
+        return long?.decorationsEnd !== undefined && short?.decorationsEnd !== undefined ? { long, short } : undefined;
+      });
+      await workbench.screenshot('measure-long-line');
+      // The short line has room for all the words; the long one (past column 80) only for its peak.
+      assert.match(lines.short.decorations.join(''), /^measured peak [\d.]+ \w+ · estimated [\d.]+ \w+$/);
+      assert.match(lines.long.decorations.join(''), /^peak [\d.]+ \w+$/);
+      const editor = await workbench.page.locator('.part.editor .monaco-editor .overflow-guard').first().boundingBox();
+      const minimap = await workbench.page.locator('.part.editor .monaco-editor .minimap').first().boundingBox();
+      const rightEdge = minimap?.x ?? editor!.x + editor!.width;
+      for (const line of [lines.short, lines.long])
+        assert.ok(
+          line.decorationsEnd! <= rightEdge,
+          `"${line.decorations}" ends at ${line.decorationsEnd} px, the editor at ${rightEdge}`,
+        );
+      const hover = withoutDigitGrouping(
+        (await workbench.hoverOver(LONG_NAME.slice(0, 20), { timeoutMs: 15_000 })) ?? '',
+      );
+      await workbench.pressEscape();
+      assert.match(hover, /memhints: measured peak [\d.]+ \w+ · estimated [\d.]+ \w+/, hover);
     },
   );
 });

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it, type TestContext } from 'node:test';
 import { REPO_ROOT } from '../support/paths';
-import { openWorkbench, type OpenWorkbench } from './browser';
+import { openWorkbench, type OpenWorkbench, type Viewport } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { Workbench } from './workbench';
 import { copyExamples, makeTempDir, type TempDir } from './workspace';
@@ -17,6 +17,10 @@ export interface VsCodeOptions {
   workspaceTrustPrompts?: boolean;
   /** Files added to the workspace (a copy of examples/), by path relative to it. */
   workspaceFiles?: Readonly<Record<string, string>>;
+  /** Settings of the User level (code-server's User/settings.json). */
+  userSettings?: Readonly<Record<string, unknown>>;
+  /** The browser window's size, 1400 × 1000 unless given. */
+  viewport?: Viewport;
 }
 
 export interface VsCodeSession {
@@ -48,8 +52,9 @@ export function useVsCode(options: VsCodeOptions = {}): VsCodeSession {
       vsix: VSIX,
       stateDir: temp.path,
       workspaceTrustPrompts: options.workspaceTrustPrompts ?? false,
+      ...(options.userSettings && { userSettings: options.userSettings }),
     });
-    browser = await openWorkbench(server.url, folder);
+    browser = await openWorkbench(server.url, folder, options.viewport);
     workbench = new Workbench(browser.page);
   });
 

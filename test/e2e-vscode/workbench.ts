@@ -2,7 +2,7 @@
 // reading back what is shown on screen.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/paths';
 import { waitFor, type WaitOptions } from './waits';
 
@@ -171,6 +171,35 @@ export class Workbench {
     const messages = this.page.locator('.notification-list-item-message');
     await waitFor('a notification', async () => ((await messages.count()) > 0 ? true : undefined));
     return messages.allTextContents();
+  }
+
+  /** Clicks `button` on the notification whose message matches `message`, once it shows. */
+  async clickNotificationButton(message: RegExp, button: string): Promise<void> {
+    const notification = this.page.locator('.notification-list-item', {
+      has: this.page.locator('.notification-list-item-message', { hasText: message }),
+    });
+    const choice = notification.locator('.monaco-button', { hasText: button }).first();
+    await waitFor(`a notification saying ${message} with a "${button}" button`, async () =>
+      (await choice.isVisible()) ? true : undefined,
+    );
+    await choice.click();
+  }
+
+  /**
+   * The content of the webview panel shown: VS Code draws a webview as an iframe
+   * (iframe.webview, laid over the editor group rather than inside it) whose page
+   * holds the extension's page in another (#active-frame).
+   */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /** The line of the cursor in the active text editor, as the status bar says ("Ln 4, Col 5"). */
+  async cursorLine(): Promise<number> {
+    const text = await this.page.locator('[id="status.editor.selection"]').textContent();
+    const line = /Ln (\d+)/.exec(text ?? '')?.[1];
+    if (line === undefined) throw new Error(`the status bar shows no cursor position: ${JSON.stringify(text)}`);
+    return Number(line);
   }
 
   async closePanel(): Promise<void> {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { estimateCsv } from '../../server/src/data/csv';
-import type { DataColumn } from '../../server/src/data/dataEstimate';
+import type { DataColumn, TableReadOptions } from '../../server/src/data/dataEstimate';
 import type { DataRead } from '../../server/src/data/readCalls';
 import { dataReadMarkdown } from '../../server/src/features/dataReadMarkdown';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../../server/src/sizes/cpython';
@@ -19,12 +19,13 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 function hoverFor(
   name: string,
   text: string,
+  options: TableReadOptions = {},
 ): { lines: string[]; bytes: number; textBytes: number; column: DataColumn } {
   const path = join(scratch, name);
   writeFileSync(path, text);
-  const result = estimateCsv(path, {}, undefined, layout);
+  const result = estimateCsv(path, options, undefined, layout);
   assert.ok(result.estimate, result.reason);
-  const read: DataRead = { call: undefined as never, format: 'csv', path: name, options: {} };
+  const read: DataRead = { call: undefined as never, format: 'csv', path: name, options };
   const textBytes = (result.estimate.columns ?? [])
     .filter((c) => c.dtype === 'object')
     .reduce((s, c) => s + c.bytes, 0);
@@ -52,9 +53,25 @@ test('the first line is the total as loaded, then the file and what the one text
   // A code per row instead of a pointer: the saving is the pointers less the codes and the categories.
   assert.equal(
     lines[4],
-    `- \`dtype={"city": "category"}\`: saves ≈ ${shortBytes(inMemory - city.bytes)} (the rows' pointers less a code each)`,
+    `- \`dtype={"city": "category"}\`: saves ≈ ${shortBytes(inMemory - city.bytes)}, ≈ ${shortBytes((inMemory - city.bytes) / 2000)} a row (the rows' pointers less a code each)`,
   );
   assert.ok(city.bytes >= 2000 && city.bytes < 2000 + 1024, 'a one-byte code per row, and five short strs');
+});
+
+test('a read with low_memory=False says what the parser holds at once: 16 B a field and a line, and the text', () => {
+  const rows = Array.from({ length: 2000 }, (_, i) => `${i},name-${i}\n`).join('');
+  const text = `id,name\n${rows}`;
+  const { lines } = hoverFor('people.csv', text, { lowMemory: false });
+  const tokens = 2000 * (2 * 16 + 16) + Buffer.byteLength(text);
+  assert.equal(
+    lines.find((line) => line.includes('low_memory')),
+    `- \`low_memory=False\`: the parser holds ≈ ${shortBytes(tokens)} of tokens at once, ≈ ${shortBytes(tokens / 2000)} a row (16 B a field + the text)`,
+  );
+  const { lines: byDefault } = hoverFor('people.csv', text);
+  assert.equal(
+    byDefault.some((line) => line.includes('low_memory')),
+    false,
+  );
 });
 
 test('no category line when the text column has many distinct values', () => {

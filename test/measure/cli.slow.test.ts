@@ -118,7 +118,10 @@ test('exit code 1 with a clear message when the script fails or hits a limit', (
   assert.match(raised.stdout, /--- stdout of the script ---\nstarting\n/);
   const slow = memhints(['measure', '--timeout', '0.5', 'forever.py'], root);
   assert.equal(slow.status, 1);
-  assert.match(slow.stdout, /^memhints: the script hit the time limit of 0\.5 s and was stopped$/m);
+  assert.match(
+    slow.stdout,
+    /^memhints: the script hit the time limit of 0\.5 s and was stopped \(run by Python 3\.\d+\.\d+\S* at \/\S+\)$/m,
+  );
   const hog = memhints(['measure', '--memory-limit', '200', '--format', 'json', 'hog.py'], root);
   assert.equal(hog.status, 1);
   assert.equal((JSON.parse(hog.stdout) as { outcome: { kind: string } }).outcome.kind, 'memory-limit');
@@ -131,7 +134,7 @@ test('exit code 2 when the interpreter cannot be run, or the file is missing, wi
   assert.equal(missing.status, 2);
   assert.equal(
     missing.stderr,
-    'memhints: error: the Python interpreter "no-such-python3" could not be run (not found); give the interpreter with --python PATH\n',
+    'memhints: error: the Python interpreter "no-such-python3" could not be run (not found); give another with --python PATH\n',
   );
   assert.equal(missing.stdout, '');
   const noFile = memhints(['measure', 'nowhere.py'], root);
@@ -153,7 +156,7 @@ test('exit code 2 when the interpreter runs but is not a Python that runs the tr
     assert.match(
       run.stderr,
       new RegExp(
-        `^memhints: error: the Python interpreter "${notPython.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" could not be run \\(it did not start memhints' tracer: exited with code 1[^\\n]*\\); give the interpreter with --python PATH\\n$`,
+        `^memhints: error: the Python interpreter "${notPython.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" could not be run \\(it did not start memhints' tracer: exited with code 1[^\\n]*\\); give another with --python PATH\\n$`,
       ),
     );
     assert.ok(!hasStackTrace(run.stderr), run.stderr);
@@ -162,7 +165,7 @@ test('exit code 2 when the interpreter runs but is not a Python that runs the tr
   assert.equal(quits.status, 1, quits.stderr);
   assert.match(
     quits.stdout,
-    /^memhints: the script stopped without a result: python3 exited with code 3 without a result$/m,
+    /^memhints: the script stopped without a result: the interpreter exited with code 3 without a result \(run by Python 3\.\d+\.\d+\S* at \/\S+\)$/m,
   );
   assert.match(quits.stdout, /--- stdout of the script ---\nquitting\n/);
 });

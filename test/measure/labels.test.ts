@@ -2,7 +2,7 @@
 // the model's estimate when there is one, and where the memory went.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decorationText, measuredLineMarkdown, shownMeasurements } from '../../client/src/measure/labels';
+import { decorationText, labelForms, measuredLineMarkdown, shownMeasurements } from '../../client/src/measure/labels';
 import type { LineMeasurement } from '../../server/src/measure/result';
 import { bytesWithExact, shortBytes } from '../../server/src/sizes/format';
 
@@ -103,7 +103,7 @@ test('the hover of a line whose memory came after the peak: both figures, exact'
   const hover = measuredLineMarkdown(AFTER_PEAK, undefined, SCRIPT);
   assert.ok(
     hover.startsWith(
-      `**memhints: measured peak 0 B · held at end ${shortBytes(8_000_000)}**: this line held 0 bytes in 0 memory blocks when the traced memory peaked`,
+      `**memhints: measured peak 0 B · held at end ${shortBytes(8_000_000)}**\n\nThis line held 0 bytes in 0 memory blocks when the traced memory peaked`,
     ),
     hover,
   );
@@ -132,4 +132,35 @@ test('lines shown: at least a KiB at the peak or at the end, the 50 largest', ()
     [],
   );
   assert.deepEqual(shownMeasurements([AFTER_PEAK]), [AFTER_PEAK]);
+});
+
+const ESTIMATE = { line: 4, bytes: 38_386_740, approximate: false, atLeast: false, what: 'a list' };
+
+test('the label in three forms, longest first: all the words, short words, the one figure that matters most', () => {
+  const freedLater = { ...LINE, allocatedBytes: 8_000_056, allocatedCount: 2 };
+  const [peak, end, estimated] = [shortBytes(LINE.bytes), shortBytes(8_000_056), shortBytes(38_386_740)];
+  assert.deepEqual(labelForms(freedLater, ESTIMATE, false), [
+    `measured peak ${peak} · held at end ${end} · estimated ${estimated}`,
+    `peak ${peak} · end ${end} · est. ${estimated}`,
+    `peak ${peak}`,
+  ]);
+  assert.deepEqual(labelForms(LINE, undefined, false), [`measured peak ${peak}`, `peak ${peak}`, `peak ${peak}`]);
+  // Nothing at the peak: what it held at the end is the figure that matters.
+  assert.equal(labelForms(AFTER_PEAK, undefined, false).at(-1), `end ${shortBytes(8_000_000)}`);
+  for (const forms of [labelForms(freedLater, ESTIMATE, true), labelForms(AFTER_PEAK, undefined, true)])
+    for (let index = 1; index < forms.length; index++)
+      assert.ok(forms[index]!.length <= forms[index - 1]!.length, forms.join(' | '));
+});
+
+test('a partial measurement says so in the longer labels and in the hover, which leads with the full text', () => {
+  const forms = labelForms(LINE, ESTIMATE, true);
+  assert.ok(forms[0]!.endsWith(' · partial') && forms[1]!.endsWith(' · partial'), forms.join(' | '));
+  const hover = measuredLineMarkdown(LINE, ESTIMATE, SCRIPT, true);
+  assert.ok(
+    hover.startsWith(
+      `**memhints: ${decorationText(LINE, ESTIMATE)} · partial**\n\nPartial: the script was stopped before its end`,
+    ),
+    hover,
+  );
+  assert.doesNotMatch(measuredLineMarkdown(LINE, ESTIMATE, SCRIPT), /partial/i);
 });

@@ -1,7 +1,7 @@
-// The editor's measure command: nothing runs in an untrusted workspace, and the interpreter it picks.
+// The editor's measure command: nothing runs in an untrusted workspace, nor on a file not saved to disk.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseInterpreter, measurePermission } from '../../client/src/measure/permission';
+import { measurePermission } from '../../client/src/measure/permission';
 
 const PYTHON_FILE = { scheme: 'file', languageId: 'python' };
 
@@ -28,16 +28,3 @@ test('a trusted workspace runs a Python file saved on disk, and nothing else', (
 });
 
 type MeasureDocument = Parameters<typeof measurePermission>[0]['document'];
-
-test("the interpreter: the Python extension's choice, else memhints.pythonPath, else python3", () => {
-  assert.deepEqual(chooseInterpreter('/venv/bin/python', '/usr/bin/python3.12'), {
-    python: '/venv/bin/python',
-    source: 'Python extension',
-  });
-  assert.deepEqual(chooseInterpreter(undefined, ' /usr/bin/python3.12 '), {
-    python: '/usr/bin/python3.12',
-    source: 'memhints.pythonPath',
-  });
-  assert.deepEqual(chooseInterpreter('', ''), { python: 'python3', source: 'default' });
-  assert.deepEqual(chooseInterpreter(undefined, undefined), { python: 'python3', source: 'default' });
-});

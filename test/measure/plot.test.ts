@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { peakPoint } from '../../server/src/measure/peakPoint';
 import { byteTicks, roundTicks } from '../../server/src/measure/plotTicks';
-import type { TimelinePoint, TracerResult } from '../../server/src/measure/result';
 import { escapeXml, peakLabel, timelineSvg } from '../../server/src/measure/timelinePlot';
+import { timelinePoint, tracerResultOf } from '../support/tracerResults';
 
 const MIB = 1024 * 1024;
 
@@ -36,44 +36,26 @@ test('axis steps are the finest 1, 2 or 5 times a power of ten that reach past t
   assert.equal(byteTicks(3000).unit, 'KiB');
 });
 
-const point = (seconds: number, tracedBytes: number, line: number | null): TimelinePoint => ({
-  seconds,
-  tracedBytes,
-  rssBytes: tracedBytes + 20 * MIB,
-  line,
-});
-
-function result(timeline: readonly TimelinePoint[]): TracerResult {
-  return {
-    script: '/p/a.py',
-    python: '3.11.7',
-    outcome: { kind: 'ok' },
-    peakBytes: 41 * MIB,
-    endBytes: 10 * MIB,
-    snapshotBytes: 40 * MIB,
-    lines: [],
-    maxRssBytes: 70 * MIB,
-    seconds: 0.3,
-    sampling: { lines: 'sys.settrace', frames: 32, snapshots: 2, snapshotSeconds: 0.01 },
-    timeline,
-  };
-}
-
 test("the peak's label names the highest sample's size and line, with its source cut to a readable width", () => {
   const source = (line: number) => (line === 5 ? '    pairs = [(a, b) for a in xs if a < b & 1]' : undefined);
   assert.equal(
-    peakLabel(point(0.1, 40 * MIB, 5), source),
+    peakLabel(timelinePoint(0.1, 40 * MIB, 5), source),
     'peak 40 MiB at line 5: pairs = [(a, b) for a in xs if a < b & 1]',
   );
-  assert.equal(peakLabel(point(0.1, 40 * MIB, 9), source), 'peak 40 MiB at line 9');
-  assert.equal(peakLabel(point(0.3, 2048, null), source), 'peak 2 KiB, no line of the script running');
-  const long = peakLabel(point(0.1, MIB, 1), () => `x = ${'y'.repeat(200)}`);
+  assert.equal(peakLabel(timelinePoint(0.1, 40 * MIB, 9), source), 'peak 40 MiB at line 9');
+  assert.equal(peakLabel(timelinePoint(0.3, 2048, null), source), 'peak 2 KiB, no line of the script running');
+  const long = peakLabel(timelinePoint(0.1, MIB, 1), () => `x = ${'y'.repeat(200)}`);
   assert.ok(long.endsWith('…') && long.length < 120, long);
 });
 
 test('the SVG: both lines through every sample, the peak marked at the highest, its label escaped', () => {
-  const timeline = [point(0, 0, 1), point(0.1, 20 * MIB, 4), point(0.2, 40 * MIB, 5), point(0.3, 10 * MIB, null)];
-  const svg = timelineSvg({ file: 'a&b.py', result: result(timeline), source: () => 'if a < b & c: keep()' });
+  const timeline = [
+    timelinePoint(0, 0, 1),
+    timelinePoint(0.1, 20 * MIB, 4),
+    timelinePoint(0.2, 40 * MIB, 5),
+    timelinePoint(0.3, 10 * MIB, null),
+  ];
+  const svg = timelineSvg({ file: 'a&b.py', result: tracerResultOf(timeline), source: () => 'if a < b & c: keep()' });
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>\n/);
   assert.ok(svg.trimEnd().endsWith('</svg>'));
   const polylines = [...svg.matchAll(/<polyline points="([^"]+)"/g)].map((match) => match[1]!.split(' '));
@@ -83,10 +65,20 @@ test('the SVG: both lines through every sample, the peak marked at the highest, 
     'resident set and traced memory',
   );
   assert.match(svg, /<text [^>]*id="peak-label"[^>]*>peak 40 MiB at line 5: if a &lt; b &amp; c: keep\(\)<\/text>/);
-  assert.match(svg, /Memory of a&amp;b\.py over time/);
+  assert.match(svg, /Memory of a&amp;b\.py over time \(Python 3\.11\.7, 4 samples\)/);
+  const cancelled = tracerResultOf(timeline, { outcome: { kind: 'cancelled' } });
+  assert.match(
+    timelineSvg({ file: 'a.py', result: cancelled, source: () => '' }),
+    /over time \(Python 3\.11\.7, 4 samples, partial\)/,
+  );
   // The mark sits on the traced line's third point.
-  const circle = /<circle cx="([\d.]+)" cy="([\d.]+)"/.exec(svg)!;
+  const circle = /<circle id="peak-mark" cx="([\d.]+)" cy="([\d.]+)"/.exec(svg)!;
   assert.equal(`${circle[1]},${circle[2]}`, polylines[1]![2]);
+  // The mark and its label are one group that names the peak's line, for the editor's view to go to.
+  assert.match(
+    svg,
+    /<g id="peak" data-line="5">\n<circle id="peak-mark" [^\n]*\n<text [^\n]*id="peak-label"[^\n]*\n<\/g>/,
+  );
   // No text outside the escapes XML allows.
   assert.doesNotMatch(svg.replace(/&(amp|lt|gt|quot|apos);/g, ''), /&/);
   assert.equal(escapeXml(`<'"&>`), '&lt;&apos;&quot;&amp;&gt;');
@@ -94,29 +86,35 @@ test('the SVG: both lines through every sample, the peak marked at the highest, 
 
 test('a run without resident sets (no /proc) draws the traced line alone', () => {
   const timeline = [
-    { ...point(0, MIB, 1), rssBytes: null },
-    { ...point(0.2, 2 * MIB, 2), rssBytes: null },
+    { ...timelinePoint(0, MIB, 1), rssBytes: null },
+    { ...timelinePoint(0.2, 2 * MIB, 2), rssBytes: null },
   ];
-  const svg = timelineSvg({ file: 'a.py', result: result(timeline), source: () => undefined });
+  const svg = timelineSvg({ file: 'a.py', result: tracerResultOf(timeline), source: () => undefined });
   assert.equal([...svg.matchAll(/<polyline /g)].length, 1);
   assert.doesNotMatch(svg, /resident set/);
+  const idle = timelineSvg({
+    file: 'a.py',
+    result: tracerResultOf([timelinePoint(0, MIB, null)]),
+    source: () => undefined,
+  });
+  assert.match(idle, /<g id="peak">/, 'a peak with no line running names none');
 });
 
 test('the peak names the line that ran longest at it, not the one that built it or the one that frees it', () => {
   const held = 40 * MIB;
   const timeline = [
-    point(0, 0, 4),
-    point(0.05, held, 4),
-    point(0.1, held, 5),
-    point(0.15, held, 5),
-    point(0.2, held + 300, 6),
-    point(0.3, MIB, 8),
+    timelinePoint(0, 0, 4),
+    timelinePoint(0.05, held, 4),
+    timelinePoint(0.1, held, 5),
+    timelinePoint(0.15, held, 5),
+    timelinePoint(0.2, held + 300, 6),
+    timelinePoint(0.3, MIB, 8),
   ];
   assert.equal(peakPoint(timeline), timeline[2]);
   // A real step up, past the hair that counts as the same peak, is a new peak.
-  const rising = [...timeline.slice(0, 4), point(0.25, held * 1.05, 7)];
+  const rising = [...timeline.slice(0, 4), timelinePoint(0.25, held * 1.05, 7)];
   assert.equal(peakPoint(rising), rising[4]);
   // A tie goes to the line that reached the peak first.
-  assert.equal(peakPoint([point(0, held, 2), point(0.1, held, 3)])?.line, 2);
+  assert.equal(peakPoint([timelinePoint(0, held, 2), timelinePoint(0.1, held, 3)])?.line, 2);
   assert.equal(peakPoint([]), undefined);
 });

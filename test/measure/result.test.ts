@@ -7,6 +7,7 @@ import { parseTracerResult, RESULT_VERSION } from '../../server/src/measure/resu
 const RESULT = {
   script: '/p/a.py',
   python: '3.11.7',
+  executable: '/usr/bin/python3',
   outcome: { kind: 'ok' },
   peakBytes: 0,
   endBytes: 0,

@@ -5,6 +5,8 @@
 // - every few batches, the diagnostics equal those of a fresh didOpen of the
 //   model text (so the server's incremental view is the same text), and every
 //   code action edit lies inside the document and applies without overlap;
+// - with checkFixesParse, every code action applied leaves a text python3
+//   parses wherever the text before it parsed (fixesParse.ts);
 // - the server answers (timeouts catch a hang) and stays alive;
 // and at the end its open trees and memory are read from memhints/stats.
 // A seeded PRNG makes every run reproducible: the seed is in every failure.
@@ -27,6 +29,7 @@ import { LspTestClient } from '../support/lspClient';
 import { REPO_ROOT } from '../support/paths';
 import { pythonStdlib } from '../support/python';
 import { applyContentChanges, applyTextEdits, editsFor, positionAt } from '../support/textEdits';
+import { FixesParse } from './fixesParse';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
@@ -253,6 +256,12 @@ export interface FuzzOptions {
   readonly compareEvery: number;
   readonly files: readonly { name: string; text: string }[];
   readonly log?: (line: string) => void;
+  /**
+   * Also apply every code action at each comparison and have python3 parse the
+   * result (slower); a batch that leaves a syntax error is then undone, so that
+   * the texts compared are mostly code that parses.
+   */
+  readonly checkFixesParse?: boolean;
 }
 
 export interface FuzzReport {
@@ -268,6 +277,11 @@ export interface FuzzReport {
    */
   mendedTexts: number;
   codeActions: number;
+  /** With checkFixesParse: batches undone because they left a syntax error. */
+  undoneBatches: number;
+  /** With checkFixesParse: compared texts python3 parsed, and the code actions applied to them and parsed. */
+  parsedTexts: number;
+  fixesParsed: number;
   hovers: number;
   readonly failures: string[];
   stats?: ServerStats;
@@ -332,9 +346,13 @@ export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<
     brokenTexts: 0,
     mendedTexts: 0,
     codeActions: 0,
+    undoneBatches: 0,
+    parsedTexts: 0,
+    fixesParsed: 0,
     hovers: 0,
     failures: [],
   };
+  const fixesParse = options.checkFixesParse ? new FixesParse() : undefined;
   const parser = await pythonParser();
   const random = seededRandom(options.seed);
   const fail = (file: string, batch: number, what: string, text: string) => {
@@ -348,6 +366,7 @@ export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<
     let version = 1;
     await client.didOpen(uri, text, version);
     for (let batch = 1; batch <= options.batches; batch++) {
+      const before = text;
       const changes: TextDocumentContentChangeEvent[] = [];
       const count = 1 + Math.floor(random() * 5);
       for (let i = 0; i < count; i++) {
@@ -367,6 +386,18 @@ export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<
       const outside = published.filter((diagnostic) => !rangeInside(text, diagnostic.range));
       if (outside.length > 0)
         fail(file.name, batch, `diagnostics outside the document: ${JSON.stringify(outside)}`, text);
+      // Fixes are judged on code that parses: a batch that breaks the text is undone, as a user undoes a slip.
+      if (options.checkFixesParse && hasSyntaxError(parser, text)) {
+        report.undoneBatches++;
+        const undo = editBetween(text, before);
+        text = before;
+        try {
+          published = (await client.didChange(uri, ++version, [undo])).diagnostics;
+        } catch (error) {
+          fail(file.name, batch, `no diagnostics after undoing a batch: ${String(error)}`, text);
+          return report;
+        }
+      }
       if (batch % options.compareEvery !== 0 && batch !== options.batches) continue;
 
       // A broken text gives a fresh open's view too, but for one kind: that is mended back to
@@ -387,11 +418,13 @@ export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<
       const freshUri = `${uri}.fresh-${batch}`;
       const fresh = await client.didOpen(freshUri, text);
       await client.didClose(freshUri);
-      if (JSON.stringify(published) !== JSON.stringify(fresh.diagnostics)) {
+      // Related places name their document: the fresh copy's, where it names itself.
+      const freshDiagnostics = JSON.stringify(fresh.diagnostics).replaceAll(JSON.stringify(freshUri).slice(1, -1), uri);
+      if (JSON.stringify(published) !== freshDiagnostics) {
         fail(
           file.name,
           batch,
-          `incremental diagnostics ${JSON.stringify(published)} differ from a fresh open's ${JSON.stringify(fresh.diagnostics)}`,
+          `incremental diagnostics ${JSON.stringify(published)} differ from a fresh open's ${freshDiagnostics}`,
           text,
         );
       }
@@ -399,6 +432,7 @@ export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<
       const actions = await client.codeActions(uri, whole);
       report.codeActions += actions.length;
       for (const problem of codeActionProblems(text, uri, actions)) fail(file.name, batch, problem, text);
+      fixesParse?.add(`seed ${options.seed}, ${file.name}, batch ${batch}`, text, appliedActions(text, uri, actions));
       const at = positionAt(text, offsetIn(random, text));
       try {
         await client.hover(uri, at);
@@ -408,8 +442,11 @@ export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<
       }
     }
     await client.didClose(uri);
+    report.failures.push(...(fixesParse?.flush() ?? []));
     options.log?.(`${file.name}: ${options.batches} batches, ${report.failures.length} failures so far`);
   }
+  report.parsedTexts = fixesParse?.parsedTexts ?? 0;
+  report.fixesParsed = fixesParse?.fixesChecked ?? 0;
   report.stats = await client.request<ServerStats>('memhints/stats');
   if (report.stats.openTrees !== 0)
     report.failures.push(
@@ -436,4 +473,21 @@ function codeActionProblems(text: string, uri: string, actions: readonly (CodeAc
     }
   }
   return problems;
+}
+
+/** The text after each code action that edits it (those whose edits cannot be applied are codeActionProblems'). */
+function appliedActions(
+  text: string,
+  uri: string,
+  actions: readonly (CodeAction | Command)[],
+): { title: string; text: string }[] {
+  return actions.flatMap((action) => {
+    const edits = 'edit' in action ? editsFor(action.edit, uri) : [];
+    if (edits.length === 0) return [];
+    try {
+      return [{ title: action.title, text: applyTextEdits(text, edits) }];
+    } catch {
+      return [];
+    }
+  });
 }

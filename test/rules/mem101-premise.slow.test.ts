@@ -54,6 +54,13 @@ const CASES: readonly Case[] = [
     repeats: true,
   },
   { title: 'items that exist already', setup: SETUP, code: 'biggest = max([x for x in values])' },
+  { title: 'list() of a comprehension copies it', setup: SETUP, code: 'copied = list([x * 3 + 1000 for x in values])' },
+  {
+    title: 'a set comprehension given to any',
+    setup: SETUP,
+    code: 'found = any({x * 3 + 1000 for x in values})',
+  },
+  { title: 'a set of existing items given to max', setup: SETUP, code: 'top = max({x for x in values})' },
   {
     title: 'a lazy zip read by sum',
     setup: SETUP,
@@ -80,7 +87,31 @@ const AT_LEAST_POINTERS: Tolerance = {
   why: `${POINTERS.why}; a set or Counter's table grows while fewer items exist`,
 };
 
+/** A set's table and the items it built, or its table alone, as `held_by` measures them. */
+const SET_AND_ITEMS: Tolerance = {
+  below: 0.1,
+  above: 0.55,
+  why: "a set's table grows by moving into one 2 to 4 times larger, so while the last growth runs the old and new tables both exist: up to 1.5 times the finished table, which is what the set holds alone; any() stops at the generator's first item and max() holds one at a time",
+};
+
 const CLAIMS: readonly MessageClaim<Case>[] = [
+  {
+    pattern: /^Saves the copy's [^:]+: `list\(\)` copies/,
+    severity: 'hint',
+    check: (runs) => assertClaim('peak saved, against 8 B per item', runs.peakSaved, 8 * runs.count, POINTERS),
+  },
+  {
+    pattern: /^Saves (?:[^:]+: )?the set and the distinct items it built;/,
+    severity: 'warning',
+    check: (runs) =>
+      assertClaim('peak saved, against what the set and its items hold', runs.peakSaved, runs.held, SET_AND_ITEMS),
+  },
+  {
+    pattern: /^Saves (?:[^:]+: )?the set's hash table;/,
+    severity: 'information',
+    check: (runs) =>
+      assertClaim("peak saved, against what the set's table holds", runs.peakSaved, runs.held, SET_AND_ITEMS),
+  },
   {
     pattern: /^Saves (?:≈ [^:]+: the list|the list's [^:]+?) and the items it built(?: \(Python (\d+\.\d+)\+\))?:/,
     severity: 'warning',

@@ -1,7 +1,8 @@
 // MEM106's premise, measured: each block of its documented example reading a
-// file of 10^5 lines of 80 characters (the size the rule's docs speak of),
-// with `.readlines()` / `.read().splitlines()` and iterating the file as it
-// advises, under tracemalloc on every CPython the suite has.
+// file of 10^5 lines of 80 characters, ten words each (the size the rule's
+// docs speak of), with `.readlines()`, `.read().splitlines()`, `text =
+// f.read()` split in the loop and `.read().split()`, and iterating the file as
+// it advises, under tracemalloc on every CPython the suite has.
 import assert from 'node:assert/strict';
 import { mem106 } from '../../server/src/rules/mem106-read-whole-file';
 import { assertClaim, type Tolerance } from '../support/premise/claims';
@@ -15,7 +16,7 @@ import os, sys
 path = "lines.txt"
 with open(path, "w") as out:
     for i in range(${DATA_SCALE}):
-        out.write(("line %d " % i).ljust(79, "x") + "\n")
+        out.write(" ".join("%07d" % (10 * i + k) for k in range(10)) + "\n")
 
 def held(lines):
     # What a list of every line costs: its pointers and a str per line.
@@ -29,6 +30,10 @@ def split_lines():
     with open(path) as f:
         return f.read().splitlines()
 
+def split_words():
+    with open(path) as f:
+        return f.read().split()
+
 def text_held():
     with open(path) as f:
         return sys.getsizeof(f.read())
@@ -37,6 +42,7 @@ def text_held():
 const FIGURES = {
   readLines: 'held(read_lines())',
   splitLines: 'held(split_lines())',
+  splitWords: 'held(split_words())',
   text: 'text_held()',
   file: 'os.path.getsize(path)',
 };
@@ -50,6 +56,14 @@ const CLAIMS: ReadonlyArray<{
   {
     words: /^Holds the whole file at least twice, as one string and as a list of lines/,
     claimed: (figures) => figures.text! + figures.splitLines!,
+  },
+  {
+    words: /^Holds the whole file at least twice, as `text` and as a list of lines/,
+    claimed: (figures) => figures.text! + figures.splitLines!,
+  },
+  {
+    words: /^Holds the whole file at least twice, as one string and as a list of words/,
+    claimed: (figures) => figures.text! + figures.splitWords!,
   },
 ];
 

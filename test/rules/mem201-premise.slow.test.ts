@@ -43,6 +43,33 @@ for i in range(PARTS):
 RESULT = text
 `;
 
+/** The local bound elsewhere in its function too: before the loop, reset inside an `if`, replaced after it. */
+const LOCAL_REBOUND = `
+def build():
+    text = ""
+    if PARTS > 5:
+        text = "> "
+    for i in range(PARTS):
+        if i == -1:
+            text = ""
+        text += chr(65 + i % 26)
+    text = text.strip()
+    return text
+RESULT = build()
+`;
+
+/** Another name holding the local's value across every `+=` (MEM201 leaves it: the loop keeps each value whole). */
+const LOCAL_ALIASED = `
+def build():
+    text = ""
+    previous = text
+    for i in range(PARTS):
+        previous = text
+        text += chr(65 + i % 26)
+    return text
+RESULT = build()
+`;
+
 /** Each program runs as module code (names at module level are module names), with PARTS bound. */
 const SETUP = `PARTS = ${PARTS}`;
 /** What a program builds, as text whether it built a str, bytes or a bytearray. */
@@ -128,5 +155,17 @@ forEachPython(
       assertClaim('module-level str += peak, against 2× the result', modulePlusEquals.peak, 2 * length, COPIED);
     else
       assertClaim('module-level str += peak before 3.11, against the result', modulePlusEquals.peak, length, IN_PLACE);
+  },
+);
+
+forEachPython(
+  'MEM201 premise: a local str bound elsewhere in its function is still resized in place; only a second reference held across += copies it',
+  (python, t) => {
+    const rebound = run(python, LOCAL_REBOUND);
+    const aliased = run(python, LOCAL_ALIASED);
+    t.diagnostic(`rebound local +=: peak ${rebound.peak} B; aliased local +=: peak ${aliased.peak} B`);
+    // `strip()` of a str with nothing to strip returns the same object: no copy after the loop.
+    assertClaim('rebound local str += peak, against the result', rebound.peak, lengthOf(rebound), IN_PLACE);
+    assertClaim('aliased local str += peak, against 2× the result', aliased.peak, 2 * lengthOf(aliased), COPIED);
   },
 );

@@ -36,7 +36,13 @@ export function memhintsAsShipped(
   cwd: string,
   as?: { readonly uid: number; readonly gid: number },
 ): Run {
-  const result = spawnSync(process.execPath, [CLI_BIN, ...args], { cwd, encoding: 'utf8', ...as });
+  // A JSON report of many files passes spawnSync's default 1 MiB.
+  const result = spawnSync(process.execPath, [CLI_BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    ...as,
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,5 +1,6 @@
 // Applies LSP text edits (UTF-16 positions) the way an editor does, so that
-// tests check what a user ends up with, not the shape of the edits.
+// tests check what a user ends up with, not the shape of the edits. Lines are
+// read as LSP defines them (lineStarts.ts), not with the server's code.
 import type {
   CodeAction,
   Position,
@@ -8,23 +9,19 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { lineOfOffset, lineStarts } from '../../server/src/document/positions';
+import { lineAt, lineContentEnd, lineStartsOf } from './lineStarts';
 
 /** The UTF-16 offset of an LSP position; positions past a line's end clamp to it, as LSP says. */
-function offsetAt(text: string, position: Position): number {
-  const starts = lineStarts(text);
+export function offsetAt(text: string, position: Position): number {
+  const starts = lineStartsOf(text);
   if (position.line >= starts.length) return text.length;
-  const lineStart = starts[position.line]!;
-  const next = position.line + 1 < starts.length ? starts[position.line + 1]! : text.length;
-  let lineEnd = next;
-  while (lineEnd > lineStart && (text[lineEnd - 1] === '\n' || text[lineEnd - 1] === '\r')) lineEnd--;
-  return Math.min(lineStart + position.character, lineEnd);
+  return Math.min(starts[position.line]! + position.character, lineContentEnd(text, starts, position.line));
 }
 
 /** The LSP position of a UTF-16 offset. */
 export function positionAt(text: string, offset: number): Position {
-  const starts = lineStarts(text);
-  const line = lineOfOffset(starts, offset);
+  const starts = lineStartsOf(text);
+  const line = lineAt(starts, offset);
   return { line, character: offset - starts[line]! };
 }
 

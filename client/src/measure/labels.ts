@@ -1,6 +1,7 @@
 // What the editor says about a measured line: the text after it ("measured peak
-// 35.2 MiB · held at end 7.7 MiB · estimated 36 MiB") and its hover (the figures and
-// where the memory went). Free of the vscode API so that it can be tested on its own.
+// 35.2 MiB · held at end 7.7 MiB · estimated 36 MiB", or a shorter form where the line
+// leaves less room: labelFit.ts) and its hover (the full text, the figures and where the
+// memory went). Free of the vscode API so that it can be tested on its own.
 import { dirname } from 'node:path';
 import type { LineEstimate } from '../../../server/src/features/lineEstimatesProtocol';
 import type { AllocationSite, LineMeasurement } from '../../../server/src/measure/result';
@@ -37,6 +38,22 @@ export function decorationText(line: LineMeasurement, estimate: LineEstimate | u
   return estimate === undefined ? measured : `${measured} · estimated ${estimatedSize(estimate)}`;
 }
 
+/**
+ * The forms the text after the line can take, longest first: all the words; the same figures
+ * in short words ("peak 35.2 MiB · end 7.7 MiB · est. 36 MiB"); the one figure that matters
+ * most (the peak, or what was held at the end when the line held nothing at the peak). A
+ * partial measurement says so in the first two; the hover always does.
+ */
+export function labelForms(line: LineMeasurement, estimate: LineEstimate | undefined, partial: boolean): string[] {
+  const peak = shortBytes(line.bytes);
+  const end = shortBytes(line.allocatedBytes);
+  const marked = (text: string) => (partial ? `${text} · partial` : text);
+  const short = [`peak ${peak}`, ...(peak === end ? [] : [`end ${end}`])];
+  if (estimate !== undefined) short.push(`est. ${estimatedSize(estimate)}`);
+  const alone = line.bytes === 0 && line.allocatedBytes > 0 ? `end ${end}` : `peak ${peak}`;
+  return [marked(decorationText(line, estimate)), marked(short.join(' · ')), alone];
+}
+
 /** Inline code that survives backticks in the code. */
 function inlineCode(text: string): string {
   return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
@@ -65,10 +82,17 @@ export function measuredLineMarkdown(
   line: LineMeasurement,
   estimate: LineEstimate | undefined,
   script: string,
+  partial = false,
 ): string {
   const scriptDir = dirname(script);
   const parts = [
-    `**memhints: ${measuredFigures(line)}**: this line held ${bytesWithExact(line.bytes)} in ${blocks(line.count)} when the traced memory peaked (tracemalloc, with what it called). ${heldAtEnd(line)}`,
+    `**memhints: ${decorationText(line, estimate)}${partial ? ' · partial' : ''}**`,
+    ...(partial
+      ? [
+          'Partial: the script was stopped before its end (cancelled, or at the time limit); these are the figures of what it had done by then.',
+        ]
+      : []),
+    `This line held ${bytesWithExact(line.bytes)} in ${blocks(line.count)} when the traced memory peaked (tracemalloc, with what it called). ${heldAtEnd(line)}`,
     estimate === undefined
       ? 'The size model has no estimate for this line.'
       : `Estimated by the size model (as on hover): ${estimatedSize(estimate)} for ${estimate.what}.`,

@@ -28,16 +28,3 @@ export function measurePermission(context: MeasureContext): MeasurePermission {
     return { allowed: false, reason: 'Save the file to disk first: measuring memory runs it with Python.' };
   return { allowed: true };
 }
-
-export interface InterpreterChoice {
-  readonly python: string;
-  /** Where it came from, for the report. */
-  readonly source: 'Python extension' | 'memhints.pythonPath' | 'default';
-}
-
-/** The Python extension's selected interpreter, else the memhints.pythonPath setting, else python3. */
-export function chooseInterpreter(selected: string | undefined, setting: string | undefined): InterpreterChoice {
-  if (selected !== undefined && selected.trim() !== '') return { python: selected, source: 'Python extension' };
-  if (setting !== undefined && setting.trim() !== '') return { python: setting.trim(), source: 'memhints.pythonPath' };
-  return { python: 'python3', source: 'default' };
-}

@@ -63,7 +63,7 @@ export function checkNotebook(parser: Parser, file: string, shown: string, check
     return { findings, fixed, diff };
   }
   try {
-    writeSourceIfUnchanged(file, source, withCellSources(source.text, cells, changed));
+    writeSourceIfUnchanged(file, source, withCellSources(source.text, changed));
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     return { findings: report(shown, cells, original, analyse(original)), fixed: 0, diff: '', problem: error.message };

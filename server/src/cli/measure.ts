@@ -24,9 +24,9 @@ export async function runMeasure(options: MeasureOptions, cwd: string, streams: 
     memoryLimitMb: options.memoryLimitMb,
     ...(options.frames === undefined ? {} : { frames: options.frames }),
   });
-  const summary = summariseRun(run);
+  const summary = summariseRun(run, 'give another with --python PATH');
   if (run.kind === 'interpreter-unusable') {
-    streams.stderr(`memhints: error: ${summary.message}; give the interpreter with --python PATH\n`);
+    streams.stderr(`memhints: error: ${summary.message}\n`);
     return EXIT_ERROR;
   }
   if (run.kind === 'cancelled') return EXIT_ERROR; // nothing cancels a command-line run

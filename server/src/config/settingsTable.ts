@@ -35,8 +35,8 @@ export interface SettingSpec<T> {
   readonly default: T;
   /** What the settings UI shows. */
   readonly description: string;
-  /** Where VS Code lets it be set, when not everywhere. */
-  readonly scope?: 'machine-overridable';
+  /** Where VS Code lets it be set, when not the default scope (window: user, remote and workspace settings). */
+  readonly scope?: 'resource';
   /** Read by the extension itself (the language client, the measure command), not by the language server. */
   readonly extensionOnly?: true;
   /**
@@ -126,11 +126,14 @@ export const SETTINGS = {
     editor: 'pythonPath',
     kind: STRING,
     default: '',
-    scope: 'machine-overridable',
+    // Settable at every level, User settings of a remote window (SSH, WSL, Codespaces, code-server)
+    // included, where a machine scope reads only the remote machine's settings; per folder too, for
+    // a folder's own environment. Restricted: an untrusted workspace cannot choose what runs.
+    scope: 'resource',
     extensionOnly: true,
     restricted: true,
     description:
-      'The Python interpreter that "memhints: Measure memory of this file" runs the file with, when the Python extension has none selected. Empty means python3.',
+      'The Python interpreter that "memhints: Measure memory of this file" runs the file with. Empty means the interpreter selected in the Python extension, when it is installed, else python3.',
   }),
   measureTimeout: setting({
     editor: 'measure.timeout',

@@ -93,6 +93,8 @@ export interface TableReadOptions {
   readonly thousands?: string;
   /** The file's text encoding as the code names it (pandas reads UTF-8 unless told). */
   readonly encoding?: string;
+  /** low_memory: false makes pandas' C parser tokenize the whole file at once (data/csvTokens.ts). */
+  readonly lowMemory?: boolean;
   /** Options the code gives whose value or effect is not modelled: the estimate is then not made. */
   readonly unmodelled?: readonly string[];
 }

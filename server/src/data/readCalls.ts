@@ -107,6 +107,7 @@ function tableOptions(
   const naValues = strict('na_values', literalStrings);
   const encoding = strict('encoding', literalString);
   const thousands = strict('thousands', literalString);
+  const lowMemory = value('low_memory', literalBoolean);
   return {
     ...(usecols ? { usecols } : {}),
     ...(dtype !== undefined ? { dtype } : {}),
@@ -122,6 +123,7 @@ function tableOptions(
     ...(naValues ? { naValues } : {}),
     ...(encoding !== undefined ? { encoding } : {}),
     ...(thousands !== undefined ? { thousands } : {}),
+    ...(lowMemory !== undefined ? { lowMemory } : {}),
     ...(unmodelled.length > 0 ? { unmodelled } : {}),
   };
 }

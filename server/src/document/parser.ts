@@ -47,7 +47,33 @@ export function renewPythonParser(broken: Parser): Parser {
 
 /** Parses text, reusing oldTree (already edited) for an incremental parse. */
 export function parse(parser: Parser, text: string, oldTree?: Tree): Tree {
-  const tree = parser.parse(text, oldTree ?? null);
+  const seen = treeSitterText(text);
+  const tree = parser.parse(seen, oldTree ?? null);
   if (!tree) throw new Error('tree-sitter returned no tree');
+  return seen === text ? tree : readingText(tree, (index) => text.slice(index));
+}
+
+const LONE_CR = /\r(?!\n)/;
+const LONE_CRS = /\r(?!\n)/g;
+
+/**
+ * The text as tree-sitter is given it: a lone "\r" ends a line for Python (a
+ * classic Mac file runs as written) and for LSP positions, but the grammar's
+ * scanner takes it for blanks, and a file of such lines for one broken line.
+ * Read as "\n", one code unit for one, offsets stay and rows agree with LSP lines.
+ */
+export function treeSitterText(text: string): string {
+  return LONE_CR.test(text) ? text.replace(LONE_CRS, '\n') : text;
+}
+
+/**
+ * Gives a tree parsed from treeSitterText's copy the document's own text
+ * back: nodes read their text (node.text) through the reader their parse
+ * read, and a fix made of a node's text must keep the document's line ends.
+ * web-tree-sitter keeps that reader on the tree as `textCallback` (its copies
+ * and edits pass it on); test/document/loneCarriageReturn.test.ts checks it.
+ */
+export function readingText(tree: Tree, read: (index: number) => string): Tree {
+  (tree as unknown as { textCallback: (index: number) => string }).textCallback = read;
   return tree;
 }

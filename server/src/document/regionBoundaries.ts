@@ -158,8 +158,8 @@ export function statementCuts(text: string, start: number, end: number): Stateme
   DEFINITION_LINE.lastIndex = 0;
   const segmentStarts = [0];
   for (const match of slice.matchAll(DEFINITION_LINE)) {
-    // `^` also matches after a lone \r or U+2028, which end no line for tree-sitter.
-    if (match.index > 0 && slice[match.index - 1] === '\n') segmentStarts.push(match.index);
+    // `^` also matches after U+2028 and U+2029, which end no line for Python (a lone \r does: parser.ts).
+    if (match.index > 0 && endsLine(slice[match.index - 1])) segmentStarts.push(match.index);
   }
   const codeLines: number[] = [];
   let endsOpen = false;
@@ -169,12 +169,16 @@ export function statementCuts(text: string, start: number, end: number): Stateme
     for (const at of starts) codeLines.push(start + segmentStart + at);
   });
   const cuts = codeLines.filter((offset, index) => {
-    // Not after a lone \r: tree-sitter reads on, a comment to the next \n.
-    if (offset <= start || text[offset - 1] !== '\n' || !isRegionBoundary(text, offset)) return false;
+    if (offset <= start || !endsLine(text[offset - 1]) || !isRegionBoundary(text, offset)) return false;
     CONTINUATION.lastIndex = offset;
     return text[codeLines[index - 1]!] !== '@' && !CONTINUATION.test(text);
   });
   return { cuts, endsOpen };
+}
+
+/** Whether a character before a line start ends the line above: "\n" (of "\r\n" too), or a lone "\r". */
+function endsLine(character: string | undefined): boolean {
+  return character === '\n' || character === '\r';
 }
 
 /**

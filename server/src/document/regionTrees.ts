@@ -20,7 +20,7 @@ import { NO_DEADLINE, ParseOutOfTime, type Deadline } from './deadline';
 import { errorReach } from './errorReach';
 import { ModuleParts } from './moduleParts';
 import { whyNestingTooDeep, whyNotAnalysed, whyTooNested, type Skip } from './limits';
-import type { Edit } from './parser';
+import { readingText, treeSitterText, type Edit } from './parser';
 import { lastStartingAtOrBefore } from './sortedSearch';
 import { textNesting } from './textNesting';
 import {
@@ -48,6 +48,8 @@ interface Region {
 export class RegionTrees {
   private regions: Region[];
   private text: string;
+  /** The text as tree-sitter reads it (lone "\r" as "\n"): the same string when it holds none. */
+  private seenText: string;
   private moduleCache: ModuleParts | undefined;
   /** Why the last parse left the document unanalysable, if it did. */
   private tooDeep: Skip | undefined;
@@ -65,6 +67,7 @@ export class RegionTrees {
     private pointAt: (offset: number) => Point,
   ) {
     this.text = text;
+    this.seenText = treeSitterText(text);
     this.regions = [{ start: 0, end: text.length, tree: undefined, edited: false }];
   }
 
@@ -138,6 +141,7 @@ export class RegionTrees {
    */
   reparse(text: string, pointAt: (offset: number) => Point, deadline: Deadline = NO_DEADLINE): void {
     this.text = text;
+    this.seenText = treeSitterText(text);
     this.pointAt = pointAt;
     this.moduleCache = undefined;
     this.tooDeep = undefined;
@@ -504,12 +508,15 @@ export class RegionTrees {
     // by an edit above it reads too, up to the region's end (web-tree-sitter copies what
     // each read gives, up to 10 KB, when a parse asks for a region's first token).
     const read = (index: number) => this.text.slice(index, Math.max(index, region.end));
-    const tree = this.parser.parse(read, old ?? null, {
+    // What the parse reads: lone "\r" as "\n" (parser.ts, treeSitterText); the tree then reads the text itself.
+    const seen =
+      this.seenText === this.text ? read : (index: number) => this.seenText.slice(index, Math.max(index, region.end));
+    const tree = this.parser.parse(seen, old ?? null, {
       includedRanges: [range],
       // Asked every hundred or so of the parser's operations: only when there is a deadline to keep.
       ...(this.deadline === NO_DEADLINE ? {} : { progressCallback: this.outOfTime }),
     });
-    if (tree) return tree;
+    if (tree) return seen === read ? tree : readingText(tree, read);
     if (this.deadline.passed()) throw new ParseOutOfTime();
     throw new Error('tree-sitter returned no tree');
   }

@@ -2,6 +2,7 @@
 // will hold once the read runs, first, in one line; then what the columns
 // hold and what the code could read instead. Estimated from the file's
 // metadata and a sample, so every figure but an array's is marked ≈.
+import { tokensOfRead } from '../data/csvTokens';
 import type { DataEstimate, DataEstimateResult } from '../data/dataEstimate';
 import type { DataRead } from '../data/readCalls';
 import { bytesInMemory, categorySaving, columnBytes, usedColumnsRead } from '../data/readSavings';
@@ -27,6 +28,8 @@ export function dataReadMarkdown(
   if (narrower) lines.push(`- ${narrower}`);
   const category = categoryLine(estimate, layout);
   if (category) lines.push(`- ${category}`);
+  const tokens = read.options.lowMemory === false ? tokensLine(estimate, read) : undefined;
+  if (tokens) lines.push(`- ${tokens}`);
   lines.push('', estimatedFor(layout));
   return lines.join('\n');
 }
@@ -86,7 +89,15 @@ function categoryLine(estimate: DataEstimate, layout: CPythonLayout): string | u
   const category = categorySaving(estimate, layout);
   if (!category) return undefined;
   const spec = category.columns.map((column) => `${JSON.stringify(column.name)}: "category"`).join(', ');
-  return `\`dtype={${spec}}\`: saves ${about(estimate)}${shortBytes(category.saved)} (the rows' pointers less a code each)`;
+  const perRow = estimate.rows ? `, ${about(estimate)}${shortBytes(category.saved / estimate.rows)} a row` : '';
+  return `\`dtype={${spec}}\`: saves ${about(estimate)}${shortBytes(category.saved)}${perRow} (the rows' pointers less a code each)`;
+}
+
+/** What `low_memory=False` makes the parser hold at once: every field's tokens and the text (MEM413). */
+function tokensLine(estimate: DataEstimate, read: DataRead): string | undefined {
+  const tokens = tokensOfRead(estimate, read.options);
+  if (tokens === undefined || !estimate.rows) return undefined;
+  return `\`low_memory=False\`: the parser holds ${about(estimate)}${shortBytes(tokens)} of tokens at once, ${about(estimate)}${shortBytes(tokens / estimate.rows)} a row (16 B a field + the text)`;
 }
 
 function plural(count: number, word: string): string {

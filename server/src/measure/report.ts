@@ -3,7 +3,7 @@
 // JSON object (`memhints measure --format json`).
 import { dirname } from 'node:path';
 import { bytesWithExact, formatCount, shortBytes } from '../sizes/format';
-import type { AllocationSite, ScriptOutcome } from './result';
+import { type AllocationSite, isPartial, type ScriptOutcome } from './result';
 import { callsElsewhere, shownSites, siteChain, siteCode } from './sites';
 import type { MeasureRun, ScriptOutput } from './runTracer';
 import type { OutcomeSummary } from './outcome';
@@ -40,7 +40,9 @@ export function measureText(report: MeasureReport): string {
   const { run } = report;
   if (run.kind === 'measured') {
     const { result } = run;
-    out.push(`Measured ${report.file} with Python ${result.python} in ${result.seconds.toFixed(1)} s`);
+    out.push(
+      `Measured ${report.file} with Python ${result.python} at ${result.executable} in ${result.seconds.toFixed(1)} s${isPartial(result.outcome) ? ' (partial: stopped before the script ended)' : ''}`,
+    );
     out.push('');
     if (report.lines.length === 0) {
       out.push('No memory held by the lines of this file at the sampled peak or at the end.');
@@ -116,8 +118,10 @@ export function measureJson(report: MeasureReport): string {
       : { kind: 'no-result', reason: run.kind === 'no-result' ? run.reason : '' });
   const object = {
     file: report.file,
-    python: measured?.python ?? null,
+    python: measured?.python ?? (run.kind === 'no-result' ? (run.interpreter.version ?? null) : null),
+    executable: measured?.executable ?? (run.kind === 'no-result' ? run.interpreter.path : null),
     outcome,
+    partial: measured !== undefined && isPartial(measured.outcome),
     message: report.summary.message ?? null,
     peakBytes: measured?.peakBytes ?? null,
     snapshotBytes: measured?.snapshotBytes ?? null,

@@ -7,7 +7,9 @@ export type ScriptOutcome =
   | { readonly kind: 'exited'; readonly code: number; readonly message: string | null }
   | { readonly kind: 'time-limit'; readonly seconds: number }
   | { readonly kind: 'memory-limit'; readonly megabytes: number; readonly traceback: string }
-  | { readonly kind: 'not-found' };
+  | { readonly kind: 'not-found' }
+  /** Stopped by the caller's Cancel: what was measured until then. */
+  | { readonly kind: 'cancelled' };
 
 /** Memory a line of the script held (its own allocations and those of what it called), at the sampled peak and at the end. */
 export interface LineMeasurement {
@@ -46,7 +48,10 @@ export interface SiteFrame {
 
 export interface TracerResult {
   readonly script: string;
+  /** The interpreter's version ("3.11.7"). */
   readonly python: string;
+  /** The interpreter's path as it was started (sys.executable). */
+  readonly executable: string;
   readonly outcome: ScriptOutcome;
   /** tracemalloc's peak over the whole run. */
   readonly peakBytes: number;
@@ -86,9 +91,17 @@ export interface TimelinePoint {
   readonly line: number | null;
 }
 
-/** Version 2 added the allocation sites of each line, version 3 what each line still held at the end, version 4 the timeline and how the run was sampled. */
-export const RESULT_VERSION = 4;
-const OUTCOMES = new Set(['ok', 'raised', 'exited', 'time-limit', 'memory-limit', 'not-found']);
+/**
+ * Version 2 added the allocation sites of each line, version 3 what each line still held at the end,
+ * version 4 the timeline and how the run was sampled, version 5 the interpreter's path.
+ */
+export const RESULT_VERSION = 5;
+const OUTCOMES = new Set(['ok', 'raised', 'exited', 'time-limit', 'memory-limit', 'not-found', 'cancelled']);
+
+/** Whether the script was stopped before its end (cancelled, or at the time limit): its figures are what it had done by then. */
+export function isPartial(outcome: ScriptOutcome): boolean {
+  return outcome.kind === 'cancelled' || outcome.kind === 'time-limit';
+}
 
 /** Reads the tracer's JSON; throws when it is not a result of the version this code knows. */
 export function parseTracerResult(text: string): TracerResult {
@@ -100,5 +113,6 @@ export function parseTracerResult(text: string): TracerResult {
     throw new Error('the tracer wrote a result without a known outcome');
   if (!Array.isArray(value.lines)) throw new Error('the tracer wrote a result without lines');
   if (!Array.isArray(value.timeline)) throw new Error('the tracer wrote a result without a timeline');
+  if (typeof value.executable !== 'string') throw new Error("the tracer wrote a result without the interpreter's path");
   return value as unknown as TracerResult;
 }

@@ -1,10 +1,12 @@
 // Runs measure.py under a Python interpreter and collects what it wrote: the JSON
 // result (from a file of its own, so the script's output cannot be mistaken for it)
 // and the script's standard output and error.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { askVersion, type Interpreter, readStartedFile } from './interpreter';
+import { type MeasureProgress, readProgress, readProgressNow } from './progress';
 import { parseTracerResult, type TracerResult } from './result';
 import { tracerArguments } from './tracerScript';
 
@@ -21,16 +23,32 @@ export interface MeasureRequest {
   readonly memoryLimitMb: number;
   /** Frames tracemalloc keeps per allocation; undefined: the tracer's default. */
   readonly frames?: number;
-  /** Aborting kills the interpreter. */
+  /**
+   * Aborting stops the script (SIGTERM, which the tracer turns into the outcome "cancelled") and
+   * keeps what was measured until then; an interpreter that does not stop is killed.
+   */
   readonly signal?: AbortSignal;
+  /** Told twice a second, as the tracer writes it, how far the script has got. */
+  readonly onProgress?: (progress: MeasureProgress) => void;
 }
 
 export type MeasureRun =
   | { readonly kind: 'measured'; readonly result: TracerResult; readonly output: ScriptOutput }
-  /** The interpreter could not be started, or it ran but did not start the tracer (not a Python 3, or too old). */
-  | { readonly kind: 'interpreter-unusable'; readonly python: string; readonly reason: string }
+  /**
+   * The interpreter could not be started, or it ran but did not start the tracer (not a Python 3, or
+   * too old); its version is what its --version said, if it ran.
+   */
+  | { readonly kind: 'interpreter-unusable'; readonly interpreter: Interpreter; readonly reason: string }
   /** The interpreter stopped without a result: killed (by the time limit's backstop, the system) or crashed. */
-  | { readonly kind: 'no-result'; readonly reason: string; readonly timedOut: boolean; readonly output: ScriptOutput }
+  | {
+      readonly kind: 'no-result';
+      readonly reason: string;
+      readonly timedOut: boolean;
+      /** As the tracer's started file says; the one asked for when it wrote none. */
+      readonly interpreter: Interpreter;
+      readonly output: ScriptOutput;
+    }
+  /** Cancelled before the tracer could write anything. */
   | { readonly kind: 'cancelled' };
 
 export interface ScriptOutput {
@@ -43,17 +61,26 @@ export interface ScriptOutput {
 const OUTPUT_LIMIT = 1024 * 1024;
 /** Time the tracer's own timer gets to stop the script before the process is killed (a script stuck in C code ignores it). */
 const KILL_GRACE_MS = 5000;
+/** Time a cancelled script gets to stop before the process is killed, unless the tracer says it is writing its result. */
+const CANCEL_GRACE_MS = 5000;
+/** The most a cancelled run may then spend writing its result (reading a snapshot of millions of blocks takes seconds). */
+const CANCEL_WRITE_LIMIT_MS = 120_000;
+const PROGRESS_POLL_MS = 500;
 
 export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
+  if (request.signal?.aborted) return Promise.resolve({ kind: 'cancelled' });
   const dir = mkdtempSync(join(tmpdir(), 'memhints-measure-'));
   const resultFile = join(dir, 'result.json');
   const startedFile = join(dir, 'started');
+  const progressFile = join(dir, 'progress.json');
   const args = [
     ...tracerArguments(request.tracer),
     '--result',
     resultFile,
     '--started',
     startedFile,
+    // Only for a caller that shows progress or can cancel: the CLI's runs are left as they were.
+    ...(request.onProgress || request.signal ? ['--progress', progressFile] : []),
     '--timeout',
     String(request.timeoutSeconds),
     '--memory-limit',
@@ -71,16 +98,24 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
       if (settled) return;
       settled = true;
       clearTimeout(backstop);
+      clearInterval(polling);
+      stopping.dispose();
       rmSync(dir, { recursive: true, force: true });
       resolve(run);
     };
     const child = spawn(request.python, args, {
       cwd: request.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
-      signal: request.signal,
-      killSignal: 'SIGKILL',
       env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
     });
+    const stopping = stopOnAbort(child, request.signal, progressFile);
+    const { onProgress } = request;
+    const polling =
+      onProgress &&
+      setInterval(async () => {
+        const progress = await readProgress(progressFile);
+        if (progress !== undefined && !settled) onProgress(progress);
+      }, PROGRESS_POLL_MS);
     const backstop =
       request.timeoutSeconds > 0
         ? setTimeout(
@@ -93,23 +128,24 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
         : undefined;
     child.stdout.on('data', (chunk: Buffer) => stdout.add(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
+    const asked: Interpreter = { path: request.python, version: undefined };
+    // The started file names the interpreter that ran, once the tracer has started.
+    const ran = (): Interpreter => readStartedFile(startedFile) ?? asked;
     child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.name === 'AbortError') finish({ kind: 'cancelled' });
-      else if (error.code === 'ENOENT' || error.code === 'EACCES')
+      if (error.code === 'ENOENT' || error.code === 'EACCES')
         finish({
           kind: 'interpreter-unusable',
-          python: request.python,
+          interpreter: asked,
           reason: error.code === 'ENOENT' ? 'not found' : 'permission denied',
         });
-      else finish({ kind: 'no-result', reason: error.message, timedOut: false, output: output() });
+      else finish({ kind: 'no-result', reason: error.message, timedOut: false, interpreter: ran(), output: output() });
     });
     const output = (): ScriptOutput => ({
       stdout: stdout.text(),
       stderr: stderr.text(),
       truncated: stdout.truncated || stderr.truncated,
     });
-    child.on('close', (code, signal) => {
-      if (request.signal?.aborted) return finish({ kind: 'cancelled' });
+    child.on('close', async (code, signal) => {
       let text: string | undefined;
       try {
         text = readFileSync(resultFile, 'utf8');
@@ -120,14 +156,22 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
         try {
           return finish({ kind: 'measured', result: parseTracerResult(text), output: output() });
         } catch (error) {
-          return finish({ kind: 'no-result', reason: (error as Error).message, timedOut: false, output: output() });
+          return finish({
+            kind: 'no-result',
+            reason: (error as Error).message,
+            timedOut: false,
+            interpreter: ran(),
+            output: output(),
+          });
         }
       }
+      if (request.signal?.aborted) return finish({ kind: 'cancelled' });
       if (killedByTimer)
         return finish({
           kind: 'no-result',
           reason: `killed after the time limit of ${request.timeoutSeconds} s`,
           timedOut: true,
+          interpreter: ran(),
           output: output(),
         });
       const ending = signal ? `killed by ${signal}` : `exited with code ${code}`;
@@ -136,18 +180,45 @@ export function measureScript(request: MeasureRequest): Promise<MeasureRun> {
         const said = lastLine(stderr.text());
         return finish({
           kind: 'interpreter-unusable',
-          python: request.python,
+          interpreter: { path: request.python, version: await askVersion(request.python) },
           reason: `it did not start memhints' tracer: ${ending}${said === '' ? '' : `, saying "${said}"`}`,
         });
       }
       finish({
         kind: 'no-result',
-        reason: `${request.python} ${signal ? 'was ' : ''}${ending} without a result`,
+        reason: `the interpreter ${signal ? 'was ' : ''}${ending} without a result`,
         timedOut: false,
+        interpreter: ran(),
         output: output(),
       });
     });
   });
+}
+
+/**
+ * On abort, SIGTERM, which the tracer turns into the script's end (outcome "cancelled") and a
+ * result; SIGKILL when the script has not stopped after CANCEL_GRACE_MS (stuck in C code, or
+ * before the tracer set its handler), or has spent CANCEL_WRITE_LIMIT_MS writing its result.
+ */
+function stopOnAbort(child: ChildProcess, signal: AbortSignal | undefined, progressFile: string): { dispose(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const abort = () => {
+    const cancelledAt = Date.now();
+    child.kill('SIGTERM');
+    const check = () => {
+      const writing = readProgressNow(progressFile)?.ending === true;
+      if (writing && Date.now() - cancelledAt < CANCEL_WRITE_LIMIT_MS) timer = setTimeout(check, 1000);
+      else child.kill('SIGKILL');
+    };
+    timer = setTimeout(check, CANCEL_GRACE_MS);
+  };
+  signal?.addEventListener('abort', abort, { once: true });
+  return {
+    dispose() {
+      signal?.removeEventListener('abort', abort);
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** The last line of a text that has any, cut to a readable length. */

@@ -4,7 +4,7 @@
 import { shortBytes } from '../sizes/format';
 import { peakPoint } from './peakPoint';
 import { byteTicks, roundTicks } from './plotTicks';
-import type { TimelinePoint, TracerResult } from './result';
+import { isPartial, type TimelinePoint, type TracerResult } from './result';
 
 export interface PlotInput {
   /** As shown to the user. */
@@ -20,8 +20,9 @@ const LEFT = 84;
 const RIGHT = 24;
 const TOP = 64;
 const BOTTOM = 56;
-const TRACED_COLOUR = '#1f6fb2';
-const RSS_COLOUR = '#d9822b';
+/** The colours of the traced memory's line, the resident set's line, and the peak's mark and label. */
+export const PLOT_COLOURS = { traced: '#1f6fb2', rss: '#d9822b', peak: '#b00020' } as const;
+const { traced: TRACED_COLOUR, rss: RSS_COLOUR, peak: PEAK_COLOUR } = PLOT_COLOURS;
 const LABEL_WIDTH = 72;
 
 export function timelineSvg(input: PlotInput): string {
@@ -37,10 +38,15 @@ export function timelineSvg(input: PlotInput): string {
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
-    text(LEFT, 24, `Memory of ${input.file} over time (Python ${result.python}, ${points.length} samples)`, {
-      'font-size': 15,
-      'font-weight': 'bold',
-    }),
+    text(
+      LEFT,
+      24,
+      `Memory of ${input.file} over time (Python ${result.python}, ${points.length} samples${isPartial(result.outcome) ? ', partial' : ''})`,
+      {
+        'font-size': 15,
+        'font-weight': 'bold',
+      },
+    ),
   ];
   for (const [index, value] of bytes.values.entries()) {
     out.push(line(LEFT, y(value), WIDTH - RIGHT, y(value), '#e4e4e4'));
@@ -85,18 +91,21 @@ export function peakLabel(point: TimelinePoint, source: (line: number) => string
   return `${size} at line ${point.line}${shown === '' ? '' : `: ${shown}`}`;
 }
 
+/** The circle and its label, grouped with the line they name (data-line) so that a viewer can go to it. */
 function peakMark(point: TimelinePoint, input: PlotInput, px: number, py: number): string[] {
   const label = peakLabel(point, input.source);
   // Left of the mark when it lies in the right half, so that the words stay inside the plot.
   const leftwards = px > (LEFT + WIDTH - RIGHT) / 2;
   const ty = Math.max(py - 10, TOP - 4);
   return [
-    `<circle cx="${fixed(px)}" cy="${fixed(py)}" r="5" fill="none" stroke="#b00020" stroke-width="2"/>`,
+    `<g id="peak"${point.line === null ? '' : ` data-line="${point.line}"`}>`,
+    `<circle id="peak-mark" cx="${fixed(px)}" cy="${fixed(py)}" r="5" fill="none" stroke="${PEAK_COLOUR}" stroke-width="2"/>`,
     text(leftwards ? px - 9 : px + 9, ty, label, {
       'text-anchor': leftwards ? 'end' : 'start',
-      fill: '#b00020',
+      fill: PEAK_COLOUR,
       id: 'peak-label',
     }),
+    '</g>',
   ];
 }
 

@@ -3,10 +3,15 @@ import { mem101 } from './mem101-generator-in-call';
 import { mem102 } from './mem102-loop-over-copy';
 import { mem103 } from './mem103-list-of-range';
 import { mem104 } from './mem104-len-of-materialised';
+import { mem105 } from './mem105-nested-copy';
 import { mem106 } from './mem106-read-whole-file';
+import { mem107 } from './mem107-whole-file-copy';
+import { mem108 } from './mem108-download-without-stream';
+import { mem110 } from './mem110-item-of-materialised';
 import { mem201 } from './mem201-string-concat-in-loop';
 import { mem202 } from './mem202-cache-on-method';
 import { mem204 } from './mem204-concat-in-loop';
+import { mem205 } from './mem205-quadratic-list-sum';
 import { mem301 } from './mem301-slots-for-many-instances';
 import { mem401 } from './mem401-read-csv-usecols';
 import { mem402 } from './mem402-iterrows';
@@ -16,6 +21,11 @@ import { mem405 } from './mem405-text-column-as-category';
 import { mem406 } from './mem406-count-of-filtered-frame';
 import { mem407 } from './mem407-column-of-filtered-frame';
 import { mem408 } from './mem408-tolist-of-float-column';
+import { mem409 } from './mem409-densified-sparse-matrix';
+import { mem410 } from './mem410-row-by-index-in-loop';
+import { mem411 } from './mem411-apply-along-rows';
+import { mem412 } from './mem412-frames-kept-after-concat';
+import { mem413 } from './mem413-low-memory-false';
 import { mem501 } from './mem501-loss-kept-with-graph';
 import { mem502 } from './mem502-inference-without-no-grad';
 import type { Rule } from './types';
@@ -25,10 +35,15 @@ export const ALL_RULES: readonly Rule[] = [
   mem102,
   mem103,
   mem104,
+  mem105,
   mem106,
+  mem107,
+  mem108,
+  mem110,
   mem201,
   mem202,
   mem204,
+  mem205,
   mem301,
   mem401,
   mem402,
@@ -38,6 +53,11 @@ export const ALL_RULES: readonly Rule[] = [
   mem406,
   mem407,
   mem408,
+  mem409,
+  mem410,
+  mem411,
+  mem412,
+  mem413,
   mem501,
   mem502,
 ];

@@ -1,15 +1,24 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
+import { describeBinding } from '../semantics/initialValues';
 import { stringLiteral } from '../semantics/literals';
-import { fileOpening, openFileBindings, type FileOpening } from './mem106-read-whole-file/openFiles';
-import type { Scope } from '../semantics/scopes';
-import { COMPREHENSION_TYPES, callArguments, closestAncestor } from '../semantics/syntax';
+import { callArguments, unparenthesized } from '../semantics/syntax';
 import { assignedName, reboundBefore, runningScope, usesOfName } from '../semantics/uses';
 import { usageOf } from '../semantics/valueUses';
 import { calleeAnchors } from './anchors';
+import { staysOpenUntil } from './mem106-read-whole-file/fileStaysOpen';
+import {
+  contains,
+  enclosingLoop,
+  type Loop,
+  loopIterating,
+  onlyReadAfterBinding,
+  runsOncePerBinding,
+} from './mem106-read-whole-file/loops';
+import { openingsOf, type FileOpening } from './open-files';
 import type { Finding, Fix, FixSafety, Rule, RuleContext, TextEdit } from './types';
 
-/** The methods whose result is a whole file's lines: `f.readlines()`, `text.splitlines()`, `text.split("\n")`. */
+/** The methods whose result is a whole file's lines or words: `f.readlines()`, `text.splitlines()`, `text.split("\n")`, `text.split()`. */
 const WHOLE_FILE_METHODS: ReadonlySet<string> = new Set(['readlines', 'splitlines', 'split']);
 const READ_METHOD: ReadonlySet<string> = new Set(['read']);
 
@@ -18,18 +27,18 @@ export const mem106: Rule = {
   name: 'read-whole-file',
   defaultSeverity: 'warning',
   fixAvailability: 'sometimes',
-  summary: 'Whole file read into memory only to loop over its lines',
+  summary: 'Whole file read into memory only to loop over its lines or words',
   docs: {
     whatItDoes:
-      'Flags loops over `f.readlines()`, `f.read().splitlines()` and `f.read().split("\\n")` (`for` statements and comprehensions), and `lines = f.readlines()` when `lines` is bound once and only iterated by one later loop in the same scope while the file is still open (inside the `with` that opened it, before any `f.close()`): a loop after the file is closed could not iterate it, and reading the lines first to close the file early is a choice. `f` must be the opening call itself (`open(path).readlines()`) or a plain name bound, in the scope of the loop, only by `with open(…) as f` or `f = open(…)`, where the opener is `open`, `io.open`, `Path(…).open`, `gzip.open`, `bz2.open`, `lzma.open` or `codecs.open`: an unknown `x.readlines()` may not be a file and is not flagged. `readlines(hint)` reads only part of the file and is not flagged.',
+      'Flags loops over `f.readlines()`, `f.read().splitlines()`, `f.read().split("\\n")` and `f.read().split()` (the file’s words; `for` statements and comprehensions), `lines = f.readlines()` when `lines` is bound once and only iterated by one later loop in the same scope, and `text = f.read()` when `text` is bound once and only split by one later loop over `text.splitlines()`, `text.split("\\n")` or `text.split()`, each while the file is still open (inside the `with` that opened it, before any `f.close()`): a loop after the file is closed could not iterate it, and reading the file first to close it early is a choice. A loop that runs more than once per binding (a loop inside another that does not hold the binding) is not flagged: the list or text serves every pass. `f` must be the opening call itself (`open(path).readlines()`) or a plain name bound, in the scope of the loop, only by `with open(…) as f` or `f = open(…)`, where the opener is `open`, `io.open`, `Path(…).open`, `gzip.open`, `bz2.open`, `lzma.open`, `codecs.open` or the classes `gzip.GzipFile`, `bz2.BZ2File` and `lzma.LZMAFile`: an unknown `x.readlines()` may not be a file and is not flagged. `readlines(hint)` reads only part of the file and is not flagged.',
     whyBadForMemory:
-      'Every line becomes a str object (49 bytes plus one byte per character for ASCII text, CPython 3.11, 64-bit) held in a list of 56 + 8·n bytes until the loop ends: a file of 1,000,000 lines of 80 characters takes about 8 MB of pointers and 129 MB of strings. `f.read().splitlines()` holds the whole text as one more string on top of that while the list is built: at least twice the file, and more the shorter its lines (2.7 times for lines of 80 characters, measured with tracemalloc on CPython 3.9, 3.11 and 3.13). Iterating the file object reads it in 8 KB chunks and holds one line at a time.',
+      'Every line becomes a str object (49 bytes plus one byte per character for ASCII text, CPython 3.11, 64-bit) held in a list of 56 + 8·n bytes until the loop ends: a file of 1,000,000 lines of 80 characters takes about 8 MB of pointers and 129 MB of strings. `f.read().splitlines()` holds the whole text as one more string on top of that while the list is built: at least twice the file, and more the shorter its lines (2.7 times for lines of 80 characters, measured with tracemalloc on CPython 3.9, 3.11 and 3.13). `text = f.read()` split in the loop holds the same: the text and the list. `f.read().split()` holds the text and a str per word: for 100,000 lines of ten 7-character words (8,000,000 bytes), the loop peaks at 72,470,281 bytes on CPython 3.11 (72,470,369 on 3.9, 64,470,305 on 3.13, whose str objects are 8 bytes smaller), nine times the file, against 22,148 bytes iterating the file and splitting each line. Iterating the file object reads it in 8 KB chunks and holds one line (and its words) at a time.',
     example:
-      'with open(path) as f:\n    for line in f.readlines():\n        handle(line)\n    \nwith open(path) as f:\n    for line in f.read().splitlines():\n        handle(line)',
+      'with open(path) as f:\n    for line in f.readlines():\n        handle(line)\n    \nwith open(path) as f:\n    for line in f.read().splitlines():\n        handle(line)\n    \nwith open(path) as f:\n    text = f.read()\n    for line in text.splitlines():\n        handle(line)\n    \nwith open(path) as f:\n    for word in f.read().split():\n        handle(word)',
     useInstead:
-      'with open(path) as f:\n    for line in f:\n        handle(line)\n    \nwith open(path) as f:\n    for line in f:\n        line = line.rstrip("\\r\\n")\n        handle(line)',
+      'with open(path) as f:\n    for line in f:\n        handle(line)\n    \nwith open(path) as f:\n    for line in f:\n        line = line.rstrip("\\r\\n")\n        handle(line)\n    \nwith open(path) as f:\n    for line in f:\n        line = line.rstrip("\\r\\n")\n        handle(line)\n    \nwith open(path) as f:\n    for line in f:\n        for word in line.split():\n            handle(word)',
     fixSafety:
-      '`f.readlines()` → `f` yields exactly the same lines, line endings included. The fix is safe for `open(…).readlines()`, and for a name when nothing else touches `f` while the loop runs or after it (other than `f.close()` or a later `with open(…) as f` that opens another file), and `f` is not used by a nested function; otherwise unsafe, since the file position differs once the loop breaks out early. Either way the lines are read as the loop goes, not before it starts: a loop that appends to the file it is reading would now see its own writes. `f.read().splitlines()` drops line endings and also splits at \\v, \\f, \\x1c–\\x1e, \\x85, \\u2028 and \\u2029, where reading a file by lines splits only at line endings; the offered fix iterates `f` and strips `"\\r\\n"` from each line, the same unless the file holds those rarer separators, so it is unsafe, and offered only for text-mode files (for binary files and `codecs.open` no fix). `f.read().split("\\n")` yields a final empty string when the file ends with a newline, which iterating the file does not: no fix is offered. The `lines = f.readlines()` form gets no fix either, as the file would be read later than it is now.',
+      '`f.readlines()` → `f` yields exactly the same lines, line endings included. The fix is safe for `open(…).readlines()`, and for a name when nothing else touches `f` while the loop runs or after it (other than `f.close()` or a later `with open(…) as f` that opens another file), and `f` is not used by a nested function; otherwise unsafe, since the file position differs once the loop breaks out early. Either way the lines are read as the loop goes, not before it starts: a loop that appends to the file it is reading would now see its own writes. `f.read().splitlines()` drops line endings and also splits at \\v, \\f, \\x1c–\\x1e, \\x85, \\u2028 and \\u2029, where reading a file by lines splits only at line endings; the offered fix iterates `f` and strips `"\\r\\n"` from each line, the same unless the file holds those rarer separators, so it is unsafe, and offered only for text-mode files (for binary files and `codecs.open` no fix). `f.read().split("\\n")` yields a final empty string when the file ends with a newline, which iterating the file does not: no fix is offered. The `lines = f.readlines()` and `text = f.read()` forms get no fix either, as the file would be read later than it is now. `f.read().split()` gets none: iterating the file’s lines and splitting each yields the same words (a word never spans a line ending, which is whitespace), but the loop body would move into a loop of its own.',
   },
   anchors: calleeAnchors([...WHOLE_FILE_METHODS]),
   check(call, context) {
@@ -37,13 +46,8 @@ export const mem106: Rule = {
     if (!method) return undefined;
     if (method.name === 'readlines' && method.args.length === 0)
       return atFileScale(readlinesFinding(call, method.object, context.facts), call, context);
-    if (isSplitIntoLines(method))
-      return atFileScale(
-        splitFinding(call, method.object, method.name, context.facts, context.source),
-        method.object,
-        context,
-      );
-    return undefined;
+    const pieces = piecesOf(method);
+    return pieces && splitFinding(call, method, pieces, context);
   },
 };
 
@@ -72,27 +76,13 @@ function methodCall(call: Node, names: ReadonlySet<string>): MethodCall | undefi
   return object ? { object, name: name.text, args: callArguments(call) } : undefined;
 }
 
-/** `.splitlines()` or `.split("\n")`. */
-function isSplitIntoLines(method: MethodCall): boolean {
-  if (method.name === 'splitlines') return method.args.length === 0;
-  if (method.name !== 'split' || method.args.length !== 1) return false;
-  return stringLiteral(method.args[0]!)?.value === '\n';
-}
-
-/** The openings behind a file expression: a name bound to opened files, or an opener call itself. */
-function openingsOf(file: Node, facts: DocumentFacts): readonly FileOpening[] | undefined {
-  if (file.type === 'identifier') return openFileBindings(facts, file);
-  const opening = fileOpening(facts, file);
-  return opening ? [opening] : undefined;
-}
-
 /** How messages name the file: `f`, or "the file" for `open(…)` itself. */
 function fileLabel(file: Node): string {
   return file.type === 'identifier' ? `\`${file.text}\`` : 'the file';
 }
 
 function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding | undefined {
-  if (!openingsOf(file, facts)) return undefined;
+  if (!openingsOf(facts, file)) return undefined;
   const loop = loopIterating(call);
   if (loop) {
     // An opener call's file is used nowhere else, so only a name needs the position analysis.
@@ -126,24 +116,34 @@ function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding
   };
 }
 
-function splitFinding(
-  call: Node,
-  read: Node,
-  splitter: string,
-  facts: DocumentFacts,
-  source: string,
-): Finding | undefined {
-  const readMethod = read.type === 'call' ? methodCall(read, READ_METHOD) : undefined;
-  if (readMethod?.name !== 'read' || readMethod.args.length !== 0) return undefined;
-  const file = readMethod.object;
-  const openings = openingsOf(file, facts);
+/** What a split gives: the file's lines (`splitlines()`, `split("\n")`) or its words (`split()`). */
+type Pieces = 'lines' | 'words';
+
+/** `.splitlines()`, `.split("\n")` or `.split()`: what they split the text into. */
+function piecesOf(method: MethodCall): Pieces | undefined {
+  if (method.name === 'splitlines') return method.args.length === 0 ? 'lines' : undefined;
+  if (method.name !== 'split') return undefined;
+  if (method.args.length === 0) return 'words';
+  return method.args.length === 1 && stringLiteral(method.args[0]!)?.value === '\n' ? 'lines' : undefined;
+}
+
+function splitFinding(call: Node, method: MethodCall, pieces: Pieces, context: RuleContext): Finding | undefined {
+  const { facts } = context;
   const loop = loopIterating(call);
-  if (!openings || !loop) return undefined;
+  const whole = loop && wholeText(method.object, loop, facts);
+  if (!loop || !whole) return undefined;
+  const openings = openingsOf(facts, whole.file);
   const fix =
-    splitter === 'splitlines' && isTextMode(openings) ? strippedLinesFix(call, file, loop, source) : undefined;
-  return {
+    !whole.name && method.name === 'splitlines' && openings && isTextMode(openings)
+      ? strippedLinesFix(call, whole.file, loop, context.source)
+      : undefined;
+  const held = whole.name && whole.name.text.length <= 16 ? `\`${whole.name.text}\`` : 'one string';
+  const file = fileLabel(whole.file);
+  const advice =
+    pieces === 'lines' ? `iterating ${file} holds one line at a time` : `split each line of ${file} as you iterate it`;
+  const finding: Finding = {
     code: mem106.code,
-    message: `Holds the whole file at least twice, as one string and as a list of lines: iterating ${fileLabel(file)} holds one line at a time`,
+    message: `Holds the whole file at least twice, as ${held} and as a list of ${pieces}: ${advice}`,
     severity: mem106.defaultSeverity,
     // A file is data from outside the program: its size is known only when it runs.
     scale: 'large',
@@ -151,25 +151,42 @@ function splitFinding(
     end: call.endIndex,
     ...(fix ? { fix } : {}),
   };
+  return atFileScale(finding, whole.read, context);
 }
 
-interface Loop {
-  /** The `for` statement or the comprehension. */
-  readonly node: Node;
-  /** The `for` statement or the comprehension's `for … in` clause. */
-  readonly clause: Node;
+interface WholeText {
+  /** The `f.read()` call. */
+  readonly read: Node;
+  /** `f`: a name bound to opened files, or an opener call. */
+  readonly file: Node;
+  /** The name the text is bound to before it is split (`text = f.read()`), if any. */
+  readonly name?: Node;
 }
 
-/** The loop whose iterable `expression` is (not `async for`). */
-function loopIterating(expression: Node): Loop | undefined {
-  let value = expression;
-  while (value.parent?.type === 'parenthesized_expression') value = value.parent;
-  const clause = value.parent;
-  if (!clause || (clause.type !== 'for_statement' && clause.type !== 'for_in_clause')) return undefined;
-  if (clause.childForFieldName('right')?.id !== value.id || clause.children.some((child) => child?.type === 'async'))
-    return undefined;
-  const node = clause.type === 'for_statement' ? clause : clause.parent;
-  return node ? { node, clause } : undefined;
+/**
+ * The whole text of a file that `text` of `text.splitlines()` is: `f.read()`
+ * itself, or a name bound once to it and read only there, by a loop that
+ * runs once per binding while the file is still open.
+ */
+function wholeText(text: Node, loop: Loop, facts: DocumentFacts): WholeText | undefined {
+  if (text.type !== 'identifier') {
+    const file = fileRead(text, facts);
+    return file ? { read: text, file } : undefined;
+  }
+  const only = onlyReadAfterBinding(text, facts);
+  const binding = only?.read.id === text.id ? describeBinding(only.site) : undefined;
+  if (binding?.kind !== 'value' || !runsOncePerBinding(loop.node, only!.site.node, only!.scope)) return undefined;
+  const read = unparenthesized(binding.value);
+  const file = fileRead(read, facts);
+  if (!file || (file.type === 'identifier' && !staysOpenUntil(file, read, loop.node, facts))) return undefined;
+  return { read, file, name: text };
+}
+
+/** `f` of `f.read()`, without arguments, when `f` is a file the code opened. */
+function fileRead(read: Node, facts: DocumentFacts): Node | undefined {
+  const method = read.type === 'call' ? methodCall(read, READ_METHOD) : undefined;
+  if (method?.args.length !== 0) return undefined;
+  return openingsOf(facts, method.object) ? method.object : undefined;
 }
 
 /**
@@ -195,45 +212,11 @@ function readlinesSafety(file: Node, loop: Node, facts: DocumentFacts): FixSafet
 
 /** The loop, when `lines` is bound once, then iterated by exactly one loop that runs at most once per binding. */
 function loopIteratingOnceLater(lines: Node, facts: DocumentFacts): Node | undefined {
-  const uses = usesOfName(facts, lines);
-  if (uses?.sites.length !== 1 || uses.sites[0]!.node.id !== lines.id || uses.reads.length !== 1) return undefined;
-  const read = uses.reads[0]!;
-  const loop = loopIterating(read);
-  if (!loop || read.startIndex < lines.endIndex || runningScope(facts, read) !== uses.scope) return undefined;
-  // A loop around the reading loop but not around the binding would iterate the list again.
-  for (let outer = enclosingLoop(loop.node, uses.scope); outer; outer = enclosingLoop(outer, uses.scope)) {
-    if (!contains(outer, lines)) return undefined;
-  }
-  return loop.node;
+  const only = onlyReadAfterBinding(lines, facts);
+  if (only?.site.node.id !== lines.id) return undefined;
+  const loop = loopIterating(only.read);
+  return loop && runsOncePerBinding(loop.node, lines, only.scope) ? loop.node : undefined;
 }
-
-/**
- * Whether the file is still open when the loop over its lines runs: the loop
- * sits inside the `with` that opened it, and no `file.close()` comes between.
- * Reading the lines first and closing the file before a long loop is a choice
- * iterating the file would undo.
- */
-function staysOpenUntil(file: Node, readCall: Node, loop: Node, facts: DocumentFacts): boolean {
-  for (const opening of openingsOf(file, facts) ?? []) {
-    const withStatement = closestAncestor(opening.call, WITH_TYPES);
-    const header = withStatement?.namedChildren.find((child) => child?.type === 'with_clause');
-    if (!withStatement || !header || !contains(header, opening.call)) continue;
-    if (contains(withStatement, readCall) && !contains(withStatement, loop)) return false;
-  }
-  const uses = usesOfName(facts, file);
-  if (!uses) return false;
-  return !uses.reads.some((read) => {
-    const use = usageOf(read, facts);
-    return (
-      use.kind === 'method' &&
-      use.name === 'close' &&
-      read.startIndex >= readCall.endIndex &&
-      read.endIndex <= loop.startIndex
-    );
-  });
-}
-
-const WITH_TYPES: ReadonlySet<string> = new Set(['with_statement']);
 
 /** Every opening is in text mode, so lines are str ending in "\n" (or "\r\n" with newline=""). */
 function isTextMode(openings: readonly FileOpening[]): boolean {
@@ -277,17 +260,4 @@ function statementInsertion(loop: Node, statement: string, source: string): Text
   const newline =
     source.slice(lineStart - 2, lineStart) === '\r\n' ? '\r\n' : source.charAt(lineStart - 1) === '\r' ? '\r' : '\n';
   return { start: first.startIndex, end: first.startIndex, text: `${statement}${newline}${indent}` };
-}
-
-/** The nearest `for`/`while` loop or comprehension around `node` inside the scope. */
-function enclosingLoop(node: Node, scope: Scope): Node | undefined {
-  for (let current = node.parent; current && current.id !== scope.node.id; current = current.parent) {
-    if (current.type === 'for_statement' || current.type === 'while_statement' || COMPREHENSION_TYPES.has(current.type))
-      return current;
-  }
-  return undefined;
-}
-
-function contains(outer: Node, inner: Node): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }

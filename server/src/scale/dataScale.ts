@@ -18,7 +18,7 @@ import {
   readsData,
   SMALL_ATTRIBUTES,
 } from './dataSources';
-import { joinScales, LARGE_COUNT, type Scale } from './scale';
+import { joinScalesOf, LARGE_COUNT, type Scale } from './scale';
 import type { DataEstimate } from '../data/dataEstimate';
 import type { MemoryLimit } from './memoryLimit';
 
@@ -96,17 +96,14 @@ const small: Classifier = () => 'small';
 
 /** A display's item count is bounded by its text; unpacked parts (`[*rows]`) are as large as they are. */
 const display: Classifier = (node, scales) =>
-  joinScales(
-    expressionChildren(node).map((item) =>
-      item.type === 'list_splat' || item.type === 'dictionary_splat' ? scales.of(item.namedChild(0)) : 'small',
-    ),
+  joinScalesOf(expressionChildren(node), (item) =>
+    item.type === 'list_splat' || item.type === 'dictionary_splat' ? scales.of(item.namedChild(0)) : 'small',
   );
 
 const comprehension: Classifier = (node, scales) =>
-  joinScales(
-    expressionChildren(node)
-      .filter((clause) => clause.type === 'for_in_clause')
-      .map((clause) => scales.ofIteration(clause)),
+  joinScalesOf(
+    expressionChildren(node).filter((clause) => clause.type === 'for_in_clause'),
+    (clause) => scales.ofIteration(clause),
   );
 
 const call: Classifier = (node, scales) => {
@@ -118,7 +115,7 @@ const call: Classifier = (node, scales) => {
   if (read) return read;
   if (name !== undefined && (readsData(name) || makesArrays(name))) return 'large';
   if (name !== undefined && PASS_THROUGH.has(name))
-    return joinScales(positional(node, scales.facts).map((arg) => scales.of(arg)));
+    return joinScalesOf(positional(node, scales.facts), (arg) => scales.of(arg));
   if (callee.type !== 'attribute') return 'unknown';
   // A method: reading a file or cursor is data scale; a reduction may be any size;
   // other methods give what their receiver holds (`df.groupby(…)`, `s.split()`).
@@ -143,14 +140,13 @@ const subscript: Classifier = (node, scales) => {
   return scales.of(node.childForFieldName('value'));
 };
 
-const operands: Classifier = (node, scales) =>
-  joinScales(expressionChildren(node).map((operand) => scales.of(operand)));
+const operands: Classifier = (node, scales) => joinScalesOf(expressionChildren(node), (operand) => scales.of(operand));
 
 const name: Classifier = (node, scales) => {
   const found = bindingsOf(scales.facts, node.text, node);
   if (!found) return 'unknown';
   const values = found.bindings.filter((binding) => binding.kind !== 'annotation');
-  return values.length === 0 ? 'unknown' : joinScales(values.map((binding) => bindingScale(binding, scales)));
+  return values.length === 0 ? 'unknown' : joinScalesOf(values, (binding) => bindingScale(binding, scales));
 };
 
 const BY_NODE_TYPE: Readonly<Record<string, Classifier>> = {

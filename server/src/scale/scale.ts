@@ -20,6 +20,21 @@ export function joinScales(scales: Iterable<Scale>): Scale {
   return joined;
 }
 
+/**
+ * joinScales of each item's scale, asked item by item: past the first large one
+ * the others are not asked. Following a name through a dozen bindings, each
+ * naming others, would otherwise ask for every path to the depth limit.
+ */
+export function joinScalesOf<T>(items: Iterable<T>, scaleOf: (item: T) => Scale): Scale {
+  let joined: Scale = 'small';
+  for (const item of items) {
+    const scale = scaleOf(item);
+    if (scale === 'large') return 'large';
+    if (scale === 'unknown') joined = 'unknown';
+  }
+  return joined;
+}
+
 /** A range with more items than this is data scale. */
 export const LARGE_COUNT = 100_000;
 

@@ -133,6 +133,15 @@ export class DocumentFacts {
     return known.name;
   }
 
+  /**
+   * The dotted name `name` refers to where `from` stands, as qualifiedName
+   * answers for an identifier spelled there: how a fix can tell that a
+   * module it would call (`shutil`) is imported under that name.
+   */
+  qualifiedNameOfName(name: string, from: Node): string | undefined {
+    return qualifiedNameOf(name, this.lookup(name, from));
+  }
+
   private resolve(expression: Node): Resolved {
     if (expression.type === 'identifier') {
       const found = this.lookup(expression.text, expression);

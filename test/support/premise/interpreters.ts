@@ -15,11 +15,12 @@ import {
 
 /**
  * A module some premise needs. The suite installs each of them for every
- * version it has: .ci/run installs Debian's python3-numpy and python3-pandas
- * for /usr/bin/python3, scripts/pythons/install.sh numpy and pandas with 3.9
- * and 3.13. A module added here must be added to both.
+ * version it has: .ci/run installs Debian's python3-numpy, python3-pandas,
+ * python3-scipy and python3-requests for /usr/bin/python3,
+ * scripts/pythons/install.sh the same with 3.9 and 3.13. A module added here
+ * must be added to both.
  */
-export type SuiteModule = 'numpy' | 'pandas';
+export type SuiteModule = 'numpy' | 'pandas' | 'scipy' | 'requests';
 
 /**
  * A module the suite installs for Debian's /usr/bin/python3 alone: .ci/run

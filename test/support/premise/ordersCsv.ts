@@ -10,8 +10,8 @@ const CITIES = ['Oslo', 'Lima', 'Pune', 'Kyiv', 'Accra'];
 const STATUSES = ['open', 'shipped', 'returned'];
 const ORDERS_HEADER = 'order_id,customer_id,days_late,quantity,amount,price,discount,tax,weight,distance,city,status';
 
-/** Writes orders.csv, DATA_SCALE rows from a seeded generator, into `folder`; its path. */
-export function writeOrdersCsv(folder: string): string {
+/** Writes orders.csv, DATA_SCALE rows (or `count`) from a seeded generator, into `folder`; its path. */
+export function writeOrdersCsv(folder: string, count = DATA_SCALE): string {
   let seed = 406;
   const next = (): number => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -19,7 +19,7 @@ export function writeOrdersCsv(folder: string): string {
   };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const float = (scale: number): string => (next() * scale).toFixed(2);
-  const rows = Array.from({ length: DATA_SCALE }, (_, id) =>
+  const rows = Array.from({ length: count }, (_, id) =>
     [
       id,
       Math.floor(next() * 5000),

@@ -14,7 +14,8 @@ Reads a request as JSON on stdin and prints the run as JSON:
       "output": sha256 of what the sinks were given, in order,
       "results": [{"fingerprint": ..., "bytes": data bytes or null}],
       "figures": {name: number},
-      "interpreter": "3.11.2, numpy 1.24.2, pandas 1.5.3" (those imported)}
+      "interpreter": "3.11.2, numpy 1.24.2, pandas 1.5.3" (those of numpy, pandas,
+                      scipy and requests it imported)}
 
 Each run wants a process of its own: what an earlier run left allocated,
 cached or imported would move the next one's peak. scripts/mem201-peaks.py
@@ -62,7 +63,7 @@ def data_bytes(value):
 
 def _interpreter():
     versions = ["%d.%d.%d" % sys.version_info[:3]]
-    for name in ("numpy", "pandas"):
+    for name in ("numpy", "pandas", "scipy", "requests"):
         module = sys.modules.get(name)
         if module is not None:
             versions.append("%s %s" % (name, module.__version__))

@@ -3,14 +3,13 @@
 // comprehension whose items are the rows. Then every Series stays alive, not
 // one at a time.
 import type { Node } from 'web-tree-sitter';
-import { callArguments, descendants, expressionChildren, unparenthesized } from '../../semantics/syntax';
+import { descendants, expressionChildren, unparenthesized } from '../../semantics/syntax';
+import { isName, keeperOf } from '../row-keepers';
 import { isAssignmentTarget } from '../../semantics/assignmentTargets';
 
 const PATTERN_TYPES: ReadonlySet<string> = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
 /** Code in these runs when called, not once per pass. */
 const NESTED_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'class_definition', 'lambda']);
-/** Longer container expressions are not spelled out in a message. */
-const MAX_SPELLED = 30;
 
 /**
  * Where the loop keeps the rows, as a message says it (`` `rows` ``, "the
@@ -40,25 +39,9 @@ function keptByBody(loop: Node, row: string): string | undefined {
   for (const node of descendants(body, (part) => !NESTED_SCOPES.has(part.type))) {
     // Bound to something else in the body: what is kept may not be the Series.
     if (node.type === 'identifier' && node.text === row && isAssignmentTarget(node)) return undefined;
-    into ??= keeperOf(node, row);
+    into ??= keeperOf(node, (value) => isName(value, row));
   }
   return into;
-}
-
-/** `<container>.append(row)` or `<container>[key] = row`: how the message names the container. */
-function keeperOf(node: Node, row: string): string | undefined {
-  if (node.type === 'call') {
-    const callee = node.childForFieldName('function');
-    if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'append') return undefined;
-    const args = callArguments(node);
-    return args.length === 1 && isName(args[0]!, row) ? spelled(callee.childForFieldName('object')) : undefined;
-  }
-  if (node.type !== 'assignment') return undefined;
-  const left = node.childForFieldName('left');
-  const right = node.childForFieldName('right');
-  return left?.type === 'subscript' && right && isName(right, row)
-    ? spelled(left.childForFieldName('value'))
-    : undefined;
 }
 
 function keptByComprehension(clause: Node, row: string): string | undefined {
@@ -77,15 +60,4 @@ function keptByComprehension(clause: Node, row: string): string | undefined {
 function rebinds(clause: Node, name: string): boolean {
   const left = clause.childForFieldName('left');
   return left !== null && [...descendants(left)].some((node) => node.type === 'identifier' && node.text === name);
-}
-
-function isName(node: Node, name: string): boolean {
-  const value = unparenthesized(node);
-  return value.type === 'identifier' && value.text === name;
-}
-
-function spelled(container: Node | null): string {
-  return container && container.text.length <= MAX_SPELLED && !container.text.includes('\n')
-    ? `\`${container.text}\``
-    : 'a container';
 }

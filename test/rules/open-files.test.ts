@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openFileBindings } from '../../../server/src/rules/mem106-read-whole-file/openFiles';
-import { parsed } from '../../support/tree';
+import { openFileBindings } from '../../server/src/rules/open-files';
+import { parsed } from '../support/tree';
 
 /** The modes of the file named `f` where `f.read` stands, or undefined when it is not known to be a file. */
 async function modesAtUse(source: string): Promise<string[] | undefined> {
@@ -19,6 +19,7 @@ test('files opened by with or assignment, with their text or binary mode', async
     'binary',
   ]);
   assert.deepEqual(await modesAtUse('import codecs\nwith codecs.open(p) as f:\n    f.read()\n'), ['unknown']);
+  assert.deepEqual(await modesAtUse('import gzip\nwith gzip.GzipFile(p, mode="rb") as f:\n    f.read()\n'), ['binary']);
   assert.deepEqual(await modesAtUse('with open(p, mode) as f:\n    f.read()\n'), ['unknown']);
   assert.deepEqual(await modesAtUse('with open(p) as f:\n    pass\nwith open(q, "rb") as f:\n    f.read()\n'), [
     'text',
