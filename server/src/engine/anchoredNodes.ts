@@ -18,11 +18,15 @@ export interface Visit {
  * statements of the class's body are chunks of their own.
  */
 export function visitsIn(top: Node, rules: readonly Rule[], facts: DocumentFacts, span?: TextSpan): Visit[] {
+  // What an anchor reaches may reach out of a statement, never out of the module. Each end read is a call into WASM.
+  const inside = span ? startsIn(span) : facts.module.isRoot(top) ? () => true : insideOf(top);
+  const found = foundInModule.get(facts);
+  // A module of one part: its root holds every token (tokens() answers so too).
+  const whole = !span && facts.module.parts.length === 1 && facts.module.isRoot(top);
+  if (found?.rules === rules) return found.visitsIn(span ?? top, inside, whole);
   const visits: Visit[] = [];
   const within = span ?? top;
   facts.names.searchTokens(tokenRequests(rules), within);
-  // What an anchor reaches may reach out of a statement, never out of the module. Each end read is a call into WASM.
-  const inside = span ? startsIn(span) : facts.module.isRoot(top) ? () => true : insideOf(top);
   for (const rule of rules) {
     const seen = new Set<number>();
     for (const anchor of rule.anchors) {
@@ -72,13 +76,106 @@ function tokensOf(anchor: Anchor, top: Within, facts: DocumentFacts): readonly N
 /**
  * Searches the whole module for every anchor's tokens, for an analysis of most
  * of its statements one by one (a document just opened): each statement's
- * search is then a look into these, where a search of each statement's text
- * has a cost of its own for every statement.
+ * visits are then read from these, in order of where their tokens start, where
+ * a search of each statement for each anchor (a few hundred) has a cost of its
+ * own for every statement.
  */
 export function findAnchorsInModule(rules: readonly Rule[], facts: DocumentFacts): void {
   const module = facts.module.main;
   facts.names.searchTokens(tokenRequests(rules), module);
-  for (const anchor of rules.flatMap((rule) => rule.anchors)) tokensOf(anchor, module, facts);
+  foundInModule.set(facts, new AnchorsInModule(rules, facts));
+}
+
+/** By the facts of an analysis: the anchors findAnchorsInModule found in its whole module. */
+const foundInModule = new WeakMap<DocumentFacts, AnchorsInModule>();
+
+/**
+ * Every rule's anchor tokens in the module, in the order of where they start,
+ * each with the rank its visit has in visitsIn's loops (by rule, then anchor,
+ * then token) and the node it reaches, found once.
+ */
+class AnchorsInModule {
+  private readonly starts: number[] = [];
+  private readonly tokens: Node[] = [];
+  private readonly anchors: Anchor[] = [];
+  /** The index of the rule, by token. */
+  private readonly ruleIndices: number[] = [];
+  /** The rank of the visit in visitsIn's loops, by token: unique. */
+  private readonly ranks: number[] = [];
+  /** What each token reaches: undefined until asked, null for nothing. */
+  private readonly reached: (Node | null | undefined)[] = [];
+
+  constructor(
+    readonly rules: readonly Rule[],
+    facts: DocumentFacts,
+  ) {
+    const found: { start: number; token: Node; anchor: Anchor; rule: number; rank: number }[] = [];
+    rules.forEach((rule, ruleIndex) => {
+      for (const anchor of rule.anchors) {
+        const tokens = facts.names.moduleTokens(
+          anchor.token,
+          anchor.isName ? 'identifier' : anchor.token,
+          anchor.hitFilter,
+        );
+        const aliases = anchor.isName ? facts.names.aliasesOf(anchor.token) : [];
+        for (const token of aliases.length === 0
+          ? tokens
+          : [...tokens, ...aliases.flatMap((alias) => facts.names.moduleTokens(alias, 'identifier'))])
+          found.push({ start: token.startIndex, token, anchor, rule: ruleIndex, rank: found.length });
+      }
+    });
+    found.sort((a, b) => a.start - b.start || a.rank - b.rank);
+    for (const { start, token, anchor, rule, rank } of found) {
+      this.starts.push(start);
+      this.tokens.push(token);
+      this.anchors.push(anchor);
+      this.ruleIndices.push(rule);
+      this.ranks.push(rank);
+      this.reached.push(undefined);
+    }
+  }
+
+  /** What visitsIn gives for `within` (the whole module with `whole`): the same visits, in the same order. */
+  visitsIn(within: Within, inside: (node: Node) => boolean, whole: boolean): Visit[] {
+    const start = whole ? -Infinity : within.startIndex;
+    const end = whole ? Infinity : within.endIndex;
+    const found: { node: Node; rule: number; rank: number }[] = [];
+    const seen = new Set<string>();
+    for (
+      let index = whole ? 0 : firstAtOrAfter(this.starts, start);
+      index < this.starts.length && this.starts[index]! < end;
+      index++
+    ) {
+      let node = this.reached[index];
+      if (node === undefined) {
+        node = this.anchors[index]!.reach(this.tokens[index]!) ?? null;
+        this.reached[index] = node;
+      }
+      if (node && inside(node)) found.push({ node, rule: this.ruleIndices[index]!, rank: this.ranks[index]! });
+    }
+    // In visitsIn's order: outer before inner, then by rank; a rule visits a node once, at its first rank.
+    found.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex || a.rank - b.rank);
+    const visits: Visit[] = [];
+    for (const { node, rule, rank: _rank } of found) {
+      const key = `${rule} ${node.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      visits.push({ rule: this.rules[rule]!, node });
+    }
+    return visits;
+  }
+}
+
+/** The index of the first of `starts` (ascending) at or after `offset`. */
+function firstAtOrAfter(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**

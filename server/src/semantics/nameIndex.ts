@@ -243,6 +243,11 @@ export class NameIndex {
     return found;
   }
 
+  /** The tokens of `type` spelled `text` in the whole module, as tokens() finds them for a part's root. */
+  moduleTokens(text: string, type: string, filter?: HitFilter): readonly Node[] {
+    return this.tokensInModule.get(this.keys.of(type, text, filter)) ?? this.tokensOfModule(text, type, filter);
+  }
+
   /**
    * Finds where `within` spells each requested token, for tokens() to answer
    * from: one search of the text for all the words among them (keywords and
