@@ -32,6 +32,7 @@ import { ModuleParts } from '../document/moduleParts';
 import { RetiredChunks } from './retiredChunks';
 import { moduleLevelText, topLevelChunks, type Chunk } from './topLevelChunks';
 import { ChunkGroups } from './chunkGroups';
+import { ownedNames } from '../text/ownedStrings';
 
 /** The words of a chunk: all of them, and the names it may bind at module level (moduleLevelNames). */
 interface ChunkWords {
@@ -252,15 +253,15 @@ export class IncrementalAnalysis {
       analysed.push(this.analyseChunk(chunks[index]!, context, cutClasses, results[index]!.words));
       this.lastAnalysedChunks++;
     }
-    // Kept across edits, so copied: strings taken from the tree's text are slices that would
-    // keep each version of the whole document alive. One copy for all: each has a cost of its own.
-    // The keys and the words read from them are the chunk cache's copies already (topLevelChunks).
-    const copies = structuredClone(
-      analysed.map(({ key: _key, words: { all: _all, ...words }, ...rest }) => ({ ...rest, words })),
-    );
-    copies.forEach((copy, at) => {
-      const { key, words } = analysed[at]!;
-      results[queue[at]!] = { ...copy, key, words: { ...copy.words, all: words.all } };
+    // Kept across edits, so copied: strings taken from the tree's text are slices that would keep each
+    // version of the whole document alive. The names of words and dependencies are copied as they are
+    // found (ownedStrings.ts); findings and noqa comments, which few chunks have, in one copy for all.
+    const withFindings = analysed.filter((result) => result.findings.length > 0 || result.suppressions.length > 0);
+    const copies = structuredClone(withFindings.map(({ findings, suppressions }) => ({ findings, suppressions })));
+    const copied = new Map(withFindings.map((result, at) => [result, copies[at]!]));
+    analysed.forEach((result, at) => {
+      const copy = copied.get(result);
+      results[queue[at]!] = copy ? { ...result, ...copy } : result;
     });
     this.lastPendingChunks = queue.length - next;
     this.lastLeftEdited = next < edited;
@@ -419,15 +420,18 @@ function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {
   const role = chunk.inClass?.role;
   const ownKey = chunk.key.length === chunk.ownKeyLength ? chunk.key : chunk.key.slice(0, chunk.ownKeyLength);
   // A member binds at module level only what it declares global: its text tells first, cheaper than its tree.
-  const moduleLevel =
+  // Kept across edits: names read from the tree are copied (ownedStrings.ts); the key is the chunk cache's copy.
+  const moduleLevel = ownedNames(
     role === 'member' && !mayDeclareGlobal(ownKey)
       ? NO_NAMES
-      : moduleLevelNames(chunk.nodes, role === 'header' ? 'header' : (role ?? 'statements'));
+      : moduleLevelNames(chunk.nodes, role === 'header' ? 'header' : (role ?? 'statements')),
+  );
   return {
     all: wordsOf(ownKey),
     moduleLevel,
     defines: role === 'member' ? new Set([...moduleLevel, chunk.inClass!.name]) : moduleLevel,
-    classLevel: role === 'member' ? classLevelNames(chunk.nodes, source.slice(chunk.start, chunk.end)) : NO_NAMES,
+    classLevel:
+      role === 'member' ? ownedNames(classLevelNames(chunk.nodes, source.slice(chunk.start, chunk.end))) : NO_NAMES,
     starImport: mayStarImport(moduleLevelText(chunk, source)),
   };
 }

@@ -8,6 +8,7 @@
 // read, the other chunks of the chunk's own class, or the whole document.
 
 import { firstStartingAfter } from '../document/sortedSearch';
+import { ownedString } from '../text/ownedStrings';
 
 /** Identifiers as a word scan of the text finds them; a name of another shape is recorded as the whole document. */
 const WORD = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
@@ -45,13 +46,11 @@ export class Dependencies {
   constructor(private readonly place?: ChunkPlace) {}
 
   readsBindingsOf(name: string): void {
-    if (WHOLE_WORD.test(name)) this.bindings.add(name);
-    else this.wholeDocument = true;
+    this.note(this.bindings, name);
   }
 
   readsSpellingsOf(name: string): void {
-    if (WHOLE_WORD.test(name)) this.spellings.add(name);
-    else this.wholeDocument = true;
+    this.note(this.spellings, name);
   }
 
   readsWholeDocument(): void {
@@ -59,7 +58,13 @@ export class Dependencies {
   }
 
   readsClassBindingsOf(name: string): void {
-    if (WHOLE_WORD.test(name)) this.classBindings.add(name);
+    this.note(this.classBindings, name);
+  }
+
+  /** Adds `name` to `names`, copied: the sets are kept across edits (ownedStrings.ts). A name of another shape reads the whole document. */
+  private note(names: Set<string>, name: string): void {
+    if (names.has(name)) return;
+    if (WHOLE_WORD.test(name)) names.add(ownedString(name));
     else this.wholeDocument = true;
   }
 
@@ -80,8 +85,8 @@ export class Dependencies {
       this.wholeDocument = true;
       return;
     }
-    this.definitions.add(name);
-    this.spellings.add(name);
+    this.note(this.definitions, name);
+    this.note(this.spellings, name);
   }
 
   /**
