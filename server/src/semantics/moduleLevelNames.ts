@@ -88,7 +88,7 @@ function binderAdder(names: Set<string>, skipped: (binder: Node) => boolean): (b
 function addStatementNames(top: Node, names: Set<string>, add: (binder: Node) => void): Node | null {
   const body = definitionBody(top);
   if (!body) {
-    top.descendantsOfType(BINDER_TYPES).forEach(add);
+    statementBinders(top).forEach(add);
     return null;
   }
   // A definition binds its name and what its header binds; of its body only `global`
@@ -101,6 +101,28 @@ function addStatementNames(top: Node, names: Set<string>, add: (binder: Node) =>
   else top.descendantsOfType(BINDER_TYPES, top.startPosition, body.startPosition).forEach(add);
   return body;
 }
+
+/**
+ * The binders in a statement that defines nothing, in document order. An
+ * expression statement (`x = y = value`, a docstring) binds only along its
+ * chain of assignments, unless it holds `:=` or an `as` (which tree-sitter
+ * reads as a pattern inside an expression): walking its value inside
+ * tree-sitter (a long tuple of a class's body) costs more than the rest.
+ */
+export function statementBinders(top: Node): Node[] {
+  if (top.type !== 'expression_statement' || top.hasError || MAY_BIND_INSIDE.test(top.text))
+    return top.descendantsOfType(BINDER_TYPES);
+  const binders: Node[] = [];
+  for (const child of top.namedChildren) {
+    for (let link: Node | null = child; link && ASSIGNMENTS.has(link.type); link = link.childForFieldName('right'))
+      binders.push(link);
+  }
+  return binders;
+}
+
+const ASSIGNMENTS: ReadonlySet<string> = new Set(['assignment', 'augmented_assignment']);
+/** What in an expression's text may be a binder below its chain of assignments: `:=`, or an `as` pattern. */
+const MAY_BIND_INSIDE = /:=|\bas\b/;
 
 /**
  * `global` where a statement starts: at a line's start, or after `;` or a
