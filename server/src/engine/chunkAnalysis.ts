@@ -24,7 +24,7 @@ export function analyseChunk(
   const dependencies = new Dependencies({
     start: chunk.start,
     end: chunk.end,
-    ...(chunk.inClass ? { inClass: { ...chunk.inClass, classScopeEnd: classScopeEnd(chunk) } } : {}),
+    ...(chunk.inClass ? { inClass: classPlace(chunk, chunk.inClass) } : {}),
     cutClasses,
   });
   context.facts.recordInto(dependencies);
@@ -49,6 +49,21 @@ export function analyseChunk(
     else dependencies.readsWholeDocument();
   }
   return { findings, suppressions, dependencies };
+}
+
+/** Where the chunk stands in its class; where it stops running in the class body's scope found when a lookup asks. */
+function classPlace(chunk: Chunk, inClass: NonNullable<Chunk['inClass']>): NonNullable<ChunkPlace['inClass']> {
+  let end: number | undefined;
+  return {
+    role: inClass.role,
+    start: inClass.start,
+    end: inClass.end,
+    // Three calls into WASM, for each of hundreds of chunks a first analysis analyses: most look nothing up in class scope.
+    get classScopeEnd() {
+      end ??= classScopeEnd(chunk);
+      return end;
+    },
+  };
 }
 
 /**
