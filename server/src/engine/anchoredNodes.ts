@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Anchor, Rule } from '../rules/types';
 import type { DocumentFacts } from '../semantics/facts';
 import { insideOf } from '../semantics/syntax';
+import { firstStartingAfter } from '../document/sortedSearch';
 import type { TextSpan, TokenRequest, Within } from '../semantics/nameIndex';
 
 export interface Visit {
@@ -89,74 +90,68 @@ export function findAnchorsInModule(rules: readonly Rule[], facts: DocumentFacts
 /** By the facts of an analysis: the anchors findAnchorsInModule found in its whole module. */
 const foundInModule = new WeakMap<DocumentFacts, AnchorsInModule>();
 
-/**
- * Every rule's anchor tokens in the module, in the order of where they start,
- * each with the rank its visit has in visitsIn's loops (by rule, then anchor,
- * then token) and the node it reaches, found once.
- */
+/** An anchor's token found in the module, with what it reaches once asked. */
+interface FoundToken {
+  readonly start: number;
+  readonly token: Node;
+  readonly anchor: Anchor;
+  /** The index of its rule. */
+  readonly rule: number;
+  /** The rank of its visit in visitsIn's loops (by rule, then anchor, then token): unique. */
+  readonly rank: number;
+  /** What it reaches: undefined until asked, null for nothing. */
+  reached: Node | null | undefined;
+}
+
+/** Every rule's anchor tokens in the module, in the order of where they start. */
 class AnchorsInModule {
-  private readonly starts: number[] = [];
-  private readonly tokens: Node[] = [];
-  private readonly anchors: Anchor[] = [];
-  /** The index of the rule, by token. */
-  private readonly ruleIndices: number[] = [];
-  /** The rank of the visit in visitsIn's loops, by token: unique. */
-  private readonly ranks: number[] = [];
-  /** What each token reaches: undefined until asked, null for nothing. */
-  private readonly reached: (Node | null | undefined)[] = [];
+  private readonly found: FoundToken[] = [];
 
   constructor(
     readonly rules: readonly Rule[],
     facts: DocumentFacts,
   ) {
-    const found: { start: number; token: Node; anchor: Anchor; rule: number; rank: number }[] = [];
+    const tokensOfName = (name: string) => facts.names.moduleTokens(name, 'identifier');
     rules.forEach((rule, ruleIndex) => {
       for (const anchor of rule.anchors) {
-        const tokens = facts.names.moduleTokens(
+        const spelled = facts.names.moduleTokens(
           anchor.token,
           anchor.isName ? 'identifier' : anchor.token,
           anchor.hitFilter,
         );
+        // As tokensOf finds them: a name under the aliases imports give it too.
         const aliases = anchor.isName ? facts.names.aliasesOf(anchor.token) : [];
-        for (const token of aliases.length === 0
-          ? tokens
-          : [...tokens, ...aliases.flatMap((alias) => facts.names.moduleTokens(alias, 'identifier'))])
-          found.push({ start: token.startIndex, token, anchor, rule: ruleIndex, rank: found.length });
+        const tokens = aliases.length === 0 ? spelled : [...spelled, ...aliases.flatMap(tokensOfName)];
+        for (const token of tokens) {
+          const rank = this.found.length;
+          this.found.push({ start: token.startIndex, token, anchor, rule: ruleIndex, rank, reached: undefined });
+        }
       }
     });
-    found.sort((a, b) => a.start - b.start || a.rank - b.rank);
-    for (const { start, token, anchor, rule, rank } of found) {
-      this.starts.push(start);
-      this.tokens.push(token);
-      this.anchors.push(anchor);
-      this.ruleIndices.push(rule);
-      this.ranks.push(rank);
-      this.reached.push(undefined);
-    }
+    this.found.sort((a, b) => a.start - b.start || a.rank - b.rank);
   }
 
   /** What visitsIn gives for `within` (the whole module with `whole`): the same visits, in the same order. */
   visitsIn(within: Within, inside: (node: Node) => boolean, whole: boolean): Visit[] {
-    const start = whole ? -Infinity : within.startIndex;
     const end = whole ? Infinity : within.endIndex;
-    const found: { node: Node; rule: number; rank: number }[] = [];
-    const seen = new Set<string>();
+    const reached: { readonly node: Node; readonly rule: number; readonly rank: number }[] = [];
     for (
-      let index = whole ? 0 : firstAtOrAfter(this.starts, start);
-      index < this.starts.length && this.starts[index]! < end;
+      let index = whole ? 0 : firstStartingAfter(this.found, within.startIndex - 1);
+      index < this.found.length && this.found[index]!.start < end;
       index++
     ) {
-      let node = this.reached[index];
-      if (node === undefined) {
-        node = this.anchors[index]!.reach(this.tokens[index]!) ?? null;
-        this.reached[index] = node;
-      }
-      if (node && inside(node)) found.push({ node, rule: this.ruleIndices[index]!, rank: this.ranks[index]! });
+      const found = this.found[index]!;
+      if (found.reached === undefined) found.reached = found.anchor.reach(found.token) ?? null;
+      const node = found.reached;
+      if (node && inside(node)) reached.push({ node, rule: found.rule, rank: found.rank });
     }
     // In visitsIn's order: outer before inner, then by rank; a rule visits a node once, at its first rank.
-    found.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex || a.rank - b.rank);
+    reached.sort(
+      (a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex || a.rank - b.rank,
+    );
+    const seen = new Set<string>();
     const visits: Visit[] = [];
-    for (const { node, rule, rank: _rank } of found) {
+    for (const { node, rule } of reached) {
       const key = `${rule} ${node.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -164,18 +159,6 @@ class AnchorsInModule {
     }
     return visits;
   }
-}
-
-/** The index of the first of `starts` (ascending) at or after `offset`. */
-function firstAtOrAfter(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid]! < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /**
