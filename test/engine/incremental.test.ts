@@ -238,3 +238,13 @@ test('a fix that calls a module through the name its import gives follows an imp
   assert.deepEqual(run(`import itertools\n${joined}`), ['MEM205']);
   assert.deepEqual(run(joined), ['MEM205']);
 });
+
+test('a fix that names a module through an alias follows the alias import, where a local hides the module', async () => {
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
+  // `itertools` is a local in the function: the fix can call the module only as `it`, once imported so.
+  const shadowed = '\n\ndef local_chain(batches):\n    itertools = None\n    return sum(batches, [])\n';
+  assert.deepEqual(run(`import itertools\n${shadowed}`), ['MEM205']);
+  assert.deepEqual(run(`import itertools\nimport itertools as it\n${shadowed}`), ['MEM205']);
+  assert.deepEqual(run(`import itertools\n${shadowed}`), ['MEM205']);
+});
