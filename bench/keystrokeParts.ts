@@ -22,8 +22,8 @@ export interface KeystrokeParts {
   readonly fullParseMs: number;
   /** The regions the file is parsed in (server/src/document/regionTrees.ts), after the edits. */
   readonly regions: number;
-  /** Top-level statements analysed (again) per keystroke, of how many the text has at the end. */
-  readonly statements: { readonly p50: number; readonly max: number; readonly of: number };
+  /** Chunks (top-level statements, and the headers and body statements of classes) analysed (again) per keystroke, of how many the text has at the end. */
+  readonly chunks: { readonly p50: number; readonly max: number; readonly of: number };
   /** V8's garbage collections during the keystrokes: each pauses the one it falls in. */
   readonly collections: { readonly count: number; readonly p50PauseMs: number; readonly maxPauseMs: number };
 }
@@ -56,9 +56,9 @@ export async function keystrokeParts(
       linter.findings(document, DEFAULT_SETTINGS);
       analysis.push(performance.now() - parsed);
       reparse.push(parsed - start);
-      const statements = linter.analysedStatements(uri);
-      analysed.push(statements?.analysed ?? 0);
-      of = statements?.of ?? 0;
+      const chunks = linter.analysedChunks(uri);
+      analysed.push(chunks?.analysed ?? 0);
+      of = chunks?.of ?? 0;
     }
     // Node makes the entry for a collection once the code it paused yields.
     await new Promise((resolve) => setImmediate(resolve));
@@ -73,7 +73,7 @@ export async function keystrokeParts(
       reparse: { p50Ms: percentile(reparse, 50), p99Ms: percentile(reparse, 99) },
       analysis: { p50Ms: percentile(analysis, 50), p99Ms: percentile(analysis, 99) },
       slowReparses: reparse.filter((ms) => ms > slowMs).length,
-      statements: { p50: percentile(analysed, 50), max: Math.max(0, ...analysed), of },
+      chunks: { p50: percentile(analysed, 50), max: Math.max(0, ...analysed), of },
       slowMs,
       fullParseMs,
       regions,

@@ -169,7 +169,7 @@ export function realLines(result: RealResult): string[] {
   for (const file of result.files) {
     const { reparse, analysis, slowReparses, keystrokes } = file.inProcess;
     lines.push(
-      `      ${file.name.padEnd(36)}reparse ${ms(reparse.p50Ms)} / ${ms(reparse.p99Ms)}, analysis ${ms(analysis.p50Ms)} / ${ms(analysis.p99Ms)}, ${slowReparses} of ${count(keystrokes)} reparses; top-level statements analysed p50 ${file.inProcess.statements.p50}, max ${file.inProcess.statements.max} of ${file.inProcess.statements.of}`,
+      `      ${file.name.padEnd(36)}reparse ${ms(reparse.p50Ms)} / ${ms(reparse.p99Ms)}, analysis ${ms(analysis.p50Ms)} / ${ms(analysis.p99Ms)}, ${slowReparses} of ${count(keystrokes)} reparses; chunks analysed p50 ${file.inProcess.chunks.p50}, max ${file.inProcess.chunks.max} of ${file.inProcess.chunks.of}`,
     );
   }
   const generated = result.generated;

@@ -101,7 +101,7 @@ test('the quick bench measures every section and writes them all', { timeout: 48
     'real.files.0.ruffCheck.p50Ms',
     'real.files.0.inProcess.reparse.p50Ms',
     'real.files.0.inProcess.analysis.p50Ms',
-    'real.files.0.inProcess.statements.of',
+    'real.files.0.inProcess.chunks.of',
     'real.opens.0.coldMs',
     'real.opens.0.coldCompleteMs',
     'real.opens.0.warmMs',

@@ -1,15 +1,27 @@
 // The long sweeps of incremental.test.ts: seeded random edits over the rule
 // fixtures, the examples and stdlib modules (found through python3); after
-// each, incremental findings equal a whole analysis.
+// each, incremental findings equal a whole analysis; and the reads of each chunk
+// of the classes of large stdlib modules, watched node by node.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { corpus, ruleFixtureCorpus } from '../reliability/fuzz';
+import { unrecordedReads } from './chunkReads';
 import { checkEditsUndone, checkRandomEdits, checkRandomEditsOverRegions } from './incrementalSweeps';
 
 const SEED = Number(process.env['MEMHINTS_FUZZ_SEED'] ?? 20_241_125);
 
 test(`after random edits, incremental findings equal a whole analysis (seed ${SEED})`, async (t) => {
-  await checkRandomEdits(t, [...ruleFixtureCorpus(), ...corpus(['bisect.py', 'heapq.py'])], SEED, 25);
+  // textwrap.py and configparser.py hold most of their code in classes, cut into a chunk per method.
+  const stdlib = corpus(['bisect.py', 'heapq.py', 'textwrap.py', 'configparser.py']);
+  await checkRandomEdits(t, [...ruleFixtureCorpus(), ...stdlib], SEED, 25);
+});
+
+test('what a chunk of a class reads of other chunks, its dependencies answer for, over large stdlib classes', async () => {
+  const modules = corpus(['argparse.py', 'tarfile.py', 'typing.py', 'tkinter/__init__.py'], 400_000);
+  const found = [];
+  for (const file of modules.filter(({ name }) => name.startsWith('stdlib/')))
+    found.push(...(await unrecordedReads(file.name, file.text)));
+  assert.deepEqual(found, []);
 });
 
 test(`over a document parsed in regions, incremental findings equal a whole analysis of the same regions (seed ${SEED})`, async () => {

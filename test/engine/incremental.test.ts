@@ -175,6 +175,56 @@ test(`after random edits to the rule fixtures and examples each undone at once, 
   await checkEditsUndone([...ruleFixtureCorpus(), ...EXAMPLES], [], SEED + 2, 3);
 });
 
+test('an edit inside one method re-analyses that method alone, not its class', async () => {
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
+  const module = (body: string) =>
+    `class Totals:\n    def a(self, xs):\n        return sum([x for x in xs])\n\n    def b(self, ys):\n        ${body}\n\n    def c(self, zs):\n        return max([z for z in zs])\n`;
+  assert.deepEqual(run(module('return len(ys)')), ['MEM101', 'MEM101']);
+  assert.equal(incremental.lastAnalysedChunks, 4, 'the header and three methods');
+  assert.deepEqual(run(module('return len([y for y in ys])')), ['MEM101', 'MEM104', 'MEM101']);
+  assert.equal(incremental.lastAnalysedChunks, 1, 'only b changed');
+});
+
+test('a method whose findings read what another method sets on self is analysed again when that method changes', async () => {
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
+  // MEM201 flags `self.body += part` only while every write of `body` stores a str.
+  const module = (initial: string) =>
+    `class Report:\n    def __init__(self):\n        self.body = ${initial}\n\n    def add(self, parts):\n        for part in parts:\n            self.body += part\n\n    def size(self):\n        return 1\n`;
+  assert.deepEqual(run(module('""')), ['MEM201']);
+  assert.deepEqual(run(module('0')), []);
+  assert.equal(incremental.lastAnalysedChunks, 2, '__init__, and add, which read its write of `body`');
+  assert.deepEqual(run(module('""')), ['MEM201']);
+});
+
+test('a frame set on self in one method and used in others: edits of either give what a whole analysis gives', async () => {
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
+  const module = (read: string, loop: string) =>
+    `import pandas as pd\n\n\nclass Loader:\n    def __init__(self, path):\n        self.df = ${read}\n\n    def rows(self):\n        for _, row in ${loop}:\n            print(row)\n\n    def total(self):\n        return len(self.df[self.df["a"] > 0])\n`;
+  assert.deepEqual(run(module('pd.read_csv(path)', 'self.df.iterrows()')), ['MEM402', 'MEM406']);
+  run(module('pd.read_csv(path, usecols=["a"])', 'self.df.iterrows()'));
+  run(module('None', 'self.df.iterrows()'));
+  assert.deepEqual(run(module('None', 'self.df.itertuples()')), ['MEM406']);
+  assert.deepEqual(run(module('pd.read_csv(path)', 'self.df.iterrows()')), ['MEM402', 'MEM406']);
+});
+
+test('__slots__ added to a class, or a decorator to a method, is seen by the rules that read the whole class', async () => {
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
+  const module = (slots: string, decorator: string) =>
+    `import functools\n\n\nclass Point:\n${slots}    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\n${decorator}    def norm(self):\n        return (self.x ** 2 + self.y ** 2) ** 0.5\n\n\npoints = [Point(row, row) for row in rows]\n`;
+  assert.deepEqual(run(module('', '')), ['MEM301']);
+  // A new statement of the class body: MEM301, on the class's header, read the whole class.
+  assert.deepEqual(run(module('    __slots__ = ("x", "y")\n\n', '')), []);
+  assert.deepEqual(run(module('', '')), ['MEM301']);
+  // A method that stores its result in the instance's __dict__ rules __slots__ out.
+  assert.deepEqual(run(module('', '    @functools.cached_property\n')), []);
+  assert.ok(incremental.lastAnalysedChunks < 4, 'the header and the method, not every chunk');
+  assert.deepEqual(run(module('', '')), ['MEM301']);
+});
+
 test('a fix that calls a module through the name its import gives follows an import added or taken away elsewhere', async () => {
   const incremental = new IncrementalAnalysis(OPTIONS);
   const run = await checkedRunner(incremental);
@@ -187,4 +237,14 @@ test('a fix that calls a module through the name its import gives follows an imp
   assert.deepEqual(run(`from itertools import chain as link\n${joined}`), ['MEM205']);
   assert.deepEqual(run(`import itertools\n${joined}`), ['MEM205']);
   assert.deepEqual(run(joined), ['MEM205']);
+});
+
+test('a fix that names a module through an alias follows the alias import, where a local hides the module', async () => {
+  const incremental = new IncrementalAnalysis(OPTIONS);
+  const run = await checkedRunner(incremental);
+  // `itertools` is a local in the function: the fix can call the module only as `it`, once imported so.
+  const shadowed = '\n\ndef local_chain(batches):\n    itertools = None\n    return sum(batches, [])\n';
+  assert.deepEqual(run(`import itertools\n${shadowed}`), ['MEM205']);
+  assert.deepEqual(run(`import itertools\nimport itertools as it\n${shadowed}`), ['MEM205']);
+  assert.deepEqual(run(`import itertools\n${shadowed}`), ['MEM205']);
 });

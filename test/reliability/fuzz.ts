@@ -113,6 +113,7 @@ const SNIPPETS = [
   ' ',
   'def f(a, b):\n    return a\n',
   'class C:\n    pass\n',
+  'class C:\n    def __init__(self):\n        self.text = ""\n\n    def add(self, parts):\n        for part in parts:\n            self.text += part\n',
   'if x:\n',
   'else:\n',
   'lambda: 0',
@@ -142,9 +143,66 @@ function offsetIn(random: Random, text: string, from = 0, to = text.length): num
   return offset;
 }
 
-/** One change to `text`, as an editor would send it. */
-export function randomChange(random: Random, text: string): TextDocumentContentChangeEvent {
+/**
+ * What the fuzzer puts in a class's body, at a method's indentation: what the
+ * rules that read the whole class look at (`__slots__`, methods' decorators,
+ * what methods set on `self`, `__eq__` and `__hash__`), for the chunks of the
+ * class's other statements to see or miss.
+ */
+const MEMBER_SNIPPETS = [
+  '__slots__ = ("x", "y")\n',
+  '__slots__ = ()\n',
+  '@functools.cached_property\n',
+  '@functools.lru_cache\n',
+  '@staticmethod\n',
+  '@classmethod\n',
+  '@property\n',
+  '__hash__ = None\n',
+  'def __eq__(self, other):\n{body}return True\n',
+  'def __hash__(self):\n{body}return 0\n',
+  'def reset(self):\n{body}self.{attribute} = 0\n',
+  'def grow(self, parts):\n{body}for part in parts:\n{body}    self.{attribute} += part\n',
+  'def __init__(self):\n{body}self.{attribute} = ""\n',
+  '{attribute} = ""\n',
+  'sum = max\n',
+];
+
+/** Lines that start a method (or a nested function): `def` indented. */
+const METHOD_LINE = /^([ \t]+)(?:async[ \t]+)?def[ \t]/gm;
+
+/**
+ * A member snippet put before a method of the text, at its indentation, or a
+ * write to `self` put first in its body; undefined when the text has none.
+ */
+function memberChange(random: Random, text: string): TextDocumentContentChangeEvent | undefined {
+  const methods = [...text.matchAll(METHOD_LINE)];
+  if (methods.length === 0) return undefined;
+  const method = pick(random, methods);
+  const indent = method[1]!;
+  const attributes = [...new Set([...text.matchAll(/\bself\.(\w+)/g)].map((match) => match[1]!)), 'body'];
+  const attribute = pick(random, attributes);
+  const bodyLine = text.indexOf('\n', method.index) + 1;
+  if (random() < 0.3 && bodyLine > 0)
+    return change(text, bodyLine, bodyLine, `${indent}    self.${attribute} = ${pick(random, ['0', '""'])}\n`);
+  const lines = pick(random, MEMBER_SNIPPETS)
+    .replaceAll('{body}', '    ')
+    .replaceAll('{attribute}', attribute)
+    .split('\n');
+  const indented = lines.map((line, index) => (index < lines.length - 1 ? `${indent}${line}` : line)).join('\n');
+  return change(text, method.index, method.index, indented);
+}
+
+/**
+ * One change to `text`, as an editor would send it. With `members`, one in ten
+ * puts something in a class's body (memberChange); without, the changes of a
+ * seed are those sweeps were measured with before there were any.
+ */
+export function randomChange(random: Random, text: string, members = false): TextDocumentContentChangeEvent {
   const kind = random();
+  if (members && kind < 0.1) {
+    const member = memberChange(random, text);
+    if (member) return member;
+  }
   const start = offsetIn(random, text);
   if (kind < 0.45) {
     const inserted = random() < 0.3 ? pick(random, SNIPPETS) + pick(random, SNIPPETS) : pick(random, SNIPPETS);
@@ -312,7 +370,7 @@ export async function fuzzServer(t: TestContext, options: FuzzOptions): Promise<
       const changes: TextDocumentContentChangeEvent[] = [];
       const count = 1 + Math.floor(random() * 5);
       for (let i = 0; i < count; i++) {
-        const event = randomChange(random, text);
+        const event = randomChange(random, text, true);
         changes.push(event);
         text = applyContentChanges(text, [event]);
       }

@@ -8,12 +8,15 @@ import type { ModulePart } from './moduleParts';
 export class PartCache<T> {
   private readonly byTree = new WeakMap<Tree, { readonly text: string; readonly value: T }>();
 
+  /** `copy`: a copy of a value found that shares no string with the source (structuredClone's, unless a cheaper one is known). */
+  constructor(private readonly copy: (value: T) => T = structuredClone) {}
+
   /** The value for the part (whose text is `text`), found by `find` unless its tree has one for the same text. */
   get(part: ModulePart, text: string, find: () => T): T {
     const known = this.byTree.get(part.root.tree);
     if (known?.text === text) return known.value;
     // Copied: kept across edits, slices of the source would keep each version of it alive.
-    const value = structuredClone(find());
+    const value = this.copy(find());
     this.byTree.set(part.root.tree, { text: structuredClone(text), value });
     return value;
   }

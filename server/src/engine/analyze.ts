@@ -12,6 +12,7 @@ import { DEFAULT_PYTHON_VERSION, type PythonVersion } from '../sizes/cpython';
 import { isSuppressed, parseNoqa, type Suppression } from './noqa';
 import type { DataReadScales } from '../scale/dataScale';
 import { soundFix } from '../rules/soundFixes';
+import type { TextSpan } from '../semantics/nameIndex';
 
 export interface AnalysisOptions {
   readonly rules: readonly Rule[];
@@ -67,23 +68,25 @@ export function targetVersion(options: AnalysisOptions): PythonVersion {
 
 /**
  * Runs the rules on the nodes inside `top` (itself included) that their anchors
- * reach, each fix made sound against the text it edits, and reads its noqa comments.
+ * reach, each fix made sound against the text it edits, and reads its noqa
+ * comments; with `span`, only what its part of `top` holds (see visitsIn).
  */
-export function checkSubtree(top: Node, rules: readonly Rule[], context: RuleContext): Checked {
+export function checkSubtree(top: Node, rules: readonly Rule[], context: RuleContext, span?: TextSpan): Checked {
   const findings: Finding[] = [];
   const sound = (finding: Finding): Finding =>
     finding.fix ? { ...finding, fix: soundFix(finding.fix, context.source, top.tree.rootNode) } : finding;
-  for (const { rule, node } of visitsIn(top, rules, context.facts)) collect(findings, rule.check(node, context), sound);
-  return { findings, suppressions: suppressionsIn(top, context.source) };
+  for (const { rule, node } of visitsIn(top, rules, context.facts, span))
+    collect(findings, rule.check(node, context), sound);
+  return { findings, suppressions: suppressionsIn(top, context.source, span) };
 }
 
-/** The noqa comments inside `top`: found where the text spells `noqa`, as a walk over every comment would cost a walk over every node. */
-function suppressionsIn(top: Node, source: string): SuppressionAt[] {
+/** The noqa comments inside `top` (or `span` of it): found where the text spells `noqa`, as a walk over every comment would cost a walk over every node. */
+function suppressionsIn(top: Node, source: string, span?: TextSpan): SuppressionAt[] {
   const suppressions: SuppressionAt[] = [];
   const spelled = /noqa/gi;
-  spelled.lastIndex = top.startIndex;
+  spelled.lastIndex = (span ?? top).startIndex;
   // Up to the end of `top`: a search of the rest would cost each statement analysed the rest of the file.
-  const text = source.slice(0, top.endIndex);
+  const text = source.slice(0, (span ?? top).endIndex);
   let lastComment = -1;
   for (let match = spelled.exec(text); match; match = spelled.exec(text)) {
     const comment = top.descendantForIndex(match.index, match.index + match[0].length);

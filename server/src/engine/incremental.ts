@@ -1,6 +1,7 @@
 // Analysis of a document that is edited again and again: after an edit, only
-// the top-level statements that changed, or that read something that changed,
-// are analysed again; the others keep their findings, moved with their text.
+// the chunks (top-level statements, and the headers and body statements of
+// top-level classes) that changed, or that read something that changed, are
+// analysed again; the others keep their findings, moved with their text.
 // The result is always what analyze() gives for the whole new text.
 //
 // Unless a deadline stops it: the statements it leaves are kept as *pending*
@@ -14,20 +15,33 @@ import type { Deadline } from '../document/deadline';
 import { NO_DEADLINE } from '../document/deadline';
 import type { Tree } from 'web-tree-sitter';
 import type { Finding, RuleContext } from '../rules/types';
-import { checkSubtree, finishFindings, targetVersion, type AnalysisOptions, type SuppressionAt } from './analyze';
+import { finishFindings, targetVersion, type AnalysisOptions, type SuppressionAt } from './analyze';
+import { analyseChunk } from './chunkAnalysis';
 import { anchorAliases, findAnchorsInModule } from './anchoredNodes';
 import { unchangedChunks } from './chunkMatching';
-import { Dependencies, wordsOf } from '../semantics/dependencies';
+import { wordsOf, type ChunkPlace, type Dependencies } from '../semantics/dependencies';
 import { DocumentFacts } from '../semantics/facts';
-import { mayStarImport, moduleLevelNames, partBindings } from '../semantics/moduleLevelNames';
+import {
+  classLevelNames,
+  mayDeclareGlobal,
+  mayStarImport,
+  moduleLevelNames,
+  partBindings,
+} from '../semantics/moduleLevelNames';
 import { ModuleParts } from '../document/moduleParts';
 import { RetiredChunks } from './retiredChunks';
 import { moduleLevelText, topLevelChunks, type Chunk } from './topLevelChunks';
+import { ChunkGroups } from './chunkGroups';
+import { ownedNames } from '../text/ownedStrings';
 
 /** The words of a chunk: all of them, and the names it may bind at module level (moduleLevelNames). */
 interface ChunkWords {
   readonly all: ReadonlySet<string>;
   readonly moduleLevel: ReadonlySet<string>;
+  /** The names whose definitions it is part of: what it binds at module level, and a class member's class. */
+  readonly defines: ReadonlySet<string>;
+  /** What a statement of a class's body binds in the class body's scope (classLevelNames). */
+  readonly classLevel: ReadonlySet<string>;
   /** Whether its module-level part may be a star import. */
   readonly starImport: boolean;
 }
@@ -36,6 +50,8 @@ interface ChunkWords {
 interface ChangedWords {
   readonly all: ReadonlyMap<string, number>;
   readonly moduleLevel: ReadonlyMap<string, number>;
+  readonly defines: ReadonlyMap<string, number>;
+  readonly classLevel: ReadonlyMap<string, number>;
   /** A star import added or removed changes what every module-level name may be. */
   readonly starImport: boolean;
 }
@@ -45,7 +61,7 @@ interface ChunkResult {
   readonly key: string;
   readonly words: ChunkWords;
   /** A copy: what was recorded while the chunk was analysed. */
-  readonly dependencies: Pick<Dependencies, 'bindings' | 'spellings' | 'wholeDocument'>;
+  readonly dependencies: Read;
   readonly findings: readonly Finding[];
   readonly suppressions: readonly SuppressionAt[];
   /** Not analysed yet: a deadline stopped the call before it. */
@@ -58,6 +74,12 @@ interface Placed {
   readonly findings: readonly Finding[];
   readonly suppressions: readonly SuppressionAt[];
 }
+
+/** What a chunk's findings read outside it (see Dependencies). */
+type Read = Pick<
+  Dependencies,
+  'bindings' | 'spellings' | 'classBindings' | 'definitions' | 'enclosingClass' | 'wholeDocument'
+>;
 
 /** When the analysis of the statements an edit changed must stop, and when that of the backlog must. */
 export interface AnalysisDeadlines {
@@ -73,6 +95,8 @@ interface Stopped {
   /** Every chunk's result, pending ones included. */
   readonly results: ChunkResult[];
   readonly context: RuleContext & { readonly facts: DocumentFacts };
+  /** The classes cut into chunks, in document order. */
+  readonly cutClasses: ChunkPlace['cutClasses'];
   /** The indices of the pending chunks, in the order they are to be analysed. */
   readonly queue: readonly number[];
   /** How many of the first in `queue` the edit changed: the others are the backlog. */
@@ -95,6 +119,8 @@ let retirement: Retirement | undefined;
 
 export class IncrementalAnalysis {
   private previous: readonly ChunkResult[] = [];
+  /** How the previous results' chunks stood in their classes. */
+  private previousGroups = ChunkGroups.NONE;
   /** The import aliases of the rules' anchor names when the previous results were found (anchorAliases). */
   private aliases: string | undefined;
   /** Chunks analysed again by the last call, for tests and the benchmark. */
@@ -124,6 +150,7 @@ export class IncrementalAnalysis {
     // edited since the last analysis that needed the scopes (which ask for all of them).
     for (const part of module.parts) partBindings(part, source);
     const chunks = topLevelChunks(module, source);
+    const groups = new ChunkGroups(chunks);
     const kept = unchangedChunks(
       this.previous.map((result) => result.key),
       chunks.map((chunk) => chunk.key),
@@ -142,7 +169,9 @@ export class IncrementalAnalysis {
     chunks.forEach((chunk, index) => {
       if (kept[index] === undefined) newWords.set(index, wordsOfChunk(chunk, source));
     });
-    const changed = this.changedWords(gone, newWords);
+    // A first analysis keeps nothing that the words of its chunks could be weighed against.
+    const changed = this.previous.length === 0 ? NOTHING_CHANGED : this.changedWords(gone, newWords);
+    const classKept = groups.unchangedSince(this.previousGroups, kept);
     // Every statement to analyse (a document just opened, an import alias changed): one search for the anchors.
     if (chunks.length > 1 && newWords.size === chunks.length) findAnchorsInModule(this.options.rules, facts);
     const results = new Array<ChunkResult>(chunks.length);
@@ -153,7 +182,12 @@ export class IncrementalAnalysis {
     const first = this.previous.length === 0;
     chunks.forEach((chunk, index) => {
       const old = kept[index] === undefined ? undefined : this.previous[kept[index]!];
-      if (old && !old.pending && stillHolds(old.dependencies, changed)) {
+      if (
+        old &&
+        !old.pending &&
+        stillHolds(old.dependencies, changed) &&
+        (!old.dependencies.enclosingClass || classKept[index])
+      ) {
         results[index] = old;
         return;
       }
@@ -182,7 +216,10 @@ export class IncrementalAnalysis {
         pending: true,
       };
     }
-    this.analyseQueue({ module, source, chunks, results, context, queue, edited: changedChunks.length }, deadline);
+    this.analyseQueue(
+      { module, source, chunks, results, context, cutClasses: groups.cutClasses, queue, edited: changedChunks.length },
+      deadline,
+    );
     if (gone.length > 0)
       retirement = {
         owner: this,
@@ -192,6 +229,7 @@ export class IncrementalAnalysis {
       };
     else this.dispose();
     this.previous = results;
+    this.previousGroups = groups;
     return this.assemble(chunks, results, source);
   }
 
@@ -203,17 +241,28 @@ export class IncrementalAnalysis {
 
   /** Analyses the queued chunks until their deadline (one at least); notes where it stopped, if it did. */
   private analyseQueue(state: Stopped, deadline: Deadline | AnalysisDeadlines): void {
-    const { chunks, results, context, queue, edited } = state;
+    const { chunks, results, context, cutClasses, queue, edited } = state;
     const { edit, backlog } = 'edit' in deadline ? deadline : { edit: deadline, backlog: deadline };
     this.lastAnalysedChunks = 0;
     this.lastChunks = chunks.length;
     let next = 0;
+    const analysed: ChunkResult[] = [];
     for (; next < queue.length; next++) {
       if (this.lastAnalysedChunks > 0 && (next < edited ? edit : backlog).passed()) break;
       const index = queue[next]!;
-      results[index] = this.analyseChunk(chunks[index]!, context, results[index]!.words);
+      analysed.push(this.analyseChunk(chunks[index]!, context, cutClasses, results[index]!.words));
       this.lastAnalysedChunks++;
     }
+    // Kept across edits, so copied: strings taken from the tree's text are slices that would keep each
+    // version of the whole document alive. The names of words and dependencies are copied as they are
+    // found (ownedStrings.ts); findings and noqa comments, which few chunks have, in one copy for all.
+    const withFindings = analysed.filter((result) => result.findings.length > 0 || result.suppressions.length > 0);
+    const copies = structuredClone(withFindings.map(({ findings, suppressions }) => ({ findings, suppressions })));
+    const copied = new Map(withFindings.map((result, at) => [result, copies[at]!]));
+    analysed.forEach((result, at) => {
+      const copy = copied.get(result);
+      results[queue[at]!] = copy ? { ...result, ...copy } : result;
+    });
     this.lastPendingChunks = queue.length - next;
     this.lastLeftEdited = next < edited;
     if (next < queue.length) this.stopped = { ...state, queue: queue.slice(next), edited: Math.max(0, edited - next) };
@@ -234,7 +283,8 @@ export class IncrementalAnalysis {
     const retired = retirement?.owner === this ? retirement : undefined;
     if (!retired || retired.aliases !== aliases || retired.changed.starImport || changed.starImport) return undefined;
     const result = retired.chunks.take(key, index, kept);
-    if (!result || result.pending) return undefined;
+    // What the rest of its class held when it went cannot be told now.
+    if (!result || result.pending || result.dependencies.enclosingClass) return undefined;
     return stillHolds(result.dependencies, retired.changed, result.words) &&
       stillHolds(result.dependencies, changed, result.words)
       ? result
@@ -250,15 +300,22 @@ export class IncrementalAnalysis {
   private changedWords(gone: readonly ChunkResult[], newWords: ReadonlyMap<number, ChunkWords>): ChangedWords {
     const all = new Map<string, number>();
     const moduleLevel = new Map<string, number>();
+    const defines = new Map<string, number>();
+    const classLevel = new Map<string, number>();
     let starImport = false;
+    const count = (counts: Map<string, number>, words: ReadonlySet<string>) => {
+      for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+    };
     const add = (words: ChunkWords) => {
-      for (const word of words.all) all.set(word, (all.get(word) ?? 0) + 1);
-      for (const word of words.moduleLevel) moduleLevel.set(word, (moduleLevel.get(word) ?? 0) + 1);
+      count(all, words.all);
+      count(moduleLevel, words.moduleLevel);
+      count(defines, words.defines);
+      count(classLevel, words.classLevel);
       starImport ||= words.starImport;
     };
     for (const result of gone) add(result.words);
     for (const words of newWords.values()) add(words);
-    return { all, moduleLevel, starImport };
+    return { all, moduleLevel, defines, classLevel, starImport };
   }
 
   /** The previous results whose chunks are not among `kept` (by index into the previous results). */
@@ -272,36 +329,24 @@ export class IncrementalAnalysis {
   private analyseChunk(
     chunk: Chunk,
     context: RuleContext & { readonly facts: DocumentFacts },
+    cutClasses: ChunkPlace['cutClasses'],
     words: ChunkWords,
   ): ChunkResult {
-    const dependencies = new Dependencies();
-    context.facts.recordInto(dependencies);
-    const findings: Finding[] = [];
-    const suppressions: SuppressionAt[] = [];
-    try {
-      for (const node of chunk.nodes) {
-        const checked = checkSubtree(node, this.options.rules, context);
-        findings.push(...checked.findings);
-        suppressions.push(...checked.suppressions);
-      }
-    } finally {
-      context.facts.recordInto(undefined);
-    }
-    // A finding or fix outside the chunk would not move with it: never reuse such a chunk.
-    if (!findings.every((finding) => withinChunk(finding, chunk))) dependencies.readsWholeDocument();
-    // Kept across edits, so copied: strings taken from the tree's text are slices
-    // that would keep each version of the whole document alive.
-    return structuredClone({
+    const { findings, suppressions, dependencies } = analyseChunk(chunk, this.options.rules, context, cutClasses);
+    return {
       key: chunk.key,
       words,
       dependencies: {
         bindings: dependencies.bindings,
         spellings: dependencies.spellings,
+        classBindings: dependencies.classBindings,
+        definitions: dependencies.definitions,
+        enclosingClass: dependencies.enclosingClass,
         wholeDocument: dependencies.wholeDocument,
       },
       findings: findings.map((finding) => moved(finding, -chunk.start)),
       suppressions: suppressions.map(({ offset, suppression }) => ({ offset: offset - chunk.start, suppression })),
-    });
+    };
   }
 
   private assemble(chunks: readonly Chunk[], results: readonly ChunkResult[], source: string): Finding[] {
@@ -330,21 +375,39 @@ export class IncrementalAnalysis {
   }
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+const NOTHING_CHANGED: ChangedWords = {
+  all: new Map(),
+  moduleLevel: new Map(),
+  defines: new Map(),
+  classLevel: new Map(),
+  starImport: false,
+};
+
 /** What a pending result read: nothing yet. */
-const NOTHING_READ: ChunkResult['dependencies'] = {
+const NOTHING_READ: Read = {
   bindings: new Set(),
   spellings: new Set(),
+  classBindings: new Set(),
+  definitions: new Set(),
+  enclosingClass: false,
   wholeDocument: false,
 };
 
 /** Whether a result still holds after the changes: none of the chunks that went or came, `own` (its own chunk's words) counted out once, spells what it read. */
-function stillHolds(dependencies: ChunkResult['dependencies'], changed: ChangedWords, own?: ChunkWords): boolean {
+function stillHolds(dependencies: Read, changed: ChangedWords, own?: ChunkWords): boolean {
   if (dependencies.wholeDocument) return false;
   if (changed.starImport && dependencies.bindings.size > 0) return false;
   for (const name of dependencies.spellings) if (changedBy(changed.all, own?.all, name)) return false;
   // Only module-level code binds module-level names (an edit inside a function body changes
   // none), and only its binding statements: a call of `len` there leaves `len` the builtin.
   for (const name of dependencies.bindings) if (changedBy(changed.moduleLevel, own?.moduleLevel, name)) return false;
+  // A class's body changes with any of its chunks, which bind nothing at module level.
+  for (const name of dependencies.definitions) if (changedBy(changed.defines, own?.defines, name)) return false;
+  // A lookup in a class body's scope: only the statements that bind the name there (a method, a
+  // class attribute) change it; the methods `@property` decorates do not bind `property`.
+  for (const name of dependencies.classBindings) if (changedBy(changed.classLevel, own?.classLevel, name)) return false;
   return true;
 }
 
@@ -354,21 +417,23 @@ function changedBy(counts: ReadonlyMap<string, number>, own: ReadonlySet<string>
 }
 
 function wordsOfChunk(chunk: Chunk, source: string): ChunkWords {
+  const role = chunk.inClass?.role;
+  const ownKey = chunk.key.length === chunk.ownKeyLength ? chunk.key : chunk.key.slice(0, chunk.ownKeyLength);
+  // A member binds at module level only what it declares global: its text tells first, cheaper than its tree.
+  // Kept across edits: names read from the tree are copied (ownedStrings.ts); the key is the chunk cache's copy.
+  const moduleLevel = ownedNames(
+    role === 'member' && !mayDeclareGlobal(ownKey)
+      ? NO_NAMES
+      : moduleLevelNames(chunk.nodes, role === 'header' ? 'header' : (role ?? 'statements')),
+  );
   return {
-    all: wordsOf(chunk.key),
-    moduleLevel: moduleLevelNames(chunk.nodes),
+    all: wordsOf(ownKey),
+    moduleLevel,
+    defines: role === 'member' ? new Set([...moduleLevel, chunk.inClass!.name]) : moduleLevel,
+    classLevel:
+      role === 'member' ? ownedNames(classLevelNames(chunk.nodes, source.slice(chunk.start, chunk.end))) : NO_NAMES,
     starImport: mayStarImport(moduleLevelText(chunk, source)),
   };
-}
-
-function withinChunk(finding: Finding, chunk: Chunk): boolean {
-  const inside = (start: number, end: number) => chunk.start <= start && end <= chunk.end;
-  return (
-    inside(finding.start, finding.end) &&
-    (finding.fix?.edits.every((edit) => inside(edit.start, edit.end)) ?? true) &&
-    (finding.related?.every((place) => inside(place.start, place.end)) ?? true) &&
-    (finding.reads?.every((place) => inside(place.start, place.end)) ?? true)
-  );
 }
 
 function moved(finding: Finding, by: number): Finding {

@@ -100,8 +100,8 @@ export class Linter {
     return analysis;
   }
 
-  /** How many of the document's top-level statements its last analysis analysed (again), of how many: for the benchmark. */
-  analysedStatements(uri: string): { readonly analysed: number; readonly of: number } | undefined {
+  /** How many of the document's chunks its last analysis analysed (again), of how many: for the benchmark. */
+  analysedChunks(uri: string): { readonly analysed: number; readonly of: number } | undefined {
     const known = this.analyses.get(uri)?.analysis;
     return known && { analysed: known.lastAnalysedChunks, of: known.lastChunks };
   }

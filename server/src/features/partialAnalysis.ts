@@ -14,7 +14,7 @@ export const MAX_FINDINGS_SHOWN = 1_000;
 export type Unfinished =
   /** Its parse ran out of time: nothing is known of it yet. */
   | { readonly stage: 'parse'; readonly budgetMs: number }
-  /** `pending` of its `statements` top-level statements are not analysed yet. */
+  /** `pending` of its `statements` statements (top-level ones, and those of its classes' bodies) are not analysed yet. */
   | { readonly stage: 'analysis'; readonly budgetMs: number; readonly pending: number; readonly statements: number };
 
 export function partialDiagnostic(unfinished: Unfinished): Diagnostic {
@@ -22,7 +22,7 @@ export function partialDiagnostic(unfinished: Unfinished): Diagnostic {
   const what =
     unfinished.stage === 'parse'
       ? `parsing it took longer than ${budget}`
-      : `${count(unfinished.pending)} of its ${count(unfinished.statements)} top-level statements are left after ${budget}`;
+      : `${count(unfinished.pending)} of its ${count(unfinished.statements)} statements are left after ${budget}`;
   return information(
     `memhints has partially analysed this file: ${what}. The rest is being checked in the background.`,
   );

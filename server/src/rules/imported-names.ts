@@ -11,6 +11,9 @@ import { lastPart } from '../text/dottedNames';
  */
 export function importedNameAt(qualified: string, at: Node, facts: DocumentFacts): string | undefined {
   const imported = lastPart(qualified);
+  // The aliases are the whole module's: an import that gives one (`import itertools as it`)
+  // spells the imported name, so its coming or going reaches what was found here.
+  facts.readsSpellingsOf(imported);
   return [imported, ...facts.names.aliasesOf(imported)].find(
     (name) => facts.qualifiedNameOfName(name, at) === qualified,
   );

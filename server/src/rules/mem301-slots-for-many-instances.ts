@@ -6,6 +6,7 @@ import { localClass } from '../semantics/classes';
 import { classShape, type ClassShape } from '../semantics/classShape';
 import { decoratorExpression, decoratorName, decoratorsOf } from '../semantics/decorators';
 import type { DocumentFacts } from '../semantics/facts';
+import type { Scope } from '../semantics/scopes';
 import { describeBinding } from '../semantics/initialValues';
 import { attributeWrites } from '../semantics/instanceAttributes';
 import { keptAcrossLoops } from './mem301-slots-for-many-instances/keptValues';
@@ -307,21 +308,31 @@ function repeatedInstantiation(name: Node, facts: DocumentFacts): Instantiation 
   if (callees.length === 0) return undefined;
   const binding = bindingOfName(facts, name);
   if (binding?.sites.length !== 1 || binding.sites[0]!.node.id !== name.id) return undefined;
-  // Each callee that reads the class: all its reads are needed only when one elsewhere could hide others.
-  let reads: (callee: Node) => boolean = (callee) => readsBindingIn(facts, callee, binding.scope);
-  if (mayHideReads(facts)) {
-    const uses = usesOfName(facts, name);
-    if (!uses) return undefined;
-    const ids = new Set(uses.reads.map((read) => read.id));
-    reads = (callee) => ids.has(callee.id);
-  }
+  let reads: ((callee: Node) => boolean) | undefined;
   for (const callee of callees) {
-    if (!reads(callee)) continue;
     const call = callee.parent!;
+    // Where the instance goes tells first, from the syntax around the call: most calls keep
+    // none (`raise Error(…)`), and whether a call reads the class costs a lookup where it stands.
     const loops = keptAcrossLoops(call, facts);
-    if (loops && !isFewPasses(loops, facts)) return { call, loops };
+    if (!loops || isFewPasses(loops, facts)) continue;
+    reads ??= readerOf(binding.scope, name, facts);
+    if (!reads) return undefined;
+    if (reads(callee)) return { call, loops };
   }
   return undefined;
+}
+
+/**
+ * Whether a callee reads the class's binding in `scope`; undefined when some
+ * read may go unseen. All the name's reads are needed only when one elsewhere
+ * could hide others.
+ */
+function readerOf(scope: Scope, name: Node, facts: DocumentFacts): ((callee: Node) => boolean) | undefined {
+  if (!mayHideReads(facts)) return (callee) => readsBindingIn(facts, callee, scope);
+  const uses = usesOfName(facts, name);
+  if (!uses) return undefined;
+  const ids = new Set(uses.reads.map((read) => read.id));
+  return (callee) => ids.has(callee.id);
 }
 
 /** What may stand between a callee and its `(`: spaces, line breaks, continuations, and comments (inside brackets), each running to its line's end. */

@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { isMaximalChain } from './chains';
 import type { DocumentFacts } from './facts';
 import type { Scope } from './scopes';
-import { descendants, isField } from './syntax';
+import { isField } from './syntax';
 import { isAssignmentTarget } from './assignmentTargets';
 import { isCallee, useOf } from './valueChanges';
 
@@ -17,10 +17,8 @@ import { isCallee, useOf } from './valueChanges';
 export function mayBeAliased(name: Node, facts: DocumentFacts): boolean {
   const found = facts.lookup(name.text, name);
   if (found === undefined || found === 'unknown') return true;
-  // The walk reads every spelling of a module-level name, whichever statement holds it.
-  if (found.scope.parent === undefined) facts.readsSpellingsOf(name.text);
-  for (const node of scopeDescendants(found.scope, facts)) {
-    if (node.type !== 'identifier' || node.text !== name.text || !isReference(node)) continue;
+  for (const node of spellingsIn(found.scope, name.text, facts)) {
+    if (!isReference(node)) continue;
     const here = facts.lookup(node.text, node);
     if (here === undefined || here === 'unknown' || here.scope !== found.scope) continue;
     if (!runsNow(facts.scopes.scopeOf(node), found.scope)) return true;
@@ -81,7 +79,7 @@ function isValueOf(parent: Node, node: Node): boolean {
   return isField(parent, 'value', node);
 }
 
-/** The nodes of a scope's code, lazily: a walk that stops early leaves the rest unvisited. */
-function* scopeDescendants(scope: Scope, facts: DocumentFacts): Generator<Node> {
-  for (const top of facts.scopes.nodesOf(scope)) yield* descendants(top);
+/** The identifiers spelled `name` in a scope's code (and in the scopes inside it). */
+function spellingsIn(scope: Scope, name: string, facts: DocumentFacts): readonly Node[] {
+  return facts.names.spellings(name, scope.parent === undefined ? facts.module.main : scope.node);
 }

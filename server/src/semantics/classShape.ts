@@ -43,6 +43,7 @@ const INIT_ONLY = /\bInitVar\b/;
 
 /** The shape of the class's own body; attributes its base classes set are not counted. */
 export function classShape(classNode: Node, facts: DocumentFacts): ClassShape {
+  facts.readsMembersOf(classNode);
   const name = classNode.childForFieldName('name')?.text ?? '';
   const statements =
     classNode.childForFieldName('body')?.namedChildren.filter((child): child is Node => child !== null) ?? [];

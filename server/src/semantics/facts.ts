@@ -13,11 +13,8 @@ import { callArguments } from './syntax';
 export class DocumentFacts {
   private scopesCache: Scopes | undefined;
   private namesCache: NameIndex | undefined;
-  /** By node id: several rules ask about the same callee. `moduleName` is the module-level name the answer read. */
-  private readonly qualifiedNames = new Map<
-    number,
-    { readonly name: string | undefined; readonly moduleName: string | undefined }
-  >();
+  /** By node id: several rules ask about the same callee. What the answer read is read again by each asker (see Resolved). */
+  private readonly qualifiedNames = new Map<number, Resolved>();
   private dependencies: Dependencies | undefined;
   /** By call node id: every rule that visits calls looks at their arguments, each a few calls into WASM. */
   private readonly argumentsByCall = new Map<number, readonly Node[]>();
@@ -48,6 +45,21 @@ export class DocumentFacts {
   /** The findings being made read the whole document. */
   readsWholeDocument(): void {
     this.dependencies?.readsWholeDocument();
+  }
+
+  /**
+   * The findings being made read the statements of a class's body (what its
+   * methods set on `self`, its `__slots__`): a class cut into chunks has
+   * them in chunks of their own.
+   */
+  readsMembersOf(classNode: Node): void {
+    const dependencies = this.dependencies;
+    if (!dependencies) return;
+    dependencies.readsMembersOf(
+      classNode.startIndex,
+      classNode.endIndex,
+      classNode.childForFieldName('name')?.text ?? undefined,
+    );
   }
 
   /**
@@ -86,7 +98,21 @@ export class DocumentFacts {
     const found = this.scopes.lookup(name, from);
     // Module-level bindings (and their absence, for builtins) can come from anywhere in the document.
     if (isModuleLevel(found)) this.readsBindingsOf(name);
+    this.readsClassScope(name, from);
     return found;
+  }
+
+  /**
+   * A lookup from code that runs in a class body's scope reads what every
+   * statement of the body binds there, which a class cut into chunks holds in
+   * chunks of their own.
+   */
+  private readsClassScope(name: string, from: Node): void {
+    const dependencies = this.dependencies;
+    const runs = dependencies?.mayRunInClassScope(from.startIndex) ?? 'no';
+    if (runs === 'no') return;
+    if (runs === 'maybe' && this.scopes.scopeOf(from).node.type !== 'class_definition') return;
+    dependencies!.readsClassBindingsOf(name);
   }
 
   /**
@@ -99,6 +125,7 @@ export class DocumentFacts {
     if (known) {
       // A remembered answer still reads what it read the first time.
       if (known.moduleName !== undefined) this.readsBindingsOf(known.moduleName);
+      if (known.lookedUp) this.readsClassScope(known.lookedUp.text, known.lookedUp);
     } else {
       known = this.resolve(expression);
       this.qualifiedNames.set(expression.id, known);
@@ -120,25 +147,36 @@ export class DocumentFacts {
     return found === 'unknown' ? this.scopes.starImportedName(name, from) : qualifiedNameOf(name, found);
   }
 
-  private resolve(expression: Node): { readonly name: string | undefined; readonly moduleName: string | undefined } {
+  private resolve(expression: Node): Resolved {
     if (expression.type === 'identifier') {
       const found = this.lookup(expression.text, expression);
       return {
         name: this.qualifiedNameOf(expression.text, found, expression),
         moduleName: isModuleLevel(found) ? expression.text : undefined,
+        lookedUp: expression,
       };
     }
     const object = expression.type === 'attribute' ? expression.childForFieldName('object') : null;
     const attribute = expression.type === 'attribute' ? expression.childForFieldName('attribute') : null;
-    if (!object || !attribute) return { name: undefined, moduleName: undefined };
+    if (!object || !attribute) return NOTHING_RESOLVED;
     const base = this.qualifiedName(object);
-    const moduleName = this.qualifiedNames.get(object.id)?.moduleName;
+    const { moduleName, lookedUp } = this.qualifiedNames.get(object.id) ?? NOTHING_RESOLVED;
     return {
       name: base === undefined || base.startsWith('builtins.') ? undefined : `${base}.${attribute.text}`,
       moduleName,
+      lookedUp,
     };
   }
 }
+
+/** A qualified name found, and what it read: `moduleName`'s module-level bindings, the scopes around the identifier `lookedUp`. */
+interface Resolved {
+  readonly name: string | undefined;
+  readonly moduleName: string | undefined;
+  readonly lookedUp: Node | undefined;
+}
+
+const NOTHING_RESOLVED: Resolved = { name: undefined, moduleName: undefined, lookedUp: undefined };
 
 function isModuleLevel(found: Lookup): boolean {
   return found === undefined || found === 'unknown' || found.scope.parent === undefined;

@@ -87,9 +87,11 @@ export function attributeWritesOf(facts: DocumentFacts, name: string): readonly 
 /**
  * The writes attributeWrites finds inside a class's own methods on the
  * instance they receive (`self.x = …`, `setattr(self, "x", …)`), in document
- * order. Found in the class alone: no other part of the document is read.
+ * order. Found in the class alone: no other part of the document is read, but
+ * the statements of its body are, which a class cut into chunks holds apart.
  */
 export function instanceWritesIn(classNode: Node, facts: DocumentFacts): AttributeWrite[] {
+  facts.readsMembersOf(classNode);
   const spelled = new Set(WRITING_CALL_NAMES.flatMap((name) => [name, ...facts.names.aliasesOf(name)]));
   const calls = classNode.descendantsOfType('call').flatMap((call) => {
     const callee = call?.childForFieldName('function');

@@ -25,20 +25,45 @@ const PARAMETER_LISTS: ReadonlySet<string> = new Set(['parameters', 'lambda_para
  * statement: a new string each time cost more than the lookup it was for.
  */
 class TokenKeys {
-  private readonly byType = new Map<string, Map<string, string>>();
+  /** By filter (none for most), type and text. */
+  private readonly byFilter = new Map<HitFilter | undefined, Map<string, Map<string, string>>>();
 
   of(type: string, text: string, filter?: HitFilter): string {
-    if (filter) return `${type} ${text} ${filter.key}`;
-    let byText = this.byType.get(type);
-    if (!byText) this.byType.set(type, (byText = new Map()));
+    let byType = this.byFilter.get(filter);
+    if (!byType) this.byFilter.set(filter, (byType = new Map()));
+    let byText = byType.get(type);
+    if (!byText) byType.set(type, (byText = new Map()));
     let key = byText.get(text);
-    if (key === undefined) byText.set(text, (key = `${type} ${text}`));
+    if (key === undefined) byText.set(text, (key = filter ? `${type} ${text} ${filter.key}` : `${type} ${text}`));
     return key;
   }
 
-  within(node: Node, type: string, text: string, filter?: HitFilter): string {
-    return `${node.id} ${this.of(type, text, filter)}`;
+  within(within: Within, type: string, text: string, filter?: HitFilter): string {
+    const place = isNode(within) ? `${within.id}` : `${within.startIndex}-${within.endIndex}`;
+    return `${place} ${this.of(type, text, filter)}`;
   }
+}
+
+/** A stretch of the module's text to search in: a class's header, whose statement runs on past it. */
+export interface TextSpan {
+  readonly startIndex: number;
+  readonly endIndex: number;
+}
+
+/** Where a search looks: inside a node, or a stretch of text. */
+export type Within = Node | TextSpan;
+
+/**
+ * A class's body: the language server analyses each of its statements as a
+ * chunk of its own, so a search of all of it is reported as reading every
+ * spelling, as one of the whole module is.
+ */
+function spansChunks(within: Node): boolean {
+  return within.type === 'class_definition';
+}
+
+function isNode(within: Within): within is Node {
+  return 'tree' in within;
 }
 /**
  * A test of the text around a hit of an anchor's token that rules out most
@@ -171,7 +196,8 @@ export class NameIndex {
 
   /**
    * `module`: a tree's root or a module parsed in parts. `readsModule` hears of
-   * questions about the whole module: their answers depend on all of it.
+   * questions about every spelling of a name, in the whole module or a whole
+   * class: their answers depend on all of it.
    */
   constructor(
     module: Node | ModuleParts,
@@ -189,6 +215,7 @@ export class NameIndex {
       this.readsModule(name);
       return this.identifiersNamed(name);
     }
+    if (spansChunks(within)) this.readsModule(name);
     return this.tokens(name, 'identifier', within);
   }
 
@@ -199,13 +226,13 @@ export class NameIndex {
    * reported as reading it: callers ask about their own part of it. With
    * `filter`, only the hits that pass it (the others may be tokens too).
    */
-  tokens(text: string, type: string, within: Node, filter?: HitFilter): readonly Node[] {
+  tokens(text: string, type: string, within: Within, filter?: HitFilter): readonly Node[] {
     const known = this.tokensInModule.get(this.keys.of(type, text, filter));
-    if (this.module.isRoot(within)) {
+    if (isNode(within) && this.module.isRoot(within)) {
       const found = known ?? this.tokensOfModule(text, type, filter);
       return this.module.parts.length === 1 ? found : tokensInside(found, within.startIndex, this.endOf(within));
     }
-    if (known) return tokensInside(known, within.startIndex, this.endOf(within));
+    if (known) return known.length === 0 ? known : tokensInside(known, within.startIndex, this.endOf(within));
     // A token in a local scope or a statement is searched for in its text, not in the whole module.
     const key = this.keys.within(within, type, text, filter);
     let found = this.tokensWithin.get(key);
@@ -216,15 +243,20 @@ export class NameIndex {
     return found;
   }
 
+  /** The tokens of `type` spelled `text` in the whole module, as tokens() finds them for a part's root. */
+  moduleTokens(text: string, type: string, filter?: HitFilter): readonly Node[] {
+    return this.tokensInModule.get(this.keys.of(type, text, filter)) ?? this.tokensOfModule(text, type, filter);
+  }
+
   /**
    * Finds where `within` spells each requested token, for tokens() to answer
    * from: one search of the text for all the words among them (keywords and
    * names), where a search per word would read the text once for each.
    */
-  searchTokens(requests: readonly TokenRequest[], within: Node): void {
+  searchTokens(requests: readonly TokenRequest[], within: Within): void {
     // Once the module has been searched for a list, each statement asking again would check every request of it.
     if (this.searchedModuleFor.has(requests)) return;
-    const isModule = this.module.isRoot(within);
+    const isModule = isNode(within) && this.module.isRoot(within);
     if (isModule) this.searchedModuleFor.add(requests);
     const cacheKey = ({ type, text }: TokenRequest) =>
       isModule ? this.keys.of(type, text) : this.keys.within(within, type, text);
@@ -262,7 +294,8 @@ export class NameIndex {
     return this.aliasesByImported.get(imported) ?? [];
   }
 
-  private endOf(node: Node): number {
+  private endOf(node: Within): number {
+    if (!isNode(node)) return node.endIndex;
     let end = this.ends.get(node.id);
     if (end === undefined) {
       end = node.endIndex;
@@ -280,6 +313,7 @@ export class NameIndex {
       for (const name of DYNAMIC_ACCESS_NAMES) this.readsModule(name);
       return this.dynamicCalls;
     }
+    if (spansChunks(within)) for (const name of DYNAMIC_ACCESS_NAMES) this.readsModule(name);
     return this.dynamicCalls.filter(insideOf(within));
   }
 

@@ -169,11 +169,6 @@ export class Scopes {
     return sites;
   }
 
-  /** The nodes whose subtrees hold a scope's code: its own node, or every part's root for the module. */
-  nodesOf(scope: Scope): readonly Node[] {
-    return scope === this.rootScope ? this.module.parts.map((part) => part.root) : [scope.node];
-  }
-
   /**
    * The statements of a module or class body now, each definition's body when
    * something inside it is first asked about: after an edit, the analysis of one

@@ -70,7 +70,7 @@ export function hashesByValue(classNode: Node, facts: DocumentFacts): boolean {
     if (depth > MAX_DEPTH || seen.has(node.id)) return false;
     seen.add(node.id);
     if (isValueRecord(node, facts)) return true;
-    for (const [name, definition] of equalityDefinitions(node)) if (definition === 'own') defined.add(name);
+    for (const [name, definition] of equalityDefinitions(node, facts)) if (definition === 'own') defined.add(name);
     for (const base of positionalBases(node)) {
       if (isValueBase(base, facts)) return true;
       const local = localClass(base, facts);
@@ -120,7 +120,7 @@ function isValueRecord(classNode: Node, facts: DocumentFacts): boolean {
  * compares by value without `frozen=True` or `unsafe_hash=True`.
  */
 export function isUnhashable(classNode: Node, facts: DocumentFacts): boolean {
-  const definitions = equalityDefinitions(classNode);
+  const definitions = equalityDefinitions(classNode, facts);
   const hash = definitions.get('__hash__');
   if (hash !== undefined) return hash === 'none';
   return definitions.has('__eq__') || isMutableDataclass(classNode, facts);
@@ -156,7 +156,8 @@ function keywordFlags(call: Node): Map<string, boolean | undefined> {
 type Definition = 'own' | 'identity' | 'none';
 
 /** The class body's own definitions of `__eq__` and `__hash__`, by name. */
-function equalityDefinitions(classNode: Node): Map<string, Definition> {
+function equalityDefinitions(classNode: Node, facts: DocumentFacts): Map<string, Definition> {
+  facts.readsMembersOf(classNode);
   const definitions = new Map<string, Definition>();
   for (const statement of classNode.childForFieldName('body')?.namedChildren ?? []) {
     if (!statement) continue;
