@@ -8,7 +8,7 @@ import type { Dependencies } from './dependencies';
 import { ModuleParts } from '../document/moduleParts';
 import { NameIndex } from './nameIndex';
 import { Scopes, type Lookup } from './scopes';
-import { callArguments } from './syntax';
+import { callArguments, unparenthesized } from './syntax';
 
 export class DocumentFacts {
   private scopesCache: Scopes | undefined;
@@ -116,6 +116,13 @@ export class DocumentFacts {
   }
 
   private resolve(expression: Node): { readonly name: string | undefined; readonly moduleName: string | undefined } {
+    // `(list)(xs)`: parentheses change nothing a name refers to.
+    if (expression.type === 'parenthesized_expression') {
+      const inner = unparenthesized(expression);
+      if (inner.id === expression.id) return { name: undefined, moduleName: undefined };
+      const name = this.qualifiedName(inner);
+      return { name, moduleName: this.qualifiedNames.get(inner.id)?.moduleName };
+    }
     if (expression.type === 'identifier') {
       const found = this.lookup(expression.text, expression);
       return {
