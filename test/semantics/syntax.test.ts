@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import {
   calleeCall,
   isField,
+  leadingSplat,
   parenthesesAround,
   unparenthesized,
 } from '../../server/src/semantics/syntax';
@@ -45,5 +46,18 @@ test('calleeCall finds the call of a callee in parentheses', async () => {
     assert.equal(calleeCall(node('list'))?.text, '(list)(items)');
     assert.equal(calleeCall(node('g'))?.text, '((f.g))(1)');
     assert.equal(calleeCall(node('items')), undefined);
+  });
+});
+
+test("leadingSplat finds the star tree-sitter puts down a starred item's left end", async () => {
+  // No node spans `x.y` of `*x.y`: tree-sitter parses it as the attribute `y` of `*x`.
+  await withSource('a = [*xs]\nb = [*x.y]\nc = [*f(1)[0]]\nd = [x.y]\n', ({ find }) => {
+    const [plain, attribute, call, unstarred] = find('module')
+      .descendantsOfType('list')
+      .map((display) => display!.namedChild(0)!);
+    assert.equal(leadingSplat(plain!)?.text, '*xs');
+    assert.equal(leadingSplat(attribute!)?.text, '*x');
+    assert.equal(leadingSplat(call!)?.text, '*f');
+    assert.equal(leadingSplat(unstarred!), undefined);
   });
 });

@@ -59,6 +59,26 @@ function isRedundantParentheses(node: Node | null): boolean {
   return node?.type === 'parenthesized_expression' && node.namedChildCount === 1;
 }
 
+/**
+ * The `*x` that stars an item of a list display: the item itself (`*xs`),
+ * or the one tree-sitter-python puts at the left end of `*x.y`, `*f(a)` and
+ * `*x[k]`, which in a display it parses as an attribute, call or subscript
+ * of `*x` where Python stars the whole `x.y` (in an argument list it parses
+ * them as Python does). Undefined for an item that is not starred.
+ */
+export function leadingSplat(item: Node): Node | undefined {
+  let current = item;
+  for (let left = primaryStart(current); left; left = primaryStart(current)) current = left;
+  return current.type === 'list_splat' ? current : undefined;
+}
+
+/** What an attribute, call or subscript starts with: `x` of `x.y`, `f` of `f(a)`, `x` of `x[k]`. */
+function primaryStart(node: Node): Node | null {
+  if (node.type === 'attribute') return node.childForFieldName('object');
+  if (node.type === 'call') return node.childForFieldName('function');
+  return node.type === 'subscript' ? node.childForFieldName('value') : null;
+}
+
 /** Named children that are not comments: the items of a display, the operands of an operator. */
 export function expressionChildren(node: Node): Node[] {
   return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
