@@ -117,7 +117,7 @@ const SAME_LENGTH: ReadonlySet<string> = new Set(
  * attribute or a subscript: what has a length. A DataFrame yields its column
  * names, not the rows its len() counts: `len(df.columns)`.
  */
-function countText(iterable: Node, facts: DocumentFacts): string | undefined {
+export function countText(iterable: Node, facts: DocumentFacts): string | undefined {
   const node = unparenthesized(iterable);
   const sized = SIZED_SHAPES.has(node.type) ? node : sameLengthSource(node, facts);
   if (!sized || !SIZED_SHAPES.has(sized.type)) return undefined;
