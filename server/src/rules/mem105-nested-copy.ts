@@ -1,14 +1,15 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
 import { isSideEffectFreeComprehension } from '../semantics/purity';
-import { expressionChildren, isAsyncComprehension, unparenthesized } from '../semantics/syntax';
+import { expressionChildren, isAsyncComprehension, shortText, unparenthesized } from '../semantics/syntax';
+import { holdsBuiltinContainer } from '../semantics/values';
 import { DataScales } from '../scale/dataScale';
 import { listHolds, setHolds } from '../scale/holds';
 import { costLead } from '../scale/holdsText';
 import { perCountSize } from '../sizes/size';
 import { callAround, calleeAnchors, keywordAnchor } from './anchors';
 import { tokenDeletion } from './token-layout';
-import type { Fix, FixSafety, Rule, TextEdit } from './types';
+import type { Finding, Fix, FixSafety, Rule, RuleContext, TextEdit } from './types';
 
 export const mem105: Rule = {
   code: 'MEM105',
@@ -18,17 +19,19 @@ export const mem105: Rule = {
   summary: 'A list, tuple or set copied only to be copied again by the call around it',
   docs: {
     whatItDoes:
-      'Flags a copy that the call around it copies again and throws away: `sorted(list(x))`, `sorted(tuple(x))`, `list(list(x))`, `list(tuple(x))`, `tuple(list(x))`, `tuple(tuple(x))`, `set(list(x))`, `set(tuple(x))`, `frozenset(list(x))`, `frozenset(tuple(x))`, `sorted(sorted(x))`, `set(sorted(x))` and `frozenset(sorted(x))`, and the sets copied into sets, `set(set(x))`, `set(frozenset(x))`, `frozenset(set(x))`, `frozenset(frozenset(x))` (each of these iterates its argument itself: the inner call goes); `list(sorted(x))` (`sorted` returns a new list already: the outer call goes); `set({e for …})` (the comprehension is a new set already: `set()` goes) and `frozenset({e for …})` (a generator gives the frozenset the same items). Every name must be the builtin (a local `list = …` is left alone); the inner call takes one positional argument and nothing else, but for a sort inside `set` or `frozenset`, whose `key=` and `reverse=` change nothing the set keeps (`set(sorted(x, key=len))`), and one sort inside another where neither has `key=` (`sorted(sorted(x, reverse=True), reverse=True)`: both sorts are stable, so equal items reach the outer one in the order they had, whichever way the inner one went; the inner `reverse=` must be a constant or a name). The copy may sit in parentheses. Not flagged: `sorted(sorted(x, key=…))` and `sorted(sorted(x), key=…)`, a sort by two keys; `sorted(sorted(x, key=k), key=k)`, where each sort holds an array of keys that the first one’s list does not top (measured: nothing saved at the peak, only the time of a sort); `list(set(x))`, `sorted(set(x))` and `tuple(sorted(x))`, where the inner call changes the items or their order and no single call does both; `reversed(…)` inside any of them, which makes no copy.',
+      'Flags a copy that the call around it copies again and throws away: `sorted(list(x))`, `sorted(tuple(x))`, `list(list(x))`, `list(tuple(x))`, `tuple(list(x))`, `tuple(tuple(x))`, `set(list(x))`, `set(tuple(x))`, `frozenset(list(x))`, `frozenset(tuple(x))`, `sorted(sorted(x))`, `set(sorted(x))` and `frozenset(sorted(x))`, and the sets copied into sets, `set(set(x))`, `set(frozenset(x))`, `frozenset(set(x))`, `frozenset(frozenset(x))` (each of these iterates its argument itself: the inner call goes); `list(sorted(x))` (`sorted` returns a new list already: the outer call goes); `set({e for …})` (the comprehension is a new set already: `set()` goes) and `frozenset({e for …})` (a generator gives the frozenset the same items). Every name must be the builtin (a local `list = …` is left alone); the inner call takes one positional argument and nothing else, but for a sort inside `set` or `frozenset`, whose `key=` and `reverse=` change nothing the set keeps (`set(sorted(x, key=len))`), and one sort inside another where neither has `key=` (`sorted(sorted(x, reverse=True), reverse=True)`: both sorts are stable, so equal items reach the outer one in the order they had, whichever way the inner one went; the inner `reverse=` must be a constant or a name). The copy may sit in parentheses. A list or tuple reversed by a slice is a copy too: `set(xs[::-1])`, `frozenset(xs[::-1])` and `sorted(xs[::-1], …)` walk it once, in the order `reversed(xs)` walks `xs` itself (so `sorted` keeps its order of equal items), and `reversed(xs[::-1])` walks it as `iter(xs)` walks `xs`; `xs` must be a name shown to hold a list or tuple made on the spot (a display, a comprehension, `list(…)`, `tuple(…)`, `sorted(…)`), since a numpy array’s slice is a view, not a copy. Not flagged: `sorted(sorted(x, key=…))` and `sorted(sorted(x), key=…)`, a sort by two keys; `sorted(sorted(x, key=k), key=k)`, where each sort holds an array of keys that the first one’s list does not top (measured: nothing saved at the peak, only the time of a sort); `list(set(x))`, `sorted(set(x))` and `tuple(sorted(x))`, where the inner call changes the items or their order and no single call does both; `reversed(…)` inside any of them, which makes no copy.',
     whyBadForMemory:
-      'The inner call builds a whole list (or tuple) of pointers, 56 + 8·n bytes on CPython 3.11 (64-bit), only for the outer call to walk it and build its own: for a moment both exist, and the first is garbage as soon as the outer call returns. Measured under tracemalloc with 1,000,000 items on CPython 3.9, 3.11 and 3.13: `sorted(list(gen))` peaks at 16.4 MB against 8.4 MB for `sorted(gen)`, `tuple(list(gen))` at 16.4 MB against 8.7 MB, `list(sorted(s))` at 16.0 MB against 8.0 MB, and `set(list(gen))` of distinct ints 8 MB above `set(gen)`. The items themselves are not copied: the outer result keeps them either way, so what goes is the 8 bytes per item of the throw-away copy, and the time it takes to make. A set thrown away holds a hash table of 16-byte slots kept at most 3/5 full, at least 16 bytes per item and up to 53: `set(set(xs))` of 100,000 distinct ints peaks at 8.4 MB against 6.3 MB for `set(xs)` (21 bytes per item saved; 42 at 300,000 items and 17 at 1,000,000, where `set(xs)` itself peaks while it doubles its table, the old one alive beside the new), and `set({x * 3 for x in xs})` at 11.6 MB against 8.8 MB for the comprehension alone. A sort inside another frees its merge array (up to half a pointer per item) before the outer sort, which finds its input in order and needs none: `sorted(sorted(xs, reverse=True), reverse=True)` of shuffled ints saves 4 bytes per item at the peak, the copy less that array.',
+      'The inner call builds a whole list (or tuple) of pointers, 56 + 8·n bytes on CPython 3.11 (64-bit), only for the outer call to walk it and build its own: for a moment both exist, and the first is garbage as soon as the outer call returns. Measured under tracemalloc with 1,000,000 items on CPython 3.9, 3.11 and 3.13: `sorted(list(gen))` peaks at 16.4 MB against 8.4 MB for `sorted(gen)`, `tuple(list(gen))` at 16.4 MB against 8.7 MB, `list(sorted(s))` at 16.0 MB against 8.0 MB, and `set(list(gen))` of distinct ints 8 MB above `set(gen)`. The items themselves are not copied: the outer result keeps them either way, so what goes is the 8 bytes per item of the throw-away copy, and the time it takes to make. A set thrown away holds a hash table of 16-byte slots kept at most 3/5 full, at least 16 bytes per item and up to 53: `set(set(xs))` of 100,000 distinct ints peaks at 8.4 MB against 6.3 MB for `set(xs)` (21 bytes per item saved; 42 at 300,000 items and 17 at 1,000,000, where `set(xs)` itself peaks while it doubles its table, the old one alive beside the new), and `set({x * 3 for x in xs})` at 11.6 MB against 8.8 MB for the comprehension alone. A sort inside another frees its merge array (up to half a pointer per item) before the outer sort, which finds its input in order and needs none: `sorted(sorted(xs, reverse=True), reverse=True)` of shuffled ints saves 4 bytes per item at the peak, the copy less that array. A reversed slice is a list or tuple of pointers like any copy: `set(values[::-1])` of 100,000 ints peaks 800,000 bytes above `set(reversed(values))`, and `sorted(values[::-1], key=abs)` 800,000 above `sorted(reversed(values), key=abs)`.',
     example: 'ranked = sorted(list(scores))\nunique = set(list(word for word in words))\nnames = list(sorted(table))',
     useInstead: 'ranked = sorted(scores)\nunique = set(word for word in words)\nnames = sorted(table)',
     fixSafety:
-      "Removes the inner call (or, for `list(sorted(…))`, the outer one), keeping comments. Safe where the result cannot differ: `sorted`, `list` and `tuple` around a list or tuple copy iterate the same items in the same order whether or not the copy is made, and `list(sorted(x))` is a copy of the list `sorted(x)` returns. `tuple(list(t))` of a tuple `t` gave a new tuple where `tuple(t)` returns `t` itself; tuples are immutable, so only `is` can tell. Unsafe for `set` and `frozenset` around a copy of anything but a name, attribute, subscript or a generator expression free of side effects: without the copy, the iteration runs interleaved with the hashing of each item, so a generator's calls and the items' `__hash__` and `__eq__` alternate, and an unhashable item stops the iteration half-way instead of after it. Unsafe for `set(sorted(x))` and `frozenset(sorted(x))`: `sorted` raises on items that do not compare and calls its `key=`, and a set filled in another order may iterate in another order. Unsafe for a set copied into a set and for `set({e for …})` and `frozenset({e for …})`: the same items, but a set filled from another set's table (or in the generator's order) may lay them out, and so iterate them, in another order. Safe for one sort inside another: the result is the same list. An inner sort given `reverse=` is replaced by what it sorts; no fix when comments sit inside it. No fix when the inner call ends in a trailing comma, or when `list(sorted(…))` or `set({…})` ends in one (dropping `list` would leave a tuple).",
+      "Removes the inner call (or, for `list(sorted(…))`, the outer one), keeping comments. Safe where the result cannot differ: `sorted`, `list` and `tuple` around a list or tuple copy iterate the same items in the same order whether or not the copy is made, and `list(sorted(x))` is a copy of the list `sorted(x)` returns. `tuple(list(t))` of a tuple `t` gave a new tuple where `tuple(t)` returns `t` itself; tuples are immutable, so only `is` can tell. Unsafe for `set` and `frozenset` around a copy of anything but a name, attribute, subscript or a generator expression free of side effects: without the copy, the iteration runs interleaved with the hashing of each item, so a generator's calls and the items' `__hash__` and `__eq__` alternate, and an unhashable item stops the iteration half-way instead of after it. Unsafe for `set(sorted(x))` and `frozenset(sorted(x))`: `sorted` raises on items that do not compare and calls its `key=`, and a set filled in another order may iterate in another order. Unsafe for a set copied into a set and for `set({e for …})` and `frozenset({e for …})`: the same items, but a set filled from another set's table (or in the generator's order) may lay them out, and so iterate them, in another order. Safe for one sort inside another: the result is the same list. `xs[::-1]` → `reversed(xs)` inside `set`, `frozenset` and `sorted` is safe: the same items in the same order, from a local list or tuple nothing but the items’ own hashing and comparing could change meanwhile; `reversed(xs[::-1])` → `iter(xs)` is unsafe, as the iterator now sees what is done to `xs` while it is read. No fix where `reversed` or `iter` is a name of the program's own. An inner sort given `reverse=` is replaced by what it sorts; no fix when comments sit inside it. No fix when the inner call ends in a trailing comma, or when `list(sorted(…))` or `set({…})` ends in one (dropping `list` would leave a tuple).",
   },
   // From the inner call's name to the call around it: `sorted(list(x))` from `list`.
   anchors: [
     ...calleeAnchors(['list', 'tuple', 'sorted', 'set', 'frozenset'], callAround),
+    // `set(xs[::-1])`: the call itself, given a reversed slice.
+    ...calleeAnchors(['set', 'frozenset', 'sorted', 'reversed']),
     // `set({e for …})`: from the comprehension's `for` to the call around it.
     keywordAnchor('for', (forKeyword) => {
       const clause = forKeyword.parent;
@@ -39,7 +42,7 @@ export const mem105: Rule = {
   check(outer, context) {
     const facts = context.facts;
     const pair = nestedCopy(outer, facts);
-    if (!pair) return undefined;
+    if (!pair) return reversedSliceFinding(outer, context);
     const { inner, outerName, innerName, iterable } = pair;
     const drops = DROPS_OUTER.has(`${outerName} ${innerName}`) ? 'outer' : 'inner';
     const copy = drops === 'outer' ? outer : inner;
@@ -65,6 +68,82 @@ export const mem105: Rule = {
     };
   },
 };
+
+/**
+ * `set(xs[::-1])`, `frozenset(…)`, `sorted(…)` of a list or tuple reversed by
+ * a slice: the slice is a copy the call walks once, where `reversed(xs)`
+ * walks `xs` itself in the same order (so even `sorted` keeps its order of
+ * equal items); `reversed(xs[::-1])` walks the copy backwards, as `iter(xs)`
+ * walks `xs`. A numpy array's slice is a view: `xs` must be shown to be a
+ * list or tuple.
+ */
+function reversedSliceFinding(outer: Node, context: RuleContext): Finding | undefined {
+  const { facts } = context;
+  const reversal = reversedSlice(outer, facts);
+  if (!reversal) return undefined;
+  const { slice, sliced, outerName } = reversal;
+  const holds = listHolds(slice, facts, 'pointers') ?? perCountSize(56, 8, `len(${sliced.text})`, true);
+  const walker = outerName === 'reversed' ? 'iter' : 'reversed';
+  const advice = outerName === 'reversed' ? 'walks it forwards' : 'walks it backwards';
+  const fix = reversalFix(outer, slice, sliced, walker, facts);
+  return {
+    code: mem105.code,
+    message: `${costLead(holds, 'pointers')} in a \`[::-1]\` copy \`${outerName}()\` walks once: \`${walker}(${shortText(sliced, 20)})\` ${advice}`,
+    severity: mem105.defaultSeverity,
+    holds,
+    scale: new DataScales(facts, context.dataReads).of(sliced),
+    start: outer.startIndex,
+    end: outer.endIndex,
+    ...(fix ? { fix } : {}),
+  };
+}
+
+interface ReversedSlice {
+  /** `xs[::-1]`, out of any parentheses. */
+  readonly slice: Node;
+  /** `xs`. */
+  readonly sliced: Node;
+  readonly outerName: string;
+}
+
+const WALKS_REVERSED_SLICE: ReadonlySet<string> = new Set(['set', 'frozenset', 'sorted', 'reversed']);
+
+function reversedSlice(outer: Node, facts: DocumentFacts): ReversedSlice | undefined {
+  const [written, ...rest] = facts.callArguments(outer);
+  const slice = written && unparenthesized(written);
+  if (slice?.type !== 'subscript' || !passesOnlyKeywords(rest)) return undefined;
+  const keys = slice.childrenForFieldName('subscript');
+  if (keys.length !== 1 || keys[0]!.type !== 'slice' || keys[0]!.text.replace(/\s+/g, '') !== '::-1') return undefined;
+  const outerName = builtinName(outer, facts);
+  if (!outerName || !WALKS_REVERSED_SLICE.has(outerName) || (rest.length > 0 && outerName !== 'sorted'))
+    return undefined;
+  const sliced = slice.childForFieldName('value');
+  return sliced && holdsBuiltinContainer(sliced, facts, 'list or tuple') ? { slice, sliced, outerName } : undefined;
+}
+
+/**
+ * `xs[::-1]` → `reversed(xs)`: safe, as the same items come in the same
+ * order, and nothing can change a local list between them but the items'
+ * own hashing and comparing. `reversed(xs[::-1])` → `iter(xs)`: unsafe, as
+ * the iterator now sees what is done to `xs` while it is read. None where
+ * `reversed` or `iter` is a name of the program's own.
+ */
+function reversalFix(outer: Node, slice: Node, sliced: Node, walker: string, facts: DocumentFacts): Fix | undefined {
+  if (facts.qualifiedNameOfName(walker, outer) !== `builtins.${walker}`) return undefined;
+  if (slice.descendantsOfType('comment').length > 0) return undefined;
+  const text = `${walker}(${sliced.text})`;
+  if (walker === 'iter')
+    return {
+      title: 'Iterate it with iter()',
+      safety: 'unsafe',
+      edits: [{ start: outer.startIndex, end: outer.endIndex, text }],
+    };
+  return {
+    title: 'Walk it with reversed()',
+    safety: 'safe',
+    edits: [{ start: slice.startIndex, end: slice.endIndex, text }],
+  };
+}
 
 /** What the message says after the cost: which copy is thrown away, and what to do. */
 function copyText({ outerName, innerName }: NestedCopy, drops: 'inner' | 'outer'): string {

@@ -3,10 +3,11 @@
 `tuple` or `sorted` (a sort inside a set, or inside another sort, with its
 `key=`/`reverse=` dropped), or `set`/`frozenset` inside a set; `list(sorted(…))`
 → `sorted(…)`; `set({e for …})` → `{e for …}`; `frozenset({e for …})` →
-`frozenset(e for …)`."""
+`frozenset(e for …)`; `set(xs[::-1])` (`frozenset`, `sorted`) → `set(reversed(xs))`,
+`reversed(xs[::-1])` → `iter(xs)`."""
 import ast
 
-from .shapes import call_of, is_builtin, total
+from .shapes import call_of, is_builtin, is_int_literal, total
 
 OUTER = ("list", "tuple", "sorted", "set", "frozenset")
 INNER = ("list", "tuple", "sorted")
@@ -47,7 +48,7 @@ def inner_copy_dropped(original, fixed, compare):
         return None
     return total(
         compare(original.func, fixed.func),
-        compare(iterated, fixed.args[0]),
+        _walked(original, iterated, fixed.args[0], compare),
         compare(original.args[1:], fixed.args[1:]),
         compare(original.keywords, fixed.keywords),
     )
@@ -85,4 +86,52 @@ def frozenset_of_generator(original, fixed, compare):
     )
 
 
-TRANSFORMATIONS = (inner_copy_dropped, outer_list_dropped, outer_set_dropped, frozenset_of_generator)
+def _reversed_slice(node):
+    """`xs` of `xs[::-1]`, or None."""
+    if not isinstance(node, ast.Subscript) or not isinstance(node.slice, ast.Slice):
+        return None
+    bounds, step = node.slice, node.slice.step
+    reverses = isinstance(step, ast.UnaryOp) and isinstance(step.op, ast.USub) and is_int_literal(step.operand, 1)
+    return node.value if bounds.lower is None and bounds.upper is None and reverses else None
+
+
+def _walked(outer, iterated, given, compare):
+    """The sites that turn what the inner copy iterated into what the outer call is given:
+    `sorted(list(xs[::-1]))` may end as `sorted(reversed(xs))`, both copies gone."""
+    sliced = _reversed_slice(iterated)
+    walked = call_of(given, "reversed")
+    if sliced is not None and walked and is_builtin(outer.func, "set", "frozenset", "sorted"):
+        return compare(sliced, walked[0])
+    return compare(iterated, given)
+
+
+def slice_walked_backwards(original, fixed, compare):
+    """`set(xs[::-1])` (`frozenset`, `sorted`) → `set(reversed(xs))`; `reversed(xs[::-1])` → `iter(xs)`."""
+    if not isinstance(original, ast.Call) or not original.args:
+        return None
+    sliced = _reversed_slice(original.args[0])
+    if sliced is None:
+        return None
+    if is_builtin(original.func, "reversed"):
+        walked = call_of(fixed, "iter")
+        return compare(sliced, walked[0]) if walked and len(original.args) == 1 else None
+    if not (is_builtin(original.func, "set", "frozenset", "sorted") and isinstance(fixed, ast.Call)):
+        return None
+    walked = call_of(fixed.args[0], "reversed") if fixed.args else None
+    if not walked or len(original.args) != len(fixed.args):
+        return None
+    return total(
+        compare(original.func, fixed.func),
+        compare(sliced, walked[0]),
+        compare(original.args[1:], fixed.args[1:]),
+        compare(original.keywords, fixed.keywords),
+    )
+
+
+TRANSFORMATIONS = (
+    inner_copy_dropped,
+    outer_list_dropped,
+    outer_set_dropped,
+    frozenset_of_generator,
+    slice_walked_backwards,
+)
