@@ -38,7 +38,7 @@ const RUFF_RULES = [
   { code: 'C411', dir: 'flake8_comprehensions', covers: ['MEM101'] }, // list([comprehension])
   { code: 'C413', dir: 'flake8_comprehensions', covers: ['MEM105'] }, // list(sorted(x)), reversed(sorted(x))
   { code: 'C414', dir: 'flake8_comprehensions', covers: ['MEM105'] }, // sorted(list(x)), set(sorted(x))…
-  { code: 'C415', dir: 'flake8_comprehensions', covers: [] }, // set(x[::-1]): a reversed copy
+  { code: 'C415', dir: 'flake8_comprehensions', covers: ['MEM105'] }, // set(x[::-1]): a reversed copy
   { code: 'C418', dir: 'flake8_comprehensions', covers: [] }, // dict({}): a display copied
   { code: 'C419', dir: 'flake8_comprehensions', covers: ['MEM101'] }, // any([comprehension])
   { code: 'PERF101', dir: 'perflint', covers: ['MEM102'] }, // for x in list(xs)
@@ -50,8 +50,8 @@ const RUFF_RULES = [
 ];
 /** refurb's own rules (not in Ruff) about memory. */
 const REFURB_RULES = [
-  { code: 'FURB137', covers: ['MEM101'] }, // tuple([comprehension]) among its shapes
-  { code: 'FURB179', covers: ['MEM205'] }, // sum(rows, []), reduce(add, rows) among its shapes
+  { code: 'FURB137', covers: ['MEM101', 'MEM105'] }, // tuple([comprehension]), set({comprehension}) among its shapes
+  { code: 'FURB179', covers: ['MEM205', 'MEM111'] }, // sum(rows, []), reduce(concat, rows), chain(*rows) among its shapes
   { code: 'FURB185', covers: [] }, // d.copy() | other
   { code: 'FURB186', covers: [] }, // xs = sorted(xs)
 ];

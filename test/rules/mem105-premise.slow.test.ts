@@ -77,3 +77,90 @@ forEachPython(
     }
   },
 );
+
+/** The copies the peers flag (Ruff's C414 and C415, refurb's FURB137) that MEM105 flags too, each with its claim's tolerance. */
+const PEERS_SHAPES: ReadonlyArray<{ readonly before: string; readonly tolerance: Tolerance }> = [
+  {
+    before: 'kept = set(set(scores))',
+    tolerance: {
+      below: 0.01,
+      above: 2.4,
+      why: 'the claim is a lower bound, a 16-byte slot per item; a table is at most 3/5 full and grows by doubling (by 4 below 50,000 items), 27 to 53 B per item, and `set(scores)` itself peaks while it doubles, the old table beside the new: 21 B per item saved at 10^5, 17 to 42 elsewhere',
+    },
+  },
+  {
+    before: 'kept = set({x * 3 for x in scores})',
+    tolerance: {
+      below: 0.01,
+      above: 2.4,
+      why: 'the copy is a table sized once for all the items (set_merge), 32 to 64 B per item, less the old table beside the new while the comprehension grows its own: 28 B per item at 10^5',
+    },
+  },
+  {
+    before: 'kept = frozenset({x * 3 for x in scores})',
+    tolerance: {
+      below: 0.01,
+      above: 2.4,
+      why: 'the frozenset is filled from a generator where it copied the comprehension: the comprehension is the table thrown away, as for set()',
+    },
+  },
+  {
+    before: 'kept = set(sorted(scores, key=abs, reverse=True))',
+    tolerance: {
+      below: 0.01,
+      above: 0.15,
+      why: "the sort's list lives on while set() fills its table; the keys and the merge array are gone by then, and the table's growth is the same with or without the list",
+    },
+  },
+  {
+    before: 'kept = sorted(sorted(scores, reverse=True), reverse=True)',
+    tolerance: {
+      below: 0.55,
+      above: 0.01,
+      why: "the inner sort's merge array (up to n/2 pointers, 4 B per item for shuffled ints) is freed before the outer sort, which finds its input in order and takes none: the fix saves the copy less that array",
+    },
+  },
+  {
+    before: 'values = list(scores)\nkept = set(values[::-1])',
+    tolerance: {
+      below: 0.01,
+      above: 0.05,
+      why: "the slice is exact, 8 B per item; reversed() holds an iterator of a few dozen bytes; the set's table grows the same either way",
+    },
+  },
+  {
+    before: 'values = list(scores)\nkept = sorted(values[::-1], key=abs)',
+    tolerance: {
+      below: 0.01,
+      above: 0.05,
+      why: 'sorted() copies what it is given into its own list either way: the slice is the copy more, 8 B per item',
+    },
+  },
+];
+
+const TABLE_CLAIM = /^≥ (\d+)·n B of hash table/;
+
+forEachPython(
+  "MEM105: dropping the copy lowers the peak of the peers' set copies and repeated sorts by the claim",
+  async ({ python }, context) => {
+    for (const { before, tolerance } of PEERS_SHAPES) {
+      const [finding] = await findingsOf(mem105, before);
+      const claim = TABLE_CLAIM.exec(finding?.message ?? '') ?? CLAIM.exec(finding?.message ?? '');
+      assert.ok(claim, `the finding states the cost per item: ${finding?.message}`);
+      assert.equal(finding!.holds?.perCount?.bytes, Number(claim[1]), 'the message states what the finding holds');
+      const after = applyEdits(before, combinedEdits([finding!], SAFE_AND_UNSAFE));
+      assert.notEqual(after, before, `MEM105 fixes ${before}`);
+      const runs = measureFix(python, {
+        setup: SETUP,
+        before,
+        after,
+        // A set compared as the sorted list of its items: the fix may lay the table out otherwise.
+        results: [before.includes('set(') ? 'sorted(kept)' : 'kept'],
+        figures: { count: 'len(scores)' },
+      });
+      const claimed = Number(claim[1]) * runs.before.figures.count!;
+      context.diagnostic(describeRuns(before, runs, claimed));
+      assertClaim(`peak saved by ${after}`, runs.peakSaved, claimed, tolerance);
+    }
+  },
+);

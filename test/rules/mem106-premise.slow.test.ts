@@ -4,6 +4,7 @@
 // f.read()` split in the loop and `.read().split()`, and iterating the file as
 // it advises, under tracemalloc on every CPython the suite has.
 import assert from 'node:assert/strict';
+import { applyEdits, combinedEdits, SAFE_AND_UNSAFE } from '../../server/src/rules/fixes';
 import { mem106 } from '../../server/src/rules/mem106-read-whole-file';
 import { assertClaim, type Tolerance } from '../support/premise/claims';
 import { findingsOf, paragraphs } from '../support/premise/documented';
@@ -102,5 +103,44 @@ forEachPython(
           `"at least twice" the file of ${figures.file} B: saved ${runs.peakSaved} B`,
         );
     }
+  },
+);
+
+/**
+ * A parameter annotated as a file (Ruff's FURB129 flags it), here a buffer of
+ * the same lines: the lines `.readlines()` makes are new bytes objects beside
+ * the buffer, which iterating it makes one at a time too.
+ */
+const PASSED = {
+  setup: `${SETUP}
+import io
+with open(path, "rb") as source:
+    buffer = io.BytesIO(source.read())
+
+def buffered_lines():
+    buffer.seek(0)
+    return buffer.readlines()
+`,
+  before:
+    'import io\n\n\ndef read(f: io.BytesIO):\n    for line in f.readlines():\n        handle(line)\n\nread(buffer)',
+};
+
+forEachPython(
+  'MEM106: iterating a file passed as a parameter lowers the peak by the lines readlines() makes',
+  async ({ python }, context) => {
+    const [finding] = await findingsOf(mem106, PASSED.before);
+    assert.match(finding?.message ?? '', CLAIMS[0]!.words);
+    const after = applyEdits(PASSED.before, combinedEdits([finding!], SAFE_AND_UNSAFE));
+    assert.notEqual(after, PASSED.before, 'MEM106 fixes the loop');
+    const runs = measureFix(python, {
+      setup: PASSED.setup,
+      before: PASSED.before,
+      after,
+      sinks: ['handle'],
+      figures: { lines: 'held(buffered_lines())' },
+    });
+    const claimed = runs.before.figures.lines!;
+    context.diagnostic(describeRuns('MEM106 on a parameter annotated io.BytesIO', runs, claimed));
+    assertClaim(`peak saved by ${after}`, runs.peakSaved, claimed, TOLERANCE);
   },
 );

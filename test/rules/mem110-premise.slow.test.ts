@@ -83,3 +83,32 @@ forEachPython(
     }
   },
 );
+
+/** The reads the peers flag (Ruff's RUF015) that MEM110 reads as a subscript: a starred display, and `pop()`. */
+const PEERS_SHAPES: readonly string[] = [
+  'first = [*seen][0]',
+  'first = list(seen).pop(0)',
+  'doubled = [x * 2 for x in values].pop(0)',
+  'smallest = sorted(values).pop(0)',
+];
+
+forEachPython(
+  "MEM110: reading the item lazily lowers the peak of the peers' starred copies and pops by the list",
+  async ({ python }, context) => {
+    for (const before of PEERS_SHAPES) {
+      const [name] = assignedNames(before);
+      const figures = FIGURES[name!]!;
+      const [finding] = await findingsOf(mem110, before);
+      const claim = CLAIM.exec(finding?.message ?? '');
+      assert.ok(claim, `the finding states the cost per item: ${finding?.message}`);
+      assert.equal(finding!.holds?.perCount?.bytes, Number(claim[1]), 'the message states what the finding holds');
+      const after = applyEdits(before, combinedEdits([finding!], SAFE_AND_UNSAFE));
+      assert.notEqual(after, before, `MEM110 fixes ${before}`);
+      const runs = measureFix(python, { setup: SETUP, before, after, results: [name!], figures });
+      const { count, items } = runs.before.figures;
+      const claimed = Number(claim[1]) * count! + (items ?? 0);
+      context.diagnostic(describeRuns(before, runs, claimed));
+      assertClaim(`peak saved by ${after}`, runs.peakSaved, claimed, before.includes('sorted(') ? SORT : LIST);
+    }
+  },
+);

@@ -159,3 +159,11 @@ test('a name imported in two ways has no single qualified name', async () => {
   assert.equal(await calleeName(source, 'json.loads(s)'), undefined);
   assert.equal(await calleeName('import json\nimport json\njson.loads(s)\n', 'json.loads(s)'), 'json.loads');
 });
+
+test('parentheses around a callee change nothing it refers to', async () => {
+  const source = 'import numpy as np\n(list)(xs)\n((np).array)(x)\n(np.zeros)(3)\n';
+  assert.equal(await calleeName(source, '(list)(xs)'), 'builtins.list');
+  assert.equal(await calleeName(source, '((np).array)(x)'), 'numpy.array');
+  assert.equal(await calleeName(source, '(np.zeros)(3)'), 'numpy.zeros');
+  assert.equal(await calleeName('def f(list):\n    return (list)(1)\n', '(list)(1)'), undefined);
+});

@@ -1,7 +1,7 @@
 // Anchors rules share (see Anchor): the tokens they start from, and the ways
 // from a token to the node a rule checks.
 import type { Node } from 'web-tree-sitter';
-import { calleeCall } from '../semantics/syntax';
+import { calleeCall, parenthesesAround } from '../semantics/syntax';
 import type { Anchor, HitFilter } from './types';
 
 type Reach = (node: Node) => Node | undefined;
@@ -36,9 +36,9 @@ export function parentOfType(type: string): Reach {
   };
 }
 
-/** The call whose argument list holds this node: `list(…)` of `list(range(n))`. */
+/** The call whose argument list holds this node, in parentheses or not: `list(…)` of `list(range(n))`, `set(([…]))`. */
 export function callAround(argument: Node): Node | undefined {
-  const list = argument.parent;
+  const list = parenthesesAround(argument).parent;
   const call = list?.type === 'argument_list' ? list.parent : null;
   return call?.type === 'call' ? call : undefined;
 }

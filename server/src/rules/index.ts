@@ -8,6 +8,7 @@ import { mem106 } from './mem106-read-whole-file';
 import { mem107 } from './mem107-whole-file-copy';
 import { mem108 } from './mem108-download-without-stream';
 import { mem110 } from './mem110-item-of-materialised';
+import { mem111 } from './mem111-unpacked-into-chain';
 import { mem201 } from './mem201-string-concat-in-loop';
 import { mem202 } from './mem202-cache-on-method';
 import { mem204 } from './mem204-concat-in-loop';
@@ -41,6 +42,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem107,
   mem108,
   mem110,
+  mem111,
   mem201,
   mem202,
   mem204,

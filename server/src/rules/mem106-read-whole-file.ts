@@ -15,7 +15,7 @@ import {
   onlyReadAfterBinding,
   runsOncePerBinding,
 } from './mem106-read-whole-file/loops';
-import { openingsOf, type FileOpening } from './open-files';
+import { isFileParameter, openingsOf, type FileOpening } from './open-files';
 import type { Finding, Fix, FixSafety, Rule, RuleContext, TextEdit } from './types';
 
 /** The methods whose result is a whole file's lines or words: `f.readlines()`, `text.splitlines()`, `text.split("\n")`, `text.split()`. */
@@ -30,7 +30,7 @@ export const mem106: Rule = {
   summary: 'Whole file read into memory only to loop over its lines or words',
   docs: {
     whatItDoes:
-      'Flags loops over `f.readlines()`, `f.read().splitlines()`, `f.read().split("\\n")` and `f.read().split()` (the file’s words; `for` statements and comprehensions), `lines = f.readlines()` when `lines` is bound once and only iterated by one later loop in the same scope, and `text = f.read()` when `text` is bound once and only split by one later loop over `text.splitlines()`, `text.split("\\n")` or `text.split()`, each while the file is still open (inside the `with` that opened it, before any `f.close()`): a loop after the file is closed could not iterate it, and reading the file first to close it early is a choice. A loop that runs more than once per binding (a loop inside another that does not hold the binding) is not flagged: the list or text serves every pass. `f` must be the opening call itself (`open(path).readlines()`) or a plain name bound, in the scope of the loop, only by `with open(…) as f` or `f = open(…)`, where the opener is `open`, `io.open`, `Path(…).open`, `gzip.open`, `bz2.open`, `lzma.open`, `codecs.open` or the classes `gzip.GzipFile`, `bz2.BZ2File` and `lzma.LZMAFile`: an unknown `x.readlines()` may not be a file and is not flagged. `readlines(hint)` reads only part of the file and is not flagged.',
+      'Flags loops over `f.readlines()`, `f.read().splitlines()`, `f.read().split("\\n")` and `f.read().split()` (the file’s words; `for` statements and comprehensions), `lines = f.readlines()` when `lines` is bound once and only iterated by one later loop in the same scope, and `text = f.read()` when `text` is bound once and only split by one later loop over `text.splitlines()`, `text.split("\\n")` or `text.split()`, each while the file is still open (inside the `with` that opened it, before any `f.close()`): a loop after the file is closed could not iterate it, and reading the file first to close it early is a choice. A loop that runs more than once per binding (a loop inside another that does not hold the binding) is not flagged: the list or text serves every pass. `f` (in parentheses or not) must be the opening call itself (`open(path).readlines()`), a parameter annotated as a file object and bound nowhere else (`f: io.BytesIO`, `io.StringIO`, `io.TextIOWrapper` and the other `io` classes, `typing.IO[…]`, `TextIO`, `BinaryIO`; only in a loop over `f.readlines()`, since whether the caller’s file stays open for a later loop is the caller’s to say), or a plain name bound, in the scope of the loop, only by `with open(…) as f` or `f = open(…)`, where the opener is `open`, `io.open`, `Path(…).open`, `gzip.open`, `bz2.open`, `lzma.open`, `codecs.open` or the classes `gzip.GzipFile`, `bz2.BZ2File` and `lzma.LZMAFile`: an unknown `x.readlines()` may not be a file and is not flagged. `readlines(hint)` reads only part of the file and is not flagged.',
     whyBadForMemory:
       'Every line becomes a str object (49 bytes plus one byte per character for ASCII text, CPython 3.11, 64-bit) held in a list of 56 + 8·n bytes until the loop ends: a file of 1,000,000 lines of 80 characters takes about 8 MB of pointers and 129 MB of strings. `f.read().splitlines()` holds the whole text as one more string on top of that while the list is built: at least twice the file, and more the shorter its lines (2.7 times for lines of 80 characters, measured with tracemalloc on CPython 3.9, 3.11 and 3.13). `text = f.read()` split in the loop holds the same: the text and the list. `f.read().split()` holds the text and a str per word: for 100,000 lines of ten 7-character words (8,000,000 bytes), the loop peaks at 72,470,281 bytes on CPython 3.11 (72,470,369 on 3.9, 64,470,305 on 3.13, whose str objects are 8 bytes smaller), nine times the file, against 22,148 bytes iterating the file and splitting each line. Iterating the file object reads it in 8 KB chunks and holds one line (and its words) at a time.',
     example:
@@ -38,14 +38,14 @@ export const mem106: Rule = {
     useInstead:
       'with open(path) as f:\n    for line in f:\n        handle(line)\n    \nwith open(path) as f:\n    for line in f:\n        line = line.rstrip("\\r\\n")\n        handle(line)\n    \nwith open(path) as f:\n    for line in f:\n        line = line.rstrip("\\r\\n")\n        handle(line)\n    \nwith open(path) as f:\n    for line in f:\n        for word in line.split():\n            handle(word)',
     fixSafety:
-      '`f.readlines()` → `f` yields exactly the same lines, line endings included. The fix is safe for `open(…).readlines()`, and for a name when nothing else touches `f` while the loop runs or after it (other than `f.close()` or a later `with open(…) as f` that opens another file), and `f` is not used by a nested function; otherwise unsafe, since the file position differs once the loop breaks out early. Either way the lines are read as the loop goes, not before it starts: a loop that appends to the file it is reading would now see its own writes. `f.read().splitlines()` drops line endings and also splits at \\v, \\f, \\x1c–\\x1e, \\x85, \\u2028 and \\u2029, where reading a file by lines splits only at line endings; the offered fix iterates `f` and strips `"\\r\\n"` from each line, the same unless the file holds those rarer separators, so it is unsafe, and offered only for text-mode files (for binary files and `codecs.open` no fix). `f.read().split("\\n")` yields a final empty string when the file ends with a newline, which iterating the file does not: no fix is offered. The `lines = f.readlines()` and `text = f.read()` forms get no fix either, as the file would be read later than it is now. `f.read().split()` gets none: iterating the file’s lines and splitting each yields the same words (a word never spans a line ending, which is whitespace), but the loop body would move into a loop of its own.',
+      '`f.readlines()` → `f` yields exactly the same lines, line endings included. The fix is safe for `open(…).readlines()`, unsafe for a parameter (the caller reads the file’s position after the call), and for a name safe when nothing else touches `f` while the loop runs or after it (other than `f.close()` or a later `with open(…) as f` that opens another file), and `f` is not used by a nested function; otherwise unsafe, since the file position differs once the loop breaks out early. Either way the lines are read as the loop goes, not before it starts: a loop that appends to the file it is reading would now see its own writes. `f.read().splitlines()` drops line endings and also splits at \\v, \\f, \\x1c–\\x1e, \\x85, \\u2028 and \\u2029, where reading a file by lines splits only at line endings; the offered fix iterates `f` and strips `"\\r\\n"` from each line, the same unless the file holds those rarer separators, so it is unsafe, and offered only for text-mode files (for binary files and `codecs.open` no fix). `f.read().split("\\n")` yields a final empty string when the file ends with a newline, which iterating the file does not: no fix is offered. The `lines = f.readlines()` and `text = f.read()` forms get no fix either, as the file would be read later than it is now. `f.read().split()` gets none: iterating the file’s lines and splitting each yields the same words (a word never spans a line ending, which is whitespace), but the loop body would move into a loop of its own.',
   },
   anchors: calleeAnchors([...WHOLE_FILE_METHODS]),
   check(call, context) {
     const method = methodCall(call, WHOLE_FILE_METHODS);
     if (!method) return undefined;
     if (method.name === 'readlines' && method.args.length === 0)
-      return atFileScale(readlinesFinding(call, method.object, context.facts), call, context);
+      return atFileScale(readlinesFinding(call, method, context.facts), call, context);
     const pieces = piecesOf(method);
     return pieces && splitFinding(call, method, pieces, context);
   },
@@ -61,7 +61,10 @@ function atFileScale(finding: Finding | undefined, read: Node, context: RuleCont
 }
 
 interface MethodCall {
+  /** What the method is called on, out of any parentheses: `f` of `(f).readlines()`. */
   readonly object: Node;
+  /** The same as written, parentheses included. */
+  readonly receiver: Node;
   readonly name: string;
   readonly args: readonly Node[];
 }
@@ -72,8 +75,10 @@ function methodCall(call: Node, names: ReadonlySet<string>): MethodCall | undefi
   if (callee?.type !== 'attribute') return undefined;
   const name = callee.childForFieldName('attribute');
   if (!name || !names.has(name.text)) return undefined;
-  const object = callee.childForFieldName('object');
-  return object ? { object, name: name.text, args: callArguments(call) } : undefined;
+  const receiver = callee.childForFieldName('object');
+  return receiver
+    ? { object: unparenthesized(receiver), receiver, name: name.text, args: callArguments(call) }
+    : undefined;
 }
 
 /** How messages name the file: `f`, or "the file" for `open(…)` itself. */
@@ -81,12 +86,19 @@ function fileLabel(file: Node): string {
   return file.type === 'identifier' ? `\`${file.text}\`` : 'the file';
 }
 
-function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding | undefined {
-  if (!openingsOf(facts, file)) return undefined;
+function readlinesFinding(call: Node, method: MethodCall, facts: DocumentFacts): Finding | undefined {
+  const file = method.object;
+  const opened = openingsOf(facts, file) !== undefined;
+  // A file the caller passes (`f: io.BytesIO`) is read by a loop over its lines alone: whether it
+  // stays open until a later loop is the caller's to say.
+  const passed = !opened && file.type === 'identifier' && isFileParameter(facts, file);
+  if (!opened && !passed) return undefined;
   const loop = loopIterating(call);
+  if (passed && !loop) return undefined;
   if (loop) {
-    // An opener call's file is used nowhere else, so only a name needs the position analysis.
-    const safety = file.type === 'identifier' ? readlinesSafety(file, loop.node, facts) : 'safe';
+    // An opener call's file is used nowhere else, so only a name needs the position analysis;
+    // a passed file's position is the caller's to read after the loop.
+    const safety = passed ? 'unsafe' : file.type === 'identifier' ? readlinesSafety(file, loop.node, facts) : 'safe';
     return {
       code: mem106.code,
       message: `\`.readlines()\` reads every line into a list before the loop starts: iterating ${fileLabel(file)} holds one line at a time`,
@@ -98,7 +110,7 @@ function readlinesFinding(call: Node, file: Node, facts: DocumentFacts): Finding
       fix: {
         title: 'Iterate the file directly',
         safety,
-        edits: [{ start: file.endIndex, end: call.endIndex, text: '' }],
+        edits: [{ start: method.receiver.endIndex, end: call.endIndex, text: '' }],
       },
     };
   }

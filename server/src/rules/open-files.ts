@@ -5,6 +5,7 @@
 // rules on whole files read (MEM106), copied (MEM107) and downloaded (MEM108).
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from '../semantics/facts';
+import { describeBinding } from '../semantics/initialValues';
 import { stringLiteral } from '../semantics/literals';
 import { callArguments, unparenthesized } from '../semantics/syntax';
 import { runningScope } from '../semantics/uses';
@@ -79,6 +80,47 @@ export function openingsOf(facts: DocumentFacts, file: Node): readonly FileOpeni
   if (file.type === 'identifier') return openFileBindings(facts, file);
   const opening = fileOpening(facts, file);
   return opening ? [opening] : undefined;
+}
+
+/** The file classes and protocols a parameter's annotation may name (`f: io.BytesIO`, `f: IO[str]`): each reads lines as a file does. */
+const FILE_TYPES: ReadonlySet<string> = new Set([
+  'io.IOBase',
+  'io.RawIOBase',
+  'io.BufferedIOBase',
+  'io.TextIOBase',
+  'io.FileIO',
+  'io.BufferedReader',
+  'io.BufferedRandom',
+  'io.BytesIO',
+  'io.StringIO',
+  'io.TextIOWrapper',
+  'typing.IO',
+  'typing.TextIO',
+  'typing.BinaryIO',
+]);
+
+/**
+ * Whether `identifier` names a parameter annotated as a file object
+ * (`f: io.BytesIO`, `f: typing.TextIO`, `f: IO[bytes]`), bound nowhere else
+ * in the scope where it is used: the caller opened it, the function reads it.
+ */
+export function isFileParameter(facts: DocumentFacts, identifier: Node): boolean {
+  const found = facts.lookup(identifier.text, identifier);
+  if (found === undefined || found === 'unknown' || found.sites.length !== 1) return false;
+  if (runningScope(facts, identifier) !== found.scope) return false;
+  const binding = describeBinding(found.sites[0]!);
+  if (binding.kind !== 'parameter' || !binding.annotation) return false;
+  // `IO[str]` is a generic_type of `IO`; `typing.IO[str]` a subscript of `typing.IO`.
+  const annotation = binding.annotation;
+  const named =
+    annotation.type === 'generic_type'
+      ? annotation.namedChild(0)
+      : annotation.type === 'subscript'
+        ? annotation.childForFieldName('value')
+        : annotation;
+  const type =
+    named && (named.type === 'identifier' || named.type === 'attribute') ? facts.qualifiedName(named) : undefined;
+  return type !== undefined && FILE_TYPES.has(type);
 }
 
 /**

@@ -40,19 +40,36 @@ export function listHolds(list: Node, facts: DocumentFacts, part: HeldPart): Siz
 
 const SIZED_SHAPES: ReadonlySet<string> = new Set(['identifier', 'attribute', 'subscript']);
 
+/** What a set holds, and whether that is a lower bound. */
+export interface SetHolds {
+  readonly size: Size;
+  readonly atLeast: boolean;
+}
+
+/**
+ * What a set made on the spot (`set(x)`, `frozenset(x)`, `{e for …}`) holds:
+ * its size where the model gives it, else a 16-byte slot of hash table per
+ * item, a lower bound (the table keeps at most 3/5 of its slots full, and
+ * grows by doubling or more); undefined when neither shows.
+ */
+export function setHolds(set: Node, facts: DocumentFacts): SetHolds | undefined {
+  const estimate = new SizeEstimator({ facts }).estimate(set);
+  if (estimate) return { size: estimate.shallow, atLeast: false };
+  const plain = unparenthesized(set);
+  // A set comprehension counts as the generator of its items would.
+  const iterable = plain.type === 'set_comprehension' ? firstIterable(plain) : soleIterable(plain);
+  const count = iterable && countText(iterable, facts);
+  const entry = CPYTHON[DEFAULT_PYTHON_VERSION].set.entry;
+  return count ? { size: perCountSize(0, entry, count), atLeast: true } : undefined;
+}
+
 /**
  * The iterable whose length is the list's: the one `for … in` of a
  * comprehension without `if`, or the argument of `list(…)`; countText says
  * whether its length can be written.
  */
 function soleIterable(list: Node): Node | undefined {
-  const parts = expressionChildren(list);
-  if (list.type === 'list_comprehension' || list.type === 'generator_expression') {
-    const clauses = parts.slice(1);
-    const iterable =
-      clauses.length === 1 && clauses[0]!.type === 'for_in_clause' ? clauses[0]!.childForFieldName('right') : null;
-    return iterable ?? undefined;
-  }
+  if (list.type === 'list_comprehension' || list.type === 'generator_expression') return firstIterable(list);
   if (list.type === 'call') {
     const argumentList = list.childForFieldName('arguments');
     const args = argumentList ? expressionChildren(argumentList) : [];
@@ -60,6 +77,13 @@ function soleIterable(list: Node): Node | undefined {
     return only?.type === 'generator_expression' ? soleIterable(only) : only;
   }
   return undefined;
+}
+
+/** The iterable of a comprehension's one `for … in`, without `if`. */
+function firstIterable(comprehension: Node): Node | undefined {
+  const clauses = expressionChildren(comprehension).slice(1);
+  const only = clauses.length === 1 && clauses[0]!.type === 'for_in_clause' ? clauses[0]! : undefined;
+  return only?.childForFieldName('right') ?? undefined;
 }
 
 /** The loops a node repeats in: `for` statements and comprehensions' `for … in` clauses, innermost first. */
@@ -93,7 +117,7 @@ const SAME_LENGTH: ReadonlySet<string> = new Set(
  * attribute or a subscript: what has a length. A DataFrame yields its column
  * names, not the rows its len() counts: `len(df.columns)`.
  */
-function countText(iterable: Node, facts: DocumentFacts): string | undefined {
+export function countText(iterable: Node, facts: DocumentFacts): string | undefined {
   const node = unparenthesized(iterable);
   const sized = SIZED_SHAPES.has(node.type) ? node : sameLengthSource(node, facts);
   if (!sized || !SIZED_SHAPES.has(sized.type)) return undefined;

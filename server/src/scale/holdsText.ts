@@ -1,7 +1,7 @@
 // What a finding holds, in the few words its message leads with and its
 // JSON carries, written as every view writes a size (sizes/format.ts):
 // "≈ 7.6 MiB", "≈ 8·n B, n = len(rows)".
-import { countDefinitions, sizeText, totalText } from '../sizes/format';
+import { countDefinitions, sizeText, totalFigure, totalText } from '../sizes/format';
 import type { Size } from '../sizes/size';
 
 /** The constant part of a growing size is left out: it is what a single object costs. */
@@ -22,12 +22,12 @@ export function holdsText(size: Size): string {
 
 /**
  * The start of a message: the cost first, then what it is. "≈ 3.8 MiB of
- * ints", "≈ 36·n B of ints (n = len(rows))", or just "Ints" capitalised
- * when the size model cannot tell.
+ * ints", "≈ 36·n B of ints (n = len(rows))", "≥ 16·n B of hash table" for
+ * a lower bound, or just "Ints" capitalised when the size model cannot tell.
  */
-export function costLead(holds: Size | undefined, what: string): string {
+export function costLead(holds: Size | undefined, what: string, atLeast = false): string {
   if (!holds) return what.charAt(0).toUpperCase() + what.slice(1);
-  return `${sizeText(growth(holds))} of ${what}${definitionsAfter(holds)}`;
+  return `${totalFigure({ size: growth(holds), atLeast })} of ${what}${definitionsAfter(holds)}`;
 }
 
 /** A size inside a sentence: "≈ 36·n B (n = len(values))", "≈ 3.8 MiB". */

@@ -8,7 +8,7 @@ import type { Dependencies } from './dependencies';
 import { ModuleParts } from '../document/moduleParts';
 import { NameIndex } from './nameIndex';
 import { Scopes, type Lookup } from './scopes';
-import { callArguments } from './syntax';
+import { callArguments, unparenthesized } from './syntax';
 
 export class DocumentFacts {
   private scopesCache: Scopes | undefined;
@@ -148,6 +148,14 @@ export class DocumentFacts {
   }
 
   private resolve(expression: Node): Resolved {
+    // `(list)(xs)`: parentheses change nothing a name refers to.
+    if (expression.type === 'parenthesized_expression') {
+      const inner = unparenthesized(expression);
+      if (inner.id === expression.id) return NOTHING_RESOLVED;
+      const name = this.qualifiedName(inner);
+      const { moduleName, lookedUp } = this.qualifiedNames.get(inner.id) ?? NOTHING_RESOLVED;
+      return { name, moduleName, lookedUp };
+    }
     if (expression.type === 'identifier') {
       const found = this.lookup(expression.text, expression);
       return {

@@ -40,10 +40,43 @@ export function definitionOf(statement: Node): Node | null {
 /** The expression inside any number of redundant parentheses. */
 export function unparenthesized(node: Node): Node {
   let current = node;
-  while (current.type === 'parenthesized_expression' && current.namedChildCount === 1) {
-    current = current.namedChild(0)!;
-  }
+  while (isRedundantParentheses(current)) current = current.namedChild(0)!;
   return current;
+}
+
+/**
+ * The outermost of any redundant parentheses around a node (`((x))` of `x`),
+ * or the node itself: what stands where an argument, a callee or a receiver
+ * goes when the code writes `set(([…]))`, `(list)(xs)` or `(f).readlines()`.
+ */
+export function parenthesesAround(node: Node): Node {
+  let current = node;
+  for (let parent = current.parent; isRedundantParentheses(parent); parent = current.parent) current = parent!;
+  return current;
+}
+
+function isRedundantParentheses(node: Node | null): boolean {
+  return node?.type === 'parenthesized_expression' && node.namedChildCount === 1;
+}
+
+/**
+ * The `*x` that stars an item of a list display: the item itself (`*xs`),
+ * or the one tree-sitter-python puts at the left end of `*x.y`, `*f(a)` and
+ * `*x[k]`, which in a display it parses as an attribute, call or subscript
+ * of `*x` where Python stars the whole `x.y` (in an argument list it parses
+ * them as Python does). Undefined for an item that is not starred.
+ */
+export function leadingSplat(item: Node): Node | undefined {
+  let current = item;
+  for (let left = primaryStart(current); left; left = primaryStart(current)) current = left;
+  return current.type === 'list_splat' ? current : undefined;
+}
+
+/** What an attribute, call or subscript starts with: `x` of `x.y`, `f` of `f(a)`, `x` of `x[k]`. */
+function primaryStart(node: Node): Node | null {
+  if (node.type === 'attribute') return node.childForFieldName('object');
+  if (node.type === 'call') return node.childForFieldName('function');
+  return node.type === 'subscript' ? node.childForFieldName('value') : null;
 }
 
 /** Named children that are not comments: the items of a display, the operands of an operator. */
@@ -118,9 +151,9 @@ export function expressionEndingIn(identifier: Node): Node {
     : identifier;
 }
 
-/** The call whose callee is this identifier, directly (`len(x)`) or as an attribute's name (`pd.read_csv(…)`). */
+/** The call whose callee is this identifier, directly (`len(x)`, `(len)(x)`) or as an attribute's name (`pd.read_csv(…)`). */
 export function calleeCall(identifier: Node): Node | undefined {
-  const callee = expressionEndingIn(identifier);
+  const callee = parenthesesAround(expressionEndingIn(identifier));
   const call = callee.parent;
   return call?.type === 'call' && call.childForFieldName('function')?.id === callee.id ? call : undefined;
 }

@@ -2,10 +2,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { DocumentFacts } from './facts';
 
-/** A builtin container of any kind, or one known to be a mapping (has keys, values, items). */
-export type ContainerKind = 'container' | 'mapping';
+/** A builtin container of any kind, one known to be a mapping (has keys, values, items), or a list or tuple. */
+export type ContainerKind = 'container' | 'mapping' | 'list or tuple';
 
 const MAPPING_DISPLAYS: ReadonlySet<string> = new Set(['dictionary', 'dictionary_comprehension']);
+const LIST_OR_TUPLE_DISPLAYS: ReadonlySet<string> = new Set(['list', 'tuple', 'list_comprehension']);
 const CONTAINER_DISPLAYS: ReadonlySet<string> = new Set([
   ...MAPPING_DISPLAYS,
   'list',
@@ -19,6 +20,7 @@ const CONTAINER_DISPLAYS: ReadonlySet<string> = new Set([
 
 // defaultdict is left out on purpose: reading a missing key inserts it.
 const MAPPING_CALLS: ReadonlySet<string> = new Set(['builtins.dict', 'collections.Counter', 'collections.OrderedDict']);
+const LIST_OR_TUPLE_CALLS: ReadonlySet<string> = new Set(['builtins.list', 'builtins.tuple', 'builtins.sorted']);
 const CONTAINER_CALLS: ReadonlySet<string> = new Set([
   ...MAPPING_CALLS,
   ...['list', 'tuple', 'set', 'frozenset', 'sorted', 'str', 'bytes', 'bytearray'].map((name) => `builtins.${name}`),
@@ -50,11 +52,21 @@ export function holdsBuiltinContainer(name: Node, facts: DocumentFacts, kind: Co
   );
 }
 
+const DISPLAYS: Readonly<Record<ContainerKind, ReadonlySet<string>>> = {
+  container: CONTAINER_DISPLAYS,
+  mapping: MAPPING_DISPLAYS,
+  'list or tuple': LIST_OR_TUPLE_DISPLAYS,
+};
+const CALLS: Readonly<Record<ContainerKind, ReadonlySet<string>>> = {
+  container: CONTAINER_CALLS,
+  mapping: MAPPING_CALLS,
+  'list or tuple': LIST_OR_TUPLE_CALLS,
+};
+
 function isContainerValue(value: Node, facts: DocumentFacts, kind: ContainerKind): boolean {
-  const displays = kind === 'mapping' ? MAPPING_DISPLAYS : CONTAINER_DISPLAYS;
-  if (displays.has(value.type)) return true;
+  if (DISPLAYS[kind].has(value.type)) return true;
   if (value.type !== 'call') return false;
   const callee = value.childForFieldName('function');
   const qualified = callee ? facts.qualifiedName(callee) : undefined;
-  return qualified !== undefined && (kind === 'mapping' ? MAPPING_CALLS : CONTAINER_CALLS).has(qualified);
+  return qualified !== undefined && CALLS[kind].has(qualified);
 }
