@@ -42,7 +42,8 @@ export function decorationText(line: LineMeasurement, estimate: LineEstimate | u
  * The forms the text after the line can take, longest first: all the words; the same figures
  * in short words ("peak 35.2 MiB · end 7.7 MiB · est. 36 MiB"); the one figure that matters
  * most (the peak, or what was held at the end when the line held nothing at the peak). A
- * partial measurement says so in the first two; the hover always does.
+ * partial measurement says so in each, down to the one figure marked partial; only a line
+ * too long for that too drops the mark. The hover always says so.
  */
 export function labelForms(line: LineMeasurement, estimate: LineEstimate | undefined, partial: boolean): string[] {
   const peak = shortBytes(line.bytes);
@@ -51,7 +52,8 @@ export function labelForms(line: LineMeasurement, estimate: LineEstimate | undef
   const short = [`peak ${peak}`, ...(peak === end ? [] : [`end ${end}`])];
   if (estimate !== undefined) short.push(`est. ${estimatedSize(estimate)}`);
   const alone = line.bytes === 0 && line.allocatedBytes > 0 ? `end ${end}` : `peak ${peak}`;
-  return [marked(decorationText(line, estimate)), marked(short.join(' · ')), alone];
+  const forms = [marked(decorationText(line, estimate)), marked(short.join(' · ')), marked(alone)];
+  return partial ? [...forms, alone] : forms;
 }
 
 /** Inline code that survives backticks in the code. */
