@@ -154,7 +154,10 @@ test('the label in three forms, longest first: all the words, short words, the o
 
 test('a partial measurement says so in every label but the last resort, and in the hover, which leads with the full text', () => {
   const forms = labelForms(LINE, ESTIMATE, true);
-  assert.ok(forms.slice(0, -1).every((form) => form.endsWith(' · partial')), forms.join(' | '));
+  assert.ok(
+    forms.slice(0, -1).every((form) => form.endsWith(' · partial')),
+    forms.join(' | '),
+  );
   assert.deepEqual(forms.slice(-2), [`peak ${shortBytes(LINE.bytes)} · partial`, `peak ${shortBytes(LINE.bytes)}`]);
   const hover = measuredLineMarkdown(LINE, ESTIMATE, SCRIPT, true);
   assert.ok(
