@@ -133,13 +133,16 @@ test('MEM301 stays silent wherever an import names the weakref module, and only 
   for (const imports of notImporting) assert.equal(await findings(imports), 1, imports);
 });
 
-test('MEM301 reports at the class name and names the line of one instantiation whose instances are kept', async () => {
+test('MEM301 reports at the class name and points at one instantiation whose instances are kept', async () => {
   const source =
     'class P:\n    pass\n\nonce = P()\nfor i in range(100):\n    P()\nps = []\nfor row in rows:\n    ps.append(P())\n';
   const [finding] = await findingsOf('MEM301', source);
   assert.ok(finding);
   assert.equal(source.slice(finding.start, finding.end), 'P');
-  assert.match(finding.message, /made on line 9:/);
+  assert.match(finding.message, /in instances a loop keeps:/);
+  const [made] = finding.related ?? [];
+  assert.equal(made && source.slice(made.start, made.end), 'P()');
+  assert.equal(made && source.slice(0, made.start).split('\n').length, 9, 'the kept instances, line 9');
   assert.equal(finding.severity, 'information');
   assert.equal(finding.fix, undefined);
 });

@@ -14,7 +14,6 @@ import { FEW_PASSES, knownPassCount } from '../semantics/loops';
 import { isInsideRepetition } from './mem301-slots-for-many-instances/repetitions';
 import { callArguments, closestAncestor, descendants, isField } from '../semantics/syntax';
 import { bindingOfName, mayHideReads, readsBindingIn, usesOfName } from '../semantics/uses';
-import { lineOfOffset, lineStarts } from '../document/positions';
 import { DataScales } from '../scale/dataScale';
 import { costLead } from '../scale/holdsText';
 import { holdsOverLoops } from './mem301-slots-for-many-instances/loopsHolds';
@@ -49,7 +48,7 @@ export const mem301: Rule = {
     'Class without `__slots__` whose instances a loop or comprehension keeps: each one carries room for a dict of attributes',
   docs: {
     whatItDoes:
-      'Flags a class defined in the file, without `__slots__`, whose instances accumulate: a loop or comprehension makes one on each pass and something that outlives the pass keeps it. Kept means: an item of a list, set or dict comprehension, or of a generator that `list()`, `tuple()`, `set()`, `frozenset()`, `sorted()`, `dict()` or `deque()` (without `maxlen`) consume or `.extend()`/`.update()` take in; an argument of `.append`, `.appendleft`, `.add`, `.insert`, `heapq.heappush` or `bisect.insort` on a container, added with `+=` (`rows += [Point(…)]`), or stored under a key (`d[k] = Point(…)`), when the container is not made anew on each pass; yielded; chained to the previous instance (`head = Node(v, head)`); bound to a name that one of these keeps; or returned by a plain function whose call one of these keeps. Tuples, lists and dicts around the instance (`rows.append((i, Point(…)))`) keep it too. An instance that the next pass replaces is one alive at a time, and `__slots__` would save its bytes once, not once per pass: a name rebound on every pass with nothing storing it (`game = Session(…)`, read and dropped), an argument of a call not known to keep it (`check(f(Point(x)))`, `Compose([Flip()])`), the value of an attribute (`self.last = chunk`), an item of a generator that `sum()` or `any()` consume, or a call in a comprehension’s condition. These are left alone, and so are loops the code shows to be short (`range(5)`, a display of a few items: at most 10 instances in all). The finding is reported once, at the class name; its message leads with the bytes `__slots__` would save (per instance on the CPython version the code targets, 64-bit: 3.11 unless `memhints.pythonVersion` or pyproject.toml’s `python-version` or `requires-python` say otherwise; times the passes that keep one: `n = len(rows)`, or the passes of a `while`), names the line where the instances are made, and the attributes its `__slots__` would hold: those `__init__` assigns to `self` (for a `@dataclass`, its fields, and the fix is `@dataclass(slots=True)`, Python 3.10+: a dataclass is left alone when the code targets an older version). To stay precise, the class is skipped when adding `__slots__` could break it or would not help: it has a base class other than `object` that is not defined in the same file (NamedTuple, Enum, exceptions, TypedDict, Protocol, Generic, ABC… and anything imported), several local bases, a `metaclass=` or other class keyword, a decorator other than `dataclasses.dataclass`, or a dataclass already given `slots=`; it defines `__slots__`, `__getattr__`, `__setattr__`, `__delattr__` or `__getattribute__`, or uses `functools.cached_property`; a method sets an attribute `__init__` does not; some code in the file reads `__dict__`, calls `vars()` on an object, calls `setattr`/`delattr` with a computed name, or sets on any object (other than the `self` of another class’s method) an attribute that is not one of the class’s; an attribute shares its name with a class variable, method or property; the file imports `weakref` (instances with `__slots__` cannot be weakly referenced unless `__weakref__` is listed); or, for a dataclass, a method calls `super()` without arguments (it fails in the new class that `slots=True` creates, CPython 3.10 to 3.13). A local base class without `__slots__` must get them too, and the message says which attributes go where.',
+      'Flags a class defined in the file, without `__slots__`, whose instances accumulate: a loop or comprehension makes one on each pass and something that outlives the pass keeps it. Kept means: an item of a list, set or dict comprehension, or of a generator that `list()`, `tuple()`, `set()`, `frozenset()`, `sorted()`, `dict()` or `deque()` (without `maxlen`) consume or `.extend()`/`.update()` take in; an argument of `.append`, `.appendleft`, `.add`, `.insert`, `heapq.heappush` or `bisect.insort` on a container, added with `+=` (`rows += [Point(…)]`), or stored under a key (`d[k] = Point(…)`), when the container is not made anew on each pass; yielded; chained to the previous instance (`head = Node(v, head)`); bound to a name that one of these keeps; or returned by a plain function whose call one of these keeps. Tuples, lists and dicts around the instance (`rows.append((i, Point(…)))`) keep it too. An instance that the next pass replaces is one alive at a time, and `__slots__` would save its bytes once, not once per pass: a name rebound on every pass with nothing storing it (`game = Session(…)`, read and dropped), an argument of a call not known to keep it (`check(f(Point(x)))`, `Compose([Flip()])`), the value of an attribute (`self.last = chunk`), an item of a generator that `sum()` or `any()` consume, or a call in a comprehension’s condition. These are left alone, and so are loops the code shows to be short (`range(5)`, a display of a few items: at most 10 instances in all). The finding is reported once, at the class name; its message leads with the bytes `__slots__` would save (per instance on the CPython version the code targets, 64-bit: 3.11 unless `memhints.pythonVersion` or pyproject.toml’s `python-version` or `requires-python` say otherwise; times the passes that keep one: `n = len(rows)`, or the passes of a `while`), points at where the instances are made (a related place of the diagnostic, the first such call), and names the attributes its `__slots__` would hold: those `__init__` assigns to `self` (for a `@dataclass`, its fields, and the fix is `@dataclass(slots=True)`, Python 3.10+: a dataclass is left alone when the code targets an older version). To stay precise, the class is skipped when adding `__slots__` could break it or would not help: it has a base class other than `object` that is not defined in the same file (NamedTuple, Enum, exceptions, TypedDict, Protocol, Generic, ABC… and anything imported), several local bases, a `metaclass=` or other class keyword, a decorator other than `dataclasses.dataclass`, or a dataclass already given `slots=`; it defines `__slots__`, `__getattr__`, `__setattr__`, `__delattr__` or `__getattribute__`, or uses `functools.cached_property`; a method sets an attribute `__init__` does not; some code in the file reads `__dict__`, calls `vars()` on an object, calls `setattr`/`delattr` with a computed name, or sets on any object (other than the `self` of another class’s method) an attribute that is not one of the class’s; an attribute shares its name with a class variable, method or property; the file imports `weakref` (instances with `__slots__` cannot be weakly referenced unless `__weakref__` is listed); or, for a dataclass, a method calls `super()` without arguments (it fails in the new class that `slots=True` creates, CPython 3.10 to 3.13). A local base class without `__slots__` must get them too, and the message says which attributes go where.',
     whyBadForMemory:
       'An instance of a class without `__slots__` has a pointer to a dict, a pointer to an array of attribute values and a `__weakref__` slot besides its header, and since CPython 3.11 the values live in that separate array, sized for the attributes plus one. With `__slots__` the values sit in the instance itself and the rest is gone. Counted with tracemalloc on CPython 3.11, 64-bit, an instance with 3 attributes takes 96 bytes without `__slots__` and 56 bytes with them: for 1,000,000 instances, 96 MB against 56 MB, before counting the attribute values themselves. The first few dozen instances of a class take more (CPython sizes their arrays generously until it knows the class), and code that reads `obj.__dict__` or `vars(obj)` makes CPython build a real dict for that instance: 160 bytes instead of 96. Only instances alive together add up: a loop that binds one name to a new instance on each pass, and keeps none, peaks within about 1 KB of the same with or without `__slots__`, whether it makes 1,000 instances or 100,000 (the difference is the class objects).',
     example:
@@ -63,7 +62,7 @@ export const mem301: Rule = {
   check(classNode, context) {
     const name = classNode.childForFieldName('name');
     if (!name) return undefined;
-    const { facts, source } = context;
+    const { facts } = context;
     // Cheaper than the class's shape (which collects its whole body) and the
     // file-wide attribute writes, and most classes stop at one of these.
     if (!basesMayBeLocal(classNode, facts)) return undefined;
@@ -74,19 +73,18 @@ export const mem301: Rule = {
     if (!chain || (chain[0]!.shape.dataclass && !isAtLeast(context.pythonVersion, '3.10'))) return undefined;
     const attributes = slotAttributes(chain, facts);
     if (!attributes) return undefined;
-    // The message names a line, which any edit above it moves.
-    facts.readsWholeDocument();
-    const line = lineOfOffset(lineStarts(source), place.call.startIndex) + 1;
     const holds = savedBytes(attributes, place.loops, facts, context.pythonVersion);
     const scales = new DataScales(facts, context.dataReads);
     return {
       code: mem301.code,
-      message: message(holds, line, chain, attributes),
+      message: message(holds, chain, attributes),
       severity: mem301.defaultSeverity,
       ...(holds ? { holds } : {}),
       scale: joinScales(place.loops.map((loop) => scales.ofIteration(loop))),
       start: name.startIndex,
       end: name.endIndex,
+      // Where the instances are made, as a place rather than a line number in the message: a notebook's lines are its cells'.
+      related: [{ start: place.call.startIndex, end: place.call.endIndex, message: 'the instances are made here' }],
     };
   },
 };
@@ -401,14 +399,9 @@ function savedBytes(
 /** Past this length the message names the attributes by number rather than one by one. */
 const MESSAGE_LENGTH = 120;
 
-/** The cost first, where the instances are made, and what to write. */
-function message(
-  holds: Size | undefined,
-  line: number,
-  chain: readonly SlotCandidate[],
-  attributes: readonly string[][],
-): string {
-  const lead = `${costLead(holds, 'instance dicts')}, made on line ${line}: `;
+/** The cost first, then what to write. */
+function message(holds: Size | undefined, chain: readonly SlotCandidate[], attributes: readonly string[][]): string {
+  const lead = `${costLead(holds, 'instance dicts')} in instances a loop keeps: `;
   const full = `${lead}${suggestion(chain, attributes, 'tuples')}`;
   return full.length <= MESSAGE_LENGTH ? full : `${lead}${suggestion(chain, attributes, 'short')}`;
 }
