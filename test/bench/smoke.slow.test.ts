@@ -114,9 +114,11 @@ test('the quick bench measures every section and writes them all', { timeout: 48
     'real.cli.oneJob.toFloor',
     'real.cli.defaultJobs.wallMs',
     'real.cli.defaultJobs.jobs',
-    'real.cli.oneFile.check.wallMs',
-    'real.cli.oneFile.node.wallMs',
-    'real.cli.oneFile.ratio',
+    'real.cli.oneFile.0.check.wallMs',
+    'real.cli.oneFile.0.ratio',
+    'real.cli.oneFile.1.check.wallMs',
+    'real.cli.oneFile.1.ratio',
+    'real.cli.node.wallMs',
   ]) {
     positive(results, path);
   }
@@ -158,7 +160,7 @@ test('the quick bench measures every section and writes them all', { timeout: 48
     files: { name: string; edits: Json; keystrokes: Json; blockEdits: Json }[];
     opens: { name: string; runs: number }[];
     notebookSkipped?: string;
-    cli: { files: number; oneJob: Json; oneFile: { check: Json } };
+    cli: { files: number; oneJob: Json; oneFile: { name: string; check: Json }[] };
   };
   const names = real.files.map((file) => file.name);
   assert.deepEqual(names.slice(0, 4), ['argparse.py', 'tarfile.py', 'typing.py', 'tkinter/__init__.py']);
@@ -179,10 +181,22 @@ test('the quick bench measures every section and writes them all', { timeout: 48
   );
   assert.equal(real.cli.files, (results['corpora'] as Record<string, Json>)['stdlib']!['files']);
   assert.equal(real.cli.oneJob['runs'], 1);
-  assert.equal(real.cli.oneFile.check['runs'], 3);
+  // A small module, then the largest real file, each checked alone.
+  assert.deepEqual(
+    real.cli.oneFile.map((file) => [file.name, file.check['runs']]),
+    [
+      ['bisect.py', 3],
+      [names[0], 3],
+    ],
+  );
   assert.match(run.stdout, /^\(i\) real code over LSP: /m);
   assert.match(run.stdout, new RegExp(`^ {4}all real files +${names.length * 20} `, 'm'));
-  assert.match(run.stdout, /memhints check argparse\.py \([\d,]+ lines\): [\d.]+ ms .* against node -e 0: [\d.]+ ms/);
+  assert.match(run.stdout, /memhints check on one file against node -e 0 \([\d.]+ ms, CPU [\d.]+ ms\)/);
+  for (const file of ['bisect', 'argparse'])
+    assert.match(
+      run.stdout,
+      new RegExp(`^ +${file}\\.py \\([\\d,]+ lines\\): +[\\d.]+ ms \\(CPU [\\d.]+ ms\\): [\\d.]+×$`, 'm'),
+    );
 
   // (j) at the quick scale: each script run alone, under tracemalloc=1 and under measure, with its two targets.
   const tracer = results['tracer'] as Json;
@@ -231,5 +245,8 @@ test('--only names a section the bench has', () => {
     encoding: 'utf8',
   });
   assert.equal(run.status, 1);
-  assert.match(run.stderr, /--only takes one of: data, bursts, pathological, real-edits, measure \(not parsing\)/);
+  assert.match(
+    run.stderr,
+    /--only takes one of: data, bursts, pathological, real-edits, start-up, measure \(not parsing\)/,
+  );
 });
