@@ -5,7 +5,10 @@
 import type { Node } from 'web-tree-sitter';
 import { decoratorExpression, decoratorsOf } from '../semantics/decorators';
 import type { DocumentFacts } from '../semantics/facts';
-import { calleeCall, unparenthesized } from '../semantics/syntax';
+import { bindingsOf } from '../semantics/initialValues';
+import { contains } from '../semantics/loops';
+import { calleeCall, descendants, unparenthesized } from '../semantics/syntax';
+import { isReference } from '../semantics/uses';
 
 const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '//', '%', '**', '@']);
 
@@ -157,7 +160,7 @@ export function calledWithRecordingOff(name: string, facts: DocumentFacts): bool
 }
 
 /** The calls `….backward(…)` inside `within`. */
-export function backwardCalls(within: Node, facts: DocumentFacts): Node[] {
+function backwardCalls(within: Node, facts: DocumentFacts): Node[] {
   return facts.names
     .spellings('backward', within)
     .map((identifier) => calleeCall(identifier))
@@ -172,4 +175,25 @@ export function backwardPasses(within: Node, facts: DocumentFacts): Node[] {
     return call && callee && facts.qualifiedName(callee) === 'torch.autograd.grad' ? [call] : [];
   });
   return [...backwardCalls(within, facts), ...grads];
+}
+
+/**
+ * Whether `name` is a loss the loop runs backward through: the loop binds it
+ * on its passes and a `.backward()` in it is called on an expression that
+ * reads it.
+ */
+export function isBackpropagatedLoss(name: Node, loop: Node, facts: DocumentFacts): boolean {
+  const bound = bindingsOf(facts, name.text, name)?.bindings ?? [];
+  if (!bound.some((binding) => contains(loop, binding.site.node))) return false;
+  return backwardCalls(loop, facts).some((call) => {
+    const receiver = call.childForFieldName('function')?.childForFieldName('object');
+    return receiver !== null && receiver !== undefined && readsName(receiver, name.text);
+  });
+}
+
+function readsName(expression: Node, name: string): boolean {
+  for (const node of descendants(expression)) {
+    if (node.type === 'identifier' && node.text === name && isReference(node)) return true;
+  }
+  return false;
 }

@@ -30,6 +30,7 @@ import { mem413 } from './mem413-low-memory-false';
 import { mem414 } from './mem414-item-arrays-stacked';
 import { mem501 } from './mem501-loss-kept-with-graph';
 import { mem502 } from './mem502-inference-without-no-grad';
+import { mem503 } from './mem503-metric-kept-as-tensor';
 import type { Rule } from './types';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -64,6 +65,7 @@ export const ALL_RULES: readonly Rule[] = [
   mem414,
   mem501,
   mem502,
+  mem503,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

@@ -1,11 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { bindingsOf } from '../semantics/initialValues';
-import { contains } from '../semantics/loops';
-import { descendants } from '../semantics/syntax';
-import { isReference } from '../semantics/uses';
-import { backwardCalls, graphSources } from './autograd-graph';
+import { graphSources, isBackpropagatedLoss } from './autograd-graph';
 import { type Accumulation, ACCUMULATION_ANCHORS, accumulationAt, accumulationScale } from './tensor-accumulations';
-import type { Fix, Rule, RuleContext } from './types';
+import type { Fix, Rule } from './types';
 
 export const mem501: Rule = {
   code: 'MEM501',
@@ -30,7 +26,7 @@ export const mem501: Rule = {
     const accumulation = accumulationAt(node, context.facts);
     if (!accumulation) return undefined;
     const losses = graphSources(accumulation.value).filter(
-      (source) => source.type === 'identifier' && isBackpropagatedLoss(source, accumulation.loops[0]!, context),
+      (source) => source.type === 'identifier' && isBackpropagatedLoss(source, accumulation.loops[0]!, context.facts),
     );
     if (losses.length === 0) return undefined;
     const loss = losses[0]!.text;
@@ -46,27 +42,6 @@ export const mem501: Rule = {
     };
   },
 };
-
-/**
- * Whether `name` is a loss the loop runs backward through: the loop binds it
- * on its passes and a `.backward()` in it is called on an expression that
- * reads it.
- */
-function isBackpropagatedLoss(name: Node, loop: Node, context: RuleContext): boolean {
-  const bound = bindingsOf(context.facts, name.text, name)?.bindings ?? [];
-  if (!bound.some((binding) => contains(loop, binding.site.node))) return false;
-  return backwardCalls(loop, context.facts).some((call) => {
-    const receiver = call.childForFieldName('function')?.childForFieldName('object');
-    return receiver !== null && receiver !== undefined && readsName(receiver, name.text);
-  });
-}
-
-function readsName(expression: Node, name: string): boolean {
-  for (const node of descendants(expression)) {
-    if (node.type === 'identifier' && node.text === name && isReference(node)) return true;
-  }
-  return false;
-}
 
 /** `.item()` after each loss the value reads. */
 function itemFix(losses: readonly Node[], accumulation: Accumulation): Fix {

@@ -4,7 +4,7 @@ import { contains } from '../semantics/loops';
 import { descendants } from '../semantics/syntax';
 import { isReference } from '../semantics/uses';
 import { backwardPasses, calledWithRecordingOff, recordingOffAt, turnsRecordingOffGlobally } from './autograd-graph';
-import { modelCallCarried } from './mem502-inference-without-no-grad/models';
+import { importsTorch, modelCallCarried } from './torch-models';
 import { type Accumulation, ACCUMULATION_ANCHORS, accumulationAt, accumulationScale } from './tensor-accumulations';
 import type { Rule } from './types';
 
@@ -63,11 +63,6 @@ function recordsForNothing(accumulation: Accumulation, facts: DocumentFacts): bo
   const name = scope.childForFieldName('name')?.text;
   if (name && calledWithRecordingOff(name, facts)) return false;
   return !handsOut(scope, accumulator.text);
-}
-
-function importsTorch(facts: DocumentFacts): boolean {
-  const root = facts.module.main;
-  return facts.names.spellings('torch', root).length > 0 || facts.names.spellings('torchvision', root).length > 0;
 }
 
 /** The function a node runs in; undefined at module level. */

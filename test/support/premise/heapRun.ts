@@ -19,6 +19,12 @@ export interface HeapProgram {
   readonly figures?: Readonly<Record<string, string>>;
   /** Sample the peak too: each sample walks malloc's free lists, which slows a loop of many small steps tenfold. */
   readonly peak?: boolean;
+  /**
+   * Count Python's own objects too: CPython then takes them from malloc
+   * (PYTHONMALLOC=malloc) instead of its arenas, so that a float or a
+   * tensor's Python object is in the count, each as a block of its own.
+   */
+  readonly countPythonObjects?: boolean;
 }
 
 export interface HeapRun {
@@ -48,7 +54,12 @@ export function heapRun(python: string, program: HeapProgram): HeapRun {
       encoding: 'utf8',
       timeout: 300_000,
       // One thread: the machine is shared, and a second thread's arena would only add noise.
-      env: { ...process.env, TMPDIR: folder, OMP_NUM_THREADS: '1' },
+      env: {
+        ...process.env,
+        TMPDIR: folder,
+        OMP_NUM_THREADS: '1',
+        ...(program.countPythonObjects ? { PYTHONMALLOC: 'malloc' } : {}),
+      },
     });
     if (result.error) throw new Error(`${python} could not be run: ${result.error.message}`);
     if (result.status !== 0)

@@ -23,7 +23,8 @@ Reads a request as JSON on stdin and prints the run as JSON:
       "interpreter": "3.11.2, torch 1.13.0a0"}
 
 Python's small objects come from its own arenas, which it maps without
-malloc: they are not in these counts (a float is 24 bytes).
+malloc: they are not in these counts (a float is 24 bytes), unless the
+interpreter runs with PYTHONMALLOC=malloc, which takes each from malloc.
 """
 import ctypes
 import gc

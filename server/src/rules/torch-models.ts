@@ -4,14 +4,20 @@
 // as one; and which calls pass a model's output on with its graph (a loss, a
 // function of torch.nn.functional).
 import type { Node } from 'web-tree-sitter';
-import { derivesFrom, localClass } from '../../semantics/classes';
-import type { DocumentFacts } from '../../semantics/facts';
-import { bindingsOf, type NameBinding } from '../../semantics/initialValues';
-import { contains } from '../../semantics/loops';
-import { unparenthesized } from '../../semantics/syntax';
-import { graphSources } from '../autograd-graph';
+import { derivesFrom, localClass } from '../semantics/classes';
+import type { DocumentFacts } from '../semantics/facts';
+import { bindingsOf, type NameBinding } from '../semantics/initialValues';
+import { contains } from '../semantics/loops';
+import { unparenthesized } from '../semantics/syntax';
+import { graphSources } from './autograd-graph';
 
 const MODULE = new Set(['torch.nn.Module']);
+
+/** Whether the file names torch or torchvision: every model and tensor the PyTorch rules know comes from them. */
+export function importsTorch(facts: DocumentFacts): boolean {
+  const root = facts.module.main;
+  return facts.names.spellings('torch', root).length > 0 || facts.names.spellings('torchvision', root).length > 0;
+}
 
 /** Methods of a module that return the module itself: `Net().to(device).eval()` is a Net. */
 const RETURNING_SELF: ReadonlySet<string> = new Set(['to', 'cuda', 'cpu', 'eval', 'train', 'float', 'double', 'half']);
@@ -27,7 +33,7 @@ const PARAMETERLESS =
 const MAX_DEPTH = 4;
 
 /** Whether `callee` names a model: every value bound to the name is one the code builds, or it is a parameter annotated as one. */
-function isModel(callee: Node, facts: DocumentFacts): boolean {
+export function isModel(callee: Node, facts: DocumentFacts): boolean {
   if (callee.type !== 'identifier') return false;
   const bindings = (bindingsOf(facts, callee.text, callee)?.bindings ?? []).filter(
     (binding) => binding.kind !== 'annotation',
@@ -87,18 +93,24 @@ function passesGraphOn(call: Node, facts: DocumentFacts): boolean {
       (name.startsWith('torch.nn.functional.') && name !== 'torch.nn.functional.one_hot') ||
       GRAPH_KEEPING_FUNCTIONS.has(name)
     );
-  if (callee.type !== 'identifier') return false;
-  // A criterion: a name bound only to losses of torch.nn (`nn.CrossEntropyLoss()`).
-  const bindings = bindingsOf(facts, callee.text, callee)?.bindings ?? [];
-  return (
-    bindings.length > 0 &&
-    bindings.every((binding) => {
-      const value = binding.kind === 'value' ? unparenthesized(binding.value) : undefined;
-      const builder = value?.type === 'call' ? value.childForFieldName('function') : null;
-      const built = builder ? facts.qualifiedName(builder) : undefined;
-      return built?.startsWith('torch.nn.') === true && built.endsWith('Loss');
-    })
-  );
+  return criterionBuilds(callee, facts) !== undefined;
+}
+
+/**
+ * The losses of torch.nn a criterion is built as (`nn.CrossEntropyLoss()`),
+ * when `callee` is a name bound only to such; undefined for anything else.
+ */
+export function criterionBuilds(callee: Node, facts: DocumentFacts): Node[] | undefined {
+  if (callee.type !== 'identifier') return undefined;
+  const builds: Node[] = [];
+  for (const binding of bindingsOf(facts, callee.text, callee)?.bindings ?? []) {
+    const value = binding.kind === 'value' ? unparenthesized(binding.value) : undefined;
+    const builder = value?.type === 'call' ? value.childForFieldName('function') : null;
+    const built = builder ? facts.qualifiedName(builder) : undefined;
+    if (!value || built?.startsWith('torch.nn.') !== true || !built.endsWith('Loss')) return undefined;
+    builds.push(value);
+  }
+  return builds.length > 0 ? builds : undefined;
 }
 
 /**
