@@ -191,7 +191,8 @@ export function isBackpropagatedLoss(name: Node, loop: Node, facts: DocumentFact
   });
 }
 
-function readsName(expression: Node, name: string): boolean {
+/** Whether the expression reads the name (a reference, not an attribute or keyword spelled the same). */
+export function readsName(expression: Node, name: string): boolean {
   for (const node of descendants(expression)) {
     if (node.type === 'identifier' && node.text === name && isReference(node)) return true;
   }

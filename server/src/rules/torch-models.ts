@@ -118,38 +118,67 @@ export function criterionBuilds(callee: Node, facts: DocumentFacts): Node[] | un
  * carries: the call itself (`model(x)`), a name the loop binds to it (`out`),
  * or a loss or function of it (`criterion(out, y)`, `out.softmax(1)`).
  */
-export function modelCallCarried(expression: Node, loop: Node, facts: DocumentFacts, depth = 0): Node | undefined {
-  if (depth > MAX_DEPTH) return undefined;
-  for (const source of graphSources(expression)) {
-    const found =
-      source.type === 'call' ? carriedByCall(source, loop, facts, depth) : carriedByName(source, loop, facts, depth);
-    if (found) return found;
-  }
-  return undefined;
+export function modelCallCarried(expression: Node, loop: Node, facts: DocumentFacts): Node | undefined {
+  return modelCallsCarried(expression, loop, facts)[0];
 }
 
-function carriedByCall(call: Node, loop: Node, facts: DocumentFacts, depth: number): Node | undefined {
+/**
+ * Every model call whose graph the expression's value carries, those a model
+ * is given included (`D(G(z))` carries both calls): what a backward pass
+ * through the value runs through. `reach: 'any call'` takes any function's
+ * result to carry what its arguments do (`real_loss(D(x))`, a loss the file
+ * defines): the calls a backward pass may run through, over-counted rather
+ * than missed.
+ */
+export function modelCallsCarried(
+  expression: Node,
+  loop: Node,
+  facts: DocumentFacts,
+  reach: 'graph-keeping calls' | 'any call' = 'graph-keeping calls',
+  depth = 0,
+): Node[] {
+  if (depth > MAX_DEPTH) return [];
+  return graphSources(expression).flatMap((source) =>
+    source.type === 'call'
+      ? carriedByCall(source, loop, facts, reach, depth)
+      : carriedByName(source, loop, facts, reach, depth),
+  );
+}
+
+function carriedByCall(
+  call: Node,
+  loop: Node,
+  facts: DocumentFacts,
+  reach: 'graph-keeping calls' | 'any call',
+  depth: number,
+): Node[] {
   const callee = call.childForFieldName('function');
-  if (callee && isModel(callee, facts)) return call;
-  if (!passesGraphOn(call, facts)) return undefined;
-  for (const argument of facts.callArguments(call)) {
-    if (argument.type === 'keyword_argument') continue;
-    const found = modelCallCarried(argument, loop, facts, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
+  const model = callee !== null && isModel(callee, facts);
+  if (!model && reach !== 'any call' && !passesGraphOn(call, facts)) return [];
+  const given = facts
+    .callArguments(call)
+    .filter((argument) => argument.type !== 'keyword_argument')
+    .flatMap((argument) => modelCallsCarried(argument, loop, facts, reach, depth + 1));
+  return model ? [call, ...given] : given;
 }
 
-/** A name every binding of which inside the loop stores what a model's output carries. */
-function carriedByName(name: Node, loop: Node, facts: DocumentFacts, depth: number): Node | undefined {
+/** What a name carries when every binding of it inside the loop stores what a model's output carries. */
+function carriedByName(
+  name: Node,
+  loop: Node,
+  facts: DocumentFacts,
+  reach: 'graph-keeping calls' | 'any call',
+  depth: number,
+): Node[] {
   const inLoop = (bindingsOf(facts, name.text, name)?.bindings ?? []).filter((binding) =>
     contains(loop, binding.site.node),
   );
-  let found: Node | undefined;
+  const found: Node[] = [];
   for (const binding of inLoop) {
-    if (binding.kind !== 'value') return undefined;
-    found = modelCallCarried(binding.value, loop, facts, depth + 1);
-    if (!found) return undefined;
+    if (binding.kind !== 'value') return [];
+    const carried = modelCallsCarried(binding.value, loop, facts, reach, depth + 1);
+    if (carried.length === 0) return [];
+    found.push(...carried);
   }
   return found;
 }
