@@ -6,6 +6,7 @@
 // the words of all its module-level code would count every call of `len`.
 import type { Node } from 'web-tree-sitter';
 import { mayImport } from '../text/bindingSpellings';
+import { codeOnly } from '../text/codeOnly';
 import { OUTER_BINDERS } from './bindings';
 import { wordsOf } from './dependencies';
 import { topLevelNodes, type ModulePart } from '../document/moduleParts';
@@ -151,6 +152,12 @@ export interface PartBindings {
   readonly names: ReadonlySet<string>;
   /** A star import may bind any name. */
   readonly starImport: boolean;
+  /**
+   * Whether its code may make a scope of its own: a definition, a lambda, or a
+   * comprehension (a `for` other than a loop's header). Where none can, its
+   * code runs at module level, which Scopes tells without walking it.
+   */
+  readonly makesScopes: boolean;
 }
 
 const bindingsOfParts = new PartCache<PartBindings>();
@@ -160,7 +167,18 @@ export function partBindings(part: ModulePart, source: string): PartBindings {
   return bindingsOfParts.get(part, text, () => ({
     names: moduleLevelNames(topLevelNodes(part.root)),
     starImport: mayStarImport(text),
+    makesScopes: mayMakeScope(codeOnly(text)),
   }));
+}
+
+/** Keywords that make a scope: a definition, a lambda, a comprehension's `for` (an `async` one included). */
+const SCOPE_KEYWORDS = /\b(?:def|class|lambda|for)\b/;
+/** A line that is the header of a `for` statement, which binds in the scope it stands in: `for row in rows:`. */
+const FOR_STATEMENT_LINE = /^[ \t]*(?:async[ \t]+)?for\b[^\r\n]*:[ \t]*$/gm;
+
+/** Whether code (comments and strings blanked) may make a scope of its own. */
+function mayMakeScope(code: string): boolean {
+  return SCOPE_KEYWORDS.test(code) && SCOPE_KEYWORDS.test(code.replace(FOR_STATEMENT_LINE, ''));
 }
 
 /** Whether module-level text may hold `from m import *` (over-approximated: any `import` and any `*`). */

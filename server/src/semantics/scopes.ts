@@ -102,6 +102,13 @@ interface PendingRun {
   imports: boolean | undefined;
 }
 
+/** Whether a node lies in a definition, lambda or comprehension: code that may run in a scope of its own. */
+function insideScopeOf(node: Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent)
+    if (parent.type !== 'module' && SCOPE_TYPES.has(parent.type)) return true;
+  return false;
+}
+
 /** Text in a definition's header that may hold a scope or binding of its own (`for` of a comprehension). */
 const NESTED_IN_HEADER = /lambda|for|:=/;
 
@@ -120,7 +127,7 @@ export class Scopes {
 
   private readonly module: ModuleParts;
   /** Parts whose module-level code is not collected yet, with the names each may bind there. */
-  private uncollected: { readonly part: ModulePart; readonly binds: PartBindings }[];
+  private readonly uncollected = new Map<ModulePart, PartBindings>();
   /** The module's text, which starts at the first part's first token rather than at offset 0. */
   private readonly source: string;
   private readonly sourceStart: number;
@@ -137,31 +144,30 @@ export class Scopes {
     // looked up at module level, or something in it is asked about: a keystroke's analysis
     // then visits the few parts it reads, not every top-level statement of the file.
     if (this.module.parts.length === 1) {
-      this.uncollected = [];
       this.collectStatementsOf(this.module.main);
     } else {
-      this.uncollected = this.module.parts.map((part) => ({ part, binds: partBindings(part, this.source) }));
+      for (const part of this.module.parts) this.uncollected.set(part, partBindings(part, this.source));
       // A star import may bind any name: its part is collected at once.
-      for (const { part, binds } of [...this.uncollected]) if (binds.starImport) this.collectPart(part);
+      for (const [part, binds] of [...this.uncollected]) if (binds.starImport) this.collectPart(part);
     }
   }
 
   /** Collects the module-level code of the part holding `offset`, if it waits. */
   private collectPartAt(offset: number): void {
-    if (this.uncollected.length === 0) return;
+    if (this.uncollected.size === 0) return;
     const part = this.module.partAt(offset);
-    if (this.uncollected.some((pending) => pending.part === part)) this.collectPart(part);
+    if (this.uncollected.has(part)) this.collectPart(part);
   }
 
   private collectPart(part: ModulePart): void {
-    this.uncollected = this.uncollected.filter((pending) => pending.part !== part);
+    this.uncollected.delete(part);
     this.collectStatementsOf(part.root);
   }
 
   /** The module-level bindings of `name`, every part that may bind it collected, in document order. */
   private moduleBindingsOf(name: string): BindingSite[] | undefined {
-    const binding = this.uncollected.filter(({ binds }) => binds.names.has(name));
-    for (const { part } of binding) this.collectPart(part);
+    const binding = [...this.uncollected].filter(([, binds]) => binds.names.has(name));
+    for (const [part] of binding) this.collectPart(part);
     this.collectRunsThatMayBind(name);
     const sites = this.rootScope.bindings.get(name);
     // Parts and runs are collected in any order (a lookup of another name, a question about a node), so their sites are too.
@@ -263,6 +269,10 @@ export class Scopes {
   /** The scope a node's code runs in (a default value runs outside its function, a body inside). */
   scopeOf(node: Node): Scope {
     let scope = this.scopeOfNode.get(node.id);
+    if (!scope && !SCOPE_TYPES.has(node.type) && this.inPartWithoutScopes(node)) {
+      scope = this.rootScope;
+      this.scopeOfNode.set(node.id, scope);
+    }
     if (!scope) {
       this.collectPartAt(node.startIndex);
       const run = indexHolding(this.pendingRuns, node.startIndex, node.endIndex);
@@ -312,6 +322,7 @@ export class Scopes {
    * names it only calls or reads (`len`, `np`, a class).
    */
   private isUnboundAround(name: string, from: Node): boolean {
+    if (this.inPartWithoutScopes(from)) return true;
     this.collectPartAt(from.startIndex);
     const pending = this.pendingBodies[indexHolding(this.pendingBodies, from.startIndex, from.endIndex)];
     if (!pending) return false;
@@ -324,6 +335,21 @@ export class Scopes {
       pending.mayBind.set(name, mayBind);
     }
     return !mayBind;
+  }
+
+  /**
+   * Whether `from` lies in a part not collected yet, outside any scope the
+   * part makes (none where PartBindings.makesScopes says it can make none): its
+   * code runs at module level, and the part need not be walked to say so. A notebook's cells mostly read the
+   * frames an earlier cell made; a rule that follows every use of one asks
+   * from hundreds of them on each keystroke.
+   */
+  private inPartWithoutScopes(from: Node): boolean {
+    if (this.uncollected.size === 0) return false;
+    const binds = this.uncollected.get(this.module.partAt(from.startIndex));
+    if (binds === undefined) return false;
+    // Where the part may make scopes, a few steps up the tree tell whether `from` is in one.
+    return !binds.makesScopes || !insideScopeOf(from);
   }
 
   /** The lookup's last step: the module's bindings of the name, or what a star import there binds it to. */
