@@ -139,7 +139,7 @@ test('MEM301 reports at the class name and points at one instantiation whose ins
   const [finding] = await findingsOf('MEM301', source);
   assert.ok(finding);
   assert.equal(source.slice(finding.start, finding.end), 'P');
-  assert.match(finding.message, /in instances a loop keeps:/);
+  assert.match(finding.message, /, kept by a loop:/);
   const [made] = finding.related ?? [];
   assert.equal(made && source.slice(made.start, made.end), 'P()');
   assert.equal(made && source.slice(0, made.start).split('\n').length, 9, 'the kept instances, line 9');

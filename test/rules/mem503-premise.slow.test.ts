@@ -104,20 +104,26 @@ onDebianPython(
   ['torch'],
 );
 
-/** The fixture's stacked case: `torch.stack` of the list becomes `torch.tensor` of the numbers. */
+/** The fixture's stacked case, the list stacked in the loop's function: `torch.stack` of the list becomes `torch.tensor` of the numbers. */
 const STACKED = `import torch
 from torch import nn
 from torch.utils.data import DataLoader
 
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 model = nn.Sequential(nn.Linear(64, 256), nn.ReLU(), nn.Linear(256, 10)).to(device)
-batch_accuracies = []
-with torch.no_grad():
-    for x, y in DataLoader(dataset, batch_size=20):
-        x, y = x.to(device), y.to(device)
-        acc = (model(x).argmax(1) == y).float().mean()
-        batch_accuracies.append(acc)
-print(torch.stack(batch_accuracies).mean().item())`;
+
+
+def report(loader):
+    batch_accuracies = []
+    with torch.no_grad():
+        for x, y in loader:
+            x, y = x.to(device), y.to(device)
+            acc = (model(x).argmax(1) == y).float().mean()
+            batch_accuracies.append(acc)
+    print(torch.stack(batch_accuracies).mean().item())
+
+
+report(DataLoader(dataset, batch_size=20))`;
 
 onDebianPython(
   'MEM503: stacked, the numbers give the same mean through torch.tensor as the tensors through torch.stack',

@@ -401,7 +401,7 @@ const MESSAGE_LENGTH = 120;
 
 /** The cost first, then what to write. */
 function message(holds: Size | undefined, chain: readonly SlotCandidate[], attributes: readonly string[][]): string {
-  const lead = `${costLead(holds, 'instance dicts')} in instances a loop keeps: `;
+  const lead = `${costLead(holds, 'instance dicts')}, kept by a loop: `;
   const full = `${lead}${suggestion(chain, attributes, 'tuples')}`;
   return full.length <= MESSAGE_LENGTH ? full : `${lead}${suggestion(chain, attributes, 'short')}`;
 }

@@ -18,7 +18,7 @@ export const mem503: Rule = {
   code: 'MEM503',
   name: 'metric-kept-as-tensor',
   defaultSeverity: 'warning',
-  fixAvailability: 'always',
+  fixAvailability: 'sometimes',
   summary:
     'A one-number metric appended to a list as a tensor on every step, where the list is only summed, averaged or printed',
   docs: {
@@ -31,7 +31,7 @@ export const mem503: Rule = {
     useInstead:
       'import torch\nfrom torch import nn\nfrom torch.utils.data import DataLoader\n\ndevice = torch.device("cuda" if torch.cuda.is_available() else "cpu")\nmodel = nn.Sequential(nn.Linear(64, 256), nn.ReLU(), nn.Linear(256, 10)).to(device)\nloader = DataLoader(dataset, batch_size=20)\naccuracies = []\nfor x, y in loader:\n    x, y = x.to(device), y.to(device)\n    out = model(x)\n    acc = (out.argmax(1) == y).float().mean()\n    accuracies.append(acc.item())\nprint(sum(accuracies) / len(accuracies))',
     fixSafety:
-      'The fix adds `.item()` to the value appended (in parentheses around arithmetic: `(acc * 100).item()`) and, where the list is stacked, makes `torch.stack(accuracies)` `torch.tensor(accuracies)`. It is unsafe: the items become Python numbers (a float, or an int for a count such as `(pred == y).sum()`), so code the rule does not follow that needs tensors breaks (a `total = sum(accuracies)` later read as `total.item()`); the sum is made in float64 rather than the tensors’ float32 (the example’s mean of 10,000 accuracies, about 0.1002, differs in the sixth significant digit); `torch.tensor` makes its tensor on the CPU where `torch.stack` made it on the GPU; and on a GPU `.item()` copies the number to the host, so each step waits for its work to finish where the loop never waited before. Where that wait costs too much, add the values up on the device instead (`total += acc`, a tensor kept once) and call `.item()` once after the loop.',
+      'The fix adds `.item()` to the value appended (in parentheses around arithmetic: `(acc * 100).item()`) and, where the list is stacked, makes `torch.stack(accuracies)` `torch.tensor(accuracies)`; where that stack is in another top-level statement than the loop (in a notebook, maybe another cell) there is no fix, as a fix stays within its statement. It is unsafe: the items become Python numbers (a float, or an int for a count such as `(pred == y).sum()`), so code the rule does not follow that needs tensors breaks (a `total = sum(accuracies)` later read as `total.item()`); the sum is made in float64 rather than the tensors’ float32 (the example’s mean of 10,000 accuracies, about 0.1002, differs in the sixth significant digit); `torch.tensor` makes its tensor on the CPU where `torch.stack` made it on the GPU; and on a GPU `.item()` copies the number to the host, so each step waits for its work to finish where the loop never waited before. Where that wait costs too much, add the values up on the device instead (`total += acc`, a tensor kept once) and call `.item()` once after the loop.',
   },
   anchors: ACCUMULATION_ANCHORS,
   check(node, context) {
@@ -62,7 +62,7 @@ export const mem503: Rule = {
       scale: metric.onGpu || scale !== 'large' ? scale : 'unknown',
       start: accumulation.statement.startIndex,
       end: accumulation.statement.endIndex,
-      fix: itemFix(item, reads),
+      ...itemFix(item, reads),
     };
   },
 };
@@ -119,8 +119,15 @@ function quotedItem(item: Node, quote: string): string {
     : `its ${quote}.item()${quote}`;
 }
 
-/** `.item()` after the value appended, and `torch.tensor` for each `torch.stack` of the list. */
-function itemFix(item: Node, reads: NumericReads): Fix {
+/**
+ * `.item()` after the value appended, and `torch.tensor` for each `torch.stack`
+ * of the list; none where a stack lies in another top-level statement (in a
+ * notebook, another cell), which a fix must not reach.
+ */
+function itemFix(item: Node, reads: NumericReads): { fix: Fix } | undefined {
+  const statement = topLevelStatement(item);
+  if (reads.stacks.some((stack) => stack.startIndex < statement.startIndex || stack.endIndex > statement.endIndex))
+    return undefined;
   const appended = PRIMARY.has(item.type)
     ? [{ start: item.endIndex, end: item.endIndex, text: '.item()' }]
     : [
@@ -130,8 +137,17 @@ function itemFix(item: Node, reads: NumericReads): Fix {
   const stacks = reads.stacks.map((stack) => ({ start: stack.startIndex, end: stack.endIndex, text: 'tensor' }));
   const title = `Append ${quotedItem(item, '')}, a number`;
   return {
-    title: stacks.length > 0 ? `${title}; torch.tensor for torch.stack` : title,
-    safety: 'unsafe',
-    edits: [...appended, ...stacks],
+    fix: {
+      title: stacks.length > 0 ? `${title}; torch.tensor for torch.stack` : title,
+      safety: 'unsafe',
+      edits: [...appended, ...stacks],
+    },
   };
+}
+
+/** The statement at module level that holds the node. */
+function topLevelStatement(node: Node): Node {
+  let statement = node;
+  while (statement.parent && statement.parent.type !== 'module') statement = statement.parent;
+  return statement;
 }
