@@ -4,7 +4,7 @@
 // text, not a parse: broken code stays scannable, and an unclosed string
 // blanks the rest of the text (the safe side for a search that asks whether a
 // keyword may be there: it then finds none in the blanked part).
-import { APOSTROPHE, HASH, QUOTE } from './charCodes';
+import { APOSTROPHE, BACKSLASH, CARRIAGE_RETURN, HASH, LINE_FEED, QUOTE } from './charCodes';
 
 /** `text` with every comment and string literal (its quotes and prefix left) replaced by spaces, line breaks kept. */
 export function codeOnly(text: string): string {
@@ -12,7 +12,11 @@ export function codeOnly(text: string): string {
   let copiedTo = 0;
   let at = 0;
   const blank = (from: number, to: number) => {
-    parts.push(text.slice(copiedTo, from), text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    const blanked = text.slice(from, to);
+    parts.push(
+      text.slice(copiedTo, from),
+      /[\r\n]/.test(blanked) ? blanked.replace(/[^\r\n]/g, ' ') : ' '.repeat(to - from),
+    );
     copiedTo = to;
   };
   while (at < text.length) {
@@ -31,21 +35,26 @@ export function codeOnly(text: string): string {
   return parts.join('');
 }
 
+function isLineBreak(code: number): boolean {
+  return code === LINE_FEED || code === CARRIAGE_RETURN;
+}
+
 function lineEnd(text: string, from: number): number {
-  const newline = text.slice(from).search(/[\r\n]/);
-  return newline === -1 ? text.length : from + newline;
+  let at = from;
+  while (at < text.length && !isLineBreak(text.charCodeAt(at))) at++;
+  return at;
 }
 
 /** Past the string literal whose opening quote is at `start` (one quote or three); the text's end when it is not closed. */
 function stringEnd(text: string, start: number): number {
-  const quote = text[start]!;
-  const triple = text.startsWith(quote.repeat(3), start);
-  const closing = triple ? quote.repeat(3) : quote;
-  for (let at = start + closing.length; at < text.length; at++) {
-    const char = text[at]!;
-    if (char === '\\') at++;
-    else if (!triple && (char === '\n' || char === '\r')) return at;
-    else if (text.startsWith(closing, at)) return at + closing.length;
+  const quote = text.charCodeAt(start);
+  const triple = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote;
+  for (let at = start + (triple ? 3 : 1); at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === BACKSLASH) at++;
+    else if (!triple && isLineBreak(code)) return at;
+    else if (code === quote && (!triple || (text.charCodeAt(at + 1) === quote && text.charCodeAt(at + 2) === quote)))
+      return at + (triple ? 3 : 1);
   }
   return text.length;
 }
