@@ -200,9 +200,13 @@ export class LspTestClient {
     let client: LspTestClient | undefined;
     // The responses to sendTogether's requests are taken out before the connection, which knows not their ids.
     const reader = withheld(new StreamMessageReader(child.stdout), (message) => client?.takeResponse(message) ?? false);
-    const connection = createProtocolConnection(reader, new StreamMessageWriter(child.stdin));
+    const writer = new QuietAfterDisposeWriter(child.stdin);
+    const connection = createProtocolConnection(reader, writer);
     client = new LspTestClient(child, connection, options);
-    t.after(() => client.dispose());
+    t.after(() => {
+      writer.disposed = true;
+      client.dispose();
+    });
     return client;
   }
 
@@ -489,4 +493,23 @@ export function actionTitled(actions: readonly (CodeAction | Command)[], title: 
       `no code action titled "${title}"; offered: ${JSON.stringify(actions.map((action) => action.title))}`,
     );
   return found;
+}
+
+/**
+ * Writes to the server, and once the test has ended and the server is killed,
+ * drops what is still written (an answer to a request the server sent just
+ * before, a notification in flight): a write to the dead pipe would fail with
+ * EPIPE after the test, and fail the file.
+ */
+class QuietAfterDisposeWriter extends StreamMessageWriter {
+  disposed = false;
+
+  override async write(message: Message): Promise<void> {
+    if (this.disposed) return;
+    try {
+      await super.write(message);
+    } catch (error) {
+      if (!this.disposed) throw error;
+    }
+  }
 }
