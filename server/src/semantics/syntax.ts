@@ -143,6 +143,17 @@ export function isField(parent: Node, field: string, child: Node): boolean {
   return parent.childrenForFieldName(field).some((candidate) => candidate.id === child.id);
 }
 
+/** The call `receiver.method(…)` when `receiver` is the object of an attribute `method` that is called; undefined otherwise. */
+export function methodCallOn(receiver: Node, method: string): Node | undefined {
+  const attribute = receiver.parent;
+  const call = attribute?.parent;
+  if (attribute?.type !== 'attribute' || !isField(attribute, 'object', receiver) || call?.type !== 'call')
+    return undefined;
+  return attribute.childForFieldName('attribute')?.text === method && isField(call, 'function', attribute)
+    ? call
+    : undefined;
+}
+
 /** The expression a name ends: the attribute it is the name of (`read_csv` of `pd.read_csv`), or the name itself. */
 export function expressionEndingIn(identifier: Node): Node {
   const parent = identifier.parent;

@@ -6,7 +6,7 @@ import type { BindingSite } from './bindings';
 import type { DocumentFacts } from './facts';
 import { mayStarImport } from './moduleLevelNames';
 import { starBinding, type Scope } from './scopes';
-import { COMPREHENSION_TYPES, isField } from './syntax';
+import { COMPREHENSION_TYPES, isField, unparenthesized } from './syntax';
 
 export interface NameUses {
   /** The scope the name is bound in. */
@@ -29,6 +29,31 @@ const DYNAMIC_ACCESS: ReadonlyMap<string, 'anywhere' | 'module' | 'here'> = new 
   ['builtins.locals', 'here'],
   ['builtins.vars', 'here'],
 ] as const);
+
+/** A name bound once, by a plain `name = value`: where, to what (out of parentheses), and its reads but `identifier`. */
+export interface SingleAssignment {
+  readonly name: Node;
+  readonly value: Node;
+  readonly otherReads: readonly Node[];
+}
+
+/** The one binding of the name `identifier` reads, when it is a plain assignment (not a chain, not unpacking). */
+export function singleAssignment(facts: DocumentFacts, identifier: Node): SingleAssignment | undefined {
+  const uses = usesOfName(facts, identifier);
+  if (uses?.sites.length !== 1 || uses.sites[0]!.kind !== 'assignment') return undefined;
+  const name = uses.sites[0]!.node;
+  const assignment = name.parent;
+  const value =
+    assignment?.type === 'assignment' && isField(assignment, 'left', name)
+      ? assignment.childForFieldName('right')
+      : null;
+  if (!value) return undefined;
+  return {
+    name,
+    value: unparenthesized(value),
+    otherReads: uses.reads.filter((read) => read.id !== identifier.id),
+  };
+}
 
 /**
  * The bindings and reads of the name that `identifier` refers to, looked up

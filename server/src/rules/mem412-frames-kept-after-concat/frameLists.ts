@@ -7,8 +7,8 @@ import { REDUCING_METHODS } from '../../scale/dataSources';
 import type { DocumentFacts } from '../../semantics/facts';
 import { bindingsOf } from '../../semantics/initialValues';
 import { contains, enclosingLoops } from '../../semantics/loops';
-import { callArguments, isField, unparenthesized } from '../../semantics/syntax';
-import { usesOfName } from '../../semantics/uses';
+import { callArguments, methodCallOn, unparenthesized } from '../../semantics/syntax';
+import { singleAssignment } from '../../semantics/uses';
 
 /** Keywords with which a pandas reader gives chunks or a reader, not one frame. */
 const NOT_ONE_FRAME: ReadonlySet<string> = new Set(['chunksize', 'iterator']);
@@ -22,17 +22,9 @@ export interface FrameList {
 
 /** The list `concat` combines, when it is such a list of frames read from files; undefined otherwise. */
 export function frameList(list: Node, concat: Node, facts: DocumentFacts): FrameList | undefined {
-  const uses = list.type === 'identifier' ? usesOfName(facts, list) : undefined;
-  if (uses?.sites.length !== 1 || uses.sites[0]!.kind !== 'assignment') return undefined;
-  const name = uses.sites[0]!.node;
-  const assignment = name.parent;
-  const value =
-    assignment?.type === 'assignment' && isField(assignment, 'left', name)
-      ? assignment.childForFieldName('right')
-      : null;
-  if (!value) return undefined;
-  const others = uses.reads.filter((read) => read.id !== list.id);
-  const made = unparenthesized(value);
+  const assigned = list.type === 'identifier' ? singleAssignment(facts, list) : undefined;
+  if (!assigned) return undefined;
+  const { name, value: made, otherReads: others } = assigned;
   if (made.type === 'list_comprehension') {
     const item = made.childForFieldName('body');
     const read = item && frameRead(item, facts);
@@ -61,10 +53,8 @@ function isEmptyList(value: Node, facts: DocumentFacts): boolean {
  * loop the concat is not part of.
  */
 function appendedRead(list: Node, concat: Node, facts: DocumentFacts): Node | undefined {
-  const method = list.parent;
-  const call = method?.parent;
-  if (method?.type !== 'attribute' || !isField(method, 'object', list) || call?.type !== 'call') return undefined;
-  if (method.childForFieldName('attribute')?.text !== 'append' || !isField(call, 'function', method)) return undefined;
+  const call = methodCallOn(list, 'append');
+  if (!call) return undefined;
   const args = callArguments(call);
   const loop = enclosingLoops(call)[0];
   if (args.length !== 1 || !loop || contains(loop, concat) || concat.startIndex < call.endIndex) return undefined;

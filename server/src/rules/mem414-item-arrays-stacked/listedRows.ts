@@ -13,11 +13,11 @@ import {
   callArguments,
   descendants,
   isAsyncComprehension,
-  isField,
+  methodCallOn,
   SCOPE_TYPES,
   unparenthesized,
 } from '../../semantics/syntax';
-import { usesOfName } from '../../semantics/uses';
+import { singleAssignment } from '../../semantics/uses';
 import { itemKind } from '../array-items';
 
 export type ListedRows =
@@ -43,17 +43,9 @@ export function listedRows(argument: Node, call: Node, facts: DocumentFacts): Li
   const generated = generatedRows(node, facts);
   if (generated) return generated;
   if (node.type !== 'identifier') return undefined;
-  const uses = usesOfName(facts, node);
-  if (uses?.sites.length !== 1 || uses.sites[0]!.kind !== 'assignment') return undefined;
-  const name = uses.sites[0]!.node;
-  const assignment = name.parent;
-  const value =
-    assignment?.type === 'assignment' && isField(assignment, 'left', name)
-      ? assignment.childForFieldName('right')
-      : null;
-  if (!value || name.startIndex > call.startIndex) return undefined;
-  const others = uses.reads.filter((read) => read.id !== node.id);
-  const made = unparenthesized(value);
+  const assigned = singleAssignment(facts, node);
+  if (!assigned || assigned.name.startIndex > call.startIndex) return undefined;
+  const { name, value: made, otherReads: others } = assigned;
   const bound = generatedRows(made, facts);
   if (bound) return others.length === 0 ? { ...bound, name } : undefined;
   if (!isEmptyList(made, facts) || others.length === 0) return undefined;
@@ -113,10 +105,8 @@ function appendedRows(name: Node, reads: readonly Node[], call: Node, facts: Doc
 
 /** The call `list.append(x)`, as a statement of its own, whose receiver is this read of the list. */
 function appendCall(read: Node): Node | undefined {
-  const method = read.parent;
-  const call = method?.parent;
-  if (method?.type !== 'attribute' || !isField(method, 'object', read) || call?.type !== 'call') return undefined;
-  if (method.childForFieldName('attribute')?.text !== 'append' || !isField(call, 'function', method)) return undefined;
+  const call = methodCallOn(read, 'append');
+  if (!call) return undefined;
   return callArguments(call).length === 1 && statementOf(call)?.namedChild(0)?.id === call.id ? call : undefined;
 }
 
