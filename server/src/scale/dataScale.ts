@@ -92,6 +92,9 @@ export class DataScales {
 
 type Classifier = (node: Node, scales: DataScales) => Scale;
 
+/** Methods that take one item from their receiver: `reader.__next__()`, `f.readline()`, `queue.pop()`. */
+const ONE_ITEM_METHODS: ReadonlySet<string> = new Set(['__next__', 'readline', 'pop', 'popleft', 'popitem']);
+
 const small: Classifier = () => 'small';
 
 /** A display's item count is bounded by its text; unpacked parts (`[*rows]`) are as large as they are. */
@@ -123,6 +126,9 @@ const call: Classifier = (node, scales) => {
   // A method: reading a file or cursor is data scale; a reduction may be any size;
   // other methods give what their receiver holds (`df.groupby(…)`, `s.split()`).
   const method = callee.childForFieldName('attribute')?.text ?? '';
+  // One item of a large container or stream (a CSV's header row, one line) is as unknown as a loop's item.
+  if (ONE_ITEM_METHODS.has(method))
+    return scales.of(callee.childForFieldName('object')) === 'small' ? 'small' : 'unknown';
   if (READING_METHODS.has(method)) return scales.of(callee.childForFieldName('object')) === 'small' ? 'small' : 'large';
   if (REDUCING_METHODS.has(method) || name !== undefined) return 'unknown';
   return scales.of(callee.childForFieldName('object'));
@@ -234,9 +240,17 @@ function rangeScale(call: Node, scales: DataScales): Scale {
 function measuredValue(count: Node, facts: DocumentFacts): Node | null {
   if (count.type === 'call' && facts.qualifiedName(count.childForFieldName('function')!) === 'builtins.len')
     return callArguments(count)[0] ?? null;
-  const measured = count.type === 'subscript' ? unparenthesized(count.childForFieldName('value')!) : count;
-  const attributeName = measured.type === 'attribute' ? measured.childForFieldName('attribute')?.text : undefined;
-  return attributeName === 'shape' || attributeName === 'size' ? measured.childForFieldName('object') : null;
+  if (count.type === 'attribute') return attributeOf(count, 'size');
+  // `X.shape[0]` counts rows; `X.shape[1]` counts columns (28 classes, 784 pixels), which do not grow with the rows.
+  if (count.type !== 'subscript' || count.childForFieldName('subscript')?.text !== '0') return null;
+  return attributeOf(unparenthesized(count.childForFieldName('value')!), 'shape');
+}
+
+/** `x` in `x.<attribute>`. */
+function attributeOf(node: Node, attribute: string): Node | null {
+  return node.type === 'attribute' && node.childForFieldName('attribute')?.text === attribute
+    ? node.childForFieldName('object')
+    : null;
 }
 
 /** `[:k]`, `[-k:]` or `[a:b]` with constant bounds at most LARGE_COUNT apart. */
