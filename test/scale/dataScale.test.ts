@@ -45,6 +45,21 @@ const CASES: readonly (readonly [string, Scale, string])[] = [
   ],
   ['with open("log.txt") as f:\n    use(f.readline())\n', 'unknown', 'one line of a file'],
   ['use(["a", "b"].pop())\n', 'small', 'one item of a literal list'],
+  [
+    'import pandas as pd\nuse(pd.read_sql_query("select body from emails where body like \'%a%\' limit 20", con))\n',
+    'unknown',
+    'a query closed by LIMIT 20: twenty rows',
+  ],
+  [
+    'import pandas as pd\nQ = "SELECT * FROM t LIMIT 500000;"\nuse(pd.read_sql(Q, con))\n',
+    'large',
+    'a query closed by a LIMIT over 10^5, through a name',
+  ],
+  [
+    'import pandas as pd\nuse(pd.read_sql("SELECT * FROM (SELECT * FROM t LIMIT 5) JOIN u", con))\n',
+    'large',
+    'a query whose LIMIT bounds a subquery only',
+  ],
   ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(df[-5:])\n', 'small', 'its last five rows'],
   ['import pandas as pd\ndf = pd.read_csv("a.csv")\nuse(df[5:])\n', 'large', 'all but five rows'],
   ['import numpy as np\nuse(np.random.rand(1000, 3))\n', 'large', 'a numpy array'],

@@ -19,6 +19,7 @@ import {
   SMALL_ATTRIBUTES,
 } from './dataSources';
 import { joinScalesOf, LARGE_COUNT, type Scale } from './scale';
+import { queryRowLimit } from './queryRowLimit';
 import type { DataEstimate } from '../data/dataEstimate';
 import type { MemoryLimit } from './memoryLimit';
 
@@ -47,7 +48,7 @@ export interface DataReadScales {
 
 /** Scales of the expressions of one document, sharing folded constants. */
 export class DataScales {
-  private readonly folder: Folder;
+  readonly folder: Folder;
   private readonly visiting = new Set<number>();
 
   constructor(
@@ -116,7 +117,7 @@ const call: Classifier = (node, scales) => {
   if (name === 'builtins.range') return rangeScale(node, scales);
   const read = scales.reads?.scaleOf(node, scales.facts);
   if (read) return read;
-  if (name !== undefined && readsData(name)) return 'large';
+  if (name !== undefined && readsData(name)) return limitedQueryScale(node, scales) ?? 'large';
   // `np.unique(y)`, `np.mean(X, axis=0)`: a reduction may be far smaller than what it reduces, as its method is.
   if (name !== undefined && makesArrays(name))
     return REDUCING_METHODS.has(name.slice(name.lastIndexOf('.') + 1)) ? 'unknown' : 'large';
@@ -224,6 +225,13 @@ function yieldsChunks(iterable: Node, facts: DocumentFacts): boolean {
 
 /** What stands between a loop's target name and the loop: `for i, (a, b) in …`. */
 const TARGET_PARTS: ReadonlySet<string> = new Set([...UNPACKING_TARGETS, 'as_pattern_target']);
+
+/** A read of a query closed by `LIMIT n`: n rows of a width the code does not show, large only past LARGE_COUNT. */
+function limitedQueryScale(read: Node, scales: DataScales): Scale | undefined {
+  const limit = queryRowLimit(positional(read, scales.facts)[0], scales.folder);
+  if (limit === undefined) return undefined;
+  return limit > BigInt(LARGE_COUNT) ? 'large' : 'unknown';
+}
 
 function rangeScale(call: Node, scales: DataScales): Scale {
   const args = positional(call, scales.facts);
