@@ -29,15 +29,32 @@ export function isUnchangedSinceMask(
   selection: Node,
   facts: DocumentFacts,
 ): boolean {
+  return areUnchangedSince([frame.text, mask.text], binding, selection, facts);
+}
+
+/**
+ * Whether no code that runs from `binding` (a statement) to `use` may change
+ * any of the names, read as isUnchangedSinceMask says. `iteratedBy`, a `for`
+ * statement over `use`: its body runs after `use` has been read, and is left out
+ * when the loop is a statement of the binding's block.
+ */
+export function areUnchangedSince(
+  names: readonly string[],
+  binding: Node,
+  use: Node,
+  facts: DocumentFacts,
+  iteratedBy?: Node,
+): boolean {
+  const selection = use;
   const block = binding.parent;
   const statement = block ? statementUnder(block, selection, facts) : undefined;
   const between = statement && statementsBetween(binding, statement, facts.module);
   if (!block || !statement || !between) return false;
   // At module level the statements between are other top-level statements, which an edit there changes.
   if (facts.module.isRoot(block)) facts.readsWholeDocument();
-  const regions = [...between, ...runBefore(selection, statement)];
+  const regions = iteratedBy?.equals(statement) ? between : [...between, ...runBefore(selection, statement)];
   const question = { facts, iteratingConsumes: false, ownRegions: true };
-  return !mayMutate(regions, [frame.text], question) && !mayMutate(regions, [mask.text], question);
+  return names.every((name) => !mayMutate(regions, [name], question));
 }
 
 /** The statement of `block` that holds `node`; in the module, any part's top-level statement. */

@@ -183,3 +183,21 @@ function makesDataFrame(binding: NameBinding, facts: DocumentFacts): boolean {
         !(arg.type === 'keyword_argument' && NOT_A_FRAME.has(arg.childForFieldName('name')?.text ?? '')),
     );
 }
+
+/**
+ * Whether a name holds a numpy array wherever it is read: every binding of it
+ * in its scope stores what a numpy function returns (`np.zeros(4, dtype=…)`,
+ * a structured array whose fields are read as `data["age"]` but which has no
+ * `.loc`).
+ */
+export function holdsNumpyArray(name: Node, facts: DocumentFacts): boolean {
+  if (name.type !== 'identifier') return false;
+  const values = bindingsOf(facts, name.text, name)?.bindings.filter((binding) => binding.kind !== 'annotation') ?? [];
+  return values.length > 0 && values.every((binding) => madeByNumpy(binding, facts));
+}
+
+function madeByNumpy(binding: NameBinding, facts: DocumentFacts): boolean {
+  const call = binding.kind === 'value' ? unparenthesized(binding.value) : undefined;
+  const callee = call?.type === 'call' ? call.childForFieldName('function') : null;
+  return callee !== null && (facts.qualifiedName(callee) ?? '').startsWith('numpy.');
+}
