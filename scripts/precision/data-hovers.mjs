@@ -79,7 +79,7 @@ async function hoversOf(folder) {
   const rows = [];
   for (const path of sourceFiles(folder)) {
     const cells = cellsOf(path);
-    if (!cells.some((cell) => READ_CALL.test(cell))) continue;
+    if (!cells.some((cell) => cell.search(READ_CALL) >= 0)) continue;
     const uri = pathToFileURL(path).href;
     const cellUris = cells.map((_, index) =>
       path.endsWith('.ipynb') ? `vscode-notebook-cell:${pathToFileURL(path).pathname}#${index}` : uri,
