@@ -63,8 +63,26 @@ export const ITERATING_BUILTINS: ReadonlySet<string> = new Set(
   ].map((name) => `builtins.${name}`),
 );
 
-/** Methods of the builtin containers and str that never change their object. */
+/**
+ * Methods of the builtin containers and str that never change their object,
+ * and pandas methods that only read a frame: the summaries a notebook shows
+ * between its steps (`df.head()`, `df.info()`, `df.describe()`) and its row
+ * iterators. None of them takes `inplace=`.
+ */
 export const LOOKING_METHODS: ReadonlySet<string> = new Set([
+  'head',
+  'tail',
+  'info',
+  'describe',
+  'memory_usage',
+  'nunique',
+  'value_counts',
+  'isna',
+  'isnull',
+  'notna',
+  'notnull',
+  'iterrows',
+  'itertuples',
   'get',
   'keys',
   'values',
