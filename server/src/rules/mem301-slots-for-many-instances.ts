@@ -231,7 +231,7 @@ function basesMayBeLocal(classNode: Node, facts: DocumentFacts): boolean {
   const bases = PLAIN_HEADER.exec(text)?.[1];
   if (bases === undefined) return true;
   // An import could rename `object`. The answer holds until some text spells `builtins`, or a class of a base's name: the incremental analysis is told so.
-  if (facts.mayRenameBuiltins(['object'])) return true;
+  if (facts.mayRenameBuiltins()) return true;
   let classNames = classNamesByDocument.get(facts);
   if (!classNames) classNamesByDocument.set(facts, (classNames = new Map()));
   for (const item of bases.split(',')) {

@@ -65,20 +65,21 @@ export class DocumentFacts {
   }
 
   /**
-   * Whether an import could give one of the builtins `names` another name
-   * (`from builtins import str as text`): a statement that spells `builtins`
-   * names one of them. Answers read from the text that rely on builtins
-   * keeping their names ask this, and so hold until an edit spells `builtins`.
+   * Whether an import could give a builtin another name (`from builtins import
+   * str as text`): the text spells `builtins` somewhere; with `names`, a
+   * statement that spells it names one of them. Answers read from the text
+   * that rely on builtins keeping their names ask this, and so hold until an
+   * edit spells `builtins`.
    */
-  mayRenameBuiltins(names: readonly string[]): boolean {
+  mayRenameBuiltins(names?: readonly string[]): boolean {
     this.readsSpellingsOf('builtins');
-    const key = names.join(' ');
+    const key = names?.join(' ') ?? '';
     let known = this.builtinRenames.get(key);
-    if (known === undefined)
-      this.builtinRenames.set(
-        key,
-        (known = this.module.text.includes('builtins') && mayRenameBuiltin(this.module.text, names)),
-      );
+    if (known === undefined) {
+      const { text } = this.module;
+      known = text.includes('builtins') && (names === undefined || mayRenameBuiltin(text, names));
+      this.builtinRenames.set(key, known);
+    }
     return known;
   }
 
