@@ -5,6 +5,21 @@
 import type { Tree } from 'web-tree-sitter';
 import type { ModulePart } from './moduleParts';
 
+/**
+ * By tree: the copy of its part's text that the caches keep, one for all of
+ * them (each kept its own: four copies of the edited region on every keystroke).
+ */
+const ownedTexts = new WeakMap<Tree, string>();
+
+/** A copy of `text` (its part's, whose tree is `tree`) that shares no string with the source. */
+function ownedText(tree: Tree, text: string): string {
+  const known = ownedTexts.get(tree);
+  if (known === text) return known;
+  const copy = structuredClone(text);
+  ownedTexts.set(tree, copy);
+  return copy;
+}
+
 export class PartCache<T> {
   private readonly byTree = new WeakMap<Tree, { readonly text: string; readonly value: T }>();
 
@@ -17,7 +32,7 @@ export class PartCache<T> {
     if (known?.text === text) return known.value;
     // Copied: kept across edits, slices of the source would keep each version of it alive.
     const value = this.copy(find());
-    this.byTree.set(part.root.tree, { text: structuredClone(text), value });
+    this.byTree.set(part.root.tree, { text: ownedText(part.root.tree, text), value });
     return value;
   }
 }

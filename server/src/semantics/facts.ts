@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { BindingSite } from './bindings';
 import type { Dependencies } from './dependencies';
+import { mayRenameBuiltin } from './builtinRenames';
 import { ModuleParts } from '../document/moduleParts';
 import { NameIndex } from './nameIndex';
 import { Scopes, type Lookup } from './scopes';
@@ -18,7 +19,8 @@ export class DocumentFacts {
   private dependencies: Dependencies | undefined;
   /** By call node id: every rule that visits calls looks at their arguments, each a few calls into WASM. */
   private readonly argumentsByCall = new Map<number, readonly Node[]>();
-  private spellsBuiltins: boolean | undefined;
+  /** By the builtins asked about, joined: whether an import may rename one of them. */
+  private readonly builtinRenames = new Map<string, boolean>();
 
   /** What the facts are about: a tree's root, or a module parsed in parts. */
   readonly module: ModuleParts;
@@ -64,14 +66,21 @@ export class DocumentFacts {
 
   /**
    * Whether an import could give a builtin another name (`from builtins import
-   * str as text`): the text spells `builtins` somewhere. Answers read from the
-   * text that rely on builtins keeping their names ask this, and so hold until
-   * an edit spells it.
+   * str as text`): the text spells `builtins` somewhere; with `names`, a
+   * statement that spells it names one of them. Answers read from the text
+   * that rely on builtins keeping their names ask this, and so hold until an
+   * edit spells `builtins`.
    */
-  mayRenameBuiltins(): boolean {
+  mayRenameBuiltins(names?: readonly string[]): boolean {
     this.readsSpellingsOf('builtins');
-    this.spellsBuiltins ??= this.module.text.includes('builtins');
-    return this.spellsBuiltins;
+    const key = names?.join(' ') ?? '';
+    let known = this.builtinRenames.get(key);
+    if (known === undefined) {
+      const { text } = this.module;
+      known = text.includes('builtins') && (names === undefined || mayRenameBuiltin(text, names));
+      this.builtinRenames.set(key, known);
+    }
+    return known;
   }
 
   get scopes(): Scopes {

@@ -167,9 +167,16 @@ export function partBindings(part: ModulePart, source: string): PartBindings {
   return bindingsOfParts.get(part, text, () => ({
     names: moduleLevelNames(topLevelNodes(part.root)),
     starImport: mayStarImport(text),
-    makesScopes: mayMakeScope(codeOnly(text)),
+    makesScopes: DEFINITION_AT_LINE_START.test(text) || mayMakeScope(codeOnly(text)),
   }));
 }
+
+/**
+ * A line that starts a definition, in the text as it is: most parts hold one,
+ * and then they make scopes without a blanked copy of their text (a region of
+ * a large class on every keystroke). In a string it only makes the answer "may".
+ */
+const DEFINITION_AT_LINE_START = /^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]/m;
 
 /** Keywords that make a scope: a definition, a lambda, a comprehension's `for` (an `async` one included). */
 const SCOPE_KEYWORDS = /\b(?:def|class|lambda|for)\b/;

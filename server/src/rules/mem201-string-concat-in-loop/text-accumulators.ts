@@ -9,7 +9,7 @@ import { isAssignmentTarget } from '../../semantics/assignmentTargets';
 import { describeBinding, type NameBinding } from '../../semantics/initialValues';
 import { attributeWritesOf, receiverOf, type AttributeWrite } from '../../semantics/instanceAttributes';
 import { alwaysRunsWith, contains, isShortLoop } from '../../semantics/loops';
-import { mayBeAssignedText } from './textBindings';
+import { mayBeAssignedTextAsAttribute } from './textBindings';
 import { isReference } from '../../semantics/uses';
 import type { Scope } from '../../semantics/scopes';
 import { valueKind, type AssumedKind, type ValueKind } from '../../semantics/valueKinds';
@@ -266,7 +266,7 @@ function attributeAccumulator(target: Node, facts: DocumentFacts): Accumulator |
   const object = target.childForFieldName('object')!;
   const name = target.childForFieldName('attribute')?.text;
   // Most attributes grown in loops are counters: the text tells when no assignment can store text in one of that name.
-  if (!name || !mayBeAssignedText(facts, name, facts.module.main)) return undefined;
+  if (!name || !mayBeAssignedTextAsAttribute(facts, name)) return undefined;
   const receiver = receiverOf(object, facts);
   if (receiver.kind !== 'instance') return undefined;
   const writes = attributeWritesOf(facts, name);
