@@ -46,6 +46,10 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
 };
+// The bundles a process starts on. Without whitespace esbuild keeps no comments, whose
+// characters beyond ASCII (…, →) made the whole 1.7 MB a two-byte string: reading it
+// took node 13-20 ms instead of 3-5 ms, and compiling it more. Names stay, for stack traces.
+const started = { ...common, minifyWhitespace: true };
 await Promise.all([
   esbuild.build({
     ...common,
@@ -53,21 +57,33 @@ await Promise.all([
     outfile: join(root, 'dist/extension.js'),
     external: ['vscode'],
   }),
+  // dist/server.js and dist/cli.js are small: they run the bundles beside them,
+  // dist/serverMain.js and dist/cliMain.js, with V8's code cache (server/src/startup/runBundle.ts).
   esbuild.build({
     ...common,
     entryPoints: [join(root, 'server/src/server.ts')],
     outfile: join(root, 'dist/server.js'),
   }),
+  esbuild.build({
+    ...started,
+    entryPoints: [join(root, 'server/src/serverMain.ts')],
+    outfile: join(root, 'dist/serverMain.js'),
+  }),
   esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'dist/cli.js') }),
+  esbuild.build({
+    ...started,
+    entryPoints: [join(root, 'server/src/cliMain.ts')],
+    outfile: join(root, 'dist/cliMain.js'),
+  }),
   // Started by dist/server.js as a worker thread (the analysis thread), so it sits beside it.
   esbuild.build({
-    ...common,
+    ...started,
     entryPoints: [join(root, 'server/src/lsp/analysisWorker.ts')],
     outfile: join(root, 'dist/analysisWorker.js'),
   }),
   // Started by dist/cli.js as a worker thread (`memhints check --jobs N`), so it sits beside it.
   esbuild.build({
-    ...common,
+    ...started,
     entryPoints: [join(root, 'server/src/cli/checkWorker.ts')],
     outfile: join(root, 'dist/checkWorker.js'),
   }),
