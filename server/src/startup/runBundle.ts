@@ -19,10 +19,14 @@ function cacheKey(bundle: string): string {
   return JSON.stringify([bundle, size, mtimeMs, node, v8, electron ?? '', process.arch]);
 }
 
-/** A short name from the key, so that two installs (or versions) keep caches of their own. */
-function cacheFileName(bundle: string, key: string): string {
+/**
+ * One file per bundle path: a rebuilt or upgraded bundle, or another node,
+ * replaces its cache (the key in the file tells them apart), and two installs
+ * keep a cache each.
+ */
+function cacheFileName(bundle: string): string {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < bundle.length; i++) hash = Math.imul(hash ^ bundle.charCodeAt(i), 0x01000193);
   return `${basename(bundle, '.js')}-${(hash >>> 0).toString(16).padStart(8, '0')}.v8cache`;
 }
 
@@ -39,7 +43,7 @@ export function runBundle(bundle: string, cacheDir: string | undefined): void {
   if (cacheDir !== undefined) {
     try {
       key = cacheKey(bundle);
-      cacheFile = join(cacheDir, cacheFileName(bundle, key));
+      cacheFile = join(cacheDir, cacheFileName(bundle));
       cachedData = readCodeCache(cacheFile, key);
     } catch {
       cacheFile = undefined;
