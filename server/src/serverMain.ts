@@ -30,17 +30,19 @@ import { dataReadHover } from './features/dataReadHover';
 import { layoutForVersion } from './sizes/versions';
 import { defaultDataFiles } from './data/estimators';
 import { NOTEBOOK_SYNC, OpenNotebooks } from './notebooks/openNotebooks';
-import { compiledGrammar, parseAFewLines, pythonParser } from './document/parser';
+import { compiledGrammar, pythonParser } from './document/parser';
 import { PYPROJECT } from './config/projectConfig';
 import { createServerConnection } from './serverConnection';
 import { AnalysisThread } from './lsp/analysisThread';
 import { throwIfCancelled } from './lsp/cancellation';
 import { DocumentChecks } from './lsp/documentChecks';
+import { analyseASample } from './lsp/warmUp';
 import { offerCodeCache } from './startup/codeCacheOffer';
 
-// Made while the rest of the server starts and the client sends initialize (see parseAFewLines).
+// Made while the rest of the server starts and the client sends initialize, and
+// warmed up on a sample (see analyseASample).
 const parserReady = pythonParser().then((parser) => {
-  parseAFewLines(parser);
+  analyseASample(parser);
   return parser;
 });
 const { connection, queued } = createServerConnection();
