@@ -19,10 +19,13 @@ function bundle(t: TestContext): { file: string; cacheDir: string } {
   const file = join(dir, 'main.js');
   writeFileSync(
     file,
-    `const { join } = require('node:path');
+    // Wrapped as scripts/build.mjs wraps dist/cliMain.js.
+    `(function (exports, require, module, __filename, __dirname) {
+const { join } = require('node:path');
 function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
 process.stdout.write(fib(15) + ':' + join(__dirname, 'x') + ':' + (module.exports === exports));
 globalThis[Symbol.for('memhints.saveCodeCache')]?.();
+})
 `,
   );
   return { file, cacheDir: join(dir, 'cache') };

@@ -35,8 +35,9 @@ function cacheFileName(bundle: string): string {
  * `cacheDir` (codeCacheDir()) when it holds a valid one, and with none when undefined.
  */
 export function runBundle(bundle: string, cacheDir: string | undefined): void {
-  // The same wrapper node's CommonJS loader puts around a module.
-  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(bundle, 'utf8')}\n})`;
+  // The bundle is written as the function node's CommonJS loader would wrap it in
+  // (scripts/build.mjs), in ASCII: Latin-1 reads it as it is, without UTF-8's checks.
+  const source = readFileSync(bundle, 'latin1');
   let cacheFile: string | undefined;
   let key = '';
   let cachedData: Buffer | undefined;
