@@ -50,6 +50,11 @@ export function runBundle(bundle: string, cacheDir: string | undefined): void {
       cacheFile = undefined;
     }
   }
+  // No import() runs in a bundle compiled so: node 20 finds no loader for a script
+  // deserialised from a cache (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING, even with
+  // vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER). esbuild turns memhints' own into
+  // require()s; web-tree-sitter's one is on a path memhints does not take (a grammar
+  // loaded from a file name rather than from its bytes).
   const script = new Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
     const file = cacheFile;
