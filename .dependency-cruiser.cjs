@@ -30,13 +30,29 @@ const LAYERS = {
   measure: ['sizes'],
   // The top layers.
   features: ['config', 'data', 'docs', 'document', 'engine', 'estimates', 'notebooks', 'rules', 'semantics', 'sizes'],
-  cli: ['config', 'data', 'docs', 'document', 'engine', 'measure', 'notebooks', 'rules', 'scale', 'sizes'],
+  cli: ['config', 'data', 'docs', 'document', 'engine', 'measure', 'notebooks', 'rules', 'scale', 'sizes', 'startup', 'text'],
   // The language server's own machinery: what the client has queued, where each document is checked, the analysis thread.
   lsp: ['config', 'data', 'document', 'engine', 'features', 'rules'],
   // The language server's transport, and what it does with a message it cannot read.
   'serverConnection.ts': ['lsp'],
-  'server.ts': ['config', 'data', 'document', 'engine', 'features', 'lsp', 'notebooks', 'serverConnection.ts', 'sizes'],
-  'cli.ts': ['cli'],
+  // Loading a bundle with the code V8 compiled for it in an earlier run, and a bundle's offer of its code.
+  startup: [],
+  // The bundles' entry points: server.ts and cli.ts run serverMain.ts's and cliMain.ts's bundles.
+  'server.ts': ['startup'],
+  'serverMain.ts': [
+    'config',
+    'data',
+    'document',
+    'engine',
+    'features',
+    'lsp',
+    'notebooks',
+    'serverConnection.ts',
+    'sizes',
+    'startup',
+  ],
+  'cli.ts': ['startup'],
+  'cliMain.ts': ['cli'],
 };
 
 /** What client/src may import from server/src (bundled into the extension host). */

@@ -7,9 +7,9 @@
 // included) come from bench/process_times.py; runs alternate between the two
 // commands compared, so that both see the machine alike.
 import { spawnSync } from 'node:child_process';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { defaultJobs } from '../server/src/cli/args';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stdlibDirectory, type Corpus } from './corpus';
 import { lineCount, linesPerSecond, percentile } from './measure';
@@ -58,8 +58,8 @@ export interface CliResult {
   readonly defaultJobs: CorpusCheck & { readonly jobsAtEnd: number };
   /** The 1-minute load average as the runs start and end. */
   readonly loadAverage: readonly [number, number];
-  /** A small file, then a larger one, each checked alone. */
-  readonly oneFile: readonly [OneFileCheck, OneFileCheck];
+  /** A small file, the same with no code cache (MEMHINTS_CACHE_DIR=off), then a larger one, each checked alone. */
+  readonly oneFile: readonly [OneFileCheck, OneFileCheck, OneFileCheck];
   readonly node: ProcessFigures;
 }
 
@@ -83,12 +83,17 @@ export function cliProcesses(
   scale: CliScale,
 ): CliResult {
   const memhints = [process.execPath, join(repoRoot, 'bin', 'memhints.js'), 'check'];
+  // The code cache (docs/cli.md) in a folder of the bench's own, made by the first process of
+  // each series, as a user's first run makes it: the runs after it start from it.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'memhints-bench-cache-'));
+  const env = { ...process.env, MEMHINTS_CACHE_DIR: cacheDir };
   const paths = stdlib.files.map((source) => source.path);
   const cores = availableParallelism();
   const loadAtStart = loadavg()[0] ?? 0;
   const corpusRuns = alternating(
     repoRoot,
     cwd,
+    env,
     [
       [...memhints, ...paths, '--jobs', '1'],
       [...memhints, ...paths, '--jobs', String(cores)],
@@ -110,16 +115,21 @@ export function cliProcesses(
   };
   const small = { path: join(stdlibDirectory(), SMALL_MODULE) };
   const smallLines = lineCount(readFileSync(small.path, 'utf8'));
-  const [smallRuns, largerRuns, nodeRuns] = alternating(
+  rmSync(cacheDir, { recursive: true, force: true });
+  const [smallRuns, uncachedRuns, largerRuns, nodeRuns] = alternating(
     repoRoot,
     cwd,
+    env,
     [
       [...memhints, small.path],
+      // What a first run, or every run with the cache turned off, costs (env: a process of 1 ms).
+      ['env', 'MEMHINTS_CACHE_DIR=off', ...memhints, small.path],
       [...memhints, larger.path],
       [process.execPath, '-e', '0'],
     ],
     scale.fileRuns,
   );
+  rmSync(cacheDir, { recursive: true, force: true });
   const node = medians(nodeRuns!);
   const oneFile = (name: string, lines: number, runs: readonly ProcessRun[]): OneFileCheck => {
     const check = medians(runs);
@@ -136,7 +146,11 @@ export function cliProcesses(
       jobsAtEnd: defaultJobs(cores, loadAtEnd),
     },
     loadAverage: [loadAtStart, loadAtEnd],
-    oneFile: [oneFile(SMALL_MODULE, smallLines, smallRuns!), oneFile(larger.name, larger.lines, largerRuns!)],
+    oneFile: [
+      oneFile(SMALL_MODULE, smallLines, smallRuns!),
+      oneFile(`${SMALL_MODULE}, no code cache`, smallLines, uncachedRuns!),
+      oneFile(larger.name, larger.lines, largerRuns!),
+    ],
     node,
   };
 }
@@ -145,6 +159,7 @@ export function cliProcesses(
 function alternating(
   repoRoot: string,
   cwd: string,
+  env: NodeJS.ProcessEnv,
   commands: readonly (readonly string[])[],
   runs: number,
 ): ProcessRun[][] {
@@ -153,6 +168,7 @@ function alternating(
     for (let i = 0; i < commands.length; i++) order.push((round + i) % commands.length);
   const timed = spawnSync('python3', [join(repoRoot, 'bench', 'process_times.py')], {
     cwd,
+    env,
     input: JSON.stringify(order.map((index) => commands[index])),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

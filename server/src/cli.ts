@@ -1,6 +1,10 @@
-// Entry point of the memhints command-line interface (bundled to dist/cli.js, run by bin/memhints.js).
+// Entry point of the memhints command-line interface (bundled to dist/cli.js, run by
+// bin/memhints.js): sets V8's flags, then runs the CLI's bundle (dist/cliMain.js,
+// from cliMain.ts) with the code V8 compiled for it in an earlier run (runBundle).
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { main } from './cli/main';
+import { codeCacheDir } from './startup/codeCacheDir';
+import { runBundle } from './startup/runBundle';
 
 // V8 runs a WASM function on its baseline compiler (Liftoff) first, and has its
 // optimising compiler (TurboFan) compile it once it has run a while: by default
@@ -9,9 +13,9 @@ import { main } from './cli/main';
 // 4-line file set off 100-150 ms of compiling on another thread, which the process
 // then waited for before it could exit. 55 times that budget leaves a run of a few
 // hundred lines on Liftoff, and optimises the two within the first few thousand.
-// Flags are the process's: the worker threads started later take it too.
+// Flags are the process's: the worker threads started later take it too. Set
+// before the bundle is compiled: V8 takes cached code only under the flags it was
+// made under.
 setFlagsFromString('--wasm-tiering-budget=100000000');
 
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+runBundle(join(__dirname, 'cliMain.js'), codeCacheDir());

@@ -129,6 +129,8 @@ export interface LspClientOptions {
   readonly answersMessageRequests?: boolean;
   /** Folder URIs sent as workspaceFolders. */
   readonly workspaceFolders?: readonly string[];
+  /** Variables set in the server's environment, beside this process's. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -196,7 +198,10 @@ export class LspTestClient {
 
   /** Spawns the bundled server; it is killed when the test ends, however it ends. */
   static start(t: TestContext, options: LspClientOptions = {}): LspTestClient {
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     let client: LspTestClient | undefined;
     // The responses to sendTogether's requests are taken out before the connection, which knows not their ids.
     const reader = withheld(new StreamMessageReader(child.stdout), (message) => client?.takeResponse(message) ?? false);

@@ -8,7 +8,6 @@ import { DEFAULT_SMALL_BYTES } from '../scale/scale';
 import { THIS_MACHINE } from '../scale/memoryLimit';
 import { CPYTHON, DEFAULT_PYTHON_VERSION } from '../sizes/cpython';
 import type { FixSafety } from '../rules/types';
-import { checkNotebook } from './checkNotebook';
 import { fixRepeatedly } from './fix';
 import { assertParsable, lintText, NotCheckable, type LintOptions } from './lint';
 import type { FileSettings } from './projectSettings';
@@ -68,7 +67,12 @@ function withDataFiles(check: FileCheck, file: string): FileCheck {
 export function checkFile(parser: Parser, file: string, shown: string, run: FileCheck): FileOutcome {
   try {
     const check = withDataFiles(run, file);
-    return isNotebook(file) ? checkNotebook(parser, file, shown, check) : checkPythonFile(parser, file, shown, check);
+    if (isNotebook(file)) {
+      // Loaded with the first notebook: what reads them is of no use to a run over Python files.
+      const { checkNotebook } = require('./checkNotebook') as typeof import('./checkNotebook');
+      return checkNotebook(parser, file, shown, check);
+    }
+    return checkPythonFile(parser, file, shown, check);
   } catch (error) {
     if (error instanceof NotCheckable) return { ...NOTHING, notice: `not checked: ${error.message}` };
     // Nor is the file left half fixed: it is only written at the end.

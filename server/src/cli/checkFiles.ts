@@ -9,7 +9,7 @@ import { compiledGrammar, pythonParser } from '../document/parser';
 import { checkFile, fixModeFor, type FileCheck, type FileOutcome } from './checkFile';
 import type { CheckTask, CheckWorkerData } from './checkWorker';
 import { lintOptions, type FileSettings } from './projectSettings';
-import { WorkerPool } from './workerPool';
+import type { WorkerPool } from './workerPool';
 
 /** More paths than this on the command line may be many files: worker threads are started before they are found. */
 export const PARALLEL_MIN_FILES = 50;
@@ -38,7 +38,9 @@ export function checkWorkers(count: number, check: RunCheck): CheckWorkers {
     maxFileSize: check.maxFileSize,
     grammar: compiledGrammar(),
   };
-  return new WorkerPool<CheckTask, FileOutcome>(join(__dirname, 'checkWorker.js'), count, data, WORKER_DEPTH);
+  // Loaded here: node's worker_threads, which it loads, cost a check of a few files 3 ms at start.
+  const { WorkerPool: Pool } = require('./workerPool') as typeof import('./workerPool');
+  return new Pool<CheckTask, FileOutcome>(join(__dirname, 'checkWorker.js'), count, data, WORKER_DEPTH);
 }
 
 /** Whether the command line may name many files: a directory, or many paths. */

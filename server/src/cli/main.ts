@@ -6,6 +6,7 @@ import { EXIT_CLEAN, EXIT_ERROR, runCheck, type Streams } from './check';
 import { ConfigError, UsageError } from './errors';
 import { packageManifest } from './manifest';
 import { ruleList } from './rule';
+import { offerCodeCache } from '../startup/codeCacheOffer';
 
 export async function main(argv: readonly string[]): Promise<number> {
   // A reader that goes away (`memhints check | head`) is not an error worth a stack trace.
@@ -42,7 +43,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       return await runMeasure(command.options, process.cwd(), streams);
     }
     for (const warning of command.warnings) streams.stderr(`memhints: warning: ${warning}\n`);
-    return await runCheck(command.options, process.cwd(), streams);
+    const code = await runCheck(command.options, process.cwd(), streams);
+    // The functions a check calls are compiled now: what the next run's start wants cached.
+    offerCodeCache();
+    return code;
   } catch (error) {
     if (error instanceof UsageError) {
       const problems = error instanceof ConfigError ? error.problems : [error.message];

@@ -90,18 +90,6 @@ export function pythonParser(grammar?: CompiledGrammar): Promise<Parser> {
 }
 
 /**
- * Parses a few lines and lets the tree go. V8 compiles a WASM function when it
- * is first called, and has its optimising compiler (TurboFan, on a thread of
- * its own) compile it again once it has run a while: web-tree-sitter's parse
- * loop and the grammar's lexer, large functions both, get there within a few
- * lines. A server that parses these as it starts has them optimised while the
- * client is still starting, rather than during the first document's parse.
- */
-export function parseAFewLines(parser: Parser): void {
-  parser.parse('import os\n\ndef f(xs, n=1):\n    return [x * n for x in xs if x]  # a comment\n')?.delete();
-}
-
-/**
  * A new parser in place of one that faulted: after an error inside its WASM
  * code a parser stays unusable. Later pythonParser() calls get the new one.
  */

@@ -10,6 +10,7 @@ import { DocumentFacts } from '../semantics/facts';
 import { ModuleParts } from '../document/moduleParts';
 import { DEFAULT_PYTHON_VERSION, type PythonVersion } from '../sizes/cpython';
 import { isSuppressed, parseNoqa, type Suppression } from './noqa';
+import { compareOrdinal } from '../text/compareOrdinal';
 import type { DataReadScales } from '../scale/dataScale';
 import { soundFix } from '../rules/soundFixes';
 import type { TextSpan } from '../semantics/nameIndex';
@@ -112,7 +113,7 @@ export function finishFindings(
   const scaled = findings.flatMap((finding) => atScale(finding, scaleOptions) ?? []);
   const overridden = options.severity ? scaled.map((f) => withSeverity(f, options.severity?.[f.code])) : scaled;
   const kept = options.ignoreNoqa ? overridden : dropSuppressed(overridden, source, suppressions);
-  return kept.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return kept.sort((a, b) => a.start - b.start || compareOrdinal(a.code, b.code));
 }
 
 function collect(

@@ -4,6 +4,7 @@ import { dataReadOf } from '../data/readCalls';
 import { costLead } from '../scale/holdsText';
 import { descendants, isField } from '../semantics/syntax';
 import { approximateSize } from '../sizes/size';
+import { groupedDigits } from '../text/groupedDigits';
 import { nameAnchors } from './anchors';
 import type { Fix, Rule } from './types';
 
@@ -57,7 +58,7 @@ export const mem413: Rule = {
 };
 
 /** For a file not in the workspace: when the keyword costs, with a chunk's rows for a common width. */
-const UNSEEN_FILE_MESSAGE = `Past 2^20 fields (${lowMemoryChunkRows(12).toLocaleString('en-US')} rows of 12 columns) the whole file is held as tokens, ≈ 16 B a field: drop \`low_memory=False\``;
+const UNSEEN_FILE_MESSAGE = `Past 2^20 fields (${groupedDigits(lowMemoryChunkRows(12))} rows of 12 columns) the whole file is held as tokens, ≈ 16 B a field: drop \`low_memory=False\``;
 
 /** From the `low_memory` of `low_memory=False` to the call it is passed to. */
 function keywordCall(identifier: Node): Node | undefined {

@@ -1,6 +1,7 @@
 // `--statistics`: how many findings each rule has, most frequent first, in the manner of Ruff.
 import type { FixSafety, Rule } from '../../rules/types';
 import type { ReportedFinding } from './findings';
+import { compareOrdinal } from '../../text/compareOrdinal';
 
 export interface RuleStatistic {
   readonly code: string;
@@ -28,7 +29,7 @@ export function ruleStatistics(
       const rule = rules.find((candidate) => candidate.code === code);
       return { code, name: rule?.name ?? '', summary: rule?.summary ?? '', count, fixable };
     })
-    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+    .sort((a, b) => b.count - a.count || compareOrdinal(a.code, b.code));
 }
 
 /** `count<TAB>code<TAB>[*] summary`; the fixable column only when something is fixable. */
