@@ -44,7 +44,11 @@ const CASES: readonly (readonly [string, Scale, string])[] = [
     "one row of a file's reader: its header",
   ],
   ['with open("log.txt") as f:\n    use(f.readline())\n', 'unknown', 'one line of a file'],
-  ['use(["a", "b"].pop())\n', 'small', 'one item of a literal list'],
+  [
+    'import pandas as pd\ntrain = pd.read_csv("a.csv")\nuse(train.pop("target"))\n',
+    'large',
+    "a frame's column, which DataFrame.pop returns",
+  ],
   [
     'import pandas as pd\nuse(pd.read_sql_query("select body from emails where body like \'%a%\' limit 20", con))\n',
     'unknown',

@@ -33,19 +33,18 @@ export function isUnchangedSinceMask(
 }
 
 /**
- * Whether no code that runs from `binding` (a statement) to `use` may change
- * any of the names, read as isUnchangedSinceMask says. `iteratedBy`, a `for`
- * statement over `use`: its body runs after `use` has been read, and is left out
- * when the loop is a statement of the binding's block.
+ * Whether no code that runs from `binding` (a statement) to `selection` may
+ * change any of the names, read as isUnchangedSinceMask says. `iteratedBy`, a
+ * `for` statement over `selection`: its body runs after `selection` has been
+ * read, and is left out when the loop is a statement of the binding's block.
  */
 export function areUnchangedSince(
   names: readonly string[],
   binding: Node,
-  use: Node,
+  selection: Node,
   facts: DocumentFacts,
   iteratedBy?: Node,
 ): boolean {
-  const selection = use;
   const block = binding.parent;
   const statement = block ? statementUnder(block, selection, facts) : undefined;
   const between = statement && statementsBetween(binding, statement, facts.module);

@@ -93,8 +93,11 @@ export class DataScales {
 
 type Classifier = (node: Node, scales: DataScales) => Scale;
 
-/** Methods that take one item from their receiver: `reader.__next__()`, `f.readline()`, `queue.pop()`. */
-const ONE_ITEM_METHODS: ReadonlySet<string> = new Set(['__next__', 'readline', 'pop', 'popleft', 'popitem']);
+/**
+ * Methods that take one item from their receiver: `reader.__next__()`,
+ * `f.readline()`, `queue.popleft()`. Not `pop`: a DataFrame's gives a whole column.
+ */
+const ONE_ITEM_METHODS: ReadonlySet<string> = new Set(['__next__', 'readline', 'popleft', 'popitem']);
 
 const small: Classifier = () => 'small';
 

@@ -28,5 +28,6 @@ function buildsOneDtype(value: Node, facts: DocumentFacts): boolean {
   if (dtype && dtype.childForFieldName('value')?.type !== 'none') return true;
   const data = args[0];
   const maker = data?.type === 'call' ? data.childForFieldName('function') : null;
-  return maker !== null && maker !== undefined && (facts.qualifiedName(maker) ?? '').startsWith('numpy.');
+  if (!maker) return false;
+  return (facts.qualifiedName(maker) ?? '').startsWith('numpy.');
 }
