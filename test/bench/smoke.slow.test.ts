@@ -181,11 +181,12 @@ test('the quick bench measures every section and writes them all', { timeout: 48
   );
   assert.equal(real.cli.files, (results['corpora'] as Record<string, Json>)['stdlib']!['files']);
   assert.equal(real.cli.oneJob['runs'], 1);
-  // A small module, then the largest real file, each checked alone.
+  // A small module, the same with no code cache, then the largest real file, each checked alone.
   assert.deepEqual(
     real.cli.oneFile.map((file) => [file.name, file.check['runs']]),
     [
       ['bisect.py', 3],
+      ['bisect.py, no code cache', 3],
       [names[0], 3],
     ],
   );
