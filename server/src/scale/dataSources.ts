@@ -164,9 +164,18 @@ const NOT_A_FRAME: ReadonlySet<string> = new Set(['chunksize', 'iterator', 'shee
  * frame yields its column names, while `len()` counts its rows.
  */
 export function holdsDataFrame(name: Node, facts: DocumentFacts): boolean {
+  return everyBindingOf(name, facts, makesDataFrame);
+}
+
+/** Whether the name has bindings in its scope (annotations aside) and each one passes `test`. */
+function everyBindingOf(
+  name: Node,
+  facts: DocumentFacts,
+  test: (binding: NameBinding, facts: DocumentFacts) => boolean,
+): boolean {
   if (name.type !== 'identifier') return false;
   const values = bindingsOf(facts, name.text, name)?.bindings.filter((binding) => binding.kind !== 'annotation') ?? [];
-  return values.length > 0 && values.every((binding) => makesDataFrame(binding, facts));
+  return values.length > 0 && values.every((binding) => test(binding, facts));
 }
 
 function makesDataFrame(binding: NameBinding, facts: DocumentFacts): boolean {
@@ -191,9 +200,7 @@ function makesDataFrame(binding: NameBinding, facts: DocumentFacts): boolean {
  * `.loc`).
  */
 export function holdsNumpyArray(name: Node, facts: DocumentFacts): boolean {
-  if (name.type !== 'identifier') return false;
-  const values = bindingsOf(facts, name.text, name)?.bindings.filter((binding) => binding.kind !== 'annotation') ?? [];
-  return values.length > 0 && values.every((binding) => madeByNumpy(binding, facts));
+  return everyBindingOf(name, facts, madeByNumpy);
 }
 
 function madeByNumpy(binding: NameBinding, facts: DocumentFacts): boolean {
